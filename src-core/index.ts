@@ -1,0 +1,11 @@
+// Public API of the domain core (issue 3). Each module's rules and their § are
+// listed in src-core/README.md.
+export * from './errors';
+export * from './dates';
+export * from './money';
+export * from './calendar';
+export * from './pricing';
+export * from './billing';
+export * from './lifecycle';
+export * from './model';
+export * from './sync';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import pkg from './package.json' with { type: 'json' };
 
 // electron-vite is pointed at this project's folder names explicitly (issue 2).
 export default defineConfig({
@@ -24,6 +25,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     base: './',
     plugins: [react()],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },

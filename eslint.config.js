@@ -4,11 +4,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const UI_AND_STORAGE = ['react', 'react-dom', 'react/*', 'dexie', 'dexie-react-hooks', 'zustand', 'zustand/*', 'recharts', 'jspdf', 'jspdf-autotable', 'electron', 'fastify', '@tanstack/*'];
+// Bare module names are matched exactly (`paths`), so a local file such as
+// ./electron.ts is not mistaken for the electron package; folders use globs.
+const UI_AND_STORAGE = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand', 'recharts', 'jspdf', 'jspdf-autotable', 'electron', 'fastify', '@tanstack/react-virtual'];
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url'];
 
-/** Patterns of `no-restricted-imports` for one layer. */
-const forbid = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+/** One `no-restricted-imports` rule per layer: exact packages plus glob patterns, one message. */
+const restrict = ({ modules = [], patterns = [] }, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: modules.map((name) => ({ name, message })),
+      patterns: patterns.length ? [{ group: patterns, message }] : [],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -25,8 +34,11 @@ export default tseslint.config(
     files: ['src-core/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      ...forbid(
-        [...UI_AND_STORAGE, 'node:*', 'fs', 'path', 'os', 'crypto', '**/src-renderer/**', '**/src-main/**', '**/src-server/**'],
+      ...restrict(
+        {
+          modules: [...UI_AND_STORAGE, ...NODE_BUILTINS],
+          patterns: ['react/*', 'react-dom/*', 'zustand/*', 'dexie/*', 'jspdf/*', 'node:*', '**/src-renderer/**', '**/src-main/**', '**/src-server/**'],
+        },
         'src-core est du TypeScript pur : ni UI, ni stockage, ni Electron, ni Node (ARCHITECTURE.md).',
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process', 'require'],
@@ -36,26 +48,23 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...forbid(['electron', 'node:*', 'fastify', '**/src-server/**', '**/src-main/*', '!**/src-main/ipc-contract'], 'Le renderer ne parle au processus principal que par src-renderer/platform (ARCHITECTURE.md).'),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Only the data layer talks to Dexie.
+    // The renderer reaches the main process only through platform/ (and the shared IPC contract types).
     files: ['src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-renderer/data/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'node:*', 'fastify', '**/src-server/**'], message: 'Le renderer ne parle au processus principal que par src-renderer/platform (ARCHITECTURE.md).' },
-            { group: ['dexie', 'dexie/*'], message: 'Seul src-renderer/data parle à Dexie (ARCHITECTURE.md).' },
-          ],
-        },
-      ],
-    },
+    rules: restrict(
+      { modules: ['electron', 'fastify', 'dexie', 'dexie-react-hooks', ...NODE_BUILTINS], patterns: ['node:*', 'dexie/*', '**/src-server/**', '**/src-main/*', '!**/src-main/ipc-contract'] },
+      'Couches (ARCHITECTURE.md) : le renderer passe par platform/ pour le processus principal, et seul src-renderer/data parle à Dexie.',
+    ),
+  },
+  {
+    files: ['src-renderer/data/**/*.{ts,tsx}'],
+    rules: restrict(
+      { modules: ['electron', 'fastify', 'react-dom', 'recharts', 'jspdf', ...NODE_BUILTINS], patterns: ['node:*', '**/src-server/**', '**/src-main/**', '**/features/**', '**/documents/**', '**/sync/**'] },
+      'Couches (ARCHITECTURE.md) : src-renderer/data ne dépend que de src-core et de Dexie.',
+    ),
   },
   {
     // Only the platform layer reads window.api.
@@ -67,11 +76,17 @@ export default tseslint.config(
   },
   {
     files: ['src-main/**/*.ts'],
-    rules: forbid(['react', 'react-dom', 'dexie', 'recharts', 'jspdf', '**/src-renderer/**', '**/src-server/**'], 'src-main est un shell fin : pas d\'UI ni de stockage du renderer (ARCHITECTURE.md).'),
+    rules: restrict(
+      { modules: ['react', 'react-dom', 'dexie', 'recharts', 'jspdf'], patterns: ['**/src-renderer/**', '**/src-server/**'] },
+      "src-main est un shell fin : pas d'UI ni de stockage du renderer (ARCHITECTURE.md).",
+    ),
   },
   {
     files: ['src-server/**/*.ts'],
-    rules: forbid(['react', 'react-dom', 'dexie', 'recharts', 'jspdf', 'electron', '**/src-renderer/**', '**/src-main/**'], 'Le serveur ne dépend que de src-core (ARCHITECTURE.md).'),
+    rules: restrict(
+      { modules: ['react', 'react-dom', 'dexie', 'recharts', 'jspdf', 'electron'], patterns: ['**/src-renderer/**', '**/src-main/**'] },
+      'Le serveur ne dépend que de src-core (ARCHITECTURE.md).',
+    ),
   },
   {
     files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],

@@ -1,0 +1,30 @@
+import type { MessageKey } from './fr';
+
+/** English, the second locale; a missing key falls back to French. */
+export const en: Partial<Record<MessageKey, string>> = {
+  'app.tagline': 'Dokos hosting contracts',
+  'nav.label': 'Main navigation',
+  'nav.dashboard': 'Dashboard',
+  'nav.clients': 'Clients',
+  'nav.invoices': 'Invoices',
+  'nav.letters': 'Letters',
+  'nav.sync': 'Synchronisation',
+  'nav.settings': 'Settings',
+  'nav.about': 'About',
+  'locale.label': 'Language',
+  'theme.label': 'Theme',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.system': 'System',
+  'about.title': 'About Contrats',
+  'about.version': 'Version',
+  'about.platform': 'Platform',
+  'about.runtime': 'Runtime',
+  'about.loading': 'Loading…',
+  'about.error': 'Information unavailable: {message}',
+  'about.close': 'Close',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'This address matches no screen.',
+  'notFound.back': 'Back to the dashboard',
+  'skip.toContent': 'Skip to content',
+};

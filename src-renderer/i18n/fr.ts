@@ -1,0 +1,33 @@
+/** French, the reference locale: every key exists here first. */
+export const fr = {
+  'app.name': 'Contrats',
+  'app.tagline': 'Contrats d’hébergement Dokos',
+  'nav.label': 'Navigation principale',
+  'nav.dashboard': 'Tableau de bord',
+  'nav.clients': 'Clients',
+  'nav.invoices': 'Factures',
+  'nav.letters': 'Courriers',
+  'nav.sync': 'Synchronisation',
+  'nav.settings': 'Paramètres',
+  'nav.about': 'À propos',
+  'locale.label': 'Langue',
+  'locale.fr': 'Français',
+  'locale.en': 'English',
+  'theme.label': 'Thème',
+  'theme.light': 'Clair',
+  'theme.dark': 'Sombre',
+  'theme.system': 'Système',
+  'about.title': 'À propos de Contrats',
+  'about.version': 'Version',
+  'about.platform': 'Plateforme',
+  'about.runtime': 'Environnement',
+  'about.loading': 'Chargement…',
+  'about.error': 'Informations indisponibles : {message}',
+  'about.close': 'Fermer',
+  'notFound.title': 'Page introuvable',
+  'notFound.body': 'Cette adresse ne correspond à aucun écran.',
+  'notFound.back': 'Revenir au tableau de bord',
+  'skip.toContent': 'Aller au contenu',
+} as const;
+
+export type MessageKey = keyof typeof fr;

@@ -1,0 +1,53 @@
+/**
+ * What the renderer may ask of its host. Two implementations: Electron (through
+ * the preload bridge) and the plain browser (`npm run web`). Everything else in
+ * the renderer calls `platform`, never `window.api`.
+ */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** "linux", "darwin", "win32", or "navigateur". */
+  platform: string;
+  /** Human-readable runtime, e.g. "Electron 45.5.0 · Chromium 142" or the browser's user agent. */
+  runtime: string;
+}
+
+export interface DocumentFile {
+  suggestedName: string;
+  mimeType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it went, when the platform can tell. */
+  location?: string;
+}
+
+export interface SecretStoreStatus {
+  /** False when secrets would only be obfuscated or cannot be kept: the UI says why. */
+  persistent: boolean;
+  reason?: string;
+}
+
+export interface SecretStore {
+  status(): Promise<SecretStoreStatus>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export type MenuCommand = 'about';
+
+export interface Platform {
+  kind: 'electron' | 'browser';
+  getAppInfo(): Promise<AppInfo>;
+  saveDocument(file: DocumentFile): Promise<SaveResult>;
+  /** Several files at once (e.g. a month's invoices as separate PDFs). */
+  saveDocuments(files: DocumentFile[]): Promise<SaveResult>;
+  printDocument(pdf: Uint8Array<ArrayBuffer>, title: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  secrets: SecretStore;
+  /** Application-menu commands (Electron); the browser has no menu and never calls back. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

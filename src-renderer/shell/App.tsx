@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+import { platform } from '../platform';
+import { usePreferences, type Locale, type Theme } from '../state/preferences';
+import { AboutDialog } from '../features/about/AboutDialog';
+import { href, useLocation } from './router';
+import { SECTIONS, sectionOf } from './sections';
+import { SCREENS } from './routes';
+import { PageHeader } from './PageHeader';
+
+function useThemeAttribute(theme: Theme) {
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t('notFound.title')} />
+      <p>{t('notFound.body')}</p>
+      <a href={href('/')}>{t('notFound.back')}</a>
+    </>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const { path } = useLocation();
+  const { locale, theme, setLocale, setTheme } = usePreferences();
+  const [aboutOpen, setAboutOpen] = useState(false);
+  useThemeAttribute(theme);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => platform.onMenuCommand((command) => command === 'about' && setAboutOpen(true)), []);
+
+  const section = sectionOf(path);
+  const Screen = section ? SCREENS[section.id] : NotFound;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#contenu" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('contenu')?.focus();
+      }}>
+        {t('skip.toContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={href(s.path)} aria-current={section?.id === s.id ? 'page' : undefined}>
+                  <span aria-hidden="true" className="nav-icon">{s.icon}</span>
+                  {t(s.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-footer">
+          <label>
+            {t('locale.label')}
+            <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+              <option value="fr">{t('locale.fr')}</option>
+              <option value="en">{t('locale.en')}</option>
+            </select>
+          </label>
+          <label>
+            {t('theme.label')}
+            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="system">{t('theme.system')}</option>
+              <option value="light">{t('theme.light')}</option>
+              <option value="dark">{t('theme.dark')}</option>
+            </select>
+          </label>
+          <button type="button" className="button" onClick={() => setAboutOpen(true)}>
+            {t('nav.about')}
+          </button>
+        </div>
+      </aside>
+      <main id="contenu" tabIndex={-1}>
+        <Screen />
+      </main>
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+    </div>
+  );
+}

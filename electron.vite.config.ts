@@ -14,10 +14,16 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require() only 'electron' and a few built-ins:
+      // bundle its dependencies (zod, via ipc-contract) instead of externalizing them.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/preload.ts') },
         // A sandboxed preload cannot load ES modules: emit CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        // The preload needs only channel names from ipc-contract; zod schema builders
+        // have no side effects, so the unused schemas (and zod) drop out of the bundle.
+        treeshake: { manualPureFunctions: ['z'] },
       },
     },
   },

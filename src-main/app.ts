@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, SafeStorage, Session, Shell, WebContents } from 'electron';
+import { readAppInfo } from './app-info';
+import { isAppUrl, resolveRendererTarget } from './app-url';
+import { installCspHeader } from './csp';
+import { createDocumentService, type PrintWindow } from './documents';
+import { openAllowedExternal } from './external-links';
+import { installNavigationGuards, installPermissionGuards } from './guards';
+import { MENU_COMMAND_CHANNEL } from './ipc-contract';
+import { registerIpcHandlers } from './ipc-handlers';
+import { createMainWindow, type MainWindow } from './main-window';
+import { buildMenuTemplate } from './menu';
+import { createSecureStore, type SafeStorageLike } from './secure-store';
+import { buildPrintWindowOptions } from './window-options';
+
+/**
+ * The parts of the `electron` module the app uses, passed in rather than imported
+ * so that tests run this exact start-up with fakes (electron cannot load in node).
+ */
+export interface ElectronApi {
+  app: Pick<App, 'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'isPackaged' | 'getName' | 'getVersion' | 'getPath'>;
+  BrowserWindow: {
+    new (options: BrowserWindowConstructorOptions): MainWindow & PrintWindow;
+    fromWebContents(contents: WebContents): BrowserWindow | null;
+  };
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  ipcMain: Pick<IpcMain, 'handle'>;
+  Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  safeStorage: SafeStorageLike;
+  session: { defaultSession: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> };
+  shell: Pick<Shell, 'openExternal'>;
+}
+
+export interface StartOptions {
+  /** Built preload (CommonJS: sandboxed preloads cannot be ES modules). */
+  preloadPath: string;
+  /** Folder of the built renderer; index.html inside it is loaded. */
+  rendererDir: string;
+  iconPath: string;
+  /** ELECTRON_RENDERER_URL, set by `electron-vite dev`. */
+  devServerUrl: string | undefined;
+  platform: NodeJS.Platform;
+  versions: NodeJS.ProcessVersions;
+  arch: NodeJS.Architecture;
+}
+
+/**
+ * Starts the app: sandbox everywhere, one instance, guards on every web contents
+ * and on the session, the IPC surface, the French menu, then the main window.
+ * Resolves with the main window, or null when another instance already runs.
+ */
+export async function startContratsApp(electron: ElectronApi, options: StartOptions): Promise<MainWindow | null> {
+  const { app } = electron;
+  // Before 'ready': from here on every renderer is sandboxed, whatever its options say.
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  const target = resolveRendererTarget({ devServerUrl: options.devServerUrl, rendererDir: options.rendererDir, indexHtml: join(options.rendererDir, 'index.html') });
+  const isOwnPage = (url: string) => isAppUrl(target, url);
+  const openExternal = (url: string) => openAllowedExternal(electron.shell, url);
+  let mainWindow: MainWindow | null = null;
+
+  // Every web contents, including ones created later (print window), gets the guards.
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, { isAppUrl: isOwnPage, openExternal }));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (options.platform !== 'darwin') app.quit();
+  });
+
+  await app.whenReady();
+
+  const { defaultSession } = electron.session;
+  installPermissionGuards(defaultSession);
+  installCspHeader(defaultSession);
+
+  registerIpcHandlers({
+    ipcMain: electron.ipcMain,
+    senderCheck: { isTrustedSenderUrl: isOwnPage },
+    appInfo: () => readAppInfo(app, { platform: options.platform, arch: options.arch, versions: options.versions }),
+    documents: createDocumentService({
+      dialog: electron.dialog,
+      documentsFolder: () => app.getPath('documents'),
+      tempFolder: () => app.getPath('temp'),
+      createPrintWindow: (title) => new electron.BrowserWindow(buildPrintWindowOptions(title)),
+    }),
+    secureStore: createSecureStore({ safeStorage: electron.safeStorage, filePath: join(app.getPath('userData'), 'secrets.json'), platform: options.platform }),
+    openExternal,
+    windowOf: (event) => electron.BrowserWindow.fromWebContents(event.sender) ?? undefined,
+  });
+
+  electron.Menu.setApplicationMenu(
+    electron.Menu.buildFromTemplate(
+      buildMenuTemplate({
+        isPackaged: app.isPackaged,
+        platform: options.platform,
+        sendMenuCommand: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
+        openExternal: (url) => void openExternal(url),
+      }),
+    ),
+  );
+
+  const openMainWindow = (): MainWindow => {
+    const window = createMainWindow({ BrowserWindow: electron.BrowserWindow, target, preloadPath: options.preloadPath, iconPath: options.iconPath });
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    mainWindow = window;
+    return window;
+  };
+  // macOS keeps the app alive without windows; clicking the dock icon reopens one.
+  app.on('activate', () => {
+    if (!mainWindow) openMainWindow();
+  });
+  return openMainWindow();
+}

@@ -1,0 +1,21 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { RendererTarget } from './app-url';
+import { buildMainWindowOptions } from './window-options';
+
+export type MainWindow = Pick<BrowserWindow, 'once' | 'on' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadFile' | 'loadURL' | 'webContents'>;
+
+export interface MainWindowDeps {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => MainWindow;
+  target: RendererTarget;
+  preloadPath: string;
+  iconPath: string;
+}
+
+/** The app's one window, built with the secure options and pointed at the renderer. */
+export function createMainWindow(deps: MainWindowDeps): MainWindow {
+  const window = new deps.BrowserWindow(buildMainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath }));
+  window.once('ready-to-show', () => window.show());
+  const loading = deps.target.kind === 'dev' ? window.loadURL(deps.target.url) : window.loadFile(deps.target.indexHtml);
+  loading.catch((error: unknown) => console.error("Chargement de l'interface impossible", error));
+  return window;
+}

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, SafeStorage, Session, Shell, WebContents } from 'electron';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Session, Shell, WebContents } from 'electron';
 import { readAppInfo } from './app-info';
 import { isAppUrl, resolveRendererTarget } from './app-url';
 import { installCspHeader } from './csp';

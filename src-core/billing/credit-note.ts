@@ -1,0 +1,81 @@
+import { DomainError } from '../errors';
+import { explained } from '../explain';
+import { assertNonNegativeCents, formatEuros, type Cents } from '../money';
+import { singleLine, type BillingLine } from './lines';
+
+/**
+ * Credit notes (avoirs): an issued invoice is never edited or deleted
+ * (CGI art. 242 nonies A; DOMAIN.md), a credit note referencing it cancels it
+ * fully or partly. Credits are tracked per invoice line so that the credits of
+ * several notes together never exceed a line's net, hence never the invoice.
+ */
+
+/** What to credit: every remaining amount, or chosen amounts (HT, positive) of chosen lines. */
+export type CreditRequest = 'full' | readonly { lineIndex: number; netCents: Cents }[];
+
+/** Net still creditable per line, given the nets already credited per line by earlier notes. */
+export function remainingCreditable(lines: readonly BillingLine[], alreadyCreditedByLine: readonly Cents[] = []): Cents[] {
+  if (alreadyCreditedByLine.length > lines.length) {
+    throw new DomainError('INVALID_INPUT', 'Avoirs antérieurs incohérents : plus de lignes créditées que la facture n\u2019en compte.');
+  }
+  return lines.map((line, i) => {
+    const credited = assertNonNegativeCents(alreadyCreditedByLine[i] ?? 0, 'Montant déjà crédité');
+    const remaining = line.netCents - credited;
+    if (remaining < 0) {
+      throw new DomainError('INVALID_INPUT', `Ligne ${i + 1} : ${formatEuros(credited)} déjà crédités pour ${formatEuros(line.netCents)} facturés.`);
+    }
+    return remaining;
+  });
+}
+
+/** Amount to credit per line for a request, refusing more than what remains. */
+function creditedAmounts(remaining: readonly Cents[], request: CreditRequest): Cents[] {
+  if (request === 'full') return [...remaining];
+  const amounts = remaining.map(() => 0);
+  for (const { lineIndex, netCents } of request) {
+    if (!Number.isInteger(lineIndex) || lineIndex < 0 || lineIndex >= remaining.length) {
+      throw new DomainError('INVALID_INPUT', `Ligne à créditer inexistante : n° ${lineIndex + 1}.`);
+    }
+    assertNonNegativeCents(netCents, 'Montant à créditer');
+    amounts[lineIndex] = (amounts[lineIndex] ?? 0) + netCents;
+  }
+  amounts.forEach((amount, i) => {
+    if (amount > (remaining[i] ?? 0)) {
+      throw new DomainError(
+        'INVALID_AMOUNT',
+        `Avoir refusé : ${formatEuros(amount)} demandés sur la ligne ${i + 1}, il ne reste que ${formatEuros(remaining[i] ?? 0)} à créditer.`,
+      );
+    }
+  });
+  return amounts;
+}
+
+/** Negative lines of a credit note on `invoice`, at each line's VAT rate; lines credited nothing are left out. */
+export function creditNoteLines(
+  invoice: { number: string; lines: readonly BillingLine[] },
+  request: CreditRequest,
+  alreadyCreditedByLine: readonly Cents[] = [],
+): BillingLine[] {
+  const remaining = remainingCreditable(invoice.lines, alreadyCreditedByLine);
+  const amounts = creditedAmounts(remaining, request);
+  const lines = invoice.lines.flatMap((line, i) => {
+    const amount = amounts[i] ?? 0;
+    if (amount === 0) return [];
+    const whole = amount === line.netCents ? 'Annulation' : 'Annulation partielle';
+    return [
+      singleLine(
+        `Avoir sur facture ${invoice.number} – ${line.label}`,
+        explained(
+          -amount,
+          line.explanation.clause,
+          `${whole} de la ligne « ${line.label} » de la facture ${invoice.number} : −${formatEuros(amount)} HT sur ${formatEuros(line.netCents)}.`,
+        ),
+        line.vatRatePercent,
+      ),
+    ];
+  });
+  if (lines.length === 0) {
+    throw new DomainError('INVALID_AMOUNT', `Avoir refusé : rien ne reste à créditer sur la facture ${invoice.number}.`);
+  }
+  return lines;
+}

@@ -1,0 +1,99 @@
+import { addMonthsToYearMonth, formatMonthFr, parseYearMonth, type IsoDate, type YearMonth } from '../dates';
+import { DomainError } from '../errors';
+import type { Explained } from '../explain';
+import { overConsumption, type OverConsumption, type UsageQuantities } from '../pricing';
+import type { RuleSettings } from '../settings';
+import { singleLine, type BillingLine } from './lines';
+import { invoiceMentions } from './mentions';
+import { monthlyLines } from './monthly-lines';
+import { billingPeriod, dueDate, invoiceDate, isBilledMonth, type BillingContract, type BillingPeriod } from './periods';
+import { invoiceTotals, type ComputedTotals } from './totals';
+import { vatRegimeExplained, type VatClient, type VatRegime } from './vat';
+
+/** A month's usage of the contract; tier and list default to the contract's (they differ after a switch). */
+export interface PreviousMonthUsage extends UsageQuantities {
+  month: YearMonth;
+  tierId?: string;
+  priceListId?: string;
+}
+
+export interface InvoiceDraftInput {
+  contract: BillingContract;
+  client: VatClient;
+  month: YearMonth;
+  /** Usage of month M − 1: its over-consumption is regularised on this invoice. */
+  previousMonthUsage?: PreviousMonthUsage;
+  settings?: Pick<RuleSettings, 'paymentTermDays'>;
+}
+
+/** An invoice before issuing: no number yet (drafts have none, DOMAIN.md). */
+export interface InvoiceDraft {
+  contractId: string;
+  month: YearMonth;
+  /** Service period printed on the invoice. */
+  period: BillingPeriod;
+  issueDate: Explained<IsoDate>;
+  dueDate: Explained<IsoDate>;
+  vat: Explained<VatRegime>;
+  lines: BillingLine[];
+  totals: ComputedTotals;
+  mentions: string[];
+  /** For the account manager: VAT data to fix, hors grille usage. */
+  warnings: string[];
+  overConsumption: OverConsumption | null;
+}
+
+function previousMonthReview(input: InvoiceDraftInput): OverConsumption | null {
+  const usage = input.previousMonthUsage;
+  if (!usage) return null;
+  const expected = addMonthsToYearMonth(input.month, -1);
+  if (usage.month !== expected || !isBilledMonth(input.contract, expected)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `La facture de ${formatMonthFr(input.month)} régularise la consommation de ${formatMonthFr(expected)} (mois facturé du contrat), pas celle de « ${usage.month} ».`,
+    );
+  }
+  const { contract } = input;
+  return overConsumption({
+    month: usage.month,
+    usage,
+    tierId: usage.tierId ?? contract.tier,
+    priceListId: usage.priceListId ?? contract.priceListId,
+    contractStartDate: contract.startDate,
+    terminationEffectiveDate: contract.terminationEffectiveDate,
+  });
+}
+
+/**
+ * The invoice draft of one contract for month M (§1, §5.1, §5.3): the
+ * subscription line, the regularisation of M − 1's over-consumption, the VAT
+ * regime, totals, due date and mentions. Null when there is nothing to bill.
+ * The month after the termination's effective month has no subscription line,
+ * but an over-consumption of the last month is still owed (§6.1): it is billed
+ * alone on that month's date, for the last month's period.
+ */
+export function buildInvoiceDraft(input: InvoiceDraftInput): InvoiceDraft | null {
+  const { contract, month } = input;
+  parseYearMonth(month);
+  const vat = vatRegimeExplained(input.client);
+  const rate = vat.value.ratePercent;
+  const review = previousMonthReview(input);
+  const base = monthlyLines(contract, month, rate);
+  const supplement = review?.supplement ? [singleLine(review.supplement.label, review.supplement.amount, rate)] : [];
+  const lines = [...base, ...supplement];
+  if (lines.length === 0) return null;
+  const issueDate = invoiceDate(contract, month);
+  return {
+    contractId: contract.id,
+    month,
+    period: billingPeriod(base.length > 0 ? month : addMonthsToYearMonth(month, -1)),
+    issueDate,
+    dueDate: dueDate(issueDate.value, contract.paymentTermDays, input.settings?.paymentTermDays),
+    vat,
+    lines,
+    totals: invoiceTotals(lines),
+    mentions: invoiceMentions(vat.value),
+    warnings: [vat.value.warning, review?.flag ?? null].filter((w): w is string => w !== null),
+    overConsumption: review,
+  };
+}

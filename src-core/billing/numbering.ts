@@ -1,0 +1,163 @@
+import { compareDates, formatDateFr, parseIsoDate, type IsoDate } from '../dates';
+import { DomainError } from '../errors';
+
+/**
+ * Gapless numbering (CGI art. 242 nonies A: "numérotation continue et
+ * chronologique", no gap, no reuse). Drafts have no number; issuing takes the
+ * next number of a series. A series is one prefix and one year, reset each
+ * year: central `F-2026-000123`, or a laptop's own series granted by the
+ * central API `F-2026-L01-0042`; credit notes `AV-…` alike. The state is plain
+ * data so that the server and the laptops apply the same rules to it.
+ */
+export type SeriesPrefix = 'F' | 'AV';
+
+export interface NumberingSeries {
+  prefix: SeriesPrefix;
+  year: number;
+  /** Absent for the central series. */
+  deviceCode?: string;
+  /** 0 before the first document. */
+  lastNumber: number;
+  /** Date of the last document: numbers must also follow the dates. */
+  lastIssueDate?: IsoDate;
+}
+
+export interface DocumentNumber {
+  prefix: SeriesPrefix;
+  year: number;
+  deviceCode?: string;
+  number: number;
+}
+
+/** Upper-case letter then 1–9 letters or digits ("L01", "PORTABLE2"): a letter first tells it from a number. */
+const DEVICE_CODE = /^[A-Z][A-Z0-9]{1,9}$/;
+const DOCUMENT_NUMBER = /^(F|AV)-(\d{4})-(?:([A-Z][A-Z0-9]{1,9})-(\d{4})|(\d{6}))$/;
+
+const violation = (message: string) => new DomainError('NUMBERING_VIOLATION', message);
+
+/** Last number a series can hold: 6 digits centrally, 4 on a device. */
+export function seriesCapacity(series: { deviceCode?: string }): number {
+  return series.deviceCode === undefined ? 999_999 : 9_999;
+}
+
+/** "F-2026" or "F-2026-L01": the name of a series in messages and as a key. */
+export function seriesName(series: { prefix: SeriesPrefix; year: number; deviceCode?: string }): string {
+  return [series.prefix, String(series.year), ...(series.deviceCode === undefined ? [] : [series.deviceCode])].join('-');
+}
+
+function assertSeriesIdentity(series: { prefix: string; year: number; deviceCode?: string }): void {
+  if (series.prefix !== 'F' && series.prefix !== 'AV') {
+    throw new DomainError('INVALID_SERIES', `Préfixe de série inconnu : « ${series.prefix} » (F pour les factures, AV pour les avoirs).`);
+  }
+  if (!Number.isInteger(series.year) || series.year < 1000 || series.year > 9999) {
+    throw new DomainError('INVALID_SERIES', `Année de série invalide : ${series.year}.`);
+  }
+  if (series.deviceCode !== undefined && !DEVICE_CODE.test(series.deviceCode)) {
+    throw new DomainError('INVALID_SERIES', `Code de poste invalide : « ${series.deviceCode} » (une majuscule puis 1 à 9 majuscules ou chiffres).`);
+  }
+}
+
+/** A new, empty series. */
+export function startSeries(prefix: SeriesPrefix, year: number, deviceCode?: string): NumberingSeries {
+  const series = deviceCode === undefined ? { prefix, year, lastNumber: 0 } : { prefix, year, deviceCode, lastNumber: 0 };
+  assertSeriesIdentity(series);
+  return series;
+}
+
+export function formatDocumentNumber(doc: DocumentNumber): string {
+  assertSeriesIdentity(doc);
+  const capacity = seriesCapacity(doc);
+  if (!Number.isInteger(doc.number) || doc.number < 1 || doc.number > capacity) {
+    throw new DomainError('INVALID_SERIES', `Numéro hors de la série ${seriesName(doc)} : ${doc.number} (de 1 à ${capacity}).`);
+  }
+  return `${seriesName(doc)}-${String(doc.number).padStart(String(capacity).length, '0')}`;
+}
+
+export function parseDocumentNumber(text: string): DocumentNumber {
+  const m = typeof text === 'string' ? DOCUMENT_NUMBER.exec(text) : null;
+  const number = Number(m?.[4] ?? m?.[5]);
+  if (!m || number === 0) {
+    throw new DomainError(
+      'INVALID_SERIES',
+      `Numéro de facture invalide : « ${String(text)} » (attendu F-AAAA-NNNNNN, F-AAAA-<poste>-NNNN ou AV-… de même).`,
+    );
+  }
+  const base = { prefix: m[1] as SeriesPrefix, year: Number(m[2]), number };
+  return m[3] === undefined ? base : { ...base, deviceCode: m[3] };
+}
+
+export function isValidDocumentNumber(text: string): boolean {
+  try {
+    parseDocumentNumber(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Records `number`, issued on `issueDate`, as the next document of the series
+ * (a number made here, or one a laptop issued offline and now syncs). Refuses
+ * another series or year, a reused or skipped number, a date before the last.
+ */
+export function acceptIssuedNumber(series: NumberingSeries, number: string, issueDate: IsoDate): NumberingSeries {
+  assertSeriesIdentity(series);
+  const doc = parseDocumentNumber(number);
+  const name = seriesName(series);
+  const { year } = parseIsoDate(issueDate);
+  if (seriesName(doc) !== name) throw violation(`Le numéro ${number} n'appartient pas à la série ${name}.`);
+  if (year !== series.year) {
+    throw violation(`La série ${name} ne numérote que des documents datés de ${series.year}, pas du ${formatDateFr(issueDate)}.`);
+  }
+  if (doc.number <= series.lastNumber) throw violation(`Le numéro ${number} a déjà été attribué : un numéro ne se réutilise pas.`);
+  if (doc.number > series.lastNumber + 1) {
+    throw violation(`Le numéro ${number} sauterait ${doc.number - series.lastNumber - 1} numéro(s) de la série ${name} : la numérotation doit être continue.`);
+  }
+  if (series.lastIssueDate !== undefined && compareDates(issueDate, series.lastIssueDate) < 0) {
+    throw violation(
+      `Le ${formatDateFr(issueDate)} précède la date du dernier document de la série ${name} (${formatDateFr(series.lastIssueDate)}) : la numérotation doit suivre l'ordre chronologique.`,
+    );
+  }
+  return { ...series, lastNumber: doc.number, lastIssueDate: issueDate };
+}
+
+/** Issues the next number of the series for a document dated `issueDate`. */
+export function allocateNumber(series: NumberingSeries, issueDate: IsoDate): { number: string; series: NumberingSeries } {
+  assertSeriesIdentity(series);
+  if (series.lastNumber >= seriesCapacity(series)) {
+    throw violation(`La série ${seriesName(series)} est épuisée (${series.lastNumber} numéros) : demander une nouvelle série.`);
+  }
+  const number = formatDocumentNumber({ ...series, number: series.lastNumber + 1 });
+  return { number, series: acceptIssuedNumber(series, number, issueDate) };
+}
+
+/**
+ * Checks that the issued numbers of one series run 1, 2, 3… without gap or
+ * duplicate, in any order. Returns French errors; none means continuous.
+ */
+export function checkContinuity(numbers: readonly string[]): string[] {
+  const errors: string[] = [];
+  const docs = numbers.flatMap((text) => {
+    if (isValidDocumentNumber(text)) return [parseDocumentNumber(text)];
+    errors.push(`« ${text} » n'est pas un numéro de document valide.`);
+    return [];
+  });
+  const first = docs[0];
+  if (!first) return errors;
+  const name = seriesName(first);
+  const inSeries = docs.filter((d) => {
+    if (seriesName(d) === name) return true;
+    errors.push(`${formatDocumentNumber(d)} n'appartient pas à la série ${name}.`);
+    return false;
+  });
+  const sorted = inSeries.map((d) => d.number).sort((a, b) => a - b);
+  let previous = 0;
+  for (const n of sorted) {
+    const label = (k: number) => formatDocumentNumber({ ...first, number: k });
+    if (n === previous) errors.push(`Numéro en double : ${label(n)}.`);
+    else if (n === previous + 2) errors.push(`Trou dans la numérotation : ${label(previous + 1)} manque.`);
+    else if (n > previous + 2) errors.push(`Trou dans la numérotation : ${label(previous + 1)} à ${label(n - 1)} manquent.`);
+    previous = n;
+  }
+  return errors;
+}

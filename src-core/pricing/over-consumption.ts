@@ -1,0 +1,118 @@
+import { addMonthsToYearMonth, compareDates, formatDateFr, formatMonthFr, parseYearMonth, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { DomainError } from '../errors';
+import { explained, type Explained } from '../explain';
+import { formatEuros, type Cents } from '../money';
+import { findCoveringTier } from './covering-tier';
+import { getPriceList, getTier, type Tier, type UsageQuantities } from './price-lists';
+import { prorateFirstMonth } from './proration';
+import { evaluateUsage, formatQuantityFr, METRIC_LABELS_FR, type MetricUsage } from './usage';
+
+/**
+ * A month over the limits (§5.1: "le Client accepte de basculer sur le forfait
+ * supérieur correspondant à sa consommation"; §6.1: he pays the extra usage):
+ * a supplement on the next invoice and a proposed switch to the covering tier
+ * from the 1st of the next month. Hors grille, neither: the case is flagged.
+ */
+export interface OverConsumptionInput {
+  /** The month the usage was measured in. */
+  month: YearMonth;
+  usage: UsageQuantities;
+  /** Tier billed for that month. */
+  tierId: string;
+  priceListId: string;
+  /** Tells whether `month` was the first, prorated month. */
+  contractStartDate: IsoDate;
+  /** No switch is proposed for a month after the contract has ended. */
+  terminationEffectiveDate?: IsoDate;
+}
+
+export interface Supplement {
+  /** "Régularisation dépassement octobre 2026" */
+  label: string;
+  amount: Explained<Cents>;
+}
+
+export interface ProposedSwitch {
+  tierId: string;
+  from: Explained<IsoDate>;
+}
+
+export interface OverConsumption {
+  month: YearMonth;
+  metrics: MetricUsage[];
+  /** At least one metric strictly over the current tier's limit. */
+  over: boolean;
+  coveringTierId: string | null;
+  /** No tier of the list covers the usage: a custom quote is needed. */
+  horsGrille: boolean;
+  supplement: Supplement | null;
+  proposedSwitch: ProposedSwitch | null;
+  /** French message for the account manager when the case needs a human (hors grille). */
+  flag: string | null;
+}
+
+/** Price of a tier for the month, prorated like the base line when it was the first month. */
+function priceForMonth(tier: Tier, month: YearMonth, contractStartDate: IsoDate): Cents {
+  return yearMonthOf(contractStartDate) === month ? prorateFirstMonth(tier.priceCents, contractStartDate).amountCents : tier.priceCents;
+}
+
+function supplementOf(current: Tier, covering: Tier, input: OverConsumptionInput): Supplement {
+  const monthFr = formatMonthFr(input.month);
+  const currentPrice = priceForMonth(current, input.month, input.contractStartDate);
+  const coveringPrice = priceForMonth(covering, input.month, input.contractStartDate);
+  const amount = coveringPrice - currentPrice;
+  const prorated = currentPrice !== current.priceCents ? ' (premier mois, au prorata)' : '';
+  return {
+    label: `Régularisation dépassement ${monthFr}`,
+    amount: explained(
+      amount,
+      '§5.1',
+      `Dépassement constaté en ${monthFr}${prorated} : formule couvrante ${covering.id} ${formatEuros(coveringPrice)} − formule ${current.id} ${formatEuros(currentPrice)} = ${formatEuros(amount)} HT (§5.1).`,
+    ),
+  };
+}
+
+function switchOf(covering: Tier, input: OverConsumptionInput): ProposedSwitch | null {
+  const from = `${addMonthsToYearMonth(input.month, 1)}-01`;
+  if (input.terminationEffectiveDate && compareDates(from, input.terminationEffectiveDate) > 0) return null;
+  return {
+    tierId: covering.id,
+    from: explained(
+      from,
+      '§5.1',
+      `Passage proposé à la formule ${covering.id} à compter du ${formatDateFr(from)}, premier jour du mois suivant le dépassement constaté en ${formatMonthFr(input.month)} (§5.1).`,
+    ),
+  };
+}
+
+export function overConsumption(input: OverConsumptionInput): OverConsumption {
+  parseYearMonth(input.month);
+  if (input.month < yearMonthOf(input.contractStartDate)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Consommation de ${formatMonthFr(input.month)} antérieure au début du contrat (${formatDateFr(input.contractStartDate)}).`,
+    );
+  }
+  const list = getPriceList(input.priceListId);
+  const current = getTier(input.tierId, list.id);
+  const metrics = evaluateUsage(input.usage, current);
+  const over = metrics.some((m) => m.over);
+  const covering = findCoveringTier(input.usage, list);
+  const base = { month: input.month, metrics, over, coveringTierId: covering?.id ?? null, horsGrille: covering === null };
+  if (!covering) {
+    const details = metrics
+      .filter((m) => m.over)
+      .map((m) => `${METRIC_LABELS_FR[m.metric].label} ${formatQuantityFr(m.used, m.metric)} > ${formatQuantityFr(m.limit, m.metric)}`)
+      .join(', ');
+    return {
+      ...base,
+      supplement: null,
+      proposedSwitch: null,
+      flag: `Hors grille : aucune formule de la grille ${list.id} ne couvre la consommation de ${formatMonthFr(input.month)} (${details}) ; un devis sur mesure est nécessaire (§5.1).`,
+    };
+  }
+  if (!over) return { ...base, supplement: null, proposedSwitch: null, flag: null };
+  // Limits grow with the price in a list (PriceList.tiers), so a tier covering
+  // a usage over the current one is dearer: the supplement is positive.
+  return { ...base, supplement: supplementOf(current, covering, input), proposedSwitch: switchOf(covering, input), flag: null };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { isValidIsoDate } from '../dates';
+import { isValidEmail } from './identifiers';
+
+/**
+ * Field schemas shared by the entities. Each carries its French message, so a
+ * refused form field, CSV cell or pushed record says what is wrong in words an
+ * account manager can act on.
+ */
+
+/** A required, trimmed text; `message` is shown when it is missing or empty. */
+export function requiredText(message: string, max = 200) {
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Texte trop long (${max} caractères au plus).`);
+}
+
+export const recordIdSchema = z
+  .string({ error: "L'identifiant est obligatoire." })
+  .min(1, "L'identifiant est obligatoire.")
+  .max(128, 'Identifiant trop long (128 caractères au plus).');
+
+export const isoDateSchema = z
+  .string({ error: 'Date obligatoire (format AAAA-MM-JJ).' })
+  .refine(isValidIsoDate, 'Date invalide (format attendu AAAA-MM-JJ, date existante).');
+
+export const yearMonthSchema = z
+  .string({ error: 'Mois obligatoire (format AAAA-MM).' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (format attendu AAAA-MM).');
+
+/** An instant with its offset (`2026-11-27T17:00:00+01:00` or `…Z`). */
+export const instantSchema = z.iso.datetime({ offset: true, error: 'Horodatage invalide (ISO 8601 avec fuseau attendu).' });
+
+export const centsSchema = z
+  .number({ error: 'Montant obligatoire (en centimes).' })
+  .int('Montant invalide : un nombre entier de centimes est attendu.')
+  .refine(Number.isSafeInteger, 'Montant hors limites.');
+
+export const emailSchema = z
+  .string({ error: "L'adresse e-mail est obligatoire." })
+  .trim()
+  .refine(isValidEmail, 'Adresse e-mail invalide (exemple : nom@domaine.fr).');
+
+/** ISO 3166-1 alpha-2, upper case ("FR", "DE", "CH"). */
+export const countryCodeSchema = z
+  .string({ error: 'Le pays est obligatoire.' })
+  .trim()
+  .overwrite((s) => s.toUpperCase())
+  .regex(/^[A-Z]{2}$/, 'Pays invalide : code ISO à 2 lettres attendu (FR, DE, CH…).');
+
+/** Sync version of a record: 0 until the central API has stored it, then the server's counter. */
+export const versionSchema = z.number().int('Version invalide.').min(0, 'Version invalide.');
+
+/** Fields every stored and synced record carries. */
+export const recordMetaShape = {
+  id: recordIdSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  version: versionSchema,
+};
+
+/** Keys that the data layer fills (never typed by a user). */
+export type RecordMetaKey = keyof typeof recordMetaShape;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { compareDates } from '../dates';
+import { instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
+import { tierCodeSchema, type TierCode } from './priceList';
+
+/** Hosting contracts (CGV §1, §5, §6.6, §7.4). The status rules themselves live in src-core/lifecycle. */
+
+export const CONTRACT_STATUSES = ['draft', 'active', 'notice_received', 'terminated', 'suspended'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** How the client's termination notice arrived (§1: registered letter or e-mail to the support address). */
+export const NOTICE_CHANNELS = ['registered_letter', 'email'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+export const terminationNoticeSchema = z.object({
+  receivedOn: isoDateSchema,
+  channel: z.enum(NOTICE_CHANNELS, { error: 'Canal du préavis invalide (lettre recommandée ou e-mail).' }),
+});
+export type TerminationNotice = z.infer<typeof terminationNoticeSchema>;
+
+/**
+ * The contract's history, kept on the contract because it is read with it
+ * (ARCHITECTURE.md): tier changes are needed to bill a past month at the tier
+ * that applied then.
+ */
+const eventBase = { at: instantSchema, actor: requiredText("L'auteur de l'événement est obligatoire.", 120) };
+export const contractHistoryEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema }),
+  z.object({ ...eventBase, kind: z.literal('termination_notice'), receivedOn: isoDateSchema, channel: z.enum(NOTICE_CHANNELS), effectiveDate: isoDateSchema }),
+  z.object({ ...eventBase, kind: z.literal('status_change'), from: z.enum(CONTRACT_STATUSES), to: z.enum(CONTRACT_STATUSES), reason: z.string().max(500).optional() }),
+]);
+export type ContractHistoryEntry = z.infer<typeof contractHistoryEntrySchema>;
+
+const contractFields = {
+  clientId: recordIdSchema,
+  /** Human reference printed on letters and invoices ("CT-2024-0001"). */
+  reference: requiredText('La référence du contrat est obligatoire.', 40),
+  /** The latest tier: the one in force now, or from the month of a pending change (see tierForMonth). */
+  tier: tierCodeSchema,
+  priceListId: recordIdSchema,
+  startDate: isoDateSchema,
+  status: z.enum(CONTRACT_STATUSES, { error: 'Statut de contrat invalide.' }),
+  /** Overrides the default payment term of the rule settings (§5.3). */
+  paymentTermDays: z.number().int('Délai de paiement invalide.').min(0).max(120, 'Délai de paiement trop long (120 jours au plus).').optional(),
+  terminationNotice: terminationNoticeSchema.optional(),
+  terminationEffectiveDate: isoDateSchema.optional(),
+  history: z.array(contractHistoryEntrySchema),
+};
+
+type ContractFields = z.infer<z.ZodObject<typeof contractFields>>;
+
+function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
+  if (c.status === 'notice_received' && !(c.terminationNotice && c.terminationEffectiveDate)) {
+    ctx.addIssue({ code: 'custom', path: ['terminationNotice'], message: 'Un contrat en préavis doit indiquer la réception du préavis et la date de résiliation.' });
+  }
+  if (c.status === 'terminated' && !c.terminationEffectiveDate) {
+    ctx.addIssue({ code: 'custom', path: ['terminationEffectiveDate'], message: 'Un contrat résilié doit indiquer sa date de résiliation effective.' });
+  }
+  if (c.terminationEffectiveDate && compareDates(c.terminationEffectiveDate, c.startDate) < 0) {
+    ctx.addIssue({ code: 'custom', path: ['terminationEffectiveDate'], message: 'La résiliation ne peut pas précéder le début du contrat.' });
+  }
+  if (c.terminationNotice && compareDates(c.terminationNotice.receivedOn, c.startDate) < 0) {
+    ctx.addIssue({ code: 'custom', path: ['terminationNotice', 'receivedOn'], message: 'Le préavis ne peut pas précéder le début du contrat.' });
+  }
+}
+
+export const contractInputSchema = z.object(contractFields).superRefine(checkContract);
+export type ContractInput = z.input<typeof contractInputSchema>;
+
+export const contractSchema = z.object({ ...recordMetaShape, ...contractFields }).superRefine(checkContract);
+export type Contract = z.infer<typeof contractSchema>;
+
+/**
+ * The tier that applies to a billing month: the target of the last tier change
+ * starting on or before it; before the first change, that change's origin.
+ */
+export function tierForMonth(contract: Pick<Contract, 'tier' | 'history'>, month: string): TierCode {
+  const changes = contract.history
+    .filter((e): e is Extract<ContractHistoryEntry, { kind: 'tier_change' }> => e.kind === 'tier_change')
+    .sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0));
+  let tier: TierCode = changes[0]?.fromTier ?? contract.tier;
+  for (const change of changes) {
+    if (change.fromMonth <= month) tier = change.toTier;
+  }
+  return tier;
+}

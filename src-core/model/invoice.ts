@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
+import { compareDates } from '../dates';
+
+/**
+ * Invoices, credit notes and late-payment surcharges as stored (CGV §5.3, §6.6;
+ * DOMAIN.md, Billing). Lines and totals have the shape src-core/billing computes
+ * (`InvoiceLine`, `InvoiceTotals`), so a draft is stored as computed.
+ */
+
+export const INVOICE_KINDS = ['invoice', 'credit_note', 'surcharge'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
+
+/**
+ * Stored status only: paid, partly paid and overdue are computed from payments
+ * and the due date, never stored, so they cannot go stale.
+ */
+export const INVOICE_STATUSES = ['draft', 'issued'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const invoiceLineSchema = z.object({
+  label: requiredText('Le libellé de la ligne est obligatoire.', 300),
+  quantity: z.number({ error: 'Quantité obligatoire.' }).finite('Quantité invalide.'),
+  unitPriceCents: centsSchema,
+  netCents: centsSchema,
+  /** 20, 0, or another rate with up to two decimals; 0 lines outside the scope of VAT. */
+  vatRatePercent: z.number().min(0, 'Taux de TVA invalide.').max(100, 'Taux de TVA invalide.'),
+  /** The net amount with its clause and rule, as src-core/billing computed it. */
+  explanation: z.object({ value: centsSchema, clause: z.string(), rule: z.string() }).optional(),
+});
+
+export const vatBreakdownSchema = z.object({ ratePercent: z.number().min(0).max(100), baseCents: centsSchema, vatCents: centsSchema });
+
+export const invoiceTotalsSchema = z.object({
+  netCents: centsSchema,
+  vatCents: centsSchema,
+  totalCents: centsSchema,
+  /** One entry per rate: VAT = rounded(sum of the rate's line nets × rate) (EN 16931 BR-CO-17). */
+  byRate: z.array(vatBreakdownSchema),
+});
+
+/** The buyer as printed when issued: an issued invoice keeps the address of its date. */
+export const buyerSnapshotSchema = z.object({
+  legalName: z.string().min(1),
+  siren: z.string().optional(),
+  vatNumber: z.string().optional(),
+  country: z.string().length(2),
+  addressLines: z.array(z.string()),
+  postalCode: z.string(),
+  city: z.string(),
+});
+
+const invoiceFields = {
+  kind: z.enum(INVOICE_KINDS, { error: 'Type de document invalide.' }),
+  status: z.enum(INVOICE_STATUSES, { error: 'Statut de facture invalide.' }),
+  /** Assigned on issue from a series (CGI art. 242 nonies A); null for a draft. */
+  number: z.string().min(1).nullable(),
+  seriesId: z.string().min(1).optional(),
+  clientId: recordIdSchema,
+  contractId: recordIdSchema,
+  /** Billed month; a surcharge refers to its unpaid invoice instead. */
+  period: yearMonthSchema.optional(),
+  issueDate: isoDateSchema,
+  dueDate: isoDateSchema,
+  lines: z.array(invoiceLineSchema).min(1, 'Un document compte au moins une ligne.'),
+  totals: invoiceTotalsSchema,
+  /** VAT regime mention ("Autoliquidation – article 196 …"), null for French VAT. */
+  vatMention: z.string().nullable(),
+  creditedInvoiceId: recordIdSchema.optional(),
+  surchargedInvoiceId: recordIdSchema.optional(),
+  issuedAt: instantSchema.optional(),
+  buyer: buyerSnapshotSchema.optional(),
+};
+
+type InvoiceFields = z.infer<z.ZodObject<typeof invoiceFields>>;
+
+function checkInvoice(inv: InvoiceFields, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if ((inv.status === 'draft') !== (inv.number === null)) {
+    issue(['number'], inv.status === 'draft' ? "Un brouillon n'a pas de numéro." : 'Un document émis porte un numéro.');
+  }
+  if (inv.kind === 'invoice' && !inv.period) issue(['period'], 'Le mois facturé est obligatoire.');
+  if (inv.kind === 'credit_note' && !inv.creditedInvoiceId) issue(['creditedInvoiceId'], "Un avoir référence la facture qu'il corrige.");
+  if (inv.kind === 'surcharge' && !inv.surchargedInvoiceId) issue(['surchargedInvoiceId'], 'Une majoration référence la facture impayée.');
+  if (compareDates(inv.dueDate, inv.issueDate) < 0) issue(['dueDate'], "L'échéance ne peut pas précéder la date du document.");
+  const sumLines = inv.lines.reduce((s, l) => s + l.netCents, 0);
+  const { netCents, vatCents, totalCents, byRate } = inv.totals;
+  if (sumLines !== netCents) issue(['totals', 'netCents'], 'Le total HT ne correspond pas à la somme des lignes.');
+  if (byRate.reduce((s, r) => s + r.vatCents, 0) !== vatCents) issue(['totals', 'vatCents'], 'Le total de TVA ne correspond pas au détail par taux.');
+  if (netCents + vatCents !== totalCents) issue(['totals', 'totalCents'], 'Le total TTC doit être égal au HT plus la TVA.');
+}
+
+export const invoiceInputSchema = z.object(invoiceFields).superRefine(checkInvoice);
+export type InvoiceInput = z.input<typeof invoiceInputSchema>;
+
+export const invoiceSchema = z.object({ ...recordMetaShape, ...invoiceFields }).superRefine(checkInvoice);
+export type Invoice = z.infer<typeof invoiceSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { compareDates } from '../dates';
+import { LETTER_KINDS } from '../letters/types';
+import { isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+
+/** Registered letters with acknowledgement of receipt (DOMAIN.md, Letters); kinds are src-core/letters'. */
+
+
+export const LETTER_STATUSES = ['draft', 'printed', 'sent', 'received', 'returned'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
+/** The values the letter's text is built from (dates, amounts, tiers, invoice numbers). */
+export const letterParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+const letterFields = {
+  kind: z.enum(LETTER_KINDS, { error: 'Type de lettre inconnu.' }),
+  status: z.enum(LETTER_STATUSES, { error: 'Statut de lettre invalide.' }),
+  clientId: recordIdSchema,
+  contractId: recordIdSchema,
+  sentOn: isoDateSchema.optional(),
+  /** "Lettre recommandée avec accusé de réception n° …" */
+  registeredNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z][0-9A-Z ]{5,24}$/, 'Numéro de recommandé invalide (lettres majuscules, chiffres et espaces).')
+    .optional(),
+  /** From the acknowledgement of receipt; deadlines are recomputed when it is entered. */
+  receivedOn: isoDateSchema.optional(),
+  params: letterParamsSchema,
+};
+
+type LetterFields = z.infer<z.ZodObject<typeof letterFields>>;
+
+function checkLetter(l: LetterFields, ctx: z.RefinementCtx): void {
+  if (['sent', 'received', 'returned'].includes(l.status) && !l.sentOn) {
+    ctx.addIssue({ code: 'custom', path: ['sentOn'], message: "La date d'envoi est obligatoire pour une lettre envoyée." });
+  }
+  if (l.status === 'received' && !l.receivedOn) {
+    ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: "La date de réception (accusé de réception) est obligatoire." });
+  }
+  if (l.sentOn && l.receivedOn && compareDates(l.receivedOn, l.sentOn) < 0) {
+    ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: "La réception ne peut pas précéder l'envoi." });
+  }
+}
+
+export const letterInputSchema = z.object(letterFields).superRefine(checkLetter);
+export type LetterInput = z.input<typeof letterInputSchema>;
+
+export const letterSchema = z.object({ ...recordMetaShape, ...letterFields }).superRefine(checkLetter);
+export type Letter = z.infer<typeof letterSchema>;

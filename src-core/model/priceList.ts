@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { centsSchema, isoDateSchema, recordMetaShape, requiredText } from './common';
+
+/**
+ * Price lists as stored and synced records (CGV §5.1): src-core/pricing
+ * `PriceList` plus a label and the record fields. The rules live in pricing.
+ */
+
+/** The tiers of the offer, cheapest first. */
+export const TIER_CODES = ['T19', 'T49', 'T99', 'T199', 'T499', 'T999'] as const;
+export type TierCode = (typeof TIER_CODES)[number];
+export const tierCodeSchema = z.enum(TIER_CODES, { error: 'Formule inconnue (T19, T49, T99, T199, T499 ou T999).' });
+
+export const SUPPORT_LEVELS = ['none', 'simple', 'premium'] as const;
+
+const limitSchema = z.number().finite().min(0, 'Une limite ne peut pas être négative.');
+
+/** Same shape as src-core/pricing `Tier`, so a stored list is usable by the pricing rules as is. */
+export const priceListTierSchema = z.object({
+  id: tierCodeSchema,
+  /** Monthly price excluding VAT. */
+  priceCents: centsSchema.min(0, 'Un prix ne peut pas être négatif.'),
+  limits: z.object({ cpuHours: limitSchema, databaseGB: limitSchema, storageGB: limitSchema }),
+  support: z.enum(SUPPORT_LEVELS),
+  /** Premium support: deadline for a blocking anomaly, in business hours (§4). */
+  blockingAnomalyBusinessHours: z.union([z.literal(8), z.literal(4)]).optional(),
+});
+
+export const priceListRecordSchema = z
+  .object({
+    ...recordMetaShape,
+    label: requiredText('Le libellé de la grille est obligatoire.'),
+    effectiveFrom: isoDateSchema,
+    tiers: z.array(priceListTierSchema).min(1, 'Une grille compte au moins une formule.'),
+  })
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.tiers.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], message: `Formule ${t.id} en double dans la grille.` });
+      seen.add(t.id);
+    });
+  });
+export type PriceListRecord = z.infer<typeof priceListRecordSchema>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { usageMonthSchema, type UsageMonth } from '../sync/usage-ingest';
+import { recordIdSchema, recordMetaShape } from './common';
+
+/**
+ * Usage: ONE document per contract holding all its months. ARCHITECTURE.md
+ * measured 360,000 monthly rows at 45 s against 2 s for the same data as 10,000
+ * per-contract documents, and a screen always reads a contract's months together.
+ * A month has the shape of src-core/sync `usageMonthSchema` (the ingest format).
+ */
+
+
+export const usageDocumentSchema = z
+  .object({
+    ...recordMetaShape,
+    contractId: recordIdSchema,
+    clientId: recordIdSchema,
+    months: z.array(usageMonthSchema),
+  })
+  .superRefine((doc, ctx) => {
+    if (doc.id !== doc.contractId) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: "L'identifiant d'un relevé de consommation est celui de son contrat." });
+    }
+    for (let i = 1; i < doc.months.length; i++) {
+      if (doc.months[i - 1]!.month >= doc.months[i]!.month) {
+        ctx.addIssue({ code: 'custom', path: ['months', i, 'month'], message: 'Les mois doivent être uniques et dans l’ordre chronologique.' });
+      }
+    }
+  });
+export type UsageDocument = z.infer<typeof usageDocumentSchema>;
+
+/** The months with `entry` added or replacing the same month, still sorted. */
+export function withUsageMonth(months: readonly UsageMonth[], entry: UsageMonth): UsageMonth[] {
+  return [...months.filter((m) => m.month !== entry.month), entry].sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+export function usageOfMonth(doc: Pick<UsageDocument, 'months'>, month: string): UsageMonth | undefined {
+  return doc.months.find((m) => m.month === month);
+}

@@ -43,7 +43,11 @@ export function easterSunday(year: number): IsoDate {
   return formatIsoDate({ year, month, day });
 }
 
-/** The 11 national public holidays of a year, plus Good Friday and 26 December in Alsace-Moselle; sorted. */
+/**
+ * The 11 national public holidays of a year, plus Good Friday and 26 December
+ * in Alsace-Moselle; sorted, each date once. When Ascension falls on 1 or
+ * 8 May (2008: 1 May) the two holidays share a day and the list is one shorter.
+ */
 export function frenchPublicHolidays(year: number, opts: HolidayOptions = {}): IsoDate[] {
   const easter = easterSunday(year);
   const fixed = (month: number, day: number) => formatIsoDate({ year, month, day });
@@ -62,7 +66,7 @@ export function frenchPublicHolidays(year: number, opts: HolidayOptions = {}): I
   ];
   if (opts.alsaceMoselle) days.push(addDays(easter, -2), fixed(12, 26)); // Vendredi saint, Saint-Étienne
   // ISO strings of one year sort chronologically as text.
-  return days.sort();
+  return [...new Set(days)].sort();
 }
 
 export function isPublicHoliday(date: IsoDate, opts: HolidayOptions = {}): boolean {

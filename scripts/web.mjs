@@ -65,6 +65,8 @@ const server = createServer(async (req, res) => {
       return;
     }
     res.writeHead(200, {
+      // frame-ancestors cannot be set by the page's meta CSP: the server sends it.
+      'content-security-policy': "frame-ancestors 'none'",
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',

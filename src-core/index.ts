@@ -11,3 +11,4 @@ export * from './billing';
 export * from './lifecycle';
 export * from './model';
 export * from './sync';
+export * from './letters';

@@ -1,0 +1,437 @@
+/**
+ * The Electron security baseline (ARCHITECTURE.md), proved on the functions the
+ * main process really runs. Electron cannot load in node, so src-main receives
+ * the electron objects as parameters and these tests pass fakes that record what
+ * was installed, then fire it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { startContratsApp, type ElectronApi, type StartOptions } from '../../src-main/app';
+import { isAppUrl, resolveRendererTarget } from '../../src-main/app-url';
+import { addCspHeader, CONTENT_SECURITY_POLICY, installCspHeader } from '../../src-main/csp';
+import { EXTERNAL_LINK_ORIGINS, isAllowedExternalUrl, openAllowedExternal } from '../../src-main/external-links';
+import { installNavigationGuards, installPermissionGuards } from '../../src-main/guards';
+import { ipcRequestSchemas, MENU_COMMAND_CHANNEL } from '../../src-main/ipc-contract';
+import { registerHandler } from '../../src-main/ipc-register';
+import { buildMainWindowOptions, buildPrintWindowOptions } from '../../src-main/window-options';
+
+const root = join(import.meta.dirname, '../..');
+const rendererDir = join(root, 'out/renderer');
+const indexHtml = join(rendererDir, 'index.html');
+const fileTarget = resolveRendererTarget({ devServerUrl: undefined, rendererDir, indexHtml });
+const appPageUrl = `${pathToFileURL(indexHtml).href}#/tableau-de-bord`;
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** A web contents that records its listeners so a test can emit events. */
+function fakeWebContents() {
+  const listeners = new Map<string, Listener>();
+  let windowOpenHandler: Listener | undefined;
+  return {
+    on: vi.fn((name: string, listener: Listener) => listeners.set(name, listener)),
+    setWindowOpenHandler: vi.fn((handler: Listener) => {
+      windowOpenHandler = handler;
+    }),
+    send: vi.fn(),
+    emit(name: string, ...args: unknown[]) {
+      const listener = listeners.get(name);
+      if (!listener) throw new Error(`no listener for ${name}`);
+      return listener(...args);
+    },
+    openWindow: (url: string) => windowOpenHandler?.({ url }),
+  };
+}
+
+function navigationEvent(url: string) {
+  return { url, preventDefault: vi.fn() };
+}
+
+function fakeSession() {
+  const handlers: Record<string, Listener> = {};
+  return {
+    handlers,
+    webRequest: { onHeadersReceived: vi.fn((listener: Listener) => (handlers.headers = listener)) },
+    setPermissionRequestHandler: vi.fn((handler: Listener) => (handlers.request = handler)),
+    setPermissionCheckHandler: vi.fn((handler: Listener) => (handlers.check = handler)),
+    setDevicePermissionHandler: vi.fn((handler: Listener) => (handlers.device = handler)),
+  };
+}
+
+function fakeIpcMain() {
+  const handlers = new Map<string, (event: unknown, payload?: unknown) => Promise<unknown>>();
+  return { handlers, handle: vi.fn((channel: string, handler: (event: unknown, payload?: unknown) => Promise<unknown>) => handlers.set(channel, handler)) };
+}
+
+const fromFrame = (url: string | null) => ({ senderFrame: url === null ? null : { url }, sender: {} }) as unknown as IpcMainInvokeEvent;
+
+describe('window options', () => {
+  it('isolates, sandboxes and strips Node from the main window, with the preload', () => {
+    const options = buildMainWindowOptions({ preloadPath: '/app/out/preload/index.cjs', iconPath: '/app/assets/icon.png' });
+    expect(options.title).toBe('Contrats');
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('gives the print window the same protections and no preload', () => {
+    const preferences = buildPrintWindowOptions('Facture').webPreferences;
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(preferences?.preload).toBeUndefined();
+  });
+});
+
+describe('app URL', () => {
+  it('recognises the built renderer and nothing else on disk', () => {
+    expect(isAppUrl(fileTarget, appPageUrl)).toBe(true);
+    expect(isAppUrl(fileTarget, pathToFileURL(join(rendererDir, 'assets/index.js')).href)).toBe(true);
+    expect(isAppUrl(fileTarget, pathToFileURL('/etc/passwd').href)).toBe(false);
+    expect(isAppUrl(fileTarget, pathToFileURL(join(rendererDir, '../main/index.js')).href)).toBe(false);
+    expect(isAppUrl(fileTarget, 'https://dokos.io/')).toBe(false);
+    expect(isAppUrl(fileTarget, 'not a url')).toBe(false);
+  });
+
+  it('recognises the dev server by origin', () => {
+    const dev = resolveRendererTarget({ devServerUrl: 'http://localhost:5173', rendererDir, indexHtml });
+    expect(isAppUrl(dev, 'http://localhost:5173/#/contrats')).toBe(true);
+    expect(isAppUrl(dev, 'http://localhost:5174/')).toBe(false);
+    expect(isAppUrl(dev, appPageUrl)).toBe(false);
+  });
+});
+
+describe('external links', () => {
+  it('allows only https on the Dokos origins, from one list', () => {
+    expect(EXTERNAL_LINK_ORIGINS).toEqual(['https://dokos.io', 'https://www.dokos.io', 'https://doc.dokos.io']);
+    expect(isAllowedExternalUrl('https://dokos.io')).toBe(true);
+    expect(isAllowedExternalUrl('https://doc.dokos.io/fr/contrats?x=1#a')).toBe(true);
+    expect(isAllowedExternalUrl('http://dokos.io/')).toBe(false);
+    expect(isAllowedExternalUrl('https://dokos.io.evil.com/')).toBe(false);
+    expect(isAllowedExternalUrl('https://dokos.io@evil.com/')).toBe(false);
+    expect(isAllowedExternalUrl('https://user:pw@dokos.io/')).toBe(false);
+    expect(isAllowedExternalUrl('https://dokos.io:8443/')).toBe(false);
+    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+    expect(isAllowedExternalUrl('')).toBe(false);
+  });
+
+  it('hands only allow-listed URLs to the shell', async () => {
+    const shell = { openExternal: vi.fn(async () => undefined) };
+    expect(await openAllowedExternal(shell, 'https://www.dokos.io/')).toBe(true);
+    expect(await openAllowedExternal(shell, 'smb://attacker/share')).toBe(false);
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(shell.openExternal).toHaveBeenCalledWith('https://www.dokos.io/');
+  });
+});
+
+describe('navigation guards', () => {
+  const setup = () => {
+    const contents = fakeWebContents();
+    const openExternal = vi.fn(async (url: string) => isAllowedExternalUrl(url));
+    installNavigationGuards(contents as never, { isAppUrl: (url) => isAppUrl(fileTarget, url), openExternal });
+    return { contents, openExternal };
+  };
+
+  it('cancels navigation away from the app and lets the app navigate within itself', () => {
+    const { contents, openExternal } = setup();
+    const foreign = navigationEvent('https://evil.example/');
+    contents.emit('will-navigate', foreign);
+    expect(foreign.preventDefault).toHaveBeenCalled();
+
+    const own = navigationEvent(appPageUrl);
+    contents.emit('will-navigate', own);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+
+    // An allow-listed link clicked in the page goes to the system browser, not the window.
+    const dokos = navigationEvent('https://doc.dokos.io/');
+    contents.emit('will-navigate', dokos);
+    expect(dokos.preventDefault).toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledWith('https://doc.dokos.io/');
+  });
+
+  it('denies every new window, sending allow-listed https links to the system browser', async () => {
+    const { contents, openExternal } = setup();
+    expect(contents.openWindow('https://dokos.io/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow(appPageUrl)).toEqual({ action: 'deny' });
+    const opened = await Promise.all(openExternal.mock.results.map((result) => result.value));
+    expect(opened).toEqual([true, false, false]);
+  });
+
+  it('never attaches a webview', () => {
+    const { contents } = setup();
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('permissions', () => {
+  it('denies every permission request and check', () => {
+    const session = fakeSession();
+    installPermissionGuards(session as never);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      const callback = vi.fn();
+      session.handlers.request?.({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(session.handlers.check?.({}, permission, 'file://', {})).toBe(false);
+    }
+    expect(session.handlers.device?.({ deviceType: 'usb' })).toBe(false);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+
+  it('is strict: self by default, no eval, no inline script, no plugins, no base or form hijack', () => {
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
+    // No wildcard source anywhere (ports on localhost aside).
+    for (const values of directives.values()) expect(values).not.toContain('*');
+  });
+
+  it('is the very string the renderer page carries in its meta tag', () => {
+    const html = readFileSync(join(root, 'src-renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('is set as a header on http(s) responses (the dev server), replacing any other policy', () => {
+    const session = fakeSession();
+    installCspHeader(session as never);
+    expect(session.handlers.headers).toBe(addCspHeader);
+
+    const callback = vi.fn();
+    addCspHeader({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+
+    const untouched = vi.fn();
+    addCspHeader({ url: appPageUrl, responseHeaders: {} }, untouched);
+    expect(untouched).toHaveBeenCalledWith({});
+  });
+});
+
+describe('registerHandler', () => {
+  const senderCheck = { isTrustedSenderUrl: (url: string) => isAppUrl(fileTarget, url) };
+
+  it('refuses a call from a frame that is not the app, before doing anything', async () => {
+    const ipcMain = fakeIpcMain();
+    const handler = vi.fn(() => ({ opened: true }));
+    registerHandler(ipcMain, 'external:open', handler, senderCheck);
+    const invoke = ipcMain.handlers.get('external:open')!;
+    await expect(invoke(fromFrame('https://evil.example/'), { url: 'https://dokos.io' })).rejects.toThrow(/refusée : elle ne provient pas de l'application Contrats/);
+    await expect(invoke(fromFrame(null), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
+    await expect(invoke(fromFrame('blob:file:///x'), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses a bad payload with a French message naming the field, before doing anything', async () => {
+    const ipcMain = fakeIpcMain();
+    const handler = vi.fn(() => ({ saved: true }));
+    registerHandler(ipcMain, 'document:save', handler, senderCheck);
+    const invoke = ipcMain.handlers.get('document:save')!;
+    const good = { suggestedName: 'Facture F-2026-0001.pdf', mimeType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) };
+    await expect(invoke(fromFrame(appPageUrl), { ...good, suggestedName: '../../.bashrc' })).rejects.toThrow(/Requête « document:save » refusée : données invalides \(suggestedName\)\. Aucune action/);
+    await expect(invoke(fromFrame(appPageUrl), { ...good, bytes: 'JVBERi0=' })).rejects.toThrow(/données invalides \(bytes\)/);
+    await expect(invoke(fromFrame(appPageUrl), { ...good, extra: true })).rejects.toThrow(/données invalides/);
+    await expect(invoke(fromFrame(appPageUrl), undefined)).rejects.toThrow(/données invalides \(contenu\)/);
+    expect(handler).not.toHaveBeenCalled();
+
+    await expect(invoke(fromFrame(appPageUrl), good)).resolves.toEqual({ saved: true });
+    expect(handler).toHaveBeenCalledWith(good, expect.anything());
+  });
+});
+
+/** Fakes for the whole electron surface startContratsApp uses. */
+function fakeElectron(options: { singleInstance?: boolean } = {}) {
+  const calls: string[] = [];
+  const appListeners = new Map<string, Listener>();
+  const windows: FakeWindow[] = [];
+  const session = fakeSession();
+  const ipcMain = fakeIpcMain();
+  const menu: { template?: unknown[] } = {};
+
+  class FakeWindow {
+    readonly listeners = new Map<string, Listener>();
+    readonly webContents = fakeWebContents();
+    loaded?: { file?: string; url?: string };
+    focused = false;
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    once(name: string, listener: Listener) {
+      this.listeners.set(name, listener);
+      return this;
+    }
+    on(name: string, listener: Listener) {
+      this.listeners.set(name, listener);
+      return this;
+    }
+    show() {}
+    restore() {}
+    isMinimized() {
+      return false;
+    }
+    focus() {
+      this.focused = true;
+    }
+    destroy() {}
+    async loadFile(file: string) {
+      this.loaded = { file };
+    }
+    async loadURL(url: string) {
+      this.loaded = { url };
+    }
+    static fromWebContents() {
+      return null;
+    }
+  }
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+      requestSingleInstanceLock: vi.fn(() => options.singleInstance ?? true),
+      quit: vi.fn(() => calls.push('quit')),
+      on: vi.fn((name: string, listener: Listener) => appListeners.set(name, listener)),
+      whenReady: vi.fn(async () => {
+        calls.push('ready');
+      }),
+      getName: () => 'Contrats',
+      getVersion: () => '0.1.0',
+      getPath: (name: string) => `/tmp/contrats-test/${name}`,
+    },
+    BrowserWindow: FakeWindow,
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    ipcMain,
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => template), setApplicationMenu: vi.fn((template: unknown[]) => (menu.template = template)) },
+    safeStorage: { isAsyncEncryptionAvailable: vi.fn(async () => false), encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn(), getSelectedStorageBackend: vi.fn(() => 'basic_text') },
+    session: { defaultSession: session },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+  return { electron: electron as unknown as ElectronApi, calls, appListeners, windows, session, ipcMain, menu, shell: electron.shell };
+}
+
+const startOptions: StartOptions = {
+  preloadPath: join(root, 'out/preload/index.cjs'),
+  rendererDir,
+  iconPath: join(root, 'assets/icon.png'),
+  devServerUrl: undefined,
+  platform: 'linux',
+  arch: 'x64',
+  versions: { ...process.versions, electron: '45.5.0', chrome: '142.0.0.0' },
+};
+
+describe('startContratsApp: the start-up main.ts runs', () => {
+  it('enables the sandbox before ready and opens one secure window on the built renderer', async () => {
+    const fake = fakeElectron();
+    const window = await startContratsApp(fake.electron, startOptions);
+    expect(fake.calls.slice(0, 2)).toEqual(['enableSandbox', 'ready']);
+    expect(fake.windows).toHaveLength(1);
+    expect(window).toBe(fake.windows[0]);
+    const created = fake.windows[0]!;
+    expect(created.options).toEqual(buildMainWindowOptions({ preloadPath: startOptions.preloadPath, iconPath: startOptions.iconPath }));
+    expect(created.loaded).toEqual({ file: indexHtml });
+  });
+
+  it('loads the dev server URL under electron-vite dev', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, { ...startOptions, devServerUrl: 'http://localhost:5173' });
+    expect(fake.windows[0]!.loaded).toEqual({ url: 'http://localhost:5173' });
+  });
+
+  it('installs the navigation guards on every web contents created, with the app URL and the allow-list', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, startOptions);
+    const contents = fakeWebContents();
+    fake.appListeners.get('web-contents-created')?.({}, contents);
+    const foreign = navigationEvent('https://evil.example/');
+    contents.emit('will-navigate', foreign);
+    expect(foreign.preventDefault).toHaveBeenCalled();
+    const own = navigationEvent(appPageUrl);
+    contents.emit('will-navigate', own);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+    expect(contents.openWindow('https://dokos.io/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledWith('https://dokos.io/'));
+    expect(fake.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('installs the permission guards and the CSP header on the default session', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, startOptions);
+    const callback = vi.fn();
+    fake.session.handlers.request?.({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(fake.session.handlers.check?.({}, 'media', 'file://', {})).toBe(false);
+    expect(fake.session.handlers.headers).toBe(addCspHeader);
+  });
+
+  it('registers every contract channel behind the sender check, app:getInfo answering for the About dialog', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, startOptions);
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(Object.keys(ipcRequestSchemas).sort());
+    const getInfo = fake.ipcMain.handlers.get('app:getInfo')!;
+    await expect(getInfo(fromFrame(appPageUrl))).resolves.toEqual({
+      name: 'Contrats',
+      version: '0.1.0',
+      platform: 'linux',
+      arch: 'x64',
+      electronVersion: '45.5.0',
+      chromeVersion: '142.0.0.0',
+      nodeVersion: process.versions.node,
+    });
+    await expect(getInfo(fromFrame('https://evil.example/'))).rejects.toThrow(/ne provient pas/);
+  });
+
+  it('refuses to store a secret where safeStorage would only obfuscate it', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, startOptions);
+    const status = await fake.ipcMain.handlers.get('secureStore:status')!(fromFrame(appPageUrl));
+    expect(status).toMatchObject({ available: false, reason: expect.stringMatching(/trousseau/) });
+    await expect(fake.ipcMain.handlers.get('secureStore:set')!(fromFrame(appPageUrl), { key: 'sync-token', value: 'secret' })).rejects.toThrow(/trousseau/);
+  });
+
+  it('sends the About command to the window from the Aide menu', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, startOptions);
+    const help = (fake.menu.template as Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }>).find((item) => item.label === 'Aide');
+    help?.submenu.find((item) => item.label === 'À propos de Contrats')?.click?.();
+    expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'about');
+  });
+
+  it('keeps a single instance: a second launch quits and focuses the first window', async () => {
+    const second = fakeElectron({ singleInstance: false });
+    await expect(startContratsApp(second.electron, startOptions)).resolves.toBeNull();
+    expect(second.calls).toEqual(['enableSandbox', 'quit']);
+    expect(second.windows).toHaveLength(0);
+
+    const first = fakeElectron();
+    await startContratsApp(first.electron, startOptions);
+    first.appListeners.get('second-instance')?.();
+    expect(first.windows[0]!.focused).toBe(true);
+  });
+
+  it('is what main.ts runs, with the real electron module', () => {
+    const source = readFileSync(join(root, 'src-main/main.ts'), 'utf8');
+    expect(source).toMatch(/import \{ startContratsApp \} from '\.\/app';/);
+    expect(source).toMatch(/import \{ app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell \} from 'electron';/);
+    expect(source).toMatch(/startContratsApp\(\s*\{ app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell \}/);
+    expect(source).toContain("join(here, '../preload/index.cjs')");
+    expect(source).toContain('process.env.ELECTRON_RENDERER_URL');
+  });
+});

@@ -1,0 +1,41 @@
+import { DomainError } from '../errors';
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
+import { composeBreachNotice, composeBreachTermination } from './breach';
+import { composeFormalNotice, composeNonPaymentTermination, composePaymentReminder } from './dunning';
+import { composeForceMajeureTermination } from './force-majeure';
+import { letterParamsSchemas, type LetterParamsByKind } from './params';
+import { composePriceChange } from './price-change';
+import { composeTerminationAcknowledgement } from './termination';
+import { composeTierChange } from './tier-change';
+import type { LetterContent, LetterKind } from './types';
+
+const COMPOSERS: { [K in LetterKind]: (params: LetterParamsByKind[K], settings: RuleSettings) => LetterContent } = {
+  terminationAcknowledgement: composeTerminationAcknowledgement,
+  priceChange: composePriceChange,
+  tierChange: composeTierChange,
+  paymentReminder: composePaymentReminder,
+  formalNotice: composeFormalNotice,
+  nonPaymentTermination: composeNonPaymentTermination,
+  breachNotice: composeBreachNotice,
+  breachTermination: composeBreachTermination,
+  forceMajeureTermination: composeForceMajeureTermination,
+};
+
+/**
+ * The text of a registered letter of the given kind, with its computed dates
+ * (taken from the lifecycle rules, never recomputed here) written out in full.
+ * Params come from forms, so they are validated first; a refusal is a
+ * DomainError with a French message.
+ */
+export function composeLetter<K extends LetterKind>(
+  kind: K,
+  params: LetterParamsByKind[K],
+  settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+): LetterContent {
+  const parsed = letterParamsSchemas[kind].safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('INVALID_INPUT', `Courrier incomplet : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);
+  }
+  return COMPOSERS[kind](parsed.data as LetterParamsByKind[K], settings);
+}

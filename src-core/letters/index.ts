@@ -1,0 +1,5 @@
+// Registered letters (DOMAIN.md, Letters): pure composition of each kind's text
+// from the lifecycle rules. Layout on paper lives in src-renderer/documents.
+export * from './types';
+export * from './params';
+export * from './compose';

@@ -1,0 +1,60 @@
+import { formatDateLongFr, formatMonthFr, yearMonthOf, type IsoDate } from '../dates';
+import { nonSolicitationEndExplained, terminationEffectiveDateExplained } from '../lifecycle';
+import type { LetterParamsByKind } from './params';
+import { AVAILABILITY, CLOSING, DATA_RETRIEVAL, SALUTATION, article, contractLine, deadline, longDate } from './phrasing';
+import type { LetterContent, LetterDeadline } from './types';
+
+/**
+ * What every termination letter says after its effective date: access and data
+ * (§3), and the non-solicitation that outlives the contract by 12 months (§6.2).
+ */
+export function terminationAftermath(effective: IsoDate): { paragraphs: string[]; deadlines: LetterDeadline[] } {
+  const solicitation = nonSolicitationEndExplained(effective);
+  return {
+    paragraphs: [
+      DATA_RETRIEVAL,
+      `Nous vous rappelons que l’engagement réciproque de non-sollicitation du personnel prévu à ${article('6.2')} ` +
+        `demeure applicable jusqu’au ${formatDateLongFr(solicitation.value)}, douze mois après la date d’effet de la résiliation.`,
+    ],
+    deadlines: [deadline('Fin de la non-sollicitation', solicitation.value, solicitation.clause, solicitation.rule)],
+  };
+}
+
+/** Our termination with immediate effect (§6.6): effective on the letter's date. */
+export function immediateTermination(letterDate: IsoDate): { sentence: string; deadlines: LetterDeadline[]; paragraphs: string[] } {
+  const after = terminationAftermath(letterDate);
+  return {
+    sentence: `avec effet immédiat, soit ${longDate(letterDate)}, date de la présente lettre, comme le permet ${article('6.6')}`,
+    paragraphs: after.paragraphs,
+    deadlines: [
+      deadline('Résiliation effective', letterDate, '§6.6', `Résiliation avec effet immédiat, à la date de la lettre (${formatDateLongFr(letterDate)}).`),
+      ...after.deadlines,
+    ],
+  };
+}
+
+const CHANNEL_FR = {
+  registeredLetter: 'par lettre recommandée avec accusé de réception',
+  email: 'par courrier électronique adressé à notre support',
+} as const;
+
+/** The client gave notice (§1): we confirm the effective date, the last month billed and what follows. */
+export function composeTerminationAcknowledgement(p: LetterParamsByKind['terminationAcknowledgement']): LetterContent {
+  const effective = terminationEffectiveDateExplained(p.noticeReceivedOn);
+  const after = terminationAftermath(effective.value);
+  return {
+    kind: 'terminationAcknowledgement',
+    subject: 'Accusé de réception de votre demande de résiliation',
+    contractReference: contractLine(p.contract),
+    salutation: SALUTATION,
+    paragraphs: [
+      `Nous accusons réception de votre demande de résiliation du contrat cité en référence, reçue ${longDate(p.noticeReceivedOn)} ${CHANNEL_FR[p.channel]}.`,
+      `La résiliation prendra effet ${longDate(effective.value)}, à la fin du mois suivant la réception de votre préavis, conformément à ${article('1')}. Vos services restent pleinement accessibles jusqu’à cette date.`,
+      `Le mois de ${formatMonthFr(yearMonthOf(effective.value))}, au cours duquel la résiliation prend effet, sera facturé en totalité ; aucun remboursement partiel ne sera effectué pour la période déjà facturée.`,
+      ...after.paragraphs,
+      `Nous vous remercions de la confiance que vous nous avez accordée. ${AVAILABILITY}`,
+    ],
+    closing: CLOSING,
+    deadlines: [deadline('Résiliation effective', effective.value, effective.clause, effective.rule), ...after.deadlines],
+  };
+}

@@ -1,0 +1,40 @@
+import type { IsoDate } from '../dates';
+import type { Explained } from '../explain';
+
+/** The registered letters of DOMAIN.md (Letters), one composer each. */
+export const LETTER_KINDS = [
+  'terminationAcknowledgement',
+  'priceChange',
+  'tierChange',
+  'paymentReminder',
+  'formalNotice',
+  'nonPaymentTermination',
+  'breachNotice',
+  'breachTermination',
+  'forceMajeureTermination',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** A date the letter announces, with its rule, so the screen can list what the letter commits to. */
+export interface LetterDeadline extends Explained<IsoDate> {
+  /** "Résiliation effective", "Date limite d'opposition"… */
+  label: string;
+}
+
+/**
+ * What a letter says, independent of paper: the PDF renderer lays it out, the
+ * screen can preview it. Paragraphs are plain French sentences; a paragraph
+ * starting with "– " is a list item.
+ */
+export interface LetterContent {
+  kind: LetterKind;
+  /** Objet */
+  subject: string;
+  /** "Contrat n° C-2026-0042 — Hébergement Dokos T99" */
+  contractReference: string;
+  salutation: string;
+  paragraphs: string[];
+  /** Formule de politesse. */
+  closing: string;
+  deadlines: LetterDeadline[];
+}

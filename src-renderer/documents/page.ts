@@ -1,0 +1,82 @@
+import { jsPDF } from 'jspdf';
+import type { SellerProfile } from '../../src-core/settings';
+import { toWinAnsi } from './winansi';
+
+/** A4 portrait in millimetres: every position in these documents is in mm from the page's top-left. */
+export const PAGE = { width: 210, height: 297, margin: 18, footerTop: 280 } as const;
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+/** Points to millimetres, for line heights derived from a font size. */
+export const PT = 25.4 / 72;
+
+export function newA4(): jsPDF {
+  // compress: the fonts are standard (not embedded), so only the content streams weigh.
+  return new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+}
+
+export type Weight = 'normal' | 'bold' | 'italic';
+
+export function font(doc: jsPDF, size: number, weight: Weight = 'normal', grey = 0): void {
+  doc.setFont('helvetica', weight);
+  doc.setFontSize(size);
+  doc.setTextColor(grey);
+}
+
+/** Line height for a font size, 1.25 × the size. */
+export function lineHeight(size: number): number {
+  return size * PT * 1.25;
+}
+
+/** Draws text made WinAnsi-safe; every string drawn goes through here or through `wrap`. */
+export function text(doc: jsPDF, value: string, x: number, y: number, align: 'left' | 'right' | 'center' = 'left'): void {
+  doc.text(toWinAnsi(value), x, y, { align, baseline: 'top' });
+}
+
+/** Splits a paragraph into lines that fit `width` at the current font. */
+export function wrap(doc: jsPDF, value: string, width: number): string[] {
+  return doc.splitTextToSize(toWinAnsi(value), width) as string[];
+}
+
+/** "Société par actions simplifiée au capital de 10 000 € — RCS Nancy 732 829 320 — SIREN … — TVA …" */
+export function sellerLegalLine(seller: SellerProfile): string {
+  return [
+    `${seller.legalName}, ${seller.legalForm} au capital de ${seller.capital}`,
+    `${seller.addressLines.join(', ')}, ${seller.postalCode} ${seller.city}`,
+    `SIREN ${seller.siren}`,
+    seller.rcs,
+    `TVA intracommunautaire ${seller.vatNumber}`,
+  ].join(' — ');
+}
+
+/** The seller's logo, top-left, at most maxWidth × maxHeight mm, its proportions kept. Returns its height. */
+export function drawLogo(doc: jsPDF, seller: SellerProfile, x: number, y: number, maxWidth: number, maxHeight: number): number {
+  if (!seller.logoDataUrl) return 0;
+  const { width, height } = doc.getImageProperties(seller.logoDataUrl);
+  const scale = Math.min(maxWidth / width, maxHeight / height);
+  doc.addImage(seller.logoDataUrl, x, y, width * scale, height * scale);
+  return height * scale;
+}
+
+/**
+ * Legal footer and "Page k/n" on pages first..last of the document, numbered
+ * from 1: called once a document is complete, because n is only known then,
+ * and per document so that each invoice of a batch has its own numbering.
+ */
+export function finishPages(doc: jsPDF, seller: SellerProfile, first: number, last: number, numbered = true): void {
+  const total = last - first + 1;
+  for (let page = first; page <= last; page++) {
+    doc.setPage(page);
+    font(doc, 7, 'normal', 90);
+    const lines = wrap(doc, sellerLegalLine(seller), CONTENT_WIDTH - 22);
+    lines.forEach((line, i) => text(doc, line, PAGE.margin, PAGE.footerTop + i * lineHeight(7)));
+    if (numbered) {
+      font(doc, 8, 'normal', 60);
+      text(doc, `Page ${page - first + 1}/${total}`, PAGE.width - PAGE.margin, PAGE.footerTop, 'right');
+    }
+  }
+  doc.setPage(last);
+}
+
+export function toBytes(doc: jsPDF): Uint8Array {
+  return new Uint8Array(doc.output('arraybuffer'));
+}

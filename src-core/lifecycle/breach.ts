@@ -1,0 +1,31 @@
+import { addDays, type IsoDate } from '../dates';
+import { explained, type Explained } from '../explain';
+import { ACTION_DEADLINE_BASIS, actionDeadline, type HolidayOptions } from '../calendar';
+
+/** A breach not cured within 30 calendar days of its written notification allows termination (§6.6). */
+const CURE_DAYS = 30;
+
+export function breachCureDeadlineExplained(received: IsoDate, opts: HolidayOptions = {}): Explained<IsoDate> {
+  return explained(
+    actionDeadline(received, CURE_DAYS, opts),
+    '§6.6',
+    `Réception de la notification du manquement + 30 jours, ${ACTION_DEADLINE_BASIS}.`,
+  );
+}
+
+export function breachCureDeadline(received: IsoDate, opts: HolidayOptions = {}): IsoDate {
+  return breachCureDeadlineExplained(received, opts).value;
+}
+
+/** The day after the cure deadline: from then on the contract may be terminated with immediate effect. */
+export function breachTerminationOpensOnExplained(received: IsoDate, opts: HolidayOptions = {}): Explained<IsoDate> {
+  return explained(
+    addDays(breachCureDeadline(received, opts), 1),
+    '§6.6',
+    'Lendemain de la date limite pour remédier : le manquement non résolu permet la résiliation avec effet immédiat.',
+  );
+}
+
+export function breachTerminationOpensOn(received: IsoDate, opts: HolidayOptions = {}): IsoDate {
+  return breachTerminationOpensOnExplained(received, opts).value;
+}

@@ -1,0 +1,66 @@
+import { addDays, addMonthsToFirstDay, formatDateFr, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
+import { DomainError } from '../errors';
+import { explained, type Explained } from '../explain';
+import { ACTION_DEADLINE_BASIS, actionDeadline, type HolidayOptions } from '../calendar';
+
+/** Price change notified with 60 days' notice; the client may object within 30 days of receipt (§5.2). */
+const NOTICE_DAYS = 60;
+const OBJECTION_DAYS = 30;
+
+export interface PriceChangeDates<T = IsoDate> {
+  /** New prices apply at the earliest on this first day of a month. */
+  earliestEffective: T;
+  /** Last day for the client to object (moved to a business day). */
+  objectionDeadline: T;
+}
+
+/** First day of a month on or after R + 60 days, and R + 30 days moved to a business day (§5.2). */
+export function priceChangeDatesExplained(received: IsoDate, opts: HolidayOptions = {}): PriceChangeDates<Explained<IsoDate>> {
+  const notice = addDays(received, NOTICE_DAYS);
+  const earliest = parseIsoDate(notice).day === 1 ? notice : addMonthsToFirstDay(notice, 1);
+  return {
+    earliestEffective: explained(
+      earliest,
+      '§5.2',
+      'Premier jour d’un mois tombant au moins 60 jours après la réception de l’avis de modification des prix.',
+    ),
+    objectionDeadline: explained(
+      actionDeadline(received, OBJECTION_DAYS, opts),
+      '§5.2',
+      `Réception de l’avis de modification des prix + 30 jours, ${ACTION_DEADLINE_BASIS}.`,
+    ),
+  };
+}
+
+export function priceChangeDates(received: IsoDate, opts: HolidayOptions = {}): PriceChangeDates {
+  const { earliestEffective, objectionDeadline } = priceChangeDatesExplained(received, opts);
+  return { earliestEffective: earliestEffective.value, objectionDeadline: objectionDeadline.value };
+}
+
+/**
+ * Refuses a date for the new prices that the notice could not lawfully state:
+ * it must be the first day of a month, on or after the earliest effective date.
+ */
+export function assertNewPricesFrom(received: IsoDate, newPricesFrom: IsoDate): IsoDate {
+  const { earliestEffective } = priceChangeDates(received);
+  if (parseIsoDate(newPricesFrom).day !== 1 || toDayNumber(newPricesFrom) < toDayNumber(earliestEffective)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Date d’application des nouveaux prix invalide : ${formatDateFr(newPricesFrom)} (un premier jour de mois à partir du ${formatDateFr(earliestEffective)} est attendu, §5.2).`,
+    );
+  }
+  return newPricesFrom;
+}
+
+/** An objection terminates the contract without penalty the day before the new prices apply (§5.2). */
+export function priceChangeObjectionTerminationDateExplained(newPricesFrom: IsoDate): Explained<IsoDate> {
+  return explained(
+    addDays(newPricesFrom, -1),
+    '§5.2',
+    'Veille de l’entrée en vigueur des nouveaux prix : l’opposition du client résilie le contrat sans pénalité.',
+  );
+}
+
+export function priceChangeObjectionTerminationDate(newPricesFrom: IsoDate): IsoDate {
+  return priceChangeObjectionTerminationDateExplained(newPricesFrom).value;
+}

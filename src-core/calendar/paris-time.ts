@@ -18,7 +18,7 @@ const DAY_MS = 24 * HOUR_MS;
 const WINTER_OFFSET_MIN = 60;
 const SUMMER_OFFSET_MIN = 120;
 
-const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
 function invalidInstant(text: unknown, why: string): DomainError {
   return new DomainError('INVALID_INSTANT', `Horodatage invalide : « ${String(text)} » (${why}).`);
@@ -40,7 +40,8 @@ export function parseInstant(text: IsoInstant): number {
   if (hour > 23 || minute > 59 || second > 59) throw invalidInstant(text, 'heure impossible');
   if (offsetHours > 14 || offsetMinutes > 59) throw invalidInstant(text, 'décalage horaire impossible');
   const offset = (m[6] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes); // 'Z' leaves both at 0
-  const millis = Number((m[5] ?? '').padEnd(3, '0'));
+  // Finer than the millisecond (PostgreSQL writes microseconds) is dropped: deadlines count in minutes.
+  const millis = Number((m[5] ?? '').slice(0, 3).padEnd(3, '0'));
   return day * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * 1000 + millis - offset * MINUTE_MS;
 }
 

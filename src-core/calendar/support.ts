@@ -40,7 +40,7 @@ export function supportDeadlineExplained(
   return explained(
     deadline,
     '§4.1, §5.1',
-    `${businessHours} heures ouvrées décomptées de 9 h à 18 h (heure de Paris) les jours ouvrés, à partir du signalement ou de l’ouverture suivante s’il est fait hors de ces heures.`,
+    `${businessHours} ${businessHours === 1 ? 'heure ouvrée décomptée' : 'heures ouvrées décomptées'} de 9 h à 18 h (heure de Paris) les jours ouvrés, à partir du signalement ou de l’ouverture suivante s’il est fait hors de ces heures.`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { formatDateFr, toDayNumber, type IsoDate } from '../dates';
+import { formatDateFr, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import { explained, type Explained } from '../explain';
 import type { ContractStatus, NoticeChannel } from '../model/contract';
@@ -132,8 +132,8 @@ export function applyLifecycleEvent(state: ContractLifecycle, event: LifecycleEv
   if (!ALLOWED_FROM[event.type].includes(state.status)) {
     refuse(`« ${label} » n’est pas permis pour un contrat au statut « ${CONTRACT_STATUS_LABELS[state.status]} ».`);
   }
+  parseIsoDate(event.date);
   if (state.startDate) requireOnOrAfter(event.date, state.startDate, `« ${label} »`);
-  else toDayNumber(event.date); // validates the date of an activation
 
   switch (event.type) {
     case 'activate':

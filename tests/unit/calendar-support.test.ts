@@ -33,6 +33,7 @@ describe('instants', () => {
     expect(parseInstant('2026-11-27T11:00:00-05:00')).toBe(utc);
     expect(parseInstant('2026-11-27T16:00:00.250Z')).toBe(utc + 250);
     expect(parseInstant('2026-11-27T16:00:00.5Z')).toBe(utc + 500);
+    expect(parseInstant('2026-11-27T17:00:00.123456+01:00')).toBe(utc + 123);
   });
 
   it.each([
@@ -130,6 +131,7 @@ describe('supportDeadline (§4.1, §5.1)', () => {
     expect(e.value).toBe('2026-11-30T12:00:00+01:00');
     expect(e.clause).toBe('§4.1, §5.1');
     expect(e.rule).toContain('4 heures ouvrées');
+    expect(supportDeadlineExplained('2026-11-27T17:00:00+01:00', 1).rule).toMatch(/^1 heure ouvrée décomptée/);
   });
 
   it('refuses bad input', () => {

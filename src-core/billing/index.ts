@@ -11,3 +11,4 @@ export * from './invoice-draft';
 export * from './late-surcharge';
 export * from './credit-note';
 export * from './numbering';
+export * from './settlement';

@@ -74,7 +74,7 @@ describe('client termination notice (§1)', () => {
 });
 
 describe('price change objection (§5.2)', () => {
-  const objection = (date: string, newPricesFrom = '2027-02-01'): LifecycleEvent => ({
+  const objection = (date: string, newPricesFrom = '2027-02-01'): Extract<LifecycleEvent, { type: 'price_change_objection_received' }> => ({
     type: 'price_change_objection_received',
     date,
     priceChangeReceived: '2026-11-03',

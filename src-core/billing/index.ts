@@ -12,3 +12,4 @@ export * from './late-surcharge';
 export * from './credit-note';
 export * from './numbering';
 export * from './settlement';
+export * from './credited-lines';

@@ -63,3 +63,17 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
   if (paidCents > 0) return status('partly_paid', `${formatEuros(paidCents)} reçus, ${formatEuros(balanceCents)} restent dus avant le ${due}.`);
   return status('issued', `${formatEuros(balanceCents)} à régler au plus tard le ${due}.`);
 }
+
+/**
+ * Why a payment cannot be recorded against a document in this state, or null.
+ * More than the balance is refused: an overpayment is almost always a typing
+ * error, and a real one is a refund to handle outside the invoice.
+ */
+export function paymentProblem(current: Pick<Settlement, 'balanceCents'>, amountCents: Cents): string | null {
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return 'Le montant du paiement doit être positif.';
+  if (current.balanceCents <= 0) return 'Ce document est déjà soldé : aucun paiement n’est attendu.';
+  if (amountCents > current.balanceCents) {
+    return `Le paiement (${formatEuros(amountCents)}) dépasse le solde dû (${formatEuros(current.balanceCents)}).`;
+  }
+  return null;
+}

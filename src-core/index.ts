@@ -12,3 +12,4 @@ export * from './lifecycle';
 export * from './model';
 export * from './sync';
 export * from './letters';
+export * from './demo';

@@ -1,0 +1,70 @@
+import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
+import type { DataContext } from './context';
+
+/**
+ * The one way a local change is written (ARCHITECTURE.md, data flow 4): the
+ * record, its audit entry and its outbox mutation, in the same read-write
+ * transaction. Inside, only IndexedDB calls and synchronous code run: awaiting
+ * anything else would let the transaction commit half of the change.
+ */
+export interface Change<E extends EntityType> {
+  entity: E;
+  before: EntityRecords[E] | undefined;
+  /** The new record; null deletes it. */
+  after: EntityRecords[E] | null;
+  actor: string;
+  action: string;
+  summary: string;
+  clientId?: string;
+}
+
+/** Top-level fields whose value differs (records are JSON, so JSON equality is the right one). */
+export function changedFields(before: object | undefined, after: object | null): string[] {
+  if (!after) return [];
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+  return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
+}
+
+/** Writes one change; must run inside `changeTransaction`. */
+export async function writeChange<E extends EntityType>(ctx: DataContext, change: Change<E>): Promise<void> {
+  const { db } = ctx;
+  const recordId = (change.after ?? change.before)!.id;
+  const fields = changedFields(change.before, change.after);
+  if (change.after) await db.entityTable(change.entity).put(change.after);
+  else await db.entityTable(change.entity).delete(recordId);
+  const at = ctx.now();
+  await db.audit.add({
+    at,
+    actor: change.actor,
+    entity: change.entity,
+    recordId,
+    ...(change.clientId ? { clientId: change.clientId } : {}),
+    action: change.action,
+    summary: change.summary,
+    fields,
+  });
+  const after = change.after as Record<string, unknown> | null;
+  // A created record travels whole; an updated one carries only what changed; `undefined` (a removed
+  // optional field) is sent as null so that the server clears it too.
+  const changes = after ? Object.fromEntries((change.before ? fields : Object.keys(after)).map((k) => [k, after[k] ?? null])) : {};
+  await db.outbox.add(
+    mutationSchema.parse({
+      mutationId: ctx.newId(),
+      deviceId: ctx.deviceId,
+      entity: change.entity,
+      recordId,
+      op: change.after ? 'upsert' : 'delete',
+      baseVersion: change.before?.version ?? 0,
+      changes,
+      madeAt: at,
+    }),
+  );
+}
+
+/** Runs `body` in one read-write transaction over the entities' tables, the audit and the outbox. */
+export function changeTransaction<T>(ctx: DataContext, entities: readonly EntityType[], body: () => Promise<T>): Promise<T> {
+  const { db } = ctx;
+  return db.transaction('rw', [...entities.map((e) => db.table(e)), db.audit, db.outbox], body);
+}

@@ -1,0 +1,96 @@
+import Dexie, { type Table } from 'dexie';
+import type { Client, Contract, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
+import { MIGRATIONS, type Migration } from './migrations';
+
+/** Who did what, when, to which record: one entry per local change (shown in a client's history). */
+export interface AuditEntry {
+  seq?: number;
+  /** Instant of the change (laptop clock). */
+  at: string;
+  actor: string;
+  entity: EntityType | 'settings';
+  recordId: string;
+  /** The client the record belongs to, when there is one (indexed since v2). */
+  clientId?: string;
+  /** 'create', 'update', 'delete' or a domain action ('tier_change', 'termination_notice'…). */
+  action: string;
+  /** One French sentence for the history screen. */
+  summary: string;
+  /** Names of the fields that changed. */
+  fields?: string[];
+}
+
+/** A mutation waiting to be pushed; `seq` keeps the order they were made in. */
+export interface OutboxEntry extends Mutation {
+  seq?: number;
+}
+
+export interface SettingEntry {
+  key: string;
+  value: unknown;
+}
+
+/** Numbering state of one invoice series (used by invoicing: next number, device code…). */
+export interface SeriesState {
+  id: string;
+  [field: string]: unknown;
+}
+
+export interface DatabaseOptions {
+  /** IndexedDB database name; default "contrats". */
+  name?: string;
+  /** IndexedDB implementation (tests pass fake-indexeddb's); default the browser's. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const DEFAULT_DATABASE_NAME = 'contrats';
+
+/** Declares `migrations` on `db`, in order. Tests use it with a prefix of MIGRATIONS to build an old database. */
+export function applyMigrations(db: Dexie, migrations: readonly Migration[] = MIGRATIONS): void {
+  for (const m of migrations) {
+    const version = db.version(m.version).stores(m.stores);
+    if (m.upgrade) version.upgrade(m.upgrade);
+  }
+}
+
+/** Dexie options shared by the current and the test-only old databases. */
+export function dexieOptions(options: DatabaseOptions) {
+  return {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    // Outbox writes must survive a crash right after the user saw "enregistré"
+    // (ARCHITECTURE.md). Dexie sets durability per database, not per
+    // transaction, so every transaction is strict: bulk loads are chunked and
+    // pay the flush once per chunk, not per record.
+    chromeTransactionDurability: 'strict' as const,
+  };
+}
+
+export class ContratsDb extends Dexie {
+  declare clients: Table<Client, string>;
+  declare contracts: Table<Contract, string>;
+  declare priceLists: Table<PriceListRecord, string>;
+  declare usage: Table<UsageDocument, string>;
+  declare invoices: Table<Invoice, string>;
+  declare payments: Table<Payment, string>;
+  declare letters: Table<Letter, string>;
+  declare audit: Table<AuditEntry, number>;
+  declare outbox: Table<OutboxEntry, number>;
+  declare settings: Table<SettingEntry, string>;
+  declare series: Table<SeriesState, string>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
+    applyMigrations(this);
+  }
+
+  /** The table of a synced entity, typed by its record. */
+  entityTable<E extends EntityType>(entity: E): Table<EntityRecords[E], string> {
+    return this.table(entity);
+  }
+}
+
+export function createDatabase(options: DatabaseOptions = {}): ContratsDb {
+  return new ContratsDb(options);
+}

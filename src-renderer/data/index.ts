@@ -1,0 +1,14 @@
+// The data layer (issue 4): the only code that talks to Dexie. Screens use the
+// hooks and `useRepositories()`; the sync engine uses the repositories and bulk loaders.
+export { createDatabase, ContratsDb, DEFAULT_DATABASE_NAME, type AuditEntry, type DatabaseOptions, type OutboxEntry, type SeriesState, type SettingEntry } from './db';
+export { MIGRATIONS, type Migration } from './migrations';
+export { createDataContext, type DataContext } from './context';
+export { openDataLayer, type DataLayer } from './open';
+export { createRepositories, type Repositories } from './repositories';
+export type { NewContract } from './repositories/contracts';
+export type { InvoiceFilter } from './repositories/invoices';
+export type { LetterFilter } from './repositories/letters';
+export { ensureDeviceId, readSetting, type SettingKey, type SettingValues } from './repositories/settings';
+export { bulkLoad, loadDemoPortfolio, type BulkLoadOptions, type BulkProgress, type DemoLoadOptions } from './bulk';
+export { DataProvider, useDataLayer, useRepositories } from './provider';
+export * from './hooks';

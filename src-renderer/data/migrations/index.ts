@@ -1,0 +1,8 @@
+import type { Migration } from './types';
+import { v1 } from './v1';
+import { v2 } from './v2';
+
+export type { Migration } from './types';
+
+/** Every schema version, oldest first. Add a module per new version; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [v1, v2];

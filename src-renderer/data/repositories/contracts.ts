@@ -1,0 +1,116 @@
+import {
+  applyLifecycleEvent,
+  contractInputSchema,
+  contractSchema,
+  DomainError,
+  formatDateFr,
+  formatMonthFr,
+  parseEntity,
+  tierCodeSchema,
+  tierForMonth,
+  yearMonthOf,
+  type Contract,
+  type ContractInput,
+  type ContractLifecycle,
+  type TerminationNotice,
+  type TierCode,
+} from '../../../src-core';
+import { changeTransaction, writeChange } from '../change';
+import type { DataContext } from '../context';
+
+/** What a form gives for a new contract; history starts empty and the status defaults to active. */
+export type NewContract = Omit<ContractInput, 'history' | 'status'> & Partial<Pick<ContractInput, 'status'>>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The lifecycle state machine's view of a stored contract. */
+function lifecycleOf(c: Contract): ContractLifecycle {
+  return {
+    status: c.status,
+    startDate: c.startDate,
+    ...(c.terminationNotice && c.terminationEffectiveDate
+      ? { termination: { cause: 'client_notice' as const, noticeDate: c.terminationNotice.receivedOn, effectiveDate: c.terminationEffectiveDate, clause: '§1', rule: '', channel: c.terminationNotice.channel } }
+      : {}),
+  };
+}
+
+export function contractsRepository(ctx: DataContext) {
+  const { db } = ctx;
+
+  /** Reads, changes and writes one contract in one transaction; `change` runs synchronously. */
+  function modify(id: string, actor: string, change: (c: Contract, at: string) => { after: Contract; action: string; summary: string }): Promise<Contract> {
+    return changeTransaction(ctx, ['contracts'], async () => {
+      const before = await db.contracts.get(id);
+      if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
+      const { after, action, summary } = change(before, ctx.now());
+      const valid = parseEntity(contractSchema, after, 'Contrat');
+      await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary, clientId: before.clientId });
+      return valid;
+    });
+  }
+
+  return {
+    get: (id: string) => db.contracts.get(id),
+    ofClient: (clientId: string) => db.contracts.where('clientId').equals(clientId).sortBy('startDate'),
+
+    async create(input: NewContract, actor: string): Promise<Contract> {
+      const fields = parseEntity(contractInputSchema, { status: 'active', ...input, history: [] }, 'Contrat');
+      const at = ctx.now();
+      const contract = parseEntity(contractSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Contrat');
+      await changeTransaction(ctx, ['contracts', 'clients'], async () => {
+        if (!(await db.clients.get(contract.clientId))) throw new DomainError('INVALID_INPUT', `Client introuvable : ${contract.clientId}.`);
+        await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: `Création du contrat ${contract.reference} (${contract.tier}).`, clientId: contract.clientId });
+      });
+      return contract;
+    },
+
+    /**
+     * Switches the contract to `newTier` from the first day of `fromMonth`
+     * (DOMAIN.md: the proposed switch after an over-consumption). Earlier
+     * months keep their tier in the history, so they are billed as they were.
+     */
+    applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string): Promise<Contract> {
+      const tier = parseEntity(tierCodeSchema, newTier, 'Formule');
+      if (!MONTH.test(fromMonth)) throw new DomainError('INVALID_DATE', `Mois invalide : « ${fromMonth} » (format attendu AAAA-MM).`);
+      return modify(contractId, actor, (c, at) => {
+        const current = tierForMonth(c, fromMonth);
+        if (current === tier) throw new DomainError('INVALID_TRANSITION', `Le contrat ${c.reference} est déjà en formule ${tier} en ${formatMonthFr(fromMonth)}.`);
+        if (c.status === 'terminated' || c.status === 'draft') {
+          throw new DomainError('INVALID_TRANSITION', `Changement de formule impossible : le contrat ${c.reference} n'est pas en cours.`);
+        }
+        if (fromMonth < yearMonthOf(c.startDate)) throw new DomainError('INVALID_DATE', `Le changement de formule ne peut pas précéder le début du contrat (${formatDateFr(c.startDate)}).`);
+        const later = c.history.find((e) => e.kind === 'tier_change' && e.fromMonth > fromMonth);
+        if (later) throw new DomainError('INVALID_TRANSITION', 'Un changement de formule postérieur est déjà enregistré.');
+        return {
+          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: current, toTier: tier }] },
+          action: 'tier_change',
+          summary: `Changement de formule ${current} → ${tier} à partir de ${formatMonthFr(fromMonth)}.`,
+        };
+      });
+    },
+
+    /**
+     * Records the client's termination notice (§1): status "notice_received"
+     * and the effective date, last day of the month after receipt, as the
+     * lifecycle rules compute and allow it.
+     */
+    recordTerminationNotice(contractId: string, notice: TerminationNotice, actor: string): Promise<Contract> {
+      return modify(contractId, actor, (c, at) => {
+        const next = applyLifecycleEvent(lifecycleOf(c), { type: 'termination_notice_received', date: notice.receivedOn, channel: notice.channel });
+        const effectiveDate = next.termination!.effectiveDate;
+        return {
+          after: {
+            ...c,
+            status: next.status,
+            terminationNotice: { receivedOn: notice.receivedOn, channel: notice.channel },
+            terminationEffectiveDate: effectiveDate,
+            updatedAt: at,
+            history: [...c.history, { kind: 'termination_notice', at, actor, receivedOn: notice.receivedOn, channel: notice.channel, effectiveDate }],
+          },
+          action: 'termination_notice',
+          summary: `Préavis de résiliation reçu le ${formatDateFr(notice.receivedOn)} : résiliation effective le ${formatDateFr(effectiveDate)} (§1).`,
+        };
+      });
+    },
+  };
+}

@@ -40,7 +40,7 @@ export function deadline(label: string, value: IsoDate, clause: string, rule: st
  */
 export interface ReceiptBasis {
   deadline: LetterDeadline;
-  /** "reçue le 30 novembre 2026" / "présumée le 30 novembre 2026, 3 jours après son envoi" */
+  /** Follows "réception": "le 30 novembre 2026" / "présumée le 30 novembre 2026, 3 jours après son envoi". */
   phrase: string;
 }
 
@@ -48,7 +48,7 @@ export function receiptBasis(sentOn: IsoDate, receivedOn: IsoDate | undefined, s
   if (receivedOn) {
     return {
       deadline: deadline('Réception de l’avis', receivedOn, clause, 'Date portée sur l’avis de réception.'),
-      phrase: `reçue ${longDate(receivedOn)}`,
+      phrase: longDate(receivedOn),
     };
   }
   const presumed = presumedReceiptDateExplained(sentOn, settings, clause);

@@ -1,0 +1,56 @@
+import { DomainError } from '../errors';
+import { letterParamsSchemas, type LetterParamsByKind } from './params';
+import type { LetterKind } from './types';
+
+/**
+ * A stored letter keeps the values its text is built from as a flat record of
+ * scalars (src-core/model letter `params`), so that the client-file export and
+ * the sync wire list them as name/value pairs. Nested params are flattened to
+ * dotted keys: `contract.reference`, `prices.0.newCents`.
+ */
+export type StoredLetterParams = Record<string, string | number | boolean | null>;
+
+type Scalar = string | number | boolean | null;
+
+export function storeLetterParams(params: object): StoredLetterParams {
+  const out: StoredLetterParams = {};
+  const walk = (value: unknown, path: string): void => {
+    if (value === undefined) return;
+    if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+      return;
+    }
+    out[path] = value as Scalar;
+  };
+  walk(params, '');
+  return out;
+}
+
+/** Rebuilds the nested params (numeric segments are array indexes); null values are dropped as absent. */
+function unflatten(stored: StoredLetterParams): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (value === null) continue;
+    const parts = key.split('.');
+    let node: Record<string, unknown> = root;
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) {
+        node[part] = value;
+        return;
+      }
+      node[part] ??= /^\d+$/.test(parts[i + 1]!) ? [] : {};
+      node = node[part] as Record<string, unknown>;
+    });
+  }
+  return root;
+}
+
+/** The typed params of a stored letter, validated like a form's (a damaged record is refused in French). */
+export function readLetterParams<K extends LetterKind>(kind: K, stored: StoredLetterParams): LetterParamsByKind[K] {
+  const parsed = letterParamsSchemas[kind].safeParse(unflatten(stored));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('INVALID_INPUT', `Paramètres de lettre illisibles : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);
+  }
+  return parsed.data as LetterParamsByKind[K];
+}

@@ -1,0 +1,42 @@
+import type { HostingMode } from '../model/client';
+import type { InvoiceKind } from '../model/invoice';
+import type { LetterStatus } from '../model/letter';
+import type { PaymentMethod } from '../model/payment';
+import type { LetterKind } from '../letters/types';
+
+/**
+ * French names of stored codes, for the client file (§3): the export is read by
+ * people and by the client's next provider, so it says "Auto-hébergé", not
+ * "self_hosted". Contract statuses and notice channels have theirs in lifecycle.
+ */
+export const HOSTING_MODE_LABELS: Record<HostingMode, string> = { cloud: 'Cloud Dokos', self_hosted: 'Auto-hébergé' };
+
+export const INVOICE_KIND_LABELS: Record<InvoiceKind, string> = { invoice: 'Facture', credit_note: 'Avoir', surcharge: 'Majoration de retard' };
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  virement: 'Virement',
+  prelevement: 'Prélèvement',
+  cheque: 'Chèque',
+  carte: 'Carte',
+  autre: 'Autre',
+};
+
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
+  terminationAcknowledgement: 'Accusé de réception de la résiliation',
+  priceChange: 'Avis de modification des prix',
+  tierChange: 'Changement de formule (dépassement)',
+  paymentReminder: 'Relance de paiement',
+  formalNotice: 'Mise en demeure de payer',
+  nonPaymentTermination: 'Résiliation pour défaut de paiement',
+  breachNotice: 'Notification de manquement',
+  breachTermination: 'Résiliation pour manquement non résolu',
+  forceMajeureTermination: 'Résiliation pour force majeure',
+};
+
+export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
+  draft: 'Brouillon',
+  printed: 'Imprimée',
+  sent: 'Envoyée',
+  received: 'Reçue',
+  returned: 'Retournée',
+};

@@ -1,0 +1,211 @@
+import { compareDates, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { normalizeIdentifier, sirenProblem } from '../model/identifiers';
+import type { UsageIngestRow } from '../sync/usage-ingest';
+import { readCsv, type CsvSeparator } from './csv-reader';
+
+/**
+ * Usage CSV import: the hosting platform's monthly export (issue 4).
+ *
+ * Format — one header row, then one row per contract and month:
+ *
+ *     contrat;mois;cpu_heures;base_go;stockage_go
+ *     CT-2024-00001;2026-10;0,42;0,31;0,8
+ *     732829320;2026-10;1.2;0.5;4
+ *
+ * - `contrat`: the contract reference (CT-2024-00001) or its identifier, or the
+ *   client's SIREN when that client has a single contract running that month;
+ * - `mois`: the calendar month, AAAA-MM;
+ * - `cpu_heures`: CPU hours consumed in the month;
+ * - `base_go`: peak database size, GB;
+ * - `stockage_go`: peak storage size, GB.
+ *
+ * Separator `;` or `,` (detected from the header), decimal comma or point, fields
+ * may be quoted (a decimal comma in a `,` file must be), UTF-8 with or without
+ * BOM. Header names are matched ignoring case, accents and surrounding spaces;
+ * columns may come in any order and extra columns are ignored. A month sent
+ * again replaces the stored one (src-core/sync usage ingest semantics).
+ *
+ * The parser never writes: it returns the valid rows and a French report of every
+ * refused cell. All-or-nothing is the caller's rule — nothing is written while
+ * the report holds an error.
+ */
+export const USAGE_CSV_COLUMNS = ['contrat', 'mois', 'cpu_heures', 'base_go', 'stockage_go'] as const;
+export type UsageCsvColumn = (typeof USAGE_CSV_COLUMNS)[number];
+
+/** A contract the file may refer to, with what is needed to check a month against it. */
+export interface UsageImportContract {
+  id: string;
+  reference: string;
+  clientId: string;
+  /** The client's SIREN, so a row may name the client instead of the contract. */
+  clientSiren?: string;
+  startDate: IsoDate;
+  terminationEffectiveDate?: IsoDate;
+}
+
+export interface UsageImportOptions {
+  contracts: readonly UsageImportContract[];
+  /** Months after today's month are refused (the platform cannot have measured them yet). */
+  today: IsoDate;
+}
+
+export interface ImportIssue {
+  /** 1-based line of the file. */
+  line: number;
+  /** Header name of the refused cell; null for a problem with the whole line or file. */
+  column: string | null;
+  message: string;
+}
+
+export interface UsageImportRow extends UsageIngestRow {
+  clientId: string;
+  line: number;
+}
+
+export interface UsageImportReport {
+  separator: CsvSeparator;
+  /** Data lines read (the header excluded). */
+  lineCount: number;
+  rows: UsageImportRow[];
+  errors: ImportIssue[];
+}
+
+const normalizeHeader = (name: string) =>
+  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** Contracts by id, by upper-cased reference and by client SIREN. */
+function indexContracts(contracts: readonly UsageImportContract[]) {
+  const byKey = new Map<string, UsageImportContract>();
+  const bySiren = new Map<string, UsageImportContract[]>();
+  for (const c of contracts) {
+    byKey.set(c.id, c);
+    byKey.set(c.reference.trim().toUpperCase(), c);
+    if (c.clientSiren) bySiren.set(c.clientSiren, [...(bySiren.get(c.clientSiren) ?? []), c]);
+  }
+  return { byKey, bySiren };
+}
+
+const runsIn = (c: UsageImportContract, month: YearMonth) =>
+  yearMonthOf(c.startDate) <= month && (!c.terminationEffectiveDate || yearMonthOf(c.terminationEffectiveDate) >= month);
+
+type Resolved = { contract: UsageImportContract } | { error: string };
+
+function resolveContract(identifier: string, month: YearMonth | null, index: ReturnType<typeof indexContracts>): Resolved {
+  const text = identifier.trim();
+  if (!text) return { error: 'Contrat manquant : indiquez la référence du contrat ou le SIREN du client.' };
+  const direct = index.byKey.get(text) ?? index.byKey.get(text.toUpperCase());
+  if (direct) return { contract: direct };
+  const siren = normalizeIdentifier(text);
+  if (!/^\d{9}$/.test(siren)) return { error: `Contrat inconnu : « ${text} ».` };
+  const problem = sirenProblem(siren);
+  if (problem) return { error: problem };
+  const ofClient = index.bySiren.get(siren) ?? [];
+  if (ofClient.length === 0) return { error: `Aucun client de SIREN ${siren}.` };
+  if (ofClient.length === 1) return { contract: ofClient[0]! };
+  // Several contracts: the month decides, when it is readable and only one runs then.
+  const running = month ? ofClient.filter((c) => runsIn(c, month)) : [];
+  if (running.length === 1) return { contract: running[0]! };
+  const refs = ofClient.map((c) => c.reference).join(', ');
+  return { error: `Le client de SIREN ${siren} a plusieurs contrats (${refs}) : indiquez la référence du contrat.` };
+}
+
+function parseMonth(text: string): { month: YearMonth } | { error: string } {
+  const value = text.trim();
+  if (!/^\d{4}-\d{2}$/.test(value)) return { error: `Mois invalide : « ${value} » (format attendu AAAA-MM, par exemple 2026-10).` };
+  const month = Number(value.slice(5));
+  if (month < 1 || month > 12) return { error: `Mois invalide : « ${value} » (le mois va de 01 à 12).` };
+  return { month: value };
+}
+
+/** A non-negative decimal with a comma or a point; a message when refused. */
+function parseQuantity(text: string): number | string {
+  const value = text.trim().replace(/[\s\u00a0]/g, '');
+  if (!value) return 'Valeur manquante.';
+  if (/^-\d/.test(value)) return `Valeur négative refusée : « ${text.trim()} ».`;
+  if (!/^\d+([.,]\d+)?$/.test(value)) return `Nombre illisible : « ${text.trim()} » (exemple : 1,5).`;
+  return Number(value.replace(',', '.'));
+}
+
+function checkMonthAgainstContract(month: YearMonth, contract: UsageImportContract, today: IsoDate): string | null {
+  if (month > yearMonthOf(today)) return `Mois à venir : ${formatMonthFr(month)} n’est pas encore écoulé.`;
+  if (month < yearMonthOf(contract.startDate)) {
+    return `Le contrat ${contract.reference} commence le ${formatDateFr(contract.startDate)} : pas de consommation en ${formatMonthFr(month)}.`;
+  }
+  const end = contract.terminationEffectiveDate;
+  if (end && compareDates(`${month}-01`, end) > 0) {
+    return `Le contrat ${contract.reference} est résilié depuis le ${formatDateFr(end)} : pas de consommation en ${formatMonthFr(month)}.`;
+  }
+  return null;
+}
+
+export function parseUsageCsv(text: string, options: UsageImportOptions): UsageImportReport {
+  const doc = readCsv(text);
+  const errors: ImportIssue[] = [];
+  const [header, ...data] = doc.records;
+  const report = (rows: UsageImportRow[]): UsageImportReport => ({
+    separator: doc.separator,
+    lineCount: data.length,
+    rows,
+    errors: errors.sort((a, b) => a.line - b.line),
+  });
+  if (!header) {
+    errors.push({ line: 1, column: null, message: `Fichier vide : une ligne d’en-tête est attendue (${USAGE_CSV_COLUMNS.join(doc.separator)}).` });
+    return report([]);
+  }
+  const names = header.cells.map(normalizeHeader);
+  const position = {} as Record<UsageCsvColumn, number>;
+  const missing = USAGE_CSV_COLUMNS.filter((col) => (position[col] = names.indexOf(col)) < 0);
+  if (missing.length > 0) {
+    errors.push({
+      line: header.line,
+      column: null,
+      message: `En-tête incomplet : colonne${missing.length > 1 ? 's' : ''} ${missing.join(', ')} manquante${missing.length > 1 ? 's' : ''} (en-tête attendu : ${USAGE_CSV_COLUMNS.join(doc.separator)}).`,
+    });
+    return report([]);
+  }
+  if (doc.unterminatedQuoteLine !== null) {
+    errors.push({ line: doc.unterminatedQuoteLine, column: null, message: 'Guillemet ouvert jamais refermé : la fin du fichier est illisible.' });
+  }
+
+  const index = indexContracts(options.contracts);
+  const seen = new Map<string, number>();
+  const rows: UsageImportRow[] = [];
+  for (const { line, cells } of data) {
+    if (cells.length !== header.cells.length) {
+      const hint = doc.separator === ',' && cells.length > header.cells.length ? ' Avec le séparateur virgule, un nombre décimal à virgule doit être entre guillemets ("1,5").' : '';
+      errors.push({ line, column: null, message: `La ligne compte ${cells.length} colonnes, l’en-tête en compte ${header.cells.length}.${hint}` });
+      continue;
+    }
+    const cell = (col: UsageCsvColumn) => cells[position[col]]!;
+    const before = errors.length;
+    const refuse = (column: UsageCsvColumn, message: string) => errors.push({ line, column, message });
+
+    const parsedMonth = parseMonth(cell('mois'));
+    if ('error' in parsedMonth) refuse('mois', parsedMonth.error);
+    const validMonth = 'month' in parsedMonth ? parsedMonth.month : null;
+    const resolved = resolveContract(cell('contrat'), validMonth, index);
+    if ('error' in resolved) refuse('contrat', resolved.error);
+
+    const quantities = {} as Record<'cpuHours' | 'databaseGB' | 'storageGB', number>;
+    for (const [column, key] of [['cpu_heures', 'cpuHours'], ['base_go', 'databaseGB'], ['stockage_go', 'storageGB']] as const) {
+      const q = parseQuantity(cell(column));
+      if (typeof q === 'string') refuse(column, q);
+      else quantities[key] = q;
+    }
+    if ('contract' in resolved && validMonth) {
+      const problem = checkMonthAgainstContract(validMonth, resolved.contract, options.today);
+      if (problem) refuse('mois', problem);
+      const key = `${resolved.contract.id}|${validMonth}`;
+      const first = seen.get(key);
+      if (first !== undefined) refuse('mois', `Doublon : ${formatMonthFr(validMonth)} du contrat ${resolved.contract.reference} figure déjà ligne ${first}.`);
+      else seen.set(key, line);
+    }
+    if (errors.length === before && 'contract' in resolved && validMonth) {
+      rows.push({ line, contractId: resolved.contract.id, clientId: resolved.contract.clientId, month: validMonth, ...quantities });
+    }
+  }
+  if (data.length === 0 && errors.length === 0) {
+    errors.push({ line: header.line, column: null, message: 'Le fichier ne contient aucune ligne de consommation après l’en-tête.' });
+  }
+  return report(rows);
+}

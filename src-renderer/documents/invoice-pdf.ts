@@ -12,10 +12,14 @@ import { CONTENT_WIDTH, PAGE, drawLogo, finishPages, font, lineHeight, newA4, te
 import { toWinAnsi } from './winansi';
 
 /** What changes between an invoice, a credit note and a late-surcharge document; the layout does not. */
-const KIND: Record<InvoiceDocumentKind, { title: string; short: string; vatApplies: boolean }> = {
-  invoice: { title: 'FACTURE', short: 'Facture', vatApplies: true },
-  creditNote: { title: 'AVOIR', short: 'Avoir', vatApplies: true },
-  lateSurcharge: { title: 'MAJORATION DE RETARD', short: 'Majoration de retard', vatApplies: false },
+const KIND: Record<InvoiceDocumentKind, { title: string; short: string; vatApplies: boolean; operation: string; period: string }> = {
+  invoice: { title: 'FACTURE', short: 'Facture', vatApplies: true, operation: OPERATION_CATEGORY_MENTION, period: 'Période de service' },
+  creditNote: { title: 'AVOIR', short: 'Avoir', vatApplies: true, operation: OPERATION_CATEGORY_MENTION, period: 'Période de service' },
+  // Damages for late payment, not a service (§6.6): the period is the one of the invoice paid late.
+  lateSurcharge: {
+    title: 'MAJORATION DE RETARD', short: 'Majoration de retard', vatApplies: false,
+    operation: 'Majoration et indemnité pour retard de paiement', period: 'Période de la facture concernée',
+  },
 };
 
 
@@ -108,8 +112,8 @@ function drawBuyer(doc: jsPDF, model: InvoiceDocumentModel, top: number): number
 function drawOperation(doc: jsPDF, model: InvoiceDocumentModel, top: number): number {
   let y = top;
   const lines = [
-    `Nature de l’opération : ${OPERATION_CATEGORY_MENTION}`,
-    `Période de service : du ${formatDateFr(model.servicePeriod.from)} au ${formatDateFr(model.servicePeriod.to)}`,
+    `Nature de l’opération : ${KIND[model.kind].operation}`,
+    `${KIND[model.kind].period} : du ${formatDateFr(model.servicePeriod.from)} au ${formatDateFr(model.servicePeriod.to)}`,
     ...(model.creditedInvoiceNumber ? [`Avoir sur la facture n° ${model.creditedInvoiceNumber}`] : []),
     ...(model.surchargedInvoiceNumber ? [`Majoration de retard sur la facture n° ${model.surchargedInvoiceNumber}`] : []),
   ];

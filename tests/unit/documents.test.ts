@@ -142,7 +142,7 @@ describe('renderInvoicePdf', () => {
       kind: 'lateSurcharge', number: 'F-2027-000004', surchargedInvoiceNumber: 'F-2026-000123', lines,
       totals: { netCents: 78074, vatCents: 0, totalCents: 78074, byRate: [] },
     })));
-    for (const expected of ['MAJORATION DE RETARD', 'Majoration de retard sur la facture n° F-2026-000123', 'Total à payer 780,74 €', 'Hors champ de la TVA', 'Indemnité forfaitaire']) {
+    for (const expected of ['MAJORATION DE RETARD', 'Nature de l’opération : Majoration et indemnité pour retard de paiement', 'Période de la facture concernée : du 01/11/2026 au 30/11/2026', 'Majoration de retard sur la facture n° F-2026-000123', 'Total à payer 780,74 €', 'Hors champ de la TVA', 'Indemnité forfaitaire']) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Total TTC');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Session, Shell, WebContents } from 'electron';
 import { readAppInfo } from './app-info';
 import { isAppUrl, resolveRendererTarget } from './app-url';
-import { installCspHeader } from './csp';
+import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY, installCspHeader } from './csp';
 import { createDocumentService, type PrintWindow } from './documents';
 import { openAllowedExternal } from './external-links';
 import { installNavigationGuards, installPermissionGuards } from './guards';
@@ -78,7 +78,7 @@ export async function startContratsApp(electron: ElectronApi, options: StartOpti
 
   const { defaultSession } = electron.session;
   installPermissionGuards(defaultSession);
-  installCspHeader(defaultSession);
+  installCspHeader(defaultSession, target.kind === 'dev' ? DEV_SERVER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
 
   registerIpcHandlers({
     ipcMain: electron.ipcMain,

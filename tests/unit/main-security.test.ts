@@ -11,7 +11,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { startContratsApp, type ElectronApi, type StartOptions } from '../../src-main/app';
 import { isAppUrl, resolveRendererTarget } from '../../src-main/app-url';
-import { addCspHeader, CONTENT_SECURITY_POLICY, installCspHeader } from '../../src-main/csp';
+import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY, installCspHeader } from '../../src-main/csp';
 import { EXTERNAL_LINK_ORIGINS, isAllowedExternalUrl, openAllowedExternal } from '../../src-main/external-links';
 import { installNavigationGuards, installPermissionGuards } from '../../src-main/guards';
 import { ipcRequestSchemas, MENU_COMMAND_CHANNEL } from '../../src-main/ipc-contract';
@@ -198,7 +198,6 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
-    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
     // No wildcard source anywhere (ports on localhost aside).
     for (const values of directives.values()) expect(values).not.toContain('*');
@@ -210,18 +209,23 @@ describe('Content-Security-Policy', () => {
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('is set as a header on http(s) responses (the dev server), replacing any other policy', () => {
+  it('is set as a header on http(s) responses, replacing any other policy, and leaves file:// alone', () => {
     const session = fakeSession();
-    installCspHeader(session as never);
-    expect(session.handlers.headers).toBe(addCspHeader);
+    installCspHeader(session as never, CONTENT_SECURITY_POLICY);
+    const addHeader = session.handlers.headers!;
 
     const callback = vi.fn();
-    addCspHeader({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, callback);
+    addHeader({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
 
     const untouched = vi.fn();
-    addCspHeader({ url: appPageUrl, responseHeaders: {} }, untouched);
+    addHeader({ url: appPageUrl, responseHeaders: {} }, untouched);
     expect(untouched).toHaveBeenCalledWith({});
+  });
+
+  it('relaxes only script-src, and only for the dev server (Vite injects an inline preamble)', () => {
+    expect(DEV_SERVER_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"));
+    expect(DEV_SERVER_CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
   });
 });
 
@@ -348,10 +352,13 @@ describe('startContratsApp: the start-up main.ts runs', () => {
     expect(created.loaded).toEqual({ file: indexHtml });
   });
 
-  it('loads the dev server URL under electron-vite dev', async () => {
+  it('loads the dev server URL under electron-vite dev, with the dev-server policy', async () => {
     const fake = fakeElectron();
     await startContratsApp(fake.electron, { ...startOptions, devServerUrl: 'http://localhost:5173' });
     expect(fake.windows[0]!.loaded).toEqual({ url: 'http://localhost:5173' });
+    const callback = vi.fn();
+    fake.session.handlers.headers?.({ url: 'http://localhost:5173/', responseHeaders: {} }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [DEV_SERVER_CONTENT_SECURITY_POLICY] } });
   });
 
   it('installs the navigation guards on every web contents created, with the app URL and the allow-list', async () => {
@@ -374,11 +381,13 @@ describe('startContratsApp: the start-up main.ts runs', () => {
   it('installs the permission guards and the CSP header on the default session', async () => {
     const fake = fakeElectron();
     await startContratsApp(fake.electron, startOptions);
-    const callback = vi.fn();
-    fake.session.handlers.request?.({}, 'media', callback, {});
-    expect(callback).toHaveBeenCalledWith(false);
+    const decision = vi.fn();
+    fake.session.handlers.request?.({}, 'media', decision, {});
+    expect(decision).toHaveBeenCalledWith(false);
     expect(fake.session.handlers.check?.({}, 'media', 'file://', {})).toBe(false);
-    expect(fake.session.handlers.headers).toBe(addCspHeader);
+    const headers = vi.fn();
+    fake.session.handlers.headers?.({ url: 'http://127.0.0.1:8080/', responseHeaders: {} }, headers);
+    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
   it('registers every contract channel behind the sender check, app:getInfo answering for the About dialog', async () => {

@@ -55,7 +55,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
         ...developerItems,
       ],
     },
-    { label: 'Fenêtre', role: 'window', submenu: [{ role: 'minimize', label: 'Réduire' }, { role: 'zoom', label: 'Agrandir' }, { role: 'close', label: 'Fermer' }] },
+    { label: 'Fenêtre', role: 'window', submenu: [{ role: 'minimize', label: 'Réduire' }, { role: 'close', label: 'Fermer' }] },
     {
       label: 'Aide',
       role: 'help',

@@ -3,3 +3,6 @@
 export * from './types';
 export * from './params';
 export * from './compose';
+export * from './stored-params';
+export * from './letter-status';
+export * from './follow-up';

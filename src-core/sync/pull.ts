@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { entityTypeSchema } from './mutation';
+import { wireRecordSchema } from './common';
+
+export const MAX_PULL_LIMIT = 1000;
+
+/**
+ * Cursor: the server's change sequence as a decimal string (`"0"` = from the
+ * start). A cursor is only meaningful with the same `entities` filter it was
+ * obtained with; the app can pull clients and contracts first with a filter,
+ * then everything from `"0"` with its own cursor.
+ */
+export const pullCursorSchema = z.string().regex(/^\d{1,18}$/, 'Curseur invalide');
+
+export const pullRequestSchema = z.object({
+  cursor: pullCursorSchema.default('0'),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+  entities: z.array(entityTypeSchema).min(1).optional(),
+});
+export type PullRequest = z.input<typeof pullRequestSchema>;
+
+/** The latest state of one record (changes are compacted: one entry per record). */
+export const recordChangeSchema = z.object({
+  entity: entityTypeSchema,
+  recordId: z.string(),
+  /** Use as `baseVersion` of the next mutation on this record. */
+  version: z.number().int().min(1),
+  deleted: z.boolean(),
+  /** Null for a deleted record. */
+  record: wireRecordSchema.nullable(),
+  /** Server instant of the change (ISO). */
+  changedAt: z.string(),
+});
+export type RecordChange = z.infer<typeof recordChangeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(recordChangeSchema),
+  /** Store it only after the changes are written locally. */
+  nextCursor: pullCursorSchema,
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { API_ROUTES, type ApiRouteName } from '../../src-core/sync';
+import type { ApiUser } from '../auth/users';
+import type { Db } from '../storage/db';
+import { applyMutation } from '../sync/apply-mutation';
+import { pullChanges } from '../sync/pull';
+import { reconcile } from '../sync/reconcile';
+import { ingestUsage } from '../usage/ingest-usage';
+import { grantDeviceSeries } from '../invoices/device-series';
+import { issueInvoice } from '../invoices/issue-invoice';
+
+type Routes = typeof API_ROUTES;
+type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type UserOf<R> = R extends { roles: readonly [] } ? undefined : ApiUser;
+type ResponseOf<R> = R extends { response: infer S extends z.ZodType } ? z.input<S> : never;
+
+export type Handlers = {
+  [K in ApiRouteName]: (input: { user: UserOf<Routes[K]>; body: BodyOf<Routes[K]> }) => Promise<ResponseOf<Routes[K]>>;
+};
+
+/** What each route of src-core's API_ROUTES does; bodies arrive parsed and callers authorised. */
+export function handlers(db: Db): Handlers {
+  return {
+    health: async () => {
+      await db.query('select 1');
+      return { status: 'ok', storage: db.kind, time: new Date().toISOString() };
+    },
+    pull: ({ body }) => pullChanges(db, body),
+    push: async ({ user, body }) => {
+      // In order, each in its own transaction (apply-mutation): results line up with the mutations sent.
+      const results = [];
+      for (const mutation of body.mutations) results.push(await applyMutation(db, user.id, body.deviceId, mutation));
+      return { results };
+    },
+    reconcile: () => reconcile(db),
+    ingestUsage: ({ user, body }) => ingestUsage(db, user.id, body),
+    deviceGrant: ({ user, body }) => grantDeviceSeries(db, user.id, body),
+    issueInvoice: ({ user, body }) => issueInvoice(db, user.id, body),
+  };
+}

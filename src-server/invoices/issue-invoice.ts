@@ -1,0 +1,39 @@
+import { allocateNumber, type NumberingSeries } from '../../src-core/billing';
+import type { InvoiceIssueRequest, InvoiceIssueResponse } from '../../src-core/sync';
+import type { Db } from '../storage/db';
+import { HttpError } from '../http/errors';
+import { lockWrites, loadRecord } from '../sync/record-store';
+import { writeServerChange } from '../sync/server-change';
+import { isIssued } from './issued-invoice';
+import { loadSeries, numberingRefusal, saveSeries } from './series-store';
+
+/**
+ * Gives a draft the next number of the central series. Everything happens in
+ * one write transaction: if anything fails the number is not consumed, so the
+ * series has no gap; writers are serialised (lockWrites), so two concurrent
+ * issues never get the same number.
+ */
+export async function issueInvoice(db: Db, userId: string, request: InvoiceIssueRequest): Promise<InvoiceIssueResponse> {
+  return db.transaction(async (tx) => {
+    await lockWrites(tx);
+    const current = await loadRecord(tx, 'invoices', request.invoiceId);
+    if (!current || current.deleted) throw new HttpError(404, 'UNKNOWN_INVOICE', `Facture ${request.invoiceId} inconnue du serveur : envoyez d’abord le brouillon.`);
+    if (isIssued(current.data)) throw new HttpError(409, 'ALREADY_ISSUED', `Document déjà émis (numéro ${String(current.data.number)}).`);
+    const issueDate = request.issueDate ?? String(current.data.issueDate);
+    const prefix = current.data.kind === 'credit_note' ? 'AV' : 'F';
+    let allocated: { number: string; series: NumberingSeries };
+    try {
+      allocated = allocateNumber(await loadSeries(tx, prefix, Number(issueDate.slice(0, 4))), issueDate);
+    } catch (error) {
+      throw numberingRefusal(error);
+    }
+    await saveSeries(tx, allocated.series);
+    const { next } = await writeServerChange(tx, { userId, action: 'issue' }, 'invoices', request.invoiceId, current, {
+      number: allocated.number,
+      status: 'issued',
+      issueDate,
+      issuedAt: new Date().toISOString(),
+    });
+    return { invoiceId: request.invoiceId, number: allocated.number, version: next.version, record: next.data };
+  });
+}

@@ -1,0 +1,90 @@
+import type { Mutation, MutationResult } from '../../src-core/sync';
+import type { Db, Queryable } from '../storage/db';
+import { IMMUTABLE_INVOICE_REASON, isIssued } from '../invoices/issued-invoice';
+import { registerDeviceNumber } from '../invoices/device-series';
+import { validateRecord } from './entity-validation';
+import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type StoredRecord } from './merge';
+import { lockWrites, loadRecord, storeChange } from './record-store';
+
+/**
+ * Applies one pushed mutation in its own transaction and stores the answer
+ * under its id in the same transaction: a mutation sent again (its answer was
+ * lost) gets the stored answer and is not applied twice. One transaction per
+ * mutation, so a refused mutation never undoes the ones before it.
+ */
+export async function applyMutation(db: Db, userId: string, deviceId: string, mutation: Mutation): Promise<MutationResult> {
+  return db.transaction(async (tx) => {
+    await lockWrites(tx);
+    const [known] = await tx.query<{ entity: string; record_id: string; result: MutationResult }>(
+      'select entity, record_id, result from mutations where mutation_id = $1',
+      [mutation.mutationId],
+    );
+    if (known) {
+      if (known.entity === mutation.entity && known.record_id === mutation.recordId) return known.result;
+      // Not stored: it is a client bug, not an answer to keep for this id.
+      return rejected(mutation, `Identifiant de mutation ${mutation.mutationId} déjà utilisé pour un autre enregistrement.`);
+    }
+    const result = await decide(tx, userId, deviceId, mutation);
+    await tx.query(
+      'insert into mutations (mutation_id, device_id, user_id, entity, record_id, result) values ($1, $2, $3, $4, $5, $6::jsonb)',
+      [mutation.mutationId, deviceId, userId, mutation.entity, mutation.recordId, JSON.stringify(result)],
+    );
+    return result;
+  });
+}
+
+async function decide(tx: Queryable, userId: string, deviceId: string, mutation: Mutation): Promise<MutationResult> {
+  if (mutation.deviceId !== deviceId) return rejected(mutation, `Mutation du poste ${mutation.deviceId} envoyée par le poste ${deviceId}.`);
+  const current = await loadRecord(tx, mutation.entity, mutation.recordId);
+  if (mutation.entity === 'invoices' && current && !current.deleted && isIssued(current.data) && changesSomething(current, mutation)) {
+    return rejected(mutation, IMMUTABLE_INVOICE_REASON);
+  }
+  const now = new Date().toISOString();
+  const outcome: MergeOutcome =
+    mutation.op === 'delete'
+      ? mergeDelete(current, mutation.baseVersion, now)
+      : mergeUpsert(current, mutation.recordId, mutation.baseVersion, mutation.changes, now);
+  switch (outcome.kind) {
+    case 'reject':
+      return rejected(mutation, outcome.reason);
+    case 'conflict':
+      return {
+        mutationId: mutation.mutationId,
+        status: 'conflict',
+        version: current?.version ?? 0,
+        record: current && !current.deleted ? current.data : null,
+        conflicts: outcome.conflicts,
+        reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.',
+      };
+    case 'apply': {
+      let { next } = outcome;
+      const { changedFields } = outcome;
+      if (changedFields.length > 0) {
+        if (!next.deleted) {
+          const validated = validateRecord(mutation.entity, next.data);
+          if (!validated.ok) return rejected(mutation, validated.reason);
+          next = { ...next, data: validated.record };
+          const refusal = mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data) : undefined;
+          if (refusal) return rejected(mutation, refusal);
+        }
+        await storeChange(tx, mutation.entity, mutation.recordId, next, {
+          userId,
+          deviceId,
+          mutationId: mutation.mutationId,
+          action: mutation.op,
+          fields: changedFields,
+        });
+      }
+      return { mutationId: mutation.mutationId, status: 'applied', version: next.version, record: next.deleted ? null : next.data };
+    }
+  }
+}
+
+/** Re-sending the values an issued invoice already has is harmless (metadata aside); anything else is a modification. */
+function changesSomething(current: StoredRecord, mutation: Mutation): boolean {
+  return mutation.op === 'delete' || changedFieldsOf(current.data, splitMeta(mutation.changes).fields).length > 0;
+}
+
+function rejected(mutation: Mutation, reason: string): MutationResult {
+  return { mutationId: mutation.mutationId, status: 'rejected', reason };
+}

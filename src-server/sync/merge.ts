@@ -1,0 +1,96 @@
+import type { FieldConflict, WireRecord } from '../../src-core/sync';
+import { sameJson } from './same-json';
+
+/** A record as the server keeps it. Field versions are per top-level field. */
+export interface StoredRecord {
+  data: WireRecord;
+  version: number;
+  /** Field → record version that last changed it. */
+  fieldVersions: Record<string, number>;
+  deleted: boolean;
+}
+
+/** Marks, in a conflict, that the other side deleted the record. */
+export const DELETED_FIELD = '_deleted';
+
+export type MergeOutcome =
+  | { kind: 'apply'; next: StoredRecord; changedFields: string[] }
+  | { kind: 'conflict'; conflicts: FieldConflict[] }
+  | { kind: 'reject'; reason: string };
+
+/**
+ * Record metadata (src-core/model recordMetaShape) is the server's to set:
+ * `version` is its counter and `updatedAt` its clock (laptop clocks are
+ * informative only), so two laptops stamping `updatedAt` never conflict.
+ * `createdAt` is kept from the creation.
+ */
+export function splitMeta(changes: WireRecord): { fields: WireRecord; createdAt: unknown } {
+  const { version: _version, updatedAt: _updatedAt, createdAt, ...fields } = changes;
+  return { fields, createdAt };
+}
+
+/**
+ * Applies an upsert made on `baseVersion`: fields changed on the server since
+ * `baseVersion` and sent with another value are a conflict and nothing is
+ * applied; otherwise the sent fields are merged over the server's. Setting a
+ * field to the value it already has changes nothing. `now` is the server's ISO instant.
+ */
+export function mergeUpsert(current: StoredRecord | undefined, recordId: string, baseVersion: number, changes: WireRecord, now: string): MergeOutcome {
+  if (changes.id !== undefined && changes.id !== recordId) {
+    return { kind: 'reject', reason: `Le champ id (${String(changes.id)}) ne correspond pas à l’enregistrement ${recordId}.` };
+  }
+  const { fields, createdAt } = splitMeta(changes);
+  if (!current) {
+    if (baseVersion !== 0) return { kind: 'reject', reason: `Enregistrement ${recordId} inconnu du serveur (version de base ${baseVersion}).` };
+    return create(recordId, fields, createdAt ?? now, 1, now);
+  }
+  if (baseVersion > current.version) {
+    return { kind: 'reject', reason: `Version de base ${baseVersion} postérieure à la version du serveur (${current.version}).` };
+  }
+  if (current.deleted) {
+    if (baseVersion < current.version) {
+      return { kind: 'conflict', conflicts: [{ field: DELETED_FIELD, serverValue: true, clientValue: false }] };
+    }
+    // The laptop saw the deletion and recreates the record on purpose.
+    return create(recordId, fields, createdAt ?? now, current.version + 1, now);
+  }
+  const conflicts = Object.keys(fields)
+    .filter((field) => (current.fieldVersions[field] ?? 0) > baseVersion && !sameJson(fields[field], current.data[field]))
+    .map((field) => ({ field, serverValue: current.data[field] ?? null, clientValue: fields[field] }));
+  if (conflicts.length > 0) return { kind: 'conflict', conflicts };
+
+  const changedFields = changedFieldsOf(current.data, fields);
+  if (changedFields.length === 0) return { kind: 'apply', next: current, changedFields };
+  const version = current.version + 1;
+  const fieldVersions = { ...current.fieldVersions };
+  for (const field of changedFields) fieldVersions[field] = version;
+  return { kind: 'apply', next: { data: { ...current.data, ...fields, id: recordId, version, updatedAt: now }, version, fieldVersions, deleted: false }, changedFields };
+}
+
+/** The fields of `fields` whose value differs from `data`'s. */
+export function changedFieldsOf(data: WireRecord, fields: WireRecord): string[] {
+  return Object.keys(fields).filter((field) => !sameJson(fields[field], data[field]));
+}
+
+function create(recordId: string, fields: WireRecord, createdAt: unknown, version: number, now: string): MergeOutcome {
+  const data = { ...fields, id: recordId, createdAt, updatedAt: now, version };
+  const changedFields = Object.keys(fields);
+  const fieldVersions = Object.fromEntries(changedFields.map((field) => [field, version]));
+  return { kind: 'apply', next: { data, version, fieldVersions, deleted: false }, changedFields };
+}
+
+/** A deletion made on `baseVersion`: any change since then is a conflict (the edit would be lost silently). */
+export function mergeDelete(current: StoredRecord | undefined, baseVersion: number, now: string): MergeOutcome {
+  if (!current || current.deleted) return { kind: 'apply', next: current ?? { data: {}, version: 0, fieldVersions: {}, deleted: true }, changedFields: [] };
+  if (baseVersion > current.version) {
+    return { kind: 'reject', reason: `Version de base ${baseVersion} postérieure à la version du serveur (${current.version}).` };
+  }
+  if (baseVersion < current.version) {
+    const conflicts = Object.entries(current.fieldVersions)
+      .filter(([, fieldVersion]) => fieldVersion > baseVersion)
+      .map(([field]) => ({ field, serverValue: current.data[field] ?? null, clientValue: null }));
+    return { kind: 'conflict', conflicts };
+  }
+  const version = current.version + 1;
+  return { kind: 'apply', next: { ...current, data: { ...current.data, version, updatedAt: now }, version, deleted: true }, changedFields: [DELETED_FIELD] };
+}

@@ -1,7 +1,23 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { DEV_SERVER_CONTENT_SECURITY_POLICY } from './src-main/csp';
+
+/**
+ * index.html carries the strict CSP (kept equal to src-main/csp.ts by a test).
+ * Only the dev server swaps in the dev policy, which lets the React Fast Refresh
+ * preamble (an inline script) run; the built app keeps the strict one.
+ */
+function devCspMeta(): Plugin {
+  return {
+    name: 'contrats-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${DEV_SERVER_CONTENT_SECURITY_POLICY}$2`),
+  };
+}
 
 // electron-vite is pointed at this project's folder names explicitly (issue 2).
 export default defineConfig({
@@ -30,7 +46,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCspMeta()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

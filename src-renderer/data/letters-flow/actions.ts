@@ -1,0 +1,64 @@
+import { DomainError, applyLetterStep, formatDateFr, letterSchema, parseEntity, type Letter, type LetterStep } from '../../../src-core';
+import { changeTransaction, writeChange } from '../change';
+import type { DataContext } from '../context';
+import { parisToday, ruleSettings } from '../invoicing/common';
+import { draftRecord, kindLabel, type LetterDraft } from './records';
+
+/**
+ * A letter's life as one-call actions (ARCHITECTURE.md, data flow 4): each
+ * writes the letter, its audit entry and its outbox mutation in one
+ * transaction, and a step the letter's status does not allow is refused by
+ * src-core before anything is written.
+ */
+
+/** Creates a draft letter for a contract of the client. */
+export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, actor: string): Promise<Letter> {
+  const letter = draftRecord(ctx, draft, await ruleSettings(ctx), ctx.now());
+  const { db } = ctx;
+  await changeTransaction(ctx, ['letters', 'contracts'], async () => {
+    const contract = await db.contracts.get(letter.contractId);
+    if (contract?.clientId !== letter.clientId) throw new DomainError('INVALID_INPUT', 'Ce contrat n’appartient pas au client choisi.');
+    await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `${kindLabel(letter)} rédigée (contrat ${contract.reference}).`, clientId: letter.clientId });
+  });
+  return letter;
+}
+
+function stepSummary(letter: Letter, step: LetterStep): string {
+  const what = kindLabel(letter);
+  switch (step.type) {
+    case 'print':
+      return `${what} imprimée.`;
+    case 'send':
+      return `${what} envoyée le ${formatDateFr(step.sentOn)} en recommandé n° ${letter.registeredNumber}.`;
+    case 'receive':
+      return `${what} reçue le ${formatDateFr(step.receivedOn)} (accusé de réception) : échéances recalculées.`;
+    case 'return':
+      return `${what} : pli retourné non distribué.`;
+  }
+}
+
+/** Applies `step` to a stored letter; must run inside a transaction over letters, audit and outbox. */
+async function stepInTransaction(ctx: DataContext, id: string, step: LetterStep, today: string, actor: string): Promise<Letter> {
+  const before = await ctx.db.letters.get(id);
+  if (!before) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${id}.`);
+  const { letterDate: _letterDate, ...next } = applyLetterStep({ ...before, letterDate: String(before.params.letterDate) }, step, today);
+  const after = parseEntity(letterSchema, { ...before, ...next, updatedAt: ctx.now() }, 'Lettre');
+  await writeChange(ctx, { entity: 'letters', before, after, actor, action: `letter_${step.type}`, summary: stepSummary(after, step), clientId: after.clientId });
+  return after;
+}
+
+/** Print, send, receive or return one letter. */
+export function advanceLetter(ctx: DataContext, id: string, step: LetterStep, actor: string): Promise<Letter> {
+  const today = parisToday(ctx);
+  return changeTransaction(ctx, ['letters'], () => stepInTransaction(ctx, id, step, today, actor));
+}
+
+/** The same step for many letters (a printed batch), all or none. */
+export function advanceLetters(ctx: DataContext, ids: readonly string[], step: LetterStep, actor: string): Promise<Letter[]> {
+  const today = parisToday(ctx);
+  return changeTransaction(ctx, ['letters'], async () => {
+    const done: Letter[] = [];
+    for (const id of ids) done.push(await stepInTransaction(ctx, id, step, today, actor));
+    return done;
+  });
+}

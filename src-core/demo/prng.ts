@@ -48,7 +48,8 @@ export class SeededRandom {
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
     const entries = Object.entries(weights) as [K, number][];
     let r = this.next() * entries.reduce((sum, [, w]) => sum + w, 0);
-    for (const [key, w] of entries) {
+    // The last key takes what is left, so float rounding can never fall through.
+    for (const [key, w] of entries.slice(0, -1)) {
       r -= w;
       if (r < 0) return key;
     }

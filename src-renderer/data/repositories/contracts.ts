@@ -69,7 +69,7 @@ export function contractsRepository(ctx: DataContext) {
      * (DOMAIN.md: the proposed switch after an over-consumption). Earlier
      * months keep their tier in the history, so they are billed as they were.
      */
-    applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string): Promise<Contract> {
+    async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string): Promise<Contract> {
       const tier = parseEntity(tierCodeSchema, newTier, 'Formule');
       if (!MONTH.test(fromMonth)) throw new DomainError('INVALID_DATE', `Mois invalide : « ${fromMonth} » (format attendu AAAA-MM).`);
       return modify(contractId, actor, (c, at) => {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE } from '../../src-core';
+import { openDataLayer } from '../../src-renderer/data';
+import { ACTOR, CLIENT_INPUT, counts, freshIndexedDb, openTestData } from './helpers';
+
+async function withInvoice() {
+  const data = await openTestData();
+  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00002', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-11-16' }, ACTOR);
+  const invoice = await data.repos.invoices.createDraft(
+    {
+      kind: 'invoice',
+      status: 'draft',
+      number: null,
+      clientId: client.id,
+      contractId: contract.id,
+      period: '2026-11',
+      issueDate: '2026-11-16',
+      dueDate: '2026-12-16',
+      lines: [{ label: 'Hébergement T99 du 16 au 30 novembre 2026', quantity: 1, unitPriceCents: 4950, netCents: 4950, vatRatePercent: 20 }],
+      totals: { netCents: 4950, vatCents: 990, totalCents: 5940, byRate: [{ ratePercent: 20, baseCents: 4950, vatCents: 990 }] },
+      vatMention: null,
+    },
+    ACTOR,
+  );
+  return { ...data, client, contract, invoice };
+}
+
+describe('invoices, payments, letters', () => {
+  it('drafts can be edited and deleted; issued invoices cannot', async () => {
+    const { db, repos, invoice, client } = await withInvoice();
+    expect(await repos.invoices.query({ clientId: client.id, status: 'draft' })).toEqual([invoice]);
+    expect(await repos.invoices.query({ period: '2026-10' })).toEqual([]);
+    expect(await repos.invoices.query()).toHaveLength(1);
+    const edited = await repos.invoices.updateDraft(invoice.id, { dueDate: '2026-12-31' }, ACTOR);
+    expect(edited.dueDate).toBe('2026-12-31');
+    await repos.invoices.deleteDraft(invoice.id, ACTOR);
+    expect(await repos.invoices.get(invoice.id)).toBeUndefined();
+    const deletion = (await repos.outbox.pending()).at(-1)!;
+    expect(deletion).toMatchObject({ op: 'delete', recordId: invoice.id, changes: {} });
+
+    // An issued invoice (as the sync engine would store it) is immutable here.
+    await db.invoices.put({ ...invoice, status: 'issued', number: 'F-2026-000001' });
+    await expect(repos.invoices.updateDraft(invoice.id, { dueDate: '2027-01-31' }, ACTOR)).rejects.toThrow(/émettez un avoir/);
+    await expect(repos.invoices.deleteDraft(invoice.id, ACTOR)).rejects.toThrow(/émise/);
+    await expect(repos.invoices.deleteDraft('nope', ACTOR)).rejects.toThrow(/introuvable/);
+  });
+
+  it('payments go on issued invoices of the same client', async () => {
+    const { db, repos, invoice, client } = await withInvoice();
+    const input = { invoiceId: invoice.id, clientId: client.id, date: '2026-11-20', amountCents: 5940, method: 'virement' as const, reference: 'VIR 42' };
+    const before = await counts(db);
+    await expect(repos.payments.record(input, ACTOR)).rejects.toThrow(/facture émise/);
+    await expect(repos.payments.record({ ...input, clientId: 'other' }, ACTOR)).rejects.toThrow(/introuvable/);
+    expect(await counts(db)).toEqual(before);
+    await db.invoices.put({ ...invoice, status: 'issued', number: 'F-2026-000001' });
+    const payment = await repos.payments.record(input, ACTOR);
+    expect(await repos.payments.ofInvoice(invoice.id)).toEqual([payment]);
+    expect((await repos.audit.ofClient(client.id))[0]!.summary).toBe('Paiement de 59,40\u00a0€ (virement) sur la facture F-2026-000001.');
+    await repos.payments.remove(payment.id, ACTOR);
+    expect(await repos.payments.ofClient(client.id)).toEqual([]);
+    await expect(repos.payments.remove(payment.id, ACTOR)).rejects.toThrow(/introuvable/);
+  });
+
+  it('letters follow their status with dates', async () => {
+    const { repos, contract, client } = await withInvoice();
+    const letter = await repos.letters.create({ kind: 'terminationAcknowledgement', status: 'draft', clientId: client.id, contractId: contract.id, params: { effectiveDate: '2026-12-31' } }, ACTOR);
+    await expect(repos.letters.update(letter.id, { status: 'sent' }, ACTOR)).rejects.toThrow(/date d'envoi/);
+    const sent = await repos.letters.update(letter.id, { status: 'sent', sentOn: '2026-11-27', registeredNumber: '1A 123 456 7890 1' }, ACTOR);
+    expect(await repos.letters.query({ status: 'sent', clientId: client.id })).toEqual([sent]);
+    expect(await repos.letters.query({ contractId: 'other' })).toEqual([]);
+    expect(await repos.letters.get(letter.id)).toEqual(sent);
+    await expect(repos.letters.update('nope', {}, ACTOR)).rejects.toThrow(/introuvable/);
+  });
+});
+
+describe('settings and device', () => {
+  it('validates settings, audits them, makes the device id once', async () => {
+    const idb = freshIndexedDb();
+    const layer = await openDataLayer({ name: 'settings', ...idb });
+    await layer.repos.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
+    await layer.repos.settings.set('ruleSettings', { ...DEFAULT_RULE_SETTINGS, paymentTermDays: 45 }, ACTOR);
+    expect((await layer.repos.settings.get('ruleSettings'))?.paymentTermDays).toBe(45);
+    await expect(layer.repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, email: 'non' }, ACTOR)).rejects.toThrow(/Profil vendeur refusé/);
+    expect((await layer.repos.audit.ofRecord('settings', 'sellerProfile'))).toHaveLength(1);
+    expect(await layer.repos.audit.recent(1)).toHaveLength(1);
+    expect(await layer.repos.outbox.count()).toBe(0);
+    layer.db.close();
+    const again = await openDataLayer({ name: 'settings', ...idb });
+    expect(again.ctx.deviceId).toBe(layer.ctx.deviceId);
+  });
+
+  it('acknowledged mutations leave the outbox', async () => {
+    const { repos } = await withInvoice();
+    const pending = await repos.outbox.pending();
+    expect(pending.map((m) => m.entity)).toEqual(['clients', 'contracts', 'invoices']);
+    expect(await repos.outbox.acknowledge(pending.slice(0, 2).map((m) => m.mutationId))).toBe(2);
+    expect(await repos.outbox.count()).toBe(1);
+  });
+});

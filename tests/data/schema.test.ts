@@ -1,0 +1,47 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
+import { createDatabase, MIGRATIONS } from '../../src-renderer/data';
+import { freshIndexedDb } from './helpers';
+
+describe('local database schema', () => {
+  it('opens at the latest version with every table', async () => {
+    const db = createDatabase({ name: 'schema', ...freshIndexedDb() });
+    await db.open();
+    expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['audit', 'clients', 'contracts', 'invoices', 'letters', 'outbox', 'payments', 'priceLists', 'series', 'settings', 'usage'].sort(),
+    );
+    expect(db.outbox.schema.indexes.find((i) => i.name === 'mutationId')?.unique).toBe(true);
+    db.close();
+  });
+
+  it('migrates a v1 database to v2: data kept, audit entries get their client', async () => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('migrate', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version === 1));
+    await old.open();
+    await old.table('clients').put({ id: 'c1', legalName: 'Ancien client' });
+    await old.table('contracts').put({ id: 'k1', clientId: 'c1', status: 'active' });
+    await old.table('invoices').put({ id: 'i1', clientId: 'c1', contractId: 'k1', status: 'draft', period: '2026-10' });
+    await old.table('audit').bulkAdd([
+      { at: 't', actor: 'a', entity: 'clients', recordId: 'c1', action: 'create', summary: 's' },
+      { at: 't', actor: 'a', entity: 'contracts', recordId: 'k1', action: 'create', summary: 's' },
+      { at: 't', actor: 'a', entity: 'invoices', recordId: 'i1', action: 'create', summary: 's' },
+      { at: 't', actor: 'a', entity: 'settings', recordId: 'sellerProfile', action: 'update', summary: 's' },
+    ]);
+    expect(old.verno).toBe(1);
+    old.close();
+
+    const db = createDatabase({ name: 'migrate', ...idb });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.clients.get('c1')).toEqual({ id: 'c1', legalName: 'Ancien client' });
+    const ofClient = await db.audit.where('clientId').equals('c1').toArray();
+    expect(ofClient.map((e) => e.recordId).sort()).toEqual(['c1', 'i1', 'k1']);
+    expect((await db.audit.where('[entity+recordId]').equals(['settings', 'sellerProfile']).first())?.clientId).toBeUndefined();
+    await db.series.put({ id: 'F-2026', next: 1 });
+    expect(await db.series.count()).toBe(1);
+    db.close();
+  });
+});

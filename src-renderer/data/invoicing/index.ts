@@ -1,0 +1,12 @@
+// Invoicing on the local store (issue 5): the monthly run, issuing with gapless
+// numbers, payments, credit notes, late surcharges, and the settlements of the
+// invoices screens. Every write is one transaction with its audit and outbox.
+export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
+export { issueDrafts } from './issue';
+export { recordPayment } from './payments';
+export { createCreditNote } from './credit-notes';
+export { createLateSurcharge } from './surcharge';
+export { deviceCode, setDeviceCode } from './numbering';
+export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type DocumentLedger, type DocumentStatus, type LedgerRow, type OverdueRow } from './ledger';
+export { parisToday, sellerProfile } from './common';
+export * from './hooks';

@@ -1,0 +1,93 @@
+import {
+  dunningSchedule, dunningStepOn, settlement,
+  type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
+} from '../../../src-core';
+import type { DataContext } from '../context';
+import { queryInvoices } from '../repositories/invoices';
+import { parisToday, ruleSettings } from './common';
+
+/**
+ * Where each document stands (DOMAIN.md, Payments): its settlement computed by
+ * src-core from its payments and credit notes as of today — never stored, so
+ * it cannot go stale. Drafts and credit notes are not payable: no settlement.
+ */
+export type DocumentStatus = 'draft' | SettlementStatus;
+
+export interface LedgerRow {
+  invoice: Invoice;
+  settlement: Settlement | null;
+  status: DocumentStatus;
+}
+
+const isPayable = (i: Invoice) => i.status === 'issued' && i.kind !== 'credit_note';
+
+/** Settles every payable document of `docs`; a credit note counts against the invoice it references when it is among `docs`. */
+export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[], today: IsoDate): LedgerRow[] {
+  const paid = new Map<string, number[]>();
+  for (const p of payments) paid.set(p.invoiceId, [...(paid.get(p.invoiceId) ?? []), p.amountCents]);
+  const credits = new Map<string, number[]>();
+  for (const d of docs) {
+    if (d.kind === 'credit_note' && d.status === 'issued' && d.creditedInvoiceId) {
+      credits.set(d.creditedInvoiceId, [...(credits.get(d.creditedInvoiceId) ?? []), d.totals.totalCents]);
+    }
+  }
+  return docs.map((invoice) => {
+    if (!isPayable(invoice)) return { invoice, settlement: null, status: invoice.status === 'draft' ? 'draft' : 'issued' };
+    const s = settlement(
+      { totalCents: invoice.totals.totalCents, dueDate: invoice.dueDate, paymentsCents: paid.get(invoice.id) ?? [], creditNotesTotalCents: credits.get(invoice.id) ?? [] },
+      today,
+    );
+    return { invoice, settlement: s, status: s.status.value };
+  });
+}
+
+/** A client's documents, or one month's: credit notes carry their invoice's client and month, so they come along. */
+export async function ledger(ctx: DataContext, filter: { clientId?: string; period?: string }): Promise<LedgerRow[]> {
+  const docs = await queryInvoices(ctx, filter);
+  const payments = await ctx.db.payments.where('invoiceId').anyOf(docs.map((d) => d.id)).toArray();
+  return ledgerRows(docs, payments, parisToday(ctx));
+}
+
+/** One document with its payments, credit notes and settlement, for its page. */
+export async function documentLedger(ctx: DataContext, id: string) {
+  const invoice = await ctx.db.invoices.get(id);
+  if (!invoice) return undefined;
+  const [payments, family] = await Promise.all([
+    ctx.db.payments.where('invoiceId').equals(id).sortBy('date'),
+    ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray(),
+  ]);
+  const creditNotes = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === id);
+  const surcharges = family.filter((d) => d.kind === 'surcharge' && d.surchargedInvoiceId === id);
+  const credited = invoice.creditedInvoiceId ? family.find((d) => d.id === invoice.creditedInvoiceId) : undefined;
+  const surcharged = invoice.surchargedInvoiceId ? family.find((d) => d.id === invoice.surchargedInvoiceId) : undefined;
+  const [row] = ledgerRows([invoice, ...creditNotes], payments, parisToday(ctx));
+  return { ...row!, payments, creditNotes, surcharges, credited, surcharged };
+}
+export type DocumentLedger = NonNullable<Awaited<ReturnType<typeof documentLedger>>>;
+
+export interface OverdueRow extends LedgerRow {
+  settlement: Settlement;
+  /** The latest dunning step reached today, with its date and rule; null before the reminder date. */
+  dunning: DunningDate | null;
+  /** Whether a late-surcharge document was already issued for it. */
+  surcharged: boolean;
+}
+
+/** Overdue documents, most days late first, with the dunning step due (§6.6). */
+export function overdueRows(rows: readonly LedgerRow[], settings: RuleSettings, today: IsoDate): OverdueRow[] {
+  const surcharged = new Set(rows.flatMap((r) => (r.invoice.kind === 'surcharge' && r.invoice.surchargedInvoiceId ? [r.invoice.surchargedInvoiceId] : [])));
+  return rows
+    .filter((r): r is LedgerRow & { settlement: Settlement } => r.status === 'overdue' && r.settlement !== null)
+    .map((r) => {
+      const step = dunningStepOn(r.invoice.dueDate, today, settings);
+      return { ...r, dunning: step ? (dunningSchedule(r.invoice.dueDate, settings).find((d) => d.step === step) ?? null) : null, surcharged: surcharged.has(r.invoice.id) };
+    })
+    .sort((a, b) => b.settlement.daysLate - a.settlement.daysLate);
+}
+
+/** Every overdue document of the portfolio. */
+export async function overdueLedger(ctx: DataContext): Promise<OverdueRow[]> {
+  const [issued, payments, settings] = await Promise.all([ctx.db.invoices.where('status').equals('issued').toArray(), ctx.db.payments.toArray(), ruleSettings(ctx)]);
+  const today = parisToday(ctx);
+  return overdueRows(ledgerRows(issued, payments, today), settings, today);
+}

@@ -1,0 +1,155 @@
+import {
+  addMonthsToYearMonth, buildInvoiceDraft, DomainError, isBilledMonth, parseYearMonth, tierForMonth, usageOfMonth,
+  type BillingContract, type Client, type Contract, type InvoiceDraft, type InvoiceInput, type RuleSettings, type UsageDocument, type YearMonth,
+} from '../../../src-core';
+import type { DataContext } from '../context';
+import { invoicesRepository } from '../repositories/invoices';
+import { invoicingTransaction, ruleSettings, storedTotals } from './common';
+
+/**
+ * The monthly run (DOMAIN.md, Billing): a draft invoice for every billable
+ * contract of month M, computed by src-core `buildInvoiceDraft`. It runs in two
+ * steps so that the account manager sees before anything is written: `planMonthlyRun`
+ * computes the preview in chunks, yielding to the UI between them (progress on
+ * long runs), and `createMonthlyDrafts` writes the drafts in one transaction.
+ * Idempotent per (contract, month): a contract already invoiced for M — draft
+ * or issued, made here or synced from another laptop — is never billed again.
+ */
+export interface RunItem {
+  contract: Contract;
+  client: Client;
+  draft: InvoiceDraft;
+}
+
+export interface RunProblem {
+  contractId: string;
+  reference: string;
+  clientName: string;
+  message: string;
+}
+
+export interface MonthlyRunPlan {
+  month: YearMonth;
+  items: RunItem[];
+  /** Contracts that already have their invoice of the month. */
+  alreadyInvoiced: number;
+  /** Contracts whose draft could not be computed (a price list or date the rules refuse). */
+  problems: RunProblem[];
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+}
+
+export interface PlanOptions {
+  onProgress?: (progress: RunProgress) => void;
+  /** Contracts computed between two yields to the UI (default 200). */
+  chunkSize?: number;
+}
+
+/** Lets the browser paint between chunks; a macrotask, since a resolved promise would not. */
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Contracts already invoiced for the month, by id; credit notes and surcharges do not count. */
+async function invoicedContractIds(ctx: DataContext, month: YearMonth): Promise<Set<string>> {
+  const invoices = await ctx.db.invoices.where('period').equals(month).toArray();
+  return new Set(invoices.filter((i) => i.kind === 'invoice').map((i) => i.contractId));
+}
+
+/**
+ * The contract as billed in `month`: the tier that applied then (a tier change
+ * takes effect from its month), with the previous month's usage at its own tier.
+ */
+function draftOf(contract: Contract, client: Client, usage: UsageDocument | undefined, month: YearMonth, settings: RuleSettings): InvoiceDraft | null {
+  const billing: BillingContract = {
+    id: contract.id,
+    tier: tierForMonth(contract, month),
+    priceListId: contract.priceListId,
+    startDate: contract.startDate,
+    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
+    ...(contract.paymentTermDays !== undefined ? { paymentTermDays: contract.paymentTermDays } : {}),
+  };
+  const previous = addMonthsToYearMonth(month, -1);
+  const previousUsage = usage && isBilledMonth(billing, previous) ? usageOfMonth(usage, previous) : undefined;
+  return buildInvoiceDraft({
+    contract: billing,
+    client: { country: client.country, ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}) },
+    month,
+    ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
+    settings,
+  });
+}
+
+export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options: PlanOptions = {}): Promise<MonthlyRunPlan> {
+  parseYearMonth(month);
+  const { onProgress, chunkSize = 200 } = options;
+  const { db } = ctx;
+  const [contracts, invoiced, settings] = await Promise.all([
+    // A contract still being drafted has not started: nothing to bill.
+    db.contracts.filter((c) => c.status !== 'draft').toArray(),
+    invoicedContractIds(ctx, month),
+    ruleSettings(ctx),
+  ]);
+  const toBill = contracts.filter((c) => !invoiced.has(c.id));
+  const plan: MonthlyRunPlan = { month, items: [], alreadyInvoiced: contracts.length - toBill.length, problems: [] };
+  onProgress?.({ done: 0, total: toBill.length });
+  for (let start = 0; start < toBill.length; start += chunkSize) {
+    const chunk = toBill.slice(start, start + chunkSize);
+    const [clients, usage] = await Promise.all([db.clients.bulkGet(chunk.map((c) => c.clientId)), db.usage.bulkGet(chunk.map((c) => c.id))]);
+    chunk.forEach((contract, i) => {
+      const client = clients[i];
+      const problem = (message: string) => plan.problems.push({ contractId: contract.id, reference: contract.reference, clientName: client?.legalName ?? contract.clientId, message });
+      if (!client) return problem('Client introuvable.');
+      try {
+        const draft = draftOf(contract, client, usage[i], month, settings);
+        if (draft) plan.items.push({ contract, client, draft });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        problem(error.message);
+      }
+    });
+    onProgress?.({ done: start + chunk.length, total: toBill.length });
+    await yieldToUi();
+  }
+  plan.items.sort((a, b) => a.client.legalName.localeCompare(b.client.legalName, 'fr') || a.contract.reference.localeCompare(b.contract.reference));
+  return plan;
+}
+
+/**
+ * The stored draft of a computed one. Its `period` is the run's month, the
+ * idempotence key, even for a supplement billed alone after the last month.
+ */
+export function draftInvoiceInput(item: RunItem): InvoiceInput {
+  const { draft, contract } = item;
+  return {
+    kind: 'invoice',
+    status: 'draft',
+    number: null,
+    clientId: contract.clientId,
+    contractId: contract.id,
+    period: draft.month,
+    issueDate: draft.issueDate.value,
+    dueDate: draft.dueDate.value,
+    lines: draft.lines,
+    totals: storedTotals(draft.totals),
+    vatMention: draft.vat.value.mention,
+  };
+}
+
+/**
+ * Writes the plan's drafts in one transaction. Contracts invoiced for the month
+ * since the plan was made (another run, a sync) are checked again inside it
+ * and skipped, so two runs racing still bill each contract once. A draft the
+ * schema refuses aborts the transaction: nothing of the run is written.
+ */
+export async function createMonthlyDrafts(ctx: DataContext, plan: MonthlyRunPlan, actor: string): Promise<{ created: number; skipped: number }> {
+  const inputs = plan.items.map(draftInvoiceInput);
+  const invoices = invoicesRepository(ctx);
+  return invoicingTransaction(ctx, async () => {
+    const invoiced = await invoicedContractIds(ctx, plan.month);
+    const fresh = inputs.filter((input) => !invoiced.has(input.contractId));
+    for (const input of fresh) await invoices.createDraft(input, actor);
+    return { created: fresh.length, skipped: inputs.length - fresh.length };
+  });
+}

@@ -1,0 +1,82 @@
+import {
+  allocateNumber, parseIsoDate, seriesName, startSeries,
+  type Client, type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
+} from '../../../src-core';
+import type { DataContext } from '../context';
+import type { SeriesState } from '../db';
+
+/**
+ * The laptop's numbering series (DOMAIN.md, Numbering; CGI art. 242 nonies A).
+ * Standalone the laptop owns `F-YYYY-NNNNNN`; once the central API has granted
+ * it a device code, `F-YYYY-<code>-NNNN`. Credit notes run in `AV-…` alike.
+ * The state of each series is a row of the `series` table keyed by its name,
+ * read and written inside the transaction that writes the numbered documents:
+ * IndexedDB serialises read-write transactions on a table, so racing issues
+ * each see the previous one's last number and the series stays gapless.
+ */
+
+/** The device code lives with the series it shapes; the row is absent while the laptop is standalone. */
+const CONFIG_ID = 'config';
+
+export async function deviceCode(ctx: DataContext): Promise<string | undefined> {
+  const config = await ctx.db.series.get(CONFIG_ID);
+  return typeof config?.deviceCode === 'string' ? config.deviceCode : undefined;
+}
+
+/** Sets (or clears with undefined) the device code granted by the central API; validated as a series would be. */
+export async function setDeviceCode(ctx: DataContext, code: string | undefined): Promise<void> {
+  if (code === undefined) {
+    await ctx.db.series.delete(CONFIG_ID);
+    return;
+  }
+  startSeries('F', 2000, code);
+  await ctx.db.series.put({ id: CONFIG_ID, deviceCode: code });
+}
+
+/** Documents of the F series: invoices and late-surcharge documents (both claim a payment); credit notes use AV. */
+export const seriesPrefixOf = (kind: Invoice['kind']): SeriesPrefix => (kind === 'credit_note' ? 'AV' : 'F');
+
+function toState(series: NumberingSeries): SeriesState {
+  return { id: seriesName(series), ...series };
+}
+
+function fromState(state: SeriesState): NumberingSeries {
+  const { id: _id, ...series } = state;
+  return series as unknown as NumberingSeries;
+}
+
+/**
+ * Hands out numbers inside one read-write transaction over `series`; `save`
+ * writes the advanced states back before the transaction ends. Must only be
+ * used inside such a transaction (the caller's), never across two.
+ */
+export async function numberAllocator(ctx: DataContext) {
+  const code = await deviceCode(ctx);
+  const states = new Map<string, NumberingSeries>();
+  return {
+    async next(kind: Invoice['kind'], issueDate: IsoDate): Promise<{ number: string; seriesId: string }> {
+      const empty = startSeries(seriesPrefixOf(kind), parseIsoDate(issueDate).year, code);
+      const seriesId = seriesName(empty);
+      const cached = states.get(seriesId);
+      const stored = cached ? undefined : await ctx.db.series.get(seriesId);
+      const current = cached ?? (stored ? fromState(stored) : empty);
+      const { number, series } = allocateNumber(current, issueDate);
+      states.set(seriesId, series);
+      return { number, seriesId };
+    },
+    save: () => ctx.db.series.bulkPut([...states.values()].map(toState)),
+  };
+}
+
+/** The buyer as printed when the document is issued: it keeps the address of its date. */
+export function buyerSnapshot(client: Client): NonNullable<Invoice['buyer']> {
+  return {
+    legalName: client.legalName,
+    ...(client.siren ? { siren: client.siren } : {}),
+    ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
+    country: client.country,
+    addressLines: client.billingAddress.lines,
+    postalCode: client.billingAddress.postalCode,
+    city: client.billingAddress.city,
+  };
+}

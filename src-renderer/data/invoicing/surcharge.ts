@@ -1,0 +1,46 @@
+import { DomainError, invoiceTotals, lateSurchargeLines, OUTSIDE_VAT_SCOPE_MENTION, type Invoice } from '../../../src-core';
+import type { DataContext } from '../context';
+import { invoicingTransaction, parisToday, ruleSettings, storedTotals } from './common';
+import { issueNewDocument } from './issue';
+import { documentLedger } from './ledger';
+
+/**
+ * The late-surcharge document of an overdue invoice (§6.6): 50 % of the unpaid
+ * TTC, plus the 40 € recovery indemnity when the setting says so, outside the
+ * scope of VAT, numbered in the F series since it claims a payment. One per
+ * invoice: the surcharge is computed once, on the balance of the day it is made.
+ */
+export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: string): Promise<Invoice> {
+  return invoicingTransaction(ctx, async () => {
+    const doc = await documentLedger(ctx, invoiceId);
+    const invoice = doc?.invoice;
+    const settlement = doc?.settlement;
+    if (!doc || !invoice || invoice.kind !== 'invoice' || !invoice.number || !settlement) {
+      throw new DomainError('INVALID_INPUT', 'Une majoration de retard se fait sur une facture émise.');
+    }
+    if (settlement.status.value !== 'overdue') throw new DomainError('INVALID_INPUT', `La facture ${invoice.number} n'est pas en retard de paiement.`);
+    if (doc.surcharges.length > 0) throw new DomainError('INVALID_INPUT', `La majoration de la facture ${invoice.number} a déjà été émise (${doc.surcharges[0]!.number}).`);
+    const lines = lateSurchargeLines(invoice.number, settlement.balanceCents, await ruleSettings(ctx));
+    const today = parisToday(ctx);
+    return issueNewDocument(
+      ctx,
+      {
+        kind: 'surcharge',
+        clientId: invoice.clientId,
+        contractId: invoice.contractId,
+        // The invoice's month, so that the month's list shows the surcharge beside it.
+        ...(invoice.period ? { period: invoice.period } : {}),
+        // Due at once: the surcharge is itself the consequence of a missed due date.
+        issueDate: today,
+        dueDate: today,
+        lines,
+        totals: storedTotals(invoiceTotals(lines)),
+        vatMention: OUTSIDE_VAT_SCOPE_MENTION,
+        surchargedInvoiceId: invoice.id,
+        ...(invoice.buyer ? { buyer: invoice.buyer } : {}),
+      },
+      actor,
+      (number) => `Majoration de retard ${number} émise sur la facture ${invoice.number}.`,
+    );
+  });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkContinuity } from '../../src-core';
+import { createMonthlyDrafts, issueDrafts, planMonthlyRun, setDeviceCode } from '../../src-renderer/data/invoicing';
+import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
+
+type Data = Awaited<ReturnType<typeof openTestData>>;
+
+/** `n` contracts of one client, all drafted for `month`. */
+async function drafted(data: Data, n: number, month = '2026-11') {
+  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
+  for (let i = 1; i <= n; i++) {
+    await data.repos.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+  }
+  await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, month), ACTOR);
+  const drafts = await data.repos.invoices.query({ period: month, status: 'draft' });
+  return { client, ids: drafts.map((d) => d.id) };
+}
+
+describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
+  it('several issue calls racing on overlapping drafts give each draft one number, continuous, no gap, no reuse', async () => {
+    const data = await openTestData();
+    const { ids } = await drafted(data, 12);
+    const calls = [ids.slice(0, 5), ids.slice(3, 9), ids.slice(7), ids, ids.slice(2, 4)];
+    const results = await Promise.all(calls.map((batch) => issueDrafts(data.ctx, batch, ACTOR)));
+    expect(results.flat()).toHaveLength(12);
+    const issued = await data.repos.invoices.query({ period: '2026-11' });
+    const numbers = issued.map((i) => i.number!);
+    expect(issued.every((i) => i.status === 'issued' && i.seriesId === 'F-2026' && i.buyer?.legalName === CLIENT_INPUT.legalName)).toBe(true);
+    expect(new Set(numbers).size).toBe(12);
+    expect(checkContinuity(numbers)).toEqual([]);
+    expect(numbers.sort()[0]).toBe('F-2026-000001');
+    expect(await data.db.series.get('F-2026')).toMatchObject({ lastNumber: 12, lastIssueDate: '2026-11-01' });
+    expect((await data.db.audit.toArray()).filter((a) => a.action === 'issue')).toHaveLength(12);
+  });
+
+  it('continues the series across runs and uses the device code when one is configured', async () => {
+    const data = await openTestData();
+    const { ids } = await drafted(data, 2, '2026-10');
+    await issueDrafts(data.ctx, ids, ACTOR);
+    await setDeviceCode(data.ctx, 'L01');
+    await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-11'), ACTOR);
+    const november = (await data.repos.invoices.query({ period: '2026-11' })).map((d) => d.id);
+    const issued = await issueDrafts(data.ctx, november, ACTOR);
+    expect(issued.map((i) => i.number)).toEqual(['F-2026-L01-0001', 'F-2026-L01-0002']);
+    await expect(setDeviceCode(data.ctx, 'l-01')).rejects.toThrow(/Code de poste invalide/);
+  });
+
+  it('issued invoices are read-only: edits and deletions are refused, issuing again changes nothing', async () => {
+    const data = await openTestData();
+    const { ids } = await drafted(data, 1);
+    const [issued] = await issueDrafts(data.ctx, ids, ACTOR);
+    await expect(data.repos.invoices.updateDraft(issued!.id, { dueDate: '2027-01-31' }, ACTOR)).rejects.toThrow(/émise/);
+    await expect(data.repos.invoices.deleteDraft(issued!.id, ACTOR)).rejects.toThrow(/émise/);
+    expect(await issueDrafts(data.ctx, ids, ACTOR)).toEqual([]);
+    expect(await data.repos.invoices.get(issued!.id)).toEqual(issued);
+  });
+
+  it('a draft dated before the series’ last document is refused and nothing of the batch is issued', async () => {
+    const data = await openTestData();
+    const { ids: november } = await drafted(data, 2);
+    await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-12'), ACTOR);
+    const december = (await data.repos.invoices.query({ period: '2026-12' })).map((d) => d.id);
+    await issueDrafts(data.ctx, december, ACTOR);
+    const before = await counts(data.db);
+    await expect(issueDrafts(data.ctx, november, ACTOR)).rejects.toThrow(/ordre chronologique/);
+    expect(await counts(data.db)).toEqual(before);
+    expect(await data.db.series.get('F-2026')).toMatchObject({ lastNumber: 2 });
+  });
+});

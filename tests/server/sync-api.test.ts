@@ -17,7 +17,7 @@ import {
 } from '../../src-core/sync';
 import { createUser } from '../../src-server/auth/users';
 import { openStorage } from '../../src-server/storage/open-storage';
-import { apiClient, type ApiClient } from './support/api';
+import { apiClient, postOversized, type ApiClient } from './support/api';
 import { clientRecord, contractRecord, draftInvoice, mutation } from './support/fixtures';
 import { cliOutput, startServerProcess, type ServerProcess } from './support/server-process';
 import { storageVariants, type TestStorage } from './support/storages';
@@ -150,8 +150,8 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     const proto = `{"deviceId":"laptop-a","mutations":[${JSON.stringify(valid).replace('"changes":{', '"changes":{"__proto__":{"isAdmin":true},')}]}`;
     expect(await api.postRaw('/sync/push', tokens.alice, proto)).toMatchObject({ status: 400, body: { message: expect.stringContaining('__proto__') } });
     expect(await api.postRaw('/sync/push', tokens.alice, '{"deviceId":')).toMatchObject({ status: 400, body: { error: 'INVALID_JSON' } });
-    const huge = { deviceId: 'laptop-a', mutations: [{ ...valid, changes: { ...valid.changes, legalName: 'x'.repeat(6 * 1024 * 1024) } }] };
-    expect(await api.post('/sync/push', tokens.alice, huge)).toMatchObject({ status: 413, body: { error: 'BODY_TOO_LARGE' } });
+    expect(await postOversized(server.url, '/sync/push', tokens.alice, 6 * 1024 * 1024)).toBe(413);
+    expect(await api.postRaw('/sync/pull', tokens.alice, `{"cursor":"0","pad":"${'x'.repeat(100 * 1024)}"}`)).toMatchObject({ status: 413, body: { error: 'BODY_TOO_LARGE' } });
     const tooMany = Array.from({ length: MAX_PUSH_BATCH + 1 }, (_, i) => mutation('laptop-a', 'clients', `c-many-${i}`, clientRecord()));
     expect(await api.post('/sync/push', tokens.alice, { deviceId: 'laptop-a', mutations: tooMany })).toMatchObject({ status: 400 });
     expect(await reconcile()).toEqual(before);

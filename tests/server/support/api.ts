@@ -1,3 +1,5 @@
+import http from 'node:http';
+
 export interface ApiAnswer<T = unknown> {
   status: number;
   body: T;
@@ -24,3 +26,24 @@ export function apiClient(baseUrl: string) {
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/**
+ * Announces an oversized body (Content-Length) and waits for the verdict
+ * without sending it: the server must answer 413 from the header alone, and
+ * the test does not race the server closing the socket mid-upload (EPIPE).
+ */
+export function postOversized(baseUrl: string, path: string, token: string, bytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(new URL(path, baseUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': bytes },
+    });
+    request.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on('error', reject);
+    request.flushHeaders();
+  });
+}

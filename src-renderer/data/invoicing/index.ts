@@ -8,5 +8,6 @@ export { createCreditNote } from './credit-notes';
 export { createLateSurcharge } from './surcharge';
 export { deviceCode, setDeviceCode } from './numbering';
 export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type DocumentLedger, type DocumentStatus, type LedgerRow, type OverdueRow } from './ledger';
-export { parisToday, sellerProfile } from './common';
+export { billingLines, parisToday, sellerProfile } from './common';
 export * from './hooks';
+export { printableDocument, printableMonth, type PrintableDocument, type PrintBatch } from './print-data';

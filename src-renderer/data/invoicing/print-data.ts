@@ -1,0 +1,38 @@
+import type { Client, Invoice, SellerProfile } from '../../../src-core';
+import type { DataContext } from '../context';
+import { queryInvoices } from '../repositories/invoices';
+import { sellerProfile } from './common';
+
+/** What the PDF of one document needs besides the seller: its client and the number of the invoice it refers to. */
+export interface PrintableDocument {
+  invoice: Invoice;
+  client: Client | undefined;
+  referencedNumber: string | null;
+}
+
+export interface PrintBatch {
+  seller: SellerProfile;
+  documents: PrintableDocument[];
+}
+
+async function printable(ctx: DataContext, docs: readonly Invoice[]): Promise<PrintBatch> {
+  const refIds = docs.map((d) => d.creditedInvoiceId ?? d.surchargedInvoiceId ?? '');
+  const [clients, refs, seller] = await Promise.all([
+    ctx.db.clients.bulkGet(docs.map((d) => d.clientId)),
+    ctx.db.invoices.bulkGet(refIds),
+    sellerProfile(ctx),
+  ]);
+  return { seller, documents: docs.map((invoice, i) => ({ invoice, client: clients[i], referencedNumber: refs[i]?.number ?? null })) };
+}
+
+/** One document, ready to render. */
+export async function printableDocument(ctx: DataContext, id: string): Promise<PrintBatch> {
+  const doc = await ctx.db.invoices.get(id);
+  return printable(ctx, doc ? [doc] : []);
+}
+
+/** A month's issued documents, by number, for the month's export (drafts are not sent to clients). */
+export async function printableMonth(ctx: DataContext, period: string): Promise<PrintBatch> {
+  const docs = await queryInvoices(ctx, { period, status: 'issued' });
+  return printable(ctx, docs.sort((a, b) => (a.number ?? '').localeCompare(b.number ?? '')));
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { formatDateFr, formatEuros, formatMonthFr } from '../../../src-core';
+import { parisMonth } from '../../components/today';
+import { TextField, SelectField } from '../../components/FormField';
+import { useClients, useDataLayer } from '../../data';
+import { printableMonth, useLedger, type DocumentStatus, type LedgerRow } from '../../data/invoicing';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href, navigate, useLocation } from '../../shell/router';
+import { documentTitle, KIND_LABEL } from './labels';
+import { MonthPicker } from './MonthPicker';
+import { exportMonthAsFiles, exportMonthAsOnePdf } from './output';
+import { StatusBadge, STATUS_ORDER, statusLabel } from './StatusBadge';
+
+/** Rows drawn at once; a month of a large portfolio is narrowed with the filters. */
+const MAX_ROWS = 300;
+
+/**
+ * #/factures?mois=2026-11&statut=overdue&client=martin&numero=F-2026 — one
+ * month's documents, filtered by status and client, searched by number. The
+ * filters live in the address, so a filtered list can be linked and reloaded.
+ */
+export function InvoiceList() {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const { query } = useLocation();
+  const month = query.get('mois') ?? parisMonth();
+  const status = (query.get('statut') ?? '') as DocumentStatus | '';
+  const clientText = query.get('client') ?? '';
+  const numberText = query.get('numero') ?? '';
+  const setFilter = (key: string, value: string) => navigate('/factures', { mois: month, statut: status, client: clientText, numero: numberText, [key]: value });
+
+  // A number search looks in every month: the number, not the month, is what the person has in hand.
+  const rows = useLedger(numberText ? {} : { period: month });
+  const clients = useClients();
+  const names = new Map((clients ?? []).map((c) => [c.id, c.legalName]));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+
+  const needle = clientText.trim().toLocaleLowerCase('fr');
+  const number = numberText.trim().toUpperCase();
+  const shown = (rows ?? []).filter(
+    (r) =>
+      (!status || r.status === status) &&
+      (!needle || (names.get(r.invoice.clientId) ?? '').toLocaleLowerCase('fr').includes(needle)) &&
+      (!number || (r.invoice.number ?? '').includes(number)),
+  );
+
+  const exportMonth = async (how: 'one' | 'files') => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const batch = await printableMonth(ctx, month);
+      if (batch.documents.length === 0) {
+        setMessage({ tone: 'error', text: t('invoices.export.none', { month: formatMonthFr(month) }) });
+        return;
+      }
+      const result = how === 'one' ? await exportMonthAsOnePdf(batch, month) : await exportMonthAsFiles(batch);
+      if (result.saved) setMessage({ tone: 'success', text: t('invoices.export.done', { count: batch.documents.length }) });
+    } catch (e) {
+      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.invoices')}
+        subtitle={numberText ? t('invoices.list.searchAll') : formatMonthFr(month)}
+        actions={
+          <>
+            <a className="button primary" href={href('/factures/facturation', { mois: month })}>{t('invoices.run.open')}</a>
+            <a className="button" href={href('/factures/impayes')}>{t('invoices.overdue.open')}</a>
+          </>
+        }
+      />
+      <form className="invoice-filters" role="search" aria-label={t('invoices.list.filters')} onSubmit={(e) => e.preventDefault()}>
+        <MonthPicker label={t('invoices.list.month')} value={month} onChange={(m) => setFilter('mois', m)} />
+        <SelectField label={t('invoices.list.status')} value={status} onChange={(e) => setFilter('statut', e.target.value)}>
+          <option value="">{t('invoices.list.allStatuses')}</option>
+          {STATUS_ORDER.map((s) => <option key={s} value={s}>{statusLabel(t, s)}</option>)}
+        </SelectField>
+        <TextField label={t('invoices.list.client')} type="search" value={clientText} onChange={(e) => setFilter('client', e.target.value)} />
+        <TextField label={t('invoices.list.number')} type="search" value={numberText} placeholder="F-2026-" onChange={(e) => setFilter('numero', e.target.value)} />
+      </form>
+      <div className="invoice-toolbar">
+        <button type="button" className="button" disabled={busy} onClick={() => void exportMonth('one')}>{t('invoices.export.one')}</button>
+        <button type="button" className="button" disabled={busy} onClick={() => void exportMonth('files')}>{t('invoices.export.files')}</button>
+      </div>
+      {message ? <p className={`alert ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
+      {rows === undefined ? (
+        <p role="status">{t('invoices.loading')}</p>
+      ) : shown.length === 0 ? (
+        <div className="empty-state">
+          <p>{t('invoices.list.empty')}</p>
+          <a href={href('/factures/facturation', { mois: month })}>{t('invoices.run.open')}</a>
+        </div>
+      ) : (
+        <InvoiceTable rows={shown.slice(0, MAX_ROWS)} names={names} caption={t('invoices.list.caption', { count: shown.length })} />
+      )}
+      {shown.length > MAX_ROWS ? <p className="muted">{t('invoices.list.truncated', { shown: MAX_ROWS, count: shown.length })}</p> : null}
+    </>
+  );
+}
+
+/** The documents table, also used on the client page. */
+export function InvoiceTable({ rows, names, caption }: { rows: readonly LedgerRow[]; names?: ReadonlyMap<string, string>; caption: string }) {
+  const t = useT();
+  const draft = t('invoices.status.draft');
+  return (
+    <table className="data invoices-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('invoices.col.number')}</th>
+          {names ? <th scope="col">{t('invoices.col.client')}</th> : null}
+          <th scope="col">{t('invoices.col.kind')}</th>
+          <th scope="col">{t('invoices.col.date')}</th>
+          <th scope="col">{t('invoices.col.due')}</th>
+          <th scope="col" className="num">{t('invoices.col.total')}</th>
+          <th scope="col" className="num">{t('invoices.col.balance')}</th>
+          <th scope="col">{t('invoices.col.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ invoice, settlement, status }) => (
+          <tr key={invoice.id}>
+            <td><a href={href(`/factures/${invoice.id}`)}>{documentTitle(invoice, draft)}</a></td>
+            {names ? <td>{names.get(invoice.clientId) ?? invoice.buyer?.legalName ?? '—'}</td> : null}
+            <td>{t(KIND_LABEL[invoice.kind])}</td>
+            <td>{formatDateFr(invoice.issueDate)}</td>
+            <td>{formatDateFr(invoice.dueDate)}</td>
+            <td className="num">{formatEuros(invoice.totals.totalCents)}</td>
+            <td className="num">{settlement ? formatEuros(settlement.balanceCents) : '—'}</td>
+            <td><StatusBadge status={status} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

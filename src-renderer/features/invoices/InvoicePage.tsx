@@ -1,0 +1,251 @@
+import { useState } from 'react';
+import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, parseInstant, type Invoice } from '../../../src-core';
+import { LOCAL_ACTOR } from '../../components/actor';
+import { useAuditOfRecord, useClient, useDataLayer, useRepositories } from '../../data';
+import { createLateSurcharge, issueDrafts, printableDocument, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href, navigate } from '../../shell/router';
+import { CreditNoteForm } from './CreditNoteForm';
+import { DunningPanel } from './DunningPanel';
+import { documentTitle, KIND_LABEL } from './labels';
+import { printDocumentPdf, saveDocumentPdf } from './output';
+import { PaymentForm } from './PaymentForm';
+import { StatusBadge } from './StatusBadge';
+
+type Feedback = { tone: 'success' | 'error'; text: string } | null;
+
+/** #/factures/<id> — one document: its lines, totals, payments, related documents, history and actions. */
+export function InvoicePage({ id }: { id: string }) {
+  const t = useT();
+  const doc = useDocumentLedger(id);
+  if (doc === undefined) return <PageHeader title={t('nav.invoices')} subtitle={t('invoices.loading')} />;
+  if (doc === null) {
+    return (
+      <>
+        <PageHeader title={t('invoices.page.notFound')} />
+        <a href={href('/factures')}>{t('invoices.page.backToList')}</a>
+      </>
+    );
+  }
+  return <InvoiceView doc={doc} />;
+}
+
+function InvoiceView({ doc }: { doc: DocumentLedger }) {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const repos = useRepositories();
+  const { invoice, settlement } = doc;
+  const client = useClient(invoice.clientId);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [creditOpen, setCreditOpen] = useState(false);
+  const title = `${t(KIND_LABEL[invoice.kind])} ${documentTitle(invoice, t('invoices.status.draft'))}`;
+
+  const act = async (work: () => Promise<unknown>, done?: string) => {
+    setFeedback(null);
+    try {
+      await work();
+      if (done) setFeedback({ tone: 'success', text: done });
+    } catch (e) {
+      setFeedback({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const pdf = (how: 'save' | 'print') =>
+    act(async () => {
+      const batch = await printableDocument(ctx, invoice.id);
+      if (how === 'save') await saveDocumentPdf(batch);
+      else await printDocumentPdf(batch);
+    });
+  const deleteDraft = () => {
+    if (!window.confirm(t('invoices.page.deleteConfirm'))) return;
+    void act(async () => {
+      await repos.invoices.deleteDraft(invoice.id, LOCAL_ACTOR);
+      navigate('/factures', { mois: invoice.period });
+    });
+  };
+  const canCredit = invoice.status === 'issued' && invoice.kind !== 'credit_note' && settlement?.status.value !== 'credited';
+  const canSurcharge = invoice.kind === 'invoice' && settlement?.status.value === 'overdue' && doc.surcharges.length === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={<>{client?.legalName ?? invoice.buyer?.legalName} · <StatusBadge status={doc.status} /></>}
+        actions={
+          <>
+            {invoice.status === 'draft' ? (
+              <>
+                <button type="button" className="button primary" onClick={() => void act(() => issueDrafts(ctx, [invoice.id], LOCAL_ACTOR), t('invoices.page.issued'))}>{t('invoices.page.issue')}</button>
+                <button type="button" className="button danger" onClick={deleteDraft}>{t('invoices.page.deleteDraft')}</button>
+              </>
+            ) : null}
+            <button type="button" className="button" onClick={() => void pdf('save')}>{t('invoices.page.savePdf')}</button>
+            <button type="button" className="button" onClick={() => void pdf('print')}>{t('invoices.page.print')}</button>
+            {canCredit ? <button type="button" className="button" aria-expanded={creditOpen} onClick={() => setCreditOpen((o) => !o)}>{t('invoices.page.creditNote')}</button> : null}
+            {canSurcharge ? (
+              <button type="button" className="button danger" onClick={() => void act(() => createLateSurcharge(ctx, invoice.id, LOCAL_ACTOR), t('invoices.page.surchargeDone'))}>{t('invoices.page.surcharge')}</button>
+            ) : null}
+          </>
+        }
+      />
+      {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
+      {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
+      <div className="invoice-grid">
+        <Facts doc={doc} clientName={client?.legalName} />
+        {settlement ? (
+          <section className="card" aria-labelledby="balance-title">
+            <h2 id="balance-title">{t('invoices.page.balance')}</h2>
+            <dl className="facts">
+              <dt>{t('invoices.col.total')}</dt><dd>{formatEuros(invoice.totals.totalCents)}</dd>
+              {settlement.creditedCents ? <><dt>{t('invoices.page.credited')}</dt><dd>−{formatEuros(settlement.creditedCents)}</dd></> : null}
+              <dt>{t('invoices.page.paid')}</dt><dd>{formatEuros(settlement.paidCents)}</dd>
+              <dt>{t('invoices.col.balance')}</dt><dd data-testid="balance"><strong>{formatEuros(settlement.balanceCents)}</strong></dd>
+            </dl>
+            <p className="muted">{settlement.status.rule}</p>
+          </section>
+        ) : null}
+      </div>
+      {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel dueDate={invoice.dueDate} daysLate={settlement.daysLate} /> : null}
+      <Lines invoice={invoice} />
+      {settlement ? <Payments doc={doc} /> : null}
+      <Related doc={doc} />
+      <History id={invoice.id} />
+    </>
+  );
+}
+
+function Facts({ doc, clientName }: { doc: DocumentLedger; clientName: string | undefined }) {
+  const t = useT();
+  const { invoice } = doc;
+  const reference = doc.credited ?? doc.surcharged;
+  return (
+    <section className="card" aria-labelledby="facts-title">
+      <h2 id="facts-title">{t('invoices.page.facts')}</h2>
+      <dl className="facts">
+        <dt>{t('invoices.col.client')}</dt>
+        <dd><a href={href(`/clients/${invoice.clientId}`)}>{clientName ?? invoice.buyer?.legalName ?? invoice.clientId}</a></dd>
+        <dt>{t('invoices.col.date')}</dt><dd>{formatDateFr(invoice.issueDate)}</dd>
+        {invoice.period ? <><dt>{t('invoices.page.period')}</dt><dd>{formatMonthFr(invoice.period)}</dd></> : null}
+        <dt>{t('invoices.col.due')}</dt><dd>{formatDateFr(invoice.dueDate)}</dd>
+        {reference ? <><dt>{t('invoices.page.refersTo')}</dt><dd><a href={href(`/factures/${reference.id}`)}>{reference.number}</a></dd></> : null}
+        {invoice.vatMention ? <><dt>{t('invoices.page.vatMention')}</dt><dd>{invoice.vatMention}</dd></> : null}
+      </dl>
+    </section>
+  );
+}
+
+function Lines({ invoice }: { invoice: Invoice }) {
+  const t = useT();
+  const rate = (r: number) => `${String(r).replace('.', ',')} %`;
+  return (
+    <section className="card invoice-section" aria-labelledby="lines-title">
+      <h2 id="lines-title">{t('invoices.page.lines')}</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t('invoices.col.label')}</th>
+            <th scope="col" className="num">{t('invoices.col.quantity')}</th>
+            <th scope="col" className="num">{t('invoices.col.unitPrice')}</th>
+            <th scope="col" className="num">{t('invoices.col.vatRate')}</th>
+            <th scope="col" className="num">{t('invoices.col.net')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.lines.map((l, i) => (
+            <tr key={i}>
+              <td>{l.label}{l.explanation ? <div className="muted line-rule">{l.explanation.rule}</div> : null}</td>
+              <td className="num">{l.quantity}</td>
+              <td className="num">{formatEuros(l.unitPriceCents)}</td>
+              <td className="num">{rate(l.vatRatePercent)}</td>
+              <td className="num">{formatEuros(l.netCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr><th scope="row" colSpan={4}>{t('invoices.col.net')}</th><td className="num">{formatEuros(invoice.totals.netCents)}</td></tr>
+          {invoice.totals.byRate.map((r) => (
+            <tr key={r.ratePercent}>
+              <th scope="row" colSpan={4}>{t('invoices.page.vatAt', { rate: rate(r.ratePercent), base: formatEuros(r.baseCents) })}</th>
+              <td className="num">{formatEuros(r.vatCents)}</td>
+            </tr>
+          ))}
+          <tr><th scope="row" colSpan={4}>{t('invoices.col.total')}</th><td className="num" data-testid="total"><strong>{formatEuros(invoice.totals.totalCents)}</strong></td></tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}
+
+function Payments({ doc }: { doc: DocumentLedger }) {
+  const t = useT();
+  const balance = doc.settlement?.balanceCents ?? 0;
+  return (
+    <section className="card invoice-section" aria-labelledby="payments-title">
+      <h2 id="payments-title">{t('invoices.payments.title')}</h2>
+      {doc.payments.length === 0 ? (
+        <p className="muted">{t('invoices.payments.none')}</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoices.payments.date')}</th>
+              <th scope="col">{t('invoices.payments.method')}</th>
+              <th scope="col">{t('invoices.payments.reference')}</th>
+              <th scope="col" className="num">{t('invoices.payments.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.payments.map((p) => (
+              <tr key={p.id}>
+                <td>{formatDateFr(p.date)}</td>
+                <td>{t(`invoices.method.${p.method}`)}</td>
+                <td>{p.reference || '—'}</td>
+                <td className="num">{formatEuros(p.amountCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {balance > 0 ? <PaymentForm invoice={doc.invoice} balanceCents={balance} /> : null}
+    </section>
+  );
+}
+
+function Related({ doc }: { doc: DocumentLedger }) {
+  const t = useT();
+  const related = [...doc.creditNotes, ...doc.surcharges];
+  if (related.length === 0) return null;
+  return (
+    <section className="card invoice-section" aria-labelledby="related-title">
+      <h2 id="related-title">{t('invoices.page.related')}</h2>
+      <ul>
+        {related.map((r) => (
+          <li key={r.id}>
+            <a href={href(`/factures/${r.id}`)}>{t(KIND_LABEL[r.kind])} {r.number}</a> — {formatDateFr(r.issueDate)} — {formatEuros(r.totals.totalCents)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function History({ id }: { id: string }) {
+  const t = useT();
+  const entries = useAuditOfRecord('invoices', id);
+  return (
+    <section className="card invoice-section" aria-labelledby="history-title">
+      <h2 id="history-title">{t('invoices.page.history')}</h2>
+      <ol className="invoice-history">
+        {(entries ?? []).map((e) => {
+          // Shown on the Paris clock whatever offset the writing laptop used.
+          const paris = formatParisInstant(parseInstant(e.at));
+          return (
+            <li key={e.seq}>
+              <time dateTime={e.at}>{formatDateFr(paris.slice(0, 10))} {paris.slice(11, 16)}</time> — {e.summary} <span className="muted">({e.actor})</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

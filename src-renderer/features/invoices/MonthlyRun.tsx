@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { formatEuros, formatMonthFr } from '../../../src-core';
+import { LOCAL_ACTOR } from '../../components/actor';
+import { parisMonth } from '../../components/today';
+import { useDataLayer, useInvoices } from '../../data';
+import { createMonthlyDrafts, issueDrafts, planMonthlyRun, type MonthlyRunPlan, type RunProgress } from '../../data/invoicing';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href, navigate, useLocation } from '../../shell/router';
+import { MonthPicker } from './MonthPicker';
+import { RunPreview } from './RunPreview';
+
+type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { kind: 'preview'; plan: MonthlyRunPlan } | { kind: 'writing' };
+
+/**
+ * #/factures/facturation?mois=2026-11 — the monthly run: compute the preview
+ * (with progress), create the drafts, then issue them. Each step says what it
+ * will do before doing it; running it again only adds what is missing.
+ */
+export function MonthlyRun() {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const month = useLocation().query.get('mois') ?? parisMonth();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const drafts = useInvoices({ period: month, status: 'draft' });
+
+  const run = async <T,>(work: () => Promise<T>, done: (result: T) => string) => {
+    setMessage(null);
+    try {
+      setMessage({ tone: 'success', text: done(await work()) });
+    } catch (e) {
+      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const compute = () =>
+    run(
+      async () => {
+        setStep({ kind: 'computing', progress: { done: 0, total: 0 } });
+        const plan = await planMonthlyRun(ctx, month, { onProgress: (progress) => setStep({ kind: 'computing', progress }) });
+        setStep({ kind: 'preview', plan });
+        return plan;
+      },
+      (plan) => t('invoices.run.computed', { count: plan.items.length, already: plan.alreadyInvoiced }),
+    ).finally(() => setStep((s) => (s.kind === 'computing' ? { kind: 'idle' } : s)));
+
+  const create = (plan: MonthlyRunPlan) =>
+    run(
+      async () => {
+        setStep({ kind: 'writing' });
+        return createMonthlyDrafts(ctx, plan, LOCAL_ACTOR);
+      },
+      (r) => t('invoices.run.created', { created: r.created, skipped: r.skipped }),
+    ).finally(() => setStep({ kind: 'idle' }));
+
+  const issueAll = () => {
+    const ids = (drafts ?? []).map((d) => d.id);
+    if (!window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
+    void run(() => issueDrafts(ctx, ids, LOCAL_ACTOR), (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }));
+  };
+
+  // Sums of each draft's own totals: the VAT of an invoice is rounded per invoice, not over the month.
+  const draftTotals = (drafts ?? []).reduce((sum, d) => ({ netCents: sum.netCents + d.totals.netCents, totalCents: sum.totalCents + d.totals.totalCents }), { netCents: 0, totalCents: 0 });
+
+  return (
+    <>
+      <PageHeader
+        title={t('invoices.run.title')}
+        subtitle={formatMonthFr(month)}
+        actions={<a className="button" href={href('/factures', { mois: month })}>{t('invoices.run.backToList')}</a>}
+      />
+      <section className="card run-controls" aria-labelledby="run-month">
+        <h2 id="run-month" className="visually-hidden">{t('invoices.run.chooseMonth')}</h2>
+        <MonthPicker label={t('invoices.run.month')} value={month} onChange={(m) => { setStep({ kind: 'idle' }); navigate('/factures/facturation', { mois: m }); }} />
+        <button type="button" className="button primary" disabled={step.kind === 'computing' || step.kind === 'writing'} onClick={() => void compute()}>
+          {t('invoices.run.compute')}
+        </button>
+      </section>
+      {step.kind === 'computing' ? (
+        <div className="run-progress" role="status">
+          <label>
+            {t('invoices.run.progress', { done: step.progress.done, total: step.progress.total })}
+            <progress max={Math.max(1, step.progress.total)} value={step.progress.done} />
+          </label>
+        </div>
+      ) : null}
+      {message ? <p className={`alert ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
+      {step.kind === 'preview' ? <RunPreview plan={step.plan} onCreate={() => void create(step.plan)} /> : null}
+      {drafts && drafts.length > 0 ? (
+        <section className="card run-issue" aria-labelledby="run-drafts">
+          <h2 id="run-drafts">{t('invoices.run.draftsTitle', { count: drafts.length })}</h2>
+          <p>{t('invoices.run.draftsBody', { total: formatEuros(draftTotals.totalCents), net: formatEuros(draftTotals.netCents) })}</p>
+          <div className="invoice-toolbar">
+            <button type="button" className="button primary" onClick={issueAll}>{t('invoices.run.issue', { count: drafts.length })}</button>
+            <a className="button" href={href('/factures', { mois: month, statut: 'draft' })}>{t('invoices.run.seeDrafts')}</a>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { DUNNING_STEP_LABELS, formatDateFr, formatEuros } from '../../../src-core';
+import { useClients } from '../../data';
+import { useOverdueLedger } from '../../data/invoicing';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href } from '../../shell/router';
+import { KIND_LABEL } from './labels';
+
+/** #/factures/impayes — overdue documents, most days late first, with the dunning step due and whether a surcharge was made. */
+export function OverdueList() {
+  const t = useT();
+  const rows = useOverdueLedger();
+  const clients = useClients();
+  const names = new Map((clients ?? []).map((c) => [c.id, c.legalName]));
+  const total = (rows ?? []).reduce((s, r) => s + r.settlement.balanceCents, 0);
+  return (
+    <>
+      <PageHeader
+        title={t('invoices.overdue.title')}
+        subtitle={rows ? t('invoices.overdue.subtitle', { count: rows.length, total: formatEuros(total) }) : t('invoices.loading')}
+        actions={<a className="button" href={href('/factures')}>{t('invoices.run.backToList')}</a>}
+      />
+      {rows && rows.length === 0 ? <p className="empty-state">{t('invoices.overdue.none')}</p> : null}
+      {rows && rows.length > 0 ? (
+        <table className="data">
+          <caption className="visually-hidden">{t('invoices.overdue.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('invoices.col.number')}</th>
+              <th scope="col">{t('invoices.col.client')}</th>
+              <th scope="col">{t('invoices.col.due')}</th>
+              <th scope="col" className="num">{t('invoices.overdue.daysLate')}</th>
+              <th scope="col" className="num">{t('invoices.col.balance')}</th>
+              <th scope="col">{t('invoices.overdue.step')}</th>
+              <th scope="col">{t('invoices.overdue.surcharge')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ invoice, settlement, dunning, surcharged }) => (
+              <tr key={invoice.id}>
+                <td><a href={href(`/factures/${invoice.id}`)}>{invoice.number}</a>{invoice.kind !== 'invoice' ? <span className="muted"> ({t(KIND_LABEL[invoice.kind])})</span> : null}</td>
+                <td>{names.get(invoice.clientId) ?? invoice.buyer?.legalName}</td>
+                <td>{formatDateFr(invoice.dueDate)}</td>
+                <td className="num">{settlement.daysLate}</td>
+                <td className="num">{formatEuros(settlement.balanceCents)}</td>
+                <td>
+                  {dunning ? (
+                    <>
+                      <strong>{DUNNING_STEP_LABELS[dunning.step]}</strong> {t('invoices.dunning.dueSince', { date: formatDateFr(dunning.value) })}
+                      <div className="muted">{dunning.rule}</div>
+                    </>
+                  ) : (
+                    <span className="muted">{t('invoices.overdue.noStepYet')}</span>
+                  )}
+                </td>
+                <td>{invoice.kind === 'invoice' ? (surcharged ? t('invoices.overdue.surchargeMade') : t('invoices.overdue.surchargeDue')) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { dunningSchedule, parseEntity, ruleSettingsSchema, type RuleSettings } from '../../../src-core';
+import { LOCAL_ACTOR } from '../../components/actor';
+import { TextField } from '../../components/FormField';
+import { useRepositories } from '../../data';
+import { useT, type MessageKey } from '../../i18n';
+
+const DAY_FIELDS = ['paymentTermDays', 'presumedReceiptDays', 'dunningReminderDays', 'dunningFormalNoticeDays', 'dunningTerminationDays'] as const;
+const SWITCHES = ['recoveryIndemnityOnSurcharge', 'alsaceMoselle'] as const;
+
+/** The rule settings of DOMAIN.md (payment term, dunning days, indemnity line, Alsace-Moselle days), checked by src-core before saving. */
+export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
+  const t = useT();
+  const repos = useRepositories();
+  const [days, setDays] = useState(() => Object.fromEntries(DAY_FIELDS.map((k) => [k, String(settings[k])])) as Record<(typeof DAY_FIELDS)[number], string>);
+  const [switches, setSwitches] = useState(() => Object.fromEntries(SWITCHES.map((k) => [k, settings[k]])) as Record<(typeof SWITCHES)[number], boolean>);
+  const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFeedback(null);
+    try {
+      const next = parseEntity(ruleSettingsSchema, { ...Object.fromEntries(DAY_FIELDS.map((k) => [k, Number(days[k])])), ...switches }, 'Paramètres des règles');
+      // The dunning steps must follow each other; src-core says which one does not.
+      dunningSchedule('2026-01-01', next);
+      await repos.settings.set('ruleSettings', next, LOCAL_ACTOR);
+      setFeedback({ tone: 'success', text: t('settings.saved') });
+    } catch (err) {
+      setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <form className="form settings-form" aria-labelledby="rules-title" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="rules-title">{t('settings.rules.title')}</h2>
+      <div className="form-grid">
+        {DAY_FIELDS.map((k) => (
+          <TextField key={k} label={t(`settings.rules.${k}` as MessageKey)} type="number" min={0} inputMode="numeric" value={days[k]} onChange={(e) => setDays((d) => ({ ...d, [k]: e.target.value }))} />
+        ))}
+      </div>
+      {SWITCHES.map((k) => (
+        <label key={k} className="checkbox">
+          <input type="checkbox" checked={switches[k]} onChange={(e) => setSwitches((s) => ({ ...s, [k]: e.target.checked }))} />
+          {t(`settings.rules.${k}` as MessageKey)}
+        </label>
+      ))}
+      {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
+      <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { writeChange } from '../change';
+import type { DataContext } from '../context';
+import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
+
+export type ConflictChoice = 'mine' | 'server';
+
+export const listConflicts = (ctx: DataContext) => readSyncRows<StoredConflict>(ctx.db, CONFLICT_PREFIX);
+export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>(ctx.db, SET_ASIDE_PREFIX);
+
+/** The account manager has read a set-aside mutation: it leaves the list (the audit keeps the local change). */
+export async function dismissSetAside(ctx: DataContext, mutationId: string): Promise<void> {
+  await ctx.db.settings.delete(SYNC_KEYS.setAside(mutationId));
+}
+
+/**
+ * Resolves a conflict as a person chose. "Mine" sends the laptop's values again
+ * on the server's version; "server" keeps the server's values for the fields in
+ * conflict and still sends the laptop's other fields (edits of different fields
+ * merge). Either way it is an ordinary local change — record, audit and outbox
+ * in one transaction, here with the conflict row removed in it too.
+ */
+export async function resolveConflict(ctx: DataContext, mutationId: string, choice: ConflictChoice, actor: string): Promise<void> {
+  const { db } = ctx;
+  const conflict = (await db.settings.get(SYNC_KEYS.conflict(mutationId)))?.value as StoredConflict | undefined;
+  if (!conflict) return;
+  const { mutation } = conflict;
+  const table = db.entityTable(mutation.entity);
+  await db.transaction('rw', [table, db.audit, db.outbox, db.settings], async () => {
+    const current = (await table.get(mutation.recordId)) as WireRecord | undefined;
+    const change = decide(conflict, current, choice);
+    if (change) {
+      const label = ENTITY_LABELS[mutation.entity];
+      const summary = `Conflit de synchronisation résolu (${choice === 'mine' ? 'version du poste gardée' : 'version du serveur gardée'}) : ${label} ${mutation.recordId}.`;
+      await writeChange(ctx, { entity: mutation.entity, ...change, actor, action: 'conflict_resolution', summary, ...clientIdOf(mutation.entity, change.after ?? change.before) });
+    }
+    await db.settings.delete(SYNC_KEYS.conflict(mutationId));
+  });
+}
+
+type Decided = { before: EntityRecords[EntityType] | undefined; after: EntityRecords[EntityType] | null } | undefined;
+
+function decide(conflict: StoredConflict, current: WireRecord | undefined, choice: ConflictChoice): Decided {
+  const { mutation } = conflict;
+  const parse = (record: WireRecord) => parseEntity(entitySchemas[mutation.entity], record, ENTITY_LABELS[mutation.entity]);
+  if (mutation.op === 'delete') return choice === 'mine' && current ? { before: parse(current), after: null } : undefined;
+  if (!current) {
+    // Deleted on the server meanwhile: keeping mine recreates it on the server's (deleted) version.
+    if (choice === 'server' || !conflict.localRecord) return undefined;
+    const deletedStub = { id: mutation.recordId, version: conflict.serverVersion } as EntityRecords[EntityType];
+    return { before: deletedStub, after: parse({ ...conflict.localRecord, version: conflict.serverVersion }) };
+  }
+  const inConflict = new Set(conflict.conflicts.map((c) => c.field));
+  const kept = Object.entries(mutation.changes).filter(([field]) => choice === 'mine' || !inConflict.has(field));
+  const after: WireRecord = { ...current };
+  for (const [field, value] of kept) {
+    if (value === null) delete after[field];
+    else after[field] = value;
+  }
+  const same = JSON.stringify(after) === JSON.stringify(current);
+  return same ? undefined : { before: parse(current), after: parse(after) };
+}
+
+function clientIdOf(entity: EntityType, record: object | null | undefined): { clientId?: string } {
+  const r = record as { id?: string; clientId?: string } | null | undefined;
+  const clientId = entity === 'clients' ? r?.id : r?.clientId;
+  return clientId ? { clientId } : {};
+}

@@ -1,0 +1,20 @@
+import { ENTITY_TYPES } from '../../../src-core';
+import type { ContratsDb } from '../db';
+
+/**
+ * Sign-out with "erase local data": the records, their history, the outbox,
+ * numbering state and every `sync.` row go; the device id and the laptop's
+ * own settings (seller profile, rules, envelopes) stay.
+ */
+export async function wipeLocalData(db: ContratsDb): Promise<void> {
+  const tables = [...ENTITY_TYPES.map((e) => db.table(e)), db.audit, db.outbox, db.series, db.settings];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.filter((t) => t !== db.settings).map((t) => t.clear()));
+    await db.settings.where('key').startsWith('sync.').delete();
+  });
+}
+
+/** Sign-out keeping the data: forget the server and where the sync stood with it (cursors, checks). */
+export async function forgetServer(db: ContratsDb): Promise<void> {
+  await db.settings.where('key').startsWith('sync.').filter((row) => !row.key.startsWith('sync.conflict.') && !row.key.startsWith('sync.setAside.')).delete();
+}

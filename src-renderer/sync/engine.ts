@@ -1,0 +1,155 @@
+import type { DataLayer } from '../data';
+import { SYNC_KEYS, enqueueUnknownRecords, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
+import { createApiClient, type ApiClientOptions } from './api-client';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
+import { pushOutbox } from './push-outbox';
+import { reconcileCheck } from './reconcile-check';
+import { asSyncError, type SyncError } from './sync-error';
+
+export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'uploading' | 'reconciling';
+
+/** What the screen shows while the engine works; never a copy of stored records. */
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** False after the server could not be reached; true after any answer. */
+  online: boolean;
+  lastError: SyncError | null;
+  /** When the next automatic attempt is planned (background mode), ISO. */
+  nextAttemptAt: string | null;
+  progress: PullProgress | null;
+}
+
+export interface SyncRunResult {
+  pushed: PushOutcome;
+  pulled: number;
+  /** Records enqueued because the (empty) server did not know them. */
+  uploaded: number;
+  reconcile: ReconcileReport | null;
+}
+
+export interface SyncEngineOptions extends ApiClientOptions {
+  dataLayer: DataLayer;
+  batchSize?: number;
+  pageSize?: number;
+  /** Pause between two background syncs when all is well (default 60 s). */
+  intervalMs?: number;
+  backoff?: BackoffOptions;
+  now?: () => string;
+  onStatus?: (status: SyncStatus) => void;
+}
+
+/**
+ * The sync engine: plain TypeScript over fetch and the data layer, so the
+ * same code runs in the app and in the tests against the real server.
+ * Everything it must not forget is in IndexedDB (outbox, cursors, conflicts):
+ * dropping the engine at any instant — a crash — loses nothing.
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { dataLayer, batchSize, pageSize, intervalMs = 60_000, now = () => new Date().toISOString() } = options;
+  const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
+  const api = createApiClient(options);
+  let status: SyncStatus = { phase: 'idle', online: true, lastError: null, nextAttemptAt: null, progress: null };
+  let running: Promise<SyncRunResult> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let background = false;
+  let failures = 0;
+
+  const report = (patch: Partial<SyncStatus>) => {
+    status = { ...status, ...patch };
+    options.onStatus?.(status);
+  };
+
+  async function cycle(): Promise<SyncRunResult> {
+    const { db } = dataLayer;
+    report({ phase: 'pushing' });
+    const pushed = await pushOutbox(dataLayer, api, now, batchSize ? { batchSize } : {});
+    report({ phase: 'pulling', online: true });
+    let pulled = 0;
+    for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, api, stream, pageSize, (progress) => report({ progress }));
+    report({ progress: null });
+    const uploaded = await uploadIfServerEmpty();
+    if (uploaded > 0) {
+      report({ phase: 'uploading' });
+      const more = await pushOutbox(dataLayer, api, now, batchSize ? { batchSize } : {});
+      pushed.applied += more.applied;
+      pushed.conflicts += more.conflicts;
+      pushed.rejected += more.rejected;
+    }
+    // Comparing makes sense only once everything made here has been answered.
+    let reconcile: ReconcileReport | null = null;
+    if ((await dataLayer.repos.outbox.count()) === 0) {
+      report({ phase: 'reconciling' });
+      reconcile = await reconcileCheck(dataLayer, api, now);
+    }
+    await writeSyncValue(db, SYNC_KEYS.lastSync, now());
+    return { pushed, pulled, uploaded, reconcile };
+  }
+
+  /**
+   * First contact with a server: if it holds nothing at all (both cursors
+   * still at "0" after pulling), the laptop's standalone portfolio is
+   * enqueued for upload. Checked once per server.
+   */
+  async function uploadIfServerEmpty(): Promise<number> {
+    const { db } = dataLayer;
+    if (await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked)) return 0;
+    const cursors = await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)));
+    const uploaded = cursors.every((c) => c === '0') ? await enqueueUnknownRecords(dataLayer.ctx) : 0;
+    await writeSyncValue(db, SYNC_KEYS.portfolioChecked, true);
+    return uploaded;
+  }
+
+  function schedule(delayMs: number) {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!background) return;
+    report({ nextAttemptAt: new Date(Date.now() + delayMs).toISOString() });
+    timer = setTimeout(() => void syncNow().catch(() => undefined), delayMs);
+  }
+
+  /** Runs one full sync now (or joins the one running). Rejects with a SyncError. */
+  function syncNow(): Promise<SyncRunResult> {
+    running ??= cycle().then(
+      (result) => {
+        running = null;
+        failures = 0;
+        report({ phase: 'idle', online: true, lastError: null });
+        schedule(intervalMs);
+        return result;
+      },
+      (error: unknown) => {
+        running = null;
+        const syncError = asSyncError(error);
+        report({ phase: 'idle', online: !syncError.offline, lastError: syncError, progress: null });
+        // A refused token or role needs a person: no automatic retry until they act.
+        if (syncError.retryable) schedule(backoffDelay(failures++, backoff));
+        else report({ nextAttemptAt: null });
+        throw syncError;
+      },
+    );
+    return running;
+  }
+
+  return {
+    syncNow,
+    /** Background mode: a sync now, then every `intervalMs`, with backoff after failures. */
+    start() {
+      background = true;
+      schedule(0);
+    },
+    /** A local change was made: sync soon (a few changes in a row travel together). */
+    nudge(delayMs = 1_500) {
+      if (background && !running) schedule(delayMs);
+    },
+    stop() {
+      background = false;
+      schedule(0);
+      report({ nextAttemptAt: null });
+    },
+    /** Reconciliation on demand (the screen's "Vérifier" button). */
+    check: () => reconcileCheck(dataLayer, api, now),
+    status: () => status,
+  };
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

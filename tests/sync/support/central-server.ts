@@ -1,0 +1,59 @@
+import { createUser } from '../../../src-server/auth/users';
+import { openStorage } from '../../../src-server/storage/open-storage';
+import { startServerProcess, type ServerProcess } from '../../server/support/server-process';
+import { embeddedStorage, type TestStorage } from '../../server/support/storages';
+
+/** Starting the embedded engine takes seconds, tens of them on a busy machine. */
+export const SERVER_TIMEOUT = 180_000;
+
+export interface CentralServer {
+  /** Current URL: it changes at each restart (port 0). */
+  url(): string;
+  tokens: { alice: string; bob: string; ingest: string };
+  /** Stops the process and starts it again on the same data folder. */
+  restart(): Promise<void>;
+  /** Stops the server, runs `inspect` on its storage in-process, starts it again. */
+  inspectStorage<T>(inspect: (db: Awaited<ReturnType<typeof openStorage>>) => Promise<T>): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The real central API as a child process on a temporary embedded data
+ * folder, with two account managers and an ingest account seeded first (one
+ * process at a time owns an embedded folder). A generous rate limit: the
+ * randomized tests send many small requests from 127.0.0.1.
+ */
+export async function startCentralServer(): Promise<CentralServer> {
+  const storage: TestStorage = await embeddedStorage();
+  const db = await openStorage(storage.config);
+  const tokens = {
+    alice: (await createUser(db, 'alice', 'account_manager')).token,
+    bob: (await createUser(db, 'bob', 'account_manager')).token,
+    ingest: (await createUser(db, 'plateforme', 'ingest')).token,
+  };
+  await db.close();
+  const start = () => startServerProcess([...storage.cliArgs, '--rate-limit', '100000'], storage.cliEnv);
+  let server: ServerProcess = await start();
+  return {
+    url: () => server.url,
+    tokens,
+    async restart() {
+      await server.stop();
+      server = await start();
+    },
+    async inspectStorage(inspect) {
+      await server.stop();
+      const storageDb = await openStorage(storage.config);
+      try {
+        return await inspect(storageDb);
+      } finally {
+        await storageDb.close();
+        server = await start();
+      }
+    },
+    async dispose() {
+      await server.stop();
+      await storage.dispose();
+    },
+  };
+}

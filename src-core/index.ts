@@ -13,3 +13,5 @@ export * from './model';
 export * from './sync';
 export * from './letters';
 export * from './demo';
+export * from './import';
+export * from './export';

@@ -1,11 +1,40 @@
-import { ComingSoon } from '../../shell/ComingSoon';
 import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href, useLocation } from '../../shell/router';
+import { ClientForm } from './ClientForm';
+import { ClientList } from './ClientList';
+import { ClientPage } from './ClientPage';
+import { ContractFormScreen } from './ContractForm';
+import { TerminationNoticeScreen } from './TerminationNoticeForm';
+import { UsageImportScreen } from './UsageImportScreen';
 
+/**
+ * The Clients section's sub-routes:
+ *   #/clients                                   list (filters in the query)
+ *   #/clients/nouveau · #/clients/import        new client · usage CSV import
+ *   #/clients/<id> · #/clients/<id>/modifier     client page · edit
+ *   #/clients/<id>/contrats/nouveau             new contract
+ *   #/clients/<id>/contrats/<cid>/preavis       record a termination notice
+ */
 export function ClientsScreen() {
+  const { segments } = useLocation();
+  const [, first, second, third, fourth] = segments;
+  if (!first) return <ClientList />;
+  if (first === 'nouveau' && !second) return <ClientForm key="new" />;
+  if (first === 'import' && !second) return <UsageImportScreen />;
+  if (!second) return <ClientPage key={first} clientId={first} />;
+  if (second === 'modifier' && !third) return <ClientForm key={first} clientId={first} />;
+  if (second === 'contrats' && third === 'nouveau' && !fourth) return <ContractFormScreen key={first} clientId={first} />;
+  if (second === 'contrats' && third && fourth === 'preavis') return <TerminationNoticeScreen key={third} contractId={third} />;
+  return <UnknownClientRoute />;
+}
+
+function UnknownClientRoute() {
   const t = useT();
   return (
-    <ComingSoon title={t('nav.clients')}>
-      <p>La liste des clients, leurs contrats, leurs consommations et leurs échéances apparaîtront ici.</p>
-    </ComingSoon>
+    <>
+      <PageHeader title={t('notFound.title')} />
+      <a href={href('/clients')}>{t('clients.page.backToList')}</a>
+    </>
   );
 }

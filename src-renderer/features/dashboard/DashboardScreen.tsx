@@ -1,11 +1,92 @@
-import { ComingSoon } from '../../shell/ComingSoon';
+import { useMemo } from 'react';
+import { formatDateFr, formatEuros, TIER_CODES } from '../../../src-core';
+import { useClients, useContracts } from '../../data';
 import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href } from '../../shell/router';
+import { ruleWithClause } from '../../components/ExplainedDate';
+import { parisToday } from '../../components/today';
+import { usePortfolioUsage } from '../clients/use-portfolio-usage';
+import { EmptyPortfolio } from './EmptyPortfolio';
+import { DEADLINE_WINDOW_DAYS, summarizePortfolio } from './portfolio-summary';
 
 export function DashboardScreen() {
   const t = useT();
+  const clients = useClients();
+  const contracts = useContracts();
+  const usage = usePortfolioUsage(contracts);
+  const today = parisToday();
+  const summary = useMemo(() => (clients && contracts ? summarizePortfolio(clients, contracts, usage, today) : null), [clients, contracts, usage, today]);
+
+  if (!clients || !summary) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
+  if (clients.length === 0) {
+    return (
+      <>
+        <PageHeader title={t('nav.dashboard')} />
+        <EmptyPortfolio />
+      </>
+    );
+  }
   return (
-    <ComingSoon title={t('nav.dashboard')}>
-      <p>Le chiffre d’affaires mensuel récurrent, les clients par offre, les dépassements du mois et les échéances des 30 prochains jours apparaîtront ici.</p>
-    </ComingSoon>
+    <>
+      <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.asOf', { date: formatDateFr(today) })} />
+      <div className="cards">
+        <section className="card stat" aria-labelledby="mrr-title">
+          <h2 id="mrr-title" className="stat-label">{t('dashboard.mrr')}</h2>
+          <p className="stat-value" data-testid="mrr">{formatEuros(summary.mrrCents)}</p>
+          <p className="stat-note">{t('dashboard.mrrNote', { count: summary.runningContracts })}</p>
+        </section>
+        <section className="card stat" aria-labelledby="over-title">
+          <h2 id="over-title" className="stat-label">{t('dashboard.over')}</h2>
+          <p className="stat-value">
+            {summary.overClients === null ? '…' : <a href={href('/clients', { over: '1' })} aria-label={t('dashboard.overLink', { count: summary.overClients })}>{summary.overClients}</a>}
+          </p>
+          <p className="stat-note">{t('dashboard.overNote')}</p>
+        </section>
+        <section className="card stat" aria-labelledby="clients-title">
+          <h2 id="clients-title" className="stat-label">{t('nav.clients')}</h2>
+          <p className="stat-value"><a href={href('/clients')} aria-label={t('dashboard.allClientsLink', { count: clients.length })}>{clients.length}</a></p>
+        </section>
+      </div>
+      <div className="dashboard-grid">
+        <section className="card" aria-labelledby="tiers-title">
+          <h2 id="tiers-title">{t('dashboard.perTier')}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('clients.col.tier')}</th>
+                <th scope="col" className="num">{t('dashboard.clientCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TIER_CODES.map((tier) => (
+                <tr key={tier}>
+                  <th scope="row">{tier}</th>
+                  <td className="num">
+                    <a href={href('/clients', { tier })} aria-label={t('dashboard.tierLink', { count: summary.clientsPerTier[tier], tier })}>{summary.clientsPerTier[tier]}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="deadlines-title">
+          <h2 id="deadlines-title">{t('dashboard.deadlines', { days: DEADLINE_WINDOW_DAYS })}</h2>
+          {summary.deadlines.length === 0 ? (
+            <p className="muted">{t('dashboard.noDeadline')}</p>
+          ) : (
+            <ul className="deadline-list">
+              {summary.deadlines.map(({ clientId, clientName, contractReference, deadline }) => (
+                <li key={`${contractReference}-${deadline.kind}-${deadline.value}`}>
+                  <strong>{formatDateFr(deadline.value)}</strong> — {deadline.label}{' '}
+                  (<a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a>, {contractReference})
+                  <span className="explained-rule"> — {ruleWithClause(deadline)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
   );
 }

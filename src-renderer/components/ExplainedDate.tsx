@@ -1,0 +1,24 @@
+import { formatDateFr, type Explained, type IsoDate } from '../../src-core';
+
+/**
+ * The rule of an explained value followed by its clause, without the final
+ * full stop: "Fin du mois suivant la réception du préavis (§1)". Some src-core
+ * rules already end with their clause; it is not repeated.
+ */
+export function ruleWithClause({ rule, clause }: Pick<Explained<unknown>, 'rule' | 'clause'>): string {
+  const sentence = rule.replace(/\.$/, '');
+  return sentence.includes(`(${clause})`) ? sentence : `${sentence} (${clause})`;
+}
+
+/**
+ * A computed date with its reason, as DOMAIN.md asks of every computed value:
+ * "30/04/2027 — Fin du mois suivant la réception du préavis (§1)".
+ */
+export function ExplainedDate({ date }: { date: Explained<IsoDate> }) {
+  return (
+    <span className="explained">
+      <strong>{formatDateFr(date.value)}</strong>
+      <span className="explained-rule"> — {ruleWithClause(date)}</span>
+    </span>
+  );
+}

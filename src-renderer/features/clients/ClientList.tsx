@@ -1,0 +1,117 @@
+import { useDeferredValue, useMemo } from 'react';
+import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type Contract, type UsageDocument, type Client } from '../../../src-core';
+import { useClients, useContracts } from '../../data';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href, navigate, useLocation } from '../../shell/router';
+import { ContractStatusBadge } from '../../components/ContractStatusBadge';
+import { SelectField, TextField } from '../../components/FormField';
+import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
+import { parisMonth } from '../../components/today';
+import { buildClientRows, filterRows, filtersFromQuery, filtersToQuery, NO_PARTNER, partnersOf, sortRows, type ClientFilters, type ClientRow, type ClientSortColumn } from './client-rows';
+import { useClientListState } from './list-state';
+import { contractsOverInMonth } from './portfolio';
+import { usePortfolioUsage } from './use-portfolio-usage';
+
+const EMPTY_USAGE: UsageDocument[] = [];
+
+/** Rows are rebuilt when stored data changes, never per keystroke. */
+function useClientRows(clients: Client[] | undefined, contracts: Contract[] | undefined, usage: UsageDocument[] | undefined): ClientRow[] | undefined {
+  const month = parisMonth();
+  const over = useMemo(() => (contracts ? contractsOverInMonth(contracts, usage ?? EMPTY_USAGE, month) : new Set<string>()), [contracts, usage, month]);
+  return useMemo(() => (clients && contracts ? buildClientRows(clients, contracts, over) : undefined), [clients, contracts, over]);
+}
+
+export function ClientList() {
+  const t = useT();
+  const { query } = useLocation();
+  const filters = filtersFromQuery(query);
+  const { search, sort, activeIndex, setSearch, toggleSort, setActiveIndex } = useClientListState();
+  const contracts = useContracts();
+  const rows = useClientRows(useClients(), contracts, usePortfolioUsage(contracts));
+  const sorted = useMemo(() => (rows ? sortRows(rows, sort.column as ClientSortColumn, sort.direction) : []), [rows, sort]);
+  // Typing stays responsive: the filtered list follows the search box one render behind.
+  const deferredSearch = useDeferredValue(search);
+  const filterKey = JSON.stringify(filters);
+  const visible = useMemo(() => filterRows(sorted, JSON.parse(filterKey) as ClientFilters, deferredSearch), [sorted, filterKey, deferredSearch]);
+  const partners = useMemo(() => partnersOf(rows ?? []), [rows]);
+
+  const setFilter = (patch: Partial<ClientFilters>) => {
+    setActiveIndex(0);
+    navigate('/clients', filtersToQuery({ ...filters, ...patch }));
+  };
+  const open = (row: ClientRow) => navigate(`/clients/${encodeURIComponent(row.id)}`);
+
+  const columns: GridColumn<ClientRow>[] = [
+    {
+      id: 'legalName', header: t('clients.col.name'), width: 'minmax(180px, 2.2fr)', sortable: true,
+      cell: (r) => <a href={href(`/clients/${encodeURIComponent(r.id)}`)} tabIndex={-1}>{r.legalName}</a>,
+    },
+    { id: 'siren', header: t('clients.col.siren'), width: '105px', sortable: true, cell: (r) => r.siren },
+    { id: 'city', header: t('clients.col.city'), width: 'minmax(100px, 1fr)', sortable: true, cell: (r) => r.city },
+    { id: 'contactName', header: t('clients.col.contact'), width: 'minmax(110px, 1.2fr)', sortable: true, cell: (r) => r.contactName },
+    { id: 'tiers', header: t('clients.col.tier'), width: '95px', sortable: true, cell: (r) => r.tiers.join(', ') },
+    { id: 'status', header: t('clients.col.status'), width: '140px', sortable: true, cell: (r) => (r.status ? <ContractStatusBadge status={r.status} /> : '—') },
+    { id: 'hostingMode', header: t('clients.col.mode'), width: '125px', sortable: true, cell: (r) => t(r.hostingMode === 'cloud' ? 'clients.mode.cloud' : 'clients.mode.self_hosted') },
+    { id: 'partner', header: t('clients.col.partner'), width: 'minmax(100px, 1fr)', sortable: true, cell: (r) => r.partner ?? '' },
+    { id: 'over', header: t('clients.col.over'), width: '125px', sortable: true, cell: (r) => (r.over ? <span className="badge danger">{t('clients.over.yes')}</span> : '') },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.clients')}
+        actions={
+          <>
+            <a className="button" href={href('/clients/import')}>{t('clients.importCsv')}</a>
+            <a className="button primary" href={href('/clients/nouveau')}>{t('clients.new')}</a>
+          </>
+        }
+      />
+      <div className="list-toolbar" role="search" aria-label={t('clients.searchRegion')}>
+        <div className="search-field">
+          <TextField label={t('clients.search')} type="search" value={search} placeholder={t('clients.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <SelectField label={t('clients.col.tier')} value={filters.tier} onChange={(e) => setFilter({ tier: e.target.value as ClientFilters['tier'] })}>
+          <option value="">{t('clients.filter.all')}</option>
+          {TIER_CODES.map((tier) => <option key={tier} value={tier}>{tier}</option>)}
+        </SelectField>
+        <SelectField label={t('clients.col.status')} value={filters.status} onChange={(e) => setFilter({ status: e.target.value as ClientFilters['status'] })}>
+          <option value="">{t('clients.filter.all')}</option>
+          {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{CONTRACT_STATUS_LABELS[s]}</option>)}
+        </SelectField>
+        <SelectField label={t('clients.col.mode')} value={filters.mode} onChange={(e) => setFilter({ mode: e.target.value as ClientFilters['mode'] })}>
+          <option value="">{t('clients.filter.all')}</option>
+          <option value="cloud">{t('clients.mode.cloud')}</option>
+          <option value="self_hosted">{t('clients.mode.self_hosted')}</option>
+        </SelectField>
+        <SelectField label={t('clients.col.partner')} value={filters.partner} onChange={(e) => setFilter({ partner: e.target.value })}>
+          <option value="">{t('clients.filter.all')}</option>
+          <option value={NO_PARTNER}>{t('clients.filter.noPartner')}</option>
+          {partners.map((p) => <option key={p} value={p}>{p}</option>)}
+        </SelectField>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={filters.over} onChange={(e) => setFilter({ over: e.target.checked })} />
+          {t('clients.filter.over')}
+        </label>
+      </div>
+      <p className="result-count" role="status" aria-live="polite">
+        {rows ? t('clients.count', { shown: visible.length.toLocaleString('fr-FR'), total: rows.length.toLocaleString('fr-FR') }) : t('clients.loading')}
+      </p>
+      <VirtualGrid
+        label={t('clients.gridLabel')}
+        rows={visible}
+        columns={columns}
+        rowKey={(r) => r.id}
+        activeIndex={activeIndex}
+        onActiveIndexChange={setActiveIndex}
+        onOpen={open}
+        sort={sort}
+        onSort={toggleSort}
+        sortLabel={(header) => t('clients.sortBy', { column: header })}
+        emptyMessage={rows ? t('clients.noMatch') : t('clients.loading')}
+      />
+      <p className="hint">{t('clients.keyboardHint')}</p>
+    </>
+  );
+}

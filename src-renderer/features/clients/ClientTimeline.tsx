@@ -1,0 +1,59 @@
+import { describeHistoryEntry, formatDateFr, toParisWallClock, parseInstant, type Contract } from '../../../src-core';
+import type { AuditEntry } from '../../data';
+import { useT } from '../../i18n';
+
+interface TimelineItem {
+  at: string;
+  actor: string;
+  text: string;
+}
+
+/**
+ * Contract events (tier changes, notices, status changes) come from the
+ * contracts' own history, which is synced and also holds events made on other
+ * laptops or by the demo; the audit log adds every other local change
+ * (creation, edits, usage). Audit entries of those same events are skipped so
+ * nothing is listed twice.
+ */
+const CONTRACT_EVENT_ACTIONS = new Set(['tier_change', 'termination_notice', 'status_change']);
+
+function timelineItems(contracts: readonly Contract[], audit: readonly AuditEntry[]): TimelineItem[] {
+  const fromHistory = contracts.flatMap((c) =>
+    c.history.map((entry) => {
+      const { event, detail } = describeHistoryEntry(entry);
+      return { at: entry.at, actor: entry.actor, text: `${c.reference} — ${event} : ${detail}` };
+    }),
+  );
+  const fromAudit = audit.filter((a) => !CONTRACT_EVENT_ACTIONS.has(a.action)).map((a) => ({ at: a.at, actor: a.actor, text: a.summary }));
+  return [...fromHistory, ...fromAudit].sort((a, b) => parseInstant(b.at) - parseInstant(a.at));
+}
+
+/** "27/11/2026 à 14:05", Paris time. */
+function formatInstantFr(at: string): string {
+  const { date, msOfDay } = toParisWallClock(parseInstant(at));
+  const minutes = Math.floor(msOfDay / 60_000);
+  return `${formatDateFr(date)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+export function ClientTimeline({ contracts, audit }: { contracts: readonly Contract[]; audit: readonly AuditEntry[] }) {
+  const t = useT();
+  const items = timelineItems(contracts, audit);
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('clients.timeline.title')}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('clients.timeline.empty')}</p>
+      ) : (
+        <ol className="timeline" data-testid="timeline">
+          {items.map((item, i) => (
+            <li key={`${item.at}-${i}`}>
+              <time dateTime={item.at}>{formatInstantFr(item.at)}</time>
+              <span className="timeline-text">{item.text}</span>
+              <span className="timeline-actor">{item.actor}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react';
+import {
+  applyLifecycleEvent, DomainError, isValidIsoDate, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
+} from '../../../src-core';
+import { useContract, useRepositories } from '../../data';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href, navigate } from '../../shell/router';
+import { LOCAL_ACTOR } from '../../components/actor';
+import { ExplainedDate } from '../../components/ExplainedDate';
+import { TextField } from '../../components/FormField';
+import { parisToday } from '../../components/today';
+import { useForm } from '../../components/useForm';
+import { lifecycleOfContract } from './contract-lifecycle';
+
+interface NoticeValues extends Record<string, string> {
+  receivedOn: string;
+  channel: string;
+}
+
+/** Why the lifecycle refuses this notice (date before the start, a pending termination taking effect earlier…), or null. */
+function refusal(contract: Contract, v: NoticeValues, invalidDate: string): string | null {
+  if (!isValidIsoDate(v.receivedOn)) return invalidDate;
+  try {
+    applyLifecycleEvent(lifecycleOfContract(contract), { type: 'termination_notice_received', date: v.receivedOn, channel: v.channel as NoticeChannel });
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e.message;
+    throw e;
+  }
+}
+
+export function TerminationNoticeScreen({ contractId }: { contractId: string }) {
+  const t = useT();
+  const contract = useContract(contractId);
+  if (!contract) return <PageHeader title={t('clients.loading')} />;
+  return <TerminationNoticeForm contract={contract} />;
+}
+
+/**
+ * Records the client's termination notice (§1). The effective date is shown
+ * with its rule as soon as the date is complete, before anything is saved.
+ */
+function TerminationNoticeForm({ contract }: { contract: Contract }) {
+  const t = useT();
+  const repos = useRepositories();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { values, errors, bind, set, trySubmit } = useForm<NoticeValues>({ receivedOn: parisToday(), channel: 'registered_letter' }, (v) => {
+    const problem = refusal(contract, v, t('clients.notice.invalidDate'));
+    return problem ? { receivedOn: problem } : {};
+  });
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const back = href(`/clients/${encodeURIComponent(contract.clientId)}`);
+  const effective = errors.receivedOn ? null : terminationEffectiveDateExplained(values.receivedOn);
+
+  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setSaveError(null);
+    if (!trySubmit(formRef.current)) return;
+    setSaving(true);
+    try {
+      await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, LOCAL_ACTOR);
+      navigate(`/clients/${encodeURIComponent(contract.clientId)}`);
+    } catch (err) {
+      setSaving(false);
+      setSaveError(err instanceof DomainError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('clients.notice.title', { reference: contract.reference })} subtitle={<a href={back}>{t('clients.form.cancel')}</a>} />
+      <form ref={formRef} className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <TextField label={t('clients.notice.receivedOn')} type="date" {...bind('receivedOn')} error={errors.receivedOn} />
+        <fieldset>
+          <legend>{t('clients.notice.channel')}</legend>
+          {NOTICE_CHANNELS.map((channel) => (
+            <label key={channel} className="checkbox-field">
+              <input type="radio" name="channel" value={channel} checked={values.channel === channel} onChange={() => set('channel', channel)} />
+              {NOTICE_CHANNEL_LABELS[channel]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="card effective-preview" aria-live="polite" data-testid="effective-date">
+          {effective ? (
+            <p>
+              {t('clients.notice.effective')} <ExplainedDate date={effective} />
+            </p>
+          ) : (
+            <p className="muted">{t('clients.notice.effectivePending')}</p>
+          )}
+        </div>
+        {saveError ? <p className="alert error" role="alert">{saveError}</p> : null}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={saving}>{t('clients.notice.save')}</button>
+          <a className="button" href={back}>{t('clients.form.cancel')}</a>
+        </div>
+      </form>
+    </>
+  );
+}

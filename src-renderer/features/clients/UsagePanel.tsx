@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import {
+  DomainError, formatEuros, formatMonthFr, formatQuantityFr, getTier, METRIC_LABELS_FR, METRICS, tierForMonth, type Contract, type Metric, type TierCode,
+  type UsageDocument,
+} from '../../../src-core';
+import { useRepositories } from '../../data';
+import { useT } from '../../i18n';
+import { LOCAL_ACTOR } from '../../components/actor';
+import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { UsageChart } from '../../components/UsageChart';
+import { latestOverConsumption } from './portfolio';
+import { usagePoints } from './usage-points';
+
+const CHART_TITLE_KEYS = { cpuHours: 'clients.usage.chart.cpuHours', databaseGB: 'clients.usage.chart.databaseGB', storageGB: 'clients.usage.chart.storageGB' } as const;
+
+/** Usage charts of one contract and, when its latest month is over, the covering tier and the one action to switch. */
+export function UsagePanel({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
+  const t = useT();
+  if (!usage || usage.months.length === 0) return <p className="muted">{t('clients.usage.none')}</p>;
+  const words = { usage: t('clients.usage.legend.usage'), limit: t('clients.usage.legend.limit'), over: t('clients.usage.legend.over') };
+  return (
+    <section className="usage-panel" aria-label={t('clients.usage.title', { reference: contract.reference })}>
+      <h3>{t('clients.usage.title', { reference: contract.reference })}</h3>
+      <OverConsumptionBox contract={contract} usage={usage} />
+      <div className="usage-charts">
+        {METRICS.map((metric: Metric) => (
+          <UsageChart
+            key={metric}
+            title={t(CHART_TITLE_KEYS[metric])}
+            points={usagePoints(contract, usage, metric)}
+            words={words}
+            formatValue={(v) => String(Math.round(v * 100) / 100).replace('.', ',')}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: UsageDocument }) {
+  const t = useT();
+  const repos = useRepositories();
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const over = latestOverConsumption(contract, usage);
+  if (!over) return null;
+
+  const exceeded = over.metrics
+    .filter((m) => m.over)
+    .map((m) => `${METRIC_LABELS_FR[m.metric].label} ${formatQuantityFr(m.used, m.metric)} > ${formatQuantityFr(m.limit, m.metric)}`)
+    .join(', ');
+  const heading = t('clients.usage.over.heading', { month: formatMonthFr(over.month), details: exceeded });
+  if (over.horsGrille) {
+    return (
+      <div className="alert warning over-box" role="note">
+        <p><strong>{heading}</strong></p>
+        <p>{over.flag}</p>
+      </div>
+    );
+  }
+  const current = getTier(tierForMonth(contract, over.month), contract.priceListId);
+  const covering = getTier(over.coveringTierId!, contract.priceListId);
+  const proposal = over.proposedSwitch;
+  const fromMonth = proposal?.from.value.slice(0, 7);
+  const applied = !!fromMonth && tierForMonth(contract, fromMonth) === proposal?.tierId;
+
+  const apply = async () => {
+    if (!proposal || !fromMonth) return;
+    setState({ busy: true });
+    try {
+      await repos.contracts.applyTierChange(contract.id, proposal.tierId as TierCode, fromMonth, LOCAL_ACTOR);
+      setState({ busy: false });
+    } catch (e) {
+      setState({ busy: false, error: e instanceof DomainError ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <div className="alert error over-box" role="note">
+      <p><strong>{heading}</strong></p>
+      <p>
+        {t('clients.usage.over.covering', {
+          tier: covering.id,
+          price: formatEuros(covering.priceCents),
+          difference: formatEuros(covering.priceCents - current.priceCents),
+          current: current.id,
+        })}
+      </p>
+      {over.supplement ? (
+        <p>
+          {over.supplement.label} : <strong>{formatEuros(over.supplement.amount.value)}</strong> {t('clients.usage.over.ht')}
+          <span className="explained-rule"> — {ruleWithClause(over.supplement.amount)}</span>
+        </p>
+      ) : null}
+      {proposal ? (
+        <p>
+          {t('clients.usage.over.switchFrom')} <ExplainedDate date={proposal.from} />
+        </p>
+      ) : null}
+      {proposal && !applied ? (
+        <button type="button" className="button primary" disabled={state.busy} onClick={() => void apply()}>
+          {t('clients.usage.over.apply', { date: t('clients.usage.over.firstOf', { month: formatMonthFr(fromMonth!) }) })}
+        </button>
+      ) : null}
+      {applied ? <p className="badge ok">{t('clients.usage.over.applied', { tier: proposal!.tierId, month: formatMonthFr(fromMonth!) })}</p> : null}
+      {state.error ? <p className="field-error" role="alert">{state.error}</p> : null}
+    </div>
+  );
+}

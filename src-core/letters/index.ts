@@ -6,3 +6,4 @@ export * from './compose';
 export * from './stored-params';
 export * from './letter-status';
 export * from './follow-up';
+export * from './contract-ref';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DomainError,
   applyLetterStep,
+  letterContract,
   letterFollowUp,
   pendingFollowUps,
   readLetterParams,
@@ -126,5 +127,11 @@ describe('follow-up proposed when a deadline passes', () => {
     const termination = tracked('breachTermination', {}, { id: 'l9', createdAt: '2027-04-09T09:00:00+02:00' });
     expect(pendingFollowUps([breach], '2027-04-09')).toHaveLength(1);
     expect(pendingFollowUps([breach, termination], '2027-04-09')).toHaveLength(0);
+  });
+});
+
+describe('contract line of a letter', () => {
+  it('names the contract and its tier', () => {
+    expect(letterContract({ reference: 'CT-2026-0042', tier: 'T99' })).toEqual({ reference: 'CT-2026-0042', label: 'Hébergement Dokos T99' });
   });
 });

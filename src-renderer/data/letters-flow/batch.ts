@@ -1,4 +1,4 @@
-import { DomainError, formatDateFr, type IsoDate, type Letter, type TierCode } from '../../../src-core';
+import { DomainError, formatDateFr, letterContract, type IsoDate, type Letter, type TierCode } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { ruleSettings } from '../invoicing/common';
@@ -48,7 +48,7 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
       clientId: contract.clientId,
       contractId: contract.id,
       params: {
-        contract: { reference: contract.reference, label: `Hébergement Dokos ${contract.tier}` },
+        contract: letterContract(contract),
         letterDate: request.letterDate,
         reason: request.reason,
         prices: [{ label: `Formule ${contract.tier}`, currentCents: current, newCents: next }],

@@ -21,3 +21,20 @@ export function useLetterSettings() {
     return { rules: rules ?? DEFAULT_RULE_SETTINGS, seller: seller ?? DEMO_SELLER_PROFILE, envelopes: envelopes?.length ? envelopes : DEFAULT_ENVELOPE_MODELS };
   }, [db]);
 }
+
+/** The clients of a list of letters, by id: names for tables without loading the whole portfolio. */
+export function useClientsById(ids: readonly string[]) {
+  const { db } = useDataLayer();
+  const key = [...new Set(ids)].sort().join(',');
+  return useLiveQuery(async () => {
+    const unique = key ? key.split(',') : [];
+    const clients = await db.clients.bulkGet(unique);
+    return new Map(clients.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  }, [db, key]);
+}
+
+/** Every letter of the contract (follow-ups are decided against the contract's later letters). */
+export function useLettersOfContract(contractId: string | undefined) {
+  const { db } = useDataLayer();
+  return useLiveQuery(() => (contractId ? db.letters.where('contractId').equals(contractId).toArray() : []), [db, contractId]);
+}

@@ -1,11 +1,15 @@
-import { ComingSoon } from '../../shell/ComingSoon';
-import { useT } from '../../i18n';
+import { useLocation } from '../../shell/router';
+import { ComposeLetterPage } from './ComposeLetterPage';
+import { LetterPage } from './LetterPage';
+import { LettersOverview } from './LettersOverview';
+import { PriceChangeBatchPage } from './PriceChangeBatchPage';
 
+/** Courriers: `#/courriers`, `#/courriers/nouveau`, `#/courriers/envoi-groupe`, `#/courriers/<id>`. */
 export function LettersScreen() {
-  const t = useT();
-  return (
-    <ComingSoon title={t('nav.letters')}>
-      <p>Les lettres recommandées avec accusé de réception et leur suivi apparaîtront ici.</p>
-    </ComingSoon>
-  );
+  const { segments } = useLocation();
+  const sub = segments[1];
+  if (sub === 'nouveau') return <ComposeLetterPage />;
+  if (sub === 'envoi-groupe') return <PriceChangeBatchPage />;
+  if (sub) return <LetterPage id={sub} />;
+  return <LettersOverview />;
 }

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import type { IsoDate, Letter, LetterStep } from '../../../src-core';
+import { TextField } from '../../components/FormField';
+import { useDataLayer } from '../../data';
+import { advanceLetter } from '../../data/letters-flow';
+import { useT } from '../../i18n';
+import { LETTERS_ACTOR } from './actor';
+
+/**
+ * The action the letter's status calls for: print a draft, record the sending
+ * of a printed letter, the acknowledgement (or the return) of a sent one, or
+ * correct a receipt date. Refusals come from src-core, in French.
+ */
+export function LetterStepForms({ letter, today, onPrint, run }: { letter: Letter; today: IsoDate; onPrint: () => Promise<void>; run: (action: () => Promise<unknown>) => Promise<void> }) {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const [sentOn, setSentOn] = useState(today);
+  const [registeredNumber, setRegisteredNumber] = useState('');
+  const [receivedOn, setReceivedOn] = useState(letter.receivedOn ?? today);
+  const step = (s: LetterStep) => run(() => advanceLetter(ctx, letter.id, s, LETTERS_ACTOR));
+  const submit = (s: LetterStep) => (e: FormEvent) => {
+    e.preventDefault();
+    void step(s);
+  };
+
+  switch (letter.status) {
+    case 'draft':
+      return (
+        <div className="letter-actions">
+          <p>{t('letters.step.draft')}</p>
+          <button type="button" className="button primary" onClick={() => void run(async () => { await onPrint(); await advanceLetter(ctx, letter.id, { type: 'print' }, LETTERS_ACTOR); })}>
+            {t('letters.printAndMark')}
+          </button>
+          <button type="button" className="button" onClick={() => void step({ type: 'print' })}>
+            {t('letters.markPrinted')}
+          </button>
+        </div>
+      );
+    case 'printed':
+      return (
+        <form className="form" onSubmit={submit({ type: 'send', sentOn, registeredNumber })}>
+          <p>{t('letters.step.printed')}</p>
+          <TextField label={t('letters.field.sentOn')} type="date" value={sentOn} max={today} required onChange={(e) => setSentOn(e.target.value)} />
+          <TextField label={t('letters.field.registeredNumber')} hint={t('letters.hint.registered')} value={registeredNumber} required onChange={(e) => setRegisteredNumber(e.target.value)} />
+          <button type="submit" className="button primary">{t('letters.markSent')}</button>
+        </form>
+      );
+    case 'sent':
+    case 'received':
+      return (
+        <form className="form" onSubmit={submit({ type: 'receive', receivedOn })}>
+          <p>{letter.status === 'sent' ? t('letters.step.sent') : t('letters.step.received')}</p>
+          <TextField label={t('letters.field.receivedOn')} type="date" value={receivedOn} max={today} required onChange={(e) => setReceivedOn(e.target.value)} />
+          <div className="letter-actions">
+            <button type="submit" className="button primary">{letter.status === 'sent' ? t('letters.markReceived') : t('letters.correctReceipt')}</button>
+            {letter.status === 'sent' ? (
+              <button type="button" className="button danger" onClick={() => void step({ type: 'return' })}>
+                {t('letters.markReturned')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      );
+    case 'returned':
+      return <p>{t('letters.step.returned')}</p>;
+  }
+}

@@ -1,0 +1,147 @@
+import { useId, useState } from 'react';
+import { formatEuros, parseEuros, type Letter, type PriceListRecord, type TierCode } from '../../../src-core';
+import { SelectField, TextField } from '../../components/FormField';
+import { parisToday } from '../../components/today';
+import { useDataLayer, usePriceLists } from '../../data';
+import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettings } from '../../data/letters-flow';
+import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { href } from '../../shell/router';
+import { LETTERS_ACTOR } from './actor';
+import { storedLetterSheets } from './document';
+import { lettersPdf, printPdf, savePdf } from './output';
+
+const euros = (cents: number) => formatEuros(cents).replace(/\s?€$/, '');
+
+/** `#/courriers/envoi-groupe`: one price change notice (§5.2) to every running contract of a price list. */
+export function PriceChangeBatchPage() {
+  const t = useT();
+  const priceLists = usePriceLists();
+  const [listId, setListId] = useState('');
+  const [letters, setLetters] = useState<Letter[]>();
+  const list = priceLists?.find((p) => p.id === listId) ?? priceLists?.[0];
+  return (
+    <>
+      <PageHeader title={t('letters.batch.title')} subtitle={t('letters.batch.subtitle')} actions={<a className="button" href={href('/courriers')}>{t('letters.back')}</a>} />
+      {letters ? (
+        <BatchResult letters={letters} />
+      ) : !priceLists ? (
+        <p>{t('letters.loading')}</p>
+      ) : !list ? (
+        <p className="empty-state">{t('letters.batch.noPriceList')}</p>
+      ) : (
+        <div className="form">
+          <SelectField label={t('letters.batch.priceList')} value={list.id} onChange={(e) => setListId(e.target.value)}>
+            {priceLists.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </SelectField>
+          <BatchForm key={list.id} list={list} onDone={setLetters} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (letters: Letter[]) => void }) {
+  const t = useT();
+  const tableId = useId();
+  const { ctx } = useDataLayer();
+  const [reason, setReason] = useState('');
+  const [letterDate, setLetterDate] = useState(parisToday());
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [prices, setPrices] = useState<Record<string, string>>(() => Object.fromEntries(list.tiers.map((tier) => [tier.id, euros(tier.priceCents)])));
+  const [progress, setProgress] = useState<{ written: number; total: number }>();
+  const [error, setError] = useState<string>();
+
+  async function prepare() {
+    setError(undefined);
+    try {
+      const newPrices = Object.fromEntries(list.tiers.map((tier) => [tier.id, parseEuros(prices[tier.id] ?? '')])) as Partial<Record<TierCode, number>>;
+      setProgress({ written: 0, total: 0 });
+      onDone(await createPriceChangeBatch(ctx, { priceListId: list.id, letterDate, reason, newPrices, ...(effectiveFrom ? { effectiveFrom } : {}) }, LETTERS_ACTOR, { onProgress: setProgress }));
+    } catch (e) {
+      setProgress(undefined);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => { e.preventDefault(); void prepare(); }}>
+      <TextField label={t('letters.field.reason')} hint={t('letters.hint.reason')} value={reason} required onChange={(e) => setReason(e.target.value)} />
+      <TextField label={t('letters.field.letterDate')} type="date" value={letterDate} required onChange={(e) => setLetterDate(e.target.value)} />
+      <TextField label={`${t('letters.field.effectiveFrom')} ${t('letters.optional')}`} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+      <table className="data" aria-labelledby={tableId}>
+        <caption id={tableId} className="letter-caption">{t('letters.batch.prices')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('letters.batch.tier')}</th>
+            <th scope="col" className="num">{t('letters.batch.current')}</th>
+            <th scope="col">{t('letters.batch.new')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.tiers.map((tier) => (
+            <tr key={tier.id}>
+              <th scope="row">{tier.id}</th>
+              <td className="num">{formatEuros(tier.priceCents)}</td>
+              <td>
+                <input
+                  aria-label={t('letters.batch.newFor', { tier: tier.id })}
+                  inputMode="decimal"
+                  value={prices[tier.id] ?? ''}
+                  onChange={(e) => setPrices((p) => ({ ...p, [tier.id]: e.target.value }))}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error ? <p className="alert error" role="alert">{error}</p> : null}
+      {progress ? (
+        <p>
+          <label>
+            {t('letters.batch.progress', { written: progress.written, total: progress.total || '…' })}{' '}
+            <progress max={progress.total || 1} value={progress.written} />
+          </label>
+        </p>
+      ) : null}
+      <div className="letter-actions">
+        <button type="submit" className="button primary" disabled={!!progress}>{t('letters.batch.prepare')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** The notices written: one PDF of them all to print (then marked printed together) or save. */
+function BatchResult({ letters }: { letters: Letter[] }) {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const settings = useLetterSettings();
+  const clients = useClientsById(letters.map((l) => l.clientId));
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string>();
+  if (!settings || !clients) return <p>{t('letters.loading')}</p>;
+  const pdf = () =>
+    lettersPdf(letters.flatMap((l) => storedLetterSheets(l, clients.get(l.clientId)!, { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! })));
+  async function print() {
+    setError(undefined);
+    try {
+      await printPdf(pdf(), t('letters.batch.title'));
+      await advanceLetters(ctx, letters.map((l) => l.id), { type: 'print' }, LETTERS_ACTOR);
+      setDone(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return (
+    <div className="card">
+      <p className="alert success" role="status">{t('letters.batch.done', { count: letters.length })}</p>
+      {error ? <p className="alert error" role="alert">{error}</p> : null}
+      <div className="letter-actions">
+        <button type="button" className="button primary" disabled={done} onClick={() => void print()}>{t('letters.batch.print')}</button>
+        <button type="button" className="button" onClick={() => void savePdf(pdf(), `avis-modification-prix-${String(letters[0]!.params.letterDate)}.pdf`)}>{t('letters.savePdf')}</button>
+        <a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a>
+      </div>
+      {done ? <p role="status">{t('letters.batch.printed')}</p> : null}
+    </div>
+  );
+}

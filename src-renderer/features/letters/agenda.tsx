@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { LETTER_KIND_LABELS, formatDateFr, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
+import { parisToday } from '../../components/today';
+import { useLetterSettings } from '../../data/letters-flow';
+import { useT } from '../../i18n';
+import { href } from '../../shell/router';
+
+/** Follow-ups due and deadlines within `days` for these letters, as of today (Paris). `undefined` while loading. */
+export function useLetterAgenda(letters: readonly Letter[] | undefined, days: number) {
+  const settings = useLetterSettings();
+  const today = parisToday();
+  return useMemo(() => {
+    if (!letters || !settings) return undefined;
+    return { followUps: pendingFollowUps(letters, today, settings.rules), deadlines: upcomingLetterDeadlines(letters, today, days, settings.rules) };
+  }, [letters, settings, today, days]);
+}
+
+/** Where the follow-up letter is written, prefilled from the letter it follows. */
+export function followUpHref(letter: TrackedLetter, followUp: FollowUp): string {
+  return href('/courriers/nouveau', { client: letter.clientId, contract: letter.contractId, kind: followUp.kind, from: letter.id });
+}
+
+/**
+ * Next steps, each with its reason and a link that writes the follow-up. Where
+ * letters of several clients mix, `clients` names them; on a letter's own page
+ * `withSource={false}` leaves out the link back to it.
+ */
+export function FollowUpList({ items, clients, withSource = true }: { items: { letter: TrackedLetter; followUp: FollowUp }[]; clients?: ReadonlyMap<string, Client> | undefined; withSource?: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="letter-followups">
+      {items.map(({ letter, followUp }) => (
+        <li key={letter.id} className="alert warning">
+          <p>
+            {clients ? <strong>{clients.get(letter.clientId)?.legalName ?? '—'} — </strong> : null}
+            {withSource ? (
+              <>
+                <a href={href(`/courriers/${letter.id}`)}>{LETTER_KIND_LABELS[letter.kind]}</a>
+                {' : '}
+              </>
+            ) : null}
+            {followUp.reason}
+          </p>
+          <a className="button primary" href={followUpHref(letter, followUp)}>
+            {followUp.action}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Deadlines as a table: date, what, rule (§), client and the letter it comes from. */
+export function DeadlineTable({ items, clients, caption }: { items: ReturnType<typeof upcomingLetterDeadlines>; clients?: ReadonlyMap<string, Client> | undefined; caption: string }) {
+  const t = useT();
+  return (
+    <table className="data" aria-label={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('letters.col.date')}</th>
+          <th scope="col">{t('letters.col.deadline')}</th>
+          {clients ? <th scope="col">{t('letters.col.client')}</th> : null}
+          <th scope="col">{t('letters.col.letter')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map(({ letter, deadline }) => (
+          <tr key={`${letter.id}-${deadline.label}`}>
+            <td>{formatDateFr(deadline.value)}</td>
+            <td>
+              {deadline.label}
+              <span className="letter-rule">
+                {deadline.rule.replace(/\.$/, '')} ({deadline.clause})
+              </span>
+            </td>
+            {clients ? <td>{clients.get(letter.clientId)?.legalName ?? '—'}</td> : null}
+            <td>
+              <a href={href(`/courriers/${letter.id}`)}>{LETTER_KIND_LABELS[letter.kind]}</a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

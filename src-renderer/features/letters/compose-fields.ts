@@ -1,0 +1,177 @@
+import {
+  formatEuros,
+  letterContract,
+  parseEuros,
+  settlement,
+  storeLetterParams,
+  type Contract,
+  type Invoice,
+  type IsoDate,
+  type LetterKind,
+  type LetterParamsByKind,
+  type Payment,
+  type PriceListRecord,
+} from '../../../src-core';
+import type { MessageKey } from '../../i18n';
+
+/**
+ * The form of each letter kind: which fields it asks for, and how the typed
+ * values become the params src-core composes the letter from. Values are kept
+ * as the strings the inputs hold; src-core validates the result in French.
+ */
+export type FieldType = 'text' | 'textarea' | 'date' | 'month' | 'euros' | 'lines' | 'tier' | 'channel' | 'invoice';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  label: MessageKey;
+  optional?: boolean;
+}
+
+export type FormValues = Record<string, string>;
+
+const INVOICE: FieldSpec[] = [
+  { name: 'invoiceId', type: 'invoice', label: 'letters.field.invoice' },
+  { name: 'amountDue', type: 'euros', label: 'letters.field.amountDue' },
+];
+
+export const KIND_FIELDS: Record<LetterKind, FieldSpec[]> = {
+  terminationAcknowledgement: [
+    { name: 'noticeReceivedOn', type: 'date', label: 'letters.field.noticeReceivedOn' },
+    { name: 'channel', type: 'channel', label: 'letters.field.channel' },
+  ],
+  priceChange: [
+    { name: 'reason', type: 'text', label: 'letters.field.reason' },
+    { name: 'newPrice', type: 'euros', label: 'letters.field.newPrice' },
+    { name: 'effectiveFrom', type: 'date', label: 'letters.field.effectiveFrom', optional: true },
+  ],
+  tierChange: [
+    { name: 'month', type: 'month', label: 'letters.field.month' },
+    { name: 'newTier', type: 'tier', label: 'letters.field.newTier' },
+    { name: 'effectiveFrom', type: 'date', label: 'letters.field.tierFrom' },
+    { name: 'overLimits', type: 'lines', label: 'letters.field.overLimits' },
+    { name: 'supplement', type: 'euros', label: 'letters.field.supplement' },
+  ],
+  paymentReminder: INVOICE,
+  formalNotice: [...INVOICE, { name: 'reminderSentOn', type: 'date', label: 'letters.field.reminderSentOn', optional: true }],
+  nonPaymentTermination: [...INVOICE, { name: 'formalNoticeSentOn', type: 'date', label: 'letters.field.formalNoticeSentOn', optional: true }],
+  breachNotice: [{ name: 'description', type: 'textarea', label: 'letters.field.description' }],
+  breachTermination: [
+    { name: 'description', type: 'textarea', label: 'letters.field.description' },
+    { name: 'breachNoticeSentOn', type: 'date', label: 'letters.field.breachNoticeSentOn' },
+    { name: 'breachNoticeReceivedOn', type: 'date', label: 'letters.field.breachNoticeReceivedOn' },
+  ],
+  forceMajeureTermination: [
+    { name: 'event', type: 'text', label: 'letters.field.event' },
+    { name: 'startedOn', type: 'date', label: 'letters.field.startedOn' },
+  ],
+};
+
+/** What the form reads besides its values: the contract, its price list, its unpaid invoices. */
+export interface ComposeFacts {
+  contract: Contract;
+  priceList: PriceListRecord | undefined;
+  unpaid: UnpaidInvoice[];
+}
+
+export interface UnpaidInvoice {
+  invoice: Invoice;
+  balanceCents: number;
+}
+
+/** The contract's issued invoices with a balance still due (payments and credit notes taken off). */
+export function unpaidInvoices(contractId: string, invoices: readonly Invoice[], payments: readonly Payment[], today: IsoDate): UnpaidInvoice[] {
+  return invoices
+    .filter((i) => i.kind === 'invoice' && i.status === 'issued' && i.contractId === contractId)
+    .map((invoice) => ({
+      invoice,
+      balanceCents: settlement(
+        {
+          totalCents: invoice.totals.totalCents,
+          dueDate: invoice.dueDate,
+          paymentsCents: payments.filter((p) => p.invoiceId === invoice.id).map((p) => p.amountCents),
+          creditNotesTotalCents: invoices.filter((c) => c.creditedInvoiceId === invoice.id && c.status === 'issued').map((c) => c.totals.totalCents),
+        },
+        today,
+      ).balanceCents,
+    }))
+    .filter((u) => u.balanceCents > 0);
+}
+
+const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+const cents = (value: string | undefined) => (value?.trim() ? parseEuros(value) : undefined);
+const priceOf = (list: PriceListRecord | undefined, tier: string) => list?.tiers.find((t) => t.id === tier)?.priceCents;
+
+/** The params of `kind` from the form; missing values are left for src-core's validation to name. */
+export function buildParams(kind: LetterKind, values: FormValues, facts: ComposeFacts): LetterParamsByKind[LetterKind] {
+  const v = (name: string) => optional(values[name]);
+  const base = { contract: letterContract(facts.contract), letterDate: values.letterDate ?? '' };
+  const tier = facts.contract.tier;
+  switch (kind) {
+    case 'terminationAcknowledgement':
+      return { ...base, noticeReceivedOn: v('noticeReceivedOn')!, channel: (v('channel') ?? 'registeredLetter') as 'registeredLetter' | 'email' };
+    case 'priceChange':
+      return {
+        ...base,
+        reason: v('reason')!,
+        prices: [{ label: `Formule ${tier}`, currentCents: priceOf(facts.priceList, tier)!, newCents: cents(values.newPrice)! }],
+        ...(v('effectiveFrom') ? { effectiveFrom: v('effectiveFrom')! } : {}),
+      };
+    case 'tierChange': {
+      const newTier = v('newTier') ?? '';
+      return {
+        ...base,
+        month: v('month')!,
+        currentTier: { id: tier, priceCents: priceOf(facts.priceList, tier)! },
+        newTier: { id: newTier, priceCents: priceOf(facts.priceList, newTier)! },
+        effectiveFrom: v('effectiveFrom')!,
+        overLimits: (values.overLimits ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+        supplementCents: cents(values.supplement)!,
+      };
+    }
+    case 'paymentReminder':
+    case 'formalNotice':
+    case 'nonPaymentTermination': {
+      const invoice = facts.unpaid.find((u) => u.invoice.id === values.invoiceId)?.invoice;
+      const dunning = {
+        ...base,
+        invoiceNumber: invoice?.number ?? '',
+        invoiceDate: invoice?.issueDate ?? '',
+        dueDate: invoice?.dueDate ?? '',
+        amountDueCents: cents(values.amountDue)!,
+      };
+      if (kind === 'formalNotice') return { ...dunning, ...(v('reminderSentOn') ? { reminderSentOn: v('reminderSentOn')! } : {}) };
+      if (kind === 'nonPaymentTermination') return { ...dunning, ...(v('formalNoticeSentOn') ? { formalNoticeSentOn: v('formalNoticeSentOn')! } : {}) };
+      return dunning;
+    }
+    case 'breachNotice':
+      return { ...base, description: v('description')! };
+    case 'breachTermination':
+      return { ...base, description: v('description')!, breachNoticeSentOn: v('breachNoticeSentOn')!, breachNoticeReceivedOn: v('breachNoticeReceivedOn')! };
+    case 'forceMajeureTermination':
+      return { ...base, event: v('event')!, startedOn: v('startedOn')! };
+  }
+}
+
+/**
+ * Form values prefilled from a follow-up's params (the letter it follows) and
+ * from the contract: the price list's current price, a pending notice's date,
+ * the invoice a reminder was about.
+ */
+export function initialValues(kind: LetterKind, letterDate: IsoDate, facts: ComposeFacts, prefill: object = {}): FormValues {
+  const flat = storeLetterParams(prefill);
+  const values: FormValues = { letterDate };
+  for (const [key, value] of Object.entries(flat)) if (value !== null && !key.includes('.')) values[key] = String(value);
+  const current = priceOf(facts.priceList, facts.contract.tier);
+  if (kind === 'priceChange' && current !== undefined) values.newPrice ??= formatEuros(current).replace(/\s?€$/, '');
+  if (kind === 'terminationAcknowledgement' && facts.contract.terminationNotice) {
+    values.noticeReceivedOn ??= facts.contract.terminationNotice.receivedOn;
+    values.channel ??= facts.contract.terminationNotice.channel === 'email' ? 'email' : 'registeredLetter';
+  }
+  const invoice = facts.unpaid.find((u) => u.invoice.number === values.invoiceNumber) ?? facts.unpaid[0];
+  if (invoice && ['paymentReminder', 'formalNotice', 'nonPaymentTermination'].includes(kind)) {
+    values.invoiceId = invoice.invoice.id;
+    values.amountDue = formatEuros(invoice.balanceCents).replace(/\s?€$/, '');
+  }
+  return values;
+}

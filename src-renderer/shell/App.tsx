@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { platform } from '../platform';
 import { usePreferences, type Locale, type Theme } from '../state/preferences';
 import { AboutDialog } from '../features/about/AboutDialog';
+import { useBackgroundSync } from '../features/sync/sync-session';
 import { href, useLocation } from './router';
 import { SECTIONS, sectionOf } from './sections';
 import { SCREENS } from './routes';
@@ -31,6 +32,7 @@ export function App() {
   const { locale, theme, setLocale, setTheme } = usePreferences();
   const [aboutOpen, setAboutOpen] = useState(false);
   useThemeAttribute(theme);
+  useBackgroundSync();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -1,11 +1,192 @@
-import { ComingSoon } from '../../shell/ComingSoon';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
+import { useDataLayer, usePendingOutboxCount } from '../../data';
+import { SYNC_KEYS, dismissSetAside, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
 import { useT } from '../../i18n';
+import { PageHeader } from '../../shell/PageHeader';
+import { tokenStorageStatus } from '../../sync/token-store';
+import { ConflictCard } from './ConflictCard';
+import { SignOutDialog } from './SignOutDialog';
+import { currentEngine, signIn, signOut } from './sync-session';
+import { useSyncUi } from './sync-store';
+
+const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+
+/** "il y a 3 heures": the age of the oldest pending change, so a stalled sync cannot hide. */
+function age(iso: string, nowMs: number): string {
+  const minutes = Math.round((nowMs - Date.parse(iso)) / 60_000);
+  const rtf = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' });
+  if (Math.abs(minutes) < 60) return rtf.format(-minutes, 'minute');
+  if (Math.abs(minutes) < 48 * 60) return rtf.format(-Math.round(minutes / 60), 'hour');
+  return rtf.format(-Math.round(minutes / 1440), 'day');
+}
+
+function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
 
 export function SyncScreen() {
   const t = useT();
+  const dataLayer = useDataLayer();
+  const now = useNow();
+  const server = useSyncValue<SyncServer>(SYNC_KEYS.server);
+  const lastSync = useSyncValue<string>(SYNC_KEYS.lastSync);
+  const reconcile = useSyncValue<ReconcileReport>(SYNC_KEYS.reconcile);
+  const pending = usePendingOutboxCount() ?? 0;
+  const oldest = useOldestPendingAt();
+  const conflicts = useConflicts() ?? [];
+  const setAside = useSetAside() ?? [];
+  const { connected, status } = useSyncUi();
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [storageNote, setStorageNote] = useState<string | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
+
+  useEffect(() => {
+    const update = () => setBrowserOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    void tokenStorageStatus().then((s) => setStorageNote(s.persistent ? null : (s.reason ?? null)));
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      await action();
+    } catch (error) {
+      setFormError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => signIn(dataLayer, url || server?.url || '', token));
+  };
+
+  const online = connected && browserOnline && (status?.online ?? true);
+  const lastError = status?.lastError?.message ?? formError;
+
   return (
-    <ComingSoon title={t('nav.sync')}>
-      <p>La connexion au serveur central et l’état de la synchronisation apparaîtront ici.</p>
-    </ComingSoon>
+    <>
+      <PageHeader title={t('nav.sync')} subtitle={t('sync.subtitle')} />
+      <section className="card sync-state" aria-labelledby="sync-state-title">
+        <h2 id="sync-state-title">{t('sync.state.title')}</h2>
+        {!connected ? <p>{t('sync.state.notConnected')}</p> : null}
+        <dl className="sync-facts">
+          <dt>{t('sync.state.connection')}</dt>
+          <dd>
+            <span className={online ? 'sync-badge online' : 'sync-badge offline'}>{online ? t('sync.state.online') : t('sync.state.offline')}</span>
+            {connected && server ? ` — ${t('sync.server.connectedTo', { url: server.url })}` : null}
+          </dd>
+          <dt>{t('sync.state.lastSync')}</dt>
+          <dd>{lastSync ? dateTime(lastSync) : t('sync.state.never')}</dd>
+          <dt>{t('sync.state.pending')}</dt>
+          <dd data-testid="sync-pending">{pending}</dd>
+          <dt>{t('sync.state.oldest')}</dt>
+          <dd>{oldest ? `${age(oldest, now)} (${dateTime(oldest)})` : t('sync.state.none')}</dd>
+          {status ? (
+            <>
+              <dt>{t('sync.state.activity')}</dt>
+              <dd aria-live="polite">
+                {t(`sync.phase.${status.phase}`)}
+                {status.nextAttemptAt && status.lastError ? ` — ${t('sync.state.nextAttempt', { time: dateTime(status.nextAttemptAt) })}` : null}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {lastError ? <p role="alert" className="sync-error">{lastError}</p> : null}
+        {connected ? (
+          <div className="form-actions">
+            <button type="button" className="button primary" disabled={busy} onClick={() => void run(() => currentEngine()!.syncNow())}>{t('sync.actions.syncNow')}</button>
+            <button type="button" className="button" disabled={busy} onClick={() => void run(() => currentEngine()!.check())}>{t('sync.actions.check')}</button>
+            <button type="button" className="button danger" onClick={() => setSigningOut(true)}>{t('sync.signOut.button')}</button>
+          </div>
+        ) : null}
+      </section>
+
+      {!connected ? (
+        <section className="card" aria-labelledby="sync-server-title">
+          <h2 id="sync-server-title">{t('sync.server.title')}</h2>
+          <form className="form sync-signin" onSubmit={submit}>
+            <label>
+              {t('sync.server.url')}
+              <input type="url" required value={url || server?.url || ''} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
+            </label>
+            <label>
+              {t('sync.server.token')}
+              <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+            </label>
+            {storageNote ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote })}</p> : null}
+            <div className="form-actions">
+              <button type="submit" className="button primary" disabled={busy}>{busy ? t('sync.server.signingIn') : t('sync.server.signIn')}</button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+
+      {reconcile ? (
+        <section className="card" aria-labelledby="sync-reconcile-title">
+          <h2 id="sync-reconcile-title">{t('sync.reconcile.title')}</h2>
+          {reconcile.same ? (
+            <p>{t('sync.reconcile.same', { at: dateTime(reconcile.at) })}</p>
+          ) : (
+            <>
+              <p role="alert" className="sync-error">{t('sync.reconcile.diverged', { at: dateTime(reconcile.at) })}</p>
+              <ul>
+                {ENTITY_TYPES.filter((e) => !reconcile.tables[e].same).map((e) => (
+                  <li key={e}>{t('sync.reconcile.table', { table: ENTITY_LABELS[e], local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {conflicts.length > 0 ? (
+        <section aria-labelledby="sync-conflicts-title">
+          <h2 id="sync-conflicts-title">{t('sync.conflicts.title')} ({conflicts.length})</h2>
+          {conflicts.map((c) => <ConflictCard key={c.mutation.mutationId} conflict={c} />)}
+        </section>
+      ) : null}
+
+      {setAside.length > 0 ? (
+        <section className="card" aria-labelledby="sync-setaside-title">
+          <h2 id="sync-setaside-title">{t('sync.setAside.title')} ({setAside.length})</h2>
+          <ul className="sync-set-aside">
+            {setAside.map((s) => (
+              <li key={s.mutation.mutationId}>
+                <strong>{ENTITY_LABELS[s.mutation.entity]} {s.mutation.recordId}</strong> — {dateTime(s.mutation.madeAt)}
+                <p>{s.reason}</p>
+                <button type="button" className="button" onClick={() => void dismissSetAside(dataLayer.ctx, s.mutation.mutationId)}>{t('sync.setAside.dismiss')}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <SignOutDialog
+        open={signingOut}
+        pending={pending}
+        onClose={() => setSigningOut(false)}
+        onConfirm={(wipe) => {
+          setSigningOut(false);
+          void run(() => signOut(dataLayer, wipe));
+        }}
+      />
+    </>
   );
 }

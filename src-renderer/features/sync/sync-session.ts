@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { SYNC_KEYS, forgetServer, readSyncValue, wipeLocalData, writeSyncValue, type SyncServer } from '../../data/sync-state';
+import { usePendingOutboxCount, useDataLayer, type DataLayer } from '../../data';
+import { createSyncEngine, type SyncEngine } from '../../sync/engine';
+import { checkServerUrl } from '../../sync/server-url';
+import { deleteToken, loadToken, saveToken } from '../../sync/token-store';
+import { useSyncUi } from './sync-store';
+
+/** The one engine of this window: syncing is app-wide, not tied to the Synchronisation screen being open. */
+let engine: SyncEngine | null = null;
+
+export const currentEngine = () => engine;
+
+function startEngine(dataLayer: DataLayer, url: string, token: string): SyncEngine {
+  engine?.stop();
+  const ui = useSyncUi.getState();
+  engine = createSyncEngine({ dataLayer, baseUrl: url, token, onStatus: ui.setStatus });
+  ui.setConnected(true);
+  engine.start();
+  return engine;
+}
+
+/** Signs in: checks the address and the token against the server with a first sync. Throws a French message. */
+export async function signIn(dataLayer: DataLayer, urlInput: string, token: string) {
+  const checked = checkServerUrl(urlInput);
+  if (!checked.ok) throw new Error(checked.reason);
+  const previous = await readSyncValue<SyncServer>(dataLayer.db, SYNC_KEYS.server);
+  // Cursors belong to one server: another address starts from scratch (local records and outbox are kept).
+  if (previous && previous.url !== checked.url) await forgetServer(dataLayer.db);
+  await writeSyncValue(dataLayer.db, SYNC_KEYS.server, { url: checked.url } satisfies SyncServer);
+  const storage = await saveToken(token.trim());
+  const started = startEngine(dataLayer, checked.url, token.trim());
+  await started.syncNow();
+  return storage;
+}
+
+export async function signOut(dataLayer: DataLayer, wipe: boolean): Promise<void> {
+  engine?.stop();
+  engine = null;
+  useSyncUi.getState().setConnected(false);
+  await deleteToken();
+  if (wipe) await wipeLocalData(dataLayer.db);
+  else await forgetServer(dataLayer.db);
+}
+
+/**
+ * Mounted once by the app shell: resumes syncing with the saved server and
+ * token, syncs again when the network comes back, and soon after each local change.
+ */
+export function useBackgroundSync(): void {
+  const dataLayer = useDataLayer();
+  const pending = usePendingOutboxCount();
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const server = await readSyncValue<SyncServer>(dataLayer.db, SYNC_KEYS.server);
+      const token = await loadToken();
+      if (!cancelled && server && token && !engine) startEngine(dataLayer, server.url, token);
+    })();
+    const online = () => void engine?.syncNow().catch(() => undefined);
+    window.addEventListener('online', online);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('online', online);
+    };
+  }, [dataLayer]);
+  useEffect(() => {
+    if (pending) engine?.nudge();
+  }, [pending]);
+}

@@ -28,7 +28,10 @@ function fieldOf(message: string): { field?: string; message: string } {
   return { field: PARAM_FIELDS[m[1]!] ?? m[1]!, message: m[2]! };
 }
 
-/** `#/courriers/nouveau?client=…&contract=…&kind=…&from=<letter followed up>` */
+/**
+ * `#/courriers/nouveau?client=…&contract=…&kind=…&from=<letter followed up>`.
+ * The form restarts from the address whenever it changes (a follow-up link followed from here).
+ */
 export function ComposeLetterPage() {
   const t = useT();
   const { query } = useLocation();
@@ -37,7 +40,7 @@ export function ComposeLetterPage() {
   return (
     <>
       <PageHeader title={t('letters.compose.title')} subtitle={client?.legalName} actions={<a className="button" href={href('/courriers')}>{t('letters.back')}</a>} />
-      {!clientId ? <ClientPicker kind={query.get('kind')} /> : client ? <ComposeForClient client={client} /> : <p>{t('letters.loading')}</p>}
+      {!clientId ? <ClientPicker kind={query.get('kind')} /> : client ? <ComposeForClient key={query.toString()} client={client} /> : <p>{t('letters.loading')}</p>}
     </>
   );
 }

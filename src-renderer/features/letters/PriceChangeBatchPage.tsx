@@ -69,7 +69,7 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (letters: 
       <TextField label={t('letters.field.reason')} hint={t('letters.hint.reason')} value={reason} required onChange={(e) => setReason(e.target.value)} />
       <TextField label={t('letters.field.letterDate')} type="date" value={letterDate} required onChange={(e) => setLetterDate(e.target.value)} />
       <TextField label={`${t('letters.field.effectiveFrom')} ${t('letters.optional')}`} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
-      <table className="data" aria-labelledby={tableId}>
+      <table className="data letter-batch-prices" aria-labelledby={tableId}>
         <caption id={tableId} className="letter-caption">{t('letters.batch.prices')}</caption>
         <thead>
           <tr>

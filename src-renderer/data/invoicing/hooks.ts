@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDataLayer } from '../provider';
+import { readSetting } from '../repositories/settings';
 import { deviceCode } from './numbering';
 import { documentLedger, ledger, overdueLedger } from './ledger';
 
@@ -31,4 +32,22 @@ export function useOverdueLedger() {
 export function useDeviceCode() {
   const { ctx } = useDataLayer();
   return useLiveQuery(async () => (await deviceCode(ctx)) ?? null, [ctx]);
+}
+
+/**
+ * What the Paramètres forms start from, read together: undefined while
+ * loading, then every value (null for one never saved), so a form mounts once
+ * with the stored value instead of with a default that the stored one replaces.
+ */
+export function useSettingsSnapshot() {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(async () => {
+    const [seller, rules, envelopes, code] = await Promise.all([
+      readSetting(ctx.db, 'sellerProfile'),
+      readSetting(ctx.db, 'ruleSettings'),
+      readSetting(ctx.db, 'envelopeModels'),
+      deviceCode(ctx),
+    ]);
+    return { seller: seller ?? null, rules: rules ?? null, envelopes: envelopes ?? null, code: code ?? null };
+  }, [ctx]);
 }

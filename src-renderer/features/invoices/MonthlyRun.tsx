@@ -70,13 +70,12 @@ export function MonthlyRun() {
         subtitle={formatMonthFr(month)}
         actions={<a className="button" href={href('/factures', { mois: month })}>{t('invoices.run.backToList')}</a>}
       />
-      <section className="card run-controls" aria-labelledby="run-month">
-        <h2 id="run-month" className="visually-hidden">{t('invoices.run.chooseMonth')}</h2>
+      <div className="card run-controls">
         <MonthPicker label={t('invoices.run.month')} value={month} onChange={(m) => { setStep({ kind: 'idle' }); navigate('/factures/facturation', { mois: m }); }} />
         <button type="button" className="button primary" disabled={step.kind === 'computing' || step.kind === 'writing'} onClick={() => void compute()}>
           {t('invoices.run.compute')}
         </button>
-      </section>
+      </div>
       {step.kind === 'computing' ? (
         <div className="run-progress" role="status">
           <label>

@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+// The month's invoicing as an account manager does it, on the demo portfolio
+// (seen from 27/11/2026): October is billed late, so its invoices are overdue.
+const MONTH = '2026-10';
+const SHOTS = process.env.E2E_SCREENSHOTS;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function loadDemo(page: Page) {
+  await page.goto('/');
+  await page.getByLabel('Taille du portefeuille de démonstration').selectOption('10');
+  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+  await expect(page.getByTestId('mrr')).toBeVisible({ timeout: 30_000 });
+}
+
+/** Text of a PDF the page downloaded, as poppler's pdftotext reads it. */
+async function downloadedPdfText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/[ \u00a0\u202f]+/g, ' ') };
+}
+
+test('run a month, issue, record a payment, make a credit note and a surcharge, save the PDFs', async ({ page }) => {
+  test.setTimeout(120_000);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await loadDemo(page);
+
+  // The monthly run: preview with totals per rate and warnings, then drafts, then issue.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Factures' }).click();
+  await page.getByRole('link', { name: 'Facturer un mois' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Facturation du mois' })).toBeVisible();
+  await page.getByLabel('Mois à facturer').selectOption(MONTH);
+  await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
+  await expect(page.getByRole('heading', { name: /^Aperçu : \d+ facture\(s\)/ })).toBeVisible();
+  await expect(page.getByText(/Base HT à 20 %/)).toBeVisible();
+  await expect(page.getByText(/sans numéro de TVA intracommunautaire/).first()).toBeVisible();
+  await shot(page, 'run-preview');
+  await expectNoSeriousA11yViolations(page, 'Facturation du mois (aperçu)');
+  await page.getByRole('button', { name: /^Créer les \d+ brouillon/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /brouillon\(s\) créé\(s\)/ })).toBeVisible();
+
+  // Running it again bills nobody twice.
+  await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
+  await expect(page.getByText(/Rien à facturer pour ce mois/)).toBeVisible();
+
+  await page.getByRole('button', { name: /^Émettre les \d+ brouillon/ }).click();
+  await expect(page.getByText(/facture\(s\) émise\(s\), de F-2026-000001 à F-2026-0000\d\d/)).toBeVisible();
+
+  // The month's list, searched by number.
+  await page.goto(`/#/factures?mois=${MONTH}`);
+  await expect(page.getByRole('link', { name: 'F-2026-000001' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'En retard' }).first()).toBeVisible();
+  await shot(page, 'list');
+  await expectNoSeriousA11yViolations(page, 'Factures du mois');
+  await page.getByLabel('Rechercher un numéro').fill('F-2026-000002');
+  await expect(page.getByRole('link', { name: /^F-2026-/ })).toHaveCount(1);
+  await page.getByRole('link', { name: 'F-2026-000002' }).click();
+
+  // The invoice page: a partial payment leaves it overdue with a smaller balance.
+  await expect(page.getByRole('heading', { level: 1, name: 'Facture F-2026-000002' })).toBeVisible();
+  const total = (await page.getByTestId('total').textContent())!;
+  await page.getByLabel('Montant (€)').fill('10,00');
+  await page.getByLabel('Référence').fill('VIR-4242');
+  await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+  await expect(page.getByText('Paiement de 10,00 € enregistré.')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'VIR-4242' })).toBeVisible();
+  await expect(page.getByText('En retard').first()).toBeVisible();
+  const dunning = page.getByRole('heading', { name: /Relances proposées — \d+ jour\(s\) de retard/ });
+  await expect(dunning).toBeVisible();
+  const daysLate = /(\d+) jour/.exec((await dunning.textContent())!)![1]!;
+  await expect(page.getByText('Relance', { exact: true })).toBeVisible();
+
+  // A partial credit note on the first line, then the late surcharge.
+  await page.getByRole('button', { name: 'Faire un avoir' }).click();
+  await page.getByLabel('Corriger partiellement, ligne par ligne').check();
+  await page.getByLabel(/^Montant HT à créditer/).first().fill('5,00');
+  await page.getByRole('button', { name: /Émettre l.avoir/ }).click();
+  await expect(page.getByText('Avoir AV-2026-000001 émis.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Avoir AV-2026-000001' })).toBeVisible();
+  await page.getByRole('button', { name: 'Émettre la majoration de retard' }).click();
+  await expect(page.getByText('Majoration de retard émise.')).toBeVisible();
+  await expect(page.getByText(/Historique/)).toBeVisible();
+  await shot(page, 'invoice');
+  await expectNoSeriousA11yViolations(page, 'Facture');
+
+  const pdf = await downloadedPdfText(page, () => page.getByRole('button', { name: 'Enregistrer en PDF' }).click());
+  expect(pdf.name).toBe('facture-F-2026-000002.pdf');
+  expect(pdf.text).toContain('F-2026-000002');
+  expect(pdf.text).toContain(total.replace(/[\u00a0\u202f]/g, ' '));
+
+  await page.getByRole('link', { name: 'Avoir AV-2026-000001' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Avoir AV-2026-000001' })).toBeVisible();
+  const note = await downloadedPdfText(page, () => page.getByRole('button', { name: 'Enregistrer en PDF' }).click());
+  expect(note.text).toContain('AV-2026-000001');
+  expect(note.text).toContain('F-2026-000002');
+  expect(note.text).toContain('-6,00 €');
+
+  // The overdue list shows the invoice with its days late and the step due.
+  await page.goto('/#/factures/impayes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Impayés' })).toBeVisible();
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'F-2026-000002' }) });
+  await expect(row.getByRole('cell', { name: daysLate, exact: true })).toBeVisible();
+  await expect(row).toContainText(/Relance|Mise en demeure de payer|Résiliation pour défaut de paiement possible/);
+  await expect(row).toContainText('Émise'); // the surcharge made above
+  await shot(page, 'overdue');
+  await expectNoSeriousA11yViolations(page, 'Impayés');
+
+  // The month exported as one PDF holds every issued document.
+  await page.goto(`/#/factures?mois=${MONTH}`);
+  const month = await downloadedPdfText(page, () => page.getByRole('button', { name: 'Exporter en un seul PDF' }).click());
+  expect(month.name).toBe(`factures-${MONTH}.pdf`);
+  expect(month.text).toContain('F-2026-000001');
+  expect(month.text).toContain('AV-2026-000001');
+});
+
+test('Paramètres: the seller profile is validated field by field and saved', async ({ page }) => {
+  await page.goto('/#/parametres');
+  await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
+  await page.getByLabel('SIREN').fill('12345');
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+  await expect(page.getByText('Le SIREN compte 9 chiffres.')).toBeVisible();
+  await expect(page.getByLabel('SIREN')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('SIREN').fill('732829320');
+  await page.getByLabel('Raison sociale').fill('DOKOS SAS (test)');
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+  await expect(page.getByText('Paramètres enregistrés.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Raison sociale')).toHaveValue('DOKOS SAS (test)');
+  await shot(page, 'settings');
+  await expectNoSeriousA11yViolations(page, 'Paramètres');
+});

@@ -92,4 +92,13 @@ export default tseslint.config(
     files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
+  {
+    // The bench page measures the bare Dexie bulkPut, the baseline the sync issue compares
+    // the app's writes with: it may import dexie (the rest of the renderer layering still holds).
+    files: ['src-renderer/bench/**/*.ts'],
+    rules: restrict(
+      { modules: ['electron', 'fastify', 'dexie-react-hooks', ...NODE_BUILTINS], patterns: ['node:*', '**/src-server/**', '**/src-main/*', '!**/src-main/ipc-contract'] },
+      'Couches (ARCHITECTURE.md) : le banc de mesure peut importer dexie (référence nue), rien du processus principal ni du serveur.',
+    ),
+  },
 );

@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Figure } from './figures';
+
+export interface Report {
+  date: string;
+  command: string;
+  durationSeconds: number;
+  runs: number;
+  seed: number;
+  machine: Record<string, unknown> & { loadAverageAtEnd?: number[] };
+  versions: Record<string, string>;
+  data: { size: number; counts: Record<string, number>; generationMs: number }[];
+  figures: Figure[];
+}
+
+const GROUPS: [prefix: string, title: string][] = [
+  ['pdf.', 'Invoice PDFs (issue 5)'],
+  ['storage.', 'Writing the portfolio into IndexedDB (baselines)'],
+  ['ui.', 'Portfolio screens on the real app (issue 4)'],
+  ['sync.', 'Sync (issue 7)'],
+];
+
+function number(value: number, unit: string): string {
+  const digits = unit === 'ms' ? (Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0) : 1;
+  return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const withUnit = (value: number, unit: string) => `${number(value, unit)} ${unit}`;
+const verdict = (f: Figure) => (!f.target ? '—' : f.target.met === null ? 'not measured' : f.target.met ? '**met**' : '**NOT met**');
+
+function row(f: Figure): string {
+  const size = f.size === null ? 'any' : f.size.toLocaleString('en');
+  if (!f.summary) return `| ${f.title} | ${size} | _not measured: ${f.notMeasured}_ | | | ${f.target?.text ?? '—'} | ${verdict(f)} |`;
+  const s = f.summary;
+  const spread = `${number(s.min, f.unit)}–${number(s.max, f.unit)} (p10–p90 ${number(s.p10, f.unit)}–${number(s.p90, f.unit)}, n = ${s.n})`;
+  const baseline = f.baseline ? `${withUnit(f.baseline.summary.median, f.unit)} — ${f.baseline.title}` : '—';
+  return `| ${f.title} | ${size} | **${withUnit(s.median, f.unit)}** | ${spread} | ${baseline} | ${f.target?.text ?? '—'} | ${verdict(f)} |`;
+}
+
+/** For a figure measured at several sizes: how much its median grew against the data. */
+function growth(figures: readonly Figure[]): string[] {
+  const byId = new Map<string, Figure[]>();
+  for (const f of figures) if (f.summary && f.size !== null) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  const lines: string[] = [];
+  for (const [, list] of byId) {
+    if (list.length < 2) continue;
+    const [small, large] = [list[0]!, list.at(-1)!];
+    const dataRatio = large.size! / small.size!;
+    const ratio = large.summary!.median / small.summary!.median;
+    const shape = ratio > dataRatio * 1.2 ? 'grows FASTER than the data' : ratio > dataRatio * 0.5 ? 'grows with the data' : 'grows slower than the data';
+    lines.push(`| ${small.title} | ${withUnit(small.summary!.median, small.unit)} | ${withUnit(large.summary!.median, large.unit)} | ×${number(ratio, '×')} for ×${number(dataRatio, '×')} clients | ${shape} |`);
+  }
+  return lines;
+}
+
+export function markdown(report: Report): string {
+  const m = report.machine;
+  const out = [
+    '# Contrats — benchmark report',
+    '',
+    `Measured ${report.date} with \`${report.command}\` in ${Math.round(report.durationSeconds)} s; ${report.runs} runs per figure, seed ${report.seed}.`,
+    'Each figure: median (bold) and spread over the runs, its baseline measured in the same run where the issue names one,',
+    "and the issue's target, judged on the median. Timings are taken inside Chromium with performance.now().",
+    '',
+    '## Machine and versions',
+    '',
+    `- CPU: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB memory, ${m.os}`,
+    `- Load average (1, 5, 15 min) at start ${JSON.stringify(m.loadAverageAtStart)}, at end ${JSON.stringify(m.loadAverageAtEnd)} — other work on the machine shows in the spread`,
+    `- ${Object.entries(report.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    '',
+    '## Data',
+    '',
+    '| clients | records | generated in |',
+    '|---|---|---|',
+    ...report.data.map((d) => `| ${d.size.toLocaleString('en')} | ${Object.entries(d.counts).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')} | ${withUnit(d.generationMs, 'ms')} |`),
+    '',
+  ];
+  for (const [prefix, title] of GROUPS) {
+    const figures = report.figures.filter((f) => f.id.startsWith(prefix));
+    if (figures.length === 0) continue;
+    out.push(`## ${title}`, '', '| figure | clients | median | spread: min–max | baseline (median) | target | met |', '|---|---|---|---|---|---|---|', ...figures.map(row));
+    const notes = figures.flatMap((f) => (f.notes ?? []).map((n) => `- ${f.title}${f.size ? ` (${f.size.toLocaleString('en')} clients)` : ''}: ${n}`));
+    out.push('', ...notes, ...(notes.length ? [''] : []));
+  }
+  const grown = growth(report.figures);
+  if (grown.length) out.push('## Growth with size', '', '| figure | smallest | largest | growth | shape |', '|---|---|---|---|---|', ...grown, '');
+  return out.join('\n');
+}
+
+export async function writeReport(dir: string, report: Report): Promise<void> {
+  await writeFile(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(dir, 'report.md'), markdown(report));
+}

@@ -1,0 +1,92 @@
+import { mkdir } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromiumVersion, launchProfile } from './browser';
+import { buildApp, buildBenchPage } from './build';
+import { writePortfolio, type PortfolioFile } from './data';
+import type { Figure } from './figures';
+import { machine, versions } from './machine';
+import { parseOptions, type Benchmark } from './options';
+import { writeReport } from './report';
+import { serve } from './server';
+import { callBench, type SizeContext } from './suites/context';
+import { pdfSuite } from './suites/pdf';
+import { storageSuite } from './suites/storage';
+import { syncSuite } from './suites/sync';
+import { uiSuite } from './suites/ui';
+
+/**
+ * `npm run bench`: build once, generate the portfolio once per size, serve the
+ * app and the bench page from one origin, and for each size run the chosen
+ * benchmarks in a fresh Chromium profile; then write bench/report.{json,md}.
+ */
+const BENCH_PREFIX = '/__bench/';
+
+export async function run(root: string, args: readonly string[]): Promise<void> {
+  const options = parseOptions(args);
+  const want = (b: Benchmark) => options.only.has(b);
+  const started = performance.now();
+  const log = (message: string) => console.log(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
+  const host = machine();
+  const tmp = join(root, 'bench', 'tmp');
+  await mkdir(join(tmp, 'data'), { recursive: true });
+
+  log('building the app (electron-vite build) and the bench page');
+  buildApp(root);
+  const benchWeb = await buildBenchPage(root, BENCH_PREFIX);
+
+  // The PDF figures do not depend on the portfolio's size: alone, they need only the smallest one.
+  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync'];
+  const sizes = portfolioBound.some(want) ? options.sizes : options.sizes.slice(0, 1);
+  const data: (PortfolioFile & { generationMs: number })[] = [];
+  for (const size of sizes) {
+    const t0 = performance.now();
+    const file = await writePortfolio(join(tmp, 'data'), options.seed, size);
+    data.push({ ...file, generationMs: performance.now() - t0 });
+    log(`portfolio of ${size} clients generated: ${JSON.stringify(file.counts)}`);
+  }
+
+  const { url, server } = await serve({ '/': join(root, 'out', 'renderer'), [BENCH_PREFIX]: benchWeb, [`${BENCH_PREFIX}data/`]: join(tmp, 'data') });
+  const figures: Figure[] = [];
+  let chromium = 'unknown';
+  try {
+    for (const file of data) {
+      const browser = await launchProfile(join(tmp, 'profiles', String(file.size)));
+      try {
+        const benchPage = await browser.newPage();
+        await benchPage.goto(`${url}${BENCH_PREFIX}index.html`);
+        await benchPage.waitForFunction(() => window.bench !== undefined);
+        chromium = await chromiumVersion(benchPage);
+        await callBench(benchPage, 'loadPortfolio', `${url}${BENCH_PREFIX}data/${file.file}`, file.today);
+        const ctx: SizeContext = { size: file.size, runs: options.runs, seed: options.seed, data: file, browser, benchPage, appUrl: `${url}/`, log: (m) => log(`${file.size} clients: ${m}`) };
+
+        if (want('storage')) figures.push(...(await storageSuite(ctx)));
+        else await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
+        if (want('pdf') && file === data[0]) figures.push(...(await pdfSuite(ctx)));
+        // The bench page holds the whole portfolio: closed, it does not weigh on the app's figures.
+        await benchPage.close();
+        if (want('open') || want('search') || want('client') || want('heap')) {
+          figures.push(...(await uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') })));
+        }
+        if (want('sync')) figures.push(...syncSuite(root, file.size));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+
+  await writeReport(join(root, 'bench'), {
+    date: new Date().toISOString(),
+    command: ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' '),
+    durationSeconds: (performance.now() - started) / 1000,
+    runs: options.runs,
+    seed: options.seed,
+    machine: { ...host, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
+    versions: versions(root, chromium),
+    data: data.map(({ size, counts, generationMs }) => ({ size, counts, generationMs })),
+    figures,
+  });
+  log('wrote bench/report.json and bench/report.md');
+}

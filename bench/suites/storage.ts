@@ -1,0 +1,43 @@
+import { measured, type Figure } from '../figures';
+import { callBench, type SizeContext } from './context';
+
+/** Tables the demo loader writes (no invoices): its baseline is the bare write of these tables only. */
+const DEMO_TABLES = ['priceLists', 'clients', 'contracts', 'usage'];
+
+const sum = (byTable: Record<string, number>, tables: readonly string[]) => tables.reduce((s, t) => s + (byTable[t] ?? 0), 0);
+
+/**
+ * Writes of the whole portfolio: the bare Dexie bulkPut (the sync issue's
+ * baseline), the app's bulkLoad of the same records (what a sync or an import
+ * writes), and the app's "load demo data". The last bulkLoad of the loop leaves
+ * the portfolio in the app's database for the UI benchmarks.
+ */
+export async function storageSuite(ctx: SizeContext): Promise<Figure[]> {
+  const bare: number[] = [];
+  const bareDemoTables: number[] = [];
+  const app: number[] = [];
+  const loader: number[] = [];
+  for (let run = 1; run <= ctx.runs; run++) {
+    const b = await callBench(ctx.benchPage, 'bareBulkPut', 'bench-bare');
+    bare.push(b.totalMs);
+    bareDemoTables.push(sum(b.byTable, DEMO_TABLES));
+    loader.push((await callBench(ctx.benchPage, 'appDemoLoader', { seed: ctx.seed, clients: ctx.size }, 'bench-demo-loader')).totalMs);
+    app.push((await callBench(ctx.benchPage, 'appBulkLoad')).totalMs);
+    ctx.log(`storage run ${run}/${ctx.runs}: bare ${Math.round(b.totalMs)} ms, app bulkLoad ${Math.round(app.at(-1)!)} ms, demo loader ${Math.round(loader.at(-1)!)} ms`);
+  }
+  const { counts } = ctx.data;
+  const records = Object.values(counts).reduce((s, n) => s + n, 0);
+  const head = (id: string, title: string) => ({ id, title, size: ctx.size, unit: 'ms' });
+  const bareTitle = 'bare Dexie bulkPut, same records';
+  return [
+    measured(head('storage.bare', 'Bare Dexie bulkPut of the portfolio (baseline of the sync issue)'), bare, {
+      notes: [`${records.toLocaleString('en')} records (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}); one bulkPut per table, Dexie defaults, the app's indexes`],
+    }),
+    measured(head('storage.appBulkLoad', 'App bulkLoad of the same records (data/bulk.ts: validated, chunks of 2,000, strict durability)'), app, {
+      baseline: { title: bareTitle, samples: bare },
+    }),
+    measured(head('storage.demoLoader', 'App "load demo data" (data/bulk.ts loadDemoPortfolio: generates, then writes clients, contracts, usage)'), loader, {
+      baseline: { title: 'bare bulkPut of the same tables', samples: bareDemoTables },
+    }),
+  ];
+}

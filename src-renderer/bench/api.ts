@@ -1,0 +1,26 @@
+import type { IsoDate } from '../../src-core';
+import type { BatchResult } from './pdf';
+import type { WriteTiming } from './storage';
+
+export type { BatchResult, WriteTiming };
+
+/**
+ * What the bench page exposes as `window.bench` to the Playwright script
+ * (bench/*.ts), which calls it through page.evaluate. Every timing is taken
+ * in the page with performance.now(), never across the Playwright round trip.
+ */
+export interface BenchApi {
+  /** Fetches the run's portfolio (generated once by the script) and keeps it in the page; returns record counts. */
+  loadPortfolio(url: string, today: IsoDate): Promise<Record<string, number>>;
+  bareBulkPut(databaseName: string): Promise<WriteTiming>;
+  appBulkLoad(): Promise<WriteTiming>;
+  appDemoLoader(options: { seed: number; clients: number }, databaseName: string): Promise<WriteTiming>;
+  renderInvoices(n: number): BatchResult;
+  invoicePages(n: number): string[];
+}
+
+declare global {
+  interface Window {
+    bench?: BenchApi;
+  }
+}

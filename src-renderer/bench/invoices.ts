@@ -1,0 +1,143 @@
+import {
+  addMonthsToYearMonth, allocateNumber, buildInvoiceDraft, DEMO_SELLER_PROFILE, DomainError, isBilledMonth, parseIsoDate, startSeries, tierForMonth,
+  usageOfMonth, yearMonthOf, type BillingContract, type Client, type Contract, type DemoPortfolio, type Invoice, type InvoiceDraft, type IsoDate, type NumberingSeries,
+  type UsageDocument, type YearMonth,
+} from '../../src-core';
+import type { InvoiceDocumentModel } from '../documents';
+
+/**
+ * Invoices of the bench portfolio, computed by src-core exactly as the monthly
+ * run does (tier of the month, previous month's usage at its own tier). Shared
+ * by the Node generator (a year of issued invoices) and the PDF benchmark in
+ * Chromium (compute, then render), so both bill the same way.
+ */
+export interface BenchPortfolio extends DemoPortfolio {
+  invoices: Invoice[];
+}
+
+/** The draft of `contract` for `month`, or null when nothing is billed (not started, ended, or a rule refuses it). */
+export function monthDraft(contract: Contract, client: Client, usage: UsageDocument | undefined, month: YearMonth): InvoiceDraft | null {
+  if (contract.status === 'draft') return null;
+  const billing: BillingContract = {
+    id: contract.id,
+    tier: tierForMonth(contract, month),
+    priceListId: contract.priceListId,
+    startDate: contract.startDate,
+    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
+    ...(contract.paymentTermDays !== undefined ? { paymentTermDays: contract.paymentTermDays } : {}),
+  };
+  const previous = addMonthsToYearMonth(month, -1);
+  const previousUsage = usage && isBilledMonth(billing, previous) ? usageOfMonth(usage, previous) : undefined;
+  try {
+    return buildInvoiceDraft({
+      contract: billing,
+      client: { country: client.country, ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}) },
+      month,
+      ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
+    });
+  } catch (error) {
+    // The run reports such contracts as problems and bills the others; so does the bench.
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+}
+
+export interface DraftOfContract {
+  contract: Contract;
+  client: Client;
+  draft: InvoiceDraft;
+}
+
+/** Every draft of `month` in the portfolio, in contract order. */
+export function monthDrafts(portfolio: Pick<DemoPortfolio, 'clients' | 'contracts' | 'usage'>, month: YearMonth): DraftOfContract[] {
+  const clients = new Map(portfolio.clients.map((c) => [c.id, c]));
+  const usage = new Map(portfolio.usage.map((u) => [u.contractId, u]));
+  return portfolio.contracts.flatMap((contract) => {
+    const client = clients.get(contract.clientId);
+    const draft = client && monthDraft(contract, client, usage.get(contract.id), month);
+    return draft ? [{ contract, client, draft }] : [];
+  });
+}
+
+/** Numbers drafts in date order from the central series of each year (F-2026-000001…), as issuing does. */
+class SeriesBook {
+  private readonly series = new Map<number, NumberingSeries>();
+
+  next(issueDate: string): string {
+    const { year } = parseIsoDate(issueDate);
+    const { number, series } = allocateNumber(this.series.get(year) ?? startSeries('F', year), issueDate);
+    this.series.set(year, series);
+    return number;
+  }
+}
+
+/** The issued invoice record of a draft, with its buyer snapshot, as the server would sync it. */
+function issuedInvoice(item: DraftOfContract, number: string): Invoice {
+  const { draft, contract, client } = item;
+  const issuedAt = `${draft.issueDate.value}T08:00:00Z`;
+  return {
+    id: `bench-invoice-${number}`,
+    createdAt: issuedAt,
+    updatedAt: issuedAt,
+    version: 0,
+    kind: 'invoice',
+    status: 'issued',
+    number,
+    clientId: contract.clientId,
+    contractId: contract.id,
+    period: draft.month,
+    issueDate: draft.issueDate.value,
+    dueDate: draft.dueDate.value,
+    lines: draft.lines,
+    totals: { netCents: draft.totals.netCents, vatCents: draft.totals.vatCents, totalCents: draft.totals.totalCents, byRate: draft.totals.byRate },
+    vatMention: draft.vat.value.mention,
+    issuedAt,
+    buyer: {
+      legalName: client.legalName,
+      ...(client.siren ? { siren: client.siren } : {}),
+      ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
+      country: client.country,
+      addressLines: client.billingAddress.lines,
+      postalCode: client.billingAddress.postalCode,
+      city: client.billingAddress.city,
+    },
+  };
+}
+
+/** The twelve months up to the portfolio's day, each month's invoices issued and numbered in date order. */
+export function yearOfInvoices(portfolio: DemoPortfolio, today: IsoDate): Invoice[] {
+  const last = yearMonthOf(today);
+  const book = new SeriesBook();
+  const invoices: Invoice[] = [];
+  for (let back = 11; back >= 0; back--) {
+    const drafts = monthDrafts(portfolio, addMonthsToYearMonth(last, -back));
+    drafts.sort((a, b) => a.draft.issueDate.value.localeCompare(b.draft.issueDate.value));
+    for (const item of drafts) invoices.push(issuedInvoice(item, book.next(item.draft.issueDate.value)));
+  }
+  return invoices;
+}
+
+/** What the PDF renderer draws for a draft once numbered: the same view model the invoices screen prints. */
+export function invoiceDocument(client: Client, draft: InvoiceDraft, number: string): InvoiceDocumentModel {
+  return {
+    seller: DEMO_SELLER_PROFILE,
+    buyer: {
+      legalName: client.legalName,
+      addressLines: client.billingAddress.lines,
+      postalCode: client.billingAddress.postalCode,
+      city: client.billingAddress.city,
+      country: client.country,
+      ...(client.siren ? { siren: client.siren } : {}),
+      ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
+    },
+    kind: 'invoice',
+    number,
+    issueDate: draft.issueDate.value,
+    servicePeriod: { from: draft.period.from, to: draft.period.to },
+    dueDate: draft.dueDate.value,
+    lines: draft.lines.map(({ label, quantity, unitPriceCents, netCents, vatRatePercent }) => ({ label, quantity, unitPriceCents, netCents, vatRatePercent })),
+    totals: draft.totals,
+    ...(draft.vat.value.mention ? { vatMention: draft.vat.value.mention } : {}),
+    paymentTerms: `Paiement par virement bancaire — IBAN ${DEMO_SELLER_PROFILE.iban}`,
+  };
+}

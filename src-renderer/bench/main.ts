@@ -1,0 +1,31 @@
+import type { IsoDate } from '../../src-core';
+import type { BenchApi } from './api';
+import type { BenchPortfolio } from './invoices';
+import { invoicePages, renderInvoices } from './pdf';
+import { appBulkLoad, appDemoLoader, bareBulkPut } from './storage';
+
+/** The bench page: the app's modules without its screens, driven by scripts/bench.mjs through `window.bench`. */
+let loaded: { portfolio: BenchPortfolio; today: IsoDate } | undefined;
+
+function current() {
+  if (!loaded) throw new Error('bench: loadPortfolio() first');
+  return loaded;
+}
+
+const bench: BenchApi = {
+  async loadPortfolio(url, today) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`bench: ${url} → ${response.status}`);
+    const portfolio = (await response.json()) as BenchPortfolio;
+    loaded = { portfolio, today };
+    return Object.fromEntries(Object.entries(portfolio).map(([table, records]) => [table, (records as unknown[]).length]));
+  },
+  bareBulkPut: (name) => bareBulkPut(current().portfolio, name),
+  appBulkLoad: () => appBulkLoad(current().portfolio),
+  appDemoLoader: (options, name) => appDemoLoader({ ...options, today: current().today }, name),
+  renderInvoices: (n) => renderInvoices(current().portfolio, current().today, n),
+  invoicePages: (n) => invoicePages(current().portfolio, current().today, n),
+};
+
+window.bench = bench;
+document.body.dataset.ready = 'true';

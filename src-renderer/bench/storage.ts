@@ -1,0 +1,83 @@
+// The bench measures the bare baseline of the issues (a plain Dexie bulkPut), so
+// this module talks to Dexie directly; eslint.config.js allows it for src-renderer/bench only.
+import Dexie from 'dexie';
+import { bulkLoad, loadDemoPortfolio } from '../data/bulk';
+import { createDatabase, DEFAULT_DATABASE_NAME } from '../data/db';
+import { MIGRATIONS } from '../data/migrations';
+import type { EntityRecords, EntityType, IsoDate } from '../../src-core';
+import type { BenchPortfolio } from './invoices';
+
+/** Milliseconds per table and in all, for one write of the portfolio. */
+export interface WriteTiming {
+  totalMs: number;
+  byTable: Record<string, number>;
+}
+
+/** The synced tables in the order a first sync would need them: clients and contracts first. */
+const TABLES = ['priceLists', 'clients', 'contracts', 'usage', 'invoices'] as const satisfies readonly (EntityType & keyof BenchPortfolio)[];
+
+/** The app's current schema, every migration folded: the bare baseline writes into the same tables and indexes. */
+function currentStores(): Record<string, string> {
+  const stores: Record<string, string> = {};
+  for (const m of MIGRATIONS) for (const [table, spec] of Object.entries(m.stores)) if (spec === null) delete stores[table]; else stores[table] = spec;
+  return stores;
+}
+
+async function timed(write: (table: (typeof TABLES)[number]) => Promise<unknown>): Promise<WriteTiming> {
+  const byTable: Record<string, number> = {};
+  const start = performance.now();
+  for (const table of TABLES) {
+    const t0 = performance.now();
+    await write(table);
+    byTable[table] = performance.now() - t0;
+  }
+  return { totalMs: performance.now() - start, byTable };
+}
+
+/**
+ * The baseline of the sync issue: one plain `bulkPut` of all records per table,
+ * Dexie's defaults (the browser's default durability), no validation, no
+ * chunking, into an empty database with the app's indexes.
+ */
+export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Promise<WriteTiming> {
+  await Dexie.delete(name);
+  const db = new Dexie(name);
+  db.version(1).stores(currentStores());
+  await db.open();
+  try {
+    return await timed((table) => db.table(table).bulkPut(portfolio[table]));
+  } finally {
+    db.close();
+    await Dexie.delete(name);
+  }
+}
+
+/**
+ * The app's own writer of records that come from elsewhere (data/bulk.ts
+ * `bulkLoad`: schema validation, chunked transactions, strict durability),
+ * into the app's database, replacing it: what a first sync writes, and what
+ * the UI benchmarks then open.
+ */
+export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTiming> {
+  await Dexie.delete(DEFAULT_DATABASE_NAME);
+  const db = createDatabase();
+  try {
+    return await timed((table) => bulkLoad(db, table, portfolio[table] as EntityRecords[typeof table][]));
+  } finally {
+    db.close();
+  }
+}
+
+/** The "load demo data" action of the app (data/bulk.ts), generation included, into a scratch database. */
+export async function appDemoLoader(options: { seed: number; clients: number; today: IsoDate }, name: string): Promise<WriteTiming> {
+  await Dexie.delete(name);
+  const db = createDatabase({ name });
+  try {
+    const start = performance.now();
+    await loadDemoPortfolio(db, options);
+    return { totalMs: performance.now() - start, byTable: {} };
+  } finally {
+    db.close();
+    await Dexie.delete(name);
+  }
+}

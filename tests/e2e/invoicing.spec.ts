@@ -7,8 +7,13 @@ import { expectNoSeriousA11yViolations } from './a11y';
 const MONTH = '2026-10';
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
+/** A screenshot of the whole screen when E2E_SCREENSHOTS names a folder; <main> scrolls, so the viewport grows for it. */
 async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (!SHOTS) return;
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  await page.setViewportSize(size);
 }
 
 async function loadDemo(page: Page) {

@@ -22,7 +22,7 @@ export function OverdueList() {
       />
       {rows && rows.length === 0 ? <p className="empty-state">{t('invoices.overdue.none')}</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="data">
+        <table className="data overdue-table">
           <caption className="visually-hidden">{t('invoices.overdue.title')}</caption>
           <thead>
             <tr>

@@ -38,6 +38,8 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
     try {
       await recordPayment(ctx, { invoiceId: invoice.id, clientId: invoice.clientId, date, amountCents, method, reference }, LOCAL_ACTOR);
       setSaved(t('invoices.payments.saved', { amount: formatEuros(amountCents) }));
+      // The next payment is another amount: nothing is proposed until the person types it.
+      setAmount('');
       setReference('');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -10,7 +10,8 @@ import { expectNoSeriousA11yViolations } from './a11y';
  */
 const today = toParisWallClock(Date.now()).date;
 const letterDate = addDays(today, -90);
-const client = generateDemoPortfolio({ seed: 2024, clients: 10 }).clients[0]!;
+const demo = generateDemoPortfolio({ seed: 2024, clients: 10 });
+const client = demo.clients[0]!;
 
 async function loadDemo(page: Page) {
   await page.goto('/');
@@ -87,4 +88,25 @@ test('a breach notice: written, sent, received, its cure deadline following the 
   await expect(page.getByLabel('Manquement constaté')).toHaveValue('le module de contrôle de licence a été désactivé (article 3).');
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Résiliation pour manquement non résolu' })).toBeVisible();
+});
+
+test('price change notices for a whole price list: progress, one PDF to print, one record per contract', async ({ page }) => {
+  const concerned = demo.contracts.filter((c) => c.tier === 'T49' && c.status !== 'terminated' && c.status !== 'draft').length;
+  expect(concerned).toBeGreaterThan(0);
+  await loadDemo(page);
+  await page.goto('/#/courriers');
+  await page.getByRole('link', { name: 'Envoi groupé : modification des prix' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Avis de modification des prix' })).toBeVisible();
+  await page.getByLabel('Motif de la modification').fill('la hausse du coût de l’énergie');
+  await page.getByLabel('Nouveau prix T49', { exact: true }).fill('54,00');
+  await expectNoSeriousA11yViolations(page, 'Envoi groupé');
+  await page.getByRole('button', { name: 'Préparer les avis' }).click();
+  await expect(page.getByText(`${concerned} avis préparés.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Imprimer le lot' }).click();
+  await expect(page.getByText('Lot imprimé : les avis sont marqués « Imprimée ».')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Voir les courriers' }).click();
+  await page.getByLabel('Statut').selectOption({ label: 'Imprimée' });
+  await page.getByLabel('Type de courrier').selectOption({ label: 'Avis de modification des prix' });
+  await expect(page.getByRole('table', { name: 'Tous les courriers' }).getByRole('row')).toHaveCount(concerned + 1);
 });

@@ -23,7 +23,7 @@ interface World {
   nextDate: () => string;
 }
 
-let restartsLeft = 2;
+let restartsLeft = 1;
 const mutationIds = new Set<string>();
 
 const remember = async (laptop: Laptop) => (await queuedIds(laptop)).forEach((id) => mutationIds.add(id));

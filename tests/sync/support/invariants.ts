@@ -51,12 +51,12 @@ export async function expectConverged(server: CentralServer, laptops: readonly L
 }
 
 /**
- * Exactly once, checked in the server's own storage: no mutation id was
+ * Exactly once, checked in the server's own storage (this stops the server): no mutation id was
  * applied (written to the audit trail) more than once, and every mutation the
  * laptops were told was applied is recorded there.
  */
 export async function expectAppliedOnce(server: CentralServer, appliedIds: ReadonlySet<string>): Promise<void> {
-  const { twice, stored } = await server.inspectStorage(async (db) => ({
+  const { twice, stored } = await server.stopAndInspect(async (db) => ({
     twice: await db.query<{ mutation_id: string; n: number }>(
       'select mutation_id, count(*)::int as n from audit_log where mutation_id is not null group by mutation_id having count(*) > 1',
     ),

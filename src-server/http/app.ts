@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import { API_ROUTES, type ApiRoute } from '../../src-core/sync';
 import type { Db } from '../storage/db';
 import { authenticate } from './auth';
+import { allowCrossOriginCalls } from './cors';
 import { HttpError, errorHandler, parseBody, sendError } from './errors';
 import { handlers } from './handlers';
 import { openApiDocument } from './openapi';
@@ -32,6 +33,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       done(new HttpError(400, 'INVALID_JSON', 'Corps JSON illisible.'), undefined);
     }
   });
+  allowCrossOriginCalls(app);
   app.setNotFoundHandler((request, reply) => sendError(reply, new HttpError(404, 'NOT_FOUND', `Route inconnue : ${request.method} ${request.url}`)));
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 1200,

@@ -233,6 +233,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.compose.title': 'Write a letter',
   'letters.all': 'All letters',
   'letters.none': 'No letters yet. Write one from a client page or with “Write a letter”.',
+  'letters.truncated': 'The {shown} most recent of {total}: narrow the search or filters to see the others.',
   'letters.noneMatching': 'No letter matches these criteria.',
   'letters.notFound': 'Letter not found',
   'letters.search': 'Search (client or registered number)',

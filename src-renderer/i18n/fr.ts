@@ -239,6 +239,7 @@ export const fr = {
   'letters.compose.title': 'Rédiger un courrier',
   'letters.all': 'Tous les courriers',
   'letters.none': 'Aucun courrier pour l’instant. Rédigez-en un depuis la fiche d’un client ou avec « Rédiger un courrier ».',
+  'letters.truncated': 'Les {shown} plus récents sur {total} : affinez la recherche ou les filtres pour voir les autres.',
   'letters.noneMatching': 'Aucun courrier ne correspond à ces critères.',
   'letters.notFound': 'Courrier introuvable',
   'letters.search': 'Rechercher (client ou n° de recommandé)',

@@ -10,6 +10,9 @@ import { LettersTable } from './LettersTable';
 import { printCalibration } from './output';
 import { UpcomingDeadlines } from './UpcomingDeadlines';
 
+/** A batch notice to a large portfolio makes thousands of letters: the table shows the newest, the search narrows. */
+const MAX_ROWS = 300;
+
 /** `#/courriers`: what is due, then every letter, filtered by status and kind and searched by client or registered number. */
 export function LettersOverview() {
   const t = useT();
@@ -62,7 +65,10 @@ export function LettersOverview() {
         ) : shown.length === 0 ? (
           <p className="empty-state">{letters.length === 0 ? t('letters.none') : t('letters.noneMatching')}</p>
         ) : (
-          <LettersTable letters={shown} clients={clients ?? new Map()} label={t('letters.all')} />
+          <>
+            {shown.length > MAX_ROWS ? <p className="letter-muted" role="status">{t('letters.truncated', { shown: MAX_ROWS, total: shown.length })}</p> : null}
+            <LettersTable letters={shown.slice(-MAX_ROWS)} clients={clients ?? new Map()} label={t('letters.all')} />
+          </>
         )}
       </section>
       <CalibrationCard />

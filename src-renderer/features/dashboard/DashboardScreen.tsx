@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatDateFr, formatEuros, TIER_CODES } from '../../../src-core';
+import { formatDateFr, formatEuros, TIER_CODES, type Client } from '../../../src-core';
 import { useClients, useContracts } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
@@ -8,18 +8,15 @@ import { ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { usePortfolioUsage } from '../clients/use-portfolio-usage';
 import { EmptyPortfolio } from './EmptyPortfolio';
+import { useDemoLoad } from './demo-load';
 import { DEADLINE_WINDOW_DAYS, summarizePortfolio } from './portfolio-summary';
 
 export function DashboardScreen() {
   const t = useT();
   const clients = useClients();
-  const contracts = useContracts();
-  const usage = usePortfolioUsage(contracts);
-  const today = parisToday();
-  const summary = useMemo(() => (clients && contracts ? summarizePortfolio(clients, contracts, usage, today) : null), [clients, contracts, usage, today]);
-
-  if (!clients || !summary) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
-  if (clients.length === 0) {
+  const demoLoading = useDemoLoad((s) => s.progress !== null);
+  if (!clients) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
+  if (clients.length === 0 || demoLoading) {
     return (
       <>
         <PageHeader title={t('nav.dashboard')} />
@@ -27,6 +24,16 @@ export function DashboardScreen() {
       </>
     );
   }
+  return <PortfolioDashboard clients={clients} />;
+}
+
+function PortfolioDashboard({ clients }: { clients: Client[] }) {
+  const t = useT();
+  const contracts = useContracts();
+  const usage = usePortfolioUsage(contracts);
+  const today = parisToday();
+  const summary = useMemo(() => (contracts ? summarizePortfolio(clients, contracts, usage, today) : null), [clients, contracts, usage, today]);
+  if (!summary) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
   return (
     <>
       <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.asOf', { date: formatDateFr(today) })} />

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import type { EntityType } from '../../../src-core';
-import { loadDemoPortfolio, useDataLayer } from '../../data';
+import { useDataLayer } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
 import { href } from '../../shell/router';
 import { SelectField } from '../../components/FormField';
+import { useDemoLoad } from './demo-load';
 
 const DEMO_SIZES = [10, 100, 1000, 10000] as const;
-const DEMO_SEED = 2024;
-
-type Progress = { written: number; total: number; entity: EntityType };
 
 /** What is being written, in words; the demo writes these four tables in this order. */
 const ENTITY_KEYS: Partial<Record<EntityType, MessageKey>> = {
@@ -23,20 +21,7 @@ export function EmptyPortfolio() {
   const t = useT();
   const { db } = useDataLayer();
   const [size, setSize] = useState<number>(1000);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async () => {
-    setError(null);
-    setProgress({ written: 0, total: 1, entity: 'priceLists' });
-    try {
-      await loadDemoPortfolio(db, { seed: DEMO_SEED, clients: size, onProgress: setProgress });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setProgress(null);
-    }
-  };
+  const { progress, error, load } = useDemoLoad();
 
   return (
     <section className="empty-state onboarding" aria-labelledby="empty-title">
@@ -47,7 +32,7 @@ export function EmptyPortfolio() {
           <SelectField label={t('dashboard.empty.size')} value={size} onChange={(e) => setSize(Number(e.target.value))} disabled={progress !== null}>
             {DEMO_SIZES.map((n) => <option key={n} value={n}>{t('dashboard.empty.sizeOption', { count: n.toLocaleString('fr-FR') })}</option>)}
           </SelectField>
-          <button type="button" className="button primary" onClick={() => void load()} disabled={progress !== null}>
+          <button type="button" className="button primary" onClick={() => void load(db, size)} disabled={progress !== null}>
             {t('dashboard.empty.loadDemo')}
           </button>
         </div>

@@ -3,7 +3,6 @@ import {
   type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
 } from '../../../src-core';
 import type { DataContext } from '../context';
-import { queryInvoices } from '../repositories/invoices';
 import { parisToday, ruleSettings } from './common';
 
 /**
@@ -41,9 +40,18 @@ export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[
   });
 }
 
-/** A client's documents, or one month's: credit notes carry their invoice's client and month, so they come along. */
+/**
+ * A client's documents, or one month's (or all with no filter), by date: one
+ * indexed read sorted in memory — a Dexie filter + sortBy costs ~20× more on a
+ * month of a large portfolio. Credit notes carry their invoice's client and
+ * month, so they come along.
+ */
 export async function ledger(ctx: DataContext, filter: { clientId?: string; period?: string }): Promise<LedgerRow[]> {
-  const docs = await queryInvoices(ctx, filter);
+  const { invoices } = ctx.db;
+  const read = filter.clientId ? invoices.where('clientId').equals(filter.clientId) : filter.period ? invoices.where('period').equals(filter.period) : invoices.toCollection();
+  const docs = (await read.toArray())
+    .filter((d) => (!filter.period || d.period === filter.period) && (!filter.clientId || d.clientId === filter.clientId))
+    .sort((a, b) => a.issueDate.localeCompare(b.issueDate) || (a.number ?? '').localeCompare(b.number ?? ''));
   const payments = await ctx.db.payments.where('invoiceId').anyOf(docs.map((d) => d.id)).toArray();
   return ledgerRows(docs, payments, parisToday(ctx));
 }

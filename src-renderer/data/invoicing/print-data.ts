@@ -1,6 +1,5 @@
 import type { Client, Invoice, SellerProfile } from '../../../src-core';
 import type { DataContext } from '../context';
-import { queryInvoices } from '../repositories/invoices';
 import { sellerProfile } from './common';
 
 /** What the PDF of one document needs besides the seller: its client and the number of the invoice it refers to. */
@@ -33,6 +32,6 @@ export async function printableDocument(ctx: DataContext, id: string): Promise<P
 
 /** A month's issued documents, by number, for the month's export (drafts are not sent to clients). */
 export async function printableMonth(ctx: DataContext, period: string): Promise<PrintBatch> {
-  const docs = await queryInvoices(ctx, { period, status: 'issued' });
+  const docs = (await ctx.db.invoices.where('period').equals(period).toArray()).filter((d) => d.status === 'issued');
   return printable(ctx, docs.sort((a, b) => (a.number ?? '').localeCompare(b.number ?? '')));
 }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { formatEuros, formatMonthFr } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { parisMonth } from '../../components/today';
-import { useDataLayer, useInvoices } from '../../data';
-import { createMonthlyDrafts, issueDrafts, planMonthlyRun, type MonthlyRunPlan, type RunProgress } from '../../data/invoicing';
+import { useDataLayer } from '../../data';
+import { createMonthlyDrafts, issueDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
@@ -23,7 +23,7 @@ export function MonthlyRun() {
   const month = useLocation().query.get('mois') ?? parisMonth();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const drafts = useInvoices({ period: month, status: 'draft' });
+  const drafts = useLedger({ period: month })?.flatMap((r) => (r.status === 'draft' ? [r.invoice] : []));
 
   const run = async <T,>(work: () => Promise<T>, done: (result: T) => string) => {
     setMessage(null);

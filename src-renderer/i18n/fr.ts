@@ -394,6 +394,7 @@ export const fr = {
   'invoices.run.month': 'Mois à facturer',
   'invoices.run.compute': 'Calculer l’aperçu',
   'invoices.run.progress': 'Calcul en cours : {done} contrat(s) sur {total}',
+  'invoices.run.writing': 'Enregistrement en cours… (une seule transaction : tout ou rien)',
   'invoices.run.computed': 'Aperçu calculé : {count} facture(s) à créer ; {already} contrat(s) déjà facturé(s) pour ce mois.',
   'invoices.run.created': '{created} brouillon(s) créé(s) ; {skipped} déjà présent(s), ignoré(s).',
   'invoices.run.draftsTitle': '{count} brouillon(s) à émettre',

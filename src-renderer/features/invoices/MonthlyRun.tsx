@@ -57,8 +57,15 @@ export function MonthlyRun() {
   const issueAll = () => {
     const ids = (drafts ?? []).map((d) => d.id);
     if (!window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
-    void run(() => issueDrafts(ctx, ids, LOCAL_ACTOR), (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }));
+    void run(
+      async () => {
+        setStep({ kind: 'writing' });
+        return issueDrafts(ctx, ids, LOCAL_ACTOR);
+      },
+      (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }),
+    ).finally(() => setStep({ kind: 'idle' }));
   };
+  const busy = step.kind === 'computing' || step.kind === 'writing';
 
   // Sums of each draft's own totals: the VAT of an invoice is rounded per invoice, not over the month.
   const draftTotals = (drafts ?? []).reduce((sum, d) => ({ netCents: sum.netCents + d.totals.netCents, totalCents: sum.totalCents + d.totals.totalCents }), { netCents: 0, totalCents: 0 });
@@ -72,7 +79,7 @@ export function MonthlyRun() {
       />
       <div className="card run-controls">
         <MonthPicker label={t('invoices.run.month')} value={month} onChange={(m) => { setStep({ kind: 'idle' }); navigate('/factures/facturation', { mois: m }); }} />
-        <button type="button" className="button primary" disabled={step.kind === 'computing' || step.kind === 'writing'} onClick={() => void compute()}>
+        <button type="button" className="button primary" disabled={busy} onClick={() => void compute()}>
           {t('invoices.run.compute')}
         </button>
       </div>
@@ -84,6 +91,7 @@ export function MonthlyRun() {
           </label>
         </div>
       ) : null}
+      {step.kind === 'writing' ? <p className="run-progress" role="status">{t('invoices.run.writing')}</p> : null}
       {message ? <p className={`alert ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
       {step.kind === 'preview' ? <RunPreview plan={step.plan} onCreate={() => void create(step.plan)} /> : null}
       {drafts && drafts.length > 0 ? (
@@ -91,7 +99,7 @@ export function MonthlyRun() {
           <h2 id="run-drafts">{t('invoices.run.draftsTitle', { count: drafts.length })}</h2>
           <p>{t('invoices.run.draftsBody', { total: formatEuros(draftTotals.totalCents), net: formatEuros(draftTotals.netCents) })}</p>
           <div className="invoice-toolbar">
-            <button type="button" className="button primary" onClick={issueAll}>{t('invoices.run.issue', { count: drafts.length })}</button>
+            <button type="button" className="button primary" disabled={busy} onClick={issueAll}>{t('invoices.run.issue', { count: drafts.length })}</button>
             <a className="button" href={href('/factures', { mois: month, statut: 'draft' })}>{t('invoices.run.seeDrafts')}</a>
           </div>
         </section>

@@ -103,7 +103,12 @@ const cents = (value: string | undefined) => (value?.trim() ? parseEuros(value) 
 const priceOf = (list: PriceListRecord | undefined, tier: string) => list?.tiers.find((t) => t.id === tier)?.priceCents;
 
 /** The params of `kind` from the form; missing values are left for src-core's validation to name. */
-export function buildParams(kind: LetterKind, values: FormValues, facts: ComposeFacts): LetterParamsByKind[LetterKind] {
+export function buildParams<K extends LetterKind>(kind: K, values: FormValues, facts: ComposeFacts): LetterParamsByKind[K] {
+  // Each case below builds its own kind's params; TypeScript cannot narrow K through the switch.
+  return paramsOf(kind, values, facts) as LetterParamsByKind[K];
+}
+
+function paramsOf(kind: LetterKind, values: FormValues, facts: ComposeFacts): LetterParamsByKind[LetterKind] {
   const v = (name: string) => optional(values[name]);
   const base = { contract: letterContract(facts.contract), letterDate: values.letterDate ?? '' };
   const tier = facts.contract.tier;

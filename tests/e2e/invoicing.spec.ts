@@ -121,6 +121,8 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   expect(month.name).toBe(`factures-${MONTH}.pdf`);
   expect(month.text).toContain('F-2026-000001');
   expect(month.text).toContain('AV-2026-000001');
+  const [separate] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en fichiers séparés' }).click()]);
+  expect(separate.suggestedFilename()).toMatch(/^(facture|avoir|majoration)-(F|AV)-2026-\d{6}\.pdf$/);
 });
 
 test('Paramètres: the seller profile is validated field by field and saved', async ({ page }) => {

@@ -40,6 +40,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'dashboard.tierLink': '{count} clients on tier {tier}',
   'dashboard.deadlines': 'Deadlines in the next {days} days',
   'dashboard.noDeadline': 'No deadline in the next 30 days.',
+  'dashboard.moreDeadlines': '… and {count} more deadlines in the period.',
   'dashboard.empty.title': 'No data on this computer',
   'dashboard.empty.body': 'To start, load a demo portfolio, import the hosting platform’s usage, or configure synchronisation with the central server.',
   'dashboard.empty.size': 'Size of the demo portfolio',

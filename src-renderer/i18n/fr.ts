@@ -41,6 +41,7 @@ export const fr = {
   'dashboard.tierLink': '{count} clients en formule {tier}',
   'dashboard.deadlines': 'Échéances des {days} prochains jours',
   'dashboard.noDeadline': 'Aucune échéance dans les 30 prochains jours.',
+  'dashboard.moreDeadlines': '… et {count} autres échéances dans la période.',
   'dashboard.empty.title': 'Aucune donnée sur ce poste',
   'dashboard.empty.body': 'Pour commencer, chargez un portefeuille de démonstration, importez les consommations de la plateforme d’hébergement ou configurez la synchronisation avec le serveur central.',
   'dashboard.empty.size': 'Taille du portefeuille de démonstration',

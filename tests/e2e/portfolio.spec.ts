@@ -25,7 +25,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   // One user journey with seven axe scans: longer than the default minute.
   test.setTimeout(180_000);
   await loadDemo(page);
-  await expect(page.getByRole('heading', { name: 'Échéances des 30 prochains jours' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Échéances des 30 prochains jours', exact: true })).toBeVisible();
   await expect(page.getByText('Fin du mois suivant la réception du préavis (§1)').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'Tableau de bord');
 

@@ -4,6 +4,7 @@ import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLett
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
+import { ClientLetters } from '../letters/ClientLetters';
 import { ClientTimeline } from './ClientTimeline';
 import { ContractSection } from './ContractSection';
 import { saveClientFile } from './client-export';
@@ -101,6 +102,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       {contracts.map((c) => (
         <ContractSection key={c.id} contract={c} usage={usageOf(c.id)} />
       ))}
+      <ClientLetters clientId={client.id} />
       <ClientTimeline contracts={contracts} audit={audit ?? []} />
     </>
   );

@@ -7,9 +7,13 @@ import { href } from '../../shell/router';
 import { ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { usePortfolioUsage } from '../clients/use-portfolio-usage';
+import { UpcomingDeadlines } from '../letters/UpcomingDeadlines';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import { useDemoLoad } from './demo-load';
 import { DEADLINE_WINDOW_DAYS, summarizePortfolio } from './portfolio-summary';
+
+/** The nearest deadlines are listed; a 10,000-client portfolio has hundreds a month. */
+const DEADLINES_SHOWN = 20;
 
 export function DashboardScreen() {
   const t = useT();
@@ -83,7 +87,7 @@ function PortfolioDashboard({ clients }: { clients: Client[] }) {
             <p className="muted">{t('dashboard.noDeadline')}</p>
           ) : (
             <ul className="deadline-list">
-              {summary.deadlines.map(({ clientId, clientName, contractReference, deadline }) => (
+              {summary.deadlines.slice(0, DEADLINES_SHOWN).map(({ clientId, clientName, contractReference, deadline }) => (
                 <li key={`${contractReference}-${deadline.kind}-${deadline.value}`}>
                   <strong>{formatDateFr(deadline.value)}</strong> — {deadline.label}{' '}
                   (<a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a>, {contractReference})
@@ -92,8 +96,10 @@ function PortfolioDashboard({ clients }: { clients: Client[] }) {
               ))}
             </ul>
           )}
+          {summary.deadlines.length > DEADLINES_SHOWN ? <p className="muted">{t('dashboard.moreDeadlines', { count: summary.deadlines.length - DEADLINES_SHOWN })}</p> : null}
         </section>
       </div>
+      <UpcomingDeadlines days={DEADLINE_WINDOW_DAYS} />
     </>
   );
 }

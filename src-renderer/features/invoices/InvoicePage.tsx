@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, parseInstant, type Invoice } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
-import { useAuditOfRecord, useClient, useDataLayer, useRepositories } from '../../data';
+import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
 import { createLateSurcharge, issueDrafts, printableDocument, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
@@ -109,7 +109,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
       <Lines invoice={invoice} />
       {settlement ? <Payments doc={doc} /> : null}
       <Related doc={doc} />
-      <History id={invoice.id} />
+      <History doc={doc} />
     </>
   );
 }
@@ -229,9 +229,11 @@ function Related({ doc }: { doc: DocumentLedger }) {
   );
 }
 
-function History({ id }: { id: string }) {
+/** The document's history with its payments, credit notes and surcharges: the client's audit entries about any of them. */
+function History({ doc }: { doc: DocumentLedger }) {
   const t = useT();
-  const entries = useAuditOfRecord('invoices', id);
+  const ids = new Set([doc.invoice.id, ...doc.payments.map((p) => p.id), ...doc.creditNotes.map((c) => c.id), ...doc.surcharges.map((c) => c.id)]);
+  const entries = useAuditOfClient(doc.invoice.clientId)?.filter((e) => ids.has(e.recordId));
   return (
     <section className="card invoice-section" aria-labelledby="history-title">
       <h2 id="history-title">{t('invoices.page.history')}</h2>

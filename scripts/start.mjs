@@ -72,6 +72,32 @@ function runElectronVite(args, electronPath) {
   return result.status ?? 1;
 }
 
+/**
+ * Electron 45 and later fetch their binary on first launch rather than at
+ * install: do that fetch here (the package's own install.js), so that
+ * `npm install && npm start` opens the app on a connected machine. Where it
+ * cannot be fetched (no access to Electron's download server) it fails within
+ * seconds and the caller explains what to do. A path set by hand is never
+ * replaced by a download.
+ */
+function fetchOnFirstLaunch(electron) {
+  if (process.env.CONTRATS_ELECTRON_PATH) return electron;
+  let installer;
+  try {
+    installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return electron;
+  }
+  console.log('Premier lancement : téléchargement du binaire Electron…');
+  const result = spawnSync(process.execPath, [installer], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    // The downloader's stack trace says little to a person; its first line says why.
+    const reason = (result.stderr ?? '').split('\n').find((line) => line.trim()) ?? `code ${result.status}`;
+    console.error(`Téléchargement impossible : ${reason.trim()}`);
+  }
+  return locateElectron(process.env);
+}
+
 function main() {
   const electron = locateElectron(process.env);
   if (process.argv.includes('--electron-path')) {
@@ -79,12 +105,13 @@ function main() {
     else console.error(explainMissing(electron.path));
     return electron.found ? 0 : 1;
   }
-  if (!electron.found) {
-    console.error(explainMissing(electron.path));
+  const ready = electron.found ? electron : fetchOnFirstLaunch(electron);
+  if (!ready.found) {
+    console.error(explainMissing(ready.path));
     return 1;
   }
   // `preview` builds main, preload and renderer, then launches Electron on the result.
-  return runElectronVite(['preview'], electron.path);
+  return runElectronVite(['preview'], ready.path);
 }
 
 process.exitCode = main();

@@ -2,9 +2,8 @@
 /**
  * `npm start`: build the app and open it in Electron — but first make sure the
  * Electron binary is really there. The `electron` npm package ships without it
- * (it is downloaded at install time, or on first use since Electron 45) and an
- * install with ELECTRON_SKIP_BINARY_DOWNLOAD or without network leaves it out.
- * Building first and failing later, or silently trying to download, helps nobody.
+ * (since Electron 45 it is fetched on first launch, which this script does
+ * openly); where it cannot be fetched, say so before building anything.
  *
  *   node scripts/start.mjs                  build (electron-vite), then launch
  *   node scripts/start.mjs --electron-path  print the binary's path (exit 0) or why it is missing (exit 1)

@@ -23,7 +23,8 @@ const GROUPS: [prefix: string, title: string][] = [
 
 function number(value: number, unit: string): string {
   const digits = unit === 'ms' ? (Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0) : 1;
-  return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // `+ 0` turns a -0.0 (a heap that shrank by a few bytes) into a plain 0.0.
+  return (Number(value.toFixed(digits)) + 0).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 const withUnit = (value: number, unit: string) => `${number(value, unit)} ${unit}`;

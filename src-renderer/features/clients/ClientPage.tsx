@@ -4,6 +4,7 @@ import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLett
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
+import { ClientInvoices } from '../invoices/ClientInvoices';
 import { ClientLetters } from '../letters/ClientLetters';
 import { ClientTimeline } from './ClientTimeline';
 import { ContractSection } from './ContractSection';
@@ -102,6 +103,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       {contracts.map((c) => (
         <ContractSection key={c.id} contract={c} usage={usageOf(c.id)} />
       ))}
+      <ClientInvoices clientId={client.id} />
       <ClientLetters clientId={client.id} />
       <ClientTimeline contracts={contracts} audit={audit ?? []} />
     </>

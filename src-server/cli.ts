@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { DEMO_TODAY, generateDemoPortfolio } from '../src-core/demo';
 import { createTokenFor, createUser, UserError } from './auth/users';
+import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer } from './server';
 import type { Queryable } from './storage/db';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
@@ -9,6 +12,9 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
   serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--rate-limit 1200] [--log-level info]
   create-user --name <nom> --role <admin|account_manager|ingest> [--data-dir …]
   create-token --user <nom> [--data-dir …]
+  seed-demo --user <nom> [--clients 1000] [--seed 2026] [--from-json portefeuille.json] [--data-dir …]
+      écrit d’un bloc le portefeuille de démonstration (ou le fichier JSON du banc
+      d’essai, factures comprises) comme autant de créations de l’utilisateur --user
 
 Stockage : PostgreSQL si DATABASE_URL est défini, sinon PostgreSQL embarqué (PGlite)
 dans --data-dir. Avec le stockage embarqué, arrêtez le serveur avant create-user /
@@ -25,6 +31,9 @@ const { positionals, values } = parseArgs({
     name: { type: 'string' },
     role: { type: 'string' },
     user: { type: 'string' },
+    clients: { type: 'string' },
+    seed: { type: 'string' },
+    'from-json': { type: 'string' },
   },
 });
 const storage = storageFromEnv(process.env, values['data-dir']);
@@ -60,6 +69,25 @@ async function withUsers(run: (tx: Queryable) => Promise<{ user: { name: string;
   }
 }
 
+/** Bulk seed (src-server/seed.ts): the demo generator's portfolio, or a JSON file of records by entity. */
+async function seedDemo(userName: string): Promise<void> {
+  const file = values['from-json'];
+  const tables: SeedTables = file
+    ? (JSON.parse(await readFile(file, 'utf8')) as SeedTables)
+    : (generateDemoPortfolio({ seed: Number(values.seed ?? 2026), clients: Number(values.clients ?? 1000), today: DEMO_TODAY }) as unknown as SeedTables);
+  const db = await openStorage(storage);
+  try {
+    const [user] = await db.query<{ id: string }>('select id from users where name = $1', [userName]);
+    if (!user) throw new UserError(`Utilisateur « ${userName} » inconnu.`);
+    const started = performance.now();
+    const result = await seedRecords(db, user.id, tables);
+    const counts = Object.entries(result.byEntity).map(([entity, n]) => `${entity} ${n}`).join(', ');
+    console.log(`${result.records} enregistrements semés en ${Math.round(performance.now() - started)} ms (${counts}) ; séquence ${result.lastSeq}.`);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { name, role, user } = values;
   switch (positionals[0]) {
@@ -71,6 +99,9 @@ async function main(): Promise<void> {
     case 'create-token':
       if (!user) throw new UserError('create-token demande --user.');
       return withUsers((tx) => createTokenFor(tx, user));
+    case 'seed-demo':
+      if (!user) throw new UserError('seed-demo demande --user (l’auteur des créations dans le journal).');
+      return seedDemo(user);
     default:
       console.log(USAGE);
       process.exitCode = positionals[0] ? 1 : 0;
@@ -78,6 +109,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof UserError ? error.message : error);
+  console.error(error instanceof UserError || error instanceof SeedError ? error.message : error);
   process.exit(1);
 });

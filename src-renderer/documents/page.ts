@@ -9,9 +9,42 @@ export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Points to millimetres, for line heights derived from a font size. */
 export const PT = 25.4 / 72;
 
+/**
+ * jsPDF's text hooks: the Arabic shaper (preProcessText), the bidi reorderer
+ * and the UTF-8 escaper for embedded fonts (postProcessText). Every string
+ * these documents draw is folded into WinAnsi first (`toWinAnsi`), which has
+ * no Arabic and no right-to-left letter, and the fonts are the standard ones,
+ * so the three hooks return their input unchanged — at a third of the cost of
+ * each `doc.text`. They are unsubscribed from each document this module makes
+ * (never from jsPDF itself, which other code may use).
+ */
+const TEXT_HOOK_TOPICS = ['preProcessText', 'postProcessText'] as const;
+const TEXT_HOOKS = new Set<unknown>(
+  (jsPDF.API.events as unknown as [string, unknown][])
+    .filter(([topic]) => (TEXT_HOOK_TOPICS as readonly string[]).includes(topic))
+    .map(([, handler]) => (Array.isArray(handler) ? handler[0] : handler)),
+);
+
+type Topics = Record<string, Record<string, [unknown, boolean]>>;
+
+function dropTextHooks(doc: jsPDF): void {
+  const topics = (doc.internal as unknown as { events: { getTopics(): Topics } }).events.getTopics();
+  for (const topic of TEXT_HOOK_TOPICS) {
+    const subscribers = topics[topic];
+    if (!subscribers) continue;
+    for (const token of Object.keys(subscribers)) {
+      if (TEXT_HOOKS.has(subscribers[token]![0])) delete subscribers[token];
+    }
+    if (Object.keys(subscribers).length === 0) delete topics[topic];
+  }
+}
+
 export function newA4(): jsPDF {
   // compress: the fonts are standard (not embedded), so only the content streams weigh.
-  return new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  // putOnlyUsedFonts: the file declares the two or three Helvetica faces drawn, not all fourteen standard fonts.
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  dropTextHooks(doc);
+  return doc;
 }
 
 export type Weight = 'normal' | 'bold' | 'italic';

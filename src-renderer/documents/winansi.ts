@@ -28,7 +28,11 @@ function fallback(char: string): string {
   return base !== char && [...base].every(isWinAnsi) ? base : '?';
 }
 
+/** Printable ASCII and Latin-1: the bulk of what is drawn, returned as is without a per-character pass. */
+const PLAIN_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
+
 export function toWinAnsi(text: string): string {
+  if (PLAIN_LATIN1.test(text)) return text;
   return [...text.replace(SPACES_TO_NBSP, '\u00a0').replace(/[\t\r\n]+/g, ' ')]
     .map((char) => (isWinAnsi(char) ? char : fallback(char)))
     .join('');

@@ -11,3 +11,4 @@ export * from './liability-cap';
 export * from './dunning';
 export * from './contract-status';
 export * from './deadlines';
+export * from './stored-contract';

@@ -5,3 +5,4 @@ export * from './usage';
 export * from './covering-tier';
 export * from './proration';
 export * from './over-consumption';
+export * from './months-over';

@@ -1,5 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType } from '../../src-core';
 import type { ContratsDb } from './db';
+import { summarizeClients } from './read-model/client-summary';
+import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
 
 /** Progress of a bulk load: records written so far out of the total. */
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
@@ -15,18 +17,29 @@ export interface BulkLoadOptions {
 /**
  * Writes records that came from elsewhere — the server or the demo generator —
  * with `bulkPut`, one transaction per chunk. No audit entry and no outbox
- * mutation: these are not local changes and must not be pushed back.
+ * mutation: these are not local changes and must not be pushed back. The
+ * portfolio summaries of the chunk's clients are refreshed in its transaction.
  */
 export async function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, records: readonly EntityRecords[E][], options: BulkLoadOptions = {}): Promise<number> {
-  const { chunkSize = 2000, validate = true, onProgress } = options;
-  const valid = validate ? records.map((r) => parseEntity(entitySchemas[entity], r, ENTITY_LABELS[entity])) : records;
+  const valid = options.validate === false ? records : records.map((r) => parseEntity(entitySchemas[entity], r, ENTITY_LABELS[entity]));
+  return putInChunks(db, entity, valid, options, (chunk) => refreshSummaries(db, chunk.map((r) => summaryClientOf(entity, r))));
+}
+
+/** `bulkPut` per chunk, each chunk's transaction also running `alongside` (read-model upkeep). */
+async function putInChunks<E extends EntityType>(
+  db: ContratsDb, entity: E, records: readonly EntityRecords[E][], { chunkSize = 2000, onProgress }: BulkLoadOptions, alongside: (chunk: readonly EntityRecords[E][]) => Promise<void>,
+): Promise<number> {
   const table = db.entityTable(entity);
-  for (let start = 0; start < valid.length; start += chunkSize) {
-    const chunk = valid.slice(start, start + chunkSize);
-    await db.transaction('rw', table, () => table.bulkPut(chunk));
-    onProgress?.({ entity, written: start + chunk.length, total: valid.length });
+  const tables = new Set([table, ...summaryTables(db, [entity])]);
+  for (let start = 0; start < records.length; start += chunkSize) {
+    const chunk = records.slice(start, start + chunkSize);
+    await db.transaction('rw', [...tables], async () => {
+      await table.bulkPut(chunk);
+      await alongside(chunk);
+    });
+    onProgress?.({ entity, written: start + chunk.length, total: records.length });
   }
-  return valid.length;
+  return records.length;
 }
 
 export interface DemoLoadOptions extends DemoPortfolioOptions, Omit<BulkLoadOptions, 'validate'> {
@@ -44,15 +57,17 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const { replace = false, chunkSize, onProgress, ...generator } = options;
   const portfolio = generateDemoPortfolio(generator);
   if (replace) {
-    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox];
+    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox, db.portfolio];
     await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
   }
   const options_ = { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}) };
-  // Generated records are valid by construction (tests/unit/demo checks it), so they skip validation here.
-  const load = <E extends EntityType>(entity: E, records: EntityRecords[E][]) => bulkLoad(db, entity, records, { ...options_, validate: false });
-  await load('priceLists', portfolio.priceLists);
-  const clients = await load('clients', portfolio.clients);
-  const contracts = await load('contracts', portfolio.contracts);
-  const usage = await load('usage', portfolio.usage);
+  // The whole portfolio is at hand, so its summaries are computed in memory (not re-read per chunk)
+  // and written with their clients; generated records are valid by construction (tests/unit/demo).
+  const summaries = new Map(summarizeClients(portfolio.clients, portfolio.contracts, portfolio.usage).map((s) => [s.id, s]));
+  const nothing = () => Promise.resolve();
+  await putInChunks(db, 'priceLists', portfolio.priceLists, options_, nothing);
+  const clients = await putInChunks(db, 'clients', portfolio.clients, options_, (chunk) => db.portfolio.bulkPut(chunk.map((c) => summaries.get(c.id)!)).then(nothing));
+  const contracts = await putInChunks(db, 'contracts', portfolio.contracts, options_, nothing);
+  const usage = await putInChunks(db, 'usage', portfolio.usage, options_, nothing);
   return { clients, contracts, usage };
 }

@@ -1,5 +1,6 @@
 import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
 import type { DataContext } from './context';
+import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
 
 /**
  * The one way a local change is written (ARCHITECTURE.md, data flow 4): the
@@ -27,8 +28,8 @@ export function changedFields(before: object | undefined, after: object | null):
   return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
 }
 
-/** Writes one change; must run inside `changeTransaction`. */
-export async function writeChange<E extends EntityType>(ctx: DataContext, change: Change<E>): Promise<void> {
+/** The record, its audit entry and its outbox mutation. */
+async function writeRecord<E extends EntityType>(ctx: DataContext, change: Change<E>): Promise<void> {
   const { db } = ctx;
   const recordId = (change.after ?? change.before)!.id;
   const fields = changedFields(change.before, change.after);
@@ -63,8 +64,31 @@ export async function writeChange<E extends EntityType>(ctx: DataContext, change
   );
 }
 
-/** Runs `body` in one read-write transaction over the entities' tables, the audit and the outbox. */
+/**
+ * Writes changes, then refreshes the portfolio summaries of the clients they
+ * touched — once per client, however many records of it changed; must run
+ * inside `changeTransaction` (or a transaction that adds `summaryTables`).
+ */
+export async function writeChanges(ctx: DataContext, changes: readonly Change<EntityType>[]): Promise<void> {
+  for (const change of changes) await writeRecord(ctx, change);
+  await refreshSummaries(
+    ctx.db,
+    changes.flatMap((c) => [summaryClientOf(c.entity, c.before), summaryClientOf(c.entity, c.after)]),
+  );
+}
+
+/** Writes one change; must run inside `changeTransaction`. */
+export function writeChange<E extends EntityType>(ctx: DataContext, change: Change<E>): Promise<void> {
+  return writeChanges(ctx, [change as Change<EntityType>]);
+}
+
+/**
+ * Runs `body` in one read-write transaction over the entities' tables, the
+ * audit, the outbox and — when a client, contract or usage is among them —
+ * the portfolio read model and its sources.
+ */
 export function changeTransaction<T>(ctx: DataContext, entities: readonly EntityType[], body: () => Promise<T>): Promise<T> {
   const { db } = ctx;
-  return db.transaction('rw', [...entities.map((e) => db.table(e)), db.audit, db.outbox], body);
+  const tables = new Set([...entities.map((e) => db.table(e)), db.audit, db.outbox, ...summaryTables(db, entities)]);
+  return db.transaction('rw', [...tables], body);
 }

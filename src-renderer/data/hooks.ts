@@ -8,22 +8,31 @@ import { useDataLayer } from './provider';
 /**
  * Live queries for screens: each hook re-renders its component when the data
  * it read changes in IndexedDB, whoever wrote it (a repository, the sync
- * engine, another window). `undefined` means "still loading".
+ * engine, another window). `undefined` means "still loading"; a hook of one
+ * record answers `null` when it does not exist.
  */
+
+/** The portfolio read model: one summary row per client, for the clients list and the dashboard. */
+export function usePortfolio() {
+  const { db } = useDataLayer();
+  return useLiveQuery(() => db.portfolio.toArray(), [db]);
+}
 
 export function useClients() {
   const { repos } = useDataLayer();
   return useLiveQuery(() => repos.clients.all(), [repos]);
 }
 
+/** The client, `null` when there is none with this id (an old link), `undefined` while loading. */
 export function useClient(id: string | undefined) {
   const { db } = useDataLayer();
-  return useLiveQuery(() => (id ? db.clients.get(id) : undefined), [db, id]);
+  return useLiveQuery(async () => (id ? ((await db.clients.get(id)) ?? null) : undefined), [db, id]);
 }
 
+/** The contract, `null` when there is none with this id, `undefined` while loading. */
 export function useContract(id: string | undefined) {
   const { db } = useDataLayer();
-  return useLiveQuery(() => (id ? db.contracts.get(id) : undefined), [db, id]);
+  return useLiveQuery(async () => (id ? ((await db.contracts.get(id)) ?? null) : undefined), [db, id]);
 }
 
 /** Every contract, or those of one status (work lists: notices in progress, suspended…). */

@@ -5,13 +5,13 @@ import {
   DomainError,
   formatDateFr,
   formatMonthFr,
+  lifecycleOfContract,
   parseEntity,
   tierCodeSchema,
   tierForMonth,
   yearMonthOf,
   type Contract,
   type ContractInput,
-  type ContractLifecycle,
   type TerminationNotice,
   type TierCode,
 } from '../../../src-core';
@@ -21,18 +21,14 @@ import type { DataContext } from '../context';
 /** What a form gives for a new contract; history starts empty and the status defaults to active. */
 export type NewContract = Omit<ContractInput, 'history' | 'status'> & Partial<Pick<ContractInput, 'status'>>;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/**
+ * What an edit may change. The tier, the status and the notice have their own
+ * audited actions (applyTierChange, recordTerminationNotice); the client does
+ * not change. An `undefined` payment term returns to the rule settings' default.
+ */
+export type ContractPatch = Partial<Pick<ContractInput, 'reference' | 'startDate' | 'paymentTermDays' | 'priceListId'>>;
 
-/** The lifecycle state machine's view of a stored contract. */
-function lifecycleOf(c: Contract): ContractLifecycle {
-  return {
-    status: c.status,
-    startDate: c.startDate,
-    ...(c.terminationNotice && c.terminationEffectiveDate
-      ? { termination: { cause: 'client_notice' as const, noticeDate: c.terminationNotice.receivedOn, effectiveDate: c.terminationEffectiveDate, clause: '§1', rule: '', channel: c.terminationNotice.channel } }
-      : {}),
-  };
-}
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function contractsRepository(ctx: DataContext) {
   const { db } = ctx;
@@ -62,6 +58,23 @@ export function contractsRepository(ctx: DataContext) {
         await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: `Création du contrat ${contract.reference} (${contract.tier}).`, clientId: contract.clientId });
       });
       return contract;
+    },
+
+    /** Applies `patch` to the stored contract; the merged record is validated as a whole. */
+    update(id: string, patch: ContractPatch, actor: string): Promise<Contract> {
+      const { reference, startDate, paymentTermDays, priceListId } = patch;
+      const editable = { reference, startDate, paymentTermDays, priceListId };
+      const changes = Object.fromEntries(Object.entries(editable).filter(([k]) => k in patch));
+      return modify(id, actor, (c, at) => {
+        const after = { ...c, ...changes, updatedAt: at };
+        // A tier change before the start would bill months outside the contract (same rule as applyTierChange).
+        // (A malformed date is left to the schema, which names the field.)
+        const earlier = c.history.find((e) => e.kind === 'tier_change' && e.fromMonth < String(after.startDate).slice(0, 7));
+        if (earlier?.kind === 'tier_change') {
+          throw new DomainError('INVALID_DATE', `La date de début ne peut pas suivre un changement de formule déjà enregistré (${formatMonthFr(earlier.fromMonth)}).`);
+        }
+        return { after, action: 'update', summary: `Modification du contrat ${after.reference}.` };
+      });
     },
 
     /**
@@ -96,7 +109,7 @@ export function contractsRepository(ctx: DataContext) {
      */
     recordTerminationNotice(contractId: string, notice: TerminationNotice, actor: string): Promise<Contract> {
       return modify(contractId, actor, (c, at) => {
-        const next = applyLifecycleEvent(lifecycleOf(c), { type: 'termination_notice_received', date: notice.receivedOn, channel: notice.channel });
+        const next = applyLifecycleEvent(lifecycleOfContract(c), { type: 'termination_notice_received', date: notice.receivedOn, channel: notice.channel });
         const effectiveDate = next.termination!.effectiveDate;
         return {
           after: {

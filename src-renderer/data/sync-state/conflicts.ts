@@ -1,6 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
+import { summaryTables } from '../read-model/upkeep';
 import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
 
 export type ConflictChoice = 'mine' | 'server';
@@ -26,7 +27,7 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
   if (!conflict) return;
   const { mutation } = conflict;
   const table = db.entityTable(mutation.entity);
-  await db.transaction('rw', [table, db.audit, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [...new Set([table, db.audit, db.outbox, db.settings, ...summaryTables(db, [mutation.entity])])], async () => {
     const current = (await table.get(mutation.recordId)) as WireRecord | undefined;
     const change = decide(conflict, current, choice);
     if (change) {

@@ -1,5 +1,6 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type MutationResult, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
+import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
@@ -22,7 +23,7 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
   const outcome: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 };
   // Validated before the transaction: inside it only IndexedDB is awaited.
   const records = new Map(results.map((r) => [r.mutationId, r.status !== 'rejected' ? r.record : null]));
-  const entities = new Set<string>();
+  const entities = new Set<EntityType>();
   const outbox = await db.outbox.toArray();
   for (const entry of outbox) {
     if (!records.has(entry.mutationId)) continue;
@@ -30,7 +31,10 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
     const record = records.get(entry.mutationId);
     if (record) records.set(entry.mutationId, parseEntity(entitySchemas[entry.entity], record, ENTITY_LABELS[entry.entity]) as WireRecord);
   }
-  await db.transaction('rw', [...[...entities].map((e) => db.table(e)), db.outbox, db.settings], async () => {
+  const tables = new Set([...[...entities].map((e) => db.table(e)), db.outbox, db.settings, ...summaryTables(db, entities)]);
+  await db.transaction('rw', [...tables], async () => {
+    // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
+    const touched: (string | undefined)[] = [];
     const current = await db.outbox.toArray();
     const pending = pendingByRecord(current);
     const keyOf = new Map(current.map((m) => [m.mutationId, recordKey(m.entity, m.recordId)]));
@@ -71,9 +75,11 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
         await db.settings.put({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
       }
       const shown = overlayPending(serverRecord, result.version, later);
+      touched.push(summaryClientOf(mutation.entity, await table.get(mutation.recordId)), summaryClientOf(mutation.entity, shown));
       if (shown) await table.put(shown);
       else await table.delete(mutation.recordId);
     }
+    await refreshSummaries(db, touched);
   });
   return outcome;
 }

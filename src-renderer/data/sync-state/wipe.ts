@@ -4,10 +4,11 @@ import type { ContratsDb } from '../db';
 /**
  * Sign-out with "erase local data": the records, their history, the outbox,
  * numbering state and every `sync.` row go; the device id and the laptop's
- * own settings (seller profile, rules, envelopes) stay.
+ * own settings (seller profile, rules, envelopes) stay; the portfolio read
+ * model goes with the records it summarises.
  */
 export async function wipeLocalData(db: ContratsDb): Promise<void> {
-  const tables = [...ENTITY_TYPES.map((e) => db.table(e)), db.audit, db.outbox, db.series, db.settings];
+  const tables = [...ENTITY_TYPES.map((e) => db.table(e)), db.audit, db.outbox, db.series, db.portfolio, db.settings];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.filter((t) => t !== db.settings).map((t) => t.clear()));
     await db.settings.where('key').startsWith('sync.').delete();

@@ -3,6 +3,7 @@ import { clientInputSchema, DomainError, parseEntity, ValidationError, type Clie
 import { useClient, useRepositories } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
+import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../shell/router';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { SelectField, TextField } from '../../components/FormField';
@@ -72,6 +73,7 @@ function validate(v: ClientFormValues): FieldErrors<Field> {
 export function ClientForm({ clientId }: { clientId?: string }) {
   const t = useT();
   const client = useClient(clientId);
+  if (client === null) return <RecordNotFound title="clients.page.notFound" />;
   if (clientId && !client) return <PageHeader title={t('clients.loading')} />;
   return <ClientFormFields client={client} />;
 }

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type Contract, type UsageDocument, type Client } from '../../../src-core';
-import { useClients, useContracts } from '../../data';
+import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS } from '../../../src-core';
+import { usePortfolio, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
@@ -10,16 +10,11 @@ import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
 import { parisMonth } from '../../components/today';
 import { buildClientRows, filterRows, filtersFromQuery, filtersToQuery, NO_PARTNER, partnersOf, sortRows, type ClientFilters, type ClientRow, type ClientSortColumn } from './client-rows';
 import { useClientListState } from './list-state';
-import { contractsOverInMonth } from './portfolio';
-import { usePortfolioUsage } from './use-portfolio-usage';
-
-const EMPTY_USAGE: UsageDocument[] = [];
 
 /** Rows are rebuilt when stored data changes, never per keystroke. */
-function useClientRows(clients: Client[] | undefined, contracts: Contract[] | undefined, usage: UsageDocument[] | undefined): ClientRow[] | undefined {
+function useClientRows(summaries: ClientSummary[] | undefined): ClientRow[] | undefined {
   const month = parisMonth();
-  const over = useMemo(() => (contracts ? contractsOverInMonth(contracts, usage ?? EMPTY_USAGE, month) : new Set<string>()), [contracts, usage, month]);
-  return useMemo(() => (clients && contracts ? buildClientRows(clients, contracts, over) : undefined), [clients, contracts, over]);
+  return useMemo(() => (summaries ? buildClientRows(summaries, month) : undefined), [summaries, month]);
 }
 
 export function ClientList() {
@@ -27,8 +22,7 @@ export function ClientList() {
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
   const { search, sort, activeIndex, setSearch, toggleSort, setActiveIndex } = useClientListState();
-  const contracts = useContracts();
-  const rows = useClientRows(useClients(), contracts, usePortfolioUsage(contracts));
+  const rows = useClientRows(usePortfolio());
   const sorted = useMemo(() => (rows ? sortRows(rows, sort.column as ClientSortColumn, sort.direction) : []), [rows, sort]);
   // Typing stays responsive: the filtered list follows the search box one render behind.
   const deferredSearch = useDeferredValue(search);

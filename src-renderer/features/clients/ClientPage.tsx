@@ -7,6 +7,7 @@ import { href } from '../../shell/router';
 import { ClientInvoices } from '../invoices/ClientInvoices';
 import { ClientLetters } from '../letters/ClientLetters';
 import { ClientTimeline } from './ClientTimeline';
+import { RecordNotFound } from './RecordNotFound';
 import { ContractSection } from './ContractSection';
 import { saveClientFile } from './client-export';
 
@@ -21,7 +22,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const letters = useLetters({ clientId });
   const [exportMessage, setExportMessage] = useState<string | null>(null);
 
-  // A live query reads "not found" and "still loading" alike (undefined): an unknown id keeps this header.
+  if (client === null) return <RecordNotFound title="clients.page.notFound" />;
   if (!client || !contracts) return <PageHeader title={t('clients.loading')} subtitle={<a href={href('/clients')}>{t('clients.page.backToList')}</a>} />;
   const file: ClientFile | null =
     usage && invoices && payments && letters ? { client, contracts, usage, invoices, payments, letters } : null;

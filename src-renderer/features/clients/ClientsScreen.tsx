@@ -14,6 +14,7 @@ import { UsageImportScreen } from './UsageImportScreen';
  *   #/clients/nouveau · #/clients/import        new client · usage CSV import
  *   #/clients/<id> · #/clients/<id>/modifier     client page · edit
  *   #/clients/<id>/contrats/nouveau             new contract
+ *   #/clients/<id>/contrats/<cid>/modifier      edit a contract
  *   #/clients/<id>/contrats/<cid>/preavis       record a termination notice
  */
 export function ClientsScreen() {
@@ -25,6 +26,7 @@ export function ClientsScreen() {
   if (!second) return <ClientPage key={first} clientId={first} />;
   if (second === 'modifier' && !third) return <ClientForm key={first} clientId={first} />;
   if (second === 'contrats' && third === 'nouveau' && !fourth) return <ContractFormScreen key={first} clientId={first} />;
+  if (second === 'contrats' && third && fourth === 'modifier') return <ContractFormScreen key={third} clientId={first} contractId={third} />;
   if (second === 'contrats' && third && fourth === 'preavis') return <TerminationNoticeScreen key={third} contractId={third} />;
   return <UnknownClientRoute />;
 }

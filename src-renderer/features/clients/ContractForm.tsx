@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
-import { contractInputSchema, DEFAULT_PRICE_LIST_ID, DomainError, formatEuros, getPriceList, parseEntity, TIER_CODES, type ContractInput, type TierCode } from '../../../src-core';
-import { useClient, useRepositories } from '../../data';
+import {
+  contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, formatEuros, getPriceList, parseEntity, TIER_CODES, ValidationError,
+  type Client, type Contract, type ContractInput, type TierCode,
+} from '../../../src-core';
+import { useClient, useContract, useRepositories, type ContractPatch } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate } from '../../shell/router';
@@ -8,6 +11,7 @@ import { LOCAL_ACTOR } from '../../components/actor';
 import { SelectField, TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { errorsByField, issuesOf, useForm, type FieldErrors } from '../../components/useForm';
+import { RecordNotFound } from './RecordNotFound';
 
 interface ContractFormValues extends Record<string, string> {
   reference: string;
@@ -18,32 +22,47 @@ interface ContractFormValues extends Record<string, string> {
 type Field = Extract<keyof ContractFormValues, string>;
 const FIELDS: readonly Field[] = ['reference', 'tier', 'startDate', 'paymentTermDays'];
 
+/** An empty delay means "the default of the rule settings" (§5.3); anything typed is checked as a number. */
+const paymentTermOf = (v: ContractFormValues) => (v.paymentTermDays.trim() ? Number(v.paymentTermDays.replace(',', '.')) : undefined);
+
+/** What the edit form may change (the tier has its own audited action on the client page). */
+function patchOf(v: ContractFormValues): ContractPatch {
+  return { reference: v.reference, startDate: v.startDate, paymentTermDays: paymentTermOf(v) };
+}
+
 function inputOf(clientId: string, v: ContractFormValues): ContractInput {
   return {
-    clientId,
-    reference: v.reference,
-    tier: v.tier as TierCode,
-    priceListId: DEFAULT_PRICE_LIST_ID,
-    startDate: v.startDate,
-    status: 'active',
-    // An empty delay means "the default of the rule settings" (§5.3); anything typed is checked as a number.
-    paymentTermDays: v.paymentTermDays.trim() ? Number(v.paymentTermDays.replace(',', '.')) : undefined,
-    history: [],
+    clientId, reference: v.reference, tier: v.tier as TierCode, priceListId: DEFAULT_PRICE_LIST_ID, startDate: v.startDate, status: 'active', paymentTermDays: paymentTermOf(v), history: [],
   };
 }
 
-/** A new contract for a client, validated by src-core's contract schema; a refused form writes nothing. */
-export function ContractFormScreen({ clientId }: { clientId: string }) {
+function valuesOf(contract: Contract | undefined): ContractFormValues {
+  if (!contract) return { reference: '', tier: 'T49', startDate: parisToday(), paymentTermDays: '' };
+  return { reference: contract.reference, tier: contract.tier, startDate: contract.startDate, paymentTermDays: contract.paymentTermDays === undefined ? '' : String(contract.paymentTermDays) };
+}
+
+/** A new contract for a client, or the edit of one (`contractId`); a refused form writes nothing. */
+export function ContractFormScreen({ clientId, contractId }: { clientId: string; contractId?: string }) {
   const t = useT();
   const client = useClient(clientId);
+  const contract = useContract(contractId);
+  if (client === null) return <RecordNotFound title="clients.page.notFound" />;
+  if (contractId && (contract === null || (contract && contract.clientId !== clientId))) return <RecordNotFound title="clients.contract.notFound" />;
+  if (!client || (contractId && !contract)) return <PageHeader title={t('clients.loading')} />;
+  return <ContractFormFields client={client} contract={contract ?? undefined} />;
+}
+
+function ContractFormFields({ client, contract }: { client: Client; contract: Contract | undefined }) {
+  const t = useT();
   const repos = useRepositories();
   const formRef = useRef<HTMLFormElement>(null);
-  const validate = (v: ContractFormValues): FieldErrors<Field> =>
-    errorsByField(issuesOf(() => parseEntity(contractInputSchema, inputOf(clientId, v), 'Contrat')), (path) => FIELDS.find((f) => path === f));
-  const { values, errors, submitted, bind, trySubmit } = useForm<ContractFormValues>({ reference: '', tier: 'T49', startDate: parisToday(), paymentTermDays: '' }, validate);
+  // An edit is checked as the whole merged contract: its notice dates must still follow the start.
+  const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, inputOf(client.id, v), 'Contrat'));
+  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(issuesOf(() => check(v)), (path) => FIELDS.find((f) => path === f));
+  const { values, errors, submitted, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract), validate);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const back = href(`/clients/${encodeURIComponent(clientId)}`);
+  const clientPath = `/clients/${encodeURIComponent(client.id)}`;
 
   const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -51,24 +70,29 @@ export function ContractFormScreen({ clientId }: { clientId: string }) {
     if (!trySubmit(formRef.current)) return;
     setSaving(true);
     try {
-      const { history: _history, status: _status, ...input } = inputOf(clientId, values);
-      await repos.contracts.create(input, LOCAL_ACTOR);
-      navigate(`/clients/${encodeURIComponent(clientId)}`);
+      if (contract) {
+        await repos.contracts.update(contract.id, patchOf(values), LOCAL_ACTOR);
+      } else {
+        const { history: _history, status: _status, ...input } = inputOf(client.id, values);
+        await repos.contracts.create(input, LOCAL_ACTOR);
+      }
+      navigate(clientPath);
     } catch (err) {
       setSaving(false);
-      setSaveError(err instanceof DomainError ? err.message : String(err));
+      setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
     }
   };
   const errorCount = Object.keys(errors).length;
-  const tiers = getPriceList(DEFAULT_PRICE_LIST_ID).tiers;
+  const tiers = getPriceList(contract?.priceListId ?? DEFAULT_PRICE_LIST_ID).tiers;
+  const title = contract ? t('clients.contractForm.editTitle', { reference: contract.reference, name: client.legalName }) : t('clients.contractForm.newTitle', { name: client.legalName });
 
   return (
     <>
-      <PageHeader title={t('clients.contractForm.newTitle', { name: client?.legalName ?? '' })} subtitle={<a href={back}>{t('clients.form.cancel')}</a>} />
+      <PageHeader title={title} subtitle={<a href={href(clientPath)}>{t('clients.form.cancel')}</a>} />
       <form ref={formRef} className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
         {submitted && errorCount > 0 ? <p className="alert error" role="alert">{t('clients.form.errors', { count: errorCount })}</p> : null}
         <TextField label={t('clients.contractForm.reference')} hint={t('clients.contractForm.referenceHint')} {...bind('reference')} />
-        <SelectField label={t('clients.contract.tier')} {...bind('tier')}>
+        <SelectField label={t('clients.contract.tier')} hint={contract ? t('clients.contractForm.tierHint') : undefined} disabled={!!contract} {...bind('tier')}>
           {TIER_CODES.map((code) => {
             const tier = tiers.find((x) => x.id === code);
             return <option key={code} value={code}>{tier ? t('clients.contract.tierPrice', { tier: code, price: formatEuros(tier.priceCents) }) : code}</option>;
@@ -78,8 +102,8 @@ export function ContractFormScreen({ clientId }: { clientId: string }) {
         <TextField label={t('clients.contractForm.paymentTerm')} hint={t('clients.contractForm.paymentTermHint')} inputMode="numeric" {...bind('paymentTermDays')} />
         {saveError ? <p className="alert error" role="alert">{saveError}</p> : null}
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={saving}>{t('clients.contractForm.create')}</button>
-          <a className="button" href={back}>{t('clients.form.cancel')}</a>
+          <button type="submit" className="button primary" disabled={saving}>{contract ? t('clients.form.save') : t('clients.contractForm.create')}</button>
+          <a className="button" href={href(clientPath)}>{t('clients.form.cancel')}</a>
         </div>
       </form>
     </>

@@ -1,10 +1,8 @@
-import { contractDeadlines, formatDateFr, formatEuros, getTier, NOTICE_CHANNEL_LABELS, type Contract, type UsageDocument } from '../../../src-core';
+import { contractDeadlines, formatDateFr, formatEuros, getTier, isRunning, lifecycleOfContract, NOTICE_CHANNEL_LABELS, type Contract, type UsageDocument } from '../../../src-core';
 import { useT } from '../../i18n';
 import { href } from '../../shell/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
 import { ExplainedDate } from '../../components/ExplainedDate';
-import { lifecycleOfContract } from './contract-lifecycle';
-import { isRunning } from './portfolio';
 import { UsagePanel } from './UsagePanel';
 
 /** One contract on the client page: its facts, every computed date with its rule, its usage against the tier. */
@@ -20,6 +18,7 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
           {t('clients.contract.title', { reference: contract.reference })} <ContractStatusBadge status={contract.status} />
         </h2>
         <div className="page-actions">
+          <a className="button" href={href(`${base}/modifier`)}>{t('clients.contract.edit')}</a>
           {isRunning(contract) && !contract.terminationNotice ? (
             <a className="button" href={href(`${base}/preavis`)}>{t('clients.contract.recordNotice')}</a>
           ) : null}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import {
-  applyLifecycleEvent, DomainError, isValidIsoDate, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
+  applyLifecycleEvent, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
 } from '../../../src-core';
 import { useContract, useRepositories } from '../../data';
 import { useT } from '../../i18n';
@@ -11,7 +11,7 @@ import { ExplainedDate } from '../../components/ExplainedDate';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { useForm } from '../../components/useForm';
-import { lifecycleOfContract } from './contract-lifecycle';
+import { RecordNotFound } from './RecordNotFound';
 
 interface NoticeValues extends Record<string, string> {
   receivedOn: string;
@@ -33,6 +33,7 @@ function refusal(contract: Contract, v: NoticeValues, invalidDate: string): stri
 export function TerminationNoticeScreen({ contractId }: { contractId: string }) {
   const t = useT();
   const contract = useContract(contractId);
+  if (contract === null) return <RecordNotFound title="clients.contract.notFound" />;
   if (!contract) return <PageHeader title={t('clients.loading')} />;
   return <TerminationNoticeForm contract={contract} />;
 }

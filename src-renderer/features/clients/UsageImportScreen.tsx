@@ -24,19 +24,20 @@ function useImportContracts(): UsageImportContract[] | undefined {
   }, [clients, contracts]);
 }
 
-type Outcome = { kind: 'done'; rows: number; contracts: number } | { kind: 'failed'; message: string; written: number };
+type Outcome = { kind: 'done'; rows: number; contracts: number } | { kind: 'failed'; message: string };
 
 /**
  * Usage CSV import: choose the platform's monthly export, read the preview and
  * the row-by-row report, then import. All or nothing: "Importer" stays disabled
- * while any row is refused, so a bad file writes nothing.
+ * while any row is refused, and the rows are written by one transaction
+ * (`usage.importMonths`), so a row the database refuses writes nothing either.
  */
 export function UsageImportScreen() {
   const t = useT();
   const repos = useRepositories();
   const contracts = useImportContracts();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const report: UsageImportReport | null = useMemo(
     () => (file && contracts ? parseUsageCsv(file.text, { contracts, today: parisToday() }) : null),
@@ -51,23 +52,20 @@ export function UsageImportScreen() {
 
   const importRows = async () => {
     if (!report || report.errors.length > 0) return;
-    let written = 0;
-    setProgress(0);
+    setImporting(true);
     try {
-      for (const { contractId, month, cpuHours, databaseGB, storageGB } of report.rows) {
-        await repos.usage.recordMonth(contractId, { month, cpuHours, databaseGB, storageGB }, LOCAL_ACTOR);
-        setProgress(++written);
-      }
-      setOutcome({ kind: 'done', rows: written, contracts: new Set(report.rows.map((r) => r.contractId)).size });
+      const rows = report.rows.map(({ contractId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, month, cpuHours, databaseGB, storageGB }));
+      await repos.usage.importMonths(rows, LOCAL_ACTOR);
+      setOutcome({ kind: 'done', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size });
       setFile(null);
     } catch (e) {
-      setOutcome({ kind: 'failed', message: e instanceof Error ? e.message : String(e), written });
+      setOutcome({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     } finally {
-      setProgress(null);
+      setImporting(false);
     }
   };
 
-  const blocked = !report || report.errors.length > 0 || report.rows.length === 0 || progress !== null;
+  const blocked = !report || report.errors.length > 0 || report.rows.length === 0 || importing;
   return (
     <>
       <PageHeader title={t('clients.import.title')} subtitle={<a href={href('/clients')}>{t('clients.page.backToList')}</a>} />
@@ -88,7 +86,7 @@ export function UsageImportScreen() {
         <TextField label={t('clients.import.chooseFile')} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
       </div>
       {outcome?.kind === 'done' ? <p className="alert success" role="status">{t('clients.import.done', { rows: outcome.rows, contracts: outcome.contracts })}</p> : null}
-      {outcome?.kind === 'failed' ? <p className="alert error" role="alert">{t('clients.import.failed', { message: outcome.message, written: outcome.written })}</p> : null}
+      {outcome?.kind === 'failed' ? <p className="alert error" role="alert">{t('clients.import.failed', { message: outcome.message })}</p> : null}
       {report ? (
         <>
           <p className="result-count" role="status">
@@ -148,7 +146,7 @@ export function UsageImportScreen() {
           ) : null}
           <div className="form-actions">
             <button type="button" className="button primary" disabled={blocked} onClick={() => void importRows()}>
-              {progress !== null ? t('clients.import.importing', { done: progress, total: report.rows.length }) : t('clients.import.import')}
+              {importing ? t('clients.import.importing', { total: report.rows.length }) : t('clients.import.import')}
             </button>
           </div>
         </>

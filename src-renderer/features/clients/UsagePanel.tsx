@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
 import { UsageChart } from '../../components/UsageChart';
-import { latestOverConsumption } from './portfolio';
+import { latestOverConsumption } from './contract-figures';
 import { usagePoints } from './usage-points';
 
 const CHART_TITLE_KEYS = { cpuHours: 'clients.usage.chart.cpuHours', databaseGB: 'clients.usage.chart.databaseGB', storageGB: 'clients.usage.chart.storageGB' } as const;

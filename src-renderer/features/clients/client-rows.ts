@@ -1,10 +1,10 @@
-import { CONTRACT_STATUSES, type Client, type Contract, type ContractStatus, type HostingMode, type TierCode } from '../../../src-core';
-import { isRunning } from './portfolio';
+import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type TierCode, type YearMonth } from '../../../src-core';
+import { overInMonth, searchable, type ClientSummary } from '../../data';
 
 /**
- * One line of the clients list, built once per data change so that typing in
- * the search box only runs `includes` on a precomputed lowercase key (10,000
- * clients: well under a frame).
+ * One line of the clients list: a read-model summary seen in the current
+ * month (its over-limit flag). Typing in the search box only runs `includes`
+ * on the summary's stored lowercase key (10,000 clients: well under a frame).
  */
 export interface ClientRow {
   id: string;
@@ -23,41 +23,24 @@ export interface ClientRow {
   searchKey: string;
 }
 
-/** Lowercase without accents: "Éric" is found by "eric". */
-export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
 const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, T499: 4, T999: 5 };
 
-export function buildClientRows(clients: readonly Client[], contracts: readonly Contract[], overContracts: ReadonlySet<string>): ClientRow[] {
-  const byClient = new Map<string, Contract[]>();
-  for (const c of contracts) {
-    const list = byClient.get(c.clientId);
-    if (list) list.push(c);
-    else byClient.set(c.clientId, [c]);
-  }
-  return clients.map((client) => {
-    const own = byClient.get(client.id) ?? [];
-    const statuses = [...new Set(own.map((c) => c.status))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]);
-    const tiers = [...new Set(own.filter(isRunning).map((c) => c.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]);
-    const partner = client.partner?.name ?? null;
-    return {
-      id: client.id,
-      legalName: client.legalName,
-      siren: client.siren ?? '',
-      city: client.billingAddress.city,
-      contactName: client.contact.name,
-      tiers,
-      status: statuses[0] ?? null,
-      statuses,
-      hostingMode: client.hostingMode,
-      partner,
-      over: own.some((c) => overContracts.has(c.id)),
-      searchKey: searchable([client.legalName, client.siren, client.vatNumber, client.contact.name, client.contact.email, client.billingAddress.city, client.billingAddress.postalCode, partner].filter(Boolean).join(' ')),
-    };
-  });
+export function buildClientRows(summaries: readonly ClientSummary[], month: YearMonth): ClientRow[] {
+  return summaries.map((s) => ({
+    id: s.id,
+    legalName: s.legalName,
+    siren: s.siren,
+    city: s.city,
+    contactName: s.contactName,
+    tiers: [...new Set(s.running.map((c) => c.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
+    status: s.statuses[0] ?? null,
+    statuses: s.statuses,
+    hostingMode: s.hostingMode,
+    partner: s.partner,
+    over: overInMonth(s, month).length > 0,
+    searchKey: s.searchKey,
+  }));
 }
 
 /** The filters of the list, as carried by the URL query (`#/clients?tier=T99&over=1`). */

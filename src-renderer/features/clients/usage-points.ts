@@ -1,6 +1,6 @@
 import { evaluateUsage, formatMonthFr, parseYearMonth, type Contract, type Metric, type UsageDocument } from '../../../src-core';
 import type { UsagePoint } from '../../components/UsageChart';
-import { tierOfMonth } from './portfolio';
+import { tierOfMonth } from './contract-figures';
 
 /** How many months the charts show: the 36 months the platform keeps. */
 const CHART_MONTHS = 36;

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { formatDateFr, formatEuros, TIER_CODES, type Client } from '../../../src-core';
-import { useClients, useContracts } from '../../data';
+import { formatDateFr, formatEuros, TIER_CODES } from '../../../src-core';
+import { usePortfolio, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
-import { usePortfolioUsage } from '../clients/use-portfolio-usage';
 import { UpcomingDeadlines } from '../letters/UpcomingDeadlines';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import { useDemoLoad } from './demo-load';
@@ -17,7 +16,7 @@ const DEADLINES_SHOWN = 20;
 
 export function DashboardScreen() {
   const t = useT();
-  const clients = useClients();
+  const clients = usePortfolio();
   const demoLoading = useDemoLoad((s) => s.progress !== null);
   if (!clients) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
   if (clients.length === 0 || demoLoading) {
@@ -31,13 +30,10 @@ export function DashboardScreen() {
   return <PortfolioDashboard clients={clients} />;
 }
 
-function PortfolioDashboard({ clients }: { clients: Client[] }) {
+function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
   const t = useT();
-  const contracts = useContracts();
-  const usage = usePortfolioUsage(contracts);
   const today = parisToday();
-  const summary = useMemo(() => (contracts ? summarizePortfolio(clients, contracts, usage, today) : null), [clients, contracts, usage, today]);
-  if (!summary) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
+  const summary = useMemo(() => summarizePortfolio(clients, today), [clients, today]);
   return (
     <>
       <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.asOf', { date: formatDateFr(today) })} />
@@ -50,7 +46,7 @@ function PortfolioDashboard({ clients }: { clients: Client[] }) {
         <section className="card stat" aria-labelledby="over-title">
           <h2 id="over-title" className="stat-label">{t('dashboard.over')}</h2>
           <p className="stat-value">
-            {summary.overClients === null ? '…' : <a href={href('/clients', { over: '1' })} aria-label={t('dashboard.overLink', { count: summary.overClients })}>{summary.overClients}</a>}
+            <a href={href('/clients', { over: '1' })} aria-label={t('dashboard.overLink', { count: summary.overClients })}>{summary.overClients}</a>
           </p>
           <p className="stat-note">{t('dashboard.overNote')}</p>
         </section>

@@ -1,6 +1,5 @@
-import { addDays, compareDates, contractDeadlines, TIER_CODES, type Client, type Contract, type ContractDeadline, type IsoDate, type TierCode, type UsageDocument } from '../../../src-core';
-import { lifecycleOfContract } from '../clients/contract-lifecycle';
-import { contractsOverInMonth, isRunning, tierOfMonth } from '../clients/portfolio';
+import { addDays, compareDates, TIER_CODES, type ContractDeadline, type IsoDate, type TierCode } from '../../../src-core';
+import { overInMonth, priceOfMonth, tierOfMonth, type ClientSummary } from '../../data';
 
 /** How far ahead the dashboard lists deadlines. */
 export const DEADLINE_WINDOW_DAYS = 30;
@@ -18,39 +17,35 @@ export interface PortfolioSummary {
   runningContracts: number;
   /** Clients with at least one running contract on each tier. */
   clientsPerTier: Record<TierCode, number>;
-  /** Clients with a running contract over a limit this month; null while usage is loading. */
-  overClients: number | null;
+  /** Clients with a running contract over a limit this month. */
+  overClients: number;
   deadlines: UpcomingDeadline[];
 }
 
-export function summarizePortfolio(clients: readonly Client[], contracts: readonly Contract[], usage: readonly UsageDocument[] | undefined, today: IsoDate): PortfolioSummary {
+/** The dashboard's figures for `today`, from the read model's summary rows (one pass, no record read). */
+export function summarizePortfolio(summaries: readonly ClientSummary[], today: IsoDate): PortfolioSummary {
   const month = today.slice(0, 7);
-  const names = new Map(clients.map((c) => [c.id, c.legalName]));
-  const running = contracts.filter(isRunning);
-  const perTier = Object.fromEntries(TIER_CODES.map((t) => [t, new Set<string>()])) as Record<TierCode, Set<string>>;
-  let mrrCents = 0;
-  for (const c of running) {
-    const tier = tierOfMonth(c, month);
-    mrrCents += tier.priceCents;
-    perTier[tier.id as TierCode]?.add(c.clientId);
-  }
-  const over = usage ? contractsOverInMonth(contracts, usage, month) : null;
-  const overClients = over ? new Set(contracts.filter((c) => over.has(c.id)).map((c) => c.clientId)).size : null;
-
   const horizon = addDays(today, DEADLINE_WINDOW_DAYS);
-  const deadlines = contracts
-    .flatMap((c) =>
-      contractDeadlines({ lifecycle: lifecycleOfContract(c) })
-        .filter((d) => compareDates(d.value, today) >= 0 && compareDates(d.value, horizon) <= 0)
-        .map((deadline) => ({ clientId: c.clientId, clientName: names.get(c.clientId) ?? c.clientId, contractReference: c.reference, deadline })),
-    )
-    .sort((a, b) => compareDates(a.deadline.value, b.deadline.value));
-
-  return {
-    mrrCents,
-    runningContracts: running.length,
-    clientsPerTier: Object.fromEntries(TIER_CODES.map((t) => [t, perTier[t].size])) as Record<TierCode, number>,
-    overClients,
-    deadlines,
-  };
+  const perTier = Object.fromEntries(TIER_CODES.map((t) => [t, 0])) as Record<TierCode, number>;
+  const deadlines: UpcomingDeadline[] = [];
+  let mrrCents = 0;
+  let runningContracts = 0;
+  let overClients = 0;
+  for (const s of summaries) {
+    const tiers = new Set<TierCode>();
+    for (const c of s.running) {
+      runningContracts++;
+      mrrCents += priceOfMonth(c, month);
+      tiers.add(tierOfMonth(c, month));
+    }
+    for (const tier of tiers) perTier[tier]++;
+    if (overInMonth(s, month).length > 0) overClients++;
+    for (const { contractReference, deadline } of s.deadlines) {
+      if (compareDates(deadline.value, today) >= 0 && compareDates(deadline.value, horizon) <= 0) {
+        deadlines.push({ clientId: s.id, clientName: s.legalName, contractReference, deadline });
+      }
+    }
+  }
+  deadlines.sort((a, b) => compareDates(a.deadline.value, b.deadline.value));
+  return { mrrCents, runningContracts, clientsPerTier: perTier, overClients, deadlines };
 }

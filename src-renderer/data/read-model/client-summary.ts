@@ -1,0 +1,117 @@
+import {
+  contractDeadlines, isRunning, lifecycleOfContract, monthsOverLimit,
+  type Client, type Contract, type ContractDeadline, type ContractHistoryEntry, type ContractStatus, type HostingMode, type MonthOverLimit, type TierCode, type UsageDocument,
+} from '../../../src-core';
+import { searchable } from './search-key';
+
+/**
+ * The read model of the portfolio: ONE small row per client holding exactly
+ * what the clients list and the dashboard show, so that opening them reads
+ * 10,000 compact rows instead of the clients, contracts and usage tables
+ * (ARCHITECTURE.md: store what is read together together). Rows are derived
+ * data — rebuilt from the records by `summarizeClient`, never edited alone —
+ * and they stay independent of today's date: month-dependent figures (tier
+ * billed, over the limits) are kept per month and read with `month-view.ts`.
+ */
+export interface ClientSummary {
+  /** The client's id. */
+  id: string;
+  legalName: string;
+  siren: string;
+  city: string;
+  contactName: string;
+  contactEmail: string;
+  partner: string | null;
+  hostingMode: HostingMode;
+  /** Statuses of its contracts, the one that matters most first (a running contract's over a terminated one's). */
+  statuses: ContractStatus[];
+  running: RunningContractSummary[];
+  /** Every dated deadline of its contracts, soonest first (the dashboard keeps those of the next days). */
+  deadlines: SummaryDeadline[];
+  /** Name, SIREN, VAT number, contact, city, postal code and partner, lowercase without accents. */
+  searchKey: string;
+}
+
+export type TierChange = Extract<ContractHistoryEntry, { kind: 'tier_change' }>;
+
+/** A contract billed this month, with what prices and judges any month of it. */
+export interface RunningContractSummary {
+  id: string;
+  reference: string;
+  priceListId: string;
+  /** The latest tier (see src-core `tierForMonth`). */
+  tier: TierCode;
+  /** Its tier changes only: the rest of the history does not price a month. */
+  history: TierChange[];
+  /** Months over the limits among the last measured ones, oldest first. */
+  over: MonthOverLimit[];
+}
+
+export interface SummaryDeadline {
+  contractId: string;
+  contractReference: string;
+  deadline: ContractDeadline;
+}
+
+/**
+ * How many of the latest measured months keep their over-limit verdict: the
+ * screens ask about the current month, which is the latest measured one (or
+ * not measured yet); older overruns live on the client page. Bounded so that
+ * a row stays small whatever the length of the usage history.
+ */
+export const OVER_MONTHS_KEPT = 3;
+
+const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
+
+function runningSummary(contract: Contract, usage: UsageDocument | undefined): RunningContractSummary {
+  return {
+    id: contract.id,
+    reference: contract.reference,
+    priceListId: contract.priceListId,
+    tier: contract.tier,
+    history: contract.history.filter((e): e is TierChange => e.kind === 'tier_change'),
+    over: monthsOverLimit(contract, usage?.months.slice(-OVER_MONTHS_KEPT) ?? []),
+  };
+}
+
+/** The summary row of one client from its records (contracts and usage documents of other clients are ignored). */
+export function summarizeClient(client: Client, contracts: readonly Contract[], usage: readonly UsageDocument[]): ClientSummary {
+  const own = contracts.filter((c) => c.clientId === client.id);
+  const usageOf = new Map(usage.map((u) => [u.contractId, u]));
+  const partner = client.partner?.name ?? null;
+  const deadlines = own
+    .flatMap((c) => contractDeadlines({ lifecycle: lifecycleOfContract(c) }).map((deadline) => ({ contractId: c.id, contractReference: c.reference, deadline })))
+    .sort((a, b) => (a.deadline.value < b.deadline.value ? -1 : a.deadline.value > b.deadline.value ? 1 : 0));
+  return {
+    id: client.id,
+    legalName: client.legalName,
+    siren: client.siren ?? '',
+    city: client.billingAddress.city,
+    contactName: client.contact.name,
+    contactEmail: client.contact.email,
+    partner,
+    hostingMode: client.hostingMode,
+    statuses: [...new Set(own.map((c) => c.status))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]),
+    running: own.filter(isRunning).map((c) => runningSummary(c, usageOf.get(c.id))),
+    deadlines,
+    searchKey: searchable(
+      [client.legalName, client.siren, client.vatNumber, client.contact.name, client.contact.email, client.billingAddress.city, client.billingAddress.postalCode, partner].filter(Boolean).join(' '),
+    ),
+  };
+}
+
+/** Summaries of many clients at once (migration, demo load): contracts and usage grouped by client in one pass. */
+export function summarizeClients(clients: readonly Client[], contracts: readonly Contract[], usage: readonly UsageDocument[]): ClientSummary[] {
+  const group = <T extends { clientId: string }>(records: readonly T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of records) {
+      const list = by.get(r.clientId);
+      if (list) list.push(r);
+      else by.set(r.clientId, [r]);
+    }
+    return by;
+  };
+  const contractsBy = group(contracts);
+  const usageBy = group(usage);
+  return clients.map((c) => summarizeClient(c, contractsBy.get(c.id) ?? [], usageBy.get(c.id) ?? []));
+}

@@ -1,0 +1,43 @@
+import type { Table } from 'dexie';
+import type { EntityType } from '../../../src-core';
+import type { ContratsDb } from '../db';
+import { summarizeClients } from './client-summary';
+
+/** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
+const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contracts', 'usage']);
+
+export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entity);
+
+/**
+ * Tables a read-write transaction must also cover when it writes any of
+ * `entities`: the sources a summary is recomputed from, and the read model.
+ */
+export function summaryTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
+  return [...entities].some(feedsSummaries) ? [db.clients, db.contracts, db.usage, db.portfolio] : [];
+}
+
+/** The client a written record belongs to (none for entities the read model ignores). */
+export function summaryClientOf(entity: EntityType, record: object | null | undefined): string | undefined {
+  if (!record || !feedsSummaries(entity)) return undefined;
+  const r = record as { id: string; clientId?: string };
+  return entity === 'clients' ? r.id : r.clientId;
+}
+
+/**
+ * Recomputes the summary rows of `clientIds` from their stored records; a
+ * client that no longer exists loses its row. Runs inside the caller's
+ * read-write transaction (with `summaryTables`), so a record and its summary
+ * are committed together.
+ */
+export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<string | undefined>): Promise<void> {
+  const ids = [...new Set([...clientIds].filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const [clients, contracts, usage] = await Promise.all([
+    db.clients.bulkGet(ids),
+    db.contracts.where('clientId').anyOf(ids).toArray(),
+    db.usage.where('clientId').anyOf(ids).toArray(),
+  ]);
+  await db.portfolio.bulkPut(summarizeClients(clients.filter((c) => c !== undefined), contracts, usage));
+  const gone = ids.filter((_, i) => !clients[i]);
+  if (gone.length > 0) await db.portfolio.bulkDelete(gone);
+}

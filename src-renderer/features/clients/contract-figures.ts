@@ -1,0 +1,32 @@
+import { getTier, overConsumption, tierForMonth, type Contract, type OverConsumption, type Tier, type UsageDocument, type YearMonth } from '../../../src-core';
+
+/**
+ * One contract's figures for the client page (charts, over-consumption box).
+ * The rules (tier of a month, limits, covering tier) are src-core's; the
+ * portfolio-wide figures of the list and the dashboard come from the data
+ * layer's read model.
+ */
+
+/** The tier billed for `month`, following the contract's tier changes. */
+export function tierOfMonth(contract: Contract, month: YearMonth): Tier {
+  return getTier(tierForMonth(contract, month), contract.priceListId);
+}
+
+/**
+ * The over-consumption of the latest measured month of a contract, as src-core
+ * judges it (covering tier, supplement, proposed switch), or null when that
+ * month is within the limits.
+ */
+export function latestOverConsumption(contract: Contract, usage: UsageDocument | undefined): OverConsumption | null {
+  const last = usage?.months[usage.months.length - 1];
+  if (!last || last.month < contract.startDate.slice(0, 7)) return null;
+  const result = overConsumption({
+    month: last.month,
+    usage: last,
+    tierId: tierForMonth(contract, last.month),
+    priceListId: contract.priceListId,
+    contractStartDate: contract.startDate,
+    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
+  });
+  return result.over ? result : null;
+}

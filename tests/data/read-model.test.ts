@@ -1,0 +1,103 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
+import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
+import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import { commitPulledPage, wipeLocalData } from '../../src-renderer/data/sync-state';
+import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData } from './helpers';
+
+/** The stored read model equals the one recomputed from the stored records: no write left it behind. */
+async function expectFresh(db: ContratsDb): Promise<void> {
+  const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), db.portfolio.toArray()]);
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage).sort(byId));
+}
+
+const OVER = { month: '2026-11', cpuHours: 1.7, databaseGB: 0.4, storageGB: 3 };
+
+describe('portfolio read model', () => {
+  it('is kept by every repository write of clients, contracts and usage', async () => {
+    const { db, repos } = await openTestData();
+    const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
+    await expectFresh(db);
+    expect(await db.portfolio.get(client.id)).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320', city: 'Nancy', statuses: [], running: [] });
+
+    await repos.clients.update(client.id, { legalName: 'Pâtisserie Élodie' }, ACTOR);
+    expect((await db.portfolio.get(client.id))!.searchKey).toContain('patisserie elodie');
+
+    const contract = await repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
+    await expectFresh(db);
+    let row = (await db.portfolio.get(client.id))!;
+    expect(row.statuses).toEqual(['active']);
+    expect(priceOfMonth(row.running[0]!, '2026-11')).toBe(9900);
+
+    await repos.usage.recordMonth(contract.id, OVER, ACTOR);
+    row = (await db.portfolio.get(client.id))!;
+    expect(overInMonth(row, '2026-11')).toEqual([{ contract: row.running[0], coveringTierId: 'T199' }]);
+    expect(overInMonth(row, '2026-12')).toEqual([]);
+
+    await repos.contracts.applyTierChange(contract.id, 'T199', '2026-12', ACTOR);
+    row = (await db.portfolio.get(client.id))!;
+    expect([tierOfMonth(row.running[0]!, '2026-11'), tierOfMonth(row.running[0]!, '2026-12')]).toEqual(['T99', 'T199']);
+
+    await repos.usage.importMonths([{ contractId: contract.id, ...OVER, cpuHours: 1 }], ACTOR);
+    expect(overInMonth((await db.portfolio.get(client.id))!, '2026-11')).toEqual([]);
+
+    await repos.contracts.update(contract.id, { reference: 'CT-2' }, ACTOR);
+    await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-20', channel: 'email' }, ACTOR);
+    row = (await db.portfolio.get(client.id))!;
+    expect(row.statuses).toEqual(['notice_received']);
+    expect(row.deadlines.map((d) => [d.contractReference, d.deadline.kind, d.deadline.value])).toContainEqual(['CT-2', 'termination_effective', '2026-12-31']);
+    await expectFresh(db);
+  });
+
+  it('follows records pulled from the server, in the transaction of their page', async () => {
+    const { db, repos } = await openTestData();
+    const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
+    const contract = { id: 'k-server', clientId: client.id, reference: 'CT-S', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01', status: 'active', history: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3 };
+    await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 3, deleted: false, record: contract, changedAt: '2026-11-27T10:00:00Z' }], nextCursor: '1' });
+    expect((await db.portfolio.get(client.id))!.running.map((c) => c.reference)).toEqual(['CT-S']);
+    await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 4, deleted: true, record: null, changedAt: '2026-11-27T11:00:00Z' }], nextCursor: '2' });
+    expect((await db.portfolio.get(client.id))!.running).toEqual([]);
+    await expectFresh(db);
+    await wipeLocalData(db);
+    expect(await db.portfolio.count()).toBe(0);
+  });
+
+  it('is written by the bulk loaders: demo portfolio in memory, server records per chunk', async () => {
+    const db = createDatabase({ name: 'bulk', ...freshIndexedDb() });
+    await loadDemoPortfolio(db, { seed: 3, clients: 60, chunkSize: 25 });
+    expect(await db.portfolio.count()).toBe(60);
+    await expectFresh(db);
+
+    const other = createDatabase({ name: 'server', ...freshIndexedDb() });
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 4, clients: 30 });
+    await bulkLoad(other, 'clients', clients, { chunkSize: 7 });
+    await bulkLoad(other, 'contracts', contracts, { chunkSize: 7 });
+    await bulkLoad(other, 'usage', usage, { chunkSize: 7 });
+    expect(await other.portfolio.count()).toBe(30);
+    await expectFresh(other);
+  });
+
+  it('is built from the stored records by migration v3', async () => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v3', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));
+    await old.open();
+    const demo = generateDemoPortfolio({ seed: 5, clients: 40 });
+    await old.table<Client>('clients').bulkPut(demo.clients);
+    await old.table<Contract>('contracts').bulkPut(demo.contracts);
+    await old.table<UsageDocument>('usage').bulkPut(demo.usage);
+    old.close();
+
+    const db = createDatabase({ name: 'to-v3', ...idb });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.portfolio.count()).toBe(40);
+    await expectFresh(db);
+    // The showcase client in overrun (demo.ts) is flagged for the demo's current month.
+    const row = (await db.portfolio.get('demo-client-00002'))!;
+    expect(overInMonth(row, '2026-11').length).toBeGreaterThan(0);
+    db.close();
+  });
+});

@@ -62,13 +62,18 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
 
         if (want('storage')) figures.push(...(await storageSuite(ctx)));
         else await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
+        // The sync's baseline: the bare bulkPut of this run (the storage suite's, or measured here).
+        const bare = figures.find((f) => f.id === 'storage.bare' && f.size === file.size)?.samples ?? [];
+        if (want('sync') && bare.length === 0) {
+          for (let run = 1; run <= options.runs; run++) bare.push((await callBench(benchPage, 'bareBulkPut', 'bench-bare')).totalMs);
+        }
         if (want('pdf') && file === data[0]) figures.push(...(await pdfSuite(ctx)));
         // The bench page holds the whole portfolio: closed, it does not weigh on the app's figures.
         await benchPage.close();
         if (want('open') || want('search') || want('client') || want('heap')) {
           figures.push(...(await uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') })));
         }
-        if (want('sync')) figures.push(...syncSuite(root, file.size));
+        if (want('sync')) figures.push(...(await syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, bare)));
       } finally {
         await browser.close();
       }

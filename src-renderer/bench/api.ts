@@ -1,8 +1,9 @@
 import type { IsoDate } from '../../src-core';
 import type { BatchResult } from './pdf';
 import type { WriteTiming } from './storage';
+import type { SyncTarget, SyncTiming } from './sync';
 
-export type { BatchResult, WriteTiming };
+export type { BatchResult, SyncTarget, SyncTiming, WriteTiming };
 
 /**
  * What the bench page exposes as `window.bench` to the Playwright script
@@ -17,6 +18,11 @@ export interface BenchApi {
   appDemoLoader(options: { seed: number; clients: number }, databaseName: string): Promise<WriteTiming>;
   renderInvoices(n: number): BatchResult;
   invoicePages(n: number): string[];
+  /** The real sync engine into an empty laptop (a new IndexedDB), from the central API at `target.baseUrl`. */
+  syncInitial(target: SyncTarget): Promise<SyncTiming>;
+  /** One more sync of that laptop, after `localEdits` client edits made in the app (0: pull the server's changes only). */
+  syncIncremental(target: SyncTarget, localEdits: number): Promise<SyncTiming>;
+  dropDatabase(name: string): Promise<void>;
 }
 
 declare global {

@@ -34,6 +34,13 @@ export interface SyncEngineOptions extends ApiClientOptions {
   pageSize?: number;
   /** Pause between two background syncs when all is well (default 60 s). */
   intervalMs?: number;
+  /**
+   * The reconciliation check reads every local record: it runs after a first
+   * full sync (a stream pulled from the start) or an upload, while the last
+   * report shows a divergence, and otherwise at most this often (default
+   * 30 min) — plus on demand (`check`). An incremental sync stays cheap.
+   */
+  reconcileEveryMs?: number;
   backoff?: BackoffOptions;
   now?: () => string;
   onStatus?: (status: SyncStatus) => void;
@@ -46,7 +53,7 @@ export interface SyncEngineOptions extends ApiClientOptions {
  * dropping the engine at any instant — a crash — loses nothing.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
-  const { dataLayer, batchSize, pageSize, intervalMs = 60_000, now = () => new Date().toISOString() } = options;
+  const { dataLayer, batchSize, pageSize, intervalMs = 60_000, reconcileEveryMs = 30 * 60_000, now = () => new Date().toISOString() } = options;
   const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
   const api = createApiClient(options);
   let status: SyncStatus = { phase: 'idle', online: true, lastError: null, nextAttemptAt: null, progress: null };
@@ -62,6 +69,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function cycle(): Promise<SyncRunResult> {
     const { db } = dataLayer;
+    const fromStart = (await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)))).some((cursor) => cursor === '0');
     report({ phase: 'pushing' });
     const pushed = await pushOutbox(dataLayer, api, now, batchSize ? { batchSize } : {});
     report({ phase: 'pulling', online: true });
@@ -78,12 +86,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     // Comparing makes sense only once everything made here has been answered.
     let reconcile: ReconcileReport | null = null;
-    if ((await dataLayer.repos.outbox.count()) === 0) {
+    if ((await dataLayer.repos.outbox.count()) === 0 && (fromStart || uploaded > 0 || (await reconcileDue()))) {
       report({ phase: 'reconciling' });
       reconcile = await reconcileCheck(dataLayer, api, now);
     }
     await writeSyncValue(db, SYNC_KEYS.lastSync, now());
     return { pushed, pulled, uploaded, reconcile };
+  }
+
+  async function reconcileDue(): Promise<boolean> {
+    const last = await readSyncValue<ReconcileReport>(dataLayer.db, SYNC_KEYS.reconcile);
+    return !last || !last.same || Date.parse(now()) - Date.parse(last.at) >= reconcileEveryMs;
   }
 
   /**

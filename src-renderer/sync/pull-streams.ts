@@ -19,14 +19,31 @@ export interface PullProgress {
   received: number;
 }
 
-/** Pulls one stream page by page until the server has no more; each page is committed with its cursor. */
-export async function pullStream({ db }: DataLayer, api: ApiClient, stream: (typeof PULL_STREAMS)[number], pageSize = 500, onPage?: (progress: PullProgress) => void): Promise<number> {
-  let cursor = await readCursor(db, stream.id);
+/**
+ * Pulls one stream page by page until the server has no more; each page is
+ * committed with its cursor. The next page is already asked for while one is
+ * being written (its cursor is known from the answer): the server's and the
+ * network's time hide behind IndexedDB's. Only a committed page moves the
+ * stored cursor, so a crash mid-stream re-pulls from the last committed page.
+ */
+export async function pullStream(
+  { db }: DataLayer,
+  api: ApiClient,
+  stream: (typeof PULL_STREAMS)[number],
+  pageSize: number = MAX_PULL_LIMIT,
+  onPage?: (progress: PullProgress) => void,
+): Promise<number> {
+  const ask = (cursor: string) => api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] });
+  let next = ask(await readCursor(db, stream.id));
   let received = 0;
   for (;;) {
-    const page = await api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] });
+    const page = await next;
+    if (page.hasMore) {
+      next = ask(page.nextCursor);
+      // Not awaited if the commit below fails: its rejection must not go unhandled.
+      next.catch(() => undefined);
+    }
     await commitPulledPage(db, stream.id, page);
-    cursor = page.nextCursor;
     received += page.changes.length;
     onPage?.({ stream: stream.id, received });
     if (!page.hasMore) return received;

@@ -1,8 +1,9 @@
 // Invoicing on the local store (issue 5): the monthly run, issuing with gapless
 // numbers, payments, credit notes, late surcharges, and the settlements of the
 // invoices screens. Every write is one transaction with its audit and outbox.
-export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
-export { issueDrafts } from './issue';
+export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type CreateOptions, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
+export { issueDrafts, type IssueOptions } from './issue';
+export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 export { recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';
 export { createLateSurcharge } from './surcharge';

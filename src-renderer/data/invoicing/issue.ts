@@ -1,8 +1,9 @@
 import { compareDates, DomainError, invoiceSchema, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
+import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 import { invoicingTransaction } from './common';
-import { buyerSnapshot, numberAllocator } from './numbering';
+import { buyerSnapshot, numberAllocator, seriesPrefixOf } from './numbering';
 
 /**
  * Issuing (DOMAIN.md, Numbering): drafts become documents with the next
@@ -13,7 +14,12 @@ import { buyerSnapshot, numberAllocator } from './numbering';
  * series' last document is refused with the reason, and nothing is issued.
  * Documents issued meanwhile by a racing call are skipped, not renumbered.
  */
-export async function issueDrafts(ctx: DataContext, ids: readonly string[], actor: string): Promise<Invoice[]> {
+export interface IssueOptions {
+  /** Documents written so far, between the bulk requests of the one transaction. */
+  onProgress?: (progress: WriteProgress) => void;
+}
+
+export async function issueDrafts(ctx: DataContext, ids: readonly string[], actor: string, options: IssueOptions = {}): Promise<Invoice[]> {
   const { db } = ctx;
   return invoicingTransaction(ctx, async () => {
     const found = await db.invoices.bulkGet([...ids]);
@@ -22,18 +28,22 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
       .sort((a, b) => compareDates(a.issueDate, b.issueDate) || a.id.localeCompare(b.id));
     const clients = await db.clients.bulkGet(drafts.map((d) => d.clientId));
     const numbers = await numberAllocator(ctx);
+    // One read per series (a month is one or two), then every number handed out without awaiting.
+    const firstOfSeries = new Map(drafts.map((d) => [`${seriesPrefixOf(d.kind)}-${d.issueDate.slice(0, 4)}`, d]));
+    for (const draft of firstOfSeries.values()) await numbers.load(draft.kind, draft.issueDate);
     const issuedAt = ctx.now();
-    const issued: Invoice[] = [];
+    const changes: InvoiceChange[] = [];
     for (const [i, draft] of drafts.entries()) {
       const client = clients[i];
       if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le brouillon ${draft.id}.`);
-      const { number, seriesId } = await numbers.next(draft.kind, draft.issueDate);
+      const { number, seriesId } = numbers.take(draft.kind, draft.issueDate);
       const after = parseEntity(invoiceSchema, { ...draft, status: 'issued', number, seriesId, issuedAt, buyer: buyerSnapshot(client), updatedAt: issuedAt }, 'Facture');
-      await writeChange(ctx, { entity: 'invoices', before: draft, after, actor, action: 'issue', summary: `Facture ${number} émise (${client.legalName}).`, clientId: draft.clientId });
-      issued.push(after);
+      changes.push({ before: draft, after, action: 'issue', summary: `Facture ${number} émise (${client.legalName}).` });
     }
+    // The documents and the advanced series in the same transaction: all numbered or none.
+    await writeInvoiceChanges(ctx, changes, actor, options.onProgress);
     await numbers.save();
-    return issued;
+    return changes.map((c) => c.after);
   });
 }
 

@@ -1,9 +1,9 @@
 import {
-  addMonthsToYearMonth, buildInvoiceDraft, DomainError, isBilledMonth, parseYearMonth, tierForMonth, usageOfMonth,
+  addMonthsToYearMonth, buildInvoiceDraft, DomainError, invoiceInputSchema, invoiceSchema, isBilledMonth, parseEntity, parseYearMonth, tierForMonth, usageOfMonth,
   type BillingContract, type Client, type Contract, type InvoiceDraft, type InvoiceInput, type RuleSettings, type UsageDocument, type YearMonth,
 } from '../../../src-core';
 import type { DataContext } from '../context';
-import { invoicesRepository } from '../repositories/invoices';
+import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
 import { invoicingTransaction, ruleSettings, storedTotals } from './common';
 
 /**
@@ -137,19 +137,35 @@ export function draftInvoiceInput(item: RunItem): InvoiceInput {
   };
 }
 
+export interface CreateOptions {
+  /** Drafts written so far, between the bulk requests of the one transaction. */
+  onProgress?: (progress: WriteProgress) => void;
+}
+
 /**
- * Writes the plan's drafts in one transaction. Contracts invoiced for the month
- * since the plan was made (another run, a sync) are checked again inside it
- * and skipped, so two runs racing still bill each contract once. A draft the
- * schema refuses aborts the transaction: nothing of the run is written.
+ * Writes the plan's drafts in one transaction, in bulk (records, audit,
+ * outbox). Contracts invoiced for the month since the plan was made (another
+ * run, a sync) are checked again inside it and skipped, so two runs racing
+ * still bill each contract once. A draft the schema refuses aborts the
+ * transaction: nothing of the run is written.
  */
-export async function createMonthlyDrafts(ctx: DataContext, plan: MonthlyRunPlan, actor: string): Promise<{ created: number; skipped: number }> {
+export async function createMonthlyDrafts(ctx: DataContext, plan: MonthlyRunPlan, actor: string, options: CreateOptions = {}): Promise<{ created: number; skipped: number }> {
   const inputs = plan.items.map(draftInvoiceInput);
-  const invoices = invoicesRepository(ctx);
+  // Validated before the transaction: a refused draft throws before anything is opened, and parsing stays off the transaction's clock.
+  const at = ctx.now();
+  const records = inputs.map((input) => {
+    const fields = parseEntity(invoiceInputSchema, { ...input, status: 'draft', number: null }, 'Facture');
+    return parseEntity(invoiceSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Facture');
+  });
   return invoicingTransaction(ctx, async () => {
     const invoiced = await invoicedContractIds(ctx, plan.month);
-    const fresh = inputs.filter((input) => !invoiced.has(input.contractId));
-    for (const input of fresh) await invoices.createDraft(input, actor);
+    const fresh = records.filter((invoice) => !invoiced.has(invoice.contractId));
+    await writeInvoiceChanges(
+      ctx,
+      fresh.map((after) => ({ before: undefined, after, action: 'create', summary: `Brouillon de la facture de ${after.period} créé.` })),
+      actor,
+      options.onProgress,
+    );
     return { created: fresh.length, skipped: inputs.length - fresh.length };
   });
 }

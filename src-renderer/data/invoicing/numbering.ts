@@ -53,16 +53,34 @@ function fromState(state: SeriesState): NumberingSeries {
 export async function numberAllocator(ctx: DataContext) {
   const code = await deviceCode(ctx);
   const states = new Map<string, NumberingSeries>();
+  const emptyOf = (kind: Invoice['kind'], issueDate: IsoDate) => startSeries(seriesPrefixOf(kind), parseIsoDate(issueDate).year, code);
+  /** Reads the state of the series a document of that kind and date belongs to, once. */
+  async function load(kind: Invoice['kind'], issueDate: IsoDate): Promise<void> {
+    const empty = emptyOf(kind, issueDate);
+    const seriesId = seriesName(empty);
+    if (states.has(seriesId)) return;
+    const stored = await ctx.db.series.get(seriesId);
+    states.set(seriesId, stored ? fromState(stored) : empty);
+  }
+  /**
+   * The next number of a series already loaded, without awaiting: a batch of
+   * thousands is numbered synchronously, so the transaction (and Dexie's
+   * tracking of it across awaits) is not stretched over thousands of ticks.
+   */
+  function take(kind: Invoice['kind'], issueDate: IsoDate): { number: string; seriesId: string } {
+    const seriesId = seriesName(emptyOf(kind, issueDate));
+    const current = states.get(seriesId);
+    if (!current) throw new Error(`numbering: series ${seriesId} not loaded`);
+    const { number, series } = allocateNumber(current, issueDate);
+    states.set(seriesId, series);
+    return { number, seriesId };
+  }
   return {
+    load,
+    take,
     async next(kind: Invoice['kind'], issueDate: IsoDate): Promise<{ number: string; seriesId: string }> {
-      const empty = startSeries(seriesPrefixOf(kind), parseIsoDate(issueDate).year, code);
-      const seriesId = seriesName(empty);
-      const cached = states.get(seriesId);
-      const stored = cached ? undefined : await ctx.db.series.get(seriesId);
-      const current = cached ?? (stored ? fromState(stored) : empty);
-      const { number, series } = allocateNumber(current, issueDate);
-      states.set(seriesId, series);
-      return { number, seriesId };
+      await load(kind, issueDate);
+      return take(kind, issueDate);
     },
     save: () => ctx.db.series.bulkPut([...states.values()].map(toState)),
   };

@@ -3,14 +3,14 @@ import { formatEuros, formatMonthFr } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { parisMonth } from '../../components/today';
 import { useDataLayer } from '../../data';
-import { createMonthlyDrafts, issueDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress } from '../../data/invoicing';
+import { createMonthlyDrafts, issueDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress, type WriteProgress } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
 import { MonthPicker } from './MonthPicker';
 import { RunPreview } from './RunPreview';
 
-type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { kind: 'preview'; plan: MonthlyRunPlan } | { kind: 'writing' };
+type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { kind: 'preview'; plan: MonthlyRunPlan } | { kind: 'writing'; progress: WriteProgress };
 
 /**
  * #/factures/facturation?mois=2026-11 — the monthly run: compute the preview
@@ -48,8 +48,8 @@ export function MonthlyRun() {
   const create = (plan: MonthlyRunPlan) =>
     run(
       async () => {
-        setStep({ kind: 'writing' });
-        return createMonthlyDrafts(ctx, plan, LOCAL_ACTOR);
+        setStep({ kind: 'writing', progress: { written: 0, total: plan.items.length } });
+        return createMonthlyDrafts(ctx, plan, LOCAL_ACTOR, { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
       },
       (r) => t('invoices.run.created', { created: r.created, skipped: r.skipped }),
     ).finally(() => setStep({ kind: 'idle' }));
@@ -59,8 +59,8 @@ export function MonthlyRun() {
     if (!window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
     void run(
       async () => {
-        setStep({ kind: 'writing' });
-        return issueDrafts(ctx, ids, LOCAL_ACTOR);
+        setStep({ kind: 'writing', progress: { written: 0, total: ids.length } });
+        return issueDrafts(ctx, ids, LOCAL_ACTOR, { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
       },
       (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }),
     ).finally(() => setStep({ kind: 'idle' }));
@@ -91,7 +91,14 @@ export function MonthlyRun() {
           </label>
         </div>
       ) : null}
-      {step.kind === 'writing' ? <p className="run-progress" role="status">{t('invoices.run.writing')}</p> : null}
+      {step.kind === 'writing' ? (
+        <div className="run-progress" role="status">
+          <label>
+            {t('invoices.run.writing')} {step.progress.written.toLocaleString('fr-FR')} / {step.progress.total.toLocaleString('fr-FR')}
+            <progress max={Math.max(1, step.progress.total)} value={step.progress.written} />
+          </label>
+        </div>
+      ) : null}
       {message ? <p className={`alert ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
       {step.kind === 'preview' ? <RunPreview plan={step.plan} onCreate={() => void create(step.plan)} /> : null}
       {drafts && drafts.length > 0 ? (

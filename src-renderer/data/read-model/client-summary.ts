@@ -61,7 +61,8 @@ export interface SummaryDeadline {
  */
 export const OVER_MONTHS_KEPT = 3;
 
-const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
+/** Which status matters most for a client (lower first): the list shows and sorts by it. */
+export const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
 
 function runningSummary(contract: Contract, usage: UsageDocument | undefined): RunningContractSummary {
   return {

@@ -1,5 +1,5 @@
 import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type TierCode, type YearMonth } from '../../../src-core';
-import { overInMonth, searchable, type ClientSummary } from '../../data';
+import { overInMonth, searchable, STATUS_WEIGHT, type ClientSummary } from '../../data';
 
 /**
  * One line of the clients list: a read-model summary seen in the current
@@ -23,7 +23,6 @@ export interface ClientRow {
   searchKey: string;
 }
 
-const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
 const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, T499: 4, T999: 5 };
 
 export function buildClientRows(summaries: readonly ClientSummary[], month: YearMonth): ClientRow[] {

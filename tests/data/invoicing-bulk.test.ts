@@ -27,7 +27,7 @@ describe('monthly run and issuing in bulk', () => {
     const draftAudit = (await db.audit.toArray()).filter((a) => a.action === 'create' && a.entity === 'invoices');
     expect(draftAudit).toHaveLength(created);
     expect(draftAudit[0]).toMatchObject({ actor: ACTOR, summary: 'Brouillon de la facture de 2026-11 créé.' });
-    expect(draftAudit.every((a) => a.clientId && a.fields.includes('lines'))).toBe(true);
+    expect(draftAudit.every((a) => a.clientId && a.fields?.includes('lines'))).toBe(true);
     const creations = (await db.outbox.toArray()).filter((m) => m.entity === 'invoices');
     expect(creations).toHaveLength(created);
     expect(creations[0]).toMatchObject({ op: 'upsert', baseVersion: 0, deviceId: 'device-test' });

@@ -118,7 +118,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await expectNoSeriousA11yViolations(page, 'Import CSV (erreurs)');
   await page.goto('/#/clients/demo-client-00002');
   await expect(page.getByTestId('timeline')).toBeVisible();
-  await expect(page.getByTestId('timeline')).not.toContainText('Consommation de octobre 2026');
+  await expect(page.getByTestId('timeline')).not.toContainText('Consommation importée');
 
   // The corrected file imports, and the change is in the client's history.
   await page.goto('/#/clients/import');
@@ -127,7 +127,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
   await expect(page.getByText('Import terminé : 1 mois de consommation enregistrés pour 1 contrat(s).')).toBeVisible();
   await page.goto('/#/clients/demo-client-00002');
-  await expect(page.getByTestId('timeline')).toContainText(`Consommation de octobre 2026 enregistrée pour le contrat ${reference}`);
+  await expect(page.getByTestId('timeline')).toContainText(`Consommation importée pour le contrat ${reference} : octobre 2026.`);
 });
 
 test('a client form refuses a bad SIREN field by field and writes nothing', async ({ page }) => {
@@ -164,4 +164,26 @@ test('a client form refuses a bad SIREN field by field and writes nothing', asyn
   await page.getByRole('button', { name: 'Créer le client' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Boulangerie Test SARL' })).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('Création du client « Boulangerie Test SARL ».');
+});
+
+test('a contract is edited from its client page; an unknown client says so', async ({ page }) => {
+  await loadDemo(page, '10');
+  await page.goto('/#/clients/demo-client-00003');
+  await expect(page.getByRole('heading', { name: 'Identité' })).toBeVisible();
+  await page.getByRole('link', { name: 'Modifier le contrat' }).first().click();
+  await expect(page.getByLabel('Formule', { exact: true })).toBeDisabled();
+  await page.getByLabel('Référence du contrat').fill('');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByLabel('Référence du contrat')).toHaveAccessibleDescription(/référence du contrat est obligatoire/);
+  await page.getByLabel('Référence du contrat').fill('CT-EDIT-0001');
+  await page.getByLabel('Délai de paiement (jours)').fill('45');
+  await expectNoSeriousA11yViolations(page, 'Modifier le contrat');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Contrat CT-EDIT-0001/ })).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('Modification du contrat CT-EDIT-0001.');
+
+  await page.goto('/#/clients/pas-un-client');
+  await expect(page.getByRole('heading', { level: 1, name: 'Client introuvable' })).toBeVisible();
+  await page.getByRole('link', { name: 'Retour à la liste des clients' }).click();
+  await expect(clientCount(page)).toContainText('sur 10');
 });

@@ -9,9 +9,17 @@ import { SECTIONS, sectionOf } from './sections';
 import { SCREENS } from './routes';
 import { PageHeader } from './PageHeader';
 
+/** 'system' follows the OS setting, live; the stylesheet itself only knows light and dark. */
 function useThemeAttribute(theme: Theme) {
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    if (theme !== 'system') return;
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
   }, [theme]);
 }
 

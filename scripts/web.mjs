@@ -3,12 +3,11 @@
 // the desktop one with the browser platform (downloads instead of save dialogs,
 // browser print, session-only secrets).
 //   npm run web -- --port 8080      (or PORT=8080)   --no-build to serve the last build
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createStaticServer } from './static-server.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outDir = join(root, 'out', 'renderer');
@@ -38,44 +37,7 @@ if (!existsSync(join(outDir, 'index.html'))) {
   process.exit(1);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
-const server = createServer(async (req, res) => {
-  try {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    // Refuse anything that would leave out/renderer once resolved.
-    const file = normalize(join(outDir, pathname === '/' ? 'index.html' : pathname));
-    if (file !== outDir && !file.startsWith(outDir + sep)) {
-      res.writeHead(403).end('Interdit');
-      return;
-    }
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Introuvable');
-      return;
-    }
-    res.writeHead(200, {
-      // frame-ancestors cannot be set by the page's meta CSP: the server sends it.
-      'content-security-policy': "frame-ancestors 'none'",
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
-    });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(400).end('Requête invalide');
-  }
-});
+const server = createStaticServer({ '/': outDir });
 
 server.listen(port, host, () => {
   const address = server.address();

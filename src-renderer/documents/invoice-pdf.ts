@@ -1,5 +1,4 @@
 import type { jsPDF } from 'jspdf';
-import { autoTable, type RowInput } from 'jspdf-autotable';
 import {
   LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_VAT_SCOPE_MENTION,
 } from '../../src-core/billing';
@@ -9,7 +8,7 @@ import { countryNameFr } from './address';
 import { DRAFT_MARK, drawDraftNumber, drawDraftWatermark } from './draft-mark';
 import type { InvoiceDocumentKind, InvoiceDocumentModel } from './invoice-model';
 import { CONTENT_WIDTH, PAGE, drawLogo, finishPages, font, lineHeight, newA4, text, toBytes, wrap } from './page';
-import { toWinAnsi } from './winansi';
+import { drawTable, type TableColumn } from './table';
 
 /** What changes between an invoice, a credit note and a late-surcharge document; the layout does not. */
 const KIND: Record<InvoiceDocumentKind, { title: string; short: string; vatApplies: boolean; operation: string; period: string }> = {
@@ -127,30 +126,23 @@ function drawOperation(doc: jsPDF, model: InvoiceDocumentModel, top: number): nu
 
 function drawLines(doc: jsPDF, model: InvoiceDocumentModel, startY: number): number {
   const vat = KIND[model.kind].vatApplies;
-  const head = vat
-    ? ['Désignation', 'Quantité', 'Prix unitaire HT', 'Montant HT', 'TVA']
-    : ['Désignation', 'Quantité', 'Prix unitaire', 'Montant'];
-  const body: RowInput[] = model.lines.map((line) => [
-    toWinAnsi(line.label),
+  const numeric = (header: string, width: number): TableColumn => ({ header, width, align: 'right' });
+  const columns: TableColumn[] = [
+    { header: 'Désignation', align: 'left' },
+    numeric('Quantité', 20),
+    numeric(vat ? 'Prix unitaire HT' : 'Prix unitaire', 28),
+    numeric(vat ? 'Montant HT' : 'Montant', 28),
+    ...(vat ? [numeric('TVA', 16)] : []),
+  ];
+  const rows = model.lines.map((line) => [
+    line.label,
     quantity(line.quantity),
-    toWinAnsi(formatEuros(line.unitPriceCents)),
-    toWinAnsi(formatEuros(line.netCents)),
-    ...(vat ? [toWinAnsi(percent(line.vatRatePercent))] : []),
+    formatEuros(line.unitPriceCents),
+    formatEuros(line.netCents),
+    ...(vat ? [percent(line.vatRatePercent)] : []),
   ]);
-  const numeric = { halign: 'right' as const, cellWidth: 28 };
-  autoTable(doc, {
-    head: [head.map(toWinAnsi)],
-    body,
-    startY,
-    // The bottom margin keeps the table off the legal footer; the top one leaves room for the "(suite)" line.
-    margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.margin + 6, bottom: PAGE.height - BODY_BOTTOM },
-    showHead: 'everyPage',
-    theme: 'striped',
-    styles: { font: 'helvetica', fontSize: 9, cellPadding: 1.8, textColor: 20 },
-    headStyles: { fillColor: [45, 62, 80], textColor: 255, fontStyle: 'bold' },
-    columnStyles: { 1: { halign: 'right', cellWidth: 20 }, 2: numeric, 3: numeric, ...(vat ? { 4: { halign: 'right', cellWidth: 16 } } : {}) },
-  });
-  return (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
+  // The bottom keeps the table off the legal footer; the top leaves room for the "(suite)" line.
+  return drawTable(doc, { columns, rows, startY, bottom: BODY_BOTTOM, topOnNewPage: PAGE.margin + 6 });
 }
 
 function totalRows(model: InvoiceDocumentModel): [string, string, boolean][] {

@@ -63,7 +63,7 @@ export function drawTable(doc: jsPDF, layout: TableLayout): number {
   const drawRow = (cells: readonly Cell[], y: number, rowHeight: number, fill: number | [number, number, number] | null) => {
     if (fill !== null) {
       if (Array.isArray(fill)) doc.setFillColor(fill[0], fill[1], fill[2]);
-      else doc.setFillColor(fill);
+      else doc.setFillColor(fill, fill, fill);
       doc.rect(PAGE.margin, y, tableWidth, rowHeight, 'F');
     }
     cells.forEach((cell, i) => {

@@ -87,10 +87,30 @@ export function sellerLegalLine(seller: SellerProfile): string {
   ].join(' — ');
 }
 
+/**
+ * Pixel sizes of the logos drawn, by data URL. jsPDF's getImageProperties
+ * decodes the whole image, as addImage does again: knowing the size spares
+ * one of the two decodes per document. Only two numbers per logo are kept
+ * (a seller has one; the map is cleared past a few), never a document.
+ */
+const logoSizes = new Map<string, { width: number; height: number }>();
+const MAX_LOGO_SIZES = 4;
+
+function logoSize(doc: jsPDF, dataUrl: string): { width: number; height: number } {
+  let size = logoSizes.get(dataUrl);
+  if (!size) {
+    const { width, height } = doc.getImageProperties(dataUrl);
+    size = { width, height };
+    if (logoSizes.size >= MAX_LOGO_SIZES) logoSizes.clear();
+    logoSizes.set(dataUrl, size);
+  }
+  return size;
+}
+
 /** The seller's logo, top-left, at most maxWidth × maxHeight mm, its proportions kept. Returns its height. */
 export function drawLogo(doc: jsPDF, seller: SellerProfile, x: number, y: number, maxWidth: number, maxHeight: number): number {
   if (!seller.logoDataUrl) return 0;
-  const { width, height } = doc.getImageProperties(seller.logoDataUrl);
+  const { width, height } = logoSize(doc, seller.logoDataUrl);
   const scale = Math.min(maxWidth / width, maxHeight / height);
   doc.addImage(seller.logoDataUrl, x, y, width * scale, height * scale);
   return height * scale;

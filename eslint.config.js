@@ -6,7 +6,7 @@ import globals from 'globals';
 
 // Bare module names are matched exactly (`paths`), so a local file such as
 // ./electron.ts is not mistaken for the electron package; folders use globs.
-const UI_AND_STORAGE = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand', 'recharts', 'jspdf', 'jspdf-autotable', 'electron', 'fastify', '@tanstack/react-virtual'];
+const UI_AND_STORAGE = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand', 'recharts', 'jspdf', 'electron', 'fastify', '@tanstack/react-virtual'];
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url'];
 
 /** One `no-restricted-imports` rule per layer: exact packages plus glob patterns, one message. */

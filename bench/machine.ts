@@ -23,6 +23,6 @@ export function versions(root: string, chromium: string) {
       return 'not installed';
     }
   };
-  const packages = ['electron-vite', 'vite', 'electron', 'react', 'dexie', 'jspdf', 'jspdf-autotable', 'recharts', 'playwright-core'];
+  const packages = ['electron-vite', 'vite', 'electron', 'react', 'dexie', 'jspdf', 'recharts', 'playwright-core'];
   return { node: process.version, chromium, ...Object.fromEntries(packages.map((p) => [p, installed(p)])) };
 }

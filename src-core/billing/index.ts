@@ -13,3 +13,4 @@ export * from './credit-note';
 export * from './numbering';
 export * from './settlement';
 export * from './credited-lines';
+export * from './contract-month';

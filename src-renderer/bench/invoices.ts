@@ -1,6 +1,6 @@
 import {
-  addMonthsToYearMonth, allocateNumber, buildInvoiceDraft, DEMO_SELLER_PROFILE, DomainError, isBilledMonth, parseIsoDate, startSeries, tierForMonth,
-  usageOfMonth, yearMonthOf, type BillingContract, type Client, type Contract, type DemoPortfolio, type Invoice, type InvoiceDraft, type IsoDate, type NumberingSeries,
+  addMonthsToYearMonth, allocateNumber, buyerSnapshot, contractMonthDraft, DEMO_SELLER_PROFILE, DomainError, parseIsoDate, startSeries,
+  yearMonthOf, type Client, type Contract, type DemoPortfolio, type Invoice, type InvoiceDraft, type IsoDate, type NumberingSeries,
   type UsageDocument, type YearMonth,
 } from '../../src-core';
 import type { InvoiceDocumentModel } from '../documents';
@@ -18,23 +18,8 @@ export interface BenchPortfolio extends DemoPortfolio {
 /** The draft of `contract` for `month`, or null when nothing is billed (not started, ended, or a rule refuses it). */
 export function monthDraft(contract: Contract, client: Client, usage: UsageDocument | undefined, month: YearMonth): InvoiceDraft | null {
   if (contract.status === 'draft') return null;
-  const billing: BillingContract = {
-    id: contract.id,
-    tier: tierForMonth(contract, month),
-    priceListId: contract.priceListId,
-    startDate: contract.startDate,
-    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
-    ...(contract.paymentTermDays !== undefined ? { paymentTermDays: contract.paymentTermDays } : {}),
-  };
-  const previous = addMonthsToYearMonth(month, -1);
-  const previousUsage = usage && isBilledMonth(billing, previous) ? usageOfMonth(usage, previous) : undefined;
   try {
-    return buildInvoiceDraft({
-      contract: billing,
-      client: { country: client.country, ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}) },
-      month,
-      ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
-    });
+    return contractMonthDraft(contract, client, usage, month);
   } catch (error) {
     // The run reports such contracts as problems and bills the others; so does the bench.
     if (error instanceof DomainError) return null;
@@ -92,15 +77,7 @@ function issuedInvoice(item: DraftOfContract, number: string): Invoice {
     totals: { netCents: draft.totals.netCents, vatCents: draft.totals.vatCents, totalCents: draft.totals.totalCents, byRate: draft.totals.byRate },
     vatMention: draft.vat.value.mention,
     issuedAt,
-    buyer: {
-      legalName: client.legalName,
-      ...(client.siren ? { siren: client.siren } : {}),
-      ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
-      country: client.country,
-      addressLines: client.billingAddress.lines,
-      postalCode: client.billingAddress.postalCode,
-      city: client.billingAddress.city,
-    },
+    buyer: buyerSnapshot(client),
   };
 }
 
@@ -121,15 +98,7 @@ export function yearOfInvoices(portfolio: DemoPortfolio, today: IsoDate): Invoic
 export function invoiceDocument(client: Client, draft: InvoiceDraft, number: string): InvoiceDocumentModel {
   return {
     seller: DEMO_SELLER_PROFILE,
-    buyer: {
-      legalName: client.legalName,
-      addressLines: client.billingAddress.lines,
-      postalCode: client.billingAddress.postalCode,
-      city: client.billingAddress.city,
-      country: client.country,
-      ...(client.siren ? { siren: client.siren } : {}),
-      ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
-    },
+    buyer: buyerSnapshot(client),
     kind: 'invoice',
     number,
     issueDate: draft.issueDate.value,

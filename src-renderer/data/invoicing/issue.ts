@@ -1,9 +1,9 @@
-import { compareDates, DomainError, invoiceSchema, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { buyerSnapshot, compareDates, DomainError, invoiceSchema, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 import { invoicingTransaction } from './common';
-import { buyerSnapshot, numberAllocator, seriesPrefixOf } from './numbering';
+import { numberAllocator, seriesPrefixOf } from './numbering';
 
 /**
  * Issuing (DOMAIN.md, Numbering): drafts become documents with the next

@@ -1,6 +1,6 @@
 import {
-  addMonthsToYearMonth, buildInvoiceDraft, DomainError, invoiceInputSchema, invoiceSchema, isBilledMonth, parseEntity, parseYearMonth, tierForMonth, usageOfMonth,
-  type BillingContract, type Client, type Contract, type InvoiceDraft, type InvoiceInput, type RuleSettings, type UsageDocument, type YearMonth,
+  contractMonthDraft, DomainError, invoiceInputSchema, invoiceSchema, parseEntity, parseYearMonth,
+  type Client, type Contract, type InvoiceDraft, type InvoiceInput, type YearMonth,
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
@@ -57,30 +57,6 @@ async function invoicedContractIds(ctx: DataContext, month: YearMonth): Promise<
   return new Set(invoices.filter((i) => i.kind === 'invoice').map((i) => i.contractId));
 }
 
-/**
- * The contract as billed in `month`: the tier that applied then (a tier change
- * takes effect from its month), with the previous month's usage at its own tier.
- */
-function draftOf(contract: Contract, client: Client, usage: UsageDocument | undefined, month: YearMonth, settings: RuleSettings): InvoiceDraft | null {
-  const billing: BillingContract = {
-    id: contract.id,
-    tier: tierForMonth(contract, month),
-    priceListId: contract.priceListId,
-    startDate: contract.startDate,
-    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
-    ...(contract.paymentTermDays !== undefined ? { paymentTermDays: contract.paymentTermDays } : {}),
-  };
-  const previous = addMonthsToYearMonth(month, -1);
-  const previousUsage = usage && isBilledMonth(billing, previous) ? usageOfMonth(usage, previous) : undefined;
-  return buildInvoiceDraft({
-    contract: billing,
-    client: { country: client.country, ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}) },
-    month,
-    ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
-    settings,
-  });
-}
-
 export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options: PlanOptions = {}): Promise<MonthlyRunPlan> {
   parseYearMonth(month);
   const { onProgress, chunkSize = 200 } = options;
@@ -102,7 +78,7 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
       const problem = (message: string) => plan.problems.push({ contractId: contract.id, reference: contract.reference, clientName: client?.legalName ?? contract.clientId, message });
       if (!client) return problem('Client introuvable.');
       try {
-        const draft = draftOf(contract, client, usage[i], month, settings);
+        const draft = contractMonthDraft(contract, client, usage[i], month, settings);
         if (draft) plan.items.push({ contract, client, draft });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -1,6 +1,6 @@
 import {
   allocateNumber, parseIsoDate, seriesName, startSeries,
-  type Client, type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
+  type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { SeriesState } from '../db';
@@ -83,18 +83,5 @@ export async function numberAllocator(ctx: DataContext) {
       return take(kind, issueDate);
     },
     save: () => ctx.db.series.bulkPut([...states.values()].map(toState)),
-  };
-}
-
-/** The buyer as printed when the document is issued: it keeps the address of its date. */
-export function buyerSnapshot(client: Client): NonNullable<Invoice['buyer']> {
-  return {
-    legalName: client.legalName,
-    ...(client.siren ? { siren: client.siren } : {}),
-    ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
-    country: client.country,
-    addressLines: client.billingAddress.lines,
-    postalCode: client.billingAddress.postalCode,
-    city: client.billingAddress.city,
   };
 }

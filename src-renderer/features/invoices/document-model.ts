@@ -1,4 +1,4 @@
-import { billingPeriod, DomainError, type Client, type Invoice, type SellerProfile } from '../../../src-core';
+import { billingPeriod, buyerSnapshot, DomainError, type Client, type Invoice, type SellerProfile } from '../../../src-core';
 import type { InvoiceDocumentKind, InvoiceDocumentModel } from '../../documents';
 
 /**
@@ -16,15 +16,7 @@ export interface DocumentRefs {
 function buyerOf(invoice: Invoice, client: Client | undefined): InvoiceDocumentModel['buyer'] {
   if (invoice.buyer) return invoice.buyer;
   if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le document ${invoice.number ?? invoice.id}.`);
-  return {
-    legalName: client.legalName,
-    addressLines: client.billingAddress.lines,
-    postalCode: client.billingAddress.postalCode,
-    city: client.billingAddress.city,
-    country: client.country,
-    ...(client.siren ? { siren: client.siren } : {}),
-    ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}),
-  };
+  return buyerSnapshot(client);
 }
 
 /** Bank transfer to the seller's IBAN, when the profile has one. */

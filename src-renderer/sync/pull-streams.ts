@@ -1,6 +1,6 @@
 import { MAX_PULL_LIMIT, type EntityType } from '../../src-core';
 import type { DataLayer } from '../data';
-import { commitPulledPage, readCursor } from '../data/sync-state';
+import { commitPulledPage, readCursor, rebuildPendingSummaries, type InitialPull } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 
 /**
@@ -34,7 +34,11 @@ export async function pullStream(
   onPage?: (progress: PullProgress) => void,
 ): Promise<number> {
   const ask = (cursor: string) => api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] });
-  let next = ask(await readCursor(db, stream.id));
+  const cursor = await readCursor(db, stream.id);
+  // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are rebuilt once at the end.
+  const initial: InitialPull | undefined =
+    cursor === '0' && (await Promise.all(stream.entities.map((e) => db.table(e).count()))).every((n) => n === 0) ? { written: new Set() } : undefined;
+  let next = ask(cursor);
   let received = 0;
   for (;;) {
     const page = await next;
@@ -43,7 +47,9 @@ export async function pullStream(
       // Not awaited if the commit below fails: its rejection must not go unhandled.
       next.catch(() => undefined);
     }
-    await commitPulledPage(db, stream.id, page);
+    await commitPulledPage(db, stream.id, page, initial);
+    // Before the last page is reported: the stream is "in" once the clients list can show it.
+    if (!page.hasMore) await rebuildPendingSummaries(db);
     received += page.changes.length;
     onPage?.({ stream: stream.id, received });
     if (!page.hasMore) return received;

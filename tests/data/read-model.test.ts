@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
-import { commitPulledPage, wipeLocalData } from '../../src-renderer/data/sync-state';
+import { commitPulledPage, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData, type InitialPull } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData } from './helpers';
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
@@ -62,6 +62,32 @@ describe('portfolio read model', () => {
     await expectFresh(db);
     await wipeLocalData(db);
     expect(await db.portfolio.count()).toBe(0);
+  });
+
+  it('is rebuilt once at the end of an initial pull, even after a crash between its pages', async () => {
+    const { db, repos } = await openTestData();
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 5, clients: 12 });
+    const change = (entity: 'clients' | 'contracts' | 'usage', record: { id: string; clientId?: string }, version = 1) =>
+      ({ entity, recordId: record.id, version, deleted: false, record: { ...record, version }, changedAt: '2026-11-27T10:00:00Z' });
+    const initial: InitialPull = { written: new Set() };
+    await commitPulledPage(db, 'core', { changes: clients.slice(0, 6).map((c) => change('clients', c)), nextCursor: '1' }, initial);
+    expect(await db.portfolio.count()).toBe(0);
+    expect((await db.settings.get(SYNC_KEYS.summariesPending))?.value).toBe(true);
+    // A local edit made during the pull is replayed on the pulled record, and a record sent again moves to another client.
+    await repos.clients.update(clients[2]!.id, { legalName: 'Renommé pendant la synchro' }, ACTOR);
+    const page2 = [change('clients', clients[2]!, 2), ...clients.slice(6).map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))];
+    await commitPulledPage(db, 'core', { changes: page2, nextCursor: '2' }, initial);
+    expect(await db.clients.get(clients[2]!.id)).toMatchObject({ legalName: 'Renommé pendant la synchro', version: 2 });
+    const moved = contracts[0]!;
+    await commitPulledPage(db, 'core', { changes: [change('contracts', { ...moved, clientId: clients.at(-1)!.id }, 2)], nextCursor: '3' }, initial);
+    expect((await db.contracts.get(moved.id))!.clientId).toBe(clients.at(-1)!.id);
+    // Crash: the run's memory is lost; the next pull resumes from its cursor with per-page upkeep, and its end rebuilds.
+    await commitPulledPage(db, 'history', { changes: usage.map((u) => change('usage', u)), nextCursor: '4' });
+    expect(await rebuildPendingSummaries(db)).toBe(true);
+    expect(await db.settings.get(SYNC_KEYS.summariesPending)).toBeUndefined();
+    expect(await db.portfolio.count()).toBe(12);
+    await expectFresh(db);
+    expect(await rebuildPendingSummaries(db)).toBe(false);
   });
 
   it('is written by the bulk loaders: demo portfolio in memory, server records per chunk', async () => {

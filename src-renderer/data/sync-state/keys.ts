@@ -13,6 +13,12 @@ export const SYNC_KEYS = {
   reconcile: 'sync.reconcile',
   /** Set once the first full pull from this server has been checked for records it does not know. */
   portfolioChecked: 'sync.portfolioChecked',
+  /**
+   * Set by an initial pull that defers the portfolio summaries (in the same
+   * transaction as its pages); cleared by the rebuild that ends the stream. A
+   * crash in between leaves it set, and the next pull's end rebuilds them.
+   */
+  summariesPending: 'sync.summariesPending',
   cursor: (stream: string) => `sync.cursor.${stream}`,
   conflict: (mutationId: string) => `sync.conflict.${mutationId}`,
   setAside: (mutationId: string) => `sync.setAside.${mutationId}`,

@@ -1,6 +1,7 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, parseEntity, type Client, type Contract, type EntityType, type RecordChange, type UsageDocument, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
-import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { summarizeClients } from '../read-model';
+import { feedsSummaries, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
@@ -10,32 +11,57 @@ export interface PulledPage {
 }
 
 /**
+ * A stream pulled from its start into tables that were empty when it began
+ * (a new laptop). Nothing can then exist locally but what this run of the
+ * stream already committed (`written`) or what the account manager wrote
+ * meanwhile (which has an outbox entry): other records are not read before
+ * being written, and the portfolio summaries are rebuilt once at the end of
+ * the stream instead of page by page (`rebuildPendingSummaries`).
+ */
+export interface InitialPull {
+  /** `recordKey`s committed by this run of the stream (filled by `commitPulledPage`). */
+  written: Set<string>;
+}
+
+/**
  * Writes one page of pulled changes and advances the stream's cursor in the
  * SAME read-write transaction (ARCHITECTURE.md data flow 2): a crash leaves
  * either both or neither, so a page is never skipped. Records are validated
- * before the transaction opens — nothing but IndexedDB is awaited inside it.
- * The portfolio summaries of the clients the page touched are refreshed in it too.
+ * once, before the transaction opens — nothing but IndexedDB is awaited inside it.
+ * The portfolio summaries of the clients the page touched are refreshed in it
+ * too, or — during an initial pull — marked pending in it.
  */
-export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage): Promise<void> {
+export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage, initial?: InitialPull): Promise<void> {
   const changes = page.changes.map((change) => ({
     ...change,
     record: change.record && (parseEntity(entitySchemas[change.entity], change.record, ENTITY_LABELS[change.entity]) as WireRecord),
   }));
   const entities = [...new Set(changes.map((c) => c.entity))];
-  const tables = new Set([...entities.map((e) => db.table(e)), db.outbox, db.settings, ...summaryTables(db, entities)]);
+  const deferSummaries = !!initial && entities.some(feedsSummaries);
+  const tables = new Set([...entities.map((e) => db.table(e)), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
   await db.transaction('rw', [...tables], async () => {
-    const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map();
+    const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
     const touched: (string | undefined)[] = [];
-    for (const entity of entities) touched.push(...(await writeEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending)));
-    await refreshSummaries(db, touched);
+    for (const entity of entities) touched.push(...(await writeEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
+    if (deferSummaries) await db.settings.put({ key: SYNC_KEYS.summariesPending, value: true });
+    else await refreshSummaries(db, touched);
     await db.settings.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });
+  if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
 }
 
 /** Writes one entity's changes; returns the clients whose summaries they affect. */
-async function writeEntityChanges(db: ContratsDb, entity: EntityType, changes: RecordChange[], pending: Map<string, OutboxEntry[]>): Promise<(string | undefined)[]> {
+async function writeEntityChanges(
+  db: ContratsDb,
+  entity: EntityType,
+  changes: RecordChange[],
+  pending: Map<string, OutboxEntry[]>,
+  initial: InitialPull | undefined,
+): Promise<(string | undefined)[]> {
   const table = db.table<WireRecord, string>(entity);
-  const local = await table.bulkGet(changes.map((c) => c.recordId));
+  // One cheap check: during an initial pull, a record neither committed earlier in the stream nor edited locally is not stored yet.
+  const mayExist = !initial || changes.some((c) => initial.written.has(recordKey(entity, c.recordId)) || pending.has(recordKey(entity, c.recordId)));
+  const local: (WireRecord | undefined)[] = mayExist ? await table.bulkGet(changes.map((c) => c.recordId)) : [];
   const puts: WireRecord[] = [];
   const deletes: string[] = [];
   // A record that changed client affects both: the old owner is the local record's.
@@ -49,8 +75,25 @@ async function writeEntityChanges(db: ContratsDb, entity: EntityType, changes: R
     else deletes.push(change.recordId);
   });
   await table.bulkPut(puts);
-  await table.bulkDelete(deletes);
+  if (deletes.length > 0) await table.bulkDelete(deletes);
   return [...touched, ...puts.map((record) => summaryClientOf(entity, record))];
+}
+
+/**
+ * Rebuilds every portfolio summary from the stored records, in one read-write
+ * transaction that also clears the pending mark, when an initial pull (this
+ * one or a crashed earlier one) deferred them. No-op otherwise.
+ */
+export async function rebuildPendingSummaries(db: ContratsDb): Promise<boolean> {
+  if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return false;
+  await db.transaction('rw', [db.clients, db.contracts, db.usage, db.portfolio, db.settings], async () => {
+    if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return;
+    const [clients, contracts, usage] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray()]);
+    await db.portfolio.clear();
+    await db.portfolio.bulkPut(summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]));
+    await db.settings.delete(SYNC_KEYS.summariesPending);
+  });
+  return true;
 }
 
 export async function readCursor(db: ContratsDb, stream: string): Promise<string> {

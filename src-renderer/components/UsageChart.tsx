@@ -1,4 +1,26 @@
-import { Bar, CartesianGrid, ComposedChart, Line, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import { useLayoutEffect, useState } from 'react';
+import { Bar, CartesianGrid, ComposedChart, Line, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
+
+const CHART_HEIGHT = 220;
+
+/**
+ * The plot's width, read from its box before the first paint and followed on
+ * resize: the chart draws in the page's first frame instead of after the
+ * measuring round trips of Recharts' ResponsiveContainer.
+ */
+function usePlotWidth() {
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    if (!box) return;
+    const read = () => setWidth(Math.floor(box.clientWidth));
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [box]);
+  return [setBox, width] as const;
+}
 
 /** One month of one metric, with the limit of the tier billed that month (it steps when the tier changes). */
 export interface UsagePoint {
@@ -27,12 +49,13 @@ interface UsageChartProps {
  */
 export function UsageChart({ title, points, words, formatValue }: UsageChartProps) {
   const overMonths = points.filter((p) => p.over);
+  const [plotRef, plotWidth] = usePlotWidth();
   return (
     <figure className="usage-chart" aria-label={title}>
       <figcaption className="usage-chart-title">{title}</figcaption>
-      <div className="usage-chart-plot" data-testid="usage-chart-plot">
-        <ResponsiveContainer width="100%" height={220}>
-          <ComposedChart data={points} margin={{ top: 14, right: 12, bottom: 0, left: 0 }}>
+      <div className="usage-chart-plot" data-testid="usage-chart-plot" ref={plotRef} style={{ minHeight: CHART_HEIGHT }}>
+        {plotWidth > 0 ? (
+          <ComposedChart width={plotWidth} height={CHART_HEIGHT} data={points} margin={{ top: 14, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid className="usage-chart-grid" vertical={false} />
             <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 11 }} minTickGap={8} />
             <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={formatValue} />
@@ -46,7 +69,7 @@ export function UsageChart({ title, points, words, formatValue }: UsageChartProp
             <Bar dataKey="value" name="value" isAnimationActive={false} shape={OverAwareBar} />
             <Line dataKey="limit" name="limit" type="stepAfter" className="limit-line" dot={false} isAnimationActive={false} strokeWidth={2} />
           </ComposedChart>
-        </ResponsiveContainer>
+        ) : null}
       </div>
       <p className="usage-chart-legend">
         <span className="legend-swatch usage" aria-hidden="true" /> {words.usage}

@@ -4,6 +4,7 @@ import { queryInvoices, type InvoiceFilter } from './repositories/invoices';
 import { queryLetters, type LetterFilter } from './repositories/letters';
 import { readSetting, type SettingKey } from './repositories/settings';
 import { useDataLayer } from './provider';
+import type { ClientSummary } from './read-model';
 
 /**
  * Live queries for screens: each hook re-renders its component when the data
@@ -12,10 +13,24 @@ import { useDataLayer } from './provider';
  * record answers `null` when it does not exist.
  */
 
-/** The portfolio read model: one summary row per client, for the clients list and the dashboard. */
-export function usePortfolio() {
+/**
+ * The portfolio read model: one summary row per client, for the clients list
+ * and the dashboard. `enabled: false` reads nothing (stays `undefined`): the
+ * list starts the whole read once its first screenful is shown.
+ */
+export function usePortfolio(enabled = true) {
   const { db } = useDataLayer();
-  return useLiveQuery(() => db.portfolio.toArray(), [db]);
+  return useLiveQuery<ClientSummary[] | undefined>(() => (enabled ? db.portfolio.toArray() : undefined), [db, enabled]);
+}
+
+/**
+ * The first `limit` summary rows by legal name (the list's default order),
+ * read through the `legalName` index (v4): a bounded read that shows the first
+ * screenful long before the whole table is read. `null` reads nothing.
+ */
+export function usePortfolioHead(limit: number | null) {
+  const { db } = useDataLayer();
+  return useLiveQuery<ClientSummary[] | undefined>(() => (limit === null ? undefined : db.portfolio.orderBy('legalName').limit(limit).toArray()), [db, limit]);
 }
 
 export function useClients() {

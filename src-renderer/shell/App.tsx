@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import { platform } from '../platform';
 import { usePreferences, type Locale, type Theme } from '../state/preferences';
@@ -96,7 +96,9 @@ export function App() {
         </div>
       </aside>
       <main id="contenu" tabIndex={-1}>
-        <Screen />
+        <Suspense fallback={<p className="muted">{t('clients.loading')}</p>}>
+          <Screen />
+        </Suspense>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </div>

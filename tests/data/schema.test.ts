@@ -46,4 +46,25 @@ describe('local database schema', () => {
     expect(await db.table('series').count()).toBe(1);
     db.close();
   });
+
+  it('migrates a v3 database to v4: portfolio rows kept and readable by legal name', async () => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v4', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 3));
+    await old.open();
+    await old.table('portfolio').bulkPut([
+      { id: 'c1', legalName: 'Zéphyr SAS' },
+      { id: 'c2', legalName: 'Alpha SARL' },
+      { id: 'c3', legalName: 'Martin et fils' },
+    ]);
+    old.close();
+
+    const db = createDatabase({ name: 'to-v4', ...idb });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.portfolio.count()).toBe(3);
+    const head = await db.portfolio.orderBy('legalName').limit(2).toArray();
+    expect(head.map((r) => r.id)).toEqual(['c2', 'c3']);
+    db.close();
+  });
 });

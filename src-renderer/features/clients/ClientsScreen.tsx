@@ -1,12 +1,16 @@
+import { lazy } from 'react';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, useLocation } from '../../shell/router';
-import { ClientForm } from './ClientForm';
 import { ClientList } from './ClientList';
-import { ClientPage } from './ClientPage';
-import { ContractFormScreen } from './ContractForm';
-import { TerminationNoticeScreen } from './TerminationNoticeForm';
-import { UsageImportScreen } from './UsageImportScreen';
+
+// The list is in the first bundle; the client page (Recharts, invoices, letters)
+// and the forms load on first visit, behind App's Suspense.
+const ClientForm = lazy(() => import('./ClientForm').then((m) => ({ default: m.ClientForm })));
+const ClientPage = lazy(() => import('./ClientPage').then((m) => ({ default: m.ClientPage })));
+const ContractFormScreen = lazy(() => import('./ContractForm').then((m) => ({ default: m.ContractFormScreen })));
+const TerminationNoticeScreen = lazy(() => import('./TerminationNoticeForm').then((m) => ({ default: m.TerminationNoticeScreen })));
+const UsageImportScreen = lazy(() => import('./UsageImportScreen').then((m) => ({ default: m.UsageImportScreen })));
 
 /**
  * The Clients section's sub-routes:

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   DomainError, formatEuros, formatMonthFr, formatQuantityFr, getTier, METRIC_LABELS_FR, METRICS, tierForMonth, type Contract, type Metric, type TierCode,
   type UsageDocument,
@@ -16,6 +16,8 @@ const CHART_TITLE_KEYS = { cpuHours: 'clients.usage.chart.cpuHours', databaseGB:
 /** Usage charts of one contract and, when its latest month is over, the covering tier and the one action to switch. */
 export function UsagePanel({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
   const t = useT();
+  // Points are recomputed when the contract or its usage changes, not on every render of the page.
+  const points = useMemo(() => (usage ? METRICS.map((metric) => usagePoints(contract, usage, metric)) : []), [contract, usage]);
   if (!usage || usage.months.length === 0) return <p className="muted">{t('clients.usage.none')}</p>;
   const words = { usage: t('clients.usage.legend.usage'), limit: t('clients.usage.legend.limit'), over: t('clients.usage.legend.over') };
   return (
@@ -23,11 +25,11 @@ export function UsagePanel({ contract, usage }: { contract: Contract; usage: Usa
       <h3>{t('clients.usage.title', { reference: contract.reference })}</h3>
       <OverConsumptionBox contract={contract} usage={usage} />
       <div className="usage-charts">
-        {METRICS.map((metric: Metric) => (
+        {METRICS.map((metric: Metric, i) => (
           <UsageChart
             key={metric}
             title={t(CHART_TITLE_KEYS[metric])}
-            points={usagePoints(contract, usage, metric)}
+            points={points[i]!}
             words={words}
             formatValue={(v) => String(Math.round(v * 100) / 100).replace('.', ',')}
           />

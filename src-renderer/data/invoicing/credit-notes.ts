@@ -1,7 +1,7 @@
-import { creditedByLine, creditNoteLines, DomainError, invoiceTotals, type CreditRequest, type Invoice } from '../../../src-core';
+import { creditedByLine, creditNoteLines, DomainError, type CreditRequest, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
-import { billingLines, invoicingTransaction, parisToday, storedTotals } from './common';
-import { issueNewDocument } from './issue';
+import { billingLines, invoicingTransaction } from './common';
+import { issueOnInvoice } from './issue';
 
 /**
  * A credit note (avoir) cancelling or correcting an issued invoice, fully or
@@ -19,24 +19,10 @@ export function createCreditNote(ctx: DataContext, invoiceId: string, request: C
     const earlier = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === invoiceId);
     const credited = { number: invoice.number, lines: billingLines(invoice) };
     const lines = creditNoteLines(credited, request, creditedByLine(credited, earlier));
-    const today = parisToday(ctx);
-    return issueNewDocument(
+    return issueOnInvoice(
       ctx,
-      {
-        kind: 'credit_note',
-        clientId: invoice.clientId,
-        contractId: invoice.contractId,
-        // The invoice's month: a month's list shows its invoices with their credit notes.
-        ...(invoice.period ? { period: invoice.period } : {}),
-        // Nothing is owed on a credit note: its due date is its date.
-        issueDate: today,
-        dueDate: today,
-        lines,
-        totals: storedTotals(invoiceTotals(lines)),
-        vatMention: invoice.vatMention,
-        creditedInvoiceId: invoice.id,
-        ...(invoice.buyer ? { buyer: invoice.buyer } : {}),
-      },
+      invoice,
+      { kind: 'credit_note', lines, vatMention: invoice.vatMention, creditedInvoiceId: invoice.id },
       actor,
       (number) => `Avoir ${number} émis sur la facture ${invoice.number}.`,
     );

@@ -1,8 +1,8 @@
-import { buyerSnapshot, compareDates, DomainError, invoiceSchema, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { buyerSnapshot, compareDates, DomainError, invoiceSchema, invoiceTotals, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
-import { invoicingTransaction } from './common';
+import { invoicingTransaction, parisToday, storedTotals } from './common';
 import { numberAllocator, seriesPrefixOf } from './numbering';
 
 /**
@@ -53,7 +53,7 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
  * Runs inside the caller's `invoicingTransaction`, so the checks the caller
  * made on the invoice and this number are committed together.
  */
-export async function issueNewDocument(
+async function issueNewDocument(
   ctx: DataContext,
   fields: Omit<InvoiceInput, 'status' | 'number' | 'seriesId' | 'issuedAt'>,
   actor: string,
@@ -66,4 +66,35 @@ export async function issueNewDocument(
   await writeChange(ctx, { entity: 'invoices', before: undefined, after: doc, actor, action: 'issue', summary: summary(number), clientId: doc.clientId });
   await numbers.save();
   return doc;
+}
+
+/**
+ * A document issued today on an issued invoice (credit note, late surcharge):
+ * the invoice's client, contract and buyer, and its month, so that a month's
+ * list shows it beside the invoice. Due on its own date: a credit note owes
+ * nothing, and a surcharge is itself the consequence of a missed due date.
+ */
+export function issueOnInvoice(
+  ctx: DataContext,
+  invoice: Invoice,
+  doc: Pick<InvoiceInput, 'kind' | 'lines' | 'vatMention' | 'creditedInvoiceId' | 'surchargedInvoiceId'>,
+  actor: string,
+  summary: (number: string) => string,
+): Promise<Invoice> {
+  const today = parisToday(ctx);
+  return issueNewDocument(
+    ctx,
+    {
+      clientId: invoice.clientId,
+      contractId: invoice.contractId,
+      ...(invoice.period ? { period: invoice.period } : {}),
+      issueDate: today,
+      dueDate: today,
+      totals: storedTotals(invoiceTotals(doc.lines)),
+      ...(invoice.buyer ? { buyer: invoice.buyer } : {}),
+      ...doc,
+    },
+    actor,
+    summary,
+  );
 }

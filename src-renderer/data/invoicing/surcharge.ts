@@ -1,7 +1,7 @@
-import { DomainError, invoiceTotals, lateSurchargeLines, OUTSIDE_VAT_SCOPE_MENTION, type Invoice } from '../../../src-core';
+import { DomainError, lateSurchargeLines, OUTSIDE_VAT_SCOPE_MENTION, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
-import { invoicingTransaction, parisToday, ruleSettings, storedTotals } from './common';
-import { issueNewDocument } from './issue';
+import { invoicingTransaction, ruleSettings } from './common';
+import { issueOnInvoice } from './issue';
 import { documentLedger } from './ledger';
 
 /**
@@ -21,24 +21,10 @@ export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: 
     if (settlement.status.value !== 'overdue') throw new DomainError('INVALID_INPUT', `La facture ${invoice.number} n'est pas en retard de paiement.`);
     if (doc.surcharges.length > 0) throw new DomainError('INVALID_INPUT', `La majoration de la facture ${invoice.number} a déjà été émise (${doc.surcharges[0]!.number}).`);
     const lines = lateSurchargeLines(invoice.number, settlement.balanceCents, await ruleSettings(ctx));
-    const today = parisToday(ctx);
-    return issueNewDocument(
+    return issueOnInvoice(
       ctx,
-      {
-        kind: 'surcharge',
-        clientId: invoice.clientId,
-        contractId: invoice.contractId,
-        // The invoice's month, so that the month's list shows the surcharge beside it.
-        ...(invoice.period ? { period: invoice.period } : {}),
-        // Due at once: the surcharge is itself the consequence of a missed due date.
-        issueDate: today,
-        dueDate: today,
-        lines,
-        totals: storedTotals(invoiceTotals(lines)),
-        vatMention: OUTSIDE_VAT_SCOPE_MENTION,
-        surchargedInvoiceId: invoice.id,
-        ...(invoice.buyer ? { buyer: invoice.buyer } : {}),
-      },
+      invoice,
+      { kind: 'surcharge', lines, vatMention: OUTSIDE_VAT_SCOPE_MENTION, surchargedInvoiceId: invoice.id },
       actor,
       (number) => `Majoration de retard ${number} émise sur la facture ${invoice.number}.`,
     );

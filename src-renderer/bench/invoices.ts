@@ -4,6 +4,7 @@ import {
   type UsageDocument, type YearMonth,
 } from '../../src-core';
 import type { InvoiceDocumentModel } from '../documents';
+import { draftInvoiceInput } from '../data/invoicing/monthly-run';
 
 /**
  * Invoices of the bench portfolio, computed by src-core exactly as the monthly
@@ -58,26 +59,17 @@ class SeriesBook {
 
 /** The issued invoice record of a draft, with its buyer snapshot, as the server would sync it. */
 function issuedInvoice(item: DraftOfContract, number: string): Invoice {
-  const { draft, contract, client } = item;
-  const issuedAt = `${draft.issueDate.value}T08:00:00Z`;
+  const issuedAt = `${item.draft.issueDate.value}T08:00:00Z`;
   return {
+    ...draftInvoiceInput(item),
     id: `bench-invoice-${number}`,
     createdAt: issuedAt,
     updatedAt: issuedAt,
     version: 0,
-    kind: 'invoice',
     status: 'issued',
     number,
-    clientId: contract.clientId,
-    contractId: contract.id,
-    period: draft.month,
-    issueDate: draft.issueDate.value,
-    dueDate: draft.dueDate.value,
-    lines: draft.lines,
-    totals: { netCents: draft.totals.netCents, vatCents: draft.totals.vatCents, totalCents: draft.totals.totalCents, byRate: draft.totals.byRate },
-    vatMention: draft.vat.value.mention,
     issuedAt,
-    buyer: buyerSnapshot(client),
+    buyer: buyerSnapshot(item.client),
   };
 }
 

@@ -27,6 +27,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'notFound.body': 'This address matches no screen.',
   'notFound.back': 'Back to the dashboard',
   'skip.toContent': 'Skip to content',
+  'screen.failed': 'This screen could not be shown',
+  'screen.reload': 'Reload the application',
   // portfolio: dashboard, clients, client page, forms, usage import (issue 4)
   'dashboard.asOf': 'As of {date}',
   'dashboard.mrr': 'Monthly recurring revenue (excl. VAT)',

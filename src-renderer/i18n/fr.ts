@@ -28,6 +28,8 @@ export const fr = {
   'notFound.body': 'Cette adresse ne correspond à aucun écran.',
   'notFound.back': 'Revenir au tableau de bord',
   'skip.toContent': 'Aller au contenu',
+  'screen.failed': 'Cet écran n’a pas pu s’afficher',
+  'screen.reload': 'Recharger l’application',
   // portfolio: dashboard, clients, client page, forms, usage import (issue 4)
   'dashboard.asOf': 'Situation au {date}',
   'dashboard.mrr': 'Revenu mensuel récurrent (HT)',

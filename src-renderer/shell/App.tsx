@@ -8,6 +8,7 @@ import { href, useLocation } from './router';
 import { SECTIONS, sectionOf } from './sections';
 import { SCREENS } from './routes';
 import { PageHeader } from './PageHeader';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 
 /** 'system' follows the OS setting, live; the stylesheet itself only knows light and dark. */
 function useThemeAttribute(theme: Theme) {
@@ -96,9 +97,11 @@ export function App() {
         </div>
       </aside>
       <main id="contenu" tabIndex={-1}>
-        <Suspense fallback={<p className="muted">{t('clients.loading')}</p>}>
-          <Screen />
-        </Suspense>
+        <ScreenErrorBoundary key={path} title={t('screen.failed')} reloadLabel={t('screen.reload')}>
+          <Suspense fallback={<p className="muted">{t('clients.loading')}</p>}>
+            <Screen />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </div>

@@ -48,3 +48,12 @@ test('an unknown address says so and leads back', async ({ page }) => {
   await page.getByRole('link', { name: 'Revenir au tableau de bord' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 });
+
+test('a screen whose code cannot be loaded says so, and the navigation still works', async ({ page }) => {
+  await page.route('**/assets/UsageImportScreen-*.js', (route) => route.abort('internetdisconnected'));
+  await page.goto('/#/clients/import');
+  await expect(page.getByRole('alert').getByRole('heading', { name: 'Cet écran n’a pas pu s’afficher' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Recharger l’application' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Paramètres' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
+});

@@ -12,23 +12,12 @@ import {
   securityUpdateDeadline,
   securityUpdateDeadlineExplained,
 } from '../../src-core/calendar';
-import { DomainError } from '../../src-core/errors';
+import { expectDomainError } from './support/domain-error';
 
 /** Any date from 2000 to 2099. */
 const anyDate = fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2099-12-31') }).map(fromDayNumber);
 const AM = { alsaceMoselle: true };
 
-function expectDomainError(fn: () => unknown, code: string): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    expect((e as DomainError).code).toBe(code);
-    expect((e as DomainError).message.length).toBeGreaterThan(10);
-    return;
-  }
-  throw new Error('DomainError attendue');
-}
 
 describe('Easter (Gregorian computus)', () => {
   it.each([

@@ -10,19 +10,11 @@ import {
   supportDeadlineExplained,
   toParisWallClock,
 } from '../../src-core/calendar';
-import { DomainError } from '../../src-core/errors';
+import { expectDomainError } from './support/domain-error';
 
 const H = 3_600_000;
 const AM = { alsaceMoselle: true };
 
-function expectDomainError(fn: () => unknown, code: string): void {
-  expect(fn).toThrow(DomainError);
-  try {
-    fn();
-  } catch (e) {
-    expect((e as DomainError).code).toBe(code);
-  }
-}
 
 describe('instants', () => {
   it('parses offsets, Z and fractions to the same UTC instant', () => {

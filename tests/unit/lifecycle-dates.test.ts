@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, fromDayNumber, lastDayOfMonth, parseIsoDate, toDayNumber } from '../../src-core/dates';
-import { DomainError } from '../../src-core/errors';
+import { expectDomainError } from './support/domain-error';
 import { isBusinessDay } from '../../src-core/calendar';
 import {
   assertNewPricesFrom,
@@ -31,14 +31,6 @@ import { DEFAULT_RULE_SETTINGS } from '../../src-core/settings';
 
 const anyDate = fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2099-12-31') }).map(fromDayNumber);
 
-function expectDomainError(fn: () => unknown, code: string): void {
-  expect(fn).toThrow(DomainError);
-  try {
-    fn();
-  } catch (e) {
-    expect((e as DomainError).code).toBe(code);
-  }
-}
 
 describe('terminationEffectiveDate (§1)', () => {
   it.each([

@@ -11,7 +11,7 @@ import { writeReport } from './report';
 import { serve } from './server';
 import { callBench, type SizeContext } from './suites/context';
 import { pdfSuite } from './suites/pdf';
-import { storageSuite } from './suites/storage';
+import { CORE_TABLES, storageSuite, sum } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
 
@@ -60,17 +60,23 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
         await callBench(benchPage, 'loadPortfolio', `${url}${BENCH_PREFIX}data/${file.file}`, file.today);
         const ctx: SizeContext = { size: file.size, runs: options.runs, seed: options.seed, data: file, browser, benchPage, appUrl: `${url}/`, log: (m) => log(`${file.size} clients: ${m}`) };
 
+        const ui = want('open') || want('search') || want('client') || want('heap');
         if (want('storage')) figures.push(...(await storageSuite(ctx)));
-        else await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
+        else if (ui) await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
         // The sync's baseline: the bare bulkPut of this run (the storage suite's, or measured here).
-        const bare = figures.find((f) => f.id === 'storage.bare' && f.size === file.size)?.samples ?? [];
-        if (want('sync') && bare.length === 0) {
-          for (let run = 1; run <= options.runs; run++) bare.push((await callBench(benchPage, 'bareBulkPut', 'bench-bare')).totalMs);
+        const samplesOf = (id: string) => figures.find((f) => f.id === id && f.size === file.size)?.samples ?? [];
+        const bare = { all: samplesOf('storage.bare'), core: samplesOf('storage.bareCore') };
+        if (want('sync') && bare.all.length === 0) {
+          for (let run = 1; run <= options.runs; run++) {
+            const b = await callBench(benchPage, 'bareBulkPut', 'bench-bare');
+            bare.all.push(b.totalMs);
+            bare.core.push(sum(b.byTable, CORE_TABLES));
+          }
         }
         if (want('pdf') && file === data[0]) figures.push(...(await pdfSuite(ctx)));
         // The bench page holds the whole portfolio: closed, it does not weigh on the app's figures.
         await benchPage.close();
-        if (want('open') || want('search') || want('client') || want('heap')) {
+        if (ui) {
           figures.push(...(await uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') })));
         }
         if (want('sync')) figures.push(...(await syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, bare)));

@@ -4,7 +4,10 @@ import { callBench, type SizeContext } from './context';
 /** Tables the demo loader writes (no invoices): its baseline is the bare write of these tables only. */
 const DEMO_TABLES = ['priceLists', 'clients', 'contracts', 'usage'];
 
-const sum = (byTable: Record<string, number>, tables: readonly string[]) => tables.reduce((s, t) => s + (byTable[t] ?? 0), 0);
+/** Tables of the sync's first stream: what the clients list needs. */
+export const CORE_TABLES = ['priceLists', 'clients', 'contracts'];
+
+export const sum = (byTable: Record<string, number>, tables: readonly string[]) => tables.reduce((s, t) => s + (byTable[t] ?? 0), 0);
 
 /**
  * Writes of the whole portfolio: the bare Dexie bulkPut (the sync issue's
@@ -15,12 +18,14 @@ const sum = (byTable: Record<string, number>, tables: readonly string[]) => tabl
 export async function storageSuite(ctx: SizeContext): Promise<Figure[]> {
   const bare: number[] = [];
   const bareDemoTables: number[] = [];
+  const bareCore: number[] = [];
   const app: number[] = [];
   const loader: number[] = [];
   for (let run = 1; run <= ctx.runs; run++) {
     const b = await callBench(ctx.benchPage, 'bareBulkPut', 'bench-bare');
     bare.push(b.totalMs);
     bareDemoTables.push(sum(b.byTable, DEMO_TABLES));
+    bareCore.push(sum(b.byTable, CORE_TABLES));
     loader.push((await callBench(ctx.benchPage, 'appDemoLoader', { seed: ctx.seed, clients: ctx.size }, 'bench-demo-loader')).totalMs);
     app.push((await callBench(ctx.benchPage, 'appBulkLoad')).totalMs);
     ctx.log(`storage run ${run}/${ctx.runs}: bare ${Math.round(b.totalMs)} ms, app bulkLoad ${Math.round(app.at(-1)!)} ms, demo loader ${Math.round(loader.at(-1)!)} ms`);
@@ -32,6 +37,9 @@ export async function storageSuite(ctx: SizeContext): Promise<Figure[]> {
   return [
     measured(head('storage.bare', 'Bare Dexie bulkPut of the portfolio (baseline of the sync issue)'), bare, {
       notes: [`${records.toLocaleString('en')} records (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}); one bulkPut per table, Dexie defaults, the app's indexes`],
+    }),
+    measured(head('storage.bareCore', 'Bare Dexie bulkPut of the clients, contracts and price lists alone (part of the line above)'), bareCore, {
+      notes: ['what the clients list needs: the baseline of the sync\'s first stream'],
     }),
     measured(head('storage.appBulkLoad', 'App bulkLoad of the same records (data/bulk.ts: validated, chunks of 2,000, strict durability)'), app, {
       baseline: { title: bareTitle, samples: bare },

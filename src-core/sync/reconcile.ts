@@ -14,29 +14,35 @@ export const reconcileResponseSchema = z.object({
 });
 export type ReconcileResponse = z.infer<typeof reconcileResponseSchema>;
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK64 = (1n << 64n) - 1n;
+/**
+ * Two FNV-1a 32 lanes with different offset bases over UTF-16 code units: a
+ * 64-bit hash in plain 32-bit integer arithmetic (Math.imul), pure, so the
+ * laptop and the server compute the same value. BigInt arithmetic took
+ * seconds for the 130,000 records of a large portfolio.
+ */
+const FNV_PRIME_32 = 0x01000193;
+const LANE_OFFSETS = [0x811c9dc5, 0x050c5d1f] as const;
 
-/** FNV-1a 64 over UTF-16 code units: pure, so the laptop and the server compute the same value. */
-function fnv1a64(text: string): bigint {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * FNV_PRIME) & MASK64;
-  }
-  return hash;
+function fnv1a32(text: string, offset: number): number {
+  let hash = offset;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME_32);
+  return hash >>> 0;
 }
 
 /**
- * Order-independent digest of a table: the sum modulo 2^64 of the hash of each
- * `id:version`. Equal sets give equal digests whatever order they are read in,
- * so the app compares without sorting 10,000 rows.
+ * Order-independent digest of a table: per lane, the sum modulo 2^32 of the
+ * hash of each `id:version`. Equal sets give equal digests whatever order
+ * they are read in, so the app compares without sorting 10,000 rows.
  */
 export function reconcileHash(pairs: Iterable<{ id: string; version: number }>): string {
-  let sum = 0n;
-  for (const { id, version } of pairs) sum = (sum + fnv1a64(`${id}:${version}`)) & MASK64;
-  return sum.toString(16).padStart(16, '0');
+  let high = 0;
+  let low = 0;
+  for (const { id, version } of pairs) {
+    const text = `${id}:${version}`;
+    high = (high + fnv1a32(text, LANE_OFFSETS[0])) >>> 0;
+    low = (low + fnv1a32(text, LANE_OFFSETS[1])) >>> 0;
+  }
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
 }
 
 export function tableDigest(pairs: ReadonlyArray<{ id: string; version: number }>): TableDigest {

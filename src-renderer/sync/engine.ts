@@ -1,5 +1,5 @@
 import type { DataLayer } from '../data';
-import { SYNC_KEYS, enqueueUnknownRecords, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
+import { SYNC_KEYS, enqueueUnknownRecords, newInitialPull, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
 import { createApiClient, type ApiClientOptions } from './api-client';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
@@ -74,7 +74,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const pushed = await pushOutbox(dataLayer, api, now, batchSize ? { batchSize } : {});
     report({ phase: 'pulling', online: true });
     let pulled = 0;
-    for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, api, stream, pageSize, (progress) => report({ progress }));
+    // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
+    const run = newInitialPull();
+    for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, api, stream, pageSize, (progress) => report({ progress }), run);
     report({ progress: null });
     const uploaded = await uploadIfServerEmpty();
     if (uploaded > 0) {

@@ -1,6 +1,6 @@
 import { MAX_PULL_LIMIT, type EntityType } from '../../src-core';
 import type { DataLayer } from '../data';
-import { commitPulledPage, readCursor, rebuildPendingSummaries, type InitialPull } from '../data/sync-state';
+import { commitPulledPage, newInitialPull, readCursor, rebuildPendingSummaries, type InitialPull } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 
 /**
@@ -25,6 +25,7 @@ export interface PullProgress {
  * being written (its cursor is known from the answer): the server's and the
  * network's time hide behind IndexedDB's. Only a committed page moves the
  * stored cursor, so a crash mid-stream re-pulls from the last committed page.
+ * `run` is the sync run's memory, shared by its streams (see InitialPull).
  */
 export async function pullStream(
   { db }: DataLayer,
@@ -32,12 +33,13 @@ export async function pullStream(
   stream: (typeof PULL_STREAMS)[number],
   pageSize: number = MAX_PULL_LIMIT,
   onPage?: (progress: PullProgress) => void,
+  run: InitialPull = newInitialPull(),
 ): Promise<number> {
   const ask = (cursor: string) => api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] });
   const cursor = await readCursor(db, stream.id);
-  // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are rebuilt once at the end.
-  const initial: InitialPull | undefined =
-    cursor === '0' && (await Promise.all(stream.entities.map((e) => db.table(e).count()))).every((n) => n === 0) ? { written: new Set() } : undefined;
+  // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
+  const initial = cursor === '0' && (await Promise.all(stream.entities.map((e) => db.table(e).count()))).every((n) => n === 0) ? run : undefined;
+  if (initial) for (const entity of stream.entities) initial.covered.add(entity);
   let next = ask(cursor);
   let received = 0;
   for (;;) {
@@ -49,7 +51,7 @@ export async function pullStream(
     }
     await commitPulledPage(db, stream.id, page, initial);
     // Before the last page is reported: the stream is "in" once the clients list can show it.
-    if (!page.hasMore) await rebuildPendingSummaries(db);
+    if (!page.hasMore) await rebuildPendingSummaries(db, initial);
     received += page.changes.length;
     onPage?.({ stream: stream.id, received });
     if (!page.hasMore) return received;

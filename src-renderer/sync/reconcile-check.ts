@@ -9,8 +9,8 @@ import type { ApiClient } from './api-client';
  * reported, never repaired silently.
  */
 export async function reconcileCheck({ db }: DataLayer, api: ApiClient, now: () => string): Promise<ReconcileReport> {
-  const server = await api.reconcile();
-  const local = await localDigests(db);
+  // The server's digest and the laptop's are computed at the same time: they wait on different machines.
+  const [server, local] = await Promise.all([api.reconcile(), localDigests(db)]);
   const tables = Object.fromEntries(
     ENTITY_TYPES.map((entity): [EntityType, TableComparison] => {
       const remote = server.tables[entity] ?? { count: 0, hash: '0'.repeat(16) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
-import { commitPulledPage, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData, type InitialPull } from '../../src-renderer/data/sync-state';
+import { commitPulledPage, newInitialPull, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData } from './helpers';
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
@@ -69,7 +69,7 @@ describe('portfolio read model', () => {
     const { clients, contracts, usage } = generateDemoPortfolio({ seed: 5, clients: 12 });
     const change = (entity: 'clients' | 'contracts' | 'usage', record: { id: string; clientId?: string }, version = 1) =>
       ({ entity, recordId: record.id, version, deleted: false, record: { ...record, version }, changedAt: '2026-11-27T10:00:00Z' });
-    const initial: InitialPull = { written: new Set() };
+    const initial = newInitialPull();
     await commitPulledPage(db, 'core', { changes: clients.slice(0, 6).map((c) => change('clients', c)), nextCursor: '1' }, initial);
     expect(await db.portfolio.count()).toBe(0);
     expect((await db.settings.get(SYNC_KEYS.summariesPending))?.value).toBe(true);
@@ -88,6 +88,40 @@ describe('portfolio read model', () => {
     expect(await db.portfolio.count()).toBe(12);
     await expectFresh(db);
     expect(await rebuildPendingSummaries(db)).toBe(false);
+  });
+
+  it('is computed from the run\'s memory on a new laptop, equal to the one computed from the stored records', async () => {
+    const { db, repos } = await openTestData();
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 7, clients: 30 });
+    const change = (entity: 'clients' | 'contracts' | 'usage', record: { id: string }) =>
+      ({ entity, recordId: record.id, version: 1, deleted: false, record: { ...record, version: 1 }, changedAt: '2026-11-27T10:00:00Z' });
+    const run = newInitialPull();
+    run.covered.add('clients').add('contracts');
+    await commitPulledPage(db, 'core', { changes: [...clients.map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
+    // A client deleted later in the same stream leaves no row.
+    const gone = clients[4]!;
+    await commitPulledPage(db, 'core', { changes: [{ entity: 'clients', recordId: gone.id, version: 2, deleted: true, record: null, changedAt: '2026-11-27T10:01:00Z' }], nextCursor: '2' }, run);
+    expect(await rebuildPendingSummaries(db, run)).toBe(true);
+    expect(await db.portfolio.count()).toBe(29);
+    await expectFresh(db);
+    // The rows came from memory (the run remembers writing them), not from reading the records back.
+    expect(run.summaries.size).toBe(29);
+    expect(run.sources.usage.size).toBe(0);
+
+    run.covered.add('usage');
+    await commitPulledPage(db, 'history', { changes: usage.map((u) => change('usage', u)), nextCursor: '3' }, run);
+    // Memory keeps only the months a summary reads, not the whole history.
+    expect(Math.max(...[...run.sources.usage.values()].map((u) => (u.months as unknown[]).length))).toBeLessThanOrEqual(3);
+    expect(await rebuildPendingSummaries(db, run)).toBe(true);
+    await expectFresh(db);
+    expect((await db.portfolio.toArray()).some((row) => row.running.some((r) => r.over.length > 0))).toBe(true);
+
+    // Once the account manager has written something, memory is not the whole story: the stored records decide.
+    await repos.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);
+    await commitPulledPage(db, 'history', { changes: [change('usage', usage[0]!)], nextCursor: '4' }, run);
+    expect(await rebuildPendingSummaries(db, run)).toBe(true);
+    expect((await db.portfolio.get(clients[0]!.id))!.legalName).toBe('Renommé entre deux pages');
+    await expectFresh(db);
   });
 
   it('is written by the bulk loaders: demo portfolio in memory, server records per chunk', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storageVariants } from '../server/support/storages';
 import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
 import { expectAppliedOnce, expectConverged, serverRecords } from './support/invariants';
 import { openLaptop, type Laptop } from './support/laptop';
@@ -126,12 +127,15 @@ const commands = [
   fc.constant(new RestartServer()),
 ];
 
-describe('modèle aléatoire : créer, modifier, supprimer, hors ligne, panne, doublon, redémarrage', () => {
+describe.each(storageVariants())('$name : modèle aléatoire : créer, modifier, supprimer, hors ligne, panne, doublon, redémarrage', ({ open }) => {
   let server: CentralServer;
   let run = 0;
 
   beforeAll(async () => {
-    server = await startCentralServer();
+    // The commands' shared state starts afresh for each storage: each server answers for its own mutations.
+    mutationIds.clear();
+    restartsLeft = 1;
+    server = await startCentralServer(open);
   }, SERVER_TIMEOUT);
 
   afterAll(async () => {

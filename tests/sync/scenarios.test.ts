@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoPortfolio } from '../../src-renderer/data';
 import { listConflicts, listSetAside, resolveConflict } from '../../src-renderer/data/sync-state';
 import { SyncError } from '../../src-renderer/sync/sync-error';
+import { storageVariants } from '../server/support/storages';
 import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
 import { expectAppliedOnce, expectConverged, serverDigest, serverRecords } from './support/invariants';
 import { openLaptop, syncUntilClean, type Laptop } from './support/laptop';
 import { ACTOR, clientInput, queuedIds } from './support/records';
 
-describe('synchronisation avec le vrai serveur', { timeout: 60_000 }, () => {
+describe.each(storageVariants())('$name : synchronisation avec le vrai serveur', { timeout: 60_000 }, ({ open }) => {
   let server: CentralServer;
   const laptops: Laptop[] = [];
   const mutationIds = new Set<string>();
@@ -19,7 +20,7 @@ describe('synchronisation avec le vrai serveur', { timeout: 60_000 }, () => {
   const remember = async (l: Laptop) => (await queuedIds(l)).forEach((id) => mutationIds.add(id));
 
   beforeAll(async () => {
-    server = await startCentralServer();
+    server = await startCentralServer(open);
   }, SERVER_TIMEOUT);
 
   afterAll(async () => {

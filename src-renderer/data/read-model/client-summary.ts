@@ -75,6 +75,15 @@ function runningSummary(contract: Contract, usage: UsageDocument | undefined): R
   };
 }
 
+/**
+ * The part of a record its client's summary is computed from, for a first
+ * sync that keeps them in memory: a usage document's latest measured months
+ * only (the rest of its history never changes the summary).
+ */
+export function summarySource<T extends { months?: unknown }>(record: T): T {
+  return Array.isArray(record.months) ? { ...record, months: record.months.slice(-OVER_MONTHS_KEPT) } : record;
+}
+
 /** The summary row of one client from its records (contracts and usage documents of other clients are ignored). */
 export function summarizeClient(client: Client, contracts: readonly Contract[], usage: readonly UsageDocument[]): ClientSummary {
   const own = contracts.filter((c) => c.clientId === client.id);

@@ -2,25 +2,13 @@ import { ENTITY_LABELS, entitySchemas, parseEntity, type Client, type Contract, 
 import type { ContratsDb, OutboxEntry } from '../db';
 import { summarizeClients } from '../read-model';
 import { feedsSummaries, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { rememberSource, summariesFromMemory, type InitialPull, type SummaryChanges } from './initial-pull';
 import { SYNC_KEYS } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
 export interface PulledPage {
   changes: readonly RecordChange[];
   nextCursor: string;
-}
-
-/**
- * A stream pulled from its start into tables that were empty when it began
- * (a new laptop). Nothing can then exist locally but what this run of the
- * stream already committed (`written`) or what the account manager wrote
- * meanwhile (which has an outbox entry): other records are not read before
- * being written, and the portfolio summaries are rebuilt once at the end of
- * the stream instead of page by page (`rebuildPendingSummaries`).
- */
-export interface InitialPull {
-  /** `recordKey`s committed by this run of the stream (filled by `commitPulledPage`). */
-  written: Set<string>;
 }
 
 /**
@@ -47,7 +35,12 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
     else await refreshSummaries(db, touched);
     await db.settings.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });
-  if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
+  if (initial) {
+    for (const change of changes) {
+      initial.written.add(recordKey(change.entity, change.recordId));
+      rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
+    }
+  }
 }
 
 /** Writes one entity's changes; returns the clients whose summaries they affect. */
@@ -80,20 +73,32 @@ async function writeEntityChanges(
 }
 
 /**
- * Rebuilds every portfolio summary from the stored records, in one read-write
- * transaction that also clears the pending mark, when an initial pull (this
- * one or a crashed earlier one) deferred them. No-op otherwise.
+ * Computes every portfolio summary, in one read-write transaction that also
+ * clears the pending mark, when an initial pull (this one or a crashed
+ * earlier one) deferred them. No-op otherwise. With this run's memory
+ * (`initial`) the rows come from it; otherwise, or when memory is not the
+ * whole story, from the stored records. Either way only rows that differ are
+ * written: after the history stream, most clients' rows are those the core
+ * stream already built, and writing rows is what IndexedDB is slow at.
  */
-export async function rebuildPendingSummaries(db: ContratsDb): Promise<boolean> {
+export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialPull): Promise<boolean> {
   if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return false;
-  await db.transaction('rw', [db.clients, db.contracts, db.usage, db.portfolio, db.settings], async () => {
+  await db.transaction('rw', [db.clients, db.contracts, db.usage, db.portfolio, db.settings, db.outbox], async () => {
     if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return;
-    const [clients, contracts, usage] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray()]);
-    await db.portfolio.clear();
-    await db.portfolio.bulkPut(summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]));
+    const changes = (initial && (await summariesFromMemory(db, initial))) ?? (await summariesFromRecords(db));
+    await db.portfolio.bulkPut(changes.put);
+    await db.portfolio.bulkDelete(changes.remove);
     await db.settings.delete(SYNC_KEYS.summariesPending);
   });
   return true;
+}
+
+async function summariesFromRecords(db: ContratsDb): Promise<SummaryChanges> {
+  const [clients, contracts, usage, stored] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), db.portfolio.toArray()]);
+  const rows = summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]);
+  const before = new Map(stored.map((row) => [row.id, JSON.stringify(row)]));
+  const kept = new Set(rows.map((row) => row.id));
+  return { put: rows.filter((row) => before.get(row.id) !== JSON.stringify(row)), remove: stored.filter((row) => !kept.has(row.id)).map((row) => row.id) };
 }
 
 export async function readCursor(db: ContratsDb, stream: string): Promise<string> {

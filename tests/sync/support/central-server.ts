@@ -18,13 +18,14 @@ export interface CentralServer {
 }
 
 /**
- * The real central API as a child process on a temporary embedded data
- * folder, with two account managers and an ingest account seeded first (one
- * process at a time owns an embedded folder). A generous rate limit: the
- * randomized tests send many small requests from 127.0.0.1.
+ * The real central API as a child process on a temporary storage — an
+ * embedded data folder by default, or PostgreSQL — with two account managers
+ * and an ingest account seeded first (one process at a time owns an embedded
+ * folder). A generous rate limit: the randomized tests send many small
+ * requests from 127.0.0.1.
  */
-export async function startCentralServer(): Promise<CentralServer> {
-  const storage: TestStorage = await embeddedStorage();
+export async function startCentralServer(openTestStorage: () => Promise<TestStorage> = embeddedStorage): Promise<CentralServer> {
+  const storage: TestStorage = await openTestStorage();
   const db = await openStorage(storage.config);
   const tokens = {
     alice: (await createUser(db, 'alice', 'account_manager')).token,

@@ -1,0 +1,66 @@
+import type { Client, Contract, EntityType, UsageDocument, WireRecord } from '../../../src-core';
+import type { ContratsDb } from '../db';
+import { summarizeClients, summarySource, type ClientSummary } from '../read-model';
+import { feedsSummaries } from '../read-model/upkeep';
+
+/**
+ * A sync run pulling streams from their start into tables that were empty
+ * when each began (a new laptop). Nothing can then exist locally but what this
+ * run committed (`written`) or what the account manager wrote meanwhile
+ * (which has an outbox entry): records are not read before being written, and
+ * the portfolio summaries are computed once per stream, at its end
+ * (`rebuildPendingSummaries`) — from this run's memory of what it wrote
+ * rather than by reading back every client, contract and usage document.
+ */
+export interface InitialPull {
+  /** `recordKey`s committed by this run (filled by `commitPulledPage`). */
+  written: Set<string>;
+  /** Entities whose stream started on an empty table in this run: `sources` holds all of their records. */
+  covered: Set<EntityType>;
+  /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
+  sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
+  /** The summary rows this run wrote from memory, as JSON, by client id. */
+  summaries: Map<string, string>;
+}
+
+export function newInitialPull(): InitialPull {
+  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() }, summaries: new Map() };
+}
+
+/** Remembers a committed pulled record (null: deleted) when summaries derive from it. */
+export function rememberSource(initial: InitialPull, entity: EntityType, recordId: string, record: WireRecord | null): void {
+  if (!feedsSummaries(entity)) return;
+  const sources = initial.sources[entity as keyof InitialPull['sources']];
+  if (record) sources.set(recordId, summarySource(record));
+  else sources.delete(recordId);
+}
+
+export interface SummaryChanges {
+  put: ClientSummary[];
+  remove: string[];
+}
+
+/**
+ * The summary rows that differ from those this run already wrote, computed
+ * from memory — or null when memory is not the whole story: something was
+ * written locally during the pull (an outbox entry, or rows this run did not
+ * write), or a source table was not empty when its stream began. Runs inside
+ * the caller's transaction over the sources, the portfolio and the outbox.
+ */
+export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<SummaryChanges | null> {
+  if ((await db.outbox.count()) > 0 || (await db.portfolio.count()) !== initial.summaries.size) return null;
+  for (const entity of ['clients', 'contracts', 'usage'] as const) {
+    if (!initial.covered.has(entity) && (await db.table(entity).count()) > 0) return null;
+  }
+  const { clients, contracts, usage } = initial.sources;
+  const rows = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
+  const put: ClientSummary[] = [];
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    if (initial.summaries.get(row.id) !== json) put.push(row);
+    initial.summaries.set(row.id, json);
+  }
+  const remove = [...initial.summaries.keys()].filter((id) => !clients.has(id));
+  for (const id of remove) initial.summaries.delete(id);
+  return { put, remove };
+}

@@ -41,7 +41,7 @@ export async function storageSuite(ctx: SizeContext): Promise<Figure[]> {
     measured(head('storage.bareCore', 'Bare Dexie bulkPut of the clients, contracts and price lists alone (part of the line above)'), bareCore, {
       notes: ['what the clients list needs: the baseline of the sync\'s first stream'],
     }),
-    measured(head('storage.appBulkLoad', 'App bulkLoad of the same records (data/bulk.ts: validated, chunks of 2,000, strict durability)'), app, {
+    measured(head('storage.appBulkLoad', 'App bulkLoad of the same records (data/bulk.ts: validated, chunks of 2,000, relaxed durability)'), app, {
       baseline: { title: bareTitle, samples: bare },
     }),
     measured(head('storage.demoLoader', 'App "load demo data" (data/bulk.ts loadDemoPortfolio: generates, then writes clients, contracts, usage)'), loader, {

@@ -54,7 +54,7 @@ export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Prom
 
 /**
  * The app's own writer of records that come from elsewhere (data/bulk.ts
- * `bulkLoad`: schema validation, chunked transactions, strict durability),
+ * `bulkLoad`: schema validation, chunked transactions, relaxed durability),
  * into the app's database, replacing it: what a first sync writes, and what
  * the UI benchmarks then open.
  */

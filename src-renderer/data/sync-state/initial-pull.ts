@@ -54,13 +54,14 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
   }
   const { clients, contracts, usage } = initial.sources;
   const rows = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
-  const put: ClientSummary[] = [];
-  for (const row of rows) {
-    const json = JSON.stringify(row);
-    if (initial.summaries.get(row.id) !== json) put.push(row);
-    initial.summaries.set(row.id, json);
-  }
-  const remove = [...initial.summaries.keys()].filter((id) => !clients.has(id));
-  for (const id of remove) initial.summaries.delete(id);
-  return { put, remove };
+  const changes = changedSummaries(rows, initial.summaries);
+  for (const row of changes.put) initial.summaries.set(row.id, JSON.stringify(row));
+  for (const id of changes.remove) initial.summaries.delete(id);
+  return changes;
+}
+
+/** The rows that differ from `before` (JSON by client id), and the clients of `before` that have no row any more. */
+export function changedSummaries(rows: readonly ClientSummary[], before: ReadonlyMap<string, string>): SummaryChanges {
+  const kept = new Set(rows.map((row) => row.id));
+  return { put: rows.filter((row) => before.get(row.id) !== JSON.stringify(row)), remove: [...before.keys()].filter((id) => !kept.has(id)) };
 }

@@ -2,7 +2,7 @@ import { ENTITY_LABELS, entitySchemas, parseEntity, type Client, type Contract, 
 import type { ContratsDb, OutboxEntry } from '../db';
 import { summarizeClients } from '../read-model';
 import { feedsSummaries, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
-import { rememberSource, summariesFromMemory, type InitialPull, type SummaryChanges } from './initial-pull';
+import { changedSummaries, rememberSource, summariesFromMemory, type InitialPull, type SummaryChanges } from './initial-pull';
 import { SYNC_KEYS } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
@@ -96,9 +96,7 @@ export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialP
 async function summariesFromRecords(db: ContratsDb): Promise<SummaryChanges> {
   const [clients, contracts, usage, stored] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), db.portfolio.toArray()]);
   const rows = summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]);
-  const before = new Map(stored.map((row) => [row.id, JSON.stringify(row)]));
-  const kept = new Set(rows.map((row) => row.id));
-  return { put: rows.filter((row) => before.get(row.id) !== JSON.stringify(row)), remove: stored.filter((row) => !kept.has(row.id)).map((row) => row.id) };
+  return changedSummaries(rows, new Map(stored.map((row) => [row.id, JSON.stringify(row)])));
 }
 
 export async function readCursor(db: ContratsDb, stream: string): Promise<string> {

@@ -39,14 +39,14 @@ export async function syncSuite(ctx: SizeContext, dataDir: string, benchUrl: str
 
     const base = { baseUrl: server.url, token };
     const initial: SyncTiming[] = [];
-    // The server runs on the laptop's two cores here (on another machine in real use): its CPU time is reported beside the figure.
-    const serverCpuMs: number[] = [];
+    // The server runs on the laptop's two cores here (on another machine in real use): the bench process's CPU time (server and Playwright) is reported beside the figure.
+    const benchCpuMs: number[] = [];
     for (let run = 1; run <= ctx.runs; run++) {
       const databaseName = `bench-sync-${run}`;
       const cpu = process.cpuUsage();
       const t = await callBench(page, 'syncInitial', { ...base, databaseName });
       const used = process.cpuUsage(cpu);
-      serverCpuMs.push((used.user + used.system) / 1000);
+      benchCpuMs.push((used.user + used.system) / 1000);
       initial.push(t);
       ctx.log(`initial sync ${run}/${ctx.runs}: ${Math.round(t.totalMs)} ms (core stream ${Math.round(t.coreMs ?? NaN)} ms, pulled ${Math.round(t.pulledMs)} ms, ${t.pulled} changes, reconciled ${String(t.same)})`);
       if (run < ctx.runs) await callBench(page, 'dropDatabase', databaseName);
@@ -64,7 +64,7 @@ export async function syncSuite(ctx: SizeContext, dataDir: string, benchUrl: str
       ctx.log(`incremental ${run}/${ctx.runs}: ${CHANGES} local edits pushed ${Math.round(pushed.at(-1)!.totalMs)} ms, ${CHANGES} server changes pulled ${Math.round(pulled.at(-1)!.totalMs)} ms`);
     }
     await callBench(page, 'dropDatabase', laptop.databaseName);
-    return figures(ctx, { initial, pushed, pulled, bare, seedMs, serverCpuMs, records: seeded.records });
+    return figures(ctx, { initial, pushed, pulled, bare, seedMs, benchCpuMs, records: seeded.records });
   } finally {
     await page.close();
     await server.close();
@@ -85,7 +85,7 @@ async function serverEdits(db: Parameters<typeof applyMutation>[0], userId: stri
 
 function figures(
   ctx: SizeContext,
-  m: { initial: SyncTiming[]; pushed: SyncTiming[]; pulled: SyncTiming[]; bare: { all: number[]; core: number[] }; seedMs: number; serverCpuMs: number[]; records: number },
+  m: { initial: SyncTiming[]; pushed: SyncTiming[]; pulled: SyncTiming[]; bare: { all: number[]; core: number[] }; seedMs: number; benchCpuMs: number[]; records: number },
 ): Figure[] {
   const head = (id: string, title: string) => ({ id, title, size: ctx.size, unit: 'ms' });
   const last = m.initial.at(-1)!;
@@ -101,7 +101,7 @@ function figures(
         `${m.records.toLocaleString('en')} records pulled (${Object.entries(last.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}), committed with their cursors and the clients list's read model; reconciliation after sync: ${m.initial.every((t) => t.same) ? 'same on both sides' : 'DIVERGENT'}`,
         `the engine's whole first cycle, reconciliation check included (next line): median ${Math.round(whole).toLocaleString('en')} ms = ${(whole / bareMedian).toFixed(2)} × bare bulkPut`,
         `last run: ${split(last)}; ${server} (seed ${Math.round(m.seedMs).toLocaleString('en')} ms, not counted)`,
-        `CPU time of the bench process (the server answering every page, and Playwright) during each whole cycle, taken from the same two cores as the laptop's: ${m.serverCpuMs.map((ms) => `${Math.round(ms).toLocaleString('en')} ms`).join(', ')}`,
+        `CPU time of the bench process (the server answering every page, and Playwright) during each whole cycle, taken from the same two cores as the laptop's: ${m.benchCpuMs.map((ms) => `${Math.round(ms).toLocaleString('en')} ms`).join(', ')}`,
       ],
     }),
     measured(head('sync.reconcile', 'Reconciliation check after the initial sync (count and hash of every record\'s id and version, laptop against server)'), m.initial.map((t) => t.totalMs - t.pulledMs), {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContinuity } from '../../src-core';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun, setDeviceCode } from '../../src-renderer/data/invoicing';
+import { createDataContext, createRepositories } from '../../src-renderer/data';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
 type Data = Awaited<ReturnType<typeof openTestData>>;
@@ -43,6 +44,26 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     const issued = await issueDrafts(data.ctx, november, ACTOR);
     expect(issued.map((i) => i.number)).toEqual(['F-2026-L01-0001', 'F-2026-L01-0002']);
     await expect(setDeviceCode(data.ctx, 'l-01')).rejects.toThrow(/Code de poste invalide/);
+  });
+
+  it('numbers a month in the order of the clients\' names, whatever the drafts\' random ids', async () => {
+    const opened = await openTestData();
+    // Ids that sort against the order records are made in, as random UUIDs may.
+    let next = 999;
+    const ctx = createDataContext(opened.db, 'device-test', { now: opened.ctx.now, newId: () => `00000000-0000-4000-8000-${String(next--).padStart(12, '0')}` });
+    const data = { ...opened, ctx, repos: createRepositories(ctx) };
+    for (const [i, name] of ['Zénith Conseil', 'Atelier Éloïse', 'Boulangerie Martin SARL'].entries()) {
+      const client = await data.repos.clients.create({ ...CLIENT_INPUT, legalName: name }, ACTOR);
+      await data.repos.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+    }
+    await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-11'), ACTOR);
+    const drafts = await data.repos.invoices.query({ period: '2026-11', status: 'draft' });
+    const issued = await issueDrafts(data.ctx, drafts.map((d) => d.id).reverse(), ACTOR);
+    expect(issued.map((i) => [i.number, i.buyer?.legalName])).toEqual([
+      ['F-2026-000001', 'Atelier Éloïse'],
+      ['F-2026-000002', 'Boulangerie Martin SARL'],
+      ['F-2026-000003', 'Zénith Conseil'],
+    ]);
   });
 
   it('issued invoices are read-only: edits and deletions are refused, issuing again changes nothing', async () => {

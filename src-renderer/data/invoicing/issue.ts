@@ -22,11 +22,14 @@ export interface IssueOptions {
 export async function issueDrafts(ctx: DataContext, ids: readonly string[], actor: string, options: IssueOptions = {}): Promise<Invoice[]> {
   const { db } = ctx;
   return invoicingTransaction(ctx, async () => {
-    const found = await db.invoices.bulkGet([...ids]);
-    const drafts = found
-      .filter((i): i is Invoice => i !== undefined && i.status === 'draft')
-      .sort((a, b) => compareDates(a.issueDate, b.issueDate) || a.id.localeCompare(b.id));
-    const clients = await db.clients.bulkGet(drafts.map((d) => d.clientId));
+    const found = (await db.invoices.bulkGet([...ids])).filter((i): i is Invoice => i !== undefined && i.status === 'draft');
+    const buyers = new Map((await db.clients.bulkGet([...new Set(found.map((d) => d.clientId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    const nameOf = (draft: Invoice) => buyers.get(draft.clientId)?.legalName ?? '';
+    // Numbers follow the date, then the client's name: the same order every month, whatever the drafts' random ids.
+    const drafts = found.sort(
+      (a, b) => compareDates(a.issueDate, b.issueDate) || nameOf(a).localeCompare(nameOf(b), 'fr') || a.contractId.localeCompare(b.contractId) || a.id.localeCompare(b.id),
+    );
+    const clients = drafts.map((d) => buyers.get(d.clientId));
     const numbers = await numberAllocator(ctx);
     // One read per series (a month is one or two), then every number handed out without awaiting.
     const firstOfSeries = new Map(drafts.map((d) => [`${seriesPrefixOf(d.kind)}-${d.issueDate.slice(0, 4)}`, d]));

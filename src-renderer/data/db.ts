@@ -77,7 +77,7 @@ const LOCAL_CHANGE_TABLES: ReadonlySet<string> = new Set(['audit', 'series']);
  * first sync (bench, 10,000 clients). IndexedDB commits in order, so a relaxed
  * commit is never lost while a later strict one is kept.
  */
-export const durabilityMiddleware: Middleware<DBCore> = {
+const durabilityMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'durabilityPerTransaction',
   create: (down) => ({

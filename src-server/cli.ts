@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEMO_TODAY, generateDemoPortfolio } from '../src-core/demo';
-import { createTokenFor, createUser, UserError } from './auth/users';
+import { createTokenFor, createUser, revokeUserTokens, UserError } from './auth/users';
 import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer } from './server';
 import type { Queryable } from './storage/db';
@@ -12,13 +12,16 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
   serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--rate-limit 1200] [--log-level info]
   create-user --name <nom> --role <admin|account_manager|ingest> [--data-dir …]
   create-token --user <nom> [--data-dir …]
+  revoke-tokens --user <nom> [--data-dir …]
+      révoque tous les jetons de l’utilisateur (poste perdu ou volé) ; créez-en
+      ensuite un nouveau par poste avec create-token
   seed-demo --user <nom> [--clients 1000] [--seed 2026] [--from-json portefeuille.json] [--data-dir …]
       écrit d’un bloc le portefeuille de démonstration (ou le fichier JSON du banc
       d’essai, factures comprises) comme autant de créations de l’utilisateur --user
 
 Stockage : PostgreSQL si DATABASE_URL est défini, sinon PostgreSQL embarqué (PGlite)
 dans --data-dir. Avec le stockage embarqué, arrêtez le serveur avant create-user /
-create-token (un seul processus à la fois sur un dossier de données).`;
+create-token / revoke-tokens (un seul processus à la fois sur un dossier de données).`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -69,6 +72,16 @@ async function withUsers(run: (tx: Queryable) => Promise<{ user: { name: string;
   }
 }
 
+async function revokeTokens(name: string): Promise<void> {
+  const db = await openStorage(storage);
+  try {
+    const { user, revoked } = await db.transaction((tx) => revokeUserTokens(tx, name));
+    console.log(`Utilisateur ${user.name} : ${revoked} jeton(s) révoqué(s) ; ils sont refusés dès maintenant.`);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Bulk seed (src-server/seed.ts): the demo generator's portfolio, or a JSON file of records by entity. */
 async function seedDemo(userName: string): Promise<void> {
   const file = values['from-json'];
@@ -99,6 +112,9 @@ async function main(): Promise<void> {
     case 'create-token':
       if (!user) throw new UserError('create-token demande --user.');
       return withUsers((tx) => createTokenFor(tx, user));
+    case 'revoke-tokens':
+      if (!user) throw new UserError('revoke-tokens demande --user.');
+      return revokeTokens(user);
     case 'seed-demo':
       if (!user) throw new UserError('seed-demo demande --user (l’auteur des créations dans le journal).');
       return seedDemo(user);

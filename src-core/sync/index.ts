@@ -5,4 +5,5 @@ export * from './push';
 export * from './usage-ingest';
 export * from './numbering';
 export * from './reconcile';
+export * from './tokens';
 export * from './routes';

@@ -5,6 +5,7 @@ import { MAX_PUSH_BYTES, pushRequestSchema, pushResponseSchema } from './push';
 import { usageIngestRequestSchema, usageIngestResponseSchema } from './usage-ingest';
 import { deviceGrantRequestSchema, deviceGrantResponseSchema, invoiceIssueRequestSchema, invoiceIssueResponseSchema } from './numbering';
 import { reconcileResponseSchema } from './reconcile';
+import { tokenRevokeResponseSchema, userTokensRevokeRequestSchema } from './tokens';
 
 /** Who may call what (ARCHITECTURE.md: the hosting platform only feeds usage). */
 export const API_ROLES = ['admin', 'account_manager', 'ingest'] as const;
@@ -80,6 +81,21 @@ export const API_ROUTES = {
     roles: SYNC_ROLES,
     body: invoiceIssueRequestSchema,
     response: invoiceIssueResponseSchema,
+  },
+  revokeToken: {
+    method: 'POST',
+    path: '/auth/revoke',
+    summary: 'Révocation du jeton de la requête (déconnexion d’un poste) ; il est refusé ensuite',
+    roles: API_ROLES,
+    response: tokenRevokeResponseSchema,
+  },
+  revokeUserTokens: {
+    method: 'POST',
+    path: '/admin/revoke-tokens',
+    summary: 'Révocation de tous les jetons d’un utilisateur (poste perdu ou volé)',
+    roles: ['admin'],
+    body: userTokensRevokeRequestSchema,
+    response: tokenRevokeResponseSchema,
   },
 } as const satisfies Record<string, ApiRoute>;
 export type ApiRouteName = keyof typeof API_ROUTES;

@@ -230,11 +230,12 @@ export const en: Partial<Record<MessageKey, string>> = {
   'sync.conflicts.deleted': '(deleted)',
   'sync.signOut.button': 'Sign out…',
   'sync.signOut.title': 'Sign out from the server',
-  'sync.signOut.body': 'The token will be forgotten and syncing stopped.',
+  'sync.signOut.body': 'The token will be revoked on the server (if it can be reached), then forgotten by this laptop, and syncing stopped.',
   'sync.signOut.wipe': 'Also erase this laptop\'s data (clients, contracts, invoices, history)',
   'sync.signOut.pendingWarning': '{count} change(s) not yet sent would be lost.',
   'sync.signOut.confirm': 'Sign out',
   'sync.signOut.cancel': 'Cancel',
+  'sync.signOut.notRevoked': 'Signed out. The server could not be reached: the token is not revoked there. Ask an administrator to revoke your tokens (revoke-tokens) if this laptop or token may fall into other hands.',
   // letters (issue 6)
   'letters.loading': 'Loading…',
   'letters.back': 'Back to letters',

@@ -236,11 +236,12 @@ export const fr = {
   'sync.conflicts.deleted': '(supprimé)',
   'sync.signOut.button': 'Se déconnecter…',
   'sync.signOut.title': 'Se déconnecter du serveur',
-  'sync.signOut.body': 'Le jeton sera oublié et la synchronisation arrêtée.',
+  'sync.signOut.body': 'Le jeton sera révoqué sur le serveur (s’il est joignable) puis oublié par ce poste, et la synchronisation arrêtée.',
   'sync.signOut.wipe': 'Effacer aussi les données de ce poste (clients, contrats, factures, historique)',
   'sync.signOut.pendingWarning': '{count} modification(s) pas encore envoyée(s) seraient perdues.',
   'sync.signOut.confirm': 'Se déconnecter',
   'sync.signOut.cancel': 'Annuler',
+  'sync.signOut.notRevoked': 'Déconnecté. Le serveur n’a pas pu être joint : le jeton n’y est pas révoqué. Demandez à un administrateur de révoquer vos jetons (revoke-tokens) si ce poste ou ce jeton peut tomber entre d’autres mains.',
   // letters (issue 6)
   'letters.loading': 'Chargement…',
   'letters.back': 'Retour aux courriers',

@@ -53,6 +53,8 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
     /** `seq` and other local fields are dropped by the request schema. */
     push: (deviceId: string, mutations: readonly Mutation[]) => call(API_ROUTES.push, pushRequestSchema.parse({ deviceId, mutations })),
     reconcile: () => call(API_ROUTES.reconcile),
+    /** Revokes the token of this client: the server refuses it from then on. */
+    revokeToken: () => call(API_ROUTES.revokeToken),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

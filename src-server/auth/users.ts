@@ -37,11 +37,40 @@ async function issueToken(db: Queryable, userId: string): Promise<string> {
   return token;
 }
 
-export async function findUserByToken(db: Queryable, token: string): Promise<ApiUser | undefined> {
+/** A caller, with the hash of the token it presented (what revoking "this token" needs). */
+export interface AuthenticatedUser extends ApiUser {
+  tokenHash: string;
+}
+
+export async function findUserByToken(db: Queryable, token: string): Promise<AuthenticatedUser | undefined> {
+  const tokenHash = hashToken(token);
   const [user] = await db.query<ApiUser>(
     `select u.id, u.name, u.role from api_tokens t join users u on u.id = t.user_id
      where t.token_hash = $1 and t.revoked_at is null`,
-    [hashToken(token)],
+    [tokenHash],
   );
-  return user;
+  return user && { ...user, tokenHash };
+}
+
+/** Revokes one token (a laptop signing out); answers how many were still valid (0 or 1). */
+export async function revokeToken(db: Queryable, tokenHash: string): Promise<number> {
+  return (await db.query('update api_tokens set revoked_at = now() where token_hash = $1 and revoked_at is null returning 1', [tokenHash])).length;
+}
+
+/**
+ * Revokes every token of a user (a lost laptop); the user then needs a new
+ * token per laptop. Done through the API, the audit trail records which admin
+ * did it (`by`); from the CLI, the operator is at the server's console.
+ */
+export async function revokeUserTokens(db: Queryable, name: string, by?: ApiUser): Promise<{ user: ApiUser; revoked: number }> {
+  const [user] = await db.query<ApiUser>('select id, name, role from users where name = $1', [name]);
+  if (!user) throw new UserError(`Utilisateur « ${name} » inconnu.`);
+  const revoked = (await db.query('update api_tokens set revoked_at = now() where user_id = $1 and revoked_at is null returning 1', [user.id])).length;
+  if (by) {
+    await db.query(
+      `insert into audit_log (user_id, action, entity, record_id, fields, version) values ($1, 'revoke_tokens', 'users', $2, $3, 0)`,
+      [by.id, user.id, JSON.stringify({ revoked })],
+    );
+  }
+  return { user, revoked };
 }

@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { ApiRole } from '../../src-core/sync';
-import { findUserByToken, type ApiUser } from '../auth/users';
+import { findUserByToken, type AuthenticatedUser } from '../auth/users';
 import type { Queryable } from '../storage/db';
 import { HttpError } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `authenticate` before the body is read, on every route that has roles. */
-    apiUser?: ApiUser;
+    apiUser?: AuthenticatedUser;
   }
 }
 
@@ -17,7 +17,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * Runs on request, before the body is parsed: an anonymous caller never gets
  * a 5 MiB body read, and every answer is 401 (who are you) or 403 (not allowed).
  */
-export async function authenticate(db: Queryable, request: FastifyRequest, roles: readonly ApiRole[]): Promise<ApiUser> {
+export async function authenticate(db: Queryable, request: FastifyRequest, roles: readonly ApiRole[]): Promise<AuthenticatedUser> {
   const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Authentification requise : jeton manquant (en-tête Authorization: Bearer …).');
   const user = await findUserByToken(db, token);

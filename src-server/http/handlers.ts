@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { API_ROUTES, type ApiRouteName } from '../../src-core/sync';
-import type { ApiUser } from '../auth/users';
+import { revokeToken, revokeUserTokens, UserError, type AuthenticatedUser } from '../auth/users';
 import type { Db } from '../storage/db';
 import { applyMutation } from '../sync/apply-mutation';
 import { pullChanges } from '../sync/pull';
@@ -8,10 +8,11 @@ import { reconcile } from '../sync/reconcile';
 import { ingestUsage } from '../usage/ingest-usage';
 import { grantDeviceSeries } from '../invoices/device-series';
 import { issueInvoice } from '../invoices/issue-invoice';
+import { HttpError } from './errors';
 
 type Routes = typeof API_ROUTES;
 type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
-type UserOf<R> = R extends { roles: readonly [] } ? undefined : ApiUser;
+type UserOf<R> = R extends { roles: readonly [] } ? undefined : AuthenticatedUser;
 type ResponseOf<R> = R extends { response: infer S extends z.ZodType } ? z.input<S> : never;
 
 export type Handlers = {
@@ -36,5 +37,13 @@ export function handlers(db: Db): Handlers {
     ingestUsage: ({ user, body }) => ingestUsage(db, user.id, body),
     deviceGrant: ({ user, body }) => grantDeviceSeries(db, user.id, body),
     issueInvoice: ({ user, body }) => issueInvoice(db, user.id, body),
+    revokeToken: async ({ user }) => ({ revoked: await revokeToken(db, user.tokenHash) }),
+    revokeUserTokens: async ({ user, body }) => {
+      try {
+        return { revoked: (await db.transaction((tx) => revokeUserTokens(tx, body.user, user))).revoked };
+      } catch (error) {
+        throw error instanceof UserError ? new HttpError(404, 'UNKNOWN_USER', error.message) : error;
+      }
+    },
   };
 }

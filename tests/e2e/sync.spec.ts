@@ -103,5 +103,28 @@ test('a change made offline survives closing the app and reaches the server afte
   await expect(pendingCount(page)).toHaveText('0', { timeout: 60_000 });
   const client = await serverRecord('clients', 'demo-client-00001');
   expect(client).toMatchObject({ contact: expect.objectContaining({ phone: '03 83 12 34 56' }) });
+
+  // Signing out with the server out of reach: the person is told the token could not be revoked there.
+  await context.route(`${server.url}/**`, (route) => route.abort('internetdisconnected'));
+  await signOut(page);
+  await expect(page.getByRole('status').filter({ hasText: 'le jeton n’y est pas révoqué' })).toBeVisible();
+  expect(await reconcileStatus()).toBe(200);
+  // Back online, signed in again, then out: the server revokes the token, which it refuses from then on.
+  await context.unroute(`${server.url}/**`);
+  await signIn(page);
+  await signOut(page);
+  await expect(page.getByRole('heading', { name: 'Serveur central' })).toBeVisible();
+  await expect(page.getByText('le jeton n’y est pas révoqué')).toHaveCount(0);
+  expect(await reconcileStatus()).toBe(401);
   await context.close();
 });
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Se déconnecter…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible({ timeout: 30_000 });
+}
+
+async function reconcileStatus(): Promise<number> {
+  return (await fetch(new URL('/sync/reconcile', server.url), { headers: { authorization: `Bearer ${token}` } })).status;
+}

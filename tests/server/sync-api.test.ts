@@ -15,7 +15,7 @@ import {
   type ReconcileResponse,
   type RecordChange,
 } from '../../src-core/sync';
-import { createUser } from '../../src-server/auth/users';
+import { createTokenFor, createUser } from '../../src-server/auth/users';
 import { openStorage } from '../../src-server/storage/open-storage';
 import { apiClient, postOversized, type ApiClient } from './support/api';
 import { clientRecord, contractRecord, draftInvoice, mutation } from './support/fixtures';
@@ -29,7 +29,7 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
   let storage: TestStorage;
   let server: ServerProcess;
   let api: ApiClient;
-  const tokens = { admin: '', alice: '', bob: '', ingest: '' };
+  const tokens = { admin: '', alice: '', bob: '', ingest: '', dave: '', carole1: '', carole2: '', erin: '' };
 
   beforeAll(async () => {
     storage = await open();
@@ -39,6 +39,11 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     tokens.alice = (await createUser(db, 'alice', 'account_manager')).token;
     tokens.bob = (await createUser(db, 'bob', 'account_manager')).token;
     tokens.ingest = (await createUser(db, 'plateforme', 'ingest')).token;
+    // Users whose tokens the revocation tests revoke.
+    tokens.dave = (await createUser(db, 'dave', 'account_manager')).token;
+    tokens.carole1 = (await createUser(db, 'carole', 'account_manager')).token;
+    tokens.carole2 = (await createTokenFor(db, 'carole')).token;
+    tokens.erin = (await createUser(db, 'erin', 'ingest')).token;
     await db.close();
     server = await startServerProcess(storage.cliArgs, storage.cliEnv);
     api = apiClient(server.url);
@@ -80,7 +85,7 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     const openapi = await api.get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
     expect(openapi.body.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/health', '/sync/pull', '/sync/push', '/sync/reconcile', '/ingest/usage', '/series/device-grant', '/invoices/issue']),
+      expect.arrayContaining(['/health', '/sync/pull', '/sync/push', '/sync/reconcile', '/ingest/usage', '/series/device-grant', '/invoices/issue', '/auth/revoke', '/admin/revoke-tokens']),
     );
   });
 
@@ -93,6 +98,24 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     expect(await api.get('/sync/reconcile')).toMatchObject({ status: 401 });
     expect((await reconcile()).tables.clients?.count).toBeDefined();
     expect((await pullAll()).some((change) => change.recordId === 'c-auth')).toBe(false);
+  });
+
+  it('révoque le jeton d’un poste qui se déconnecte, puis tous ceux d’un utilisateur à la demande d’un administrateur', async () => {
+    expect(await api.post('/auth/revoke', tokens.dave, undefined)).toMatchObject({ status: 200, body: { revoked: 1 } });
+    expect(await api.get('/sync/reconcile', tokens.dave)).toMatchObject({ status: 401, body: { message: 'Jeton invalide ou révoqué.' } });
+    expect(await api.post('/auth/revoke', tokens.dave, undefined)).toMatchObject({ status: 401 });
+
+    expect(await api.post('/admin/revoke-tokens', tokens.alice, { user: 'carole' })).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
+    expect(await api.post('/admin/revoke-tokens', tokens.admin, { user: 'personne' })).toMatchObject({ status: 404, body: { error: 'UNKNOWN_USER', message: 'Utilisateur « personne » inconnu.' } });
+    expect(await api.post('/admin/revoke-tokens', tokens.admin, { user: ' ' })).toMatchObject({ status: 400 });
+    expect(await api.post('/admin/revoke-tokens', tokens.admin, { user: 'carole', tout: true })).toMatchObject({ status: 400 });
+    // Nothing was revoked by the refused calls.
+    expect((await api.get('/sync/reconcile', tokens.carole1)).status).toBe(200);
+    expect(await api.post('/admin/revoke-tokens', tokens.admin, { user: 'carole' })).toMatchObject({ status: 200, body: { revoked: 2 } });
+    expect((await api.get('/sync/reconcile', tokens.carole1)).status).toBe(401);
+    expect((await api.get('/sync/reconcile', tokens.carole2)).status).toBe(401);
+    expect(await api.post('/admin/revoke-tokens', tokens.admin, { user: 'carole' })).toMatchObject({ status: 200, body: { revoked: 0 } });
+    expect((await api.get('/sync/reconcile', tokens.alice)).status).toBe(200);
   });
 
   it('aller-retour : ce qui est poussé revient au pull avec sa version', async () => {
@@ -236,17 +259,23 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     }
   });
 
-  it('garde tout après un redémarrage (et create-token fonctionne serveur arrêté)', async () => {
+  it('garde tout après un redémarrage (et create-token / revoke-tokens fonctionnent serveur arrêté)', async () => {
     const before = await reconcile();
     expect(await server.stop()).toBe(0);
     const created = await cliOutput(['create-token', '--user', 'bob', ...storage.cliArgs], storage.cliEnv);
     expect(created.code, created.stderr).toBe(0);
     const newToken = /^ctr_\S+$/m.exec(created.stdout)?.[0];
     expect(newToken).toBeDefined();
+    const revoked = await cliOutput(['revoke-tokens', '--user', 'erin', ...storage.cliArgs], storage.cliEnv);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain('Utilisateur erin : 1 jeton(s) révoqué(s)');
+    const unknown = await cliOutput(['revoke-tokens', '--user', 'personne', ...storage.cliArgs], storage.cliEnv);
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([1, 'Utilisateur « personne » inconnu.']);
     server = await startServerProcess(storage.cliArgs, storage.cliEnv);
     api = apiClient(server.url);
     expect(await reconcile()).toEqual(before);
     expect((await api.get<ReconcileResponse>('/sync/reconcile', newToken)).status).toBe(200);
+    expect((await api.post('/ingest/usage', tokens.erin, { rows: [] })).status).toBe(401);
     const resent: MutationResult = await pushOne('laptop-a', mutation('laptop-a', 'clients', 'c-after-restart', clientRecord()));
     expect(resent.status).toBe('applied');
   }, STARTUP_TIMEOUT);

@@ -48,6 +48,7 @@ export function SyncScreen() {
   const [formError, setFormError] = useState<string | null>(null);
   const [storageNote, setStorageNote] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  const [signOutNote, setSignOutNote] = useState<string | null>(null);
   const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
 
   useEffect(() => {
@@ -109,6 +110,7 @@ export function SyncScreen() {
           ) : null}
         </dl>
         {lastError ? <p role="alert" className="sync-error">{lastError}</p> : null}
+        {!connected && signOutNote ? <p role="status" className="sync-error">{signOutNote}</p> : null}
         {connected ? (
           <div className="form-actions">
             <button type="button" className="button primary" disabled={busy} onClick={() => void run(() => currentEngine()!.syncNow())}>{t('sync.actions.syncNow')}</button>
@@ -184,7 +186,7 @@ export function SyncScreen() {
         onClose={() => setSigningOut(false)}
         onConfirm={(wipe) => {
           setSigningOut(false);
-          void run(() => signOut(dataLayer, wipe));
+          void run(async () => setSignOutNote((await signOut(dataLayer, wipe)) ? null : t('sync.signOut.notRevoked')));
         }}
       />
     </>

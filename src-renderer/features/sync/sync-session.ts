@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SYNC_KEYS, forgetServer, readSyncValue, wipeLocalData, writeSyncValue, type SyncServer } from '../../data/sync-state';
 import { usePendingOutboxCount, useDataLayer, type DataLayer } from '../../data';
+import { createApiClient } from '../../sync/api-client';
 import { createSyncEngine, type SyncEngine } from '../../sync/engine';
 import { checkServerUrl } from '../../sync/server-url';
 import { deleteToken, loadToken, saveToken } from '../../sync/token-store';
@@ -34,13 +35,21 @@ export async function signIn(dataLayer: DataLayer, urlInput: string, token: stri
   return storage;
 }
 
-export async function signOut(dataLayer: DataLayer, wipe: boolean): Promise<void> {
+/**
+ * Signs out: the token is revoked on the server when it can be reached (a
+ * copy of it left on this laptop is then worthless), then forgotten here.
+ * Answers whether the server revoked it; if not, an admin should.
+ */
+export async function signOut(dataLayer: DataLayer, wipe: boolean): Promise<boolean> {
   engine?.stop();
   engine = null;
   useSyncUi.getState().setConnected(false);
+  const [server, token] = await Promise.all([readSyncValue<SyncServer>(dataLayer.db, SYNC_KEYS.server), loadToken()]);
+  const revoked = !!server && !!token && (await createApiClient({ baseUrl: server.url, token, timeoutMs: 5_000 }).revokeToken().then(() => true, () => false));
   await deleteToken();
   if (wipe) await wipeLocalData(dataLayer.db);
   else await forgetServer(dataLayer.db);
+  return revoked;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType } from '../../src-core';
 import type { ContratsDb } from './db';
 import { summarizeClients } from './read-model/client-summary';
+import { updateSummaries } from './read-model/portfolio-chunks';
 import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
 
 /** Progress of a bulk load: records written so far out of the total. */
@@ -57,7 +58,7 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const { replace = false, chunkSize, onProgress, ...generator } = options;
   const portfolio = generateDemoPortfolio(generator);
   if (replace) {
-    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox, db.portfolio];
+    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox, db.portfolioChunks, db.portfolioDelta];
     await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
   }
   const options_ = { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}) };
@@ -66,7 +67,7 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const summaries = new Map(summarizeClients(portfolio.clients, portfolio.contracts, portfolio.usage).map((s) => [s.id, s]));
   const nothing = () => Promise.resolve();
   await putInChunks(db, 'priceLists', portfolio.priceLists, options_, nothing);
-  const clients = await putInChunks(db, 'clients', portfolio.clients, options_, (chunk) => db.portfolio.bulkPut(chunk.map((c) => summaries.get(c.id)!)).then(nothing));
+  const clients = await putInChunks(db, 'clients', portfolio.clients, options_, (chunk) => updateSummaries(db, chunk.map((c) => summaries.get(c.id)!)));
   const contracts = await putInChunks(db, 'contracts', portfolio.contracts, options_, nothing);
   const usage = await putInChunks(db, 'usage', portfolio.usage, options_, nothing);
   return { clients, contracts, usage };

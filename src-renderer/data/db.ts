@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { Client, Contract, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { ClientSummary } from './read-model/client-summary';
+import type { PortfolioChunk, PortfolioDelta } from './read-model/portfolio-chunks';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
 export interface AuditEntry {
@@ -99,8 +99,9 @@ export class ContratsDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare settings: Table<SettingEntry, string>;
   declare series: Table<SeriesState, string>;
-  /** Read model: one summary row per client (read-model/), kept by every write of clients, contracts and usage. */
-  declare portfolio: Table<ClientSummary, string>;
+  /** Read model: the clients' summaries in a few documents, plus those changed since (read-model/portfolio-chunks.ts), kept by every write of clients, contracts and usage. */
+  declare portfolioChunks: Table<PortfolioChunk, number>;
+  declare portfolioDelta: Table<PortfolioDelta, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));

@@ -4,7 +4,7 @@ import { queryInvoices, type InvoiceFilter } from './repositories/invoices';
 import { queryLetters, type LetterFilter } from './repositories/letters';
 import { readSetting, type SettingKey } from './repositories/settings';
 import { useDataLayer } from './provider';
-import type { ClientSummary } from './read-model';
+import { readPortfolio, type ClientSummary } from './read-model';
 
 /**
  * Live queries for screens: each hook re-renders its component when the data
@@ -13,24 +13,10 @@ import type { ClientSummary } from './read-model';
  * record answers `null` when it does not exist.
  */
 
-/**
- * The portfolio read model: one summary row per client, for the clients list
- * and the dashboard. `enabled: false` reads nothing (stays `undefined`): the
- * list starts the whole read once its first screenful is shown.
- */
-export function usePortfolio(enabled = true) {
+/** The portfolio read model: one summary per client, for the clients list and the dashboard (one read of a few dozen documents). */
+export function usePortfolio() {
   const { db } = useDataLayer();
-  return useLiveQuery<ClientSummary[] | undefined>(() => (enabled ? db.portfolio.toArray() : undefined), [db, enabled]);
-}
-
-/**
- * The first `limit` summary rows by legal name (the list's default order),
- * read through the `legalName` index (v4): a bounded read that shows the first
- * screenful long before the whole table is read. `null` reads nothing.
- */
-export function usePortfolioHead(limit: number | null) {
-  const { db } = useDataLayer();
-  return useLiveQuery<ClientSummary[] | undefined>(() => (limit === null ? undefined : db.portfolio.orderBy('legalName').limit(limit).toArray()), [db, limit]);
+  return useLiveQuery<ClientSummary[]>(() => readPortfolio(db), [db]);
 }
 
 export function useClients() {
@@ -50,10 +36,10 @@ export function useContract(id: string | undefined) {
   return useLiveQuery(async () => (id ? ((await db.contracts.get(id)) ?? null) : undefined), [db, id]);
 }
 
-/** Every contract, or those of one status (work lists: notices in progress, suspended…). */
-export function useContracts(status?: string) {
+/** Every contract. */
+export function useContracts() {
   const { db } = useDataLayer();
-  return useLiveQuery(() => (status ? db.contracts.where('status').equals(status).toArray() : db.contracts.toArray()), [db, status]);
+  return useLiveQuery(() => db.contracts.toArray(), [db]);
 }
 
 export function useContractsOfClient(clientId: string | undefined) {

@@ -1,6 +1,6 @@
 import { MAX_PULL_LIMIT, type EntityType } from '../../src-core';
 import type { DataLayer } from '../data';
-import { commitPulledPage, newInitialPull, readCursor, rebuildPendingSummaries, type InitialPull } from '../data/sync-state';
+import { commitPulledPage, newInitialPull, readCursor, rebuildPendingSummaries, validatePulledPage, type InitialPull } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 
 /**
@@ -22,8 +22,9 @@ export interface PullProgress {
 /**
  * Pulls one stream page by page until the server has no more; each page is
  * committed with its cursor. The next page is already asked for while one is
- * being written (its cursor is known from the answer): the server's and the
- * network's time hide behind IndexedDB's. Only a committed page moves the
+ * being written (its cursor is known from the answer), and validated as soon
+ * as it arrives: the server's, the network's and the schemas' time hide
+ * behind IndexedDB's. Only a committed page moves the
  * stored cursor, so a crash mid-stream re-pulls from the last committed page.
  * `run` is the sync run's memory, shared by its streams (see InitialPull).
  */
@@ -35,7 +36,7 @@ export async function pullStream(
   onPage?: (progress: PullProgress) => void,
   run: InitialPull = newInitialPull(),
 ): Promise<number> {
-  const ask = (cursor: string) => api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] });
+  const ask = (cursor: string) => api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] }).then(validatePulledPage);
   const cursor = await readCursor(db, stream.id);
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   const initial = cursor === '0' && (await Promise.all(stream.entities.map((e) => db.table(e).count()))).every((n) => n === 0) ? run : undefined;

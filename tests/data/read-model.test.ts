@@ -2,13 +2,14 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, readSummary, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData } from './helpers';
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
 async function expectFresh(db: ContratsDb): Promise<void> {
-  const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), db.portfolio.toArray()]);
+  const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage).sort(byId));
 }
@@ -20,32 +21,32 @@ describe('portfolio read model', () => {
     const { db, repos } = await openTestData();
     const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
     await expectFresh(db);
-    expect(await db.portfolio.get(client.id)).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320', city: 'Nancy', statuses: [], running: [] });
+    expect(await readSummary(db, client.id)).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320', city: 'Nancy', statuses: [], running: [] });
 
     await repos.clients.update(client.id, { legalName: 'Pâtisserie Élodie' }, ACTOR);
-    expect((await db.portfolio.get(client.id))!.searchKey).toContain('patisserie elodie');
+    expect((await readSummary(db, client.id))!.searchKey).toContain('patisserie elodie');
 
     const contract = await repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
     await expectFresh(db);
-    let row = (await db.portfolio.get(client.id))!;
+    let row = (await readSummary(db, client.id))!;
     expect(row.statuses).toEqual(['active']);
     expect(priceOfMonth(row.running[0]!, '2026-11')).toBe(9900);
 
     await repos.usage.recordMonth(contract.id, OVER, ACTOR);
-    row = (await db.portfolio.get(client.id))!;
+    row = (await readSummary(db, client.id))!;
     expect(overInMonth(row, '2026-11')).toEqual([{ contract: row.running[0], coveringTierId: 'T199' }]);
     expect(overInMonth(row, '2026-12')).toEqual([]);
 
     await repos.contracts.applyTierChange(contract.id, 'T199', '2026-12', ACTOR);
-    row = (await db.portfolio.get(client.id))!;
+    row = (await readSummary(db, client.id))!;
     expect([tierOfMonth(row.running[0]!, '2026-11'), tierOfMonth(row.running[0]!, '2026-12')]).toEqual(['T99', 'T199']);
 
     await repos.usage.importMonths([{ contractId: contract.id, ...OVER, cpuHours: 1 }], ACTOR);
-    expect(overInMonth((await db.portfolio.get(client.id))!, '2026-11')).toEqual([]);
+    expect(overInMonth((await readSummary(db, client.id))!, '2026-11')).toEqual([]);
 
     await repos.contracts.update(contract.id, { reference: 'CT-2' }, ACTOR);
     await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-20', channel: 'email' }, ACTOR);
-    row = (await db.portfolio.get(client.id))!;
+    row = (await readSummary(db, client.id))!;
     expect(row.statuses).toEqual(['notice_received']);
     expect(row.deadlines.map((d) => [d.contractReference, d.deadline.kind, d.deadline.value])).toContainEqual(['CT-2', 'termination_effective', '2026-12-31']);
     await expectFresh(db);
@@ -56,12 +57,12 @@ describe('portfolio read model', () => {
     const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
     const contract = { id: 'k-server', clientId: client.id, reference: 'CT-S', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01', status: 'active', history: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3 };
     await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 3, deleted: false, record: contract, changedAt: '2026-11-27T10:00:00Z' }], nextCursor: '1' });
-    expect((await db.portfolio.get(client.id))!.running.map((c) => c.reference)).toEqual(['CT-S']);
+    expect((await readSummary(db, client.id))!.running.map((c) => c.reference)).toEqual(['CT-S']);
     await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 4, deleted: true, record: null, changedAt: '2026-11-27T11:00:00Z' }], nextCursor: '2' });
-    expect((await db.portfolio.get(client.id))!.running).toEqual([]);
+    expect((await readSummary(db, client.id))!.running).toEqual([]);
     await expectFresh(db);
     await wipeLocalData(db);
-    expect(await db.portfolio.count()).toBe(0);
+    expect((await readPortfolio(db)).length).toBe(0);
   });
 
   it('is rebuilt once at the end of an initial pull, even after a crash between its pages', async () => {
@@ -71,7 +72,7 @@ describe('portfolio read model', () => {
       ({ entity, recordId: record.id, version, deleted: false, record: { ...record, version }, changedAt: '2026-11-27T10:00:00Z' });
     const initial = newInitialPull();
     await commitPulledPage(db, 'core', { changes: clients.slice(0, 6).map((c) => change('clients', c)), nextCursor: '1' }, initial);
-    expect(await db.portfolio.count()).toBe(0);
+    expect((await readPortfolio(db)).length).toBe(0);
     expect((await db.settings.get(SYNC_KEYS.summariesPending))?.value).toBe(true);
     // A local edit made during the pull is replayed on the pulled record, and a record sent again moves to another client.
     await repos.clients.update(clients[2]!.id, { legalName: 'Renommé pendant la synchro' }, ACTOR);
@@ -85,7 +86,7 @@ describe('portfolio read model', () => {
     await commitPulledPage(db, 'history', { changes: usage.map((u) => change('usage', u)), nextCursor: '4' });
     expect(await rebuildPendingSummaries(db)).toBe(true);
     expect(await db.settings.get(SYNC_KEYS.summariesPending)).toBeUndefined();
-    expect(await db.portfolio.count()).toBe(12);
+    expect((await readPortfolio(db)).length).toBe(12);
     await expectFresh(db);
     expect(await rebuildPendingSummaries(db)).toBe(false);
   });
@@ -102,10 +103,10 @@ describe('portfolio read model', () => {
     const gone = clients[4]!;
     await commitPulledPage(db, 'core', { changes: [{ entity: 'clients', recordId: gone.id, version: 2, deleted: true, record: null, changedAt: '2026-11-27T10:01:00Z' }], nextCursor: '2' }, run);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
-    expect(await db.portfolio.count()).toBe(29);
+    expect((await readPortfolio(db)).length).toBe(29);
     await expectFresh(db);
-    // The rows came from memory (the run remembers writing them), not from reading the records back.
-    expect(run.summaries.size).toBe(29);
+    // Memory is the whole story here: the rows come from it, not from reading the records back.
+    expect(await summariesFromMemory(db, run)).toHaveLength(29);
     expect(run.sources.usage.size).toBe(0);
 
     run.covered.add('usage');
@@ -114,20 +115,21 @@ describe('portfolio read model', () => {
     expect(Math.max(...[...run.sources.usage.values()].map((u) => (u.months as unknown[]).length))).toBeLessThanOrEqual(3);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     await expectFresh(db);
-    expect((await db.portfolio.toArray()).some((row) => row.running.some((r) => r.over.length > 0))).toBe(true);
+    expect((await readPortfolio(db)).some((row) => row.running.some((r) => r.over.length > 0))).toBe(true);
 
     // Once the account manager has written something, memory is not the whole story: the stored records decide.
     await repos.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);
+    expect(await summariesFromMemory(db, run)).toBeNull();
     await commitPulledPage(db, 'history', { changes: [change('usage', usage[0]!)], nextCursor: '4' }, run);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
-    expect((await db.portfolio.get(clients[0]!.id))!.legalName).toBe('Renommé entre deux pages');
+    expect((await readSummary(db, clients[0]!.id))!.legalName).toBe('Renommé entre deux pages');
     await expectFresh(db);
   });
 
   it('is written by the bulk loaders: demo portfolio in memory, server records per chunk', async () => {
     const db = createDatabase({ name: 'bulk', ...freshIndexedDb() });
     await loadDemoPortfolio(db, { seed: 3, clients: 60, chunkSize: 25 });
-    expect(await db.portfolio.count()).toBe(60);
+    expect((await readPortfolio(db)).length).toBe(60);
     await expectFresh(db);
 
     const other = createDatabase({ name: 'server', ...freshIndexedDb() });
@@ -135,7 +137,7 @@ describe('portfolio read model', () => {
     await bulkLoad(other, 'clients', clients, { chunkSize: 7 });
     await bulkLoad(other, 'contracts', contracts, { chunkSize: 7 });
     await bulkLoad(other, 'usage', usage, { chunkSize: 7 });
-    expect(await other.portfolio.count()).toBe(30);
+    expect((await readPortfolio(other)).length).toBe(30);
     await expectFresh(other);
   });
 
@@ -153,10 +155,10 @@ describe('portfolio read model', () => {
     const db = createDatabase({ name: 'to-v3', ...idb });
     await db.open();
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
-    expect(await db.portfolio.count()).toBe(40);
+    expect((await readPortfolio(db)).length).toBe(40);
     await expectFresh(db);
     // The showcase client in overrun (demo.ts) is flagged for the demo's current month.
-    const row = (await db.portfolio.get('demo-client-00002'))!;
+    const row = (await readSummary(db, 'demo-client-00002'))!;
     expect(overInMonth(row, '2026-11').length).toBeGreaterThan(0);
     db.close();
   });

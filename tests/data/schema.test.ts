@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { createDatabase, MIGRATIONS } from '../../src-renderer/data';
+import { generateDemoPortfolio } from '../../src-core';
+import { createDatabase, MIGRATIONS, readPortfolio, summarizeClients } from '../../src-renderer/data';
+import { PORTFOLIO_CHUNKS } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { freshIndexedDb } from './helpers';
 
 describe('local database schema', () => {
@@ -10,7 +12,7 @@ describe('local database schema', () => {
     await db.open();
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'clients', 'contracts', 'invoices', 'letters', 'outbox', 'payments', 'portfolio', 'priceLists', 'series', 'settings', 'usage'].sort(),
+      ['audit', 'clients', 'contracts', 'invoices', 'letters', 'outbox', 'payments', 'portfolioChunks', 'portfolioDelta', 'priceLists', 'series', 'settings', 'usage'].sort(),
     );
     expect(db.outbox.schema.indexes.find((i) => i.name === 'mutationId')?.unique).toBe(true);
     db.close();
@@ -47,24 +49,30 @@ describe('local database schema', () => {
     db.close();
   });
 
-  it('migrates a v3 database to v4: portfolio rows kept and readable by legal name', async () => {
+  it('migrates a v4 database to v5: the read model rebuilt as a few documents, two unused indexes dropped', async () => {
     const idb = freshIndexedDb();
-    const old = new Dexie('to-v4', dexieOptions(idb));
-    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 3));
+    const old = new Dexie('to-v5', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 4));
     await old.open();
-    await old.table('portfolio').bulkPut([
-      { id: 'c1', legalName: 'Zéphyr SAS' },
-      { id: 'c2', legalName: 'Alpha SARL' },
-      { id: 'c3', legalName: 'Martin et fils' },
-    ]);
+    const demo = generateDemoPortfolio({ seed: 9, clients: 150 });
+    await old.table('clients').bulkPut(demo.clients);
+    await old.table('contracts').bulkPut(demo.contracts);
+    await old.table('usage').bulkPut(demo.usage);
+    // A stale row of the old read model: v5 rebuilds from the records, it does not copy rows.
+    await old.table('portfolio').put({ id: demo.clients[0]!.id, legalName: 'Périmé' });
     old.close();
 
-    const db = createDatabase({ name: 'to-v4', ...idb });
+    const db = createDatabase({ name: 'to-v5', ...idb });
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(await db.portfolio.count()).toBe(3);
-    const head = await db.portfolio.orderBy('legalName').limit(2).toArray();
-    expect(head.map((r) => r.id)).toEqual(['c2', 'c3']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name)).not.toContain('portfolio');
+    expect(db.clients.schema.indexes.map((i) => i.name)).toEqual([]);
+    expect(db.contracts.schema.indexes.map((i) => i.name)).toEqual(['clientId']);
+    const chunks = await db.portfolioChunks.toArray();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.length).toBeLessThanOrEqual(PORTFOLIO_CHUNKS);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await readPortfolio(db)).sort(byId)).toEqual(summarizeClients(demo.clients, demo.contracts, demo.usage).sort(byId));
     db.close();
   });
 });

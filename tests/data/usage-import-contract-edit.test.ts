@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src-core';
+import { readPortfolio } from '../../src-renderer/data';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
 async function withTwoContracts() {
@@ -31,12 +32,12 @@ describe('usage.importMonths', () => {
   it('writes nothing when one row is refused', async () => {
     const { db, repos, a } = await withTwoContracts();
     const before = await counts(db);
-    const summaries = await db.portfolio.toArray();
+    const summaries = await readPortfolio(db);
     await expect(repos.usage.importMonths([{ contractId: a.id, ...month('2026-10') }, { contractId: 'ghost', ...month('2026-10') }], ACTOR)).rejects.toThrow(/Contrat introuvable : ghost/);
     await expect(repos.usage.importMonths([{ contractId: a.id, ...month('2026-10') }, { contractId: a.id, ...month('2026-11', -1) }], ACTOR)).rejects.toThrow(ValidationError);
     expect(await counts(db)).toEqual(before);
     expect(await db.usage.get(a.id)).toBeUndefined();
-    expect(await db.portfolio.toArray()).toEqual(summaries);
+    expect(await readPortfolio(db)).toEqual(summaries);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { summarizeClients } from './client-summary';
+import { updateSummaries } from './portfolio-chunks';
 
 /** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
 const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contracts', 'usage']);
@@ -13,7 +14,7 @@ export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entit
  * `entities`: the sources a summary is recomputed from, and the read model.
  */
 export function summaryTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
-  return [...entities].some(feedsSummaries) ? [db.clients, db.contracts, db.usage, db.portfolio] : [];
+  return [...entities].some(feedsSummaries) ? [db.clients, db.contracts, db.usage, db.portfolioChunks, db.portfolioDelta] : [];
 }
 
 /** The client a written record belongs to (none for entities the read model ignores). */
@@ -37,7 +38,6 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
     db.contracts.where('clientId').anyOf(ids).toArray(),
     db.usage.where('clientId').anyOf(ids).toArray(),
   ]);
-  await db.portfolio.bulkPut(summarizeClients(clients.filter((c) => c !== undefined), contracts, usage));
   const gone = ids.filter((_, i) => !clients[i]);
-  if (gone.length > 0) await db.portfolio.bulkDelete(gone);
+  await updateSummaries(db, summarizeClients(clients.filter((c) => c !== undefined), contracts, usage), gone);
 }

@@ -19,12 +19,10 @@ export interface InitialPull {
   covered: Set<EntityType>;
   /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
   sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
-  /** The summary rows this run wrote from memory, as JSON, by client id. */
-  summaries: Map<string, string>;
 }
 
 export function newInitialPull(): InitialPull {
-  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() }, summaries: new Map() };
+  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() } };
 }
 
 /** Remembers a committed pulled record (null: deleted) when summaries derive from it. */
@@ -35,33 +33,19 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
   else sources.delete(recordId);
 }
 
-export interface SummaryChanges {
-  put: ClientSummary[];
-  remove: string[];
-}
-
 /**
- * The summary rows that differ from those this run already wrote, computed
- * from memory — or null when memory is not the whole story: something was
- * written locally during the pull (an outbox entry, or rows this run did not
- * write), or a source table was not empty when its stream began. Runs inside
- * the caller's transaction over the sources, the portfolio and the outbox.
+ * Every summary, computed from memory — or null when memory is not the whole
+ * story: something was written locally during the pull (an outbox entry), a
+ * source table holds rows this run did not write, or a source table was not
+ * empty when its stream began. Runs inside the caller's transaction over the
+ * sources and the outbox.
  */
-export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<SummaryChanges | null> {
-  if ((await db.outbox.count()) > 0 || (await db.portfolio.count()) !== initial.summaries.size) return null;
+export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<ClientSummary[] | null> {
+  if ((await db.outbox.count()) > 0) return null;
   for (const entity of ['clients', 'contracts', 'usage'] as const) {
-    if (!initial.covered.has(entity) && (await db.table(entity).count()) > 0) return null;
+    const stored = await db.table(entity).count();
+    if (initial.covered.has(entity) ? stored !== initial.sources[entity].size : stored > 0) return null;
   }
   const { clients, contracts, usage } = initial.sources;
-  const rows = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
-  const changes = changedSummaries(rows, initial.summaries);
-  for (const row of changes.put) initial.summaries.set(row.id, JSON.stringify(row));
-  for (const id of changes.remove) initial.summaries.delete(id);
-  return changes;
-}
-
-/** The rows that differ from `before` (JSON by client id), and the clients of `before` that have no row any more. */
-export function changedSummaries(rows: readonly ClientSummary[], before: ReadonlyMap<string, string>): SummaryChanges {
-  const kept = new Set(rows.map((row) => row.id));
-  return { put: rows.filter((row) => before.get(row.id) !== JSON.stringify(row)), remove: [...before.keys()].filter((id) => !kept.has(id)) };
+  return summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
 }

@@ -1,8 +1,9 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type Client, type Contract, type EntityType, type RecordChange, type UsageDocument, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
-import { summarizeClients } from '../read-model';
+import { summarizeClients, type ClientSummary } from '../read-model';
+import { replacePortfolio } from '../read-model/portfolio-chunks';
 import { feedsSummaries, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
-import { changedSummaries, rememberSource, summariesFromMemory, type InitialPull, type SummaryChanges } from './initial-pull';
+import { rememberSource, summariesFromMemory, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
@@ -11,19 +12,36 @@ export interface PulledPage {
   nextCursor: string;
 }
 
+/** A page whose records passed their entity's schema (validatePulledPage). */
+export interface ValidatedPage extends PulledPage {
+  readonly validated: true;
+}
+
 /**
- * Writes one page of pulled changes and advances the stream's cursor in the
- * SAME read-write transaction (ARCHITECTURE.md data flow 2): a crash leaves
- * either both or neither, so a page is never skipped. Records are validated
- * once, before the transaction opens — nothing but IndexedDB is awaited inside it.
- * The portfolio summaries of the clients the page touched are refreshed in it
- * too, or — during an initial pull — marked pending in it.
+ * Checks every record of a page against its entity's schema; throws the
+ * first refusal (in French), so that nothing of a bad page is stored. The
+ * engine runs it as soon as a page arrives, while the previous page's
+ * transaction is still being written by IndexedDB.
  */
-export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage, initial?: InitialPull): Promise<void> {
+export function validatePulledPage<P extends PulledPage>(page: P): P & ValidatedPage {
   const changes = page.changes.map((change) => ({
     ...change,
     record: change.record && (parseEntity(entitySchemas[change.entity], change.record, ENTITY_LABELS[change.entity]) as WireRecord),
   }));
+  return { ...page, changes, validated: true };
+}
+
+/**
+ * Writes one page of pulled changes and advances the stream's cursor in the
+ * SAME read-write transaction (ARCHITECTURE.md data flow 2): a crash leaves
+ * either both or neither, so a page is never skipped. Records are validated
+ * before the transaction opens (here, unless the page already was) — nothing
+ * but IndexedDB is awaited inside it.
+ * The portfolio summaries of the clients the page touched are refreshed in it
+ * too, or — during an initial pull — marked pending in it.
+ */
+export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage | ValidatedPage, initial?: InitialPull): Promise<void> {
+  const { changes } = 'validated' in page ? page : validatePulledPage(page);
   const entities = [...new Set(changes.map((c) => c.entity))];
   const deferSummaries = !!initial && entities.some(feedsSummaries);
   const tables = new Set([...entities.map((e) => db.table(e)), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
@@ -76,27 +94,24 @@ async function writeEntityChanges(
  * Computes every portfolio summary, in one read-write transaction that also
  * clears the pending mark, when an initial pull (this one or a crashed
  * earlier one) deferred them. No-op otherwise. With this run's memory
- * (`initial`) the rows come from it; otherwise, or when memory is not the
- * whole story, from the stored records. Either way only rows that differ are
- * written: after the history stream, most clients' rows are those the core
- * stream already built, and writing rows is what IndexedDB is slow at.
+ * (`initial`) they come from it; otherwise, or when memory is not the whole
+ * story, from the stored records. The read model is a few dozen documents
+ * (read-model/portfolio-chunks.ts): rewriting it whole is cheap.
  */
 export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialPull): Promise<boolean> {
   if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return false;
-  await db.transaction('rw', [db.clients, db.contracts, db.usage, db.portfolio, db.settings, db.outbox], async () => {
+  await db.transaction('rw', [db.clients, db.contracts, db.usage, db.portfolioChunks, db.portfolioDelta, db.settings, db.outbox], async () => {
     if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return;
-    const changes = (initial && (await summariesFromMemory(db, initial))) ?? (await summariesFromRecords(db));
-    await db.portfolio.bulkPut(changes.put);
-    await db.portfolio.bulkDelete(changes.remove);
+    const rows = (initial && (await summariesFromMemory(db, initial))) ?? (await summariesFromRecords(db));
+    await replacePortfolio(db, rows);
     await db.settings.delete(SYNC_KEYS.summariesPending);
   });
   return true;
 }
 
-async function summariesFromRecords(db: ContratsDb): Promise<SummaryChanges> {
-  const [clients, contracts, usage, stored] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), db.portfolio.toArray()]);
-  const rows = summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]);
-  return changedSummaries(rows, new Map(stored.map((row) => [row.id, JSON.stringify(row)])));
+async function summariesFromRecords(db: ContratsDb): Promise<ClientSummary[]> {
+  const [clients, contracts, usage] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray()]);
+  return summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]);
 }
 
 export async function readCursor(db: ContratsDb, stream: string): Promise<string> {

@@ -1,6 +1,6 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS } from '../../../src-core';
-import { usePortfolio, usePortfolioHead, type ClientSummary } from '../../data';
+import { usePortfolio, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
@@ -17,35 +17,14 @@ function useClientRows(summaries: ClientSummary[] | undefined): ClientRow[] | un
   return useMemo(() => (summaries ? buildClientRows(summaries, month) : undefined), [summaries, month]);
 }
 
-/** Rows of the first screenful, read by name before the whole portfolio (more than a tall window shows). */
-const FIRST_SCREEN_ROWS = 60;
-
-/**
- * The whole portfolio, and until it is read, its first screenful in the
- * default order (by name) from an indexed read of a few rows: opening the list
- * shows rows at once instead of waiting for 10,000 rows. The whole read starts
- * once those rows are painted, so its decoding does not delay them.
- */
-function usePortfolioRows(): { rows: ClientRow[] | undefined; head: ClientRow[] | undefined } {
-  const [wantAll, setWantAll] = useState(false);
-  const all = usePortfolio(wantAll);
-  const headSummaries = usePortfolioHead(all ? null : FIRST_SCREEN_ROWS);
-  const headShown = headSummaries !== undefined;
-  useEffect(() => {
-    if (!headShown || wantAll) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWantAll(true), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [headShown, wantAll]);
-  // The client page's code (charts) is loaded on demand: fetch it once the list is complete, before the first click.
-  const loaded = all !== undefined;
+/** The whole portfolio's rows; the client page's code (charts) is fetched once they are in, before the first click. */
+function usePortfolioRows(): ClientRow[] | undefined {
+  const summaries = usePortfolio();
+  const loaded = summaries !== undefined;
   useEffect(() => {
     if (loaded) void import('./ClientPage');
   }, [loaded]);
-  return { rows: useClientRows(all), head: useClientRows(all ? undefined : headSummaries) };
+  return useClientRows(summaries);
 }
 
 export function ClientList() {
@@ -53,10 +32,7 @@ export function ClientList() {
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
   const { search, sort, activeIndex, setSearch, toggleSort, setActiveIndex } = useClientListState();
-  const { rows, head } = usePortfolioRows();
-  // The first screenful stands for the list only in its default view (no search, no filter, by name).
-  const defaultView = !search && sort.column === 'legalName' && sort.direction === 'asc' && !filters.tier && !filters.status && !filters.mode && !filters.partner && !filters.over;
-  const early = !rows && defaultView && head ? sortRows(head, 'legalName', 'asc') : undefined;
+  const rows = usePortfolioRows();
   const sorted = useMemo(() => (rows ? sortRows(rows, sort.column as ClientSortColumn, sort.direction) : []), [rows, sort]);
   // Typing stays responsive: the filtered list follows the search box one render behind.
   const deferredSearch = useDeferredValue(search);
@@ -128,7 +104,7 @@ export function ClientList() {
       </p>
       <VirtualGrid
         label={t('clients.gridLabel')}
-        rows={early ?? visible}
+        rows={visible}
         columns={columns}
         rowKey={(r) => r.id}
         activeIndex={activeIndex}

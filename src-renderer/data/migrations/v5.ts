@@ -1,0 +1,33 @@
+import type { Transaction } from 'dexie';
+import type { Client, Contract, UsageDocument } from '../../../src-core';
+import { summarizeClients } from '../read-model/client-summary';
+import { toChunks } from '../read-model/portfolio-chunks';
+import type { Migration } from './types';
+
+/**
+ * Version 5: fewer rows, fewer indexes, for a new laptop's first sync
+ * (ARCHITECTURE.md: IndexedDB's cost is per row and per index).
+ * - The portfolio read model moves from one row per client (`portfolio`,
+ *   v3–v4) to a fixed number of documents holding many summaries each
+ *   (`portfolioChunks`), plus small rows for the summaries changed since
+ *   (`portfolioDelta`) — read-model/portfolio-chunks.ts —, rebuilt here from
+ *   the records. The `legalName` index of v4 goes with it: reading the whole
+ *   model is now one read of a few dozen documents.
+ * - `clients.siren` and `contracts.status` lose their indexes: no query uses
+ *   the first, and the second's one user (price-change letters) filters the
+ *   contracts it reads anyway.
+ */
+async function buildPortfolioChunks(tx: Transaction): Promise<void> {
+  const [clients, contracts, usage] = await Promise.all([
+    tx.table<Client, string>('clients').toArray(),
+    tx.table<Contract, string>('contracts').toArray(),
+    tx.table<UsageDocument, string>('usage').toArray(),
+  ]);
+  await tx.table('portfolioChunks').bulkPut(toChunks(summarizeClients(clients, contracts, usage)));
+}
+
+export const v5: Migration = {
+  version: 5,
+  stores: { portfolio: null, portfolioChunks: 'id', portfolioDelta: 'id', clients: 'id', contracts: 'id, clientId' },
+  upgrade: buildPortfolioChunks,
+};

@@ -1,0 +1,92 @@
+import type { ContratsDb } from '../db';
+import type { ClientSummary } from './client-summary';
+
+/**
+ * How the portfolio read model is stored. IndexedDB's cost is per row,
+ * whatever its size (ARCHITECTURE.md): 10,000 summaries as 10,000 rows took
+ * ≈ 1.6 s to write here. So:
+ * - the bulk of it lives in `PORTFOLIO_CHUNKS` documents (`portfolioChunks`),
+ *   each holding the summaries of the clients whose id hashes to it — written
+ *   in well under a second after a new laptop's first sync, read back in
+ *   ≈ 0.2 s at 10,000 clients. 64 keeps each document above the 64 KB from
+ *   which Chromium stores a value apart from its LevelDB, where reading it is
+ *   much faster: 256 or 512 smaller documents took ≈ 1 s to read, 64 ≈ 0.2 s;
+ * - a change of a few clients (an edit, a pulled page) writes their summaries
+ *   as small rows beside them (`portfolioDelta`), instead of rewriting the
+ *   documents they live in (100 scattered edits would touch most of them);
+ * - once more than `DELTA_LIMIT` rows wait, they are folded into the
+ *   documents (one rewrite of the whole model); a change that large goes
+ *   there directly.
+ */
+export const PORTFOLIO_CHUNKS = 64;
+export const DELTA_LIMIT = 500;
+
+export interface PortfolioChunk {
+  /** 0 … PORTFOLIO_CHUNKS − 1. */
+  id: number;
+  rows: ClientSummary[];
+}
+
+/** A client's summary written since the last fold; `null`: the client is gone. */
+export interface PortfolioDelta {
+  id: string;
+  summary: ClientSummary | null;
+}
+
+/** The document of a client: FNV-1a of its id, so the spread is even and stable across laptops and versions. */
+export function chunkOf(clientId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < clientId.length; i++) hash = Math.imul(hash ^ clientId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % PORTFOLIO_CHUNKS;
+}
+
+/** The documents holding `rows` (the non-empty ones). */
+export function toChunks(rows: Iterable<ClientSummary>): PortfolioChunk[] {
+  const chunks: PortfolioChunk[] = Array.from({ length: PORTFOLIO_CHUNKS }, (_, id) => ({ id, rows: [] }));
+  for (const row of rows) chunks[chunkOf(row.id)]!.rows.push(row);
+  return chunks.filter((chunk) => chunk.rows.length > 0);
+}
+
+/** `base` with `changes` applied, by client id. */
+function applied(base: readonly ClientSummary[], changes: readonly PortfolioDelta[]): ClientSummary[] {
+  if (changes.length === 0) return [...base];
+  const byClient = new Map(base.map((row) => [row.id, row]));
+  for (const { id, summary } of changes) {
+    if (summary) byClient.set(id, summary);
+    else byClient.delete(id);
+  }
+  return [...byClient.values()];
+}
+
+/** Every summary, in no particular order (screens sort). */
+export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
+  const [chunks, delta] = await Promise.all([db.portfolioChunks.toArray(), db.portfolioDelta.toArray()]);
+  return applied(chunks.flatMap((chunk) => chunk.rows), delta);
+}
+
+/** One client's summary, undefined when it has none. */
+export async function readSummary(db: ContratsDb, clientId: string): Promise<ClientSummary | undefined> {
+  const delta = await db.portfolioDelta.get(clientId);
+  if (delta) return delta.summary ?? undefined;
+  return (await db.portfolioChunks.get(chunkOf(clientId)))?.rows.find((row) => row.id === clientId);
+}
+
+/**
+ * Writes `rows` and drops the summaries of `removed` clients. Runs inside the
+ * caller's read-write transaction over both tables (`summaryTables`), so
+ * summaries commit with their records.
+ */
+export async function updateSummaries(db: ContratsDb, rows: readonly ClientSummary[], removed: readonly string[] = []): Promise<void> {
+  const changes: PortfolioDelta[] = [...rows.map((summary) => ({ id: summary.id, summary })), ...removed.map((id) => ({ id, summary: null }))];
+  if (changes.length === 0) return;
+  // A large change (a bulk load's chunk) goes straight into the documents.
+  if (changes.length > DELTA_LIMIT) return replacePortfolio(db, applied(await readPortfolio(db), changes));
+  await db.portfolioDelta.bulkPut(changes);
+  if ((await db.portfolioDelta.count()) > DELTA_LIMIT) await replacePortfolio(db, await readPortfolio(db));
+}
+
+/** Replaces the whole read model with `rows` (a rebuild, or a fold). Runs inside the caller's read-write transaction over both tables. */
+export async function replacePortfolio(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
+  await Promise.all([db.portfolioChunks.clear(), db.portfolioDelta.clear()]);
+  await db.portfolioChunks.bulkPut(toChunks(rows));
+}

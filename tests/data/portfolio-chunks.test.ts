@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoPortfolio } from '../../src-core';
+import { createDatabase, readPortfolio, readSummary, summarizeClients, type ContratsDb } from '../../src-renderer/data';
+import { chunkOf, DELTA_LIMIT, PORTFOLIO_CHUNKS, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
+import { freshIndexedDb } from './helpers';
+
+const inTransaction = (db: ContratsDb, work: () => Promise<void>) => db.transaction('rw', [db.portfolioChunks, db.portfolioDelta], work);
+
+describe('portfolio read model stored as documents plus recent rows', () => {
+  it('spreads clients evenly over the documents and always puts a client in the same one', () => {
+    const sizes = new Array<number>(PORTFOLIO_CHUNKS).fill(0);
+    for (let i = 0; i < 10_000; i++) sizes[chunkOf(`demo-client-${String(i).padStart(5, '0')}`)]!++;
+    // 10,000 / 64 ≈ 156 per document: none far from it.
+    expect(Math.min(...sizes)).toBeGreaterThan(110);
+    expect(Math.max(...sizes)).toBeLessThan(210);
+    expect(chunkOf('4f3c2a10-0000-4000-8000-000000000001')).toBe(chunkOf('4f3c2a10-0000-4000-8000-000000000001'));
+  });
+
+  it('writes a few changes as rows without touching the documents, and folds them in past the limit', async () => {
+    const db = createDatabase({ name: 'chunks', ...freshIndexedDb() });
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 11, clients: 600 });
+    const rows = summarizeClients(clients, contracts, usage);
+    await inTransaction(db, () => replacePortfolio(db, rows));
+    expect(await readPortfolio(db)).toHaveLength(600);
+    const documents = JSON.stringify(await db.portfolioChunks.toArray());
+
+    const [edited, removed] = [rows[3]!, rows[150]!];
+    await inTransaction(db, () => updateSummaries(db, [{ ...edited, legalName: 'Nouveau nom' }], [removed.id]));
+    expect(JSON.stringify(await db.portfolioChunks.toArray())).toBe(documents);
+    expect(await db.portfolioDelta.count()).toBe(2);
+    expect((await readSummary(db, edited.id))?.legalName).toBe('Nouveau nom');
+    expect(await readSummary(db, removed.id)).toBeUndefined();
+    expect(await readSummary(db, rows[0]!.id)).toEqual(rows[0]);
+    const read = await readPortfolio(db);
+    expect(read).toHaveLength(599);
+    expect(read.find((r) => r.id === edited.id)?.legalName).toBe('Nouveau nom');
+
+    // Past the limit, everything is folded into the documents: no row waits, the model reads the same.
+    // The same clients changed again take no more rows; other clients do, up to the limit.
+    const others = read.filter((r) => r.id !== edited.id).map((r) => ({ ...r, city: 'Metz' }));
+    await inTransaction(db, () => updateSummaries(db, others.slice(0, 300)));
+    await inTransaction(db, () => updateSummaries(db, others.slice(0, 300)));
+    expect(await db.portfolioDelta.count()).toBe(302);
+    expect(302 + 248).toBeGreaterThan(DELTA_LIMIT);
+    await inTransaction(db, () => updateSummaries(db, others.slice(300)));
+    expect(await db.portfolioDelta.count()).toBe(0);
+    const folded = await readPortfolio(db);
+    expect(folded).toHaveLength(599);
+    expect(folded.filter((r) => r.city === 'Metz')).toHaveLength(598);
+    expect(folded.find((r) => r.id === edited.id)?.legalName).toBe('Nouveau nom');
+    expect(folded.some((r) => r.id === removed.id)).toBe(false);
+    // A change larger than the limit (a bulk load's chunk) goes straight into the documents.
+    await inTransaction(db, () => updateSummaries(db, folded.slice(0, DELTA_LIMIT + 1).map((r) => ({ ...r, city: 'Nancy' }))));
+    expect(await db.portfolioDelta.count()).toBe(0);
+    expect((await readPortfolio(db)).filter((r) => r.city === 'Nancy')).toHaveLength(DELTA_LIMIT + 1);
+
+    // A rebuild replaces everything: rows of clients no longer given disappear.
+    await inTransaction(db, () => replacePortfolio(db, rows.slice(0, 10)));
+    expect((await readPortfolio(db)).map((r) => r.id).sort()).toEqual(rows.slice(0, 10).map((r) => r.id).sort());
+    db.close();
+  });
+});

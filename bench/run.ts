@@ -80,14 +80,10 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
           figures.push(...(await uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') })));
         }
         if (want('sync')) {
-          // An empty laptop: a fresh profile, with the browser that wrote the portfolio above closed (its store may still be compacting).
+          // Empty laptops: fresh profiles, with the browser that wrote the portfolio above closed (its store may still be compacting).
           await browser.close();
-          const laptop = await launchProfile(join(tmp, 'profiles', `${file.size}-sync`));
-          try {
-            figures.push(...(await syncSuite({ ...ctx, browser: laptop }, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, bare)));
-          } finally {
-            await laptop.close();
-          }
+          const laptop = (run: number) => launchProfile(join(tmp, 'profiles', `${file.size}-sync-${run}`));
+          figures.push(...(await syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, bare, laptop)));
         }
       } finally {
         await browser.close();

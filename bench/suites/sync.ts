@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { WireRecord } from '../../src-core';
 import type { SyncTiming } from '../../src-renderer/bench/api';
@@ -24,49 +25,55 @@ const INCREMENTAL_MS = 1_000;
  * IndexedDB). The baseline is the bare Dexie bulkPut of the same records
  * measured in the same run (storage suite, or here when it is not run).
  */
-export async function syncSuite(ctx: SizeContext, dataDir: string, benchUrl: string, bare: { all: number[]; core: number[] }): Promise<Figure[]> {
+export async function syncSuite(
+  ctx: SizeContext, dataDir: string, benchUrl: string, bare: { all: number[]; core: number[] }, newLaptop: (run: number) => Promise<BrowserContext>,
+): Promise<Figure[]> {
   const tables = JSON.parse(await readFile(join(dataDir, ctx.data.file), 'utf8')) as SeedTables;
   const server = await startServer({ storage: { inMemory: true }, port: 0, host: '127.0.0.1', rateLimitPerMinute: 1_000_000, logger: false });
-  const page = await ctx.browser.newPage();
+  let laptop: BrowserContext | undefined;
   try {
     const { user, token } = await createUser(server.db, 'banc', 'account_manager');
     const t0 = performance.now();
     const seeded = await seedRecords(server.db, user.id, tables);
     const seedMs = performance.now() - t0;
     ctx.log(`server seeded with ${seeded.records} records in ${Math.round(seedMs)} ms`);
-    await page.goto(benchUrl);
-    await page.waitForFunction(() => window.bench !== undefined);
 
     const base = { baseUrl: server.url, token };
+    let page: Page | undefined;
     const initial: SyncTiming[] = [];
     // The server runs on the laptop's two cores here (on another machine in real use): the bench process's CPU time (server and Playwright) is reported beside the figure.
     const benchCpuMs: number[] = [];
+    // Each run on a new laptop (a fresh browser profile): the previous run's 130,000 records, deleted, would still be compacting.
     for (let run = 1; run <= ctx.runs; run++) {
-      const databaseName = `bench-sync-${run}`;
+      await laptop?.close();
+      laptop = await newLaptop(run);
+      page = await laptop.newPage();
+      await page.goto(benchUrl);
+      await page.waitForFunction(() => window.bench !== undefined);
+      const databaseName = 'bench-sync';
       const cpu = process.cpuUsage();
       const t = await callBench(page, 'syncInitial', { ...base, databaseName });
       const used = process.cpuUsage(cpu);
       benchCpuMs.push((used.user + used.system) / 1000);
       initial.push(t);
       ctx.log(`initial sync ${run}/${ctx.runs}: ${Math.round(t.totalMs)} ms (core stream ${Math.round(t.coreMs ?? NaN)} ms, pulled ${Math.round(t.pulledMs)} ms, ${t.pulled} changes, reconciled ${String(t.same)})`);
-      if (run < ctx.runs) await callBench(page, 'dropDatabase', databaseName);
     }
-    const laptop = { ...base, databaseName: `bench-sync-${ctx.runs}` };
+    const synced = { ...base, databaseName: 'bench-sync' };
 
     // 100 changes each way on the last synced laptop: its own edits pushed (and pulled back), then the server's pulled.
+    if (!page) throw new Error('bench: no sync run');
     const pushed: SyncTiming[] = [];
     const pulled: SyncTiming[] = [];
     const clients = (tables.clients ?? []).slice(-CHANGES);
     for (let run = 1; run <= ctx.runs; run++) {
-      pushed.push(await callBench(page, 'syncIncremental', laptop, CHANGES));
+      pushed.push(await callBench(page, 'syncIncremental', synced, CHANGES));
       await serverEdits(server.db, user.id, clients, run);
-      pulled.push(await callBench(page, 'syncIncremental', laptop, 0));
+      pulled.push(await callBench(page, 'syncIncremental', synced, 0));
       ctx.log(`incremental ${run}/${ctx.runs}: ${CHANGES} local edits pushed ${Math.round(pushed.at(-1)!.totalMs)} ms, ${CHANGES} server changes pulled ${Math.round(pulled.at(-1)!.totalMs)} ms`);
     }
-    await callBench(page, 'dropDatabase', laptop.databaseName);
     return figures(ctx, { initial, pushed, pulled, bare, seedMs, benchCpuMs, records: seeded.records });
   } finally {
-    await page.close();
+    await laptop?.close();
     await server.close();
   }
 }

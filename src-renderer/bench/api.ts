@@ -22,7 +22,6 @@ export interface BenchApi {
   syncInitial(target: SyncTarget): Promise<SyncTiming>;
   /** One more sync of that laptop, after `localEdits` client edits made in the app (0: pull the server's changes only). */
   syncIncremental(target: SyncTarget, localEdits: number): Promise<SyncTiming>;
-  dropDatabase(name: string): Promise<void>;
 }
 
 declare global {

@@ -3,7 +3,7 @@ import type { BenchApi } from './api';
 import type { BenchPortfolio } from './invoices';
 import { invoicePages, renderInvoices } from './pdf';
 import { appBulkLoad, appDemoLoader, bareBulkPut } from './storage';
-import { dropDatabase, syncIncremental, syncInitial } from './sync';
+import { syncIncremental, syncInitial } from './sync';
 
 /** The bench page: the app's modules without its screens, driven by scripts/bench.mjs through `window.bench`. */
 let loaded: { portfolio: BenchPortfolio; today: IsoDate } | undefined;
@@ -28,7 +28,6 @@ const bench: BenchApi = {
   invoicePages: (n) => invoicePages(current().portfolio, current().today, n),
   syncInitial,
   syncIncremental,
-  dropDatabase,
 };
 
 window.bench = bench;

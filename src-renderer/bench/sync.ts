@@ -93,8 +93,3 @@ export async function syncIncremental(target: SyncTarget, localEdits: number): P
     layer.db.close();
   }
 }
-
-/** The laptop's database is dropped once the sync figures are taken. */
-export async function dropDatabase(name: string): Promise<void> {
-  await Dexie.delete(name);
-}

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createDataContext, createDatabase, createRepositories, type ContratsDb } from '../../src-renderer/data';
+import { createDataContext, createDatabase, createRepositories, readPortfolio, type ContratsDb } from '../../src-renderer/data';
 
 /** A fresh in-memory IndexedDB per test: no state leaks between tests. */
 export function freshIndexedDb() {
@@ -33,4 +33,9 @@ export const CLIENT_INPUT = {
 /** Row counts of every table, to prove that a refused change wrote nothing. */
 export async function counts(db: ContratsDb): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+}
+
+/** One client's summary, as the screens read it (the whole read model). */
+export async function readSummary(db: ContratsDb, clientId: string) {
+  return (await readPortfolio(db)).find((row) => row.id === clientId);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
-import { createDatabase, readPortfolio, readSummary, summarizeClients, type ContratsDb } from '../../src-renderer/data';
+import { createDatabase, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
 import { chunkOf, DELTA_LIMIT, PORTFOLIO_CHUNKS, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
-import { freshIndexedDb } from './helpers';
+import { freshIndexedDb, readSummary } from './helpers';
 
 const inTransaction = (db: ContratsDb, work: () => Promise<void>) => db.transaction('rw', [db.portfolioChunks, db.portfolioDelta], work);
 

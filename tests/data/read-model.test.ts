@@ -2,10 +2,10 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, readSummary, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
 import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
-import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData } from './helpers';
+import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
 async function expectFresh(db: ContratsDb): Promise<void> {

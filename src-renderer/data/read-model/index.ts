@@ -3,4 +3,4 @@
 export { OVER_MONTHS_KEPT, STATUS_WEIGHT, summarizeClient, summarizeClients, summarySource, type ClientSummary, type RunningContractSummary, type SummaryDeadline, type TierChange } from './client-summary';
 export { overInMonth, priceOfMonth, tierOfMonth } from './month-view';
 export { searchable } from './search-key';
-export { readPortfolio, readSummary } from './portfolio-chunks';
+export { readPortfolio } from './portfolio-chunks';

@@ -64,13 +64,6 @@ export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
   return applied(chunks.flatMap((chunk) => chunk.rows), delta);
 }
 
-/** One client's summary, undefined when it has none. */
-export async function readSummary(db: ContratsDb, clientId: string): Promise<ClientSummary | undefined> {
-  const delta = await db.portfolioDelta.get(clientId);
-  if (delta) return delta.summary ?? undefined;
-  return (await db.portfolioChunks.get(chunkOf(clientId)))?.rows.find((row) => row.id === clientId);
-}
-
 /**
  * Writes `rows` and drops the summaries of `removed` clients. Runs inside the
  * caller's read-write transaction over both tables (`summaryTables`), so

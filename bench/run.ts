@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromiumVersion, launchProfile } from './browser';
@@ -11,7 +11,7 @@ import { writeReport } from './report';
 import { serve } from './server';
 import { callBench, type SizeContext } from './suites/context';
 import { pdfSuite } from './suites/pdf';
-import { CORE_TABLES, storageSuite, sum } from './suites/storage';
+import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
 
@@ -63,16 +63,6 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
         const ui = want('open') || want('search') || want('client') || want('heap');
         if (want('storage')) figures.push(...(await storageSuite(ctx)));
         else if (ui) await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
-        // The sync's baseline: the bare bulkPut of this run (the storage suite's, or measured here).
-        const samplesOf = (id: string) => figures.find((f) => f.id === id && f.size === file.size)?.samples ?? [];
-        const bare = { all: samplesOf('storage.bare'), core: samplesOf('storage.bareCore') };
-        if (want('sync') && bare.all.length === 0) {
-          for (let run = 1; run <= options.runs; run++) {
-            const b = await callBench(benchPage, 'bareBulkPut', 'bench-bare');
-            bare.all.push(b.totalMs);
-            bare.core.push(sum(b.byTable, CORE_TABLES));
-          }
-        }
         if (want('pdf') && file === data[0]) figures.push(...(await pdfSuite(ctx)));
         // The bench page holds the whole portfolio: closed, it does not weigh on the app's figures.
         await benchPage.close();
@@ -82,8 +72,12 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
         if (want('sync')) {
           // Empty laptops: fresh profiles, with the browser that wrote the portfolio above closed (its store may still be compacting).
           await browser.close();
-          const laptop = (run: number) => launchProfile(join(tmp, 'profiles', `${file.size}-sync-${run}`));
-          figures.push(...(await syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, bare, laptop)));
+          const laptop = async (name: string) => {
+            const dir = join(tmp, 'profiles', `${file.size}-${name}`);
+            const context = await launchProfile(dir);
+            return { browser: context, dispose: () => context.close().then(() => rm(dir, { recursive: true, force: true })) };
+          };
+          figures.push(...(await syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, `${url}${BENCH_PREFIX}data/${file.file}`, laptop)));
         }
       } finally {
         await browser.close();

@@ -8,9 +8,9 @@ import type { ClientSummary } from './client-summary';
  * - the bulk of it lives in `PORTFOLIO_CHUNKS` documents (`portfolioChunks`),
  *   each holding the summaries of the clients whose id hashes to it — written
  *   in well under a second after a new laptop's first sync, read back in
- *   ≈ 0.2 s at 10,000 clients. 64 keeps each document above the 64 KB from
- *   which Chromium stores a value apart from its LevelDB, where reading it is
- *   much faster: 256 or 512 smaller documents took ≈ 1 s to read, 64 ≈ 0.2 s;
+ *   ≈ 0.2–0.4 s at 10,000 clients. 64 keeps each document above the 64 KB
+ *   from which Chromium stores a value apart from its LevelDB, where reading
+ *   it is much faster: 256 or 512 smaller documents took ≈ 1 s to read;
  * - a change of a few clients (an edit, a pulled page) writes their summaries
  *   as small rows beside them (`portfolioDelta`), instead of rewriting the
  *   documents they live in (100 scattered edits would touch most of them);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityTypeSchema } from './mutation';
+import { FNV_OFFSET_32, fnv1a32 } from '../hash';
 
 /** Hash and count of the live (not deleted) records of one table. */
 export const tableDigestSchema = z.object({
@@ -20,14 +21,7 @@ export type ReconcileResponse = z.infer<typeof reconcileResponseSchema>;
  * laptop and the server compute the same value. BigInt arithmetic took
  * seconds for the 130,000 records of a large portfolio.
  */
-const FNV_PRIME_32 = 0x01000193;
-const LANE_OFFSETS = [0x811c9dc5, 0x050c5d1f] as const;
-
-function fnv1a32(text: string, offset: number): number {
-  let hash = offset;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME_32);
-  return hash >>> 0;
-}
+const LANE_OFFSETS = [FNV_OFFSET_32, 0x050c5d1f] as const;
 
 /**
  * Order-independent digest of a table: per lane, the sum modulo 2^32 of the

@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import type { ClientSummary } from './client-summary';
 
@@ -35,9 +36,7 @@ export interface PortfolioDelta {
 
 /** The document of a client: FNV-1a of its id, so the spread is even and stable across laptops and versions. */
 export function chunkOf(clientId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < clientId.length; i++) hash = Math.imul(hash ^ clientId.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % PORTFOLIO_CHUNKS;
+  return fnv1a32(clientId) % PORTFOLIO_CHUNKS;
 }
 
 /** The documents holding `rows` (the non-empty ones). */

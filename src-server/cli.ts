@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEMO_TODAY, generateDemoPortfolio } from '../src-core/demo';
-import { createTokenFor, createUser, revokeUserTokens, UserError } from './auth/users';
+import { createTokenFor, createUser, revokeUserTokens, userNamed, UserError } from './auth/users';
 import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer } from './server';
-import type { Queryable } from './storage/db';
+import type { Db, Queryable } from './storage/db';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
 
 const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
@@ -60,26 +60,26 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** Opens the storage, runs one user command, closes it; the token is printed once and never stored. */
-async function withUsers(run: (tx: Queryable) => Promise<{ user: { name: string; role: string }; token: string }>): Promise<void> {
+/** Opens the storage for one command and closes it (one process at a time on an embedded data folder). */
+async function withStorage<T>(run: (db: Db) => Promise<T>): Promise<T> {
   const db = await openStorage(storage);
   try {
-    const { user, token } = await db.transaction(run);
-    console.log(`Utilisateur ${user.name} (${user.role}) — jeton à conserver, il ne sera plus affiché :`);
-    console.log(token);
+    return await run(db);
   } finally {
     await db.close();
   }
 }
 
+/** Runs one user command in a transaction; the token is printed once and never stored. */
+async function withUsers(run: (tx: Queryable) => Promise<{ user: { name: string; role: string }; token: string }>): Promise<void> {
+  const { user, token } = await withStorage((db) => db.transaction(run));
+  console.log(`Utilisateur ${user.name} (${user.role}) — jeton à conserver, il ne sera plus affiché :`);
+  console.log(token);
+}
+
 async function revokeTokens(name: string): Promise<void> {
-  const db = await openStorage(storage);
-  try {
-    const { user, revoked } = await db.transaction((tx) => revokeUserTokens(tx, name));
-    console.log(`Utilisateur ${user.name} : ${revoked} jeton(s) révoqué(s) ; ils sont refusés dès maintenant.`);
-  } finally {
-    await db.close();
-  }
+  const { user, revoked } = await withStorage((db) => db.transaction((tx) => revokeUserTokens(tx, name)));
+  console.log(`Utilisateur ${user.name} : ${revoked} jeton(s) révoqué(s) ; ils sont refusés dès maintenant.`);
 }
 
 /** Bulk seed (src-server/seed.ts): the demo generator's portfolio, or a JSON file of records by entity. */
@@ -88,17 +88,13 @@ async function seedDemo(userName: string): Promise<void> {
   const tables: SeedTables = file
     ? (JSON.parse(await readFile(file, 'utf8')) as SeedTables)
     : (generateDemoPortfolio({ seed: Number(values.seed ?? 2026), clients: Number(values.clients ?? 1000), today: DEMO_TODAY }) as unknown as SeedTables);
-  const db = await openStorage(storage);
-  try {
-    const [user] = await db.query<{ id: string }>('select id from users where name = $1', [userName]);
-    if (!user) throw new UserError(`Utilisateur « ${userName} » inconnu.`);
+  await withStorage(async (db) => {
+    const user = await userNamed(db, userName);
     const started = performance.now();
     const result = await seedRecords(db, user.id, tables);
     const counts = Object.entries(result.byEntity).map(([entity, n]) => `${entity} ${n}`).join(', ');
     console.log(`${result.records} enregistrements semés en ${Math.round(performance.now() - started)} ms (${counts}) ; séquence ${result.lastSeq}.`);
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType } from '../../src-core';
 import type { ContratsDb } from './db';
 import { summarizeClients } from './read-model/client-summary';
-import { updateSummaries } from './read-model/portfolio-chunks';
+import { portfolioTables, updateSummaries } from './read-model/portfolio-chunks';
 import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
 
 /** Progress of a bulk load: records written so far out of the total. */
@@ -58,7 +58,7 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const { replace = false, chunkSize, onProgress, ...generator } = options;
   const portfolio = generateDemoPortfolio(generator);
   if (replace) {
-    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox, db.portfolioChunks, db.portfolioDelta];
+    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox, ...portfolioTables(db)];
     await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
   }
   const options_ = { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}) };

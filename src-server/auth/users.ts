@@ -24,10 +24,16 @@ export async function createUser(db: Queryable, name: string, role: string): Pro
   return { user, token: await issueToken(db, user.id) };
 }
 
-/** An additional token for an existing user (e.g. a second laptop). */
-export async function createTokenFor(db: Queryable, name: string): Promise<{ user: ApiUser; token: string }> {
+/** The user of that name; a UserError in French when there is none. */
+export async function userNamed(db: Queryable, name: string): Promise<ApiUser> {
   const [user] = await db.query<ApiUser>('select id, name, role from users where name = $1', [name]);
   if (!user) throw new UserError(`Utilisateur « ${name} » inconnu.`);
+  return user;
+}
+
+/** An additional token for an existing user (e.g. a second laptop). */
+export async function createTokenFor(db: Queryable, name: string): Promise<{ user: ApiUser; token: string }> {
+  const user = await userNamed(db, name);
   return { user, token: await issueToken(db, user.id) };
 }
 
@@ -63,8 +69,7 @@ export async function revokeToken(db: Queryable, tokenHash: string): Promise<num
  * did it (`by`); from the CLI, the operator is at the server's console.
  */
 export async function revokeUserTokens(db: Queryable, name: string, by?: ApiUser): Promise<{ user: ApiUser; revoked: number }> {
-  const [user] = await db.query<ApiUser>('select id, name, role from users where name = $1', [name]);
-  if (!user) throw new UserError(`Utilisateur « ${name} » inconnu.`);
+  const user = await userNamed(db, name);
   const revoked = (await db.query('update api_tokens set revoked_at = now() where user_id = $1 and revoked_at is null returning 1', [user.id])).length;
   if (by) {
     await db.query(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
 import { createDatabase, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
-import { chunkOf, DELTA_LIMIT, PORTFOLIO_CHUNKS, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
+import { chunkOf, DELTA_LIMIT, PORTFOLIO_CHUNKS, portfolioTables, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { freshIndexedDb, readSummary } from './helpers';
 
-const inTransaction = (db: ContratsDb, work: () => Promise<void>) => db.transaction('rw', [db.portfolioChunks, db.portfolioDelta], work);
+const inTransaction = (db: ContratsDb, work: () => Promise<void>) => db.transaction('rw', portfolioTables(db), work);
 
 describe('portfolio read model stored as documents plus recent rows', () => {
   it('spreads clients evenly over the documents and always puts a client in the same one', () => {

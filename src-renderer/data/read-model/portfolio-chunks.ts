@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { fnv1a32 } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import type { ClientSummary } from './client-summary';
@@ -32,6 +33,11 @@ export interface PortfolioChunk {
 export interface PortfolioDelta {
   id: string;
   summary: ClientSummary | null;
+}
+
+/** The read model's tables: a transaction that writes it, or clears it, covers both. */
+export function portfolioTables(db: ContratsDb): Table[] {
+  return [db.portfolioChunks, db.portfolioDelta];
 }
 
 /** The document of a client: FNV-1a of its id, so the spread is even and stable across laptops and versions. */

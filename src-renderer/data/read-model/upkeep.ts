@@ -2,19 +2,21 @@ import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { summarizeClients } from './client-summary';
-import { updateSummaries } from './portfolio-chunks';
+import { portfolioTables, updateSummaries } from './portfolio-chunks';
 
 /** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
 const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contracts', 'usage']);
 
 export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entity);
 
-/**
- * Tables a read-write transaction must also cover when it writes any of
- * `entities`: the sources a summary is recomputed from, and the read model.
- */
+/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers. */
+export function readModelScope(db: ContratsDb): Table[] {
+  return [db.clients, db.contracts, db.usage, ...portfolioTables(db)];
+}
+
+/** Tables a read-write transaction must also cover when it writes any of `entities`. */
 export function summaryTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
-  return [...entities].some(feedsSummaries) ? [db.clients, db.contracts, db.usage, db.portfolioChunks, db.portfolioDelta] : [];
+  return [...entities].some(feedsSummaries) ? readModelScope(db) : [];
 }
 
 /** The client a written record belongs to (none for entities the read model ignores). */

@@ -2,7 +2,7 @@ import { ENTITY_LABELS, entitySchemas, parseEntity, type Client, type Contract, 
 import type { ContratsDb, OutboxEntry } from '../db';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
-import { feedsSummaries, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { rememberSource, summariesFromMemory, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
@@ -100,7 +100,7 @@ async function writeEntityChanges(
  */
 export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialPull): Promise<boolean> {
   if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return false;
-  await db.transaction('rw', [db.clients, db.contracts, db.usage, db.portfolioChunks, db.portfolioDelta, db.settings, db.outbox], async () => {
+  await db.transaction('rw', [...readModelScope(db), db.settings, db.outbox], async () => {
     if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return;
     const rows = (initial && (await summariesFromMemory(db, initial))) ?? (await summariesFromRecords(db));
     await replacePortfolio(db, rows);

@@ -1,5 +1,6 @@
 import { ENTITY_TYPES } from '../../../src-core';
 import type { ContratsDb } from '../db';
+import { portfolioTables } from '../read-model/portfolio-chunks';
 
 /**
  * Sign-out with "erase local data": the records, their history, the outbox,
@@ -8,7 +9,7 @@ import type { ContratsDb } from '../db';
  * model goes with the records it summarises.
  */
 export async function wipeLocalData(db: ContratsDb): Promise<void> {
-  const tables = [...ENTITY_TYPES.map((e) => db.table(e)), db.audit, db.outbox, db.series, db.portfolioChunks, db.portfolioDelta, db.settings];
+  const tables = [...ENTITY_TYPES.map((e) => db.table(e)), db.audit, db.outbox, db.series, ...portfolioTables(db), db.settings];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.filter((t) => t !== db.settings).map((t) => t.clear()));
     await db.settings.where('key').startsWith('sync.').delete();

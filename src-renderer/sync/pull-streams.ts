@@ -1,6 +1,6 @@
 import { MAX_PULL_LIMIT, type EntityType } from '../../src-core';
 import type { DataLayer } from '../data';
-import { commitPulledPage, newInitialPull, readCursor, rebuildPendingSummaries, validatePulledPage, type InitialPull } from '../data/sync-state';
+import { commitPulledPage, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, validatePulledPage, type InitialPull } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 
 /**
@@ -19,13 +19,49 @@ export interface PullProgress {
   received: number;
 }
 
+/** The first page asked for: small, so that writing starts after one short server answer rather than a full page's. */
+export const FIRST_PAGE_SIZE = 100;
+
+/** Pages asked for ahead of the one being written, at most (each ≤ MAX_PULL_LIMIT records in memory). */
+export const PAGES_AHEAD = 2;
+
+/** Page sizes of a stream: FIRST_PAGE_SIZE, then each twice the last, up to `max`. */
+function* pageSizes(max: number): Generator<number, never> {
+  for (let size = Math.min(FIRST_PAGE_SIZE, max); ; size = Math.min(size * 2, max)) yield size;
+}
+
+/**
+ * The pages of a stream, asked for ahead of their use: each request leaves as
+ * soon as the page before it has arrived (its cursor comes with it), so up to
+ * PAGES_AHEAD pages are on their way or validated while one is written.
+ */
+function pagesAhead<P extends { hasMore: boolean; nextCursor: string }>(ask: (cursor: string) => Promise<P>, cursor: string): () => Promise<P> {
+  const queue: Promise<P | null>[] = [];
+  let last: Promise<P | null> | null = null;
+  const refill = () => {
+    while (queue.length < PAGES_AHEAD) {
+      const asked: Promise<P | null> = last ? last.then((page) => (page?.hasMore ? ask(page.nextCursor) : null)) : ask(cursor);
+      // Once a commit fails nobody waits for the pages ahead: their rejection must not go unhandled.
+      asked.catch(() => undefined);
+      queue.push((last = asked));
+    }
+  };
+  return async () => {
+    refill();
+    const page = await queue.shift()!;
+    refill();
+    if (!page) throw new Error('pull: no page after the last one');
+    return page;
+  };
+}
+
 /**
  * Pulls one stream page by page until the server has no more; each page is
- * committed with its cursor. The next page is already asked for while one is
- * being written (its cursor is known from the answer), and validated as soon
- * as it arrives: the server's, the network's and the schemas' time hide
- * behind IndexedDB's. Only a committed page moves the
- * stored cursor, so a crash mid-stream re-pulls from the last committed page.
+ * committed with its cursor. Pages are asked for ahead (pagesAhead), growing
+ * from a small first one (pageSizes), and validated as soon as they arrive:
+ * the server's, the network's and the schemas' time hide behind IndexedDB's.
+ * Only a committed page moves the stored cursor, so a crash mid-stream
+ * re-pulls from the last committed page.
  * `run` is the sync run's memory, shared by its streams (see InitialPull).
  */
 export async function pullStream(
@@ -36,21 +72,19 @@ export async function pullStream(
   onPage?: (progress: PullProgress) => void,
   run: InitialPull = newInitialPull(),
 ): Promise<number> {
-  const ask = (cursor: string) => api.pull({ cursor, limit: Math.min(pageSize, MAX_PULL_LIMIT), entities: [...stream.entities] }).then(validatePulledPage);
+  const sizes = pageSizes(Math.min(pageSize, MAX_PULL_LIMIT));
+  const ask = (cursor: string) => api.pull({ cursor, limit: sizes.next().value, entities: [...stream.entities] }).then(validatePulledPage);
   const cursor = await readCursor(db, stream.id);
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   const initial = cursor === '0' && (await Promise.all(stream.entities.map((e) => db.table(e).count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);
-  let next = ask(cursor);
+  const nextPage = pagesAhead(ask, cursor);
   let received = 0;
   for (;;) {
-    const page = await next;
-    if (page.hasMore) {
-      next = ask(page.nextCursor);
-      // Not awaited if the commit below fails: its rejection must not go unhandled.
-      next.catch(() => undefined);
-    }
-    await commitPulledPage(db, stream.id, page, initial);
+    const page = await nextPage();
+    // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
+    const last = !page.hasMore && initial;
+    await commitPulledPage(db, stream.id, page, initial, last ? () => prepareSummaries(last) : undefined);
     // Before the last page is reported: the stream is "in" once the clients list can show it.
     if (!page.hasMore) await rebuildPendingSummaries(db, initial);
     received += page.changes.length;

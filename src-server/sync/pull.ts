@@ -7,18 +7,30 @@ interface PullQuery {
   entities?: EntityType[] | undefined;
 }
 
+type PulledRow = { entity: EntityType; id: string; version: number; deleted: boolean; data: WireRecord; seq: number; changed_at: Date };
+
+const COLUMNS = 'entity, id, version, deleted, data, seq, changed_at';
+
 /**
  * Records changed after the cursor, in change-sequence order. One row more
  * than asked tells whether another page follows. Sequences are committed in
  * order (record-store lockWrites), so paging never misses a change.
+ * With an entity filter, one ordered scan of (entity, seq) per entity, each
+ * stopping after limit + 1 rows, then merged: asked for "entity = any(…)
+ * order by seq", the planner gathers every remaining row of those entities
+ * and sorts them, for every page (measured on a 10,000-client portfolio: a
+ * sixth of the server's time for a first sync's core stream).
  */
 export async function pullChanges(db: Queryable, { cursor, limit, entities }: PullQuery): Promise<PullResponse> {
-  const rows = await db.query<{ entity: EntityType; id: string; version: number; deleted: boolean; data: WireRecord; seq: number; changed_at: Date }>(
-    `select entity, id, version, deleted, data, seq, changed_at from records
-     where seq > $1 and ($2::text[] is null or entity = any($2::text[]))
-     order by seq limit $3`,
-    [Number(cursor), entities ?? null, limit + 1],
-  );
+  const rows = entities
+    ? await db.query<PulledRow>(
+        `select r.* from unnest($2::text[]) as wanted(entity)
+         cross join lateral (select ${COLUMNS} from records where records.entity = wanted.entity and seq > $1 order by seq limit $3) r
+         order by r.seq limit $3`,
+        // Each entity once: a repeated one would repeat its rows.
+        [Number(cursor), [...new Set(entities)], limit + 1],
+      )
+    : await db.query<PulledRow>(`select ${COLUMNS} from records where seq > $1 order by seq limit $2`, [Number(cursor), limit + 1]);
   const page = rows.slice(0, limit);
   const changes: RecordChange[] = page.map((row) => ({
     entity: row.entity,

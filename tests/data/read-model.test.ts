@@ -4,7 +4,7 @@ import { generateDemoPortfolio, type Client, type Contract, type UsageDocument }
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
 import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
-import { commitPulledPage, newInitialPull, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
+import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
@@ -101,16 +101,27 @@ describe('portfolio read model', () => {
     await commitPulledPage(db, 'core', { changes: [...clients.map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
     // A client deleted later in the same stream leaves no row.
     const gone = clients[4]!;
-    await commitPulledPage(db, 'core', { changes: [{ entity: 'clients', recordId: gone.id, version: 2, deleted: true, record: null, changedAt: '2026-11-27T10:01:00Z' }], nextCursor: '2' }, run);
+    // The stream's last page: the summaries are prepared from memory (this page included) while IndexedDB writes it.
+    let writtenWhenPrepared = -1;
+    const lastPage = { changes: [{ entity: 'clients' as const, recordId: gone.id, version: 2, deleted: true, record: null, changedAt: '2026-11-27T10:01:00Z' }], nextCursor: '2' };
+    await commitPulledPage(db, 'core', lastPage, run, () => {
+      writtenWhenPrepared = run.written.size;
+      prepareSummaries(run);
+    });
+    expect(writtenWhenPrepared).toBe(clients.length + contracts.length);
+    const prepared = run.prepared;
+    expect(prepared).toHaveLength(29);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     expect((await readPortfolio(db)).length).toBe(29);
     await expectFresh(db);
-    // Memory is the whole story here: the rows come from it, not from reading the records back.
-    expect(await summariesFromMemory(db, run)).toHaveLength(29);
+    // Memory is the whole story here: the rows are the prepared ones, not read back from the records.
+    expect(await summariesFromMemory(db, run)).toBe(prepared);
     expect(run.sources.usage.size).toBe(0);
 
     run.covered.add('usage');
     await commitPulledPage(db, 'history', { changes: usage.map((u) => change('usage', u)), nextCursor: '3' }, run);
+    // Prepared summaries are dropped as soon as what they derive from changes.
+    expect(run.prepared).toBeUndefined();
     // Memory keeps only the months a summary reads, not the whole history.
     expect(Math.max(...[...run.sources.usage.values()].map((u) => (u.months as unknown[]).length))).toBeLessThanOrEqual(3);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);

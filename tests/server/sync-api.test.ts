@@ -197,6 +197,13 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     expect(new Set(paged.map((change) => change.recordId)).size).toBe(paged.length);
     expect(paged.every((change) => change.entity === 'contracts')).toBe(true);
     expect(paged.filter((change) => change.recordId.startsWith('k-page-'))).toHaveLength(24);
+    // Several entities: merged in change order, as the unfiltered pull has them; an entity named twice comes once.
+    await push(tokens.alice, 'laptop-a', [mutation('laptop-a', 'clients', 'c-page', clientRecord('Pagination SAS'))]);
+    await push(tokens.alice, 'laptop-a', [mutation('laptop-a', 'contracts', 'k-page-after', contractRecord('c-page', 'CT-P-9'))]);
+    const mixed = await pullAll(['contracts', 'clients', 'contracts'], 5);
+    const everything = await pullAll(undefined, 1000);
+    expect(mixed.map((change) => change.recordId)).toEqual(everything.filter((change) => change.entity === 'clients' || change.entity === 'contracts').map((change) => change.recordId));
+    expect(new Set(mixed.map((change) => change.entity))).toEqual(new Set(['clients', 'contracts']));
   });
 
   it('numérote la série centrale sans trou ni doublon sous émissions concurrentes', async () => {

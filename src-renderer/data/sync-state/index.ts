@@ -1,7 +1,7 @@
 // What the sync engine stores locally (issue 7): cursors, answers of the server,
 // conflicts and set-aside mutations, reconciliation digests. Dexie stays in src-renderer/data.
 export { SYNC_KEYS, readSyncValue, writeSyncValue, type ReconcileReport, type SetAsideMutation, type StoredConflict, type SyncServer, type TableComparison } from './keys';
-export { newInitialPull, type InitialPull } from './initial-pull';
+export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
 export { commitPulledPage, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
 export { commitPushResults, type PushOutcome } from './push-results';
 export { dismissSetAside, listConflicts, listSetAside, resolveConflict, type ConflictChoice } from './conflicts';

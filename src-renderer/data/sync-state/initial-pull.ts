@@ -19,6 +19,8 @@ export interface InitialPull {
   covered: Set<EntityType>;
   /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
   sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
+  /** Every summary computed from `sources` as they are now (prepareSummaries); dropped when they change. */
+  prepared?: ClientSummary[] | undefined;
 }
 
 export function newInitialPull(): InitialPull {
@@ -28,17 +30,29 @@ export function newInitialPull(): InitialPull {
 /** Remembers a committed pulled record (null: deleted) when summaries derive from it. */
 export function rememberSource(initial: InitialPull, entity: EntityType, recordId: string, record: WireRecord | null): void {
   if (!feedsSummaries(entity)) return;
+  initial.prepared = undefined;
   const sources = initial.sources[entity as keyof InitialPull['sources']];
   if (record) sources.set(recordId, summarySource(record));
   else sources.delete(recordId);
 }
 
 /**
- * Every summary, computed from memory — or null when memory is not the whole
- * story: something was written locally during the pull (an outbox entry), a
- * source table holds rows this run did not write, or a source table was not
- * empty when its stream began. Runs inside the caller's transaction over the
- * sources and the outbox.
+ * Computes every summary from memory ahead of its use: the engine calls it
+ * while IndexedDB writes a stream's last page, so that the computation does
+ * not wait for the write, nor the write for it. Whether memory is the whole
+ * story is only known once the page is stored (summariesFromMemory).
+ */
+export function prepareSummaries(initial: InitialPull): void {
+  const { clients, contracts, usage } = initial.sources;
+  initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
+}
+
+/**
+ * Every summary, computed from memory (or the prepared ones) — or null when
+ * memory is not the whole story: something was written locally during the
+ * pull (an outbox entry), a source table holds other rows than this run
+ * wrote, or a source table was not empty when its stream began. Runs inside
+ * the caller's transaction over the sources and the outbox.
  */
 export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<ClientSummary[] | null> {
   if ((await db.outbox.count()) > 0) return null;
@@ -46,6 +60,6 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
     const stored = await db.table(entity).count();
     if (initial.covered.has(entity) ? stored !== initial.sources[entity].size : stored > 0) return null;
   }
-  const { clients, contracts, usage } = initial.sources;
-  return summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
+  if (!initial.prepared) prepareSummaries(initial);
+  return initial.prepared ?? null;
 }

@@ -39,26 +39,26 @@ export function validatePulledPage<P extends PulledPage>(page: P): P & Validated
  * but IndexedDB is awaited inside it.
  * The portfolio summaries of the clients the page touched are refreshed in it
  * too, or — during an initial pull — marked pending in it.
+ * `whileWriting` runs once the page's writes are issued, while IndexedDB
+ * stores them: work that needs no database (see prepareSummaries).
  */
-export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage | ValidatedPage, initial?: InitialPull): Promise<void> {
+export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage | ValidatedPage, initial?: InitialPull, whileWriting?: () => void): Promise<void> {
   const { changes } = 'validated' in page ? page : validatePulledPage(page);
   const entities = [...new Set(changes.map((c) => c.entity))];
   const deferSummaries = !!initial && entities.some(feedsSummaries);
+  // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
+  if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
   const tables = new Set([...entities.map((e) => db.table(e)), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
-    const touched: (string | undefined)[] = [];
-    for (const entity of entities) touched.push(...(await writeEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
+    const writes = entities.map((entity) => writeEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial));
+    whileWriting?.();
+    const touched = (await Promise.all(writes)).flat();
     if (deferSummaries) await db.settings.put({ key: SYNC_KEYS.summariesPending, value: true });
     else await refreshSummaries(db, touched);
     await db.settings.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });
-  if (initial) {
-    for (const change of changes) {
-      initial.written.add(recordKey(change.entity, change.recordId));
-      rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
-    }
-  }
+  if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
 }
 
 /** Writes one entity's changes; returns the clients whose summaries they affect. */

@@ -84,7 +84,7 @@ export async function pullStream(
     const page = await nextPage();
     // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
     const last = !page.hasMore && initial;
-    await commitPulledPage(db, stream.id, page, initial, last ? () => prepareSummaries(last) : undefined);
+    await commitPulledPage(db, stream.id, page, initial, last ? () => void prepareSummaries(last) : undefined);
     // Before the last page is reported: the stream is "in" once the clients list can show it.
     if (!page.hasMore) await rebuildPendingSummaries(db, initial);
     received += page.changes.length;

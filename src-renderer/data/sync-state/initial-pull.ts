@@ -42,9 +42,9 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
  * not wait for the write, nor the write for it. Whether memory is the whole
  * story is only known once the page is stored (summariesFromMemory).
  */
-export function prepareSummaries(initial: InitialPull): void {
+export function prepareSummaries(initial: InitialPull): ClientSummary[] {
   const { clients, contracts, usage } = initial.sources;
-  initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]);
+  return (initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]));
 }
 
 /**
@@ -60,6 +60,5 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
     const stored = await db.table(entity).count();
     if (initial.covered.has(entity) ? stored !== initial.sources[entity].size : stored > 0) return null;
   }
-  if (!initial.prepared) prepareSummaries(initial);
-  return initial.prepared ?? null;
+  return initial.prepared ?? prepareSummaries(initial);
 }

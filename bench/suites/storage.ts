@@ -2,10 +2,10 @@ import { measured, type Figure } from '../figures';
 import { callBench, type SizeContext } from './context';
 
 /** Tables the demo loader writes (no invoices): its baseline is the bare write of these tables only. */
-const DEMO_TABLES = ['priceLists', 'clients', 'contracts', 'usage'];
+const DEMO_TABLES = ['priceLists', 'clientFiles', 'usage'];
 
 /** Tables of the sync's first stream: what the clients list needs. */
-export const CORE_TABLES = ['priceLists', 'clients', 'contracts'];
+export const CORE_TABLES = ['priceLists', 'clientFiles'];
 
 export const sum = (byTable: Record<string, number>, tables: readonly string[]) => tables.reduce((s, t) => s + (byTable[t] ?? 0), 0);
 
@@ -39,7 +39,7 @@ export async function storageSuite(ctx: SizeContext): Promise<Figure[]> {
     measured(head('storage.bare', 'Bare Dexie bulkPut of the portfolio (in the profile that then serves the screens)'), bare, {
       notes: [`${records.toLocaleString('en')} records (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}); one bulkPut per table, Dexie defaults, the app's indexes`],
     }),
-    measured(head('storage.bareCore', 'Bare Dexie bulkPut of the clients, contracts and price lists alone (part of the line above)'), bareCore, {
+    measured(head('storage.bareCore', 'Bare Dexie bulkPut of the clients with their contracts (one row each) and the price lists alone (part of the line above)'), bareCore, {
       notes: ['what the clients list needs (the sync figures measure their own baselines, in fresh profiles like the sync)'],
     }),
     measured(head('storage.appBulkLoad', 'App bulkLoad of the same records (data/bulk.ts: validated, chunks of 2,000, relaxed durability)'), app, {

@@ -2,6 +2,7 @@
 // this module talks to Dexie directly; eslint.config.js allows it for src-renderer/bench only.
 import Dexie from 'dexie';
 import { bulkLoad, loadDemoPortfolio } from '../data/bulk';
+import { filesOf } from '../data/client-files';
 import { createDatabase, DEFAULT_DATABASE_NAME } from '../data/db';
 import { MIGRATIONS } from '../data/migrations';
 import type { EntityRecords, EntityType, IsoDate } from '../../src-core';
@@ -16,6 +17,9 @@ export interface WriteTiming {
 /** The synced tables in the order a first sync would need them: clients and contracts first. */
 const TABLES = ['priceLists', 'clients', 'contracts', 'usage', 'invoices'] as const satisfies readonly (EntityType & keyof BenchPortfolio)[];
 
+/** The same records in the app's tables: clients and contracts share the client files. */
+const BARE_TABLES = ['priceLists', 'clientFiles', 'usage', 'invoices'] as const;
+
 /** The app's current schema, every migration folded: the bare baseline writes into the same tables and indexes. */
 function currentStores(): Record<string, string> {
   const stores: Record<string, string> = {};
@@ -23,13 +27,14 @@ function currentStores(): Record<string, string> {
   return stores;
 }
 
-async function timed(write: (table: (typeof TABLES)[number]) => Promise<unknown>): Promise<WriteTiming> {
+/** Runs the writes in order, timing each under its name. */
+async function timed<N extends string>(names: readonly N[], write: (name: N) => Promise<unknown>): Promise<WriteTiming> {
   const byTable: Record<string, number> = {};
   const start = performance.now();
-  for (const table of TABLES) {
+  for (const name of names) {
     const t0 = performance.now();
-    await write(table);
-    byTable[table] = performance.now() - t0;
+    await write(name);
+    byTable[name] = performance.now() - t0;
   }
   return { totalMs: performance.now() - start, byTable };
 }
@@ -37,15 +42,18 @@ async function timed(write: (table: (typeof TABLES)[number]) => Promise<unknown>
 /**
  * The baseline of the sync issue: one plain `bulkPut` of all records per table,
  * Dexie's defaults (the browser's default durability), no validation, no
- * chunking, into an empty database with the app's indexes.
+ * chunking, into an empty database with the app's tables and indexes — the
+ * clients with their contracts as the app stores them, one row per client
+ * (data/client-files.ts), grouped before the clock starts.
  */
 export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Promise<WriteTiming> {
   await Dexie.delete(name);
   const db = new Dexie(name);
   db.version(1).stores(currentStores());
   await db.open();
+  const rows = { priceLists: portfolio.priceLists, clientFiles: filesOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoices: portfolio.invoices };
   try {
-    return await timed((table) => db.table(table).bulkPut(portfolio[table]));
+    return await timed(BARE_TABLES, (table) => db.table(table).bulkPut(rows[table]));
   } finally {
     db.close();
     await Dexie.delete(name);
@@ -62,7 +70,7 @@ export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTimin
   await Dexie.delete(DEFAULT_DATABASE_NAME);
   const db = createDatabase();
   try {
-    return await timed((table) => bulkLoad(db, table, portfolio[table] as EntityRecords[typeof table][]));
+    return await timed(TABLES, (table) => bulkLoad(db, table, portfolio[table] as EntityRecords[typeof table][]));
   } finally {
     db.close();
   }

@@ -50,7 +50,7 @@ async function timedCycle(layer: DataLayer, target: SyncTarget): Promise<SyncTim
   const result: SyncRunResult = await engine.syncNow();
   const totalMs = performance.now() - start;
   const counts: Record<string, number> = {};
-  for (const entity of ENTITY_TYPES) counts[entity] = await layer.db.table(entity).count();
+  for (const entity of ENTITY_TYPES) counts[entity] = await layer.db.records(entity).count();
   return {
     totalMs,
     pushedMs: marks.pulling ?? totalMs,
@@ -84,7 +84,7 @@ export async function syncInitial(target: SyncTarget): Promise<SyncTiming> {
 export async function syncIncremental(target: SyncTarget, localEdits: number): Promise<SyncTiming> {
   const layer = await openDataLayer({ name: target.databaseName });
   try {
-    const clients = await layer.db.clients.limit(localEdits).toArray();
+    const clients = (await layer.db.clients.toArray()).slice(0, localEdits);
     for (const [i, client] of clients.entries()) {
       await layer.repos.clients.update(client.id, { legalName: `${client.legalName.replace(/ \(banc \d+\)$/, '')} (banc ${i})` }, 'banc');
     }

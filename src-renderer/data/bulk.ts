@@ -1,5 +1,8 @@
 import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType } from '../../src-core';
+import type { Table } from 'dexie';
+import { filesOf, writeClientFiles, type ClientFile } from './client-files';
 import type { ContratsDb } from './db';
+import { recordTables } from './record-store';
 import { summarizeClients } from './read-model/client-summary';
 import { portfolioTables, updateSummaries } from './read-model/portfolio-chunks';
 import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
@@ -23,21 +26,21 @@ export interface BulkLoadOptions {
  */
 export async function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, records: readonly EntityRecords[E][], options: BulkLoadOptions = {}): Promise<number> {
   const valid = options.validate === false ? records : records.map((r) => parseEntity(entitySchemas[entity], r, ENTITY_LABELS[entity]));
-  return putInChunks(db, entity, valid, options, (chunk) => refreshSummaries(db, chunk.map((r) => summaryClientOf(entity, r))));
+  const store = db.records(entity);
+  const tables = new Set([...store.tables, ...summaryTables(db, [entity])]);
+  return putInChunks(entity, valid, options, async (chunk) => {
+    await db.transaction('rw', [...tables], async () => {
+      await store.bulkPut(chunk);
+      await refreshSummaries(db, chunk.map((r) => summaryClientOf(entity, r)));
+    });
+  });
 }
 
-/** `bulkPut` per chunk, each chunk's transaction also running `alongside` (read-model upkeep). */
-async function putInChunks<E extends EntityType>(
-  db: ContratsDb, entity: E, records: readonly EntityRecords[E][], { chunkSize = 2000, onProgress }: BulkLoadOptions, alongside: (chunk: readonly EntityRecords[E][]) => Promise<void>,
-): Promise<number> {
-  const table = db.entityTable(entity);
-  const tables = new Set([table, ...summaryTables(db, [entity])]);
+/** Writes `records` by chunks (`write`: one transaction each), reporting progress as `entity`. */
+async function putInChunks<T>(entity: EntityType, records: readonly T[], { chunkSize = 2000, onProgress }: BulkLoadOptions, write: (chunk: readonly T[]) => Promise<void>): Promise<number> {
   for (let start = 0; start < records.length; start += chunkSize) {
     const chunk = records.slice(start, start + chunkSize);
-    await db.transaction('rw', [...tables], async () => {
-      await table.bulkPut(chunk);
-      await alongside(chunk);
-    });
+    await write(chunk);
     onProgress?.({ entity, written: start + chunk.length, total: records.length });
   }
   return records.length;
@@ -58,17 +61,25 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const { replace = false, chunkSize, onProgress, ...generator } = options;
   const portfolio = generateDemoPortfolio(generator);
   if (replace) {
-    const tables = [db.clients, db.contracts, db.usage, db.invoices, db.payments, db.letters, db.priceLists, db.audit, db.outbox, ...portfolioTables(db)];
+    const tables = [...recordTables(db, ['clients', 'usage', 'invoices', 'payments', 'letters', 'priceLists']), db.audit, db.outbox, ...portfolioTables(db)];
     await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
   }
   const options_ = { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}) };
   // The whole portfolio is at hand, so its summaries are computed in memory (not re-read per chunk)
   // and written with their clients; generated records are valid by construction (tests/unit/demo).
   const summaries = new Map(summarizeClients(portfolio.clients, portfolio.contracts, portfolio.usage).map((s) => [s.id, s]));
-  const nothing = () => Promise.resolve();
-  await putInChunks(db, 'priceLists', portfolio.priceLists, options_, nothing);
-  const clients = await putInChunks(db, 'clients', portfolio.clients, options_, (chunk) => updateSummaries(db, chunk.map((c) => summaries.get(c.id)!)));
-  const contracts = await putInChunks(db, 'contracts', portfolio.contracts, options_, nothing);
-  const usage = await putInChunks(db, 'usage', portfolio.usage, options_, nothing);
-  return { clients, contracts, usage };
+  const put = <T>(table: Table<T>) => (chunk: readonly T[]) => db.transaction('rw', table, async () => void (await table.bulkPut([...chunk])));
+  await putInChunks('priceLists', portfolio.priceLists, options_, put(db.priceLists));
+  // Each client with its contracts (client-files.ts), merged into what is stored unless the tables were emptied.
+  const files = filesOf(portfolio.clients, portfolio.contracts);
+  await putInChunks('clients', files, options_, (chunk) =>
+    db.transaction('rw', [db.clientFiles, ...portfolioTables(db)], async () => {
+      await (replace ? db.clientFiles.bulkPut([...chunk]) : writeClientFiles(db.clientFiles, changesOf(chunk)));
+      await updateSummaries(db, chunk.flatMap((f) => summaries.get(f.id) ?? []));
+    }),
+  );
+  await putInChunks('usage', portfolio.usage, options_, put(db.usage));
+  return { clients: portfolio.clients.length, contracts: portfolio.contracts.length, usage: portfolio.usage.length };
 }
+
+const changesOf = (files: readonly ClientFile[]) => ({ clients: { puts: files.flatMap((f) => f.client ?? []) }, contracts: { puts: files.flatMap((f) => f.contracts) } });

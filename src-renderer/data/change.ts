@@ -1,6 +1,7 @@
 import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
 import type { DataContext } from './context';
 import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
+import { recordTables } from './record-store';
 
 /**
  * The one way a local change is written (ARCHITECTURE.md, data flow 4): the
@@ -33,8 +34,8 @@ async function writeRecord<E extends EntityType>(ctx: DataContext, change: Chang
   const { db } = ctx;
   const recordId = (change.after ?? change.before)!.id;
   const fields = changedFields(change.before, change.after);
-  if (change.after) await db.entityTable(change.entity).put(change.after);
-  else await db.entityTable(change.entity).delete(recordId);
+  if (change.after) await db.records(change.entity).put(change.after);
+  else await db.records(change.entity).delete(recordId);
   const at = ctx.now();
   await db.audit.add({
     at,
@@ -89,6 +90,6 @@ export function writeChange<E extends EntityType>(ctx: DataContext, change: Chan
  */
 export function changeTransaction<T>(ctx: DataContext, entities: readonly EntityType[], body: () => Promise<T>): Promise<T> {
   const { db } = ctx;
-  const tables = new Set([...entities.map((e) => db.table(e)), db.audit, db.outbox, ...summaryTables(db, entities)]);
+  const tables = new Set([...recordTables(db, entities), db.audit, db.outbox, ...summaryTables(db, entities)]);
   return db.transaction('rw', [...tables], body);
 }

@@ -1,7 +1,9 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { Client, Contract, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
+import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
+import type { ClientFile } from './client-files';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { PortfolioChunk, PortfolioDelta } from './read-model/portfolio-chunks';
+import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
 export interface AuditEntry {
@@ -88,8 +90,8 @@ const durabilityMiddleware: Middleware<DBCore> = {
 };
 
 export class ContratsDb extends Dexie {
-  declare clients: Table<Client, string>;
-  declare contracts: Table<Contract, string>;
+  /** Each client with its contracts, one row (client-files.ts); read and written through `clients` and `contracts`. */
+  declare clientFiles: Table<ClientFile, string>;
   declare priceLists: Table<PriceListRecord, string>;
   declare usage: Table<UsageDocument, string>;
   declare invoices: Table<Invoice, string>;
@@ -103,15 +105,22 @@ export class ContratsDb extends Dexie {
   declare portfolioChunks: Table<PortfolioChunk, number>;
   declare portfolioDelta: Table<PortfolioDelta, string>;
 
+  readonly clients: RecordStore<Client>;
+  readonly contracts: ContractStore;
+
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
     this.use(durabilityMiddleware);
     applyMigrations(this);
+    this.clients = clientStore(this.clientFiles);
+    this.contracts = contractStore(this.clientFiles);
   }
 
-  /** The table of a synced entity, typed by its record. */
-  entityTable<E extends EntityType>(entity: E): Table<EntityRecords[E], string> {
-    return this.table(entity);
+  /** The stored records of a synced entity, typed by its record. */
+  records<E extends EntityType>(entity: E): RecordStore<EntityRecords[E]> {
+    if (entity === 'clients') return this.clients as unknown as RecordStore<EntityRecords[E]>;
+    if (entity === 'contracts') return this.contracts as unknown as RecordStore<EntityRecords[E]>;
+    return tableStore(this.table<EntityRecords[E], string>(entity));
   }
 }
 

@@ -1,6 +1,6 @@
 import { MAX_PULL_LIMIT, type EntityType } from '../../src-core';
-import type { DataLayer } from '../data';
-import { commitPulledPage, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, validatePulledPage, type InitialPull } from '../data/sync-state';
+import { recordTables, type DataLayer } from '../data';
+import { commitPulledPage, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, validatePulledPage, type InitialPull, type ValidatedPage } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 
 /**
@@ -8,11 +8,17 @@ import type { ApiClient } from './api-client';
  * filter it was obtained with): clients, contracts and price lists first, so
  * the account manager can work as soon as they are in, then the history —
  * usage, invoices, payments, letters — which is most of the volume.
+ * `wholeFirst`: pulled from its start into empty tables, the stream is
+ * committed in one transaction once every page is in. A client and its
+ * contracts share one row (data/client-files.ts) but arrive pages apart (the
+ * server's order is the order of changes): committed page by page, most rows
+ * would be written twice. The core stream is small enough to hold (21,000
+ * records for 10,000 clients); a failure before its end stores none of it.
  */
 export const PULL_STREAMS = [
-  { id: 'core', entities: ['clients', 'contracts', 'priceLists'] },
-  { id: 'history', entities: ['usage', 'invoices', 'payments', 'letters'] },
-] as const satisfies readonly { id: string; entities: readonly EntityType[] }[];
+  { id: 'core', entities: ['clients', 'contracts', 'priceLists'], wholeFirst: true },
+  { id: 'history', entities: ['usage', 'invoices', 'payments', 'letters'], wholeFirst: false },
+] as const satisfies readonly { id: string; entities: readonly EntityType[]; wholeFirst: boolean }[];
 
 export interface PullProgress {
   stream: (typeof PULL_STREAMS)[number]['id'];
@@ -32,18 +38,22 @@ function* pageSizes(max: number): Generator<number, never> {
 
 /**
  * The pages of a stream, asked for ahead of their use: each request leaves as
- * soon as the page before it has arrived (its cursor comes with it), so up to
- * PAGES_AHEAD pages are on their way or validated while one is written.
+ * soon as the answer before it has arrived (its cursor comes with it), so up
+ * to PAGES_AHEAD pages are on their way or being prepared (`prepare`:
+ * validated) while one is written — the server computes the next page while
+ * this one is checked.
  */
-function pagesAhead<P extends { hasMore: boolean; nextCursor: string }>(ask: (cursor: string) => Promise<P>, cursor: string): () => Promise<P> {
-  const queue: Promise<P | null>[] = [];
+function pagesAhead<P extends { hasMore: boolean; nextCursor: string }, Q>(ask: (cursor: string) => Promise<P>, prepare: (page: P) => Q, cursor: string): () => Promise<Q> {
+  const queue: Promise<Q | null>[] = [];
   let last: Promise<P | null> | null = null;
   const refill = () => {
     while (queue.length < PAGES_AHEAD) {
       const asked: Promise<P | null> = last ? last.then((page) => (page?.hasMore ? ask(page.nextCursor) : null)) : ask(cursor);
+      const prepared = asked.then((page) => page && prepare(page));
       // Once a commit fails nobody waits for the pages ahead: their rejection must not go unhandled.
-      asked.catch(() => undefined);
-      queue.push((last = asked));
+      prepared.catch(() => undefined);
+      queue.push(prepared);
+      last = asked;
     }
   };
   return async () => {
@@ -73,21 +83,27 @@ export async function pullStream(
   run: InitialPull = newInitialPull(),
 ): Promise<number> {
   const sizes = pageSizes(Math.min(pageSize, MAX_PULL_LIMIT));
-  const ask = (cursor: string) => api.pull({ cursor, limit: sizes.next().value, entities: [...stream.entities] }).then(validatePulledPage);
+  const ask = (cursor: string) => api.pull({ cursor, limit: sizes.next().value, entities: [...stream.entities] });
   const cursor = await readCursor(db, stream.id);
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
-  const initial = cursor === '0' && (await Promise.all(stream.entities.map((e) => db.table(e).count()))).every((n) => n === 0) ? run : undefined;
+  const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);
-  const nextPage = pagesAhead(ask, cursor);
+  const nextPage = pagesAhead(ask, validatePulledPage, cursor);
+  const held: ValidatedPage[] = [];
   let received = 0;
   for (;;) {
     const page = await nextPage();
+    received += page.changes.length;
+    if (initial && stream.wholeFirst && page.hasMore) {
+      held.push(page);
+      onPage?.({ stream: stream.id, received });
+      continue;
+    }
     // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
     const last = !page.hasMore && initial;
-    await commitPulledPage(db, stream.id, page, initial, last ? () => void prepareSummaries(last) : undefined);
+    await commitPulledPage(db, stream.id, held.length > 0 ? joinPulledPages([...held, page]) : page, initial, last ? () => void prepareSummaries(last) : undefined);
     // Before the last page is reported: the stream is "in" once the clients list can show it.
     if (!page.hasMore) await rebuildPendingSummaries(db, initial);
-    received += page.changes.length;
     onPage?.({ stream: stream.id, received });
     if (!page.hasMore) return received;
   }

@@ -20,7 +20,7 @@ describe('durability per transaction', () => {
     const transactions = watchTransactions();
     const { db, repos } = await openTestData();
     const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
-    const local = transactions().filter((t) => t.stores.includes('outbox') && t.stores.includes('clients'));
+    const local = transactions().filter((t) => t.stores.includes('outbox') && t.stores.includes('clientFiles'));
     expect(local.length).toBeGreaterThan(0);
     expect(local.every((t) => t.durability === 'strict' && t.stores.includes('audit'))).toBe(true);
 

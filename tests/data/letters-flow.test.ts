@@ -97,7 +97,7 @@ describe('price change notices in a batch', () => {
       contracts.push(await repos.contracts.create({ clientId: client.id, reference: `CT-2026-1000${i}`, tier, priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR));
     }
     // A terminated contract gets no notice.
-    await db.contracts.update(contracts[4]!.id, { status: 'terminated', terminationEffectiveDate: '2026-10-31' });
+    await db.contracts.put({ ...contracts[4]!, status: 'terminated', terminationEffectiveDate: '2026-10-31' });
     const progress: number[] = [];
     const letters = await createPriceChangeBatch(
       ctx,

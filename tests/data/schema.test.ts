@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { generateDemoPortfolio } from '../../src-core';
-import { createDatabase, MIGRATIONS, readPortfolio, summarizeClients } from '../../src-renderer/data';
+import { createDatabase, createDataContext, createRepositories, MIGRATIONS, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
 import { PORTFOLIO_CHUNKS } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { freshIndexedDb } from './helpers';
 
@@ -12,7 +12,7 @@ describe('local database schema', () => {
     await db.open();
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'clients', 'contracts', 'invoices', 'letters', 'outbox', 'payments', 'portfolioChunks', 'portfolioDelta', 'priceLists', 'series', 'settings', 'usage'].sort(),
+      ['audit', 'clientFiles', 'invoices', 'letters', 'outbox', 'payments', 'portfolioChunks', 'portfolioDelta', 'priceLists', 'series', 'settings', 'usage'].sort(),
     );
     expect(db.outbox.schema.indexes.find((i) => i.name === 'mutationId')?.unique).toBe(true);
     db.close();
@@ -62,17 +62,48 @@ describe('local database schema', () => {
     await old.table('portfolio').put({ id: demo.clients[0]!.id, legalName: 'Périmé' });
     old.close();
 
-    const db = createDatabase({ name: 'to-v5', ...idb });
+    const db = new Dexie('to-v5', dexieOptions(idb));
+    applyMigrations(db, MIGRATIONS.filter((m) => m.version <= 5));
     await db.open();
     expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).not.toContain('portfolio');
-    expect(db.clients.schema.indexes.map((i) => i.name)).toEqual([]);
-    expect(db.contracts.schema.indexes.map((i) => i.name)).toEqual(['clientId']);
-    const chunks = await db.portfolioChunks.toArray();
+    expect(db.table('clients').schema.indexes.map((i) => i.name)).toEqual([]);
+    expect(db.table('contracts').schema.indexes.map((i) => i.name)).toEqual(['clientId']);
+    const chunks = await db.table('portfolioChunks').toArray();
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.length).toBeLessThanOrEqual(PORTFOLIO_CHUNKS);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    expect((await readPortfolio(db)).sort(byId)).toEqual(summarizeClients(demo.clients, demo.contracts, demo.usage).sort(byId));
+    expect((await readPortfolio(db as ContratsDb)).sort(byId)).toEqual(summarizeClients(demo.clients, demo.contracts, demo.usage).sort(byId));
+    db.close();
+  });
+
+  it('migrates a v5 database to v6: each client stored with its contracts as one row, read back through the repositories', async () => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v6', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 5));
+    await old.open();
+    const demo = generateDemoPortfolio({ seed: 4, clients: 40 });
+    // A contract whose client is missing (an interrupted pull can leave one): it keeps a file of its own.
+    const orphan = { ...demo.contracts[0]!, id: 'orphan-contract', clientId: 'missing-client' };
+    await old.table('clients').bulkPut(demo.clients);
+    await old.table('contracts').bulkPut([...demo.contracts, orphan]);
+    old.close();
+
+    const db = createDatabase({ name: 'to-v6', ...idb });
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name)).not.toContain('clients');
+    expect(db.tables.map((t) => t.name)).not.toContain('contracts');
+    expect(db.clientFiles.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['contractIds', true]]);
+    expect(await db.clientFiles.count()).toBe(demo.clients.length + 1);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await db.clients.toArray()).sort(byId)).toEqual([...demo.clients].sort(byId));
+    expect((await db.contracts.toArray()).sort(byId)).toEqual([...demo.contracts, orphan].sort(byId));
+    const client = demo.clients[3]!;
+    const repos = createRepositories(createDataContext(db, 'poste-test'));
+    expect(await repos.contracts.ofClient(client.id)).toEqual(demo.contracts.filter((c) => c.clientId === client.id).sort((a, b) => a.startDate.localeCompare(b.startDate)));
+    expect(await db.contracts.get('orphan-contract')).toEqual(orphan);
+    expect(await db.clients.get('missing-client')).toBeUndefined();
     db.close();
   });
 });

@@ -11,10 +11,15 @@ import { startServer, type RunningServer } from '../../src-server/server';
 
 interface PullAsked {
   limit: number;
-  /** Pages of the core stream committed when this one was asked for. */
-  committedBefore: number;
+  cursor: string;
+  /** Pages of the stream reported (committed, or for the core stream of a first pull: received) when this one was asked for. */
+  reportedBefore: number;
+  /** Client files stored when this one was asked for. */
+  filesBefore: number;
 }
 
+type Stream = 'core' | 'history';
+const streamOf = (body: string): Stream => (body.includes('"clients"') ? 'core' : 'history');
 // In-process server on in-memory storage, filled by the bulk seed: enough core records for full-size pages.
 describe('pages d’un premier pull : une petite d’abord, puis doublées, demandées d’avance', () => {
   let server: RunningServer;
@@ -30,23 +35,25 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
   }, 180_000);
   afterAll(() => server?.close());
 
-  /** A new laptop whose engine's pull requests of the core stream are recorded; `failAt`: that request (0-based) fails once. */
-  async function laptop(name: string, failAt?: number) {
+  /** A new laptop whose engine's pull requests are recorded per stream; `fail`: that request (0-based) of that stream fails once. */
+  async function laptop(name: string, fail?: { stream: Stream; at: number }) {
     const data = await openDataLayer({ name, indexedDB: new IDBFactory(), IDBKeyRange });
-    const asked: PullAsked[] = [];
-    let committed = 0;
+    const asked: Record<Stream, PullAsked[]> = { core: [], history: [] };
+    const reported: Record<Stream, number> = { core: 0, history: 0 };
     const engine = createSyncEngine({
       dataLayer: data,
       baseUrl: server.url,
       token,
       onStatus: (status) => {
-        if (status.progress?.stream === 'core') committed++;
+        if (status.progress) reported[status.progress.stream]++;
       },
       fetch: async (input, init) => {
         const body = String(init?.body ?? '');
-        if (String(input).endsWith('/sync/pull') && body.includes('"clients"')) {
-          asked.push({ limit: (JSON.parse(body) as { limit: number }).limit, committedBefore: committed });
-          if (asked.length - 1 === failAt) throw new TypeError('fetch failed');
+        if (String(input).endsWith('/sync/pull')) {
+          const stream = streamOf(body);
+          const { limit, cursor } = JSON.parse(body) as { limit: number; cursor: string };
+          asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientFiles.count() });
+          if (fail?.stream === stream && asked[stream].length - 1 === fail.at) throw new TypeError('fetch failed');
         }
         return fetch(input, init);
       },
@@ -54,30 +61,52 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     return { data, engine, asked };
   }
 
-  it('la taille des pages croît depuis une petite première, jamais plus de PAGES_AHEAD pages d’avance', async () => {
+  // The demo's history is its usage documents (one per contract).
+  const history = () => demo.usage.length;
+
+  it('la taille des pages croît depuis une petite première ; le flux principal est écrit d’un bloc à sa fin, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
     expect(core).toBeGreaterThan(1_600);
+    expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
     const { data, engine, asked } = await laptop('croissance');
     await engine.syncNow();
-    expect(asked.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800, 1000]);
-    asked.forEach((a, k) => expect(a.committedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
+    expect(asked.core.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800, 1000]);
+    // Clients and their contracts are not written before the stream's last page is in: each file is written once.
+    expect(asked.core.every((a) => a.filesBefore === 0)).toBe(true);
+    expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
+    asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
+    expect(await data.db.clients.count()).toBe(demo.clients.length);
+    expect(await data.db.contracts.count()).toBe(demo.contracts.length);
+    expect(await data.db.clientFiles.count()).toBe(demo.clients.length);
+    expect(await data.db.usage.count()).toBe(demo.usage.length);
+    expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
+    data.db.close();
+  });
+
+  it('une page du flux principal qui échoue : rien n’en est écrit, la synchro suivante le reprend du début', async () => {
+    const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 3 });
+    await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
+    expect((await data.db.clientFiles.count()) + (await data.db.priceLists.count())).toBe(0);
+    expect(await readCursor(data.db, 'core')).toBe('0');
+    await engine.syncNow();
+    expect(asked.core.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });
     expect(await data.db.clients.count()).toBe(demo.clients.length);
     expect(await data.db.contracts.count()).toBe(demo.contracts.length);
     expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
     data.db.close();
   });
 
-  it('une page demandée d’avance qui échoue : le curseur reste à la dernière page écrite, la synchro suivante reprend de là', async () => {
-    const { data, engine, asked } = await laptop('reprise', 3);
+  it('une page d’historique demandée d’avance qui échoue : le curseur reste à la dernière page écrite, la synchro suivante reprend de là', async () => {
+    const { data, engine, asked } = await laptop('reprise-historique', { stream: 'history', at: 3 });
     await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
-    const stored = (await data.db.clients.count()) + (await data.db.contracts.count()) + (await data.db.priceLists.count());
+    const stored = await data.db.usage.count();
     // Pages 1 to 3 (100 + 200 + 400 records) were written with their cursor; nothing of the failed fourth one.
     expect(stored).toBe(FIRST_PAGE_SIZE + 200 + 400);
-    const cursor = await readCursor(data.db, 'core');
+    const cursor = await readCursor(data.db, 'history');
     expect(Number(cursor)).toBeGreaterThan(0);
-    await engine.syncNow();
-    expect(asked.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE });
     expect(await data.db.clients.count()).toBe(demo.clients.length);
-    expect(await data.db.contracts.count()).toBe(demo.contracts.length);
+    await engine.syncNow();
+    expect(asked.history.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor });
+    expect(await data.db.usage.count()).toBe(history());
     expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
     data.db.close();
   });

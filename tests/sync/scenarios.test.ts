@@ -82,7 +82,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
   it('coupures, réponse perdue, doublons, livraisons désordonnées, 500 et délais : rien de perdu ni appliqué deux fois', async () => {
     const a = await laptop('pannes', { engine: { batchSize: 5 } });
     for (let i = 0; i < 23; i++) await a.data.repos.clients.create(clientInput(`Client ${i}`), ACTOR);
-    const first = await a.data.db.clients.toCollection().first();
+    const [first] = await a.data.db.clients.toArray();
     await a.data.repos.clients.update(first!.id, { hostingMode: 'self_hosted' }, ACTOR);
     await remember(a);
     a.transport.plan(['loseAnswer', 'cut', 'duplicate', 'replayLater', 'error500', 'hang', 'loseAnswer'], '/sync/push');

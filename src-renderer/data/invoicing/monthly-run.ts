@@ -63,7 +63,7 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
   const { db } = ctx;
   const [contracts, invoiced, settings] = await Promise.all([
     // A contract still being drafted has not started: nothing to bill.
-    db.contracts.filter((c) => c.status !== 'draft').toArray(),
+    db.contracts.toArray().then((all) => all.filter((c) => c.status !== 'draft')),
     invoicedContractIds(ctx, month),
     ruleSettings(ctx),
   ]);

@@ -35,7 +35,7 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
   const { db } = ctx;
   const priceList = await db.priceLists.get(request.priceListId);
   if (!priceList) throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire introuvable : ${request.priceListId}.`);
-  const contracts = (await db.contracts.filter((c) => RUNNING.includes(c.status) && c.priceListId === priceList.id).toArray()).sort((a, b) => a.reference.localeCompare(b.reference));
+  const contracts = (await db.contracts.toArray()).filter((c) => RUNNING.includes(c.status) && c.priceListId === priceList.id).sort((a, b) => a.reference.localeCompare(b.reference));
   const settings = await ruleSettings(ctx);
   const at = ctx.now();
 

@@ -11,7 +11,7 @@ export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entit
 
 /** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers. */
 export function readModelScope(db: ContratsDb): Table[] {
-  return [db.clients, db.contracts, db.usage, ...portfolioTables(db)];
+  return [db.clientFiles, db.usage, ...portfolioTables(db)];
 }
 
 /** Tables a read-write transaction must also cover when it writes any of `entities`. */
@@ -35,11 +35,8 @@ export function summaryClientOf(entity: EntityType, record: object | null | unde
 export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<string | undefined>): Promise<void> {
   const ids = [...new Set([...clientIds].filter((id): id is string => !!id))];
   if (ids.length === 0) return;
-  const [clients, contracts, usage] = await Promise.all([
-    db.clients.bulkGet(ids),
-    db.contracts.where('clientId').anyOf(ids).toArray(),
-    db.usage.where('clientId').anyOf(ids).toArray(),
-  ]);
-  const gone = ids.filter((_, i) => !clients[i]);
-  await updateSummaries(db, summarizeClients(clients.filter((c) => c !== undefined), contracts, usage), gone);
+  const [files, usage] = await Promise.all([db.clientFiles.bulkGet(ids), db.usage.where('clientId').anyOf(ids).toArray()]);
+  const gone = ids.filter((_, i) => !files[i]?.client);
+  const present = files.filter((f) => f?.client !== undefined);
+  await updateSummaries(db, summarizeClients(present.map((f) => f!.client!), present.flatMap((f) => f!.contracts), usage), gone);
 }

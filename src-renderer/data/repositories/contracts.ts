@@ -47,7 +47,7 @@ export function contractsRepository(ctx: DataContext) {
 
   return {
     get: (id: string) => db.contracts.get(id),
-    ofClient: (clientId: string) => db.contracts.where('clientId').equals(clientId).sortBy('startDate'),
+    ofClient: async (clientId: string) => (await db.contracts.ofClients([clientId])).sort((a, b) => a.startDate.localeCompare(b.startDate)),
 
     async create(input: NewContract, actor: string): Promise<Contract> {
       const fields = parseEntity(contractInputSchema, { status: 'active', ...input, history: [] }, 'Contrat');

@@ -26,9 +26,9 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
   const conflict = (await db.settings.get(SYNC_KEYS.conflict(mutationId)))?.value as StoredConflict | undefined;
   if (!conflict) return;
   const { mutation } = conflict;
-  const table = db.entityTable(mutation.entity);
-  await db.transaction('rw', [...new Set([table, db.audit, db.outbox, db.settings, ...summaryTables(db, [mutation.entity])])], async () => {
-    const current = (await table.get(mutation.recordId)) as WireRecord | undefined;
+  const store = db.records(mutation.entity);
+  await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, db.settings, ...summaryTables(db, [mutation.entity])])], async () => {
+    const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     const change = decide(conflict, current, choice);
     if (change) {
       const label = ENTITY_LABELS[mutation.entity];

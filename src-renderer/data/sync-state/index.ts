@@ -2,7 +2,7 @@
 // conflicts and set-aside mutations, reconciliation digests. Dexie stays in src-renderer/data.
 export { SYNC_KEYS, readSyncValue, writeSyncValue, type ReconcileReport, type SetAsideMutation, type StoredConflict, type SyncServer, type TableComparison } from './keys';
 export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
-export { commitPulledPage, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
+export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
 export { commitPushResults, type PushOutcome } from './push-results';
 export { dismissSetAside, listConflicts, listSetAside, resolveConflict, type ConflictChoice } from './conflicts';
 export { localDigests } from './local-digest';

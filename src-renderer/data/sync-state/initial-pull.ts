@@ -56,9 +56,13 @@ export function prepareSummaries(initial: InitialPull): ClientSummary[] {
  */
 export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<ClientSummary[] | null> {
   if ((await db.outbox.count()) > 0) return null;
-  for (const entity of ['clients', 'contracts', 'usage'] as const) {
-    const stored = await db.table(entity).count();
-    if (initial.covered.has(entity) ? stored !== initial.sources[entity].size : stored > 0) return null;
-  }
+  const { clients, contracts, usage } = initial.sources;
+  const storedUsage = await db.usage.count();
+  if (initial.covered.has('usage') ? storedUsage !== usage.size : storedUsage > 0) return null;
+  // Clients and contracts share rows (client files): one per client of memory, holding memory's contracts.
+  const files = new Set([...clients.keys(), ...[...contracts.values()].map((c) => c.clientId as string)]);
+  const [storedFiles, storedContracts] = await Promise.all([db.clientFiles.count(), db.clientFiles.orderBy('contractIds').count()]);
+  const filesCovered = initial.covered.has('clients') && initial.covered.has('contracts');
+  if (filesCovered ? storedFiles !== files.size || storedContracts !== contracts.size : storedFiles > 0) return null;
   return initial.prepared ?? prepareSummaries(initial);
 }

@@ -23,7 +23,7 @@ export async function enqueueUnknownRecords(ctx: DataContext): Promise<number> {
   }
   let total = 0;
   for (const entity of UPLOAD_ORDER) {
-    const unknown = (await db.entityTable(entity).filter((r) => r.version === 0).toArray()).filter((r) => !queued.has(recordKey(entity, r.id)));
+    const unknown = (await db.records(entity).toArray()).filter((r) => r.version === 0 && !queued.has(recordKey(entity, r.id)));
     for (let start = 0; start < unknown.length; start += CHUNK) {
       const chunk = unknown.slice(start, start + CHUNK);
       const madeAt = ctx.now();

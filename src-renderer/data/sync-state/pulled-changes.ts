@@ -1,5 +1,7 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type Client, type Contract, type EntityType, type RecordChange, type UsageDocument, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
+import { writeClientFiles, type ClientFileChanges } from '../client-files';
 import type { ContratsDb, OutboxEntry } from '../db';
+import { recordTables, type RecordStore } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
@@ -32,6 +34,17 @@ export function validatePulledPage<P extends PulledPage>(page: P): P & Validated
 }
 
 /**
+ * Pages pulled one after the other, as one: the last change of each record,
+ * in stream order, with the last page's cursor. A record changed on the
+ * server while its stream was pulled comes twice; its later state wins.
+ */
+export function joinPulledPages(pages: readonly ValidatedPage[]): ValidatedPage {
+  const last = new Map<string, RecordChange>();
+  for (const page of pages) for (const change of page.changes) last.set(recordKey(change.entity, change.recordId), change);
+  return { changes: [...last.values()], nextCursor: pages.at(-1)!.nextCursor, validated: true };
+}
+
+/**
  * Writes one page of pulled changes and advances the stream's cursor in the
  * SAME read-write transaction (ARCHITECTURE.md data flow 2): a crash leaves
  * either both or neither, so a page is never skipped. Records are validated
@@ -47,13 +60,17 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   const entities = [...new Set(changes.map((c) => c.entity))];
   const deferSummaries = !!initial && entities.some(feedsSummaries);
   // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
+  // During an initial pull, a client file exists only if this run wrote a client or contract already (or a local edit did: outbox).
+  const filesMayExist = !initial || initial.sources.clients.size + initial.sources.contracts.size > 0;
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
-  const tables = new Set([...entities.map((e) => db.table(e)), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
+  const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
-    const writes = entities.map((entity) => writeEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial));
+    const plans = await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
+    const writes = applyPlans(db, plans, filesMayExist || [...pending.keys()].some(isFileKey));
     whileWriting?.();
-    const touched = (await Promise.all(writes)).flat();
+    await writes;
+    const touched = plans.flatMap((p) => p.touched);
     if (deferSummaries) await db.settings.put({ key: SYNC_KEYS.summariesPending, value: true });
     else await refreshSummaries(db, touched);
     await db.settings.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
@@ -61,18 +78,22 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
 }
 
-/** Writes one entity's changes; returns the clients whose summaries they affect. */
-async function writeEntityChanges(
-  db: ContratsDb,
-  entity: EntityType,
-  changes: RecordChange[],
-  pending: Map<string, OutboxEntry[]>,
-  initial: InitialPull | undefined,
-): Promise<(string | undefined)[]> {
-  const table = db.table<WireRecord, string>(entity);
+/** What one entity's pulled changes do to the laptop: records to put, ids to delete, clients whose summaries they affect. */
+interface EntityPlan {
+  entity: EntityType;
+  puts: WireRecord[];
+  deletes: string[];
+  touched: (string | undefined)[];
+}
+
+const FILE_ENTITIES: readonly EntityType[] = ['clients', 'contracts'];
+const isFileKey = (key: string) => FILE_ENTITIES.some((e) => key.startsWith(`${e}/`));
+
+async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: RecordChange[], pending: Map<string, OutboxEntry[]>, initial: InitialPull | undefined): Promise<EntityPlan> {
+  const store = db.records(entity) as unknown as RecordStore<WireRecord>;
   // One cheap check: during an initial pull, a record neither committed earlier in the stream nor edited locally is not stored yet.
   const mayExist = !initial || changes.some((c) => initial.written.has(recordKey(entity, c.recordId)) || pending.has(recordKey(entity, c.recordId)));
-  const local: (WireRecord | undefined)[] = mayExist ? await table.bulkGet(changes.map((c) => c.recordId)) : [];
+  const local: (WireRecord | undefined)[] = mayExist ? await store.bulkGet(changes.map((c) => c.recordId)) : [];
   const puts: WireRecord[] = [];
   const deletes: string[] = [];
   // A record that changed client affects both: the old owner is the local record's.
@@ -85,9 +106,26 @@ async function writeEntityChanges(
     if (record) puts.push(record);
     else deletes.push(change.recordId);
   });
-  await table.bulkPut(puts);
-  if (deletes.length > 0) await table.bulkDelete(deletes);
-  return [...touched, ...puts.map((record) => summaryClientOf(entity, record))];
+  return { entity, puts, deletes, touched: [...touched, ...puts.map((record) => summaryClientOf(entity, record))] };
+}
+
+/**
+ * Issues the plans' writes: clients and contracts together, each client file
+ * written once (`filesMayExist: false` — none can be stored yet — skips
+ * reading them), the other entities into their tables.
+ */
+function applyPlans(db: ContratsDb, plans: readonly EntityPlan[], filesMayExist: boolean): Promise<unknown> {
+  const files = plans.filter((p) => FILE_ENTITIES.includes(p.entity));
+  const fileChanges = Object.fromEntries(files.map((p) => [p.entity, { puts: p.puts, deletes: p.deletes }])) as ClientFileChanges;
+  return Promise.all([
+    files.length > 0 ? writeClientFiles(db.clientFiles, fileChanges, { stored: filesMayExist }) : undefined,
+    ...plans
+      .filter((p) => !FILE_ENTITIES.includes(p.entity))
+      .map((p) => {
+        const store = db.records(p.entity) as unknown as RecordStore<WireRecord>;
+        return Promise.all([store.bulkPut(p.puts), p.deletes.length > 0 ? store.bulkDelete(p.deletes) : undefined]);
+      }),
+  ]);
 }
 
 /**
@@ -110,8 +148,12 @@ export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialP
 }
 
 async function summariesFromRecords(db: ContratsDb): Promise<ClientSummary[]> {
-  const [clients, contracts, usage] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray()]);
-  return summarizeClients(clients as Client[], contracts as Contract[], usage as UsageDocument[]);
+  const [files, usage] = await Promise.all([db.clientFiles.toArray(), db.usage.toArray()]);
+  return summarizeClients(
+    files.flatMap((f) => f.client ?? []),
+    files.flatMap((f) => f.contracts),
+    usage,
+  );
 }
 
 export async function readCursor(db: ContratsDb, stream: string): Promise<string> {

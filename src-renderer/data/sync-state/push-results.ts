@@ -1,5 +1,6 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
+import { recordTables, type RecordStore } from '../record-store';
 import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
@@ -31,7 +32,7 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
     const record = records.get(entry.mutationId);
     if (record) records.set(entry.mutationId, parseEntity(entitySchemas[entry.entity], record, ENTITY_LABELS[entry.entity]) as WireRecord);
   }
-  const tables = new Set([...[...entities].map((e) => db.table(e)), db.outbox, db.settings, ...summaryTables(db, entities)]);
+  const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...summaryTables(db, entities)]);
   await db.transaction('rw', [...tables], async () => {
     // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
     const touched: (string | undefined)[] = [];
@@ -46,7 +47,7 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
       const later = list.filter((m) => m !== mutation);
       pending.set(key, later);
       await db.outbox.where('mutationId').equals(result.mutationId).delete();
-      const table = db.table<WireRecord, string>(mutation.entity);
+      const store = db.records(mutation.entity) as unknown as RecordStore<WireRecord>;
       if (result.status === 'rejected') {
         outcome.rejected++;
         const setAside: SetAsideMutation = { mutation: stripSeq(mutation), reason: result.reason, at: now };
@@ -67,7 +68,7 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
           mutation: stripSeq(mutation),
           serverVersion: result.version,
           serverRecord,
-          localRecord: (await table.get(mutation.recordId)) ?? null,
+          localRecord: (await store.get(mutation.recordId)) ?? null,
           conflicts: result.conflicts,
           reason: result.reason,
           at: now,
@@ -75,9 +76,9 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
         await db.settings.put({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
       }
       const shown = overlayPending(serverRecord, result.version, later);
-      touched.push(summaryClientOf(mutation.entity, await table.get(mutation.recordId)), summaryClientOf(mutation.entity, shown));
-      if (shown) await table.put(shown);
-      else await table.delete(mutation.recordId);
+      touched.push(summaryClientOf(mutation.entity, await store.get(mutation.recordId)), summaryClientOf(mutation.entity, shown));
+      if (shown) await store.put(shown);
+      else await store.delete(mutation.recordId);
     }
     await refreshSummaries(db, touched);
   });

@@ -1,5 +1,6 @@
 import { ENTITY_TYPES } from '../../../src-core';
 import type { ContratsDb } from '../db';
+import { recordTables } from '../record-store';
 import { portfolioTables } from '../read-model/portfolio-chunks';
 
 /**
@@ -9,7 +10,7 @@ import { portfolioTables } from '../read-model/portfolio-chunks';
  * model goes with the records it summarises.
  */
 export async function wipeLocalData(db: ContratsDb): Promise<void> {
-  const tables = [...ENTITY_TYPES.map((e) => db.table(e)), db.audit, db.outbox, db.series, ...portfolioTables(db), db.settings];
+  const tables = [...recordTables(db, ENTITY_TYPES), db.audit, db.outbox, db.series, ...portfolioTables(db), db.settings];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.filter((t) => t !== db.settings).map((t) => t.clear()));
     await db.settings.where('key').startsWith('sync.').delete();

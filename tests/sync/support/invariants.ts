@@ -44,7 +44,7 @@ export async function expectConverged(server: CentralServer, laptops: readonly L
     const report = await laptop.engine.check();
     expect(report.same, `${laptop.name}: ${JSON.stringify(report.tables)}`).toBe(true);
     for (const change of records.values()) {
-      const local = await laptop.data.db.table(change.entity).get(change.recordId);
+      const local = await laptop.data.db.records(change.entity).get(change.recordId);
       expect(local ?? null, `${laptop.name}: ${change.entity}/${change.recordId}`).toEqual(change.deleted ? null : change.record);
     }
   }

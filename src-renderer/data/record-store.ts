@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
-import type { Client, Contract, EntityRecords, EntityType } from '../../src-core';
+import type { Client, Contract, EntityRecords, EntityType, WireRecord } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientFiles, type ClientFile, type ClientFileChanges } from './client-files';
+import type { ContratsDb } from './db';
 
 /**
  * The stored records of one synced entity, whatever rows hold them: most
@@ -85,6 +86,38 @@ export function contractStore(files: Table<ClientFile, string>): ContractStore {
     ),
     ofClients: (clientIds) => contractsOfClients(files, clientIds),
   };
+}
+
+/** Records of one entity to put and ids to delete (records from elsewhere: pulled, or answered by the server). */
+export interface RecordWrites {
+  entity: EntityType;
+  puts: readonly WireRecord[];
+  deletes: readonly string[];
+}
+
+const FILE_ENTITIES: ReadonlySet<EntityType> = new Set(['clients', 'contracts']);
+
+/** Whether the entity's records live in the client files. */
+export const inClientFiles = (entity: EntityType): boolean => FILE_ENTITIES.has(entity);
+
+/**
+ * Issues the writes of several entities at once: clients and contracts
+ * together, each client file read and written once (`filesStored: false` —
+ * none can be stored yet — skips reading them), the other entities into
+ * their tables. Runs inside the caller's read-write transaction.
+ */
+export function writeRecords(db: ContratsDb, writes: readonly RecordWrites[], { filesStored = true }: { filesStored?: boolean } = {}): Promise<unknown> {
+  const files = writes.filter((w) => inClientFiles(w.entity));
+  const fileChanges = Object.fromEntries(files.map((w) => [w.entity, { puts: w.puts, deletes: w.deletes }])) as ClientFileChanges;
+  return Promise.all([
+    files.length > 0 ? writeClientFiles(db.clientFiles, fileChanges, { stored: filesStored }) : undefined,
+    ...writes
+      .filter((w) => !inClientFiles(w.entity))
+      .map((w) => {
+        const store = db.records(w.entity) as unknown as RecordStore<WireRecord>;
+        return Promise.all([w.puts.length > 0 ? store.bulkPut(w.puts) : undefined, w.deletes.length > 0 ? store.bulkDelete(w.deletes) : undefined]);
+      }),
+  ]);
 }
 
 /** The tables holding these entities' records: what a transaction over them covers. */

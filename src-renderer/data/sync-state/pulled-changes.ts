@@ -1,7 +1,6 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
-import { writeClientFiles, type ClientFileChanges } from '../client-files';
 import type { ContratsDb, OutboxEntry } from '../db';
-import { recordTables, type RecordStore } from '../record-store';
+import { inClientFiles, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
@@ -67,7 +66,7 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
     const plans = await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
-    const writes = applyPlans(db, plans, filesMayExist || [...pending.keys()].some(isFileKey));
+    const writes = writeRecords(db, plans, { filesStored: filesMayExist || [...pending.values()].some(([m]) => inClientFiles(m!.entity)) });
     whileWriting?.();
     await writes;
     const touched = plans.flatMap((p) => p.touched);
@@ -79,15 +78,11 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
 }
 
 /** What one entity's pulled changes do to the laptop: records to put, ids to delete, clients whose summaries they affect. */
-interface EntityPlan {
-  entity: EntityType;
+interface EntityPlan extends RecordWrites {
   puts: WireRecord[];
   deletes: string[];
   touched: (string | undefined)[];
 }
-
-const FILE_ENTITIES: readonly EntityType[] = ['clients', 'contracts'];
-const isFileKey = (key: string) => FILE_ENTITIES.some((e) => key.startsWith(`${e}/`));
 
 async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: RecordChange[], pending: Map<string, OutboxEntry[]>, initial: InitialPull | undefined): Promise<EntityPlan> {
   const store = db.records(entity) as unknown as RecordStore<WireRecord>;
@@ -107,25 +102,6 @@ async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: Re
     else deletes.push(change.recordId);
   });
   return { entity, puts, deletes, touched: [...touched, ...puts.map((record) => summaryClientOf(entity, record))] };
-}
-
-/**
- * Issues the plans' writes: clients and contracts together, each client file
- * written once (`filesMayExist: false` — none can be stored yet — skips
- * reading them), the other entities into their tables.
- */
-function applyPlans(db: ContratsDb, plans: readonly EntityPlan[], filesMayExist: boolean): Promise<unknown> {
-  const files = plans.filter((p) => FILE_ENTITIES.includes(p.entity));
-  const fileChanges = Object.fromEntries(files.map((p) => [p.entity, { puts: p.puts, deletes: p.deletes }])) as ClientFileChanges;
-  return Promise.all([
-    files.length > 0 ? writeClientFiles(db.clientFiles, fileChanges, { stored: filesMayExist }) : undefined,
-    ...plans
-      .filter((p) => !FILE_ENTITIES.includes(p.entity))
-      .map((p) => {
-        const store = db.records(p.entity) as unknown as RecordStore<WireRecord>;
-        return Promise.all([store.bulkPut(p.puts), p.deletes.length > 0 ? store.bulkDelete(p.deletes) : undefined]);
-      }),
-  ]);
 }
 
 /**

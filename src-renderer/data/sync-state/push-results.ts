@@ -1,6 +1,6 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
-import type { ContratsDb, OutboxEntry } from '../db';
-import { recordTables, type RecordStore } from '../record-store';
+import type { ContratsDb, OutboxEntry, SettingEntry } from '../db';
+import { recordTables, writeRecords, type RecordStore } from '../record-store';
 import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
@@ -34,24 +34,28 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
   }
   const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...summaryTables(db, entities)]);
   await db.transaction('rw', [...tables], async () => {
-    // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
-    const touched: (string | undefined)[] = [];
     const current = await db.outbox.toArray();
     const pending = pendingByRecord(current);
     const keyOf = new Map(current.map((m) => [m.mutationId, recordKey(m.entity, m.recordId)]));
-    for (const result of results) {
+    const answered = results.flatMap((result) => {
       const key = keyOf.get(result.mutationId);
       const list = key ? pending.get(key) : undefined;
       const mutation = list?.find((m) => m.mutationId === result.mutationId);
-      if (!key || !list || !mutation) continue;
+      if (!key || !list || !mutation) return [];
       const later = list.filter((m) => m !== mutation);
       pending.set(key, later);
-      await db.outbox.where('mutationId').equals(result.mutationId).delete();
-      const store = db.records(mutation.entity) as unknown as RecordStore<WireRecord>;
+      return [{ key, result, mutation, later }];
+    });
+    // The local records before the answers, read once per entity: their clients' summaries follow, a conflict keeps the local side.
+    const before = await readRecords(db, answered.map((a) => a.mutation));
+    /** What the laptop now shows of each answered record (null: deleted). */
+    const shown = new Map<string, { entity: EntityType; recordId: string; record: WireRecord | null }>();
+    const settings: SettingEntry[] = [];
+    for (const { key, result, mutation, later } of answered) {
       if (result.status === 'rejected') {
         outcome.rejected++;
         const setAside: SetAsideMutation = { mutation: stripSeq(mutation), reason: result.reason, at: now };
-        await db.settings.put({ key: SYNC_KEYS.setAside(result.mutationId), value: setAside });
+        settings.push({ key: SYNC_KEYS.setAside(result.mutationId), value: setAside });
         continue;
       }
       const serverRecord = records.get(result.mutationId) ?? null;
@@ -64,25 +68,36 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
         }
       } else {
         outcome.conflicts++;
-        const conflict: StoredConflict = {
-          mutation: stripSeq(mutation),
-          serverVersion: result.version,
-          serverRecord,
-          localRecord: (await store.get(mutation.recordId)) ?? null,
-          conflicts: result.conflicts,
-          reason: result.reason,
-          at: now,
-        };
-        await db.settings.put({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
+        const localRecord = shown.has(key) ? shown.get(key)!.record : (before.get(key) ?? null);
+        const conflict: StoredConflict = { mutation: stripSeq(mutation), serverVersion: result.version, serverRecord, localRecord, conflicts: result.conflicts, reason: result.reason, at: now };
+        settings.push({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
       }
-      const shown = overlayPending(serverRecord, result.version, later);
-      touched.push(summaryClientOf(mutation.entity, await store.get(mutation.recordId)), summaryClientOf(mutation.entity, shown));
-      if (shown) await store.put(shown);
-      else await store.delete(mutation.recordId);
+      shown.set(key, { entity: mutation.entity, recordId: mutation.recordId, record: overlayPending(serverRecord, result.version, later) });
     }
+    await db.outbox.bulkDelete(answered.map((a) => a.mutation.seq!));
+    await db.settings.bulkPut(settings);
+    // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
+    const writes = [...entities].map((entity) => {
+      const mine = [...shown.values()].filter((s) => s.entity === entity);
+      return { entity, puts: mine.flatMap((s) => (s.record ? [s.record] : [])), deletes: mine.filter((s) => !s.record).map((s) => s.recordId) };
+    });
+    await writeRecords(db, writes);
+    const touched = [...shown].flatMap(([key, s]) => [summaryClientOf(s.entity, before.get(key)), summaryClientOf(s.entity, s.record)]);
     await refreshSummaries(db, touched);
   });
   return outcome;
+}
+
+/** The stored records the mutations are about, by recordKey. */
+async function readRecords(db: ContratsDb, mutations: readonly OutboxEntry[]): Promise<Map<string, WireRecord | undefined>> {
+  const found = new Map<string, WireRecord | undefined>();
+  const entities = new Set(mutations.map((m) => m.entity));
+  for (const entity of entities) {
+    const ids = [...new Set(mutations.filter((m) => m.entity === entity).map((m) => m.recordId))];
+    const records = await (db.records(entity) as unknown as RecordStore<WireRecord>).bulkGet(ids);
+    ids.forEach((id, i) => found.set(recordKey(entity, id), records[i]));
+  }
+  return found;
 }
 
 function stripSeq({ seq: _seq, ...mutation }: OutboxEntry) {

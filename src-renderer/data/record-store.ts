@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { Client, Contract, EntityRecords, EntityType, WireRecord } from '../../src-core';
+import type { Client, Contract, EntityType, WireRecord } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientFiles, type ClientFile, type ClientFileChanges } from './client-files';
 import type { ContratsDb } from './db';
 
@@ -121,6 +121,6 @@ export function writeRecords(db: ContratsDb, writes: readonly RecordWrites[], { 
 }
 
 /** The tables holding these entities' records: what a transaction over them covers. */
-export function recordTables(stores: { records<E extends EntityType>(entity: E): RecordStore<EntityRecords[E]> }, entities: Iterable<EntityType>): Table[] {
-  return [...new Set([...entities].flatMap((e) => stores.records(e).tables))];
+export function recordTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
+  return [...new Set([...entities].flatMap((e) => db.records(e).tables))];
 }

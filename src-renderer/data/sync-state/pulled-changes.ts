@@ -58,9 +58,9 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   const { changes } = 'validated' in page ? page : validatePulledPage(page);
   const entities = [...new Set(changes.map((c) => c.entity))];
   const deferSummaries = !!initial && entities.some(feedsSummaries);
-  // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
   // During an initial pull, a client file exists only if this run wrote a client or contract already (or a local edit did: outbox).
   const filesMayExist = !initial || initial.sources.clients.size + initial.sources.contracts.size > 0;
+  // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
   const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
   await db.transaction('rw', [...tables], async () => {

@@ -38,8 +38,9 @@ export default defineConfig({
         // A sandboxed preload cannot load ES modules: emit CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
         // The preload needs only channel names from ipc-contract; zod schema builders
-        // have no side effects, so the unused schemas (and zod) drop out of the bundle.
-        treeshake: { manualPureFunctions: ['z'] },
+        // (and ipc-contract's wellFormedText, which only builds one) have no side effects,
+        // so the unused schemas (and zod) drop out of the bundle.
+        treeshake: { manualPureFunctions: ['z', 'wellFormedText'] },
       },
     },
   },

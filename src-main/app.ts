@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Session, Shell, WebContents } from 'electron';
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu, Protocol, Session, Shell, WebContents } from 'electron';
 import { readAppInfo } from './app-info';
-import { isAppUrl, resolveRendererTarget } from './app-url';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { isAppFrameUrl, isAppUrl, resolveRendererTarget } from './app-url';
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY, installCspHeader } from './csp';
 import { createDocumentService, type PrintWindow } from './documents';
 import { openAllowedExternal } from './external-links';
@@ -26,6 +27,7 @@ export interface ElectronApi {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   ipcMain: Pick<IpcMain, 'handle'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   safeStorage: SafeStorageLike;
   session: { defaultSession: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> };
   shell: Pick<Shell, 'openExternal'>;
@@ -34,7 +36,7 @@ export interface ElectronApi {
 export interface StartOptions {
   /** Built preload (CommonJS: sandboxed preloads cannot be ES modules). */
   preloadPath: string;
-  /** Folder of the built renderer; index.html inside it is loaded. */
+  /** Folder of the built renderer, served as app://contrats/ (index.html is loaded). */
   rendererDir: string;
   iconPath: string;
   /** ELECTRON_RENDERER_URL, set by `electron-vite dev`. */
@@ -45,8 +47,9 @@ export interface StartOptions {
 }
 
 /**
- * Starts the app: sandbox everywhere, one instance, guards on every web contents
- * and on the session, the IPC surface, the French menu, then the main window.
+ * Starts the app: sandbox everywhere, one instance, the app:// scheme, guards on
+ * every web contents and on the session, the IPC surface, the French menu, then
+ * the main window.
  * Resolves with the main window, or null when another instance already runs.
  */
 export async function startContratsApp(electron: ElectronApi, options: StartOptions): Promise<MainWindow | null> {
@@ -57,14 +60,17 @@ export async function startContratsApp(electron: ElectronApi, options: StartOpti
     app.quit();
     return null;
   }
+  // Also before 'ready' (Electron refuses it later): app:// becomes a standard, secure origin.
+  registerAppScheme(electron.protocol);
 
-  const target = resolveRendererTarget({ devServerUrl: options.devServerUrl, rendererDir: options.rendererDir, indexHtml: join(options.rendererDir, 'index.html') });
+  const target = resolveRendererTarget({ devServerUrl: options.devServerUrl, rendererDir: options.rendererDir });
   const isOwnPage = (url: string) => isAppUrl(target, url);
+  const isOwnFrame = (url: string) => isAppFrameUrl(target, url);
   const openExternal = (url: string) => openAllowedExternal(electron.shell, url);
   let mainWindow: MainWindow | null = null;
 
   // Every web contents, including ones created later (print window), gets the guards.
-  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, { isAppUrl: isOwnPage, openExternal }));
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, { isAppUrl: isOwnPage, isAppFrameUrl: isOwnFrame, openExternal }));
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -75,6 +81,7 @@ export async function startContratsApp(electron: ElectronApi, options: StartOpti
   });
 
   await app.whenReady();
+  if (target.kind === 'app') serveAppProtocol(electron.protocol, target.rootDir);
 
   const { defaultSession } = electron.session;
   installPermissionGuards(defaultSession);

@@ -2,17 +2,19 @@ import type { Session } from 'electron';
 
 /**
  * The app's Content-Security-Policy, defined once. src-renderer/index.html carries
- * the same string in its meta tag (a test keeps them equal); the main process adds
- * it as a header to http(s) responses, i.e. the dev server, because file:// pages
- * get no response headers. Both apply: the browser enforces each of them.
+ * the same string in its meta tag (a test keeps them equal; `npm run web` relies on
+ * it); the main process sends it as a header too: on the app:// answers
+ * (app-protocol.ts) and on http(s) responses, i.e. the dev server. Both apply: the
+ * browser enforces each of them.
  *
  * - no 'unsafe-eval' and no inline script: injected markup cannot run code;
  * - style 'unsafe-inline': style attributes and libraries' inline styles only;
  * - connect-src https: and localhost: the sync server's address is a user setting,
  *   so it cannot be pinned at build time;
  * - frame-src blob: lets the renderer preview a PDF it generated itself;
- * - no frame-ancestors: ignored (with a console warning) in a meta tag, and no
- *   other site can frame a file:// page anyway.
+ * - no frame-ancestors: ignored (with a console warning) in a meta tag; in the
+ *   desktop app, app-protocol.ts refuses any request started by another origin,
+ *   which framing is.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -38,7 +40,7 @@ type HeadersListener = Parameters<Session['webRequest']['onHeadersReceived']>[0]
 type HeadersDetails = Parameters<NonNullable<HeadersListener>>[0];
 type HeadersCallback = Parameters<NonNullable<HeadersListener>>[1];
 
-/** Sets `policy` on http(s) responses; file:// pages carry the meta tag instead. */
+/** Sets `policy` on http(s) responses; app:// answers carry it already (app-protocol.ts). */
 function cspHeaderListener(policy: string) {
   return (details: Pick<HeadersDetails, 'url' | 'responseHeaders'>, callback: HeadersCallback): void => {
     if (!/^https?:/.test(details.url)) {

@@ -12,6 +12,28 @@ import { z } from 'zod';
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_BATCH = 500;
 
+/** C0 and C1 control characters (tab and newline included: no IPC string needs them). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Half of a surrogate pair with its other half missing: not text, and refused by the sync server. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Bidirectional overrides and isolates: "facture<U+202E>fdp.exe" would display as "factureexe.pdf". */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text that crosses the IPC boundary: at most `max` characters, no control
+ * character, no lone surrogate. `normalize` folds it to NFC (names and titles);
+ * a secret keeps its exact form.
+ */
+function wellFormedText(max: number, options: { normalize: boolean } = { normalize: true }) {
+  const checked = z
+    .string()
+    .max(max, `texte trop long (${max} caractères au plus)`)
+    .refine((text) => !LONE_SURROGATE.test(text), 'texte mal formé (caractère Unicode incomplet)')
+    .refine((text) => !CONTROL_CHARACTER.test(text), 'caractère de contrôle interdit');
+  return options.normalize ? checked.transform((text) => text.normalize('NFC')) : checked;
+}
+
 /**
  * A file name, never a path: the save dialog picks the folder. Separators,
  * control characters and names such as ".." would let the renderer aim elsewhere.
@@ -19,9 +41,10 @@ export const MAX_DOCUMENTS_PER_BATCH = 500;
 const fileNameSchema = z
   .string()
   .trim()
-  .min(1)
-  .max(200)
-  .refine((name) => !/[/\\:*?"<>|]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20), 'caractère interdit dans un nom de fichier')
+  .min(1, 'nom de fichier vide')
+  .pipe(wellFormedText(200))
+  .refine((name) => !/[/\\:*?"<>|]/.test(name), 'caractère interdit dans un nom de fichier')
+  .refine((name) => !BIDI_CONTROL.test(name), 'caractère de contrôle du sens d’écriture interdit dans un nom de fichier')
   .refine((name) => !/^\.+$/.test(name), 'nom de fichier réservé');
 
 const documentBytesSchema = z
@@ -47,10 +70,10 @@ export const ipcRequestSchemas = {
   'document:saveMany': z.strictObject({
     documents: z.array(documentToSaveSchema).min(1).max(MAX_DOCUMENTS_PER_BATCH),
   }),
-  'document:print': z.strictObject({ bytes: documentBytesSchema, title: z.string().trim().min(1).max(200) }),
-  'external:open': z.strictObject({ url: z.string().max(2000) }),
+  'document:print': z.strictObject({ bytes: documentBytesSchema, title: z.string().trim().min(1, 'titre vide').pipe(wellFormedText(200)) }),
+  'external:open': z.strictObject({ url: wellFormedText(2000, { normalize: false }) }),
   'secureStore:get': z.strictObject({ key: secretKeySchema }),
-  'secureStore:set': z.strictObject({ key: secretKeySchema, value: z.string().min(1).max(10_000) }),
+  'secureStore:set': z.strictObject({ key: secretKeySchema, value: z.string().min(1, 'valeur vide').pipe(wellFormedText(10_000, { normalize: false })) }),
   'secureStore:delete': z.strictObject({ key: secretKeySchema }),
   'secureStore:status': noPayload,
 } as const;

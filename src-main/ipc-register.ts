@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
 import { ipcRequestSchemas, type IpcChannel, type IpcRequest, type IpcResponse } from './ipc-contract';
 
 export interface SenderCheck {
@@ -20,11 +21,19 @@ export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame
   }
 }
 
-/** Parses the payload with the channel's schema; a bad one is refused with the fields at fault, nothing done. */
+/** zod's own messages (type, size, unknown key) in French; the schemas' custom ones already are. */
+const FRENCH_ERRORS = z.locales.fr().localeError;
+
+/**
+ * Parses the payload with the channel's schema; a bad one is refused with each
+ * field at fault and why, in French, and nothing is done.
+ */
 export function parsePayload<C extends IpcChannel>(channel: C, payload: unknown): IpcRequest<C> {
-  const result = ipcRequestSchemas[channel].safeParse(payload);
+  const result = ipcRequestSchemas[channel].safeParse(payload, { error: FRENCH_ERRORS });
   if (!result.success) {
-    const fields = result.error.issues.map((issue) => (issue.path.length > 0 ? issue.path.join('.') : 'contenu')).join(', ');
+    // The first few reasons are enough to correct the call; a 500-document batch could list hundreds.
+    const reasons = result.error.issues.slice(0, 5).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'contenu'} : ${issue.message}`);
+    const fields = result.error.issues.length > 5 ? `${reasons.join(' ; ')} ; …` : reasons.join(' ; ');
     throw new Error(`Requête « ${channel} » refusée : données invalides (${fields}). Aucune action n'a été effectuée.`);
   }
   return result.data as IpcRequest<C>;

@@ -2,7 +2,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { RendererTarget } from './app-url';
 import { buildMainWindowOptions } from './window-options';
 
-export type MainWindow = Pick<BrowserWindow, 'once' | 'on' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadFile' | 'loadURL' | 'webContents'>;
+export type MainWindow = Pick<BrowserWindow, 'once' | 'on' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'loadURL' | 'webContents'>;
 
 export interface MainWindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => MainWindow;
@@ -15,7 +15,7 @@ export interface MainWindowDeps {
 export function createMainWindow(deps: MainWindowDeps): MainWindow {
   const window = new deps.BrowserWindow(buildMainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath }));
   window.once('ready-to-show', () => window.show());
-  const loading = deps.target.kind === 'dev' ? window.loadURL(deps.target.url) : window.loadFile(deps.target.indexHtml);
+  const loading = window.loadURL(deps.target.kind === 'dev' ? deps.target.url : deps.target.indexUrl);
   loading.catch((error: unknown) => console.error("Chargement de l'interface impossible", error));
   return window;
 }

@@ -4,14 +4,14 @@
  * electron module and the built files' locations.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { startContratsApp } from './app';
 
 // out/main → the sibling out/preload and out/renderer folders.
 const here = import.meta.dirname;
 
 startContratsApp(
-  { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell },
   {
     preloadPath: join(here, '../preload/index.cjs'),
     rendererDir: join(here, '../renderer'),

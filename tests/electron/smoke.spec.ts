@@ -95,6 +95,21 @@ test.describe('Contrats in Electron', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
+  test('the renderer lives at app://contrats, a secure origin of its own that serves only the built files', async () => {
+    expect(page.url()).toMatch(/^app:\/\/contrats\/index\.html/);
+    const seen = await page.evaluate(async () => {
+      const own = await fetch('app://contrats/index.html');
+      const outside = await fetch('app://contrats/..%2F..%2Fpackage.json').then((answer) => answer.status);
+      const local = await fetch('file:///etc/hostname').then(
+        () => 'lu',
+        () => 'refusé',
+      );
+      return { origin: location.origin, secure: window.isSecureContext, status: own.status, csp: own.headers.get('content-security-policy'), outside, local };
+    });
+    expect(seen).toMatchObject({ origin: 'app://contrats', secure: true, status: 200, outside: 404, local: 'refusé' });
+    expect(seen.csp).toContain("script-src 'self'");
+  });
+
   test('navigation away from the app is cancelled', async () => {
     const before = page.url();
     await page.evaluate(() => {

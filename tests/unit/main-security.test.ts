@@ -4,13 +4,15 @@
  * the electron objects as parameters and these tests pass fakes that record what
  * was installed, then fire it.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { startContratsApp, type ElectronApi, type StartOptions } from '../../src-main/app';
-import { isAppUrl, resolveRendererTarget } from '../../src-main/app-url';
+import { APP_SCHEME_PRIVILEGES } from '../../src-main/app-protocol';
+import { isAppFrameUrl, isAppUrl, resolveRendererTarget } from '../../src-main/app-url';
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY, installCspHeader } from '../../src-main/csp';
 import { EXTERNAL_LINK_ORIGINS, isAllowedExternalUrl, openAllowedExternal } from '../../src-main/external-links';
 import { installNavigationGuards, installPermissionGuards } from '../../src-main/guards';
@@ -19,10 +21,15 @@ import { registerHandler } from '../../src-main/ipc-register';
 import { buildMainWindowOptions, buildPrintWindowOptions } from '../../src-main/window-options';
 
 const root = join(import.meta.dirname, '../..');
-const rendererDir = join(root, 'out/renderer');
+/** A stand-in for out/renderer (unit tests run before any build): a real folder with a page. */
+const rendererDir = join(mkdtempSync(join(tmpdir(), 'contrats-main-')), 'renderer');
 const indexHtml = join(rendererDir, 'index.html');
-const fileTarget = resolveRendererTarget({ devServerUrl: undefined, rendererDir, indexHtml });
-const appPageUrl = `${pathToFileURL(indexHtml).href}#/tableau-de-bord`;
+mkdirSync(rendererDir);
+writeFileSync(indexHtml, '<!doctype html><title>Contrats</title>');
+const appTarget = resolveRendererTarget({ devServerUrl: undefined, rendererDir });
+const appPageUrl = 'app://contrats/index.html#/tableau-de-bord';
+/** Where the app lived before app://: the same built file, now refused. */
+const fileIndexUrl = pathToFileURL(indexHtml).href;
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -45,8 +52,8 @@ function fakeWebContents() {
   };
 }
 
-function navigationEvent(url: string) {
-  return { url, preventDefault: vi.fn() };
+function navigationEvent(url: string, isMainFrame = true) {
+  return { url, isMainFrame, preventDefault: vi.fn() };
 }
 
 function fakeSession() {
@@ -92,20 +99,41 @@ describe('window options', () => {
 });
 
 describe('app URL', () => {
-  it('recognises the built renderer and nothing else on disk', () => {
-    expect(isAppUrl(fileTarget, appPageUrl)).toBe(true);
-    expect(isAppUrl(fileTarget, pathToFileURL(join(rendererDir, 'assets/index.js')).href)).toBe(true);
-    expect(isAppUrl(fileTarget, pathToFileURL('/etc/passwd').href)).toBe(false);
-    expect(isAppUrl(fileTarget, pathToFileURL(join(rendererDir, '../main/index.js')).href)).toBe(false);
-    expect(isAppUrl(fileTarget, 'https://dokos.io/')).toBe(false);
-    expect(isAppUrl(fileTarget, 'not a url')).toBe(false);
+  it('targets app://contrats/index.html, served from the built renderer folder', () => {
+    expect(appTarget).toEqual({ kind: 'app', indexUrl: 'app://contrats/index.html', rootDir: rendererDir });
+  });
+
+  it('recognises the app:// origin and nothing else, file:// included', () => {
+    expect(isAppUrl(appTarget, appPageUrl)).toBe(true);
+    expect(isAppUrl(appTarget, 'app://contrats/assets/index.js')).toBe(true);
+    expect(isAppUrl(appTarget, fileIndexUrl)).toBe(false);
+    expect(isAppUrl(appTarget, pathToFileURL('/etc/passwd').href)).toBe(false);
+    expect(isAppUrl(appTarget, 'app://evil/index.html')).toBe(false);
+    expect(isAppUrl(appTarget, 'app://contrats.evil/index.html')).toBe(false);
+    expect(isAppUrl(appTarget, 'app://user@contrats/index.html')).toBe(false);
+    expect(isAppUrl(appTarget, 'app://contrats:8080/index.html')).toBe(false);
+    expect(isAppUrl(appTarget, 'blob:app://contrats/6b1f0c1e')).toBe(false);
+    expect(isAppUrl(appTarget, 'https://dokos.io/')).toBe(false);
+    expect(isAppUrl(appTarget, 'not a url')).toBe(false);
+  });
+
+  it('lets frames show the app and the blob: documents it made, nothing else', () => {
+    expect(isAppFrameUrl(appTarget, 'app://contrats/index.html')).toBe(true);
+    expect(isAppFrameUrl(appTarget, 'blob:app://contrats/6b1f0c1e-8e8b-4a53-9a43-0f3c3f5f9e01')).toBe(true);
+    expect(isAppFrameUrl(appTarget, 'blob:https://evil.example/6b1f0c1e')).toBe(false);
+    expect(isAppFrameUrl(appTarget, 'blob:app://evil/6b1f0c1e')).toBe(false);
+    expect(isAppFrameUrl(appTarget, 'https://evil.example/')).toBe(false);
+    expect(isAppFrameUrl(appTarget, 'data:text/html,<script>1</script>')).toBe(false);
+    expect(isAppFrameUrl(appTarget, fileIndexUrl)).toBe(false);
   });
 
   it('recognises the dev server by origin', () => {
-    const dev = resolveRendererTarget({ devServerUrl: 'http://localhost:5173', rendererDir, indexHtml });
+    const dev = resolveRendererTarget({ devServerUrl: 'http://localhost:5173', rendererDir });
     expect(isAppUrl(dev, 'http://localhost:5173/#/contrats')).toBe(true);
     expect(isAppUrl(dev, 'http://localhost:5174/')).toBe(false);
     expect(isAppUrl(dev, appPageUrl)).toBe(false);
+    expect(isAppFrameUrl(dev, 'blob:http://localhost:5173/6b1f0c1e')).toBe(true);
+    expect(isAppFrameUrl(dev, 'blob:http://localhost:5174/6b1f0c1e')).toBe(false);
   });
 });
 
@@ -137,7 +165,7 @@ describe('navigation guards', () => {
   const setup = () => {
     const contents = fakeWebContents();
     const openExternal = vi.fn(async (url: string) => isAllowedExternalUrl(url));
-    installNavigationGuards(contents as never, { isAppUrl: (url) => isAppUrl(fileTarget, url), openExternal });
+    installNavigationGuards(contents as never, { isAppUrl: (url) => isAppUrl(appTarget, url), isAppFrameUrl: (url) => isAppFrameUrl(appTarget, url), openExternal });
     return { contents, openExternal };
   };
 
@@ -156,6 +184,62 @@ describe('navigation guards', () => {
     contents.emit('will-navigate', dokos);
     expect(dokos.preventDefault).toHaveBeenCalled();
     expect(openExternal).toHaveBeenCalledWith('https://doc.dokos.io/');
+  });
+
+  it('cancels navigation back to file://, where the app no longer lives', () => {
+    const { contents, openExternal } = setup();
+    const local = navigationEvent(fileIndexUrl);
+    contents.emit('will-navigate', local);
+    expect(local.preventDefault).toHaveBeenCalled();
+    const frame = navigationEvent(fileIndexUrl, false);
+    contents.emit('will-frame-navigate', frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('guards every frame like the page: a frame may show the app or its own blob: PDF, nothing else, and never opens the browser', () => {
+    const { contents, openExternal } = setup();
+    const foreignFrame = navigationEvent('https://evil.example/', false);
+    contents.emit('will-frame-navigate', foreignFrame);
+    expect(foreignFrame.preventDefault).toHaveBeenCalled();
+    // Even an allow-listed address: a frame navigating is not the user clicking a link.
+    const dokosFrame = navigationEvent('https://dokos.io/', false);
+    contents.emit('will-frame-navigate', dokosFrame);
+    expect(dokosFrame.preventDefault).toHaveBeenCalled();
+    const foreignBlob = navigationEvent('blob:https://evil.example/1b2c', false);
+    contents.emit('will-frame-navigate', foreignBlob);
+    expect(foreignBlob.preventDefault).toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+
+    const preview = navigationEvent('blob:app://contrats/6b1f0c1e-8e8b-4a53-9a43-0f3c3f5f9e01', false);
+    contents.emit('will-frame-navigate', preview);
+    expect(preview.preventDefault).not.toHaveBeenCalled();
+    const ownFrame = navigationEvent('app://contrats/index.html', false);
+    contents.emit('will-frame-navigate', ownFrame);
+    expect(ownFrame.preventDefault).not.toHaveBeenCalled();
+
+    // The main frame keeps the stricter rule: not even the app's blob: documents.
+    const mainBlob = navigationEvent('blob:app://contrats/6b1f0c1e', true);
+    contents.emit('will-frame-navigate', mainBlob);
+    expect(mainBlob.preventDefault).toHaveBeenCalled();
+    const mainOwn = navigationEvent(appPageUrl, true);
+    contents.emit('will-frame-navigate', mainOwn);
+    expect(mainOwn.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('cancels a redirect out of the app, in the page or in a frame, without opening anything', () => {
+    const { contents, openExternal } = setup();
+    const outOfPage = navigationEvent('https://evil.example/phish', true);
+    contents.emit('will-redirect', outOfPage);
+    expect(outOfPage.preventDefault).toHaveBeenCalled();
+    const outOfFrame = navigationEvent('https://dokos.io/', false);
+    contents.emit('will-redirect', outOfFrame);
+    expect(outOfFrame.preventDefault).toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+
+    const within = navigationEvent('app://contrats/index.html', true);
+    contents.emit('will-redirect', within);
+    expect(within.preventDefault).not.toHaveBeenCalled();
   });
 
   it('denies every new window, sending allow-listed https links to the system browser', async () => {
@@ -230,7 +314,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('registerHandler', () => {
-  const senderCheck = { isTrustedSenderUrl: (url: string) => isAppUrl(fileTarget, url) };
+  const senderCheck = { isTrustedSenderUrl: (url: string) => isAppUrl(appTarget, url) };
 
   it('refuses a call from a frame that is not the app, before doing anything', async () => {
     const ipcMain = fakeIpcMain();
@@ -239,8 +323,12 @@ describe('registerHandler', () => {
     const invoke = ipcMain.handlers.get('external:open')!;
     await expect(invoke(fromFrame('https://evil.example/'), { url: 'https://dokos.io' })).rejects.toThrow(/refusée : elle ne provient pas de l'application Contrats/);
     await expect(invoke(fromFrame(null), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
-    await expect(invoke(fromFrame('blob:file:///x'), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
+    await expect(invoke(fromFrame('blob:app://contrats/6b1f0c1e'), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
+    // The built files under file:// are no longer the app: only app://contrats is.
+    await expect(invoke(fromFrame(fileIndexUrl), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
+    await expect(invoke(fromFrame('app://evil/index.html'), { url: 'https://dokos.io' })).rejects.toThrow(/ne provient pas/);
     expect(handler).not.toHaveBeenCalled();
+    await expect(invoke(fromFrame(appPageUrl), { url: 'https://dokos.io' })).resolves.toEqual({ opened: true });
   });
 
   it('refuses a bad payload with a French message naming the field, before doing anything', async () => {
@@ -249,10 +337,13 @@ describe('registerHandler', () => {
     registerHandler(ipcMain, 'document:save', handler, senderCheck);
     const invoke = ipcMain.handlers.get('document:save')!;
     const good = { suggestedName: 'Facture F-2026-0001.pdf', mimeType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) };
-    await expect(invoke(fromFrame(appPageUrl), { ...good, suggestedName: '../../.bashrc' })).rejects.toThrow(/Requête « document:save » refusée : données invalides \(suggestedName\)\. Aucune action/);
-    await expect(invoke(fromFrame(appPageUrl), { ...good, bytes: 'JVBERi0=' })).rejects.toThrow(/données invalides \(bytes\)/);
-    await expect(invoke(fromFrame(appPageUrl), { ...good, extra: true })).rejects.toThrow(/données invalides/);
-    await expect(invoke(fromFrame(appPageUrl), undefined)).rejects.toThrow(/données invalides \(contenu\)/);
+    await expect(invoke(fromFrame(appPageUrl), { ...good, suggestedName: '../../.bashrc' })).rejects.toThrow(
+      /Requête « document:save » refusée : données invalides \(suggestedName : caractère interdit dans un nom de fichier\)\. Aucune action/,
+    );
+    // zod's own reasons come in French too.
+    await expect(invoke(fromFrame(appPageUrl), { ...good, bytes: 'JVBERi0=' })).rejects.toThrow(/données invalides \(bytes : Entrée invalide/);
+    await expect(invoke(fromFrame(appPageUrl), { ...good, extra: true })).rejects.toThrow(/données invalides \(contenu : Clé non reconnue : "extra"\)/);
+    await expect(invoke(fromFrame(appPageUrl), undefined)).rejects.toThrow(/données invalides \(contenu : /);
     expect(handler).not.toHaveBeenCalled();
 
     await expect(invoke(fromFrame(appPageUrl), good)).resolves.toEqual({ saved: true });
@@ -268,11 +359,12 @@ function fakeElectron(options: { singleInstance?: boolean } = {}) {
   const session = fakeSession();
   const ipcMain = fakeIpcMain();
   const menu: { template?: unknown[] } = {};
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
 
   class FakeWindow {
     readonly listeners = new Map<string, Listener>();
     readonly webContents = fakeWebContents();
-    loaded?: { file?: string; url?: string };
+    loaded?: { url: string };
     focused = false;
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
@@ -294,9 +386,6 @@ function fakeElectron(options: { singleInstance?: boolean } = {}) {
       this.focused = true;
     }
     destroy() {}
-    async loadFile(file: string) {
-      this.loaded = { file };
-    }
     async loadURL(url: string) {
       this.loaded = { url };
     }
@@ -325,9 +414,16 @@ function fakeElectron(options: { singleInstance?: boolean } = {}) {
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => template), setApplicationMenu: vi.fn((template: unknown[]) => (menu.template = template)) },
     safeStorage: { isAsyncEncryptionAvailable: vi.fn(async () => false), encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn(), getSelectedStorageBackend: vi.fn(() => 'basic_text') },
     session: { defaultSession: session },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn((schemes: Array<{ scheme: string }>) => calls.push(`registerSchemesAsPrivileged:${schemes.map((s) => s.scheme).join(',')}`)),
+      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+        calls.push(`handle:${scheme}`);
+        protocolHandlers.set(scheme, handler);
+      }),
+    },
     shell: { openExternal: vi.fn(async () => undefined) },
   };
-  return { electron: electron as unknown as ElectronApi, calls, appListeners, windows, session, ipcMain, menu, shell: electron.shell };
+  return { electron: electron as unknown as ElectronApi, calls, appListeners, windows, session, ipcMain, menu, shell: electron.shell, protocol: electron.protocol, protocolHandlers };
 }
 
 const startOptions: StartOptions = {
@@ -341,21 +437,30 @@ const startOptions: StartOptions = {
 };
 
 describe('startContratsApp: the start-up main.ts runs', () => {
-  it('enables the sandbox before ready and opens one secure window on the built renderer', async () => {
+  it('enables the sandbox and registers app:// before ready, serves it after, and opens one secure window on it', async () => {
     const fake = fakeElectron();
     const window = await startContratsApp(fake.electron, startOptions);
-    expect(fake.calls.slice(0, 2)).toEqual(['enableSandbox', 'ready']);
+    expect(fake.calls.slice(0, 4)).toEqual(['enableSandbox', 'registerSchemesAsPrivileged:app', 'ready', 'handle:app']);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_PRIVILEGES]);
+    expect(APP_SCHEME_PRIVILEGES.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
     expect(fake.windows).toHaveLength(1);
     expect(window).toBe(fake.windows[0]);
     const created = fake.windows[0]!;
     expect(created.options).toEqual(buildMainWindowOptions({ preloadPath: startOptions.preloadPath, iconPath: startOptions.iconPath }));
-    expect(created.loaded).toEqual({ file: indexHtml });
+    expect(created.loaded).toEqual({ url: 'app://contrats/index.html' });
+    // The handler given to Electron answers from the renderer folder passed in, with the CSP header.
+    const answer = await fake.protocolHandlers.get('app')!(new Request('app://contrats/index.html'));
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe(readFileSync(join(rendererDir, 'index.html'), 'utf8'));
+    expect(answer.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('loads the dev server URL under electron-vite dev, with the dev-server policy', async () => {
     const fake = fakeElectron();
     await startContratsApp(fake.electron, { ...startOptions, devServerUrl: 'http://localhost:5173' });
     expect(fake.windows[0]!.loaded).toEqual({ url: 'http://localhost:5173' });
+    // The scheme is still registered (only possible before ready) but serves nothing: the dev server does.
+    expect(fake.protocol.handle).not.toHaveBeenCalled();
     const callback = vi.fn();
     fake.session.handlers.headers?.({ url: 'http://localhost:5173/', responseHeaders: {} }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [DEV_SERVER_CONTENT_SECURITY_POLICY] } });
@@ -372,6 +477,15 @@ describe('startContratsApp: the start-up main.ts runs', () => {
     const own = navigationEvent(appPageUrl);
     contents.emit('will-navigate', own);
     expect(own.preventDefault).not.toHaveBeenCalled();
+    const frame = navigationEvent('https://evil.example/', false);
+    contents.emit('will-frame-navigate', frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
+    const preview = navigationEvent('blob:app://contrats/6b1f0c1e', false);
+    contents.emit('will-frame-navigate', preview);
+    expect(preview.preventDefault).not.toHaveBeenCalled();
+    const redirect = navigationEvent('https://evil.example/', true);
+    contents.emit('will-redirect', redirect);
+    expect(redirect.preventDefault).toHaveBeenCalled();
     expect(contents.openWindow('https://dokos.io/')).toEqual({ action: 'deny' });
     expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(fake.shell.openExternal).toHaveBeenCalledWith('https://dokos.io/'));
@@ -438,8 +552,8 @@ describe('startContratsApp: the start-up main.ts runs', () => {
   it('is what main.ts runs, with the real electron module', () => {
     const source = readFileSync(join(root, 'src-main/main.ts'), 'utf8');
     expect(source).toMatch(/import \{ startContratsApp \} from '\.\/app';/);
-    expect(source).toMatch(/import \{ app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell \} from 'electron';/);
-    expect(source).toMatch(/startContratsApp\(\s*\{ app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell \}/);
+    expect(source).toMatch(/import \{ app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell \} from 'electron';/);
+    expect(source).toMatch(/startContratsApp\(\s*\{ app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell \}/);
     expect(source).toContain("join(here, '../preload/index.cjs')");
     expect(source).toContain('process.env.ELECTRON_RENDERER_URL');
   });

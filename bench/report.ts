@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Figure } from './figures';
+import { BENCHMARKS, type Benchmark } from './options';
 
 export interface Report {
   date: string;
@@ -12,6 +13,56 @@ export interface Report {
   versions: Record<string, string>;
   data: { size: number; counts: Record<string, number>; generationMs: number }[];
   figures: Figure[];
+  /** Earlier runs whose figures this report kept (a run with --only measures part of the suites). */
+  earlierRuns?: { date: string; command: string; benchmarks: Benchmark[] }[];
+}
+
+/** The UI suite's figures, by the benchmark that measures each; the other suites' ids start with their name. */
+const UI_FIGURES: Record<string, Benchmark> = { 'ui.coldOpen': 'open', 'ui.searchKeystroke': 'search', 'ui.clientPage': 'client', 'ui.heap': 'heap' };
+
+export function benchmarkOf(figureId: string): Benchmark | undefined {
+  const prefix = figureId.split('.')[0] ?? '';
+  return UI_FIGURES[figureId] ?? (BENCHMARKS as readonly string[]).find((b) => b === prefix) as Benchmark | undefined;
+}
+
+/**
+ * A run of some suites (--only) merged into the report already written: the
+ * suites it ran replace their figures, every other figure stays, and the run
+ * it came from is named in the report. Data rows are kept by size.
+ */
+export function mergeReports(earlier: Report, current: Report, ran: ReadonlySet<Benchmark>): Report {
+  // A figure whose suite is unknown (renamed since) is kept: a merge never loses figures silently.
+  const kept = earlier.figures.filter((f) => {
+    const benchmark = benchmarkOf(f.id);
+    return benchmark === undefined || !ran.has(benchmark);
+  });
+  if (kept.length === 0) return current;
+  // Each kept suite was measured by the earlier report's own run, or by a run that report had kept in turn.
+  const earlierRuns = new Map<string, { date: string; command: string; benchmarks: Benchmark[] }>();
+  for (const benchmark of new Set(kept.map((f) => benchmarkOf(f.id)))) {
+    if (benchmark === undefined) continue;
+    const source = earlier.earlierRuns?.find((r) => r.benchmarks.includes(benchmark)) ?? earlier;
+    const key = `${source.date} ${source.command}`;
+    const run = earlierRuns.get(key) ?? { date: source.date, command: source.command, benchmarks: [] };
+    run.benchmarks.push(benchmark);
+    earlierRuns.set(key, run);
+  }
+  const sizes = new Set(current.data.map((d) => d.size));
+  return {
+    ...current,
+    data: [...current.data, ...earlier.data.filter((d) => !sizes.has(d.size))].sort((a, b) => a.size - b.size),
+    figures: [...kept, ...current.figures],
+    earlierRuns: [...earlierRuns.values()],
+  };
+}
+
+export async function readReport(dir: string): Promise<Report | null> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 const GROUPS: [prefix: string, title: string][] = [
@@ -19,6 +70,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['storage.', 'Writing the portfolio into IndexedDB (baselines)'],
   ['ui.', 'Portfolio screens on the real app (issue 4)'],
   ['sync.', 'Sync (issue 7)'],
+  ['server-load.', 'Central API under load: requests per second, simulated laptops against a server process (issue 21)'],
 ];
 
 function number(value: number, unit: string): string {
@@ -62,7 +114,8 @@ export function markdown(report: Report): string {
     '',
     `Measured ${report.date} with \`${report.command}\` in ${Math.round(report.durationSeconds)} s; ${report.runs} runs per figure, seed ${report.seed}.`,
     'Each figure: median (bold) and spread over the runs, its baseline measured in the same run where the issue names one,',
-    "and the issue's target, judged on the median. Timings are taken inside Chromium with performance.now().",
+    "and the issue's target, judged on the median. Timings are taken inside Chromium with performance.now() (the server load's in Node, around each HTTP request).",
+    ...(report.earlierRuns ?? []).map((r) => `Kept from an earlier run (${r.date}, \`${r.command}\`): the ${r.benchmarks.join(', ')} figures — that run's machine load is in its own report, in the git history.`),
     '',
     '## Machine and versions',
     '',

@@ -6,11 +6,12 @@ import { buildApp, buildBenchPage } from './build';
 import { writePortfolio, type PortfolioFile } from './data';
 import type { Figure } from './figures';
 import { machine, versions } from './machine';
-import { parseOptions, type Benchmark } from './options';
-import { writeReport } from './report';
+import { BENCHMARKS, parseOptions, type Benchmark } from './options';
+import { mergeReports, readReport, writeReport, type Report } from './report';
 import { serve } from './server';
 import { callBench, type SizeContext } from './suites/context';
 import { pdfSuite } from './suites/pdf';
+import { serverLoadSuite } from './suites/server-load';
 import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
@@ -18,7 +19,8 @@ import { uiSuite } from './suites/ui';
 /**
  * `npm run bench`: build once, generate the portfolio once per size, serve the
  * app and the bench page from one origin, and for each size run the chosen
- * benchmarks in a fresh Chromium profile; then write bench/report.{json,md}.
+ * benchmarks in a fresh Chromium profile; the server load (no browser) runs
+ * last, on each size's portfolio; then write bench/report.{json,md}.
  */
 const BENCH_PREFIX = '/__bench/';
 
@@ -31,12 +33,17 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   const tmp = join(root, 'bench', 'tmp');
   await mkdir(join(tmp, 'data'), { recursive: true });
 
-  log('building the app (electron-vite build) and the bench page');
-  buildApp(root);
-  const benchWeb = await buildBenchPage(root, BENCH_PREFIX);
+  // Every suite but the server load runs in Chromium on the built app.
+  const inBrowser = [...options.only].some((b) => b !== 'server-load');
+  let benchWeb = '';
+  if (inBrowser) {
+    log('building the app (electron-vite build) and the bench page');
+    buildApp(root);
+    benchWeb = await buildBenchPage(root, BENCH_PREFIX);
+  }
 
   // The PDF figures do not depend on the portfolio's size: alone, they need only the smallest one.
-  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync'];
+  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load'];
   const sizes = portfolioBound.some(want) ? options.sizes : options.sizes.slice(0, 1);
   const data: (PortfolioFile & { generationMs: number })[] = [];
   for (const size of sizes) {
@@ -46,11 +53,11 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
     log(`portfolio of ${size} clients generated: ${JSON.stringify(file.counts)}`);
   }
 
-  const { url, server } = await serve({ '/': join(root, 'out', 'renderer'), [BENCH_PREFIX]: benchWeb, [`${BENCH_PREFIX}data/`]: join(tmp, 'data') });
   const figures: Figure[] = [];
   let chromium = 'unknown';
+  const { url, server } = inBrowser ? await serve({ '/': join(root, 'out', 'renderer'), [BENCH_PREFIX]: benchWeb, [`${BENCH_PREFIX}data/`]: join(tmp, 'data') }) : { url: '', server: null };
   try {
-    for (const file of data) {
+    for (const file of inBrowser ? data : []) {
       const browser = await launchProfile(join(tmp, 'profiles', String(file.size)));
       try {
         const benchPage = await browser.newPage();
@@ -84,10 +91,15 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
       }
     }
   } finally {
-    server.close();
+    server?.close();
+  }
+  if (want('server-load')) {
+    for (const file of data) {
+      figures.push(...(await serverLoadSuite({ size: file.size, runs: options.runs, seed: options.seed, portfolioPath: join(tmp, 'data', file.file), log: (m) => log(`${file.size} clients: ${m}`) })));
+    }
   }
 
-  await writeReport(join(root, 'bench'), {
+  const report: Report = {
     date: new Date().toISOString(),
     command: ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' '),
     durationSeconds: (performance.now() - started) / 1000,
@@ -97,6 +109,10 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
     versions: versions(root, chromium),
     data: data.map(({ size, counts, generationMs }) => ({ size, counts, generationMs })),
     figures,
-  });
-  log('wrote bench/report.json and bench/report.md');
+  };
+  // A partial run (--only) keeps the other suites' figures of the report already written.
+  const partial = BENCHMARKS.some((b) => !want(b));
+  const earlier = partial ? await readReport(join(root, 'bench')) : null;
+  await writeReport(join(root, 'bench'), earlier ? mergeReports(earlier, report, options.only) : report);
+  log(`wrote bench/report.json and bench/report.md${earlier ? ' (merged: the suites not run keep their figures)' : ''}`);
 }

@@ -9,7 +9,7 @@ export interface Summary {
 }
 
 /** Linear interpolation between the closest ranks, so small samples give sensible percentiles. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   const rank = (sorted.length - 1) * p;
   const low = Math.floor(rank);
   const high = Math.ceil(rank);

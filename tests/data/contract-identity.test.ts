@@ -1,7 +1,12 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src-core';
+import { generateDemoPortfolio, ValidationError } from '../../src-core';
+import { createDatabase, MIGRATIONS, readPortfolio, searchable, summarizeClients } from '../../src-renderer/data';
+import { filesOf } from '../../src-renderer/data/client-files';
+import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun } from '../../src-renderer/data/invoicing';
-import { ACTOR, CLIENT_INPUT, counts, openTestData, readSummary } from './helpers';
+import { toChunks } from '../../src-renderer/data/read-model/portfolio-chunks';
+import { ACTOR, CLIENT_INPUT, counts, freshIndexedDb, openTestData, readSummary } from './helpers';
 
 type Data = Awaited<ReturnType<typeof openTestData>>;
 
@@ -126,5 +131,33 @@ describe('archiving and deleting a client', () => {
     const before = await counts(data.db);
     await expect(data.repos.clients.remove(client.id, ACTOR)).rejects.toThrow('Suppression impossible : la facture émise F-2026-000001 doit être conservée. Archivez plutôt ce client.');
     expect(await counts(data.db)).toEqual(before);
+  });
+});
+
+describe('migration v7: search keys with contract references', () => {
+  it('recomputes the stored summaries of a v6 database; references stay as they were', async () => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v7', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 6));
+    await old.open();
+    const demo = generateDemoPortfolio({ seed: 5, clients: 30 });
+    // A v6 read model: summaries without the references in their search key.
+    const stale = summarizeClients(demo.clients, demo.contracts, demo.usage).map((s) => ({ ...s, searchKey: searchable(s.legalName) }));
+    await old.table('clientFiles').bulkPut(filesOf(demo.clients, demo.contracts));
+    await old.table('usage').bulkPut(demo.usage);
+    await old.table('portfolioChunks').bulkPut(toChunks(stale));
+    await old.table('portfolioDelta').put({ id: stale[0]!.id, summary: stale[0] });
+    old.close();
+
+    const db = createDatabase({ name: 'to-v7', ...idb });
+    await db.open();
+    expect(db.verno).toBe(7);
+    const contract = demo.contracts[7]!;
+    const summaries = await readPortfolio(db);
+    expect(summaries).toHaveLength(demo.clients.length);
+    expect(summaries.find((s) => s.id === contract.clientId)!.searchKey).toContain(contract.reference.toLowerCase());
+    expect(await db.portfolioDelta.count()).toBe(0);
+    expect((await db.contracts.get(contract.id))!.reference).toBe(contract.reference);
+    db.close();
   });
 });

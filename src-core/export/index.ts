@@ -4,3 +4,4 @@ export * from './client-file-csv';
 export * from './client-file-xml';
 export * from './labels';
 export { CSV_BOM } from './csv-writer';
+export * from './deadlines-csv';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCodeSchema, emailSchema, recordMetaShape, requiredText } from './common';
+import { countryCodeSchema, emailSchema, instantSchema, recordMetaShape, requiredText } from './common';
 import { normalizeIdentifier, sirenOfFrenchVatNumber, sirenProblem, vatNumberProblem } from './identifiers';
 
 /** Client data (DOMAIN.md, Client data; CGV §2, §3, §4.6, §6.1). */
@@ -53,6 +53,8 @@ const clientFields = {
   contact: contactSchema,
   partner: partnerSchema.optional(),
   hostingMode: z.enum(HOSTING_MODES, { error: "Mode d'hébergement invalide (cloud ou auto-hébergé)." }),
+  /** Set when the client is archived: hidden from the list and the dashboard, its records kept (restorable). */
+  archivedAt: instantSchema.optional(),
 };
 
 type ClientFields = z.infer<z.ZodObject<typeof clientFields>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compareDates } from '../dates';
+import { compareDates, formatDateFr } from '../dates';
+import { PRICE_LISTS } from '../pricing/price-lists';
 import { instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
 
@@ -49,7 +50,13 @@ const contractFields = {
 
 type ContractFields = z.infer<z.ZodObject<typeof contractFields>>;
 
+/** No contract starts before the first price list: nothing could price its first month (§5.1). */
+export const FIRST_PRICE_LIST_DATE = PRICE_LISTS.map((l) => l.effectiveFrom).sort()[0]!;
+
 function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
+  if (compareDates(c.startDate, FIRST_PRICE_LIST_DATE) < 0) {
+    ctx.addIssue({ code: 'custom', path: ['startDate'], message: `Un contrat ne peut pas commencer avant la première grille tarifaire (${formatDateFr(FIRST_PRICE_LIST_DATE)}).` });
+  }
   if (c.status === 'notice_received' && !(c.terminationNotice && c.terminationEffectiveDate)) {
     ctx.addIssue({ code: 'custom', path: ['terminationNotice'], message: 'Un contrat en préavis doit indiquer la réception du préavis et la date de résiliation.' });
   }

@@ -2,8 +2,10 @@
 // record, shared by forms, CSV import, the data layer and the server.
 export * from './identifiers';
 export * from './client';
+export * from './client-identity';
 export * from './priceList';
 export * from './contract';
+export * from './contract-identity';
 export * from './usage';
 export * from './invoice';
 export * from './payment';

@@ -1,10 +1,15 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
-import { translate, type MessageKey } from './translate';
+import { translate, type Locale, type MessageKey } from './translate';
 
 export { translate, type Locale, type MessageKey } from './translate';
 
 export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
   const locale = usePreferences((s) => s.locale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
+}
+
+/** The interface's language, for what Intl names itself (countries). */
+export function useLocale(): Locale {
+  return usePreferences((s) => s.locale);
 }

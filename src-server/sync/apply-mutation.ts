@@ -2,6 +2,7 @@ import type { Mutation, MutationResult } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
 import { IMMUTABLE_INVOICE_REASON, isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
+import { contractIdentityRefusal } from './contract-identity';
 import { validateRecord } from './entity-validation';
 import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type StoredRecord } from './merge';
 import { lockWrites, loadRecord, storeChange } from './record-store';
@@ -64,6 +65,8 @@ async function decide(tx: Queryable, userId: string, deviceId: string, mutation:
           const validated = validateRecord(mutation.entity, next.data);
           if (!validated.ok) return rejected(mutation, validated.reason);
           next = { ...next, data: validated.record };
+          const identity = mutation.entity === 'contracts' ? await contractIdentityRefusal(tx, mutation.recordId, next.data, changedFields.includes('reference')) : undefined;
+          if (identity) return rejected(mutation, identity);
           const refusal = mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data) : undefined;
           if (refusal) return rejected(mutation, refusal);
         }

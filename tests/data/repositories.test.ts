@@ -60,12 +60,13 @@ describe('repositories write record, audit entry and outbox mutation together', 
 
   it('records a termination notice: status and effective date at the end of the next month', async () => {
     const { repos, contract } = await withClientAndContract();
-    const noticed = await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2027-01-31', channel: 'registered_letter' }, ACTOR);
-    expect(noticed).toMatchObject({ status: 'notice_received', terminationEffectiveDate: '2027-02-28', terminationNotice: { receivedOn: '2027-01-31', channel: 'registered_letter' } });
-    expect((await repos.audit.ofClient(contract.clientId))[0]!.summary).toBe('Préavis de résiliation reçu le 31/01/2027 : résiliation effective le 28/02/2027 (§1).');
-    await expect(repos.contracts.applyTierChange(contract.id, 'T199', '2027-02', ACTOR)).resolves.toBeTruthy();
+    // The test clock is 27/11/2026: a notice is recorded once received, never ahead (issue 15).
+    const noticed = await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-10-31', channel: 'registered_letter' }, ACTOR);
+    expect(noticed).toMatchObject({ status: 'notice_received', terminationEffectiveDate: '2026-11-30', terminationNotice: { receivedOn: '2026-10-31', channel: 'registered_letter' } });
+    expect((await repos.audit.ofClient(contract.clientId))[0]!.summary).toBe('Préavis de résiliation reçu le 31/10/2026 : résiliation effective le 30/11/2026 (§1).');
+    await expect(repos.contracts.applyTierChange(contract.id, 'T199', '2026-11', ACTOR)).resolves.toBeTruthy();
     // A second notice would not bring the termination forward: the lifecycle refuses it.
-    await expect(repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2027-02-10', channel: 'email' }, ACTOR)).rejects.toThrow(/Transition impossible/);
+    await expect(repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-10', channel: 'email' }, ACTOR)).rejects.toThrow(/Transition impossible/);
   });
 
   it('a notice before the start is refused by the lifecycle', async () => {

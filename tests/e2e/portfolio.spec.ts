@@ -76,18 +76,18 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await expect(page.getByTestId('timeline')).toContainText('Chargé de clientèle');
   const reference = (await page.getByRole('heading', { level: 2, name: /^Contrat CT-/ }).first().textContent())!.match(/CT-\d{4}-\d{5}/)![0];
 
-  // Termination notice: the effective date shows with its rule as the date is typed.
+  // Termination notice: the effective date shows with its rule as the date is typed (a notice is never received in the future).
   await page.getByRole('link', { name: 'Enregistrer un préavis de résiliation' }).click();
-  await page.getByLabel('Date de réception du préavis').fill('2027-01-31');
-  await expect(page.getByTestId('effective-date')).toHaveText('Résiliation effective le 28/02/2027 — Fin du mois suivant la réception du préavis (§1)');
-  await page.getByLabel('Date de réception du préavis').fill('2026-12-15');
-  await expect(page.getByTestId('effective-date')).toContainText('31/01/2027');
+  await page.getByLabel('Date de réception du préavis').fill('2026-10-31');
+  await expect(page.getByTestId('effective-date')).toHaveText('Résiliation effective le 30/11/2026 — Fin du mois suivant la réception du préavis (§1)');
+  await page.getByLabel('Date de réception du préavis').fill('2026-11-15');
+  await expect(page.getByTestId('effective-date')).toContainText('31/12/2026');
   await page.getByLabel('e-mail à l’adresse du support').check();
   await expectNoSeriousA11yViolations(page, 'Préavis de résiliation');
   await page.getByRole('button', { name: 'Enregistrer le préavis' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText('Préavis en cours').first()).toBeVisible();
-  await expect(page.getByTestId('deadline-termination_effective')).toContainText('31/01/2027 — Fin du mois suivant la réception du préavis (§1)');
+  await expect(page.getByTestId('deadline-termination_effective')).toContainText('31/12/2026 — Fin du mois suivant la réception du préavis (§1)');
   await expect(page.getByTestId('timeline')).toContainText('Préavis de résiliation reçu');
 
   // Client file export (§3): XML, then the CSV files, read back from the downloads.
@@ -97,7 +97,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<dossierClient /);
   expect(xml).toContain(`reference="${reference}"`);
   expect(xml).toContain('<evenement type="tier_change"');
-  expect(xml).toContain('<preavis recuLe="2026-12-15" canal="email"/>');
+  expect(xml).toContain('<preavis recuLe="2026-11-15" canal="email"/>');
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter le dossier (CSV)' }).click();
   const csv = await csvDownload;

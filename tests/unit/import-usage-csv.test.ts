@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, parseUsageCsv, readCsv, type UsageImportContract } from '../../src-core/import';
+import { detectSeparator, MAX_REPORTED_ERRORS, overwrittenMonths, parseUsageCsv, readCsv, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type UsageImportContract } from '../../src-core/import';
 
 const CONTRACTS: UsageImportContract[] = [
   { id: 'c1', reference: 'CT-2024-00001', clientId: 'cl1', clientSiren: '732829320', startDate: '2024-09-16' },
@@ -109,5 +109,45 @@ describe('usage CSV import', () => {
     const report = parse('contrat;mois;cpu_heures;base_go;stockage_go\n"CT-2024-00001;2026-10;0,4;0,3;1\n');
     expect(report.errors.some((e) => e.line === 2 && /Guillemet/.test(e.message))).toBe(true);
     expect(report.rows).toEqual([]);
+  });
+});
+
+describe('usage CSV at real size (issue 15)', () => {
+  const HEADER = 'contrat;mois;cpu_heures;base_go;stockage_go';
+
+  it('never puts one client’s usage on another: a reference two contracts share is refused on every line', () => {
+    const shared = [...CONTRACTS, { id: 'c9', reference: 'ct-2024-00001 ', clientId: 'cl9', startDate: '2024-09-01' }];
+    const report = parseUsageCsv(`${HEADER}\nCT-2024-00001;2026-10;0,4;0,3;1\nc9;2026-10;0,4;0,3;1\n`, { contracts: shared, today: '2026-12-04' });
+    expect(report.errors).toEqual([{ line: 2, column: 'contrat', message: 'La référence CT-2024-00001 désigne 2 contrats : rendez les références uniques dans l’application avant d’importer.' }]);
+    // Its identifier still names one contract.
+    expect(report.rows.map((r) => r.contractId)).toEqual(['c9']);
+  });
+
+  it('lists the first 1,000 errors by line and counts them all; reports progress up to the last line', () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => `CT-9999-${i};2026-10;0,4;0,3;1`);
+    const progress: number[] = [];
+    const report = parseUsageCsv(`${HEADER}\n${lines.join('\n')}\n`, { contracts: CONTRACTS, today: '2026-12-04', onProgress: (done, total) => progress.push(done / total) });
+    expect(report.errorCount).toBe(2500);
+    expect(report.errors).toHaveLength(MAX_REPORTED_ERRORS);
+    expect(report.errors[0]!.line).toBe(2);
+    expect(report.errors[999]!.line).toBe(1001);
+    expect(progress[0]).toBe(0);
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  it('states the size limit and refuses a larger file before reading it', () => {
+    expect(usageCsvSizeProblem(USAGE_CSV_MAX_BYTES)).toBeNull();
+    expect(usageCsvSizeProblem(USAGE_CSV_MAX_BYTES + 1)).toBe('Fichier trop volumineux : 20 Mo, pour 20 Mo au plus. Découpez l’export par mois.');
+    expect(usageCsvSizeProblem(30 * 1024 * 1024)).toMatch(/^Fichier trop volumineux : 30 Mo/);
+  });
+
+  it('counts the stored months the import replaces, per month, newest first', () => {
+    const stored = new Map([['c1', new Set(['2026-09', '2026-10'])], ['c2', new Set(['2026-10'])]]);
+    const rows = [
+      { contractId: 'c1', month: '2026-10' }, { contractId: 'c1', month: '2026-11' }, { contractId: 'c2', month: '2026-10' },
+      { contractId: 'c1', month: '2026-09' }, { contractId: 'c3', month: '2026-10' },
+    ];
+    expect(overwrittenMonths(rows, stored)).toEqual({ months: [{ month: '2026-10', contracts: 2 }, { month: '2026-09', contracts: 1 }], total: 3 });
+    expect(overwrittenMonths(rows, new Map())).toEqual({ months: [], total: 0 });
   });
 });

@@ -28,8 +28,10 @@ export interface ClientSummary {
   running: RunningContractSummary[];
   /** Every dated deadline of its contracts, soonest first (the dashboard keeps those of the next days). */
   deadlines: SummaryDeadline[];
-  /** Name, SIREN, VAT number, contact, city, postal code and partner, lowercase without accents. */
+  /** Name, SIREN, VAT number, contact, city, postal code, partner and contract references, lowercase without accents. */
   searchKey: string;
+  /** Archived clients are hidden from the list unless asked for (absent in rows stored before: not archived). */
+  archived?: boolean;
 }
 
 export type TierChange = Extract<ContractHistoryEntry, { kind: 'tier_change' }>;
@@ -105,8 +107,11 @@ export function summarizeClient(client: Client, contracts: readonly Contract[], 
     running: own.filter(isRunning).map((c) => runningSummary(c, usageOf.get(c.id))),
     deadlines,
     searchKey: searchable(
-      [client.legalName, client.siren, client.vatNumber, client.contact.name, client.contact.email, client.billingAddress.city, client.billingAddress.postalCode, partner].filter(Boolean).join(' '),
+      [client.legalName, client.siren, client.vatNumber, client.contact.name, client.contact.email, client.billingAddress.city, client.billingAddress.postalCode, partner, ...own.map((c) => c.reference)]
+        .filter(Boolean)
+        .join(' '),
     ),
+    ...(client.archivedAt ? { archived: true } : {}),
   };
 }
 

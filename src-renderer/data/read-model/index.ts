@@ -2,5 +2,6 @@
 // its clients, contracts and usage (see client-summary.ts).
 export { OVER_MONTHS_KEPT, STATUS_WEIGHT, summarizeClient, summarizeClients, summarySource, type ClientSummary, type RunningContractSummary, type SummaryDeadline, type TierChange } from './client-summary';
 export { overInMonth, priceOfMonth, tierOfMonth } from './month-view';
+export { deadlinesBetween, type PortfolioDeadline } from './deadline-view';
 export { searchable } from './search-key';
 export { readPortfolio } from './portfolio-chunks';

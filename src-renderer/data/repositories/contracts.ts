@@ -1,25 +1,34 @@
 import {
   applyLifecycleEvent,
+  contractDateIssues,
   contractInputSchema,
   contractSchema,
   DomainError,
   formatDateFr,
   formatMonthFr,
   lifecycleOfContract,
+  nextContractReference,
   parseEntity,
+  referenceIssue,
   tierCodeSchema,
   tierForMonth,
+  ValidationError,
   yearMonthOf,
   type Contract,
   type ContractInput,
+  type ReferencedContract,
   type TerminationNotice,
   type TierCode,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
+import { parisToday } from '../invoicing/common';
 
-/** What a form gives for a new contract; history starts empty and the status defaults to active. */
-export type NewContract = Omit<ContractInput, 'history' | 'status'> & Partial<Pick<ContractInput, 'status'>>;
+/**
+ * What a form gives for a new contract; history starts empty and the status
+ * defaults to active. Without a reference, the app assigns the next free one.
+ */
+export type NewContract = Omit<ContractInput, 'history' | 'status' | 'reference'> & Partial<Pick<ContractInput, 'status' | 'reference'>>;
 
 /**
  * What an edit may change. The tier, the status and the notice have their own
@@ -34,27 +43,55 @@ export function contractsRepository(ctx: DataContext) {
   const { db } = ctx;
 
   /** Reads, changes and writes one contract in one transaction; `change` runs synchronously. */
-  function modify(id: string, actor: string, change: (c: Contract, at: string) => { after: Contract; action: string; summary: string }): Promise<Contract> {
+  function modify(
+    id: string,
+    actor: string,
+    change: (c: Contract, at: string, known: readonly ReferencedContract[]) => { after: Contract; action: string; summary: string },
+    { readReferences = false } = {},
+  ): Promise<Contract> {
     return changeTransaction(ctx, ['contracts'], async () => {
       const before = await db.contracts.get(id);
       if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
-      const { after, action, summary } = change(before, ctx.now());
+      const known = readReferences ? await references() : [];
+      const { after, action, summary } = change(before, ctx.now(), known);
       const valid = parseEntity(contractSchema, after, 'Contrat');
+      checkIdentity(valid, []);
       await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary, clientId: before.clientId });
       return valid;
     });
   }
 
+  /** Every stored contract's id and reference (one pass over the client files, no contract kept whole). */
+  async function references(): Promise<ReferencedContract[]> {
+    const known: ReferencedContract[] = [];
+    await db.contracts.each((c) => known.push({ id: c.id, reference: c.reference }));
+    return known;
+  }
+
+  /** Refuses a reference another contract has, and dates today makes impossible (src-core rules), naming the fields. */
+  function checkIdentity(contract: Contract, known: readonly ReferencedContract[]): void {
+    const clash = referenceIssue(contract, known);
+    const issues = [...(clash ? [clash] : []), ...contractDateIssues(contract, parisToday(ctx))];
+    if (issues.length > 0) throw new ValidationError('Contrat', issues);
+  }
+
   return {
     get: (id: string) => db.contracts.get(id),
+    /** The reference a new contract would get now: the next free `CT-<year>-NNNNN` of this year. */
+    nextReference: async () => nextContractReference(Number(parisToday(ctx).slice(0, 4)), (await references()).map((r) => r.reference)),
     ofClient: async (clientId: string) => (await db.contracts.ofClients([clientId])).sort((a, b) => a.startDate.localeCompare(b.startDate)),
 
     async create(input: NewContract, actor: string): Promise<Contract> {
-      const fields = parseEntity(contractInputSchema, { status: 'active', ...input, history: [] }, 'Contrat');
+      // A placeholder lets the schema check the other fields; the reference is assigned in the transaction.
+      const assign = !input.reference?.trim();
+      const fields = parseEntity(contractInputSchema, { status: 'active', ...input, reference: assign ? 'CT' : input.reference, history: [] }, 'Contrat');
       const at = ctx.now();
-      const contract = parseEntity(contractSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Contrat');
+      let contract = parseEntity(contractSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Contrat');
       await changeTransaction(ctx, ['contracts', 'clients'], async () => {
         if (!(await db.clients.get(contract.clientId))) throw new DomainError('INVALID_INPUT', `Client introuvable : ${contract.clientId}.`);
+        const known = await references();
+        if (assign) contract = { ...contract, reference: nextContractReference(Number(parisToday(ctx).slice(0, 4)), known.map((r) => r.reference)) };
+        checkIdentity(contract, known);
         await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: `Création du contrat ${contract.reference} (${contract.tier}).`, clientId: contract.clientId });
       });
       return contract;
@@ -65,8 +102,11 @@ export function contractsRepository(ctx: DataContext) {
       const { reference, startDate, paymentTermDays, priceListId } = patch;
       const editable = { reference, startDate, paymentTermDays, priceListId };
       const changes = Object.fromEntries(Object.entries(editable).filter(([k]) => k in patch));
-      return modify(id, actor, (c, at) => {
+      return modify(id, actor, (c, at, known) => {
         const after = { ...c, ...changes, updatedAt: at };
+        // Only a changed reference is checked against the others: a duplicate kept from before stays editable.
+        const clash = after.reference !== c.reference ? referenceIssue({ id: c.id, reference: String(after.reference) }, known) : undefined;
+        if (clash) throw new ValidationError('Contrat', [clash]);
         // A tier change before the start would bill months outside the contract (same rule as applyTierChange).
         // (A malformed date is left to the schema, which names the field.)
         const earlier = c.history.find((e) => e.kind === 'tier_change' && e.fromMonth < String(after.startDate).slice(0, 7));
@@ -74,7 +114,7 @@ export function contractsRepository(ctx: DataContext) {
           throw new DomainError('INVALID_DATE', `La date de début ne peut pas suivre un changement de formule déjà enregistré (${formatMonthFr(earlier.fromMonth)}).`);
         }
         return { after, action: 'update', summary: `Modification du contrat ${after.reference}.` };
-      });
+      }, { readReferences: 'reference' in patch });
     },
 
     /**

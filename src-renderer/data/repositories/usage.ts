@@ -20,6 +20,12 @@ export function usageRepository(ctx: DataContext) {
     /** The contract's usage document (all its months), or undefined before the first month. */
     ofContract: (contractId: string) => db.usage.get(contractId),
 
+    /** The months already stored for each of these contracts (what an import would replace). */
+    async storedMonths(contractIds: readonly string[]): Promise<Map<string, Set<string>>> {
+      const docs = await db.usage.bulkGet([...contractIds]);
+      return new Map(docs.flatMap((d) => (d ? [[d.contractId, new Set(d.months.map((m) => m.month))] as const] : [])));
+    },
+
     /** Adds or replaces one month of a contract's usage (manual entry or correction). */
     async recordMonth(contractId: string, entry: UsageMonth, actor: string): Promise<UsageDocument> {
       const month = parseEntity(usageMonthSchema, entry, 'Consommation');

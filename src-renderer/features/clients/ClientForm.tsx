@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
-import { clientInputSchema, DomainError, parseEntity, ValidationError, type Client, type ClientInput } from '../../../src-core';
-import { useClient, useRepositories } from '../../data';
-import { useT } from '../../i18n';
+import { useMemo, useRef, useState } from 'react';
+import { clientInputSchema, clientsWithSameSiren, clientVatWarning, countryGroups, DomainError, parseEntity, ValidationError, type Client, type ClientInput } from '../../../src-core';
+import { useClient, usePortfolio, useRepositories } from '../../data';
+import { useLocale, useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../shell/router';
@@ -113,10 +113,11 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
           <legend>{t('clients.form.company')}</legend>
           <TextField label={t('clients.form.legalName')} autoComplete="organization" {...bind('legalName')} />
           <div className="form-row">
-            <TextField label={t('clients.form.country')} hint={t('clients.form.countryHint')} maxLength={2} {...bind('country')} />
+            <CountryField {...bind('country')} />
             <TextField label={t('clients.form.siren')} hint={t('clients.form.sirenHint')} inputMode="numeric" {...bind('siren')} />
             <TextField label={t('clients.form.vat')} hint={t('clients.form.vatHint')} {...bind('vatNumber')} />
           </div>
+          <IdentityWarnings clientId={client?.id} siren={values.siren} country={values.country} vatNumber={values.vatNumber} />
           <SelectField label={t('clients.page.mode')} {...bind('hostingMode')}>
             <option value="cloud">{t('clients.mode.cloud')}</option>
             <option value="self_hosted">{t('clients.mode.self_hosted')}</option>
@@ -163,5 +164,53 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** The country picker: France, then the other EU member states, then the rest of the world, named in the interface's language. */
+function CountryField(props: Omit<Parameters<typeof SelectField>[0], 'label' | 'children'>) {
+  const t = useT();
+  const locale = useLocale();
+  const groups = useMemo(() => {
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    const named = (codes: readonly string[]) => codes.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+    const { france, eu, world } = countryGroups();
+    return [
+      { label: t('clients.form.countryFrance'), countries: named(france) },
+      { label: t('clients.form.countryEu'), countries: named(eu) },
+      { label: t('clients.form.countryWorld'), countries: named(world) },
+    ];
+  }, [locale, t]);
+  return (
+    <SelectField label={t('clients.form.country')} {...props}>
+      {groups.map((g) => (
+        <optgroup key={g.label} label={g.label}>
+          {g.countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+        </optgroup>
+      ))}
+    </SelectField>
+  );
+}
+
+/**
+ * What is worth a second look but not a refusal (src-core client-identity):
+ * another client with this SIREN, an EU client without a VAT number.
+ */
+function IdentityWarnings({ clientId, siren, country, vatNumber }: { clientId: string | undefined; siren: string; country: string; vatNumber: string }) {
+  const t = useT();
+  const portfolio = usePortfolio();
+  const twins = useMemo(() => clientsWithSameSiren({ id: clientId, siren }, portfolio ?? []), [clientId, siren, portfolio]);
+  const vatWarning = clientVatWarning({ country, vatNumber: vatNumber.trim() || undefined });
+  if (twins.length === 0 && !vatWarning) return null;
+  return (
+    <div className="alert warning" role="status">
+      {twins.length > 0 ? (
+        <p>
+          {t('clients.form.sameSiren', { names: twins.map((c) => `« ${c.legalName} »`).join(', ') })}{' '}
+          {twins.slice(0, 3).map((c) => <a key={c.id} href={href(`/clients/${encodeURIComponent(c.id)}`)}>{c.legalName}</a>)}
+        </p>
+      ) : null}
+      {vatWarning ? <p>{vatWarning}</p> : null}
+    </div>
   );
 }

@@ -98,7 +98,12 @@ export function ClientList() {
           <input type="checkbox" checked={filters.over} onChange={(e) => setFilter({ over: e.target.checked })} />
           {t('clients.filter.over')}
         </label>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={filters.archived} onChange={(e) => setFilter({ archived: e.target.checked })} />
+          {t('clients.filter.archived')}
+        </label>
       </div>
+      {query.get('supprime') ? <p className="alert success" role="status">{t('clients.housekeeping.deleted', { name: query.get('supprime') ?? '' })}</p> : null}
       <p className="result-count" role="status" aria-live="polite">
         {rows ? t('clients.count', { shown: visible.length.toLocaleString('fr-FR'), total: rows.length.toLocaleString('fr-FR') }) : t('clients.loading')}
       </p>

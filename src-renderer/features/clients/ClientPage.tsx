@@ -6,6 +6,7 @@ import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { ClientInvoices } from '../invoices/ClientInvoices';
 import { ClientLetters } from '../letters/ClientLetters';
+import { ClientHousekeeping } from './ClientHousekeeping';
 import { ClientTimeline } from './ClientTimeline';
 import { RecordNotFound } from './RecordNotFound';
 import { ContractSection } from './ContractSection';
@@ -107,6 +108,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientInvoices clientId={client.id} />
       <ClientLetters clientId={client.id} />
       <ClientTimeline contracts={contracts} audit={audit ?? []} />
+      <ClientHousekeeping client={client} />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
-  contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, formatEuros, getPriceList, parseEntity, TIER_CODES, ValidationError,
+  contractDateIssues, contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, formatEuros, getPriceList, isValidIsoDate, parseEntity, TIER_CODES, ValidationError,
   type Client, type Contract, type ContractInput, type TierCode,
 } from '../../../src-core';
 import { useClient, useContract, useRepositories, type ContractPatch } from '../../data';
@@ -36,30 +36,41 @@ function inputOf(clientId: string, v: ContractFormValues): ContractInput {
   };
 }
 
-function valuesOf(contract: Contract | undefined): ContractFormValues {
-  if (!contract) return { reference: '', tier: 'T49', startDate: parisToday(), paymentTermDays: '' };
+function valuesOf(contract: Contract | undefined, nextReference: string): ContractFormValues {
+  if (!contract) return { reference: nextReference, tier: 'T49', startDate: parisToday(), paymentTermDays: '' };
   return { reference: contract.reference, tier: contract.tier, startDate: contract.startDate, paymentTermDays: contract.paymentTermDays === undefined ? '' : String(contract.paymentTermDays) };
 }
 
 /** A new contract for a client, or the edit of one (`contractId`); a refused form writes nothing. */
 export function ContractFormScreen({ clientId, contractId }: { clientId: string; contractId?: string }) {
   const t = useT();
+  const repos = useRepositories();
   const client = useClient(clientId);
   const contract = useContract(contractId);
+  // A new contract is offered the next free reference (the repository assigns it again if the field is emptied).
+  const [nextReference, setNextReference] = useState<string | undefined>(contractId ? '' : undefined);
+  useEffect(() => {
+    if (!contractId) void repos.contracts.nextReference().then(setNextReference);
+  }, [contractId, repos]);
   if (client === null) return <RecordNotFound title="clients.page.notFound" />;
   if (contractId && (contract === null || (contract && contract.clientId !== clientId))) return <RecordNotFound title="clients.contract.notFound" />;
-  if (!client || (contractId && !contract)) return <PageHeader title={t('clients.loading')} />;
-  return <ContractFormFields client={client} contract={contract ?? undefined} />;
+  if (!client || (contractId && !contract) || nextReference === undefined) return <PageHeader title={t('clients.loading')} />;
+  return <ContractFormFields client={client} contract={contract ?? undefined} nextReference={nextReference} />;
 }
 
-function ContractFormFields({ client, contract }: { client: Client; contract: Contract | undefined }) {
+/** The schema's refusals, and the dates today makes impossible (a start more than a year ahead). */
+function formIssues(check: () => unknown, startDate: string) {
+  return [...issuesOf(check), ...(isValidIsoDate(startDate) ? contractDateIssues({ startDate }, parisToday()) : [])];
+}
+
+function ContractFormFields({ client, contract, nextReference }: { client: Client; contract: Contract | undefined; nextReference: string }) {
   const t = useT();
   const repos = useRepositories();
   const formRef = useRef<HTMLFormElement>(null);
   // An edit is checked as the whole merged contract: its notice dates must still follow the start.
   const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, inputOf(client.id, v), 'Contrat'));
-  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(issuesOf(() => check(v)), (path) => FIELDS.find((f) => path === f));
-  const { values, errors, submitted, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract), validate);
+  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(formIssues(() => check(v), v.startDate), (path) => FIELDS.find((f) => path === f));
+  const { values, errors, submitted, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract, nextReference), validate);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const clientPath = `/clients/${encodeURIComponent(client.id)}`;
@@ -91,7 +102,7 @@ function ContractFormFields({ client, contract }: { client: Client; contract: Co
       <PageHeader title={title} subtitle={<a href={href(clientPath)}>{t('clients.form.cancel')}</a>} />
       <form ref={formRef} className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
         {submitted && errorCount > 0 ? <p className="alert error" role="alert">{t('clients.form.errors', { count: errorCount })}</p> : null}
-        <TextField label={t('clients.contractForm.reference')} hint={t('clients.contractForm.referenceHint')} {...bind('reference')} />
+        <TextField label={t('clients.contractForm.reference')} hint={t('clients.contractForm.referenceAssignedHint')} {...bind('reference')} />
         <SelectField label={t('clients.contract.tier')} hint={contract ? t('clients.contractForm.tierHint') : undefined} disabled={!!contract} {...bind('tier')}>
           {TIER_CODES.map((code) => {
             const tier = tiers.find((x) => x.id === code);

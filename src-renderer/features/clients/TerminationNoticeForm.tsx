@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import {
-  applyLifecycleEvent, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
+  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
 } from '../../../src-core';
 import { useContract, useRepositories } from '../../data';
 import { useT } from '../../i18n';
@@ -18,9 +18,11 @@ interface NoticeValues extends Record<string, string> {
   channel: string;
 }
 
-/** Why the lifecycle refuses this notice (date before the start, a pending termination taking effect earlier…), or null. */
+/** Why this notice is refused (received in the future, before the start, a pending termination taking effect earlier…), or null. */
 function refusal(contract: Contract, v: NoticeValues, invalidDate: string): string | null {
   if (!isValidIsoDate(v.receivedOn)) return invalidDate;
+  const future = contractDateIssues({ startDate: contract.startDate, terminationNotice: { receivedOn: v.receivedOn } }, parisToday()).find((i) => i.path === 'terminationNotice.receivedOn');
+  if (future) return future.message;
   try {
     applyLifecycleEvent(lifecycleOfContract(contract), { type: 'termination_notice_received', date: v.receivedOn, channel: v.channel as NoticeChannel });
     return null;

@@ -21,6 +21,7 @@ export interface ClientRow {
   partner: string | null;
   over: boolean;
   searchKey: string;
+  archived: boolean;
 }
 
 const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, T499: 4, T999: 5 };
@@ -39,6 +40,7 @@ export function buildClientRows(summaries: readonly ClientSummary[], month: Year
     partner: s.partner,
     over: overInMonth(s, month).length > 0,
     searchKey: s.searchKey,
+    archived: s.archived === true,
   }));
 }
 
@@ -50,6 +52,8 @@ export interface ClientFilters {
   /** A partner's name, NO_PARTNER for clients without one, "" for all. */
   partner: string;
   over: boolean;
+  /** Archived clients are listed only when asked for, and then only them. */
+  archived: boolean;
 }
 
 export const NO_PARTNER = 'aucun';
@@ -64,11 +68,12 @@ export function filtersFromQuery(query: URLSearchParams): ClientFilters {
     mode: mode === 'cloud' || mode === 'self_hosted' ? mode : '',
     partner: query.get('partner') ?? '',
     over: query.get('over') === '1',
+    archived: query.get('archives') === '1',
   };
 }
 
 export function filtersToQuery(filters: ClientFilters): Record<string, string | undefined> {
-  return { tier: filters.tier, status: filters.status, mode: filters.mode, partner: filters.partner, over: filters.over ? '1' : undefined };
+  return { tier: filters.tier, status: filters.status, mode: filters.mode, partner: filters.partner, over: filters.over ? '1' : undefined, archives: filters.archived ? '1' : undefined };
 }
 
 /** Search terms: every word must appear; a SIREN typed with spaces ("732 829 320") is one word. */
@@ -86,6 +91,7 @@ export function filterRows(rows: readonly ClientRow[], filters: ClientFilters, s
       (!filters.mode || r.hostingMode === filters.mode) &&
       (!filters.partner || (filters.partner === NO_PARTNER ? r.partner === null : r.partner === filters.partner)) &&
       (!filters.over || r.over) &&
+      r.archived === filters.archived &&
       words.every((w) => r.searchKey.includes(w)),
   );
 }

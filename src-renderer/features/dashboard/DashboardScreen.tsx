@@ -92,7 +92,10 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
               ))}
             </ul>
           )}
-          {summary.deadlines.length > DEADLINES_SHOWN ? <p className="muted">{t('dashboard.moreDeadlines', { count: summary.deadlines.length - DEADLINES_SHOWN })}</p> : null}
+          {summary.deadlines.length > DEADLINES_SHOWN ? (
+            <p><a href={href('/clients/echeances', { jours: String(DEADLINE_WINDOW_DAYS) })}>{t('dashboard.moreDeadlines', { count: summary.deadlines.length - DEADLINES_SHOWN })}</a></p>
+          ) : null}
+          {summary.deadlines.length > 0 ? <p><a href={href('/clients/echeances', { jours: '90' })}>{t('deadlines.later')}</a></p> : null}
         </section>
       </div>
       <UpcomingDeadlines days={DEADLINE_WINDOW_DAYS} />

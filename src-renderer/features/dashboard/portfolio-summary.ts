@@ -1,15 +1,8 @@
-import { addDays, compareDates, TIER_CODES, type ContractDeadline, type IsoDate, type TierCode } from '../../../src-core';
-import { overInMonth, priceOfMonth, tierOfMonth, type ClientSummary } from '../../data';
+import { addDays, TIER_CODES, type IsoDate, type TierCode } from '../../../src-core';
+import { deadlinesBetween, overInMonth, priceOfMonth, tierOfMonth, type ClientSummary, type PortfolioDeadline } from '../../data';
 
 /** How far ahead the dashboard lists deadlines. */
 export const DEADLINE_WINDOW_DAYS = 30;
-
-export interface UpcomingDeadline {
-  clientId: string;
-  clientName: string;
-  contractReference: string;
-  deadline: ContractDeadline;
-}
 
 export interface PortfolioSummary {
   /** Sum of this month's tier prices of the running contracts (HT). */
@@ -19,15 +12,13 @@ export interface PortfolioSummary {
   clientsPerTier: Record<TierCode, number>;
   /** Clients with a running contract over a limit this month. */
   overClients: number;
-  deadlines: UpcomingDeadline[];
+  deadlines: PortfolioDeadline[];
 }
 
 /** The dashboard's figures for `today`, from the read model's summary rows (one pass, no record read). */
 export function summarizePortfolio(summaries: readonly ClientSummary[], today: IsoDate): PortfolioSummary {
   const month = today.slice(0, 7);
-  const horizon = addDays(today, DEADLINE_WINDOW_DAYS);
   const perTier = Object.fromEntries(TIER_CODES.map((t) => [t, 0])) as Record<TierCode, number>;
-  const deadlines: UpcomingDeadline[] = [];
   let mrrCents = 0;
   let runningContracts = 0;
   let overClients = 0;
@@ -40,12 +31,7 @@ export function summarizePortfolio(summaries: readonly ClientSummary[], today: I
     }
     for (const tier of tiers) perTier[tier]++;
     if (overInMonth(s, month).length > 0) overClients++;
-    for (const { contractReference, deadline } of s.deadlines) {
-      if (compareDates(deadline.value, today) >= 0 && compareDates(deadline.value, horizon) <= 0) {
-        deadlines.push({ clientId: s.id, clientName: s.legalName, contractReference, deadline });
-      }
-    }
   }
-  deadlines.sort((a, b) => compareDates(a.deadline.value, b.deadline.value));
+  const deadlines = deadlinesBetween(summaries, today, addDays(today, DEADLINE_WINDOW_DAYS));
   return { mrrCents, runningContracts, clientsPerTier: perTier, overClients, deadlines };
 }

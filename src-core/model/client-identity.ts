@@ -1,0 +1,62 @@
+import { ISO_COUNTRY_CODES, vatRegime } from '../billing/vat';
+import { EU_MEMBER_STATES, normalizeIdentifier } from './identifiers';
+
+/**
+ * What the client form warns about without refusing (DOMAIN.md, Client data
+ * and Billing): a second client with the same SIREN (a duplicate, or a second
+ * establishment kept apart on purpose), and an EU client without a VAT number
+ * (billed with French VAT until the number is known).
+ */
+
+/** The clients other than `candidate` (by id) that carry its SIREN; none when it has no SIREN. */
+export function clientsWithSameSiren<T extends { id: string; siren?: string | undefined }>(candidate: { id?: string | undefined; siren?: string | undefined }, others: Iterable<T>): T[] {
+  const siren = candidate.siren ? normalizeIdentifier(candidate.siren) : '';
+  if (!siren) return [];
+  const twins: T[] = [];
+  for (const other of others) if (other.id !== candidate.id && other.siren && normalizeIdentifier(other.siren) === siren) twins.push(other);
+  return twins;
+}
+
+/** The VAT warning of an EU client without a (valid) VAT number — billing's own words — or null. */
+export function clientVatWarning(client: { country: string; vatNumber?: string | undefined }): string | null {
+  try {
+    return vatRegime(client).warning;
+  } catch {
+    // An unknown country is the schema's refusal, not a warning.
+    return null;
+  }
+}
+
+/** The country picker's groups: France first, then the other EU member states, then the rest of the world. */
+export function countryGroups(): { france: string[]; eu: string[]; world: string[] } {
+  const eu = EU_MEMBER_STATES.filter((c) => c !== 'FR');
+  const euSet = new Set(EU_MEMBER_STATES);
+  return { france: ['FR'], eu, world: ISO_COUNTRY_CODES.filter((c) => !euSet.has(c)) };
+}
+
+/**
+ * Why a client may not be archived (hidden from the list and the dashboard):
+ * a contract still billed would disappear from sight. Its invoices, letters
+ * and history are kept either way; archiving is undone by restoring.
+ */
+export function clientArchiveProblem(runningReferences: readonly string[]): string | null {
+  if (runningReferences.length === 0) return null;
+  return `Archivage impossible : ${runningReferences.length > 1 ? 'les contrats' : 'le contrat'} ${runningReferences.join(', ')} ${runningReferences.length > 1 ? 'sont' : 'est'} encore en cours. Enregistrez d’abord leur résiliation.`;
+}
+
+/**
+ * Why a client may not be deleted: only a client created by mistake goes —
+ * an issued invoice is kept for ten years (C. com. L123-22) and is never
+ * deleted, a letter sent is evidence. Drafts go with the client.
+ */
+export function clientRemovalProblem(issuedInvoiceNumbers: readonly string[], sentLetterCount: number): string | null {
+  const n = issuedInvoiceNumbers.length;
+  if (n === 1) return `Suppression impossible : la facture émise ${issuedInvoiceNumbers[0]!} doit être conservée. Archivez plutôt ce client.`;
+  if (n > 1) {
+    const shown = `${issuedInvoiceNumbers.slice(0, 3).join(', ')}${n > 3 ? '…' : ''}`;
+    return `Suppression impossible : ${n} documents émis (${shown}) doivent être conservés. Archivez plutôt ce client.`;
+  }
+  if (sentLetterCount === 1) return 'Suppression impossible : un courrier a été envoyé à ce client. Archivez plutôt ce client.';
+  if (sentLetterCount > 1) return `Suppression impossible : ${sentLetterCount} courriers ont été envoyés à ce client. Archivez plutôt ce client.`;
+  return null;
+}

@@ -32,6 +32,8 @@ interface World {
 }
 
 let restartsLeft = 1;
+const INITIAL_PARTNER = 'Partenaire initial';
+const PARTNER_EMAIL = 'partenaire@exemple.fr';
 const mutationIds = new Set<string>();
 
 const remember = async (laptop: Laptop) => (await queuedIds(laptop)).forEach((id) => mutationIds.add(id));
@@ -87,7 +89,7 @@ class Partner implements fc.AsyncCommand<Model, World> {
     const name = this.set ? `Partenaire ${world.nextDate()}` : undefined;
     if (name !== client.partner) client.edits++;
     client.partner = name;
-    const partner = name ? { name, email: 'partenaire@exemple.fr' } : undefined;
+    const partner = name ? { name, email: PARTNER_EMAIL } : undefined;
     await world.laptops[this.laptop]!.data.repos.clients.update(world.clientIds[this.laptop]!, { partner }, ACTOR);
     await remember(world.laptops[this.laptop]!);
   }
@@ -196,12 +198,13 @@ describe.each(storageVariants())('$name : modèle aléatoire : créer, modifier,
         try {
           const clientIds: string[] = [];
           for (const [i, laptop] of laptops.entries()) {
-            clientIds.push((await laptop.data.repos.clients.create(clientInput(`Modèle ${run}-${i}`), ACTOR)).id);
+            // Each starts with a partner, so that taking it off is a change from the first command on.
+            clientIds.push((await laptop.data.repos.clients.create({ ...clientInput(`Modèle ${run}-${i}`), partner: { name: INITIAL_PARTNER, email: PARTNER_EMAIL } }, ACTOR)).id);
             await remember(laptop);
             await laptop.engine.syncNow();
           }
           await laptops[0]!.engine.syncNow();
-          const model: Model = { drafts: new Map(), clients: laptops.map(() => ({ partner: undefined, edits: 0 })) };
+          const model: Model = { drafts: new Map(), clients: laptops.map(() => ({ partner: INITIAL_PARTNER, edits: 0 })) };
           await fc.asyncModelRun(() => ({ model, real: { server, laptops, clientIds, nextDate } }), cmds);
 
           await expectConverged(server, laptops);
@@ -215,7 +218,7 @@ describe.each(storageVariants())('$name : modèle aléatoire : créer, modifier,
             const client = records.get(`clients/${id}`)!;
             const expected = model.clients[i]!;
             // An emptied partner is absent from the record, on the server as on both laptops (expectConverged).
-            expect(client.record?.partner, `client ${i}`).toEqual(expected.partner ? { name: expected.partner, email: 'partenaire@exemple.fr' } : undefined);
+            expect(client.record?.partner, `client ${i}`).toEqual(expected.partner ? { name: expected.partner, email: PARTNER_EMAIL } : undefined);
             expect(Object.hasOwn(client.record!, 'partner'), `client ${i}`).toBe(expected.partner !== undefined);
             expect(client.version, `client ${i}`).toBe(1 + expected.edits);
           }

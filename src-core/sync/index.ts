@@ -7,3 +7,4 @@ export * from './numbering';
 export * from './reconcile';
 export * from './tokens';
 export * from './routes';
+export * from './field-changes';

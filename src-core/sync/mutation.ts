@@ -22,7 +22,11 @@ export const mutationSchema = z.object({
    * the same field changed on both.
    */
   baseVersion: z.number().int().min(0),
-  /** Only the fields that changed, with their new values (the whole record on create). */
+  /**
+   * Only the fields that changed, with their new values (the whole record on
+   * create); null empties a field (field-changes.ts: absent once stored, or
+   * null where the entity's schema takes null).
+   */
   changes: z.record(z.string(), z.unknown()),
   /** Laptop clock, informative only: order is decided by the server. */
   madeAt: z.string().datetime({ offset: true }),

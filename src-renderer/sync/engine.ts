@@ -1,11 +1,11 @@
 import type { DataLayer } from '../data';
-import { SYNC_KEYS, enqueueUnknownRecords, newInitialPull, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
+import { SYNC_KEYS, commitPushResults, enqueueUnknownRecords, newInitialPull, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
 import { createApiClient, type ApiClientOptions } from './api-client';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
-import { pushOutbox } from './push-outbox';
+import { pushOutbox, type PushOptions, type SuspectMutation } from './push-outbox';
 import { reconcileCheck } from './reconcile-check';
-import { asSyncError, type SyncError } from './sync-error';
+import { SyncError, asSyncError } from './sync-error';
 
 export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'uploading' | 'reconciling';
 
@@ -31,6 +31,8 @@ export interface SyncRunResult {
 export interface SyncEngineOptions extends ApiClientOptions {
   dataLayer: DataLayer;
   batchSize?: number;
+  /** Estimated bytes per push request (PushOptions); the default stays under the server's limit. */
+  pushByteBudget?: number;
   pageSize?: number;
   /** Pause between two background syncs when all is well (default 60 s). */
   intervalMs?: number;
@@ -53,9 +55,10 @@ export interface SyncEngineOptions extends ApiClientOptions {
  * dropping the engine at any instant — a crash — loses nothing.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
-  const { dataLayer, batchSize, pageSize, intervalMs = 60_000, reconcileEveryMs = 30 * 60_000, now = () => new Date().toISOString() } = options;
+  const { dataLayer, batchSize, pushByteBudget, pageSize, intervalMs = 60_000, reconcileEveryMs = 30 * 60_000, now = () => new Date().toISOString() } = options;
   const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
   const api = createApiClient(options);
+  const pushOptions: PushOptions = { ...(batchSize ? { batchSize } : {}), ...(pushByteBudget ? { byteBudget: pushByteBudget } : {}) };
   let status: SyncStatus = { phase: 'idle', online: true, lastError: null, nextAttemptAt: null, progress: null };
   let running: Promise<SyncRunResult> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -71,20 +74,23 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const { db } = dataLayer;
     const fromStart = (await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)))).some((cursor) => cursor === '0');
     report({ phase: 'pushing' });
-    const pushed = await pushOutbox(dataLayer, api, now, batchSize ? { batchSize } : {});
+    const { suspects, suspectsConfirmed, ...pushed } = await pushOutbox(dataLayer, api, now, pushOptions);
     report({ phase: 'pulling', online: true });
     let pulled = 0;
     // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
     const run = newInitialPull();
     for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, api, stream, pageSize, (progress) => report({ progress }), run);
     report({ progress: null });
+    // The server answered the pull (and took other changes, or had nothing else to take): what failed alone was the change.
+    if (suspectsConfirmed) pushed.rejected += await setAside(suspects);
+    else if (suspects.length > 0) throw new SyncError('server', 'Le serveur échoue à enregistrer les modifications envoyées ; elles restent à envoyer, nouvel essai automatique.');
     const uploaded = await uploadIfServerEmpty();
     if (uploaded > 0) {
       report({ phase: 'uploading' });
-      const more = await pushOutbox(dataLayer, api, now, batchSize ? { batchSize } : {});
+      const more = await pushOutbox(dataLayer, api, now, pushOptions);
       pushed.applied += more.applied;
       pushed.conflicts += more.conflicts;
-      pushed.rejected += more.rejected;
+      pushed.rejected += more.rejected + (await setAside(more.suspectsConfirmed ? more.suspects : []));
     }
     // Comparing makes sense only once everything made here has been answered.
     let reconcile: ReconcileReport | null = null;
@@ -94,6 +100,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     await writeSyncValue(db, SYNC_KEYS.lastSync, now());
     return { pushed, pulled, uploaded, reconcile };
+  }
+
+  /** Suspect mutations leave the outbox for the set-aside list, with their reason (the Synchronisation screen shows them). */
+  async function setAside(suspects: readonly SuspectMutation[]): Promise<number> {
+    if (suspects.length === 0) return 0;
+    const results = suspects.map((s) => ({ mutationId: s.mutationId, status: 'rejected' as const, reason: s.reason }));
+    return (await commitPushResults(dataLayer.db, results, now())).rejected;
   }
 
   async function reconcileDue(): Promise<boolean> {

@@ -7,36 +7,101 @@ import { SyncError } from './sync-error';
 export interface PushOptions {
   /** Mutations per request (≤ MAX_PUSH_BATCH): a long offline backlog goes up in bounded batches. */
   batchSize?: number;
+  /** Estimated bytes per request (default: a margin under the server's body limit); tests raise it to meet the server's 413. */
+  byteBudget?: number;
+}
+
+/**
+ * A mutation the server failed on (5xx) each time it was sent alone; the rest
+ * of the outbox went on without it.
+ */
+export interface SuspectMutation {
+  mutationId: string;
+  reason: string;
+}
+
+export interface PushRun extends PushOutcome {
+  suspects: SuspectMutation[];
+  /**
+   * The suspects are the changes' fault, not the server's: it took other
+   * mutations of this run, or nothing else was left to send. The engine sets
+   * them aside once the pull has shown the server answers; otherwise (it
+   * failed everything) they stay in the outbox and the sync reports the failure.
+   */
+  suspectsConfirmed: boolean;
 }
 
 /** Room left under the server's body limit for the envelope and JSON escaping. */
 const BYTE_BUDGET = Math.floor(MAX_PUSH_BYTES * 0.8);
+/** The request envelope around a lone mutation: `{"deviceId":…,"mutations":[…]}`. */
+const ENVELOPE_BYTES = 1024;
+/**
+ * After this many mutations failing alone in one sync, the server is taken
+ * for broken rather than the changes: the push stops and the pull goes on
+ * (each one costs a handful of requests to isolate).
+ */
+const MAX_SUSPECTS = 3;
+
+const utf8 = new TextEncoder();
 
 /**
  * Pushes the whole outbox, batch after batch, oldest first. An entry leaves
  * the outbox only when its answer is committed (commitPushResults): if the
  * connection drops after the server applied a batch, the same mutation ids are
  * sent again and the server answers them from its record without applying
- * them twice. A batch the server refuses as a whole is split until the one
- * mutation at fault is found and set aside, so it never blocks the queue.
+ * them twice.
+ * A laptop never freezes on a change the server cannot take: a batch refused
+ * as a whole (4xx), too large (413), failing (5xx) or whose connection broke
+ * (EPIPE, reset) is split in two until the mutation at fault is alone. Alone
+ * and refused, it is set aside with the server's reason; alone and failing
+ * twice, it is a suspect (see SuspectMutation), skipped with the later edits
+ * of its record while the rest of the outbox goes on; alone and cut off, the
+ * network is at fault and the sync is retried later. A mutation too large to
+ * ever fit in a request is set aside without being sent.
  */
-export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: () => string, options: PushOptions = {}): Promise<PushOutcome> {
-  const total: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 };
-  let size = Math.min(options.batchSize ?? 200, MAX_PUSH_BATCH);
+export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: () => string, options: PushOptions = {}): Promise<PushRun> {
+  const total: PushRun = { applied: 0, conflicts: 0, rejected: 0, suspects: [], suspectsConfirmed: false };
+  const fullSize = Math.min(options.batchSize ?? 200, MAX_PUSH_BATCH);
+  const byteBudget = options.byteBudget ?? BYTE_BUDGET;
+  let size = fullSize;
   const deviceId = (await repos.settings.get('deviceId'))!;
+  /** Records with a suspect mutation: their later edits wait behind it. */
+  const held = new Set<string>();
+  const failedAlone = new Set<string>();
   for (;;) {
-    const batch = pickBatch(await repos.outbox.pending(size * 4), size);
-    if (batch.length === 0) return total;
+    const batch = await nextBatch(repos.outbox.pending, held, size, byteBudget);
+    if (batch.length === 0) return { ...total, suspectsConfirmed: true };
     let results: MutationResult[];
-    try {
-      results = (await api.push(deviceId, batch)).results;
-    } catch (error) {
-      if (!(error instanceof SyncError) || (error.kind !== 'refused' && error.kind !== 'tooLarge')) throw error;
-      if (batch.length > 1) {
-        size = Math.max(1, Math.floor(batch.length / 2));
-        continue;
+    const lone = batch.length === 1 ? batch[0]! : undefined;
+    const loneBytes = lone ? utf8.encode(JSON.stringify(lone)).length : 0;
+    if (lone && loneBytes + ENVELOPE_BYTES > MAX_PUSH_BYTES) {
+      results = [rejected(lone, `Modification trop volumineuse pour le serveur (${megabytes(loneBytes)} Mo, ${megabytes(MAX_PUSH_BYTES)} Mo au plus par envoi) : raccourcissez les textes de l’enregistrement.`)];
+    } else {
+      try {
+        results = (await api.push(deviceId, batch)).results;
+        total.suspectsConfirmed = true;
+      } catch (error) {
+        if (!(error instanceof SyncError) || !SPLIT_ON.has(error.kind)) throw error;
+        if (!lone) {
+          size = Math.max(1, Math.floor(batch.length / 2));
+          continue;
+        }
+        // Alone and cut off: the network, not this change (its size was checked above).
+        if (error.kind === 'network') throw error;
+        if (error.kind === 'server') {
+          if (!failedAlone.has(lone.mutationId)) {
+            failedAlone.add(lone.mutationId);
+            continue;
+          }
+          total.suspects.push({ mutationId: lone.mutationId, reason: serverFailureReason(error) });
+          held.add(recordOf(lone));
+          size = fullSize;
+          if (total.suspects.length >= MAX_SUSPECTS) return total;
+          continue;
+        }
+        results = [rejected(lone, error.message)];
+        size = fullSize;
       }
-      results = [{ mutationId: batch[0]!.mutationId, status: 'rejected', reason: error.message }];
     }
     const outcome = await commitPushResults(db, results, now());
     total.applied += outcome.applied;
@@ -48,21 +113,46 @@ export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: 
   }
 }
 
+/** Failures a smaller batch can get past: refused as a whole, too large, failing, connection broken while sending. */
+const SPLIT_ON: ReadonlySet<SyncError['kind']> = new Set(['refused', 'tooLarge', 'server', 'network']);
+
+function rejected(entry: OutboxEntry, reason: string): MutationResult {
+  return { mutationId: entry.mutationId, status: 'rejected', reason };
+}
+
+function serverFailureReason(error: SyncError): string {
+  const status = error.status ? ` (HTTP ${error.status})` : '';
+  return `Le serveur échoue${status} à chaque envoi de cette modification, alors qu’il traite les autres : mise de côté pour ne pas bloquer la synchronisation. Corrigez l’enregistrement ou écartez la modification.`;
+}
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+
+const recordOf = (entry: OutboxEntry) => `${entry.entity}/${entry.recordId}`;
+
+/** The next batch from the oldest pending entries, reading further when the first ones all wait behind a suspect. */
+async function nextBatch(pending: (limit: number) => Promise<OutboxEntry[]>, held: ReadonlySet<string>, size: number, byteBudget: number): Promise<OutboxEntry[]> {
+  for (let limit = size * 4; ; limit *= 2) {
+    const entries = await pending(limit);
+    const batch = pickBatch(entries, held, size, byteBudget);
+    if (batch.length > 0 || entries.length < limit) return batch;
+  }
+}
+
 /**
  * At most one mutation per record per batch: the next one was made on top of
  * it and is sent once its base version is known (commitPushResults rebases
  * it), otherwise the server would see our own two edits as a conflict.
  */
-function pickBatch(entries: readonly OutboxEntry[], size: number): OutboxEntry[] {
-  const seen = new Set<string>();
+function pickBatch(entries: readonly OutboxEntry[], held: ReadonlySet<string>, size: number, byteBudget: number): OutboxEntry[] {
+  const seen = new Set<string>(held);
   const batch: OutboxEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
-    const key = `${entry.entity}/${entry.recordId}`;
+    const key = recordOf(entry);
     if (seen.has(key)) continue;
     seen.add(key);
     const entryBytes = JSON.stringify(entry).length * 2;
-    if (batch.length > 0 && (batch.length >= size || bytes + entryBytes > BYTE_BUDGET)) break;
+    if (batch.length > 0 && (batch.length >= size || bytes + entryBytes > byteBudget)) break;
     batch.push(entry);
     bytes += entryBytes;
   }

@@ -1,5 +1,4 @@
-import type { FieldConflict, WireRecord } from '../../src-core/sync';
-import { sameJson } from './same-json';
+import { sameFieldValue, type FieldConflict, type WireRecord } from '../../src-core/sync';
 
 /** A record as the server keeps it. Field versions are per top-level field. */
 export interface StoredRecord {
@@ -33,7 +32,9 @@ export function splitMeta(changes: WireRecord): { fields: WireRecord; createdAt:
  * Applies an upsert made on `baseVersion`: fields changed on the server since
  * `baseVersion` and sent with another value are a conflict and nothing is
  * applied; otherwise the sent fields are merged over the server's. Setting a
- * field to the value it already has changes nothing. `now` is the server's ISO instant.
+ * field to the value it already has changes nothing. A null value empties the
+ * field (src-core/sync field-changes): it stays null in `next` until
+ * validateRecord stores it as the entity's schema does. `now` is the server's ISO instant.
  */
 export function mergeUpsert(current: StoredRecord | undefined, recordId: string, baseVersion: number, changes: WireRecord, now: string): MergeOutcome {
   if (changes.id !== undefined && changes.id !== recordId) {
@@ -55,7 +56,7 @@ export function mergeUpsert(current: StoredRecord | undefined, recordId: string,
     return create(recordId, fields, createdAt ?? now, current.version + 1, now);
   }
   const conflicts = Object.keys(fields)
-    .filter((field) => (current.fieldVersions[field] ?? 0) > baseVersion && !sameJson(fields[field], current.data[field]))
+    .filter((field) => (current.fieldVersions[field] ?? 0) > baseVersion && !sameFieldValue(fields[field], current.data[field]))
     .map((field) => ({ field, serverValue: current.data[field] ?? null, clientValue: fields[field] }));
   if (conflicts.length > 0) return { kind: 'conflict', conflicts };
 
@@ -67,9 +68,9 @@ export function mergeUpsert(current: StoredRecord | undefined, recordId: string,
   return { kind: 'apply', next: { data: { ...current.data, ...fields, id: recordId, version, updatedAt: now }, version, fieldVersions, deleted: false }, changedFields };
 }
 
-/** The fields of `fields` whose value differs from `data`'s. */
+/** The fields of `fields` whose value differs from `data`'s (emptying an empty field is no change). */
 export function changedFieldsOf(data: WireRecord, fields: WireRecord): string[] {
-  return Object.keys(fields).filter((field) => !sameJson(fields[field], data[field]));
+  return Object.keys(fields).filter((field) => !sameFieldValue(fields[field], data[field]));
 }
 
 function create(recordId: string, fields: WireRecord, createdAt: unknown, version: number, now: string): MergeOutcome {

@@ -79,6 +79,36 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     expect((await a.data.db.clients.get(client.id))?.legalName).toBe('Acme (B)');
   });
 
+  it('un champ facultatif vidé sur un poste (partenaire, n° de TVA) est vidé sur le serveur et sur l’autre poste', async () => {
+    const a = await laptop('vider-a');
+    const b = await laptop('vider-b');
+    const client = await a.data.repos.clients.create(
+      { ...clientInput('Vider GmbH'), vatNumber: 'DE123456789', partner: { name: 'Partenaire Est', email: 'est@partenaire.fr', phone: '03 83 12 34 56' } },
+      ACTOR,
+    );
+    await remember(a);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await b.data.db.clients.get(client.id)).toMatchObject({ vatNumber: 'DE123456789', partner: { name: 'Partenaire Est' } });
+
+    await a.data.repos.clients.update(client.id, { partner: undefined, vatNumber: undefined }, ACTOR);
+    await remember(a);
+    const pushed = await a.engine.syncNow();
+    expect(pushed.pushed).toEqual({ applied: 1, conflicts: 0, rejected: 0 });
+    expect(await listSetAside(a.data.ctx)).toEqual([]);
+    const onServer = (await serverRecords(server)).get(`clients/${client.id}`)!;
+    expect(onServer.version).toBe(2);
+    expect(onServer.record).not.toHaveProperty('partner');
+    expect(onServer.record).not.toHaveProperty('vatNumber');
+    await b.engine.syncNow();
+    const seen = await b.data.db.clients.get(client.id);
+    expect(seen?.version).toBe(2);
+    expect(seen?.partner).toBeUndefined();
+    expect(seen?.vatNumber).toBeUndefined();
+    expect(seen?.legalName).toBe('Vider GmbH');
+    await expectConverged(server, [a, b]);
+  });
+
   it('coupures, réponse perdue, doublons, livraisons désordonnées, 500 et délais : rien de perdu ni appliqué deux fois', async () => {
     const a = await laptop('pannes', { engine: { batchSize: 5 } });
     for (let i = 0; i < 23; i++) await a.data.repos.clients.create(clientInput(`Client ${i}`), ACTOR);

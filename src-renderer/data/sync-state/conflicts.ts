@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, applyFieldChanges, entitySchemas, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { summaryTables } from '../read-model/upkeep';
@@ -53,11 +53,7 @@ function decide(conflict: StoredConflict, current: WireRecord | undefined, choic
   }
   const inConflict = new Set(conflict.conflicts.map((c) => c.field));
   const kept = Object.entries(mutation.changes).filter(([field]) => choice === 'mine' || !inConflict.has(field));
-  const after: WireRecord = { ...current };
-  for (const [field, value] of kept) {
-    if (value === null) delete after[field];
-    else after[field] = value;
-  }
+  const after = applyFieldChanges(mutation.entity, current, Object.fromEntries(kept));
   const same = JSON.stringify(after) === JSON.stringify(current);
   return same ? undefined : { before: parse(current), after: parse(after) };
 }

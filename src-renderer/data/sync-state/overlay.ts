@@ -1,4 +1,4 @@
-import type { WireRecord } from '../../../src-core';
+import { applyFieldChanges, type WireRecord } from '../../../src-core';
 import type { OutboxEntry } from '../db';
 
 /**
@@ -14,13 +14,8 @@ export function overlayPending(serverRecord: WireRecord | null, version: number,
       record = null;
       continue;
     }
-    const next: WireRecord = { ...(record ?? {}) };
-    // The data layer sends a removed optional field as null; locally it is simply absent.
-    for (const [field, value] of Object.entries(mutation.changes)) {
-      if (value === null) delete next[field];
-      else next[field] = value;
-    }
-    record = next;
+    // An emptied field travels as null; stored as its schema says (absent, or null where null is a value), as the server stores it.
+    record = applyFieldChanges(mutation.entity, record ?? {}, mutation.changes);
   }
   return record && { ...record, version };
 }

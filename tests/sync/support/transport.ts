@@ -22,6 +22,11 @@ export interface FaultyTransport {
   plan(faults: Fault[], path?: string): void;
   /** While offline every request fails as a network error. */
   setOnline(online: boolean): void;
+  /**
+   * A server bug on one change: every push whose body contains `marker` gets a
+   * 500 without reaching the server, however often it is sent (null: cured).
+   */
+  failPushesContaining(marker: string | null): void;
   /** Requests that reached the server, by path. */
   delivered: Map<string, number>;
 }
@@ -31,6 +36,7 @@ const networkError = () => new TypeError('fetch failed');
 /** `serverUrl()` is read at each request, so a restarted server (new port) is found again. */
 export function faultyTransport(serverUrl: () => string): FaultyTransport {
   let online = true;
+  let poison: string | null = null;
   const planned: { fault: Fault; path: string | undefined }[] = [];
   const late: (() => Promise<unknown>)[] = [];
   const delivered = new Map<string, number>();
@@ -44,7 +50,8 @@ export function faultyTransport(serverUrl: () => string): FaultyTransport {
     };
     if (!online) throw networkError();
     const index = planned.findIndex((p) => !p.path || p.path === url.pathname);
-    const fault = index >= 0 ? planned.splice(index, 1)[0]!.fault : undefined;
+    const poisoned = poison !== null && url.pathname === '/sync/push' && typeof init?.body === 'string' && init.body.includes(poison);
+    const fault = poisoned ? 'error500' : index >= 0 ? planned.splice(index, 1)[0]!.fault : undefined;
     const replays = late.splice(0);
     try {
       switch (fault) {
@@ -75,6 +82,7 @@ export function faultyTransport(serverUrl: () => string): FaultyTransport {
     fetch: fetchImpl,
     plan: (faults, path) => planned.push(...faults.map((fault) => ({ fault, path }))),
     setOnline: (value) => (online = value),
+    failPushesContaining: (marker) => (poison = marker),
     delivered,
   };
 }

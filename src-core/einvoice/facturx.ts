@@ -22,20 +22,26 @@ export function facturX(model: InvoiceDocumentModel): FacturX {
   return { invoice, xml: ciiXml(invoice), problems: validateEInvoice(invoice) };
 }
 
+export interface IssuableDocument {
+  invoice: Invoice;
+  client: Client | undefined;
+  refs?: DocumentRefs;
+}
+
 /**
  * Issuing is refused while a document fails the EN 16931 rules: the refusal
- * names the document and every rule with its reason, in French. The check
- * runs on the document as it will be numbered (`number`), its buyer as it
- * will be printed, and the seller profile in force.
+ * names each failing document (its number and buyer) and every rule with its
+ * reason, in French, and nothing is issued. The check runs on the documents
+ * as they will be numbered, their buyer as it will be printed, and the seller
+ * profile in force.
  */
-export function assertEInvoiceable(
-  invoice: Invoice,
-  client: Client | undefined,
-  seller: SellerProfile,
-  refs: DocumentRefs = {},
-): void {
-  const { problems } = facturX(invoiceDocumentModel(invoice, client, seller, refs));
-  if (problems.length > 0) {
-    throw new DomainError('INVALID_INPUT', describeProblems(`Le document ${invoice.number ?? ''}`.trim(), problems));
+export function assertEInvoiceable(documents: readonly IssuableDocument[], seller: SellerProfile): void {
+  const failures = documents.flatMap(({ invoice, client, refs }) => {
+    const model = invoiceDocumentModel(invoice, client, seller, refs);
+    const problems = validateEInvoice(eInvoiceOf(model));
+    return problems.length > 0 ? [describeProblems(`${model.number ?? 'Le brouillon'} (${model.buyer.legalName})`, problems)] : [];
+  });
+  if (failures.length > 0) {
+    throw new DomainError('INVALID_INPUT', `Émission refusée, rien n’a été émis.\n${failures.join('\n')}`);
   }
 }

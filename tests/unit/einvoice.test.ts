@@ -152,8 +152,10 @@ describe('EN 16931 business rules, each failure explained in French', () => {
   it('a 0 % document with no regime mention has no VAT category: issuing is refused with the reasons', () => {
     const { invoice } = invoiceWhere((country) => country === 'FR');
     const zero = { ...invoice, lines: invoice.lines.map((l) => ({ ...l, vatRatePercent: 0 })), totals: { ...invoice.totals, vatCents: 0, totalCents: invoice.totals.netCents, byRate: [{ ratePercent: 0, baseCents: invoice.totals.netCents, vatCents: 0 }] } };
-    expect(() => assertEInvoiceable(zero, undefined, seller)).toThrow(/F-2026-000042 ne respecte pas la norme[\s\S]*\[BR-CO-4\] Ligne 1 : aucune catégorie de TVA/);
-    expect(() => assertEInvoiceable(invoice, undefined, seller)).not.toThrow();
+    expect(() => assertEInvoiceable([{ invoice, client: undefined }, { invoice: zero, client: undefined }], seller)).toThrow(
+      new RegExp(`^Émission refusée, rien n’a été émis.\\nF-2026-000042 \\(${invoice.buyer!.legalName}\\) ne respecte pas la norme de facturation électronique EN 16931 :\\n– \\[BR-CO-4\\] Ligne 1 : aucune catégorie de TVA`),
+    );
+    expect(() => assertEInvoiceable([{ invoice, client: undefined }], seller)).not.toThrow();
   });
 });
 

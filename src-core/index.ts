@@ -16,3 +16,4 @@ export * from './letters';
 export * from './demo';
 export * from './import';
 export * from './export';
+export * from './einvoice';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContinuity } from '../../src-core';
+import { checkContinuity, DEMO_SELLER_PROFILE } from '../../src-core';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun, setDeviceCode } from '../../src-renderer/data/invoicing';
 import { createDataContext, createRepositories } from '../../src-renderer/data';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
@@ -86,5 +86,19 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     await expect(issueDrafts(data.ctx, november, ACTOR)).rejects.toThrow(/ordre chronologique/);
     expect(await counts(data.db)).toEqual(before);
     expect(await data.db.series.get('F-2026')).toMatchObject({ lastNumber: 2 });
+  });
+});
+
+describe('issuing: every document a valid EN 16931 e-invoice (issue 18)', () => {
+  it('refuses to issue while a document fails the rules, names the rule and the reason in French, and issues nothing', async () => {
+    const data = await openTestData();
+    const { ids } = await drafted(data, 2);
+    // A seller SIREN whose check digit is wrong: the profile's format passes, the e-invoice rule BR-CO-26 does not.
+    await data.repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, siren: '732829321' }, ACTOR);
+    await expect(issueDrafts(data.ctx, ids, ACTOR)).rejects.toThrow(/^Émission refusée, rien n’a été émis\.\nF-2026-000001 \(Boulangerie[^)]*\) ne respecte pas la norme de facturation électronique EN 16931 :\n– \[BR-CO-26\] Le SIREN du vendeur/);
+    expect((await data.repos.invoices.query({ period: '2026-11' })).every((d) => d.status === 'draft' && d.number === null)).toBe(true);
+    expect(await data.db.series.get('F-2026')).toBeUndefined();
+    await data.repos.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
+    expect((await issueDrafts(data.ctx, ids, ACTOR)).map((d) => d.number)).toEqual(['F-2026-000001', 'F-2026-000002']);
   });
 });

@@ -1,8 +1,8 @@
-import { buyerSnapshot, compareDates, DomainError, invoiceSchema, invoiceTotals, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { assertEInvoiceable, buyerSnapshot, compareDates, DomainError, invoiceSchema, invoiceTotals, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
-import { invoicingTransaction, parisToday, storedTotals } from './common';
+import { invoicingTransaction, parisToday, sellerProfile, storedTotals } from './common';
 import { numberAllocator, seriesPrefixOf } from './numbering';
 
 /**
@@ -43,6 +43,8 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
       const after = parseEntity(invoiceSchema, { ...draft, status: 'issued', number, seriesId, issuedAt, buyer: buyerSnapshot(client), updatedAt: issuedAt }, 'Facture');
       changes.push({ before: draft, after, action: 'issue', summary: `Facture ${number} émise (${client.legalName}).` });
     }
+    // Each document must be a valid EN 16931 e-invoice before it is numbered for good (issue 18).
+    assertEInvoiceable(changes.map((c, i) => ({ invoice: c.after, client: clients[i] })), await sellerProfile(ctx));
     // The documents and the advanced series in the same transaction: all numbered or none.
     await writeInvoiceChanges(ctx, changes, actor, options.onProgress);
     await numbers.save();
@@ -61,11 +63,13 @@ async function issueNewDocument(
   fields: Omit<InvoiceInput, 'status' | 'number' | 'seriesId' | 'issuedAt'>,
   actor: string,
   summary: (number: string) => string,
+  referencedNumber: string | null,
 ): Promise<Invoice> {
   const numbers = await numberAllocator(ctx);
   const { number, seriesId } = await numbers.next(fields.kind, fields.issueDate);
   const at = ctx.now();
   const doc = parseEntity(invoiceSchema, { ...fields, status: 'issued', number, seriesId, issuedAt: at, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Facture');
+  assertEInvoiceable([{ invoice: doc, client: await ctx.db.clients.get(doc.clientId), refs: { referencedNumber } }], await sellerProfile(ctx));
   await writeChange(ctx, { entity: 'invoices', before: undefined, after: doc, actor, action: 'issue', summary: summary(number), clientId: doc.clientId });
   await numbers.save();
   return doc;
@@ -99,5 +103,6 @@ export function issueOnInvoice(
     },
     actor,
     summary,
+    invoice.number,
   );
 }

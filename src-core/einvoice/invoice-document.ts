@@ -1,0 +1,101 @@
+import { billingPeriod, buyerSnapshot } from '../billing';
+import type { IsoDate } from '../dates';
+import { DomainError } from '../errors';
+import type { Client, Invoice } from '../model';
+import type { Cents } from '../money';
+import type { SellerProfile } from '../settings';
+
+/**
+ * The one view model of an invoice, credit note or late-surcharge document:
+ * the visible PDF (src-renderer/documents) and the Factur-X XML
+ * (`facturXXml`) are both drawn from it, so they cannot disagree.
+ */
+export type InvoiceDocumentKind = 'invoice' | 'creditNote' | 'lateSurcharge';
+
+export interface InvoiceDocumentLine {
+  label: string;
+  quantity: number;
+  unitPriceCents: Cents;
+  netCents: Cents;
+  /** 0 on the late-surcharge document, outside the scope of VAT (§6.6). */
+  vatRatePercent: number;
+}
+
+export interface InvoiceDocumentModel {
+  seller: SellerProfile;
+  buyer: {
+    legalName: string;
+    addressLines: string[];
+    postalCode: string;
+    city: string;
+    country: string;
+    siren?: string;
+    vatNumber?: string;
+  };
+  kind: InvoiceDocumentKind;
+  /** null for a draft: drafts have no number and are marked "BROUILLON — sans valeur". */
+  number: string | null;
+  issueDate: IsoDate;
+  servicePeriod: { from: IsoDate; to: IsoDate };
+  dueDate: IsoDate;
+  lines: InvoiceDocumentLine[];
+  totals: {
+    netCents: Cents;
+    vatCents: Cents;
+    totalCents: Cents;
+    byRate: { ratePercent: number; baseCents: Cents; vatCents: Cents }[];
+  };
+  /** The VAT regime's mention (reverse charge, art. 259-1 CGI…), from the billing rules. */
+  vatMention?: string;
+  /** A credit note references the invoice it corrects or cancels. */
+  creditedInvoiceNumber?: string;
+  /** For a late surcharge, the unpaid invoice it is computed on. */
+  surchargedInvoiceNumber?: string;
+  /** How to pay: "Virement bancaire — IBAN FR76 …". */
+  paymentTerms?: string;
+}
+
+const KIND: Record<Invoice['kind'], InvoiceDocumentKind> = { invoice: 'invoice', credit_note: 'creditNote', surcharge: 'lateSurcharge' };
+
+export interface DocumentRefs {
+  /** Number of the invoice a credit note or surcharge refers to. */
+  referencedNumber?: string | null | undefined;
+}
+
+/**
+ * The buyer is the snapshot taken at issue (an issued invoice keeps the
+ * address of its date); a draft, not yet issued, shows the client file as it is now.
+ */
+function buyerOf(invoice: Invoice, client: Client | undefined): InvoiceDocumentModel['buyer'] {
+  if (invoice.buyer) return invoice.buyer;
+  if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le document ${invoice.number ?? invoice.id}.`);
+  return buyerSnapshot(client);
+}
+
+/** Bank transfer to the seller's IBAN, when the profile has one. */
+function paymentTerms(seller: SellerProfile): string | undefined {
+  return seller.iban ? `Virement bancaire — IBAN ${seller.iban}` : undefined;
+}
+
+/** Stored document + client + seller settings → the document's view model. */
+export function invoiceDocumentModel(invoice: Invoice, client: Client | undefined, seller: SellerProfile, refs: DocumentRefs = {}): InvoiceDocumentModel {
+  // A surcharge has no billed month of its own: its period is the day it is issued.
+  const period = invoice.period ? billingPeriod(invoice.period) : { from: invoice.issueDate, to: invoice.issueDate };
+  const terms = paymentTerms(seller);
+  const kind = KIND[invoice.kind];
+  return {
+    seller,
+    buyer: buyerOf(invoice, client),
+    kind,
+    number: invoice.number,
+    issueDate: invoice.issueDate,
+    servicePeriod: { from: period.from, to: period.to },
+    dueDate: invoice.dueDate,
+    lines: invoice.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, vatRatePercent: l.vatRatePercent })),
+    totals: invoice.totals,
+    ...(invoice.vatMention ? { vatMention: invoice.vatMention } : {}),
+    ...(refs.referencedNumber && kind === 'creditNote' ? { creditedInvoiceNumber: refs.referencedNumber } : {}),
+    ...(refs.referencedNumber && kind === 'lateSurcharge' ? { surchargedInvoiceNumber: refs.referencedNumber } : {}),
+    ...(terms && kind !== 'creditNote' ? { paymentTerms: terms } : {}),
+  };
+}

@@ -14,7 +14,16 @@ export interface Report {
   data: { size: number; counts: Record<string, number>; generationMs: number }[];
   figures: Figure[];
   /** Earlier runs whose figures this report kept (a run with --only measures part of the suites). */
-  earlierRuns?: { date: string; command: string; benchmarks: Benchmark[] }[];
+  earlierRuns?: EarlierRun[];
+}
+
+interface EarlierRun {
+  date: string;
+  command: string;
+  benchmarks: Benchmark[];
+  /** That run's machine load (1, 5, 15 min), at its start and end: its figures' conditions. */
+  loadAverage: { start: unknown; end: unknown };
+  chromium: string;
 }
 
 /** The UI suite's figures, by the benchmark that measures each; the other suites' ids start with their name. */
@@ -38,12 +47,18 @@ export function mergeReports(earlier: Report, current: Report, ran: ReadonlySet<
   });
   if (kept.length === 0) return current;
   // Each kept suite was measured by the earlier report's own run, or by a run that report had kept in turn.
-  const earlierRuns = new Map<string, { date: string; command: string; benchmarks: Benchmark[] }>();
+  const earlierRuns = new Map<string, EarlierRun>();
+  const itself: Omit<EarlierRun, 'benchmarks'> = {
+    date: earlier.date,
+    command: earlier.command,
+    loadAverage: { start: earlier.machine.loadAverageAtStart, end: earlier.machine.loadAverageAtEnd },
+    chromium: earlier.versions.chromium ?? 'unknown',
+  };
   for (const benchmark of new Set(kept.map((f) => benchmarkOf(f.id)))) {
     if (benchmark === undefined) continue;
-    const source = earlier.earlierRuns?.find((r) => r.benchmarks.includes(benchmark)) ?? earlier;
+    const source = earlier.earlierRuns?.find((r) => r.benchmarks.includes(benchmark)) ?? itself;
     const key = `${source.date} ${source.command}`;
-    const run = earlierRuns.get(key) ?? { date: source.date, command: source.command, benchmarks: [] };
+    const run = earlierRuns.get(key) ?? { ...source, benchmarks: [] };
     run.benchmarks.push(benchmark);
     earlierRuns.set(key, run);
   }
@@ -115,7 +130,9 @@ export function markdown(report: Report): string {
     `Measured ${report.date} with \`${report.command}\` in ${Math.round(report.durationSeconds)} s; ${report.runs} runs per figure, seed ${report.seed}.`,
     'Each figure: median (bold) and spread over the runs, its baseline measured in the same run where the issue names one,',
     "and the issue's target, judged on the median. Timings are taken inside Chromium with performance.now() (the server load's in Node, around each HTTP request).",
-    ...(report.earlierRuns ?? []).map((r) => `Kept from an earlier run (${r.date}, \`${r.command}\`): the ${r.benchmarks.join(', ')} figures — that run's machine load is in its own report, in the git history.`),
+    ...(report.earlierRuns ?? []).map(
+      (r) => `Kept from an earlier run (${r.date}, \`${r.command}\`, Chromium ${r.chromium}, load average at start ${JSON.stringify(r.loadAverage.start)}, at end ${JSON.stringify(r.loadAverage.end)}): the ${r.benchmarks.join(', ')} figures.`,
+    ),
     '',
     '## Machine and versions',
     '',

@@ -54,7 +54,7 @@ const documentBytesSchema = z
 
 export const documentToSaveSchema = z.strictObject({
   suggestedName: fileNameSchema,
-  mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'type MIME invalide'),
+  mimeType: z.string().max(100, 'type MIME trop long (100 caractères au plus)').regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'type MIME invalide'),
   bytes: documentBytesSchema,
 });
 

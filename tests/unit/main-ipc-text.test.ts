@@ -87,6 +87,9 @@ describe('IPC text payloads', () => {
     );
     await expect(channel('external:open').invoke({ url: `https://dokos.io/${'a'.repeat(2000)}` })).rejects.toThrow(/url : texte trop long \(2000 caractères au plus\)/);
     await expect(channel('secureStore:set').invoke({ key: 'sync-token', value: 'a'.repeat(10_001) })).rejects.toThrow(/value : texte trop long \(10000 caractères au plus\)/);
+    await expect(channel('document:save').invoke({ suggestedName: 'a.pdf', mimeType: `application/${'x'.repeat(100)}`, bytes: pdf })).rejects.toThrow(
+      /mimeType : type MIME trop long \(100 caractères au plus\)/,
+    );
     await expect(channel('document:print').invoke({ bytes: pdf, title: '   ' })).rejects.toThrow(/title : titre vide/);
     await expect(channel('document:print').invoke({ bytes: pdf, title: 'x'.repeat(200) })).resolves.toMatchObject({ title: 'x'.repeat(200) });
   });

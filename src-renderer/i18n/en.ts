@@ -414,6 +414,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'clients.import.noneOverwritten': 'No stored month will be replaced.',
   'clients.import.overwrittenTitle': 'Stored months that will be replaced: {count}',
   'clients.import.overwrittenMonth': '{month} — contracts: {count}',
+  'clients.import.writing': 'Saving: {done} of {total} contracts…',
   'deadlines.title': 'Upcoming deadlines',
   'deadlines.backToDashboard': 'Back to the dashboard',
   'deadlines.filters': 'Deadline filters',

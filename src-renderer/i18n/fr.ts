@@ -552,6 +552,7 @@ export const fr = {
   'clients.import.noneOverwritten': 'Aucun mois déjà enregistré ne sera remplacé.',
   'clients.import.overwrittenTitle': 'Mois déjà enregistrés qui seront remplacés : {count}',
   'clients.import.overwrittenMonth': '{month} — contrats concernés : {count}',
+  'clients.import.writing': 'Enregistrement : {done} contrats sur {total}…',
   'deadlines.title': 'Échéances à venir',
   'deadlines.backToDashboard': 'Retour au tableau de bord',
   'deadlines.filters': 'Filtres des échéances',

@@ -19,6 +19,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['storage.', 'Writing the portfolio into IndexedDB (baselines)'],
   ['ui.', 'Portfolio screens on the real app (issue 4)'],
   ['sync.', 'Sync (issue 7)'],
+  ['import.', 'Usage CSV import at real size (issue 15)'],
 ];
 
 function number(value: number, unit: string): string {

@@ -393,6 +393,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'clients.form.countryWorld': 'Rest of the world',
   'clients.form.sameSiren': 'Warning: this SIREN already belongs to {names}. Make sure this is not a duplicate before saving.',
   'clients.filter.archived': 'Archived clients',
+  'clients.housekeeping.title': 'Archiving and deleting the client',
   'clients.housekeeping.archive': 'Archive',
   'clients.housekeeping.restore': 'Unarchive',
   'clients.housekeeping.delete': 'Delete…',

@@ -531,6 +531,7 @@ export const fr = {
   'clients.form.countryWorld': 'Reste du monde',
   'clients.form.sameSiren': 'Attention : ce SIREN est déjà celui de {names}. Vérifiez qu’il ne s’agit pas d’un doublon avant d’enregistrer.',
   'clients.filter.archived': 'Clients archivés',
+  'clients.housekeeping.title': 'Archivage et suppression du client',
   'clients.housekeeping.archive': 'Archiver',
   'clients.housekeeping.restore': 'Désarchiver',
   'clients.housekeeping.delete': 'Supprimer…',

@@ -40,7 +40,10 @@ export async function usageImportSuite(ctx: SizeContext, dir: string): Promise<F
       await writeFile(path, csv.text);
       await page.goto(`${ctx.appUrl}#/clients/import`);
       const input = page.getByLabel('Fichier CSV à importer');
-      const ready = await input.waitFor({ timeout: SCREEN_TIMEOUT_MS }).then(() => input.isEnabled({ timeout: SCREEN_TIMEOUT_MS }), () => false);
+      // Enabled once the contracts it may name are read.
+      const ready = await page
+        .waitForFunction(() => (document.querySelector('input[type=file]') as HTMLInputElement | null)?.disabled === false, undefined, { timeout: SCREEN_TIMEOUT_MS })
+        .then(() => true, () => false);
       if (!ready) return Object.values(heads).map((h) => notMeasured(h, 'screen missing: no enabled "Fichier CSV à importer" on #/clients/import'));
       await page.evaluate(() => {
         const w = window as ImportProbe;

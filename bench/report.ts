@@ -86,6 +86,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['ui.', 'Portfolio screens on the real app (issue 4)'],
   ['sync.', 'Sync (issue 7)'],
   ['server-load.', 'Central API under load: requests per second, simulated laptops against a server process (issue 21)'],
+  ['import.', 'Usage CSV import at real size (issue 15)'],
 ];
 
 function number(value: number, unit: string): string {

@@ -15,6 +15,7 @@ import { serverLoadSuite } from './suites/server-load';
 import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
+import { usageImportSuite } from './suites/usage-import';
 
 /**
  * `npm run bench`: build once, generate the portfolio once per size, serve the
@@ -43,7 +44,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   }
 
   // The PDF figures do not depend on the portfolio's size: alone, they need only the smallest one.
-  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load'];
+  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import'];
   const sizes = portfolioBound.some(want) ? options.sizes : options.sizes.slice(0, 1);
   const data: (PortfolioFile & { generationMs: number })[] = [];
   for (const size of sizes) {
@@ -68,14 +69,17 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
         const ctx: SizeContext = { size: file.size, runs: options.runs, seed: options.seed, data: file, browser, benchPage, appUrl: `${url}/`, log: (m) => log(`${file.size} clients: ${m}`) };
 
         const ui = want('open') || want('search') || want('client') || want('heap');
+        const appLoaded = ui || want('import');
         if (want('storage')) figures.push(...(await storageSuite(ctx)));
-        else if (ui) await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
+        else if (appLoaded) await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
         if (want('pdf') && file === data[0]) figures.push(...(await pdfSuite(ctx)));
         // The bench page holds the whole portfolio: closed, it does not weigh on the app's figures.
         await benchPage.close();
         if (ui) {
           figures.push(...(await uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') })));
         }
+        // After the screens: an import rewrites the usage documents the screens read.
+        if (want('import')) figures.push(...(await usageImportSuite(ctx, join(tmp, 'data'))));
         if (want('sync')) {
           // Empty laptops: fresh profiles, with the browser that wrote the portfolio above closed (its store may still be compacting).
           await browser.close();

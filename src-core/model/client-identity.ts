@@ -41,7 +41,8 @@ export function countryGroups(): { france: string[]; eu: string[]; world: string
  */
 export function clientArchiveProblem(runningReferences: readonly string[]): string | null {
   if (runningReferences.length === 0) return null;
-  return `Archivage impossible : ${runningReferences.length > 1 ? 'les contrats' : 'le contrat'} ${runningReferences.join(', ')} ${runningReferences.length > 1 ? 'sont' : 'est'} encore en cours. Enregistrez d’abord leur résiliation.`;
+  if (runningReferences.length === 1) return `Archivage impossible : le contrat ${runningReferences[0]!} est encore en cours. Enregistrez d’abord sa résiliation.`;
+  return `Archivage impossible : les contrats ${runningReferences.join(', ')} sont encore en cours. Enregistrez d’abord leur résiliation.`;
 }
 
 /**

@@ -53,7 +53,7 @@ const clientFields = {
   contact: contactSchema,
   partner: partnerSchema.optional(),
   hostingMode: z.enum(HOSTING_MODES, { error: "Mode d'hébergement invalide (cloud ou auto-hébergé)." }),
-  /** Set when the client is archived: hidden from the list and the dashboard, its records kept (restorable). */
+  /** Set when the client is archived: hidden from the clients list unless asked for, its records kept (restorable). */
   archivedAt: instantSchema.optional(),
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  clientsWithSameSiren, clientVatWarning, contractDateIssues, contractInputSchema, countryGroups, FIRST_PRICE_LIST_DATE,
+  clientArchiveProblem, clientRemovalProblem, clientsWithSameSiren, clientVatWarning, contractDateIssues, contractInputSchema, countryGroups, deadlinesCsv, FIRST_PRICE_LIST_DATE,
   nextContractReference, normalizeContractReference, parseEntity, referenceClash, ValidationError,
 } from '../../src-core';
 
@@ -93,5 +93,30 @@ describe('client warnings', () => {
     expect(world).toContain('CH');
     expect(world).not.toContain('DE');
     expect(new Set([...france, ...eu, ...world]).size).toBe(249);
+  });
+});
+
+describe('archiving and deleting a client', () => {
+  it('archives only a client with nothing running', () => {
+    expect(clientArchiveProblem([])).toBeNull();
+    expect(clientArchiveProblem(['CT-2026-00001'])).toBe('Archivage impossible : le contrat CT-2026-00001 est encore en cours. Enregistrez d’abord sa résiliation.');
+    expect(clientArchiveProblem(['CT-1', 'CT-2'])).toMatch(/^Archivage impossible : les contrats CT-1, CT-2 sont encore en cours/);
+  });
+
+  it('deletes only a client created by mistake: no issued document, no letter sent', () => {
+    expect(clientRemovalProblem([], 0)).toBeNull();
+    expect(clientRemovalProblem(['F-2026-000001'], 0)).toBe('Suppression impossible : la facture émise F-2026-000001 doit être conservée. Archivez plutôt ce client.');
+    expect(clientRemovalProblem(['F-1', 'F-2', 'F-3', 'AV-1'], 2)).toBe('Suppression impossible : 4 documents émis (F-1, F-2, F-3…) doivent être conservés. Archivez plutôt ce client.');
+    expect(clientRemovalProblem([], 1)).toBe('Suppression impossible : un courrier a été envoyé à ce client. Archivez plutôt ce client.');
+    expect(clientRemovalProblem([], 3)).toMatch(/3 courriers ont été envoyés/);
+  });
+});
+
+describe('deadlines export', () => {
+  it('writes each deadline with its rule and clause, for Excel in French', () => {
+    const deadline = { kind: 'termination_effective' as const, label: 'Résiliation effective', value: '2027-01-31', rule: 'Fin du mois suivant la réception du préavis (§1)', clause: '§1' };
+    const file = deadlinesCsv([{ clientName: 'Boulangerie « Martin »; SARL', contractReference: 'CT-2026-00001', deadline }], '2026-12-04', '2027-03-04');
+    expect(file.name).toBe('echeances-2026-12-04-2027-03-04.csv');
+    expect(file.content).toBe('\ufeffDate;Échéance;Client;Contrat;Règle;Clause\r\n2027-01-31;Résiliation effective;"Boulangerie « Martin »; SARL";CT-2026-00001;Fin du mois suivant la réception du préavis (§1);§1\r\n');
   });
 });

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
-import { summarizeClients } from './client-summary';
+import { summarizeClients, type ClientSummary } from './client-summary';
 import { portfolioTables, updateSummaries } from './portfolio-chunks';
 
 /** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
@@ -35,8 +35,21 @@ export function summaryClientOf(entity: EntityType, record: object | null | unde
 export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<string | undefined>): Promise<void> {
   const ids = [...new Set([...clientIds].filter((id): id is string => !!id))];
   if (ids.length === 0) return;
-  const [files, usage] = await Promise.all([db.clientFiles.bulkGet(ids), db.usage.where('clientId').anyOf(ids).toArray()]);
-  const gone = ids.filter((_, i) => !files[i]?.client);
-  const present = files.filter((f) => f?.client !== undefined);
-  await updateSummaries(db, summarizeClients(present.map((f) => f!.client!), present.flatMap((f) => f!.contracts), usage), gone);
+  const rows: ClientSummary[] = [];
+  const gone: string[] = [];
+  // A chunk at a time: a usage import refreshes thousands of clients, and each read holds the main thread while it is decoded.
+  for (let start = 0; start < ids.length; start += REFRESH_CHUNK) {
+    const slice = ids.slice(start, start + REFRESH_CHUNK);
+    const files = await db.clientFiles.bulkGet(slice);
+    gone.push(...slice.filter((_, i) => !files[i]?.client));
+    const present = files.filter((f) => f?.client !== undefined);
+    const contracts = present.flatMap((f) => f!.contracts);
+    // A summary reads the usage of the client's own contracts only: got by key (usage id = contract id),
+    // pipelined, where an index range per client would cost one cursor step each.
+    const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
+    rows.push(...summarizeClients(present.map((f) => f!.client!), contracts, usage));
+  }
+  await updateSummaries(db, rows, gone);
 }
+
+const REFRESH_CHUNK = 250;

@@ -7,7 +7,7 @@ import { LOCAL_ACTOR } from '../../components/actor';
 
 /**
  * Archive, restore or delete a client (src-core client-identity rules, checked
- * again by the repository): archiving hides a client with nothing running,
+ * again by the repository): archiving hides a client with nothing running from the list,
  * deleting removes one created by mistake after a confirmation. A refusal is
  * shown in French and changes nothing.
  */
@@ -31,7 +31,7 @@ export function ClientHousekeeping({ client }: { client: Client }) {
     });
 
   return (
-    <section className="client-housekeeping" aria-label={t('clients.housekeeping.delete')}>
+    <section className="client-housekeeping" aria-label={t('clients.housekeeping.title')}>
       {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: formatDateFr(client.archivedAt.slice(0, 10)) })}</p> : null}
       <div className="form-actions">
         {client.archivedAt ? (

@@ -50,6 +50,7 @@ export function UsageImportScreen() {
   const contracts = useImportContracts();
   const [reading, setReading] = useState<Reading | null>(null);
   const [importing, setImporting] = useState(false);
+  const [written, setWritten] = useState<{ written: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const worker = useRef<Worker | null>(null);
   const referenceOf = useMemo(() => new Map((contracts ?? []).map((c) => [c.id, c.reference])), [contracts]);
@@ -70,16 +71,20 @@ export function UsageImportScreen() {
     setReading({ stage: 'reading', name: selected.name, done: 0, total: 0 });
     const parser = new Worker(new URL('./usage-import.worker.ts', import.meta.url), { type: 'module' });
     worker.current = parser;
+    const rows: UsageImportReport['rows'] = [];
     parser.onmessage = (event: MessageEvent<UsageParseMessage>) => {
       const message = event.data;
       if (message.kind === 'progress') setReading({ stage: 'reading', name: selected.name, done: message.done, total: message.total });
-      else if (message.kind === 'failed') {
+      else if (message.kind === 'rows') {
+        for (const row of message.rows) rows.push(row);
+      } else if (message.kind === 'failed') {
         stopWorker();
         setReading({ stage: 'refused', name: selected.name, message: message.message });
       } else {
         stopWorker();
-        setReading({ stage: 'read', name: selected.name, report: message.report, overwritten: null });
-        if (message.report.errorCount === 0) void showOverwritten(selected.name, message.report);
+        const report = { ...message.report, rows };
+        setReading({ stage: 'read', name: selected.name, report, overwritten: null });
+        if (report.errorCount === 0) void showOverwritten(selected.name, report);
       }
     };
     parser.onerror = (event) => {
@@ -106,14 +111,15 @@ export function UsageImportScreen() {
     if (!report || report.errorCount > 0) return;
     setImporting(true);
     try {
-      const rows = report.rows.map(({ contractId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, month, cpuHours, databaseGB, storageGB }));
-      await repos.usage.importMonths(rows, LOCAL_ACTOR);
+      const rows = report.rows.map(({ contractId, clientId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, clientId, month, cpuHours, databaseGB, storageGB }));
+      await repos.usage.importMonths(rows, LOCAL_ACTOR, setWritten);
       setOutcome({ kind: 'done', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size });
       setReading(null);
     } catch (e) {
       setOutcome({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     } finally {
       setImporting(false);
+      setWritten(null);
     }
   };
 
@@ -209,6 +215,12 @@ export function UsageImportScreen() {
             </table>
           ) : null}
           {report.errorCount === 0 && report.rows.length > 0 ? <OverwrittenMonths overwritten={overwritten} /> : null}
+          {written ? (
+            <div className="import-progress" role="status">
+              <label htmlFor="write-progress">{t('clients.import.writing', { done: written.written.toLocaleString('fr-FR'), total: written.total.toLocaleString('fr-FR') })}</label>
+              <progress id="write-progress" max={written.total || 1} value={written.written} />
+            </div>
+          ) : null}
           <div className="form-actions">
             <button type="button" className="button primary" disabled={blocked} onClick={() => void importRows()}>
               {importing ? t('clients.import.importing', { total: report.rows.length }) : t('clients.import.import')}

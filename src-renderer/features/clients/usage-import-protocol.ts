@@ -1,4 +1,4 @@
-import type { IsoDate, UsageImportContract, UsageImportReport } from '../../../src-core';
+import type { IsoDate, UsageImportContract, UsageImportReport, UsageImportRow } from '../../../src-core';
 
 /** What the screen sends the usage-import worker: the chosen file (read in the worker) and the contracts it may name. */
 export interface UsageParseRequest {
@@ -7,8 +7,16 @@ export interface UsageParseRequest {
   today: IsoDate;
 }
 
-/** What the worker answers: progress while it checks the lines, then the report (or why it could not read the file). */
+/**
+ * What the worker answers: progress while it checks the lines, then the valid
+ * rows in slices of ROWS_PER_MESSAGE (decoding 145,000 rows in one message
+ * would hold the main thread for a second), then the report without its rows
+ * — or why it could not read the file.
+ */
 export type UsageParseMessage =
   | { kind: 'progress'; done: number; total: number }
+  | { kind: 'rows'; rows: UsageImportRow[] }
   | { kind: 'done'; report: UsageImportReport }
   | { kind: 'failed'; message: string };
+
+export const ROWS_PER_MESSAGE = 10_000;

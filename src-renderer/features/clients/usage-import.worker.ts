@@ -1,5 +1,5 @@
 import { parseUsageCsv } from '../../../src-core';
-import type { UsageParseMessage, UsageParseRequest } from './usage-import-protocol';
+import { ROWS_PER_MESSAGE, type UsageParseMessage, type UsageParseRequest } from './usage-import-protocol';
 
 /**
  * Reads and checks a usage CSV off the main thread (145,000 lines take
@@ -16,7 +16,8 @@ async function parse({ file, contracts, today }: UsageParseRequest): Promise<voi
   try {
     const text = await file.text();
     const report = parseUsageCsv(text, { contracts, today, onProgress: (done, total) => scope.postMessage({ kind: 'progress', done, total }) });
-    scope.postMessage({ kind: 'done', report });
+    for (let start = 0; start < report.rows.length; start += ROWS_PER_MESSAGE) scope.postMessage({ kind: 'rows', rows: report.rows.slice(start, start + ROWS_PER_MESSAGE) });
+    scope.postMessage({ kind: 'done', report: { ...report, rows: [] } });
   } catch (error) {
     scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -148,3 +148,23 @@ describe('emptying a field on the wire (null) and in the merge', () => {
     expect(sameFieldValue([1, 2], [2, 1])).toBe(false);
   });
 });
+
+describe('refusal messages stay readable', () => {
+  it('20,000 unknown keys: a short French message, every issue still available to a form', () => {
+    const keys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`inconnu${i}`, i]));
+    const error = refusal({ ...CLIENT, ...keys, legalName: '' });
+    expect(error.message.length).toBeLessThan(1_000);
+    expect(error.message).toMatch(/^Client refusé\(e\)\. /);
+    expect(error.issues.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a clipped message never cuts a character in two', () => {
+  it('an unknown key of emojis, clipped, stays well-formed', () => {
+    for (const pad of ['', 'x']) {
+      const error = refusal({ ...CLIENT, [`${pad}${'😀'.repeat(400)}`]: 1 });
+      expect(isWellFormedText(error.message)).toBe(true);
+      expect(error.message).toMatch(/…$/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCodeSchema, emailSchema, instantSchema, recordMetaShape, requiredText } from './common';
+import { TEXT_LIMITS, text } from './text';
 import { normalizeIdentifier, sirenOfFrenchVatNumber, sirenProblem, vatNumberProblem } from './identifiers';
 
 /** Client data (DOMAIN.md, Client data; CGV §2, §3, §4.6, §6.1). */
@@ -7,12 +8,10 @@ import { normalizeIdentifier, sirenOfFrenchVatNumber, sirenProblem, vatNumberPro
 export const HOSTING_MODES = ['cloud', 'self_hosted'] as const;
 export type HostingMode = (typeof HOSTING_MODES)[number];
 
-const phoneSchema = z
-  .string({ error: 'Le téléphone est obligatoire.' })
-  .trim()
+const phoneSchema = text({ max: 32, required: 'Le téléphone est obligatoire.' })
   .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'Téléphone invalide (exemple : 03 83 12 34 56 ou +49 30 1234567).');
 
-export const billingAddressSchema = z.object({
+export const billingAddressSchema = z.strictObject({
   lines: z
     .array(requiredText("Une ligne d'adresse ne peut pas être vide.", 100), { error: "L'adresse est obligatoire." })
     .min(1, "L'adresse est obligatoire.")
@@ -22,7 +21,7 @@ export const billingAddressSchema = z.object({
 });
 export type BillingAddress = z.infer<typeof billingAddressSchema>;
 
-export const contactSchema = z.object({
+export const contactSchema = z.strictObject({
   name: requiredText('Le nom du contact est obligatoire.', 120),
   email: emailSchema,
   phone: phoneSchema,
@@ -30,15 +29,15 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>;
 
 /** The Dokos Partner of a client: main contact, receives copies of letters. */
-export const partnerSchema = z.object({
+export const partnerSchema = z.strictObject({
   name: requiredText('Le nom du partenaire est obligatoire.', 120),
-  contactName: z.string().trim().max(120).optional(),
+  contactName: text({ max: 120 }).optional(),
   email: emailSchema,
   phone: phoneSchema.optional(),
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-const sirenSchema = z.string().overwrite(normalizeIdentifier).superRefine((siren, ctx) => {
+const sirenSchema = text({ max: TEXT_LIMITS.code }).overwrite(normalizeIdentifier).superRefine((siren, ctx) => {
   const problem = sirenProblem(siren);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -47,7 +46,7 @@ const clientFields = {
   legalName: requiredText('La raison sociale est obligatoire.'),
   /** Required for a French client; a foreign company has none unless registered in France. */
   siren: sirenSchema.optional(),
-  vatNumber: z.string().overwrite(normalizeIdentifier).optional(),
+  vatNumber: text({ max: TEXT_LIMITS.code }).overwrite(normalizeIdentifier).optional(),
   country: countryCodeSchema,
   billingAddress: billingAddressSchema,
   contact: contactSchema,
@@ -78,8 +77,8 @@ function checkClient(client: ClientFields, ctx: z.RefinementCtx): void {
 }
 
 /** What a form or a CSV row provides; the data layer adds id, timestamps and version. */
-export const clientInputSchema = z.object(clientFields).superRefine(checkClient);
+export const clientInputSchema = z.strictObject(clientFields).superRefine(checkClient);
 export type ClientInput = z.input<typeof clientInputSchema>;
 
-export const clientSchema = z.object({ ...recordMetaShape, ...clientFields }).superRefine(checkClient);
+export const clientSchema = z.strictObject({ ...recordMetaShape, ...clientFields }).superRefine(checkClient);
 export type Client = z.infer<typeof clientSchema>;

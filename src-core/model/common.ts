@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates';
 import { isValidEmail } from './identifiers';
+import { TEXT_LIMITS, identifier, text } from './text';
 
 /**
  * Field schemas shared by the entities. Each carries its French message, so a
@@ -8,19 +9,12 @@ import { isValidEmail } from './identifiers';
  * account manager can act on.
  */
 
-/** A required, trimmed text; `message` is shown when it is missing or empty. */
-export function requiredText(message: string, max = 200) {
-  return z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Texte trop long (${max} caractères au plus).`);
+/** A required, well-formed, trimmed text (text.ts); `message` is shown when it is missing or empty. */
+export function requiredText(message: string, max: number = TEXT_LIMITS.name) {
+  return text({ max, required: message });
 }
 
-export const recordIdSchema = z
-  .string({ error: "L'identifiant est obligatoire." })
-  .min(1, "L'identifiant est obligatoire.")
-  .max(128, 'Identifiant trop long (128 caractères au plus).');
+export const recordIdSchema = identifier(128);
 
 export const isoDateSchema = z
   .string({ error: 'Date obligatoire (format AAAA-MM-JJ).' })
@@ -38,10 +32,7 @@ export const centsSchema = z
   .int('Montant invalide : un nombre entier de centimes est attendu.')
   .refine(Number.isSafeInteger, 'Montant hors limites.');
 
-export const emailSchema = z
-  .string({ error: "L'adresse e-mail est obligatoire." })
-  .trim()
-  .refine(isValidEmail, 'Adresse e-mail invalide (exemple : nom@domaine.fr).');
+export const emailSchema = text({ max: 254, required: "L'adresse e-mail est obligatoire." }).refine(isValidEmail, 'Adresse e-mail invalide (exemple : nom@domaine.fr).');
 
 /** ISO 3166-1 alpha-2, upper case ("FR", "DE", "CH"). */
 export const countryCodeSchema = z

@@ -3,6 +3,7 @@ import { compareDates, formatDateFr } from '../dates';
 import { PRICE_LISTS } from '../pricing/price-lists';
 import { instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
+import { text } from './text';
 
 /** Hosting contracts (CGV §1, §5, §6.6, §7.4). The status rules themselves live in src-core/lifecycle. */
 
@@ -13,7 +14,7 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const NOTICE_CHANNELS = ['registered_letter', 'email'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
-export const terminationNoticeSchema = z.object({
+export const terminationNoticeSchema = z.strictObject({
   receivedOn: isoDateSchema,
   channel: z.enum(NOTICE_CHANNELS, { error: 'Canal du préavis invalide (lettre recommandée ou e-mail).' }),
 });
@@ -26,9 +27,9 @@ export type TerminationNotice = z.infer<typeof terminationNoticeSchema>;
  */
 const eventBase = { at: instantSchema, actor: requiredText("L'auteur de l'événement est obligatoire.", 120) };
 export const contractHistoryEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema }),
-  z.object({ ...eventBase, kind: z.literal('termination_notice'), receivedOn: isoDateSchema, channel: z.enum(NOTICE_CHANNELS), effectiveDate: isoDateSchema }),
-  z.object({ ...eventBase, kind: z.literal('status_change'), from: z.enum(CONTRACT_STATUSES), to: z.enum(CONTRACT_STATUSES), reason: z.string().max(500).optional() }),
+  z.strictObject({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema }),
+  z.strictObject({ ...eventBase, kind: z.literal('termination_notice'), receivedOn: isoDateSchema, channel: z.enum(NOTICE_CHANNELS), effectiveDate: isoDateSchema }),
+  z.strictObject({ ...eventBase, kind: z.literal('status_change'), from: z.enum(CONTRACT_STATUSES), to: z.enum(CONTRACT_STATUSES), reason: text({ max: 500, multiline: true }).optional() }),
 ]);
 export type ContractHistoryEntry = z.infer<typeof contractHistoryEntrySchema>;
 
@@ -71,10 +72,10 @@ function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const contractInputSchema = z.object(contractFields).superRefine(checkContract);
+export const contractInputSchema = z.strictObject(contractFields).superRefine(checkContract);
 export type ContractInput = z.input<typeof contractInputSchema>;
 
-export const contractSchema = z.object({ ...recordMetaShape, ...contractFields }).superRefine(checkContract);
+export const contractSchema = z.strictObject({ ...recordMetaShape, ...contractFields }).superRefine(checkContract);
 export type Contract = z.infer<typeof contractSchema>;
 
 /**

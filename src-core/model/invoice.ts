@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { compareDates } from '../dates';
+import { TEXT_LIMITS, text } from './text';
 
 /**
  * Invoices, credit notes and late-payment surcharges as stored (CGV §5.3, §6.6;
@@ -18,7 +19,7 @@ export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 export const INVOICE_STATUSES = ['draft', 'issued'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
-export const invoiceLineSchema = z.object({
+export const invoiceLineSchema = z.strictObject({
   label: requiredText('Le libellé de la ligne est obligatoire.', 300),
   quantity: z.number({ error: 'Quantité obligatoire.' }).finite('Quantité invalide.'),
   unitPriceCents: centsSchema,
@@ -26,12 +27,12 @@ export const invoiceLineSchema = z.object({
   /** 20, 0, or another rate with up to two decimals; 0 lines outside the scope of VAT. */
   vatRatePercent: z.number().min(0, 'Taux de TVA invalide.').max(100, 'Taux de TVA invalide.'),
   /** The net amount with its clause and rule, as src-core/billing computed it. */
-  explanation: z.object({ value: centsSchema, clause: z.string(), rule: z.string() }).optional(),
+  explanation: z.strictObject({ value: centsSchema, clause: text({ max: TEXT_LIMITS.address }), rule: text({ max: TEXT_LIMITS.freeText, multiline: true }) }).optional(),
 });
 
-export const vatBreakdownSchema = z.object({ ratePercent: z.number().min(0).max(100), baseCents: centsSchema, vatCents: centsSchema });
+export const vatBreakdownSchema = z.strictObject({ ratePercent: z.number().min(0).max(100), baseCents: centsSchema, vatCents: centsSchema });
 
-export const invoiceTotalsSchema = z.object({
+export const invoiceTotalsSchema = z.strictObject({
   netCents: centsSchema,
   vatCents: centsSchema,
   totalCents: centsSchema,
@@ -40,22 +41,22 @@ export const invoiceTotalsSchema = z.object({
 });
 
 /** The buyer as printed when issued: an issued invoice keeps the address of its date. */
-export const buyerSnapshotSchema = z.object({
-  legalName: z.string().min(1),
-  siren: z.string().optional(),
-  vatNumber: z.string().optional(),
-  country: z.string().length(2),
-  addressLines: z.array(z.string()),
-  postalCode: z.string(),
-  city: z.string(),
+export const buyerSnapshotSchema = z.strictObject({
+  legalName: text({ max: TEXT_LIMITS.name, required: 'La raison sociale de l’acheteur est obligatoire.' }),
+  siren: text({ max: TEXT_LIMITS.code }).optional(),
+  vatNumber: text({ max: TEXT_LIMITS.code }).optional(),
+  country: text({ max: 2 }).length(2, 'Pays invalide : code ISO à 2 lettres attendu.'),
+  addressLines: z.array(text({ max: TEXT_LIMITS.address })).max(4, "L'adresse compte 4 lignes au plus."),
+  postalCode: text({ max: TEXT_LIMITS.code }),
+  city: text({ max: TEXT_LIMITS.name }),
 });
 
 const invoiceFields = {
   kind: z.enum(INVOICE_KINDS, { error: 'Type de document invalide.' }),
   status: z.enum(INVOICE_STATUSES, { error: 'Statut de facture invalide.' }),
   /** Assigned on issue from a series (CGI art. 242 nonies A); null for a draft. */
-  number: z.string().min(1).nullable(),
-  seriesId: z.string().min(1).optional(),
+  number: text({ max: TEXT_LIMITS.code, required: 'Numéro de document vide.' }).nullable(),
+  seriesId: text({ max: TEXT_LIMITS.code, required: 'Série vide.' }).optional(),
   clientId: recordIdSchema,
   contractId: recordIdSchema,
   /** Billed month; a surcharge refers to its unpaid invoice instead. */
@@ -65,7 +66,7 @@ const invoiceFields = {
   lines: z.array(invoiceLineSchema).min(1, 'Un document compte au moins une ligne.'),
   totals: invoiceTotalsSchema,
   /** VAT regime mention ("Autoliquidation – article 196 …"), null for French VAT. */
-  vatMention: z.string().nullable(),
+  vatMention: text({ max: TEXT_LIMITS.address }).nullable(),
   creditedInvoiceId: recordIdSchema.optional(),
   surchargedInvoiceId: recordIdSchema.optional(),
   issuedAt: instantSchema.optional(),
@@ -90,8 +91,8 @@ function checkInvoice(inv: InvoiceFields, ctx: z.RefinementCtx): void {
   if (netCents + vatCents !== totalCents) issue(['totals', 'totalCents'], 'Le total TTC doit être égal au HT plus la TVA.');
 }
 
-export const invoiceInputSchema = z.object(invoiceFields).superRefine(checkInvoice);
+export const invoiceInputSchema = z.strictObject(invoiceFields).superRefine(checkInvoice);
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
 
-export const invoiceSchema = z.object({ ...recordMetaShape, ...invoiceFields }).superRefine(checkInvoice);
+export const invoiceSchema = z.strictObject({ ...recordMetaShape, ...invoiceFields }).superRefine(checkInvoice);
 export type Invoice = z.infer<typeof invoiceSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compareDates } from '../dates';
 import { LETTER_KINDS } from '../letters/types';
 import { isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+import { TEXT_LIMITS, text } from './text';
 
 /** Registered letters with acknowledgement of receipt (DOMAIN.md, Letters); kinds are src-core/letters'. */
 
@@ -10,7 +11,7 @@ export const LETTER_STATUSES = ['draft', 'printed', 'sent', 'received', 'returne
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /** The values the letter's text is built from (dates, amounts, tiers, invoice numbers). */
-export const letterParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const letterParamsSchema = z.record(text({ max: TEXT_LIMITS.code, required: 'Nom de paramètre vide.' }), z.union([text({ max: TEXT_LIMITS.freeText, multiline: true }), z.number(), z.boolean(), z.null()]));
 
 const letterFields = {
   kind: z.enum(LETTER_KINDS, { error: 'Type de lettre inconnu.' }),
@@ -19,9 +20,7 @@ const letterFields = {
   contractId: recordIdSchema,
   sentOn: isoDateSchema.optional(),
   /** "Lettre recommandée avec accusé de réception n° …" */
-  registeredNumber: z
-    .string()
-    .trim()
+  registeredNumber: text({ max: TEXT_LIMITS.code })
     .regex(/^[0-9A-Z][0-9A-Z ]{5,24}$/, 'Numéro de recommandé invalide (lettres majuscules, chiffres et espaces).')
     .optional(),
   /** From the acknowledgement of receipt; deadlines are recomputed when it is entered. */
@@ -43,8 +42,8 @@ function checkLetter(l: LetterFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const letterInputSchema = z.object(letterFields).superRefine(checkLetter);
+export const letterInputSchema = z.strictObject(letterFields).superRefine(checkLetter);
 export type LetterInput = z.input<typeof letterInputSchema>;
 
-export const letterSchema = z.object({ ...recordMetaShape, ...letterFields }).superRefine(checkLetter);
+export const letterSchema = z.strictObject({ ...recordMetaShape, ...letterFields }).superRefine(checkLetter);
 export type Letter = z.infer<typeof letterSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+import { text } from './text';
 
 /** Payments recorded against invoices (CGV §6.6). */
 
@@ -14,11 +15,11 @@ const paymentFields = {
   amountCents: centsSchema.positive('Le montant du paiement doit être positif.'),
   method: z.enum(PAYMENT_METHODS, { error: 'Moyen de paiement invalide (virement, prélèvement, chèque, carte ou autre).' }),
   /** Bank reference, cheque number…; may be empty. */
-  reference: z.string().trim().max(140, 'Référence trop longue (140 caractères au plus).'),
+  reference: text({ max: 140 }),
 };
 
-export const paymentInputSchema = z.object(paymentFields);
+export const paymentInputSchema = z.strictObject(paymentFields);
 export type PaymentInput = z.input<typeof paymentInputSchema>;
 
-export const paymentSchema = z.object({ ...recordMetaShape, ...paymentFields });
+export const paymentSchema = z.strictObject({ ...recordMetaShape, ...paymentFields });
 export type Payment = z.infer<typeof paymentSchema>;

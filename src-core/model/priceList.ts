@@ -16,18 +16,18 @@ export const SUPPORT_LEVELS = ['none', 'simple', 'premium'] as const;
 const limitSchema = z.number().finite().min(0, 'Une limite ne peut pas être négative.');
 
 /** Same shape as src-core/pricing `Tier`, so a stored list is usable by the pricing rules as is. */
-export const priceListTierSchema = z.object({
+export const priceListTierSchema = z.strictObject({
   id: tierCodeSchema,
   /** Monthly price excluding VAT. */
   priceCents: centsSchema.min(0, 'Un prix ne peut pas être négatif.'),
-  limits: z.object({ cpuHours: limitSchema, databaseGB: limitSchema, storageGB: limitSchema }),
+  limits: z.strictObject({ cpuHours: limitSchema, databaseGB: limitSchema, storageGB: limitSchema }),
   support: z.enum(SUPPORT_LEVELS),
   /** Premium support: deadline for a blocking anomaly, in business hours (§4). */
   blockingAnomalyBusinessHours: z.union([z.literal(8), z.literal(4)]).optional(),
 });
 
 export const priceListRecordSchema = z
-  .object({
+  .strictObject({
     ...recordMetaShape,
     label: requiredText('Le libellé de la grille est obligatoire.'),
     effectiveFrom: isoDateSchema,

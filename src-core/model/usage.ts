@@ -11,7 +11,7 @@ import { recordIdSchema, recordMetaShape } from './common';
 
 
 export const usageDocumentSchema = z
-  .object({
+  .strictObject({
     ...recordMetaShape,
     contractId: recordIdSchema,
     clientId: recordIdSchema,

@@ -30,14 +30,29 @@ function fieldLabel(path: string): string {
   return last ? (FIELD_LABELS[last] ?? last) : '';
 }
 
-/** A refused input: the DomainError message lists every field; `issues` lets a form place them. */
+/**
+ * The one-line message stays short whatever the input: a record with 20,000
+ * unknown keys is refused with a message a person can read (and a server can
+ * store as its answer), not one listing them all.
+ */
+const MAX_ISSUES_SHOWN = 10;
+const MAX_DETAIL_LENGTH = 300;
+function clip(detail: string): string {
+  if (detail.length <= MAX_DETAIL_LENGTH) return detail;
+  // Never between the two halves of a character: the message must stay well-formed text.
+  const end = /[\uD800-\uDBFF]/.test(detail[MAX_DETAIL_LENGTH - 2]!) ? MAX_DETAIL_LENGTH - 2 : MAX_DETAIL_LENGTH - 1;
+  return `${detail.slice(0, end)}…`;
+}
+
+/** A refused input: the message lists the fields (the first ten); `issues` lets a form place them all. */
 export class ValidationError extends DomainError {
   constructor(
     what: string,
     readonly issues: FieldIssue[],
   ) {
-    const details = issues.map((i) => (i.path ? `${fieldLabel(i.path)} : ${i.message}` : i.message));
-    super('INVALID_INPUT', `${what} refusé(e). ${details.join(' ; ')}`);
+    const details = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => clip(i.path ? `${fieldLabel(i.path)} : ${i.message}` : i.message));
+    const more = issues.length > MAX_ISSUES_SHOWN ? ` ; et ${issues.length - MAX_ISSUES_SHOWN} autre(s) problème(s)` : '';
+    super('INVALID_INPUT', `${what} refusé(e). ${details.join(' ; ')}${more}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier } from '../model/text';
 
 /** A stored record as it travels on the wire: a plain JSON object whose `id` is its record id. */
 export const wireRecordSchema = z.record(z.string(), z.unknown());
@@ -11,7 +12,10 @@ export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois att
 export const isoDateSchema = z.iso.date({ message: 'Date attendue au format AAAA-MM-JJ' });
 
 /** Identifies a laptop installation; also carried by every mutation. */
-export const deviceIdSchema = z.string().min(1).max(64);
+export const deviceIdSchema = identifier(64, 'Identifiant de poste obligatoire.');
+
+/** A record's id on the wire (same rule as src-core/model recordIdSchema). */
+export const wireRecordIdSchema = identifier(128);
 
 /** Every error answer of the API: a machine code and a French message shown as is. */
 export const apiErrorSchema = z.object({

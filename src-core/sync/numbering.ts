@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceIdSchema, isoDateSchema, wireRecordSchema } from './common';
+import { deviceIdSchema, isoDateSchema, wireRecordIdSchema, wireRecordSchema } from './common';
 
 /** Invoices `F-…`, credit notes `AV-…` (DOMAIN.md, billing: numbering). */
 export const documentKindSchema = z.enum(['invoice', 'credit_note']);
@@ -8,7 +8,7 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 const yearSchema = z.number().int().min(2000).max(2999);
 
 /** A laptop asks for its own series to issue offline: `F-YYYY-<device code>-NNNN`. */
-export const deviceGrantRequestSchema = z.object({
+export const deviceGrantRequestSchema = z.strictObject({
   deviceId: deviceIdSchema,
   year: yearSchema,
   kind: documentKindSchema,
@@ -34,8 +34,8 @@ export type DeviceGrantResponse = z.infer<typeof deviceGrantResponseSchema>;
  * `kind`). Numbers are continuous and chronological: an issue date before the
  * series' last one is refused (409).
  */
-export const invoiceIssueRequestSchema = z.object({
-  invoiceId: z.string().min(1).max(128),
+export const invoiceIssueRequestSchema = z.strictObject({
+  invoiceId: wireRecordIdSchema,
   /** Replaces the draft's issue date; the draft's own when absent. */
   issueDate: isoDateSchema.optional(),
 });

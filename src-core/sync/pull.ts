@@ -12,7 +12,7 @@ export const MAX_PULL_LIMIT = 1000;
  */
 export const pullCursorSchema = z.string().regex(/^\d{1,18}$/, 'Curseur invalide');
 
-export const pullRequestSchema = z.object({
+export const pullRequestSchema = z.strictObject({
   cursor: pullCursorSchema.default('0'),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
   entities: z.array(entityTypeSchema).min(1).optional(),

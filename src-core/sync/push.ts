@@ -6,7 +6,7 @@ export const MAX_PUSH_BATCH = 500;
 /** Body limit of POST /sync/push, enforced by the server (413 beyond). */
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
 
-export const pushRequestSchema = z.object({
+export const pushRequestSchema = z.strictObject({
   deviceId: deviceIdSchema,
   mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
 });

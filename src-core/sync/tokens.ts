@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { text } from '../model/text';
 
 /** An admin names the user whose tokens go (a lost or stolen laptop). */
 export const userTokensRevokeRequestSchema = z.strictObject({
-  user: z.string().trim().min(1, 'Nom d’utilisateur attendu').max(200),
+  user: text({ max: 200, required: 'Nom d’utilisateur attendu' }),
 });
 export type UserTokensRevokeRequest = z.infer<typeof userTokensRevokeRequestSchema>;
 

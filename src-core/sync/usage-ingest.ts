@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { monthSchema } from './common';
+import { monthSchema, wireRecordIdSchema } from './common';
 
 export const MAX_INGEST_ROWS = 20_000;
 
 const quantity = z.number().finite().min(0);
 
 /** One month of a contract as measured by the hosting platform (DOMAIN.md, usage against limits). */
-export const usageMonthSchema = z.object({
+export const usageMonthSchema = z.strictObject({
   month: monthSchema,
   cpuHours: quantity,
   /** Peak of the month. */
@@ -17,9 +17,9 @@ export const usageMonthSchema = z.object({
 export type UsageMonth = z.infer<typeof usageMonthSchema>;
 
 export const usageIngestRowSchema = usageMonthSchema.extend({
-  contractId: z.string().min(1).max(128),
+  contractId: wireRecordIdSchema,
   /** Optional when the contract is known to the server (its clientId is used). */
-  clientId: z.string().min(1).max(128).optional(),
+  clientId: wireRecordIdSchema.optional(),
 });
 export type UsageIngestRow = z.infer<typeof usageIngestRowSchema>;
 
@@ -28,7 +28,7 @@ export type UsageIngestRow = z.infer<typeof usageIngestRowSchema>;
  * `{ id: contractId, contractId, clientId, months: UsageMonth[] }`: a month sent
  * again replaces the stored one. The whole batch is applied or nothing.
  */
-export const usageIngestRequestSchema = z.object({
+export const usageIngestRequestSchema = z.strictObject({
   rows: z.array(usageIngestRowSchema).min(1).max(MAX_INGEST_ROWS),
 });
 export type UsageIngestRequest = z.infer<typeof usageIngestRequestSchema>;

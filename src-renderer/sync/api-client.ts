@@ -50,8 +50,9 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
   return {
     health: () => call(API_ROUTES.health),
     pull: (request: PullRequest) => call(API_ROUTES.pull, request),
-    /** `seq` and other local fields are dropped by the request schema. */
-    push: (deviceId: string, mutations: readonly Mutation[]) => call(API_ROUTES.push, pushRequestSchema.parse({ deviceId, mutations })),
+    /** The outbox's local `seq` stays here: the request schema refuses unknown keys. */
+    push: (deviceId: string, mutations: readonly (Mutation & { seq?: number })[]) =>
+      call(API_ROUTES.push, pushRequestSchema.parse({ deviceId, mutations: mutations.map(({ seq: _seq, ...mutation }) => mutation) })),
     reconcile: () => call(API_ROUTES.reconcile),
     /** Revokes the token of this client: the server refuses it from then on. */
     revokeToken: () => call(API_ROUTES.revokeToken),

@@ -1,4 +1,5 @@
-import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, type MutationResult } from '../../src-core';
+import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, fieldIssues, mutationSchema, type MutationResult } from '../../src-core';
+import { z } from 'zod';
 import type { DataLayer, OutboxEntry } from '../data';
 import { commitPushResults, type PushOutcome } from '../data/sync-state';
 import type { ApiClient } from './api-client';
@@ -72,9 +73,16 @@ export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: 
     const batch = await nextBatch(repos.outbox.pending, held, size, byteBudget);
     if (batch.length === 0) return { ...total, suspectsConfirmed: true };
     let results: MutationResult[];
+    const unsendable = batch.flatMap((entry) => {
+      const problem = wireProblem(entry);
+      return problem ? [rejected(entry, problem)] : [];
+    });
     const lone = batch.length === 1 ? batch[0]! : undefined;
     const loneBytes = lone ? utf8.encode(JSON.stringify(lone)).length : 0;
-    if (lone && loneBytes + ENVELOPE_BYTES > MAX_PUSH_BYTES) {
+    if (unsendable.length > 0) {
+      // Queued by an older version, or written around the forms: the server would refuse the whole batch for it.
+      results = unsendable;
+    } else if (lone && loneBytes + ENVELOPE_BYTES > MAX_PUSH_BYTES) {
       results = [rejected(lone, `Modification trop volumineuse pour le serveur (${megabytes(loneBytes)} Mo, ${megabytes(MAX_PUSH_BYTES)} Mo au plus par envoi) : raccourcissez les textes de l’enregistrement.`)];
     } else {
       try {
@@ -119,6 +127,16 @@ const SPLIT_ON: ReadonlySet<SyncError['kind']> = new Set(['refused', 'tooLarge',
 function rejected(entry: OutboxEntry, reason: string): MutationResult {
   return { mutationId: entry.mutationId, status: 'rejected', reason };
 }
+
+/** Why the wire format refuses an outbox entry (French), or undefined when it can be sent. */
+function wireProblem({ seq: _seq, ...mutation }: OutboxEntry): string | undefined {
+  const parsed = mutationSchema.safeParse(mutation, { error: FRENCH.localeError });
+  if (parsed.success) return undefined;
+  const details = fieldIssues(parsed.error).map((issue) => `${issue.path} : ${issue.message}`);
+  return `Modification invalide, non envoyée (${details.join(' ; ')}). Corrigez l’enregistrement ou écartez la modification.`;
+}
+
+const FRENCH = z.locales.fr();
 
 function serverFailureReason(error: SyncError): string {
   const status = error.status ? ` (HTTP ${error.status})` : '';

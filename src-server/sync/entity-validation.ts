@@ -7,8 +7,9 @@ export type Validated = { ok: true; record: WireRecord } | { ok: false; reason: 
  * Checks a whole record (after merge) against its entity schema of
  * src-core/model. The fields a mutation emptied (null on the wire) are first
  * stored as the schema expresses emptiness — absent, or null where it takes
- * null. What is stored is the schema's output: trimmed, normalised; refused,
- * the French reason lists every field.
+ * null. What is stored is the schema's output (texts whole, NFC, trimmed,
+ * bounded); an unknown field is refused, never stored. Refused, the French
+ * reason lists every field.
  */
 export function validateRecord(entity: EntityType, record: WireRecord): Validated {
   try {

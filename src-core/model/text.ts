@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Well-formed text at every boundary (issue 21): forms, CSV import, pushed
+ * records and the API's requests all parse with these schemas, so a text
+ * refused on one side is refused everywhere, in French. A lone surrogate (half
+ * of an emoji, cut by a careless copy or an old version) cannot be stored by
+ * PostgreSQL at all; control characters are invisible and break printed
+ * letters and CSV exports; two spellings of "é" (NFC and NFD) would make the
+ * same name two names.
+ */
+
+/** Length limits by kind of field, in characters (UTF-16 code units, as the inputs count them). */
+export const TEXT_LIMITS = {
+  /** Identifiers, codes, numbers printed on documents. */
+  code: 64,
+  /** Names of people and companies, labels. */
+  name: 200,
+  /** An address line, a one-sentence mention. */
+  address: 500,
+  /** Free text: reasons, explanations, letter parameters. */
+  freeText: 5_000,
+} as const;
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** C0 and C1 control characters and DEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** The same, except tabulation and line breaks, which multi-line text keeps. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export const MALFORMED_TEXT_MESSAGE = 'Texte mal formé : un caractère y est coupé en deux (une moitié d’émoji, par exemple) ; retapez ce texte.';
+const CONTROL_MESSAGE = 'Caractère invisible interdit (tabulation, saut de ligne ou caractère de contrôle) : retapez ce texte sur une ligne.';
+const CONTROL_MULTILINE_MESSAGE = 'Caractère invisible interdit (caractère de contrôle) : retapez ce texte.';
+
+/** True when the text holds no lone surrogate (every character whole). */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+export interface TextOptions {
+  max: number;
+  /** Shown when the text is missing or empty; without it, an empty text is accepted. */
+  required?: string;
+  /** Tabulations and line breaks allowed (free text). */
+  multiline?: boolean;
+}
+
+/**
+ * A text field: refused when it holds half a character or a control
+ * character (line breaks allowed in free text), stored in NFC and trimmed,
+ * at most `max` characters.
+ */
+export function text({ max, required, multiline = false }: TextOptions) {
+  const schema = z
+    .string({ error: required ?? 'Texte attendu.' })
+    .refine(isWellFormedText, { message: MALFORMED_TEXT_MESSAGE, abort: true })
+    .refine((s) => !(multiline ? CONTROL_MULTILINE : CONTROL).test(s), { message: multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE, abort: true })
+    .overwrite((s) => s.normalize('NFC').trim());
+  return (required ? schema.min(1, required) : schema).max(max, `Texte trop long (${max} caractères au plus).`);
+}
+
+/**
+ * An identifier made by a program (record, device, mutation): opaque, so
+ * never rewritten — neither trimmed nor normalised — but whole characters,
+ * no control character, and bounded.
+ */
+export function identifier(max: number, required = "L'identifiant est obligatoire.") {
+  return z
+    .string({ error: required })
+    .min(1, required)
+    .max(max, `Identifiant trop long (${max} caractères au plus).`)
+    .refine(isWellFormedText, MALFORMED_TEXT_MESSAGE)
+    .refine((s) => !CONTROL.test(s), 'Identifiant invalide : caractère de contrôle.');
+}
+
+/**
+ * Where, in any JSON value (keys included), a text holds half a character;
+ * undefined when none does. For the values the wire carries untyped (a
+ * mutation's changes): they are checked field by field by their entity's
+ * schema after the merge, but even a conflict answer or a refusal naming them
+ * must be storable.
+ */
+export function malformedTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'string') return isWellFormedText(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!isWellFormedText(key)) return [...path, '(clé)'];
+    const found = malformedTextPath(item, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFRef } from 'pdf-lib';
 import { describeProblems, DomainError, FACTURX_FILE_NAME, facturX, type InvoiceDocumentModel } from '../../src-core';
 import { renderInvoicePdf } from './invoice-pdf';
 import { srgbIccProfile } from './srgb-icc';
@@ -43,9 +43,17 @@ function subsetOf(bytes: Uint8Array): Promise<EmbeddableFont> {
   return subset;
 }
 
+/** Each font program deflated once, not once per document (it is most of a Factur-X's weight and time). */
+const deflated = new WeakMap<EmbeddableFont, Uint8Array>();
+
 function embedFont(pdf: PDFDocument, font: EmbeddableFont): { descriptor: PDFRef; widths: PDFRef } {
   const { context } = pdf;
-  const file = context.register(context.flateStream(font.program, { Length1: font.program.length }));
+  let program = deflated.get(font);
+  if (!program) {
+    program = context.flateStream(font.program).contents;
+    deflated.set(font, program);
+  }
+  const file = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: font.program.length }), program));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor', FontName: font.baseFont, Flags: font.flags, FontBBox: font.bbox, ItalicAngle: font.italicAngle,

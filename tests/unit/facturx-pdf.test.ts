@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SELLER_PROFILE, invoiceDocumentModel, parseXml, readCiiXml, validateEInvoice, type Invoice, type InvoiceDocumentModel, type XmlNode } from '../../src-core';
-import { renderFacturXPdf, renderInvoicePdf } from '../../src-renderer/documents';
+import { renderInvoicePdf } from '../../src-renderer/documents';
+import { renderFacturXPdf } from '../../src-renderer/documents/facturx-pdf';
 import { issuedCreditNote, issuedMonthInvoice, issuedSurcharge, portfolio } from './support/einvoice-fixtures';
 
 /**
@@ -81,7 +82,8 @@ describe('Factur-X PDF/A-3b read back', () => {
 
     // The XMP: PDF/A-3 B, the Factur-X properties and their extension schema; the information dictionary agrees.
     const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
-    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'));
+    if (!(metadata instanceof PDFRawStream)) throw new Error('no XMP metadata stream');
     expect(metadata.dict.has(PDFName.of('Filter'))).toBe(false);
     const xmp = parseXml(new TextDecoder().decode(metadata.contents).replace(/^\ufeff/, ''));
     const find = (node: XmlNode, name: string): XmlNode | undefined => (node.name === name ? node : node.children.map((c) => find(c, name)).find(Boolean));
@@ -102,7 +104,8 @@ describe('Factur-X PDF/A-3b read back', () => {
     const intents = pdf.catalog.lookup(PDFName.of('OutputIntents'));
     const intent = pdf.context.lookup((intents as unknown as { get(i: number): unknown }).get(0) as never, PDFDict);
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'));
-    expect(intent.lookup(PDFName.of('DestOutputProfile'), PDFRawStream).dict.get(PDFName.of('N'))?.toString()).toBe('3');
+    const profile = intent.lookup(PDFName.of('DestOutputProfile'));
+    expect(profile instanceof PDFRawStream && profile.dict.get(PDFName.of('N'))?.toString()).toBe('3');
 
     // No transparency: no soft mask, no constant alpha.
     for (const [, object] of pdf.context.enumerateIndirectObjects()) {
@@ -114,8 +117,8 @@ describe('Factur-X PDF/A-3b read back', () => {
   });
 
   it('refuses a draft and a document failing the rules, saying why', async () => {
-    const [{ model }] = cases;
-    await expect(renderFacturXPdf({ ...model!, number: null }, fonts)).rejects.toThrow("Un brouillon n'est pas une facture électronique");
-    await expect(renderFacturXPdf({ ...model!, seller: { ...model!.seller, siren: '732829321' } }, fonts)).rejects.toThrow(/\[BR-CO-26\] Le SIREN du vendeur/);
+    const { model } = cases[0]!;
+    await expect(renderFacturXPdf({ ...model, number: null }, fonts)).rejects.toThrow("Un brouillon n'est pas une facture électronique");
+    await expect(renderFacturXPdf({ ...model, seller: { ...model.seller, siren: '732829321' } }, fonts)).rejects.toThrow(/\[BR-CO-26\] Le SIREN du vendeur/);
   });
 });

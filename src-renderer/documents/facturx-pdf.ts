@@ -1,4 +1,4 @@
-import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFRef } from 'pdf-lib';
+import { AFRelationship, ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFRef } from 'pdf-lib';
 import { describeProblems, DomainError, FACTURX_FILE_NAME, facturX, type InvoiceDocumentModel } from '../../src-core';
 import { renderInvoicePdf } from './invoice-pdf';
 import { srgbIccProfile } from './srgb-icc';
@@ -86,9 +86,12 @@ function embedFonts(pdf: PDFDocument, faces: Record<string, EmbeddableFont>): vo
   }
 }
 
+let deflatedProfile: Uint8Array | undefined;
+
 function addOutputIntent(pdf: PDFDocument): void {
   const { context } = pdf;
-  const profile = context.register(context.flateStream(srgbIccProfile(), { N: 3 }));
+  deflatedProfile ??= context.flateStream(srgbIccProfile()).contents;
+  const profile = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode', N: 3 }), deflatedProfile));
   const intent = context.obj({
     Type: 'OutputIntent', S: 'GTS_PDFA1',
     OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'), Info: PDFString.of('sRGB IEC61966-2.1'),
@@ -123,7 +126,9 @@ export async function renderFacturXPdf(model: InvoiceDocumentModel, fonts: Factu
   // Seconds precision: the information dictionary's dates have no milliseconds.
   const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
   const [regular, bold] = await Promise.all([subsetOf(fonts.regular), subsetOf(fonts.bold)]);
-  const pdf = await PDFDocument.load(renderInvoicePdf(model), { updateMetadata: false });
+  // pdf-lib yields to the event loop every 50–100 objects by default; in a browser each yield is a
+  // clamped timer, most of a document's time: one invoice is a few dozen objects, parsed and written at once.
+  const pdf = await PDFDocument.load(renderInvoicePdf(model), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   pdf.context.header = PDFHeader.forVersion(1, 7);
   embedFonts(pdf, { Helvetica: regular, 'Helvetica-Bold': bold });
   addOutputIntent(pdf);
@@ -131,5 +136,5 @@ export async function renderFacturXPdf(model: InvoiceDocumentModel, fonts: Factu
   await pdf.attach(new TextEncoder().encode(xml), FACTURX_FILE_NAME, {
     mimeType: 'text/xml', description: 'Factur-X (EN 16931)', creationDate: now, modificationDate: now, afRelationship: AFRelationship.Data,
   });
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

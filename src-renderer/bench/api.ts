@@ -17,6 +17,8 @@ export interface BenchApi {
   appBulkLoad(): Promise<WriteTiming>;
   appDemoLoader(options: { seed: number; clients: number }, databaseName: string): Promise<WriteTiming>;
   renderInvoices(n: number): BatchResult;
+  /** The same invoices as Factur-X (PDF/A-3b + factur-x.xml), one file each (issue 18). */
+  renderFacturXInvoices(n: number): Promise<BatchResult>;
   invoicePages(n: number): string[];
   /** The real sync engine into an empty laptop (a new IndexedDB), from the central API at `target.baseUrl`. */
   syncInitial(target: SyncTarget): Promise<SyncTiming>;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../src-core';
 import type { BenchApi } from './api';
 import type { BenchPortfolio } from './invoices';
-import { invoicePages, renderInvoices } from './pdf';
+import { invoicePages, renderFacturXInvoices, renderInvoices } from './pdf';
 import { appBulkLoad, appDemoLoader, bareBulkPut } from './storage';
 import { syncIncremental, syncInitial } from './sync';
 
@@ -25,6 +25,7 @@ const bench: BenchApi = {
   appBulkLoad: () => appBulkLoad(current().portfolio),
   appDemoLoader: (options, name) => appDemoLoader({ ...options, today: current().today }, name),
   renderInvoices: (n) => renderInvoices(current().portfolio, current().today, n),
+  renderFacturXInvoices: (n) => renderFacturXInvoices(current().portfolio, current().today, n),
   invoicePages: (n) => invoicePages(current().portfolio, current().today, n),
   syncInitial,
   syncIncremental,

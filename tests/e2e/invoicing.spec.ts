@@ -24,10 +24,10 @@ async function loadDemo(page: Page) {
 }
 
 /** Text of a PDF the page downloaded, as poppler's pdftotext reads it. */
-async function downloadedPdfText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+async function downloadedPdfText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; path: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
-  return { name: download.suggestedFilename(), text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/[ \u00a0\u202f]+/g, ' ') };
+  return { path, name: download.suggestedFilename(), text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/[ \u00a0\u202f]+/g, ' ') };
 }
 
 test('run a month, issue, record a payment, make a credit note and a surcharge, save the PDFs', async ({ page }) => {
@@ -97,6 +97,11 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   expect(pdf.name).toBe('facture-F-2026-000002.pdf');
   expect(pdf.text).toContain('F-2026-000002');
   expect(pdf.text).toContain(total.replace(/[\u00a0\u202f]/g, ' '));
+  // Issued, it leaves as Factur-X (issue 18): factur-x.xml attached, every font embedded.
+  expect(execFileSync('pdfdetach', ['-list', pdf.path], { encoding: 'utf8' })).toContain('1: factur-x.xml');
+  const fontRows = execFileSync('pdffonts', [pdf.path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  expect(fontRows.length).toBeGreaterThan(0);
+  expect(fontRows.filter((row) => !/^[A-Z]{6}\+\S+\s+TrueType\s+WinAnsi\s+yes\s/.test(row))).toEqual([]);
 
   await page.getByRole('link', { name: 'Avoir AV-2026-000001' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Avoir AV-2026-000001' })).toBeVisible();

@@ -189,5 +189,5 @@ describe('every document the builders can produce validates and reads back equal
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });

@@ -13,19 +13,28 @@ const model = (batch: PrintBatch, d: PrintableDocument) => invoiceDocumentModel(
 const owned = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 const fileName = (d: PrintableDocument) => documentFileName(d.invoice, d.client?.legalName ?? d.invoice.clientId);
 
-function single(batch: PrintBatch): { bytes: Uint8Array<ArrayBuffer>; name: string } {
-  const [doc] = batch.documents;
-  if (!doc) throw new Error('Document introuvable.');
-  return { bytes: owned(renderInvoicesBatchPdf([model(batch, doc)])), name: fileName(doc) };
+/** An issued document leaves as Factur-X (PDF/A-3b with its factur-x.xml, issue 18); a draft stays a plain PDF, watermarked. */
+async function render(batch: PrintBatch, doc: PrintableDocument): Promise<Uint8Array<ArrayBuffer>> {
+  const m = model(batch, doc);
+  if (doc.invoice.status !== 'issued') return owned(renderInvoicesBatchPdf([m]));
+  // pdf-lib, fontkit and the fonts load with the first Factur-X, not with the invoices screens.
+  const [{ renderFacturXPdf }, { facturXFonts }] = await Promise.all([import('../../documents/facturx-pdf'), import('../../documents/facturx-fonts')]);
+  return owned(await renderFacturXPdf(m, await facturXFonts()));
 }
 
-export function saveDocumentPdf(batch: PrintBatch) {
-  const { bytes, name } = single(batch);
+async function single(batch: PrintBatch): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string }> {
+  const [doc] = batch.documents;
+  if (!doc) throw new Error('Document introuvable.');
+  return { bytes: await render(batch, doc), name: fileName(doc) };
+}
+
+export async function saveDocumentPdf(batch: PrintBatch) {
+  const { bytes, name } = await single(batch);
   return savePdf(bytes, name);
 }
 
-export function printDocumentPdf(batch: PrintBatch) {
-  const { bytes, name } = single(batch);
+export async function printDocumentPdf(batch: PrintBatch) {
+  const { bytes, name } = await single(batch);
   return printPdf(bytes, name.replace(/\.pdf$/, ''));
 }
 
@@ -34,7 +43,9 @@ export function exportMonthAsOnePdf(batch: PrintBatch, period: string) {
   return savePdf(owned(renderInvoicesBatchPdf(batch.documents.map((d) => model(batch, d)))), `factures-${period}.pdf`);
 }
 
-/** The month's documents as one file each. */
-export function exportMonthAsFiles(batch: PrintBatch) {
-  return platform.saveDocuments(batch.documents.map((d) => ({ suggestedName: fileName(d), mimeType: 'application/pdf', bytes: owned(renderInvoicesBatchPdf([model(batch, d)])) })));
+/** The month's documents as one file each: each issued one a Factur-X. */
+export async function exportMonthAsFiles(batch: PrintBatch) {
+  const files = [];
+  for (const d of batch.documents) files.push({ suggestedName: fileName(d), mimeType: 'application/pdf', bytes: await render(batch, d) });
+  return platform.saveDocuments(files);
 }

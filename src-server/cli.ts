@@ -5,6 +5,7 @@ import { createTokenFor, createUser, revokeUserTokens, userNamed, UserError } fr
 import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer } from './server';
 import type { Db, Queryable } from './storage/db';
+import { DataFolderLockedError } from './storage/data-folder-lock';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
 
 const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
@@ -20,8 +21,10 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
       d’essai, factures comprises) comme autant de créations de l’utilisateur --user
 
 Stockage : PostgreSQL si DATABASE_URL est défini, sinon PostgreSQL embarqué (PGlite)
-dans --data-dir. Avec le stockage embarqué, arrêtez le serveur avant create-user /
-create-token / revoke-tokens (un seul processus à la fois sur un dossier de données).`;
+dans --data-dir. Un dossier de données embarqué appartient à un seul processus à la
+fois (verrou contrats.lock) : serveur lancé, les commandes ci-dessus refusent, sans
+rien écrire ; révoquez alors par l’API (POST /admin/revoke-tokens, jeton administrateur).
+Sur PostgreSQL, elles s’appliquent serveur lancé, dès sa requête suivante.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -60,7 +63,7 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** Opens the storage for one command and closes it (one process at a time on an embedded data folder). */
+/** Opens the storage for one command and closes it (an embedded data folder owned by a running server: refused). */
 async function withStorage<T>(run: (db: Db) => Promise<T>): Promise<T> {
   const db = await openStorage(storage);
   try {
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof UserError || error instanceof SeedError ? error.message : error);
+  const known = error instanceof UserError || error instanceof SeedError || error instanceof DataFolderLockedError;
+  console.error(known ? error.message : error);
   process.exit(1);
 });

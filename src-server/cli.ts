@@ -10,7 +10,14 @@ import { describeStorage, openStorage, storageFromEnv } from './storage/open-sto
 
 const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
 
-  serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--rate-limit 1200] [--log-level info]
+  serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--log-level info]
+        [--rate-limit 1200] [--anonymous-rate-limit 120] [--trust-proxy <adresses|true>]
+        [--cors-origin app://contrats,http://127.0.0.1:5180,http://localhost:5180]
+        [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
+      --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
+      sans jeton valide (anonymes, jetons invalides, routes inconnues, pré-vérifications CORS).
+      --trust-proxy : derrière un proxy inverse (TLS), adresses ou plages CIDR du proxy
+      (séparées par des virgules), ou true ; l’adresse du client est alors lue dans X-Forwarded-For.
   create-user --name <nom> --role <admin|account_manager|ingest> [--data-dir …]
   create-token --user <nom> [--data-dir …]
   revoke-tokens --user <nom> [--data-dir …]
@@ -33,6 +40,12 @@ const { positionals, values } = parseArgs({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'rate-limit': { type: 'string' },
+    'anonymous-rate-limit': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'cors-origin': { type: 'string' },
+    'public-openapi': { type: 'boolean' },
+    'request-timeout': { type: 'string' },
+    'answer-retention-days': { type: 'string' },
     'log-level': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
@@ -49,7 +62,13 @@ async function serve(): Promise<void> {
     storage,
     port: Number(values.port ?? 8787),
     host: values.host ?? '127.0.0.1',
-    rateLimitPerMinute: values['rate-limit'] ? Number(values['rate-limit']) : undefined,
+    rateLimitPerMinute: positiveNumber('rate-limit'),
+    anonymousRateLimitPerMinute: positiveNumber('anonymous-rate-limit'),
+    trustProxy: values['trust-proxy'] === undefined ? undefined : values['trust-proxy'] === 'true' || values['trust-proxy'],
+    allowedOrigins: values['cors-origin']?.split(',').map((origin) => origin.trim()).filter(Boolean),
+    publicOpenApi: values['public-openapi'],
+    requestTimeoutMs: seconds('request-timeout'),
+    answerRetentionDays: positiveNumber('answer-retention-days'),
     logger: { level: values['log-level'] ?? 'info' },
   });
   // Tests and scripts read this line to find the port chosen with --port 0.
@@ -61,6 +80,20 @@ async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** A numeric option, refused in French when it is not a positive number. */
+function positiveNumber(option: keyof typeof values): number | undefined {
+  const text = values[option];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (typeof text !== 'string' || !Number.isFinite(value) || value <= 0) throw new UserError(`--${option} attend un nombre positif (reçu « ${String(text)} »).`);
+  return value;
+}
+
+function seconds(option: keyof typeof values): number | undefined {
+  const value = positiveNumber(option);
+  return value === undefined ? undefined : value * 1000;
 }
 
 /** Opens the storage for one command and closes it (an embedded data folder owned by a running server: refused). */

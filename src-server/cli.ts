@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEMO_TODAY, generateDemoPortfolio } from '../src-core/demo';
-import { createTokenFor, createUser, revokeUserTokens, userNamed, UserError } from './auth/users';
+import { userNamed, UserError } from './auth/users';
+import { runAdminCommand, type AdminCommand } from './admin/admin-commands';
+import { sendAdminCommand } from './admin/admin-socket';
 import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer } from './server';
-import type { Db, Queryable } from './storage/db';
+import type { Db } from './storage/db';
 import { DataFolderLockedError } from './storage/data-folder-lock';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
 
@@ -12,7 +14,7 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
 
   serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--log-level info]
         [--rate-limit 1200] [--anonymous-rate-limit 120] [--trust-proxy <adresses|true>]
-        [--cors-origin app://contrats,http://127.0.0.1:5180,http://localhost:5180]
+        [--cors-origin app://contrats,http://127.0.0.1:*,http://localhost:*]
         [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
       --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
       sans jeton valide (anonymes, jetons invalides, routes inconnues, pré-vérifications CORS).
@@ -29,9 +31,10 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
 
 Stockage : PostgreSQL si DATABASE_URL est défini, sinon PostgreSQL embarqué (PGlite)
 dans --data-dir. Un dossier de données embarqué appartient à un seul processus à la
-fois (verrou contrats.lock) : serveur lancé, les commandes ci-dessus refusent, sans
-rien écrire ; révoquez alors par l’API (POST /admin/revoke-tokens, jeton administrateur).
-Sur PostgreSQL, elles s’appliquent serveur lancé, dès sa requête suivante.`;
+fois (verrou contrats.lock) : serveur lancé, create-user, create-token et
+revoke-tokens passent par lui (prise admin.sock du dossier) et valent dès la requête
+suivante ; seed-demo et un second serve refusent, sans rien écrire. Sur PostgreSQL,
+toutes s’appliquent serveur lancé.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -106,16 +109,23 @@ async function withStorage<T>(run: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs one user command in a transaction; the token is printed once and never stored. */
-async function withUsers(run: (tx: Queryable) => Promise<{ user: { name: string; role: string }; token: string }>): Promise<void> {
-  const { user, token } = await withStorage((db) => db.transaction(run));
-  console.log(`Utilisateur ${user.name} (${user.role}) — jeton à conserver, il ne sera plus affiché :`);
-  console.log(token);
-}
-
-async function revokeTokens(name: string): Promise<void> {
-  const { user, revoked } = await withStorage((db) => db.transaction((tx) => revokeUserTokens(tx, name)));
-  console.log(`Utilisateur ${user.name} : ${revoked} jeton(s) révoqué(s) ; ils sont refusés dès maintenant.`);
+/**
+ * Runs a user command: through the server that owns the embedded data
+ * folder when one runs (admin socket), on the storage otherwise (PostgreSQL:
+ * alongside a running server; embedded: the folder's lock refuses if some
+ * other command holds it). The token is printed once and never stored.
+ */
+async function userCommand(command: AdminCommand): Promise<void> {
+  const viaServer = 'dataDir' in storage ? await sendAdminCommand(storage.dataDir, command) : undefined;
+  const answer = viaServer ?? (await withStorage((db) => runAdminCommand(db, command)));
+  if (!answer.ok) throw new UserError(answer.message);
+  const by = viaServer ? ' (par le serveur en cours d’exécution)' : '';
+  if (answer.revoked !== undefined) {
+    console.log(`Utilisateur ${answer.user.name} : ${answer.revoked} jeton(s) révoqué(s)${by} ; ils sont refusés dès maintenant.`);
+    return;
+  }
+  console.log(`Utilisateur ${answer.user.name} (${answer.user.role})${by} — jeton à conserver, il ne sera plus affiché :`);
+  console.log(answer.token);
 }
 
 /** Bulk seed (src-server/seed.ts): the demo generator's portfolio, or a JSON file of records by entity. */
@@ -140,13 +150,13 @@ async function main(): Promise<void> {
       return serve();
     case 'create-user':
       if (!name || !role) throw new UserError('create-user demande --name et --role.');
-      return withUsers((tx) => createUser(tx, name, role));
+      return userCommand({ command: 'create-user', name, role });
     case 'create-token':
       if (!user) throw new UserError('create-token demande --user.');
-      return withUsers((tx) => createTokenFor(tx, user));
+      return userCommand({ command: 'create-token', user });
     case 'revoke-tokens':
       if (!user) throw new UserError('revoke-tokens demande --user.');
-      return revokeTokens(user);
+      return userCommand({ command: 'revoke-tokens', user });
     case 'seed-demo':
       if (!user) throw new UserError('seed-demo demande --user (l’auteur des créations dans le journal).');
       return seedDemo(user);

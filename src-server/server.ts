@@ -3,6 +3,7 @@ import type { Db } from './storage/db';
 import { openStorage, type StorageConfig } from './storage/open-storage';
 import { buildApp, type AppOptions } from './http/app';
 import { describeError } from './http/log-redaction';
+import { listenAdminSocket } from './admin/admin-socket';
 import { DEFAULT_ANSWER_RETENTION_DAYS, pruneAnswers } from './sync/answer-retention';
 
 export interface ServerOptions extends AppOptions {
@@ -36,6 +37,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const pruning = setInterval(() => void prune().catch((error: unknown) => app.log.error({ failure: describeError(error) }, 'answer pruning failed')), PRUNE_EVERY_MS);
     pruning.unref();
     const url = await app.listen({ port: port ?? 8787, host: host ?? '127.0.0.1' });
+    // The CLI's user commands go through this server while it owns an embedded folder (admin/admin-socket).
+    const closeAdmin =
+      'dataDir' in options.storage ? await listenAdminSocket(db, options.storage.dataDir, (failure) => app.log.error({ failure }, 'admin command failed')) : async () => undefined;
     return {
       url,
       app,
@@ -43,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pruneAnswers: prune,
       async close() {
         clearInterval(pruning);
+        await closeAdmin();
         await app.close();
         await db.close();
       },

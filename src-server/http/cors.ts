@@ -3,9 +3,17 @@ import { HttpError } from './errors';
 
 /**
  * The app's own origins: the desktop app's renderer (custom `app://contrats`
- * protocol) and `npm run web` (port 5180, by address or by name).
+ * protocol) and `npm run web`, served on this machine (port 5180 by default,
+ * any with --port: `:*` stands for any port).
  */
-export const DEFAULT_ALLOWED_ORIGINS = ['app://contrats', 'http://127.0.0.1:5180', 'http://localhost:5180'] as const;
+export const DEFAULT_ALLOWED_ORIGINS = ['app://contrats', 'http://127.0.0.1:*', 'http://localhost:*'] as const;
+
+/** Exact origins, or `scheme://host:*` for that host on any port. */
+function originMatcher(allowedOrigins: readonly string[]): (origin: string) => boolean {
+  const exact = new Set(allowedOrigins.filter((origin) => !origin.endsWith(':*')));
+  const anyPort = allowedOrigins.filter((origin) => origin.endsWith(':*')).map((origin) => origin.slice(0, -1));
+  return (origin) => exact.has(origin) || anyPort.some((prefix) => origin.startsWith(prefix) && /^\d{1,5}$/.test(origin.slice(prefix.length)));
+}
 
 /**
  * The app calls the API from another origin; without CORS answers the
@@ -15,10 +23,10 @@ export const DEFAULT_ALLOWED_ORIGINS = ['app://contrats', 'http://127.0.0.1:5180
  * Origin (the CLI, the ingest feed, curl) are not concerned.
  */
 export function allowCrossOriginCalls(app: FastifyInstance, allowedOrigins: readonly string[]): void {
-  const allowed = new Set(allowedOrigins);
+  const allowed = originMatcher(allowedOrigins);
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (!origin || !allowed.has(origin)) return;
+    if (!origin || !allowed(origin)) return;
     reply.header('access-control-allow-origin', origin);
     reply.header('vary', 'Origin');
     reply.header('access-control-allow-headers', 'authorization, content-type');
@@ -28,7 +36,7 @@ export function allowCrossOriginCalls(app: FastifyInstance, allowedOrigins: read
   // The preflight carries no token: answered before any route's authentication (the rate limit still counts it).
   app.options('*', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin && !allowed.has(origin)) throw new HttpError(403, 'ORIGIN_REFUSED', `Origine non autorisée : ${origin.slice(0, 100)}.`);
+    if (origin && !allowed(origin)) throw new HttpError(403, 'ORIGIN_REFUSED', `Origine non autorisée : ${origin.slice(0, 100)}.`);
     return reply.code(204).send();
   });
 }

@@ -68,6 +68,6 @@ function lockedBy(dataDir: string, holder: Holder): DataFolderLockedError {
   return new DataFolderLockedError(
     `Le dossier de données ${dataDir} est utilisé par ${what} (processus ${holder.pid}, depuis ${holder.since}) : ` +
       'un seul processus à la fois sur un stockage embarqué, sinon ses écritures seraient perdues. ' +
-      'Arrêtez d’abord ce processus, ou, serveur lancé, passez par l’API (POST /admin/revoke-tokens avec un jeton administrateur).',
+      'Arrêtez d’abord ce processus (serveur lancé, create-user, create-token et revoke-tokens passent par lui).',
   );
 }

@@ -25,13 +25,13 @@ describe('appels depuis l’application (CORS)', () => {
   });
 
   it('répond à la pré-vérification sans jeton pour les origines de l’application, et la refuse aux autres', async () => {
-    for (const origin of ['app://contrats', 'http://127.0.0.1:5180', 'http://localhost:5180']) {
+    for (const origin of ['app://contrats', 'http://127.0.0.1:5180', 'http://localhost:5180', 'http://127.0.0.1:5201']) {
       const response = await preflight(server.url, origin);
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
     }
-    for (const origin of ['https://evil.example', 'null']) {
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example:80', 'http://localhost:5180/x', 'app://autre']) {
       const response = await preflight(server.url, origin);
       expect(response.status).toBe(403);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();

@@ -1,15 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEMO_TODAY, generateDemoPortfolio } from '../src-core/demo';
-import { createTokenFor, createUser, revokeUserTokens, userNamed, UserError } from './auth/users';
+import { userNamed, UserError } from './auth/users';
+import { runAdminCommand, type AdminCommand } from './admin/admin-commands';
+import { sendAdminCommand } from './admin/admin-socket';
 import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer } from './server';
-import type { Db, Queryable } from './storage/db';
+import type { Db } from './storage/db';
+import { DataFolderLockedError } from './storage/data-folder-lock';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
 
 const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
 
-  serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--rate-limit 1200] [--log-level info]
+  serve [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--log-level info]
+        [--rate-limit 1200] [--anonymous-rate-limit 120] [--trust-proxy <adresses|true>]
+        [--cors-origin app://contrats,http://127.0.0.1:*,http://localhost:*]
+        [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
+      --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
+      sans jeton valide (anonymes, jetons invalides, routes inconnues, pré-vérifications CORS).
+      --trust-proxy : derrière un proxy inverse (TLS), adresses ou plages CIDR du proxy
+      (séparées par des virgules), ou true ; l’adresse du client est alors lue dans X-Forwarded-For.
   create-user --name <nom> --role <admin|account_manager|ingest> [--data-dir …]
   create-token --user <nom> [--data-dir …]
   revoke-tokens --user <nom> [--data-dir …]
@@ -20,8 +30,11 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
       d’essai, factures comprises) comme autant de créations de l’utilisateur --user
 
 Stockage : PostgreSQL si DATABASE_URL est défini, sinon PostgreSQL embarqué (PGlite)
-dans --data-dir. Avec le stockage embarqué, arrêtez le serveur avant create-user /
-create-token / revoke-tokens (un seul processus à la fois sur un dossier de données).`;
+dans --data-dir. Un dossier de données embarqué appartient à un seul processus à la
+fois (verrou contrats.lock) : serveur lancé, create-user, create-token et
+revoke-tokens passent par lui (prise admin.sock du dossier) et valent dès la requête
+suivante ; seed-demo et un second serve refusent, sans rien écrire. Sur PostgreSQL,
+toutes s’appliquent serveur lancé.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -30,6 +43,12 @@ const { positionals, values } = parseArgs({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'rate-limit': { type: 'string' },
+    'anonymous-rate-limit': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'cors-origin': { type: 'string' },
+    'public-openapi': { type: 'boolean' },
+    'request-timeout': { type: 'string' },
+    'answer-retention-days': { type: 'string' },
     'log-level': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
@@ -46,7 +65,13 @@ async function serve(): Promise<void> {
     storage,
     port: Number(values.port ?? 8787),
     host: values.host ?? '127.0.0.1',
-    rateLimitPerMinute: values['rate-limit'] ? Number(values['rate-limit']) : undefined,
+    rateLimitPerMinute: positiveNumber('rate-limit'),
+    anonymousRateLimitPerMinute: positiveNumber('anonymous-rate-limit'),
+    trustProxy: values['trust-proxy'] === undefined ? undefined : values['trust-proxy'] === 'true' || values['trust-proxy'],
+    allowedOrigins: values['cors-origin']?.split(',').map((origin) => origin.trim()).filter(Boolean),
+    publicOpenApi: values['public-openapi'],
+    requestTimeoutMs: seconds('request-timeout'),
+    answerRetentionDays: positiveNumber('answer-retention-days'),
     logger: { level: values['log-level'] ?? 'info' },
   });
   // Tests and scripts read this line to find the port chosen with --port 0.
@@ -60,7 +85,21 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** Opens the storage for one command and closes it (one process at a time on an embedded data folder). */
+/** A numeric option, refused in French when it is not a positive number. */
+function positiveNumber(option: keyof typeof values): number | undefined {
+  const text = values[option];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (typeof text !== 'string' || !Number.isFinite(value) || value <= 0) throw new UserError(`--${option} attend un nombre positif (reçu « ${String(text)} »).`);
+  return value;
+}
+
+function seconds(option: keyof typeof values): number | undefined {
+  const value = positiveNumber(option);
+  return value === undefined ? undefined : value * 1000;
+}
+
+/** Opens the storage for one command and closes it (an embedded data folder owned by a running server: refused). */
 async function withStorage<T>(run: (db: Db) => Promise<T>): Promise<T> {
   const db = await openStorage(storage);
   try {
@@ -70,16 +109,23 @@ async function withStorage<T>(run: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs one user command in a transaction; the token is printed once and never stored. */
-async function withUsers(run: (tx: Queryable) => Promise<{ user: { name: string; role: string }; token: string }>): Promise<void> {
-  const { user, token } = await withStorage((db) => db.transaction(run));
-  console.log(`Utilisateur ${user.name} (${user.role}) — jeton à conserver, il ne sera plus affiché :`);
-  console.log(token);
-}
-
-async function revokeTokens(name: string): Promise<void> {
-  const { user, revoked } = await withStorage((db) => db.transaction((tx) => revokeUserTokens(tx, name)));
-  console.log(`Utilisateur ${user.name} : ${revoked} jeton(s) révoqué(s) ; ils sont refusés dès maintenant.`);
+/**
+ * Runs a user command: through the server that owns the embedded data
+ * folder when one runs (admin socket), on the storage otherwise (PostgreSQL:
+ * alongside a running server; embedded: the folder's lock refuses if some
+ * other command holds it). The token is printed once and never stored.
+ */
+async function userCommand(command: AdminCommand): Promise<void> {
+  const viaServer = 'dataDir' in storage ? await sendAdminCommand(storage.dataDir, command) : undefined;
+  const answer = viaServer ?? (await withStorage((db) => runAdminCommand(db, command)));
+  if (!answer.ok) throw new UserError(answer.message);
+  const by = viaServer ? ' (par le serveur en cours d’exécution)' : '';
+  if (answer.revoked !== undefined) {
+    console.log(`Utilisateur ${answer.user.name} : ${answer.revoked} jeton(s) révoqué(s)${by} ; ils sont refusés dès maintenant.`);
+    return;
+  }
+  console.log(`Utilisateur ${answer.user.name} (${answer.user.role})${by} — jeton à conserver, il ne sera plus affiché :`);
+  console.log(answer.token);
 }
 
 /** Bulk seed (src-server/seed.ts): the demo generator's portfolio, or a JSON file of records by entity. */
@@ -104,13 +150,13 @@ async function main(): Promise<void> {
       return serve();
     case 'create-user':
       if (!name || !role) throw new UserError('create-user demande --name et --role.');
-      return withUsers((tx) => createUser(tx, name, role));
+      return userCommand({ command: 'create-user', name, role });
     case 'create-token':
       if (!user) throw new UserError('create-token demande --user.');
-      return withUsers((tx) => createTokenFor(tx, user));
+      return userCommand({ command: 'create-token', user });
     case 'revoke-tokens':
       if (!user) throw new UserError('revoke-tokens demande --user.');
-      return revokeTokens(user);
+      return userCommand({ command: 'revoke-tokens', user });
     case 'seed-demo':
       if (!user) throw new UserError('seed-demo demande --user (l’auteur des créations dans le journal).');
       return seedDemo(user);
@@ -121,6 +167,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof UserError || error instanceof SeedError ? error.message : error);
+  const known = error instanceof UserError || error instanceof SeedError || error instanceof DataFolderLockedError;
+  console.error(known ? error.message : error);
   process.exit(1);
 });

@@ -1,35 +1,53 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from './storage/db';
 import { openStorage, type StorageConfig } from './storage/open-storage';
-import { buildApp } from './http/app';
+import { buildApp, type AppOptions } from './http/app';
+import { describeError } from './http/log-redaction';
+import { listenAdminSocket } from './admin/admin-socket';
+import { DEFAULT_ANSWER_RETENTION_DAYS, pruneAnswers } from './sync/answer-retention';
 
-export interface ServerOptions {
+export interface ServerOptions extends AppOptions {
   storage: StorageConfig;
   /** 0 = any free port (tests). */
   port?: number;
   host?: string;
-  rateLimitPerMinute?: number;
-  logger?: FastifyServerOptions['logger'];
+  /** Days a push answer keeps its copy of the record (sync/answer-retention). */
+  answerRetentionDays?: number;
 }
 
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
   db: Db;
+  /** Prunes the push answers past their retention now (also done at start and every hour); answers how many. */
+  pruneAnswers(): Promise<number>;
   /** Stops accepting requests, lets running ones finish, then closes the storage. */
   close(): Promise<void>;
 }
 
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const db = await openStorage(options.storage);
   try {
-    const app = await buildApp(db, { rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger });
-    const url = await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
+    const { storage: _storage, port, host, answerRetentionDays, ...appOptions } = options;
+    const app = await buildApp(db, appOptions);
+    const prune = () => pruneAnswers(db, answerRetentionDays ?? DEFAULT_ANSWER_RETENTION_DAYS);
+    await prune();
+    const pruning = setInterval(() => void prune().catch((error: unknown) => app.log.error({ failure: describeError(error) }, 'answer pruning failed')), PRUNE_EVERY_MS);
+    pruning.unref();
+    const url = await app.listen({ port: port ?? 8787, host: host ?? '127.0.0.1' });
+    // The CLI's user commands go through this server while it owns an embedded folder (admin/admin-socket).
+    const closeAdmin =
+      'dataDir' in options.storage ? await listenAdminSocket(db, options.storage.dataDir, (failure) => app.log.error({ failure }, 'admin command failed')) : async () => undefined;
     return {
       url,
       app,
       db,
+      pruneAnswers: prune,
       async close() {
+        clearInterval(pruning);
+        await closeAdmin();
         await app.close();
         await db.close();
       },

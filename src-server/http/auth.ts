@@ -3,6 +3,7 @@ import type { ApiRole } from '../../src-core/sync';
 import { findUserByToken, type AuthenticatedUser } from '../auth/users';
 import type { Queryable } from '../storage/db';
 import { HttpError } from './errors';
+import { bearerToken } from './rate-limit';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,14 +12,12 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 /**
  * Runs on request, before the body is parsed: an anonymous caller never gets
  * a 5 MiB body read, and every answer is 401 (who are you) or 403 (not allowed).
  */
 export async function authenticate(db: Queryable, request: FastifyRequest, roles: readonly ApiRole[]): Promise<AuthenticatedUser> {
-  const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  const token = bearerToken(request);
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Authentification requise : jeton manquant (en-tête Authorization: Bearer …).');
   const user = await findUserByToken(db, token);
   if (!user) throw new HttpError(401, 'UNAUTHENTICATED', 'Jeton invalide ou révoqué.');

@@ -1,7 +1,8 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiError } from '../../src-core/sync';
-import { findHostileContent } from './hostile-input';
+import { describeError } from './log-redaction';
 
 /** An answer other than 200, with the French message the app shows as is. */
 export class HttpError extends Error {
@@ -15,37 +16,102 @@ export class HttpError extends Error {
   }
 }
 
-/** Parses a request body with its wire schema; 400 listing every problem otherwise, and for any hostile content. */
+/** Zod's own French messages for what the wire schemas do not word themselves ("Too small: …" otherwise). */
+const frenchLocale = z.locales.fr();
+
+/**
+ * Parses a request body with its wire schema; 400 listing every problem
+ * otherwise. A key the schema would silently drop is refused too: the sender
+ * believes it sent something that is not kept.
+ */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const hostile = findHostileContent(body);
-  if (hostile) throw new HttpError(400, 'FORBIDDEN_CONTENT', `Requête refusée : ${hostile}`);
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(corps)', message: issue.message }));
-  throw new HttpError(400, 'INVALID_REQUEST', `Requête invalide : ${details.map((d) => `${d.path} — ${d.message}`).join(' ; ')}`, details);
+  const result = schema.safeParse(body ?? {}, { error: frenchLocale.localeError });
+  const details = result.success
+    ? droppedKeys(body, result.data).map((path) => ({ path, message: 'Champ inconnu.' }))
+    : result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(corps)', message: issue.message }));
+  if (details.length === 0) return result.data as z.output<S>;
+  const listed = details.slice(0, 20).map((d) => `${d.path} — ${d.message}`);
+  throw new HttpError(400, 'INVALID_REQUEST', `Requête invalide : ${listed.join(' ; ')}${details.length > 20 ? ` ; … (${details.length} problèmes)` : ''}`, details.slice(0, 100));
 }
 
-/** Fastify's own failures (body too large, bad JSON, poisoned keys…) in the API's French error format. */
+/** Paths of the keys of `input` that the parsed `output` no longer has (both walked together). */
+function droppedKeys(input: unknown, output: unknown, path = ''): string[] {
+  if (Array.isArray(input) && Array.isArray(output)) return input.flatMap((item, i) => droppedKeys(item, output[i], join(path, String(i))));
+  if (!isPlainObject(input) || !isPlainObject(output)) return [];
+  return Object.keys(input).flatMap((key) => (key in output ? droppedKeys(input[key], output[key], join(path, key)) : [join(path, key)]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/** Fastify's own refusals, in the API's French error format. */
 function fromFastify(error: FastifyError): HttpError {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'BODY_TOO_LARGE', 'Requête trop volumineuse : envoyez les mutations en plusieurs lots.');
+      return tooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Type de contenu non pris en charge : envoyez du JSON (application/json).');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpError(400, 'INVALID_JSON', 'Corps JSON vide.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpError(400, 'INVALID_JSON', 'Corps JSON illisible.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new HttpError(400, 'INVALID_CONTENT_LENGTH', 'Longueur du corps (Content-Length) différente de ce qui a été reçu.');
+    case 'FST_ERR_BAD_URL':
+      return new HttpError(400, 'BAD_URL', 'Adresse de la requête mal formée.');
   }
+  if (error.statusCode === 408) return timedOut();
   if (error.statusCode && error.statusCode < 500) return new HttpError(error.statusCode, error.code ?? 'BAD_REQUEST', 'Requête refusée.');
   return new HttpError(500, 'INTERNAL_ERROR', 'Erreur interne du serveur.');
 }
 
+export function tooLarge(limit?: number): HttpError {
+  const most = limit ? ` (${Math.round(limit / 1024)} Kio au plus)` : '';
+  return new HttpError(413, 'BODY_TOO_LARGE', `Requête trop volumineuse${most} : envoyez les mutations en plusieurs lots.`);
+}
+
+function timedOut(): HttpError {
+  return new HttpError(408, 'REQUEST_TIMEOUT', 'Requête trop lente : le corps n’est pas arrivé à temps, réessayez.');
+}
+
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
-  const body: ApiError = { error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-  return reply.code(error.statusCode).send(body);
+  return reply.code(error.statusCode).send(errorBody(error));
+}
+
+function errorBody(error: HttpError): ApiError {
+  return { error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
 }
 
 export function errorHandler(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const httpError = error instanceof HttpError ? error : fromFastify(error);
-  if (httpError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  // Never the error itself: database errors carry the query's parameters (names, e-mails…).
+  if (httpError.statusCode >= 500) request.log.error({ failure: describeError(error) }, 'request failed');
   return sendError(reply, httpError);
+}
+
+/**
+ * What Node refuses before Fastify sees a request (headers too large, a body
+ * that never finishes, malformed HTTP), answered in the API's French format
+ * on the raw socket, then the connection is closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const answer =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? timedOut()
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new HttpError(431, 'HEADERS_TOO_LARGE', 'En-têtes de la requête trop volumineux.')
+        : new HttpError(400, 'BAD_REQUEST', 'Requête HTTP mal formée.');
+  const body = JSON.stringify(errorBody(answer));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${answer.statusCode} ${answer.code}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

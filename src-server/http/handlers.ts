@@ -4,7 +4,7 @@ import { revokeToken, revokeUserTokens, UserError, type AuthenticatedUser } from
 import type { Db } from '../storage/db';
 import { applyMutation } from '../sync/apply-mutation';
 import { pullChanges } from '../sync/pull';
-import { reconcile } from '../sync/reconcile';
+import { cachedReconcile } from '../sync/reconcile';
 import { ingestUsage } from '../usage/ingest-usage';
 import { grantDeviceSeries } from '../invoices/device-series';
 import { issueInvoice } from '../invoices/issue-invoice';
@@ -20,22 +20,28 @@ export type Handlers = {
 };
 
 /** What each route of src-core's API_ROUTES does; bodies arrive parsed and callers authorised. */
-export function handlers(db: Db): Handlers {
+export interface HandlerOptions {
+  /** Cap of a pull page in bytes of records (sync/pull). */
+  pullPageBytes?: number;
+}
+
+export function handlers(db: Db, options: HandlerOptions = {}): Handlers {
+  const reconcile = cachedReconcile(db);
   return {
     health: async () => {
       await db.query('select 1');
       return { status: 'ok', storage: db.kind, time: new Date().toISOString() };
     },
-    pull: ({ body }) => pullChanges(db, body),
+    pull: ({ body }) => pullChanges(db, body, options.pullPageBytes),
     push: async ({ user, body }) => {
       // In order, each in its own transaction (apply-mutation): results line up with the mutations sent.
       const results = [];
-      for (const mutation of body.mutations) results.push(await applyMutation(db, user.id, body.deviceId, mutation));
+      for (const mutation of body.mutations) results.push(await applyMutation(db, user.id, body.deviceId, mutation, user.tokenHash));
       return { results };
     },
-    reconcile: () => reconcile(db),
+    reconcile: () => reconcile(),
     ingestUsage: ({ user, body }) => ingestUsage(db, user.id, body),
-    deviceGrant: ({ user, body }) => grantDeviceSeries(db, user.id, body),
+    deviceGrant: ({ user, body }) => grantDeviceSeries(db, { userId: user.id, tokenHash: user.tokenHash }, body),
     issueInvoice: ({ user, body }) => issueInvoice(db, user.id, body),
     revokeToken: async ({ user }) => ({ revoked: await revokeToken(db, user.tokenHash) }),
     revokeUserTokens: async ({ user, body }) => {

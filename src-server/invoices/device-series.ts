@@ -2,14 +2,20 @@ import { acceptIssuedNumber, parseDocumentNumber, seriesName } from '../../src-c
 import { DomainError } from '../../src-core/errors';
 import type { DeviceGrantRequest, DeviceGrantResponse, WireRecord } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
+import { HttpError } from '../http/errors';
+import { claimDevice, type DeviceCaller } from './device-owner';
+import { futureIssueDateRefusal } from './issue-date';
 import { lockWrites } from '../sync/record-store';
 import { KIND_PREFIX, loadSeries, saveSeries } from './series-store';
 
-/** Gives a laptop its series for a year and kind; asking again returns the same grant. */
-export async function grantDeviceSeries(db: Db, userId: string, request: DeviceGrantRequest): Promise<DeviceGrantResponse> {
+/** Gives a laptop its series for a year and kind; asking again returns the same grant. Only to the device's owner (device-owner). */
+export async function grantDeviceSeries(db: Db, caller: DeviceCaller, request: DeviceGrantRequest): Promise<DeviceGrantResponse> {
+  const { userId } = caller;
   return db.transaction(async (tx) => {
     await lockWrites(tx);
     const deviceCode = await deviceCodeFor(tx, request.deviceId);
+    const refusal = await claimDevice(tx, request.deviceId, caller);
+    if (refusal) throw new HttpError(403, 'DEVICE_OF_ANOTHER_USER', refusal);
     const series = await loadSeries(tx, KIND_PREFIX[request.kind], request.year, deviceCode);
     await tx.query(
       `insert into device_grants (device_id, year, kind, series, granted_by) values ($1, $2, $3, $4, $5)
@@ -36,17 +42,22 @@ async function deviceCodeFor(tx: Queryable, deviceId: string): Promise<string> {
 /**
  * A laptop pushes a document it issued offline: its number must belong to a
  * series granted to that laptop and follow that series without gap and in
- * date order (src-core/billing acceptIssuedNumber). Returns the refusal
- * reason, or undefined once the series has advanced.
+ * date order (src-core/billing acceptIssuedNumber), pushed by the device's
+ * owner, dated no later than today. Returns the refusal reason, or undefined
+ * once the series has advanced.
  */
-export async function registerDeviceNumber(tx: Queryable, deviceId: string, invoice: WireRecord): Promise<string | undefined> {
+export async function registerDeviceNumber(tx: Queryable, deviceId: string, invoice: WireRecord, caller: DeviceCaller): Promise<string | undefined> {
   const number = String(invoice.number);
+  const future = futureIssueDateRefusal(String(invoice.issueDate));
+  if (future) return future;
   try {
     const parsed = parseDocumentNumber(number);
     if (parsed.deviceCode === undefined) return `Les numéros de la série centrale (« ${number} ») sont attribués par le serveur à l’émission.`;
     const series = await loadSeries(tx, parsed.prefix, parsed.year, parsed.deviceCode);
     const granted = await tx.query('select 1 from device_grants where device_id = $1 and series = $2', [deviceId, seriesName(series)]);
     if (granted.length === 0) return `La série ${seriesName(series)} n’a pas été attribuée à ce poste.`;
+    const notOwner = await claimDevice(tx, deviceId, caller);
+    if (notOwner) return notOwner;
     await saveSeries(tx, acceptIssuedNumber(series, number, String(invoice.issueDate)));
     return undefined;
   } catch (error) {

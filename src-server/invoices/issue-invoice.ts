@@ -4,6 +4,7 @@ import type { Db } from '../storage/db';
 import { HttpError } from '../http/errors';
 import { lockWrites, loadRecord } from '../sync/record-store';
 import { writeServerChange } from '../sync/server-change';
+import { futureIssueDateRefusal } from './issue-date';
 import { isIssued } from './issued-invoice';
 import { loadSeries, numberingRefusal, saveSeries } from './series-store';
 
@@ -20,6 +21,8 @@ export async function issueInvoice(db: Db, userId: string, request: InvoiceIssue
     if (!current || current.deleted) throw new HttpError(404, 'UNKNOWN_INVOICE', `Facture ${request.invoiceId} inconnue du serveur : envoyez d’abord le brouillon.`);
     if (isIssued(current.data)) throw new HttpError(409, 'ALREADY_ISSUED', `Document déjà émis (numéro ${String(current.data.number)}).`);
     const issueDate = request.issueDate ?? String(current.data.issueDate);
+    const future = futureIssueDateRefusal(issueDate);
+    if (future) throw new HttpError(409, 'FUTURE_ISSUE_DATE', future);
     const prefix = current.data.kind === 'credit_note' ? 'AV' : 'F';
     let allocated: { number: string; series: NumberingSeries };
     try {

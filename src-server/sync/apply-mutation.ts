@@ -3,9 +3,13 @@ import type { Db, Queryable } from '../storage/db';
 import { IMMUTABLE_INVOICE_REASON, isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
 import { contractIdentityRefusal } from './contract-identity';
+import type { DeviceCaller } from '../invoices/device-owner';
+import { storedAnswer } from './answer-retention';
+import { unknownFieldsRefusal } from './entity-fields';
 import { validateRecord } from './entity-validation';
 import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type StoredRecord } from './merge';
 import { lockWrites, loadRecord, storeChange } from './record-store';
+import { missingReference } from './references';
 
 /**
  * Applies one pushed mutation in its own transaction and stores the answer
@@ -13,7 +17,7 @@ import { lockWrites, loadRecord, storeChange } from './record-store';
  * lost) gets the stored answer and is not applied twice. One transaction per
  * mutation, so a refused mutation never undoes the ones before it.
  */
-export async function applyMutation(db: Db, userId: string, deviceId: string, mutation: Mutation): Promise<MutationResult> {
+export async function applyMutation(db: Db, userId: string, deviceId: string, mutation: Mutation, tokenHash?: string): Promise<MutationResult> {
   return db.transaction(async (tx) => {
     await lockWrites(tx);
     const [known] = await tx.query<{ entity: string; record_id: string; result: MutationResult }>(
@@ -21,11 +25,11 @@ export async function applyMutation(db: Db, userId: string, deviceId: string, mu
       [mutation.mutationId],
     );
     if (known) {
-      if (known.entity === mutation.entity && known.record_id === mutation.recordId) return known.result;
+      if (known.entity === mutation.entity && known.record_id === mutation.recordId) return storedAnswer(tx, mutation.entity, mutation.recordId, known.result);
       // Not stored: it is a client bug, not an answer to keep for this id.
       return rejected(mutation, `Identifiant de mutation ${mutation.mutationId} déjà utilisé pour un autre enregistrement.`);
     }
-    const result = await decide(tx, userId, deviceId, mutation);
+    const result = await decide(tx, { userId, ...(tokenHash === undefined ? {} : { tokenHash }) }, deviceId, mutation);
     await tx.query(
       'insert into mutations (mutation_id, device_id, user_id, entity, record_id, result) values ($1, $2, $3, $4, $5, $6::jsonb)',
       [mutation.mutationId, deviceId, userId, mutation.entity, mutation.recordId, JSON.stringify(result)],
@@ -34,8 +38,11 @@ export async function applyMutation(db: Db, userId: string, deviceId: string, mu
   });
 }
 
-async function decide(tx: Queryable, userId: string, deviceId: string, mutation: Mutation): Promise<MutationResult> {
+async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mutation: Mutation): Promise<MutationResult> {
+  const { userId } = caller;
   if (mutation.deviceId !== deviceId) return rejected(mutation, `Mutation du poste ${mutation.deviceId} envoyée par le poste ${deviceId}.`);
+  const unknownFields = mutation.op === 'upsert' ? unknownFieldsRefusal(mutation.entity, mutation.changes) : undefined;
+  if (unknownFields) return rejected(mutation, unknownFields);
   const current = await loadRecord(tx, mutation.entity, mutation.recordId);
   if (mutation.entity === 'invoices' && current && !current.deleted && isIssued(current.data) && changesSomething(current, mutation)) {
     return rejected(mutation, IMMUTABLE_INVOICE_REASON);
@@ -67,7 +74,9 @@ async function decide(tx: Queryable, userId: string, deviceId: string, mutation:
           next = { ...next, data: validated.record };
           const identity = mutation.entity === 'contracts' ? await contractIdentityRefusal(tx, mutation.recordId, next.data, changedFields.includes('reference')) : undefined;
           if (identity) return rejected(mutation, identity);
-          const refusal = mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data) : undefined;
+          const refusal =
+            (await missingReference(tx, mutation.entity, next.data)) ??
+            (mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data, caller) : undefined);
           if (refusal) return rejected(mutation, refusal);
         }
         await storeChange(tx, mutation.entity, mutation.recordId, next, {

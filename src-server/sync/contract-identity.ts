@@ -17,7 +17,7 @@ export async function contractIdentityRefusal(tx: Queryable, id: string, contrac
   if (dates.length > 0) return `Contrat refusé. ${dates.map((i) => i.message).join(' ; ')}`;
   if (!referenceChanged) return undefined;
   const reference = String(contract.reference);
-  // records_contract_reference_idx (migration 0002) serves this lookup.
+  // records_contract_reference_idx (migration 0003) serves this lookup.
   const sameReference = await tx.query<ReferencedContract>(
     `select id, data->>'reference' as reference from records
      where entity = 'contracts' and not deleted and upper(btrim(data->>'reference')) = upper(btrim($1)) and id <> $2`,

@@ -4,6 +4,7 @@ import { HttpError } from '../http/errors';
 import { validateRecord } from './entity-validation';
 import { mergeUpsert, type StoredRecord } from './merge';
 import { storeChange, type Actor, type ChangeAction } from './record-store';
+import { missingReference } from './references';
 
 /**
  * A change decided by the server itself (usage feed, invoice issue): made on
@@ -24,6 +25,8 @@ export async function writeServerChange(
   if (outcome.changedFields.length === 0) return { next: outcome.next, changed: false };
   const validated = validateRecord(entity, outcome.next.data);
   if (!validated.ok) throw new HttpError(422, 'INVALID_RECORD', validated.reason);
+  const missing = await missingReference(tx, entity, validated.record);
+  if (missing) throw new HttpError(422, 'UNKNOWN_REFERENCE', missing);
   const next = { ...outcome.next, data: validated.record };
   await storeChange(tx, entity, id, next, { ...actor, fields: outcome.changedFields });
   return { next, changed: true };

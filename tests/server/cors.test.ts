@@ -2,38 +2,62 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src-server/auth/users';
 import { startServer, type RunningServer } from '../../src-server/server';
 
-// The app runs from file:// (Origin "null") or from `npm run web`: the browser needs CORS answers.
+const preflight = (url: string, origin: string) =>
+  fetch(new URL('/sync/pull', url), {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+  });
+
+// The app runs from app://contrats (desktop) or from `npm run web`: only those origins may read the answers (issue 21: no more "*").
 describe('appels depuis l’application (CORS)', () => {
   let server: RunningServer;
+  let configured: RunningServer;
   let token: string;
 
   beforeAll(async () => {
     server = await startServer({ storage: { inMemory: true }, port: 0 });
+    configured = await startServer({ storage: { inMemory: true }, port: 0, allowedOrigins: ['https://contrats.dokos.example'] });
     token = (await createUser(server.db, 'alice', 'account_manager')).token;
   }, 180_000);
-  afterAll(() => server?.close());
-
-  it('answers the preflight without a token, allowing the authorization header', async () => {
-    const response = await fetch(new URL('/sync/pull', server.url), {
-      method: 'OPTIONS',
-      headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  afterAll(async () => {
+    await server?.close();
+    await configured?.close();
   });
 
-  it('marks real answers, errors included, as readable by the app', async () => {
-    const origin = 'http://127.0.0.1:5180';
+  it('répond à la pré-vérification sans jeton pour les origines de l’application, et la refuse aux autres', async () => {
+    for (const origin of ['app://contrats', 'http://127.0.0.1:5180', 'http://localhost:5180', 'http://127.0.0.1:5201']) {
+      const response = await preflight(server.url, origin);
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    }
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example:80', 'http://localhost:5180/x', 'app://autre']) {
+      const response = await preflight(server.url, origin);
+      expect(response.status).toBe(403);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(await response.json()).toMatchObject({ error: 'ORIGIN_REFUSED', message: expect.stringContaining('Origine non autorisée') });
+    }
+  });
+
+  it('marque les réponses, erreurs comprises, lisibles par l’application seulement', async () => {
+    const origin = 'app://contrats';
     const ok = await fetch(new URL('/sync/pull', server.url), {
       method: 'POST',
       headers: { origin, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ cursor: '0', limit: 10 }),
     });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
+    expect(ok.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(ok.headers.get('vary')).toContain('Origin');
     const refused = await fetch(new URL('/sync/pull', server.url), { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
     expect(refused.status).toBe(401);
-    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    expect(refused.headers.get('access-control-allow-origin')).toBe(origin);
+    const foreign = await fetch(new URL('/health', server.url), { headers: { origin: 'https://evil.example' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('prend la liste des origines en option', async () => {
+    expect((await preflight(configured.url, 'https://contrats.dokos.example')).status).toBe(204);
+    expect((await preflight(configured.url, 'app://contrats')).status).toBe(403);
   });
 });

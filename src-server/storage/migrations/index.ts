@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 import { initial } from './0001-initial';
-import { contractReferenceIndex } from './0002-contract-reference-index';
+import { deviceOwners } from './0002-device-owners';
+import { contractReferenceIndex } from './0003-contract-reference-index';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, contractReferenceIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex];

@@ -10,6 +10,8 @@ export interface ServerProcess {
   output(): string;
   /** SIGTERM, then waits for the exit (the server closes its storage first). */
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies without closing anything (a crash, `kill -9`). */
+  crash(): Promise<void>;
 }
 
 /** Runs `src-server/cli.ts` as a real child process (node + tsx loader), like in production. */
@@ -53,6 +55,10 @@ export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv 
     async stop() {
       child.kill('SIGTERM');
       return exited;
+    },
+    async crash() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

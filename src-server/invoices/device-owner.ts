@@ -1,0 +1,39 @@
+import type { Queryable } from '../storage/db';
+
+/** Who is asking: a user, and the token it presented (absent for in-process callers: seed, bench). */
+export interface DeviceCaller {
+  userId: string;
+  tokenHash?: string;
+}
+
+/**
+ * A laptop's offline series are its own: the device is bound to the user
+ * and token that obtained its first grant, so another user (or a stolen
+ * device id) cannot consume its numbers. The same user signing in again on
+ * that laptop gets a new token: the binding moves to it once the old token
+ * is revoked (signing out revokes it), never while it is still valid.
+ * Returns the French refusal, or undefined once the caller owns the device.
+ */
+export async function claimDevice(tx: Queryable, deviceId: string, caller: DeviceCaller): Promise<string | undefined> {
+  const [device] = await tx.query<{ user_id: string | null; token_hash: string | null; code: string; owner_token_valid: boolean }>(
+    `select d.user_id, d.token_hash, d.code,
+       exists (select 1 from api_tokens t where t.token_hash = d.token_hash and t.revoked_at is null) as owner_token_valid
+     from devices d where d.device_id = $1`,
+    [deviceId],
+  );
+  if (!device) return `Poste ${deviceId} inconnu du serveur : demandez d’abord sa série.`;
+  if (device.user_id !== null && device.user_id !== caller.userId) return `Le poste ${device.code} appartient à un autre utilisateur : ses séries de numéros ne peuvent pas être utilisées.`;
+  if (caller.tokenHash === undefined || device.token_hash === caller.tokenHash) {
+    if (device.user_id === null) await bind(tx, deviceId, caller);
+    return undefined;
+  }
+  if (device.token_hash !== null && device.owner_token_valid) {
+    return `Le poste ${device.code} est lié à une autre connexion encore valide : déconnectez-la (ou révoquez ses jetons) avant de l’utiliser ici.`;
+  }
+  await bind(tx, deviceId, caller);
+  return undefined;
+}
+
+async function bind(tx: Queryable, deviceId: string, caller: DeviceCaller): Promise<void> {
+  await tx.query('update devices set user_id = $2, token_hash = coalesce($3, token_hash) where device_id = $1', [deviceId, caller.userId, caller.tokenHash ?? null]);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { entitySchemas } from '../../src-core/model';
+import type { EntityType, WireRecord } from '../../src-core/sync';
+
+/** Top-level fields of each entity, read once from its src-core/model schema. */
+const knownFields = new Map<EntityType, Set<string>>();
+
+function fieldsOf(entity: EntityType): Set<string> {
+  let fields = knownFields.get(entity);
+  if (!fields) {
+    const described = z.toJSONSchema(entitySchemas[entity], { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+    fields = new Set(Object.keys(described.properties ?? {}));
+    knownFields.set(entity, fields);
+  }
+  return fields;
+}
+
+/**
+ * Fields of a mutation its entity does not have. The entity schema would
+ * strip them from the record, but the merge would still have given each one
+ * a field version and the audit trail a line: 20,000 invented keys stored
+ * for ever. Refused before the merge instead.
+ */
+export function unknownFieldsRefusal(entity: EntityType, changes: WireRecord): string | undefined {
+  const fields = fieldsOf(entity);
+  const unknown = Object.keys(changes).filter((field) => !fields.has(field));
+  if (unknown.length === 0) return undefined;
+  const shown = unknown.slice(0, 5).map((field) => `« ${field.slice(0, 60)} »`).join(', ');
+  return `Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${shown}${unknown.length > 5 ? ` et ${unknown.length - 5} autre(s)` : ''}.`;
+}

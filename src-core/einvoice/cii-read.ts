@@ -18,8 +18,8 @@ function cents(text: string | undefined, what: string): Cents {
 
 const optionalNumber = (text: string | undefined) => (text === undefined ? undefined : Number(text));
 
-function date(node: XmlNode | undefined): IsoDate | undefined {
-  const raw = textAt(node, 'udt:DateTimeString');
+function date(node: XmlNode | undefined, type = 'udt'): IsoDate | undefined {
+  const raw = textAt(node, `${type}:DateTimeString`);
   return raw && /^\d{8}$/.test(raw) ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}` : undefined;
 }
 
@@ -53,6 +53,7 @@ export function readCiiXml(xml: string): EInvoice {
   const dueDate = date(child(terms, 'ram:DueDateDateTime'));
   const paymentTerms = textAt(terms, 'ram:Description');
   const preceding = textAt(settlement, 'ram:InvoiceReferencedDocument/ram:IssuerAssignedID');
+  const precedingDate = date(child(settlement, 'ram:InvoiceReferencedDocument/ram:FormattedIssueDateTime'), 'qdt');
   return {
     specification: textAt(root, 'rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID') ?? '',
     number: textAt(doc, 'ram:ID') ?? '',
@@ -70,6 +71,7 @@ export function readCiiXml(xml: string): EInvoice {
     ...(paymentTerms ? { paymentTerms } : {}),
     ...(means ? { payment: { meansCode: textAt(means, 'ram:TypeCode') ?? '', iban: textAt(means, 'ram:PayeePartyCreditorFinancialAccount/ram:IBANID') ?? '' } } : {}),
     ...(preceding ? { precedingInvoice: preceding } : {}),
+    ...(precedingDate ? { precedingInvoiceDate: precedingDate } : {}),
     lines: children(tx, 'ram:IncludedSupplyChainTradeLineItem').map((item) => {
       const tax = child(item, 'ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax');
       const quantity = child(item, 'ram:SpecifiedLineTradeDelivery/ram:BilledQuantity');

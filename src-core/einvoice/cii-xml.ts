@@ -101,7 +101,14 @@ export function ciiXml(inv: EInvoice): string {
       el('ram:GrandTotalAmount', undefined, ciiAmount(inv.totals.grandTotalCents)),
       el('ram:DuePayableAmount', undefined, ciiAmount(inv.totals.duePayableCents)),
     ]),
-    inv.precedingInvoice ? el('ram:InvoiceReferencedDocument', undefined, [el('ram:IssuerAssignedID', undefined, inv.precedingInvoice)]) : null,
+    inv.precedingInvoice
+      ? el('ram:InvoiceReferencedDocument', undefined, [
+          el('ram:IssuerAssignedID', undefined, inv.precedingInvoice),
+          inv.precedingInvoiceDate
+            ? el('ram:FormattedIssueDateTime', undefined, [el('qdt:DateTimeString', { format: '102' }, inv.precedingInvoiceDate.replaceAll('-', ''))])
+            : null,
+        ])
+      : null,
   ]);
   const root = el(
     'rsm:CrossIndustryInvoice',

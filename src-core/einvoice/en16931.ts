@@ -102,6 +102,8 @@ export interface EInvoice {
   payment?: { meansCode: string; iban: string };
   /** BT-25 */
   precedingInvoice?: string;
+  /** BT-26 */
+  precedingInvoiceDate?: IsoDate;
   lines: EInvoiceLine[];
   /** BG-23 */
   vat: EInvoiceVatBreakdown[];
@@ -218,6 +220,7 @@ export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
       : { dueDate: model.dueDate, ...(model.paymentTerms ? { paymentTerms: model.paymentTerms } : {}) }),
     ...(iban && !isCreditNote ? { payment: { meansCode: '58', iban } } : {}),
     ...(model.creditedInvoiceNumber ? { precedingInvoice: model.creditedInvoiceNumber } : {}),
+    ...(model.creditedInvoiceNumber && model.creditedInvoiceDate ? { precedingInvoiceDate: model.creditedInvoiceDate } : {}),
     lines,
     vat,
     totals: {

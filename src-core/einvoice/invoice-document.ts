@@ -47,8 +47,9 @@ export interface InvoiceDocumentModel {
   };
   /** The VAT regime's mention (reverse charge, art. 259-1 CGI…), from the billing rules. */
   vatMention?: string;
-  /** A credit note references the invoice it corrects or cancels. */
+  /** A credit note references the invoice it corrects or cancels, by its number and date. */
   creditedInvoiceNumber?: string;
+  creditedInvoiceDate?: IsoDate;
   /** For a late surcharge, the unpaid invoice it is computed on. */
   surchargedInvoiceNumber?: string;
   /** How to pay: "Virement bancaire — IBAN FR76 …". */
@@ -60,6 +61,8 @@ const KIND: Record<Invoice['kind'], InvoiceDocumentKind> = { invoice: 'invoice',
 export interface DocumentRefs {
   /** Number of the invoice a credit note or surcharge refers to. */
   referencedNumber?: string | null | undefined;
+  /** Its issue date: a credit note names the corrected invoice's number and date. */
+  referencedDate?: string | null | undefined;
 }
 
 /**
@@ -95,6 +98,7 @@ export function invoiceDocumentModel(invoice: Invoice, client: Client | undefine
     totals: invoice.totals,
     ...(invoice.vatMention ? { vatMention: invoice.vatMention } : {}),
     ...(refs.referencedNumber && kind === 'creditNote' ? { creditedInvoiceNumber: refs.referencedNumber } : {}),
+    ...(refs.referencedDate && kind === 'creditNote' ? { creditedInvoiceDate: refs.referencedDate } : {}),
     ...(refs.referencedNumber && kind === 'lateSurcharge' ? { surchargedInvoiceNumber: refs.referencedNumber } : {}),
     ...(terms && kind !== 'creditNote' ? { paymentTerms: terms } : {}),
   };

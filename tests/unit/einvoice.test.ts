@@ -81,11 +81,12 @@ describe('Factur-X XML (CII, EN 16931) of the documents the app issues', () => {
   it('a credit note is a 381 with positive amounts, its preceding invoice (BT-25), and no due date', () => {
     const { invoice } = invoiceWhere((country) => country === 'FR');
     const note = issuedCreditNote(invoice, 'full', 'AV-2026-000007');
-    const e = readCiiXml(facturX(invoiceDocumentModel(note, undefined, seller, { referencedNumber: invoice.number })).xml);
+    const e = readCiiXml(facturX(invoiceDocumentModel(note, undefined, seller, { referencedNumber: invoice.number, referencedDate: invoice.issueDate })).xml);
     expect(note.totals.totalCents).toBeLessThan(0);
     expectTermsOf(e, note, -1);
     expect(e.typeCode).toBe('381');
     expect(e.precedingInvoice).toBe(invoice.number);
+    expect(e.precedingInvoiceDate).toBe(invoice.issueDate);
     expect(e.dueDate).toBeUndefined();
     expect(e.totals.grandTotalCents).toBe(invoice.totals.totalCents);
     expect(e.notes).toEqual([]);
@@ -179,7 +180,7 @@ describe('every document the builders can produce validates and reads back equal
             [issuedSurcharge(invoice, Math.max(1, Math.round(invoice.totals.totalCents * part)), indemnity, 'F-2026-000002'), invoice.number],
           ];
           for (const [doc, ref] of docs) {
-            const model = invoiceDocumentModel(doc, client, seller, { referencedNumber: ref });
+            const model = invoiceDocumentModel(doc, client, seller, { referencedNumber: ref, referencedDate: ref ? invoice.issueDate : null });
             const { invoice: e, xml, problems } = facturX(model);
             expect(problems).toEqual([]);
             expect(readCiiXml(xml)).toEqual(JSON.parse(JSON.stringify(e)));

@@ -388,4 +388,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.rules.title': 'Rules',
   'settings.envelopes.title': 'Window envelopes',
   'settings.series.title': 'Invoice numbering',
+  // sync (issue 21): a set-aside change sent again
+  'sync.setAside.retry': 'Send again',
 };

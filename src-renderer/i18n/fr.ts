@@ -526,6 +526,8 @@ export const fr = {
   'settings.series.body': 'Sans code de poste, ce poste numérote F-AAAA-NNNNNN. Avec le code attribué par le serveur central : F-AAAA-<code>-NNNN.',
   'settings.series.code': 'Code de poste',
   'settings.series.hint': 'Une majuscule puis 1 à 9 majuscules ou chiffres (ex. L01) ; vide pour un poste autonome.',
+  // sync (issue 21): a set-aside change sent again
+  'sync.setAside.retry': 'Renvoyer',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -35,10 +35,23 @@ export const MALFORMED_TEXT_MESSAGE = 'Texte mal formé : un caractère y est co
 const CONTROL_MESSAGE = 'Caractère invisible interdit (tabulation, saut de ligne ou caractère de contrôle) : retapez ce texte sur une ligne.';
 const CONTROL_MULTILINE_MESSAGE = 'Caractère invisible interdit (caractère de contrôle) : retapez ce texte.';
 
+/** Printable ASCII only: most of what is stored, and already whole, free of control characters and in NFC. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 /** True when the text holds no lone surrogate (every character whole). */
 export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
+
+/** Why a text is refused (French), or undefined. */
+function textProblem(text: string, multiline: boolean): string | undefined {
+  if (PRINTABLE_ASCII.test(text)) return undefined;
+  if (!isWellFormedText(text)) return MALFORMED_TEXT_MESSAGE;
+  if ((multiline ? CONTROL_MULTILINE : CONTROL).test(text)) return multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE;
+  return undefined;
+}
+
+const normalized = (text: string) => (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFC')).trim();
 
 export interface TextOptions {
   max: number;
@@ -54,11 +67,14 @@ export interface TextOptions {
  * at most `max` characters.
  */
 export function text({ max, required, multiline = false }: TextOptions) {
+  // One check and one rewrite: a first sync validates every text of 20,000 records.
   const schema = z
     .string({ error: required ?? 'Texte attendu.' })
-    .refine(isWellFormedText, { message: MALFORMED_TEXT_MESSAGE, abort: true })
-    .refine((s) => !(multiline ? CONTROL_MULTILINE : CONTROL).test(s), { message: multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE, abort: true })
-    .overwrite((s) => s.normalize('NFC').trim());
+    .check((payload) => {
+      const problem = textProblem(payload.value, multiline);
+      if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
+      else payload.value = normalized(payload.value);
+    });
   return (required ? schema.min(1, required) : schema).max(max, `Texte trop long (${max} caractères au plus).`);
 }
 
@@ -72,8 +88,10 @@ export function identifier(max: number, required = "L'identifiant est obligatoir
     .string({ error: required })
     .min(1, required)
     .max(max, `Identifiant trop long (${max} caractères au plus).`)
-    .refine(isWellFormedText, MALFORMED_TEXT_MESSAGE)
-    .refine((s) => !CONTROL.test(s), 'Identifiant invalide : caractère de contrôle.');
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, false);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem === MALFORMED_TEXT_MESSAGE ? problem : 'Identifiant invalide : caractère de contrôle.' });
+    });
 }
 
 /**

@@ -432,4 +432,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'deadlines.col.client': 'Client',
   'deadlines.col.contract': 'Contract',
   'deadlines.col.rule': 'Rule',
+  // sync (issue 21): a set-aside change sent again
+  'sync.setAside.retry': 'Send again',
 };

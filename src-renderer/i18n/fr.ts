@@ -570,6 +570,8 @@ export const fr = {
   'deadlines.col.client': 'Client',
   'deadlines.col.contract': 'Contrat',
   'deadlines.col.rule': 'Règle',
+  // sync (issue 21): a set-aside change sent again
+  'sync.setAside.retry': 'Renvoyer',
 } as const;
 
 export type MessageKey = keyof typeof fr;

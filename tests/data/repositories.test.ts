@@ -17,8 +17,7 @@ describe('repositories write record, audit entry and outbox mutation together', 
     expect(client).toMatchObject({ siren: '732829320', version: 0, createdAt: '2026-11-27T10:00:00+01:00' });
     const [audit] = await repos.audit.ofClient(client.id);
     expect(audit).toMatchObject({ actor: ACTOR, entity: 'clients', recordId: client.id, action: 'create', summary: 'Création du client « Boulangerie Martin SARL ».' });
-    const [entry] = await repos.outbox.pending();
-    const { seq: _seq, ...mutation } = entry!;
+    const { seq: _seq, ...mutation } = (await repos.outbox.pending())[0]!;
     // The outbox's local sequence is not part of the wire format, whose objects refuse unknown keys.
     expect(mutationSchema.parse(mutation)).toMatchObject({ entity: 'clients', recordId: client.id, op: 'upsert', baseVersion: 0, deviceId: 'device-test' });
     expect(mutation.changes).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320' });

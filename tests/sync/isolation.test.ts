@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceInput } from '../../src-core';
-import { listSetAside } from '../../src-renderer/data/sync-state';
+import { listSetAside, retrySetAside } from '../../src-renderer/data/sync-state';
 import { SyncError } from '../../src-renderer/sync/sync-error';
 import { storageVariants } from '../server/support/storages';
 import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
@@ -100,7 +100,14 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     expect(await a.data.repos.outbox.count()).toBe(0);
     const onServer = await serverRecords(server);
     expect(ids.filter((id) => onServer.has(`clients/${id}`))).toEqual(ids.filter((_, i) => i !== 6));
+
+    // The server mended, the account manager sends it again from the Synchronisation screen: it lands.
     a.transport.failPushesContaining(null);
+    expect(await retrySetAside(a.data.ctx, setAside!.mutation.mutationId)).toBe(true);
+    expect(await listSetAside(a.data.ctx)).toEqual([]);
+    expect((await a.engine.syncNow()).pushed).toEqual({ applied: 1, conflicts: 0, rejected: 0 });
+    expect((await serverRecords(server)).get(`clients/${ids[6]}`)?.record?.legalName).toBe('Panne SARL');
+    await expectConverged(server, [a, b]);
   });
 
   it('un envoi trop volumineux pour le serveur (413 ou connexion coupée) est coupé en lots plus petits et arrive', async () => {

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, applyFieldChanges, entitySchemas, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, applyFieldChanges, entitySchemas, mutationSchema, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { summaryTables } from '../read-model/upkeep';
@@ -12,6 +12,31 @@ export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>
 /** The account manager has read a set-aside mutation: it leaves the list (the audit keeps the local change). */
 export async function dismissSetAside(ctx: DataContext, mutationId: string): Promise<void> {
   await ctx.db.settings.delete(SYNC_KEYS.setAside(mutationId));
+}
+
+/**
+ * Sends a set-aside change again, once the server is mended or the record
+ * corrected: a new outbox entry with the same fields at the laptop's current
+ * values (a correction made since travels corrected), on the record's current
+ * version, the set-aside row removed in the same transaction. False when the
+ * record is no longer on this laptop (nothing to send: the row stays, to be removed).
+ */
+export async function retrySetAside(ctx: DataContext, mutationId: string): Promise<boolean> {
+  const { db } = ctx;
+  const setAside = (await db.settings.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
+  if (!setAside) return false;
+  const { mutation } = setAside;
+  const store = db.records(mutation.entity);
+  return db.transaction('rw', [...new Set([...store.tables, db.outbox, db.settings])], async () => {
+    const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
+    if (mutation.op === 'upsert' && !current) return false;
+    const changes = current && mutation.op === 'upsert' ? Object.fromEntries(Object.keys(mutation.changes).map((field) => [field, current[field] ?? null])) : {};
+    await db.outbox.add(
+      mutationSchema.parse({ ...mutation, mutationId: ctx.newId(), baseVersion: Number(current?.version ?? mutation.baseVersion), changes, madeAt: ctx.now() }),
+    );
+    await db.settings.delete(SYNC_KEYS.setAside(mutationId));
+    return true;
+  });
 }
 
 /**

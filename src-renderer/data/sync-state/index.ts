@@ -4,7 +4,7 @@ export { SYNC_KEYS, readSyncValue, writeSyncValue, type ReconcileReport, type Se
 export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
 export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
 export { commitPushResults, type PushOutcome } from './push-results';
-export { dismissSetAside, listConflicts, listSetAside, resolveConflict, type ConflictChoice } from './conflicts';
+export { dismissSetAside, listConflicts, listSetAside, resolveConflict, retrySetAside, type ConflictChoice } from './conflicts';
 export { localDigests } from './local-digest';
 export { enqueueUnknownRecords } from './portfolio-upload';
 export { forgetServer, wipeLocalData } from './wipe';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
-import { SYNC_KEYS, dismissSetAside, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
+import { SYNC_KEYS, dismissSetAside, retrySetAside, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { tokenStorageStatus } from '../../sync/token-store';
@@ -173,6 +173,7 @@ export function SyncScreen() {
               <li key={s.mutation.mutationId}>
                 <strong>{ENTITY_LABELS[s.mutation.entity]} {s.mutation.recordId}</strong> — {dateTime(s.mutation.madeAt)}
                 <p>{s.reason}</p>
+                <button type="button" className="button" onClick={() => void retrySetAside(dataLayer.ctx, s.mutation.mutationId)}>{t('sync.setAside.retry')}</button>{' '}
                 <button type="button" className="button" onClick={() => void dismissSetAside(dataLayer.ctx, s.mutation.mutationId)}>{t('sync.setAside.dismiss')}</button>
               </li>
             ))}

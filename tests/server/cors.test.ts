@@ -16,7 +16,7 @@ describe('appels depuis l’application (CORS)', () => {
 
   beforeAll(async () => {
     server = await startServer({ storage: { inMemory: true }, port: 0 });
-    configured = await startServer({ storage: { inMemory: true }, port: 0, allowedOrigins: ['https://contrats.dokos.example'] });
+    configured = await startServer({ storage: { inMemory: true }, port: 0, allowedOrigins: ['https://contrats.dokos.example'], publicOpenApi: true });
     token = (await createUser(server.db, 'alice', 'account_manager')).token;
   }, 180_000);
   afterAll(async () => {
@@ -56,8 +56,10 @@ describe('appels depuis l’application (CORS)', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('prend la liste des origines en option', async () => {
+  it('prend en option la liste des origines, et la publication de /openapi.json sans jeton', async () => {
     expect((await preflight(configured.url, 'https://contrats.dokos.example')).status).toBe(204);
     expect((await preflight(configured.url, 'app://contrats')).status).toBe(403);
+    expect((await fetch(new URL('/openapi.json', configured.url))).status).toBe(200);
+    expect((await fetch(new URL('/openapi.json', server.url))).status).toBe(401);
   });
 });

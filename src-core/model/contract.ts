@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareDates, formatDateFr } from '../dates';
+import { compareDates, formatDateFr, isValidIsoDate } from '../dates';
 import { PRICE_LISTS } from '../pricing/price-lists';
 import { instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
@@ -55,7 +55,8 @@ type ContractFields = z.infer<z.ZodObject<typeof contractFields>>;
 export const FIRST_PRICE_LIST_DATE = PRICE_LISTS.map((l) => l.effectiveFrom).sort()[0]!;
 
 function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
-  if (compareDates(c.startDate, FIRST_PRICE_LIST_DATE) < 0) {
+  // A malformed date is refused by its own schema, with its own message.
+  if (isValidIsoDate(c.startDate) && compareDates(c.startDate, FIRST_PRICE_LIST_DATE) < 0) {
     ctx.addIssue({ code: 'custom', path: ['startDate'], message: `Un contrat ne peut pas commencer avant la première grille tarifaire (${formatDateFr(FIRST_PRICE_LIST_DATE)}).` });
   }
   if (c.status === 'notice_received' && !(c.terminationNotice && c.terminationEffectiveDate)) {

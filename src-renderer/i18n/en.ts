@@ -388,4 +388,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.rules.title': 'Rules',
   'settings.envelopes.title': 'Window envelopes',
   'settings.series.title': 'Invoice numbering',
+  // documents and invoicing corrections (issue 16)
+  'invoices.preview.lateIssue': 'Late issue',
+  'invoices.preview.lateIssueBody': 'This month is issued after its first day: its invoices ({count}) will be dated the day they are issued ({date}), not the first of the month: an invoice is never backdated. Due date counted from that day: {due}.',
 };

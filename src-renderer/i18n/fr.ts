@@ -526,6 +526,9 @@ export const fr = {
   'settings.series.body': 'Sans code de poste, ce poste numérote F-AAAA-NNNNNN. Avec le code attribué par le serveur central : F-AAAA-<code>-NNNN.',
   'settings.series.code': 'Code de poste',
   'settings.series.hint': 'Une majuscule puis 1 à 9 majuscules ou chiffres (ex. L01) ; vide pour un poste autonome.',
+  // documents and invoicing corrections (issue 16)
+  'invoices.preview.lateIssue': 'Émission tardive',
+  'invoices.preview.lateIssueBody': 'Ce mois est émis après son début : ses factures ({count}) seront datées du jour de leur émission ({date}), pas du début du mois : une facture n’est jamais antidatée. Échéance comptée depuis ce jour : le {due}.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -61,5 +61,12 @@ export const recordMetaShape = {
   version: versionSchema,
 };
 
+/**
+ * The id of the user intent that created a record (a form or dialog opened
+ * once): a second submit of the same intent finds the record it made and
+ * changes nothing (idempotent commands, issue 16).
+ */
+export const commandIdSchema = recordIdSchema.optional();
+
 /** Keys that the data layer fills (never typed by a user). */
 export type RecordMetaKey = keyof typeof recordMetaShape;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centsSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+import { centsSchema, commandIdSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
 
 /** Payments recorded against invoices (CGV §6.6). */
 
@@ -15,10 +15,23 @@ const paymentFields = {
   method: z.enum(PAYMENT_METHODS, { error: 'Moyen de paiement invalide (virement, prélèvement, chèque, carte ou autre).' }),
   /** Bank reference, cheque number…; may be empty. */
   reference: z.string().trim().max(140, 'Référence trop longue (140 caractères au plus).'),
+  /** The user intent that created it: a second submit of the same intent is a no-op. */
+  commandId: commandIdSchema,
+  /** Cancelled (a rejected transfer, a payment entered twice): kept with its reason, no longer counted. */
+  cancelledOn: isoDateSchema.optional(),
+  cancellationReason: z.string().trim().min(1, 'Le motif de l’annulation est obligatoire.').max(300, 'Motif trop long (300 caractères au plus).').optional(),
 };
 
-export const paymentInputSchema = z.object(paymentFields);
+type PaymentFields = z.infer<z.ZodObject<typeof paymentFields>>;
+
+function checkPayment(p: PaymentFields, ctx: z.RefinementCtx): void {
+  if ((p.cancelledOn === undefined) !== (p.cancellationReason === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['cancellationReason'], message: 'Une annulation de paiement porte sa date et son motif.' });
+  }
+}
+
+export const paymentInputSchema = z.object(paymentFields).superRefine(checkPayment);
 export type PaymentInput = z.input<typeof paymentInputSchema>;
 
-export const paymentSchema = z.object({ ...recordMetaShape, ...paymentFields });
+export const paymentSchema = z.object({ ...recordMetaShape, ...paymentFields }).superRefine(checkPayment);
 export type Payment = z.infer<typeof paymentSchema>;

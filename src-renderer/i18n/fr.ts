@@ -529,6 +529,22 @@ export const fr = {
   // documents and invoicing corrections (issue 16)
   'invoices.preview.lateIssue': 'Émission tardive',
   'invoices.preview.lateIssueBody': 'Ce mois est émis après son début : ses factures ({count}) seront datées du jour de leur émission ({date}), pas du début du mois : une facture n’est jamais antidatée. Échéance comptée depuis ce jour : le {due}.',
+  'invoices.credit.confirmTitle': 'Confirmer l’avoir sur la facture {number}',
+  'invoices.credit.confirmBody': 'Cet avoir annulera {net} HT ({total} TTC) de la facture {number} du {date} :',
+  'invoices.credit.confirmFinal': 'Un avoir émis reçoit un numéro et ne peut plus être supprimé.',
+  'invoices.credit.confirm': 'Confirmer et émettre l’avoir',
+  'invoices.credit.back': 'Revenir au formulaire',
+  'invoices.credit.review': 'Vérifier l’avoir',
+  'invoices.payments.cancel': 'Annuler ce paiement',
+  'invoices.payments.cancelReason': 'Motif de l’annulation',
+  'invoices.payments.cancelReasonHint': 'Par exemple : virement rejeté par la banque, paiement saisi deux fois.',
+  'invoices.payments.cancelConfirm': 'Annuler le paiement',
+  'invoices.payments.cancelBack': 'Garder le paiement',
+  'invoices.payments.cancelled': 'Annulé le {date} : {reason}',
+  'invoices.payments.cancelDone': 'Paiement de {amount} annulé : il ne compte plus dans le solde.',
+  'invoices.payments.status': 'État',
+  'invoices.payments.counted': 'Compté',
+  'letters.batch.alreadyNotified': 'Contrats ayant déjà reçu cet avis, laissés de côté : {count}. Aucun avis n’est envoyé deux fois pour le même changement.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -87,7 +87,7 @@ async function issueNewDocument(
 export function issueOnInvoice(
   ctx: DataContext,
   invoice: Invoice,
-  doc: Pick<InvoiceInput, 'kind' | 'lines' | 'vatMention' | 'creditedInvoiceId' | 'surchargedInvoiceId'>,
+  doc: Pick<InvoiceInput, 'kind' | 'lines' | 'vatMention' | 'creditedInvoiceId' | 'surchargedInvoiceId' | 'commandId'>,
   actor: string,
   summary: (number: string) => string,
 ): Promise<Invoice> {

@@ -40,7 +40,7 @@ function byRate(items: readonly RunItem[]): VatBreakdown[] {
 }
 
 /** The run before anything is written: totals per rate, per client, warnings and problems. */
-export function RunPreview({ plan, onCreate }: { plan: MonthlyRunPlan; onCreate: () => void }) {
+export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; busy: boolean; onCreate: () => void }) {
   const t = useT();
   const clients = byClient(plan.items);
   const rates = byRate(plan.items);
@@ -112,7 +112,7 @@ export function RunPreview({ plan, onCreate }: { plan: MonthlyRunPlan; onCreate:
           </table>
           {clients.length > MAX_CLIENTS ? <p className="muted">{t('invoices.list.truncated', { shown: MAX_CLIENTS, count: clients.length })}</p> : null}
           <div className="invoice-toolbar">
-            <button type="button" className="button primary" onClick={onCreate}>{t('invoices.preview.create', { count: plan.items.length })}</button>
+            <button type="button" className="button primary" disabled={busy} onClick={onCreate}>{t('invoices.preview.create', { count: plan.items.length })}</button>
           </div>
         </>
       ) : (

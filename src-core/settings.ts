@@ -25,6 +25,8 @@ export const sellerProfileSchema = z.object({
   signatoryTitle: z.string().trim(),
   /** PNG or JPEG data URL, optional. */
   logoDataUrl: z.string().startsWith('data:image/').optional(),
+  /** Opted to pay VAT on debits (CGI art. 269): invoices then say so. Absent = off, VAT on receipts (services). */
+  vatOnDebits: z.boolean().optional(),
 });
 export type SellerProfile = z.infer<typeof sellerProfileSchema>;
 

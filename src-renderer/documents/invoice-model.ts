@@ -30,7 +30,8 @@ export interface InvoiceDocumentModel {
   number: string | null;
   issueDate: IsoDate;
   servicePeriod: { from: IsoDate; to: IsoDate };
-  dueDate: IsoDate;
+  /** Absent on a credit note: it owes nothing, so it has no due date nor late-payment terms. */
+  dueDate?: IsoDate;
   lines: InvoiceDocumentLine[];
   totals: {
     netCents: Cents;
@@ -40,8 +41,9 @@ export interface InvoiceDocumentModel {
   };
   /** The VAT regime's mention (reverse charge, art. 259-1 CGI…), from the billing rules. */
   vatMention?: string;
-  /** A credit note references the invoice it corrects or cancels. */
+  /** A credit note references the invoice it corrects or cancels, by its number and date. */
   creditedInvoiceNumber?: string;
+  creditedInvoiceDate?: IsoDate;
   /** For a late surcharge, the unpaid invoice it is computed on. */
   surchargedInvoiceNumber?: string;
   /** How to pay: "Virement bancaire — IBAN FR76 …". */

@@ -407,4 +407,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   'invoices.payments.status': 'State',
   'invoices.payments.counted': 'Counted',
   'letters.batch.alreadyNotified': 'Contracts that already had this notice, left out: {count}. No notice is sent twice for the same change.',
+  'settings.seller.vatOnDebits': 'Opted to pay VAT on debits (printed on invoices)',
 };

@@ -545,6 +545,7 @@ export const fr = {
   'invoices.payments.status': 'État',
   'invoices.payments.counted': 'Compté',
   'letters.batch.alreadyNotified': 'Contrats ayant déjà reçu cet avis, laissés de côté : {count}. Aucun avis n’est envoyé deux fois pour le même changement.',
+  'settings.seller.vatOnDebits': 'Option pour le paiement de la TVA d’après les débits (imprimée sur les factures)',
 } as const;
 
 export type MessageKey = keyof typeof fr;

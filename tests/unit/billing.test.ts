@@ -266,7 +266,7 @@ describe('mentions (French B2B)', () => {
   it('lists the mandatory mentions, ending with the VAT regime mention', () => {
     expect(OPERATION_CATEGORY_MENTION).toBe('Prestation de services');
     expect(NO_EARLY_PAYMENT_DISCOUNT_MENTION).toBe("Pas d'escompte pour paiement anticipé");
-    expect(LATE_PAYMENT_TERMS_MENTION).toMatch(/50 %.*6\.6.*40 €.*L441-10 et D441-5/);
+    expect(LATE_PAYMENT_TERMS_MENTION).toMatch(/^Pénalités de retard : 50 % du montant TTC impayé, exigibles le lendemain de l’échéance \(article 6\.6.*40 €.*L441-10 et D441-5/);
     expect(invoiceMentions(vatRegime({ country: 'CH' }))).toHaveLength(4);
     expect(invoiceMentions(vatRegime({ country: 'CH' }))[3]).toBe(OUTSIDE_EU_MENTION);
   });

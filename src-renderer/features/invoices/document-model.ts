@@ -11,6 +11,8 @@ const KIND: Record<Invoice['kind'], InvoiceDocumentKind> = { invoice: 'invoice',
 export interface DocumentRefs {
   /** Number of the invoice a credit note or surcharge refers to. */
   referencedNumber?: string | null | undefined;
+  /** Its issue date: a credit note names the corrected invoice's number and date. */
+  referencedDate?: string | null | undefined;
 }
 
 function buyerOf(invoice: Invoice, client: Client | undefined): InvoiceDocumentModel['buyer'] {
@@ -36,11 +38,12 @@ export function invoiceDocumentModel(invoice: Invoice, client: Client | undefine
     number: invoice.number,
     issueDate: invoice.issueDate,
     servicePeriod: { from: period.from, to: period.to },
-    dueDate: invoice.dueDate,
+    ...(kind === 'creditNote' ? {} : { dueDate: invoice.dueDate }),
     lines: invoice.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, vatRatePercent: l.vatRatePercent })),
     totals: invoice.totals,
     ...(invoice.vatMention ? { vatMention: invoice.vatMention } : {}),
     ...(refs.referencedNumber && kind === 'creditNote' ? { creditedInvoiceNumber: refs.referencedNumber } : {}),
+    ...(refs.referencedDate && kind === 'creditNote' ? { creditedInvoiceDate: refs.referencedDate } : {}),
     ...(refs.referencedNumber && kind === 'lateSurcharge' ? { surchargedInvoiceNumber: refs.referencedNumber } : {}),
     ...(terms && kind !== 'creditNote' ? { paymentTerms: terms } : {}),
   };

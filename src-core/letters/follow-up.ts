@@ -17,7 +17,7 @@ import type { LetterDeadline, LetterKind } from './types';
 export type TrackedLetter = Pick<Letter, 'id' | 'kind' | 'status' | 'clientId' | 'contractId' | 'createdAt' | 'sentOn' | 'receivedOn' | 'params'>;
 
 /** Kinds whose deadlines run from the letter's receipt (the others from dates they quote). */
-const RECEIPT_KINDS: ReadonlySet<LetterKind> = new Set(['priceChange', 'breachNotice']);
+const RECEIPT_KINDS: ReadonlySet<LetterKind> = new Set(['priceChange', 'breachNotice', 'formalNotice']);
 
 export interface TrackedDeadlines {
   deadlines: LetterDeadline[];

@@ -57,7 +57,7 @@ export const letterParamsSchemas = {
     supplementCents: positiveCents,
   }),
   paymentReminder: z.object({ ...base, ...unpaidInvoice }),
-  formalNotice: z.object({ ...base, ...unpaidInvoice, reminderSentOn: isoDate.optional() }),
+  formalNotice: z.object({ ...base, ...unpaidInvoice, reminderSentOn: isoDate.optional(), receivedOn: isoDate.optional() }),
   nonPaymentTermination: z.object({ ...base, ...unpaidInvoice, formalNoticeSentOn: isoDate.optional() }),
   breachNotice: z.object({
     ...base,

@@ -408,4 +408,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'invoices.payments.counted': 'Counted',
   'letters.batch.alreadyNotified': 'Contracts that already had this notice, left out: {count}. No notice is sent twice for the same change.',
   'settings.seller.vatOnDebits': 'Opted to pay VAT on debits (printed on invoices)',
+  'invoices.dunning.write': 'Write this letter',
+  'settings.rules.formalNoticePaymentDays': 'Formal notice: days to pay after receipt',
 };

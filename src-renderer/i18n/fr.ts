@@ -546,6 +546,8 @@ export const fr = {
   'invoices.payments.counted': 'Compté',
   'letters.batch.alreadyNotified': 'Contrats ayant déjà reçu cet avis, laissés de côté : {count}. Aucun avis n’est envoyé deux fois pour le même changement.',
   'settings.seller.vatOnDebits': 'Option pour le paiement de la TVA d’après les débits (imprimée sur les factures)',
+  'invoices.dunning.write': 'Rédiger ce courrier',
+  'settings.rules.formalNoticePaymentDays': 'Mise en demeure : délai de paiement (jours après réception)',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -110,7 +110,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           </section>
         ) : null}
       </div>
-      {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel dueDate={invoice.dueDate} daysLate={settlement.daysLate} /> : null}
+      {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel invoice={invoice} daysLate={settlement.daysLate} /> : null}
       <Lines invoice={invoice} />
       {settlement ? <Payments doc={doc} /> : null}
       <Related doc={doc} />

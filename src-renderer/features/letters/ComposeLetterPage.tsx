@@ -20,7 +20,7 @@ const isKind = (k: string | null): k is LetterKind => LETTER_KINDS.includes(k as
 
 /** src-core names the first missing param ("Courrier incomplet : description — …"); the form puts it on its field. */
 const PARAM_FIELDS: Record<string, string> = {
-  invoiceNumber: 'invoiceId', invoiceDate: 'invoiceId', dueDate: 'invoiceId', amountDueCents: 'amountDue',
+  invoiceNumber: 'invoiceId', invoiceDate: 'invoiceId', dueDate: 'invoiceId', amountDueCents: 'invoiceId',
   'prices.0.newCents': 'newPrice', 'prices.0.currentCents': 'newPrice', supplementCents: 'supplement', 'newTier.id': 'newTier', 'newTier.priceCents': 'newTier',
 };
 function fieldOf(message: string): { field?: string; message: string } {
@@ -54,6 +54,8 @@ function ComposeForClient({ client }: { client: Client }) {
   const invoices = useInvoices({ clientId: client.id });
   const payments = usePaymentsOfClient(client.id);
   const from = useLetter(query.get('from') ?? undefined);
+  // "Rédiger ce courrier" from an overdue invoice names it: ?facture=F-2026-000123.
+  const invoiceNumber = query.get('facture');
   const settings = useLetterSettings();
   const [contractId, setContractId] = useState(query.get('contract') ?? '');
   const [kind, setKind] = useState<LetterKind | ''>(isKind(query.get('kind')) ? (query.get('kind') as LetterKind) : '');
@@ -85,7 +87,7 @@ function ComposeForClient({ client }: { client: Client }) {
             kind={kind}
             client={client}
             facts={facts}
-            initial={initialValues(kind, today, facts, followUp?.kind === kind ? followUp.params : {})}
+            initial={initialValues(kind, today, facts, followUp?.kind === kind ? followUp.params : invoiceNumber ? { invoiceNumber } : {})}
             settings={settings}
           />
         ) : null}

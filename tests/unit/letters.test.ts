@@ -108,9 +108,19 @@ describe('composeLetter — receipts, settings and refusals', () => {
   });
 
   it('words the termination acknowledgement for a registered letter', () => {
-    const letter = composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, noticeReceivedOn: '2026-12-15', channel: 'registeredLetter' });
+    const letter = composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, letterDate: '2026-12-16', noticeReceivedOn: '2026-12-15', channel: 'registeredLetter' });
     expect(textOf(letter)).toContain('reçue le 15 décembre 2026 par lettre recommandée avec accusé de réception');
     expect(textOf(letter)).toContain('prendra effet le 31 janvier 2027');
+  });
+
+  it('states a date already past on the letter’s date in the past tense', () => {
+    // Notice received 15/10/2026 → effective 30/11/2026; acknowledged on 04/12/2026.
+    const late = textOf(composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, letterDate: '2026-12-04', noticeReceivedOn: '2026-10-15', channel: 'registeredLetter' }));
+    expect(late).toContain('La résiliation a pris effet le 30 novembre 2026');
+    expect(late).toContain('au cours duquel la résiliation a pris effet, est facturé en totalité');
+    expect(late).not.toContain('prendra effet');
+    const onTime = textOf(composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, letterDate: '2026-10-16', noticeReceivedOn: '2026-10-15', channel: 'registeredLetter' }));
+    expect(onTime).toContain('La résiliation prendra effet le 30 novembre 2026');
   });
 
   it('words the dunning letters without a previous letter', () => {

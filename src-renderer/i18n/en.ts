@@ -302,7 +302,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.hint.registered': 'La Poste label number, e.g. 1A 123 456 7890 1',
   'letters.channel.registeredLetter': 'Registered letter',
   'letters.channel.email': 'Email to the support address',
-  'letters.copyToPartner': 'A copy will be added for the partner {partner}.',
+  'letters.copyToPartner': 'The partner {partner} gets its own copy, addressed to it (a separate PDF, from the letter’s page).',
   'letters.announcedDates': 'Dates the letter announces',
   'letters.preview': 'PDF preview',
   'letters.hidePreview': 'Hide preview',
@@ -410,4 +410,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.seller.vatOnDebits': 'Opted to pay VAT on debits (printed on invoices)',
   'invoices.dunning.write': 'Write this letter',
   'settings.rules.formalNoticePaymentDays': 'Formal notice: days to pay after receipt',
+  'letters.partnerCopy': 'Copy for {partner} (separate PDF)',
+  'letters.batch.partnerCopies': 'Copies for the partners: {count} (separate PDF)',
 };

@@ -308,7 +308,7 @@ export const fr = {
   'letters.hint.registered': 'Numéro de l’étiquette La Poste, par exemple 1A 123 456 7890 1',
   'letters.channel.registeredLetter': 'Lettre recommandée',
   'letters.channel.email': 'E-mail à l’adresse du support',
-  'letters.copyToPartner': 'Une copie sera jointe pour le partenaire {partner}.',
+  'letters.copyToPartner': 'Le partenaire {partner} en recevra une copie à part, adressée à lui (PDF séparé, depuis la page du courrier).',
   'letters.announcedDates': 'Dates annoncées par la lettre',
   'letters.preview': 'Aperçu PDF',
   'letters.hidePreview': 'Masquer l’aperçu',
@@ -548,6 +548,8 @@ export const fr = {
   'settings.seller.vatOnDebits': 'Option pour le paiement de la TVA d’après les débits (imprimée sur les factures)',
   'invoices.dunning.write': 'Rédiger ce courrier',
   'settings.rules.formalNoticePaymentDays': 'Mise en demeure : délai de paiement (jours après réception)',
+  'letters.partnerCopy': 'Copie pour {partner} (PDF séparé)',
+  'letters.batch.partnerCopies': 'Copies pour les partenaires : {count} (PDF séparé)',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -9,7 +9,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { LETTERS_ACTOR } from './actor';
-import { storedLetterSheets } from './document';
+import { storedLetterSheets, storedPartnerCopySheets } from './document';
 import { lettersPdf, printPdf, savePdf } from './output';
 
 const euros = (cents: number) => formatEuros(cents).replace(/\s?€$/, '');
@@ -126,9 +126,12 @@ function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyN
   if (!settings || !clients) return <p>{t('letters.loading')}</p>;
   const already = alreadyNotified > 0 ? <p className="alert warning">{t('letters.batch.alreadyNotified', { count: alreadyNotified.toLocaleString('fr-FR') })}</p> : null;
   if (letters.length === 0) return <div className="card">{already}<a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a></div>;
-  const pdf = () =>
-    lettersPdf(letters.flatMap((l) => storedLetterSheets(l, clients.get(l.clientId)!, { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! })));
-  async function print() {
+  const print = { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! };
+  // The clients' batch holds only the clients' letters; the partners' copies are their own file, addressed to them.
+  const pdf = () => lettersPdf(letters.flatMap((l) => storedLetterSheets(l, clients.get(l.clientId)!, print)));
+  const copies = letters.flatMap((l) => storedPartnerCopySheets(l, clients.get(l.clientId)!, print));
+  const letterDate = String(letters[0]!.params.letterDate);
+  async function printBatch() {
     setError(undefined);
     try {
       await printPdf(pdf(), t('letters.batch.title'));
@@ -144,8 +147,13 @@ function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyN
       {already}
       {error ? <p className="alert error" role="alert">{error}</p> : null}
       <div className="letter-actions">
-        <button type="button" className="button primary" disabled={done} onClick={() => void print()}>{t('letters.batch.print')}</button>
-        <button type="button" className="button" onClick={() => void savePdf(pdf(), `avis-modification-prix-${String(letters[0]!.params.letterDate)}.pdf`)}>{t('letters.savePdf')}</button>
+        <button type="button" className="button primary" disabled={done} onClick={() => void printBatch()}>{t('letters.batch.print')}</button>
+        <button type="button" className="button" onClick={() => void savePdf(pdf(), `avis-modification-prix-${letterDate}.pdf`)}>{t('letters.savePdf')}</button>
+        {copies.length > 0 ? (
+          <button type="button" className="button" onClick={() => void savePdf(lettersPdf(copies), `copies-partenaires-avis-modification-prix-${letterDate}.pdf`)}>
+            {t('letters.batch.partnerCopies', { count: copies.length.toLocaleString('fr-FR') })}
+          </button>
+        ) : null}
         <a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a>
       </div>
       {done ? <p role="status">{t('letters.batch.printed')}</p> : null}

@@ -34,8 +34,8 @@ export const yearMonthSchema = z
 export const instantSchema = z.iso.datetime({ offset: true, error: 'Horodatage invalide (ISO 8601 avec fuseau attendu).' });
 
 export const centsSchema = z
-  .number({ error: 'Montant obligatoire (en centimes).' })
-  .int('Montant invalide : un nombre entier de centimes est attendu.')
+  .number({ error: 'Montant obligatoire.' })
+  .int('Montant invalide : il s’exprime au centime près (exemple : 118,80 €).')
   .refine(Number.isSafeInteger, 'Montant hors limites.');
 
 export const emailSchema = z

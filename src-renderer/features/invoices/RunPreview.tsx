@@ -65,7 +65,7 @@ export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; bus
       </div>
       {late.length > 0 ? (
         <p className="alert warning" data-testid="late-issue">
-          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length.toLocaleString('fr-FR'), date: formatDateFr(late[0]!.draft.issueDate.value), due: formatDateFr(late[0]!.draft.dueDate.value) })}
+          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length, date: formatDateFr(late[0]!.draft.issueDate.value), due: formatDateFr(late[0]!.draft.dueDate.value) })}
         </p>
       ) : null}
       {plan.alreadyInvoiced > 0 ? <p className="alert success">{t('invoices.preview.already', { count: plan.alreadyInvoiced })}</p> : null}

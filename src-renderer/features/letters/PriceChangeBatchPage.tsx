@@ -124,7 +124,7 @@ function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyN
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string>();
   if (!settings || !clients) return <p>{t('letters.loading')}</p>;
-  const already = alreadyNotified > 0 ? <p className="alert warning">{t('letters.batch.alreadyNotified', { count: alreadyNotified.toLocaleString('fr-FR') })}</p> : null;
+  const already = alreadyNotified > 0 ? <p className="alert warning">{t('letters.batch.alreadyNotified', { count: alreadyNotified })}</p> : null;
   if (letters.length === 0) return <div className="card">{already}<a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a></div>;
   const print = { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! };
   // The clients' batch holds only the clients' letters; the partners' copies are their own file, addressed to them.
@@ -151,7 +151,7 @@ function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyN
         <button type="button" className="button" onClick={() => void savePdf(pdf(), `avis-modification-prix-${letterDate}.pdf`)}>{t('letters.savePdf')}</button>
         {copies.length > 0 ? (
           <button type="button" className="button" onClick={() => void savePdf(lettersPdf(copies), `copies-partenaires-avis-modification-prix-${letterDate}.pdf`)}>
-            {t('letters.batch.partnerCopies', { count: copies.length.toLocaleString('fr-FR') })}
+            {t('letters.batch.partnerCopies', { count: copies.length })}
           </button>
         ) : null}
         <a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a>

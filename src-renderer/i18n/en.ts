@@ -286,7 +286,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.field.overLimits': 'Limits exceeded (one per line)',
   'letters.field.supplement': 'Supplement excl. VAT',
   'letters.field.invoice': 'Unpaid invoice',
-  'letters.field.amountDue': 'Balance due incl. VAT',
   'letters.field.reminderSentOn': 'Reminder sent on',
   'letters.field.formalNoticeSentOn': 'Formal notice sent on',
   'letters.field.description': 'Breach observed (French)',

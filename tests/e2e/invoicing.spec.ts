@@ -124,6 +124,22 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   await shot(page, 'overdue');
   await expectNoSeriousA11yViolations(page, 'Impayés');
 
+  // "Rédiger ce courrier" opens the letter of the step reached, naming the invoice with its balance (never typed).
+  const balance = (await row.getByRole('cell').nth(4).textContent())!.trim();
+  const amount = new RegExp(balance.replace(/[\s\u00a0\u202f]+/g, '\\s'));
+  await row.getByRole('link', { name: 'Rédiger ce courrier' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rédiger un courrier' })).toBeVisible();
+  const invoiceOption = page.getByLabel('Facture impayée').locator('option:checked');
+  await expect(invoiceOption).toContainText('F-2026-000002');
+  await expect(invoiceOption).toContainText(amount);
+  await expect(page.getByLabel('Montant restant dû TTC')).toHaveCount(0);
+
+  // November computed on 27/11 is issued late: the preview says so, and its invoices will bear that day.
+  await page.goto('/#/factures/facturation?mois=2026-11');
+  await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
+  await expect(page.getByTestId('late-issue')).toContainText('Émission tardive');
+  await expect(page.getByTestId('late-issue')).toContainText('27/11/2026');
+
   // The month exported as one PDF holds every issued document.
   await page.goto(`/#/factures?mois=${MONTH}`);
   const month = await downloadedPdfText(page, () => page.getByRole('button', { name: 'Exporter en un seul PDF' }).click());

@@ -128,6 +128,10 @@ describe('composeLetter — receipts, settings and refusals', () => {
     // "Malgré nos relances" only when a reminder was sent (DOMAIN.md).
     expect(textOf(composeLetter('formalNotice', formal))).toContain('Sauf erreur ou omission de notre part, la facture n° F-2026-000123');
     expect(textOf(composeLetter('formalNotice', formal))).not.toMatch(/[Mm]algré/);
+    // Rule settings saved before the payment delay existed still give 8 days; another delay is followed.
+    const { formalNoticePaymentDays: _days, ...older } = DEFAULT_RULE_SETTINGS;
+    expect(composeLetter('formalNotice', formal, older).deadlines[0]?.value).toBe('2026-12-28');
+    expect(composeLetter('formalNotice', formal, { ...DEFAULT_RULE_SETTINGS, formalNoticePaymentDays: 15 }).deadlines[0]?.value).toBe('2027-01-04');
     // Once the acknowledgement is known, the deadline runs from it: 22/12 + 8 = 30/12.
     expect(composeLetter('formalNotice', { ...formal, receivedOn: '2026-12-22' }).deadlines[0]).toMatchObject({ label: 'Date limite de paiement', value: '2026-12-30' });
     const { formalNoticeSentOn: _f, ...termination } = CASES.nonPaymentTermination.params;

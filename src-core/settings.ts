@@ -25,6 +25,8 @@ export const sellerProfileSchema = z.object({
   signatoryTitle: z.string().trim(),
   /** PNG or JPEG data URL, optional. */
   logoDataUrl: z.string().startsWith('data:image/').optional(),
+  /** Opted to pay VAT on debits (CGI art. 269): invoices then say so. Absent = off, VAT on receipts (services). */
+  vatOnDebits: z.boolean().optional(),
 });
 export type SellerProfile = z.infer<typeof sellerProfileSchema>;
 
@@ -76,8 +78,13 @@ export const ruleSettingsSchema = z.object({
   dunningTerminationDays: z.number().int().min(1),
   /** The 40 € fixed recovery indemnity as a second line of the surcharge document (switchable). */
   recoveryIndemnityOnSurcharge: z.boolean(),
+  /** A formal notice to pay gives until its receipt + N days (DOMAIN.md: 8 by default); absent in settings saved before it existed. */
+  formalNoticePaymentDays: z.number().int().min(1).max(60).optional(),
 });
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
+
+/** DOMAIN.md: a formal notice to pay gives until its receipt + 8 days unless the settings say otherwise. */
+export const DEFAULT_FORMAL_NOTICE_PAYMENT_DAYS = 8;
 
 export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   alsaceMoselle: false,
@@ -87,4 +94,5 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   dunningFormalNoticeDays: 15,
   dunningTerminationDays: 30,
   recoveryIndemnityOnSurcharge: true,
+  formalNoticePaymentDays: DEFAULT_FORMAL_NOTICE_PAYMENT_DAYS,
 };

@@ -1,4 +1,4 @@
-import { addMonthsToYearMonth, type YearMonth } from '../dates';
+import { addMonthsToYearMonth, type IsoDate, type YearMonth } from '../dates';
 import { tierForMonth, usageOfMonth, type Client, type Contract, type Invoice, type UsageDocument } from '../model';
 import type { RuleSettings } from '../settings';
 import { buildInvoiceDraft, type InvoiceDraft } from './invoice-draft';
@@ -17,6 +17,8 @@ export function contractMonthDraft(
   usage: UsageDocument | undefined,
   month: YearMonth,
   settings?: Pick<RuleSettings, 'paymentTermDays'>,
+  /** The day the run is computed (the invoice's date if issued then); omitted, the month's earliest day. */
+  issuedOn?: IsoDate,
 ): InvoiceDraft | null {
   const billing: BillingContract = {
     id: contract.id,
@@ -34,6 +36,7 @@ export function contractMonthDraft(
     month,
     ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
     ...(settings ? { settings } : {}),
+    ...(issuedOn ? { issuedOn } : {}),
   });
 }
 

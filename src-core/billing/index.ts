@@ -14,3 +14,4 @@ export * from './numbering';
 export * from './settlement';
 export * from './credited-lines';
 export * from './contract-month';
+export * from './payment-rules';

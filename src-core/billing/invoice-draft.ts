@@ -6,7 +6,7 @@ import type { RuleSettings } from '../settings';
 import { singleLine, type BillingLine } from './lines';
 import { invoiceMentions } from './mentions';
 import { monthlyLines } from './monthly-lines';
-import { billingPeriod, dueDate, invoiceDate, isBilledMonth, type BillingContract, type BillingPeriod } from './periods';
+import { billingPeriod, dueDate, invoiceDate, isBilledMonth, isLateIssue, type BillingContract, type BillingPeriod } from './periods';
 import { invoiceTotals, type ComputedTotals } from './totals';
 import { vatRegimeExplained, type VatClient, type VatRegime } from './vat';
 
@@ -24,6 +24,8 @@ export interface InvoiceDraftInput {
   /** Usage of month M − 1: its over-consumption is regularised on this invoice. */
   previousMonthUsage?: PreviousMonthUsage;
   settings?: Pick<RuleSettings, 'paymentTermDays'>;
+  /** The day the run is computed: the invoice is dated the day it is issued, never backdated. */
+  issuedOn?: IsoDate;
 }
 
 /** An invoice before issuing: no number yet (drafts have none, DOMAIN.md). */
@@ -34,6 +36,8 @@ export interface InvoiceDraft {
   period: BillingPeriod;
   issueDate: Explained<IsoDate>;
   dueDate: Explained<IsoDate>;
+  /** Issued after the month's earliest day: flagged "émission tardive" in the run's preview. */
+  lateIssue: boolean;
   vat: Explained<VatRegime>;
   lines: BillingLine[];
   totals: ComputedTotals;
@@ -82,13 +86,14 @@ export function buildInvoiceDraft(input: InvoiceDraftInput): InvoiceDraft | null
   const supplement = review?.supplement ? [singleLine(review.supplement.label, review.supplement.amount, rate)] : [];
   const lines = [...base, ...supplement];
   if (lines.length === 0) return null;
-  const issueDate = invoiceDate(contract, month);
+  const issueDate = invoiceDate(contract, month, input.issuedOn);
   return {
     contractId: contract.id,
     month,
     period: billingPeriod(base.length > 0 ? month : addMonthsToYearMonth(month, -1)),
     issueDate,
     dueDate: dueDate(issueDate.value, contract.paymentTermDays, input.settings?.paymentTermDays),
+    lateIssue: input.issuedOn !== undefined && isLateIssue(contract, month, input.issuedOn),
     vat,
     lines,
     totals: invoiceTotals(lines),

@@ -1,5 +1,5 @@
 import {
-  addDays, compareDates, formatDateFr, formatMonthFr, lastDayOfMonth, parseIsoDate, parseYearMonth, yearMonthOf,
+  addDays, compareDates, daysBetween, formatDateFr, formatMonthFr, lastDayOfMonth, parseIsoDate, parseYearMonth, yearMonthOf,
   type IsoDate, type YearMonth,
 } from '../dates';
 import { DomainError } from '../errors';
@@ -58,13 +58,59 @@ export function isBilledMonth(contract: BillingContract, month: YearMonth): bool
   return month >= yearMonthOf(contract.startDate) && (end === undefined || month <= yearMonthOf(end));
 }
 
-/** The invoice of month M is dated the 1st of M; the first one, the start date (§1). */
-export function invoiceDate(contract: BillingContract, month: YearMonth): Explained<IsoDate> {
+/**
+ * The earliest day the invoice of month M can be issued: the 1st of M; the
+ * first invoice, the start date (§1). Its period stays M whatever the day it
+ * is issued.
+ */
+export function earliestIssueDate(contract: BillingContract, month: YearMonth): Explained<IsoDate> {
   if (month === yearMonthOf(contract.startDate)) {
-    return explained(contract.startDate, '§1', `Première facture datée du début du contrat, le ${formatDateFr(contract.startDate)} (§1).`);
+    return explained(contract.startDate, '§1', `Première facture émise au plus tôt au début du contrat, le ${formatDateFr(contract.startDate)} (§1).`);
   }
   const first = billingPeriod(month).from;
-  return explained(first, '§1', `Facture de ${formatMonthFr(month)} émise en début de mois, le ${formatDateFr(first)} (§1).`);
+  return explained(first, '§1', `Facture de ${formatMonthFr(month)} émise au plus tôt le ${formatDateFr(first)}, début du mois facturé (§1).`);
+}
+
+/**
+ * The date the invoice of month M bears when issued on `issuedOn` (CGI art.
+ * 242 nonies A: the date of issue, never backdated): that day, or the
+ * earliest day of M when computed before it. Without `issuedOn`, the earliest
+ * day (a preview computed ahead of the month).
+ */
+export function invoiceDate(contract: BillingContract, month: YearMonth, issuedOn?: IsoDate): Explained<IsoDate> {
+  const earliest = earliestIssueDate(contract, month);
+  if (issuedOn === undefined || compareDates(issuedOn, earliest.value) <= 0) return earliest;
+  return explained(
+    issuedOn,
+    'CGI art. 242 nonies A',
+    `Facture de ${formatMonthFr(month)} datée du jour de son émission, le ${formatDateFr(issuedOn)} (émission tardive : au plus tôt le ${formatDateFr(earliest.value)}) ; une facture n'est jamais antidatée (CGI art. 242 nonies A).`,
+  );
+}
+
+/** "Émission tardive": the month is issued after its earliest day (DOMAIN.md, Billing). */
+export function isLateIssue(contract: BillingContract, month: YearMonth, issuedOn: IsoDate): boolean {
+  return compareDates(issuedOn, earliestIssueDate(contract, month).value) > 0;
+}
+
+/**
+ * The dates a stored draft takes when it is issued on `today`: issued that
+ * day (never backdated), due after the same term as the draft's (its due date
+ * minus its date, the contract's or the settings' term when it was computed).
+ * A draft computed ahead of its month (dated its earliest day) cannot be
+ * issued before that day: refused with the date from which it can.
+ */
+export function datesOnIssue(draft: { issueDate: IsoDate; dueDate: IsoDate; period?: YearMonth }, today: IsoDate): { issueDate: Explained<IsoDate>; dueDate: Explained<IsoDate> } {
+  if (compareDates(today, draft.issueDate) < 0) {
+    const what = draft.period ? `La facture de ${formatMonthFr(draft.period)}` : 'Ce brouillon';
+    throw new DomainError('INVALID_INPUT', `${what} ne peut pas être émise avant le ${formatDateFr(draft.issueDate)} (début de la période facturée).`);
+  }
+  const term = daysBetween(draft.issueDate, draft.dueDate);
+  const issueDate = explained(today, 'CGI art. 242 nonies A', `Date d'émission : le ${formatDateFr(today)}, jour où la facture est émise (CGI art. 242 nonies A).`);
+  const due = addDays(today, term);
+  return {
+    issueDate,
+    dueDate: explained(due, '§6.1', `Échéance le ${formatDateFr(due)} : date d'émission (${formatDateFr(today)}) + ${term} jours (§6.1).`),
+  };
 }
 
 /**

@@ -37,7 +37,8 @@ export interface InvoiceDocumentModel {
   number: string | null;
   issueDate: IsoDate;
   servicePeriod: { from: IsoDate; to: IsoDate };
-  dueDate: IsoDate;
+  /** Absent on a credit note: it owes nothing, so it has no due date nor late-payment terms. */
+  dueDate?: IsoDate;
   lines: InvoiceDocumentLine[];
   totals: {
     netCents: Cents;
@@ -93,7 +94,7 @@ export function invoiceDocumentModel(invoice: Invoice, client: Client | undefine
     number: invoice.number,
     issueDate: invoice.issueDate,
     servicePeriod: { from: period.from, to: period.to },
-    dueDate: invoice.dueDate,
+    ...(kind === 'creditNote' ? {} : { dueDate: invoice.dueDate }),
     lines: invoice.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, vatRatePercent: l.vatRatePercent })),
     totals: invoice.totals,
     ...(invoice.vatMention ? { vatMention: invoice.vatMention } : {}),

@@ -17,7 +17,7 @@ import type { LetterDeadline, LetterKind } from './types';
 export type TrackedLetter = Pick<Letter, 'id' | 'kind' | 'status' | 'clientId' | 'contractId' | 'createdAt' | 'sentOn' | 'receivedOn' | 'params'>;
 
 /** Kinds whose deadlines run from the letter's receipt (the others from dates they quote). */
-const RECEIPT_KINDS: ReadonlySet<LetterKind> = new Set(['priceChange', 'breachNotice']);
+const RECEIPT_KINDS: ReadonlySet<LetterKind> = new Set(['priceChange', 'breachNotice', 'formalNotice']);
 
 export interface TrackedDeadlines {
   deadlines: LetterDeadline[];
@@ -61,7 +61,8 @@ const OUT: readonly Letter['status'][] = ['sent', 'received'];
 export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: RuleSettings = DEFAULT_RULE_SETTINGS): FollowUp | null {
   if (!letter.sentOn || ![...OUT, 'returned'].includes(letter.status)) return null;
   const reached = (date: IsoDate) => compareDates(today, date) >= 0;
-  const { letterDate: _letterDate, receivedOn: _receivedOn, ...carried } = readLetterParams(letter.kind, letter.params) as { letterDate: IsoDate; receivedOn?: IsoDate } & Record<string, unknown>;
+  // The next letter cites this one by its own date ("Par lettre du …"), the date printed on it, not the day it was posted.
+  const { letterDate: earlierDate, receivedOn: _receivedOn, ...carried } = readLetterParams(letter.kind, letter.params) as { letterDate: IsoDate; receivedOn?: IsoDate } & Record<string, unknown>;
 
   if (letter.status === 'returned') {
     return { kind: letter.kind, action: 'Rédiger un nouvel envoi de ce courrier', reason: 'Le pli est revenu sans avoir été distribué : la lettre n’a pas produit d’effet.', since: today, params: carried };
@@ -76,7 +77,7 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
       action: 'Rédiger la résiliation pour manquement non corrigé',
       reason: `Délai de régularisation expiré le ${formatDateFr(breachCureDeadline(letter.receivedOn!, settings))} (§6.6) : si le manquement n’a pas été corrigé, le contrat peut être résilié avec effet immédiat.`,
       since: opens,
-      params: { contract: carried.contract, description: carried.description, breachNoticeSentOn: letter.sentOn, breachNoticeReceivedOn: letter.receivedOn },
+      params: { contract: carried.contract, description: carried.description, breachNoticeSentOn: earlierDate, breachNoticeReceivedOn: letter.receivedOn },
     };
   }
   if (letter.kind === 'paymentReminder' || letter.kind === 'formalNotice') {
@@ -90,7 +91,7 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
         action: 'Rédiger la mise en demeure de payer',
         reason: `Facture ${String(carried.invoiceNumber)} échue le ${formatDateFr(dueDate)} : mise en demeure prévue dès le ${formatDateFr(since)} si elle reste impayée (§6.6).`,
         since,
-        params: { ...invoice, reminderSentOn: letter.sentOn },
+        params: { ...invoice, reminderSentOn: earlierDate },
       };
     }
     const since = nonPaymentTerminationOpensOn(dueDate, settings);
@@ -100,7 +101,7 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
       action: 'Rédiger la résiliation pour défaut de paiement',
       reason: `Facture ${String(carried.invoiceNumber)} échue le ${formatDateFr(dueDate)} : résiliation possible dès le ${formatDateFr(since)} si elle reste impayée (§6.6).`,
       since,
-      params: { ...invoice, formalNoticeSentOn: letter.sentOn },
+      params: { ...invoice, formalNoticeSentOn: earlierDate },
     };
   }
   return null;

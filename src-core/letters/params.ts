@@ -7,7 +7,7 @@ import { isValidIsoDate } from '../dates';
  */
 const isoDate = z.string().refine(isValidIsoDate, { message: 'Date invalide (format attendu AAAA-MM-JJ).' });
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (format attendu AAAA-MM).');
-const cents = z.number().int('Montant en centimes entiers attendu.');
+const cents = z.number().int('Montant invalide : il s’exprime au centime près (exemple : 118,80 €).');
 const positiveCents = cents.positive('Le montant doit être positif.');
 const text = z.string().trim().min(1);
 
@@ -57,7 +57,7 @@ export const letterParamsSchemas = {
     supplementCents: positiveCents,
   }),
   paymentReminder: z.object({ ...base, ...unpaidInvoice }),
-  formalNotice: z.object({ ...base, ...unpaidInvoice, reminderSentOn: isoDate.optional() }),
+  formalNotice: z.object({ ...base, ...unpaidInvoice, reminderSentOn: isoDate.optional(), receivedOn: isoDate.optional() }),
   nonPaymentTermination: z.object({ ...base, ...unpaidInvoice, formalNoticeSentOn: isoDate.optional() }),
   breachNotice: z.object({
     ...base,

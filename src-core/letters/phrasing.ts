@@ -1,4 +1,4 @@
-import { formatDateLongFr, type IsoDate } from '../dates';
+import { compareDates, formatDateLongFr, type IsoDate } from '../dates';
 import { FIXED_RECOVERY_INDEMNITY_CENTS } from '../billing';
 import { presumedReceiptDateExplained } from '../lifecycle';
 import { formatEuros } from '../money';
@@ -27,6 +27,15 @@ export function contractLine(contract: { reference: string; label?: string | und
 /** "le 28 février 2027" */
 export function longDate(date: IsoDate): string {
   return `le ${formatDateLongFr(date)}`;
+}
+
+/**
+ * The tense of a date as seen on the letter's own date (DOMAIN.md: a letter
+ * never states a date already past on its date as a future one): `past` when
+ * `date` is before `letterDate`, else `future`.
+ */
+export function onLetterDate(letterDate: IsoDate, date: IsoDate, words: { past: string; future: string }): string {
+  return compareDates(date, letterDate) < 0 ? words.past : words.future;
 }
 
 export function deadline(label: string, value: IsoDate, clause: string, rule: string): LetterDeadline {

@@ -1,7 +1,7 @@
 import { formatDateLongFr, formatMonthFr, yearMonthOf, type IsoDate } from '../dates';
 import { nonSolicitationEndExplained, terminationEffectiveDateExplained } from '../lifecycle';
 import type { LetterParamsByKind } from './params';
-import { AVAILABILITY, CLOSING, DATA_RETRIEVAL, SALUTATION, article, contractLine, deadline, longDate } from './phrasing';
+import { AVAILABILITY, CLOSING, DATA_RETRIEVAL, SALUTATION, article, contractLine, deadline, longDate, onLetterDate } from './phrasing';
 import type { LetterContent, LetterDeadline } from './types';
 
 /**
@@ -42,6 +42,8 @@ const CHANNEL_FR = {
 export function composeTerminationAcknowledgement(p: LetterParamsByKind['terminationAcknowledgement']): LetterContent {
   const effective = terminationEffectiveDateExplained(p.noticeReceivedOn);
   const after = terminationAftermath(effective.value);
+  // Acknowledged late, the effective date may already be past on the letter's date: said in the past.
+  const tense = (past: string, future: string) => onLetterDate(p.letterDate, effective.value, { past, future });
   return {
     kind: 'terminationAcknowledgement',
     subject: 'Accusé de réception de votre demande de résiliation',
@@ -49,8 +51,9 @@ export function composeTerminationAcknowledgement(p: LetterParamsByKind['termina
     salutation: SALUTATION,
     paragraphs: [
       `Nous accusons réception de votre demande de résiliation du contrat cité en référence, reçue ${longDate(p.noticeReceivedOn)} ${CHANNEL_FR[p.channel]}.`,
-      `La résiliation prendra effet ${longDate(effective.value)}, à la fin du mois suivant la réception de votre préavis, conformément à ${article('1')}. Vos services restent pleinement accessibles jusqu’à cette date.`,
-      `Le mois de ${formatMonthFr(yearMonthOf(effective.value))}, au cours duquel la résiliation prend effet, sera facturé en totalité ; aucun remboursement partiel ne sera effectué pour la période déjà facturée.`,
+      `La résiliation ${tense('a pris', 'prendra')} effet ${longDate(effective.value)}, à la fin du mois suivant la réception de votre préavis, conformément à ${article('1')}. ` +
+        tense('Vos services sont restés pleinement accessibles jusqu’à cette date.', 'Vos services restent pleinement accessibles jusqu’à cette date.'),
+      `Le mois de ${formatMonthFr(yearMonthOf(effective.value))}, au cours duquel la résiliation ${tense('a pris', 'prend')} effet, ${tense('est', 'sera')} facturé en totalité ; aucun remboursement partiel ne sera effectué pour la période déjà facturée.`,
       ...after.paragraphs,
       `Nous vous remercions de la confiance que vous nous avez accordée. ${AVAILABILITY}`,
     ],

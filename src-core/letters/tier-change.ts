@@ -2,7 +2,7 @@ import { formatDateLongFr, formatMonthFr, parseIsoDate } from '../dates';
 import { DomainError } from '../errors';
 import { formatEuros } from '../money';
 import type { LetterParamsByKind } from './params';
-import { AVAILABILITY, CLOSING, SALUTATION, article, contractLine, deadline } from './phrasing';
+import { AVAILABILITY, CLOSING, SALUTATION, article, contractLine, deadline, onLetterDate } from './phrasing';
 import type { LetterContent } from './types';
 
 /**
@@ -25,7 +25,7 @@ export function composeTierChange(p: LetterParamsByKind['tierChange']): LetterCo
     paragraphs: [
       `Le relevé de consommation de ${month} fait apparaître un dépassement des limites de votre formule ${p.currentTier.id} (${formatEuros(p.currentTier.priceCents)} HT par mois) :`,
       ...p.overLimits.map((line) => `– ${line}`),
-      `Conformément à ${article('5.1')}, qui prévoit le passage à la formule supérieure correspondant à votre consommation, votre abonnement passera à la formule ${p.newTier.id} à compter du ${from}, au tarif de ${formatEuros(p.newTier.priceCents)} HT par mois, soit une différence de ${formatEuros(difference)} HT par mois.`,
+      `Conformément à ${article('5.1')}, qui prévoit le passage à la formule supérieure correspondant à votre consommation, votre abonnement ${onLetterDate(p.letterDate, p.effectiveFrom, { past: 'est passé', future: 'passera' })} à la formule ${p.newTier.id} à compter du ${from}, au tarif de ${formatEuros(p.newTier.priceCents)} HT par mois, soit une différence de ${formatEuros(difference)} HT par mois.`,
       `Conformément à ${article('6.1')}, le dépassement de ${month} fera l’objet d’une régularisation de ${formatEuros(p.supplementCents)} HT sur votre prochaine facture, égale à la différence entre le prix de la formule couvrant votre consommation et celui de votre formule pour ce mois.`,
       `Si vous souhaitez réduire votre consommation ou étudier une autre solution, nous vous invitons à prendre contact avec nous. ${AVAILABILITY}`,
     ],

@@ -28,8 +28,8 @@ export const yearMonthSchema = z
 export const instantSchema = z.iso.datetime({ offset: true, error: 'Horodatage invalide (ISO 8601 avec fuseau attendu).' });
 
 export const centsSchema = z
-  .number({ error: 'Montant obligatoire (en centimes).' })
-  .int('Montant invalide : un nombre entier de centimes est attendu.')
+  .number({ error: 'Montant obligatoire.' })
+  .int('Montant invalide : il s’exprime au centime près (exemple : 118,80 €).')
   .refine(Number.isSafeInteger, 'Montant hors limites.');
 
 export const emailSchema = text({ max: 254, required: "L'adresse e-mail est obligatoire." }).refine(isValidEmail, 'Adresse e-mail invalide (exemple : nom@domaine.fr).');
@@ -51,6 +51,13 @@ export const recordMetaShape = {
   updatedAt: instantSchema,
   version: versionSchema,
 };
+
+/**
+ * The id of the user intent that created a record (a form or dialog opened
+ * once): a second submit of the same intent finds the record it made and
+ * changes nothing (idempotent commands, issue 16).
+ */
+export const commandIdSchema = recordIdSchema.optional();
 
 /** Keys that the data layer fills (never typed by a user). */
 export type RecordMetaKey = keyof typeof recordMetaShape;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
+import { centsSchema, commandIdSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { compareDates } from '../dates';
 import { TEXT_LIMITS, text } from './text';
 
@@ -71,6 +71,8 @@ const invoiceFields = {
   surchargedInvoiceId: recordIdSchema.optional(),
   issuedAt: instantSchema.optional(),
   buyer: buyerSnapshotSchema.optional(),
+  /** The user intent that created it: a second submit of the same intent is a no-op. */
+  commandId: commandIdSchema,
 };
 
 type InvoiceFields = z.infer<z.ZodObject<typeof invoiceFields>>;

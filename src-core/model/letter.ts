@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compareDates } from '../dates';
 import { LETTER_KINDS } from '../letters/types';
-import { isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+import { commandIdSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
 import { TEXT_LIMITS, text } from './text';
 
 /** Registered letters with acknowledgement of receipt (DOMAIN.md, Letters); kinds are src-core/letters'. */
@@ -26,6 +26,8 @@ const letterFields = {
   /** From the acknowledgement of receipt; deadlines are recomputed when it is entered. */
   receivedOn: isoDateSchema.optional(),
   params: letterParamsSchema,
+  /** The user intent that created it: a second submit of the same intent is a no-op. */
+  commandId: commandIdSchema,
 };
 
 type LetterFields = z.infer<z.ZodObject<typeof letterFields>>;

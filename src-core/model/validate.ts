@@ -51,13 +51,26 @@ export class ValidationError extends DomainError {
     readonly issues: FieldIssue[],
   ) {
     const details = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => clip(i.path ? `${fieldLabel(i.path)} : ${i.message}` : i.message));
-    const more = issues.length > MAX_ISSUES_SHOWN ? ` ; et ${issues.length - MAX_ISSUES_SHOWN} autre(s) problème(s)` : '';
-    super('INVALID_INPUT', `${what} refusé(e). ${details.join(' ; ')}${more}`);
+    const hidden = issues.length - MAX_ISSUES_SHOWN;
+    const more = hidden > 0 ? ` ; et ${hidden} ${hidden === 1 ? 'autre problème' : 'autres problèmes'}` : '';
+    // "Saisie refusée (Client)": one wording whatever the gender of the thing named, no "refusé(e)".
+    super('INVALID_INPUT', `Saisie refusée (${what}). ${details.join(' ; ')}${more}`);
   }
 }
 
 /** Zod's own French messages for the cases our schemas do not word themselves (wrong type, unknown key…). */
 const frenchLocale = z.locales.fr();
+
+/**
+ * Zod's French, except where it speaks to programmers: an empty or non-numeric number field
+ * reaches a schema as NaN, and "nombre attendu, NaN reçu" means nothing to an account manager.
+ */
+function frenchError(issue: Parameters<typeof frenchLocale.localeError>[0]) {
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && Number.isNaN(issue.input)) {
+    return 'Un nombre est attendu (le champ est vide ou contient autre chose que des chiffres).';
+  }
+  return frenchLocale.localeError(issue);
+}
 
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -68,7 +81,7 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
  * message ("Client", "Contrat"). Throws a ValidationError listing every field.
  */
 export function parseEntity<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input, { error: frenchLocale.localeError });
+  const result = schema.safeParse(input, { error: frenchError });
   if (!result.success) throw new ValidationError(what, fieldIssues(result.error));
   return result.data;
 }

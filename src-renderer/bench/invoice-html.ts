@@ -39,7 +39,7 @@ export function invoiceHtml(model: InvoiceDocumentModel): string {
     `<tr><td>Total TVA</td><td class="num">${formatEuros(totals.vatCents)}</td></tr>`,
     `<tr class="strong"><td>Total TTC</td><td class="num">${formatEuros(totals.totalCents)}</td></tr>`,
   ].join('');
-  const mentions = [model.vatMention, `Date d’échéance : ${formatDateFr(model.dueDate)}`, model.paymentTerms, NO_EARLY_PAYMENT_DISCOUNT_MENTION, LATE_PAYMENT_TERMS_MENTION]
+  const mentions = [model.vatMention, `Date d’échéance : ${formatDateFr(model.dueDate ?? model.issueDate)}`, model.paymentTerms, NO_EARLY_PAYMENT_DISCOUNT_MENTION, LATE_PAYMENT_TERMS_MENTION]
     .filter((m): m is string => Boolean(m))
     .map((m) => `<p>${escape(m)}</p>`)
     .join('');
@@ -49,7 +49,7 @@ export function invoiceHtml(model: InvoiceDocumentModel): string {
     ...seller.addressLines, `${seller.postalCode} ${seller.city}`, `${seller.legalForm} au capital de ${seller.capital}`,
     `SIREN ${seller.siren} — ${seller.rcs}`, `TVA intracommunautaire : ${seller.vatNumber}`, `${seller.email} — ${seller.phone}`,
   ])}</div>
-  <div><h1>FACTURE</h1><p style="text-align:right"><strong>N° ${escape(model.number ?? '')}</strong><br>Date d’émission : ${formatDateFr(model.issueDate)}<br>Date d’échéance : ${formatDateFr(model.dueDate)}</p>
+  <div><h1>FACTURE</h1><p style="text-align:right"><strong>N° ${escape(model.number ?? '')}</strong><br>Date d’émission : ${formatDateFr(model.issueDate)}<br>Date d’échéance : ${formatDateFr(model.dueDate ?? model.issueDate)}</p>
     <div class="buyer">Facturé à<br><strong>${escape(buyer.legalName)}</strong><br>${block([
       ...buyer.addressLines, `${buyer.postalCode} ${buyer.city}`, ...(buyer.siren ? [`SIREN : ${buyer.siren}`] : []),
       ...(buyer.vatNumber ? [`TVA intracommunautaire : ${buyer.vatNumber}`] : []),

@@ -25,7 +25,9 @@ export function countryNameFr(code: string): string {
  * abroad from France.
  */
 export function postalLines(address: PostalAddress): string[] {
-  const lines = [address.name, ...address.addressLines, `${address.postalCode} ${address.city.toUpperCase()}`];
+  // No town line for a recipient reached only by e-mail (a partner's copy).
+  const town = `${address.postalCode} ${address.city.toUpperCase()}`.trim();
+  const lines = [address.name, ...address.addressLines, ...(town ? [town] : [])];
   if (address.country.toUpperCase() !== 'FR') lines.push(countryNameFr(address.country).toUpperCase());
   return lines;
 }

@@ -1,6 +1,6 @@
 import type { jsPDF } from 'jspdf';
 import {
-  LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_VAT_SCOPE_MENTION,
+  LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_VAT_SCOPE_MENTION, VAT_ON_DEBITS_MENTION,
 } from '../../src-core/billing';
 import { formatDateFr } from '../../src-core/dates';
 import { formatEuros } from '../../src-core/money';
@@ -69,7 +69,7 @@ function drawHeaderRight(doc: jsPDF, model: InvoiceDocumentModel): number {
   }
   y += lineHeight(11) + 1;
   font(doc, 9);
-  for (const line of [`Date d’émission : ${formatDateFr(model.issueDate)}`, `Date d’échéance : ${formatDateFr(model.dueDate)}`]) {
+  for (const line of [`Date d’émission : ${formatDateFr(model.issueDate)}`, ...(model.dueDate ? [`Date d’échéance : ${formatDateFr(model.dueDate)}`] : [])]) {
     text(doc, line, RIGHT_EDGE, y, 'right');
     y += lineHeight(9);
   }
@@ -113,7 +113,9 @@ function drawOperation(doc: jsPDF, model: InvoiceDocumentModel, top: number): nu
   const lines = [
     `Nature de l’opération : ${KIND[model.kind].operation}`,
     `${KIND[model.kind].period} : du ${formatDateFr(model.servicePeriod.from)} au ${formatDateFr(model.servicePeriod.to)}`,
-    ...(model.creditedInvoiceNumber ? [`Avoir sur la facture n° ${model.creditedInvoiceNumber}`] : []),
+    ...(model.creditedInvoiceNumber
+      ? [`Avoir sur la facture n° ${model.creditedInvoiceNumber}${model.creditedInvoiceDate ? ` du ${formatDateFr(model.creditedInvoiceDate)}` : ''}`]
+      : []),
     ...(model.surchargedInvoiceNumber ? [`Majoration de retard sur la facture n° ${model.surchargedInvoiceNumber}`] : []),
   ];
   font(doc, 9.5);
@@ -161,12 +163,15 @@ function totalRows(model: InvoiceDocumentModel): [string, string, boolean][] {
 /** Totals on the right, then the payment terms and legal mentions full width. Both stay on one page. */
 function drawTotalsAndMentions(doc: jsPDF, model: InvoiceDocumentModel, top: number): void {
   const rows = totalRows(model);
+  // A credit note owes nothing: no due date, no discount or late-payment terms (DOMAIN.md, Billing).
+  const owes = model.kind !== 'creditNote';
   const mentions = [
     model.vatMention ?? (KIND[model.kind].vatApplies ? undefined : OUTSIDE_VAT_SCOPE_MENTION),
-    `Date d’échéance : ${formatDateFr(model.dueDate)}`,
+    model.seller.vatOnDebits && KIND[model.kind].vatApplies ? VAT_ON_DEBITS_MENTION : undefined,
+    owes && model.dueDate ? `Date d’échéance : ${formatDateFr(model.dueDate)}` : undefined,
     model.paymentTerms,
-    NO_EARLY_PAYMENT_DISCOUNT_MENTION,
-    LATE_PAYMENT_TERMS_MENTION,
+    owes ? NO_EARLY_PAYMENT_DISCOUNT_MENTION : undefined,
+    owes ? LATE_PAYMENT_TERMS_MENTION : undefined,
   ]
     .filter((m): m is string => Boolean(m))
     // The core's mentions are phrases; on paper each ends as a sentence.

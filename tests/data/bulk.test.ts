@@ -34,7 +34,7 @@ describe('bulk loaders', () => {
     const db = createDatabase({ name: 'server', ...freshIndexedDb() });
     const { clients } = generateDemoPortfolio({ seed: 2, clients: 5 });
     const bad = { ...clients[3]!, siren: '123456789' };
-    await expect(bulkLoad(db, 'clients', [...clients.slice(0, 3), bad])).rejects.toThrow(/Client refusé\(e\).*SIREN/);
+    await expect(bulkLoad(db, 'clients', [...clients.slice(0, 3), bad])).rejects.toThrow(/Saisie refusée \(Client\).*SIREN/);
     expect(await db.clients.count()).toBe(0);
     await expect(bulkLoad(db, 'clients', clients)).resolves.toBe(5);
   });

@@ -81,7 +81,7 @@ describe('settings and device', () => {
     await layer.repos.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
     await layer.repos.settings.set('ruleSettings', { ...DEFAULT_RULE_SETTINGS, paymentTermDays: 45 }, ACTOR);
     expect((await layer.repos.settings.get('ruleSettings'))?.paymentTermDays).toBe(45);
-    await expect(layer.repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, email: 'non' }, ACTOR)).rejects.toThrow(/Profil vendeur refusé/);
+    await expect(layer.repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, email: 'non' }, ACTOR)).rejects.toThrow(/Saisie refusée \(Profil vendeur\)/);
     expect((await layer.repos.audit.ofRecord('settings', 'sellerProfile'))).toHaveLength(1);
     expect(await layer.repos.audit.recent(1)).toHaveLength(1);
     expect(await layer.repos.outbox.count()).toBe(0);

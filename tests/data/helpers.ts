@@ -7,15 +7,31 @@ export function freshIndexedDb() {
 }
 
 let counter = 0;
-/** Repositories on a new database, with a fixed clock and predictable UUIDs. */
-export async function openTestData(): Promise<{ db: ContratsDb; repos: ReturnType<typeof createRepositories>; ctx: ReturnType<typeof createDataContext> }> {
+/** The test clock's instant: 27/11/2026 at 10:00 in Paris unless a test moves it. */
+export const TEST_NOW = '2026-11-27T10:00:00+01:00';
+
+/**
+ * Repositories on a new database, with a clock fixed at `TEST_NOW` and predictable UUIDs.
+ * `setToday('2026-10-01')` moves the clock to 10:00 (Paris, winter offset) of that day, e.g. to
+ * issue an invoice on a past day and read it back later; `setToday()` goes back to `TEST_NOW`.
+ */
+export async function openTestData(): Promise<{
+  db: ContratsDb;
+  repos: ReturnType<typeof createRepositories>;
+  ctx: ReturnType<typeof createDataContext>;
+  setToday: (date?: string) => void;
+}> {
   const db = createDatabase({ name: 'test', ...freshIndexedDb() });
   await db.open();
+  let now = TEST_NOW;
+  const setToday = (date?: string) => {
+    now = date ? `${date}T10:00:00+01:00` : TEST_NOW;
+  };
   const ctx = createDataContext(db, 'device-test', {
-    now: () => '2026-11-27T10:00:00+01:00',
+    now: () => now,
     newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
   });
-  return { db, ctx, repos: createRepositories(ctx) };
+  return { db, ctx, repos: createRepositories(ctx), setToday };
 }
 
 export const ACTOR = 'camille@dokos.io';

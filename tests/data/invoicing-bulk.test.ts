@@ -51,6 +51,6 @@ describe('monthly run and issuing in bulk', () => {
     expect(Object.keys(issueMutations[0]!.changes).sort()).toEqual(['buyer', 'issuedAt', 'number', 'seriesId', 'status']);
     const issueAudit = (await db.audit.toArray()).filter((a) => a.action === 'issue');
     expect(issueAudit).toHaveLength(created);
-    expect(issueAudit[0]!.summary).toMatch(/^Facture F-2026-000001 émise \(.+\)\.$/);
+    expect(issueAudit[0]!.summary).toMatch(/^Facture F-2026-000001 émise le 27\/11\/2026 \(.+\)\.$/);
   });
 });

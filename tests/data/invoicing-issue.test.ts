@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContinuity, DEMO_SELLER_PROFILE } from '../../src-core';
-import { createMonthlyDrafts, issueDrafts, planMonthlyRun, setDeviceCode } from '../../src-renderer/data/invoicing';
+import { createCreditNote, createLateSurcharge, createMonthlyDrafts, issueDrafts, planMonthlyRun, setDeviceCode } from '../../src-renderer/data/invoicing';
 import { createDataContext, createRepositories } from '../../src-renderer/data';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
@@ -30,7 +30,7 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     expect(new Set(numbers).size).toBe(12);
     expect(checkContinuity(numbers)).toEqual([]);
     expect(numbers.sort()[0]).toBe('F-2026-000001');
-    expect(await data.db.series.get('F-2026')).toMatchObject({ lastNumber: 12, lastIssueDate: '2026-11-01' });
+    expect(await data.db.series.get('F-2026')).toMatchObject({ lastNumber: 12, lastIssueDate: '2026-11-27' });
     expect((await data.db.audit.toArray()).filter((a) => a.action === 'issue')).toHaveLength(12);
   });
 
@@ -76,16 +76,53 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     expect(await data.repos.invoices.get(issued!.id)).toEqual(issued);
   });
 
-  it('a draft dated before the series’ last document is refused and nothing of the batch is issued', async () => {
+  it('a month not yet begun is refused with its first day, and nothing of the batch is issued', async () => {
     const data = await openTestData();
     const { ids: november } = await drafted(data, 2);
     await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-12'), ACTOR);
     const december = (await data.repos.invoices.query({ period: '2026-12' })).map((d) => d.id);
-    await issueDrafts(data.ctx, december, ACTOR);
     const before = await counts(data.db);
-    await expect(issueDrafts(data.ctx, november, ACTOR)).rejects.toThrow(/ordre chronologique/);
+    await expect(issueDrafts(data.ctx, [...november, ...december], ACTOR)).rejects.toThrow(/décembre 2026 ne peut pas être émise avant le 01\/12\/2026/);
     expect(await counts(data.db)).toEqual(before);
-    expect(await data.db.series.get('F-2026')).toMatchObject({ lastNumber: 2 });
+    expect(await data.db.series.get('F-2026')).toBeUndefined();
+  });
+});
+
+describe('issue dates (CGI art. 242 nonies A: dated the day issued, never backdated)', () => {
+  it('an invoice issued on 04/12 for December is dated 04/12, due 03/01, its period December', async () => {
+    const data = await openTestData();
+    data.setToday('2026-12-04');
+    const { ids } = await drafted(data, 1, '2026-12');
+    const [issued] = await issueDrafts(data.ctx, ids, ACTOR);
+    expect(issued).toMatchObject({ issueDate: '2026-12-04', dueDate: '2027-01-03', period: '2026-12', number: 'F-2026-000001' });
+    const audit = (await data.db.audit.toArray()).find((a) => a.action === 'issue');
+    expect(audit?.summary).toBe(`Facture F-2026-000001 émise le 04/12/2026 (${CLIENT_INPUT.legalName}).`);
+  });
+
+  it('a draft computed earlier (or stored by the previous version, dated the 1st) takes the day it is issued and keeps its term', async () => {
+    const data = await openTestData();
+    data.setToday('2026-11-01');
+    const { ids } = await drafted(data, 1, '2026-11');
+    expect((await data.repos.invoices.get(ids[0]!))).toMatchObject({ issueDate: '2026-11-01', dueDate: '2026-12-01' });
+    data.setToday('2026-11-09');
+    const [issued] = await issueDrafts(data.ctx, ids, ACTOR);
+    expect(issued).toMatchObject({ issueDate: '2026-11-09', dueDate: '2026-12-09', period: '2026-11' });
+  });
+
+  it('a month can be issued after a surcharge and a credit note issued the same day', async () => {
+    const data = await openTestData();
+    data.setToday('2026-10-01');
+    const { ids: october } = await drafted(data, 2, '2026-10');
+    const [first, second] = await issueDrafts(data.ctx, october, ACTOR);
+    data.setToday('2026-12-04');
+    const surcharge = await createLateSurcharge(data.ctx, first!.id, ACTOR);
+    const credit = await createCreditNote(data.ctx, second!.id, 'full', ACTOR);
+    expect([surcharge.issueDate, credit.issueDate]).toEqual(['2026-12-04', '2026-12-04']);
+    await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-12'), ACTOR);
+    const december = (await data.repos.invoices.query({ period: '2026-12', status: 'draft' })).map((d) => d.id);
+    const issued = await issueDrafts(data.ctx, december, ACTOR);
+    expect(issued.map((i) => [i.number, i.issueDate])).toEqual([['F-2026-000004', '2026-12-04'], ['F-2026-000005', '2026-12-04']]);
+    expect(surcharge.number).toBe('F-2026-000003');
   });
 });
 

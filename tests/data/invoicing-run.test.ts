@@ -44,8 +44,10 @@ describe('monthly run (DOMAIN.md, Billing)', () => {
 
     const prorated = byRef['CT-1-PRORATA']!;
     expect(prorated.lines.map((l) => l.netCents)).toEqual([4950]); // 99 € × 15/30
-    expect(prorated.issueDate.value).toBe('2026-11-16');
-    expect(prorated.dueDate.value).toBe('2026-12-16');
+    // Computed on 27/11 (the test clock): dated the day it would be issued, never backdated to the start date.
+    expect(prorated.issueDate.value).toBe('2026-11-27');
+    expect(prorated.dueDate.value).toBe('2026-12-27');
+    expect(prorated.lateIssue).toBe(true);
     expect(prorated.totals).toMatchObject({ netCents: 4950, vatCents: 990, totalCents: 5940 });
 
     const over = byRef['CT-2-DEPASSEMENT']!;
@@ -53,8 +55,8 @@ describe('monthly run (DOMAIN.md, Billing)', () => {
       ['Abonnement Dokos, formule T49 – novembre 2026', 4900],
       ['Régularisation dépassement octobre 2026', 5000],
     ]);
-    expect(over.issueDate.value).toBe('2026-11-01');
-    expect(over.dueDate.value).toBe('2026-12-01');
+    expect(over.issueDate.value).toBe('2026-11-27');
+    expect(over.dueDate.value).toBe('2026-12-27');
 
     const horsGrille = byRef['CT-3-HORS-GRILLE']!;
     expect(horsGrille.lines).toHaveLength(1);

@@ -10,9 +10,12 @@ async function issuedInvoice(month: string) {
   const data = await openTestData();
   const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
   await data.repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+  // Issued on the 1st of its month (an invoice is dated the day it is issued), read back on 27/11.
+  data.setToday(`${month}-01`);
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, month), ACTOR);
   const [draft] = await data.repos.invoices.query({ period: month });
   const [invoice] = await issueDrafts(data.ctx, [draft!.id], ACTOR);
+  data.setToday();
   const pay = (amountCents: number, date = '2026-11-20') => recordPayment(data.ctx, { invoiceId: invoice!.id, clientId: client.id, date, amountCents, method: 'virement', reference: 'VIR-1' }, ACTOR);
   const state = async () => (await documentLedger(data.ctx, invoice!.id))!;
   return { ...data, client, invoice: invoice!, pay, state };

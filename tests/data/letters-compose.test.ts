@@ -39,7 +39,9 @@ describe('the compose form of each kind', () => {
 
   it('prefills the price list’s current price and the invoice balance after payments', () => {
     expect(initialValues('priceChange', '2026-11-27', facts).newPrice).toBe('99,00');
-    expect(initialValues('paymentReminder', '2026-12-08', facts)).toMatchObject({ invoiceId: 'i1', amountDue: '100,00' });
+    expect(initialValues('paymentReminder', '2026-12-08', facts)).toMatchObject({ invoiceId: 'i1' });
+    // The amount is the invoice's balance read from the ledger: a typed amount is ignored.
+    expect(buildParams('formalNotice', { ...initialValues('formalNotice', '2026-12-16', facts), amountDue: '9 999,00' }, facts).amountDueCents).toBe(10000);
     const text = composeLetter('paymentReminder', buildParams('paymentReminder', initialValues('paymentReminder', '2026-12-08', facts), facts)).paragraphs.join(' ');
     expect(text.replace(/\u00a0/g, ' ')).toContain('la facture n° F-2026-000123 du 01/11/2026, échue le 1er décembre 2026, reste impayée à ce jour pour un montant de 100,00 € TTC');
   });

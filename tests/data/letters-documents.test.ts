@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ENVELOPE_MODELS, DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE, storeLetterParams, type Client, type Letter } from '../../src-core';
-import { letterSheets, storedLetterSheets } from '../../src-renderer/features/letters/document';
+import { letterFileName, letterSheets, partnerCopySheets, storedLetterSheets, storedPartnerCopySheets } from '../../src-renderer/features/letters/document';
 import { lettersPdf } from '../../src-renderer/features/letters/output';
 
 const dir = mkdtempSync(join(tmpdir(), 'contrats-letters-'));
@@ -28,17 +28,24 @@ const settings = { rules: DEFAULT_RULE_SETTINGS, seller: DEMO_SELLER_PROFILE, en
 const params = { contract: { reference: 'CT-2026-00001', label: 'Hébergement Dokos T99' }, letterDate: '2027-03-05', description: 'le module de contrôle de licence a été désactivé.' };
 
 describe('a letter on paper', () => {
-  it('goes to the client, with a second copy for the Dokos Partner naming it', () => {
+  it('goes to the client alone, naming the partner; the partner’s copy is a separate document addressed to the partner', () => {
     const sheets = letterSheets('breachNotice', params, client, settings);
-    expect(sheets.map((s) => s.copyTo)).toEqual(['Tiers-Lieu Services (Léa Roux), partenaire Dokos', 'exemplaire destiné à Tiers-Lieu Services (Léa Roux), partenaire Dokos, contact@tiers-lieu.fr']);
-    const [original, copy] = pages(lettersPdf(sheets));
-    for (const page of [original!, copy!]) {
-      expect(page).toContain('Boulangerie Martin SARL');
-      expect(page).toContain('À l’attention de Camille Martin');
-      expect(page).toContain('au plus tard le 7 avril 2027');
-    }
+    expect(sheets.map((s) => s.copyTo)).toEqual(['Tiers-Lieu Services (Léa Roux), partenaire Dokos']);
+    const [original, ...more] = pages(lettersPdf(sheets));
+    expect(more).toEqual([]);
+    expect(original).toContain('Boulangerie Martin SARL');
+    expect(original).toContain('À l’attention de Camille Martin');
+    expect(original).toContain('au plus tard le 7 avril 2027');
     expect(original).toContain('Copie : Tiers-Lieu Services (Léa Roux), partenaire Dokos');
-    expect(copy).toContain('exemplaire destiné à Tiers-Lieu Services');
+
+    const [copy, ...others] = pages(lettersPdf(partnerCopySheets('breachNotice', params, client, settings)));
+    expect(others).toEqual([]);
+    expect(copy).toContain('Tiers-Lieu Services, partenaire Dokos');
+    expect(copy).toContain('À l’attention de Léa Roux');
+    expect(copy).toContain('Par courrier électronique : contact@tiers-lieu.fr');
+    expect(copy).not.toContain('À l’attention de Camille Martin');
+    expect(copy).toContain('Copie : exemplaire pour information du courrier adressé à Boulangerie Martin SARL');
+    expect(copy).toContain('au plus tard le 7 avril 2027');
   });
 
   it('is one sheet without a partner; a stored letter prints its registered number and its own wording', () => {
@@ -46,6 +53,8 @@ describe('a letter on paper', () => {
     const letter = { kind: 'breachNotice', status: 'received', registeredNumber: '1A 123 456 7890 1', sentOn: '2027-03-05', receivedOn: '2027-03-15', params: storeLetterParams(params) } as Letter;
     const sheets = storedLetterSheets(letter, alone, settings);
     expect(sheets).toHaveLength(1);
+    expect(storedPartnerCopySheets(letter, alone, settings)).toEqual([]);
+    expect(letterFileName({ ...letter, contractId: 'x' })).toBe('notification-manquement-CT-2026-00001-2027-03-05.pdf');
     const [page] = pages(lettersPdf(sheets));
     expect(page).toContain('Lettre recommandée avec accusé de réception n° 1A 123 456 7890 1');
     // The text stays what was sent: the presumed receipt it announced, not the later acknowledgement.

@@ -99,12 +99,9 @@ describe('price change notices in a batch', () => {
     // A terminated contract gets no notice.
     await db.contracts.put({ ...contracts[4]!, status: 'terminated', terminationEffectiveDate: '2026-10-31' });
     const progress: number[] = [];
-    const letters = await createPriceChangeBatch(
-      ctx,
-      { priceListId: PRICE_LIST_2024_09_01.id, letterDate: '2026-11-27', reason: 'la hausse du coût de l’énergie', newPrices: { T99: 10900, T499: 52900, T19: 1900 } },
-      ACTOR,
-      { chunkSize: 2, onProgress: (p) => progress.push(p.written) },
-    );
+    const request = { priceListId: PRICE_LIST_2024_09_01.id, letterDate: '2026-11-27', reason: 'la hausse du coût de l’énergie', newPrices: { T99: 10900, T499: 52900, T19: 1900 } };
+    const { letters, alreadyNotified } = await createPriceChangeBatch(ctx, request, ACTOR, { chunkSize: 2, onProgress: (p) => progress.push(p.written) });
+    expect(alreadyNotified).toBe(0);
     // The setUp contract (T99) plus the two T99 and the T499 ones; T19 keeps its price.
     expect(letters).toHaveLength(4);
     expect(progress).toEqual([2, 4]);
@@ -113,6 +110,13 @@ describe('price change notices in a batch', () => {
     expect(t499.params).toMatchObject({ 'prices.0.currentCents': 49900, 'prices.0.newCents': 52900 });
     expect(trackedLetterDeadlines(t499).deadlines.map((d) => d.value)).toEqual(['2026-11-30', '2026-12-30', '2027-02-01', '2027-01-31']);
     expect((await repos.outbox.pending()).filter((m) => m.entity === 'letters')).toHaveLength(4);
+
+    // The same batch run again (or twice at once) sends nothing twice; another change is a new notice.
+    const [again, racing] = await Promise.all([createPriceChangeBatch(ctx, request, ACTOR), createPriceChangeBatch(ctx, request, ACTOR)]);
+    expect([again.letters.length, again.alreadyNotified, racing.letters.length, racing.alreadyNotified]).toEqual([0, 4, 0, 4]);
+    expect(await db.letters.count()).toBe(4);
+    const higher = await createPriceChangeBatch(ctx, { ...request, newPrices: { T499: 54900 } }, ACTOR);
+    expect([higher.letters.length, higher.alreadyNotified]).toEqual([1, 0]);
   });
 
   it('refuses a batch that would concern nobody, writing nothing', async () => {

@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 
-// The month's invoicing as an account manager does it, on the demo portfolio
-// (seen from 27/11/2026): October is billed late, so its invoices are overdue.
+// The month's invoicing as an account manager does it, on the demo portfolio:
+// October is issued on 01/10/2026 (an invoice is dated the day it is issued),
+// then the browser's clock moves to 27/11/2026, when its invoices are overdue.
 const MONTH = '2026-10';
+const ISSUED_ON = new Date('2026-10-01T09:00:00+02:00');
+const LATER = new Date('2026-11-27T10:00:00+01:00');
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
 /** A screenshot of the whole screen when E2E_SCREENSHOTS names a folder; <main> scrolls, so the viewport grows for it. */
@@ -33,6 +36,7 @@ async function downloadedPdfText(page: Page, click: () => Promise<void>): Promis
 test('run a month, issue, record a payment, make a credit note and a surcharge, save the PDFs', async ({ page }) => {
   test.setTimeout(120_000);
   page.on('dialog', (dialog) => void dialog.accept());
+  await page.clock.setFixedTime(ISSUED_ON);
   await loadDemo(page);
 
   // The monthly run: preview with totals per rate and warnings, then drafts, then issue.
@@ -56,7 +60,8 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   await page.getByRole('button', { name: /^Émettre les \d+ brouillon/ }).click();
   await expect(page.getByText(/facture\(s\) émise\(s\), de F-2026-000001 à F-2026-0000\d\d/)).toBeVisible();
 
-  // The month's list, searched by number.
+  // The month's list, searched by number, seen on 27/11/2026.
+  await page.clock.setFixedTime(LATER);
   await page.goto(`/#/factures?mois=${MONTH}`);
   await expect(page.getByRole('link', { name: 'F-2026-000001' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'En retard' }).first()).toBeVisible();
@@ -84,7 +89,9 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   await page.getByRole('button', { name: 'Faire un avoir' }).click();
   await page.getByLabel('Corriger partiellement, ligne par ligne').check();
   await page.getByLabel(/^Montant HT à créditer/).first().fill('5,00');
-  await page.getByRole('button', { name: /Émettre l.avoir/ }).click();
+  await page.getByRole('button', { name: 'Vérifier l’avoir' }).click();
+  await expect(page.getByText(/^Cet avoir annulera 5,00\s€ HT \(6,00\s€ TTC\) de la facture F-2026-000002 du 01\/10\/2026/)).toBeVisible();
+  await page.getByRole('button', { name: 'Confirmer et émettre l’avoir' }).click();
   await expect(page.getByText('Avoir AV-2026-000001 émis.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Avoir AV-2026-000001' })).toBeVisible();
   await page.getByRole('button', { name: 'Émettre la majoration de retard' }).click();
@@ -109,6 +116,8 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   expect(note.text).toContain('AV-2026-000001');
   expect(note.text).toContain('F-2026-000002');
   expect(note.text).toContain('-6,00 €');
+  expect(note.text).toContain('Avoir sur la facture n° F-2026-000002 du 01/10/2026');
+  expect(note.text).not.toMatch(/échéance|Pénalités/i);
 
   // The overdue list shows the invoice with its days late and the step due.
   await page.goto('/#/factures/impayes');
@@ -119,6 +128,22 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   await expect(row).toContainText('Émise'); // the surcharge made above
   await shot(page, 'overdue');
   await expectNoSeriousA11yViolations(page, 'Impayés');
+
+  // "Rédiger ce courrier" opens the letter of the step reached, naming the invoice with its balance (never typed).
+  const balance = (await row.getByRole('cell').nth(4).textContent())!.trim();
+  const amount = new RegExp(balance.replace(/[\s\u00a0\u202f]+/g, '\\s'));
+  await row.getByRole('link', { name: 'Rédiger ce courrier' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rédiger un courrier' })).toBeVisible();
+  const invoiceOption = page.getByLabel('Facture impayée').locator('option:checked');
+  await expect(invoiceOption).toContainText('F-2026-000002');
+  await expect(invoiceOption).toContainText(amount);
+  await expect(page.getByLabel('Montant restant dû TTC')).toHaveCount(0);
+
+  // November computed on 27/11 is issued late: the preview says so, and its invoices will bear that day.
+  await page.goto('/#/factures/facturation?mois=2026-11');
+  await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
+  await expect(page.getByTestId('late-issue')).toContainText('Émission tardive');
+  await expect(page.getByTestId('late-issue')).toContainText('27/11/2026');
 
   // The month exported as one PDF holds every issued document.
   await page.goto(`/#/factures?mois=${MONTH}`);

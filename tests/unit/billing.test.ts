@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  billingPeriod, buildInvoiceDraft, creditNoteLines, dueDate, FIXED_RECOVERY_INDEMNITY_CENTS, invoiceDate, invoiceMentions,
+  billingPeriod, buildInvoiceDraft, creditNoteLines, datesOnIssue, dueDate, isLateIssue, FIXED_RECOVERY_INDEMNITY_CENTS, invoiceDate, invoiceMentions,
   invoiceTotals, isBilledMonth, LATE_PAYMENT_TERMS_MENTION, lateSurchargeCents, lateSurchargeLines, monthlyLines,
   NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_EU_MENTION, remainingCreditable, REVERSE_CHARGE_MENTION,
   vatRegime, vatRegimeExplained, type BillingContract, type BillingLine,
@@ -114,6 +114,23 @@ describe('periods and dates (§1, §6.1)', () => {
     expect(invoiceDate(contract, '2026-11')).toMatchObject({ value: '2026-11-16', clause: '§1' });
     expect(invoiceDate(contract, '2026-12').value).toBe('2026-12-01');
     expect(invoiceDate(contract, '2026-12').rule).toContain('01/12/2026');
+  });
+
+  it('an invoice is dated the day it is issued, at the earliest the 1st of its month (first: the start date)', () => {
+    expect(invoiceDate(contract, '2026-12', '2026-12-04')).toMatchObject({ value: '2026-12-04', clause: 'CGI art. 242 nonies A' });
+    expect(invoiceDate(contract, '2026-12', '2026-12-04').rule).toContain('émission tardive');
+    expect(invoiceDate(contract, '2026-12', '2026-11-20').value).toBe('2026-12-01');
+    expect(invoiceDate(contract, '2026-11', '2026-11-10').value).toBe('2026-11-16');
+    expect([isLateIssue(contract, '2026-12', '2026-12-01'), isLateIssue(contract, '2026-12', '2026-12-02'), isLateIssue(contract, '2026-11', '2026-11-16')]).toEqual([false, true, false]);
+    const draft = buildInvoiceDraft({ contract, client: french, month: '2026-12', issuedOn: '2026-12-04' })!;
+    expect([draft.issueDate.value, draft.dueDate.value, draft.period.month, draft.lateIssue]).toEqual(['2026-12-04', '2027-01-03', '2026-12', true]);
+  });
+
+  it('a stored draft is issued on the day, with its term; never before its own date', () => {
+    const dates = datesOnIssue({ issueDate: '2026-12-01', dueDate: '2026-12-31', period: '2026-12' }, '2026-12-04');
+    expect([dates.issueDate.value, dates.dueDate.value]).toEqual(['2026-12-04', '2027-01-03']);
+    expect(dates.dueDate.rule).toBe("Échéance le 03/01/2027 : date d'émission (04/12/2026) + 30 jours (§6.1).");
+    expect(() => datesOnIssue({ issueDate: '2027-01-01', dueDate: '2027-01-31', period: '2027-01' }, '2026-12-04')).toThrow(/janvier 2027 ne peut pas être émise avant le 01\/01\/2027/);
   });
 
   it('due date = invoice date + 30 days, or the contract term', () => {
@@ -249,7 +266,7 @@ describe('mentions (French B2B)', () => {
   it('lists the mandatory mentions, ending with the VAT regime mention', () => {
     expect(OPERATION_CATEGORY_MENTION).toBe('Prestation de services');
     expect(NO_EARLY_PAYMENT_DISCOUNT_MENTION).toBe("Pas d'escompte pour paiement anticipé");
-    expect(LATE_PAYMENT_TERMS_MENTION).toMatch(/50 %.*6\.6.*40 €.*L441-10 et D441-5/);
+    expect(LATE_PAYMENT_TERMS_MENTION).toMatch(/^Pénalités de retard : 50 % du montant TTC impayé, exigibles le lendemain de l’échéance \(article 6\.6.*40 €.*L441-10 et D441-5/);
     expect(invoiceMentions(vatRegime({ country: 'CH' }))).toHaveLength(4);
     expect(invoiceMentions(vatRegime({ country: 'CH' }))[3]).toBe(OUTSIDE_EU_MENTION);
   });

@@ -19,6 +19,11 @@ describe('translate', () => {
     expect(translate('fr', 'about.error')).toBe('Informations indisponibles : {message}');
   });
 
+  it('writes numbers with thousands separators ("10 000 clients")', () => {
+    expect(translate('fr', 'invoices.run.draftsTitle', { count: 10000 }).replace(/[\u00a0\u202f]/g, ' ')).toBe('10 000 brouillon(s) à émettre');
+    expect(translate('en', 'invoices.run.draftsTitle', { count: 10000 })).toMatch(/^10,000 /);
+  });
+
   it('has no English key that French does not define', () => {
     for (const key of Object.keys(en)) expect(Object.keys(fr)).toContain(key);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DomainError,
+  composeLetter,
   applyLetterStep,
   letterContract,
   letterFollowUp,
@@ -118,8 +119,11 @@ describe('follow-up proposed when a deadline passes', () => {
     const reminder = tracked('paymentReminder', { ...invoice, letterDate: '2026-12-08' }, { status: 'sent', sentOn: '2026-12-08' });
     expect(letterFollowUp(reminder, '2026-12-15')).toBeNull();
     expect(letterFollowUp(reminder, '2026-12-16')).toMatchObject({ kind: 'formalNotice', params: { reminderSentOn: '2026-12-08', amountDueCents: 123456 } });
-    const notice = tracked('formalNotice', { ...invoice, letterDate: '2026-12-16' }, { status: 'received', sentOn: '2026-12-16', receivedOn: '2026-12-18' });
-    expect(letterFollowUp(notice, '2026-12-31')).toMatchObject({ kind: 'nonPaymentTermination', params: { formalNoticeSentOn: '2026-12-16' } });
+    // Dated 16/12, posted 17/12: the next letter cites it by its own date, "Par lettre du 16 décembre 2026".
+    const notice = tracked('formalNotice', { ...invoice, letterDate: '2026-12-16' }, { status: 'received', sentOn: '2026-12-17', receivedOn: '2026-12-18' });
+    const next = letterFollowUp(notice, '2026-12-31')!;
+    expect(next).toMatchObject({ kind: 'nonPaymentTermination', params: { formalNoticeSentOn: '2026-12-16' } });
+    expect(composeLetter('nonPaymentTermination', { ...(next.params as object), letterDate: '2026-12-31' } as never).paragraphs[0]).toContain('Par lettre du 16 décembre 2026');
   });
 
   it('a returned letter is to be sent again; a follow-up already written is not proposed twice', () => {

@@ -34,8 +34,9 @@ const CASES: { [K in LetterKind]: { params: LetterParamsByKind[K]; says: string[
   },
   formalNotice: {
     params: { contract, letterDate: '2026-12-16', invoiceNumber: 'F-2026-000123', invoiceDate: '2026-11-01', dueDate: '2026-12-01', amountDueCents: 123456, reminderSentOn: '2026-12-08' },
-    says: ['Malgré notre relance du 8 décembre 2026', '1 234,56 € TTC', 'mettons en demeure', 'soit 617,28 €', '40,00 €', 'au total 1 891,84 €', 'à compter du 31 décembre 2026', 'l’article 6.6'],
-    deadlines: ['2026-12-31'],
+    // Pay by: presumed receipt 19/12 (16/12 + 3) + 8 days = Sunday 27/12, moved to Monday 28/12.
+    says: ['Malgré notre relance du 8 décembre 2026', '1 234,56 € TTC', 'mettons en demeure de régler cette somme au plus tard le 28 décembre 2026', 'soit 617,28 €', '40,00 €', 'au total 1 891,84 €', 'à compter du 31 décembre 2026', 'l’article 6.6'],
+    deadlines: ['2026-12-28', '2026-12-31'],
   },
   nonPaymentTermination: {
     params: { contract, letterDate: '2027-01-05', invoiceNumber: 'F-2026-000123', invoiceDate: '2026-11-01', dueDate: '2026-12-01', amountDueCents: 123456, formalNoticeSentOn: '2026-12-16' },
@@ -107,14 +108,32 @@ describe('composeLetter — receipts, settings and refusals', () => {
   });
 
   it('words the termination acknowledgement for a registered letter', () => {
-    const letter = composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, noticeReceivedOn: '2026-12-15', channel: 'registeredLetter' });
+    const letter = composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, letterDate: '2026-12-16', noticeReceivedOn: '2026-12-15', channel: 'registeredLetter' });
     expect(textOf(letter)).toContain('reçue le 15 décembre 2026 par lettre recommandée avec accusé de réception');
     expect(textOf(letter)).toContain('prendra effet le 31 janvier 2027');
   });
 
+  it('states a date already past on the letter’s date in the past tense', () => {
+    // Notice received 15/10/2026 → effective 30/11/2026; acknowledged on 04/12/2026.
+    const late = textOf(composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, letterDate: '2026-12-04', noticeReceivedOn: '2026-10-15', channel: 'registeredLetter' }));
+    expect(late).toContain('La résiliation a pris effet le 30 novembre 2026');
+    expect(late).toContain('au cours duquel la résiliation a pris effet, est facturé en totalité');
+    expect(late).not.toContain('prendra effet');
+    const onTime = textOf(composeLetter('terminationAcknowledgement', { ...CASES.terminationAcknowledgement.params, letterDate: '2026-10-16', noticeReceivedOn: '2026-10-15', channel: 'registeredLetter' }));
+    expect(onTime).toContain('La résiliation prendra effet le 30 novembre 2026');
+  });
+
   it('words the dunning letters without a previous letter', () => {
     const { reminderSentOn: _r, ...formal } = CASES.formalNotice.params;
-    expect(textOf(composeLetter('formalNotice', formal))).toContain('Malgré nos relances, la facture n° F-2026-000123');
+    // "Malgré nos relances" only when a reminder was sent (DOMAIN.md).
+    expect(textOf(composeLetter('formalNotice', formal))).toContain('Sauf erreur ou omission de notre part, la facture n° F-2026-000123');
+    expect(textOf(composeLetter('formalNotice', formal))).not.toMatch(/[Mm]algré/);
+    // Rule settings saved before the payment delay existed still give 8 days; another delay is followed.
+    const { formalNoticePaymentDays: _days, ...older } = DEFAULT_RULE_SETTINGS;
+    expect(composeLetter('formalNotice', formal, older).deadlines[0]?.value).toBe('2026-12-28');
+    expect(composeLetter('formalNotice', formal, { ...DEFAULT_RULE_SETTINGS, formalNoticePaymentDays: 15 }).deadlines[0]?.value).toBe('2027-01-04');
+    // Once the acknowledgement is known, the deadline runs from it: 22/12 + 8 = 30/12.
+    expect(composeLetter('formalNotice', { ...formal, receivedOn: '2026-12-22' }).deadlines[0]).toMatchObject({ label: 'Date limite de paiement', value: '2026-12-30' });
     const { formalNoticeSentOn: _f, ...termination } = CASES.nonPaymentTermination.params;
     expect(textOf(composeLetter('nonPaymentTermination', termination))).toContain('Malgré nos relances, la facture n° F-2026-000123');
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   clientInputSchema,
+  DEFAULT_RULE_SETTINGS,
+  ruleSettingsSchema,
   clientSchema,
   contractSchema,
   DomainError,
@@ -57,7 +59,7 @@ describe('client', () => {
     } catch (e) {
       const err = e as ValidationError;
       expect(err.code).toBe('INVALID_INPUT');
-      expect(err.message).toContain('Client refusé(e).');
+      expect(err.message).toContain('Saisie refusée (Client).');
       expect(err.message).toContain('SIREN : SIREN invalide : la clé de contrôle (Luhn) ne correspond pas.');
       expect(err.message).toContain('Raison sociale : La raison sociale est obligatoire.');
       expect(Object.keys(Object.fromEntries(err.issues.map((i) => [i.path, 1])))).toEqual(['legalName', 'siren', 'contact.email', 'contact.phone', 'vatNumber']);
@@ -202,7 +204,7 @@ describe('invoice', () => {
       'totals.vatCents',
       'totals.totalCents',
     ]);
-    expect(issues(invoiceSchema, { ...draft, lines: [{ ...line, netCents: 99.5 }] })['lines.0.netCents']).toMatch(/entier de centimes/);
+    expect(issues(invoiceSchema, { ...draft, lines: [{ ...line, netCents: 99.5 }] })['lines.0.netCents']).toMatch(/au centime près/);
   });
 });
 
@@ -240,6 +242,10 @@ describe('entity registry', () => {
   });
 
   it('a message without a path is listed as is', () => {
-    expect(() => parseEntity(entitySchemas.payments, 'not an object', 'Paiement')).toThrow(/^Paiement refusé\(e\)\. Entrée invalide/);
+    expect(() => parseEntity(entitySchemas.payments, 'not an object', 'Paiement')).toThrow(/^Saisie refusée \(Paiement\)\. Entrée invalide/);
+    // An empty number field reaches the schema as NaN: said in words, never "NaN".
+    const empty = () => parseEntity(ruleSettingsSchema, { ...DEFAULT_RULE_SETTINGS, paymentTermDays: Number('') * Number.NaN }, 'Paramètres des règles');
+    expect(empty).toThrow(/Délai de paiement : Un nombre est attendu \(le champ est vide ou contient autre chose que des chiffres\)\./);
+    expect(empty).not.toThrow(/NaN/);
   });
 });

@@ -1,4 +1,4 @@
-import { creditedByLine, creditNoteLines, DomainError, type CreditRequest, type Invoice } from '../../../src-core';
+import { creditedByLine, creditNoteLines, DomainError, formatDateFr, type CreditRequest, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
 import { billingLines, invoicingTransaction } from './common';
 import { issueOnInvoice } from './issue';
@@ -8,8 +8,10 @@ import { issueOnInvoice } from './issue';
  * line by line (DOMAIN.md: an issued invoice is never edited). It is made and
  * numbered in the `AV` series in one transaction, after reading the credit
  * notes already made on the invoice so that together they never exceed it.
+ * A second submit of the same intent (`commandId`) returns the note the first
+ * one issued: a numbered document can never be deleted, so it is never doubled.
  */
-export function createCreditNote(ctx: DataContext, invoiceId: string, request: CreditRequest, actor: string): Promise<Invoice> {
+export function createCreditNote(ctx: DataContext, invoiceId: string, request: CreditRequest, actor: string, commandId?: string): Promise<Invoice> {
   return invoicingTransaction(ctx, async () => {
     const invoice = await ctx.db.invoices.get(invoiceId);
     if (!invoice || invoice.kind === 'credit_note' || invoice.status !== 'issued' || !invoice.number) {
@@ -17,14 +19,16 @@ export function createCreditNote(ctx: DataContext, invoiceId: string, request: C
     }
     const family = await ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray();
     const earlier = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === invoiceId);
+    const done = commandId ? earlier.find((d) => d.commandId === commandId) : undefined;
+    if (done) return done;
     const credited = { number: invoice.number, lines: billingLines(invoice) };
     const lines = creditNoteLines(credited, request, creditedByLine(credited, earlier));
     return issueOnInvoice(
       ctx,
       invoice,
-      { kind: 'credit_note', lines, vatMention: invoice.vatMention, creditedInvoiceId: invoice.id },
+      { kind: 'credit_note', lines, vatMention: invoice.vatMention, creditedInvoiceId: invoice.id, ...(commandId ? { commandId } : {}) },
       actor,
-      (number) => `Avoir ${number} émis sur la facture ${invoice.number}.`,
+      (number) => `Avoir ${number} émis sur la facture ${invoice.number} du ${formatDateFr(invoice.issueDate)}.`,
     );
   });
 }

@@ -4,7 +4,7 @@
 export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type CreateOptions, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
 export { issueDrafts, type IssueOptions } from './issue';
 export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
-export { recordPayment } from './payments';
+export { cancelPayment, recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';
 export { createLateSurcharge } from './surcharge';
 export { deviceCode, setDeviceCode } from './numbering';

@@ -1,4 +1,4 @@
-import { assertEInvoiceable, buyerSnapshot, compareDates, DomainError, invoiceSchema, invoiceTotals, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
@@ -9,10 +9,12 @@ import { numberAllocator, seriesPrefixOf } from './numbering';
  * Issuing (DOMAIN.md, Numbering): drafts become documents with the next
  * numbers of the laptop's series, in ONE transaction with the series state,
  * the audit entries and the outbox mutations — all numbered or none, so a
- * number is never lost (a gap) nor handed out twice. Drafts are numbered in
- * date order because numbers must also follow dates; a draft dated before the
- * series' last document is refused with the reason, and nothing is issued.
- * Documents issued meanwhile by a racing call are skipped, not renumbered.
+ * number is never lost (a gap) nor handed out twice. Each is dated the day it
+ * is issued (never backdated, src-core `datesOnIssue`) and due after its
+ * term from that day, so a month issued late never follows a surcharge or
+ * credit note of the same day out of order. A draft of a month not yet begun
+ * is refused with the reason, and nothing is issued. Documents issued
+ * meanwhile by a racing call are skipped, not renumbered.
  */
 export interface IssueOptions {
   /** Documents written so far, between the bulk requests of the one transaction. */
@@ -25,10 +27,15 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
     const found = (await db.invoices.bulkGet([...ids])).filter((i): i is Invoice => i !== undefined && i.status === 'draft');
     const buyers = new Map((await db.clients.bulkGet([...new Set(found.map((d) => d.clientId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
     const nameOf = (draft: Invoice) => buyers.get(draft.clientId)?.legalName ?? '';
-    // Numbers follow the date, then the client's name: the same order every month, whatever the drafts' random ids.
-    const drafts = found.sort(
-      (a, b) => compareDates(a.issueDate, b.issueDate) || nameOf(a).localeCompare(nameOf(b), 'fr') || a.contractId.localeCompare(b.contractId) || a.id.localeCompare(b.id),
-    );
+    // All dated today; numbers follow the client's name: the same order every month, whatever the drafts' random ids.
+    const today = parisToday(ctx);
+    const drafts = found
+      .map((draft) => {
+        const dates = datesOnIssue(draft, today);
+        return { ...draft, issueDate: dates.issueDate.value, dueDate: dates.dueDate.value };
+      })
+      .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'fr') || a.contractId.localeCompare(b.contractId) || a.id.localeCompare(b.id));
+    const before = new Map(found.map((d) => [d.id, d]));
     const clients = drafts.map((d) => buyers.get(d.clientId));
     const numbers = await numberAllocator(ctx);
     // One read per series (a month is one or two), then every number handed out without awaiting.
@@ -41,7 +48,7 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
       if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le brouillon ${draft.id}.`);
       const { number, seriesId } = numbers.take(draft.kind, draft.issueDate);
       const after = parseEntity(invoiceSchema, { ...draft, status: 'issued', number, seriesId, issuedAt, buyer: buyerSnapshot(client), updatedAt: issuedAt }, 'Facture');
-      changes.push({ before: draft, after, action: 'issue', summary: `Facture ${number} émise (${client.legalName}).` });
+      changes.push({ before: before.get(draft.id), after, action: 'issue', summary: `Facture ${number} émise le ${formatDateFr(draft.issueDate)} (${client.legalName}).` });
     }
     // Each document must be a valid EN 16931 e-invoice before it is numbered for good (issue 18).
     assertEInvoiceable(changes.map((c, i) => ({ invoice: c.after, client: clients[i] })), await sellerProfile(ctx));
@@ -84,7 +91,7 @@ async function issueNewDocument(
 export function issueOnInvoice(
   ctx: DataContext,
   invoice: Invoice,
-  doc: Pick<InvoiceInput, 'kind' | 'lines' | 'vatMention' | 'creditedInvoiceId' | 'surchargedInvoiceId'>,
+  doc: Pick<InvoiceInput, 'kind' | 'lines' | 'vatMention' | 'creditedInvoiceId' | 'surchargedInvoiceId' | 'commandId'>,
   actor: string,
   summary: (number: string) => string,
 ): Promise<Invoice> {

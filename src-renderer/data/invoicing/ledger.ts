@@ -1,5 +1,5 @@
 import {
-  dunningSchedule, dunningStepOn, settlement,
+  dunningSchedule, dunningStepOn, isCountedPayment, settlement,
   type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
 } from '../../../src-core';
 import type { DataContext } from '../context';
@@ -20,10 +20,10 @@ export interface LedgerRow {
 
 const isPayable = (i: Invoice) => i.status === 'issued' && i.kind !== 'credit_note';
 
-/** Settles every payable document of `docs`; a credit note counts against the invoice it references when it is among `docs`. */
+/** Settles every payable document of `docs` (cancelled payments do not count); a credit note counts against the invoice it references when it is among `docs`. */
 export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[], today: IsoDate): LedgerRow[] {
   const paid = new Map<string, number[]>();
-  for (const p of payments) paid.set(p.invoiceId, [...(paid.get(p.invoiceId) ?? []), p.amountCents]);
+  for (const p of payments.filter(isCountedPayment)) paid.set(p.invoiceId, [...(paid.get(p.invoiceId) ?? []), p.amountCents]);
   const credits = new Map<string, number[]>();
   for (const d of docs) {
     if (d.kind === 'credit_note' && d.status === 'issued' && d.creditedInvoiceId) {

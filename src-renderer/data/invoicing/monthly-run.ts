@@ -4,7 +4,7 @@ import {
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
-import { invoicingTransaction, ruleSettings, storedTotals } from './common';
+import { invoicingTransaction, parisToday, ruleSettings, storedTotals } from './common';
 
 /**
  * The monthly run (DOMAIN.md, Billing): a draft invoice for every billable
@@ -67,6 +67,8 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
     invoicedContractIds(ctx, month),
     ruleSettings(ctx),
   ]);
+  // Each draft is dated the day the run is computed, as it would be if issued now (never backdated).
+  const today = parisToday(ctx);
   const toBill = contracts.filter((c) => !invoiced.has(c.id));
   const plan: MonthlyRunPlan = { month, items: [], alreadyInvoiced: contracts.length - toBill.length, problems: [] };
   onProgress?.({ done: 0, total: toBill.length });
@@ -78,7 +80,7 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
       const problem = (message: string) => plan.problems.push({ contractId: contract.id, reference: contract.reference, clientName: client?.legalName ?? contract.clientId, message });
       if (!client) return problem('Client introuvable.');
       try {
-        const draft = contractMonthDraft(contract, client, usage[i], month, settings);
+        const draft = contractMonthDraft(contract, client, usage[i], month, settings, today);
         if (draft) plan.items.push({ contract, client, draft });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -2,11 +2,12 @@ import type { Client, Invoice, SellerProfile } from '../../../src-core';
 import type { DataContext } from '../context';
 import { sellerProfile } from './common';
 
-/** What the PDF of one document needs besides the seller: its client and the number of the invoice it refers to. */
+/** What the PDF of one document needs besides the seller: its client and the number and date of the invoice it refers to. */
 export interface PrintableDocument {
   invoice: Invoice;
   client: Client | undefined;
   referencedNumber: string | null;
+  referencedDate: string | null;
 }
 
 export interface PrintBatch {
@@ -21,7 +22,7 @@ async function printable(ctx: DataContext, docs: readonly Invoice[]): Promise<Pr
     ctx.db.invoices.bulkGet(refIds),
     sellerProfile(ctx),
   ]);
-  return { seller, documents: docs.map((invoice, i) => ({ invoice, client: clients[i], referencedNumber: refs[i]?.number ?? null })) };
+  return { seller, documents: docs.map((invoice, i) => ({ invoice, client: clients[i], referencedNumber: refs[i]?.number ?? null, referencedDate: refs[i]?.issueDate ?? null })) };
 }
 
 /** One document, ready to render. */
@@ -30,8 +31,12 @@ export async function printableDocument(ctx: DataContext, id: string): Promise<P
   return printable(ctx, doc ? [doc] : []);
 }
 
-/** A month's issued documents, by number, for the month's export (drafts are not sent to clients). */
+/**
+ * A month's issued documents for the month's export (drafts are not sent to clients), as an
+ * accountant files them: the invoices first, then the credit notes and surcharges, each by number.
+ */
 export async function printableMonth(ctx: DataContext, period: string): Promise<PrintBatch> {
   const docs = (await ctx.db.invoices.where('period').equals(period).toArray()).filter((d) => d.status === 'issued');
-  return printable(ctx, docs.sort((a, b) => (a.number ?? '').localeCompare(b.number ?? '')));
+  const rank = (d: Invoice) => (d.kind === 'invoice' ? 0 : 1);
+  return printable(ctx, docs.sort((a, b) => rank(a) - rank(b) || (a.number ?? '').localeCompare(b.number ?? '')));
 }

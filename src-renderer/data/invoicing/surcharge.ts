@@ -9,8 +9,9 @@ import { documentLedger } from './ledger';
  * TTC, plus the 40 € recovery indemnity when the setting says so, outside the
  * scope of VAT, numbered in the F series since it claims a payment. One per
  * invoice: the surcharge is computed once, on the balance of the day it is made.
+ * A second submit of the same intent (`commandId`) returns that document.
  */
-export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: string): Promise<Invoice> {
+export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: string, commandId?: string): Promise<Invoice> {
   return invoicingTransaction(ctx, async () => {
     const doc = await documentLedger(ctx, invoiceId);
     const invoice = doc?.invoice;
@@ -18,13 +19,15 @@ export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: 
     if (!doc || !invoice || invoice.kind !== 'invoice' || !invoice.number || !settlement) {
       throw new DomainError('INVALID_INPUT', 'Une majoration de retard se fait sur une facture émise.');
     }
+    const done = commandId ? doc.surcharges.find((d) => d.commandId === commandId) : undefined;
+    if (done) return done;
     if (settlement.status.value !== 'overdue') throw new DomainError('INVALID_INPUT', `La facture ${invoice.number} n'est pas en retard de paiement.`);
     if (doc.surcharges.length > 0) throw new DomainError('INVALID_INPUT', `La majoration de la facture ${invoice.number} a déjà été émise (${doc.surcharges[0]!.number}).`);
     const lines = lateSurchargeLines(invoice.number, settlement.balanceCents, await ruleSettings(ctx));
     return issueOnInvoice(
       ctx,
       invoice,
-      { kind: 'surcharge', lines, vatMention: OUTSIDE_VAT_SCOPE_MENTION, surchargedInvoiceId: invoice.id },
+      { kind: 'surcharge', lines, vatMention: OUTSIDE_VAT_SCOPE_MENTION, surchargedInvoiceId: invoice.id, ...(commandId ? { commandId } : {}) },
       actor,
       (number) => `Majoration de retard ${number} émise sur la facture ${invoice.number}.`,
     );

@@ -11,16 +11,22 @@ import { draftRecord, kindLabel, type LetterDraft } from './records';
  * src-core before anything is written.
  */
 
-/** Creates a draft letter for a contract of the client. */
-export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, actor: string): Promise<Letter> {
-  const letter = draftRecord(ctx, draft, await ruleSettings(ctx), ctx.now());
+/**
+ * Creates a draft letter for a contract of the client. A second submit of the
+ * same intent (`commandId`, made when the form opened) returns the letter the
+ * first one wrote.
+ */
+export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, actor: string, commandId?: string): Promise<Letter> {
+  const letter = draftRecord(ctx, draft, await ruleSettings(ctx), ctx.now(), commandId);
   const { db } = ctx;
-  await changeTransaction(ctx, ['letters', 'contracts'], async () => {
+  return changeTransaction(ctx, ['letters', 'contracts'], async () => {
+    const done = commandId ? (await db.letters.where('contractId').equals(letter.contractId).toArray()).find((l) => l.commandId === commandId) : undefined;
+    if (done) return done;
     const contract = await db.contracts.get(letter.contractId);
     if (contract?.clientId !== letter.clientId) throw new DomainError('INVALID_INPUT', 'Ce contrat n’appartient pas au client choisi.');
     await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `${kindLabel(letter)} rédigée (contrat ${contract.reference}).`, clientId: letter.clientId });
+    return letter;
   });
-  return letter;
 }
 
 function stepSummary(letter: Letter, step: LetterStep): string {

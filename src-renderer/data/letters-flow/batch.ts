@@ -24,13 +24,37 @@ export interface BatchOptions {
 /** Contracts that still run: a terminated one gets no notice, a draft one has no price yet. */
 const RUNNING = ['active', 'notice_received', 'suspended'];
 
+/** What a batch has written: the new letters, and the contracts that already had this notice. */
+export interface PriceChangeBatchResult {
+  letters: Letter[];
+  alreadyNotified: number;
+}
+
+/**
+ * The change a price notice announces, as a key: the same contract never gets
+ * two notices of the same change (DOMAIN.md: a batch never sends the same
+ * notice twice), whether the batch is run twice or two runs race.
+ */
+function changeKey(letter: Pick<Letter, 'kind' | 'contractId' | 'params'>): string | null {
+  if (letter.kind !== 'priceChange') return null;
+  const p = letter.params;
+  return [letter.contractId, p['prices.0.currentCents'], p['prices.0.newCents'], p['effectiveFrom'] ?? ''].join('|');
+}
+
+async function notifiedChanges(ctx: DataContext, contractIds: readonly string[]): Promise<Set<string>> {
+  const letters = await ctx.db.letters.where('contractId').anyOf([...contractIds]).toArray();
+  return new Set(letters.flatMap((l) => changeKey(l) ?? []));
+}
+
 /**
  * Writes one draft notice per running contract of the list, in chunked
  * transactions (each letter with its audit entry and outbox mutation). Every
  * letter is composed first, so a refused one stops the batch before any write.
- * Returns the letters, in the order to print them (by contract reference).
+ * A contract that already has the notice of the same change is left out, read
+ * again inside each transaction. Returns the new letters, in the order to
+ * print them (by contract reference).
  */
-export async function createPriceChangeBatch(ctx: DataContext, request: PriceChangeBatchRequest, actor: string, options: BatchOptions = {}): Promise<Letter[]> {
+export async function createPriceChangeBatch(ctx: DataContext, request: PriceChangeBatchRequest, actor: string, options: BatchOptions = {}): Promise<PriceChangeBatchResult> {
   const { chunkSize = 200, onProgress } = options;
   const { db } = ctx;
   const priceList = await db.priceLists.get(request.priceListId);
@@ -59,13 +83,23 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
   });
   if (letters.length === 0) throw new DomainError('INVALID_INPUT', 'Aucun contrat en cours de cette grille n’est concerné par un changement de prix.');
 
+  const written: Letter[] = [];
+  let alreadyNotified = 0;
   const summary = `Avis de modification des prix rédigé (envoi groupé du ${formatDateFr(request.letterDate)}, grille « ${priceList.label} »).`;
   for (let start = 0; start < letters.length; start += chunkSize) {
     const chunk = letters.slice(start, start + chunkSize);
     await changeTransaction(ctx, ['letters'], async () => {
-      for (const letter of chunk) await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary, clientId: letter.clientId });
+      const notified = await notifiedChanges(ctx, chunk.map((l) => l.contractId));
+      for (const letter of chunk) {
+        if (notified.has(changeKey(letter)!)) {
+          alreadyNotified += 1;
+          continue;
+        }
+        await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary, clientId: letter.clientId });
+        written.push(letter);
+      }
     });
     onProgress?.({ written: start + chunk.length, total: letters.length });
   }
-  return letters;
+  return { letters: written, alreadyNotified };
 }

@@ -24,11 +24,14 @@ export interface LetterDraft<K extends LetterKind = LetterKind> {
  * incomplete or unlawful letter (a termination before its date…) is refused
  * with src-core's French reason before anything is written.
  */
-export function draftRecord(ctx: DataContext, draft: LetterDraft, settings: RuleSettings, at: string): Letter {
+export function draftRecord(ctx: DataContext, draft: LetterDraft, settings: RuleSettings, at: string, commandId?: string): Letter {
   composeLetter(draft.kind, draft.params, settings);
   return parseEntity(
     letterSchema,
-    { kind: draft.kind, status: 'draft', clientId: draft.clientId, contractId: draft.contractId, params: storeLetterParams(draft.params), id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 },
+    {
+      kind: draft.kind, status: 'draft', clientId: draft.clientId, contractId: draft.contractId, params: storeLetterParams(draft.params),
+      ...(commandId ? { commandId } : {}), id: ctx.newId(), createdAt: at, updatedAt: at, version: 0,
+    },
     'Lettre',
   );
 }

@@ -8,7 +8,10 @@ export function paymentsRepository(ctx: DataContext) {
     ofInvoice: (invoiceId: string) => db.payments.where('invoiceId').equals(invoiceId).sortBy('date'),
     ofClient: (clientId: string) => db.payments.where('clientId').equals(clientId).sortBy('date'),
 
-    /** Records a payment against an issued invoice of the same client. */
+    /**
+     * Writes a payment against an issued invoice of the same client, without the business checks
+     * (balance, dates, idempotence): screens record payments with `recordPayment` (data/invoicing).
+     */
     async record(input: PaymentInput, actor: string): Promise<Payment> {
       const fields = parseEntity(paymentInputSchema, input, 'Paiement');
       const at = ctx.now();
@@ -23,11 +26,15 @@ export function paymentsRepository(ctx: DataContext) {
       return payment;
     },
 
-    /** Removes a payment entered by mistake (the audit keeps its trace). */
+    /**
+     * Removes a payment entered by mistake that never left this laptop (the audit keeps its trace).
+     * Once synced it is never deleted: `cancelPayment` (data/invoicing) marks it cancelled with a reason.
+     */
     remove(id: string, actor: string): Promise<void> {
       return changeTransaction(ctx, ['payments'], async () => {
         const before = await db.payments.get(id);
         if (!before) throw new DomainError('INVALID_INPUT', `Paiement introuvable : ${id}.`);
+        if (before.version > 0) throw new DomainError('INVALID_INPUT', 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.');
         const summary = `Paiement de ${formatEuros(before.amountCents)} du ${before.date} supprimé.`;
         await writeChange(ctx, { entity: 'payments', before, after: null, actor, action: 'delete', summary, clientId: before.clientId });
       });

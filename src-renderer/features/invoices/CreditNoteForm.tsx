@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { creditedByLine, formatEuros, parseEuros, remainingCreditable, type Invoice } from '../../../src-core';
+import { creditedByLine, creditNoteLines, formatDateFr, formatEuros, invoiceTotals, parseEuros, remainingCreditable, type BillingLine, type CreditRequest, type Invoice } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { TextField } from '../../components/FormField';
+import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { billingLines, createCreditNote } from '../../data/invoicing';
 import { useT } from '../../i18n';
@@ -9,31 +10,68 @@ import { useT } from '../../i18n';
 /**
  * A credit note on an issued document: cancel all that remains, or credit
  * chosen amounts (HT) line by line. What remains per line accounts for the
- * earlier credit notes; src-core refuses more, and the message says so.
+ * earlier credit notes; src-core refuses more, and the message says so. A
+ * credit note is numbered and can never be deleted: the form first states
+ * what it will cancel (amounts, lines, the invoice's number and date) and
+ * issues it only once confirmed, as one command.
  */
 export function CreditNoteForm({ invoice, creditNotes, onDone }: { invoice: Invoice; creditNotes: readonly Invoice[]; onDone: (number: string) => void }) {
   const t = useT();
   const { ctx } = useDataLayer();
   const lines = billingLines(invoice);
-  const remaining = remainingCreditable(lines, creditedByLine({ number: invoice.number ?? '', lines }, creditNotes));
+  const credited = { number: invoice.number ?? '', lines };
+  const remaining = remainingCreditable(lines, creditedByLine(credited, creditNotes));
   const [mode, setMode] = useState<'full' | 'partial'>('full');
   const [amounts, setAmounts] = useState<string[]>(() => lines.map(() => ''));
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ request: CreditRequest; lines: BillingLine[] } | null>(null);
+  const command = useCommand();
 
-  const submit = async (e: FormEvent) => {
+  /** First step: the note's lines computed by src-core, or the reason it cannot be made. */
+  const review = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      const request = mode === 'full' ? 'full' : amounts.flatMap((text, lineIndex) => (text.trim() ? [{ lineIndex, netCents: parseEuros(text) }] : []));
-      const note = await createCreditNote(ctx, invoice.id, request, LOCAL_ACTOR);
-      onDone(note.number ?? '');
+      const request: CreditRequest = mode === 'full' ? 'full' : amounts.flatMap((text, lineIndex) => (text.trim() ? [{ lineIndex, netCents: parseEuros(text) }] : []));
+      setPending({ request, lines: creditNoteLines(credited, request, creditedByLine(credited, creditNotes)) });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   };
 
+  const confirm = (request: CreditRequest) =>
+    void command.run(async (commandId) => {
+      try {
+        const note = await createCreditNote(ctx, invoice.id, request, LOCAL_ACTOR, commandId);
+        onDone(note.number ?? '');
+      } catch (err) {
+        setPending(null);
+        setError(err instanceof Error ? err.message : String(err));
+      }
+    });
+
+  if (pending) {
+    const totals = invoiceTotals(pending.lines);
+    return (
+      <section className="card form credit-form" aria-labelledby="credit-title" role="alertdialog" aria-describedby="credit-summary">
+        <h2 id="credit-title">{t('invoices.credit.confirmTitle', { number: invoice.number ?? '' })}</h2>
+        <p id="credit-summary">
+          {t('invoices.credit.confirmBody', { net: formatEuros(-totals.netCents), total: formatEuros(-totals.totalCents), number: invoice.number ?? '', date: formatDateFr(invoice.issueDate) })}
+        </p>
+        <ul>
+          {pending.lines.map((line, i) => <li key={i}>{line.label} : {formatEuros(line.netCents)} HT</li>)}
+        </ul>
+        <p className="muted">{t('invoices.credit.confirmFinal')}</p>
+        <div className="invoice-toolbar">
+          <button type="button" className="button primary" disabled={command.busy} onClick={() => confirm(pending.request)}>{t('invoices.credit.confirm')}</button>
+          <button type="button" className="button" disabled={command.busy} onClick={() => setPending(null)}>{t('invoices.credit.back')}</button>
+        </div>
+      </section>
+    );
+  }
+
   return (
-    <form className="card form credit-form" aria-labelledby="credit-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="card form credit-form" aria-labelledby="credit-title" onSubmit={review} noValidate>
       <h2 id="credit-title">{t('invoices.credit.title', { number: invoice.number ?? '' })}</h2>
       <fieldset>
         <legend>{t('invoices.credit.mode')}</legend>
@@ -61,7 +99,7 @@ export function CreditNoteForm({ invoice, creditNotes, onDone }: { invoice: Invo
         : null}
       {error ? <p className="alert error" role="alert">{error}</p> : null}
       <div>
-        <button type="submit" className="button primary">{t('invoices.credit.submit')}</button>
+        <button type="submit" className="button primary">{t('invoices.credit.review')}</button>
       </div>
     </form>
   );

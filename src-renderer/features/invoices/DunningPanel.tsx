@@ -1,18 +1,22 @@
-import { compareDates, DEFAULT_RULE_SETTINGS, DUNNING_STEP_LABELS, dunningSchedule, formatDateFr, type IsoDate } from '../../../src-core';
+import { compareDates, DEFAULT_RULE_SETTINGS, DUNNING_STEP_LABELS, dunningSchedule, formatDateFr, type Invoice } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useSetting } from '../../data';
 import { useT } from '../../i18n';
+import { dunningLetterHref } from './dunning-letter';
 
 /**
  * The dunning steps of an overdue invoice (§6.6), each with its date and rule;
  * the steps already due are proposed. The letters themselves are made in
- * Courriers; this panel says which one is due and from when.
+ * Courriers; this panel says which one is due, from when, and opens the
+ * letter of the step reached, prefilled with this invoice and its balance.
  */
-export function DunningPanel({ dueDate, daysLate }: { dueDate: IsoDate; daysLate: number }) {
+export function DunningPanel({ invoice, daysLate }: { invoice: Invoice; daysLate: number }) {
   const t = useT();
   const settings = useSetting('ruleSettings') ?? DEFAULT_RULE_SETTINGS;
   const today = parisToday();
-  const steps = dunningSchedule(dueDate, settings);
+  const steps = dunningSchedule(invoice.dueDate, settings);
+  // The latest step reached is the letter to write now.
+  const current = steps.filter((s) => compareDates(s.value, today) <= 0).at(-1);
   return (
     <section className="card invoice-section alert-card" aria-labelledby="dunning-title">
       <h2 id="dunning-title">{t('invoices.dunning.title', { days: daysLate })}</h2>
@@ -23,6 +27,7 @@ export function DunningPanel({ dueDate, daysLate }: { dueDate: IsoDate; daysLate
             <li key={s.step} data-due={due}>
               <strong>{DUNNING_STEP_LABELS[s.step]}</strong> — {t(due ? 'invoices.dunning.dueSince' : 'invoices.dunning.from', { date: formatDateFr(s.value) })}
               <div className="muted">{s.rule} ({s.clause})</div>
+              {s.step === current?.step ? <a className="button" href={dunningLetterHref(invoice, s.step)}>{t('invoices.dunning.write')}</a> : null}
             </li>
           );
         })}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, parseInstant, type Invoice } from '../../../src-core';
+import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, parseInstant, type Invoice, type Payment } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
+import { TextField } from '../../components/FormField';
+import { useCommand } from '../../components/useCommand';
 import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
-import { createLateSurcharge, issueDrafts, printableDocument, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
+import { cancelPayment, createLateSurcharge, issueDrafts, printableDocument, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate } from '../../shell/router';
@@ -39,6 +41,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const client = useClient(invoice.clientId);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [creditOpen, setCreditOpen] = useState(false);
+  const command = useCommand();
   const title = `${t(KIND_LABEL[invoice.kind])} ${documentTitle(invoice, t('invoices.status.draft'))}`;
 
   const act = async (work: () => Promise<unknown>, done?: string) => {
@@ -50,6 +53,8 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
       setFeedback({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
     }
   };
+  /** A creating action: one command, its button disabled while it runs, a second click ignored. */
+  const create = (work: (commandId: string) => Promise<unknown>, done: string) => void command.run((commandId) => act(() => work(commandId), done));
   const pdf = (how: 'save' | 'print') =>
     act(async () => {
       const batch = await printableDocument(ctx, invoice.id);
@@ -75,7 +80,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           <>
             {invoice.status === 'draft' ? (
               <>
-                <button type="button" className="button primary" onClick={() => void act(() => issueDrafts(ctx, [invoice.id], LOCAL_ACTOR), t('invoices.page.issued'))}>{t('invoices.page.issue')}</button>
+                <button type="button" className="button primary" disabled={command.busy} onClick={() => create(() => issueDrafts(ctx, [invoice.id], LOCAL_ACTOR), t('invoices.page.issued'))}>{t('invoices.page.issue')}</button>
                 <button type="button" className="button danger" onClick={deleteDraft}>{t('invoices.page.deleteDraft')}</button>
               </>
             ) : null}
@@ -83,7 +88,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
             <button type="button" className="button" onClick={() => void pdf('print')}>{t('invoices.page.print')}</button>
             {canCredit ? <button type="button" className="button" aria-expanded={creditOpen} onClick={() => setCreditOpen((o) => !o)}>{t('invoices.page.creditNote')}</button> : null}
             {canSurcharge ? (
-              <button type="button" className="button danger" onClick={() => void act(() => createLateSurcharge(ctx, invoice.id, LOCAL_ACTOR), t('invoices.page.surchargeDone'))}>{t('invoices.page.surcharge')}</button>
+              <button type="button" className="button danger" disabled={command.busy} onClick={() => create((commandId) => createLateSurcharge(ctx, invoice.id, LOCAL_ACTOR, commandId), t('invoices.page.surchargeDone'))}>{t('invoices.page.surcharge')}</button>
             ) : null}
           </>
         }
@@ -105,7 +110,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           </section>
         ) : null}
       </div>
-      {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel dueDate={invoice.dueDate} daysLate={settlement.daysLate} /> : null}
+      {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel invoice={invoice} daysLate={settlement.daysLate} /> : null}
       <Lines invoice={invoice} />
       {settlement ? <Payments doc={doc} /> : null}
       <Related doc={doc} />
@@ -192,22 +197,62 @@ function Payments({ doc }: { doc: DocumentLedger }) {
               <th scope="col">{t('invoices.payments.method')}</th>
               <th scope="col">{t('invoices.payments.reference')}</th>
               <th scope="col" className="num">{t('invoices.payments.amount')}</th>
+              <th scope="col">{t('invoices.payments.status')}</th>
             </tr>
           </thead>
           <tbody>
-            {doc.payments.map((p) => (
-              <tr key={p.id}>
-                <td>{formatDateFr(p.date)}</td>
-                <td>{t(`invoices.method.${p.method}`)}</td>
-                <td>{p.reference || '—'}</td>
-                <td className="num">{formatEuros(p.amountCents)}</td>
-              </tr>
-            ))}
+            {doc.payments.map((p) => <PaymentRow key={p.id} payment={p} />)}
           </tbody>
         </table>
       )}
       {balance > 0 ? <PaymentForm invoice={doc.invoice} balanceCents={balance} /> : null}
     </section>
+  );
+}
+
+/** A payment, and its cancellation with a reason (kept, audited and synced; it no longer counts). */
+function PaymentRow({ payment }: { payment: Payment }) {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const command = useCommand();
+  const cancel = () =>
+    void command.run(async () => {
+      setError(null);
+      try {
+        await cancelPayment(ctx, payment.id, reason, LOCAL_ACTOR);
+        setAsking(false);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    });
+  const cancelled = payment.cancelledOn !== undefined;
+  return (
+    <tr className={cancelled ? 'cancelled' : undefined}>
+      <td>{formatDateFr(payment.date)}</td>
+      <td>{t(`invoices.method.${payment.method}`)}</td>
+      <td>{payment.reference || '—'}</td>
+      <td className="num">{cancelled ? <s>{formatEuros(payment.amountCents)}</s> : formatEuros(payment.amountCents)}</td>
+      <td>
+        {cancelled ? (
+          t('invoices.payments.cancelled', { date: formatDateFr(payment.cancelledOn!), reason: payment.cancellationReason ?? '' })
+        ) : asking ? (
+          <div className="form">
+            <TextField label={t('invoices.payments.cancelReason')} hint={t('invoices.payments.cancelReasonHint')} value={reason} required autoFocus onChange={(e) => setReason(e.target.value)} />
+            {error ? <p className="alert error" role="alert">{error}</p> : null}
+            <button type="button" className="button danger" disabled={command.busy} onClick={cancel}>{t('invoices.payments.cancelConfirm')}</button>{' '}
+            <button type="button" className="button" onClick={() => setAsking(false)}>{t('invoices.payments.cancelBack')}</button>
+          </div>
+        ) : (
+          <>
+            {t('invoices.payments.counted')}{' '}
+            <button type="button" className="button" onClick={() => setAsking(true)}>{t('invoices.payments.cancel')}</button>
+          </>
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatEuros, formatMonthFr } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
+import { useCommand } from '../../components/useCommand';
 import { parisMonth } from '../../components/today';
 import { useDataLayer } from '../../data';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress, type WriteProgress } from '../../data/invoicing';
@@ -24,6 +25,9 @@ export function MonthlyRun() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const drafts = useLedger({ period: month })?.flatMap((r) => (r.status === 'draft' ? [r.invoice] : []));
+  // Writing a month is one command at a time: a second click while it runs does nothing
+  // (and the writes themselves are idempotent per contract and month, and per draft).
+  const command = useCommand();
 
   const run = async <T,>(work: () => Promise<T>, done: (result: T) => string) => {
     setMessage(null);
@@ -46,26 +50,26 @@ export function MonthlyRun() {
     ).finally(() => setStep((s) => (s.kind === 'computing' ? { kind: 'idle' } : s)));
 
   const create = (plan: MonthlyRunPlan) =>
-    run(
+    void command.run(() => run(
       async () => {
         setStep({ kind: 'writing', progress: { written: 0, total: plan.items.length } });
         return createMonthlyDrafts(ctx, plan, LOCAL_ACTOR, { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
       },
       (r) => t('invoices.run.created', { created: r.created, skipped: r.skipped }),
-    ).finally(() => setStep({ kind: 'idle' }));
+    ).finally(() => setStep({ kind: 'idle' })));
 
   const issueAll = () => {
     const ids = (drafts ?? []).map((d) => d.id);
-    if (!window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
-    void run(
+    if (command.busy || !window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
+    void command.run(() => run(
       async () => {
         setStep({ kind: 'writing', progress: { written: 0, total: ids.length } });
         return issueDrafts(ctx, ids, LOCAL_ACTOR, { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
       },
       (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }),
-    ).finally(() => setStep({ kind: 'idle' }));
+    ).finally(() => setStep({ kind: 'idle' })));
   };
-  const busy = step.kind === 'computing' || step.kind === 'writing';
+  const busy = step.kind === 'computing' || step.kind === 'writing' || command.busy;
 
   // Sums of each draft's own totals: the VAT of an invoice is rounded per invoice, not over the month.
   const draftTotals = (drafts ?? []).reduce((sum, d) => ({ netCents: sum.netCents + d.totals.netCents, totalCents: sum.totalCents + d.totals.totalCents }), { netCents: 0, totalCents: 0 });
@@ -100,7 +104,7 @@ export function MonthlyRun() {
         </div>
       ) : null}
       {message ? <p className={`alert ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
-      {step.kind === 'preview' ? <RunPreview plan={step.plan} onCreate={() => void create(step.plan)} /> : null}
+      {step.kind === 'preview' ? <RunPreview plan={step.plan} busy={busy} onCreate={() => create(step.plan)} /> : null}
       {drafts && drafts.length > 0 ? (
         <section className="card run-issue" aria-labelledby="run-drafts">
           <h2 id="run-drafts">{t('invoices.run.draftsTitle', { count: drafts.length })}</h2>

@@ -4,6 +4,7 @@ import { useOverdueLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
+import { dunningLetterHref } from './dunning-letter';
 import { KIND_LABEL } from './labels';
 
 /** #/factures/impayes — overdue documents, most days late first, with the dunning step due and whether a surcharge was made. */
@@ -48,6 +49,7 @@ export function OverdueList() {
                     <>
                       <strong>{DUNNING_STEP_LABELS[dunning.step]}</strong> {t('invoices.dunning.dueSince', { date: formatDateFr(dunning.value) })}
                       <div className="muted">{dunning.rule}</div>
+                      {invoice.kind === 'invoice' ? <a href={dunningLetterHref(invoice, dunning.step)}>{t('invoices.dunning.write')}</a> : null}
                     </>
                   ) : (
                     <span className="muted">{t('invoices.overdue.noStepYet')}</span>

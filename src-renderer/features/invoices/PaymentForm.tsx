@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatEuros, parseEuros, PAYMENT_METHODS, type Invoice, type PaymentMethod } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { SelectField, TextField } from '../../components/FormField';
+import { useCommand } from '../../components/useCommand';
 import { parisToday } from '../../components/today';
 import { useDataLayer } from '../../data';
 import { recordPayment } from '../../data/invoicing';
@@ -22,9 +23,14 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
   const [error, setError] = useState<string | null>(null);
   const [amountError, setAmountError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
+  const command = useCommand();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    void command.run(record);
+  };
+
+  const record = async (commandId: string) => {
     setError(null);
     setSaved(null);
     let amountCents: number;
@@ -36,7 +42,7 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
       return;
     }
     try {
-      await recordPayment(ctx, { invoiceId: invoice.id, clientId: invoice.clientId, date, amountCents, method, reference }, LOCAL_ACTOR);
+      await recordPayment(ctx, { invoiceId: invoice.id, clientId: invoice.clientId, date, amountCents, method, reference, commandId }, LOCAL_ACTOR);
       setSaved(t('invoices.payments.saved', { amount: formatEuros(amountCents) }));
       // The next payment is another amount: nothing is proposed until the person types it.
       setAmount('');
@@ -47,10 +53,10 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
   };
 
   return (
-    <form className="form payment-form" aria-labelledby="payment-form-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form payment-form" aria-labelledby="payment-form-title" onSubmit={submit} noValidate>
       <h3 id="payment-form-title">{t('invoices.payments.record')}</h3>
       <div className="form-row">
-        <TextField label={t('invoices.payments.date')} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+        <TextField label={t('invoices.payments.date')} type="date" required min={invoice.issueDate} max={parisToday()} value={date} onChange={(e) => setDate(e.target.value)} />
         <TextField label={t('invoices.payments.amount')} hint={t('invoices.payments.amountHint')} inputMode="decimal" required value={amount} error={amountError} onChange={(e) => setAmount(e.target.value)} />
         <SelectField label={t('invoices.payments.method')} value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
           {PAYMENT_METHODS.map((m) => <option key={m} value={m}>{t(`invoices.method.${m}`)}</option>)}
@@ -60,7 +66,7 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
       {error ? <p className="alert error" role="alert">{error}</p> : null}
       {saved ? <p className="alert success" role="status">{saved}</p> : null}
       <div>
-        <button type="submit" className="button primary">{t('invoices.payments.submit')}</button>
+        <button type="submit" className="button primary" disabled={command.busy}>{t('invoices.payments.submit')}</button>
       </div>
     </form>
   );

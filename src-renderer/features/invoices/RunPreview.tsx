@@ -1,4 +1,4 @@
-import { formatEuros, type VatBreakdown } from '../../../src-core';
+import { formatDateFr, formatEuros, type VatBreakdown } from '../../../src-core';
 import type { MonthlyRunPlan, RunItem } from '../../data/invoicing';
 import { useT } from '../../i18n';
 
@@ -40,12 +40,13 @@ function byRate(items: readonly RunItem[]): VatBreakdown[] {
 }
 
 /** The run before anything is written: totals per rate, per client, warnings and problems. */
-export function RunPreview({ plan, onCreate }: { plan: MonthlyRunPlan; onCreate: () => void }) {
+export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; busy: boolean; onCreate: () => void }) {
   const t = useT();
   const clients = byClient(plan.items);
   const rates = byRate(plan.items);
   const total = clients.reduce((s, c) => s + c.totalCents, 0);
   const warned = clients.filter((c) => c.warnings.length > 0);
+  const late = plan.items.filter((i) => i.draft.lateIssue);
   return (
     <section className="run-preview" aria-labelledby="preview-title">
       <h2 id="preview-title">{t('invoices.preview.title', { count: plan.items.length, clients: clients.length })}</h2>
@@ -62,6 +63,11 @@ export function RunPreview({ plan, onCreate }: { plan: MonthlyRunPlan; onCreate:
           <p className="stat-value">{formatEuros(total)}</p>
         </div>
       </div>
+      {late.length > 0 ? (
+        <p className="alert warning" data-testid="late-issue">
+          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length, date: formatDateFr(late[0]!.draft.issueDate.value), due: formatDateFr(late[0]!.draft.dueDate.value) })}
+        </p>
+      ) : null}
       {plan.alreadyInvoiced > 0 ? <p className="alert success">{t('invoices.preview.already', { count: plan.alreadyInvoiced })}</p> : null}
       {warned.length > 0 ? (
         <div className="alert warning">
@@ -106,7 +112,7 @@ export function RunPreview({ plan, onCreate }: { plan: MonthlyRunPlan; onCreate:
           </table>
           {clients.length > MAX_CLIENTS ? <p className="muted">{t('invoices.list.truncated', { shown: MAX_CLIENTS, count: clients.length })}</p> : null}
           <div className="invoice-toolbar">
-            <button type="button" className="button primary" onClick={onCreate}>{t('invoices.preview.create', { count: plan.items.length })}</button>
+            <button type="button" className="button primary" disabled={busy} onClick={onCreate}>{t('invoices.preview.create', { count: plan.items.length })}</button>
           </div>
         </>
       ) : (

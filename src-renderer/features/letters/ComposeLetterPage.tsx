@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { LETTER_KINDS, LETTER_KIND_LABELS, composeLetter, formatDateFr, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
+import { useCommand } from '../../components/useCommand';
 import { useClient, useContractsOfClient, useDataLayer, useInvoices, usePaymentsOfClient, usePriceLists } from '../../data';
 import { createDraftLetter, useLetter, useLetterSettings } from '../../data/letters-flow';
 import { useT } from '../../i18n';
@@ -19,7 +20,7 @@ const isKind = (k: string | null): k is LetterKind => LETTER_KINDS.includes(k as
 
 /** src-core names the first missing param ("Courrier incomplet : description — …"); the form puts it on its field. */
 const PARAM_FIELDS: Record<string, string> = {
-  invoiceNumber: 'invoiceId', invoiceDate: 'invoiceId', dueDate: 'invoiceId', amountDueCents: 'amountDue',
+  invoiceNumber: 'invoiceId', invoiceDate: 'invoiceId', dueDate: 'invoiceId', amountDueCents: 'invoiceId',
   'prices.0.newCents': 'newPrice', 'prices.0.currentCents': 'newPrice', supplementCents: 'supplement', 'newTier.id': 'newTier', 'newTier.priceCents': 'newTier',
 };
 function fieldOf(message: string): { field?: string; message: string } {
@@ -53,6 +54,8 @@ function ComposeForClient({ client }: { client: Client }) {
   const invoices = useInvoices({ clientId: client.id });
   const payments = usePaymentsOfClient(client.id);
   const from = useLetter(query.get('from') ?? undefined);
+  // "Rédiger ce courrier" from an overdue invoice names it: ?facture=F-2026-000123.
+  const invoiceNumber = query.get('facture');
   const settings = useLetterSettings();
   const [contractId, setContractId] = useState(query.get('contract') ?? '');
   const [kind, setKind] = useState<LetterKind | ''>(isKind(query.get('kind')) ? (query.get('kind') as LetterKind) : '');
@@ -84,7 +87,7 @@ function ComposeForClient({ client }: { client: Client }) {
             kind={kind}
             client={client}
             facts={facts}
-            initial={initialValues(kind, today, facts, followUp?.kind === kind ? followUp.params : {})}
+            initial={initialValues(kind, today, facts, followUp?.kind === kind ? followUp.params : invoiceNumber ? { invoiceNumber } : {})}
             settings={settings}
           />
         ) : null}
@@ -106,7 +109,8 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   const [submitted, setSubmitted] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const [preview, setPreview] = useState<Uint8Array<ArrayBuffer>>();
-  const [busy, setBusy] = useState(false);
+  // One letter per opening of the form: a second click (or a resubmit) finds the letter the first one wrote.
+  const command = useCommand();
 
   const composed = useMemo(() => {
     try {
@@ -134,17 +138,18 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   };
   const sheets = () => letterSheets(kind, composed.params!, client, { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! });
 
-  async function save() {
+  function save() {
     setSubmitted(true);
-    if (missing.length > 0 || !composed.params) return;
-    setBusy(true);
-    try {
-      const letter = await createDraftLetter(ctx, { kind, clientId: client.id, contractId: facts.contract.id, params: composed.params }, LETTERS_ACTOR);
-      navigate(`/courriers/${letter.id}`);
-    } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
-      setBusy(false);
-    }
+    const params = composed.params;
+    if (missing.length > 0 || !params) return;
+    void command.run(async (commandId) => {
+      try {
+        const letter = await createDraftLetter(ctx, { kind, clientId: client.id, contractId: facts.contract.id, params }, LETTERS_ACTOR, commandId);
+        navigate(`/courriers/${letter.id}`);
+      } catch (error) {
+        setSaveError(error instanceof Error ? error.message : String(error));
+      }
+    });
   }
 
   return (
@@ -175,7 +180,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
         <button type="button" className="button" disabled={!composed.params} onClick={() => setPreview(lettersPdf(sheets()))}>
           {t('letters.preview')}
         </button>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>
+        <button type="button" className="button primary" disabled={command.busy} onClick={save}>
           {t('letters.saveDraft')}
         </button>
       </div>

@@ -8,7 +8,7 @@ import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { parisToday } from '../../components/today';
 import { FollowUpList } from './agenda';
-import { letterFileName, storedLetterSheets } from './document';
+import { letterFileName, storedLetterSheets, storedPartnerCopySheets } from './document';
 import { LetterStepForms } from './LetterStepForms';
 import { LetterStatusBadge, LetterSteps } from './LetterStatus';
 import { lettersPdf, printPdf, savePdf } from './output';
@@ -82,6 +82,15 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
             <button type="button" className="button" onClick={() => void run(() => savePdf(pdf, letterFileName(letter)))}>
               {t('letters.savePdf')}
             </button>
+            {client.partner ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void run(() => savePdf(lettersPdf(storedPartnerCopySheets(letter, client, { rules: settings.rules, seller: settings.seller, envelope })), letterFileName(letter, true)))}
+              >
+                {t('letters.partnerCopy', { partner: client.partner.name })}
+              </button>
+            ) : null}
             <a className="button" href={href('/courriers')}>{t('letters.back')}</a>
           </>
         }

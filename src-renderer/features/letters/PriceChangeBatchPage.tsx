@@ -2,13 +2,14 @@ import { useId, useState } from 'react';
 import { formatEuros, parseEuros, type Letter, type PriceListRecord, type TierCode } from '../../../src-core';
 import { SelectField, TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
+import { useCommand } from '../../components/useCommand';
 import { useDataLayer, usePriceLists } from '../../data';
-import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettings } from '../../data/letters-flow';
+import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettings, type PriceChangeBatchResult } from '../../data/letters-flow';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { LETTERS_ACTOR } from './actor';
-import { storedLetterSheets } from './document';
+import { storedLetterSheets, storedPartnerCopySheets } from './document';
 import { lettersPdf, printPdf, savePdf } from './output';
 
 const euros = (cents: number) => formatEuros(cents).replace(/\s?€$/, '');
@@ -18,13 +19,13 @@ export function PriceChangeBatchPage() {
   const t = useT();
   const priceLists = usePriceLists();
   const [listId, setListId] = useState('');
-  const [letters, setLetters] = useState<Letter[]>();
+  const [result, setResult] = useState<PriceChangeBatchResult>();
   const list = priceLists?.find((p) => p.id === listId) ?? priceLists?.[0];
   return (
     <>
       <PageHeader title={t('letters.batch.title')} subtitle={t('letters.batch.subtitle')} actions={<a className="button" href={href('/courriers')}>{t('letters.back')}</a>} />
-      {letters ? (
-        <BatchResult letters={letters} />
+      {result ? (
+        <BatchResult letters={result.letters} alreadyNotified={result.alreadyNotified} />
       ) : !priceLists ? (
         <p>{t('letters.loading')}</p>
       ) : !list ? (
@@ -34,14 +35,14 @@ export function PriceChangeBatchPage() {
           <SelectField label={t('letters.batch.priceList')} value={list.id} onChange={(e) => setListId(e.target.value)}>
             {priceLists.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
           </SelectField>
-          <BatchForm key={list.id} list={list} onDone={setLetters} />
+          <BatchForm key={list.id} list={list} onDone={setResult} />
         </div>
       )}
     </>
   );
 }
 
-function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (letters: Letter[]) => void }) {
+function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: PriceChangeBatchResult) => void }) {
   const t = useT();
   const tableId = useId();
   const { ctx } = useDataLayer();
@@ -52,17 +53,20 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (letters: 
   const [progress, setProgress] = useState<{ written: number; total: number }>();
   const [error, setError] = useState<string>();
 
-  async function prepare() {
-    setError(undefined);
-    try {
-      const newPrices = Object.fromEntries(list.tiers.map((tier) => [tier.id, parseEuros(prices[tier.id] ?? '')])) as Partial<Record<TierCode, number>>;
-      setProgress({ written: 0, total: 0 });
-      onDone(await createPriceChangeBatch(ctx, { priceListId: list.id, letterDate, reason, newPrices, ...(effectiveFrom ? { effectiveFrom } : {}) }, LETTERS_ACTOR, { onProgress: setProgress }));
-    } catch (e) {
-      setProgress(undefined);
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+  // One batch at a time: a second click while it runs does nothing, and a contract never gets the same notice twice.
+  const command = useCommand();
+  const prepare = () =>
+    command.run(async () => {
+      setError(undefined);
+      try {
+        const newPrices = Object.fromEntries(list.tiers.map((tier) => [tier.id, parseEuros(prices[tier.id] ?? '')])) as Partial<Record<TierCode, number>>;
+        setProgress({ written: 0, total: 0 });
+        onDone(await createPriceChangeBatch(ctx, { priceListId: list.id, letterDate, reason, newPrices, ...(effectiveFrom ? { effectiveFrom } : {}) }, LETTERS_ACTOR, { onProgress: setProgress }));
+      } catch (e) {
+        setProgress(undefined);
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    });
 
   return (
     <form className="form" onSubmit={(e) => { e.preventDefault(); void prepare(); }}>
@@ -105,14 +109,14 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (letters: 
         </p>
       ) : null}
       <div className="letter-actions">
-        <button type="submit" className="button primary" disabled={!!progress}>{t('letters.batch.prepare')}</button>
+        <button type="submit" className="button primary" disabled={!!progress || command.busy}>{t('letters.batch.prepare')}</button>
       </div>
     </form>
   );
 }
 
 /** The notices written: one PDF of them all to print (then marked printed together) or save. */
-function BatchResult({ letters }: { letters: Letter[] }) {
+function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyNotified: number }) {
   const t = useT();
   const { ctx } = useDataLayer();
   const settings = useLetterSettings();
@@ -120,9 +124,14 @@ function BatchResult({ letters }: { letters: Letter[] }) {
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string>();
   if (!settings || !clients) return <p>{t('letters.loading')}</p>;
-  const pdf = () =>
-    lettersPdf(letters.flatMap((l) => storedLetterSheets(l, clients.get(l.clientId)!, { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! })));
-  async function print() {
+  const already = alreadyNotified > 0 ? <p className="alert warning">{t('letters.batch.alreadyNotified', { count: alreadyNotified })}</p> : null;
+  if (letters.length === 0) return <div className="card">{already}<a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a></div>;
+  const print = { rules: settings.rules, seller: settings.seller, envelope: settings.envelopes[0]! };
+  // The clients' batch holds only the clients' letters; the partners' copies are their own file, addressed to them.
+  const pdf = () => lettersPdf(letters.flatMap((l) => storedLetterSheets(l, clients.get(l.clientId)!, print)));
+  const copies = letters.flatMap((l) => storedPartnerCopySheets(l, clients.get(l.clientId)!, print));
+  const letterDate = String(letters[0]!.params.letterDate);
+  async function printBatch() {
     setError(undefined);
     try {
       await printPdf(pdf(), t('letters.batch.title'));
@@ -135,10 +144,16 @@ function BatchResult({ letters }: { letters: Letter[] }) {
   return (
     <div className="card">
       <p className="alert success" role="status">{t('letters.batch.done', { count: letters.length })}</p>
+      {already}
       {error ? <p className="alert error" role="alert">{error}</p> : null}
       <div className="letter-actions">
-        <button type="button" className="button primary" disabled={done} onClick={() => void print()}>{t('letters.batch.print')}</button>
-        <button type="button" className="button" onClick={() => void savePdf(pdf(), `avis-modification-prix-${String(letters[0]!.params.letterDate)}.pdf`)}>{t('letters.savePdf')}</button>
+        <button type="button" className="button primary" disabled={done} onClick={() => void printBatch()}>{t('letters.batch.print')}</button>
+        <button type="button" className="button" onClick={() => void savePdf(pdf(), `avis-modification-prix-${letterDate}.pdf`)}>{t('letters.savePdf')}</button>
+        {copies.length > 0 ? (
+          <button type="button" className="button" onClick={() => void savePdf(lettersPdf(copies), `copies-partenaires-avis-modification-prix-${letterDate}.pdf`)}>
+            {t('letters.batch.partnerCopies', { count: copies.length })}
+          </button>
+        ) : null}
         <a className="button" href={href('/courriers')}>{t('letters.batch.seeAll')}</a>
       </div>
       {done ? <p role="status">{t('letters.batch.printed')}</p> : null}

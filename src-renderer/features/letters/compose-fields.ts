@@ -1,5 +1,6 @@
 import {
   formatEuros,
+  isCountedPayment,
   letterContract,
   parseEuros,
   settlement,
@@ -30,10 +31,8 @@ export interface FieldSpec {
 
 export type FormValues = Record<string, string>;
 
-const INVOICE: FieldSpec[] = [
-  { name: 'invoiceId', type: 'invoice', label: 'letters.field.invoice' },
-  { name: 'amountDue', type: 'euros', label: 'letters.field.amountDue' },
-];
+/** The unpaid invoice a dunning letter names; its balance is read from the ledger, never typed (DOMAIN.md). */
+const INVOICE: FieldSpec[] = [{ name: 'invoiceId', type: 'invoice', label: 'letters.field.invoice' }];
 
 export const KIND_FIELDS: Record<LetterKind, FieldSpec[]> = {
   terminationAcknowledgement: [
@@ -89,7 +88,7 @@ export function unpaidInvoices(contractId: string, invoices: readonly Invoice[],
         {
           totalCents: invoice.totals.totalCents,
           dueDate: invoice.dueDate,
-          paymentsCents: payments.filter((p) => p.invoiceId === invoice.id).map((p) => p.amountCents),
+          paymentsCents: payments.filter((p) => p.invoiceId === invoice.id && isCountedPayment(p)).map((p) => p.amountCents),
           creditNotesTotalCents: invoices.filter((c) => c.creditedInvoiceId === invoice.id && c.status === 'issued').map((c) => c.totals.totalCents),
         },
         today,
@@ -137,13 +136,14 @@ function paramsOf(kind: LetterKind, values: FormValues, facts: ComposeFacts): Le
     case 'paymentReminder':
     case 'formalNotice':
     case 'nonPaymentTermination': {
-      const invoice = facts.unpaid.find((u) => u.invoice.id === values.invoiceId)?.invoice;
+      const unpaid = facts.unpaid.find((u) => u.invoice.id === values.invoiceId);
+      const invoice = unpaid?.invoice;
       const dunning = {
         ...base,
         invoiceNumber: invoice?.number ?? '',
         invoiceDate: invoice?.issueDate ?? '',
         dueDate: invoice?.dueDate ?? '',
-        amountDueCents: cents(values.amountDue)!,
+        amountDueCents: unpaid?.balanceCents ?? 0,
       };
       if (kind === 'formalNotice') return { ...dunning, ...(v('reminderSentOn') ? { reminderSentOn: v('reminderSentOn')! } : {}) };
       if (kind === 'nonPaymentTermination') return { ...dunning, ...(v('formalNoticeSentOn') ? { formalNoticeSentOn: v('formalNoticeSentOn')! } : {}) };
@@ -174,9 +174,6 @@ export function initialValues(kind: LetterKind, letterDate: IsoDate, facts: Comp
     values.channel ??= facts.contract.terminationNotice.channel === 'email' ? 'email' : 'registeredLetter';
   }
   const invoice = facts.unpaid.find((u) => u.invoice.number === values.invoiceNumber) ?? facts.unpaid[0];
-  if (invoice && ['paymentReminder', 'formalNotice', 'nonPaymentTermination'].includes(kind)) {
-    values.invoiceId = invoice.invoice.id;
-    values.amountDue = formatEuros(invoice.balanceCents).replace(/\s?€$/, '');
-  }
+  if (invoice && ['paymentReminder', 'formalNotice', 'nonPaymentTermination'].includes(kind)) values.invoiceId = invoice.invoice.id;
   return values;
 }

@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { dunningSchedule, parseEntity, ruleSettingsSchema, type RuleSettings } from '../../../src-core';
+import { DEFAULT_RULE_SETTINGS, dunningSchedule, parseEntity, ruleSettingsSchema, type RuleSettings } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
 
-const DAY_FIELDS = ['paymentTermDays', 'presumedReceiptDays', 'dunningReminderDays', 'dunningFormalNoticeDays', 'dunningTerminationDays'] as const;
+const DAY_FIELDS = ['paymentTermDays', 'presumedReceiptDays', 'dunningReminderDays', 'dunningFormalNoticeDays', 'dunningTerminationDays', 'formalNoticePaymentDays'] as const;
 const SWITCHES = ['recoveryIndemnityOnSurcharge', 'alsaceMoselle'] as const;
 
 /** The rule settings of DOMAIN.md (payment term, dunning days, indemnity line, Alsace-Moselle days), checked by src-core before saving. */
 export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
   const t = useT();
   const repos = useRepositories();
-  const [days, setDays] = useState(() => Object.fromEntries(DAY_FIELDS.map((k) => [k, String(settings[k])])) as Record<(typeof DAY_FIELDS)[number], string>);
+  const [days, setDays] = useState(() => Object.fromEntries(DAY_FIELDS.map((k) => [k, String(settings[k] ?? DEFAULT_RULE_SETTINGS[k])])) as Record<(typeof DAY_FIELDS)[number], string>);
   const [switches, setSwitches] = useState(() => Object.fromEntries(SWITCHES.map((k) => [k, settings[k]])) as Record<(typeof SWITCHES)[number], boolean>);
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 

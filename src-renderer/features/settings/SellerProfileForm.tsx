@@ -18,7 +18,7 @@ type Values = Record<Field, string>;
 const MAX_LOGO_BYTES = 300_000;
 
 function toValues(p: SellerProfile): Values {
-  const { addressLines, logoDataUrl: _logo, ...rest } = p;
+  const { addressLines, logoDataUrl: _logo, vatOnDebits: _debits, ...rest } = p;
   return { ...rest, address: addressLines.join('\n') };
 }
 
@@ -44,6 +44,8 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
   const form = useForm<Values>(toValues(profile), validate);
   const [logo, setLogo] = useState(profile.logoDataUrl);
   const [logoError, setLogoError] = useState<string | undefined>();
+  // VAT on debits is an option the seller takes (off by default: services pay VAT on receipts).
+  const [vatOnDebits, setVatOnDebits] = useState(profile.vatOnDebits ?? false);
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
@@ -62,7 +64,7 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
     setFeedback(null);
     if (!form.trySubmit(formRef.current)) return;
     try {
-      await repos.settings.set('sellerProfile', toProfile(form.values, logo), LOCAL_ACTOR);
+      await repos.settings.set('sellerProfile', { ...toProfile(form.values, logo), ...(vatOnDebits ? { vatOnDebits } : {}) }, LOCAL_ACTOR);
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
@@ -93,6 +95,10 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
           </div>
         ) : null}
       </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={vatOnDebits} onChange={(e) => setVatOnDebits(e.target.checked)} />
+        {t('settings.seller.vatOnDebits')}
+      </label>
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
       <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
     </form>

@@ -42,7 +42,7 @@ describe('text fields: well-formed, NFC, bounded, in French', () => {
   it('refuses half an emoji (a lone surrogate), either half, wherever it sits', () => {
     for (const legalName of ['Café \ud83d', '\ude00 Café', 'Ca\ud83dfé']) {
       const error = refusal({ ...CLIENT, legalName });
-      expect(error.message).toBe('Client refusé(e). Raison sociale : Texte mal formé : un caractère y est coupé en deux (une moitié d’émoji, par exemple) ; retapez ce texte.');
+      expect(error.message).toBe('Saisie refusée (Client). Raison sociale : Texte mal formé : un caractère y est coupé en deux (une moitié d’émoji, par exemple) ; retapez ce texte.');
       expect(error.issues).toEqual([{ path: 'legalName', message: expect.stringMatching(/^Texte mal formé/) }]);
     }
     // A whole emoji is text like any other.
@@ -154,7 +154,7 @@ describe('refusal messages stay readable', () => {
     const keys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`inconnu${i}`, i]));
     const error = refusal({ ...CLIENT, ...keys, legalName: '' });
     expect(error.message.length).toBeLessThan(1_000);
-    expect(error.message).toMatch(/^Client refusé\(e\)\. /);
+    expect(error.message).toMatch(/^Saisie refusée \(Client\)\. /);
     expect(error.issues.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -86,7 +86,7 @@ describe.each(storageVariants())('texte bien formé à l’entrée de l’API �
 
   it('refuse les clés inconnues : dans le corps d’une route (400) et dans un enregistrement (refusé, rien de stocké ni journalisé)', async () => {
     const extra = await api.post('/sync/pull', token, { cursor: '0', limit: 10, everything: true });
-    expect(extra).toMatchObject({ status: 400, body: { error: 'INVALID_REQUEST', message: expect.stringContaining('everything — Champ inconnu') } });
+    expect(extra).toMatchObject({ status: 400, body: { error: 'INVALID_REQUEST', message: expect.stringContaining('Clé non reconnue : "everything"') } });
     const invented = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
     const answer = await api.post<PushResponse>('/sync/push', token, { deviceId: 'laptop-a', mutations: [mutation('laptop-a', 'clients', 'c-keys', { ...clientRecord(), ...invented })] });
     expect(pushResponseSchema.parse(answer.body).results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Champs inconnus : « k0 »') });

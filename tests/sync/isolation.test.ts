@@ -52,7 +52,7 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
       body: JSON.stringify({ deviceId: a.data.ctx.deviceId, mutations: [queued] }),
     });
     expect(raw.status).toBe(400);
-    expect(((await raw.json()) as { message: string }).message).toMatch(/changes\.legalName.*Texte mal formé/);
+    expect(((await raw.json()) as { message: string }).message).toMatch(/caractère invalide.*changes\.legalName/);
 
     const result = await a.engine.syncNow();
     expect(result.pushed).toEqual({ applied: 2, conflicts: 0, rejected: 1 });

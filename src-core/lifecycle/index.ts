@@ -12,3 +12,5 @@ export * from './dunning';
 export * from './contract-status';
 export * from './deadlines';
 export * from './stored-contract';
+export * from './contract-state';
+export * from './mrr-forecast';

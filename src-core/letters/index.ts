@@ -7,3 +7,4 @@ export * from './stored-params';
 export * from './letter-status';
 export * from './follow-up';
 export * from './contract-ref';
+export * from './contract-effect';

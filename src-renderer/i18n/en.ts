@@ -388,4 +388,13 @@ export const en: Partial<Record<MessageKey, string>> = {
   'settings.rules.title': 'Rules',
   'settings.envelopes.title': 'Window envelopes',
   'settings.series.title': 'Invoice numbering',
+  // Contract life (issue 15): state at a date, MRR forecast, overruns, tier changes, letters that act.
+  'life.filter.overIn': 'Over the limits in {month}',
+  'life.over.title': 'Clients over the limits in {month}',
+  'life.over.link': '{count} clients over the limits in {month}',
+  'life.over.workList': 'Overrun work list',
+  'life.forecast.title': 'Forecast monthly recurring revenue, month by month',
+  'life.forecast.note': 'The current month as of today, then each month on its 1st: terminations, new prices and tier changes included.',
+  'life.forecast.month': 'Month',
+  'life.forecast.why': 'Explanation',
 };

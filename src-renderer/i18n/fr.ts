@@ -526,6 +526,15 @@ export const fr = {
   'settings.series.body': 'Sans code de poste, ce poste numérote F-AAAA-NNNNNN. Avec le code attribué par le serveur central : F-AAAA-<code>-NNNN.',
   'settings.series.code': 'Code de poste',
   'settings.series.hint': 'Une majuscule puis 1 à 9 majuscules ou chiffres (ex. L01) ; vide pour un poste autonome.',
+  // Contract life (issue 15): state at a date, MRR forecast, overruns, tier changes, letters that act.
+  'life.filter.overIn': 'En dépassement en {month}',
+  'life.over.title': 'Clients en dépassement en {month}',
+  'life.over.link': '{count} clients en dépassement en {month}',
+  'life.over.workList': 'Liste de travail des dépassements',
+  'life.forecast.title': 'Revenu mensuel récurrent prévu, mois par mois',
+  'life.forecast.note': 'Le mois en cours à la date du jour, puis chaque mois au 1er : résiliations, nouveaux prix et changements de formule compris.',
+  'life.forecast.month': 'Mois',
+  'life.forecast.why': 'Explication',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,5 +1,5 @@
-import { addDays, compareDates, TIER_CODES, type ContractDeadline, type IsoDate, type TierCode } from '../../../src-core';
-import { overInMonth, priceOfMonth, tierOfMonth, type ClientSummary } from '../../data';
+import { addDays, compareDates, TIER_CODES, type ContractDeadline, type IsoDate, type TierCode, type YearMonth } from '../../../src-core';
+import { lastMeasuredMonth, overInMonth, runningAt, type ClientSummary } from '../../data';
 
 /** How far ahead the dashboard lists deadlines. */
 export const DEADLINE_WINDOW_DAYS = 30;
@@ -12,19 +12,21 @@ export interface UpcomingDeadline {
 }
 
 export interface PortfolioSummary {
-  /** Sum of this month's tier prices of the running contracts (HT). */
+  /** Sum of the prices in force of the contracts running today (HT): a contract past its end date is out. */
   mrrCents: number;
   runningContracts: number;
-  /** Clients with at least one running contract on each tier. */
+  /** Clients with at least one contract running today on each tier. */
   clientsPerTier: Record<TierCode, number>;
-  /** Clients with a running contract over a limit this month. */
+  /** The portfolio's last measured month, which the overrun figures are about. */
+  overMonth: YearMonth | null;
+  /** Clients with a contract billed then and over a limit in the last measured month. */
   overClients: number;
   deadlines: UpcomingDeadline[];
 }
 
 /** The dashboard's figures for `today`, from the read model's summary rows (one pass, no record read). */
 export function summarizePortfolio(summaries: readonly ClientSummary[], today: IsoDate): PortfolioSummary {
-  const month = today.slice(0, 7);
+  const overMonth = lastMeasuredMonth(summaries);
   const horizon = addDays(today, DEADLINE_WINDOW_DAYS);
   const perTier = Object.fromEntries(TIER_CODES.map((t) => [t, 0])) as Record<TierCode, number>;
   const deadlines: UpcomingDeadline[] = [];
@@ -33,13 +35,13 @@ export function summarizePortfolio(summaries: readonly ClientSummary[], today: I
   let overClients = 0;
   for (const s of summaries) {
     const tiers = new Set<TierCode>();
-    for (const c of s.running) {
+    for (const { inForce } of runningAt(s, today)) {
       runningContracts++;
-      mrrCents += priceOfMonth(c, month);
-      tiers.add(tierOfMonth(c, month));
+      mrrCents += inForce.price.value;
+      tiers.add(inForce.tier);
     }
     for (const tier of tiers) perTier[tier]++;
-    if (overInMonth(s, month).length > 0) overClients++;
+    if (overMonth && overInMonth(s, overMonth).length > 0) overClients++;
     for (const { contractReference, deadline } of s.deadlines) {
       if (compareDates(deadline.value, today) >= 0 && compareDates(deadline.value, horizon) <= 0) {
         deadlines.push({ clientId: s.id, clientName: s.legalName, contractReference, deadline });
@@ -47,5 +49,5 @@ export function summarizePortfolio(summaries: readonly ClientSummary[], today: I
     }
   }
   deadlines.sort((a, b) => compareDates(a.deadline.value, b.deadline.value));
-  return { mrrCents, runningContracts, clientsPerTier: perTier, overClients, deadlines };
+  return { mrrCents, runningContracts, clientsPerTier: perTier, overMonth, overClients, deadlines };
 }

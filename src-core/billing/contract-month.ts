@@ -2,7 +2,7 @@ import { addMonthsToYearMonth, type YearMonth } from '../dates';
 import { tierForMonth, usageOfMonth, type Client, type Contract, type Invoice, type UsageDocument } from '../model';
 import type { RuleSettings } from '../settings';
 import { contractTerms, isBilledIn, priceInForce } from '../lifecycle/contract-state';
-import { monthsOverLimit, regularisationLabel } from '../pricing';
+import { monthsOverLimit, overConsumption, regularisationLabel, type OverConsumption } from '../pricing';
 import { buildInvoiceDraft, type InvoiceDraft, type PreviousMonthUsage } from './invoice-draft';
 import { isBilledMonth, type BillingContract } from './periods';
 
@@ -82,6 +82,26 @@ export function contractMonthDraft(
     ...(earlier.length > 0 ? { earlierMonthsUsage: earlier } : {}),
     ...(settings ? { settings } : {}),
   });
+}
+
+/**
+ * The over-consumption of a stored contract in a measured month (§5.1, §6.1),
+ * judged against the tier billed then, or null when the month is not
+ * measured, not billed, or within the limits.
+ */
+export function contractMonthOverrun(contract: Contract, usage: UsageDocument | undefined, month: YearMonth): OverConsumption | null {
+  const measured = usage ? usageOfMonth(usage, month) : undefined;
+  const terms = contractTerms(contract);
+  if (!measured || !isBilledIn(terms, month)) return null;
+  const result = overConsumption({
+    month,
+    usage: measured,
+    tierId: tierForMonth(contract, month),
+    priceListId: contract.priceListId,
+    contractStartDate: contract.startDate,
+    ...(terms.end ? { terminationEffectiveDate: terms.end.value } : {}),
+  });
+  return result.over ? result : null;
 }
 
 /** The buyer as printed on a document: an issued invoice keeps the address of its date. */

@@ -8,3 +8,4 @@ export * from './letter-status';
 export * from './follow-up';
 export * from './contract-ref';
 export * from './contract-effect';
+export * from './tier-change-facts';

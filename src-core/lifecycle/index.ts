@@ -14,3 +14,4 @@ export * from './deadlines';
 export * from './stored-contract';
 export * from './contract-state';
 export * from './mrr-forecast';
+export * from './tier-change';

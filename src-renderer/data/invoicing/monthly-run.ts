@@ -58,7 +58,7 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 function pastRegularisations(invoices: readonly Invoice[], usage: UsageDocument | undefined): PastRegularisations {
   const own = invoices.filter((i) => i.kind === 'invoice');
-  const first = own.reduce<YearMonth | undefined>((min, i) => (min === undefined || i.period < min ? i.period : min), undefined);
+  const first = own.reduce<YearMonth | undefined>((min, i) => (i.period && (min === undefined || i.period < min) ? i.period : min), undefined);
   return { regularised: regularisedMonths(own, usage?.months.map((m) => m.month) ?? []), ...(first ? { firstInvoicedMonth: first } : {}) };
 }
 

@@ -140,11 +140,12 @@ export function contractStateAt(terms: Pick<ContractTerms, 'status' | 'startDate
   const { end } = terms;
   if (terms.status === 'draft') return { status: 'draft', end, rule: 'Contrat en préparation : il ne court pas encore.' };
   const cause = end?.cause ? ` (${TERMINATION_CAUSE_LABELS[end.cause].toLowerCase()})` : '';
+  const why = end ? `${end.rule.replace(/\.$/, '')} (${end.clause})` : '';
   if (end && compareDates(date, end.value) > 0) {
-    return { status: 'terminated', end, rule: `Résilié depuis le ${formatDateFr(addDays(end.value, 1))}${cause} : résiliation effective le ${formatDateFr(end.value)} — ${end.rule} (${end.clause}).` };
+    return { status: 'terminated', end, rule: `Résilié depuis le ${formatDateFr(addDays(end.value, 1))}${cause} : résiliation effective le ${formatDateFr(end.value)} — ${why}.` };
   }
   if (terms.status === 'suspended') return { status: 'suspended', end, rule: 'Service suspendu ; le contrat court et reste facturé.' };
-  if (end) return { status: 'notice_received', end, rule: `Résiliation effective le ${formatDateFr(end.value)}${cause} — ${end.rule} (${end.clause}).` };
+  if (end) return { status: 'notice_received', end, rule: `Résiliation effective le ${formatDateFr(end.value)}${cause} — ${why}.` };
   return { status: 'active', end, rule: `${CONTRACT_STATUS_LABELS.active} depuis le ${formatDateFr(terms.startDate)}, renouvelé chaque mois (§1).` };
 }
 

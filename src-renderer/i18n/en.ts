@@ -423,7 +423,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'life.workList.subtitle': '{count} contracts over their limits in {month} (last measured month)',
   'life.workList.noMeasure': 'No usage measured',
   'life.workList.empty': 'No contract over its limits in the last measured month.',
-  'life.workList.retroactive': 'Also apply the changes whose date is already past (retroactive)',
+  'life.workList.retroactive': 'Apply on the proposed date even when it is past (retroactive change); otherwise from the 1st of next month',
   'life.workList.applyAll': 'Apply and draft the letters ({count})',
   'life.workList.progress': '{done} of {total} contracts done',
   'life.workList.done': '{applied} changes applied with their draft notice; {refused} refused.',
@@ -434,4 +434,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   'life.workList.switch': 'Proposed change',
   'life.workList.horsGrille': 'Off the price list',
   'life.workList.past': 'past date',
+  'life.workList.otherwise': 'otherwise from {date}',
 };

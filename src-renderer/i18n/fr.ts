@@ -561,7 +561,7 @@ export const fr = {
   'life.workList.subtitle': '{count} contrats au-delà de leurs limites en {month} (dernier mois mesuré)',
   'life.workList.noMeasure': 'Aucune consommation mesurée',
   'life.workList.empty': 'Aucun contrat en dépassement sur le dernier mois mesuré.',
-  'life.workList.retroactive': 'Appliquer aussi les changements dont la date est déjà passée (rétroactifs)',
+  'life.workList.retroactive': 'Appliquer à la date proposée même si elle est passée (changement rétroactif) ; sinon, au 1er du mois prochain',
   'life.workList.applyAll': 'Appliquer et rédiger les courriers ({count})',
   'life.workList.progress': '{done} sur {total} contrats traités',
   'life.workList.done': '{applied} changements appliqués avec leur avis en brouillon ; {refused} refusés.',
@@ -572,6 +572,7 @@ export const fr = {
   'life.workList.switch': 'Changement proposé',
   'life.workList.horsGrille': 'Hors grille',
   'life.workList.past': 'date passée',
+  'life.workList.otherwise': 'sinon à compter du {date}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

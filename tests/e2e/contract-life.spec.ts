@@ -64,7 +64,7 @@ test('the contract’s life: a terminated contract is out of the MRR and the nex
   await page.getByRole('button', { name: 'Appliquer le changement d’offre…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le changement au 01/01/2027' }).click();
   await page.getByRole('link', { name: 'Avis de changement de formule' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Avis de changement de formule' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Changement de formule (dépassement)' })).toBeVisible();
   await expect(page.getByText('Brouillon').first()).toBeVisible();
 
   // The overrun work list: November's contracts over their limits, each with its covering tier.

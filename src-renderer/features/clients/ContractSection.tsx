@@ -1,5 +1,5 @@
 import {
-  contractDeadlines, contractStateAt, contractTerms, formatDateFr, formatEuros, lifecycleOfContract, NOTICE_CHANNEL_LABELS, priceInForce, TERMINATION_CAUSE_LABELS,
+  contractDeadlines, contractStateAt, contractTerms, formatDateFr, formatEuros, lifecycleOfContract, NOTICE_CHANNEL_LABELS, priceInForce,
   type Contract, type UsageDocument,
 } from '../../../src-core';
 import { useT } from '../../i18n';
@@ -40,10 +40,7 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
           {inForce.version ? <span className="explained-rule"> — {ruleWithClause(inForce.price)}</span> : null}
         </dd>
         <dt>{t('life.contract.state')}</dt>
-        <dd data-testid="contract-state">
-          {state.end?.cause ? `${TERMINATION_CAUSE_LABELS[state.end.cause]} — ` : ''}
-          <span className="explained-rule">{state.rule}</span>
-        </dd>
+        <dd data-testid="contract-state">{state.rule}</dd>
         <dt>{t('clients.contract.start')}</dt>
         <dd>{formatDateFr(contract.startDate)}</dd>
         {contract.terminationNotice ? (

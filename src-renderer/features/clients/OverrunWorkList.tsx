@@ -24,14 +24,17 @@ export function OverrunWorkList() {
   const [error, setError] = useState<string | null>(null);
   if (!list) return <PageHeader title={t('life.workList.title')} subtitle={t('clients.loading')} />;
   const month = list.month ? formatMonthFr(list.month) : null;
-  const actionable = list.items.filter((i) => i.request && (retroactive || !i.request.retroactive));
+  // A past date only when chosen; otherwise the same change from the 1st of next month.
+  const requests = list.items.flatMap((i) => {
+    const request = i.request && (retroactive || !i.request.retroactive) ? i.request : i.nextRequest;
+    return request ? [request] : [];
+  });
 
   const applyAll = async () => {
     setError(null);
     setResult(null);
-    setProgress({ done: 0, total: actionable.length });
+    setProgress({ done: 0, total: requests.length });
     try {
-      const requests = actionable.map((i) => ({ ...i.request!, retroactive }));
       setResult(await applyTierChangesWithNotices(ctx, requests, LOCAL_ACTOR, { onProgress: setProgress }));
     } catch (e) {
       setError(e instanceof DomainError ? e.message : String(e));
@@ -55,8 +58,8 @@ export function OverrunWorkList() {
             <label className="checkbox-field">
               <input type="checkbox" checked={retroactive} onChange={(e) => setRetroactive(e.target.checked)} /> {t('life.workList.retroactive')}
             </label>
-            <button type="button" className="button primary" disabled={progress !== null || actionable.length === 0} onClick={() => void applyAll()}>
-              {t('life.workList.applyAll', { count: actionable.length })}
+            <button type="button" className="button primary" disabled={progress !== null || requests.length === 0} onClick={() => void applyAll()}>
+              {t('life.workList.applyAll', { count: requests.length })}
             </button>
           </div>
           {progress ? (
@@ -104,6 +107,7 @@ function WorkRow({ item }: { item: OverrunItem }) {
           <>
             {plan.fromTier} → {plan.toTier}, {formatDateFr(plan.from)} ({plan.differenceCents >= 0 ? '+' : '−'}{formatEuros(Math.abs(plan.differenceCents))} {t('life.tierChange.perMonth')})
             {plan.retroactive ? <span className="badge warning"> {t('life.workList.past')}</span> : null}
+            {item.nextPlan ? <span className="muted"> — {t('life.workList.otherwise', { date: formatDateFr(item.nextPlan.from) })}</span> : null}
           </>
         ) : (
           <span className="muted">{item.refusal}</span>

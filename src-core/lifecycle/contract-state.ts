@@ -162,19 +162,31 @@ export interface PriceInForce {
   version: PriceVersion | null;
 }
 
+/** The tier of month M and the price version in force for it, if any (no sentence built: the forecast calls this 150,000 times). */
+function tierAndVersion(terms: Pick<ContractTerms, 'tier' | 'history' | 'prices'>, month: YearMonth): { tier: TierCode; version: PriceVersion | null } {
+  const tier = tierForMonth(terms, month);
+  const first = `${month}-01`;
+  let version: PriceVersion | null = null;
+  // Validated ISO dates compare as strings: no parsing in this hot path.
+  for (const v of terms.prices) if (v.tier === tier && v.from <= first) version = v;
+  return { tier, version };
+}
+
 /**
  * Tier and monthly price HT in force for month M: the tier of the last tier
  * change from M or before, at the last price version effective on M's first
  * day for that tier, else the price list's (§5.1, §5.2).
  */
 export function priceInForce(terms: Pick<ContractTerms, 'tier' | 'history' | 'prices' | 'priceListId'>, month: YearMonth): PriceInForce {
-  const tier = tierForMonth(terms, month);
-  const first = `${month}-01`;
-  let version: PriceVersion | null = null;
-  for (const v of terms.prices) if (v.tier === tier && compareDates(v.from, first) <= 0) version = v;
+  const { tier, version } = tierAndVersion(terms, month);
   if (version) return { tier, price: version, version };
   const listed = getTier(tier, terms.priceListId);
   return { tier, price: explained(listed.priceCents, '§5.1', `Prix de la formule ${tier} à la grille ${terms.priceListId} : ${formatEuros(listed.priceCents)} HT par mois (§5.1).`), version: null };
+}
+
+/** Whether the contract runs on `date`: started, not ended, not a draft. */
+export function runsOn(terms: Pick<ContractTerms, 'status' | 'startDate' | 'end'>, date: IsoDate): boolean {
+  return terms.status !== 'draft' && terms.startDate <= date && !(terms.end && date > terms.end.value);
 }
 
 /**
@@ -182,7 +194,12 @@ export function priceInForce(terms: Pick<ContractTerms, 'tier' | 'history' | 'pr
  * that month if it runs that day (started, not ended, not a draft), else null.
  */
 export function recurringAt(terms: ContractTerms, date: IsoDate): PriceInForce | null {
-  if (terms.status === 'draft' || compareDates(terms.startDate, date) > 0) return null;
-  if (terms.end && compareDates(date, terms.end.value) > 0) return null;
-  return priceInForce(terms, yearMonthOf(date));
+  return runsOn(terms, date) ? priceInForce(terms, yearMonthOf(date)) : null;
+}
+
+/** `recurringAt` as figures only (tier and cents), for portfolio-wide sums. */
+export function recurringCentsAt(terms: ContractTerms, date: IsoDate): { tier: TierCode; cents: Cents } | null {
+  if (!runsOn(terms, date)) return null;
+  const { tier, version } = tierAndVersion(terms, date.slice(0, 7));
+  return { tier, cents: version ? version.value : getTier(tier, terms.priceListId).priceCents };
 }

@@ -1,7 +1,7 @@
 import { addMonthsToYearMonth, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { explained, type Explained } from '../explain';
 import { formatEuros, type Cents } from '../money';
-import { recurringAt, type ContractTerms, type PriceInForce } from './contract-state';
+import { recurringCentsAt, type ContractTerms } from './contract-state';
 
 /**
  * The monthly recurring revenue (MRR) month by month (DOMAIN.md, The
@@ -48,27 +48,28 @@ function explain(month: YearMonth, asOf: IsoDate, mrr: Cents, contracts: number,
 
 /** The current month as of `today`, then the `months` following ones. */
 export function mrrForecast(contracts: readonly ContractTerms[], today: IsoDate, months = 12): ForecastMonth[] {
-  const current = yearMonthOf(today);
+  const current = yearMonthOf(today); // validates today once
+
   const out: ForecastMonth[] = [];
-  let previous: (PriceInForce | null)[] | null = null;
+  let previous: ReturnType<typeof recurringCentsAt>[] | null = null;
   for (let i = 0; i <= months; i++) {
     const month = addMonthsToYearMonth(current, i);
     const asOf = i === 0 ? today : `${month}-01`;
-    const now = contracts.map((c) => recurringAt(c, asOf));
+    const now = contracts.map((c) => recurringCentsAt(c, asOf));
     const moves = { ended: { count: 0, cents: 0 }, started: { count: 0, cents: 0 }, repriced: { count: 0, cents: 0 }, retiered: { count: 0, cents: 0 } };
     let mrr = 0;
     let running = 0;
     now.forEach((p, k) => {
       if (p) {
-        mrr += p.price.value;
+        mrr += p.cents;
         running++;
       }
       const before = previous?.[k];
       if (previous === null) return;
-      const move = !before && p ? moves.started : before && !p ? moves.ended : before && p && before.tier !== p.tier ? moves.retiered : before && p && before.price.value !== p.price.value ? moves.repriced : null;
+      const move = !before && p ? moves.started : before && !p ? moves.ended : before && p && before.tier !== p.tier ? moves.retiered : before && p && before.cents !== p.cents ? moves.repriced : null;
       if (!move) return;
       move.count++;
-      move.cents += (p?.price.value ?? 0) - (before?.price.value ?? 0);
+      move.cents += (p?.cents ?? 0) - (before?.cents ?? 0);
     });
     out.push({ month, asOf, mrr: explain(month, asOf, mrr, running, moves, i === 0), contracts: running, ...moves });
     previous = now;

@@ -124,8 +124,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'clients.usage.over.covering': 'Proposed covering tier: {tier} at {price} excl. VAT per month, {difference} more than tier {current}.',
   'clients.usage.over.ht': 'excl. VAT',
   'clients.usage.over.switchFrom': 'Proposed switch:',
-  'clients.usage.over.apply': 'Apply the tier change on {date}',
-  'clients.usage.over.firstOf': '1 {month}',
   'clients.usage.over.applied': 'Change applied: tier {tier} from {month}.',
   'clients.timeline.title': 'Client history',
   'clients.timeline.empty': 'No event recorded.',

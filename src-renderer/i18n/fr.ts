@@ -129,8 +129,6 @@ export const fr = {
   'clients.usage.over.covering': 'Formule couvrante proposée : {tier} à {price} HT par mois, soit {difference} de plus que la formule {current}.',
   'clients.usage.over.ht': 'HT',
   'clients.usage.over.switchFrom': 'Passage proposé :',
-  'clients.usage.over.apply': 'Appliquer le changement d’offre au {date}',
-  'clients.usage.over.firstOf': '1er {month}',
   'clients.usage.over.applied': 'Changement appliqué : formule {tier} à partir de {month}.',
   'clients.timeline.title': 'Historique du client',
   'clients.timeline.empty': 'Aucun événement enregistré.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_LIST_2024_09_01, readLetterParams, withUsageMonth } from '../../src-core';
+import { PRICE_LIST_2024_09_01, readLetterParams } from '../../src-core';
 import { applyTierChangesWithNotices, applyTierChangeWithNotice, createDataContext, readOverrunWorkList, undoTierChange, type TierChangeRequest } from '../../src-renderer/data';
 import { advanceLetter } from '../../src-renderer/data/letters-flow';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';

@@ -1,4 +1,4 @@
-import type { Contract, ContractStatus } from '../model/contract';
+import type { Contract } from '../model/contract';
 import type { ContractLifecycle } from './contract-status';
 import { contractEnd } from './contract-state';
 
@@ -28,8 +28,3 @@ export function lifecycleOfContract(
     },
   };
 }
-
-/** Contracts billed this month: running, including under notice (billed until the effective date) and suspended. */
-export const RUNNING_STATUSES: readonly ContractStatus[] = ['active', 'notice_received', 'suspended'];
-
-export const isRunning = (contract: Pick<Contract, 'status'>): boolean => RUNNING_STATUSES.includes(contract.status);

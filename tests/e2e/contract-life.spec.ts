@@ -27,9 +27,10 @@ test('the contract’s life: a terminated contract is out of the MRR and the nex
 
   // The contract whose termination took effect on 30/11/2026 reads "Résilié" on 04/12.
   await page.goto('/#/clients/demo-client-00005');
-  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   const card = page.getByRole('region', { name: /Contrat CT-2024-00005/ });
   await expect(card.getByText('Résilié', { exact: true })).toBeVisible();
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(name).toBe('Denis & Masson SAS');
   await expect(card.getByTestId('contract-state')).toContainText('Résilié depuis le 01/12/2026');
   await page.goto('/#/clients?status=terminated');
   await expect(page.getByRole('grid', { name: 'Liste des clients' })).toContainText(name);

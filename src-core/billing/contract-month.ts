@@ -1,15 +1,55 @@
 import { addMonthsToYearMonth, type IsoDate, type YearMonth } from '../dates';
 import { tierForMonth, usageOfMonth, type Client, type Contract, type Invoice, type UsageDocument } from '../model';
 import type { RuleSettings } from '../settings';
-import { buildInvoiceDraft, type InvoiceDraft } from './invoice-draft';
+import { contractTerms, isBilledIn, priceInForce } from '../lifecycle/contract-state';
+import { monthsOverLimit, overConsumption, regularisationLabel, type OverConsumption } from '../pricing';
+import { buildInvoiceDraft, type InvoiceDraft, type PreviousMonthUsage } from './invoice-draft';
 import { isBilledMonth, type BillingContract } from './periods';
 
 /**
- * A stored contract's invoice draft for `month` (§1, §5.1, §6.1): billed at the
- * tier that applied that month (a tier change takes effect from its month),
- * with the previous month's usage measured against the tier of that month.
- * Null when nothing is billed; a rule that refuses the contract throws its
- * DomainError, which the monthly run reports as a problem.
+ * Which past overruns a run may still regularise (DOMAIN.md: any past month
+ * over the limits not yet regularised is proposed on the next run): the months
+ * already regularised on a stored invoice of the contract, and the first month
+ * the app can judge — the month before the contract's first invoice it holds
+ * (earlier months were billed outside it), or, with no invoice at all,
+ * `REGULARISATION_LOOKBACK_MONTHS` before the run's previous month.
+ */
+export interface PastRegularisations {
+  regularised: ReadonlySet<YearMonth>;
+  firstInvoicedMonth?: YearMonth;
+}
+
+/** Decision: with no invoice history, the three measured months before the run (M − 3 … M − 1) are looked at. */
+export const REGULARISATION_LOOKBACK_MONTHS = 3;
+
+/** The months regularised by `invoices` (their "Régularisation dépassement <mois>" lines) among `months`. */
+export function regularisedMonths(invoices: readonly Pick<Invoice, 'lines'>[], months: readonly YearMonth[]): Set<YearMonth> {
+  const labels = new Set(invoices.flatMap((i) => i.lines.map((l) => l.label)));
+  return new Set(months.filter((m) => labels.has(regularisationLabel(m))));
+}
+
+/**
+ * The measured months before M − 1 over the limits of the tier billed then,
+ * billed, not regularised yet and inside the window of `past`, oldest first.
+ */
+export function earlierOverruns(contract: Contract, usage: UsageDocument | undefined, month: YearMonth, past: PastRegularisations): PreviousMonthUsage[] {
+  if (!usage) return [];
+  const terms = contractTerms(contract);
+  const previous = addMonthsToYearMonth(month, -1);
+  const since = past.firstInvoicedMonth ? addMonthsToYearMonth(past.firstInvoicedMonth, -1) : addMonthsToYearMonth(month, -REGULARISATION_LOOKBACK_MONTHS);
+  const candidates = usage.months.filter((m) => m.month >= since && m.month < previous && isBilledIn(terms, m.month) && !past.regularised.has(m.month));
+  return monthsOverLimit(contract, candidates).map((o) => ({ ...usageOfMonth(usage, o.month)!, tierId: tierForMonth(contract, o.month) }));
+}
+
+/**
+ * A stored contract's invoice draft for `month` (§1, §5.1, §5.2, §6.1), read
+ * from its state (`contractTerms`): billed up to the month of its end date,
+ * at the tier and price in force that month (a tier change from its month, a
+ * received price change from its effective date), with the previous month's
+ * usage measured against the tier of that month and, given `past`, the
+ * earlier overruns not regularised yet. Null when nothing is billed; a rule
+ * that refuses the contract throws its DomainError, which the monthly run
+ * reports as a problem.
  */
 export function contractMonthDraft(
   contract: Contract,
@@ -17,27 +57,54 @@ export function contractMonthDraft(
   usage: UsageDocument | undefined,
   month: YearMonth,
   settings?: Pick<RuleSettings, 'paymentTermDays'>,
+  past?: PastRegularisations,
   /** The day the run is computed (the invoice's date if issued then); omitted, the month's earliest day. */
   issuedOn?: IsoDate,
 ): InvoiceDraft | null {
+  const terms = contractTerms(contract);
+  if (terms.status === 'draft') return null;
+  const inForce = priceInForce(terms, month);
   const billing: BillingContract = {
     id: contract.id,
-    tier: tierForMonth(contract, month),
+    tier: inForce.tier,
+    ...(inForce.version ? { price: inForce.price } : {}),
     priceListId: contract.priceListId,
     startDate: contract.startDate,
-    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
+    ...(terms.end ? { terminationEffectiveDate: terms.end.value } : {}),
     ...(contract.paymentTermDays !== undefined ? { paymentTermDays: contract.paymentTermDays } : {}),
   };
   const previous = addMonthsToYearMonth(month, -1);
-  const previousUsage = usage && isBilledMonth(billing, previous) ? usageOfMonth(usage, previous) : undefined;
+  const previousUsage = usage && isBilledMonth(billing, previous) && !past?.regularised.has(previous) ? usageOfMonth(usage, previous) : undefined;
+  const earlier = past ? earlierOverruns(contract, usage, month, past) : [];
   return buildInvoiceDraft({
     contract: billing,
     client: { country: client.country, ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}) },
     month,
     ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
+    ...(earlier.length > 0 ? { earlierMonthsUsage: earlier } : {}),
     ...(settings ? { settings } : {}),
     ...(issuedOn ? { issuedOn } : {}),
   });
+}
+
+/**
+ * The over-consumption of a stored contract in a measured month (§5.1, §6.1),
+ * judged against the tier billed then, or null when the month is not
+ * measured, not billed, or within the limits.
+ */
+export function contractMonthOverrun(contract: Contract, usage: UsageDocument | undefined, month: YearMonth): OverConsumption | null {
+  const measured = usage ? usageOfMonth(usage, month) : undefined;
+  const terms = contractTerms(contract);
+  if (!measured || !isBilledIn(terms, month)) return null;
+  const result = overConsumption({
+    month,
+    usage: measured,
+    tierId: tierForMonth(contract, month),
+    priceListId: contract.priceListId,
+    contractStartDate: contract.startDate,
+    ...(terms.end ? { terminationEffectiveDate: terms.end.value } : {}),
+  });
+  return result.over ? result : null;
 }
 
 /** The buyer as printed on a document: an issued invoice keeps the address of its date. */

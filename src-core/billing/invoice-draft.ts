@@ -23,6 +23,11 @@ export interface InvoiceDraftInput {
   month: YearMonth;
   /** Usage of month M − 1: its over-consumption is regularised on this invoice. */
   previousMonthUsage?: PreviousMonthUsage;
+  /**
+   * Earlier measured months over the limits not regularised yet (DOMAIN.md: any
+   * past overrun is proposed on the next run): one supplement line each, oldest first.
+   */
+  earlierMonthsUsage?: readonly PreviousMonthUsage[];
   settings?: Pick<RuleSettings, 'paymentTermDays'>;
   /** The day the run is computed: the invoice is dated the day it is issued, never backdated. */
   issuedOn?: IsoDate;
@@ -57,7 +62,21 @@ function previousMonthReview(input: InvoiceDraftInput): OverConsumption | null {
       `La facture de ${formatMonthFr(input.month)} régularise la consommation de ${formatMonthFr(expected)} (mois facturé du contrat), pas celle de « ${usage.month} ».`,
     );
   }
-  const { contract } = input;
+  return reviewOf(input.contract, usage);
+}
+
+/** Earlier months' reviews: each a billed month before M − 1. */
+function earlierReviews(input: InvoiceDraftInput): OverConsumption[] {
+  const before = addMonthsToYearMonth(input.month, -1);
+  return (input.earlierMonthsUsage ?? []).map((usage) => {
+    if (usage.month >= before || !isBilledMonth(input.contract, usage.month)) {
+      throw new DomainError('INVALID_INPUT', `La facture de ${formatMonthFr(input.month)} ne peut régulariser ${formatMonthFr(usage.month)} qu’au titre d’un mois facturé antérieur à ${formatMonthFr(before)}.`);
+    }
+    return reviewOf(input.contract, usage);
+  });
+}
+
+function reviewOf(contract: BillingContract, usage: PreviousMonthUsage): OverConsumption {
   return overConsumption({
     month: usage.month,
     usage,
@@ -82,8 +101,9 @@ export function buildInvoiceDraft(input: InvoiceDraftInput): InvoiceDraft | null
   const vat = vatRegimeExplained(input.client);
   const rate = vat.value.ratePercent;
   const review = previousMonthReview(input);
+  const reviews = [...earlierReviews(input), ...(review ? [review] : [])];
   const base = monthlyLines(contract, month, rate);
-  const supplement = review?.supplement ? [singleLine(review.supplement.label, review.supplement.amount, rate)] : [];
+  const supplement = reviews.flatMap((r) => (r.supplement ? [singleLine(r.supplement.label, r.supplement.amount, rate)] : []));
   const lines = [...base, ...supplement];
   if (lines.length === 0) return null;
   const issueDate = invoiceDate(contract, month, input.issuedOn);
@@ -98,7 +118,7 @@ export function buildInvoiceDraft(input: InvoiceDraftInput): InvoiceDraft | null
     lines,
     totals: invoiceTotals(lines),
     mentions: invoiceMentions(vat.value),
-    warnings: [vat.value.warning, review?.flag ?? null].filter((w): w is string => w !== null),
+    warnings: [vat.value.warning, ...reviews.map((r) => r.flag)].filter((w): w is string => w !== null),
     overConsumption: review,
   };
 }

@@ -15,7 +15,7 @@ import { assertBillingContract, isBilledMonth, type BillingContract } from './pe
 export function monthlyLines(contract: BillingContract, month: YearMonth, vatRatePercent: number): BillingLine[] {
   assertBillingContract(contract);
   if (!isBilledMonth(contract, month)) return [];
-  const tier = getTier(contract.tier, contract.priceListId);
+  const tier = { ...getTier(contract.tier, contract.priceListId), ...(contract.price ? { priceCents: contract.price.value } : {}) };
   const label = `Abonnement Dokos, formule ${tier.id} – ${formatMonthFr(month)}`;
   const { startDate, terminationEffectiveDate: end } = contract;
   if (yearMonthOf(startDate) === month) {
@@ -29,6 +29,6 @@ export function monthlyLines(contract: BillingContract, month: YearMonth, vatRat
           '§1',
           `Mois de prise d'effet de la résiliation (${formatDateFr(end)}) facturé en entier : ${formatEuros(tier.priceCents)} HT, sans remboursement partiel (§1).`,
         )
-      : explained(tier.priceCents, '§5.1', `Mensualité de la formule ${tier.id} : ${formatEuros(tier.priceCents)} HT pour ${formatMonthFr(month)} (§5.1).`);
+      : (contract.price ?? explained(tier.priceCents, '§5.1', `Mensualité de la formule ${tier.id} : ${formatEuros(tier.priceCents)} HT pour ${formatMonthFr(month)} (§5.1).`));
   return [singleLine(label, amount, vatRatePercent)];
 }

@@ -15,6 +15,8 @@ export interface BillingContract {
   id: string;
   /** Tier billed from the current month on ('T99'). */
   tier: string;
+  /** The month's price when a price change set it (§5.2); the tier's list price otherwise. */
+  price?: Explained<number>;
   priceListId: string;
   startDate: IsoDate;
   terminationEffectiveDate?: IsoDate;

@@ -4,7 +4,8 @@ import type { Invoice } from '../model/invoice';
 import type { Letter } from '../model/letter';
 import type { Payment } from '../model/payment';
 import type { UsageDocument } from '../model/usage';
-import { CONTRACT_STATUS_LABELS, NOTICE_CHANNEL_LABELS } from '../lifecycle/contract-status';
+import { CONTRACT_STATUS_LABELS, NOTICE_CHANNEL_LABELS, TERMINATION_CAUSE_LABELS } from '../lifecycle/contract-status';
+import { formatEuros } from '../money';
 import { formatMonthFr } from '../dates';
 
 /**
@@ -47,6 +48,13 @@ export function describeHistoryEntry(entry: ContractHistoryEntry): { event: stri
       return {
         event: 'Préavis de résiliation reçu',
         detail: `Reçu le ${entry.receivedOn} par ${NOTICE_CHANNEL_LABELS[entry.channel]}, effet le ${entry.effectiveDate}`,
+      };
+    case 'termination':
+      return { event: `Résiliation — ${TERMINATION_CAUSE_LABELS[entry.cause]}`, detail: `Effet le ${entry.effectiveDate} : ${entry.rule}` };
+    case 'price_change':
+      return {
+        event: 'Modification des prix',
+        detail: `Formule ${entry.tier} à ${formatEuros(entry.priceCents)} HT à compter du ${entry.from} (avis reçu le ${entry.receivedOn}, opposition possible jusqu'au ${entry.objectionDeadline}, §5.2)`,
       };
     case 'status_change':
       return {

@@ -8,3 +8,5 @@ export * from './letter-status';
 export * from './follow-up';
 export * from './contract-ref';
 export { DUNNING_STEP_LETTER } from './dunning';
+export * from './contract-effect';
+export * from './tier-change-facts';

@@ -12,3 +12,6 @@ export * from './dunning';
 export * from './contract-status';
 export * from './deadlines';
 export * from './stored-contract';
+export * from './contract-state';
+export * from './mrr-forecast';
+export * from './tier-change';

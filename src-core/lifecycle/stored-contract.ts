@@ -1,33 +1,30 @@
-import type { Contract, ContractStatus } from '../model/contract';
+import type { Contract } from '../model/contract';
 import type { ContractLifecycle } from './contract-status';
-import { terminationEffectiveDateExplained } from './termination-notice';
+import { contractEnd } from './contract-state';
 
 /**
  * The lifecycle state machine's view of a stored contract, so that
  * `applyLifecycleEvent` can judge the next event and `contractDeadlines` can
- * list and explain its dates. A stored contract only keeps the client's
- * notice (§1): its effective date is re-explained from the receipt date by the
- * same rule that computed it, the stored date winning if both exist.
+ * list and explain its dates. Its termination is the contract's end as its
+ * events set it (`contractEnd`: the client's notice re-explained by §1, or a
+ * letter's termination); for the client's notice the stored date wins if both exist.
  */
-export function lifecycleOfContract(contract: Pick<Contract, 'status' | 'startDate' | 'terminationNotice' | 'terminationEffectiveDate'>): ContractLifecycle {
-  const notice = contract.terminationNotice;
-  if (!notice) return { status: contract.status, startDate: contract.startDate };
-  const effective = terminationEffectiveDateExplained(notice.receivedOn);
+export function lifecycleOfContract(
+  contract: Pick<Contract, 'status' | 'startDate' | 'terminationNotice' | 'terminationEffectiveDate'> & { history?: Contract['history'] },
+): ContractLifecycle {
+  const end = contractEnd(contract);
+  if (!end) return { status: contract.status, startDate: contract.startDate };
+  const notice = end.cause === 'client_notice' ? contract.terminationNotice : undefined;
   return {
     status: contract.status,
     startDate: contract.startDate,
     termination: {
-      cause: 'client_notice',
-      noticeDate: notice.receivedOn,
-      effectiveDate: contract.terminationEffectiveDate ?? effective.value,
-      clause: effective.clause,
-      rule: effective.rule,
-      channel: notice.channel,
+      cause: end.cause ?? 'client_notice',
+      noticeDate: end.noticeDate ?? end.value,
+      effectiveDate: notice ? (contract.terminationEffectiveDate ?? end.value) : end.value,
+      clause: end.clause,
+      rule: end.rule,
+      ...(notice ? { channel: notice.channel } : {}),
     },
   };
 }
-
-/** Contracts billed this month: running, including under notice (billed until the effective date) and suspended. */
-export const RUNNING_STATUSES: readonly ContractStatus[] = ['active', 'notice_received', 'suspended'];
-
-export const isRunning = (contract: Pick<Contract, 'status'>): boolean => RUNNING_STATUSES.includes(contract.status);

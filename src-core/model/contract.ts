@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compareDates, formatDateFr, isValidIsoDate } from '../dates';
 import { PRICE_LISTS } from '../pricing/price-lists';
-import { instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
+import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
 import { text } from './text';
 
@@ -21,14 +21,44 @@ export const terminationNoticeSchema = z.strictObject({
 export type TerminationNotice = z.infer<typeof terminationNoticeSchema>;
 
 /**
+ * Terminations other than the client's notice (which is `terminationNotice`),
+ * each set by a letter of the company or an objection of the client
+ * (DOMAIN.md, The contract's life acts on everything else).
+ */
+export const LETTER_TERMINATION_CAUSES = ['price_change_objection', 'non_payment', 'uncured_breach', 'force_majeure'] as const;
+export type LetterTerminationCause = (typeof LETTER_TERMINATION_CAUSES)[number];
+
+/**
  * The contract's history, kept on the contract because it is read with it
  * (ARCHITECTURE.md): tier changes are needed to bill a past month at the tier
  * that applied then.
  */
 const eventBase = { at: instantSchema, actor: requiredText("L'auteur de l'événement est obligatoire.", 120) };
 export const contractHistoryEntrySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema }),
+  // letterId: the tier-change notice drafted with it (undone together while that letter is a draft).
+  z.strictObject({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema, letterId: recordIdSchema.optional() }),
   z.strictObject({ ...eventBase, kind: z.literal('termination_notice'), receivedOn: isoDateSchema, channel: z.enum(NOTICE_CHANNELS), effectiveDate: isoDateSchema }),
+  // A termination set by a letter; a later entry of the same letter (its receipt known) replaces the earlier one.
+  z.strictObject({
+    ...eventBase,
+    kind: z.literal('termination'),
+    cause: z.enum(LETTER_TERMINATION_CAUSES),
+    noticeDate: isoDateSchema,
+    effectiveDate: isoDateSchema,
+    rule: text({ max: 500 }),
+    letterId: recordIdSchema.optional(),
+  }),
+  // A price change notice received (§5.2): the contract's price for `tier` from `from` (1st of a month), unless an objection terminates it first.
+  z.strictObject({
+    ...eventBase,
+    kind: z.literal('price_change'),
+    from: isoDateSchema,
+    tier: tierCodeSchema,
+    priceCents: centsSchema,
+    receivedOn: isoDateSchema,
+    objectionDeadline: isoDateSchema,
+    letterId: recordIdSchema.optional(),
+  }),
   z.strictObject({ ...eventBase, kind: z.literal('status_change'), from: z.enum(CONTRACT_STATUSES), to: z.enum(CONTRACT_STATUSES), reason: text({ max: 500, multiline: true }).optional() }),
 ]);
 export type ContractHistoryEntry = z.infer<typeof contractHistoryEntrySchema>;
@@ -59,7 +89,8 @@ function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
   if (isValidIsoDate(c.startDate) && compareDates(c.startDate, FIRST_PRICE_LIST_DATE) < 0) {
     ctx.addIssue({ code: 'custom', path: ['startDate'], message: `Un contrat ne peut pas commencer avant la première grille tarifaire (${formatDateFr(FIRST_PRICE_LIST_DATE)}).` });
   }
-  if (c.status === 'notice_received' && !(c.terminationNotice && c.terminationEffectiveDate)) {
+  const letterTermination = c.history.some((e) => e.kind === 'termination');
+  if (c.status === 'notice_received' && !((c.terminationNotice || letterTermination) && c.terminationEffectiveDate)) {
     ctx.addIssue({ code: 'custom', path: ['terminationNotice'], message: 'Un contrat en préavis doit indiquer la réception du préavis et la date de résiliation.' });
   }
   if (c.status === 'terminated' && !c.terminationEffectiveDate) {

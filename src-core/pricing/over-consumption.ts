@@ -56,6 +56,9 @@ function priceForMonth(tier: Tier, month: YearMonth, contractStartDate: IsoDate)
   return yearMonthOf(contractStartDate) === month ? prorateFirstMonth(tier.priceCents, contractStartDate).amountCents : tier.priceCents;
 }
 
+/** The supplement line's label; also how a stored invoice shows which month it regularised. */
+export const regularisationLabel = (month: YearMonth) => `Régularisation dépassement ${formatMonthFr(month)}`;
+
 function supplementOf(current: Tier, covering: Tier, input: OverConsumptionInput): Supplement {
   const monthFr = formatMonthFr(input.month);
   const currentPrice = priceForMonth(current, input.month, input.contractStartDate);
@@ -63,7 +66,7 @@ function supplementOf(current: Tier, covering: Tier, input: OverConsumptionInput
   const amount = coveringPrice - currentPrice;
   const prorated = currentPrice !== current.priceCents ? ' (premier mois, au prorata)' : '';
   return {
-    label: `Régularisation dépassement ${monthFr}`,
+    label: regularisationLabel(input.month),
     amount: explained(
       amount,
       '§5.1',

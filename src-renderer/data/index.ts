@@ -16,3 +16,4 @@ export { ensureDeviceId, readSetting, type SettingKey, type SettingValues } from
 export { bulkLoad, loadDemoPortfolio, type BulkLoadOptions, type BulkProgress, type DemoLoadOptions } from './bulk';
 export { DataProvider, useDataLayer, useRepositories } from './provider';
 export * from './hooks';
+export * from './contract-life';

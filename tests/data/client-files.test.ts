@@ -23,7 +23,7 @@ describe('client files: a client and its contracts in one row', () => {
     expect(await db.clientFiles.count()).toBe(1);
     expect(await db.clients.get(first.id)).toEqual(first);
     expect(await db.contracts.get(contract.id)).toEqual(contract);
-    expect((await readPortfolio(db)).map((s) => [s.id, s.statuses])).toEqual([[first.id, [contract.status]]]);
+    expect((await readPortfolio(db)).map((s) => [s.id, s.contracts.map((c) => c.status)])).toEqual([[first.id, [contract.status]]]);
   });
 
   it('a contract that changes client leaves its old file; a file with nothing left is deleted', async () => {

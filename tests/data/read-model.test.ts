@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
 import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
@@ -21,7 +21,7 @@ describe('portfolio read model', () => {
     const { db, repos } = await openTestData();
     const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
     await expectFresh(db);
-    expect(await readSummary(db, client.id)).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320', city: 'Nancy', statuses: [], running: [] });
+    expect(await readSummary(db, client.id)).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320', city: 'Nancy', contracts: [] });
 
     await repos.clients.update(client.id, { legalName: 'Pâtisserie Élodie' }, ACTOR);
     expect((await readSummary(db, client.id))!.searchKey).toContain('patisserie elodie');
@@ -29,17 +29,17 @@ describe('portfolio read model', () => {
     const contract = await repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
     await expectFresh(db);
     let row = (await readSummary(db, client.id))!;
-    expect(row.statuses).toEqual(['active']);
-    expect(priceOfMonth(row.running[0]!, '2026-11')).toBe(9900);
+    expect(statusesAt(row, '2026-11-27')).toEqual(['active']);
+    expect(priceOfMonth(row.contracts[0]!, '2026-11')).toBe(9900);
 
     await repos.usage.recordMonth(contract.id, OVER, ACTOR);
     row = (await readSummary(db, client.id))!;
-    expect(overInMonth(row, '2026-11')).toEqual([{ contract: row.running[0], coveringTierId: 'T199' }]);
+    expect(overInMonth(row, '2026-11')).toEqual([{ contract: row.contracts[0], coveringTierId: 'T199' }]);
     expect(overInMonth(row, '2026-12')).toEqual([]);
 
     await repos.contracts.applyTierChange(contract.id, 'T199', '2026-12', ACTOR);
     row = (await readSummary(db, client.id))!;
-    expect([tierOfMonth(row.running[0]!, '2026-11'), tierOfMonth(row.running[0]!, '2026-12')]).toEqual(['T99', 'T199']);
+    expect([tierOfMonth(row.contracts[0]!, '2026-11'), tierOfMonth(row.contracts[0]!, '2026-12')]).toEqual(['T99', 'T199']);
 
     await repos.usage.importMonths([{ contractId: contract.id, ...OVER, cpuHours: 1 }], ACTOR);
     expect(overInMonth((await readSummary(db, client.id))!, '2026-11')).toEqual([]);
@@ -47,7 +47,10 @@ describe('portfolio read model', () => {
     await repos.contracts.update(contract.id, { reference: 'CT-2' }, ACTOR);
     await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-20', channel: 'email' }, ACTOR);
     row = (await readSummary(db, client.id))!;
-    expect(row.statuses).toEqual(['notice_received']);
+    expect(statusesAt(row, '2026-12-31')).toEqual(['notice_received']);
+    // The day after the effective date the summary reads "Résilié", with nothing rewritten (issue 15).
+    expect(statusesAt(row, '2027-01-01')).toEqual(['terminated']);
+    expect(runningAt(row, '2027-01-01')).toEqual([]);
     expect(row.deadlines.map((d) => [d.contractReference, d.deadline.kind, d.deadline.value])).toContainEqual(['CT-2', 'termination_effective', '2026-12-31']);
     await expectFresh(db);
   });
@@ -57,9 +60,9 @@ describe('portfolio read model', () => {
     const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
     const contract = { id: 'k-server', clientId: client.id, reference: 'CT-S', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01', status: 'active', history: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3 };
     await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 3, deleted: false, record: contract, changedAt: '2026-11-27T10:00:00Z' }], nextCursor: '1' });
-    expect((await readSummary(db, client.id))!.running.map((c) => c.reference)).toEqual(['CT-S']);
+    expect((await readSummary(db, client.id))!.contracts.map((c) => c.reference)).toEqual(['CT-S']);
     await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 4, deleted: true, record: null, changedAt: '2026-11-27T11:00:00Z' }], nextCursor: '2' });
-    expect((await readSummary(db, client.id))!.running).toEqual([]);
+    expect((await readSummary(db, client.id))!.contracts).toEqual([]);
     await expectFresh(db);
     await wipeLocalData(db);
     expect((await readPortfolio(db)).length).toBe(0);
@@ -126,7 +129,7 @@ describe('portfolio read model', () => {
     expect(Math.max(...[...run.sources.usage.values()].map((u) => (u.months as unknown[]).length))).toBeLessThanOrEqual(3);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     await expectFresh(db);
-    expect((await readPortfolio(db)).some((row) => row.running.some((r) => r.over.length > 0))).toBe(true);
+    expect((await readPortfolio(db)).some((row) => row.contracts.some((r) => r.over.length > 0))).toBe(true);
 
     // Once the account manager has written something, memory is not the whole story: the stored records decide.
     await repos.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);

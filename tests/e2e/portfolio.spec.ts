@@ -36,13 +36,13 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await expect(clientCount(page)).toContainText('sur 100');
   await expectNoSeriousA11yViolations(page, 'Clients');
 
-  // Filters: over the limits this month, then all again.
+  // Filters: over the limits in the last measured month (named), then all again.
   await page.getByLabel('Formule', { exact: true }).selectOption('');
-  await page.getByLabel('En dépassement ce mois-ci').check();
+  await page.getByLabel('En dépassement en novembre 2026').check();
   await expect(page).toHaveURL(/over=1/);
   const overRows = page.getByRole('grid', { name: 'Liste des clients' }).getByRole('row');
   await expect(overRows.nth(1)).toContainText('Dépassement');
-  await page.getByLabel('En dépassement ce mois-ci').uncheck();
+  await page.getByLabel('En dépassement en novembre 2026').uncheck();
 
   // The showcase client in overrun (demo-client-00002): its name, then found by search.
   await page.goto('/#/clients/demo-client-00002');
@@ -69,8 +69,10 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await expect(page.getByTestId('deadline-termination_effective')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'Fiche client');
 
-  // The one action: switch tier from the 1st of next month, audited in the history.
-  await page.getByRole('button', { name: 'Appliquer le changement d’offre au 1er décembre 2026' }).click();
+  // The tier change asks first (date and price difference), then is audited in the history with its draft notice.
+  await page.getByRole('button', { name: 'Appliquer le changement d’offre…' }).click();
+  await expect(page.getByTestId('tier-change-plan')).toContainText('01/12/2026');
+  await page.getByRole('button', { name: 'Confirmer le changement au 01/12/2026' }).click();
   await expect(page.getByText('Changement appliqué : formule T99 à partir de décembre 2026.')).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('Changement de formule : T49 → T99 à compter de décembre 2026');
   await expect(page.getByTestId('timeline')).toContainText('Chargé de clientèle');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLifecycleEvent, isRunning, lifecycleOfContract, monthsOverLimit, type Contract } from '../../src-core';
+import { applyLifecycleEvent, lifecycleOfContract, monthsOverLimit, type Contract } from '../../src-core';
 
 const base = { status: 'active', startDate: '2026-03-16' } as const;
 
@@ -15,9 +15,6 @@ describe('lifecycleOfContract (stored contract → lifecycle state)', () => {
     expect(() => applyLifecycleEvent(lifecycle, { type: 'termination_notice_received', date: '2027-02-10', channel: 'email' })).toThrow(/Transition impossible/);
   });
 
-  it('running = billed this month: active, under notice, suspended', () => {
-    expect(['draft', 'active', 'notice_received', 'terminated', 'suspended'].filter((status) => isRunning({ status: status as Contract['status'] }))).toEqual(['active', 'notice_received', 'suspended']);
-  });
 });
 
 describe('monthsOverLimit', () => {

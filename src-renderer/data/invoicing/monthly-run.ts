@@ -1,6 +1,6 @@
 import {
-  contractMonthDraft, DomainError, invoiceInputSchema, invoiceSchema, parseEntity, parseYearMonth,
-  type Client, type Contract, type InvoiceDraft, type InvoiceInput, type YearMonth,
+  contractMonthDraft, DomainError, invoiceInputSchema, invoiceSchema, parseEntity, parseYearMonth, regularisedMonths,
+  type Client, type Contract, type Invoice, type InvoiceDraft, type InvoiceInput, type PastRegularisations, type UsageDocument, type YearMonth,
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
@@ -51,6 +51,17 @@ export interface PlanOptions {
 /** Lets the browser paint between chunks; a macrotask, since a resolved promise would not. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * What the contract's stored invoices already regularised (DOMAIN.md: every
+ * past overrun not yet regularised is proposed on the next run), and from
+ * which month the app holds its invoices.
+ */
+function pastRegularisations(invoices: readonly Invoice[], usage: UsageDocument | undefined): PastRegularisations {
+  const own = invoices.filter((i) => i.kind === 'invoice');
+  const first = own.reduce<YearMonth | undefined>((min, i) => (i.period && (min === undefined || i.period < min) ? i.period : min), undefined);
+  return { regularised: regularisedMonths(own, usage?.months.map((m) => m.month) ?? []), ...(first ? { firstInvoicedMonth: first } : {}) };
+}
+
 /** Contracts already invoiced for the month, by id; credit notes and surcharges do not count. */
 async function invoicedContractIds(ctx: DataContext, month: YearMonth): Promise<Set<string>> {
   const invoices = await ctx.db.invoices.where('period').equals(month).toArray();
@@ -74,13 +85,19 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
   onProgress?.({ done: 0, total: toBill.length });
   for (let start = 0; start < toBill.length; start += chunkSize) {
     const chunk = toBill.slice(start, start + chunkSize);
-    const [clients, usage] = await Promise.all([db.clients.bulkGet(chunk.map((c) => c.clientId)), db.usage.bulkGet(chunk.map((c) => c.id))]);
+    const [clients, usage, invoices] = await Promise.all([
+      db.clients.bulkGet(chunk.map((c) => c.clientId)),
+      db.usage.bulkGet(chunk.map((c) => c.id)),
+      db.invoices.where('contractId').anyOf(chunk.map((c) => c.id)).toArray(),
+    ]);
+    const invoicesOf = new Map<string, Invoice[]>();
+    for (const invoice of invoices) invoicesOf.set(invoice.contractId, [...(invoicesOf.get(invoice.contractId) ?? []), invoice]);
     chunk.forEach((contract, i) => {
       const client = clients[i];
       const problem = (message: string) => plan.problems.push({ contractId: contract.id, reference: contract.reference, clientName: client?.legalName ?? contract.clientId, message });
       if (!client) return problem('Client introuvable.');
       try {
-        const draft = contractMonthDraft(contract, client, usage[i], month, settings, today);
+        const draft = contractMonthDraft(contract, client, usage[i], month, settings, pastRegularisations(invoicesOf.get(contract.id) ?? [], usage[i]), today);
         if (draft) plan.items.push({ contract, client, draft });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -1,7 +1,8 @@
-import { DomainError, applyLetterStep, formatDateFr, letterSchema, parseEntity, type Letter, type LetterStep } from '../../../src-core';
+import { DomainError, applyLetterStep, formatDateFr, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday, ruleSettings } from '../invoicing/common';
+import { actOnContract } from './contract-effects';
 import { draftRecord, kindLabel, type LetterDraft } from './records';
 
 /**
@@ -43,28 +44,32 @@ function stepSummary(letter: Letter, step: LetterStep): string {
   }
 }
 
-/** Applies `step` to a stored letter; must run inside a transaction over letters, audit and outbox. */
-async function stepInTransaction(ctx: DataContext, id: string, step: LetterStep, today: string, actor: string): Promise<Letter> {
+/** Applies `step` to a stored letter and its effect to its contract; must run inside a transaction over letters, contracts, audit and outbox. */
+async function stepInTransaction(ctx: DataContext, id: string, step: LetterStep, today: string, settings: RuleSettings, actor: string): Promise<Letter> {
   const before = await ctx.db.letters.get(id);
   if (!before) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${id}.`);
+  const contract = await ctx.db.contracts.get(before.contractId);
   const { letterDate: _letterDate, ...next } = applyLetterStep({ ...before, letterDate: String(before.params.letterDate) }, step, today);
   const after = parseEntity(letterSchema, { ...before, ...next, updatedAt: ctx.now() }, 'Lettre');
   await writeChange(ctx, { entity: 'letters', before, after, actor, action: `letter_${step.type}`, summary: stepSummary(after, step), clientId: after.clientId });
+  if (step.type !== 'print' && contract) await actOnContract(ctx, after, contract, settings, today, actor);
   return after;
 }
 
-/** Print, send, receive or return one letter. */
-export function advanceLetter(ctx: DataContext, id: string, step: LetterStep, actor: string): Promise<Letter> {
+/** Print, send, receive or return one letter (a sent or received letter acts on its contract, contract-effects.ts). */
+export async function advanceLetter(ctx: DataContext, id: string, step: LetterStep, actor: string): Promise<Letter> {
   const today = parisToday(ctx);
-  return changeTransaction(ctx, ['letters'], () => stepInTransaction(ctx, id, step, today, actor));
+  const settings = await ruleSettings(ctx);
+  return changeTransaction(ctx, ['letters', 'contracts'], async () => stepInTransaction(ctx, id, step, today, settings, actor));
 }
 
 /** The same step for many letters (a printed batch), all or none. */
-export function advanceLetters(ctx: DataContext, ids: readonly string[], step: LetterStep, actor: string): Promise<Letter[]> {
+export async function advanceLetters(ctx: DataContext, ids: readonly string[], step: LetterStep, actor: string): Promise<Letter[]> {
   const today = parisToday(ctx);
-  return changeTransaction(ctx, ['letters'], async () => {
+  const settings = await ruleSettings(ctx);
+  return changeTransaction(ctx, ['letters', 'contracts'], async () => {
     const done: Letter[] = [];
-    for (const id of ids) done.push(await stepInTransaction(ctx, id, step, today, actor));
+    for (const id of ids) done.push(await stepInTransaction(ctx, id, step, today, settings, actor));
     return done;
   });
 }

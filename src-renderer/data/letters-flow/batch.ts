@@ -1,4 +1,4 @@
-import { DomainError, formatDateFr, letterContract, type IsoDate, type Letter, type TierCode } from '../../../src-core';
+import { contractTerms, DomainError, formatDateFr, letterContract, runsOn, type IsoDate, type Letter, type TierCode } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { ruleSettings } from '../invoicing/common';
@@ -21,8 +21,6 @@ export interface BatchOptions {
   onProgress?: (progress: { written: number; total: number }) => void;
 }
 
-/** Contracts that still run: a terminated one gets no notice, a draft one has no price yet. */
-const RUNNING = ['active', 'notice_received', 'suspended'];
 
 /** What a batch has written: the new letters, and the contracts that already had this notice. */
 export interface PriceChangeBatchResult {
@@ -59,7 +57,8 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
   const { db } = ctx;
   const priceList = await db.priceLists.get(request.priceListId);
   if (!priceList) throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire introuvable : ${request.priceListId}.`);
-  const contracts = (await db.contracts.toArray()).filter((c) => RUNNING.includes(c.status) && c.priceListId === priceList.id).sort((a, b) => a.reference.localeCompare(b.reference));
+  // Contracts running on the letter's date, read from their events: an ended one gets no notice, a draft one has no price yet.
+  const contracts = (await db.contracts.toArray()).filter((c) => c.priceListId === priceList.id && runsOn(contractTerms(c), request.letterDate)).sort((a, b) => a.reference.localeCompare(b.reference));
   const settings = await ruleSettings(ctx);
   const at = ctx.now();
 

@@ -4,3 +4,4 @@ export { createDraftLetter, advanceLetter, advanceLetters } from './actions';
 export { createPriceChangeBatch, type BatchOptions, type PriceChangeBatchRequest, type PriceChangeBatchResult } from './batch';
 export type { LetterDraft } from './records';
 export { useClientsById, useLetter, useLetterSettings, useLettersOfContract } from './hooks';
+export { recordPriceChangeObjection } from './contract-effects';

@@ -1,6 +1,6 @@
 import {
-  contractDeadlines, isRunning, lifecycleOfContract, monthsOverLimit,
-  type Client, type Contract, type ContractDeadline, type ContractHistoryEntry, type ContractStatus, type HostingMode, type MonthOverLimit, type TierCode, type UsageDocument,
+  contractDeadlines, contractTerms, lifecycleOfContract, monthsOverLimit,
+  type Client, type Contract, type ContractDeadline, type ContractStatus, type ContractTerms, type HostingMode, type MonthOverLimit, type UsageDocument, type YearMonth,
 } from '../../../src-core';
 import { searchable } from './search-key';
 
@@ -10,8 +10,10 @@ import { searchable } from './search-key';
  * 10,000 compact rows instead of the clients, contracts and usage tables
  * (ARCHITECTURE.md: store what is read together together). Rows are derived
  * data — rebuilt from the records by `summarizeClient`, never edited alone —
- * and they stay independent of today's date: month-dependent figures (tier
- * billed, over the limits) are kept per month and read with `month-view.ts`.
+ * and they stay independent of today's date: each contract keeps its terms
+ * (src-core `ContractTerms`: end date and cause, tier changes, price versions)
+ * and its over-limit verdicts per month, and `month-view.ts` reads them at a
+ * date or for a month (status of the day, running, price in force, overruns).
  */
 export interface ClientSummary {
   /** The client's id. */
@@ -23,9 +25,8 @@ export interface ClientSummary {
   contactEmail: string;
   partner: string | null;
   hostingMode: HostingMode;
-  /** Statuses of its contracts, the one that matters most first (a running contract's over a terminated one's). */
-  statuses: ContractStatus[];
-  running: RunningContractSummary[];
+  /** Every contract, drafts and ended ones included: which run on a day is read at that date. */
+  contracts: ContractSummary[];
   /** Every dated deadline of its contracts, soonest first (the dashboard keeps those of the next days). */
   deadlines: SummaryDeadline[];
   /** Name, SIREN, VAT number, contact, city, postal code, partner and contract references, lowercase without accents. */
@@ -34,19 +35,14 @@ export interface ClientSummary {
   archived?: boolean;
 }
 
-export type TierChange = Extract<ContractHistoryEntry, { kind: 'tier_change' }>;
-
-/** A contract billed this month, with what prices and judges any month of it. */
-export interface RunningContractSummary {
+/** A contract's terms, with what judges its usage. */
+export interface ContractSummary extends ContractTerms {
   id: string;
   reference: string;
-  priceListId: string;
-  /** The latest tier (see src-core `tierForMonth`). */
-  tier: TierCode;
-  /** Its tier changes only: the rest of the history does not price a month. */
-  history: TierChange[];
   /** Months over the limits among the last measured ones, oldest first. */
   over: MonthOverLimit[];
+  /** Its latest measured month, null before any usage. */
+  lastMeasured: YearMonth | null;
 }
 
 export interface SummaryDeadline {
@@ -57,8 +53,8 @@ export interface SummaryDeadline {
 
 /**
  * How many of the latest measured months keep their over-limit verdict: the
- * screens ask about the current month, which is the latest measured one (or
- * not measured yet); older overruns live on the client page. Bounded so that
+ * screens ask about the portfolio's last measured month; older overruns live
+ * on the client page and the monthly run. Bounded so that
  * a row stays small whatever the length of the usage history.
  */
 export const OVER_MONTHS_KEPT = 3;
@@ -66,14 +62,14 @@ export const OVER_MONTHS_KEPT = 3;
 /** Which status matters most for a client (lower first): the list shows and sorts by it. */
 export const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
 
-function runningSummary(contract: Contract, usage: UsageDocument | undefined): RunningContractSummary {
+function contractSummary(contract: Contract, usage: UsageDocument | undefined): ContractSummary {
+  const months = usage?.months.slice(-OVER_MONTHS_KEPT) ?? [];
   return {
     id: contract.id,
     reference: contract.reference,
-    priceListId: contract.priceListId,
-    tier: contract.tier,
-    history: contract.history.filter((e): e is TierChange => e.kind === 'tier_change'),
-    over: monthsOverLimit(contract, usage?.months.slice(-OVER_MONTHS_KEPT) ?? []),
+    ...contractTerms(contract),
+    over: monthsOverLimit(contract, months),
+    lastMeasured: months.at(-1)?.month ?? null,
   };
 }
 
@@ -103,8 +99,7 @@ export function summarizeClient(client: Client, contracts: readonly Contract[], 
     contactEmail: client.contact.email,
     partner,
     hostingMode: client.hostingMode,
-    statuses: [...new Set(own.map((c) => c.status))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]),
-    running: own.filter(isRunning).map((c) => runningSummary(c, usageOf.get(c.id))),
+    contracts: own.map((c) => contractSummary(c, usageOf.get(c.id))),
     deadlines,
     searchKey: searchable(
       [client.legalName, client.siren, client.vatNumber, client.contact.name, client.contact.email, client.billingAddress.city, client.billingAddress.postalCode, partner, ...own.map((c) => c.reference)]

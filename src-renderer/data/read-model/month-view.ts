@@ -1,21 +1,49 @@
-import { getTier, tierForMonth, type TierCode, type YearMonth } from '../../../src-core';
-import type { ClientSummary, RunningContractSummary } from './client-summary';
+import {
+  contractStateAt, isBilledIn, priceInForce, recurringAt, type ContractStatus, type IsoDate, type PriceInForce, type TierCode, type YearMonth,
+} from '../../../src-core';
+import { STATUS_WEIGHT, type ClientSummary, type ContractSummary } from './client-summary';
 
 /**
- * A summary row read for one month (the screens' "this month"): the tier
- * billed, the over-limit verdict and its covering tier, by src-core's rules.
+ * A summary row read at a date or for a month with src-core's contract state
+ * (DOMAIN.md, The contract's life acts on everything else): the status of the
+ * day, the contracts running that day and their price in force, the
+ * over-limit verdicts of a measured month. Nothing here trusts a stored status
+ * that a date has made stale.
  */
 
-export function tierOfMonth(contract: RunningContractSummary, month: YearMonth): TierCode {
-  return tierForMonth(contract, month);
+/** The tier billed in `month`. */
+export function tierOfMonth(contract: ContractSummary, month: YearMonth): TierCode {
+  return priceInForce(contract, month).tier;
 }
 
-/** Monthly price of the tier billed in `month`, HT. */
-export function priceOfMonth(contract: RunningContractSummary, month: YearMonth): number {
-  return getTier(tierOfMonth(contract, month), contract.priceListId).priceCents;
+/** Monthly price HT in force in `month` (tier changes and received price changes followed). */
+export function priceOfMonth(contract: ContractSummary, month: YearMonth): number {
+  return priceInForce(contract, month).price.value;
 }
 
-/** The client's running contracts over a limit in `month`, with the tier that would cover each. */
-export function overInMonth(summary: ClientSummary, month: YearMonth): { contract: RunningContractSummary; coveringTierId: string | null }[] {
-  return summary.running.flatMap((contract) => contract.over.filter((o) => o.month === month).map((o) => ({ contract, coveringTierId: o.coveringTierId })));
+/** The client's contract statuses on `date`, the one that matters most first (a running contract's over a terminated one's). */
+export function statusesAt(summary: ClientSummary, date: IsoDate): ContractStatus[] {
+  return [...new Set(summary.contracts.map((c) => contractStateAt(c, date).status))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]);
+}
+
+/** The contracts running on `date` (started, not ended, not drafts) with their price in force that month. */
+export function runningAt(summary: ClientSummary, date: IsoDate): { contract: ContractSummary; inForce: PriceInForce }[] {
+  return summary.contracts.flatMap((contract) => {
+    const inForce = recurringAt(contract, date);
+    return inForce ? [{ contract, inForce }] : [];
+  });
+}
+
+/** The client's contracts billed in `month` and over a limit then, with the tier that would cover each. */
+export function overInMonth(summary: ClientSummary, month: YearMonth): { contract: ContractSummary; coveringTierId: string | null }[] {
+  return summary.contracts.flatMap((contract) =>
+    isBilledIn(contract, month) ? contract.over.filter((o) => o.month === month).map((o) => ({ contract, coveringTierId: o.coveringTierId })) : [],
+  );
+}
+
+/** The portfolio's last measured month (usage is imported a month behind): what the overrun figures are about. */
+export function lastMeasuredMonth(summaries: readonly ClientSummary[]): YearMonth | null {
+  let last: YearMonth | null = null;
+  for (const s of summaries) for (const c of s.contracts) if (c.lastMeasured && (!last || c.lastMeasured > last)) last = c.lastMeasured;
+  return last;
 }

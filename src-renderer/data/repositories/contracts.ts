@@ -9,9 +9,12 @@ import {
   lifecycleOfContract,
   nextContractReference,
   parseEntity,
+  parseInstant,
+  planTierChange,
   referenceIssue,
   tierCodeSchema,
   tierForMonth,
+  toParisWallClock,
   ValidationError,
   yearMonthOf,
   type Contract,
@@ -36,8 +39,6 @@ export type NewContract = Omit<ContractInput, 'history' | 'status' | 'reference'
  * not change. An `undefined` payment term returns to the rule settings' default.
  */
 export type ContractPatch = Partial<Pick<ContractInput, 'reference' | 'startDate' | 'paymentTermDays' | 'priceListId'>>;
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function contractsRepository(ctx: DataContext) {
   const { db } = ctx;
@@ -124,20 +125,13 @@ export function contractsRepository(ctx: DataContext) {
      */
     async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string): Promise<Contract> {
       const tier = parseEntity(tierCodeSchema, newTier, 'Formule');
-      if (!MONTH.test(fromMonth)) throw new DomainError('INVALID_DATE', `Mois invalide : « ${fromMonth} » (format attendu AAAA-MM).`);
+      const today = toParisWallClock(parseInstant(ctx.now())).date;
       return modify(contractId, actor, (c, at) => {
-        const current = tierForMonth(c, fromMonth);
-        if (current === tier) throw new DomainError('INVALID_TRANSITION', `Le contrat ${c.reference} est déjà en formule ${tier} en ${formatMonthFr(fromMonth)}.`);
-        if (c.status === 'terminated' || c.status === 'draft') {
-          throw new DomainError('INVALID_TRANSITION', `Changement de formule impossible : le contrat ${c.reference} n'est pas en cours.`);
-        }
-        if (fromMonth < yearMonthOf(c.startDate)) throw new DomainError('INVALID_DATE', `Le changement de formule ne peut pas précéder le début du contrat (${formatDateFr(c.startDate)}).`);
-        const later = c.history.find((e) => e.kind === 'tier_change' && e.fromMonth > fromMonth);
-        if (later) throw new DomainError('INVALID_TRANSITION', 'Un changement de formule postérieur est déjà enregistré.');
+        const plan = planTierChange(c, tier, fromMonth, today);
         return {
-          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: current, toTier: tier }] },
+          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier }] },
           action: 'tier_change',
-          summary: `Changement de formule ${current} → ${tier} à partir de ${formatMonthFr(fromMonth)}.`,
+          summary: `Changement de formule ${plan.fromTier} → ${tier} à partir de ${formatMonthFr(fromMonth)}.`,
         };
       });
     },

@@ -1,24 +1,28 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS } from '../../../src-core';
-import { usePortfolio, type ClientSummary } from '../../data';
+import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, formatMonthFr, type YearMonth } from '../../../src-core';
+import { lastMeasuredMonth, usePortfolio, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
 import { SelectField, TextField } from '../../components/FormField';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
-import { parisMonth } from '../../components/today';
+import { parisToday } from '../../components/today';
 import { buildClientRows, filterRows, filtersFromQuery, filtersToQuery, NO_PARTNER, partnersOf, sortRows, type ClientFilters, type ClientRow, type ClientSortColumn } from './client-rows';
 import { useClientListState } from './list-state';
 
-/** Rows are rebuilt when stored data changes, never per keystroke. */
-function useClientRows(summaries: ClientSummary[] | undefined): ClientRow[] | undefined {
-  const month = parisMonth();
-  return useMemo(() => (summaries ? buildClientRows(summaries, month) : undefined), [summaries, month]);
+/** Rows are rebuilt when stored data changes, never per keystroke; overruns are those of the portfolio's last measured month. */
+function useClientRows(summaries: ClientSummary[] | undefined): { rows: ClientRow[]; overMonth: YearMonth | null } | undefined {
+  const today = parisToday();
+  return useMemo(() => {
+    if (!summaries) return undefined;
+    const overMonth = lastMeasuredMonth(summaries);
+    return { rows: buildClientRows(summaries, today, overMonth), overMonth };
+  }, [summaries, today]);
 }
 
 /** The whole portfolio's rows; the client page's code (charts) is fetched once they are in, before the first click. */
-function usePortfolioRows(): ClientRow[] | undefined {
+function usePortfolioRows() {
   const summaries = usePortfolio();
   const loaded = summaries !== undefined;
   useEffect(() => {
@@ -32,7 +36,9 @@ export function ClientList() {
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
   const { search, sort, activeIndex, setSearch, toggleSort, setActiveIndex } = useClientListState();
-  const rows = usePortfolioRows();
+  const portfolio = usePortfolioRows();
+  const rows = portfolio?.rows;
+  const overMonth = portfolio?.overMonth ?? null;
   const sorted = useMemo(() => (rows ? sortRows(rows, sort.column as ClientSortColumn, sort.direction) : []), [rows, sort]);
   // Typing stays responsive: the filtered list follows the search box one render behind.
   const deferredSearch = useDeferredValue(search);
@@ -96,7 +102,7 @@ export function ClientList() {
         </SelectField>
         <label className="checkbox-field">
           <input type="checkbox" checked={filters.over} onChange={(e) => setFilter({ over: e.target.checked })} />
-          {t('clients.filter.over')}
+          {overMonth ? t('life.filter.overIn', { month: formatMonthFr(overMonth) }) : t('clients.filter.over')}
         </label>
         <label className="checkbox-field">
           <input type="checkbox" checked={filters.archived} onChange={(e) => setFilter({ archived: e.target.checked })} />

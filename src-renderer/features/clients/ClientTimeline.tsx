@@ -15,7 +15,7 @@ interface TimelineItem {
  * (creation, edits, usage). Audit entries of those same events are skipped so
  * nothing is listed twice.
  */
-const CONTRACT_EVENT_ACTIONS = new Set(['tier_change', 'termination_notice', 'status_change']);
+const CONTRACT_EVENT_ACTIONS = new Set(['tier_change', 'termination_notice', 'status_change', 'termination', 'price_change', 'price_change_objection']);
 
 function timelineItems(contracts: readonly Contract[], audit: readonly AuditEntry[]): TimelineItem[] {
   const fromHistory = contracts.flatMap((c) =>

@@ -10,6 +10,7 @@ const ClientForm = lazy(() => import('./ClientForm').then((m) => ({ default: m.C
 const ClientPage = lazy(() => import('./ClientPage').then((m) => ({ default: m.ClientPage })));
 const ContractFormScreen = lazy(() => import('./ContractForm').then((m) => ({ default: m.ContractFormScreen })));
 const TerminationNoticeScreen = lazy(() => import('./TerminationNoticeForm').then((m) => ({ default: m.TerminationNoticeScreen })));
+const OverrunWorkList = lazy(() => import('./OverrunWorkList').then((m) => ({ default: m.OverrunWorkList })));
 const UsageImportScreen = lazy(() => import('./UsageImportScreen').then((m) => ({ default: m.UsageImportScreen })));
 const DeadlinesScreen = lazy(() => import('./DeadlinesScreen').then((m) => ({ default: m.DeadlinesScreen })));
 
@@ -18,6 +19,7 @@ const DeadlinesScreen = lazy(() => import('./DeadlinesScreen').then((m) => ({ de
  *   #/clients                                   list (filters in the query)
  *   #/clients/nouveau · #/clients/import        new client · usage CSV import
  *   #/clients/echeances                         every deadline of the next N days
+ *   #/clients/depassements                      overrun work list (last measured month)
  *   #/clients/<id> · #/clients/<id>/modifier     client page · edit
  *   #/clients/<id>/contrats/nouveau             new contract
  *   #/clients/<id>/contrats/<cid>/modifier      edit a contract
@@ -30,6 +32,7 @@ export function ClientsScreen() {
   if (first === 'nouveau' && !second) return <ClientForm key="new" />;
   if (first === 'import' && !second) return <UsageImportScreen />;
   if (first === 'echeances' && !second) return <DeadlinesScreen />;
+  if (first === 'depassements' && !second) return <OverrunWorkList />;
   if (!second) return <ClientPage key={first} clientId={first} />;
   if (second === 'modifier' && !third) return <ClientForm key={first} clientId={first} />;
   if (second === 'contrats' && third === 'nouveau' && !fourth) return <ContractFormScreen key={first} clientId={first} />;

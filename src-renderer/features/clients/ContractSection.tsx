@@ -1,32 +1,46 @@
-import { contractDeadlines, formatDateFr, formatEuros, getTier, isRunning, lifecycleOfContract, NOTICE_CHANNEL_LABELS, type Contract, type UsageDocument } from '../../../src-core';
+import {
+  contractDeadlines, contractStateAt, contractTerms, formatDateFr, formatEuros, lifecycleOfContract, NOTICE_CHANNEL_LABELS, priceInForce,
+  type Contract, type UsageDocument,
+} from '../../../src-core';
 import { useT } from '../../i18n';
 import { href } from '../../shell/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
-import { ExplainedDate } from '../../components/ExplainedDate';
+import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { parisToday } from '../../components/today';
 import { UsagePanel } from './UsagePanel';
 
 /** One contract on the client page: its facts, every computed date with its rule, its usage against the tier. */
 export function ContractSection({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
   const t = useT();
-  const tier = getTier(contract.tier, contract.priceListId);
+  const today = parisToday();
+  const terms = contractTerms(contract);
+  // The status of the day and the price in force this month, read from the contract's events (issue 15).
+  const state = contractStateAt(terms, today);
+  const inForce = priceInForce(terms, today.slice(0, 7));
+  const running = state.status === 'active' || state.status === 'suspended' || state.status === 'notice_received';
   const deadlines = contractDeadlines({ lifecycle: lifecycleOfContract(contract) });
   const base = `/clients/${encodeURIComponent(contract.clientId)}/contrats/${encodeURIComponent(contract.id)}`;
   return (
     <section className="card contract-card" aria-labelledby={`contract-${contract.id}`}>
       <header className="contract-header">
         <h2 id={`contract-${contract.id}`}>
-          {t('clients.contract.title', { reference: contract.reference })} <ContractStatusBadge status={contract.status} />
+          {t('clients.contract.title', { reference: contract.reference })} <ContractStatusBadge status={state.status} />
         </h2>
         <div className="page-actions">
           <a className="button" href={href(`${base}/modifier`)}>{t('clients.contract.edit')}</a>
-          {isRunning(contract) && !contract.terminationNotice ? (
+          {running && !contract.terminationNotice ? (
             <a className="button" href={href(`${base}/preavis`)}>{t('clients.contract.recordNotice')}</a>
           ) : null}
         </div>
       </header>
       <dl className="facts">
         <dt>{t('clients.contract.tier')}</dt>
-        <dd>{t('clients.contract.tierPrice', { tier: tier.id, price: formatEuros(tier.priceCents) })}</dd>
+        <dd>
+          {t('clients.contract.tierPrice', { tier: inForce.tier, price: formatEuros(inForce.price.value) })}
+          {inForce.version ? <span className="explained-rule"> — {ruleWithClause(inForce.price)}</span> : null}
+        </dd>
+        <dt>{t('life.contract.state')}</dt>
+        <dd data-testid="contract-state">{state.rule}</dd>
         <dt>{t('clients.contract.start')}</dt>
         <dd>{formatDateFr(contract.startDate)}</dd>
         {contract.terminationNotice ? (

@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
 import {
-  DomainError, formatEuros, formatMonthFr, formatQuantityFr, getTier, METRIC_LABELS_FR, METRICS, tierForMonth, type Contract, type Metric, type TierCode,
+  DomainError, formatEuros, formatMonthFr, formatQuantityFr, getTier, METRIC_LABELS_FR, METRICS, tierForMonth, type Contract, type Metric,
   type UsageDocument,
 } from '../../../src-core';
-import { useRepositories } from '../../data';
+import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
 import { useT } from '../../i18n';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { parisToday } from '../../components/today';
+import { href } from '../../shell/router';
 import { UsageChart } from '../../components/UsageChart';
 import { latestOverConsumption } from './contract-figures';
+import { TierChangeDialog } from './TierChangeDialog';
 import { usagePoints } from './usage-points';
 
 const CHART_TITLE_KEYS = { cpuHours: 'clients.usage.chart.cpuHours', databaseGB: 'clients.usage.chart.databaseGB', storageGB: 'clients.usage.chart.storageGB' } as const;
@@ -41,8 +44,9 @@ export function UsagePanel({ contract, usage }: { contract: Contract; usage: Usa
 
 function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: UsageDocument }) {
   const t = useT();
-  const repos = useRepositories();
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const { ctx } = useDataLayer();
+  const letters = useTierChangeLetters(contract.id);
+  const [state, setState] = useState<{ confirming: boolean; error?: string }>({ confirming: false });
   const over = latestOverConsumption(contract, usage);
   if (!over) return null;
 
@@ -62,17 +66,16 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
   const current = getTier(tierForMonth(contract, over.month), contract.priceListId);
   const covering = getTier(over.coveringTierId!, contract.priceListId);
   const proposal = over.proposedSwitch;
-  const fromMonth = proposal?.from.value.slice(0, 7);
-  const applied = !!fromMonth && tierForMonth(contract, fromMonth) === proposal?.tierId;
+  // The change made after this overrun (at the proposed date or the next month's), and its notice.
+  const change = contract.history.findLast((e) => e.kind === 'tier_change' && e.toTier === proposal?.tierId && e.fromMonth > over.month);
+  const notice = change?.kind === 'tier_change' ? letters?.find((l) => l.id === change.letterId) : undefined;
 
-  const apply = async () => {
-    if (!proposal || !fromMonth) return;
-    setState({ busy: true });
+  const undo = async () => {
+    if (!notice) return;
     try {
-      await repos.contracts.applyTierChange(contract.id, proposal.tierId as TierCode, fromMonth, LOCAL_ACTOR);
-      setState({ busy: false });
+      await undoTierChange(ctx, notice.id, LOCAL_ACTOR);
     } catch (e) {
-      setState({ busy: false, error: e instanceof DomainError ? e.message : String(e) });
+      setState({ confirming: false, error: e instanceof DomainError ? e.message : String(e) });
     }
   };
 
@@ -98,12 +101,19 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
           {t('clients.usage.over.switchFrom')} <ExplainedDate date={proposal.from} />
         </p>
       ) : null}
-      {proposal && !applied ? (
-        <button type="button" className="button primary" disabled={state.busy} onClick={() => void apply()}>
-          {t('clients.usage.over.apply', { date: t('clients.usage.over.firstOf', { month: formatMonthFr(fromMonth!) }) })}
+      {proposal && !change ? (
+        <button type="button" className="button primary" onClick={() => setState({ confirming: true })}>
+          {t('life.tierChange.open')}
         </button>
       ) : null}
-      {applied ? <p className="badge ok">{t('clients.usage.over.applied', { tier: proposal!.tierId, month: formatMonthFr(fromMonth!) })}</p> : null}
+      {change?.kind === 'tier_change' ? (
+        <p>
+          <span className="badge ok">{t('clients.usage.over.applied', { tier: change.toTier, month: formatMonthFr(change.fromMonth) })}</span>{' '}
+          {notice ? <a href={href(`/courriers/${encodeURIComponent(notice.id)}`)}>{t('life.tierChange.noticeLink')}</a> : null}{' '}
+          {notice?.status === 'draft' ? <button type="button" className="button" onClick={() => void undo()}>{t('life.tierChange.undo')}</button> : null}
+        </p>
+      ) : null}
+      {state.confirming ? <TierChangeDialog contract={contract} over={over} today={parisToday()} onClose={() => setState({ confirming: false })} /> : null}
       {state.error ? <p className="field-error" role="alert">{state.error}</p> : null}
     </div>
   );

@@ -1,9 +1,10 @@
-import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type TierCode, type YearMonth } from '../../../src-core';
-import { overInMonth, searchable, STATUS_WEIGHT, type ClientSummary } from '../../data';
+import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type IsoDate, type TierCode, type YearMonth } from '../../../src-core';
+import { overInMonth, runningAt, searchable, STATUS_WEIGHT, statusesAt, type ClientSummary } from '../../data';
 
 /**
- * One line of the clients list: a read-model summary seen in the current
- * month (its over-limit flag). Typing in the search box only runs `includes`
+ * One line of the clients list: a read-model summary seen on today's date
+ * (statuses and tiers of the contracts running that day) and in the
+ * portfolio's last measured month (its over-limit flag). Typing in the search box only runs `includes`
  * on the summary's stored lowercase key (10,000 clients: well under a frame).
  */
 export interface ClientRow {
@@ -12,7 +13,7 @@ export interface ClientRow {
   siren: string;
   city: string;
   contactName: string;
-  /** Tiers of the running contracts, cheapest first. */
+  /** Tiers in force of the contracts running today, cheapest first. */
   tiers: TierCode[];
   /** The status that matters most: a running contract's over a terminated one's. */
   status: ContractStatus | null;
@@ -26,22 +27,25 @@ export interface ClientRow {
 
 const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, T499: 4, T999: 5 };
 
-export function buildClientRows(summaries: readonly ClientSummary[], month: YearMonth): ClientRow[] {
-  return summaries.map((s) => ({
-    id: s.id,
-    legalName: s.legalName,
-    siren: s.siren,
-    city: s.city,
-    contactName: s.contactName,
-    tiers: [...new Set(s.running.map((c) => c.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
-    status: s.statuses[0] ?? null,
-    statuses: s.statuses,
-    hostingMode: s.hostingMode,
-    partner: s.partner,
-    over: overInMonth(s, month).length > 0,
-    searchKey: s.searchKey,
-    archived: s.archived === true,
-  }));
+export function buildClientRows(summaries: readonly ClientSummary[], today: IsoDate, overMonth: YearMonth | null): ClientRow[] {
+  return summaries.map((s) => {
+    const statuses = statusesAt(s, today);
+    return {
+      id: s.id,
+      legalName: s.legalName,
+      siren: s.siren,
+      city: s.city,
+      contactName: s.contactName,
+      tiers: [...new Set(runningAt(s, today).map((r) => r.inForce.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
+      status: statuses[0] ?? null,
+      statuses,
+      hostingMode: s.hostingMode,
+      partner: s.partner,
+      over: overMonth !== null && overInMonth(s, overMonth).length > 0,
+      searchKey: s.searchKey,
+      archived: s.archived === true,
+    };
+  });
 }
 
 /** The filters of the list, as carried by the URL query (`#/clients?tier=T99&over=1`). */

@@ -1,4 +1,4 @@
-import { getTier, overConsumption, tierForMonth, type Contract, type OverConsumption, type Tier, type UsageDocument, type YearMonth } from '../../../src-core';
+import { contractMonthOverrun, getTier, tierForMonth, type Contract, type OverConsumption, type Tier, type UsageDocument, type YearMonth } from '../../../src-core';
 
 /**
  * One contract's figures for the client page (charts, over-consumption box).
@@ -19,14 +19,5 @@ export function tierOfMonth(contract: Contract, month: YearMonth): Tier {
  */
 export function latestOverConsumption(contract: Contract, usage: UsageDocument | undefined): OverConsumption | null {
   const last = usage?.months[usage.months.length - 1];
-  if (!last || last.month < contract.startDate.slice(0, 7)) return null;
-  const result = overConsumption({
-    month: last.month,
-    usage: last,
-    tierId: tierForMonth(contract, last.month),
-    priceListId: contract.priceListId,
-    contractStartDate: contract.startDate,
-    ...(contract.terminationEffectiveDate ? { terminationEffectiveDate: contract.terminationEffectiveDate } : {}),
-  });
-  return result.over ? result : null;
+  return last ? contractMonthOverrun(contract, usage, last.month) : null;
 }

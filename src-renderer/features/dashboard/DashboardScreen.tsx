@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatDateFr, formatEuros, TIER_CODES } from '../../../src-core';
+import { formatDateFr, formatEuros, formatMonthFr, TIER_CODES } from '../../../src-core';
 import { usePortfolio, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
@@ -8,6 +8,7 @@ import { ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { UpcomingDeadlines } from '../letters/UpcomingDeadlines';
 import { EmptyPortfolio } from './EmptyPortfolio';
+import { MrrForecast } from './MrrForecast';
 import { useDemoLoad } from './demo-load';
 import { DEADLINE_WINDOW_DAYS, summarizePortfolio } from './portfolio-summary';
 
@@ -44,11 +45,18 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
           <p className="stat-note">{t('dashboard.mrrNote', { count: summary.runningContracts })}</p>
         </section>
         <section className="card stat" aria-labelledby="over-title">
-          <h2 id="over-title" className="stat-label">{t('dashboard.over')}</h2>
+          <h2 id="over-title" className="stat-label">{summary.overMonth ? t('life.over.title', { month: formatMonthFr(summary.overMonth) }) : t('dashboard.over')}</h2>
           <p className="stat-value">
-            <a href={href('/clients', { over: '1' })} aria-label={t('dashboard.overLink', { count: summary.overClients })}>{summary.overClients}</a>
+            <a
+              href={href('/clients', { over: '1' })}
+              aria-label={summary.overMonth ? t('life.over.link', { count: summary.overClients, month: formatMonthFr(summary.overMonth) }) : t('dashboard.overLink', { count: summary.overClients })}
+            >
+              {summary.overClients}
+            </a>
           </p>
-          <p className="stat-note">{t('dashboard.overNote')}</p>
+          <p className="stat-note">
+            {t('dashboard.overNote')} — <a href={href('/clients/depassements')}>{t('life.over.workList')}</a>
+          </p>
         </section>
         <section className="card stat" aria-labelledby="clients-title">
           <h2 id="clients-title" className="stat-label">{t('nav.clients')}</h2>
@@ -98,6 +106,7 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
           {summary.deadlines.length > 0 ? <p><a href={href('/clients/echeances', { jours: '90' })}>{t('deadlines.later')}</a></p> : null}
         </section>
       </div>
+      <MrrForecast summaries={clients} today={today} />
       <UpcomingDeadlines days={DEADLINE_WINDOW_DAYS} />
     </>
   );

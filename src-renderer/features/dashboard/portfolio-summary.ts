@@ -1,37 +1,39 @@
-import { addDays, TIER_CODES, type IsoDate, type TierCode } from '../../../src-core';
-import { deadlinesBetween, overInMonth, priceOfMonth, tierOfMonth, type ClientSummary, type PortfolioDeadline } from '../../data';
+import { addDays, TIER_CODES, type IsoDate, type TierCode, type YearMonth } from '../../../src-core';
+import { deadlinesBetween, lastMeasuredMonth, overInMonth, runningAt, type ClientSummary, type PortfolioDeadline } from '../../data';
 
 /** How far ahead the dashboard lists deadlines. */
 export const DEADLINE_WINDOW_DAYS = 30;
 
 export interface PortfolioSummary {
-  /** Sum of this month's tier prices of the running contracts (HT). */
+  /** Sum of the prices in force of the contracts running today (HT): a contract past its end date is out. */
   mrrCents: number;
   runningContracts: number;
-  /** Clients with at least one running contract on each tier. */
+  /** Clients with at least one contract running today on each tier. */
   clientsPerTier: Record<TierCode, number>;
-  /** Clients with a running contract over a limit this month. */
+  /** The portfolio's last measured month, which the overrun figures are about. */
+  overMonth: YearMonth | null;
+  /** Clients with a contract billed then and over a limit in the last measured month. */
   overClients: number;
   deadlines: PortfolioDeadline[];
 }
 
 /** The dashboard's figures for `today`, from the read model's summary rows (one pass, no record read). */
 export function summarizePortfolio(summaries: readonly ClientSummary[], today: IsoDate): PortfolioSummary {
-  const month = today.slice(0, 7);
+  const overMonth = lastMeasuredMonth(summaries);
   const perTier = Object.fromEntries(TIER_CODES.map((t) => [t, 0])) as Record<TierCode, number>;
   let mrrCents = 0;
   let runningContracts = 0;
   let overClients = 0;
   for (const s of summaries) {
     const tiers = new Set<TierCode>();
-    for (const c of s.running) {
+    for (const { inForce } of runningAt(s, today)) {
       runningContracts++;
-      mrrCents += priceOfMonth(c, month);
-      tiers.add(tierOfMonth(c, month));
+      mrrCents += inForce.price.value;
+      tiers.add(inForce.tier);
     }
     for (const tier of tiers) perTier[tier]++;
-    if (overInMonth(s, month).length > 0) overClients++;
+    if (overMonth && overInMonth(s, overMonth).length > 0) overClients++;
   }
   const deadlines = deadlinesBetween(summaries, today, addDays(today, DEADLINE_WINDOW_DAYS));
-  return { mrrCents, runningContracts, clientsPerTier: perTier, overClients, deadlines };
+  return { mrrCents, runningContracts, clientsPerTier: perTier, overMonth, overClients, deadlines };
 }

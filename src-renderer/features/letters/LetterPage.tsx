@@ -13,6 +13,7 @@ import { LetterStepForms } from './LetterStepForms';
 import { LetterStatusBadge, LetterSteps } from './LetterStatus';
 import { lettersPdf, printPdf, savePdf } from './output';
 import { PdfPreview } from './PdfPreview';
+import { PriceChangeObjection } from './PriceChangeObjection';
 
 /** `#/courriers/<id>`: the letter's steps and actions, its deadlines as of now, the next step once one passes. */
 export function LetterPage({ id }: { id: string }) {
@@ -133,6 +134,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
           <LetterStepForms letter={letter} today={today} onPrint={() => printPdf(pdf, title)} run={run} />
         </section>
       </div>
+      {letter.kind === 'priceChange' && (letter.status === 'sent' || letter.status === 'received') ? <PriceChangeObjection letter={letter} today={today} run={run} /> : null}
       <section className="card letter-paper" aria-labelledby="letter-paper">
         <div className="letter-section-header">
           <h2 id="letter-paper">{t('letters.paper')}</h2>

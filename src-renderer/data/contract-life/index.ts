@@ -1,0 +1,5 @@
+// The contract's life acting on the rest (issue 15): tier changes with their
+// notice, the overrun work list.
+export { applyTierChangesWithNotices, applyTierChangeWithNotice, undoTierChange, type AppliedTierChange, type BulkTierChangeResult, type TierChangeRequest } from './tier-change';
+export { readOverrunWorkList, type OverrunItem, type OverrunWorkList } from './overruns';
+export { useOverrunWorkList, useTierChangeLetters } from './hooks';

@@ -1,0 +1,145 @@
+import {
+  contractSchema, DomainError, formatDateFr, letterContract, parseEntity, planTierChange,
+  type Contract, type IsoDate, type Letter, type TierChangePlan, type TierCode, type YearMonth,
+} from '../../../src-core';
+import { changeTransaction, writeChange } from '../change';
+import type { DataContext } from '../context';
+import { parisToday, ruleSettings } from '../invoicing/common';
+import { draftRecord } from '../letters-flow/records';
+
+/**
+ * A tier change done right (DOMAIN.md, The contract's life acts on everything
+ * else): applied only once its date and price difference were shown
+ * (src-core `planTierChange`), never retroactive without an explicit choice,
+ * and written in ONE transaction with the tier-change notice drafted for the
+ * client; undone with its letter while that letter is still a draft.
+ */
+export interface TierChangeRequest {
+  contractId: string;
+  toTier: TierCode;
+  fromMonth: YearMonth;
+  /** The account manager chose a date before today knowingly. */
+  retroactive: boolean;
+  /** The month over the limits that motivates it, as the notice states it (§5.1, §6.1). */
+  overrun: { month: YearMonth; overLimits: string[]; supplementCents: number };
+}
+
+export interface AppliedTierChange {
+  contract: Contract;
+  letter: Letter;
+  plan: TierChangePlan;
+}
+
+function refuseSilentRetroactivity(plan: TierChangePlan, request: TierChangeRequest, today: IsoDate): void {
+  if (plan.retroactive && !request.retroactive) {
+    throw new DomainError(
+      'INVALID_DATE',
+      `Le ${formatDateFr(plan.from)} est antérieur à aujourd’hui (${formatDateFr(today)}) : confirmez explicitement un changement rétroactif, ou choisissez le 1er d’un mois à venir.`,
+    );
+  }
+}
+
+/** Inside a transaction over contracts and letters: the change and its draft notice. */
+async function applyOne(ctx: DataContext, request: TierChangeRequest, today: IsoDate, letterSettings: Awaited<ReturnType<typeof ruleSettings>>, actor: string): Promise<AppliedTierChange> {
+  const before = await ctx.db.contracts.get(request.contractId);
+  if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
+  const plan = planTierChange(before, request.toTier, request.fromMonth, today);
+  refuseSilentRetroactivity(plan, request, today);
+  const at = ctx.now();
+  const letter = draftRecord(
+    ctx,
+    {
+      kind: 'tierChange',
+      clientId: before.clientId,
+      contractId: before.id,
+      params: {
+        contract: letterContract(before),
+        letterDate: today,
+        month: request.overrun.month,
+        currentTier: { id: plan.fromTier, priceCents: plan.currentPriceCents },
+        newTier: { id: plan.toTier, priceCents: plan.newPriceCents },
+        effectiveFrom: plan.from,
+        overLimits: request.overrun.overLimits,
+        supplementCents: request.overrun.supplementCents,
+      },
+    },
+    letterSettings,
+    at,
+  );
+  const contract = parseEntity(
+    contractSchema,
+    { ...before, tier: plan.toTier, updatedAt: at, history: [...before.history, { kind: 'tier_change', at, actor, fromMonth: plan.fromMonth, fromTier: plan.fromTier, toTier: plan.toTier, letterId: letter.id }] },
+    'Contrat',
+  );
+  await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: `${before.reference} — ${plan.rule}`, clientId: before.clientId });
+  await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `Avis de changement de formule rédigé (contrat ${before.reference}, brouillon).`, clientId: before.clientId });
+  return { contract, letter, plan };
+}
+
+export async function applyTierChangeWithNotice(ctx: DataContext, request: TierChangeRequest, actor: string): Promise<AppliedTierChange> {
+  const today = parisToday(ctx);
+  const settings = await ruleSettings(ctx);
+  return changeTransaction(ctx, ['contracts', 'letters'], async () => applyOne(ctx, request, today, settings, actor));
+}
+
+export interface BulkTierChangeResult {
+  applied: AppliedTierChange[];
+  refused: { contractId: string; message: string }[];
+}
+
+/**
+ * The overrun work list's "apply and draft the letters": each change with its
+ * notice, in chunked transactions (progress between them); a change the rules
+ * refuse is reported and the others go on.
+ */
+export async function applyTierChangesWithNotices(
+  ctx: DataContext,
+  requests: readonly TierChangeRequest[],
+  actor: string,
+  options: { chunkSize?: number; onProgress?: (p: { done: number; total: number }) => void } = {},
+): Promise<BulkTierChangeResult> {
+  const { chunkSize = 50, onProgress } = options;
+  const today = parisToday(ctx);
+  const settings = await ruleSettings(ctx);
+  const result: BulkTierChangeResult = { applied: [], refused: [] };
+  for (let start = 0; start < requests.length; start += chunkSize) {
+    const chunk = requests.slice(start, start + chunkSize);
+    await changeTransaction(ctx, ['contracts', 'letters'], async () => {
+      for (const request of chunk) {
+        const contract = await ctx.db.contracts.get(request.contractId);
+        try {
+          // Judged before writing, so that a refusal leaves the transaction intact.
+          if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
+          refuseSilentRetroactivity(planTierChange(contract, request.toTier, request.fromMonth, today), request, today);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          result.refused.push({ contractId: request.contractId, message: error.message });
+          continue;
+        }
+        result.applied.push(await applyOne(ctx, request, today, settings, actor));
+      }
+    });
+    onProgress?.({ done: start + chunk.length, total: requests.length });
+  }
+  return result;
+}
+
+/** Undoes a tier change and deletes its notice, while that notice is still a draft. */
+export async function undoTierChange(ctx: DataContext, letterId: string, actor: string): Promise<Contract> {
+  return changeTransaction(ctx, ['contracts', 'letters'], async () => {
+    const letter = await ctx.db.letters.get(letterId);
+    if (!letter || letter.kind !== 'tierChange') throw new DomainError('INVALID_INPUT', 'Avis de changement de formule introuvable.');
+    if (letter.status !== 'draft') throw new DomainError('INVALID_TRANSITION', 'Le changement de formule ne peut plus être annulé : son avis a déjà été imprimé ou envoyé.');
+    const before = await ctx.db.contracts.get(letter.contractId);
+    const change = before?.history.find((e) => e.kind === 'tier_change' && e.letterId === letterId);
+    if (!before || change?.kind !== 'tier_change') throw new DomainError('INVALID_INPUT', 'Ce changement de formule n’est plus enregistré sur le contrat.');
+    const history = before.history.filter((e) => e !== change);
+    const remaining = history.filter((e): e is typeof change => e.kind === 'tier_change').sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : 1));
+    const tier = remaining.at(-1)?.toTier ?? change.fromTier;
+    const at = ctx.now();
+    const after = parseEntity(contractSchema, { ...before, tier, history, updatedAt: at }, 'Contrat');
+    await writeChange(ctx, { entity: 'contracts', before, after, actor, action: 'tier_change_undone', summary: `${before.reference} — Changement de formule ${change.fromTier} → ${change.toTier} annulé ; son avis (brouillon) est supprimé.`, clientId: before.clientId });
+    await writeChange(ctx, { entity: 'letters', before: letter, after: null, actor, action: 'delete', summary: 'Avis de changement de formule supprimé (brouillon).', clientId: letter.clientId });
+    return after;
+  });
+}

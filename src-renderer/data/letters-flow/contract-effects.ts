@@ -1,0 +1,116 @@
+import {
+  applyLifecycleEvent, contractEnd, contractSchema, DomainError, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
+  priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
+} from '../../../src-core';
+import { changeTransaction, writeChange } from '../change';
+import type { DataContext } from '../context';
+import { parisToday, ruleSettings } from '../invoicing/common';
+import { kindLabel } from './records';
+
+/**
+ * Letters that act on their contract (DOMAIN.md, The contract's life acts on
+ * everything else): the effect computed by src-core `letterContractEffect` is
+ * written to the contract — its history, end date and status — in the same
+ * transaction as the letter's step, with an audit entry naming the rule, so
+ * the client's timeline shows it. The stored end date and status follow the
+ * events (src-core `contractEnd`), for the other readers of the record.
+ */
+
+/** The contract's stored end date and status, recomputed from its events on `today`. */
+function settled(contract: Contract, today: string): Contract {
+  const end = contractEnd(contract);
+  const { terminationEffectiveDate: _old, ...rest } = contract;
+  if (!end) return { ...rest, status: contract.status === 'draft' || contract.status === 'suspended' ? contract.status : 'active' };
+  const status = end.value < today ? 'terminated' : contract.status === 'suspended' ? 'suspended' : 'notice_received';
+  return { ...rest, terminationEffectiveDate: end.value, status };
+}
+
+function applied(contract: Contract, effect: LetterContractEffect, at: string, actor: string, today: string): { after: Contract; action: string; summary: string } {
+  switch (effect.kind) {
+    case 'client_notice': {
+      const next = applyLifecycleEvent(lifecycleOfContract(contract), { type: 'termination_notice_received', date: effect.notice.receivedOn, channel: effect.notice.channel });
+      const effectiveDate = next.termination!.effectiveDate;
+      const after = { ...contract, terminationNotice: effect.notice, history: [...contract.history, { kind: 'termination_notice' as const, at, actor, ...effect.notice, effectiveDate }] };
+      return { after: settled(after, today), action: 'termination_notice', summary: `Préavis de résiliation reçu le ${formatDateFr(effect.notice.receivedOn)} : résiliation effective le ${formatDateFr(effectiveDate)} — fin du mois suivant la réception du préavis (§1).` };
+    }
+    case 'termination': {
+      const e = effect.entry;
+      const after = { ...contract, history: [...contract.history, { ...e, at, actor }] };
+      return { after: settled(after, today), action: 'termination', summary: `${TERMINATION_CAUSE_LABELS[e.cause]} : résiliation effective le ${formatDateFr(e.effectiveDate)} — ${e.rule}` };
+    }
+    case 'price_change': {
+      const e = effect.entry;
+      const after = { ...contract, history: [...contract.history, { ...e, at, actor }] };
+      return {
+        after,
+        action: 'price_change',
+        summary: `Nouveau prix de la formule ${e.tier} : ${formatEuros(e.priceCents)} HT à compter du ${formatDateFr(e.from)}, sauf opposition reçue au plus tard le ${formatDateFr(e.objectionDeadline)} (§5.2).`,
+      };
+    }
+  }
+}
+
+/** A returned letter produced no effect: the dates it set are withdrawn. */
+function withdrawn(contract: Contract, letter: Letter, today: string): Contract | null {
+  const history = contract.history.filter((e) => !(e.kind === 'termination' || e.kind === 'price_change') || e.letterId !== letter.id);
+  if (history.length === contract.history.length) return null;
+  // The stored end date came from the entries withdrawn: the remaining events decide again.
+  const { terminationEffectiveDate: _derived, ...rest } = contract;
+  return settled({ ...rest, history }, today);
+}
+
+function alreadyThere(contract: Contract, letterId: string, effect: LetterContractEffect): boolean {
+  if (effect.kind === 'client_notice') return false;
+  const latest = contract.history.filter((e) => e.kind === effect.kind && e.letterId === letterId).at(-1);
+  if (!latest) return false;
+  const e = effect.entry;
+  if (latest.kind === 'termination' && e.kind === 'termination') return latest.effectiveDate === e.effectiveDate && latest.noticeDate === e.noticeDate && latest.cause === e.cause;
+  if (latest.kind === 'price_change' && e.kind === 'price_change') return latest.from === e.from && latest.priceCents === e.priceCents && latest.tier === e.tier && latest.receivedOn === e.receivedOn;
+  return false;
+}
+
+/**
+ * Writes the effect of a letter that just moved to `letter.status` on its
+ * contract (read in the same transaction). Must run inside a transaction over letters and contracts.
+ */
+export async function actOnContract(ctx: DataContext, letter: Letter, before: Contract, settings: RuleSettings, today: string, actor: string): Promise<void> {
+  const at = ctx.now();
+  if (letter.status === 'returned') {
+    const after = withdrawn(before, letter, today);
+    if (after) {
+      const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
+      await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'letter_withdrawn', summary: `${kindLabel(letter)} retournée non distribuée : ses effets sur le contrat ${before.reference} sont retirés.`, clientId: before.clientId });
+    }
+    return;
+  }
+  const effect = letterContractEffect(letter, before, settings);
+  if (!effect) return;
+  // The same effect again (a step repeated, a sync) writes nothing.
+  if (alreadyThere(before, letter.id, effect)) return;
+  const { after, action, summary } = applied(before, effect, at, actor, today);
+  const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
+  await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: `${before.reference} — ${summary}`, clientId: before.clientId });
+}
+
+/**
+ * Records the client's objection to a price change notice (§5.2), received
+ * on `objectionOn`: the contract ends the day before the new prices apply.
+ * Refused (nothing written) after the deadline or in the future.
+ */
+export async function recordPriceChangeObjection(ctx: DataContext, letterId: string, objectionOn: string, actor: string): Promise<Contract> {
+  const today = parisToday(ctx);
+  if (objectionOn > today) throw new DomainError('INVALID_DATE', `L’opposition ne peut pas être reçue dans le futur (${formatDateFr(objectionOn)}).`);
+  const settings = await ruleSettings(ctx);
+  return changeTransaction(ctx, ['letters', 'contracts'], async () => {
+    const letter = await ctx.db.letters.get(letterId);
+    if (!letter) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${letterId}.`);
+    const before = await ctx.db.contracts.get(letter.contractId);
+    if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${letter.contractId}.`);
+    const effect = priceChangeObjectionEffect(letter, before, objectionOn, settings);
+    const at = ctx.now();
+    const { after, summary } = applied(before, effect, at, actor, today);
+    const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
+    await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: `${before.reference} — Opposition du client reçue le ${formatDateFr(objectionOn)}. ${summary}`, clientId: before.clientId });
+    return valid;
+  });
+}

@@ -1,8 +1,9 @@
 import {
-  clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, DomainError, isRunning, parseEntity, type Client, type ClientInput, type EntityType,
+  clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, DomainError, parseEntity, type Client, type ClientInput, type EntityType,
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
+import { parisToday } from '../invoicing/common';
 
 export function clientsRepository(ctx: DataContext) {
   const { db } = ctx;
@@ -36,7 +37,11 @@ export function clientsRepository(ctx: DataContext) {
     archive(id: string, actor: string): Promise<Client> {
       return changeTransaction(ctx, ['clients', 'contracts'], async () => {
         const before = await stored(id);
-        const running = (await db.contracts.ofClients([id])).filter(isRunning).map((c) => c.reference);
+        // Still running as the contract's state says today (a termination past its date is over; one starting later is not), not as a stored status.
+        const today = parisToday(ctx);
+        const running = (await db.contracts.ofClients([id]))
+          .filter((c) => !['draft', 'terminated'].includes(contractStateAt(contractTerms(c), today).status))
+          .map((c) => c.reference);
         const problem = clientArchiveProblem(running);
         if (problem) throw new DomainError('INVALID_TRANSITION', problem);
         const after = parseEntity(clientSchema, { ...before, archivedAt: ctx.now(), updatedAt: ctx.now() }, 'Client');

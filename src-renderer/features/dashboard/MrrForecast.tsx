@@ -1,6 +1,7 @@
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatEuros, formatMonthFr, mrrForecast, type ForecastMonth, type IsoDate } from '../../../src-core';
+import { usePlotWidth } from '../../components/usePlotWidth';
 import type { ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 
@@ -20,16 +21,7 @@ const shortMonth = (month: string) => {
 export function MrrForecast({ summaries, today }: { summaries: readonly ClientSummary[]; today: IsoDate }) {
   const t = useT();
   const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts), today, 12), [summaries, today]);
-  const [box, setBox] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    if (!box) return;
-    const read = () => setWidth(Math.floor(box.clientWidth));
-    read();
-    const observer = new ResizeObserver(read);
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, [box]);
+  const [setBox, width] = usePlotWidth();
   const data = months.map((m) => ({ label: shortMonth(m.month), euros: m.mrr.value / 100, month: m }));
   return (
     <section className="card" aria-labelledby="forecast-title">

@@ -16,15 +16,16 @@ function fieldsOf(entity: EntityType): Set<string> {
 }
 
 /**
- * Fields of a mutation its entity does not have. The entity schema would
- * strip them from the record, but the merge would still have given each one
- * a field version and the audit trail a line: 20,000 invented keys stored
- * for ever. Refused before the merge instead.
+ * Fields of a mutation its entity does not have. The strict entity schema
+ * refuses them too, but only once the record is loaded and merged, and with
+ * one issue per key; this names the first few at once, before any read, so
+ * 20,000 invented keys cost nothing and never reach a field version or the
+ * audit trail.
  */
 export function unknownFieldsRefusal(entity: EntityType, changes: WireRecord): string | undefined {
   const fields = fieldsOf(entity);
   const unknown = Object.keys(changes).filter((field) => !fields.has(field));
   if (unknown.length === 0) return undefined;
   const shown = unknown.slice(0, 5).map((field) => `« ${field.slice(0, 60)} »`).join(', ');
-  return `Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${shown}${unknown.length > 5 ? ` et ${unknown.length - 5} autre(s)` : ''}.`;
+  return `Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${shown}${unknown.length > 5 ? ` et ${unknown.length - 5} ${unknown.length === 6 ? 'autre' : 'autres'}` : ''}.`;
 }

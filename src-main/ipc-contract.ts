@@ -4,19 +4,15 @@
  * shape of `window.api` that the preload exposes.
  *
  * The renderer imports this file too (src-renderer/platform), so it may import
- * nothing but zod: no electron, no node.
+ * nothing but zod and pure src-core: no electron, no node.
  */
 import { z } from 'zod';
+import { controlCharacterIn, isWellFormedText } from '../src-core/model/text';
 
 /** Generous for a PDF or CSV produced by the app, small enough to refuse abuse. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_BATCH = 500;
 
-/** C0 and C1 control characters (tab and newline included: no IPC string needs them). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-/** Half of a surrogate pair with its other half missing: not text, and refused by the sync server. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Bidirectional overrides and isolates: "facture<U+202E>fdp.exe" would display as "factureexe.pdf". */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
@@ -29,8 +25,9 @@ function wellFormedText(max: number, options: { normalize: boolean } = { normali
   const checked = z
     .string()
     .max(max, `texte trop long (${max} caractères au plus)`)
-    .refine((text) => !LONE_SURROGATE.test(text), 'texte mal formé (caractère Unicode incomplet)')
-    .refine((text) => !CONTROL_CHARACTER.test(text), 'caractère de contrôle interdit');
+    .refine(isWellFormedText, 'texte mal formé (caractère Unicode incomplet)')
+    // Tab and newline included: no IPC string needs them.
+    .refine((text) => controlCharacterIn(text, false) === undefined, 'caractère de contrôle interdit');
   return options.normalize ? checked.transform((text) => text.normalize('NFC')) : checked;
 }
 

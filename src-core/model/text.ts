@@ -43,11 +43,16 @@ export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
+/** The first control character of the text (tabulation and line breaks allowed when `multiline`), or undefined. */
+export function controlCharacterIn(text: string, multiline: boolean): string | undefined {
+  return (multiline ? CONTROL_MULTILINE : CONTROL).exec(text)?.[0];
+}
+
 /** Why a text is refused (French), or undefined. */
 function textProblem(text: string, multiline: boolean): string | undefined {
   if (PRINTABLE_ASCII.test(text)) return undefined;
   if (!isWellFormedText(text)) return MALFORMED_TEXT_MESSAGE;
-  if ((multiline ? CONTROL_MULTILINE : CONTROL).test(text)) return multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE;
+  if (controlCharacterIn(text, multiline) !== undefined) return multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE;
   return undefined;
 }
 

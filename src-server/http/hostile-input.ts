@@ -1,3 +1,5 @@
+import { controlCharacterIn, isWellFormedText } from '../../src-core/model/text';
+
 /** Keys that could reach an object's prototype if some code later spreads or merges the value. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than any record of the domain; bounds the recursion of everyone who reads the data. */
@@ -8,16 +10,6 @@ const MAX_DEPTH = 32;
  * database sees it.
  */
 export const MAX_STRING_LENGTH = 64 * 1024;
-/**
- * C0 controls but tab, line feed and carriage return, DEL and C1 controls:
- * invisible, they break CSV exports, PDF text and log lines. NUL also cannot
- * be stored in PostgreSQL text or jsonb.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-/** In Unicode mode a surrogate pair is one code point: only a half standing alone matches. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
 export type CleanedJson = { ok: true; value: unknown } | { ok: false; reason: string };
 
 /**
@@ -58,8 +50,9 @@ export function cleanJson(value: unknown, path = '', depth = 0): CleanedJson {
 
 function textProblem(text: string): string | undefined {
   if (text.length > MAX_STRING_LENGTH) return `texte trop long (${text.length} caractères, ${MAX_STRING_LENGTH} au plus)`;
-  if (LONE_SURROGATE.test(text)) return 'caractère invalide (moitié de caractère Unicode isolée, « surrogate »)';
-  const control = CONTROL_CHARACTER.exec(text)?.[0];
+  if (!isWellFormedText(text)) return 'caractère invalide (moitié de caractère Unicode isolée, « surrogate »)';
+  // Tabulation and line breaks pass here: free text keeps them, and each field's schema says where they may stand.
+  const control = controlCharacterIn(text, true);
   if (control !== undefined) return `caractère de contrôle interdit (U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
   return undefined;
 }

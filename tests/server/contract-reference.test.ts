@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type PushResponse } from '../../src-core/sync';
 import { createUser } from '../../src-server/auth/users';
-import { openStorage } from '../../src-server/storage/open-storage';
-import { apiClient, type ApiClient } from './support/api';
+import type { ApiClient } from './support/api';
 import { clientRecord, contractRecord, mutation } from './support/fixtures';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import type { ServerProcess } from './support/server-process';
 import { storageVariants, type TestStorage } from './support/storages';
+import { serveSeeded } from './support/served';
 
 const STARTUP_TIMEOUT = 180_000;
 
@@ -17,12 +17,9 @@ describe.each(storageVariants())('références de contrat uniques — stockage $
   let token = '';
 
   beforeAll(async () => {
-    storage = await open();
-    const db = await openStorage(storage.config);
-    token = (await createUser(db, 'alice', 'account_manager')).token;
-    await db.close();
-    server = await startServerProcess(storage.cliArgs, storage.cliEnv);
-    api = apiClient(server.url);
+    ({ storage, server, api } = await serveSeeded(open, async (db) => {
+      token = (await createUser(db, 'alice', 'account_manager')).token;
+    }));
   }, STARTUP_TIMEOUT);
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src-server/auth/users';
-import { openStorage } from '../../src-server/storage/open-storage';
 import { apiClient, type ApiClient } from './support/api';
 import { cliOutput, startServerProcess, type ServerProcess } from './support/server-process';
 import { storageVariants, type TestStorage } from './support/storages';
+import { serveSeeded } from './support/served';
 
 const STARTUP_TIMEOUT = 180_000;
 
@@ -15,13 +15,10 @@ describe.each(storageVariants())('un seul propriétaire par dossier de données 
   const tokens = { admin: '', lost: '' };
 
   beforeAll(async () => {
-    storage = await open();
-    const db = await openStorage(storage.config);
-    tokens.admin = (await createUser(db, 'admin', 'admin')).token;
-    tokens.lost = (await createUser(db, 'perdu', 'account_manager')).token;
-    await db.close();
-    server = await startServerProcess(storage.cliArgs, storage.cliEnv);
-    api = apiClient(server.url);
+    ({ storage, server, api } = await serveSeeded(open, async (db) => {
+      tokens.admin = (await createUser(db, 'admin', 'admin')).token;
+      tokens.lost = (await createUser(db, 'perdu', 'account_manager')).token;
+    }));
   }, STARTUP_TIMEOUT);
 
   afterAll(async () => {

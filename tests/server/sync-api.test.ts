@@ -16,11 +16,11 @@ import {
   type RecordChange,
 } from '../../src-core/sync';
 import { createTokenFor, createUser } from '../../src-server/auth/users';
-import { openStorage } from '../../src-server/storage/open-storage';
 import { apiClient, postOversized, type ApiClient } from './support/api';
 import { clientRecord, contractRecord, draftInvoice, mutation } from './support/fixtures';
 import { cliOutput, startServerProcess, type ServerProcess } from './support/server-process';
 import { storageVariants, type TestStorage } from './support/storages';
+import { serveSeeded } from './support/served';
 
 // Starting the embedded engine on a fresh data folder takes tens of seconds on a busy machine.
 const STARTUP_TIMEOUT = 180_000;
@@ -32,21 +32,17 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
   const tokens = { admin: '', alice: '', bob: '', ingest: '', dave: '', carole1: '', carole2: '', erin: '' };
 
   beforeAll(async () => {
-    storage = await open();
-    // Users are seeded in-process before the server owns the storage (one process per embedded data folder).
-    const db = await openStorage(storage.config);
-    tokens.admin = (await createUser(db, 'admin', 'admin')).token;
-    tokens.alice = (await createUser(db, 'alice', 'account_manager')).token;
-    tokens.bob = (await createUser(db, 'bob', 'account_manager')).token;
-    tokens.ingest = (await createUser(db, 'plateforme', 'ingest')).token;
-    // Users whose tokens the revocation tests revoke.
-    tokens.dave = (await createUser(db, 'dave', 'account_manager')).token;
-    tokens.carole1 = (await createUser(db, 'carole', 'account_manager')).token;
-    tokens.carole2 = (await createTokenFor(db, 'carole')).token;
-    tokens.erin = (await createUser(db, 'erin', 'ingest')).token;
-    await db.close();
-    server = await startServerProcess(storage.cliArgs, storage.cliEnv);
-    api = apiClient(server.url);
+    ({ storage, server, api } = await serveSeeded(open, async (db) => {
+      tokens.admin = (await createUser(db, 'admin', 'admin')).token;
+      tokens.alice = (await createUser(db, 'alice', 'account_manager')).token;
+      tokens.bob = (await createUser(db, 'bob', 'account_manager')).token;
+      tokens.ingest = (await createUser(db, 'plateforme', 'ingest')).token;
+      // Users whose tokens the revocation tests revoke.
+      tokens.dave = (await createUser(db, 'dave', 'account_manager')).token;
+      tokens.carole1 = (await createUser(db, 'carole', 'account_manager')).token;
+      tokens.carole2 = (await createTokenFor(db, 'carole')).token;
+      tokens.erin = (await createUser(db, 'erin', 'ingest')).token;
+    }));
   }, STARTUP_TIMEOUT);
 
   afterAll(async () => {

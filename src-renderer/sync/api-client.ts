@@ -1,33 +1,50 @@
 import type { z } from 'zod';
-import { API_ROUTES, apiErrorSchema, pushRequestSchema, type Mutation, type PullRequest } from '../../src-core';
+import { API_ROUTES, apiErrorSchema, type ApiRoute } from '../../src-core';
 import { SyncError, defaultMessage, kindOfStatus } from './sync-error';
 
 export interface ApiClientOptions {
   /** Checked with checkServerUrl before. */
   baseUrl: string;
-  token: string;
+  /** Absent before signing in: only public routes answer then. */
+  token?: string;
   /** Injected by tests (fault injection in the transport); the platform's fetch otherwise. */
   fetch?: typeof fetch;
   /** A request that hangs is abandoned after this long (default 30 s), then retried with backoff. */
   timeoutMs?: number;
 }
 
-type Route = (typeof API_ROUTES)[keyof typeof API_ROUTES];
+type Routes = typeof API_ROUTES;
+
+/** One route as a function: its body as the request schema expects it (if it has one), its answer as the response schema gives it. */
+type RouteCall<R extends ApiRoute> = R extends { body: z.ZodType }
+  ? (body: z.input<R['body']>) => Promise<z.output<R['response']>>
+  : () => Promise<z.output<R['response']>>;
+
+/** Every route of API_ROUTES, under its name: a route added there is here, typed, with nothing to list by hand. */
+export type ApiClient = { [Name in keyof Routes]: RouteCall<Routes[Name]> };
 
 /**
- * The central API as the sync engine sees it. Every answer is checked with the
- * src-core/sync schemas before anything is written locally; any failure
- * becomes a SyncError with a French message.
+ * The central API as the laptop sees it, derived from `API_ROUTES`. A body is
+ * checked with the route's request schema before it leaves (a strict schema
+ * refuses a local-only key such as the outbox's `seq`), every answer with its
+ * response schema before anything is written locally; any failure becomes a
+ * SyncError with a French message.
  */
-export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.fetch, timeoutMs = 30_000 }: ApiClientOptions) {
-  async function call<R extends Route>(route: R, body?: unknown): Promise<z.output<R['response']>> {
+export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.fetch, timeoutMs = 30_000 }: ApiClientOptions): ApiClient {
+  async function call(route: ApiRoute, body?: unknown): Promise<unknown> {
+    const checked = route.body?.safeParse(body);
+    if (checked && !checked.success) throw new SyncError('refused', `Requête non envoyée : ${route.path} refuserait ces données.`);
+    const payload = checked?.data;
     let response: Response;
     let text: string;
     try {
       response = await fetchImpl(`${baseUrl}${route.path}`, {
         method: route.method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers: {
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       text = await response.text();
@@ -44,21 +61,12 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
     }
     const parsed = route.response.safeParse(json);
     if (!parsed.success) throw new SyncError('badAnswer', `${defaultMessage('badAnswer')} (${route.path})`, response.status);
-    return parsed.data as z.output<R['response']>;
+    return parsed.data;
   }
 
-  return {
-    health: () => call(API_ROUTES.health),
-    pull: (request: PullRequest) => call(API_ROUTES.pull, request),
-    /** The outbox's local `seq` stays here: the request schema refuses unknown keys. */
-    push: (deviceId: string, mutations: readonly (Mutation & { seq?: number })[]) =>
-      call(API_ROUTES.push, pushRequestSchema.parse({ deviceId, mutations: mutations.map(({ seq: _seq, ...mutation }) => mutation) })),
-    reconcile: () => call(API_ROUTES.reconcile),
-    /** Revokes the token of this client: the server refuses it from then on. */
-    revokeToken: () => call(API_ROUTES.revokeToken),
-  };
+  const entries = Object.entries(API_ROUTES as Record<string, ApiRoute>).map(([name, route]) => [name, (body?: unknown) => call(route, body)]);
+  return Object.fromEntries(entries) as ApiClient;
 }
-export type ApiClient = ReturnType<typeof createApiClient>;
 
 function parseJson(text: string): unknown {
   try {

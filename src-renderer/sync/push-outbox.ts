@@ -86,7 +86,8 @@ export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: 
       results = [rejected(lone, `Modification trop volumineuse pour le serveur (${megabytes(loneBytes)} Mo, ${megabytes(MAX_PUSH_BYTES)} Mo au plus par envoi) : raccourcissez les textes de l’enregistrement.`)];
     } else {
       try {
-        results = (await api.push(deviceId, batch)).results;
+        // The outbox's local `seq` stays here: the request schema refuses unknown keys.
+        results = (await api.push({ deviceId, mutations: batch.map(({ seq: _seq, ...mutation }) => mutation) })).results;
         total.suspectsConfirmed = true;
       } catch (error) {
         if (!(error instanceof SyncError) || !SPLIT_ON.has(error.kind)) throw error;

@@ -502,4 +502,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'life.workList.horsGrille': 'Off the price list',
   'life.workList.past': 'past date',
   'life.workList.otherwise': 'otherwise from {date}',
+  // num (issue 17): numbering from end to end — device series granted at sign-in, series shown before issuing
+  'numbering.deviceCode.granted': 'Device code {code}, granted by the central server: this laptop numbers offline in its own series (F-YYYY-{code}-NNNN, credit notes AV-YYYY-{code}-NNNN).',
+  'numbering.deviceCode.standalone': 'Standalone laptop: no device code yet. The central server grants one at the first sync.',
+  'numbering.next': 'Series {series}: next number {number}.',
+  'numbering.next.notGranted': 'Series {series}: next number {number} (series not yet confirmed by the central server).',
+  'numbering.grantProblem': 'Numbering series not obtained from the central server: {reason}',
 };

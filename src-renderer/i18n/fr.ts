@@ -517,9 +517,7 @@ export const fr = {
   'settings.envelopes.windowHeightMm': 'Fenêtre : hauteur (mm)',
   'settings.envelopes.calibrate': 'Imprimer la page de calibrage {model}',
   'settings.series.title': 'Numérotation des factures',
-  'settings.series.body': 'Sans code de poste, ce poste numérote F-AAAA-NNNNNN. Avec le code attribué par le serveur central : F-AAAA-<code>-NNNN.',
-  'settings.series.code': 'Code de poste',
-  'settings.series.hint': 'Une majuscule puis 1 à 9 majuscules ou chiffres (ex. L01) ; vide pour un poste autonome.',
+  'settings.series.body': 'Sans code de poste, ce poste numérote F-AAAA-NNNNNN. Avec le code attribué par le serveur central à la connexion : F-AAAA-<code>-NNNN.',
   // ident (issue 15): contract identity, deadlines page, archive and delete, usage CSV at real size
   'clients.contractForm.referenceAssignedHint': 'Attribuée par l’application : prochain numéro libre de l’année (CT-AAAA-NNNNN). Deux contrats ne peuvent pas avoir la même référence.',
   'clients.form.countryFrance': 'France',
@@ -639,6 +637,12 @@ export const fr = {
   'life.workList.horsGrille': 'Hors grille',
   'life.workList.past': 'date passée',
   'life.workList.otherwise': 'sinon à compter du {date}',
+  // num (issue 17): numbering from end to end — device series granted at sign-in, series shown before issuing
+  'numbering.deviceCode.granted': 'Code de poste {code}, attribué par le serveur central : ce poste numérote hors ligne dans ses propres séries (F-AAAA-{code}-NNNN, avoirs AV-AAAA-{code}-NNNN).',
+  'numbering.deviceCode.standalone': 'Poste autonome : pas encore de code de poste. Il est attribué par le serveur central à la première synchronisation.',
+  'numbering.next': 'Série {series} : prochain numéro {number}.',
+  'numbering.next.notGranted': 'Série {series} : prochain numéro {number} (série pas encore confirmée par le serveur central).',
+  'numbering.grantProblem': 'Série de numérotation non obtenue du serveur central : {reason}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,7 @@
 import type { DataLayer } from '../data';
 import { SYNC_KEYS, commitPushResults, enqueueUnknownRecords, newInitialPull, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
 import { createApiClient, type ApiClientOptions } from './api-client';
+import { ensureDeviceGrants } from './device-grants';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
 import { pushOutbox, type PushOptions, type SuspectMutation } from './push-outbox';
@@ -74,6 +75,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const { db } = dataLayer;
     const fromStart = (await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)))).some((cursor) => cursor === '0');
     report({ phase: 'pushing' });
+    // Before the outbox: documents numbered in a series of this laptop are accepted only once the series is granted.
+    await ensureDeviceGrants(dataLayer, api);
     const { suspects, suspectsConfirmed, ...pushed } = await pushOutbox(dataLayer, api, now, pushOptions);
     report({ phase: 'pulling', online: true });
     let pulled = 0;

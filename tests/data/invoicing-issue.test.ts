@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContinuity, DEMO_SELLER_PROFILE } from '../../src-core';
-import { createCreditNote, createLateSurcharge, createMonthlyDrafts, issueDrafts, planMonthlyRun, setDeviceCode } from '../../src-renderer/data/invoicing';
+import { createCreditNote, createLateSurcharge, createMonthlyDrafts, issueDrafts, planMonthlyRun, recordDeviceGrant } from '../../src-renderer/data/invoicing';
 import { createDataContext, createRepositories } from '../../src-renderer/data';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
@@ -38,12 +38,13 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     const data = await openTestData();
     const { ids } = await drafted(data, 2, '2026-10');
     await issueDrafts(data.ctx, ids, ACTOR);
-    await setDeviceCode(data.ctx, 'L01');
+    // The central API granted this laptop its own series (the engine stores the grant at sign-in).
+    await recordDeviceGrant(data.ctx, { year: 2026, kind: 'invoice', deviceCode: 'L01', lastNumber: 0 });
     await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-11'), ACTOR);
     const november = (await data.repos.invoices.query({ period: '2026-11' })).map((d) => d.id);
     const issued = await issueDrafts(data.ctx, november, ACTOR);
     expect(issued.map((i) => i.number)).toEqual(['F-2026-L01-0001', 'F-2026-L01-0002']);
-    await expect(setDeviceCode(data.ctx, 'l-01')).rejects.toThrow(/Code de poste invalide/);
+    await expect(recordDeviceGrant(data.ctx, { year: 2026, kind: 'invoice', deviceCode: 'l-01', lastNumber: 0 })).rejects.toThrow(/Code de poste invalide/);
   });
 
   it('numbers a month in the order of the clients\' names, whatever the drafts\' random ids', async () => {

@@ -1,5 +1,5 @@
 import {
-  allocateNumber, parseIsoDate, seriesName, startSeries,
+  allocateNumber, formatDocumentNumber, parseIsoDate, seriesName, startSeries,
   type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
 } from '../../../src-core';
 import type { DataContext } from '../context';
@@ -18,19 +18,82 @@ import type { SeriesState } from '../db';
 /** The device code lives with the series it shapes; the row is absent while the laptop is standalone. */
 const CONFIG_ID = 'config';
 
-export async function deviceCode(ctx: DataContext): Promise<string | undefined> {
-  const config = await ctx.db.series.get(CONFIG_ID);
-  return typeof config?.deviceCode === 'string' ? config.deviceCode : undefined;
+/** The config row: the device code the central API gave this laptop, and the series it granted (by name). */
+interface SeriesConfig {
+  deviceCode?: string;
+  grants?: string[];
 }
 
-/** Sets (or clears with undefined) the device code granted by the central API; validated as a series would be. */
-export async function setDeviceCode(ctx: DataContext, code: string | undefined): Promise<void> {
-  if (code === undefined) {
-    await ctx.db.series.delete(CONFIG_ID);
-    return;
+async function readConfig(ctx: DataContext): Promise<SeriesConfig> {
+  const row = await ctx.db.series.get(CONFIG_ID);
+  return { ...(typeof row?.deviceCode === 'string' ? { deviceCode: row.deviceCode } : {}), ...(Array.isArray(row?.grants) ? { grants: row.grants as string[] } : {}) };
+}
+
+export async function deviceCode(ctx: DataContext): Promise<string | undefined> {
+  return (await readConfig(ctx)).deviceCode;
+}
+
+/**
+ * The series a grant must cover before this laptop's documents can reach the
+ * server: the year of `today` for both kinds, and every series of its own
+ * device code it has numbered in, not yet granted (a document of 31/12 pushed
+ * in January). Standalone (no code yet): this year's, to get the code.
+ */
+export async function seriesToGrant(ctx: DataContext, today: IsoDate): Promise<{ year: number; kind: Invoice['kind'] }[]> {
+  const { deviceCode: code, grants = [] } = await readConfig(ctx);
+  const year = parseIsoDate(today).year;
+  const wanted = new Map<string, { year: number; kind: Invoice['kind'] }>();
+  for (const kind of ['invoice', 'credit_note'] as const) wanted.set(seriesName({ prefix: seriesPrefixOf(kind), year, ...(code ? { deviceCode: code } : {}) }), { year, kind });
+  if (code) {
+    for (const state of await ctx.db.series.toArray()) {
+      if (state.id === CONFIG_ID || state.deviceCode !== code) continue;
+      const series = fromState(state);
+      wanted.set(seriesName(series), { year: series.year, kind: series.prefix === 'AV' ? 'credit_note' : 'invoice' });
+    }
   }
-  startSeries('F', 2000, code);
-  await ctx.db.series.put({ id: CONFIG_ID, deviceCode: code });
+  return [...wanted].filter(([name]) => !grants.includes(name)).map(([, request]) => request);
+}
+
+/** What the central API answered to `/series/device-grant` (src-core DeviceGrantResponse). */
+export interface GrantedSeries {
+  year: number;
+  kind: Invoice['kind'];
+  deviceCode: string;
+  /** Last number of the series the server has received. */
+  lastNumber: number;
+}
+
+/**
+ * Stores a grant with the series state, in one transaction: the laptop's
+ * device code from now on (its documents are then numbered `F-AAAA-<code>-NNNN`),
+ * the series marked granted, and its state moved up to the server's last
+ * number if the server has seen more than this laptop remembers (its data was
+ * erased and synced back): numbering continues without reusing a number.
+ */
+export async function recordDeviceGrant(ctx: DataContext, grant: GrantedSeries): Promise<void> {
+  const empty = startSeries(seriesPrefixOf(grant.kind), grant.year, grant.deviceCode);
+  const name = seriesName(empty);
+  await ctx.db.transaction('rw', ctx.db.series, async () => {
+    const config = await readConfig(ctx);
+    const grants = config.deviceCode === grant.deviceCode ? (config.grants ?? []) : [];
+    await ctx.db.series.put({ id: CONFIG_ID, deviceCode: grant.deviceCode, grants: [...new Set([...grants, name])] });
+    const stored = await ctx.db.series.get(name);
+    const local = stored ? fromState(stored) : empty;
+    if (grant.lastNumber > local.lastNumber) await ctx.db.series.put(toState({ ...local, lastNumber: grant.lastNumber }));
+  });
+}
+
+/**
+ * The series and number the next document of that kind, dated `issueDate`,
+ * would take here: shown before issuing so the account manager knows whether
+ * it goes to the laptop's own series or the standalone one.
+ */
+export async function nextDocumentNumber(ctx: DataContext, kind: Invoice['kind'], issueDate: IsoDate): Promise<{ series: string; number: string; granted: boolean }> {
+  const { deviceCode: code, grants = [] } = await readConfig(ctx);
+  const empty = startSeries(seriesPrefixOf(kind), parseIsoDate(issueDate).year, code);
+  const stored = await ctx.db.series.get(seriesName(empty));
+  const series = stored ? fromState(stored) : empty;
+  return { series: seriesName(series), number: formatDocumentNumber({ ...series, number: series.lastNumber + 1 }), granted: grants.includes(seriesName(series)) };
 }
 
 /** Documents of the F series: invoices and late-surcharge documents (both claim a payment); credit notes use AV. */

@@ -19,6 +19,8 @@ export const SYNC_KEYS = {
    * crash in between leaves it set, and the next pull's end rebuilds them.
    */
   summariesPending: 'sync.summariesPending',
+  /** Why the central API did not grant this laptop its numbering series (French, shown on the Synchronisation screen); absent once granted. */
+  grantProblem: 'sync.grantProblem',
   cursor: (stream: string) => `sync.cursor.${stream}`,
   conflict: (mutationId: string) => `sync.conflict.${mutationId}`,
   setAside: (mutationId: string) => `sync.setAside.${mutationId}`,

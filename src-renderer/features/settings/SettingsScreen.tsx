@@ -2,7 +2,7 @@ import { DEFAULT_ENVELOPE_MODELS, DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE } f
 import { useSettingsSnapshot } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
-import { DeviceCodeForm } from './DeviceCodeForm';
+import { DeviceSeries } from './DeviceSeries';
 import { EnvelopeModelsForm } from './EnvelopeModelsForm';
 import { RuleSettingsForm } from './RuleSettingsForm';
 import { SellerProfileForm } from './SellerProfileForm';
@@ -25,7 +25,7 @@ export function SettingsScreen() {
           <SellerProfileForm profile={stored.seller ?? DEMO_SELLER_PROFILE} />
           <RuleSettingsForm settings={stored.rules ?? DEFAULT_RULE_SETTINGS} />
           <EnvelopeModelsForm models={stored.envelopes ?? DEFAULT_ENVELOPE_MODELS} />
-          <DeviceCodeForm code={stored.code} />
+          <DeviceSeries code={stored.code} />
         </div>
       )}
     </>

@@ -1,0 +1,35 @@
+import type { DataLayer } from '../data';
+import { parisToday, recordDeviceGrant, seriesToGrant } from '../data/invoicing';
+import { SYNC_KEYS, writeSyncValue } from '../data/sync-state';
+import type { ApiClient } from './api-client';
+import { SyncError } from './sync-error';
+
+/**
+ * Signing in gives the laptop its own numbering series (ARCHITECTURE.md, data
+ * flow 4b): on each sync with a token, before anything is pushed, every
+ * series this laptop needs and has not been granted yet — this year's
+ * invoices and credit notes, and any series of its own it numbered in — is
+ * asked from `/series/device-grant` and stored with the series state. The
+ * laptop then issues offline as `F-AAAA-<code>-NNNN`, and the server accepts
+ * those numbers from it. Asking again is harmless (the server answers the
+ * same grant), so a sync cut in the middle simply asks again.
+ *
+ * A refusal that needs a person (the device belongs to another user, a role
+ * without the right) does not stop the sync: it is stored for the
+ * Synchronisation screen, the laptop keeps numbering in its current series,
+ * and the server refuses what it cannot accept with its reason.
+ */
+export async function ensureDeviceGrants(dataLayer: DataLayer, api: ApiClient): Promise<number> {
+  const { ctx, db } = dataLayer;
+  const { deviceId } = ctx;
+  const needed = await seriesToGrant(ctx, parisToday(ctx));
+  try {
+    for (const { year, kind } of needed) await recordDeviceGrant(ctx, await api.deviceGrant({ deviceId, year, kind }));
+  } catch (error) {
+    if (!(error instanceof SyncError) || error.retryable) throw error;
+    await writeSyncValue(db, SYNC_KEYS.grantProblem, error.message);
+    return 0;
+  }
+  if (needed.length > 0) await db.settings.delete(SYNC_KEYS.grantProblem);
+  return needed.length;
+}

@@ -109,7 +109,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function setAside(suspects: readonly SuspectMutation[]): Promise<number> {
     if (suspects.length === 0) return 0;
     const results = suspects.map((s) => ({ mutationId: s.mutationId, status: 'rejected' as const, reason: s.reason }));
-    return (await commitPushResults(dataLayer.db, results, now())).rejected;
+    return (await commitPushResults(dataLayer.ctx, results, now())).rejected;
   }
 
   async function reconcileDue(): Promise<boolean> {

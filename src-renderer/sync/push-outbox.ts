@@ -1,6 +1,7 @@
 import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, fieldIssues, mutationSchema, type MutationResult } from '../../src-core';
 import { z } from 'zod';
 import type { DataLayer, OutboxEntry } from '../data';
+import { referencedDocuments } from '../data/invoicing';
 import { commitPushResults, type PushOutcome } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 import { SyncError } from './sync-error';
@@ -60,7 +61,7 @@ const utf8 = new TextEncoder();
  * network is at fault and the sync is retried later. A mutation too large to
  * ever fit in a request is set aside without being sent.
  */
-export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: () => string, options: PushOptions = {}): Promise<PushRun> {
+export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now: () => string, options: PushOptions = {}): Promise<PushRun> {
   const total: PushRun = { applied: 0, conflicts: 0, rejected: 0, suspects: [], suspectsConfirmed: false };
   const fullSize = Math.min(options.batchSize ?? 200, MAX_PUSH_BATCH);
   const byteBudget = options.byteBudget ?? BYTE_BUDGET;
@@ -112,7 +113,7 @@ export async function pushOutbox({ db, repos }: DataLayer, api: ApiClient, now: 
         size = fullSize;
       }
     }
-    const outcome = await commitPushResults(db, results, now());
+    const outcome = await commitPushResults(ctx, results, now());
     total.applied += outcome.applied;
     total.conflicts += outcome.conflicts;
     total.rejected += outcome.rejected;
@@ -160,7 +161,11 @@ async function nextBatch(pending: (limit: number) => Promise<OutboxEntry[]>, hel
 /**
  * At most one mutation per record per batch: the next one was made on top of
  * it and is sent once its base version is known (commitPushResults rebases
- * it), otherwise the server would see our own two edits as a conflict.
+ * it), otherwise the server would see our own two edits as a conflict. A
+ * change that depends on a document with a change in this batch (a payment
+ * of an invoice being issued, a credit note on it) waits for the next batch:
+ * if the server refuses the issue, the payment is set aside with it instead
+ * of reaching the server on an invoice it does not have as issued.
  */
 function pickBatch(entries: readonly OutboxEntry[], held: ReadonlySet<string>, size: number, byteBudget: number): OutboxEntry[] {
   const seen = new Set<string>(held);
@@ -168,8 +173,9 @@ function pickBatch(entries: readonly OutboxEntry[], held: ReadonlySet<string>, s
   let bytes = 0;
   for (const entry of entries) {
     const key = recordOf(entry);
-    if (seen.has(key)) continue;
+    const waits = seen.has(key) || referencedDocuments(entry).some((id) => seen.has(`invoices/${id}`));
     seen.add(key);
+    if (waits) continue;
     const entryBytes = JSON.stringify(entry).length * 2;
     if (batch.length > 0 && (batch.length >= size || bytes + entryBytes > byteBudget)) break;
     batch.push(entry);

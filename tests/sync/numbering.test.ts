@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContinuity, PRICE_LIST_2024_09_01 } from '../../src-core';
 import { createCreditNote, createMonthlyDrafts, documentLedger, issueDrafts, nextDocumentNumber, parisToday, planMonthlyRun, recordPayment } from '../../src-renderer/data/invoicing';
 import { advanceLetter, createDraftLetter } from '../../src-renderer/data/letters-flow';
-import { listSetAside } from '../../src-renderer/data/sync-state';
+import { listSetAside, retrySetAside } from '../../src-renderer/data/sync-state';
 import { storageVariants } from '../server/support/storages';
 import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
 import { expectConverged, serverRecords } from './support/invariants';
@@ -122,5 +122,55 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     expect(onServer.every((r) => r.status === 'issued')).toBe(true);
     expect(checkContinuity(onServer.filter((r) => r.kind === 'invoice').map((r) => String(r.number)))).toEqual([]);
     await expectConverged(server, [a, b]);
+  });
+
+  it('un poste qui a émis avant de se connecter : émission refusée avec sa raison, la facture redevient brouillon, son numéro libéré, son paiement mis de côté avec elle', async () => {
+    const s = await openLaptop('num-autonome', () => server.url(), { token: server.tokens.alice });
+    laptops.push(s);
+    const today = parisToday(s.data.ctx);
+    const year = today.slice(0, 4);
+    // Never signed in: it numbers in its standalone series.
+    s.transport.setOnline(false);
+    expect(await nextDocumentNumber(s.data.ctx, 'invoice', today)).toEqual({ series: `F-${year}`, number: `F-${year}-000001`, granted: false });
+    const client = await s.data.repos.clients.create({ ...CLIENT, legalName: 'Autonome SAS' }, ACTOR);
+    await s.data.repos.contracts.create({ clientId: client.id, reference: 'CT-AUTONOME-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(year) - 1}-01-01` }, ACTOR);
+    const thisMonth = Number(today.slice(5, 7));
+    const month = thisMonth === 1 ? `${Number(year) - 1}-12` : `${year}-${String(thisMonth - 1).padStart(2, '0')}`;
+    await createMonthlyDrafts(s.data.ctx, await planMonthlyRun(s.data.ctx, month), ACTOR);
+    const [draft] = await s.data.repos.invoices.query({ period: month });
+    const [invoice] = await issueDrafts(s.data.ctx, [draft!.id], ACTOR);
+    expect(invoice!.number).toBe(`F-${year}-000001`);
+    const payment = await recordPayment(s.data.ctx, { invoiceId: invoice!.id, clientId: client.id, date: today, amountCents: 5000, method: 'virement', reference: 'VIR-AUTO' }, ACTOR);
+
+    s.transport.setOnline(true);
+    const result = await s.engine.syncNow();
+    expect(result.pushed.rejected).toBe(2);
+    // The server's reason, and the payment set aside with its invoice: nothing of them on the server as issued or paid.
+    const setAside = await listSetAside(s.data.ctx);
+    expect(setAside.map((x) => x.mutation.entity).sort()).toEqual(['invoices', 'payments']);
+    expect(setAside.find((x) => x.mutation.entity === 'invoices')?.reason).toMatch(/série centrale/);
+    expect(setAside.find((x) => x.mutation.entity === 'payments')?.reason).toMatch(new RegExp(`facture F-${year}-000001 a été refusée par le serveur central`));
+    const server1 = await serverRecords(server);
+    expect(server1.get(`invoices/${invoice!.id}`)?.record).toMatchObject({ status: 'draft', number: null });
+    expect(server1.has(`payments/${payment.id}`)).toBe(false);
+    // Here: a draft again, its standalone number released (nothing else bore it), the next one in the granted series.
+    expect(await s.data.db.invoices.get(invoice!.id)).toMatchObject({ status: 'draft', number: null });
+    expect(await s.data.db.series.get(`F-${year}`)).toMatchObject({ lastNumber: 0 });
+    const audit = await s.data.repos.audit.ofRecord('invoices', invoice!.id);
+    expect(audit.map((e) => e.action)).toContain('issue_refused');
+    const next = await nextDocumentNumber(s.data.ctx, 'invoice', today);
+    expect(next).toMatchObject({ number: expect.stringMatching(new RegExp(`^F-${year}-D\\d\\d-0001$`)), granted: true });
+
+    // Issued again in the granted series, then the payment retried: both accepted, and the laptops agree.
+    const [reissued] = await issueDrafts(s.data.ctx, [invoice!.id], ACTOR);
+    expect(reissued!.number).toBe(next.number);
+    await s.engine.syncNow();
+    expect(await retrySetAside(s.data.ctx, setAside.find((x) => x.mutation.entity === 'payments')!.mutation.mutationId)).toBe(true);
+    const again = await s.engine.syncNow();
+    expect(again.pushed.rejected).toBe(0);
+    const server2 = await serverRecords(server);
+    expect(server2.get(`invoices/${invoice!.id}`)?.record).toMatchObject({ status: 'issued', number: next.number });
+    expect(server2.get(`payments/${payment.id}`)?.record).toMatchObject({ amountCents: 5000, invoiceId: invoice!.id });
+    await expectConverged(server, laptops);
   });
 });

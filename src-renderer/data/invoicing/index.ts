@@ -7,6 +7,7 @@ export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './b
 export { cancelPayment, recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';
 export { createLateSurcharge } from './surcharge';
+export { referencedDocuments } from './refused-issues';
 export { deviceCode, nextDocumentNumber, recordDeviceGrant, seriesToGrant, type GrantedSeries } from './numbering';
 export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type DocumentLedger, type DocumentStatus, type LedgerRow, type OverdueRow } from './ledger';
 export { billingLines, parisToday, sellerProfile } from './common';

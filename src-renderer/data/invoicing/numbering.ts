@@ -1,6 +1,6 @@
 import {
   allocateNumber, formatDocumentNumber, parseIsoDate, seriesName, startSeries,
-  type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
+  type DocumentKind, type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { SeriesState } from '../db';
@@ -39,10 +39,10 @@ export async function deviceCode(ctx: DataContext): Promise<string | undefined> 
  * device code it has numbered in, not yet granted (a document of 31/12 pushed
  * in January). Standalone (no code yet): this year's, to get the code.
  */
-export async function seriesToGrant(ctx: DataContext, today: IsoDate): Promise<{ year: number; kind: Invoice['kind'] }[]> {
+export async function seriesToGrant(ctx: DataContext, today: IsoDate): Promise<{ year: number; kind: DocumentKind }[]> {
   const { deviceCode: code, grants = [] } = await readConfig(ctx);
   const year = parseIsoDate(today).year;
-  const wanted = new Map<string, { year: number; kind: Invoice['kind'] }>();
+  const wanted = new Map<string, { year: number; kind: DocumentKind }>();
   for (const kind of ['invoice', 'credit_note'] as const) wanted.set(seriesName({ prefix: seriesPrefixOf(kind), year, ...(code ? { deviceCode: code } : {}) }), { year, kind });
   if (code) {
     for (const state of await ctx.db.series.toArray()) {
@@ -57,7 +57,7 @@ export async function seriesToGrant(ctx: DataContext, today: IsoDate): Promise<{
 /** What the central API answered to `/series/device-grant` (src-core DeviceGrantResponse). */
 export interface GrantedSeries {
   year: number;
-  kind: Invoice['kind'];
+  kind: DocumentKind;
   deviceCode: string;
   /** Last number of the series the server has received. */
   lastNumber: number;

@@ -1,5 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
+import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SettingEntry } from '../db';
+import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
 import { recordTables, writeRecords, type RecordStore } from '../record-store';
 import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
@@ -18,9 +20,13 @@ export interface PushOutcome {
  * arrived), and what it became is stored with it — the merged record
  * (applied), a conflict awaiting a person, or a set-aside mutation with its
  * reason (rejected). Answers for mutations no longer in the outbox (a
- * duplicated delivery) are ignored.
+ * duplicated delivery) are ignored. A refused issue also undoes the issue here
+ * (invoicing/refused-issues): the document is a draft again, its number
+ * released if nothing else holds it, and what depends on it and was not sent
+ * yet (its payments) is set aside with it — never sent without it.
  */
-export async function commitPushResults(db: ContratsDb, results: readonly MutationResult[], now: string): Promise<PushOutcome> {
+export async function commitPushResults(ctx: DataContext, results: readonly MutationResult[], now: string): Promise<PushOutcome> {
+  const { db } = ctx;
   const outcome: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 };
   // Validated before the transaction: inside it only IndexedDB is awaited.
   const records = new Map(results.map((r) => [r.mutationId, r.status !== 'rejected' ? r.record : null]));
@@ -32,7 +38,17 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
     const record = records.get(entry.mutationId);
     if (record) records.set(entry.mutationId, parseEntity(entitySchemas[entry.entity], record, ENTITY_LABELS[entry.entity]) as WireRecord);
   }
-  const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...summaryTables(db, entities)]);
+  const rejectedIds = new Set(results.flatMap((r) => (r.status === 'rejected' ? [r.mutationId] : [])));
+  const refusesAnIssue = outbox.some((entry) => rejectedIds.has(entry.mutationId) && issuesADocument(entry));
+  // Undoing an issue writes the draft (audit, outbox), the series, and sets its payments aside.
+  if (refusesAnIssue) entities.add('payments');
+  const tables = new Set([
+    ...recordTables(db, entities),
+    db.outbox,
+    db.settings,
+    ...summaryTables(db, entities),
+    ...(refusesAnIssue ? [db.series, db.audit] : []),
+  ]);
   await db.transaction('rw', [...tables], async () => {
     const current = await db.outbox.toArray();
     const pending = pendingByRecord(current);
@@ -75,6 +91,14 @@ export async function commitPushResults(db: ContratsDb, results: readonly Mutati
       shown.set(key, { entity: mutation.entity, recordId: mutation.recordId, record: overlayPending(serverRecord, result.version, later) });
     }
     await db.outbox.bulkDelete(answered.map((a) => a.mutation.seq!));
+    const refused = answered.flatMap(({ result, mutation }) => (result.status === 'rejected' && issuesADocument(mutation) ? [{ invoiceId: mutation.recordId, reason: result.reason }] : []));
+    if (refused.length > 0) {
+      const answeredSeqs = new Set(answered.map((a) => a.mutation.seq));
+      const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredSeqs.has(entry.seq)));
+      await db.outbox.bulkDelete(heldBack.map((h) => h.entry.seq!));
+      for (const { entry, reason } of heldBack) settings.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason, at: now } satisfies SetAsideMutation });
+      outcome.rejected += heldBack.length;
+    }
     await db.settings.bulkPut(settings);
     // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
     const writes = [...entities].map((entity) => {

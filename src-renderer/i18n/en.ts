@@ -508,4 +508,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'numbering.next': 'Series {series}: next number {number}.',
   'numbering.next.notGranted': 'Series {series}: next number {number} (series not yet confirmed by the central server).',
   'numbering.grantProblem': 'Numbering series not obtained from the central server: {reason}',
+  'numbering.sync.series': 'Numbering',
+  'numbering.sync.deviceSeries': 'This laptop’s own series (code {code}), granted by the central server',
+  'numbering.sync.standalone': 'Standalone series: the device code is asked at the next sync',
 };

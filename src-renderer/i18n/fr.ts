@@ -643,6 +643,9 @@ export const fr = {
   'numbering.next': 'Série {series} : prochain numéro {number}.',
   'numbering.next.notGranted': 'Série {series} : prochain numéro {number} (série pas encore confirmée par le serveur central).',
   'numbering.grantProblem': 'Série de numérotation non obtenue du serveur central : {reason}',
+  'numbering.sync.series': 'Numérotation',
+  'numbering.sync.deviceSeries': 'Séries propres à ce poste (code {code}), accordées par le serveur central',
+  'numbering.sync.standalone': 'Série autonome : le code de poste est demandé à la prochaine synchronisation',
 } as const;
 
 export type MessageKey = keyof typeof fr;

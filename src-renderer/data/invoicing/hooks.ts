@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDataLayer } from '../provider';
 import { readSetting } from '../repositories/settings';
-import { deviceCode } from './numbering';
+import type { DocumentKind } from '../../../src-core';
+import { parisToday } from './common';
+import { deviceCode, nextDocumentNumber } from './numbering';
 import { documentLedger, ledger, overdueLedger } from './ledger';
 
 /**
@@ -26,6 +28,12 @@ export function useDocumentLedger(id: string) {
 export function useOverdueLedger() {
   const { ctx } = useDataLayer();
   return useLiveQuery(() => overdueLedger(ctx), [ctx]);
+}
+
+/** The series and number the next document of that kind issued today would take here (shown before issuing). */
+export function useNextDocumentNumber(kind: DocumentKind) {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(() => nextDocumentNumber(ctx, kind, parisToday(ctx)), [ctx, kind]);
 }
 
 /** The device code of the laptop's series; null while standalone. */

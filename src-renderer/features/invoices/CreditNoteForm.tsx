@@ -6,6 +6,7 @@ import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { billingLines, createCreditNote } from '../../data/invoicing';
 import { useT } from '../../i18n';
+import { NextNumberNotice } from './NextNumberNotice';
 
 /**
  * A credit note on an issued document: cancel all that remains, or credit
@@ -61,6 +62,7 @@ export function CreditNoteForm({ invoice, creditNotes, onDone }: { invoice: Invo
         <ul>
           {pending.lines.map((line, i) => <li key={i}>{line.label} : {formatEuros(line.netCents)} HT</li>)}
         </ul>
+        <NextNumberNotice kind="credit_note" />
         <p className="muted">{t('invoices.credit.confirmFinal')}</p>
         <div className="invoice-toolbar">
           <button type="button" className="button primary" disabled={command.busy} onClick={() => confirm(pending.request)}>{t('invoices.credit.confirm')}</button>

@@ -14,6 +14,7 @@ import { documentTitle, KIND_LABEL } from './labels';
 import { printDocumentPdf, saveDocumentPdf } from './output';
 import { PaymentForm } from './PaymentForm';
 import { StatusBadge } from './StatusBadge';
+import { NextNumberNotice } from './NextNumberNotice';
 
 type Feedback = { tone: 'success' | 'error'; text: string } | null;
 
@@ -93,6 +94,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           </>
         }
       />
+      {invoice.status === 'draft' ? <NextNumberNotice kind={invoice.kind === 'credit_note' ? 'credit_note' : 'invoice'} /> : null}
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
       {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
       <div className="invoice-grid">

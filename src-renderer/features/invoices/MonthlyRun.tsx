@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
 import { MonthPicker } from './MonthPicker';
+import { NextNumberNotice } from './NextNumberNotice';
 import { RunPreview } from './RunPreview';
 
 type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { kind: 'preview'; plan: MonthlyRunPlan } | { kind: 'writing'; progress: WriteProgress };
@@ -109,6 +110,7 @@ export function MonthlyRun() {
         <section className="card run-issue" aria-labelledby="run-drafts">
           <h2 id="run-drafts">{t('invoices.run.draftsTitle', { count: drafts.length })}</h2>
           <p>{t('invoices.run.draftsBody', { total: formatEuros(draftTotals.totalCents), net: formatEuros(draftTotals.netCents) })}</p>
+          <NextNumberNotice kind="invoice" />
           <div className="invoice-toolbar">
             <button type="button" className="button primary" disabled={busy} onClick={issueAll}>{t('invoices.run.issue', { count: drafts.length })}</button>
             <a className="button" href={href('/factures', { mois: month, statut: 'draft' })}>{t('invoices.run.seeDrafts')}</a>

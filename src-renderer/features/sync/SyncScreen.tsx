@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
+import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, dismissSetAside, retrySetAside, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
@@ -37,6 +38,8 @@ export function SyncScreen() {
   const server = useSyncValue<SyncServer>(SYNC_KEYS.server);
   const lastSync = useSyncValue<string>(SYNC_KEYS.lastSync);
   const reconcile = useSyncValue<ReconcileReport>(SYNC_KEYS.reconcile);
+  const grantProblem = useSyncValue<string>(SYNC_KEYS.grantProblem);
+  const deviceCode = useDeviceCode();
   const pending = usePendingOutboxCount() ?? 0;
   const oldest = useOldestPendingAt();
   const conflicts = useConflicts() ?? [];
@@ -99,6 +102,8 @@ export function SyncScreen() {
           <dd data-testid="sync-pending">{pending}</dd>
           <dt>{t('sync.state.oldest')}</dt>
           <dd>{oldest ? `${age(oldest, now)} (${dateTime(oldest)})` : t('sync.state.none')}</dd>
+          <dt>{t('numbering.sync.series')}</dt>
+          <dd data-testid="sync-series">{deviceCode ? t('numbering.sync.deviceSeries', { code: deviceCode }) : t('numbering.sync.standalone')}</dd>
           {status ? (
             <>
               <dt>{t('sync.state.activity')}</dt>
@@ -110,6 +115,7 @@ export function SyncScreen() {
           ) : null}
         </dl>
         {lastError ? <p role="alert" className="sync-error">{lastError}</p> : null}
+        {grantProblem ? <p role="alert" className="sync-error">{t('numbering.grantProblem', { reason: grantProblem })}</p> : null}
         {!connected && signOutNote ? <p role="status" className="sync-error">{signOutNote}</p> : null}
         {connected ? (
           <div className="form-actions">

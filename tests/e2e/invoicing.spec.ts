@@ -57,6 +57,8 @@ test('run a month, issue, record a payment, make a credit note and a surcharge, 
   await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
   await expect(page.getByText(/Rien à facturer pour ce mois/)).toBeVisible();
 
+  // Before issuing, the series the invoices will take: this laptop has never signed in, so its standalone one.
+  await expect(page.getByTestId('next-number')).toHaveText('Série F-2026 : prochain numéro F-2026-000001 (série pas encore confirmée par le serveur central).');
   await page.getByRole('button', { name: /^Émettre les \d+ brouillon/ }).click();
   await expect(page.getByText(/facture\(s\) émise\(s\), de F-2026-000001 à F-2026-0000\d\d/)).toBeVisible();
 

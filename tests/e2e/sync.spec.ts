@@ -47,6 +47,8 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Jeton d’accès').fill(token);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
+  // Signing in gave the laptop its own numbering series (issue 17).
+  await expect(page.getByTestId('sync-series')).toContainText(/code D\d\d/, { timeout: 30_000 });
 }
 
 const pendingCount = (page: Page) => page.getByTestId('sync-pending');

@@ -86,7 +86,7 @@ describe.skipIf(!databaseUrl)('API centrale sur deux nœuds, une base PostgreSQL
     expect([...numbers].sort()).toEqual(ids.map((_, i) => `F-2026-${String(i + 1).padStart(6, '0')}`));
 
     // Each node serves the same, complete state: every change made through either one.
-    const [seenByA, seenByB] = await Promise.all(apis.map((api) => pullAll(() => api)));
+    const [seenByA = [], seenByB] = await Promise.all(apis.map((api) => pullAll(() => api)));
     expect(seenByA).toEqual(seenByB);
     const invoices = new Map(seenByA.filter((c) => c.entity === 'invoices').map((c) => [c.recordId, c.record!]));
     expect(invoices.size).toBe(ISSUES);

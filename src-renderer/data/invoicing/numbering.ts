@@ -3,7 +3,7 @@ import {
   type DocumentKind, type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
 } from '../../../src-core';
 import type { DataContext } from '../context';
-import type { SeriesState } from '../db';
+import type { ContratsDb, SeriesState } from '../db';
 
 /**
  * The laptop's numbering series (DOMAIN.md, Numbering; CGI art. 242 nonies A).
@@ -81,6 +81,16 @@ export async function recordDeviceGrant(ctx: DataContext, grant: GrantedSeries):
     const local = stored ? fromState(stored) : empty;
     if (grant.lastNumber > local.lastNumber) await ctx.db.series.put(toState({ ...local, lastNumber: grant.lastNumber }));
   });
+}
+
+/**
+ * Signing out: the grants were the server's, and the next server may be
+ * another one, so they are asked again at the next sign-in (the same server
+ * answers the same grant). The device code stays: documents already numbered
+ * with it keep their series.
+ */
+export async function forgetDeviceGrants(db: ContratsDb): Promise<void> {
+  await db.series.where('id').equals(CONFIG_ID).modify((row) => void delete row.grants);
 }
 
 /**

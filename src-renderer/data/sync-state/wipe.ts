@@ -1,5 +1,6 @@
 import { ENTITY_TYPES } from '../../../src-core';
 import type { ContratsDb } from '../db';
+import { forgetDeviceGrants } from '../invoicing/numbering';
 import { recordTables } from '../record-store';
 import { portfolioTables } from '../read-model/portfolio-chunks';
 
@@ -17,7 +18,10 @@ export async function wipeLocalData(db: ContratsDb): Promise<void> {
   });
 }
 
-/** Sign-out keeping the data: forget the server and where the sync stood with it (cursors, checks). */
+/** Sign-out keeping the data: forget the server and where the sync stood with it (cursors, checks, the series it granted). */
 export async function forgetServer(db: ContratsDb): Promise<void> {
-  await db.settings.where('key').startsWith('sync.').filter((row) => !row.key.startsWith('sync.conflict.') && !row.key.startsWith('sync.setAside.')).delete();
+  await db.transaction('rw', [db.settings, db.series], async () => {
+    await db.settings.where('key').startsWith('sync.').filter((row) => !row.key.startsWith('sync.conflict.') && !row.key.startsWith('sync.setAside.')).delete();
+    await forgetDeviceGrants(db);
+  });
 }

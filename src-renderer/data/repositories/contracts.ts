@@ -2,8 +2,10 @@ import {
   applyLifecycleEvent,
   contractDateIssues,
   contractInputSchema,
+  contractLifeRefusal,
   contractSchema,
   DomainError,
+  enforce,
   formatDateFr,
   formatMonthFr,
   lifecycleOfContract,
@@ -12,6 +14,7 @@ import {
   parseInstant,
   planTierChange,
   referenceIssue,
+  silentRetroactivityRefusal,
   tierCodeSchema,
   toParisWallClock,
   ValidationError,
@@ -55,6 +58,8 @@ export function contractsRepository(ctx: DataContext) {
       const { after, action, summary } = change(before, ctx.now(), known);
       const valid = parseEntity(contractSchema, after, 'Contrat');
       checkIdentity(valid, []);
+      // Tier and end date as the contract's events set them (src-core, as the central API checks).
+      enforce(contractLifeRefusal(before, valid, parisToday(ctx), new Map()));
       await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary, clientId: before.clientId });
       return valid;
     });
@@ -126,6 +131,8 @@ export function contractsRepository(ctx: DataContext) {
       const today = toParisWallClock(parseInstant(ctx.now())).date;
       return modify(contractId, actor, (c, at) => {
         const plan = planTierChange(c, tier, fromMonth, today);
+        // This action has no confirmation step: it never changes months already begun.
+        enforce(silentRetroactivityRefusal(plan, false, today));
         return {
           after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier }] },
           action: 'tier_change',

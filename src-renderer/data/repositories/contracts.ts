@@ -125,16 +125,17 @@ export function contractsRepository(ctx: DataContext) {
      * Switches the contract to `newTier` from the first day of `fromMonth`
      * (DOMAIN.md: the proposed switch after an over-consumption). Earlier
      * months keep their tier in the history, so they are billed as they were.
+     * A first day already past is refused unless `retroactive` says it is meant (DOMAIN.md).
      */
-    async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string): Promise<Contract> {
+    async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string, { retroactive = false } = {}): Promise<Contract> {
       const tier = parseEntity(tierCodeSchema, newTier, 'Formule');
       const today = toParisWallClock(parseInstant(ctx.now())).date;
       return modify(contractId, actor, (c, at) => {
         const plan = planTierChange(c, tier, fromMonth, today);
-        // This action has no confirmation step: it never changes months already begun.
-        enforce(silentRetroactivityRefusal(plan, false, today));
+        enforce(silentRetroactivityRefusal(plan, retroactive, today));
+        const confirmed = plan.retroactive ? { retroactive: true as const } : {};
         return {
-          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier }] },
+          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier, ...confirmed }] },
           action: 'tier_change',
           summary: `Changement de formule ${plan.fromTier} → ${tier} à partir de ${formatMonthFr(fromMonth)}.`,
         };

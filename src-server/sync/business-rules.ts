@@ -57,10 +57,12 @@ const payments: RuleCheck = async ({ tx, recordId, before, after, changedFields,
   });
 };
 
-/** A credit note is checked when it becomes issued (new, or issuing a draft): issued, it no longer changes. */
-const creditNotes: RuleCheck = async ({ tx, recordId, before, after }) => {
+/** What a credit note credits: checked when it is new or any of these change (issued, it no longer changes at all). */
+const CREDITING_FIELDS = ['kind', 'status', 'clientId', 'creditedInvoiceId', 'lines'];
+
+const creditNotes: RuleCheck = async ({ tx, recordId, before, after, changedFields }) => {
   const note = as<Invoice>(after, recordId);
-  if (note.kind !== 'credit_note' || note.status !== 'issued' || (before && before.status === 'issued')) return null;
+  if (note.kind !== 'credit_note' || (before && !changedFields.some((field) => CREDITING_FIELDS.includes(field)))) return null;
   const invoiceId = note.creditedInvoiceId ?? '';
   return creditNoteRefusal(note, await liveRecord<Invoice>(tx, 'invoices', invoiceId), await recordsWhere<Invoice & { id: string }>(tx, 'invoices', 'creditedInvoiceId', invoiceId));
 };

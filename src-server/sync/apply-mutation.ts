@@ -2,7 +2,6 @@ import type { Mutation, MutationResult } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
 import { isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
-import { contractIdentityRefusal } from './contract-identity';
 import type { DeviceCaller } from '../invoices/device-owner';
 import { storedAnswer } from './answer-retention';
 import { businessRuleRefusal, issuedDocumentRefusal, parisToday } from './business-rules';
@@ -72,8 +71,6 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
           const validated = validateRecord(mutation.entity, next.data);
           if (!validated.ok) return rejected(mutation, validated.reason);
           next = { ...next, data: validated.record };
-          const identity = mutation.entity === 'contracts' ? await contractIdentityRefusal(tx, mutation.recordId, next.data, changedFields.includes('reference')) : undefined;
-          if (identity) return rejected(mutation, identity);
           const refusal =
             (await missingReference(tx, mutation.entity, next.data)) ??
             (await businessRuleRefusal(mutation.entity, { tx, recordId: mutation.recordId, before: current && !current.deleted ? current.data : undefined, after: next.data, changedFields, today: parisToday() })) ??

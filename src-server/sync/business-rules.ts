@@ -2,11 +2,12 @@ import { toParisWallClock } from '../../src-core/calendar';
 import type { IsoDate } from '../../src-core/dates';
 import type { Contract, Invoice, Letter, Payment } from '../../src-core/model';
 import {
-  addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, newPaymentRefusal, paymentChangeRefusal,
+  addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, newPaymentRefusal, paymentChangeRefusal, refusal,
   type TerminatingLetter, type Verdict,
 } from '../../src-core/rules';
 import type { EntityType, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
+import { contractIdentityRefusal } from './contract-identity';
 import type { StoredRecord } from './merge';
 import { loadRecord } from './record-store';
 
@@ -69,6 +70,11 @@ const creditNotes: RuleCheck = async ({ tx, recordId, before, after, changedFiel
 
 const letters: RuleCheck = async ({ recordId, before, after, today }) => (before ? letterChangeRefusal(as<Letter>(before, recordId), as<Letter>(after, recordId), today) : null);
 
+const contractIdentity: RuleCheck = async ({ tx, recordId, after, changedFields }) => {
+  const message = await contractIdentityRefusal(tx, recordId, after, changedFields.includes('reference'));
+  return message ? refusal('INVALID_INPUT', message) : null;
+};
+
 const contractLife: RuleCheck = async ({ tx, recordId, before, after, today }) => {
   const previous = before && as<Contract>(before, recordId);
   const next = as<Contract>(after, recordId);
@@ -85,7 +91,7 @@ export const RECORD_RULES: Partial<Record<EntityType, readonly RuleCheck[]>> = {
   payments: [payments],
   invoices: [creditNotes],
   letters: [letters],
-  contracts: [contractLife],
+  contracts: [contractIdentity, contractLife],
 };
 
 /** The first refusal of the entity's checks, or undefined. */

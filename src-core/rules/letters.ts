@@ -54,3 +54,13 @@ export function letterChangeRefusal(before: StoredLetterTrack, after: StoredLett
   }
   return verdictOf(() => applyLetterStep(trackOf(before), step, today));
 }
+
+/**
+ * A letter that left the draft state is part of the file (printed, sent, its
+ * receipt known): it is never deleted. The laptop deletes only a draft notice
+ * undone with its tier change.
+ */
+export function letterDeletionRefusal(before: Pick<StoredLetterTrack, 'status'>): Verdict {
+  if (before.status === 'draft') return null;
+  return refusal('INVALID_TRANSITION', `Une lettre ${STATUS_WORDS[before.status]} ne se supprime pas : elle reste au dossier du client.`);
+}

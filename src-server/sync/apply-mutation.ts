@@ -4,7 +4,7 @@ import { isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
 import type { DeviceCaller } from '../invoices/device-owner';
 import { storedAnswer } from './answer-retention';
-import { businessRuleRefusal, issuedDocumentRefusal, parisToday } from './business-rules';
+import { businessRuleRefusal, deletionRefusal, issuedDocumentRefusal, parisToday } from './business-rules';
 import { unknownFieldsRefusal } from './entity-fields';
 import { validateRecord } from './entity-validation';
 import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome } from './merge';
@@ -75,6 +75,9 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
             (await missingReference(tx, mutation.entity, next.data)) ??
             (await businessRuleRefusal(mutation.entity, { tx, recordId: mutation.recordId, before: current && !current.deleted ? current.data : undefined, after: next.data, changedFields, today: parisToday() })) ??
             (mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data, caller) : undefined);
+          if (refusal) return rejected(mutation, refusal);
+        } else {
+          const refusal = deletionRefusal(mutation.entity, current);
           if (refusal) return rejected(mutation, refusal);
         }
         await storeChange(tx, mutation.entity, mutation.recordId, next, {

@@ -2,7 +2,7 @@ import { toParisWallClock } from '../../src-core/calendar';
 import type { IsoDate } from '../../src-core/dates';
 import type { Contract, Invoice, Letter, Payment } from '../../src-core/model';
 import {
-  addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, newPaymentRefusal, paymentChangeRefusal, refusal,
+  addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal, paymentChangeRefusal, refusal,
   type TerminatingLetter, type Verdict,
 } from '../../src-core/rules';
 import type { EntityType, WireRecord } from '../../src-core/sync';
@@ -93,6 +93,16 @@ export const RECORD_RULES: Partial<Record<EntityType, readonly RuleCheck[]>> = {
   letters: [letters],
   contracts: [contractIdentity, contractLife],
 };
+
+/** Checks run on a record about to be deleted (the deletion of an issued document is `issuedDocumentRefusal`'s). */
+export const DELETION_RULES: Partial<Record<EntityType, (before: WireRecord) => Verdict>> = {
+  letters: (before) => letterDeletionRefusal(before as unknown as Letter),
+};
+
+export function deletionRefusal(entity: EntityType, before: StoredRecord | undefined): string | undefined {
+  if (!before || before.deleted) return undefined;
+  return DELETION_RULES[entity]?.(before.data)?.message;
+}
 
 /** The first refusal of the entity's checks, or undefined. */
 export async function businessRuleRefusal(entity: EntityType, input: RuleInput): Promise<string | undefined> {

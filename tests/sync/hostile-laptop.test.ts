@@ -99,7 +99,7 @@ describe.each(storageVariants())('$name : un poste hostile contre les règles du
     expect(clash).toMatchObject({ status: 'rejected', reason: referenceClash({ id: 'k-2', reference: ' ct-2026-00001' }, [{ id: 'k-1', reference: 'CT-2026-00001' }]) });
   });
 
-  it('refuse un saut d’état de lettre et un retour en brouillon', async () => {
+  it('refuse un saut d’état de lettre, un retour en brouillon et la suppression d’une lettre imprimée', async () => {
     const sent = { status: 'sent', sentOn: today, registeredNumber: '1A 123 456 7890 1' };
     expect(await hostile('letters', 'l-1', sent, 1)).toMatchObject({
       status: 'rejected',
@@ -108,6 +108,8 @@ describe.each(storageVariants())('$name : un poste hostile contre les règles du
     expect(await hostile('letters', 'l-1', { status: 'printed' }, 1)).toMatchObject({ status: 'applied', version: 2 });
     expect(await hostile('letters', 'l-1', { status: 'draft' }, 2)).toMatchObject({ status: 'rejected', reason: 'Transition impossible : une lettre imprimée ne redevient pas un brouillon.' });
     expect(await hostile('letters', 'l-1', { ...sent, sentOn: addDays(today, 2) }, 2)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('ne peut pas être dans le futur') });
+    const [deleted] = await push('hostile', [mutation('hostile', 'letters', 'l-1', {}, 2, 'delete')]);
+    expect(deleted).toMatchObject({ status: 'rejected', reason: 'Une lettre imprimée ne se supprime pas : elle reste au dossier du client.' });
   });
 
   it('refuse un avoir au-delà de ce qui reste à créditer, sans consommer son numéro', async () => {

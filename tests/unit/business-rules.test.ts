@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  contractLifeRefusal, creditNoteLines, creditNoteRefusal, enforce, formatEuros, issuedDocumentChangeRefusal, letterChangeRefusal, newPaymentRefusal,
+  contractLifeRefusal, creditNoteLines, creditNoteRefusal, enforce, formatEuros, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal,
   paymentChangeRefusal, silentRetroactivityRefusal, type Contract, type CreditableDocument, type PayableDocument, type StoredLetterTrack, type TerminatingLetter,
 } from '../../src-core';
 
@@ -152,6 +152,10 @@ describe('letters move only along their states', () => {
     expect(letterChangeRefusal(received, { ...received, status: 'returned' }, TODAY)?.code).toBe('INVALID_TRANSITION');
     // Nothing of its track changes: not a step (a re-sent copy, a params edit of a draft).
     expect(letterChangeRefusal(out, { ...out, params: { letterDate: '2026-11-20', x: 1 } }, TODAY)).toBeNull();
+  });
+  it('only a draft is deleted', () => {
+    expect(letterDeletionRefusal(draft)).toBeNull();
+    expect(letterDeletionRefusal({ status: 'sent' })?.message).toBe('Une lettre envoyée ne se supprime pas : elle reste au dossier du client.');
   });
 });
 

@@ -115,3 +115,12 @@ export function paymentChangeRefusal(before: RecordedPayment, after: RecordedPay
     () => verdictOf(() => paymentCancellation(before, after.cancellationReason ?? '', today)),
   );
 }
+
+/**
+ * A payment that reached the central API (version above 0) is never deleted:
+ * others may have seen it; it is cancelled with a reason. Only one entered by
+ * mistake and never synced leaves the laptop's records (the audit keeps it).
+ */
+export function paymentDeletionRefusal(payment: { version: number }): Verdict {
+  return payment.version > 0 ? refusal('INVALID_INPUT', 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.') : null;
+}

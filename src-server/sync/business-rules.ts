@@ -2,7 +2,7 @@ import { toParisWallClock } from '../../src-core/calendar';
 import type { IsoDate } from '../../src-core/dates';
 import type { Contract, Invoice, Letter, Payment } from '../../src-core/model';
 import {
-  addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal, paymentChangeRefusal, refusal,
+  addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal, paymentChangeRefusal, paymentDeletionRefusal, refusal,
   type TerminatingLetter, type Verdict,
 } from '../../src-core/rules';
 import type { EntityType, WireRecord } from '../../src-core/sync';
@@ -97,6 +97,8 @@ export const RECORD_RULES: Partial<Record<EntityType, readonly RuleCheck[]>> = {
 /** Checks run on a record about to be deleted (the deletion of an issued document is `issuedDocumentRefusal`'s). */
 export const DELETION_RULES: Partial<Record<EntityType, (before: WireRecord) => Verdict>> = {
   letters: (before) => letterDeletionRefusal(before as unknown as Letter),
+  // Every payment the server holds has been synced.
+  payments: () => paymentDeletionRefusal({ version: 1 }),
 };
 
 export function deletionRefusal(entity: EntityType, before: StoredRecord | undefined): string | undefined {

@@ -50,7 +50,7 @@ describe('invoices, payments, letters', () => {
     const { db, repos, invoice, client } = await withInvoice();
     const input = { invoiceId: invoice.id, clientId: client.id, date: '2026-11-20', amountCents: 5940, method: 'virement' as const, reference: 'VIR 42' };
     const before = await counts(db);
-    await expect(repos.payments.record(input, ACTOR)).rejects.toThrow(/facture émise/);
+    await expect(repos.payments.record(input, ACTOR)).rejects.toThrow(/Un brouillon ne se paie pas/);
     await expect(repos.payments.record({ ...input, clientId: 'other' }, ACTOR)).rejects.toThrow(/introuvable/);
     expect(await counts(db)).toEqual(before);
     await db.invoices.put({ ...invoice, status: 'issued', number: 'F-2026-000001' });

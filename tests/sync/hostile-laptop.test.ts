@@ -85,6 +85,8 @@ describe.each(storageVariants())('$name : un poste hostile contre les règles du
     // The recorded payment is not edited into a bigger one, nor cancelled without a reason.
     expect(await hostile('payments', 'p-ok', { amountCents: 11880 }, 1)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Un paiement enregistré ne se modifie pas') });
     expect(await hostile('payments', 'p-ok', { cancelledOn: today, cancellationReason: '  ' }, 1)).toMatchObject({ status: 'rejected' });
+    const [deleted] = await push('hostile', [mutation('hostile', 'payments', 'p-ok', {}, 1, 'delete')]);
+    expect(deleted).toMatchObject({ status: 'rejected', reason: 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.' });
     // Exactly the balance passes: the rule refuses what is over it, not everything.
     expect(await hostile('payments', 'p-rest', payment(6880))).toMatchObject({ status: 'applied' });
     expect(await hostile('payments', 'p-more', payment(1))).toMatchObject({ status: 'rejected', reason: 'Ce document est déjà soldé : aucun paiement n’est attendu.' });

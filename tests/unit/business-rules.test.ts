@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   contractLifeRefusal, creditNoteLines, creditNoteRefusal, enforce, formatEuros, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal,
-  paymentChangeRefusal, silentRetroactivityRefusal, type Contract, type CreditableDocument, type PayableDocument, type StoredLetterTrack, type TerminatingLetter,
+  paymentChangeRefusal, paymentDeletionRefusal, silentRetroactivityRefusal, type Contract, type CreditableDocument, type PayableDocument, type StoredLetterTrack, type TerminatingLetter,
 } from '../../src-core';
 
 // Issue 17: the business invariants the laptop's commands and the central API both call (src-core/rules).
@@ -68,6 +68,10 @@ describe('payments (§6.6)', () => {
         expect(verdict === null).toBe(balance > 0 && amount <= balance);
       }),
     );
+  });
+  it('a synced payment is never deleted', () => {
+    expect(paymentDeletionRefusal({ version: 0 })).toBeNull();
+    expect(paymentDeletionRefusal({ version: 3 })?.message).toBe('Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.');
   });
   it('a recorded payment only gets cancelled: with a reason, once, not in the future', () => {
     expect(paymentChangeRefusal({}, {}, [], TODAY)).toBeNull();

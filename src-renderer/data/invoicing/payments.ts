@@ -1,5 +1,5 @@
 import {
-  DomainError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentSchema, parseEntity,
+  DomainError, formatDateFr, formatEuros, paymentCancellation, paymentSchema, parseEntity,
   type Payment, type PaymentInput,
 } from '../../../src-core';
 import { writeChange } from '../change';
@@ -10,8 +10,8 @@ import { invoicingTransaction, parisToday } from './common';
 /**
  * Records a payment against an issued invoice or surcharge document of the
  * same client, refusing more than its balance and a date before the document
- * or in the future: src-core `newPaymentRefusal`, the rule the central API
- * applies to a pushed payment. The balance is read in
+ * or in the future: src-core `newPaymentRefusal` (in the repository's
+ * `record`), the rule the central API applies to a pushed payment. The balance is read in
  * the same transaction as the write, so two payments entered at once cannot
  * both pass the check against the same balance. A second submit of the same
  * intent (its `commandId`) returns the payment the first one recorded.
@@ -20,12 +20,6 @@ export function recordPayment(ctx: DataContext, input: PaymentInput, actor: stri
   return invoicingTransaction(ctx, async () => {
     const done = input.commandId ? await paymentOfCommand(ctx, input.invoiceId, input.commandId) : undefined;
     if (done) return done;
-    const invoice = await ctx.db.invoices.get(input.invoiceId);
-    const [payments, creditNotes] = await Promise.all([
-      ctx.db.payments.where('invoiceId').equals(input.invoiceId).toArray(),
-      invoice ? ctx.db.invoices.where('clientId').equals(invoice.clientId).filter((d) => d.creditedInvoiceId === invoice.id).toArray() : [],
-    ]);
-    enforce(newPaymentRefusal(input, { invoice, payments, creditNotes, today: parisToday(ctx) }));
     return paymentsRepository(ctx).record(input, actor);
   });
 }

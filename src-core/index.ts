@@ -17,3 +17,4 @@ export * from './demo';
 export * from './import';
 export * from './export';
 export * from './einvoice';
+export * from './rules';

@@ -14,7 +14,7 @@ import { singleLine, type BillingLine } from './lines';
 export type CreditRequest = 'full' | readonly { lineIndex: number; netCents: Cents }[];
 
 /** Net still creditable per line, given the nets already credited per line by earlier notes. */
-export function remainingCreditable(lines: readonly BillingLine[], alreadyCreditedByLine: readonly Cents[] = []): Cents[] {
+export function remainingCreditable(lines: readonly Pick<BillingLine, 'netCents'>[], alreadyCreditedByLine: readonly Cents[] = []): Cents[] {
   if (alreadyCreditedByLine.length > lines.length) {
     throw new DomainError('INVALID_INPUT', 'Avoirs antérieurs incohérents : plus de lignes créditées que la facture n\u2019en compte.');
   }
@@ -39,15 +39,21 @@ function creditedAmounts(remaining: readonly Cents[], request: CreditRequest): C
     assertNonNegativeCents(netCents, 'Montant à créditer');
     amounts[lineIndex] = (amounts[lineIndex] ?? 0) + netCents;
   }
-  amounts.forEach((amount, i) => {
-    if (amount > (remaining[i] ?? 0)) {
-      throw new DomainError(
-        'INVALID_AMOUNT',
-        `Avoir refusé : ${formatEuros(amount)} demandés sur la ligne ${i + 1}, il ne reste que ${formatEuros(remaining[i] ?? 0)} à créditer.`,
-      );
-    }
-  });
+  const excess = creditExcessProblem(remaining, amounts);
+  if (excess) throw new DomainError('INVALID_AMOUNT', excess);
   return amounts;
+}
+
+/**
+ * Why crediting `amounts` (HT, positive, per invoice line) is refused when
+ * `remaining` is what is left to credit on each line, or null: never more
+ * than a line's remainder, hence never more than the invoice. The central API
+ * asks the same of a pushed credit note (src-core/rules/credit-notes).
+ */
+export function creditExcessProblem(remaining: readonly Cents[], amounts: readonly Cents[]): string | null {
+  const line = amounts.findIndex((amount, i) => amount > (remaining[i] ?? 0));
+  if (line < 0) return null;
+  return `Avoir refusé : ${formatEuros(amounts[line]!)} demandés sur la ligne ${line + 1}, il ne reste que ${formatEuros(remaining[line] ?? 0)} à créditer.`;
 }
 
 /** Negative lines of a credit note on `invoice`, at each line's VAT rate; lines credited nothing are left out. */

@@ -36,7 +36,8 @@ export type LetterTerminationCause = (typeof LETTER_TERMINATION_CAUSES)[number];
 const eventBase = { at: instantSchema, actor: requiredText("L'auteur de l'événement est obligatoire.", 120) };
 export const contractHistoryEntrySchema = z.discriminatedUnion('kind', [
   // letterId: the tier-change notice drafted with it (undone together while that letter is a draft).
-  z.strictObject({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema, letterId: recordIdSchema.optional() }),
+  // retroactive: the account manager confirmed a first day already past (DOMAIN.md: never retroactive without saying so).
+  z.strictObject({ ...eventBase, kind: z.literal('tier_change'), fromMonth: yearMonthSchema, fromTier: tierCodeSchema, toTier: tierCodeSchema, letterId: recordIdSchema.optional(), retroactive: z.literal(true).optional() }),
   z.strictObject({ ...eventBase, kind: z.literal('termination_notice'), receivedOn: isoDateSchema, channel: z.enum(NOTICE_CHANNELS), effectiveDate: isoDateSchema }),
   // A termination set by a letter; a later entry of the same letter (its receipt known) replaces the earlier one.
   z.strictObject({

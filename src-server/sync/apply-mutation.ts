@@ -1,13 +1,13 @@
 import type { Mutation, MutationResult } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
-import { IMMUTABLE_INVOICE_REASON, isIssued } from '../invoices/issued-invoice';
+import { isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
-import { contractIdentityRefusal } from './contract-identity';
 import type { DeviceCaller } from '../invoices/device-owner';
 import { storedAnswer } from './answer-retention';
+import { businessRuleRefusal, deletionRefusal, issuedDocumentRefusal, parisToday } from './business-rules';
 import { unknownFieldsRefusal } from './entity-fields';
 import { validateRecord } from './entity-validation';
-import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type StoredRecord } from './merge';
+import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome } from './merge';
 import { lockWrites, loadRecord, storeChange } from './record-store';
 import { missingReference } from './references';
 
@@ -44,9 +44,8 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
   const unknownFields = mutation.op === 'upsert' ? unknownFieldsRefusal(mutation.entity, mutation.changes) : undefined;
   if (unknownFields) return rejected(mutation, unknownFields);
   const current = await loadRecord(tx, mutation.entity, mutation.recordId);
-  if (mutation.entity === 'invoices' && current && !current.deleted && isIssued(current.data) && changesSomething(current, mutation)) {
-    return rejected(mutation, IMMUTABLE_INVOICE_REASON);
-  }
+  const immutable = issuedDocumentRefusal(mutation.entity, current, mutation.op === 'delete' ? 'delete' : changedFieldsOf(current?.data ?? {}, splitMeta(mutation.changes).fields));
+  if (immutable) return rejected(mutation, immutable);
   const now = new Date().toISOString();
   const outcome: MergeOutcome =
     mutation.op === 'delete'
@@ -72,11 +71,13 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
           const validated = validateRecord(mutation.entity, next.data);
           if (!validated.ok) return rejected(mutation, validated.reason);
           next = { ...next, data: validated.record };
-          const identity = mutation.entity === 'contracts' ? await contractIdentityRefusal(tx, mutation.recordId, next.data, changedFields.includes('reference')) : undefined;
-          if (identity) return rejected(mutation, identity);
           const refusal =
             (await missingReference(tx, mutation.entity, next.data)) ??
+            (await businessRuleRefusal(mutation.entity, { tx, recordId: mutation.recordId, before: current && !current.deleted ? current.data : undefined, after: next.data, changedFields, today: parisToday() })) ??
             (mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data, caller) : undefined);
+          if (refusal) return rejected(mutation, refusal);
+        } else {
+          const refusal = deletionRefusal(mutation.entity, current);
           if (refusal) return rejected(mutation, refusal);
         }
         await storeChange(tx, mutation.entity, mutation.recordId, next, {
@@ -90,11 +91,6 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
       return { mutationId: mutation.mutationId, status: 'applied', version: next.version, record: next.deleted ? null : next.data };
     }
   }
-}
-
-/** Re-sending the values an issued invoice already has is harmless (metadata aside); anything else is a modification. */
-function changesSomething(current: StoredRecord, mutation: Mutation): boolean {
-  return mutation.op === 'delete' || changedFieldsOf(current.data, splitMeta(mutation.changes).fields).length > 0;
 }
 
 function rejected(mutation: Mutation, reason: string): MutationResult {

@@ -50,7 +50,7 @@ describe('invoices, payments, letters', () => {
     const { db, repos, invoice, client } = await withInvoice();
     const input = { invoiceId: invoice.id, clientId: client.id, date: '2026-11-20', amountCents: 5940, method: 'virement' as const, reference: 'VIR 42' };
     const before = await counts(db);
-    await expect(repos.payments.record(input, ACTOR)).rejects.toThrow(/facture émise/);
+    await expect(repos.payments.record(input, ACTOR)).rejects.toThrow(/Un brouillon ne se paie pas/);
     await expect(repos.payments.record({ ...input, clientId: 'other' }, ACTOR)).rejects.toThrow(/introuvable/);
     expect(await counts(db)).toEqual(before);
     await db.invoices.put({ ...invoice, status: 'issued', number: 'F-2026-000001' });
@@ -66,6 +66,10 @@ describe('invoices, payments, letters', () => {
     const { repos, contract, client } = await withInvoice();
     const letter = await repos.letters.create({ kind: 'terminationAcknowledgement', status: 'draft', clientId: client.id, contractId: contract.id, params: { effectiveDate: '2026-12-31' } }, ACTOR);
     await expect(repos.letters.update(letter.id, { status: 'sent' }, ACTOR)).rejects.toThrow(/date d'envoi/);
+    // A draft is printed before it is sent (src-core letterChangeRefusal): the jump writes nothing.
+    await expect(repos.letters.update(letter.id, { status: 'sent', sentOn: '2026-11-27', registeredNumber: '1A 123 456 7890 1' }, ACTOR)).rejects.toThrow(/imprimez d’abord la lettre/);
+    await repos.letters.update(letter.id, { status: 'printed' }, ACTOR);
+    await expect(repos.letters.update(letter.id, { status: 'draft' }, ACTOR)).rejects.toThrow(/ne redevient pas un brouillon/);
     const sent = await repos.letters.update(letter.id, { status: 'sent', sentOn: '2026-11-27', registeredNumber: '1A 123 456 7890 1' }, ACTOR);
     expect(await repos.letters.query({ status: 'sent', clientId: client.id })).toEqual([sent]);
     expect(await repos.letters.query({ contractId: 'other' })).toEqual([]);

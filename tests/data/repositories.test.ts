@@ -65,7 +65,9 @@ describe('repositories write record, audit entry and outbox mutation together', 
     const noticed = await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-10-31', channel: 'registered_letter' }, ACTOR);
     expect(noticed).toMatchObject({ status: 'notice_received', terminationEffectiveDate: '2026-11-30', terminationNotice: { receivedOn: '2026-10-31', channel: 'registered_letter' } });
     expect((await repos.audit.ofClient(contract.clientId))[0]!.summary).toBe('Préavis de résiliation reçu le 31/10/2026 : résiliation effective le 30/11/2026 (§1).');
-    await expect(repos.contracts.applyTierChange(contract.id, 'T199', '2026-11', ACTOR)).resolves.toBeTruthy();
+    // November has begun (27/11/2026): only a change confirmed as retroactive is accepted.
+    await expect(repos.contracts.applyTierChange(contract.id, 'T199', '2026-11', ACTOR)).rejects.toThrow(/confirmez explicitement un changement rétroactif/);
+    await expect(repos.contracts.applyTierChange(contract.id, 'T199', '2026-11', ACTOR, { retroactive: true })).resolves.toMatchObject({ history: expect.arrayContaining([expect.objectContaining({ kind: 'tier_change', retroactive: true })]) });
     // A second notice would not bring the termination forward: the lifecycle refuses it.
     await expect(repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-10', channel: 'email' }, ACTOR)).rejects.toThrow(/Transition impossible/);
   });

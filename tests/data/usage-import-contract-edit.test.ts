@@ -58,7 +58,7 @@ describe('contracts.update', () => {
 
   it('refuses an invalid edit and writes nothing', async () => {
     const { db, repos, a } = await withTwoContracts();
-    await repos.contracts.applyTierChange(a.id, 'T199', '2026-06', ACTOR);
+    await repos.contracts.applyTierChange(a.id, 'T199', '2026-06', ACTOR, { retroactive: true });
     await repos.contracts.recordTerminationNotice(a.id, { receivedOn: '2026-08-10', channel: 'email' }, ACTOR);
     const before = await counts(db);
     await expect(repos.contracts.update(a.id, { reference: ' ' }, ACTOR)).rejects.toThrow(/référence du contrat est obligatoire/);

@@ -236,7 +236,8 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     const stolen = await pushOne('laptop-b', mutation('laptop-b', 'invoices', 'inv-offline-b', { ...issued, number: `${grant.prefix}0002` }), tokens.bob);
     expect(stolen).toMatchObject({ status: 'rejected' });
 
-    const immutable = 'Une facture émise ne peut pas être modifiée ; émettez un avoir.';
+    // src-core issuedDocumentChangeRefusal: the laptop's own words, naming the document.
+    const immutable = expect.stringMatching(/^La facture \S+ est émise : elle ne peut plus être modifiée ni supprimée ; émettez un avoir\.$/);
     expect(await pushOne('laptop-a', mutation('laptop-a', 'invoices', 'inv-offline-1', { dueDate: '2026-06-30' }, 1))).toMatchObject({ status: 'rejected', reason: immutable });
     expect(await pushOne('laptop-a', mutation('laptop-a', 'invoices', 'inv-offline-1', {}, 1, 'delete'))).toMatchObject({ status: 'rejected', reason: immutable });
     expect(await pushOne('laptop-a', mutation('laptop-a', 'invoices', 'inv-central-0', { status: 'draft', number: null }, 2))).toMatchObject({ status: 'rejected', reason: immutable });

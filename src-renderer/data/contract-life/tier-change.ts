@@ -1,5 +1,5 @@
 import {
-  contractSchema, DomainError, formatDateFr, letterContract, parseEntity, planTierChange,
+  contractLifeRefusal, contractSchema, DomainError, enforce, letterContract, parseEntity, planTierChange, silentRetroactivityRefusal,
   type Contract, type IsoDate, type Letter, type TierChangePlan, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
@@ -31,12 +31,7 @@ export interface AppliedTierChange {
 }
 
 function refuseSilentRetroactivity(plan: TierChangePlan, request: TierChangeRequest, today: IsoDate): void {
-  if (plan.retroactive && !request.retroactive) {
-    throw new DomainError(
-      'INVALID_DATE',
-      `Le ${formatDateFr(plan.from)} est antérieur à aujourd’hui (${formatDateFr(today)}) : confirmez explicitement un changement rétroactif, ou choisissez le 1er d’un mois à venir.`,
-    );
-  }
+  enforce(silentRetroactivityRefusal(plan, request.retroactive, today));
 }
 
 /** Inside a transaction over contracts and letters: the change and its draft notice. */
@@ -68,9 +63,16 @@ async function applyOne(ctx: DataContext, request: TierChangeRequest, today: Iso
   );
   const contract = parseEntity(
     contractSchema,
-    { ...before, tier: plan.toTier, updatedAt: at, history: [...before.history, { kind: 'tier_change', at, actor, fromMonth: plan.fromMonth, fromTier: plan.fromTier, toTier: plan.toTier, letterId: letter.id }] },
+    {
+      ...before,
+      tier: plan.toTier,
+      updatedAt: at,
+      // The confirmation travels with the change, so the central API can tell a confirmed retroactive change from a silent one.
+      history: [...before.history, { kind: 'tier_change', at, actor, fromMonth: plan.fromMonth, fromTier: plan.fromTier, toTier: plan.toTier, letterId: letter.id, ...(plan.retroactive ? { retroactive: true } : {}) }],
+    },
     'Contrat',
   );
+  enforce(contractLifeRefusal(before, contract, today, new Map()));
   await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: `${before.reference} — ${plan.rule}`, clientId: before.clientId });
   await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `Avis de changement de formule rédigé (contrat ${before.reference}, brouillon).`, clientId: before.clientId });
   return { contract, letter, plan };

@@ -1,4 +1,4 @@
-import { creditedByLine, creditNoteLines, DomainError, formatDateFr, type CreditRequest, type Invoice } from '../../../src-core';
+import { creditedByLine, creditNoteLines, creditNoteTargetRefusal, enforce, formatDateFr, type CreditRequest, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
 import { billingLines, invoicingTransaction } from './common';
 import { issueOnInvoice } from './issue';
@@ -13,10 +13,9 @@ import { issueOnInvoice } from './issue';
  */
 export function createCreditNote(ctx: DataContext, invoiceId: string, request: CreditRequest, actor: string, commandId?: string): Promise<Invoice> {
   return invoicingTransaction(ctx, async () => {
-    const invoice = await ctx.db.invoices.get(invoiceId);
-    if (!invoice || invoice.kind === 'credit_note' || invoice.status !== 'issued' || !invoice.number) {
-      throw new DomainError('INVALID_INPUT', 'Un avoir se fait sur une facture ou une majoration émise.');
-    }
+    const found = await ctx.db.invoices.get(invoiceId);
+    enforce(creditNoteTargetRefusal(found, found?.clientId ?? ''));
+    const invoice = found as Invoice & { number: string };
     const family = await ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray();
     const earlier = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === invoiceId);
     const done = commandId ? earlier.find((d) => d.commandId === commandId) : undefined;

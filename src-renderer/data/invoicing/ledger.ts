@@ -1,5 +1,5 @@
 import {
-  dunningSchedule, dunningStepOn, isCountedPayment, settlement,
+  documentSettlement, dunningSchedule, dunningStepOn,
   type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
 } from '../../../src-core';
 import type { DataContext } from '../context';
@@ -18,24 +18,26 @@ export interface LedgerRow {
   status: DocumentStatus;
 }
 
-const isPayable = (i: Invoice) => i.status === 'issued' && i.kind !== 'credit_note';
-
-/** Settles every payable document of `docs` (cancelled payments do not count); a credit note counts against the invoice it references when it is among `docs`. */
-export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[], today: IsoDate): LedgerRow[] {
-  const paid = new Map<string, number[]>();
-  for (const p of payments.filter(isCountedPayment)) paid.set(p.invoiceId, [...(paid.get(p.invoiceId) ?? []), p.amountCents]);
-  const credits = new Map<string, number[]>();
-  for (const d of docs) {
-    if (d.kind === 'credit_note' && d.status === 'issued' && d.creditedInvoiceId) {
-      credits.set(d.creditedInvoiceId, [...(credits.get(d.creditedInvoiceId) ?? []), d.totals.totalCents]);
-    }
+function groupedBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), item]);
   }
+  return groups;
+}
+
+/**
+ * Settles every payable document of `docs` with src-core `documentSettlement`
+ * (the balance the payment rules check; cancelled payments do not count); a
+ * credit note counts against the invoice it references when it is among `docs`.
+ */
+export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[], today: IsoDate): LedgerRow[] {
+  const paid = groupedBy(payments, (p) => p.invoiceId);
+  const credits = groupedBy(docs, (d) => (d.kind === 'credit_note' ? d.creditedInvoiceId : undefined));
   return docs.map((invoice) => {
-    if (!isPayable(invoice)) return { invoice, settlement: null, status: invoice.status === 'draft' ? 'draft' : 'issued' };
-    const s = settlement(
-      { totalCents: invoice.totals.totalCents, dueDate: invoice.dueDate, paymentsCents: paid.get(invoice.id) ?? [], creditNotesTotalCents: credits.get(invoice.id) ?? [] },
-      today,
-    );
+    const s = documentSettlement(invoice, paid.get(invoice.id) ?? [], credits.get(invoice.id) ?? [], today);
+    if (!s) return { invoice, settlement: null, status: invoice.status === 'draft' ? 'draft' : 'issued' };
     return { invoice, settlement: s, status: s.status.value };
   });
 }

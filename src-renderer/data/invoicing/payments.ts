@@ -1,17 +1,17 @@
 import {
-  DomainError, formatDateFr, formatEuros, paymentCancellation, paymentDateProblem, paymentProblem, paymentSchema, parseEntity,
+  DomainError, formatDateFr, formatEuros, paymentCancellation, paymentSchema, parseEntity,
   type Payment, type PaymentInput,
 } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { paymentsRepository } from '../repositories/payments';
 import { invoicingTransaction, parisToday } from './common';
-import { documentLedger } from './ledger';
 
 /**
- * Records a payment against an issued invoice or surcharge document, refusing
- * more than its balance (src-core `paymentProblem`) and a date before the
- * document or in the future (`paymentDateProblem`). The balance is read in
+ * Records a payment against an issued invoice or surcharge document of the
+ * same client, refusing more than its balance and a date before the document
+ * or in the future: src-core `newPaymentRefusal` (in the repository's
+ * `record`), the rule the central API applies to a pushed payment. The balance is read in
  * the same transaction as the write, so two payments entered at once cannot
  * both pass the check against the same balance. A second submit of the same
  * intent (its `commandId`) returns the payment the first one recorded.
@@ -20,15 +20,6 @@ export function recordPayment(ctx: DataContext, input: PaymentInput, actor: stri
   return invoicingTransaction(ctx, async () => {
     const done = input.commandId ? await paymentOfCommand(ctx, input.invoiceId, input.commandId) : undefined;
     if (done) return done;
-    const doc = await documentLedger(ctx, input.invoiceId);
-    if (!doc) throw new DomainError('INVALID_INPUT', `Facture introuvable : ${input.invoiceId}.`);
-    if (!doc.settlement) {
-      throw new DomainError('INVALID_INPUT', doc.invoice.status === 'draft' ? 'Un brouillon ne se paie pas : émettez-le d’abord.' : 'Un avoir ne reçoit pas de paiement.');
-    }
-    const dateProblem = paymentDateProblem(input.date, doc.invoice.issueDate, parisToday(ctx));
-    if (dateProblem) throw new DomainError('INVALID_DATE', dateProblem);
-    const problem = paymentProblem(doc.settlement, input.amountCents);
-    if (problem) throw new DomainError('INVALID_AMOUNT', problem);
     return paymentsRepository(ctx).record(input, actor);
   });
 }

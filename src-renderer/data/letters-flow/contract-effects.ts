@@ -1,5 +1,5 @@
 import {
-  applyLifecycleEvent, contractEnd, contractSchema, DomainError, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
+  applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, DomainError, enforce, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
   priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
@@ -79,6 +79,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
     const after = withdrawn(before, letter, today);
     if (after) {
       const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
+      enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]])));
       await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'letter_withdrawn', summary: `${kindLabel(letter)} retournée non distribuée : ses effets sur le contrat ${before.reference} sont retirés.`, clientId: before.clientId });
     }
     return;
@@ -89,6 +90,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
   if (alreadyThere(before, letter.id, effect)) return;
   const { after, action, summary } = applied(before, effect, at, actor, today);
   const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
+  enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]])));
   await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: `${before.reference} — ${summary}`, clientId: before.clientId });
 }
 
@@ -110,6 +112,7 @@ export async function recordPriceChangeObjection(ctx: DataContext, letterId: str
     const at = ctx.now();
     const { after, summary } = applied(before, effect, at, actor, today);
     const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
+    enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]])));
     await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: `${before.reference} — Opposition du client reçue le ${formatDateFr(objectionOn)}. ${summary}`, clientId: before.clientId });
     return valid;
   });

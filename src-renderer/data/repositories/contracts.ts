@@ -2,8 +2,10 @@ import {
   applyLifecycleEvent,
   contractDateIssues,
   contractInputSchema,
+  contractLifeRefusal,
   contractSchema,
   DomainError,
+  enforce,
   formatDateFr,
   formatMonthFr,
   lifecycleOfContract,
@@ -12,6 +14,7 @@ import {
   parseInstant,
   planTierChange,
   referenceIssue,
+  silentRetroactivityRefusal,
   tierCodeSchema,
   toParisWallClock,
   ValidationError,
@@ -55,6 +58,8 @@ export function contractsRepository(ctx: DataContext) {
       const { after, action, summary } = change(before, ctx.now(), known);
       const valid = parseEntity(contractSchema, after, 'Contrat');
       checkIdentity(valid, []);
+      // Tier and end date as the contract's events set them (src-core, as the central API checks).
+      enforce(contractLifeRefusal(before, valid, parisToday(ctx), new Map()));
       await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary, clientId: before.clientId });
       return valid;
     });
@@ -120,14 +125,17 @@ export function contractsRepository(ctx: DataContext) {
      * Switches the contract to `newTier` from the first day of `fromMonth`
      * (DOMAIN.md: the proposed switch after an over-consumption). Earlier
      * months keep their tier in the history, so they are billed as they were.
+     * A first day already past is refused unless `retroactive` says it is meant (DOMAIN.md).
      */
-    async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string): Promise<Contract> {
+    async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string, { retroactive = false } = {}): Promise<Contract> {
       const tier = parseEntity(tierCodeSchema, newTier, 'Formule');
       const today = toParisWallClock(parseInstant(ctx.now())).date;
       return modify(contractId, actor, (c, at) => {
         const plan = planTierChange(c, tier, fromMonth, today);
+        enforce(silentRetroactivityRefusal(plan, retroactive, today));
+        const confirmed = plan.retroactive ? { retroactive: true as const } : {};
         return {
-          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier }] },
+          after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier, ...confirmed }] },
           action: 'tier_change',
           summary: `Changement de formule ${plan.fromTier} → ${tier} à partir de ${formatMonthFr(fromMonth)}.`,
         };

@@ -1,4 +1,4 @@
-import { DomainError, invoiceInputSchema, invoiceSchema, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { DomainError, enforce, invoiceInputSchema, invoiceSchema, issuedDocumentChangeRefusal, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 
@@ -25,13 +25,11 @@ const draftLabel = (i: Pick<Invoice, 'kind' | 'period'>) => `${i.kind === 'credi
 export function invoicesRepository(ctx: DataContext) {
   const { db } = ctx;
 
-  /** Refuses to touch an issued document: it is corrected by a credit note, never edited (DOMAIN.md). */
+  /** Refuses to touch an issued document: it is corrected by a credit note, never edited (DOMAIN.md; src-core `issuedDocumentChangeRefusal`, as the central API). */
   async function draftOrThrow(id: string): Promise<Invoice> {
     const before = await db.invoices.get(id);
     if (!before) throw new DomainError('INVALID_INPUT', `Facture introuvable : ${id}.`);
-    if (before.status !== 'draft') {
-      throw new DomainError('NUMBERING_VIOLATION', `La facture ${before.number ?? id} est émise : elle ne peut plus être modifiée ni supprimée ; émettez un avoir.`);
-    }
+    enforce(issuedDocumentChangeRefusal(before, 'delete'));
     return before;
   }
 

@@ -1,4 +1,5 @@
-import { DomainError, letterInputSchema, letterSchema, parseEntity, type Letter, type LetterInput } from '../../../src-core';
+import { DomainError, enforce, letterChangeRefusal, letterInputSchema, letterSchema, parseEntity, type Letter, type LetterInput } from '../../../src-core';
+import { parisToday } from '../invoicing/common';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 
@@ -33,12 +34,16 @@ export function lettersRepository(ctx: DataContext) {
       return letter;
     },
 
-    /** Status, sending date, registered number, receipt date…: the merged letter is validated as a whole. */
+    /**
+     * Status, sending date, registered number, receipt date…: the merged letter is validated as a whole, and
+     * its status moves only along its states (src-core `letterChangeRefusal`, as on the central API).
+     */
     update(id: string, patch: Partial<LetterInput>, actor: string): Promise<Letter> {
       return changeTransaction(ctx, ['letters'], async () => {
         const before = await db.letters.get(id);
         if (!before) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${id}.`);
         const after = parseEntity(letterSchema, { ...before, ...patch, updatedAt: ctx.now() }, 'Lettre');
+        enforce(letterChangeRefusal(before, after, parisToday(ctx)));
         await writeChange(ctx, { entity: 'letters', before, after, actor, action: 'update', summary: `Lettre « ${after.kind} » : statut ${after.status}.`, clientId: after.clientId });
         return after;
       });

@@ -1,4 +1,5 @@
-import { DomainError, formatEuros, parseEntity, paymentInputSchema, paymentSchema, type Payment, type PaymentInput } from '../../../src-core';
+import { DomainError, enforce, formatEuros, newPaymentRefusal, parseEntity, paymentDeletionRefusal, paymentInputSchema, paymentSchema, type Payment, type PaymentInput } from '../../../src-core';
+import { parisToday } from '../invoicing/common';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 
@@ -9,8 +10,9 @@ export function paymentsRepository(ctx: DataContext) {
     ofClient: (clientId: string) => db.payments.where('clientId').equals(clientId).sortBy('date'),
 
     /**
-     * Writes a payment against an issued invoice of the same client, without the business checks
-     * (balance, dates, idempotence): screens record payments with `recordPayment` (data/invoicing).
+     * Writes a payment against an issued invoice of the same client, within its balance and dated between
+     * its issue and today (src-core `newPaymentRefusal`, read in the same transaction; the central API
+     * checks the same). Idempotence is `recordPayment`'s (data/invoicing), which screens use.
      */
     async record(input: PaymentInput, actor: string): Promise<Payment> {
       const fields = parseEntity(paymentInputSchema, input, 'Paiement');
@@ -18,9 +20,12 @@ export function paymentsRepository(ctx: DataContext) {
       const payment = parseEntity(paymentSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Paiement');
       await changeTransaction(ctx, ['payments', 'invoices'], async () => {
         const invoice = await db.invoices.get(payment.invoiceId);
-        if (!invoice || invoice.clientId !== payment.clientId) throw new DomainError('INVALID_INPUT', `Facture introuvable pour ce client : ${payment.invoiceId}.`);
-        if (invoice.status !== 'issued') throw new DomainError('INVALID_INPUT', 'Un paiement ne peut être enregistré que sur une facture émise.');
-        const summary = `Paiement de ${formatEuros(payment.amountCents)} (${payment.method}) sur la facture ${invoice.number}.`;
+        const [payments, creditNotes] = await Promise.all([
+          db.payments.where('invoiceId').equals(payment.invoiceId).toArray(),
+          invoice ? db.invoices.where('clientId').equals(invoice.clientId).filter((d) => d.creditedInvoiceId === invoice.id).toArray() : [],
+        ]);
+        enforce(newPaymentRefusal(payment, { invoice, payments, creditNotes, today: parisToday(ctx) }));
+        const summary = `Paiement de ${formatEuros(payment.amountCents)} (${payment.method}) sur la facture ${invoice!.number}.`;
         await writeChange(ctx, { entity: 'payments', before: undefined, after: payment, actor, action: 'create', summary, clientId: payment.clientId });
       });
       return payment;
@@ -34,7 +39,7 @@ export function paymentsRepository(ctx: DataContext) {
       return changeTransaction(ctx, ['payments'], async () => {
         const before = await db.payments.get(id);
         if (!before) throw new DomainError('INVALID_INPUT', `Paiement introuvable : ${id}.`);
-        if (before.version > 0) throw new DomainError('INVALID_INPUT', 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.');
+        enforce(paymentDeletionRefusal(before));
         const summary = `Paiement de ${formatEuros(before.amountCents)} du ${before.date} supprimé.`;
         await writeChange(ctx, { entity: 'payments', before, after: null, actor, action: 'delete', summary, clientId: before.clientId });
       });

@@ -24,7 +24,9 @@ export async function ensureDeviceGrants(dataLayer: DataLayer, api: ApiClient): 
   const { deviceId } = ctx;
   const needed = await seriesToGrant(ctx, parisToday(ctx));
   try {
-    for (const { year, kind } of needed) await recordDeviceGrant(ctx, await api.deviceGrant({ deviceId, year, kind }));
+    // Asked together (the server serialises them), stored one after the other.
+    const grants = await Promise.all(needed.map(({ year, kind }) => api.deviceGrant({ deviceId, year, kind })));
+    for (const grant of grants) await recordDeviceGrant(ctx, grant);
   } catch (error) {
     if (!(error instanceof SyncError) || error.retryable) throw error;
     await writeSyncValue(db, SYNC_KEYS.grantProblem, error.message);

@@ -21,7 +21,8 @@ interface PullAsked {
 type Stream = 'core' | 'history';
 const streamOf = (body: string): Stream => (body.includes('"clients"') ? 'core' : 'history');
 // In-process server on in-memory storage, filled by the bulk seed: enough core records for full-size pages.
-describe('pages d’un premier pull : une petite d’abord, puis doublées, demandées d’avance', () => {
+// A whole first pull of 800 clients per test: seconds on a loaded machine, beyond vitest's 5 s default.
+describe('pages d’un premier pull : une petite d’abord, puis doublées, demandées d’avance', { timeout: 60_000 }, () => {
   let server: RunningServer;
   let token: string;
   const demo = generateDemoPortfolio({ seed: 11, clients: 800, today: DEMO_TODAY });

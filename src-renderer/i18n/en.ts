@@ -502,4 +502,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'life.workList.horsGrille': 'Off the price list',
   'life.workList.past': 'past date',
   'life.workList.otherwise': 'otherwise from {date}',
+  // pipe: the usage import's write in a worker (issue 15)
+  'clients.import.cancelWrite': 'Cancel the import',
+  'clients.import.writeCancelled': 'Import cancelled: nothing was saved (the import is all or nothing).',
 };

@@ -639,6 +639,9 @@ export const fr = {
   'life.workList.horsGrille': 'Hors grille',
   'life.workList.past': 'date passée',
   'life.workList.otherwise': 'sinon à compter du {date}',
+  // pipe: the usage import's write in a worker (issue 15)
+  'clients.import.cancelWrite': 'Annuler l’import',
+  'clients.import.writeCancelled': 'Import annulé : rien n’a été enregistré (l’import est tout ou rien).',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -4,7 +4,7 @@
  * Sizes are numbers of clients; each benchmark that depends on the portfolio
  * runs at every size, so the report shows how a cost grows with the data.
  */
-export const BENCHMARKS = ['storage', 'pdf', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import'] as const;
+export const BENCHMARKS = ['storage', 'pdf', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns'] as const;
 export type Benchmark = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {

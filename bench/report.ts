@@ -87,6 +87,8 @@ const GROUPS: [prefix: string, title: string][] = [
   ['sync.', 'Sync (issue 7)'],
   ['server-load.', 'Central API under load: requests per second, simulated laptops against a server process (issue 21)'],
   ['import.', 'Usage CSV import at real size (issue 15)'],
+  ['forecast.', 'MRR forecast (issue 15)'],
+  ['overruns.', 'Overrun work list (issue 15)'],
 ];
 
 function number(value: number, unit: string): string {

@@ -1,4 +1,4 @@
-import { compareDates, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { normalizeContractReference } from '../model/contract-identity';
 import { normalizeIdentifier, sirenProblem } from '../model/identifiers';
 import type { UsageIngestRow } from '../sync/usage-ingest';
@@ -98,32 +98,39 @@ export interface UsageImportReport {
 const normalizeHeader = (name: string) =>
   name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 
+/** A contract of the file's index: its start and end months computed once, an ordinal for the duplicate check. */
+interface IndexedContract extends UsageImportContract {
+  ordinal: number;
+  startMonth: YearMonth;
+  endMonth: YearMonth | null;
+}
+
 /**
  * Contracts by id, by normalized reference and by client SIREN. A reference
  * two contracts share (kept from before references were unique) names no
  * contract: the file could not say whose usage a line is.
  */
 function indexContracts(contracts: readonly UsageImportContract[]) {
-  const byId = new Map<string, UsageImportContract>();
-  const byReference = new Map<string, UsageImportContract[]>();
-  const bySiren = new Map<string, UsageImportContract[]>();
-  const add = (map: Map<string, UsageImportContract[]>, key: string, c: UsageImportContract) => {
+  const byId = new Map<string, IndexedContract>();
+  const byReference = new Map<string, IndexedContract[]>();
+  const bySiren = new Map<string, IndexedContract[]>();
+  const add = (map: Map<string, IndexedContract[]>, key: string, c: IndexedContract) => {
     const list = map.get(key);
     if (list) list.push(c);
     else map.set(key, [c]);
   };
-  for (const c of contracts) {
+  contracts.forEach((contract, ordinal) => {
+    const c = { ...contract, ordinal, startMonth: yearMonthOf(contract.startDate), endMonth: contract.terminationEffectiveDate ? yearMonthOf(contract.terminationEffectiveDate) : null };
     byId.set(c.id, c);
     add(byReference, normalizeContractReference(c.reference), c);
     if (c.clientSiren) add(bySiren, c.clientSiren, c);
-  }
+  });
   return { byId, byReference, bySiren };
 }
 
-const runsIn = (c: UsageImportContract, month: YearMonth) =>
-  yearMonthOf(c.startDate) <= month && (!c.terminationEffectiveDate || yearMonthOf(c.terminationEffectiveDate) >= month);
+const runsIn = (c: IndexedContract, month: YearMonth) => c.startMonth <= month && (!c.endMonth || c.endMonth >= month);
 
-type Resolved = { contract: UsageImportContract } | { error: string };
+type Resolved = { contract: IndexedContract } | { error: string };
 
 function resolveContract(identifier: string, month: YearMonth | null, index: ReturnType<typeof indexContracts>): Resolved {
   const text = identifier.trim();
@@ -156,26 +163,34 @@ function parseMonth(text: string): { month: YearMonth } | { error: string } {
   return { month: value };
 }
 
+const PLAIN_QUANTITY = /^\d+(?:[.,]\d+)?$/;
+
 /** A non-negative decimal with a comma or a point; a message when refused. */
 function parseQuantity(text: string): number | string {
+  // The usual cell (1,5 or 0.42) is read without trimming or rewriting it.
+  if (PLAIN_QUANTITY.test(text)) return Number(text.includes(',') ? text.replace(',', '.') : text);
   const value = text.trim().replace(/[\s\u00a0]/g, '');
   if (!value) return 'Valeur manquante.';
   if (/^-\d/.test(value)) return `Valeur négative refusée : « ${text.trim()} ».`;
-  if (!/^\d+([.,]\d+)?$/.test(value)) return `Nombre illisible : « ${text.trim()} » (exemple : 1,5).`;
+  if (!PLAIN_QUANTITY.test(value)) return `Nombre illisible : « ${text.trim()} » (exemple : 1,5).`;
   return Number(value.replace(',', '.'));
 }
 
-function checkMonthAgainstContract(month: YearMonth, contract: UsageImportContract, today: IsoDate): string | null {
-  if (month > yearMonthOf(today)) return `Mois à venir : ${formatMonthFr(month)} n’est pas encore écoulé.`;
-  if (month < yearMonthOf(contract.startDate)) {
+function checkMonthAgainstContract(month: YearMonth, contract: IndexedContract, todayMonth: YearMonth): string | null {
+  if (month > todayMonth) return `Mois à venir : ${formatMonthFr(month)} n’est pas encore écoulé.`;
+  if (month < contract.startMonth) {
     return `Le contrat ${contract.reference} commence le ${formatDateFr(contract.startDate)} : pas de consommation en ${formatMonthFr(month)}.`;
   }
+  // After the month holding the end date, nothing was consumed (the end date is the contract's last day).
   const end = contract.terminationEffectiveDate;
-  if (end && compareDates(`${month}-01`, end) > 0) {
+  if (end && contract.endMonth! < month) {
     return `Le contrat ${contract.reference} est résilié depuis le ${formatDateFr(end)} : pas de consommation en ${formatMonthFr(month)}.`;
   }
   return null;
 }
+
+/** The quantity columns and the fields they fill. */
+const QUANTITIES = [['cpu_heures', 'cpuHours'], ['base_go', 'databaseGB'], ['stockage_go', 'storageGB']] as const;
 
 export function parseUsageCsv(text: string, options: UsageImportOptions): UsageImportReport {
   const doc = readCsv(text);
@@ -214,42 +229,46 @@ export function parseUsageCsv(text: string, options: UsageImportOptions): UsageI
   }
 
   const index = indexContracts(options.contracts);
-  const seen = new Map<string, number>();
+  const todayMonth = yearMonthOf(options.today);
+  // Contract and month of each valid line, as one number (ordinal × 10⁶ + year × 12 + month): no key string per line.
+  const seen = new Map<number, number>();
   const rows: UsageImportRow[] = [];
+  const width = header.cells.length;
   for (let i = 0; i < data.length; i++) {
     if (options.onProgress && i % PROGRESS_EVERY === 0) options.onProgress(i, data.length);
     const { line, cells } = data[i]!;
-    if (cells.length !== header.cells.length) {
-      const hint = doc.separator === ',' && cells.length > header.cells.length ? ' Avec le séparateur virgule, un nombre décimal à virgule doit être entre guillemets ("1,5").' : '';
-      addError({ line, column: null, message: `La ligne compte ${cells.length} colonnes, l’en-tête en compte ${header.cells.length}.${hint}` });
+    if (cells.length !== width) {
+      const hint = doc.separator === ',' && cells.length > width ? ' Avec le séparateur virgule, un nombre décimal à virgule doit être entre guillemets ("1,5").' : '';
+      addError({ line, column: null, message: `La ligne compte ${cells.length} colonnes, l’en-tête en compte ${width}.${hint}` });
       continue;
     }
-    const cell = (col: UsageCsvColumn) => cells[position[col]]!;
     const before = errorCount;
-    const refuse = (column: UsageCsvColumn, message: string) => addError({ line, column, message });
 
-    const parsedMonth = parseMonth(cell('mois'));
-    if ('error' in parsedMonth) refuse('mois', parsedMonth.error);
+    const parsedMonth = parseMonth(cells[position.mois]!);
+    if ('error' in parsedMonth) addError({ line, column: 'mois', message: parsedMonth.error });
     const validMonth = 'month' in parsedMonth ? parsedMonth.month : null;
-    const resolved = resolveContract(cell('contrat'), validMonth, index);
-    if ('error' in resolved) refuse('contrat', resolved.error);
+    const resolved = resolveContract(cells[position.contrat]!, validMonth, index);
+    if ('error' in resolved) addError({ line, column: 'contrat', message: resolved.error });
 
-    const quantities = {} as Record<'cpuHours' | 'databaseGB' | 'storageGB', number>;
-    for (const [column, key] of [['cpu_heures', 'cpuHours'], ['base_go', 'databaseGB'], ['stockage_go', 'storageGB']] as const) {
-      const q = parseQuantity(cell(column));
-      if (typeof q === 'string') refuse(column, q);
-      else quantities[key] = q;
+    let cpuHours = 0;
+    let databaseGB = 0;
+    let storageGB = 0;
+    for (const [column, key] of QUANTITIES) {
+      const q = parseQuantity(cells[position[column]]!);
+      if (typeof q === 'string') addError({ line, column, message: q });
+      else if (key === 'cpuHours') cpuHours = q;
+      else if (key === 'databaseGB') databaseGB = q;
+      else storageGB = q;
     }
     if ('contract' in resolved && validMonth) {
-      const problem = checkMonthAgainstContract(validMonth, resolved.contract, options.today);
-      if (problem) refuse('mois', problem);
-      const key = `${resolved.contract.id}|${validMonth}`;
+      const contract = resolved.contract;
+      const problem = checkMonthAgainstContract(validMonth, contract, todayMonth);
+      if (problem) addError({ line, column: 'mois', message: problem });
+      const key = contract.ordinal * 1e6 + Number(validMonth.slice(0, 4)) * 12 + Number(validMonth.slice(5));
       const first = seen.get(key);
-      if (first !== undefined) refuse('mois', `Doublon : ${formatMonthFr(validMonth)} du contrat ${resolved.contract.reference} figure déjà ligne ${first}.`);
+      if (first !== undefined) addError({ line, column: 'mois', message: `Doublon : ${formatMonthFr(validMonth)} du contrat ${contract.reference} figure déjà ligne ${first}.` });
       else seen.set(key, line);
-    }
-    if (errorCount === before && 'contract' in resolved && validMonth) {
-      rows.push({ line, contractId: resolved.contract.id, clientId: resolved.contract.clientId, month: validMonth, ...quantities });
+      if (errorCount === before) rows.push({ line, contractId: contract.id, clientId: contract.clientId, month: validMonth, cpuHours, databaseGB, storageGB });
     }
   }
   options.onProgress?.(data.length, data.length);

@@ -197,9 +197,9 @@ export function recurringAt(terms: ContractTerms, date: IsoDate): PriceInForce |
   return runsOn(terms, date) ? priceInForce(terms, yearMonthOf(date)) : null;
 }
 
-/** `recurringAt` as figures only (tier and cents), for portfolio-wide sums. */
-export function recurringCentsAt(terms: ContractTerms, date: IsoDate): { tier: TierCode; cents: Cents } | null {
+/** `recurringAt` as figures only (tier, cents and the price version they come from, no sentence), for portfolio-wide sums. */
+export function recurringCentsAt(terms: ContractTerms, date: IsoDate): { tier: TierCode; cents: Cents; version: PriceVersion | null } | null {
   if (!runsOn(terms, date)) return null;
   const { tier, version } = tierAndVersion(terms, date.slice(0, 7));
-  return { tier, cents: version ? version.value : getTier(tier, terms.priceListId).priceCents };
+  return { tier, cents: version ? version.value : getTier(tier, terms.priceListId).priceCents, version };
 }

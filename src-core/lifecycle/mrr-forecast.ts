@@ -1,7 +1,46 @@
 import { addMonthsToYearMonth, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { explained, type Explained } from '../explain';
 import { formatEuros, type Cents } from '../money';
-import { recurringCentsAt, type ContractTerms } from './contract-state';
+import { recurringCentsAt, type ContractTerms, type PriceVersion } from './contract-state';
+
+/**
+ * A price change notice sent whose acknowledgement of receipt is not known
+ * yet: DOMAIN.md presumes it received on the sending date + N days (setting),
+ * so the forecast takes its new price from the date that presumed receipt
+ * gives, saying so; once the real receipt is recorded, the contract carries
+ * the price itself and this version is no longer presumed.
+ */
+export interface PresumedPriceVersion extends PriceVersion {
+  sentOn: IsoDate;
+}
+
+/** The price version of a notice sent on `sentOn` with a presumed receipt, explained as such (§5.2). */
+export function presumedPriceVersion(version: Omit<PriceVersion, 'value' | 'clause' | 'rule'> & { priceCents: Cents }, sentOn: IsoDate): PresumedPriceVersion {
+  const { priceCents, ...rest } = version;
+  return {
+    ...rest,
+    sentOn,
+    ...explained(
+      priceCents,
+      '§5.2',
+      `Nouveau prix de la formule ${version.tier} : ${formatEuros(priceCents)} HT à compter du ${formatDateFr(version.from)}, avis de modification envoyé le ${formatDateFr(sentOn)}, réception présumée le ${formatDateFr(version.receivedOn)} (envoi + délai de réception présumée, tant que l’avis de réception n’est pas connu), sans opposition au plus tard le ${formatDateFr(version.objectionDeadline)} (§5.2).`,
+    ),
+  };
+}
+
+export interface ForecastOptions {
+  /** Notices sent without a known receipt, by contract id: their prices count from the presumed dates. */
+  presumedPrices?: ReadonlyMap<string, readonly PresumedPriceVersion[]>;
+}
+
+/** The terms with the presumed versions among their prices, oldest effective first (a version the contract already carries is not added twice). */
+function withPresumed(terms: ContractTerms, presumed: readonly PresumedPriceVersion[] | undefined): ContractTerms {
+  if (!presumed || presumed.length === 0) return terms;
+  const carried = new Set(terms.prices.flatMap((p) => (p.letterId ? [p.letterId] : [])));
+  const added = presumed.filter((p) => !p.letterId || !carried.has(p.letterId));
+  if (added.length === 0) return terms;
+  return { ...terms, prices: [...terms.prices, ...added].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)) };
+}
 
 /**
  * The monthly recurring revenue (MRR) month by month (DOMAIN.md, The
@@ -25,6 +64,8 @@ export interface ForecastMonth {
   ended: ForecastMove;
   started: ForecastMove;
   repriced: ForecastMove;
+  /** Of `repriced`, the contracts whose new price comes from a notice with a presumed receipt. */
+  presumed: number;
   retiered: ForecastMove;
 }
 
@@ -35,7 +76,9 @@ function explain(month: YearMonth, asOf: IsoDate, mrr: Cents, contracts: number,
   const parts = [
     moves.ended.count ? `${plural(moves.ended.count, 'résiliation effective', 'résiliations effectives')} (${signed(moves.ended.cents)})` : '',
     moves.started.count ? `${plural(moves.started.count, 'contrat commencé', 'contrats commencés')} (${signed(moves.started.cents)})` : '',
-    moves.repriced.count ? `${plural(moves.repriced.count, 'nouveau prix', 'nouveaux prix')} (${signed(moves.repriced.cents)})` : '',
+    moves.repriced.count
+      ? `${plural(moves.repriced.count, 'nouveau prix', 'nouveaux prix')} (${signed(moves.repriced.cents)}${moves.presumed ? `, dont ${moves.presumed} d’après un avis dont la réception est présumée : envoi + délai de réception présumée, §5.2` : ''})`
+      : '',
     moves.retiered.count ? `${plural(moves.retiered.count, 'changement de formule', 'changements de formule')} (${signed(moves.retiered.cents)})` : '',
   ].filter(Boolean);
   const since = first ? '' : parts.length ? ` Depuis le mois précédent : ${parts.join(', ')}.` : ' Aucun changement depuis le mois précédent.';
@@ -47,16 +90,18 @@ function explain(month: YearMonth, asOf: IsoDate, mrr: Cents, contracts: number,
 }
 
 /** The current month as of `today`, then the `months` following ones. */
-export function mrrForecast(contracts: readonly ContractTerms[], today: IsoDate, months = 12): ForecastMonth[] {
+export function mrrForecast(contracts: readonly (ContractTerms & { id?: string })[], today: IsoDate, months = 12, options: ForecastOptions = {}): ForecastMonth[] {
   const current = yearMonthOf(today); // validates today once
+  const presumed = options.presumedPrices;
+  const terms = presumed && presumed.size > 0 ? contracts.map((c) => (c.id ? withPresumed(c, presumed.get(c.id)) : c)) : contracts;
 
   const out: ForecastMonth[] = [];
   let previous: ReturnType<typeof recurringCentsAt>[] | null = null;
   for (let i = 0; i <= months; i++) {
     const month = addMonthsToYearMonth(current, i);
     const asOf = i === 0 ? today : `${month}-01`;
-    const now = contracts.map((c) => recurringCentsAt(c, asOf));
-    const moves = { ended: { count: 0, cents: 0 }, started: { count: 0, cents: 0 }, repriced: { count: 0, cents: 0 }, retiered: { count: 0, cents: 0 } };
+    const now = terms.map((c) => recurringCentsAt(c, asOf));
+    const moves = { ended: { count: 0, cents: 0 }, started: { count: 0, cents: 0 }, repriced: { count: 0, cents: 0 }, presumed: 0, retiered: { count: 0, cents: 0 } };
     let mrr = 0;
     let running = 0;
     now.forEach((p, k) => {
@@ -70,6 +115,7 @@ export function mrrForecast(contracts: readonly ContractTerms[], today: IsoDate,
       if (!move) return;
       move.count++;
       move.cents += (p?.cents ?? 0) - (before?.cents ?? 0);
+      if (move === moves.repriced && p?.version && 'sentOn' in p.version) moves.presumed++;
     });
     out.push({ month, asOf, mrr: explain(month, asOf, mrr, running, moves, i === 0), contracts: running, ...moves });
     previous = now;

@@ -1,9 +1,10 @@
 import type { IsoDate } from '../../src-core';
+import type { LifeTiming } from './contract-life';
 import type { BatchResult } from './pdf';
 import type { WriteTiming } from './storage';
 import type { SyncTarget, SyncTiming } from './sync';
 
-export type { BatchResult, SyncTarget, SyncTiming, WriteTiming };
+export type { BatchResult, LifeTiming, SyncTarget, SyncTiming, WriteTiming };
 
 /**
  * What the bench page exposes as `window.bench` to the Playwright script
@@ -24,6 +25,10 @@ export interface BenchApi {
   syncInitial(target: SyncTarget): Promise<SyncTiming>;
   /** One more sync of that laptop, after `localEdits` client edits made in the app (0: pull the server's changes only). */
   syncIncremental(target: SyncTarget, localEdits: number): Promise<SyncTiming>;
+  /** The dashboard's 12-month MRR forecast on the app's database, `runs` times (issue 15). */
+  forecastTiming(today: IsoDate, runs: number): Promise<LifeTiming>;
+  /** The overrun work list on the app's database, `runs` times (issue 15). */
+  overrunListTiming(today: IsoDate, runs: number): Promise<LifeTiming>;
 }
 
 declare global {

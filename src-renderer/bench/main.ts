@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../src-core';
 import type { BenchApi } from './api';
+import { forecastTiming, overrunListTiming } from './contract-life';
 import type { BenchPortfolio } from './invoices';
 import { invoicePages, renderFacturXInvoices, renderInvoices } from './pdf';
 import { appBulkLoad, appDemoLoader, bareBulkPut } from './storage';
@@ -29,6 +30,8 @@ const bench: BenchApi = {
   invoicePages: (n) => invoicePages(current().portfolio, current().today, n),
   syncInitial,
   syncIncremental,
+  forecastTiming,
+  overrunListTiming,
 };
 
 window.bench = bench;

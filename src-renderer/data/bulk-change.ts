@@ -60,9 +60,8 @@ export async function writeBulkChanges<E extends EntityType>(
         madeAt: at,
       }));
     }
-    await db.records(entity).bulkPut(chunk.map((c) => c.after));
-    await db.audit.bulkAdd(audit);
-    await db.outbox.bulkAdd(outbox);
+    // Issued together: IndexedDB runs them in order, and the next request is ready while one is being stored.
+    await Promise.all([db.records(entity).bulkPut(chunk.map((c) => c.after)), db.audit.bulkAdd(audit), db.outbox.bulkAdd(outbox)]);
     onProgress?.({ written: start + chunk.length, total: changes.length });
   }
 }

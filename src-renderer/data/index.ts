@@ -17,3 +17,4 @@ export { bulkLoad, loadDemoPortfolio, type BulkLoadOptions, type BulkProgress, t
 export { DataProvider, useDataLayer, useRepositories } from './provider';
 export * from './hooks';
 export * from './contract-life';
+export * from './usage-import';

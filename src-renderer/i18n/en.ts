@@ -511,4 +511,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'numbering.sync.series': 'Numbering',
   'numbering.sync.deviceSeries': 'This laptop’s own series (code {code}), granted by the central server',
   'numbering.sync.standalone': 'Standalone series: the device code is asked at the next sync',
+  // pipe: the usage import's write in a worker (issue 15)
+  'clients.import.cancelWrite': 'Cancel the import',
+  'clients.import.writeCancelled': 'Import cancelled: nothing was saved (the import is all or nothing).',
 };

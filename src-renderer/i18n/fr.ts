@@ -646,6 +646,9 @@ export const fr = {
   'numbering.sync.series': 'Numérotation',
   'numbering.sync.deviceSeries': 'Séries propres à ce poste (code {code}), accordées par le serveur central',
   'numbering.sync.standalone': 'Série autonome : le code de poste est demandé à la prochaine synchronisation',
+  // pipe: the usage import's write in a worker (issue 15)
+  'clients.import.cancelWrite': 'Annuler l’import',
+  'clients.import.writeCancelled': 'Import annulé : rien n’a été enregistré (l’import est tout ou rien).',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -75,3 +75,61 @@ test('the contract’s life: a terminated contract is out of the MRR and the nex
   await expect(page.getByTestId('overrun-work-list').getByRole('row').nth(1)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'Dépassements à traiter');
 });
+
+test('a price change notice: counted in the forecast from its presumed receipt once sent, billed at its new price from its effective month once received', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await page.getByLabel('Taille du portefeuille de démonstration').selectOption('100');
+  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+  await expect(page.getByTestId('mrr')).toHaveText(/^\d[\d\u00a0]*,\d\d\u00a0€$/, { timeout: 30_000 });
+  await page.goto('/#/clients/demo-client-00002');
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  // A notice to 59,00 € for its T49 contract, sent on 01/12/2026.
+  await page.goto('/#/courriers');
+  await page.getByRole('link', { name: 'Rédiger un courrier' }).first().click();
+  await page.getByLabel('Client destinataire (nom ou SIREN)').fill(name);
+  await page.getByRole('link', { name }).click();
+  await page.getByLabel('Type de courrier').selectOption({ label: 'Avis de modification des prix' });
+  await page.getByLabel('Date de la lettre').fill('2026-12-01');
+  await page.getByLabel('Motif de la modification (« en raison de … »)').fill('la hausse du coût de l’énergie');
+  await page.getByLabel('Nouveau prix mensuel HT').fill('59,00');
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Avis de modification des prix' })).toBeVisible();
+  const letterUrl = page.url();
+  await page.getByRole('button', { name: 'Marquer comme imprimée' }).click();
+  await page.getByLabel('Date d’envoi').fill('2026-12-01');
+  await page.getByLabel('N° de recommandé').fill('1A 123 456 7890 1');
+  await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
+  await expect(page.getByRole('list', { name: 'Étapes du courrier' }).locator('[aria-current="step"]')).toHaveText(/Envoyée/);
+
+  // Receipt unknown: presumed on 04/12/2026 (sending + 3 days), new prices from 01/03/2027 in the forecast, said so.
+  await page.goto('/');
+  const forecast = page.getByTestId('mrr-forecast');
+  await expect(forecast.getByRole('row', { name: /mars 2027/ })).toContainText('réception est présumée', { timeout: 20_000 });
+  await expect(forecast.getByRole('row', { name: /février 2027/ })).not.toContainText('réception est présumée');
+
+  // The runs bill the contract's own price: until the receipt is known, January and February at 49,00 €.
+  const netOf = async (month: string) => {
+    await page.goto(`/#/factures/facturation?mois=${month}`);
+    await page.getByRole('button', { name: 'Calculer l’aperçu' }).click();
+    const row = page.locator('.run-preview table').getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    const net = (await row.getByRole('cell').nth(2).textContent())!;
+    return Math.round(Number(net.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
+  };
+  const before = { january: await netOf('2027-01'), february: await netOf('2027-02') };
+
+  // Received on 03/12/2026: the new price applies from 01/02/2027 (the 1st of a month on or after receipt + 60 days).
+  await page.goto(letterUrl);
+  await page.getByLabel('Date de l’accusé de réception').fill('2026-12-03');
+  await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
+  await expect(page.getByRole('list', { name: 'Étapes du courrier' }).locator('[aria-current="step"]')).toHaveText(/Reçue/);
+
+  // January unchanged; February billed 10,00 € more (59,00 € instead of 49,00 €), whatever else the month bills.
+  expect(await netOf('2027-01')).toBe(before.january);
+  expect((await netOf('2027-02')) - before.february).toBe(1000);
+  await page.goto('/');
+  await expect(forecast.getByRole('row', { name: /février 2027/ })).toContainText('1 nouveau prix (+10,00', { timeout: 20_000 });
+  await expect(forecast.getByRole('row', { name: /mars 2027/ })).not.toContainText('réception est présumée');
+});

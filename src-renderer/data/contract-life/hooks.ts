@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate } from '../../../src-core';
 import { useDataLayer } from '../provider';
 import { readOverrunWorkList } from './overruns';
+import { readPresumedPriceChanges } from './presumed-prices';
 
 /** The overrun work list, live. `undefined` while loading. */
 export function useOverrunWorkList(today: IsoDate) {
@@ -13,4 +14,10 @@ export function useOverrunWorkList(today: IsoDate) {
 export function useTierChangeLetters(contractId: string) {
   const { db } = useDataLayer();
   return useLiveQuery(async () => (await db.letters.where('contractId').equals(contractId).toArray()).filter((l) => l.kind === 'tierChange'), [db, contractId]);
+}
+
+/** Price change notices sent without a known receipt, as presumed price versions by contract (the MRR forecast counts them), live. */
+export function usePresumedPriceChanges() {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(() => readPresumedPriceChanges(ctx), [ctx]);
 }

@@ -2,4 +2,5 @@
 // notice, the overrun work list.
 export { applyTierChangesWithNotices, applyTierChangeWithNotice, undoTierChange, type AppliedTierChange, type BulkTierChangeResult, type TierChangeRequest } from './tier-change';
 export { readOverrunWorkList, type OverrunItem, type OverrunWorkList } from './overruns';
-export { useOverrunWorkList, useTierChangeLetters } from './hooks';
+export { useOverrunWorkList, usePresumedPriceChanges, useTierChangeLetters } from './hooks';
+export { readPresumedPriceChanges } from './presumed-prices';

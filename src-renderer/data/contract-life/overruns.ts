@@ -48,9 +48,12 @@ export async function readOverrunWorkList(db: ContratsDb, today: IsoDate): Promi
   if (!month) return { month, items: [] };
   const hits = summaries.flatMap((s) => overInMonth(s, month).map((o) => ({ summary: s, contractId: o.contract.id })));
   const ids = hits.map((h) => h.contractId);
-  const [contracts, usage] = await Promise.all([db.contracts.bulkGet(ids), db.usage.bulkGet(ids)]);
-  const items = hits.flatMap(({ summary }, i): OverrunItem[] => {
-    const contract = contracts[i];
+  // The contracts through their clients' files, by key (the summary is the client's): one batched read,
+  // where the contract index would step a cursor once per contract.
+  const [files, usage] = await Promise.all([db.clientFiles.bulkGet([...new Set(hits.map((h) => h.summary.id))]), db.usage.bulkGet(ids)]);
+  const contractOf = new Map(files.flatMap((f) => f?.contracts ?? []).map((c) => [c.id, c]));
+  const items = hits.flatMap(({ summary, contractId }, i): OverrunItem[] => {
+    const contract = contractOf.get(contractId);
     const over = contract ? contractMonthOverrun(contract, usage[i], month) : null;
     if (!contract || !over) return [];
     const item = { clientId: summary.id, clientName: summary.legalName, contract, over };

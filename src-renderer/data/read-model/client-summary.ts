@@ -74,6 +74,20 @@ function contractSummary(contract: Contract, usage: UsageDocument | undefined): 
 }
 
 /**
+ * `summary` with the usage-derived part of one of its contracts recomputed
+ * from that contract's new usage document: what a usage import changes, read
+ * from the summary's own terms (tier changes, price list) instead of the
+ * client's file. Unchanged when the contract is not the client's.
+ */
+export function withContractUsage(summary: ClientSummary, usage: UsageDocument): ClientSummary {
+  const months = usage.months.slice(-OVER_MONTHS_KEPT);
+  return {
+    ...summary,
+    contracts: summary.contracts.map((c) => (c.id === usage.contractId ? { ...c, over: monthsOverLimit(c, months), lastMeasured: months.at(-1)?.month ?? null } : c)),
+  };
+}
+
+/**
  * The part of a record its client's summary is computed from, for a first
  * sync that keeps them in memory: a usage document's latest measured months
  * only (the rest of its history never changes the summary).

@@ -1,130 +1,106 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  formatMonthFr, overwrittenMonths, USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem,
-  type OverwrittenMonth, type UsageImportContract, type UsageImportReport,
-} from '../../../src-core';
-import { useClients, useContracts, useRepositories } from '../../data';
+import { useEffect, useRef, useState } from 'react';
+import { formatMonthFr, USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type OverwrittenMonth } from '../../../src-core';
+import { startUsageImport, useDataLayer, type UsageFileCheck, type UsageImportMessage, type UsageImportSession } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
-import type { UsageParseMessage, UsageParseRequest } from './usage-import-protocol';
 
-const PREVIEW_ROWS = 50;
-
-/** The contracts a file may name, with their client's SIREN (src-core resolves the identifiers). */
-function useImportContracts(): UsageImportContract[] | undefined {
-  const clients = useClients();
-  const contracts = useContracts();
-  return useMemo(() => {
-    if (!clients || !contracts) return undefined;
-    const siren = new Map(clients.map((c) => [c.id, c.siren]));
-    return contracts.map((c) => ({
-      id: c.id, reference: c.reference, clientId: c.clientId, clientSiren: siren.get(c.clientId), startDate: c.startDate,
-      terminationEffectiveDate: c.terminationEffectiveDate,
-    }));
-  }, [clients, contracts]);
-}
-
-type Outcome = { kind: 'done'; rows: number; contracts: number } | { kind: 'failed'; message: string } | { kind: 'cancelled' };
+type Outcome = { kind: 'done'; rows: number; contracts: number } | { kind: 'failed'; message: string } | { kind: 'cancelled' } | { kind: 'writeCancelled' };
 
 /** Where the chosen file is: being read (with progress), read (with its report and the months it replaces), or refused unread. */
 type Reading =
   | { stage: 'reading'; name: string; done: number; total: number }
-  | { stage: 'read'; name: string; report: UsageImportReport; overwritten: { months: OverwrittenMonth[]; total: number } | null }
+  | { stage: 'read'; name: string; check: UsageFileCheck }
   | { stage: 'refused'; name: string; message: string };
 
 /**
  * Usage CSV import: choose the platform's monthly export, read the preview and
- * the row-by-row report, then import. The file is read and checked by a Web
- * Worker (progress, cancel), refused unread above the size limit; the months
+ * the row-by-row report, then import. Reading, checking and writing run in a
+ * worker on the app's database (data/usage-import): the rows never reach this
+ * thread, which only shows the progress, so the screen stays responsive at
+ * 145,000 rows. A file above the size limit is refused unread; the months
  * already stored that it would replace are shown before anything is written.
- * All or nothing: "Importer" stays disabled while any row is refused, and the
- * rows are written by one transaction (`usage.importMonths`).
+ * All or nothing: "Importer" stays disabled while any row is refused, the rows
+ * are written by one transaction (`usage.importMonths`), and cancelling the
+ * write abandons that transaction.
  */
 export function UsageImportScreen() {
   const t = useT();
-  const repos = useRepositories();
-  const contracts = useImportContracts();
+  const layer = useDataLayer();
   const [reading, setReading] = useState<Reading | null>(null);
   const [importing, setImporting] = useState(false);
   const [written, setWritten] = useState<{ written: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const worker = useRef<Worker | null>(null);
-  const referenceOf = useMemo(() => new Map((contracts ?? []).map((c) => [c.id, c.reference])), [contracts]);
-  const report = reading?.stage === 'read' ? reading.report : null;
+  const session = useRef<UsageImportSession | null>(null);
+  const check = reading?.stage === 'read' ? reading.check : null;
+  const report = check?.report ?? null;
 
-  const stopWorker = () => {
-    worker.current?.terminate();
-    worker.current = null;
+  const stopSession = () => {
+    session.current?.dispose();
+    session.current = null;
   };
-  useEffect(() => stopWorker, []);
+  useEffect(() => stopSession, []);
 
   const choose = (selected: File | undefined) => {
-    stopWorker();
+    stopSession();
     setOutcome(null);
-    if (!selected || !contracts) return setReading(null);
+    if (!selected) return setReading(null);
     const tooLarge = usageCsvSizeProblem(selected.size);
     if (tooLarge) return setReading({ stage: 'refused', name: selected.name, message: tooLarge });
     setReading({ stage: 'reading', name: selected.name, done: 0, total: 0 });
-    const parser = new Worker(new URL('./usage-import.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = parser;
-    const rows: UsageImportReport['rows'] = [];
-    parser.onmessage = (event: MessageEvent<UsageParseMessage>) => {
-      const message = event.data;
-      if (message.kind === 'progress') setReading({ stage: 'reading', name: selected.name, done: message.done, total: message.total });
-      else if (message.kind === 'rows') {
-        for (const row of message.rows) rows.push(row);
-      } else if (message.kind === 'failed') {
-        stopWorker();
-        setReading({ stage: 'refused', name: selected.name, message: message.message });
-      } else {
-        stopWorker();
-        const report = { ...message.report, rows };
-        setReading({ stage: 'read', name: selected.name, report, overwritten: null });
-        if (report.errorCount === 0) void showOverwritten(selected.name, report);
+    const name = selected.name;
+    const onMessage = (message: UsageImportMessage) => {
+      switch (message.kind) {
+        case 'reading':
+          return setReading({ stage: 'reading', name, done: message.done, total: message.total });
+        case 'checked':
+          return setReading({ stage: 'read', name, check: message.check });
+        case 'writing':
+          return setWritten({ written: message.written, total: message.total });
+        case 'written':
+          stopSession();
+          setOutcome({ kind: 'done', rows: message.rows, contracts: message.contracts });
+          return finishWrite(true);
+        case 'cancelled':
+          setOutcome({ kind: 'writeCancelled' });
+          return finishWrite(false);
+        case 'failed':
+          if (message.stage === 'check') {
+            stopSession();
+            return setReading({ stage: 'refused', name, message: message.message });
+          }
+          setOutcome({ kind: 'failed', message: message.message });
+          return finishWrite(false);
       }
     };
-    parser.onerror = (event) => {
-      stopWorker();
-      setReading({ stage: 'refused', name: selected.name, message: event.message || t('clients.import.workerFailed') });
-    };
-    const request: UsageParseRequest = { file: selected, contracts, today: parisToday() };
-    parser.postMessage(request);
+    session.current = startUsageImport(layer, selected, parisToday(), onMessage, t('clients.import.workerFailed'));
   };
 
-  /** Reads which of the file's months are already stored, to say what the import replaces. */
-  const showOverwritten = async (name: string, parsed: UsageImportReport) => {
-    const stored = await repos.usage.storedMonths([...new Set(parsed.rows.map((r) => r.contractId))]);
-    setReading((current) => (current?.stage === 'read' && current.report === parsed ? { stage: 'read', name, report: parsed, overwritten: overwrittenMonths(parsed.rows, stored) } : current));
+  const finishWrite = (done: boolean) => {
+    setImporting(false);
+    setWritten(null);
+    if (done) setReading(null);
   };
 
-  const cancel = () => {
-    stopWorker();
+  const cancelReading = () => {
+    stopSession();
     setReading(null);
     setOutcome({ kind: 'cancelled' });
   };
 
-  const importRows = async () => {
-    if (!report || report.errorCount > 0) return;
+  const importRows = () => {
+    if (!check || check.report.errorCount > 0 || !session.current) return;
+    setOutcome(null);
     setImporting(true);
-    try {
-      const rows = report.rows.map(({ contractId, clientId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, clientId, month, cpuHours, databaseGB, storageGB }));
-      await repos.usage.importMonths(rows, LOCAL_ACTOR, setWritten);
-      setOutcome({ kind: 'done', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size });
-      setReading(null);
-    } catch (e) {
-      setOutcome({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setImporting(false);
-      setWritten(null);
-    }
+    setWritten({ written: 0, total: check.contractCount });
+    session.current.write(LOCAL_ACTOR);
   };
 
-  const overwritten = reading?.stage === 'read' ? reading.overwritten : null;
-  const blocked = !report || report.errorCount > 0 || report.rows.length === 0 || !overwritten || importing;
+  const overwritten = check?.overwritten ?? null;
+  const blocked = !check || check.report.errorCount > 0 || check.rowCount === 0 || !overwritten || importing;
   return (
     <>
       <PageHeader title={t('clients.import.title')} subtitle={<a href={href('/clients')}>{t('clients.page.backToList')}</a>} />
@@ -143,23 +119,24 @@ export function UsageImportScreen() {
         <p className="hint">{t('clients.import.sizeLimit', { size: formatMegabytes(USAGE_CSV_MAX_BYTES) })}</p>
       </section>
       <div className="form">
-        <TextField label={t('clients.import.chooseFile')} type="file" accept=".csv,text/csv" disabled={!contracts || importing} onChange={(e) => choose(e.target.files?.[0])} />
+        <TextField label={t('clients.import.chooseFile')} type="file" accept=".csv,text/csv" disabled={importing} onChange={(e) => choose(e.target.files?.[0])} />
       </div>
       {outcome?.kind === 'done' ? <p className="alert success" role="status">{t('clients.import.done', { rows: outcome.rows, contracts: outcome.contracts })}</p> : null}
       {outcome?.kind === 'failed' ? <p className="alert error" role="alert">{t('clients.import.failed', { message: outcome.message })}</p> : null}
       {outcome?.kind === 'cancelled' ? <p className="alert" role="status">{t('clients.import.cancelled')}</p> : null}
+      {outcome?.kind === 'writeCancelled' ? <p className="alert" role="status">{t('clients.import.writeCancelled')}</p> : null}
       {reading?.stage === 'refused' ? <p className="alert error" role="alert">{t('clients.import.unread', { name: reading.name, message: reading.message })}</p> : null}
       {reading?.stage === 'reading' ? (
         <div className="import-progress" role="status">
           <label htmlFor="import-progress">{reading.total ? t('clients.import.reading', { name: reading.name, done: reading.done.toLocaleString('fr-FR'), total: reading.total.toLocaleString('fr-FR') }) : t('clients.import.opening', { name: reading.name })}</label>
           <progress id="import-progress" max={reading.total || 1} value={reading.done} />
-          <button type="button" className="button" onClick={cancel}>{t('clients.import.cancel')}</button>
+          <button type="button" className="button" onClick={cancelReading}>{t('clients.import.cancel')}</button>
         </div>
       ) : null}
-      {report ? (
+      {report && check ? (
         <>
           <p className="result-count" role="status">
-            {t('clients.import.summary', { name: reading?.name ?? '', lines: report.lineCount, valid: report.rows.length, errors: report.errorCount })}
+            {t('clients.import.summary', { name: reading?.name ?? '', lines: report.lineCount, valid: check.rowCount, errors: report.errorCount })}
           </p>
           {report.errorCount > 0 ? (
             <section className="alert error import-errors" aria-labelledby="errors-title">
@@ -187,9 +164,9 @@ export function UsageImportScreen() {
               </table>
             </section>
           ) : null}
-          {report.rows.length > 0 ? (
+          {check.rowCount > 0 ? (
             <table className="data import-preview">
-              <caption>{t('clients.import.previewTitle', { shown: Math.min(PREVIEW_ROWS, report.rows.length), total: report.rows.length })}</caption>
+              <caption>{t('clients.import.previewTitle', { shown: check.preview.length, total: check.rowCount })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('clients.import.line')}</th>
@@ -201,10 +178,10 @@ export function UsageImportScreen() {
                 </tr>
               </thead>
               <tbody>
-                {report.rows.slice(0, PREVIEW_ROWS).map((r) => (
+                {check.preview.map((r) => (
                   <tr key={r.line}>
                     <td className="num">{r.line}</td>
-                    <td>{referenceOf.get(r.contractId)}</td>
+                    <td>{r.reference}</td>
                     <td>{formatMonthFr(r.month)}</td>
                     <td className="num">{String(r.cpuHours).replace('.', ',')}</td>
                     <td className="num">{String(r.databaseGB).replace('.', ',')}</td>
@@ -214,16 +191,17 @@ export function UsageImportScreen() {
               </tbody>
             </table>
           ) : null}
-          {report.errorCount === 0 && report.rows.length > 0 ? <OverwrittenMonths overwritten={overwritten} /> : null}
+          {report.errorCount === 0 && check.rowCount > 0 ? <OverwrittenMonths overwritten={overwritten} /> : null}
           {written ? (
             <div className="import-progress" role="status">
               <label htmlFor="write-progress">{t('clients.import.writing', { done: written.written.toLocaleString('fr-FR'), total: written.total.toLocaleString('fr-FR') })}</label>
               <progress id="write-progress" max={written.total || 1} value={written.written} />
+              <button type="button" className="button" onClick={() => session.current?.cancel()}>{t('clients.import.cancelWrite')}</button>
             </div>
           ) : null}
           <div className="form-actions">
             <button type="button" className="button primary" disabled={blocked} onClick={() => void importRows()}>
-              {importing ? t('clients.import.importing', { total: report.rows.length }) : t('clients.import.import')}
+              {importing ? t('clients.import.importing', { total: check.rowCount }) : t('clients.import.import')}
             </button>
           </div>
         </>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatEuros, formatMonthFr, mrrForecast, type ForecastMonth, type IsoDate } from '../../../src-core';
 import { usePlotWidth } from '../../components/usePlotWidth';
-import type { ClientSummary } from '../../data';
+import { usePresumedPriceChanges, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 
 const CHART_HEIGHT = 220;
@@ -15,12 +15,14 @@ const shortMonth = (month: string) => {
 
 /**
  * The MRR of the current month and of the next twelve (src-core
- * `mrrForecast`: terminations, price changes and tier changes taken at their
- * dates), as a bar chart and a table in which each month says what moved it.
+ * `mrrForecast`: terminations, price changes — received, or sent with a
+ * presumed receipt — and tier changes taken at their dates), as a bar chart and a table in which each month says what moved it.
  */
 export function MrrForecast({ summaries, today }: { summaries: readonly ClientSummary[]; today: IsoDate }) {
   const t = useT();
-  const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts), today, 12), [summaries, today]);
+  // Notices sent without a known receipt count from their presumed receipt (§5.2), said in the months they move.
+  const presumedPrices = usePresumedPriceChanges();
+  const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts), today, 12, presumedPrices ? { presumedPrices } : {}), [summaries, today, presumedPrices]);
   const [setBox, width] = usePlotWidth();
   const data = months.map((m) => ({ label: shortMonth(m.month), euros: m.mrr.value / 100, month: m }));
   return (

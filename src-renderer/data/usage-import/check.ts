@@ -1,0 +1,38 @@
+import { overwrittenMonths, parseUsageCsv, type IsoDate, type UsageImportContract, type UsageImportRow } from '../../../src-core';
+import type { DataContext } from '../context';
+import { readPortfolio } from '../read-model/portfolio-chunks';
+import { usageRepository } from '../repositories/usage';
+import type { UsageFileCheck } from './protocol';
+
+export const PREVIEW_ROWS = 50;
+
+/**
+ * Every contract a file may name, with its client's SIREN and its end date by
+ * its events (src-core resolves the identifiers): read from the portfolio's
+ * read model, a few dozen documents, rather than 10,000 client files. A
+ * contract whose client is not stored yet has no summary, and is unknown here.
+ */
+async function importContracts(ctx: DataContext): Promise<UsageImportContract[]> {
+  return (await readPortfolio(ctx.db)).flatMap((s) =>
+    s.contracts.map((c) => ({
+      id: c.id, reference: c.reference, clientId: s.id, ...(s.siren ? { clientSiren: s.siren } : {}), startDate: c.startDate,
+      ...(c.end ? { terminationEffectiveDate: c.end.value } : {}),
+    })),
+  );
+}
+
+/**
+ * Reads and checks a usage CSV against the stored contracts (src-core
+ * `parseUsageCsv`), then — when no row is refused — finds the stored months
+ * it would replace. Writes nothing. Returns what the screen shows and the
+ * valid rows, which the caller keeps for the write.
+ */
+export async function checkUsageFile(ctx: DataContext, text: string, today: IsoDate, onProgress?: (done: number, total: number) => void): Promise<{ check: UsageFileCheck; rows: UsageImportRow[] }> {
+  const contracts = await importContracts(ctx);
+  const { rows, ...report } = parseUsageCsv(text, { contracts, today, ...(onProgress ? { onProgress } : {}) });
+  const named = [...new Set(rows.map((r) => r.contractId))];
+  const reference = new Map(contracts.map((c) => [c.id, c.reference]));
+  const overwritten = report.errorCount === 0 && rows.length > 0 ? overwrittenMonths(rows, await usageRepository(ctx).storedMonths(named)) : null;
+  const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ ...r, reference: reference.get(r.contractId) ?? r.contractId }));
+  return { check: { report, rowCount: rows.length, contractCount: named.length, preview, overwritten }, rows };
+}

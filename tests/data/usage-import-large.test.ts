@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoPortfolio } from '../../src-core';
+import { checkUsageFile, loadDemoPortfolio, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
+import { ACTOR, counts, openTestData } from './helpers';
+
+// The usage import as its worker runs it (data/usage-import): checked against the read model, then
+// written by importMonths in one transaction that updates the summaries from the new months.
+
+const TODAY = '2026-12-04';
+
+async function demo(clients: number) {
+  const data = await openTestData();
+  await loadDemoPortfolio(data.db, { seed: 7, clients, today: '2026-11-27' });
+  return { ...data, contracts: generateDemoPortfolio({ seed: 7, clients, today: '2026-11-27' }).contracts };
+}
+
+async function expectSummariesFresh(db: ContratsDb): Promise<void> {
+  const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage).sort(byId));
+}
+
+/** November 2026 for every contract running then, with `cpu` hours. */
+function novemberCsv(contracts: readonly { reference: string; startDate: string; terminationEffectiveDate?: string }[], cpu: string) {
+  const lines = contracts.filter((c) => c.startDate < '2026-12-01' && !(c.terminationEffectiveDate && c.terminationEffectiveDate < '2026-11-01')).map((c) => `${c.reference};2026-11;${cpu};0,4;1,5`);
+  return { text: `contrat;mois;cpu_heures;base_go;stockage_go\n${lines.join('\n')}\n`, lines: lines.length, first: lines[0]!.split(';')[0] };
+}
+
+describe('usage import at portfolio scale', () => {
+  it('checks a file against the read model: references resolved, preview with references, the stored months it replaces; nothing written', async () => {
+    const { db, ctx, contracts } = await demo(40);
+    const before = await counts(db);
+    const csv = novemberCsv(contracts, '0,7');
+    const { check, rows } = await checkUsageFile(ctx, csv.text, TODAY);
+    expect(check.report.errorCount).toBe(0);
+    expect([check.rowCount, rows.length]).toEqual([csv.lines, csv.lines]);
+    expect(check.preview[0]).toMatchObject({ line: 2, reference: csv.first, month: '2026-11' });
+    expect(check.preview).toHaveLength(Math.min(50, csv.lines));
+    const storedNovember = (await db.usage.toArray()).filter((u) => u.months.some((m) => m.month === '2026-11')).length;
+    expect(storedNovember).toBeGreaterThan(0);
+    expect(check.overwritten).toEqual({ months: [{ month: '2026-11', contracts: storedNovember }], total: storedNovember });
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('refuses a file with a bad line without looking for stored months, and reports it by line', async () => {
+    const { ctx, contracts } = await demo(5);
+    const { check } = await checkUsageFile(ctx, `contrat;mois;cpu_heures;base_go;stockage_go\n${contracts[0]!.reference};2026-11;-1;0,4;1,5\nCT-9999-99999;2026-11;1;1;1\n`, TODAY);
+    expect(check.report.errors.map((e) => [e.line, e.column])).toEqual([[2, 'cpu_heures'], [3, 'contrat']]);
+    expect(check.overwritten).toBeNull();
+  });
+
+  it('writes a file naming most of the portfolio: the read model is rewritten from the new months and equals a rebuild from the records', async () => {
+    // More clients than the read model's delta holds: the import rewrites its documents.
+    const { db, ctx, repos, contracts } = await demo(600);
+    const csv = novemberCsv(contracts, '2,5');
+    const { rows } = await checkUsageFile(ctx, csv.text, TODAY);
+    const before = await counts(db);
+    const progress: number[] = [];
+    const changed = await repos.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
+    expect(changed).toBe(new Set(rows.map((r) => r.contractId)).size);
+    const after = await counts(db);
+    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([changed, changed]);
+    expect(new Set(rows.map((r) => r.clientId)).size).toBeGreaterThan(500);
+    expect(progress.at(-1)).toBe(changed);
+    expect((await db.usage.get(rows[0]!.contractId))!.months.find((m) => m.month === '2026-11')).toEqual({ month: '2026-11', cpuHours: 2.5, databaseGB: 0.4, storageGB: 1.5 });
+    await expectSummariesFresh(db);
+  });
+
+  it('a cancelled write leaves every table as it was', async () => {
+    const { db, ctx, repos, contracts } = await demo(30);
+    const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '3').text, TODAY);
+    const before = await counts(db);
+    const summaries = await readPortfolio(db);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(repos.usage.importMonths(rows, ACTOR, { signal: abort.signal })).rejects.toThrow();
+    expect(await counts(db)).toEqual(before);
+    expect(await readPortfolio(db)).toEqual(summaries);
+  });
+});

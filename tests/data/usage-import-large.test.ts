@@ -49,7 +49,7 @@ describe('usage import at portfolio scale', () => {
     expect(check.overwritten).toBeNull();
   });
 
-  it('writes a file naming most of the portfolio: the read model is rewritten from the new months and equals a rebuild from the records', async () => {
+  it('writes a file naming most of the portfolio: the read model is rewritten from the new months and equals a rebuild from the records', { timeout: 60_000 }, async () => {
     // More clients than the read model's delta holds: the import rewrites its documents.
     const { db, ctx, repos, contracts } = await demo(600);
     const csv = novemberCsv(contracts, '2,5');

@@ -9,7 +9,8 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('layering lint rules', () => {
+// The first lint loads the whole typed ESLint config (seconds on a busy machine): a timeout for that, not a speed claim.
+describe('layering lint rules', { timeout: 60_000 }, () => {
   it.each([
     ['react', "import { useState } from 'react';\nexport const x = useState;\n"],
     ['dexie', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],

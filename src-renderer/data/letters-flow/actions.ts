@@ -1,4 +1,4 @@
-import { DomainError, applyLetterStep, formatDateFr, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
+import { DomainError, applyLetterStep, formatDateFr, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday, ruleSettings } from '../invoicing/common';
@@ -44,12 +44,15 @@ function stepSummary(letter: Letter, step: LetterStep): string {
   }
 }
 
-/** Applies `step` to a stored letter and its effect to its contract; must run inside a transaction over letters, contracts, audit and outbox. */
+/** Applies `step` to a stored letter and its effect to its contract (a repeated step is a no-op); must run inside a transaction over letters, contracts, audit and outbox. */
 async function stepInTransaction(ctx: DataContext, id: string, step: LetterStep, today: string, settings: RuleSettings, actor: string): Promise<Letter> {
   const before = await ctx.db.letters.get(id);
   if (!before) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${id}.`);
+  const track = { ...before, letterDate: String(before.params.letterDate) };
+  // The same step submitted again (two clicks, a retried command) writes nothing: the first one did it.
+  if (repeatsLetterStep(track, step)) return before;
   const contract = await ctx.db.contracts.get(before.contractId);
-  const { letterDate: _letterDate, ...next } = applyLetterStep({ ...before, letterDate: String(before.params.letterDate) }, step, today);
+  const { letterDate: _letterDate, ...next } = applyLetterStep(track, step, today);
   const after = parseEntity(letterSchema, { ...before, ...next, updatedAt: ctx.now() }, 'Lettre');
   await writeChange(ctx, { entity: 'letters', before, after, actor, action: `letter_${step.type}`, summary: stepSummary(after, step), clientId: after.clientId });
   if (step.type !== 'print' && contract) await actOnContract(ctx, after, contract, settings, today, actor);

@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { LOCAL_ACTOR } from '../../components/actor';
+import { useCommand } from '../../components/useCommand';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import type { UsageParseMessage, UsageParseRequest } from './usage-import-protocol';
@@ -107,20 +108,24 @@ export function UsageImportScreen() {
     setOutcome({ kind: 'cancelled' });
   };
 
-  const importRows = async () => {
+  // One import at a time: a second click while it runs does nothing (and months already stored as imported are not written again).
+  const command = useCommand();
+  const importRows = () => {
     if (!report || report.errorCount > 0) return;
-    setImporting(true);
-    try {
-      const rows = report.rows.map(({ contractId, clientId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, clientId, month, cpuHours, databaseGB, storageGB }));
-      await repos.usage.importMonths(rows, LOCAL_ACTOR, setWritten);
-      setOutcome({ kind: 'done', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size });
-      setReading(null);
-    } catch (e) {
-      setOutcome({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setImporting(false);
-      setWritten(null);
-    }
+    void command.run(async () => {
+      setImporting(true);
+      try {
+        const rows = report.rows.map(({ contractId, clientId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, clientId, month, cpuHours, databaseGB, storageGB }));
+        await repos.usage.importMonths(rows, LOCAL_ACTOR, setWritten);
+        setOutcome({ kind: 'done', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size });
+        setReading(null);
+      } catch (e) {
+        setOutcome({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        setImporting(false);
+        setWritten(null);
+      }
+    });
   };
 
   const overwritten = reading?.stage === 'read' ? reading.overwritten : null;
@@ -222,7 +227,7 @@ export function UsageImportScreen() {
             </div>
           ) : null}
           <div className="form-actions">
-            <button type="button" className="button primary" disabled={blocked} onClick={() => void importRows()}>
+            <button type="button" className="button primary" disabled={blocked} onClick={importRows}>
               {importing ? t('clients.import.importing', { total: report.rows.length }) : t('clients.import.import')}
             </button>
           </div>

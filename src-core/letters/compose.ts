@@ -5,6 +5,7 @@ import { composeFormalNotice, composeNonPaymentTermination, composePaymentRemind
 import { composeForceMajeureTermination } from './force-majeure';
 import { letterParamsSchemas, type LetterParamsByKind } from './params';
 import { composePriceChange } from './price-change';
+import { composeReceiptCorrection } from './receipt-correction';
 import { composeTerminationAcknowledgement } from './termination';
 import { composeTierChange } from './tier-change';
 import type { LetterContent, LetterKind } from './types';
@@ -19,6 +20,7 @@ const COMPOSERS: { [K in LetterKind]: (params: LetterParamsByKind[K], settings: 
   breachNotice: composeBreachNotice,
   breachTermination: composeBreachTermination,
   forceMajeureTermination: composeForceMajeureTermination,
+  receiptCorrection: composeReceiptCorrection,
 };
 
 /**

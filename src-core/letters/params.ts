@@ -71,6 +71,21 @@ export const letterParamsSchemas = {
     breachNoticeSentOn: isoDate,
     breachNoticeReceivedOn: isoDate,
   }),
+  /**
+   * Corrective letter (DOMAIN.md: a receipt date that moves a printed date):
+   * the earlier letter as it was written (its kind and params, its own date
+   * among them), the day it left and its acknowledged receipt. Its dates are
+   * computed again from these, never typed.
+   */
+  receiptCorrection: z.object({
+    ...base,
+    corrects: z.object({
+      kind: z.enum(['priceChange', 'breachNotice', 'formalNotice']),
+      sentOn: isoDate,
+      receivedOn: isoDate,
+      params: z.record(z.string(), z.unknown()),
+    }),
+  }),
   forceMajeureTermination: z.object({
     ...base,
     /** "l'incendie du centre de données de Strasbourg" */

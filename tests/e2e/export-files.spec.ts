@@ -21,6 +21,7 @@ test('a month exported as separate files in the browser is one zip holding every
   await expect(page.getByText(/, de F-2026-000001 à F-2026-\d{6}\./)).toBeVisible();
 
   await page.goto('/#/factures?mois=2026-10');
+  await expect(page.getByRole('link', { name: /^F-2026-\d{6}$/ }).first()).toBeVisible();
   const numbers = (await page.getByRole('link', { name: /^F-2026-\d{6}$/ }).allTextContents()).sort();
   expect(numbers.length).toBeGreaterThan(1);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en fichiers séparés' }).click()]);

@@ -109,3 +109,22 @@ export function composeReceiptCorrection(p: LetterParamsByKind['receiptCorrectio
     deadlines: move.moved.map((m) => m.corrected),
   };
 }
+
+/**
+ * The moves a received letter still calls a corrective letter for: printed
+ * dates its acknowledged receipt moved, unless a corrective letter for that
+ * receipt is already written among `contractLetters`. Null otherwise.
+ */
+export function receiptCorrectionDue(
+  letter: Pick<Letter, 'id' | 'kind' | 'params' | 'status' | 'sentOn' | 'receivedOn'>,
+  contractLetters: readonly Pick<Letter, 'kind' | 'params'>[],
+  settings: RuleSettings,
+): ReceiptMove | null {
+  if (letter.status !== 'received' || !letter.sentOn || !letter.receivedOn) return null;
+  const move = datesMovedByReceipt(letter, letter.sentOn, letter.receivedOn, settings);
+  if (!move || move.moved.length === 0) return null;
+  const written = contractLetters.some(
+    (l) => l.kind === 'receiptCorrection' && l.params['corrects.receivedOn'] === letter.receivedOn && l.params['corrects.kind'] === letter.kind && l.params['corrects.params.letterDate'] === letter.params.letterDate,
+  );
+  return written ? null : move;
+}

@@ -282,10 +282,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.field.overLimits': 'Limits exceeded (one per line)',
   'letters.field.supplement': 'Supplement excl. VAT',
   'letters.field.invoice': 'Unpaid invoice',
-  'letters.field.reminderSentOn': 'Reminder sent on',
-  'letters.field.formalNoticeSentOn': 'Formal notice sent on',
+  'letters.field.reminderSentOn': 'Date of the reminder (as printed on it)',
+  'letters.field.formalNoticeSentOn': 'Date of the formal notice (as printed on it)',
   'letters.field.description': 'Breach observed (French)',
-  'letters.field.breachNoticeSentOn': 'Breach notice sent on',
+  'letters.field.breachNoticeSentOn': 'Date of the breach notice (as printed on it)',
   'letters.field.breachNoticeReceivedOn': 'Breach notice received on',
   'letters.field.event': 'Force majeure event (French)',
   'letters.field.startedOn': 'Event started on',
@@ -502,4 +502,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'life.workList.horsGrille': 'Off the price list',
   'life.workList.past': 'past date',
   'life.workList.otherwise': 'otherwise from {date}',
+  // letters (issue 16): a receipt that moves printed dates
+  'letters.receipt.moves': 'This receipt date moves dates printed in the letter: {moves}. A corrective letter will be offered once the receipt is recorded.',
+  'letters.correction.due': 'The letter was received on {date}, not on {presumed} as it presumed: dates it printed change ({moves}). Offer the client a corrective letter.',
+  'letters.correction.write': 'Write the corrective letter',
 };

@@ -288,10 +288,10 @@ export const fr = {
   'letters.field.overLimits': 'Limites dépassées (une par ligne)',
   'letters.field.supplement': 'Régularisation HT',
   'letters.field.invoice': 'Facture impayée',
-  'letters.field.reminderSentOn': 'Relance envoyée le',
-  'letters.field.formalNoticeSentOn': 'Mise en demeure envoyée le',
+  'letters.field.reminderSentOn': 'Date de la relance (celle imprimée sur la lettre)',
+  'letters.field.formalNoticeSentOn': 'Date de la mise en demeure (celle imprimée sur la lettre)',
   'letters.field.description': 'Manquement constaté',
-  'letters.field.breachNoticeSentOn': 'Notification du manquement envoyée le',
+  'letters.field.breachNoticeSentOn': 'Date de la notification du manquement (celle imprimée sur la lettre)',
   'letters.field.breachNoticeReceivedOn': 'Notification du manquement reçue le',
   'letters.field.event': 'Événement de force majeure',
   'letters.field.startedOn': 'Début de l’événement',
@@ -639,6 +639,10 @@ export const fr = {
   'life.workList.horsGrille': 'Hors grille',
   'life.workList.past': 'date passée',
   'life.workList.otherwise': 'sinon à compter du {date}',
+  // letters (issue 16): a receipt that moves printed dates
+  'letters.receipt.moves': 'Cette date de réception déplace des dates imprimées dans la lettre : {moves}. Un courrier rectificatif vous sera proposé une fois la réception enregistrée.',
+  'letters.correction.due': 'La lettre a été reçue le {date} et non le {presumed} comme elle le présumait : des dates qu’elle a imprimées changent ({moves}). Proposez au client un courrier rectificatif.',
+  'letters.correction.write': 'Rédiger le courrier rectificatif',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,4 +1,4 @@
-import { DomainError, applyLetterStep, formatDateFr, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
+import { DomainError, applyLetterStep, formatDateFr, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday, ruleSettings } from '../invoicing/common';
@@ -28,6 +28,27 @@ export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, ac
     await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `${kindLabel(letter)} rédigée (contrat ${contract.reference}).`, clientId: letter.clientId });
     return letter;
   });
+}
+
+/**
+ * The corrective letter of a received letter whose acknowledged receipt moved
+ * dates it printed (DOMAIN.md), drafted today: it cites the first letter by
+ * its own date and states each corrected date with its rule. Refused when
+ * nothing moved or the correction is already written; a second submit of the
+ * same intent (`commandId`) returns the first draft.
+ */
+export async function draftReceiptCorrection(ctx: DataContext, letterId: string, actor: string, commandId?: string): Promise<Letter> {
+  const settings = await ruleSettings(ctx);
+  const letter = await ctx.db.letters.get(letterId);
+  if (!letter) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${letterId}.`);
+  const done = commandId ? (await ctx.db.letters.where('contractId').equals(letter.contractId).toArray()).find((l) => l.commandId === commandId) : undefined;
+  if (done) return done;
+  const others = await ctx.db.letters.where('contractId').equals(letter.contractId).toArray();
+  if (!receiptCorrectionDue(letter, others, settings)) {
+    throw new DomainError('INVALID_TRANSITION', 'Aucun courrier rectificatif à rédiger : la réception enregistrée ne déplace aucune date imprimée, ou la rectification est déjà rédigée.');
+  }
+  const draft = { kind: 'receiptCorrection' as const, clientId: letter.clientId, contractId: letter.contractId, params: receiptCorrectionParams(letter, parisToday(ctx)) };
+  return createDraftLetter(ctx, draft, actor, commandId);
 }
 
 function stepSummary(letter: Letter, step: LetterStep): string {

@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import type { IsoDate, Letter, LetterStep } from '../../../src-core';
+import { datesMovedByReceipt, describeMoves, isValidIsoDate, type IsoDate, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { advanceLetter } from '../../data/letters-flow';
 import { useT } from '../../i18n';
 import { LETTERS_ACTOR } from './actor';
+import { ReceiptMovesWarning } from './ReceiptCorrection';
 
 /**
  * The action the letter's status calls for: print a draft, record the sending
  * of a printed letter, the acknowledgement (or the return) of a sent one, or
  * correct a receipt date. Refusals come from src-core, in French.
  */
-export function LetterStepForms({ letter, today, onPrint, run }: { letter: Letter; today: IsoDate; onPrint: () => Promise<void>; run: (action: () => Promise<unknown>) => Promise<void> }) {
+export function LetterStepForms({ letter, today, rules, onPrint, run }: { letter: Letter; today: IsoDate; rules: RuleSettings; onPrint: () => Promise<void>; run: (action: () => Promise<unknown>) => Promise<void> }) {
   const t = useT();
   const { ctx } = useDataLayer();
   const [sentOn, setSentOn] = useState(today);
@@ -26,6 +27,9 @@ export function LetterStepForms({ letter, today, onPrint, run }: { letter: Lette
     e.preventDefault();
     step(s);
   };
+
+  // Warned before it is recorded: a receipt other than the presumed one moves the dates the letter printed.
+  const move = letter.sentOn && isValidIsoDate(receivedOn) && receivedOn >= letter.sentOn ? datesMovedByReceipt(letter, letter.sentOn, receivedOn, rules) : null;
 
   switch (letter.status) {
     case 'draft':
@@ -55,6 +59,7 @@ export function LetterStepForms({ letter, today, onPrint, run }: { letter: Lette
         <form className="form" onSubmit={submit({ type: 'receive', receivedOn })}>
           <p>{letter.status === 'sent' ? t('letters.step.sent') : t('letters.step.received')}</p>
           <TextField label={t('letters.field.receivedOn')} type="date" value={receivedOn} max={today} required onChange={(e) => setReceivedOn(e.target.value)} />
+          {move && move.moved.length > 0 ? <ReceiptMovesWarning moves={describeMoves(move)} /> : null}
           <div className="letter-actions">
             <button type="submit" className="button primary" disabled={command.busy}>{letter.status === 'sent' ? t('letters.markReceived') : t('letters.correctReceipt')}</button>
             {letter.status === 'sent' ? (

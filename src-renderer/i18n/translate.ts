@@ -9,6 +9,11 @@ const dictionaries: Record<Locale, Partial<Record<MessageKey, string>>> = { fr, 
 /** Numbers as people read them: "10 000 clients", "10,000 clients" (years and codes are passed as text). */
 const numberFormats: Record<Locale, Intl.NumberFormat> = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-GB') };
 
+/** A number on its own, as the locale groups it: "10 000", "10,000". */
+export function formatNumber(locale: Locale, n: number): string {
+  return numberFormats[locale].format(n);
+}
+
 /** Which form a count takes: French says "0 client", "1 client", "2 clients"; English "0 clients", "1 client". */
 const pluralRules: Record<Locale, Intl.PluralRules> = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { frenchError } from '../model/validate';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { composeBreachNotice, composeBreachTermination } from './breach';
 import { composeFormalNotice, composeNonPaymentTermination, composePaymentReminder } from './dunning';
@@ -34,7 +35,7 @@ export function composeLetter<K extends LetterKind>(
   params: LetterParamsByKind[K],
   settings: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): LetterContent {
-  const parsed = letterParamsSchemas[kind].safeParse(params);
+  const parsed = letterParamsSchemas[kind].safeParse(params, { error: frenchError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DomainError('INVALID_INPUT', `Courrier incomplet : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);

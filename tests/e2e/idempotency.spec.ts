@@ -105,7 +105,9 @@ test('letters: two clicks at once save one letter, print, send and record its re
   await expect(page.getByRole('button', { name: 'Enregistrer la réception' })).toBeVisible();
   await twice(page.getByRole('button', { name: 'Enregistrer la réception' }));
   await expect(page.getByRole('button', { name: 'Corriger la date de réception' })).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.alert.error')).toHaveCount(0);
+  // Received the day it was sent, earlier than presumed: the printed cure deadline moves back, and a correction is offered.
+  await expect(page.getByTestId('receipt-correction')).toContainText('Date limite de régularisation : 30/12/2026 → 28/12/2026');
 
   await page.goto(`/#/clients/${client.id}`);
   const timeline = page.getByTestId('timeline');
@@ -160,7 +162,7 @@ test('clients: two clicks at once create one client, one contract, one tier chan
   await twice(page.getByRole('button', { name: 'Créer le contrat' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Boulangerie Test SARL' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Contrat CT-/ })).toHaveCount(1);
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.alert.error')).toHaveCount(0);
 
   // demo-client-00002 is over its limits in November: one tier change, one notice.
   await page.goto('/#/clients/demo-client-00002');

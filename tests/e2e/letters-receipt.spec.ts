@@ -38,11 +38,13 @@ test('a late acknowledgement warns, then drafts one corrective letter citing the
   await expect(page.getByTestId('receipt-moves')).toHaveCount(0);
   await receipt.fill('2026-12-04');
   await expect(page.getByTestId('receipt-moves')).toContainText('Date limite d’opposition : 30/12/2026 → 04/01/2027');
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/receipt-moves.png`, fullPage: true });
   await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
 
   const due = page.getByTestId('receipt-correction');
   await expect(due).toContainText('reçue le 04/12/2026 et non le 30/11/2026');
   await expect(due).toContainText('Application des nouveaux tarifs : 01/02/2027 → 01/03/2027');
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/receipt-correction.png`, fullPage: true });
   // Two clicks at once: one corrective letter.
   await due.getByRole('button', { name: 'Rédiger le courrier rectificatif' }).evaluate((element) => {
     for (let i = 0; i < 2; i += 1) element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));

@@ -24,7 +24,7 @@ export function ReceiptCorrection({ letter, contractLetters, rules, run }: { let
       }),
     );
   return (
-    <div className="alert warning" role="alert" data-testid="receipt-correction">
+    <div className="alert warning" role="status" data-testid="receipt-correction">
       <p>{t('letters.correction.due', { date: formatDateFr(due.receivedOn), presumed: formatDateFr(due.presumedOn), moves: describeMoves(due) })}</p>
       {due.warning ? <p>{due.warning}</p> : null}
       <button type="button" className="button primary" disabled={command.busy} onClick={write}>{t('letters.correction.write')}</button>

@@ -28,8 +28,8 @@ export function LetterStepForms({ letter, today, rules, onPrint, run }: { letter
     step(s);
   };
 
-  // Warned before it is recorded: a receipt other than the presumed one moves the dates the letter printed.
-  const move = letter.sentOn && isValidIsoDate(receivedOn) && receivedOn >= letter.sentOn ? datesMovedByReceipt(letter, letter.sentOn, receivedOn, rules) : null;
+  // Warned before it is recorded (once recorded, the letter's page offers the correction): a receipt other than the presumed one moves the dates the letter printed.
+  const move = letter.sentOn && receivedOn !== letter.receivedOn && isValidIsoDate(receivedOn) && receivedOn >= letter.sentOn ? datesMovedByReceipt(letter, letter.sentOn, receivedOn, rules) : null;
 
   switch (letter.status) {
     case 'draft':

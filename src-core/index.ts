@@ -3,6 +3,7 @@
 export * from './errors';
 export * from './dates';
 export * from './money';
+export * from './words';
 export * from './hash';
 export * from './explain';
 export * from './settings';

@@ -9,7 +9,7 @@ export type Cents = number;
 
 export function assertCents(value: number, what = 'Montant'): Cents {
   if (!Number.isSafeInteger(value)) {
-    throw new DomainError('INVALID_AMOUNT', `${what} invalide : ${value} (un nombre entier de centimes est attendu).`);
+    throw new DomainError('INVALID_AMOUNT', `${what} invalide : un montant en euros au centime près est attendu (exemple : 118,80 €).`);
   }
   return value;
 }
@@ -17,7 +17,7 @@ export function assertCents(value: number, what = 'Montant'): Cents {
 export function assertNonNegativeCents(value: number, what = 'Montant'): Cents {
   assertCents(value, what);
   if (value < 0) {
-    throw new DomainError('INVALID_AMOUNT', `${what} négatif refusé : ${value} centimes.`);
+    throw new DomainError('INVALID_AMOUNT', `${what} négatif refusé : ${formatEuros(value)}.`);
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import { compareDates, formatDateFr, parseIsoDate, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
+import { countFr } from '../words';
 
 /**
  * Gapless numbering (CGI art. 242 nonies A: "numérotation continue et
@@ -111,7 +112,7 @@ export function acceptIssuedNumber(series: NumberingSeries, number: string, issu
   }
   if (doc.number <= series.lastNumber) throw violation(`Le numéro ${number} a déjà été attribué : un numéro ne se réutilise pas.`);
   if (doc.number > series.lastNumber + 1) {
-    throw violation(`Le numéro ${number} sauterait ${doc.number - series.lastNumber - 1} numéro(s) de la série ${name} : la numérotation doit être continue.`);
+    throw violation(`Le numéro ${number} sauterait ${countFr(doc.number - series.lastNumber - 1, 'numéro', 'numéros')} de la série ${name} : la numérotation doit être continue.`);
   }
   if (series.lastIssueDate !== undefined && compareDates(issueDate, series.lastIssueDate) < 0) {
     throw violation(

@@ -2,6 +2,7 @@ import { compareDates, daysBetween, formatDateFr, type IsoDate } from '../dates'
 import { DomainError } from '../errors';
 import { explained, type Explained } from '../explain';
 import { assertCents, formatEuros, type Cents } from '../money';
+import { countFr } from '../words';
 
 /**
  * Where an issued invoice (or late-surcharge document) stands with its client
@@ -58,7 +59,7 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
   if (owed <= 0 && paidCents === 0) return status('credited', `Facture entièrement annulée par avoir (${formatEuros(creditedCents)}).`);
   if (balanceCents <= 0) return status('paid', `Réglée : ${formatEuros(paidCents)} reçus pour ${formatEuros(owed)} dus.`);
   if (compareDates(today, input.dueDate) > 0) {
-    return status('overdue', `Échéance du ${due} dépassée de ${late} jour(s) : ${formatEuros(balanceCents)} restent dus (§6.6).`);
+    return status('overdue', `Échéance du ${due} dépassée de ${countFr(late, 'jour', 'jours')} : ${formatEuros(balanceCents)} restent dus (§6.6).`);
   }
   if (paidCents > 0) return status('partly_paid', `${formatEuros(paidCents)} reçus, ${formatEuros(balanceCents)} restent dus avant le ${due}.`);
   return status('issued', `${formatEuros(balanceCents)} à régler au plus tard le ${due}.`);

@@ -31,6 +31,7 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   breachNotice: 'Notification de manquement',
   breachTermination: 'Résiliation pour manquement non résolu',
   forceMajeureTermination: 'Résiliation pour force majeure',
+  receiptCorrection: 'Rectification des dates d’un courrier',
 };
 
 export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {

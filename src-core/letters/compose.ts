@@ -1,10 +1,12 @@
 import { DomainError } from '../errors';
+import { frenchError } from '../model/validate';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { composeBreachNotice, composeBreachTermination } from './breach';
 import { composeFormalNotice, composeNonPaymentTermination, composePaymentReminder } from './dunning';
 import { composeForceMajeureTermination } from './force-majeure';
 import { letterParamsSchemas, type LetterParamsByKind } from './params';
 import { composePriceChange } from './price-change';
+import { composeReceiptCorrection } from './receipt-correction';
 import { composeTerminationAcknowledgement } from './termination';
 import { composeTierChange } from './tier-change';
 import type { LetterContent, LetterKind } from './types';
@@ -19,6 +21,7 @@ const COMPOSERS: { [K in LetterKind]: (params: LetterParamsByKind[K], settings: 
   breachNotice: composeBreachNotice,
   breachTermination: composeBreachTermination,
   forceMajeureTermination: composeForceMajeureTermination,
+  receiptCorrection: composeReceiptCorrection,
 };
 
 /**
@@ -32,7 +35,7 @@ export function composeLetter<K extends LetterKind>(
   params: LetterParamsByKind[K],
   settings: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): LetterContent {
-  const parsed = letterParamsSchemas[kind].safeParse(params);
+  const parsed = letterParamsSchemas[kind].safeParse(params, { error: frenchError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DomainError('INVALID_INPUT', `Courrier incomplet : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);

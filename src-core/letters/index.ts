@@ -10,3 +10,4 @@ export * from './contract-ref';
 export { DUNNING_STEP_LETTER } from './dunning';
 export * from './contract-effect';
 export * from './tier-change-facts';
+export { datesMovedByReceipt, describeMoves, receiptCorrectionDue, receiptCorrectionParams, type MovedDate, type ReceiptMove } from './receipt-correction';

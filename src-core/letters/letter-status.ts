@@ -66,6 +66,24 @@ function notAfterToday(date: IsoDate, today: IsoDate, what: string): void {
   if (compareDates(date, today) > 0) refuse(`${what} (${formatDateFr(date)}) ne peut pas être dans le futur.`);
 }
 
+/**
+ * True when `step` would leave the letter as it already is: the same step
+ * submitted again (a double click, a retried command). The data layer then
+ * writes nothing instead of refusing a transition the first submit made.
+ */
+export function repeatsLetterStep(letter: LetterTrack, step: LetterStep): boolean {
+  switch (step.type) {
+    case 'print':
+      return letter.status === 'printed';
+    case 'send':
+      return letter.status === 'sent' && letter.sentOn === step.sentOn && letter.registeredNumber === step.registeredNumber.trim().toUpperCase();
+    case 'receive':
+      return letter.status === 'received' && letter.receivedOn === step.receivedOn;
+    case 'return':
+      return letter.status === 'returned';
+  }
+}
+
 /** The letter after `step` on `today`, or a DomainError('INVALID_TRANSITION') saying why not. */
 export function applyLetterStep(letter: LetterTrack, step: LetterStep, today: IsoDate): LetterTrack {
   if (!ALLOWED_FROM[step.type].includes(letter.status)) {

@@ -9,7 +9,7 @@ const isoDate = z.string().refine(isValidIsoDate, { message: 'Date invalide (for
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (format attendu AAAA-MM).');
 const cents = z.number().int('Montant invalide : il s’exprime au centime près (exemple : 118,80 €).');
 const positiveCents = cents.positive('Le montant doit être positif.');
-const text = z.string().trim().min(1);
+const text = z.string().trim().min(1, 'Ce champ est obligatoire.');
 
 /** Shared by every kind: which contract, and the date the letter is sent (its date). */
 const base = {
@@ -70,6 +70,21 @@ export const letterParamsSchemas = {
     description: text,
     breachNoticeSentOn: isoDate,
     breachNoticeReceivedOn: isoDate,
+  }),
+  /**
+   * Corrective letter (DOMAIN.md: a receipt date that moves a printed date):
+   * the earlier letter as it was written (its kind and params, its own date
+   * among them), the day it left and its acknowledged receipt. Its dates are
+   * computed again from these, never typed.
+   */
+  receiptCorrection: z.object({
+    ...base,
+    corrects: z.object({
+      kind: z.enum(['priceChange', 'breachNotice', 'formalNotice']),
+      sentOn: isoDate,
+      receivedOn: isoDate,
+      params: z.record(z.string(), z.unknown()),
+    }),
   }),
   forceMajeureTermination: z.object({
     ...base,

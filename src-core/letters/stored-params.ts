@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { frenchError } from '../model/validate';
 import { letterParamsSchemas, type LetterParamsByKind } from './params';
 import type { LetterKind } from './types';
 
@@ -47,7 +48,7 @@ function unflatten(stored: StoredLetterParams): Record<string, unknown> {
 
 /** The typed params of a stored letter, validated like a form's (a damaged record is refused in French). */
 export function readLetterParams<K extends LetterKind>(kind: K, stored: StoredLetterParams): LetterParamsByKind[K] {
-  const parsed = letterParamsSchemas[kind].safeParse(unflatten(stored));
+  const parsed = letterParamsSchemas[kind].safeParse(unflatten(stored), { error: frenchError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DomainError('INVALID_INPUT', `Paramètres de lettre illisibles : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);

@@ -12,6 +12,7 @@ export const LETTER_KINDS = [
   'breachNotice',
   'breachTermination',
   'forceMajeureTermination',
+  'receiptCorrection',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { addMonthsToYearMonth, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { explained, type Explained } from '../explain';
 import { formatEuros, type Cents } from '../money';
+import { countFr } from '../words';
 import { recurringCentsAt, type ContractTerms, type PriceVersion } from './contract-state';
 
 /**
@@ -69,23 +70,22 @@ export interface ForecastMonth {
   retiered: ForecastMove;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 const signed = (cents: Cents) => `${cents > 0 ? '+' : cents < 0 ? '−' : ''}${formatEuros(Math.abs(cents))}`;
 
 function explain(month: YearMonth, asOf: IsoDate, mrr: Cents, contracts: number, moves: Omit<ForecastMonth, 'month' | 'asOf' | 'mrr' | 'contracts'>, first: boolean): Explained<Cents> {
   const parts = [
-    moves.ended.count ? `${plural(moves.ended.count, 'résiliation effective', 'résiliations effectives')} (${signed(moves.ended.cents)})` : '',
-    moves.started.count ? `${plural(moves.started.count, 'contrat commencé', 'contrats commencés')} (${signed(moves.started.cents)})` : '',
+    moves.ended.count ? `${countFr(moves.ended.count, 'résiliation effective', 'résiliations effectives')} (${signed(moves.ended.cents)})` : '',
+    moves.started.count ? `${countFr(moves.started.count, 'contrat commencé', 'contrats commencés')} (${signed(moves.started.cents)})` : '',
     moves.repriced.count
-      ? `${plural(moves.repriced.count, 'nouveau prix', 'nouveaux prix')} (${signed(moves.repriced.cents)}${moves.presumed ? `, dont ${moves.presumed} d’après un avis dont la réception est présumée : envoi + délai de réception présumée, §5.2` : ''})`
+      ? `${countFr(moves.repriced.count, 'nouveau prix', 'nouveaux prix')} (${signed(moves.repriced.cents)}${moves.presumed ? `, dont ${moves.presumed} d’après un avis dont la réception est présumée : envoi + délai de réception présumée, §5.2` : ''})`
       : '',
-    moves.retiered.count ? `${plural(moves.retiered.count, 'changement de formule', 'changements de formule')} (${signed(moves.retiered.cents)})` : '',
+    moves.retiered.count ? `${countFr(moves.retiered.count, 'changement de formule', 'changements de formule')} (${signed(moves.retiered.cents)})` : '',
   ].filter(Boolean);
   const since = first ? '' : parts.length ? ` Depuis le mois précédent : ${parts.join(', ')}.` : ' Aucun changement depuis le mois précédent.';
   return explained(
     mrr,
     '§1',
-    `${formatMonthFr(month)} : ${formatEuros(mrr)} HT, somme des prix en vigueur des ${plural(contracts, 'contrat en cours', 'contrats en cours')} au ${formatDateFr(asOf)} (un contrat résilié n'est plus compté après sa date d'effet, §1, §5.2).${since}`,
+    `${formatMonthFr(month)} : ${formatEuros(mrr)} HT, somme des prix en vigueur des ${countFr(contracts, 'contrat en cours', 'contrats en cours')} au ${formatDateFr(asOf)} (un contrat résilié n'est plus compté après sa date d'effet, §1, §5.2).${since}`,
   );
 }
 

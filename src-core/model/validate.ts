@@ -65,10 +65,12 @@ const frenchLocale = z.locales.fr();
  * Zod's French, except where it speaks to programmers: an empty or non-numeric number field
  * reaches a schema as NaN, and "nombre attendu, NaN reçu" means nothing to an account manager.
  */
-function frenchError(issue: Parameters<typeof frenchLocale.localeError>[0]) {
+export function frenchError(issue: Parameters<typeof frenchLocale.localeError>[0]) {
   if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && Number.isNaN(issue.input)) {
     return 'Un nombre est attendu (le champ est vide ou contient autre chose que des chiffres).';
   }
+  // "chaîne de caractères attendu, indéfini reçu" says that nothing was given.
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Ce champ est obligatoire.';
   return frenchLocale.localeError(issue);
 }
 

@@ -1,4 +1,5 @@
 import type { DocumentFile, Platform, SaveResult } from './types';
+import { zipDocuments } from './zip';
 
 declare const __APP_VERSION__: string;
 
@@ -33,7 +34,12 @@ export function createBrowserPlatform(): Platform {
       download(file);
       return { saved: true, location: `Téléchargements/${file.suggestedName}` };
     },
-    async saveDocuments(files): Promise<SaveResult> {
+    async saveDocuments(files, options): Promise<SaveResult> {
+      const archiveName = options?.archiveName;
+      if (archiveName && files.length > 0) {
+        download({ suggestedName: archiveName, mimeType: 'application/zip', bytes: zipDocuments(files) });
+        return { saved: true, location: `Téléchargements/${archiveName}` };
+      }
       files.forEach(download);
       return { saved: files.length > 0, location: 'Téléchargements' };
     },

@@ -31,6 +31,7 @@ export function createElectronPlatform(): Platform {
       const result = await api.saveDocument(file);
       return { saved: result.saved, location: result.path };
     },
+    // The folder keeps every file by its own name: no archive on the desktop.
     async saveDocuments(files) {
       const result = await api.saveDocuments({ documents: files });
       return { saved: result.saved, location: result.folder };

@@ -43,8 +43,13 @@ export interface Platform {
   kind: 'electron' | 'browser';
   getAppInfo(): Promise<AppInfo>;
   saveDocument(file: DocumentFile): Promise<SaveResult>;
-  /** Several files at once (e.g. a month's invoices as separate PDFs). */
-  saveDocuments(files: DocumentFile[]): Promise<SaveResult>;
+  /**
+   * Several files at once (e.g. a month's invoices as separate PDFs): Electron
+   * writes them into a chosen folder; the browser, given `archiveName`, delivers
+   * them as that one zip (a page may start only one download without asking, so
+   * separate downloads would lose files), else as separate downloads.
+   */
+  saveDocuments(files: DocumentFile[], options?: { archiveName?: string }): Promise<SaveResult>;
   printDocument(pdf: Uint8Array<ArrayBuffer>, title: string): Promise<void>;
   openExternal(url: string): Promise<void>;
   secrets: SecretStore;

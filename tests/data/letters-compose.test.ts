@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LETTER_KINDS, composeLetter, demoPriceListRecord, type Contract, type Invoice, type LetterKind } from '../../src-core';
-import { KIND_FIELDS, buildParams, initialValues, unpaidInvoices, type ComposeFacts, type FormValues } from '../../src-renderer/features/letters/compose-fields';
+import { composeLetter, demoPriceListRecord, type Contract, type Invoice } from '../../src-core';
+import { COMPOSED_KINDS, KIND_FIELDS, buildParams, initialValues, unpaidInvoices, type ComposeFacts, type FormValues } from '../../src-renderer/features/letters/compose-fields';
 
 const contract = {
   id: 'k1', clientId: 'c1', reference: 'CT-2026-00001', tier: 'T99', priceListId: demoPriceListRecord().id, startDate: '2025-03-16', status: 'active', history: [],
@@ -17,7 +17,7 @@ const facts: ComposeFacts = {
 };
 
 /** What an account manager types for each kind (the letter date and prefilled values come from the form). */
-const TYPED: Record<LetterKind, FormValues> = {
+const TYPED: Record<(typeof COMPOSED_KINDS)[number], FormValues> = {
   terminationAcknowledgement: { letterDate: '2027-02-02', noticeReceivedOn: '2027-01-31', channel: 'email' },
   priceChange: { letterDate: '2026-11-27', reason: 'la hausse du coût de l’énergie', newPrice: '109,00' },
   tierChange: { letterDate: '2026-11-04', month: '2026-10', newTier: 'T199', effectiveFrom: '2026-11-01', overLimits: 'Stockage : 14 Go pour 10 Go inclus\n', supplement: '100' },
@@ -30,7 +30,7 @@ const TYPED: Record<LetterKind, FormValues> = {
 };
 
 describe('the compose form of each kind', () => {
-  it.each(LETTER_KINDS)('%s: prefilled and typed values make a letter src-core accepts', (kind) => {
+  it.each(COMPOSED_KINDS)('%s: prefilled and typed values make a letter src-core accepts', (kind) => {
     const values = { ...initialValues(kind, TYPED[kind].letterDate!, facts), ...TYPED[kind] };
     for (const field of KIND_FIELDS[kind]) if (!field.optional) expect(values[field.name], field.name).toBeTruthy();
     const content = composeLetter(kind, buildParams(kind, values, facts));

@@ -81,7 +81,9 @@ describe('a letter’s life, each step one transaction with its audit entry and 
     const { db, ctx, client, contract } = await setUp();
     const a = await createDraftLetter(ctx, breach(contract.id, client.id), ACTOR);
     const b = await createDraftLetter(ctx, breach(contract.id, client.id), ACTOR);
+    // A letter printed again is a no-op (issue 16); one already sent cannot be printed: the batch stops.
     await advanceLetter(ctx, b.id, { type: 'print' }, ACTOR);
+    await advanceLetter(ctx, b.id, { type: 'send', sentOn: '2027-03-05', registeredNumber: '1A1234567' }, ACTOR);
     await expect(advanceLetters(ctx, [a.id, b.id], { type: 'print' }, ACTOR)).rejects.toThrow(DomainError);
     expect((await db.letters.get(a.id))!.status).toBe('draft');
   });

@@ -49,7 +49,7 @@ test('identity: a duplicate reference is refused, the assigned one is found by s
   // The list finds the client by the contract's reference.
   await page.goto('/#/clients');
   await page.getByLabel('Rechercher').fill(assigned.toLowerCase());
-  await expect(page.getByText(/clients affichés sur/)).toContainText('1 clients affichés sur 10');
+  await expect(page.getByText(/affichés? sur/)).toContainText('1 client affiché sur 10');
   await expect(page.getByRole('grid', { name: 'Liste des clients' }).getByRole('row').nth(1)).toContainText(clientName);
 
   // A notice "received" in the future is refused before anything is saved.
@@ -69,7 +69,7 @@ test('identity: a duplicate reference is refused, the assigned one is found by s
   await expect(overwritten).toContainText('septembre 2026 — contrats concernés : 1');
   await expectNoSeriousA11yViolations(page, 'Import CSV (mois remplacés)');
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByText('Import terminé : 3 mois de consommation enregistrés pour 2 contrat(s).')).toBeVisible();
+  await expect(page.getByText('Import terminé : 3 mois de consommation enregistrés pour 2 contrats.')).toBeVisible();
 });
 
 test('deadlines page: reached from the dashboard, filtered by kind, exported as CSV', async ({ page }) => {

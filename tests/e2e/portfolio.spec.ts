@@ -19,7 +19,7 @@ async function loadDemo(page: Page, size = '100'): Promise<void> {
   await expect(page.getByTestId('mrr')).toHaveText(/^\d[\d\u00a0]*,\d\d\u00a0€$/, { timeout: 30_000 });
 }
 
-const clientCount = (page: Page) => page.getByText(/clients affichés sur/);
+const clientCount = (page: Page) => page.getByText(/affichés? sur/);
 
 test('portfolio: dashboard, list, client page, tier change, notice, CSV import and client file export', async ({ page }) => {
   // One user journey with seven axe scans: longer than the default minute.
@@ -55,7 +55,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await expect(grid.getByRole('row').nth(1)).toContainText(name.split(' ')[0]!);
   // Keyboard: the grid is one tab stop; Enter opens the active row.
   await page.getByLabel('Rechercher').fill(name);
-  await expect(clientCount(page)).toContainText('1 clients affichés');
+  await expect(clientCount(page)).toContainText('1 client affiché');
   await grid.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -113,7 +113,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await expect(page.getByRole('heading', { level: 1, name: 'Importer des consommations (CSV)' })).toBeVisible();
   const bad = `contrat;mois;cpu_heures;base_go;stockage_go\n${reference};2026-10;0,31;0,2;1,1\n${reference};2026-13;0,4;0,2;1\n`;
   await page.getByLabel('Fichier CSV à importer').setInputFiles({ name: 'conso.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  const errors = page.getByRole('region', { name: '1 erreur(s) à corriger' });
+  const errors = page.getByRole('region', { name: '1 erreur à corriger' });
   await expect(errors).toContainText('Mois invalide : « 2026-13 » (le mois va de 01 à 12).');
   await expect(errors.getByRole('row').nth(1)).toContainText('3mois');
   await expect(page.getByRole('button', { name: 'Importer', exact: true })).toBeDisabled();
@@ -127,7 +127,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   const good = `contrat;mois;cpu_heures;base_go;stockage_go\n${reference};2026-10;0,31;0,2;1,1\n`;
   await page.getByLabel('Fichier CSV à importer').setInputFiles({ name: 'conso.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByText('Import terminé : 1 mois de consommation enregistrés pour 1 contrat(s).')).toBeVisible();
+  await expect(page.getByText('Import terminé : 1 mois de consommation enregistré pour 1 contrat.')).toBeVisible();
   await page.goto('/#/clients/demo-client-00002');
   await expect(page.getByTestId('timeline')).toContainText(`Consommation importée pour le contrat ${reference} : octobre 2026.`);
 });

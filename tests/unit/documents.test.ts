@@ -192,6 +192,10 @@ const LETTER_PARAMS: { [K in LetterKind]: LetterParamsByKind[K] } = {
   breachNotice: { contract, letterDate: '2027-03-05', description: 'le module de contrôle de licence a été désactivé.' },
   breachTermination: { contract, letterDate: '2027-05-04', description: 'le module de contrôle de licence a été désactivé.', breachNoticeSentOn: '2027-03-29', breachNoticeReceivedOn: '2027-04-01' },
   forceMajeureTermination: { contract, letterDate: '2026-11-02', event: 'l’incendie du centre de données de Strasbourg', startedOn: '2026-10-01' },
+  receiptCorrection: {
+    contract, letterDate: '2026-12-07',
+    corrects: { kind: 'breachNotice', sentOn: '2027-03-05', receivedOn: '2027-03-15', params: { 'contract.reference': 'C-2026-0042', letterDate: '2027-03-05', description: 'le module de contrôle de licence a été désactivé.' } },
+  },
 };
 
 const [DL, C5] = DEFAULT_ENVELOPE_MODELS as [EnvelopeModel, EnvelopeModel];

@@ -20,7 +20,7 @@ describe('translate', () => {
   });
 
   it('writes numbers with thousands separators ("10 000 clients")', () => {
-    expect(translate('fr', 'invoices.run.draftsTitle', { count: 10000 }).replace(/[\u00a0\u202f]/g, ' ')).toBe('10 000 brouillon(s) à émettre');
+    expect(translate('fr', 'invoices.run.draftsTitle', { count: 10000 }).replace(/[\u00a0\u202f]/g, ' ')).toBe('10 000 brouillons à émettre');
     expect(translate('en', 'invoices.run.draftsTitle', { count: 10000 })).toMatch(/^10,000 /);
   });
 

@@ -110,6 +110,15 @@ describe('follow-up proposed when a deadline passes', () => {
     expect(followUp.reason).toContain('07/04/2027');
   });
 
+  it('the termination cites the breach notice by its own date, not the day it was posted', () => {
+    const postedLater = { ...breach, sentOn: '2027-03-07', receivedOn: '2027-03-09' };
+    const followUp = letterFollowUp(postedLater, '2027-04-09')!;
+    expect(followUp.params).toMatchObject({ breachNoticeSentOn: '2027-03-05', breachNoticeReceivedOn: '2027-03-09' });
+    const text = composeLetter('breachTermination', { ...(followUp.params as { contract: typeof contract; description: string; breachNoticeSentOn: string; breachNoticeReceivedOn: string }), letterDate: '2027-04-12' }).paragraphs.join(' ');
+    expect(text).toContain('Par lettre du 5 mars 2027, reçue le 9 mars 2027');
+    expect(text).not.toContain('7 mars 2027');
+  });
+
   it('not on a presumed receipt: the acknowledgement must be entered first', () => {
     expect(letterFollowUp({ ...breach, status: 'sent', receivedOn: undefined }, '2027-06-01')).toBeNull();
   });

@@ -58,6 +58,24 @@ const CASES: { [K in LetterKind]: { params: LetterParamsByKind[K]; says: string[
     says: ['Depuis le 1er octobre 2026', 'l’article 7.4', 'article 1218 du Code civil', 'depuis le 31 octobre 2026', 'prendra effet le 10 novembre 2026, huit jours après l’envoi', 'jusqu’au 10 novembre 2027'],
     deadlines: ['2026-10-31', '2026-11-10', '2027-11-10'],
   },
+  // The price change notice of 27/11/2026 above, acknowledged on 04/12/2026 instead of the presumed 30/11: its dates move.
+  receiptCorrection: {
+    params: {
+      contract, letterDate: '2026-12-07',
+      corrects: { kind: 'priceChange', sentOn: '2026-11-27', receivedOn: '2026-12-04', params: { 'contract.reference': 'C-2026-0042', letterDate: '2026-11-27', reason: 'la hausse du coût de l’énergie', 'prices.0.label': 'Formule T99', 'prices.0.currentCents': 9900, 'prices.0.newCents': 10900 } },
+    },
+    says: [
+      'Rectification des dates de notre lettre du 27 novembre 2026',
+      'Par lettre recommandée du 27 novembre 2026 (avis de modification des prix)',
+      'réception présumée le 30 novembre 2026, 3 jours après son envoi',
+      'vous a été remise le 4 décembre 2026',
+      '– Date limite d’opposition : le 4 janvier 2027, et non le 30 décembre 2026 (réception de l’avis de modification des prix + 30 jours',
+      '– Application des nouveaux tarifs : le 1er mars 2027, et non le 1er février 2027 (premier jour d’un mois tombant au moins 60 jours après la réception',
+      '– Résiliation en cas d’opposition : le 28 février 2027, et non le 31 janvier 2027',
+      'Les autres termes de notre lettre du 27 novembre 2026 demeurent inchangés.',
+    ],
+    deadlines: ['2027-01-04', '2027-03-01', '2027-02-28'],
+  },
 };
 
 describe('composeLetter — each kind writes out its rule and dates', () => {

@@ -8,7 +8,7 @@ describe('integer cents', () => {
   it('accepts safe integers and refuses floats, NaN and huge values', () => {
     expect(assertCents(-5)).toBe(-5);
     expect(() => assertCents(1.5)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
-    expect(() => assertCents(Number.NaN)).toThrow(/entier de centimes/);
+    expect(() => assertCents(Number.NaN)).toThrow(/au centime près/);
     expect(() => assertCents(2 ** 60)).toThrow();
     expect(assertNonNegativeCents(0)).toBe(0);
     expect(() => assertNonNegativeCents(-1, 'Prix')).toThrow(/Prix négatif refusé/);

@@ -34,10 +34,24 @@ function refuseSilentRetroactivity(plan: TierChangePlan, request: TierChangeRequ
   enforce(silentRetroactivityRefusal(plan, request.retroactive, today));
 }
 
-/** Inside a transaction over contracts and letters: the change and its draft notice. */
-async function applyOne(ctx: DataContext, request: TierChangeRequest, today: IsoDate, letterSettings: Awaited<ReturnType<typeof ruleSettings>>, actor: string): Promise<AppliedTierChange> {
+/**
+ * The change a first submit of `commandId` applied (its notice carries the
+ * command id), with its plan as it was judged then: the contract without it.
+ */
+async function appliedBy(ctx: DataContext, contract: Contract, commandId: string, today: IsoDate): Promise<AppliedTierChange | undefined> {
+  const letter = (await ctx.db.letters.where('contractId').equals(contract.id).toArray()).find((l) => l.commandId === commandId);
+  const change = contract.history.find((e) => e.kind === 'tier_change' && e.letterId === letter?.id);
+  if (!letter || change?.kind !== 'tier_change') return undefined;
+  const without = { ...contract, tier: change.fromTier, history: contract.history.filter((e) => e !== change) };
+  return { contract, letter, plan: planTierChange(without, change.toTier, change.fromMonth, today) };
+}
+
+/** Inside a transaction over contracts and letters: the change and its draft notice (a second submit of `commandId` returns the first). */
+async function applyOne(ctx: DataContext, request: TierChangeRequest, today: IsoDate, letterSettings: Awaited<ReturnType<typeof ruleSettings>>, actor: string, commandId?: string): Promise<AppliedTierChange> {
   const before = await ctx.db.contracts.get(request.contractId);
   if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
+  const done = commandId ? await appliedBy(ctx, before, commandId, today) : undefined;
+  if (done) return done;
   const plan = planTierChange(before, request.toTier, request.fromMonth, today);
   refuseSilentRetroactivity(plan, request, today);
   const at = ctx.now();
@@ -60,6 +74,7 @@ async function applyOne(ctx: DataContext, request: TierChangeRequest, today: Iso
     },
     letterSettings,
     at,
+    commandId,
   );
   const contract = parseEntity(
     contractSchema,
@@ -78,10 +93,11 @@ async function applyOne(ctx: DataContext, request: TierChangeRequest, today: Iso
   return { contract, letter, plan };
 }
 
-export async function applyTierChangeWithNotice(ctx: DataContext, request: TierChangeRequest, actor: string): Promise<AppliedTierChange> {
+/** One tier change with its notice; `commandId` (one per opened dialog) makes a second submit return the first. */
+export async function applyTierChangeWithNotice(ctx: DataContext, request: TierChangeRequest, actor: string, commandId?: string): Promise<AppliedTierChange> {
   const today = parisToday(ctx);
   const settings = await ruleSettings(ctx);
-  return changeTransaction(ctx, ['contracts', 'letters'], async () => applyOne(ctx, request, today, settings, actor));
+  return changeTransaction(ctx, ['contracts', 'letters'], async () => applyOne(ctx, request, today, settings, actor, commandId));
 }
 
 export interface BulkTierChangeResult {

@@ -1,4 +1,4 @@
-import { DomainError, applyLetterStep, formatDateFr, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
+import { DomainError, applyLetterStep, formatDateFr, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday, ruleSettings } from '../invoicing/common';
@@ -30,6 +30,27 @@ export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, ac
   });
 }
 
+/**
+ * The corrective letter of a received letter whose acknowledged receipt moved
+ * dates it printed (DOMAIN.md), drafted today: it cites the first letter by
+ * its own date and states each corrected date with its rule. Refused when
+ * nothing moved or the correction is already written; a second submit of the
+ * same intent (`commandId`) returns the first draft.
+ */
+export async function draftReceiptCorrection(ctx: DataContext, letterId: string, actor: string, commandId?: string): Promise<Letter> {
+  const settings = await ruleSettings(ctx);
+  const letter = await ctx.db.letters.get(letterId);
+  if (!letter) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${letterId}.`);
+  const done = commandId ? (await ctx.db.letters.where('contractId').equals(letter.contractId).toArray()).find((l) => l.commandId === commandId) : undefined;
+  if (done) return done;
+  const others = await ctx.db.letters.where('contractId').equals(letter.contractId).toArray();
+  if (!receiptCorrectionDue(letter, others, settings)) {
+    throw new DomainError('INVALID_TRANSITION', 'Aucun courrier rectificatif à rédiger : la réception enregistrée ne déplace aucune date imprimée, ou la rectification est déjà rédigée.');
+  }
+  const draft = { kind: 'receiptCorrection' as const, clientId: letter.clientId, contractId: letter.contractId, params: receiptCorrectionParams(letter, parisToday(ctx)) };
+  return createDraftLetter(ctx, draft, actor, commandId);
+}
+
 function stepSummary(letter: Letter, step: LetterStep): string {
   const what = kindLabel(letter);
   switch (step.type) {
@@ -44,12 +65,15 @@ function stepSummary(letter: Letter, step: LetterStep): string {
   }
 }
 
-/** Applies `step` to a stored letter and its effect to its contract; must run inside a transaction over letters, contracts, audit and outbox. */
+/** Applies `step` to a stored letter and its effect to its contract (a repeated step is a no-op); must run inside a transaction over letters, contracts, audit and outbox. */
 async function stepInTransaction(ctx: DataContext, id: string, step: LetterStep, today: string, settings: RuleSettings, actor: string): Promise<Letter> {
   const before = await ctx.db.letters.get(id);
   if (!before) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${id}.`);
+  const track = { ...before, letterDate: String(before.params.letterDate) };
+  // The same step submitted again (two clicks, a retried command) writes nothing: the first one did it.
+  if (repeatsLetterStep(track, step)) return before;
   const contract = await ctx.db.contracts.get(before.contractId);
-  const { letterDate: _letterDate, ...next } = applyLetterStep({ ...before, letterDate: String(before.params.letterDate) }, step, today);
+  const { letterDate: _letterDate, ...next } = applyLetterStep(track, step, today);
   const after = parseEntity(letterSchema, { ...before, ...next, updatedAt: ctx.now() }, 'Lettre');
   await writeChange(ctx, { entity: 'letters', before, after, actor, action: `letter_${step.type}`, summary: stepSummary(after, step), clientId: after.clientId });
   if (step.type !== 'print' && contract) await actOnContract(ctx, after, contract, settings, today, actor);

@@ -12,14 +12,20 @@ export function clientsRepository(ctx: DataContext) {
     /** Every client, by legal name. */
     all: () => db.clients.toArray().then((list) => list.sort((a, b) => a.legalName.localeCompare(b.legalName, 'fr'))),
 
-    async create(input: ClientInput, actor: string): Promise<Client> {
+    /**
+     * `commandId` (one per opened form) becomes the new client's id: a second
+     * submit of the same intent returns the client the first one created.
+     */
+    async create(input: ClientInput, actor: string, commandId?: string): Promise<Client> {
       const fields = parseEntity(clientInputSchema, input, 'Client');
       const at = ctx.now();
-      const client = parseEntity(clientSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Client');
-      await changeTransaction(ctx, ['clients'], () =>
-        writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: `Création du client « ${client.legalName} ».`, clientId: client.id }),
-      );
-      return client;
+      const client = parseEntity(clientSchema, { ...fields, id: commandId ?? ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Client');
+      return changeTransaction(ctx, ['clients'], async () => {
+        const done = commandId ? await db.clients.get(commandId) : undefined;
+        if (done) return done;
+        await writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: `Création du client « ${client.legalName} ».`, clientId: client.id });
+        return client;
+      });
     },
 
     /** Applies `patch` to the stored client; the merged record is validated as a whole. */

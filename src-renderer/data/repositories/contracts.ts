@@ -85,13 +85,22 @@ export function contractsRepository(ctx: DataContext) {
     nextReference: async () => nextContractReference(Number(parisToday(ctx).slice(0, 4)), (await references()).map((r) => r.reference)),
     ofClient: async (clientId: string) => (await db.contracts.ofClients([clientId])).sort((a, b) => a.startDate.localeCompare(b.startDate)),
 
-    async create(input: NewContract, actor: string): Promise<Contract> {
+    /**
+     * `commandId` (one per opened form) becomes the new contract's id: a second
+     * submit of the same intent returns the contract the first one created.
+     */
+    async create(input: NewContract, actor: string, commandId?: string): Promise<Contract> {
       // A placeholder lets the schema check the other fields; the reference is assigned in the transaction.
       const assign = !input.reference?.trim();
       const fields = parseEntity(contractInputSchema, { status: 'active', ...input, reference: assign ? 'CT' : input.reference, history: [] }, 'Contrat');
       const at = ctx.now();
-      let contract = parseEntity(contractSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Contrat');
+      let contract = parseEntity(contractSchema, { ...fields, id: commandId ?? ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Contrat');
       await changeTransaction(ctx, ['contracts', 'clients'], async () => {
+        const done = commandId ? await db.contracts.get(commandId) : undefined;
+        if (done) {
+          contract = done;
+          return;
+        }
         if (!(await db.clients.get(contract.clientId))) throw new DomainError('INVALID_INPUT', `Client introuvable : ${contract.clientId}.`);
         const known = await references();
         if (assign) contract = { ...contract, reference: nextContractReference(Number(parisToday(ctx).slice(0, 4)), known.map((r) => r.reference)) };

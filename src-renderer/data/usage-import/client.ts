@@ -35,6 +35,8 @@ export function startUsageImport(layer: Pick<DataLayer, 'db' | 'ctx'>, file: Blo
   post({ kind: 'check', database: layer.db.name, deviceId: layer.ctx.deviceId, file, today });
   return {
     write(actor) {
+      // One file, one import: a second click before the first write ends sends nothing.
+      if (writing) return;
       writing = true;
       post({ kind: 'write', actor, now: layer.ctx.now() });
     },

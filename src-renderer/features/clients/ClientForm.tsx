@@ -6,6 +6,7 @@ import { PageHeader } from '../../shell/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../shell/router';
 import { LOCAL_ACTOR } from '../../components/actor';
+import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm, type FieldErrors } from '../../components/useForm';
 
@@ -88,26 +89,30 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
   const title = client ? t('clients.form.editTitle', { name: client.legalName }) : t('clients.form.newTitle');
   const cancelHref = href(client ? `/clients/${encodeURIComponent(client.id)}` : '/clients');
 
-  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+  // One command per opened form: a second submit while the first runs does nothing, and the new client's id is the command's.
+  const command = useCommand();
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSaveError(null);
     if (!trySubmit(formRef.current)) return;
-    setSaving(true);
-    try {
-      const input = inputOf(values);
-      const saved = client ? await repos.clients.update(client.id, input, LOCAL_ACTOR) : await repos.clients.create(input, LOCAL_ACTOR);
-      navigate(`/clients/${encodeURIComponent(saved.id)}`);
-    } catch (err) {
-      setSaving(false);
-      setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
-    }
+    void command.run(async (commandId) => {
+      setSaving(true);
+      try {
+        const input = inputOf(values);
+        const saved = client ? await repos.clients.update(client.id, input, LOCAL_ACTOR) : await repos.clients.create(input, LOCAL_ACTOR, commandId);
+        navigate(`/clients/${encodeURIComponent(saved.id)}`);
+      } catch (err) {
+        setSaving(false);
+        setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
+      }
+    });
   };
   const errorCount = Object.keys(errors).length;
 
   return (
     <>
       <PageHeader title={title} subtitle={<a href={cancelHref}>{t('clients.form.cancel')}</a>} />
-      <form ref={formRef} className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         {submitted && errorCount > 0 ? <p className="alert error" role="alert">{t('clients.form.errors', { count: errorCount })}</p> : null}
         <fieldset>
           <legend>{t('clients.form.company')}</legend>

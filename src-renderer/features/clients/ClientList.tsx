@@ -111,7 +111,7 @@ export function ClientList() {
       </div>
       {query.get('supprime') ? <p className="alert success" role="status">{t('clients.housekeeping.deleted', { name: query.get('supprime') ?? '' })}</p> : null}
       <p className="result-count" role="status" aria-live="polite">
-        {rows ? t('clients.count', { shown: visible.length.toLocaleString('fr-FR'), total: rows.length.toLocaleString('fr-FR') }) : t('clients.loading')}
+        {rows ? t('clients.count', { shown: visible.length, total: rows.length }) : t('clients.loading')}
       </p>
       <VirtualGrid
         label={t('clients.gridLabel')}

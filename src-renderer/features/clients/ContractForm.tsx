@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate } from '../../shell/router';
 import { LOCAL_ACTOR } from '../../components/actor';
+import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { errorsByField, issuesOf, useForm, type FieldErrors } from '../../components/useForm';
@@ -75,23 +76,27 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
   const [saving, setSaving] = useState(false);
   const clientPath = `/clients/${encodeURIComponent(client.id)}`;
 
-  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+  // One command per opened form: a second submit while the first runs does nothing, and the new contract's id is the command's.
+  const command = useCommand();
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSaveError(null);
     if (!trySubmit(formRef.current)) return;
-    setSaving(true);
-    try {
-      if (contract) {
-        await repos.contracts.update(contract.id, patchOf(values), LOCAL_ACTOR);
-      } else {
-        const { history: _history, status: _status, ...input } = inputOf(client.id, values);
-        await repos.contracts.create(input, LOCAL_ACTOR);
+    void command.run(async (commandId) => {
+      setSaving(true);
+      try {
+        if (contract) {
+          await repos.contracts.update(contract.id, patchOf(values), LOCAL_ACTOR);
+        } else {
+          const { history: _history, status: _status, ...input } = inputOf(client.id, values);
+          await repos.contracts.create(input, LOCAL_ACTOR, commandId);
+        }
+        navigate(clientPath);
+      } catch (err) {
+        setSaving(false);
+        setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
       }
-      navigate(clientPath);
-    } catch (err) {
-      setSaving(false);
-      setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
-    }
+    });
   };
   const errorCount = Object.keys(errors).length;
   const tiers = getPriceList(contract?.priceListId ?? DEFAULT_PRICE_LIST_ID).tiers;
@@ -100,7 +105,7 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
   return (
     <>
       <PageHeader title={title} subtitle={<a href={href(clientPath)}>{t('clients.form.cancel')}</a>} />
-      <form ref={formRef} className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         {submitted && errorCount > 0 ? <p className="alert error" role="alert">{t('clients.form.errors', { count: errorCount })}</p> : null}
         <TextField label={t('clients.contractForm.reference')} hint={t('clients.contractForm.referenceAssignedHint')} {...bind('reference')} />
         <SelectField label={t('clients.contract.tier')} hint={contract ? t('clients.contractForm.tierHint') : undefined} disabled={!!contract} {...bind('tier')}>

@@ -55,7 +55,7 @@ export function DeadlinesScreen() {
       </div>
       {message ? <p className="alert success" role="status">{message}</p> : null}
       <p className="result-count" role="status" aria-live="polite">
-        {all ? t('deadlines.count', { count: shown.length.toLocaleString('fr-FR'), from: formatDateFr(today), to: formatDateFr(to) }) : t('clients.loading')}
+        {all ? t('deadlines.count', { count: shown.length, from: formatDateFr(today), to: formatDateFr(to) }) : t('clients.loading')}
       </p>
       {all && shown.length === 0 ? <p className="empty-state">{t('deadlines.none')}</p> : null}
       {shown.length > 0 ? (

@@ -6,6 +6,7 @@ import {
 import { applyTierChangeWithNotice, useDataLayer } from '../../data';
 import { useT } from '../../i18n';
 import { LOCAL_ACTOR } from '../../components/actor';
+import { useCommand } from '../../components/useCommand';
 
 /** The proposed date, and the first of next month as the non-retroactive alternative when it is past. */
 function choices(contract: Contract, tier: TierCode, proposedMonth: string, today: IsoDate): TierChangePlan[] {
@@ -32,7 +33,7 @@ export function TierChangeDialog({ contract, over, today, onClose }: { contract:
   const proposal = over.proposedSwitch!;
   const tier = proposal.tierId as TierCode;
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
   let plans: TierChangePlan[] = [];
   let planError: string | null = null;
   try {
@@ -47,20 +48,23 @@ export function TierChangeDialog({ contract, over, today, onClose }: { contract:
   }, []);
   const plan = plans[chosen];
 
-  const confirm = async () => {
-    if (!plan || !over.supplement) return;
-    setBusy(true);
-    try {
-      await applyTierChangeWithNotice(
-        ctx,
-        { contractId: contract.id, toTier: tier, fromMonth: plan.fromMonth, retroactive: plan.retroactive, overrun: { month: over.month, overLimits: overLimitLines(over), supplementCents: over.supplement.amount.value } },
-        LOCAL_ACTOR,
-      );
-      ref.current?.close();
-    } catch (e) {
-      setError(e instanceof DomainError ? e.message : String(e));
-      setBusy(false);
-    }
+  // One command per opened dialog: a second click does nothing, a second submit of the same intent writes nothing.
+  const confirm = () => {
+    const supplement = over.supplement;
+    if (!plan || !supplement) return;
+    void command.run(async (commandId) => {
+      try {
+        await applyTierChangeWithNotice(
+          ctx,
+          { contractId: contract.id, toTier: tier, fromMonth: plan.fromMonth, retroactive: plan.retroactive, overrun: { month: over.month, overLimits: overLimitLines(over), supplementCents: supplement.amount.value } },
+          LOCAL_ACTOR,
+          commandId,
+        );
+        ref.current?.close();
+      } catch (e) {
+        setError(e instanceof DomainError ? e.message : String(e));
+      }
+    });
   };
 
   return (
@@ -91,7 +95,7 @@ export function TierChangeDialog({ contract, over, today, onClose }: { contract:
       <p className="muted">{t('life.tierChange.letter')}</p>
       {error ? <p role="alert" className="field-error">{error}</p> : null}
       <div className="form-actions">
-        <button type="button" className="button primary" disabled={!plan || busy} onClick={() => void confirm()}>
+        <button type="button" className="button primary" disabled={!plan || command.busy} onClick={confirm}>
           {plan ? t('life.tierChange.confirm', { date: formatDateFr(plan.from) }) : t('life.tierChange.confirmDisabled')}
         </button>
         <button type="button" className="button" onClick={() => ref.current?.close()}>{t('life.tierChange.cancel')}</button>

@@ -128,7 +128,7 @@ export function UsageImportScreen() {
       {reading?.stage === 'refused' ? <p className="alert error" role="alert">{t('clients.import.unread', { name: reading.name, message: reading.message })}</p> : null}
       {reading?.stage === 'reading' ? (
         <div className="import-progress" role="status">
-          <label htmlFor="import-progress">{reading.total ? t('clients.import.reading', { name: reading.name, done: reading.done.toLocaleString('fr-FR'), total: reading.total.toLocaleString('fr-FR') }) : t('clients.import.opening', { name: reading.name })}</label>
+          <label htmlFor="import-progress">{reading.total ? t('clients.import.reading', { name: reading.name, done: reading.done, total: reading.total }) : t('clients.import.opening', { name: reading.name })}</label>
           <progress id="import-progress" max={reading.total || 1} value={reading.done} />
           <button type="button" className="button" onClick={cancelReading}>{t('clients.import.cancel')}</button>
         </div>
@@ -142,7 +142,7 @@ export function UsageImportScreen() {
             <section className="alert error import-errors" aria-labelledby="errors-title">
               <h2 id="errors-title">{t('clients.import.errorsTitle', { count: report.errorCount })}</h2>
               <p>{t('clients.import.nothingWritten')}</p>
-              {report.errorCount > report.errors.length ? <p>{t('clients.import.errorsCapped', { shown: report.errors.length.toLocaleString('fr-FR'), count: report.errorCount.toLocaleString('fr-FR') })}</p> : null}
+              {report.errorCount > report.errors.length ? <p>{t('clients.import.errorsCapped', { shown: report.errors.length, count: report.errorCount })}</p> : null}
               <table className="data">
                 <caption className="visually-hidden">{t('clients.import.errorsTitle', { count: report.errors.length })}</caption>
                 <thead>
@@ -194,7 +194,7 @@ export function UsageImportScreen() {
           {report.errorCount === 0 && check.rowCount > 0 ? <OverwrittenMonths overwritten={overwritten} /> : null}
           {written ? (
             <div className="import-progress" role="status">
-              <label htmlFor="write-progress">{t('clients.import.writing', { done: written.written.toLocaleString('fr-FR'), total: written.total.toLocaleString('fr-FR') })}</label>
+              <label htmlFor="write-progress">{t('clients.import.writing', { done: written.written, total: written.total })}</label>
               <progress id="write-progress" max={written.total || 1} value={written.written} />
               <button type="button" className="button" onClick={() => session.current?.cancel()}>{t('clients.import.cancelWrite')}</button>
             </div>
@@ -219,10 +219,10 @@ function OverwrittenMonths({ overwritten }: { overwritten: { months: Overwritten
   if (overwritten.total === 0) return <p className="alert" role="status">{t('clients.import.noneOverwritten')}</p>;
   return (
     <section className="alert warning" aria-labelledby="overwritten-title">
-      <h2 id="overwritten-title">{t('clients.import.overwrittenTitle', { count: overwritten.total.toLocaleString('fr-FR') })}</h2>
+      <h2 id="overwritten-title">{t('clients.import.overwrittenTitle', { count: overwritten.total })}</h2>
       <ul>
         {overwritten.months.map((m) => (
-          <li key={m.month}>{t('clients.import.overwrittenMonth', { month: formatMonthFr(m.month), count: m.contracts.toLocaleString('fr-FR') })}</li>
+          <li key={m.month}>{t('clients.import.overwrittenMonth', { month: formatMonthFr(m.month), count: m.contracts })}</li>
         ))}
       </ul>
     </section>

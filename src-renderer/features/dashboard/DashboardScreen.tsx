@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatDateFr, formatEuros, formatMonthFr, TIER_CODES } from '../../../src-core';
 import { usePortfolio, type ClientSummary } from '../../data';
-import { useT } from '../../i18n';
+import { useNumber, useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
 import { ruleWithClause } from '../../components/ExplainedDate';
@@ -33,6 +33,7 @@ export function DashboardScreen() {
 
 function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
   const t = useT();
+  const number = useNumber();
   const today = parisToday();
   const summary = useMemo(() => summarizePortfolio(clients, today), [clients, today]);
   return (
@@ -60,7 +61,7 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
         </section>
         <section className="card stat" aria-labelledby="clients-title">
           <h2 id="clients-title" className="stat-label">{t('nav.clients')}</h2>
-          <p className="stat-value"><a href={href('/clients')} aria-label={t('dashboard.allClientsLink', { count: clients.length })}>{clients.length}</a></p>
+          <p className="stat-value"><a href={href('/clients')} aria-label={t('dashboard.allClientsLink', { count: clients.length })}>{number(clients.length)}</a></p>
         </section>
       </div>
       <div className="dashboard-grid">
@@ -78,7 +79,7 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
                 <tr key={tier}>
                   <th scope="row">{tier}</th>
                   <td className="num">
-                    <a href={href('/clients', { tier })} aria-label={t('dashboard.tierLink', { count: summary.clientsPerTier[tier], tier })}>{summary.clientsPerTier[tier]}</a>
+                    <a href={href('/clients', { tier })} aria-label={t('dashboard.tierLink', { count: summary.clientsPerTier[tier], tier })}>{number(summary.clientsPerTier[tier])}</a>
                   </td>
                 </tr>
               ))}

@@ -30,7 +30,7 @@ export function EmptyPortfolio() {
       <div className="onboarding-actions">
         <div className="onboarding-action">
           <SelectField label={t('dashboard.empty.size')} value={size} onChange={(e) => setSize(Number(e.target.value))} disabled={progress !== null}>
-            {DEMO_SIZES.map((n) => <option key={n} value={n}>{t('dashboard.empty.sizeOption', { count: n.toLocaleString('fr-FR') })}</option>)}
+            {DEMO_SIZES.map((n) => <option key={n} value={n}>{t('dashboard.empty.sizeOption', { count: n })}</option>)}
           </SelectField>
           <button type="button" className="button primary" onClick={() => void load(db, size)} disabled={progress !== null}>
             {t('dashboard.empty.loadDemo')}

@@ -55,7 +55,7 @@ export function InvoiceList() {
         setMessage({ tone: 'error', text: t('invoices.export.none', { month: formatMonthFr(month) }) });
         return;
       }
-      const result = how === 'one' ? await exportMonthAsOnePdf(batch, month) : await exportMonthAsFiles(batch);
+      const result = how === 'one' ? await exportMonthAsOnePdf(batch, month) : await exportMonthAsFiles(batch, month);
       if (result.saved) setMessage({ tone: 'success', text: t('invoices.export.done', { count: batch.documents.length }) });
     } catch (e) {
       setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });

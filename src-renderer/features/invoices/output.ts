@@ -43,9 +43,9 @@ export function exportMonthAsOnePdf(batch: PrintBatch, period: string) {
   return savePdf(owned(renderInvoicesBatchPdf(batch.documents.map((d) => model(batch, d)))), `factures-${period}.pdf`);
 }
 
-/** The month's documents as one file each: each issued one a Factur-X. */
-export async function exportMonthAsFiles(batch: PrintBatch) {
+/** The month's documents as one file each: each issued one a Factur-X (in the browser, all in `factures-<mois>.zip`). */
+export async function exportMonthAsFiles(batch: PrintBatch, period: string) {
   const files = [];
   for (const d of batch.documents) files.push({ suggestedName: fileName(d), mimeType: 'application/pdf', bytes: await render(batch, d) });
-  return platform.saveDocuments(files);
+  return platform.saveDocuments(files, { archiveName: `factures-${period}.zip` });
 }

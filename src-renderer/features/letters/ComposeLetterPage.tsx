@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { LETTER_KINDS, LETTER_KIND_LABELS, composeLetter, formatDateFr, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
+import { LETTER_KIND_LABELS, composeLetter, formatDateFr, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
@@ -11,12 +11,12 @@ import { href, navigate, useLocation } from '../../shell/router';
 import { LETTERS_ACTOR } from './actor';
 import { ClientPicker } from './ClientPicker';
 import { ComposeFields } from './ComposeFields';
-import { KIND_FIELDS, buildParams, initialValues, unpaidInvoices, type ComposeFacts, type FieldSpec, type FormValues } from './compose-fields';
+import { COMPOSED_KINDS, KIND_FIELDS, buildParams, initialValues, unpaidInvoices, type ComposeFacts, type FieldSpec, type FormValues } from './compose-fields';
 import { letterSheets } from './document';
 import { lettersPdf } from './output';
 import { PdfPreview } from './PdfPreview';
 
-const isKind = (k: string | null): k is LetterKind => LETTER_KINDS.includes(k as LetterKind);
+const isKind = (k: string | null): k is LetterKind => (COMPOSED_KINDS as readonly string[]).includes(k ?? '');
 
 /** src-core names the first missing param ("Courrier incomplet : description — …"); the form puts it on its field. */
 const PARAM_FIELDS: Record<string, string> = {
@@ -78,7 +78,7 @@ function ComposeForClient({ client }: { client: Client }) {
         </SelectField>
         <SelectField label={t('letters.field.kind')} value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
           <option value="">{t('letters.choose')}</option>
-          {LETTER_KINDS.map((k) => <option key={k} value={k}>{LETTER_KIND_LABELS[k]}</option>)}
+          {COMPOSED_KINDS.map((k) => <option key={k} value={k}>{LETTER_KIND_LABELS[k]}</option>)}
         </SelectField>
         {followUp && followUp.kind === kind ? <p className="alert warning">{followUp.reason}</p> : null}
         {kind && facts ? (

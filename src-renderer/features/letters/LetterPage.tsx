@@ -14,6 +14,7 @@ import { LetterStatusBadge, LetterSteps } from './LetterStatus';
 import { lettersPdf, printPdf, savePdf } from './output';
 import { PdfPreview } from './PdfPreview';
 import { PriceChangeObjection } from './PriceChangeObjection';
+import { ReceiptCorrection } from './ReceiptCorrection';
 
 /** `#/courriers/<id>`: the letter's steps and actions, its deadlines as of now, the next step once one passes. */
 export function LetterPage({ id }: { id: string }) {
@@ -99,6 +100,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
       <LetterSteps status={letter.status} />
       {error ? <p className="alert error" role="alert">{error}</p> : null}
       <FollowUpList items={followUps} withSource={false} />
+      <ReceiptCorrection letter={letter} contractLetters={contractLetters} rules={settings.rules} run={run} />
       <div className="letter-layout">
         <section className="card" aria-labelledby="letter-deadlines">
           <h2 id="letter-deadlines">{t('letters.deadlines')}</h2>
@@ -131,7 +133,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
         </section>
         <section className="card" aria-labelledby="letter-next">
           <h2 id="letter-next">{t('letters.nextStep')}</h2>
-          <LetterStepForms letter={letter} today={today} onPrint={() => printPdf(pdf, title)} run={run} />
+          <LetterStepForms letter={letter} today={today} rules={settings.rules} onPrint={() => printPdf(pdf, title)} run={run} />
         </section>
       </div>
       {letter.kind === 'priceChange' && (letter.status === 'sent' || letter.status === 'received') ? <PriceChangeObjection letter={letter} today={today} run={run} /> : null}

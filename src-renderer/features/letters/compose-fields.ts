@@ -1,4 +1,6 @@
 import {
+  DomainError,
+  LETTER_KINDS,
   formatEuros,
   isCountedPayment,
   letterContract,
@@ -34,6 +36,9 @@ export type FormValues = Record<string, string>;
 /** The unpaid invoice a dunning letter names; its balance is read from the ledger, never typed (DOMAIN.md). */
 const INVOICE: FieldSpec[] = [{ name: 'invoiceId', type: 'invoice', label: 'letters.field.invoice' }];
 
+/** The kinds the compose form writes (a corrective letter is written from the letter it corrects). */
+export const COMPOSED_KINDS = LETTER_KINDS.filter((k) => k !== 'receiptCorrection');
+
 export const KIND_FIELDS: Record<LetterKind, FieldSpec[]> = {
   terminationAcknowledgement: [
     { name: 'noticeReceivedOn', type: 'date', label: 'letters.field.noticeReceivedOn' },
@@ -64,6 +69,8 @@ export const KIND_FIELDS: Record<LetterKind, FieldSpec[]> = {
     { name: 'event', type: 'text', label: 'letters.field.event' },
     { name: 'startedOn', type: 'date', label: 'letters.field.startedOn' },
   ],
+  // Written from the letter it corrects (LetterPage), never typed: its dates are computed again.
+  receiptCorrection: [],
 };
 
 /** What the form reads besides its values: the contract, its price list, its unpaid invoices. */
@@ -155,6 +162,8 @@ function paramsOf(kind: LetterKind, values: FormValues, facts: ComposeFacts): Le
       return { ...base, description: v('description')!, breachNoticeSentOn: v('breachNoticeSentOn')!, breachNoticeReceivedOn: v('breachNoticeReceivedOn')! };
     case 'forceMajeureTermination':
       return { ...base, event: v('event')!, startedOn: v('startedOn')! };
+    case 'receiptCorrection':
+      throw new DomainError('INVALID_INPUT', 'Le courrier rectificatif se rédige depuis la lettre dont la réception a déplacé les dates.');
   }
 }
 

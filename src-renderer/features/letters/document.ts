@@ -80,6 +80,7 @@ const FILE_KIND: Record<LetterKind, string> = {
   breachNotice: 'notification-manquement',
   breachTermination: 'resiliation-manquement',
   forceMajeureTermination: 'resiliation-force-majeure',
+  receiptCorrection: 'rectification-dates',
 };
 
 /** "mise-en-demeure-CT-2026-0042-2027-03-05.pdf"; the partner's copy starts "copie-partenaire-". */

@@ -1,0 +1,39 @@
+import { describeMoves, formatDateFr, receiptCorrectionDue, type Letter, type RuleSettings } from '../../../src-core';
+import { useCommand } from '../../components/useCommand';
+import { useDataLayer } from '../../data';
+import { draftReceiptCorrection } from '../../data/letters-flow';
+import { useT } from '../../i18n';
+import { navigate } from '../../shell/router';
+import { LETTERS_ACTOR } from './actor';
+
+/**
+ * A received letter whose acknowledged receipt moved dates it printed
+ * (DOMAIN.md): says which, and drafts the corrective letter in one command.
+ */
+export function ReceiptCorrection({ letter, contractLetters, rules, run }: { letter: Letter; contractLetters: readonly Letter[]; rules: RuleSettings; run: (action: () => Promise<unknown>) => Promise<void> }) {
+  const t = useT();
+  const { ctx } = useDataLayer();
+  const command = useCommand();
+  const due = receiptCorrectionDue(letter, contractLetters, rules);
+  if (!due) return null;
+  const write = () =>
+    void command.run((commandId) =>
+      run(async () => {
+        const draft = await draftReceiptCorrection(ctx, letter.id, LETTERS_ACTOR, commandId);
+        navigate(`/courriers/${draft.id}`);
+      }),
+    );
+  return (
+    <div className="alert warning" role="status" data-testid="receipt-correction">
+      <p>{t('letters.correction.due', { date: formatDateFr(due.receivedOn), presumed: formatDateFr(due.presumedOn), moves: describeMoves(due) })}</p>
+      {due.warning ? <p>{due.warning}</p> : null}
+      <button type="button" className="button primary" disabled={command.busy} onClick={write}>{t('letters.correction.write')}</button>
+    </div>
+  );
+}
+
+/** While a receipt date is typed: the printed dates it would move, before it is recorded. */
+export function ReceiptMovesWarning({ moves }: { moves: string }) {
+  const t = useT();
+  return <p className="alert warning" role="status" data-testid="receipt-moves">{t('letters.receipt.moves', { moves })}</p>;
+}

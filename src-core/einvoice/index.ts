@@ -8,3 +8,4 @@ export * from './cii-read';
 export * from './validate';
 export * from './facturx';
 export { parseXml, type XmlNode } from './xml-read';
+export * from './platform';

@@ -12,6 +12,8 @@ import { serveSeeded, type Served } from './support/served';
 import { storageVariants } from './support/storages';
 
 const STARTUP_TIMEOUT = 180_000;
+/** Statuses come over time (retries with backoff, the simulator's delays) on a loaded machine. */
+const FLOW_TIMEOUT = 60_000;
 const today = toParisWallClock(Date.now()).date;
 const BUYER = siren('40483304');
 const UNKNOWN_BUYER = siren('51234567');
@@ -77,7 +79,7 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
     const xml = readCiiXml(flows[0]!.content);
     expect(xml).toMatchObject({ number, typeCode: '380', buyer: { siren: BUYER } });
     expect(simulator.faults).toEqual({ failSubmissions: 0, loseAnswers: 0 });
-  });
+  }, FLOW_TIMEOUT);
 
   it('après un redémarrage du serveur, une réponse perdue n’entraîne pas de second envoi', async () => {
     await served.server.stop();
@@ -102,7 +104,7 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
     await issue('inv-rejected', 'c-unknown', 'k-unknown');
     const rejected = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-rejected', statusOf('rejected'));
     expect(rejected.platform?.reason).toContain('annuaire');
-  });
+  }, FLOW_TIMEOUT);
 
   it('une facture entièrement payée est déclarée « encaissée », une seule fois', async () => {
     const number = await issue('inv-paid', 'c-fr', 'k-fr');
@@ -117,7 +119,7 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
     expect(sent).toHaveLength(1);
     expect(sent[0]!.info.flowSyntax).toBe('CDAR');
     expect(readCdar(sent[0]!.content)).toMatchObject({ documentNumber: number, status: 'collected', senderSiren: '732829320' });
-  });
+  }, FLOW_TIMEOUT);
 
   it('une facture à un client hors de France n’est pas e-facturée ; un poste ne peut pas écrire les statuts', async () => {
     const number = await issue('inv-de', 'c-de', 'k-de');
@@ -126,5 +128,5 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
     expect(receivedUnder(simulator, number)).toHaveLength(0);
     const [forged] = await push([mutation('laptop-a', 'invoices', 'inv-de', { platform: { status: 'approved', history: [] } }, 2)]);
     expect(forged).toMatchObject({ status: 'rejected', reason: expect.stringContaining('écrit par le serveur seul') });
-  });
+  }, FLOW_TIMEOUT);
 });

@@ -19,10 +19,11 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
         [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
         [--platform-url <url> | --platform-simulator] [--seller-profile vendeur.json]
         [--platform-interval 5] [--platform-retry 2] [--platform-lease 60] [--simulator-approve-after 2]
+        [--ereporting-interval 900]
       --platform-url : service de flux (AFNOR XP Z12-013) de la plateforme agréée ; son jeton est lu
       dans CONTRATS_PLATFORM_TOKEN. --platform-simulator : une plateforme locale (démonstration, essais).
       Chaque document émis pour un client français y est transmis une fois ; ses statuts reviennent
-      sur les postes. --seller-profile : l’identité du vendeur (JSON, profil des Paramètres).
+      sur les postes. Clients hors de France : e-reporting des mois clos (--ereporting-interval). --seller-profile : l’identité du vendeur (JSON, profil des Paramètres).
       --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
       sans jeton valide (anonymes, jetons invalides, routes inconnues, pré-vérifications CORS).
       --trust-proxy : derrière un proxy inverse (TLS), adresses ou plages CIDR du proxy
@@ -63,6 +64,7 @@ const { positionals, values } = parseArgs({
     'platform-retry': { type: 'string' },
     'platform-lease': { type: 'string' },
     'simulator-approve-after': { type: 'string' },
+    'ereporting-interval': { type: 'string' },
     'seller-profile': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
@@ -118,6 +120,7 @@ async function platformConfig(): Promise<{ platform?: PlatformConfig }> {
     intervalMs: seconds('platform-interval'),
     retryBaseMs: seconds('platform-retry'),
     leaseMs: seconds('platform-lease'),
+    eReportingIntervalMs: seconds('ereporting-interval'),
   };
   if (url) {
     const token = process.env.CONTRATS_PLATFORM_TOKEN;

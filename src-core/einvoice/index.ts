@@ -9,3 +9,4 @@ export * from './validate';
 export * from './facturx';
 export { parseXml, type XmlNode } from './xml-read';
 export * from './platform';
+export * from './e-reporting';

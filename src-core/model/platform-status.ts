@@ -31,5 +31,7 @@ export const platformStateSchema = z.strictObject({
   /** A document to a client outside France is e-reported, not e-invoiced: the month's report that carried it. */
   reportedIn: yearMonthSchema.optional(),
   reportedAt: instantSchema.optional(),
+  /** Months whose e-reporting of payments carried this document's payments dated in them. */
+  paymentsReportedIn: z.array(yearMonthSchema).max(120).optional(),
 });
 export type PlatformState = z.infer<typeof platformStateSchema>;

@@ -1,4 +1,5 @@
-import { cdarXml, collectionDue, withPlatformEvent, type PlatformState, type SellerProfile } from '../../src-core';
+import { cdarXml, collectionDue, withPlatformEvent, type MonthReport, type PlatformState, type SellerProfile } from '../../src-core';
+import { markReported, prepareEReport } from './e-reporting';
 import type { Db, Queryable } from '../storage/db';
 import { lockWrites, loadRecord } from '../sync/record-store';
 import { writeServerChange } from '../sync/server-change';
@@ -97,7 +98,8 @@ async function sendOne(db: Db, platform: PlatformAdapter, flow: QueuedFlow, opti
   await db.transaction(async (tx) => {
     await lockWrites(tx);
     await tx.query(`update platform_flows set state = 'sent', flow_id = $2, sent_at = now(), last_error = null, lease_until = null where tracking_id = $1`, [flow.tracking_id, flowId]);
-    await recordOnInvoice(tx, flow, flowId);
+    if (prepared.report) await markReported(tx, prepared.report, PLATFORM_USER_ID);
+    else await recordOnInvoice(tx, flow, flowId);
   });
   return 'sent';
 }
@@ -105,9 +107,12 @@ async function sendOne(db: Db, platform: PlatformAdapter, flow: QueuedFlow, opti
 interface Prepared {
   info: FlowInfo;
   file: FlowFile;
+  /** An e-reporting flow: what it carries, marked on the documents once sent. */
+  report?: MonthReport;
 }
 
 async function prepare(db: Db, flow: QueuedFlow, seller: SellerProfile): Promise<Prepared | 'dropped' | 'waiting'> {
+  if (flow.kind === 'ereporting') return (await prepareEReport(db, flow.tracking_id, flow.record_id, seller)) ?? 'dropped';
   const invoice = await loadInvoice(db, flow.record_id);
   if (!invoice?.number) throw new Error(`Document ${flow.record_id} introuvable ou sans numéro.`);
   if (flow.kind === 'invoice') {

@@ -1,4 +1,5 @@
 import type { Db } from '../storage/db';
+import { queueEReports } from './e-reporting';
 import { feedQueue } from './flow-queue';
 import { sendDueFlows, type SenderOptions } from './flow-sender';
 import { pollLifecycle } from './lifecycle-poll';
@@ -7,6 +8,8 @@ import type { PlatformAdapter } from './platform-client';
 export interface PlatformWorkerOptions extends SenderOptions {
   /** Pace of a round: queue what changed, send what is due, read the new statuses (default 5 s). */
   intervalMs?: number;
+  /** Pace of the e-reporting check of the closed months (default 15 min; also at start). */
+  eReportingIntervalMs?: number;
 }
 
 export interface PlatformWorker {
@@ -24,8 +27,13 @@ export interface PlatformWorker {
 export function startPlatformWorker(db: Db, platform: PlatformAdapter, options: PlatformWorkerOptions, log: (message: string) => void): PlatformWorker {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let lastEReporting = -Infinity;
   const round = async () => {
     await feedQueue(db);
+    if (Date.now() - lastEReporting >= (options.eReportingIntervalMs ?? 15 * 60_000)) {
+      await queueEReports(db);
+      lastEReporting = Date.now();
+    }
     await sendDueFlows(db, platform, options, log);
     await pollLifecycle(db, platform, log);
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCdar, readCiiXml, type PlatformState } from '../../src-core';
 import { toParisWallClock } from '../../src-core/calendar';
+import { addMonthsToYearMonth } from '../../src-core/dates';
 import { pushResponseSchema, type PushResponse } from '../../src-core/sync';
 import { createUser } from '../../src-server/auth/users';
 import type { PlatformSimulator } from '../../src-server/einvoicing/simulator';
@@ -55,8 +56,8 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
   }
 
   /** A draft pushed then issued on the central series, as a laptop does. */
-  async function issue(id: string, clientId: string, contractId: string): Promise<string> {
-    const [draft] = await push([mutation('laptop-a', 'invoices', id, { ...draftInvoice(clientId, contractId, today), dueDate: `${Number(today.slice(0, 4)) + 1}-01-31` })]);
+  async function issue(id: string, clientId: string, contractId: string, issueDate = today): Promise<string> {
+    const [draft] = await push([mutation('laptop-a', 'invoices', id, { ...draftInvoice(clientId, contractId, issueDate), dueDate: `${Number(today.slice(0, 4)) + 1}-01-31` })]);
     expect(draft?.status).toBe('applied');
     const issued = await served.api.post<{ number: string }>('/invoices/issue', token, { invoiceId: id });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
@@ -64,6 +65,33 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
   }
 
   const statusOf = (status: string) => (invoice: PulledInvoice) => invoice.platform?.status === status;
+  const payment = (invoiceId: string, clientId: string, date: string, amountCents: number) => ({
+    createdAt: '2026-03-01T09:00:00+01:00', updatedAt: '2026-03-01T09:00:00+01:00', version: 0, invoiceId, clientId, date, amountCents, method: 'virement', reference: '',
+  });
+
+  // First: the series is chronological, and this document is dated last month.
+  it('e-reporting : un mois clos est déclaré une fois pour un client hors de France, un paiement saisi ensuite part dans un second rapport', async () => {
+    const lastMonth = addMonthsToYearMonth(today.slice(0, 7), -1);
+    const number = await issue('inv-export', 'c-de', 'k-de', `${lastMonth}-15`);
+    expect((await push([mutation('laptop-a', 'payments', 'p-export-1', payment('inv-export', 'c-de', `${lastMonth}-20`, 5_000))]))[0]?.status).toBe('applied');
+    const reported = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-export', (i) => i.platform?.reportedIn === lastMonth);
+    expect(reported.platform?.paymentsReportedIn).toEqual([lastMonth]);
+    const [first] = receivedUnder(simulator, `ER-${lastMonth}-1`);
+    expect(first?.info).toMatchObject({ flowSyntax: 'FRR', processingRule: 'B2BInt' });
+    expect(first?.content).toContain(`number="${number}"`);
+    expect(first?.content).toContain('>50.00</Payment>');
+    // A payment of that month recorded late, and one of the current month (not closed: not reported yet).
+    await push([mutation('laptop-a', 'payments', 'p-export-2', payment('inv-export', 'c-de', `${lastMonth}-28`, 1_000))]);
+    await push([mutation('laptop-a', 'payments', 'p-export-3', payment('inv-export', 'c-de', today, 1_000))]);
+    const deadline = Date.now() + 20_000;
+    while (receivedUnder(simulator, `ER-${lastMonth}-2`).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [second] = receivedUnder(simulator, `ER-${lastMonth}-2`);
+    expect(second?.content).toContain('>10.00</Payment>');
+    expect(second?.content).not.toContain('<Transaction ');
+    expect(second?.content).not.toContain('>50.00</Payment>');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(simulator.received().filter((f) => f.info.flowSyntax === 'FRR')).toHaveLength(2);
+  }, FLOW_TIMEOUT);
 
   it('transmet une facture émise une seule fois malgré deux pannes et une réponse perdue ; son XML relu porte le numéro et le SIREN', async () => {
     simulator.faults.failSubmissions = 2;
@@ -109,10 +137,9 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
   it('une facture entièrement payée est déclarée « encaissée », une seule fois', async () => {
     const number = await issue('inv-paid', 'c-fr', 'k-fr');
     await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-paid', statusOf('approved'));
-    const payment = { createdAt: '2026-03-01T09:00:00+01:00', updatedAt: '2026-03-01T09:00:00+01:00', version: 0, invoiceId: 'inv-paid', clientId: 'c-fr', date: today, method: 'virement', reference: '' };
     // Partly paid: nothing sent yet.
-    expect((await push([mutation('laptop-a', 'payments', 'p-1', { ...payment, amountCents: 10_000 })]))[0]?.status).toBe('applied');
-    expect((await push([mutation('laptop-a', 'payments', 'p-2', { ...payment, amountCents: 1_880 })]))[0]?.status).toBe('applied');
+    expect((await push([mutation('laptop-a', 'payments', 'p-1', payment('inv-paid', 'c-fr', today, 10_000))]))[0]?.status).toBe('applied');
+    expect((await push([mutation('laptop-a', 'payments', 'p-2', payment('inv-paid', 'c-fr', today, 1_880))]))[0]?.status).toBe('applied');
     const collected = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-paid', statusOf('collected'));
     expect(collected.platform?.history.map((e) => e.status)).toEqual(['deposited', 'approved', 'collected']);
     const sent = receivedUnder(simulator, `${number}~212`);
@@ -123,6 +150,7 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
 
   it('une facture à un client hors de France n’est pas e-facturée ; un poste ne peut pas écrire les statuts', async () => {
     const number = await issue('inv-de', 'c-de', 'k-de');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await issue('inv-after', 'c-fr', 'k-fr');
     await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-after', statusOf('approved'));
     expect(receivedUnder(simulator, number)).toHaveLength(0);

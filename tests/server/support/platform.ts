@@ -14,7 +14,7 @@ export async function simulatorForServer(options: Omit<SimulatorOptions, 'token'
   const simulator = await startPlatformSimulator({ approveAfterMs: 300, ...options, token: randomUUID() });
   return {
     simulator,
-    args: ['--platform-url', simulator.url, '--platform-interval', '0.2', '--platform-retry', '0.2', '--platform-lease', '2'],
+    args: ['--platform-url', simulator.url, '--platform-interval', '0.2', '--platform-retry', '0.2', '--platform-lease', '2', '--ereporting-interval', '0.5'],
     env: { CONTRATS_PLATFORM_TOKEN: simulator.token },
   };
 }

@@ -667,6 +667,21 @@ export const fr = {
   'platform.card.refused': 'Refusées par le client : {count}',
   'platform.card.disputed': 'En litige : {count}',
   'platform.card.none': 'Aucune facture rejetée, refusée ou en litige.',
+  'ereporting.open': 'E-reporting',
+  'ereporting.title': 'E-reporting',
+  'ereporting.subtitle': 'Clients hors de France : factures et paiements déclarés chaque mois à la plateforme agréée (12 derniers mois).',
+  'ereporting.empty': 'Aucune facture ni aucun paiement de client hors de France sur les 12 derniers mois.',
+  'ereporting.caption': 'E-reporting par mois',
+  'ereporting.col.month': 'Mois',
+  'ereporting.col.transactions': 'Factures',
+  'ereporting.col.payments': 'Paiements',
+  'ereporting.col.state': 'Déclaration',
+  'ereporting.count': '{count} — {amount}',
+  'ereporting.done': 'Déclaré',
+  'ereporting.remaining': 'Reste à déclarer : {count}',
+  'ereporting.currentMonth': 'Mois en cours : {count} à déclarer après sa clôture',
+  'ereporting.remainingOf': 'Reste à déclarer — {month}',
+  'ereporting.paymentItem': 'Paiement du {date} de {amount} sur',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -12,4 +12,4 @@ export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type Do
 export { billingLines, parisToday, sellerProfile } from './common';
 export * from './hooks';
 export { printableDocument, printableMonth, type PrintableDocument, type PrintBatch } from './print-data';
-export { platformAttention, platformLedger, usePlatformAttention, usePlatformLedger, PLATFORM_WINDOW_MONTHS } from './platform-statuses';
+export { eReportingMonths, platformAttention, platformLedger, useEReportingMonths, usePlatformAttention, usePlatformLedger, PLATFORM_WINDOW_MONTHS } from './platform-statuses';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addMonthsToYearMonth, PLATFORM_ATTENTION_STATUSES, type PlatformStatus } from '../../../src-core';
+import { addMonthsToYearMonth, buyerSnapshot, isEReported, monthReport, PLATFORM_ATTENTION_STATUSES, type Client, type MonthReport, type PlatformStatus } from '../../../src-core';
 import type { DataContext } from '../context';
 import { useDataLayer } from '../provider';
 import { parisToday } from './common';
@@ -45,4 +45,29 @@ export function usePlatformLedger(status: PlatformStatus | 'sent' | '') {
 export function usePlatformAttention() {
   const { ctx } = useDataLayer();
   return useLiveQuery(() => platformAttention(ctx), [ctx]);
+}
+
+/**
+ * E-reporting (clients outside France): each of the last 12 months, newest
+ * first, with its transactions and payments marked reported or not (the marks
+ * the central API writes once a report was accepted). A document issued
+ * without its buyer snapshot takes its client file's country.
+ */
+export async function eReportingMonths(ctx: DataContext): Promise<MonthReport[]> {
+  const docs = await recentDocuments(ctx);
+  const missing = [...new Set(docs.filter((d) => !d.buyer && d.status === 'issued').map((d) => d.clientId))];
+  const clients = new Map((await ctx.db.records('clients').bulkGet(missing)).flatMap((c) => (c ? [[c.id, c as Client] as const] : [])));
+  const withBuyers = docs.map((d) => {
+    const client = d.buyer ? undefined : clients.get(d.clientId);
+    return client ? { ...d, buyer: buyerSnapshot(client) } : d;
+  });
+  const reported = withBuyers.filter(isEReported);
+  const payments = await ctx.db.payments.where('invoiceId').anyOf(reported.map((d) => d.id)).toArray();
+  const month = parisToday(ctx).slice(0, 7);
+  return Array.from({ length: PLATFORM_WINDOW_MONTHS }, (_, i) => monthReport(addMonthsToYearMonth(month, -i), reported, payments));
+}
+
+export function useEReportingMonths() {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(() => eReportingMonths(ctx), [ctx]);
 }

@@ -79,6 +79,7 @@ export function InvoiceList() {
           <>
             <a className="button primary" href={href('/factures/facturation', { mois: month })}>{t('invoices.run.open')}</a>
             <a className="button" href={href('/factures/impayes')}>{t('invoices.overdue.open')}</a>
+            <a className="button" href={href('/factures/e-reporting')}>{t('ereporting.open')}</a>
           </>
         }
       />

@@ -11,7 +11,7 @@ import { transmissionRoute } from './platform';
  * them are reported, month by month, through the same platform. What a month
  * holds and what is still to report are computed here from the stored
  * documents and payments and the marks the central API writes once a report
- * was accepted (`platform.reportedIn`, `platform.paymentsReportedIn`).
+ * was accepted (`platform.reportedIn`, `platform.reportedPayments`).
  */
 export interface ReportedTransaction {
   invoiceId: string;
@@ -76,7 +76,7 @@ export function monthReport(month: string, invoices: readonly Invoice[], payment
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
     .map((p): ReportedPayment => {
       const invoice = reportable.get(p.invoiceId)!;
-      return { paymentId: p.id, invoiceId: p.invoiceId, number: invoice.number, date: p.date, amountCents: p.amountCents, reported: invoice.platform?.paymentsReportedIn?.includes(month) ?? false };
+      return { paymentId: p.id, invoiceId: p.invoiceId, number: invoice.number, date: p.date, amountCents: p.amountCents, reported: invoice.platform?.reportedPayments?.includes(p.id) ?? false };
     });
   return { month, transactions, payments: paid };
 }

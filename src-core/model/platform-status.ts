@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, yearMonthSchema } from './common';
+import { instantSchema, recordIdSchema, yearMonthSchema } from './common';
 import { TEXT_LIMITS, text } from './text';
 
 /**
@@ -31,7 +31,7 @@ export const platformStateSchema = z.strictObject({
   /** A document to a client outside France is e-reported, not e-invoiced: the month's report that carried it. */
   reportedIn: yearMonthSchema.optional(),
   reportedAt: instantSchema.optional(),
-  /** Months whose e-reporting of payments carried this document's payments dated in them. */
-  paymentsReportedIn: z.array(yearMonthSchema).max(120).optional(),
+  /** The payments of this document an accepted e-reporting carried (ids): a payment recorded late goes in the next report. */
+  reportedPayments: z.array(recordIdSchema).max(500).optional(),
 });
 export type PlatformState = z.infer<typeof platformStateSchema>;

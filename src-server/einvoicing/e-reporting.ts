@@ -78,12 +78,11 @@ export async function markReported(tx: Queryable, report: MonthReport, userId: s
     const current = await loadRecord(tx, 'invoices', id);
     if (!current || current.deleted) continue;
     const state = (current.data.platform as PlatformState | undefined) ?? { history: [] };
-    const months = new Set(state.paymentsReportedIn ?? []);
-    if (paid.has(id)) months.add(report.month);
+    const payments = new Set([...(state.reportedPayments ?? []), ...report.payments.filter((p) => p.invoiceId === id).map((p) => p.paymentId)]);
     const next: PlatformState = {
       ...state,
       ...(transactions.has(id) ? { reportedIn: report.month, reportedAt: at } : {}),
-      ...(months.size > 0 ? { paymentsReportedIn: [...months].sort().slice(-120) } : {}),
+      ...(payments.size > 0 ? { reportedPayments: [...payments].slice(-500) } : {}),
     };
     await writeServerChange(tx, { userId, action: 'platform' }, 'invoices', id, current, { platform: next });
   }

@@ -47,8 +47,9 @@ describe('statuts de la plateforme et e-reporting sur le poste (issue 18)', () =
     const { db, ctx, deInvoice } = await twoInvoices();
     await recordPayment(ctx, { invoiceId: deInvoice.id, clientId: deInvoice.clientId, date: '2026-11-20', amountCents: 9900, method: 'virement', reference: 'VIR' }, ACTOR);
     const [november] = await eReportingMonths(ctx);
+    const paymentId = november!.payments[0]!.paymentId;
     expect(november).toMatchObject({ month: '2026-11', transactions: [{ number: deInvoice.number, reported: false }], payments: [{ amountCents: 9900, reported: false }] });
-    await pullPlatform(db, deInvoice, { history: [], reportedIn: '2026-11', reportedAt: '2026-12-01T02:00:00.000Z', paymentsReportedIn: ['2026-11'] }, '2');
+    await pullPlatform(db, deInvoice, { history: [], reportedIn: '2026-11', reportedAt: '2026-12-01T02:00:00.000Z', reportedPayments: [paymentId] }, '2');
     const [after] = await eReportingMonths(ctx);
     expect(after!.transactions.every((t) => t.reported) && after!.payments.every((p) => p.reported)).toBe(true);
   });

@@ -75,7 +75,7 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
     const number = await issue('inv-export', 'c-de', 'k-de', `${lastMonth}-15`);
     expect((await push([mutation('laptop-a', 'payments', 'p-export-1', payment('inv-export', 'c-de', `${lastMonth}-20`, 5_000))]))[0]?.status).toBe('applied');
     const reported = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-export', (i) => i.platform?.reportedIn === lastMonth);
-    expect(reported.platform?.paymentsReportedIn).toEqual([lastMonth]);
+    expect(reported.platform?.reportedPayments).toEqual(['p-export-1']);
     const [first] = receivedUnder(simulator, `ER-${lastMonth}-1`);
     expect(first?.info).toMatchObject({ flowSyntax: 'FRR', processingRule: 'B2BInt' });
     expect(first?.content).toContain(`number="${number}"`);

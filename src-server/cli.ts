@@ -19,9 +19,10 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
         [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
         [--platform-url <url> | --platform-simulator] [--seller-profile vendeur.json]
         [--platform-interval 5] [--platform-retry 2] [--platform-lease 60] [--simulator-approve-after 2]
-        [--ereporting-interval 900]
+        [--ereporting-interval 900] [--simulator-unknown-sirens 512345675,…]
       --platform-url : service de flux (AFNOR XP Z12-013) de la plateforme agréée ; son jeton est lu
-      dans CONTRATS_PLATFORM_TOKEN. --platform-simulator : une plateforme locale (démonstration, essais).
+      dans CONTRATS_PLATFORM_TOKEN. --platform-simulator : une plateforme locale (démonstration, essais) ;
+      elle rejette les factures des SIREN de --simulator-unknown-sirens (absents de l’annuaire).
       Chaque document émis pour un client français y est transmis une fois ; ses statuts reviennent
       sur les postes. Clients hors de France : e-reporting des mois clos (--ereporting-interval). --seller-profile : l’identité du vendeur (JSON, profil des Paramètres).
       --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
@@ -65,6 +66,7 @@ const { positionals, values } = parseArgs({
     'platform-lease': { type: 'string' },
     'simulator-approve-after': { type: 'string' },
     'ereporting-interval': { type: 'string' },
+    'simulator-unknown-sirens': { type: 'string' },
     'seller-profile': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
@@ -127,7 +129,8 @@ async function platformConfig(): Promise<{ platform?: PlatformConfig }> {
     if (!token) throw new UserError('--platform-url demande le jeton de la plateforme dans la variable CONTRATS_PLATFORM_TOKEN.');
     return { platform: { ...pacing, connection: { baseUrl: url, token } } };
   }
-  return { platform: { ...pacing, simulator: { approveAfterMs: seconds('simulator-approve-after') } } };
+  const unknown = values['simulator-unknown-sirens']?.split(',').map((siren) => siren.trim()).filter(Boolean);
+  return { platform: { ...pacing, simulator: { approveAfterMs: seconds('simulator-approve-after'), ...(unknown ? { unknownBuyers: new Set(unknown) } : {}) } } };
 }
 
 /** A numeric option, refused in French when it is not a positive number. */

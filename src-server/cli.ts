@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEMO_TODAY, generateDemoPortfolio } from '../src-core/demo';
+import { DEMO_SELLER_PROFILE, sellerProfileSchema, type SellerProfile } from '../src-core/settings';
 import { userNamed, UserError } from './auth/users';
 import { runAdminCommand, type AdminCommand } from './admin/admin-commands';
 import { sendAdminCommand } from './admin/admin-socket';
 import { SeedError, seedRecords, type SeedTables } from './seed';
-import { startServer } from './server';
+import { startServer, type PlatformConfig } from './server';
 import type { Db } from './storage/db';
 import { DataFolderLockedError } from './storage/data-folder-lock';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
@@ -16,6 +17,14 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
         [--rate-limit 1200] [--anonymous-rate-limit 120] [--trust-proxy <adresses|true>]
         [--cors-origin app://contrats,http://127.0.0.1:*,http://localhost:*]
         [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
+        [--platform-url <url> | --platform-simulator] [--seller-profile vendeur.json]
+        [--platform-interval 5] [--platform-retry 2] [--platform-lease 60] [--simulator-approve-after 2]
+        [--ereporting-interval 900] [--simulator-unknown-sirens 512345675,…]
+      --platform-url : service de flux (AFNOR XP Z12-013) de la plateforme agréée ; son jeton est lu
+      dans CONTRATS_PLATFORM_TOKEN. --platform-simulator : une plateforme locale (démonstration, essais) ;
+      elle rejette les factures des SIREN de --simulator-unknown-sirens (absents de l’annuaire).
+      Chaque document émis pour un client français y est transmis une fois ; ses statuts reviennent
+      sur les postes. Clients hors de France : e-reporting des mois clos (--ereporting-interval). --seller-profile : l’identité du vendeur (JSON, profil des Paramètres).
       --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
       sans jeton valide (anonymes, jetons invalides, routes inconnues, pré-vérifications CORS).
       --trust-proxy : derrière un proxy inverse (TLS), adresses ou plages CIDR du proxy
@@ -50,6 +59,15 @@ const { positionals, values } = parseArgs({
     'request-timeout': { type: 'string' },
     'answer-retention-days': { type: 'string' },
     'log-level': { type: 'string' },
+    'platform-url': { type: 'string' },
+    'platform-simulator': { type: 'boolean' },
+    'platform-interval': { type: 'string' },
+    'platform-retry': { type: 'string' },
+    'platform-lease': { type: 'string' },
+    'simulator-approve-after': { type: 'string' },
+    'ereporting-interval': { type: 'string' },
+    'simulator-unknown-sirens': { type: 'string' },
+    'seller-profile': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
     user: { type: 'string' },
@@ -73,9 +91,11 @@ async function serve(): Promise<void> {
     requestTimeoutMs: seconds('request-timeout'),
     answerRetentionDays: positiveNumber('answer-retention-days'),
     logger: { level: values['log-level'] ?? 'info' },
+    ...(await platformConfig()),
   });
   // Tests and scripts read this line to find the port chosen with --port 0.
   console.log(`Serveur Contrats à l’écoute sur ${server.url} — stockage ${describeStorage(storage)}`);
+  if (server.simulator) console.log(`Plateforme agréée simulée sur ${server.simulator.url}`);
   const stop = async (signal: string) => {
     console.log(`${signal} reçu : arrêt du serveur…`);
     await server.close();
@@ -83,6 +103,34 @@ async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The approved platform of --platform-url (token from the environment, never on the command line) or --platform-simulator. */
+async function platformConfig(): Promise<{ platform?: PlatformConfig }> {
+  const url = values['platform-url'];
+  if (!url && !values['platform-simulator']) return {};
+  if (url && values['platform-simulator']) throw new UserError('--platform-url et --platform-simulator s’excluent : choisissez l’un des deux.');
+  const file = values['seller-profile'];
+  let seller: SellerProfile = DEMO_SELLER_PROFILE;
+  if (file) {
+    const parsed = sellerProfileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    if (!parsed.success) throw new UserError(`--seller-profile ${file} invalide : ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(' ; ')}`);
+    seller = parsed.data;
+  } else console.log('Profil vendeur de démonstration (DOKOS SAS) : passez --seller-profile pour le vôtre.');
+  const pacing = {
+    seller,
+    intervalMs: seconds('platform-interval'),
+    retryBaseMs: seconds('platform-retry'),
+    leaseMs: seconds('platform-lease'),
+    eReportingIntervalMs: seconds('ereporting-interval'),
+  };
+  if (url) {
+    const token = process.env.CONTRATS_PLATFORM_TOKEN;
+    if (!token) throw new UserError('--platform-url demande le jeton de la plateforme dans la variable CONTRATS_PLATFORM_TOKEN.');
+    return { platform: { ...pacing, connection: { baseUrl: url, token } } };
+  }
+  const unknown = values['simulator-unknown-sirens']?.split(',').map((siren) => siren.trim()).filter(Boolean);
+  return { platform: { ...pacing, simulator: { approveAfterMs: seconds('simulator-approve-after'), ...(unknown ? { unknownBuyers: new Set(unknown) } : {}) } } };
 }
 
 /** A numeric option, refused in French when it is not a positive number. */

@@ -8,3 +8,5 @@ export * from './cii-read';
 export * from './validate';
 export * from './facturx';
 export { parseXml, type XmlNode } from './xml-read';
+export * from './platform';
+export * from './e-reporting';

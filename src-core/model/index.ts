@@ -8,6 +8,7 @@ export * from './contract';
 export * from './contract-identity';
 export * from './usage';
 export * from './invoice';
+export * from './platform-status';
 export * from './payment';
 export * from './letter';
 export * from './registry';

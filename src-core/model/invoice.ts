@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { centsSchema, commandIdSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { compareDates } from '../dates';
 import { TEXT_LIMITS, text } from './text';
+import { platformStateSchema } from './platform-status';
 
 /**
  * Invoices, credit notes and late-payment surcharges as stored (CGV §5.3, §6.6;
@@ -73,6 +74,8 @@ const invoiceFields = {
   buyer: buyerSnapshotSchema.optional(),
   /** The user intent that created it: a second submit of the same intent is a no-op. */
   commandId: commandIdSchema,
+  /** E-invoicing (issue 18): the approved platform's statuses, written by the central API only. */
+  platform: platformStateSchema.optional(),
 };
 
 type InvoiceFields = z.infer<z.ZodObject<typeof invoiceFields>>;

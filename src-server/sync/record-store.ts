@@ -27,7 +27,7 @@ export interface Actor {
   mutationId?: string;
 }
 
-export type ChangeAction = 'upsert' | 'delete' | 'issue' | 'ingest';
+export type ChangeAction = 'upsert' | 'delete' | 'issue' | 'ingest' | 'platform';
 
 /** Stores the new state of a record under the next change sequence and records it in the audit trail. */
 export async function storeChange(

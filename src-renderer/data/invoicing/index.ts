@@ -13,3 +13,4 @@ export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type Do
 export { billingLines, parisToday, sellerProfile } from './common';
 export * from './hooks';
 export { printableDocument, printableMonth, type PrintableDocument, type PrintBatch } from './print-data';
+export { eReportingMonths, platformAttention, platformLedger, useEReportingMonths, usePlatformAttention, usePlatformLedger, PLATFORM_WINDOW_MONTHS } from './platform-statuses';

@@ -9,6 +9,7 @@ import { parisToday } from '../../components/today';
 import { UpcomingDeadlines } from '../letters/UpcomingDeadlines';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import { MrrForecast } from './MrrForecast';
+import { PlatformCard } from './PlatformCard';
 import { useDemoLoad } from './demo-load';
 import { DEADLINE_WINDOW_DAYS, summarizePortfolio } from './portfolio-summary';
 
@@ -63,6 +64,7 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
           <h2 id="clients-title" className="stat-label">{t('nav.clients')}</h2>
           <p className="stat-value"><a href={href('/clients')} aria-label={t('dashboard.allClientsLink', { count: clients.length })}>{number(clients.length)}</a></p>
         </section>
+        <PlatformCard />
       </div>
       <div className="dashboard-grid">
         <section className="card" aria-labelledby="tiers-title">

@@ -3,7 +3,7 @@ import { formatDateFr, formatEuros, formatMonthFr } from '../../../src-core';
 import { parisMonth } from '../../components/today';
 import { TextField, SelectField } from '../../components/FormField';
 import { useClients, useDataLayer } from '../../data';
-import { printableMonth, useLedger, type DocumentStatus, type LedgerRow } from '../../data/invoicing';
+import { PLATFORM_WINDOW_MONTHS, printableMonth, useLedger, usePlatformLedger, type DocumentStatus, type LedgerRow } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
@@ -11,6 +11,8 @@ import { documentTitle, KIND_LABEL } from './labels';
 import { MonthPicker } from './MonthPicker';
 import { exportMonthAsFiles, exportMonthAsOnePdf } from './output';
 import { StatusBadge, STATUS_ORDER, statusLabel } from './StatusBadge';
+import { PLATFORM_FILTERS, PlatformBadge, platformStatusLabel } from './PlatformStatus';
+import type { PlatformStatus } from '../../../src-core';
 
 /** Rows drawn at once; a month of a large portfolio is narrowed with the filters. */
 const MAX_ROWS = 300;
@@ -28,10 +30,14 @@ export function InvoiceList() {
   const status = (query.get('statut') ?? '') as DocumentStatus | '';
   const clientText = query.get('client') ?? '';
   const numberText = query.get('numero') ?? '';
-  const setFilter = (key: string, value: string) => navigate('/factures', { mois: month, statut: status, client: clientText, numero: numberText, [key]: value });
+  const platform = (PLATFORM_FILTERS as readonly string[]).includes(query.get('plateforme') ?? '') ? (query.get('plateforme') as PlatformStatus | 'sent') : '';
+  const setFilter = (key: string, value: string) => navigate('/factures', { mois: month, statut: status, client: clientText, numero: numberText, plateforme: platform, [key]: value });
 
   // A number search looks in every month: the number, not the month, is what the person has in hand.
-  const rows = useLedger(numberText ? {} : { period: month });
+  // A platform status looks in the last months: the platform answers within days.
+  const monthRows = useLedger(numberText || platform ? {} : { period: month });
+  const platformRows = usePlatformLedger(platform);
+  const rows = platform ? platformRows : monthRows;
   const clients = useClients();
   const names = new Map((clients ?? []).map((c) => [c.id, c.legalName]));
   const [busy, setBusy] = useState(false);
@@ -68,11 +74,12 @@ export function InvoiceList() {
     <>
       <PageHeader
         title={t('nav.invoices')}
-        subtitle={numberText ? t('invoices.list.searchAll') : formatMonthFr(month)}
+        subtitle={numberText ? t('invoices.list.searchAll') : platform ? t('platform.filterNote', { months: PLATFORM_WINDOW_MONTHS }) : formatMonthFr(month)}
         actions={
           <>
             <a className="button primary" href={href('/factures/facturation', { mois: month })}>{t('invoices.run.open')}</a>
             <a className="button" href={href('/factures/impayes')}>{t('invoices.overdue.open')}</a>
+            <a className="button" href={href('/factures/e-reporting')}>{t('ereporting.open')}</a>
           </>
         }
       />
@@ -81,6 +88,10 @@ export function InvoiceList() {
         <SelectField label={t('invoices.list.status')} value={status} onChange={(e) => setFilter('statut', e.target.value)}>
           <option value="">{t('invoices.list.allStatuses')}</option>
           {STATUS_ORDER.map((s) => <option key={s} value={s}>{statusLabel(t, s)}</option>)}
+        </SelectField>
+        <SelectField label={t('platform.filter')} value={platform} onChange={(e) => setFilter('plateforme', e.target.value)}>
+          <option value="">{t('platform.filterAll')}</option>
+          {PLATFORM_FILTERS.map((s) => <option key={s} value={s}>{platformStatusLabel(t, s)}</option>)}
         </SelectField>
         <TextField label={t('invoices.list.client')} type="search" value={clientText} onChange={(e) => setFilter('client', e.target.value)} />
         <TextField label={t('invoices.list.number')} type="search" value={numberText} placeholder="F-2026-" onChange={(e) => setFilter('numero', e.target.value)} />
@@ -134,7 +145,7 @@ export function InvoiceTable({ rows, names, caption }: { rows: readonly LedgerRo
             <td>{formatDateFr(invoice.dueDate)}</td>
             <td className="num">{formatEuros(invoice.totals.totalCents)}</td>
             <td className="num">{settlement ? formatEuros(settlement.balanceCents) : '—'}</td>
-            <td><StatusBadge status={status} /></td>
+            <td><StatusBadge status={status} /> <PlatformBadge invoice={invoice} /></td>
           </tr>
         ))}
       </tbody>

@@ -13,6 +13,7 @@ import { DunningPanel } from './DunningPanel';
 import { documentTitle, KIND_LABEL } from './labels';
 import { printDocumentPdf, saveDocumentPdf } from './output';
 import { PaymentForm } from './PaymentForm';
+import { PlatformBadge, PlatformPanel } from './PlatformStatus';
 import { StatusBadge } from './StatusBadge';
 import { NextNumberNotice } from './NextNumberNotice';
 
@@ -76,7 +77,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
     <>
       <PageHeader
         title={title}
-        subtitle={<>{client?.legalName ?? invoice.buyer?.legalName} · <StatusBadge status={doc.status} /></>}
+        subtitle={<>{client?.legalName ?? invoice.buyer?.legalName} · <StatusBadge status={doc.status} /> <PlatformBadge invoice={invoice} /></>}
         actions={
           <>
             {invoice.status === 'draft' ? (
@@ -112,6 +113,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           </section>
         ) : null}
       </div>
+      <PlatformPanel invoice={invoice} canCredit={canCredit} onCreditNote={() => setCreditOpen(true)} />
       {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel invoice={invoice} daysLate={settlement.daysLate} /> : null}
       <Lines invoice={invoice} />
       {settlement ? <Payments doc={doc} /> : null}

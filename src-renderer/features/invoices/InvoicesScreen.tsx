@@ -1,4 +1,5 @@
 import { useLocation } from '../../shell/router';
+import { EReportingScreen } from './EReportingScreen';
 import { InvoiceList } from './InvoiceList';
 import { InvoicePage } from './InvoicePage';
 import { MonthlyRun } from './MonthlyRun';
@@ -9,6 +10,7 @@ import { OverdueList } from './OverdueList';
  *   #/factures?mois=…&statut=…&client=…&numero=…   one month's documents
  *   #/factures/facturation?mois=…                   the monthly run
  *   #/factures/impayes                              overdue documents
+ *   #/factures/e-reporting                          e-reporting of clients outside France
  *   #/factures/<id>                                 one document
  */
 export function InvoicesScreen() {
@@ -16,5 +18,6 @@ export function InvoicesScreen() {
   if (!first || second) return <InvoiceList />;
   if (first === 'facturation') return <MonthlyRun />;
   if (first === 'impayes') return <OverdueList />;
+  if (first === 'e-reporting') return <EReportingScreen />;
   return <InvoicePage key={first} id={first} />;
 }

@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { deviceOwners } from './0002-device-owners';
 import { contractReferenceIndex } from './0003-contract-reference-index';
 import { settlementIndexes } from './0004-settlement-indexes';
+import { platformFlows } from './0005-platform-flows';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows];

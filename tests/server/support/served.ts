@@ -13,13 +13,13 @@ export interface Served {
 /**
  * A server process on a fresh storage of `open`, with what `seed` writes
  * (users, tokens) stored in-process before the server starts: an embedded
- * data folder has one owner at a time.
+ * data folder has one owner at a time. `args`/`env`: more `serve` options.
  */
-export async function serveSeeded(open: () => Promise<TestStorage>, seed: (db: Db) => Promise<void>): Promise<Served> {
+export async function serveSeeded(open: () => Promise<TestStorage>, seed: (db: Db) => Promise<void>, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const storage = await open();
   const db = await openStorage(storage.config);
   await seed(db);
   await db.close();
-  const server = await startServerProcess(storage.cliArgs, storage.cliEnv);
+  const server = await startServerProcess([...storage.cliArgs, ...args], { ...storage.cliEnv, ...env });
   return { storage, server, api: apiClient(server.url) };
 }

@@ -22,9 +22,9 @@ export interface CentralServer {
  * embedded data folder by default, or PostgreSQL — with two account managers
  * and an ingest account seeded first (one process at a time owns an embedded
  * folder). A generous rate limit: the randomized tests send many small
- * requests from 127.0.0.1.
+ * requests from 127.0.0.1. `more`: other `serve` options (an approved platform).
  */
-export async function startCentralServer(openTestStorage: () => Promise<TestStorage> = embeddedStorage): Promise<CentralServer> {
+export async function startCentralServer(openTestStorage: () => Promise<TestStorage> = embeddedStorage, more: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<CentralServer> {
   const storage: TestStorage = await openTestStorage();
   const db = await openStorage(storage.config);
   const tokens = {
@@ -33,7 +33,7 @@ export async function startCentralServer(openTestStorage: () => Promise<TestStor
     ingest: (await createUser(db, 'plateforme', 'ingest')).token,
   };
   await db.close();
-  const start = () => startServerProcess([...storage.cliArgs, '--rate-limit', '100000'], storage.cliEnv);
+  const start = () => startServerProcess([...storage.cliArgs, '--rate-limit', '100000', ...(more.args ?? [])], { ...storage.cliEnv, ...more.env });
   let server: ServerProcess = await start();
   return {
     url: () => server.url,

@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { toParisWallClock } from '../../src-core/calendar';
+import { apiClient } from '../server/support/api';
+import { contractRecord, draftInvoice, mutation } from '../server/support/fixtures';
+import { frenchClientRecord, siren } from '../server/support/platform';
+import { cliOutput, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+// Issue 18, as an account manager sees it: the server transmits two issued
+// invoices to the local platform simulator; after a sync the laptop shows one
+// approved and one rejected with its reason, counted on the dashboard,
+// filtered in the list, and the rejected one's page says how it is corrected.
+test.describe.configure({ mode: 'serial' });
+
+const UNKNOWN = siren('51234567');
+let server: ServerProcess;
+let token: string;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-platform-'));
+  const created = await cliOutput(['create-user', '--name', 'e2e', '--role', 'account_manager', '--data-dir', dataDir]);
+  const match = /ctr_\S+/.exec(created.stdout);
+  if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
+  token = match[0];
+  server = await startServerProcess([
+    '--data-dir', dataDir, '--platform-simulator', '--platform-interval', '0.3', '--simulator-approve-after', '0.5', '--simulator-unknown-sirens', UNKNOWN,
+  ]);
+  const api = apiClient(server.url);
+  const today = toParisWallClock(Date.now()).date;
+  const dueDate = `${Number(today.slice(0, 4)) + 1}-01-31`;
+  const pushed = await api.post<{ results: { status: string }[] }>('/sync/push', token, {
+    deviceId: 'poste-emission',
+    mutations: [
+      mutation('poste-emission', 'clients', 'c-ok', frenchClientRecord('Lorraine Hébergement SAS', siren('40483304'))),
+      mutation('poste-emission', 'contracts', 'k-ok', { ...contractRecord('c-ok', 'CT-2026-00001'), priceListId: 'PL-2024-09-01' }),
+      mutation('poste-emission', 'clients', 'c-ko', frenchClientRecord('Moselle Numérique SARL', UNKNOWN)),
+      mutation('poste-emission', 'contracts', 'k-ko', { ...contractRecord('c-ko', 'CT-2026-00002'), priceListId: 'PL-2024-09-01' }),
+      mutation('poste-emission', 'invoices', 'inv-ok', { ...draftInvoice('c-ok', 'k-ok', today), dueDate }),
+      mutation('poste-emission', 'invoices', 'inv-ko', { ...draftInvoice('c-ko', 'k-ko', today), dueDate }),
+    ],
+  });
+  expect(pushed.body.results.every((r) => r.status === 'applied')).toBe(true);
+  for (const id of ['inv-ok', 'inv-ko']) expect((await api.post('/invoices/issue', token, { invoiceId: id })).status).toBe(200);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+test('les statuts de la plateforme agréée sur le tableau de bord, la liste et la page de la facture', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('#/synchronisation');
+  await page.getByLabel('Adresse du serveur').fill(server.url);
+  await page.getByLabel('Jeton d’accès').fill(token);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
+
+  // The platform answers within a second or two; sync until the rejection has come down.
+  await expect(async () => {
+    await page.goto('#/synchronisation');
+    await page.getByRole('button', { name: 'Synchroniser maintenant' }).click({ timeout: 10_000 });
+    await expect(page.getByText('réception des changements…')).toHaveCount(0, { timeout: 10_000 });
+    await page.goto('#/');
+    await expect(page.getByTestId('platform-card-note')).toHaveText('1 facture rejetée par la plateforme', { timeout: 3_000 });
+  }).toPass({ timeout: 90_000 });
+  await page.goto('#/');
+  await page.screenshot({ path: test.info().outputPath('tableau-de-bord.png'), fullPage: true });
+
+  await page.getByRole('link', { name: '1 facture rejetée par la plateforme' }).click();
+  const rows = page.locator('table.invoices-table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Moselle Numérique SARL');
+  await expect(rows.first()).toContainText('Rejetée');
+  await page.getByLabel('Plateforme').selectOption('approved');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Lorraine Hébergement SAS');
+  await page.getByLabel('Plateforme').selectOption('rejected');
+  await rows.first().getByRole('link').first().click();
+
+  const panel = page.getByRole('region', { name: 'Plateforme agréée' });
+  await expect(panel.getByTestId('platform-reason')).toContainText('annuaire');
+  await expect(panel.getByRole('alert')).toContainText('Une facture émise ne se modifie pas : émettez un avoir');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Rejetée' })).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('facture-rejetee.png'), fullPage: true });
+  await expectNoSeriousA11yViolations(page, 'Facture rejetée');
+  await panel.getByRole('button', { name: 'Émettre l’avoir d’annulation' }).click();
+  await expect(page.getByRole('button', { name: /avoir/i }).first()).toBeVisible();
+});

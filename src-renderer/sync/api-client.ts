@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { API_ROUTES, apiErrorSchema, pushRequestSchema, type Mutation, type PullRequest } from '../../src-core';
+import { API_ROUTES, apiErrorSchema, pushRequestSchema, type LoginRequest, type Mutation, type PullRequest } from '../../src-core';
 import { SyncError, defaultMessage, kindOfStatus } from './sync-error';
 
 export interface ApiClientOptions {
   /** Checked with checkServerUrl before. */
   baseUrl: string;
+  /** Empty before signing in (the login route is public). */
   token: string;
   /** Injected by tests (fault injection in the transport); the platform's fetch otherwise. */
   fetch?: typeof fetch;
@@ -26,7 +27,7 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
     try {
       response = await fetchImpl(`${baseUrl}${route.path}`, {
         method: route.method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -54,6 +55,10 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
     push: (deviceId: string, mutations: readonly (Mutation & { seq?: number })[]) =>
       call(API_ROUTES.push, pushRequestSchema.parse({ deviceId, mutations: mutations.map(({ seq: _seq, ...mutation }) => mutation) })),
     reconcile: () => call(API_ROUTES.reconcile),
+    /** Signs in with a user name and password: a token of this laptop's own, and who the person is. */
+    login: (request: LoginRequest) => call(API_ROUTES.login, request),
+    /** Who the token belongs to (a token pasted in the advanced form says nothing by itself). */
+    me: () => call(API_ROUTES.me),
     /** Revokes the token of this client: the server refuses it from then on. */
     revokeToken: () => call(API_ROUTES.revokeToken),
   };

@@ -7,7 +7,7 @@ import { useClients, useContracts, useRepositories } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import type { UsageParseMessage, UsageParseRequest } from './usage-import-protocol';
@@ -112,7 +112,7 @@ export function UsageImportScreen() {
     setImporting(true);
     try {
       const rows = report.rows.map(({ contractId, clientId, month, cpuHours, databaseGB, storageGB }) => ({ contractId, clientId, month, cpuHours, databaseGB, storageGB }));
-      await repos.usage.importMonths(rows, LOCAL_ACTOR, setWritten);
+      await repos.usage.importMonths(rows, currentActor(), setWritten);
       setOutcome({ kind: 'done', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size });
       setReading(null);
     } catch (e) {

@@ -4,7 +4,7 @@ import { TextField } from '../../components/FormField';
 import { useDataLayer } from '../../data';
 import { advanceLetter } from '../../data/letters-flow';
 import { useT } from '../../i18n';
-import { LETTERS_ACTOR } from './actor';
+import { currentActor } from '../../components/actor';
 
 /**
  * The action the letter's status calls for: print a draft, record the sending
@@ -17,7 +17,7 @@ export function LetterStepForms({ letter, today, onPrint, run }: { letter: Lette
   const [sentOn, setSentOn] = useState(today);
   const [registeredNumber, setRegisteredNumber] = useState('');
   const [receivedOn, setReceivedOn] = useState(letter.receivedOn ?? today);
-  const step = (s: LetterStep) => run(() => advanceLetter(ctx, letter.id, s, LETTERS_ACTOR));
+  const step = (s: LetterStep) => run(() => advanceLetter(ctx, letter.id, s, currentActor()));
   const submit = (s: LetterStep) => (e: FormEvent) => {
     e.preventDefault();
     void step(s);
@@ -28,7 +28,7 @@ export function LetterStepForms({ letter, today, onPrint, run }: { letter: Lette
       return (
         <div className="letter-actions">
           <p>{t('letters.step.draft')}</p>
-          <button type="button" className="button primary" onClick={() => void run(async () => { await onPrint(); await advanceLetter(ctx, letter.id, { type: 'print' }, LETTERS_ACTOR); })}>
+          <button type="button" className="button primary" onClick={() => void run(async () => { await onPrint(); await advanceLetter(ctx, letter.id, { type: 'print' }, currentActor()); })}>
             {t('letters.printAndMark')}
           </button>
           <button type="button" className="button" onClick={() => void step({ type: 'print' })}>

@@ -9,9 +9,32 @@ export type ConflictChoice = 'mine' | 'server';
 export const listConflicts = (ctx: DataContext) => readSyncRows<StoredConflict>(ctx.db, CONFLICT_PREFIX);
 export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>(ctx.db, SET_ASIDE_PREFIX);
 
-/** The account manager has read a set-aside mutation: it leaves the list (the audit keeps the local change). */
-export async function dismissSetAside(ctx: DataContext, mutationId: string): Promise<void> {
-  await ctx.db.settings.delete(SYNC_KEYS.setAside(mutationId));
+/**
+ * The account manager gives up a change the server refused: it leaves the
+ * list, and the audit records that it was abandoned, why (their reason) and
+ * what the server said, in the same transaction. The laptop's record stays
+ * as it is (the reconciliation check still reports the difference).
+ */
+export async function discardSetAside(ctx: DataContext, mutationId: string, reason: string, actor: string): Promise<void> {
+  const { db } = ctx;
+  const why = reason.normalize('NFC').trim();
+  if (!why) throw new Error('Indiquez la raison de l’abandon.');
+  await db.transaction('rw', [db.settings, db.audit], async () => {
+    const setAside = (await db.settings.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
+    if (!setAside) return;
+    const { mutation } = setAside;
+    await db.audit.add({
+      at: ctx.now(),
+      actor,
+      entity: mutation.entity,
+      recordId: mutation.recordId,
+      ...clientIdOf(mutation.entity, { id: mutation.recordId, ...mutation.changes }),
+      action: 'sync_discard',
+      summary: `Modification abandonnée (refusée par le serveur : ${setAside.reason}) — raison : ${why.slice(0, 500)}`,
+      fields: Object.keys(mutation.changes).sort(),
+    });
+    await db.settings.delete(SYNC_KEYS.setAside(mutationId));
+  });
 }
 
 /**
@@ -83,7 +106,7 @@ function decide(conflict: StoredConflict, current: WireRecord | undefined, choic
   return same ? undefined : { before: parse(current), after: parse(after) };
 }
 
-function clientIdOf(entity: EntityType, record: object | null | undefined): { clientId?: string } {
+export function clientIdOf(entity: EntityType, record: object | null | undefined): { clientId?: string } {
   const r = record as { id?: string; clientId?: string } | null | undefined;
   const clientId = entity === 'clients' ? r?.id : r?.clientId;
   return clientId ? { clientId } : {};

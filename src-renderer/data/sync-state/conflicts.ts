@@ -39,10 +39,14 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
 
 /**
  * Sends a set-aside change again, once the server is mended or the record
- * corrected: a new outbox entry with the same fields at the laptop's current
- * values (a correction made since travels corrected), on the record's current
- * version, the set-aside row removed in the same transaction. False when the
- * record is no longer on this laptop (nothing to send: the row stays, to be removed).
+ * corrected: one new outbox entry with the laptop's current values, on the
+ * record's current version — the whole record while the server has never
+ * had it (version 0: a refused creation), else the fields of every pending
+ * change of the record. The correction itself (an edit made after the
+ * refusal, queued or refused in turn) is folded into it: the record's other
+ * outbox entries and set-aside rows go in the same transaction. False when
+ * the record is no longer on this laptop (nothing to send: the row stays, to
+ * be abandoned).
  */
 export async function retrySetAside(ctx: DataContext, mutationId: string): Promise<boolean> {
   const { db } = ctx;
@@ -53,11 +57,17 @@ export async function retrySetAside(ctx: DataContext, mutationId: string): Promi
   return db.transaction('rw', [...new Set([...store.tables, db.outbox, db.settings])], async () => {
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     if (mutation.op === 'upsert' && !current) return false;
-    const changes = current && mutation.op === 'upsert' ? Object.fromEntries(Object.keys(mutation.changes).map((field) => [field, current[field] ?? null])) : {};
+    const sameRecord = (m: { entity: string; recordId: string }) => m.entity === mutation.entity && m.recordId === mutation.recordId;
+    const siblings = (await db.settings.where('key').startsWith(SET_ASIDE_PREFIX).toArray()).filter((row) => sameRecord((row.value as SetAsideMutation).mutation));
+    const queued = (await db.outbox.toArray()).filter(sameRecord);
+    const fields = new Set(current?.version === 0 ? Object.keys(current) : []);
+    for (const m of [mutation, ...siblings.map((row) => (row.value as SetAsideMutation).mutation), ...queued]) for (const field of Object.keys(m.changes)) fields.add(field);
+    const changes = current && mutation.op === 'upsert' ? Object.fromEntries([...fields].map((field) => [field, current[field] ?? null])) : {};
+    await db.outbox.bulkDelete(queued.map((m) => m.seq!));
+    await db.settings.bulkDelete(siblings.map((row) => row.key));
     await db.outbox.add(
       mutationSchema.parse({ ...mutation, mutationId: ctx.newId(), baseVersion: Number(current?.version ?? mutation.baseVersion), changes, madeAt: ctx.now() }),
     );
-    await db.settings.delete(SYNC_KEYS.setAside(mutationId));
     return true;
   });
 }

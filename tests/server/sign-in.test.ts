@@ -4,7 +4,7 @@ import { createUser } from '../../src-server/auth/users';
 import { loginResponseSchema, meResponseSchema, userTokensListResponseSchema } from '../../src-core/sync';
 import type { ApiClient } from './support/api';
 import { cliOutput, type ServerProcess } from './support/server-process';
-import { storageVariants, type TestStorage } from './support/storages';
+import { embeddedStorage, storageVariants, type TestStorage } from './support/storages';
 import { serveSeeded } from './support/served';
 
 const STARTUP_TIMEOUT = 180_000;
@@ -116,4 +116,26 @@ describe.each(storageVariants())('connexion par nom et mot de passe — stockage
     const signedIn = loginResponseSchema.parse((await login('bruno', 'second-mot-de-passe', 'poste-d')).body);
     expect(signedIn.user.displayName).toBe('Bruno Petit');
   }, 120_000);
+});
+
+describe('connexion : débit limité par adresse', () => {
+  let served: Awaited<ReturnType<typeof serveSeeded>>;
+
+  beforeAll(async () => {
+    served = await serveSeeded(embeddedStorage, async (db) => void (await createUser(db, 'alice', 'account_manager', { password: ALICE_PASSWORD })), ['--anonymous-rate-limit', '5']);
+  }, STARTUP_TIMEOUT);
+
+  afterAll(async () => {
+    await served?.server.stop();
+    await served?.storage.dispose();
+  }, STARTUP_TIMEOUT);
+
+  it('au-delà du budget anonyme de l’adresse, la connexion reçoit 429 en français avant tout essai de mot de passe', async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await served.api.post('/auth/login', undefined, { user: 'alice', password: `essai ${i}`, deviceId: 'poste' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const limited = await served.api.post<{ message: string }>('/auth/login', undefined, { user: 'alice', password: ALICE_PASSWORD, deviceId: 'poste' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.message).toMatch(/^Trop de requêtes : réessayez dans \d+ s\.$/);
+  }, 60_000);
 });

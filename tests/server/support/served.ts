@@ -15,11 +15,11 @@ export interface Served {
  * (users, tokens) stored in-process before the server starts: an embedded
  * data folder has one owner at a time.
  */
-export async function serveSeeded(open: () => Promise<TestStorage>, seed: (db: Db) => Promise<void>): Promise<Served> {
+export async function serveSeeded(open: () => Promise<TestStorage>, seed: (db: Db) => Promise<void>, serveArgs: readonly string[] = []): Promise<Served> {
   const storage = await open();
   const db = await openStorage(storage.config);
   await seed(db);
   await db.close();
-  const server = await startServerProcess(storage.cliArgs, storage.cliEnv);
+  const server = await startServerProcess([...storage.cliArgs, ...serveArgs], storage.cliEnv);
   return { storage, server, api: apiClient(server.url) };
 }

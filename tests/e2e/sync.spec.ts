@@ -114,11 +114,18 @@ test('a change made offline survives closing the app and reaches the server afte
   // names the person and the standalone laptop uploads its portfolio to the empty server.
   await page.goto('#/synchronisation');
   await expect(page.getByTestId('sync-person')).toHaveText('Poste autonome (aucun nom choisi) — poste non connecté');
+  await page.goto('#/parametres');
+  await page.getByLabel('Votre nom').fill('Bernard Dupont');
+  await page.getByLabel('Votre nom').press('Enter');
+  await expect(page.getByText('Le journal indique actuellement : Bernard Dupont (poste autonome)')).toBeVisible();
+  await page.goto('#/synchronisation');
+  await expect(page.getByTestId('sync-person')).toHaveText('Bernard Dupont (poste autonome) — poste non connecté');
   await signIn(page, 'pas le bon mot de passe');
   await expect(page.getByRole('alert')).toHaveText('Nom d’utilisateur ou mot de passe incorrect.', { timeout: 30_000 });
   await expect(page.getByLabel('Mot de passe')).toHaveValue('');
   await signIn(page);
   await expect(pendingCount(page)).toHaveText('0', { timeout: 60_000 });
+  await page.screenshot({ path: test.info().outputPath('sync-signed-in.png') });
   await page.getByRole('button', { name: 'Vérifier la cohérence' }).click();
   await expect(page.getByText(/détiennent les mêmes données/)).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousA11yViolations(page, 'Synchronisation');
@@ -155,7 +162,8 @@ test('a change made offline survives closing the app and reaches the server afte
   await signOut(page);
   await expect(page.getByRole('status').filter({ hasText: 'le jeton n’y est pas révoqué' })).toBeVisible();
   expect(await validLaptopTokens()).toBe(1);
-  await expect(page.getByTestId('sync-person')).toHaveText('Poste autonome (aucun nom choisi) — poste non connecté');
+  // Signed out, the laptop's own name names its changes again.
+  await expect(page.getByTestId('sync-person')).toHaveText('Bernard Dupont (poste autonome) — poste non connecté');
   // Back online, signed in again with the advanced token, then out: the server revokes that token, which it refuses from then on.
   await context.unroute(`${server.url}/**`);
   expect(await reconcileStatus()).toBe(200);

@@ -20,7 +20,8 @@ describe('mots de passe : scrypt salé, comparaison à temps constant', () => {
     expect(await verifyPassword('mot de passe sûr', second)).toBe(true);
     expect(await verifyPassword('mot de passe sur', first)).toBe(false);
     expect(await verifyPassword('mot de passe sûr', 'n’importe quoi')).toBe(false);
-  });
+    // Six scrypt runs of 32 MiB: slow by design, slower still on a busy machine.
+  }, 60_000);
 });
 
 describe.each(storageVariants())('connexion par nom et mot de passe — stockage $name', ({ open }) => {

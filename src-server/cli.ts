@@ -29,11 +29,20 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
       sans jeton valide (anonymes, jetons invalides, routes inconnues, pré-vérifications CORS).
       --trust-proxy : derrière un proxy inverse (TLS), adresses ou plages CIDR du proxy
       (séparées par des virgules), ou true ; l’adresse du client est alors lue dans X-Forwarded-For.
-  create-user --name <nom> --role <admin|account_manager|ingest> [--data-dir …]
+  create-user --name <nom> --role <admin|account_manager|ingest> [--display-name "Alice Martin"]
+        [--password-stdin] [--data-dir …]
+      avec un mot de passe (lu sur l’entrée standard avec --password-stdin, ou dans la
+      variable CONTRATS_PASSWORD ; 10 caractères au moins), la personne se connecte
+      depuis son poste avec son nom et son mot de passe ; le poste reçoit son propre jeton
+  set-password --user <nom> [--password-stdin] [--data-dir …]
+      nouveau mot de passe (oubli) ; lève aussi un verrouillage après échecs répétés
   create-token --user <nom> [--data-dir …]
+  list-tokens --user <nom> [--data-dir …]
+      les jetons de l’utilisateur, poste par poste (jamais leur valeur)
+  revoke-device --user <nom> --device <identifiant du poste> [--data-dir …]
+      révoque les jetons d’un seul poste (perdu ou volé) ; les autres postes continuent
   revoke-tokens --user <nom> [--data-dir …]
-      révoque tous les jetons de l’utilisateur (poste perdu ou volé) ; créez-en
-      ensuite un nouveau par poste avec create-token
+      révoque tous les jetons de l’utilisateur ; il se reconnecte ensuite depuis chaque poste
   seed-demo --user <nom> [--clients 1000] [--seed 2026] [--from-json portefeuille.json] [--data-dir …]
       écrit d’un bloc le portefeuille de démonstration (ou le fichier JSON du banc
       d’essai, factures comprises) comme autant de créations de l’utilisateur --user
@@ -70,6 +79,9 @@ const { positionals, values } = parseArgs({
     'seller-profile': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
+    'display-name': { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    device: { type: 'string' },
     user: { type: 'string' },
     clients: { type: 'string' },
     seed: { type: 'string' },
@@ -168,10 +180,23 @@ async function userCommand(command: AdminCommand): Promise<void> {
   const answer = viaServer ?? (await withStorage((db) => runAdminCommand(db, command)));
   if (!answer.ok) throw new UserError(answer.message);
   const by = viaServer ? ' (par le serveur en cours d’exécution)' : '';
+  if (answer.tokens) {
+    console.log(`Utilisateur ${answer.user.name} : ${answer.tokens.length} jeton(s)${by}`);
+    for (const token of answer.tokens) {
+      const device = token.deviceId ? `poste ${token.deviceId}` : 'jeton de la ligne de commande';
+      console.log(`  ${device} — créé le ${token.createdAt}${token.revokedAt ? ` — révoqué le ${token.revokedAt}` : ' — valide'}`);
+    }
+    return;
+  }
+  if (command.command === 'set-password') {
+    console.log(`Utilisateur ${answer.user.name} : mot de passe enregistré${by} ; il peut se connecter depuis son poste.`);
+    return;
+  }
   if (answer.revoked !== undefined) {
     console.log(`Utilisateur ${answer.user.name} : ${answer.revoked} jeton(s) révoqué(s)${by} ; ils sont refusés dès maintenant.`);
     return;
   }
+  if (answer.passwordSet) console.log(`Utilisateur ${answer.user.name} (${answer.user.role})${by} : il se connecte depuis son poste avec son nom et son mot de passe.`);
   console.log(`Utilisateur ${answer.user.name} (${answer.user.role})${by} — jeton à conserver, il ne sera plus affiché :`);
   console.log(answer.token);
 }
@@ -191,14 +216,39 @@ async function seedDemo(userName: string): Promise<void> {
   });
 }
 
+/**
+ * The password never appears on the command line (shell history, `ps`):
+ * read from standard input with --password-stdin, or from CONTRATS_PASSWORD.
+ */
+async function readPassword(): Promise<string | undefined> {
+  if (values['password-stdin']) {
+    let input = '';
+    for await (const chunk of process.stdin) input += String(chunk);
+    return input.replace(/\r?\n$/, '');
+  }
+  return process.env.CONTRATS_PASSWORD || undefined;
+}
+
 async function main(): Promise<void> {
-  const { name, role, user } = values;
+  const { name, role, user, device } = values;
   switch (positionals[0]) {
     case 'serve':
       return serve();
     case 'create-user':
       if (!name || !role) throw new UserError('create-user demande --name et --role.');
-      return userCommand({ command: 'create-user', name, role });
+      return userCommand({ command: 'create-user', name, role, displayName: values['display-name'], password: await readPassword() });
+    case 'set-password': {
+      if (!user) throw new UserError('set-password demande --user.');
+      const password = await readPassword();
+      if (password === undefined) throw new UserError('set-password lit le mot de passe sur l’entrée standard (--password-stdin) ou dans CONTRATS_PASSWORD.');
+      return userCommand({ command: 'set-password', user, password });
+    }
+    case 'list-tokens':
+      if (!user) throw new UserError('list-tokens demande --user.');
+      return userCommand({ command: 'list-tokens', user });
+    case 'revoke-device':
+      if (!user || !device) throw new UserError('revoke-device demande --user et --device.');
+      return userCommand({ command: 'revoke-device', user, device });
     case 'create-token':
       if (!user) throw new UserError('create-token demande --user.');
       return userCommand({ command: 'create-token', user });

@@ -8,3 +8,4 @@ export * from './reconcile';
 export * from './tokens';
 export * from './routes';
 export * from './field-changes';
+export * from './auth';

@@ -6,11 +6,17 @@ import { usageIngestRequestSchema, usageIngestResponseSchema } from './usage-ing
 import { deviceGrantRequestSchema, deviceGrantResponseSchema, invoiceIssueRequestSchema, invoiceIssueResponseSchema } from './numbering';
 import { reconcileResponseSchema } from './reconcile';
 import { tokenRevokeResponseSchema, userTokensRevokeRequestSchema } from './tokens';
+import {
+  API_ROLES,
+  deviceTokensRevokeRequestSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  meResponseSchema,
+  userTokensListRequestSchema,
+  userTokensListResponseSchema,
+  type ApiRole,
+} from './auth';
 
-/** Who may call what (ARCHITECTURE.md: the hosting platform only feeds usage). */
-export const API_ROLES = ['admin', 'account_manager', 'ingest'] as const;
-export const apiRoleSchema = z.enum(API_ROLES);
-export type ApiRole = z.infer<typeof apiRoleSchema>;
 
 export interface ApiRoute {
   method: 'GET' | 'POST';
@@ -95,6 +101,37 @@ export const API_ROUTES = {
     summary: 'Révocation de tous les jetons d’un utilisateur (poste perdu ou volé)',
     roles: ['admin'],
     body: userTokensRevokeRequestSchema,
+    response: tokenRevokeResponseSchema,
+  },
+  login: {
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Connexion d’un poste par nom d’utilisateur et mot de passe ; répond un jeton propre à ce poste (compte verrouillé après des échecs répétés)',
+    roles: [],
+    body: loginRequestSchema,
+    response: loginResponseSchema,
+  },
+  me: {
+    method: 'GET',
+    path: '/auth/me',
+    summary: 'La personne à qui appartient le jeton de la requête, et son poste',
+    roles: API_ROLES,
+    response: meResponseSchema,
+  },
+  listUserTokens: {
+    method: 'POST',
+    path: '/admin/tokens',
+    summary: 'Les jetons d’un utilisateur, poste par poste (sans leur valeur)',
+    roles: ['admin'],
+    body: userTokensListRequestSchema,
+    response: userTokensListResponseSchema,
+  },
+  revokeDeviceTokens: {
+    method: 'POST',
+    path: '/admin/revoke-device',
+    summary: 'Révocation des jetons d’un seul poste d’un utilisateur (les autres postes gardent les leurs)',
+    roles: ['admin'],
+    body: deviceTokensRevokeRequestSchema,
     response: tokenRevokeResponseSchema,
   },
 } as const satisfies Record<string, ApiRoute>;

@@ -1,6 +1,8 @@
+import { actorLabel, usePersonStore } from '../sync/person';
+
 /**
- * Who the audit log names for a change made on this laptop. The app has no
- * user accounts yet (the central API's token identifies the laptop), so it is
- * the account manager's role; a signed-in name replaces it when sync provides one.
+ * Who the audit names for a change made on this laptop, read when the change
+ * is made: the signed-in person (display name and sign-in name), or the
+ * standalone laptop's chosen name, stated as such (sync/person).
  */
-export const LOCAL_ACTOR = 'Chargé de clientèle';
+export const currentActor = (): string => actorLabel(usePersonStore.getState().person);

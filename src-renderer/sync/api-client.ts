@@ -41,7 +41,7 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
       response = await fetchImpl(`${baseUrl}${route.path}`, {
         method: route.method,
         headers: {
-          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),

@@ -1,5 +1,5 @@
 import type { DataLayer } from '../data';
-import { SYNC_KEYS, commitPushResults, enqueueUnknownRecords, newInitialPull, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
+import { SYNC_KEYS, commitPushResults, newInitialPull, planJoin, stashBeforeJoining, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
 import { createApiClient, type ApiClientOptions } from './api-client';
 import { ensureDeviceGrants } from './device-grants';
 import { backoffDelay, type BackoffOptions } from './backoff';
@@ -79,6 +79,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     await ensureDeviceGrants(dataLayer, api);
     const { suspects, suspectsConfirmed, ...pushed } = await pushOutbox(dataLayer, api, now, pushOptions);
     report({ phase: 'pulling', online: true });
+    // First contact: the laptop's own records are copied aside before the server's versions are pulled over them.
+    if (!(await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked))) await stashBeforeJoining(dataLayer.ctx);
     let pulled = 0;
     // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
     const run = newInitialPull();
@@ -120,13 +122,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /**
    * First contact with a server: if it holds nothing at all (both cursors
    * still at "0" after pulling), the laptop's standalone portfolio is
-   * enqueued for upload. Checked once per server.
+   * enqueued for upload; otherwise what the server lacks and what differs
+   * wait for a person to confirm (data/sync-state/join). Checked once per server.
    */
   async function uploadIfServerEmpty(): Promise<number> {
     const { db } = dataLayer;
     if (await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked)) return 0;
     const cursors = await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)));
-    const uploaded = cursors.every((c) => c === '0') ? await enqueueUnknownRecords(dataLayer.ctx) : 0;
+    const uploaded = await planJoin(dataLayer.ctx, cursors.every((c) => c === '0'));
     await writeSyncValue(db, SYNC_KEYS.portfolioChecked, true);
     return uploaded;
   }

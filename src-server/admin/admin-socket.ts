@@ -3,13 +3,12 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Db } from '../storage/db';
 import { describeError } from '../http/log-redaction';
-import { runAdminCommand, type AdminAnswer, type AdminCommand } from './admin-commands';
+import { ADMIN_COMMANDS, runAdminCommand, type AdminAnswer, type AdminCommand } from './admin-commands';
 
 /** In the data folder: whoever may read the folder may administer the server that owns it. */
 const SOCKET_FILE = 'admin.sock';
 /** Unix socket paths are limited to about 100 bytes: beyond, no socket (the CLI then refuses, folder locked). */
 const MAX_SOCKET_PATH = 100;
-const COMMANDS = new Set<AdminCommand['command']>(['create-user', 'create-token', 'revoke-tokens']);
 
 function socketPath(dataDir: string): string | undefined {
   const file = path.join(dataDir, SOCKET_FILE);
@@ -50,7 +49,7 @@ export async function listenAdminSocket(db: Db, dataDir: string, logError: (fail
 
 async function answer(db: Db, body: string): Promise<AdminAnswer> {
   const command = JSON.parse(body) as AdminCommand;
-  if (!COMMANDS.has(command.command)) return { ok: false, message: `Commande inconnue « ${String(command.command)} ».` };
+  if (!ADMIN_COMMANDS.has(command.command)) return { ok: false, message: `Commande inconnue « ${String(command.command)} ».` };
   return runAdminCommand(db, command);
 }
 

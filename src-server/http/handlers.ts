@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { API_ROUTES, type ApiRouteName } from '../../src-core/sync';
-import { revokeToken, revokeUserTokens, UserError, type AuthenticatedUser } from '../auth/users';
+import { login } from '../auth/login';
+import { listUserTokens, personOf, revokeDeviceTokens, revokeToken, revokeUserTokens, UserError, type AuthenticatedUser } from '../auth/users';
 import type { Db } from '../storage/db';
 import { applyMutation } from '../sync/apply-mutation';
 import { pullChanges } from '../sync/pull';
@@ -44,12 +45,20 @@ export function handlers(db: Db, options: HandlerOptions = {}): Handlers {
     deviceGrant: ({ user, body }) => grantDeviceSeries(db, { userId: user.id, tokenHash: user.tokenHash }, body),
     issueInvoice: ({ user, body }) => issueInvoice(db, user.id, body),
     revokeToken: async ({ user }) => ({ revoked: await revokeToken(db, user.tokenHash) }),
-    revokeUserTokens: async ({ user, body }) => {
-      try {
-        return { revoked: (await db.transaction((tx) => revokeUserTokens(tx, body.user, user))).revoked };
-      } catch (error) {
-        throw error instanceof UserError ? new HttpError(404, 'UNKNOWN_USER', error.message) : error;
-      }
-    },
+    revokeUserTokens: ({ user, body }) => unknownUserIs404(async () => ({ revoked: (await db.transaction((tx) => revokeUserTokens(tx, body.user, user))).revoked })),
+    login: ({ body }) => login(db, body),
+    me: async ({ user }) => ({ user: personOf(user), deviceId: user.deviceId }),
+    listUserTokens: ({ body }) => unknownUserIs404(async () => ({ tokens: (await listUserTokens(db, body.user)).tokens })),
+    revokeDeviceTokens: ({ user, body }) =>
+      unknownUserIs404(async () => ({ revoked: (await db.transaction((tx) => revokeDeviceTokens(tx, body.user, body.deviceId, user))).revoked })),
   };
+}
+
+/** An admin naming a user who does not exist gets a 404 in French. */
+async function unknownUserIs404<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof UserError ? new HttpError(404, 'UNKNOWN_USER', error.message) : error;
+  }
 }

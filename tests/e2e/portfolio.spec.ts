@@ -75,7 +75,7 @@ test('portfolio: dashboard, list, client page, tier change, notice, CSV import a
   await page.getByRole('button', { name: 'Confirmer le changement au 01/12/2026' }).click();
   await expect(page.getByText('Changement appliqué : formule T99 à partir de décembre 2026.')).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('Changement de formule : T49 → T99 à compter de décembre 2026');
-  await expect(page.getByTestId('timeline')).toContainText('Chargé de clientèle');
+  await expect(page.getByTestId('timeline')).toContainText('Poste autonome (aucun nom choisi)');
   const reference = (await page.getByRole('heading', { level: 2, name: /^Contrat CT-/ }).first().textContent())!.match(/CT-\d{4}-\d{5}/)![0];
 
   // Termination notice: the effective date shows with its rule as the date is typed (a notice is never received in the future).

@@ -12,7 +12,11 @@ import { expectNoSeriousA11yViolations } from './a11y';
 test.describe.configure({ mode: 'serial' });
 
 let server: ServerProcess;
+/** The token create-user printed (the advanced sign-in); the laptop otherwise gets its own by signing in. */
 let token: string;
+let adminToken: string;
+const PASSWORD = 'mot de passe e2e';
+const PERSON = 'Émilie Test (e2e)';
 let dataDir: string;
 let profileDir: string;
 
@@ -20,10 +24,14 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-server-'));
   profileDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-profile-'));
-  const created = await cliOutput(['create-user', '--name', 'e2e', '--role', 'account_manager', '--data-dir', dataDir]);
-  const match = /ctr_\S+/.exec(created.stdout);
-  if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
-  token = match[0];
+  const createUser = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const created = await cliOutput(['create-user', ...args, '--data-dir', dataDir], env);
+    const match = /ctr_\S+/.exec(created.stdout);
+    if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
+    return match[0];
+  };
+  token = await createUser(['--name', 'e2e', '--role', 'account_manager', '--display-name', 'Émilie Test'], { CONTRATS_PASSWORD: PASSWORD });
+  adminToken = await createUser(['--name', 'admin', '--role', 'admin']);
   server = await startServerProcess(['--data-dir', dataDir]);
 });
 
@@ -41,14 +49,40 @@ async function openLaptop(baseURL: string): Promise<{ context: BrowserContext; p
   return { context, page };
 }
 
-async function signIn(page: Page): Promise<void> {
+/** Signs in with the user name and password, as an account manager does (the keyboard only: Entrée submits). */
+async function signIn(page: Page, password = PASSWORD): Promise<void> {
   await page.goto('#/synchronisation');
   await page.getByLabel('Adresse du serveur').fill(server.url);
-  await page.getByLabel('Jeton d’accès').fill(token);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByLabel('Nom d’utilisateur').fill('e2e');
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByLabel('Mot de passe').press('Enter');
+  if (password !== PASSWORD) return;
   await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sync-person')).toHaveText(PERSON);
   // Signing in gave the laptop its own numbering series (issue 17).
   await expect(page.getByTestId('sync-series')).toContainText(/code D\d\d/, { timeout: 30_000 });
+}
+
+/** The advanced sign-in: the token an administrator printed with create-user. */
+async function signInWithToken(page: Page): Promise<void> {
+  await page.goto('#/synchronisation');
+  await page.getByLabel('Adresse du serveur').fill(server.url);
+  await page.getByText('Connexion avancée : jeton d’accès fourni par un administrateur').click();
+  await page.getByLabel('Jeton d’accès').fill(token);
+  await page.getByRole('button', { name: 'Se connecter avec le jeton' }).click();
+  await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sync-person')).toHaveText(PERSON);
+}
+
+/** The laptop's own tokens still valid on the server (one per laptop signed in), as an admin lists them. */
+async function validLaptopTokens(): Promise<number> {
+  const response = await fetch(new URL('/admin/tokens', server.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user: 'e2e' }),
+  });
+  const { tokens } = (await response.json()) as { tokens: { deviceId: string | null; revokedAt: string | null }[] };
+  return tokens.filter((t) => t.deviceId !== null && t.revokedAt === null).length;
 }
 
 const pendingCount = (page: Page) => page.getByTestId('sync-pending');
@@ -78,9 +112,22 @@ test('a change made offline survives closing the app and reaches the server afte
   await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
   await expect(page.getByTestId('mrr')).toBeVisible({ timeout: 30_000 });
 
-  // First connection: the standalone laptop uploads its portfolio to the empty server.
+  // Standalone, the laptop says so; a wrong password is refused in French; then the first connection
+  // names the person and the standalone laptop uploads its portfolio to the empty server.
+  await page.goto('#/synchronisation');
+  await expect(page.getByTestId('sync-person')).toHaveText('Poste autonome (aucun nom choisi) — poste non connecté');
+  await page.goto('#/parametres');
+  await page.getByLabel('Votre nom').fill('Bernard Dupont');
+  await page.getByLabel('Votre nom').press('Enter');
+  await expect(page.getByText('Le journal indique actuellement : Bernard Dupont (poste autonome)')).toBeVisible();
+  await page.goto('#/synchronisation');
+  await expect(page.getByTestId('sync-person')).toHaveText('Bernard Dupont (poste autonome) — poste non connecté');
+  await signIn(page, 'pas le bon mot de passe');
+  await expect(page.getByRole('alert')).toHaveText('Nom d’utilisateur ou mot de passe incorrect.', { timeout: 30_000 });
+  await expect(page.getByLabel('Mot de passe')).toHaveValue('');
   await signIn(page);
   await expect(pendingCount(page)).toHaveText('0', { timeout: 60_000 });
+  await page.screenshot({ path: test.info().outputPath('sync-signed-in.png') });
   await page.getByRole('button', { name: 'Vérifier la cohérence' }).click();
   await expect(page.getByText(/détiennent les mêmes données/)).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousA11yViolations(page, 'Synchronisation');
@@ -92,6 +139,9 @@ test('a change made offline survives closing the app and reaches the server afte
   await page.getByLabel('Téléphone', { exact: true }).fill('03 83 12 34 56');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { name: 'Identité' })).toBeVisible();
+  // The client's history names the person who made the change.
+  await expect(page.getByTestId('timeline').locator('li').first()).toContainText(PERSON);
+  await page.screenshot({ path: test.info().outputPath('timeline-person.png') });
   await page.goto('#/synchronisation');
   await expect(pendingCount(page)).toHaveText('1');
   await context.close();
@@ -106,14 +156,20 @@ test('a change made offline survives closing the app and reaches the server afte
   const client = await serverRecord('clients', 'demo-client-00001');
   expect(client).toMatchObject({ contact: expect.objectContaining({ phone: '03 83 12 34 56' }) });
 
+  // Signing in again from this laptop replaced its first token: one valid token per laptop.
+  expect(await validLaptopTokens()).toBe(1);
+
   // Signing out with the server out of reach: the person is told the token could not be revoked there.
   await context.route(`${server.url}/**`, (route) => route.abort('internetdisconnected'));
   await signOut(page);
   await expect(page.getByRole('status').filter({ hasText: 'le jeton n’y est pas révoqué' })).toBeVisible();
-  expect(await reconcileStatus()).toBe(200);
-  // Back online, signed in again, then out: the server revokes the token, which it refuses from then on.
+  expect(await validLaptopTokens()).toBe(1);
+  // Signed out, the laptop's own name names its changes again.
+  await expect(page.getByTestId('sync-person')).toHaveText('Bernard Dupont (poste autonome) — poste non connecté');
+  // Back online, signed in again with the advanced token, then out: the server revokes that token, which it refuses from then on.
   await context.unroute(`${server.url}/**`);
-  await signIn(page);
+  expect(await reconcileStatus()).toBe(200);
+  await signInWithToken(page);
   await signOut(page);
   await expect(page.getByRole('heading', { name: 'Serveur central' })).toBeVisible();
   await expect(page.getByText('le jeton n’y est pas révoqué')).toHaveCount(0);
@@ -124,7 +180,7 @@ test('a change made offline survives closing the app and reaches the server afte
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Se déconnecter…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Se déconnecter', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible({ timeout: 30_000 });
 }
 
 async function reconcileStatus(): Promise<number> {

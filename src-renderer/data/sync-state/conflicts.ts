@@ -9,17 +9,44 @@ export type ConflictChoice = 'mine' | 'server';
 export const listConflicts = (ctx: DataContext) => readSyncRows<StoredConflict>(ctx.db, CONFLICT_PREFIX);
 export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>(ctx.db, SET_ASIDE_PREFIX);
 
-/** The account manager has read a set-aside mutation: it leaves the list (the audit keeps the local change). */
-export async function dismissSetAside(ctx: DataContext, mutationId: string): Promise<void> {
-  await ctx.db.settings.delete(SYNC_KEYS.setAside(mutationId));
+/**
+ * The account manager gives up a change the server refused: it leaves the
+ * list, and the audit records that it was abandoned, why (their reason) and
+ * what the server said, in the same transaction. The laptop's record stays
+ * as it is (the reconciliation check still reports the difference).
+ */
+export async function discardSetAside(ctx: DataContext, mutationId: string, reason: string, actor: string): Promise<void> {
+  const { db } = ctx;
+  const why = reason.normalize('NFC').trim();
+  if (!why) throw new Error('Indiquez la raison de l’abandon.');
+  await db.transaction('rw', [db.settings, db.audit], async () => {
+    const setAside = (await db.settings.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
+    if (!setAside) return;
+    const { mutation } = setAside;
+    await db.audit.add({
+      at: ctx.now(),
+      actor,
+      entity: mutation.entity,
+      recordId: mutation.recordId,
+      ...clientIdOf(mutation.entity, { id: mutation.recordId, ...mutation.changes }),
+      action: 'sync_discard',
+      summary: `Modification abandonnée (refusée par le serveur : ${setAside.reason}) — raison : ${why.slice(0, 500)}`,
+      fields: Object.keys(mutation.changes).sort(),
+    });
+    await db.settings.delete(SYNC_KEYS.setAside(mutationId));
+  });
 }
 
 /**
  * Sends a set-aside change again, once the server is mended or the record
- * corrected: a new outbox entry with the same fields at the laptop's current
- * values (a correction made since travels corrected), on the record's current
- * version, the set-aside row removed in the same transaction. False when the
- * record is no longer on this laptop (nothing to send: the row stays, to be removed).
+ * corrected: one new outbox entry with the laptop's current values, on the
+ * record's current version — the whole record while the server has never
+ * had it (version 0: a refused creation), else the fields of every pending
+ * change of the record. The correction itself (an edit made after the
+ * refusal, queued or refused in turn) is folded into it: the record's other
+ * outbox entries and set-aside rows go in the same transaction. False when
+ * the record is no longer on this laptop (nothing to send: the row stays, to
+ * be abandoned).
  */
 export async function retrySetAside(ctx: DataContext, mutationId: string): Promise<boolean> {
   const { db } = ctx;
@@ -30,11 +57,17 @@ export async function retrySetAside(ctx: DataContext, mutationId: string): Promi
   return db.transaction('rw', [...new Set([...store.tables, db.outbox, db.settings])], async () => {
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     if (mutation.op === 'upsert' && !current) return false;
-    const changes = current && mutation.op === 'upsert' ? Object.fromEntries(Object.keys(mutation.changes).map((field) => [field, current[field] ?? null])) : {};
+    const sameRecord = (m: { entity: string; recordId: string }) => m.entity === mutation.entity && m.recordId === mutation.recordId;
+    const siblings = (await db.settings.where('key').startsWith(SET_ASIDE_PREFIX).toArray()).filter((row) => sameRecord((row.value as SetAsideMutation).mutation));
+    const queued = (await db.outbox.toArray()).filter(sameRecord);
+    const fields = new Set(current?.version === 0 ? Object.keys(current) : []);
+    for (const m of [mutation, ...siblings.map((row) => (row.value as SetAsideMutation).mutation), ...queued]) for (const field of Object.keys(m.changes)) fields.add(field);
+    const changes = current && mutation.op === 'upsert' ? Object.fromEntries([...fields].map((field) => [field, current[field] ?? null])) : {};
+    await db.outbox.bulkDelete(queued.map((m) => m.seq!));
+    await db.settings.bulkDelete(siblings.map((row) => row.key));
     await db.outbox.add(
       mutationSchema.parse({ ...mutation, mutationId: ctx.newId(), baseVersion: Number(current?.version ?? mutation.baseVersion), changes, madeAt: ctx.now() }),
     );
-    await db.settings.delete(SYNC_KEYS.setAside(mutationId));
     return true;
   });
 }
@@ -83,7 +116,7 @@ function decide(conflict: StoredConflict, current: WireRecord | undefined, choic
   return same ? undefined : { before: parse(current), after: parse(after) };
 }
 
-function clientIdOf(entity: EntityType, record: object | null | undefined): { clientId?: string } {
+export function clientIdOf(entity: EntityType, record: object | null | undefined): { clientId?: string } {
   const r = record as { id?: string; clientId?: string } | null | undefined;
   const clientId = entity === 'clients' ? r?.id : r?.clientId;
   return clientId ? { clientId } : {};

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDataLayer } from '../provider';
 import { listConflicts, listSetAside } from './conflicts';
+import { readJoinReview } from './join';
 import { readSyncValue } from './keys';
 
 /** Conflicts awaiting a person (live). */
@@ -25,4 +26,10 @@ export function useOldestPendingAt() {
 export function useSyncValue<T>(key: string) {
   const { db } = useDataLayer();
   return useLiveQuery(() => readSyncValue<T>(db, key), [db, key]);
+}
+
+/** What joining a non-empty server left for a person to confirm, side by side (live; undefined when nothing). */
+export function useJoinReview() {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(() => readJoinReview(ctx), [ctx]);
 }

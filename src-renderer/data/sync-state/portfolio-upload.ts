@@ -1,19 +1,23 @@
-import { ENTITY_TYPES, mutationSchema, type WireRecord } from '../../../src-core';
+import { ENTITY_TYPES, mutationSchema, type EntityType, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import { SET_ASIDE_PREFIX } from './keys';
 import { recordKey } from './overlay';
 
 /** Referenced records first, so a server that checks references would find them. */
-const UPLOAD_ORDER = ['priceLists', 'clients', 'contracts', 'usage', 'invoices', 'payments', 'letters'] as const satisfies readonly (typeof ENTITY_TYPES)[number][];
+export const UPLOAD_ORDER = ['priceLists', 'clients', 'contracts', 'usage', 'invoices', 'payments', 'letters'] as const satisfies readonly (typeof ENTITY_TYPES)[number][];
 const CHUNK = 1000;
 
+export interface LocalRecord {
+  entity: EntityType;
+  id: string;
+  record: WireRecord;
+}
+
 /**
- * A laptop that worked standalone (demo data, imports made before any server)
- * holds records the server has never seen: version 0 and no mutation in the
- * outbox. Enqueues one create mutation per such record, in chunked
- * transactions, so the next push uploads the portfolio. Returns how many.
+ * Records the server has never seen: version 0 (made on a standalone laptop:
+ * demo data, imports before any server) and no mutation in the outbox nor set aside.
  */
-export async function enqueueUnknownRecords(ctx: DataContext): Promise<number> {
+export async function unknownLocalRecords(ctx: DataContext): Promise<LocalRecord[]> {
   const { db } = ctx;
   const queued = new Set((await db.outbox.toArray()).map((m) => recordKey(m.entity, m.recordId)));
   const setAside = await db.settings.where('key').startsWith(SET_ASIDE_PREFIX).toArray();
@@ -21,18 +25,34 @@ export async function enqueueUnknownRecords(ctx: DataContext): Promise<number> {
     const { mutation } = row.value as { mutation: { entity: string; recordId: string } };
     queued.add(recordKey(mutation.entity, mutation.recordId));
   }
-  let total = 0;
+  const found: LocalRecord[] = [];
   for (const entity of UPLOAD_ORDER) {
-    const unknown = (await db.records(entity).toArray()).filter((r) => r.version === 0 && !queued.has(recordKey(entity, r.id)));
-    for (let start = 0; start < unknown.length; start += CHUNK) {
-      const chunk = unknown.slice(start, start + CHUNK);
-      const madeAt = ctx.now();
-      const mutations = chunk.map((record) =>
-        mutationSchema.parse({ mutationId: ctx.newId(), deviceId: ctx.deviceId, entity, recordId: record.id, op: 'upsert', baseVersion: 0, changes: record as unknown as WireRecord, madeAt }),
-      );
-      await db.transaction('rw', db.outbox, () => db.outbox.bulkAdd(mutations));
-      total += chunk.length;
+    for (const record of await db.records(entity).toArray()) {
+      if (record.version === 0 && !queued.has(recordKey(entity, record.id))) found.push({ entity, id: record.id, record: record as unknown as WireRecord });
     }
   }
-  return total;
+  return found;
+}
+
+/** One create mutation per record, in chunked transactions, so the next push uploads them. Returns how many. */
+export async function enqueueCreates(ctx: DataContext, records: readonly LocalRecord[]): Promise<number> {
+  const { db } = ctx;
+  for (let start = 0; start < records.length; start += CHUNK) {
+    const madeAt = ctx.now();
+    const mutations = records
+      .slice(start, start + CHUNK)
+      .map(({ entity, id, record }) =>
+        mutationSchema.parse({ mutationId: ctx.newId(), deviceId: ctx.deviceId, entity, recordId: id, op: 'upsert', baseVersion: 0, changes: record, madeAt }),
+      );
+    await db.transaction('rw', db.outbox, () => db.outbox.bulkAdd(mutations));
+  }
+  return records.length;
+}
+
+/**
+ * A laptop that worked standalone joins an empty server: every record the
+ * server has never seen is enqueued for upload. Returns how many.
+ */
+export async function enqueueUnknownRecords(ctx: DataContext): Promise<number> {
+  return enqueueCreates(ctx, await unknownLocalRecords(ctx));
 }

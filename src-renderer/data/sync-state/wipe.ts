@@ -18,10 +18,19 @@ export async function wipeLocalData(db: ContratsDb): Promise<void> {
   });
 }
 
-/** Sign-out keeping the data: forget the server and where the sync stood with it (cursors, checks, the series it granted). */
+/**
+ * Sign-out keeping the data: forget the server and where the sync stood with
+ * it (cursors, checks, the series it granted); what still needs a person stays
+ * (conflicts, set-aside changes, the laptop's own records copied aside when
+ * joining a server).
+ */
 export async function forgetServer(db: ContratsDb): Promise<void> {
   await db.transaction('rw', [db.settings, db.series], async () => {
-    await db.settings.where('key').startsWith('sync.').filter((row) => !row.key.startsWith('sync.conflict.') && !row.key.startsWith('sync.setAside.')).delete();
+    await db.settings
+      .where('key')
+      .startsWith('sync.')
+      .filter((row) => !row.key.startsWith('sync.conflict.') && !row.key.startsWith('sync.setAside.') && row.key !== 'sync.join')
+      .delete();
     await forgetDeviceGrants(db);
   });
 }

@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../shell/router';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm, type FieldErrors } from '../../components/useForm';
@@ -99,7 +99,7 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
       setSaving(true);
       try {
         const input = inputOf(values);
-        const saved = client ? await repos.clients.update(client.id, input, LOCAL_ACTOR) : await repos.clients.create(input, LOCAL_ACTOR, commandId);
+        const saved = client ? await repos.clients.update(client.id, input, currentActor()) : await repos.clients.create(input, currentActor(), commandId);
         navigate(`/clients/${encodeURIComponent(saved.id)}`);
       } catch (err) {
         setSaving(false);

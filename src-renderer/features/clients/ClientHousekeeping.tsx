@@ -3,7 +3,7 @@ import { DomainError, formatDateFr, type Client } from '../../../src-core';
 import { useRepositories } from '../../data';
 import { useT } from '../../i18n';
 import { navigate } from '../../shell/router';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 
 /**
  * Archive, restore or delete a client (src-core client-identity rules, checked
@@ -26,7 +26,7 @@ export function ClientHousekeeping({ client }: { client: Client }) {
   };
   const remove = () =>
     act(async () => {
-      await repos.clients.remove(client.id, LOCAL_ACTOR);
+      await repos.clients.remove(client.id, currentActor());
       navigate('/clients', { supprime: client.legalName });
     });
 
@@ -35,9 +35,9 @@ export function ClientHousekeeping({ client }: { client: Client }) {
       {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: formatDateFr(client.archivedAt.slice(0, 10)) })}</p> : null}
       <div className="form-actions">
         {client.archivedAt ? (
-          <button type="button" className="button" onClick={() => void act(() => repos.clients.restore(client.id, LOCAL_ACTOR))}>{t('clients.housekeeping.restore')}</button>
+          <button type="button" className="button" onClick={() => void act(() => repos.clients.restore(client.id, currentActor()))}>{t('clients.housekeeping.restore')}</button>
         ) : (
-          <button type="button" className="button" onClick={() => void act(() => repos.clients.archive(client.id, LOCAL_ACTOR))}>{t('clients.housekeeping.archive')}</button>
+          <button type="button" className="button" onClick={() => void act(() => repos.clients.archive(client.id, currentActor()))}>{t('clients.housekeeping.archive')}</button>
         )}
         <button type="button" className="button danger" aria-expanded={confirming} onClick={() => setConfirming(true)}>{t('clients.housekeeping.delete')}</button>
       </div>

@@ -7,7 +7,7 @@ import { useClient, useContract, useRepositories, type ContractPatch } from '../
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate } from '../../shell/router';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
@@ -86,10 +86,10 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
       setSaving(true);
       try {
         if (contract) {
-          await repos.contracts.update(contract.id, patchOf(values), LOCAL_ACTOR);
+          await repos.contracts.update(contract.id, patchOf(values), currentActor());
         } else {
           const { history: _history, status: _status, ...input } = inputOf(client.id, values);
-          await repos.contracts.create(input, LOCAL_ACTOR, commandId);
+          await repos.contracts.create(input, currentActor(), commandId);
         }
         navigate(clientPath);
       } catch (err) {

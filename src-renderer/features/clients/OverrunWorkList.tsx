@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DomainError, formatDateFr, formatEuros, formatMonthFr } from '../../../src-core';
 import { applyTierChangesWithNotices, useDataLayer, useOverrunWorkList, type BulkTierChangeResult, type OverrunItem } from '../../data';
 import { useT } from '../../i18n';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { parisToday } from '../../components/today';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
@@ -35,7 +35,7 @@ export function OverrunWorkList() {
     setResult(null);
     setProgress({ done: 0, total: requests.length });
     try {
-      setResult(await applyTierChangesWithNotices(ctx, requests, LOCAL_ACTOR, { onProgress: setProgress }));
+      setResult(await applyTierChangesWithNotices(ctx, requests, currentActor(), { onProgress: setProgress }));
     } catch (e) {
       setError(e instanceof DomainError ? e.message : String(e));
     } finally {

@@ -6,7 +6,7 @@ import { useContract, useRepositories } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate } from '../../shell/router';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { ExplainedDate } from '../../components/ExplainedDate';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
@@ -63,7 +63,7 @@ function TerminationNoticeForm({ contract }: { contract: Contract }) {
     if (!trySubmit(formRef.current)) return;
     setSaving(true);
     try {
-      await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, LOCAL_ACTOR);
+      await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, currentActor());
       navigate(`/clients/${encodeURIComponent(contract.clientId)}`);
     } catch (err) {
       setSaving(false);

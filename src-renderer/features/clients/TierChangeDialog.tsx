@@ -5,7 +5,7 @@ import {
 } from '../../../src-core';
 import { applyTierChangeWithNotice, useDataLayer } from '../../data';
 import { useT } from '../../i18n';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 
 /** The proposed date, and the first of next month as the non-retroactive alternative when it is past. */
@@ -57,7 +57,7 @@ export function TierChangeDialog({ contract, over, today, onClose }: { contract:
         await applyTierChangeWithNotice(
           ctx,
           { contractId: contract.id, toTier: tier, fromMonth: plan.fromMonth, retroactive: plan.retroactive, overrun: { month: over.month, overLimits: overLimitLines(over), supplementCents: supplement.amount.value } },
-          LOCAL_ACTOR,
+          currentActor(),
           commandId,
         );
         ref.current?.close();

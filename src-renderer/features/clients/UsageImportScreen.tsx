@@ -4,7 +4,7 @@ import { startUsageImport, useDataLayer, type UsageFileCheck, type UsageImportMe
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 
@@ -96,7 +96,7 @@ export function UsageImportScreen() {
     setOutcome(null);
     setImporting(true);
     setWritten({ written: 0, total: check.contractCount });
-    session.current.write(LOCAL_ACTOR);
+    session.current.write(currentActor());
   };
 
   const overwritten = check?.overwritten ?? null;

@@ -5,7 +5,7 @@ import {
 } from '../../../src-core';
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
 import { useT } from '../../i18n';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { href } from '../../shell/router';
@@ -73,7 +73,7 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
   const undo = async () => {
     if (!notice) return;
     try {
-      await undoTierChange(ctx, notice.id, LOCAL_ACTOR);
+      await undoTierChange(ctx, notice.id, currentActor());
     } catch (e) {
       setState({ confirming: false, error: e instanceof DomainError ? e.message : String(e) });
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { creditedByLine, creditNoteLines, formatDateFr, formatEuros, invoiceTotals, parseEuros, remainingCreditable, type BillingLine, type CreditRequest, type Invoice } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
@@ -43,7 +43,7 @@ export function CreditNoteForm({ invoice, creditNotes, onDone }: { invoice: Invo
   const confirm = (request: CreditRequest) =>
     void command.run(async (commandId) => {
       try {
-        const note = await createCreditNote(ctx, invoice.id, request, LOCAL_ACTOR, commandId);
+        const note = await createCreditNote(ctx, invoice.id, request, currentActor(), commandId);
         onDone(note.number ?? '');
       } catch (err) {
         setPending(null);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, parseInstant, type Invoice, type Payment } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
@@ -66,7 +66,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const deleteDraft = () => {
     if (!window.confirm(t('invoices.page.deleteConfirm'))) return;
     void act(async () => {
-      await repos.invoices.deleteDraft(invoice.id, LOCAL_ACTOR);
+      await repos.invoices.deleteDraft(invoice.id, currentActor());
       navigate('/factures', { mois: invoice.period });
     });
   };
@@ -82,7 +82,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           <>
             {invoice.status === 'draft' ? (
               <>
-                <button type="button" className="button primary" disabled={command.busy} onClick={() => create(() => issueDrafts(ctx, [invoice.id], LOCAL_ACTOR), t('invoices.page.issued'))}>{t('invoices.page.issue')}</button>
+                <button type="button" className="button primary" disabled={command.busy} onClick={() => create(() => issueDrafts(ctx, [invoice.id], currentActor()), t('invoices.page.issued'))}>{t('invoices.page.issue')}</button>
                 <button type="button" className="button danger" onClick={deleteDraft}>{t('invoices.page.deleteDraft')}</button>
               </>
             ) : null}
@@ -90,7 +90,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
             <button type="button" className="button" onClick={() => void pdf('print')}>{t('invoices.page.print')}</button>
             {canCredit ? <button type="button" className="button" aria-expanded={creditOpen} onClick={() => setCreditOpen((o) => !o)}>{t('invoices.page.creditNote')}</button> : null}
             {canSurcharge ? (
-              <button type="button" className="button danger" disabled={command.busy} onClick={() => create((commandId) => createLateSurcharge(ctx, invoice.id, LOCAL_ACTOR, commandId), t('invoices.page.surchargeDone'))}>{t('invoices.page.surcharge')}</button>
+              <button type="button" className="button danger" disabled={command.busy} onClick={() => create((commandId) => createLateSurcharge(ctx, invoice.id, currentActor(), commandId), t('invoices.page.surchargeDone'))}>{t('invoices.page.surcharge')}</button>
             ) : null}
           </>
         }
@@ -226,7 +226,7 @@ function PaymentRow({ payment }: { payment: Payment }) {
     void command.run(async () => {
       setError(null);
       try {
-        await cancelPayment(ctx, payment.id, reason, LOCAL_ACTOR);
+        await cancelPayment(ctx, payment.id, reason, currentActor());
         setAsking(false);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));

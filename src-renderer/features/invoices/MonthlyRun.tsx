@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatEuros, formatMonthFr } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { parisMonth } from '../../components/today';
 import { useDataLayer } from '../../data';
@@ -54,7 +54,7 @@ export function MonthlyRun() {
     void command.run(() => run(
       async () => {
         setStep({ kind: 'writing', progress: { written: 0, total: plan.items.length } });
-        return createMonthlyDrafts(ctx, plan, LOCAL_ACTOR, { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
+        return createMonthlyDrafts(ctx, plan, currentActor(), { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
       },
       (r) => t('invoices.run.created', { created: r.created, skipped: r.skipped }),
     ).finally(() => setStep({ kind: 'idle' })));
@@ -65,7 +65,7 @@ export function MonthlyRun() {
     void command.run(() => run(
       async () => {
         setStep({ kind: 'writing', progress: { written: 0, total: ids.length } });
-        return issueDrafts(ctx, ids, LOCAL_ACTOR, { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
+        return issueDrafts(ctx, ids, currentActor(), { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
       },
       (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }),
     ).finally(() => setStep({ kind: 'idle' })));

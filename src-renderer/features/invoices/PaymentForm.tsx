@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatEuros, parseEuros, PAYMENT_METHODS, type Invoice, type PaymentMethod } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { SelectField, TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { parisToday } from '../../components/today';
@@ -42,7 +42,7 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
       return;
     }
     try {
-      await recordPayment(ctx, { invoiceId: invoice.id, clientId: invoice.clientId, date, amountCents, method, reference, commandId }, LOCAL_ACTOR);
+      await recordPayment(ctx, { invoiceId: invoice.id, clientId: invoice.clientId, date, amountCents, method, reference, commandId }, currentActor());
       setSaved(t('invoices.payments.saved', { amount: formatEuros(amountCents) }));
       // The next payment is another amount: nothing is proposed until the person types it.
       setAmount('');

@@ -8,7 +8,7 @@ import { createDraftLetter, useLetter, useLetterSettings } from '../../data/lett
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate, useLocation } from '../../shell/router';
-import { LETTERS_ACTOR } from './actor';
+import { currentActor } from '../../components/actor';
 import { ClientPicker } from './ClientPicker';
 import { ComposeFields } from './ComposeFields';
 import { COMPOSED_KINDS, KIND_FIELDS, buildParams, initialValues, unpaidInvoices, type ComposeFacts, type FieldSpec, type FormValues } from './compose-fields';
@@ -144,7 +144,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
     if (missing.length > 0 || !params) return;
     void command.run(async (commandId) => {
       try {
-        const letter = await createDraftLetter(ctx, { kind, clientId: client.id, contractId: facts.contract.id, params }, LETTERS_ACTOR, commandId);
+        const letter = await createDraftLetter(ctx, { kind, clientId: client.id, contractId: facts.contract.id, params }, currentActor(), commandId);
         navigate(`/courriers/${letter.id}`);
       } catch (error) {
         setSaveError(error instanceof Error ? error.message : String(error));

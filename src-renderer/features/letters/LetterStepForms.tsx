@@ -5,7 +5,7 @@ import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { advanceLetter } from '../../data/letters-flow';
 import { useT } from '../../i18n';
-import { LETTERS_ACTOR } from './actor';
+import { currentActor } from '../../components/actor';
 import { ReceiptMovesWarning } from './ReceiptCorrection';
 
 /**
@@ -22,7 +22,7 @@ export function LetterStepForms({ letter, today, rules, onPrint, run }: { letter
   // One step at a time: a second click while one runs does nothing, and a step repeated with the same values writes nothing.
   const command = useCommand();
   const guarded = (action: () => Promise<unknown>) => void command.run(() => run(action));
-  const step = (s: LetterStep) => guarded(() => advanceLetter(ctx, letter.id, s, LETTERS_ACTOR));
+  const step = (s: LetterStep) => guarded(() => advanceLetter(ctx, letter.id, s, currentActor()));
   const submit = (s: LetterStep) => (e: FormEvent) => {
     e.preventDefault();
     step(s);
@@ -36,7 +36,7 @@ export function LetterStepForms({ letter, today, rules, onPrint, run }: { letter
       return (
         <div className="letter-actions">
           <p>{t('letters.step.draft')}</p>
-          <button type="button" className="button primary" disabled={command.busy} onClick={() => guarded(async () => { await onPrint(); await advanceLetter(ctx, letter.id, { type: 'print' }, LETTERS_ACTOR); })}>
+          <button type="button" className="button primary" disabled={command.busy} onClick={() => guarded(async () => { await onPrint(); await advanceLetter(ctx, letter.id, { type: 'print' }, currentActor()); })}>
             {t('letters.printAndMark')}
           </button>
           <button type="button" className="button" disabled={command.busy} onClick={() => step({ type: 'print' })}>

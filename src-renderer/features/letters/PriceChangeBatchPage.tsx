@@ -8,7 +8,7 @@ import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettin
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { href } from '../../shell/router';
-import { LETTERS_ACTOR } from './actor';
+import { currentActor } from '../../components/actor';
 import { storedLetterSheets, storedPartnerCopySheets } from './document';
 import { lettersPdf, printPdf, savePdf } from './output';
 
@@ -61,7 +61,7 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: P
       try {
         const newPrices = Object.fromEntries(list.tiers.map((tier) => [tier.id, parseEuros(prices[tier.id] ?? '')])) as Partial<Record<TierCode, number>>;
         setProgress({ written: 0, total: 0 });
-        onDone(await createPriceChangeBatch(ctx, { priceListId: list.id, letterDate, reason, newPrices, ...(effectiveFrom ? { effectiveFrom } : {}) }, LETTERS_ACTOR, { onProgress: setProgress }));
+        onDone(await createPriceChangeBatch(ctx, { priceListId: list.id, letterDate, reason, newPrices, ...(effectiveFrom ? { effectiveFrom } : {}) }, currentActor(), { onProgress: setProgress }));
       } catch (e) {
         setProgress(undefined);
         setError(e instanceof Error ? e.message : String(e));
@@ -135,7 +135,7 @@ function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyN
     setError(undefined);
     try {
       await printPdf(pdf(), t('letters.batch.title'));
-      await advanceLetters(ctx, letters.map((l) => l.id), { type: 'print' }, LETTERS_ACTOR);
+      await advanceLetters(ctx, letters.map((l) => l.id), { type: 'print' }, currentActor());
       setDone(true);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -3,7 +3,7 @@ import { isValidIsoDate, type IsoDate, type Letter } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { recordPriceChangeObjection } from '../../data/letters-flow';
 import { TextField } from '../../components/FormField';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { useT } from '../../i18n';
 
 /**
@@ -23,7 +23,7 @@ export function PriceChangeObjection({ letter, today, run }: { letter: Letter; t
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) void run(() => recordPriceChangeObjection(ctx, letter.id, receivedOn, LOCAL_ACTOR));
+          if (valid) void run(() => recordPriceChangeObjection(ctx, letter.id, receivedOn, currentActor()));
         }}
       >
         <TextField label={t('life.objection.receivedOn')} type="date" value={receivedOn} max={today} onChange={(e) => setReceivedOn(e.target.value)} />

@@ -4,7 +4,7 @@ import { useDataLayer } from '../../data';
 import { draftReceiptCorrection } from '../../data/letters-flow';
 import { useT } from '../../i18n';
 import { navigate } from '../../shell/router';
-import { LETTERS_ACTOR } from './actor';
+import { currentActor } from '../../components/actor';
 
 /**
  * A received letter whose acknowledged receipt moved dates it printed
@@ -19,7 +19,7 @@ export function ReceiptCorrection({ letter, contractLetters, rules, run }: { let
   const write = () =>
     void command.run((commandId) =>
       run(async () => {
-        const draft = await draftReceiptCorrection(ctx, letter.id, LETTERS_ACTOR, commandId);
+        const draft = await draftReceiptCorrection(ctx, letter.id, currentActor(), commandId);
         navigate(`/courriers/${draft.id}`);
       }),
     );

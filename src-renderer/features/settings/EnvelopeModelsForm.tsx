@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { envelopeModelSchema, parseEntity, type EnvelopeModel } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
@@ -29,7 +29,7 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
     e.preventDefault();
     setFeedback(null);
     try {
-      await repos.settings.set('envelopeModels', edited(), LOCAL_ACTOR);
+      await repos.settings.set('envelopeModels', edited(), currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_RULE_SETTINGS, dunningSchedule, parseEntity, ruleSettingsSchema, type RuleSettings } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
@@ -23,7 +23,7 @@ export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
       const next = parseEntity(ruleSettingsSchema, { ...Object.fromEntries(DAY_FIELDS.map((k) => [k, Number(days[k])])), ...switches }, 'Paramètres des règles');
       // The dunning steps must follow each other; src-core says which one does not.
       dunningSchedule('2026-01-01', next);
-      await repos.settings.set('ruleSettings', next, LOCAL_ACTOR);
+      await repos.settings.set('ruleSettings', next, currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });

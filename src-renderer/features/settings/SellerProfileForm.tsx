@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { parseEntity, sellerProfileSchema, type SellerProfile } from '../../../src-core';
-import { LOCAL_ACTOR } from '../../components/actor';
+import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm } from '../../components/useForm';
 import { useRepositories } from '../../data';
@@ -64,7 +64,7 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
     setFeedback(null);
     if (!form.trySubmit(formRef.current)) return;
     try {
-      await repos.settings.set('sellerProfile', { ...toProfile(form.values, logo), ...(vatOnDebits ? { vatOnDebits } : {}) }, LOCAL_ACTOR);
+      await repos.settings.set('sellerProfile', { ...toProfile(form.values, logo), ...(vatOnDebits ? { vatOnDebits } : {}) }, currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
 import { DeviceSeries } from './DeviceSeries';
 import { EnvelopeModelsForm } from './EnvelopeModelsForm';
+import { PersonNameForm } from './PersonNameForm';
 import { RuleSettingsForm } from './RuleSettingsForm';
 import { SellerProfileForm } from './SellerProfileForm';
 
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           <RuleSettingsForm settings={stored.rules ?? DEFAULT_RULE_SETTINGS} />
           <EnvelopeModelsForm models={stored.envelopes ?? DEFAULT_ENVELOPE_MODELS} />
           <DeviceSeries code={stored.code} />
+          <PersonNameForm />
         </div>
       )}
     </>

@@ -3,7 +3,7 @@ import { ENTITY_LABELS } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { resolveConflict, type StoredConflict } from '../../data/sync-state';
 import { useT } from '../../i18n';
-import { LETTERS_ACTOR } from '../letters/actor';
+import { currentActor } from '../../components/actor';
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -14,7 +14,7 @@ export function ConflictCard({ conflict }: { conflict: StoredConflict }) {
   const [error, setError] = useState<string | null>(null);
   const { mutation } = conflict;
   const resolve = (choice: 'mine' | 'server') =>
-    resolveConflict(ctx, mutation.mutationId, choice, LETTERS_ACTOR).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    resolveConflict(ctx, mutation.mutationId, choice, currentActor()).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const name = show(conflict.serverRecord?.legalName ?? conflict.localRecord?.legalName ?? conflict.serverRecord?.reference ?? mutation.recordId);
   return (
     <article className="sync-conflict card" aria-label={`${ENTITY_LABELS[mutation.entity]} ${name}`}>

@@ -2,13 +2,16 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
-import { SYNC_KEYS, dismissSetAside, retrySetAside, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
+import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
+import { actorLabel, usePersonStore } from '../../sync/person';
 import { tokenStorageStatus } from '../../sync/token-store';
 import { ConflictCard } from './ConflictCard';
+import { JoinCard } from './JoinCard';
+import { SetAsideList } from './SetAsideList';
 import { SignOutDialog } from './SignOutDialog';
-import { currentEngine, signIn, signOut } from './sync-session';
+import { currentEngine, signIn, signInWithPassword, signOut } from './sync-session';
 import { useSyncUi } from './sync-store';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
@@ -47,6 +50,9 @@ export function SyncScreen() {
   const { connected, status } = useSyncUi();
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const person = usePersonStore((s) => s.person);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [storageNote, setStorageNote] = useState<string | null>(null);
@@ -76,9 +82,15 @@ export function SyncScreen() {
       setBusy(false);
     }
   };
+  const serverUrl = url || server?.url || '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => signIn(dataLayer, url || server?.url || '', token));
+    // The password is not kept once it has been sent, whether the sign-in worked or not.
+    void run(() => signInWithPassword(dataLayer, serverUrl, user, password).finally(() => setPassword('')));
+  };
+  const submitToken = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => signIn(dataLayer, serverUrl, token));
   };
 
   const online = connected && browserOnline && (status?.online ?? true);
@@ -96,6 +108,8 @@ export function SyncScreen() {
             <span className={online ? 'sync-badge online' : 'sync-badge offline'}>{online ? t('sync.state.online') : t('sync.state.offline')}</span>
             {connected && server ? ` — ${t('sync.server.connectedTo', { url: server.url })}` : null}
           </dd>
+          <dt>{t('sync.state.person')}</dt>
+          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: actorLabel(person) })}</dd>
           <dt>{t('sync.state.lastSync')}</dt>
           <dd>{lastSync ? dateTime(lastSync) : t('sync.state.never')}</dd>
           <dt>{t('sync.state.pending')}</dt>
@@ -132,17 +146,33 @@ export function SyncScreen() {
           <form className="form sync-signin" onSubmit={submit}>
             <label>
               {t('sync.server.url')}
-              <input type="url" required value={url || server?.url || ''} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
+              <input type="url" required value={serverUrl} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
             </label>
             <label>
-              {t('sync.server.token')}
-              <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+              {t('sync.server.user')}
+              <input type="text" required autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+            </label>
+            <label>
+              {t('sync.server.password')}
+              <input type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             </label>
             {storageNote ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote })}</p> : null}
             <div className="form-actions">
               <button type="submit" className="button primary" disabled={busy}>{busy ? t('sync.server.signingIn') : t('sync.server.signIn')}</button>
             </div>
           </form>
+          <details>
+            <summary>{t('sync.server.advanced')}</summary>
+            <form className="form sync-signin" onSubmit={submitToken}>
+              <label>
+                {t('sync.server.token')}
+                <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+              </label>
+              <div className="form-actions">
+                <button type="submit" className="button" disabled={busy}>{t('sync.server.tokenSignIn')}</button>
+              </div>
+            </form>
+          </details>
         </section>
       ) : null}
 
@@ -171,21 +201,9 @@ export function SyncScreen() {
         </section>
       ) : null}
 
-      {setAside.length > 0 ? (
-        <section className="card" aria-labelledby="sync-setaside-title">
-          <h2 id="sync-setaside-title">{t('sync.setAside.title')} ({setAside.length})</h2>
-          <ul className="sync-set-aside">
-            {setAside.map((s) => (
-              <li key={s.mutation.mutationId}>
-                <strong>{ENTITY_LABELS[s.mutation.entity]} {s.mutation.recordId}</strong> — {dateTime(s.mutation.madeAt)}
-                <p>{s.reason}</p>
-                <button type="button" className="button" onClick={() => void retrySetAside(dataLayer.ctx, s.mutation.mutationId)}>{t('sync.setAside.retry')}</button>{' '}
-                <button type="button" className="button" onClick={() => void dismissSetAside(dataLayer.ctx, s.mutation.mutationId)}>{t('sync.setAside.dismiss')}</button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <JoinCard />
+
+      {setAside.length > 0 ? <SetAsideList items={setAside} /> : null}
 
       <SignOutDialog
         open={signingOut}

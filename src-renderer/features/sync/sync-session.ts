@@ -3,6 +3,7 @@ import { SYNC_KEYS, forgetServer, readSyncValue, wipeLocalData, writeSyncValue, 
 import { usePendingOutboxCount, useDataLayer, type DataLayer } from '../../data';
 import { createApiClient } from '../../sync/api-client';
 import { createSyncEngine, type SyncEngine } from '../../sync/engine';
+import { loadPerson, rememberSignedIn } from '../../sync/person';
 import { checkServerUrl } from '../../sync/server-url';
 import { deleteToken, loadToken, saveToken } from '../../sync/token-store';
 import { useSyncUi } from './sync-store';
@@ -21,16 +22,37 @@ function startEngine(dataLayer: DataLayer, url: string, token: string): SyncEngi
   return engine;
 }
 
-/** Signs in: checks the address and the token against the server with a first sync. Throws a French message. */
-export async function signIn(dataLayer: DataLayer, urlInput: string, token: string) {
+function checkedUrl(urlInput: string): string {
   const checked = checkServerUrl(urlInput);
   if (!checked.ok) throw new Error(checked.reason);
+  return checked.url;
+}
+
+/**
+ * Signs in with a user name and password: the server answers a token of this
+ * laptop's own (bound to its device id) and who the person is; then as with a token.
+ */
+export async function signInWithPassword(dataLayer: DataLayer, urlInput: string, user: string, password: string) {
+  const url = checkedUrl(urlInput);
+  const answer = await createApiClient({ baseUrl: url, token: '' }).login({ user: user.trim(), password, deviceId: dataLayer.ctx.deviceId });
+  return connect(dataLayer, url, answer.token);
+}
+
+/** Signs in with a token an admin gave (advanced): checks the address and the token against the server with a first sync. Throws a French message. */
+export async function signIn(dataLayer: DataLayer, urlInput: string, token: string) {
+  return connect(dataLayer, checkedUrl(urlInput), token.trim());
+}
+
+async function connect(dataLayer: DataLayer, url: string, token: string) {
+  // Who the token belongs to, before anything else: a refused token stops here, and the audit names the person from the first change.
+  const me = await createApiClient({ baseUrl: url, token }).me();
   const previous = await readSyncValue<SyncServer>(dataLayer.db, SYNC_KEYS.server);
   // Cursors belong to one server: another address starts from scratch (local records and outbox are kept).
-  if (previous && previous.url !== checked.url) await forgetServer(dataLayer.db);
-  await writeSyncValue(dataLayer.db, SYNC_KEYS.server, { url: checked.url } satisfies SyncServer);
-  const storage = await saveToken(token.trim());
-  const started = startEngine(dataLayer, checked.url, token.trim());
+  if (previous && previous.url !== url) await forgetServer(dataLayer.db);
+  await writeSyncValue(dataLayer.db, SYNC_KEYS.server, { url } satisfies SyncServer);
+  await rememberSignedIn(dataLayer.db, me.user);
+  const storage = await saveToken(token);
+  const started = startEngine(dataLayer, url, token);
   await started.syncNow();
   return storage;
 }
@@ -49,6 +71,8 @@ export async function signOut(dataLayer: DataLayer, wipe: boolean): Promise<bool
   await deleteToken();
   if (wipe) await wipeLocalData(dataLayer.db);
   else await forgetServer(dataLayer.db);
+  // The signed-in person was forgotten with the server: the laptop's own name names its changes again.
+  await loadPerson(dataLayer.db);
   return revoked;
 }
 
@@ -62,9 +86,16 @@ export function useBackgroundSync(): void {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
+      await loadPerson(dataLayer.db);
       const server = await readSyncValue<SyncServer>(dataLayer.db, SYNC_KEYS.server);
       const token = await loadToken();
-      if (!cancelled && server && token && !engine) startEngine(dataLayer, server.url, token);
+      if (!cancelled && server && token && !engine) {
+        startEngine(dataLayer, server.url, token);
+        // The display name may have changed on the server since: refreshed when it answers (offline, the stored one stays).
+        void createApiClient({ baseUrl: server.url, token })
+          .me()
+          .then((me) => rememberSignedIn(dataLayer.db, me.user), () => undefined);
+      }
     })();
     const online = () => void engine?.syncNow().catch(() => undefined);
     window.addEventListener('online', online);

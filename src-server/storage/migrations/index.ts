@@ -4,6 +4,7 @@ import { deviceOwners } from './0002-device-owners';
 import { contractReferenceIndex } from './0003-contract-reference-index';
 import { settlementIndexes } from './0004-settlement-indexes';
 import { platformFlows } from './0005-platform-flows';
+import { userSignIn } from './0006-user-sign-in';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn];

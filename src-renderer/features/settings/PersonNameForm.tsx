@@ -1,0 +1,44 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useDataLayer } from '../../data';
+import { useT } from '../../i18n';
+import { actorLabel, readStandaloneName, setStandaloneName, usePersonStore } from '../../sync/person';
+
+/**
+ * Who the audit names on this laptop. Signed in, the central API says who it
+ * is (shown, not editable here); standalone, the person types their name,
+ * and the audit states that it comes from a standalone laptop.
+ */
+export function PersonNameForm() {
+  const t = useT();
+  const { db } = useDataLayer();
+  const person = usePersonStore((s) => s.person);
+  const [value, setValue] = useState('');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void readStandaloneName(db).then((name) => setValue(name ?? ''));
+  }, [db]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await setStandaloneName(db, value);
+    setSaved(true);
+  };
+  return (
+    <form className="form settings-form" aria-labelledby="person-title" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="person-title">{t('settings.person.title')}</h2>
+      {person.kind === 'signedIn' ? (
+        <p data-testid="settings-person">{t('settings.person.signedIn', { person: actorLabel(person) })}</p>
+      ) : (
+        <>
+          <p className="muted">{t('settings.person.body')}</p>
+          <div className="field">
+            <label htmlFor="person-name">{t('settings.person.name')}</label>
+            <input id="person-name" value={value} maxLength={80} autoComplete="name" onChange={(e) => (setSaved(false), setValue(e.target.value))} aria-describedby="person-name-hint" />
+            <span className="field-hint" id="person-name-hint">{t('settings.person.hint', { person: actorLabel(person) })}</span>
+          </div>
+          {saved ? <p className="alert success" role="status">{t('settings.saved')}</p> : null}
+          <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
+        </>
+      )}
+    </form>
+  );
+}

@@ -639,6 +639,28 @@ export const fr = {
   'life.workList.horsGrille': 'Hors grille',
   'life.workList.past': 'date passée',
   'life.workList.otherwise': 'sinon à compter du {date}',
+  // Invoices — refund or offset of an overpayment, dunning from facts (issue 16, dun)
+  'invoices.method.compensation': 'Compensation (avoir imputé)',
+  'invoices.overpaid.title': 'Trop-perçu : {amount}',
+  'invoices.overpaid.help': 'Après l’avoir {number}, le client a payé {amount} de plus que ce que la facture {invoice} demande. Remboursez-le, ou imputez ce montant sur sa prochaine facture : elle portera la mention « Avoir n° {number} imputé » et le montant à payer en sera réduit.',
+  'invoices.overpaid.choice': 'Que faire du trop-perçu ?',
+  'invoices.overpaid.refund': 'Rembourser le client',
+  'invoices.overpaid.offset': 'Imputer sur la prochaine facture du client',
+  'invoices.refund.date': 'Date du remboursement',
+  'invoices.refund.amount': 'Montant remboursé (€)',
+  'invoices.refund.method': 'Moyen de remboursement',
+  'invoices.refund.submit': 'Enregistrer le remboursement',
+  'invoices.refund.done': 'Remboursement de {amount} enregistré.',
+  'invoices.offset.amount': 'Montant à imputer (€)',
+  'invoices.offset.submit': 'Imputer sur la prochaine facture',
+  'invoices.offset.done': '{amount} seront imputés sur la prochaine facture du client.',
+  'invoices.entry.refund': 'Remboursement (avoir {number})',
+  'invoices.entry.offsetPending': 'À imputer sur la prochaine facture (avoir {number})',
+  'invoices.entry.offsetOn': 'Imputé sur la facture {number} (avoir {note})',
+  'invoices.page.refunded': 'Remboursé',
+  'invoices.page.offsetOut': 'Imputé sur une autre facture',
+  'invoices.page.imputed': 'Avoir n° {number} imputé',
+  'invoices.page.toPay': 'Net à payer',
 } as const;
 
 export type MessageKey = keyof typeof fr;

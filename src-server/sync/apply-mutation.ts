@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../storage/db';
 import { IMMUTABLE_INVOICE_REASON, isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
 import { contractIdentityRefusal } from './contract-identity';
+import { creditUseRefusal } from './credit-use';
 import type { DeviceCaller } from '../invoices/device-owner';
 import { storedAnswer } from './answer-retention';
 import { unknownFieldsRefusal } from './entity-fields';
@@ -76,6 +77,7 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
           if (identity) return rejected(mutation, identity);
           const refusal =
             (await missingReference(tx, mutation.entity, next.data)) ??
+            (mutation.entity === 'payments' ? await creditUseRefusal(tx, mutation.recordId, next.data) : undefined) ??
             (mutation.entity === 'invoices' && isIssued(next.data) ? await registerDeviceNumber(tx, deviceId, next.data, caller) : undefined);
           if (refusal) return rejected(mutation, refusal);
         }

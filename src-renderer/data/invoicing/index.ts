@@ -6,6 +6,7 @@ export { issueDrafts, type IssueOptions } from './issue';
 export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 export { cancelPayment, recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';
+export { offsetOnNextInvoice, recordRefund, type RefundInput } from './credit-uses';
 export { createLateSurcharge } from './surcharge';
 export { deviceCode, setDeviceCode } from './numbering';
 export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type DocumentLedger, type DocumentStatus, type LedgerRow, type OverdueRow } from './ledger';

@@ -1,5 +1,5 @@
 import {
-  dunningSchedule, dunningStepOn, isCountedPayment, settlement,
+  dunningSchedule, dunningStepOn, entryAmounts, settlement,
   type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
 } from '../../../src-core';
 import type { DataContext } from '../context';
@@ -20,10 +20,18 @@ export interface LedgerRow {
 
 const isPayable = (i: Invoice) => i.status === 'issued' && i.kind !== 'credit_note';
 
-/** Settles every payable document of `docs` (cancelled payments do not count); a credit note counts against the invoice it references when it is among `docs`. */
+/**
+ * Settles every payable document of `docs` from its entries (payments, refunds, offsets;
+ * cancelled ones do not count); a credit note counts against the invoice it references
+ * when it is among `docs`.
+ */
 export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[], today: IsoDate): LedgerRow[] {
-  const paid = new Map<string, number[]>();
-  for (const p of payments.filter(isCountedPayment)) paid.set(p.invoiceId, [...(paid.get(p.invoiceId) ?? []), p.amountCents]);
+  const entriesOf = new Map<string, Payment[]>();
+  const file = (id: string, p: Payment) => entriesOf.set(id, [...(entriesOf.get(id) ?? []), p]);
+  for (const p of payments) {
+    file(p.invoiceId, p);
+    if (p.offsetInvoiceId) file(p.offsetInvoiceId, p);
+  }
   const credits = new Map<string, number[]>();
   for (const d of docs) {
     if (d.kind === 'credit_note' && d.status === 'issued' && d.creditedInvoiceId) {
@@ -33,7 +41,7 @@ export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[
   return docs.map((invoice) => {
     if (!isPayable(invoice)) return { invoice, settlement: null, status: invoice.status === 'draft' ? 'draft' : 'issued' };
     const s = settlement(
-      { totalCents: invoice.totals.totalCents, dueDate: invoice.dueDate, paymentsCents: paid.get(invoice.id) ?? [], creditNotesTotalCents: credits.get(invoice.id) ?? [] },
+      { totalCents: invoice.totals.totalCents, dueDate: invoice.dueDate, ...entryAmounts(invoice.id, entriesOf.get(invoice.id) ?? []), creditNotesTotalCents: credits.get(invoice.id) ?? [] },
       today,
     );
     return { invoice, settlement: s, status: s.status.value };
@@ -52,24 +60,36 @@ export async function ledger(ctx: DataContext, filter: { clientId?: string; peri
   const docs = (await read.toArray())
     .filter((d) => (!filter.period || d.period === filter.period) && (!filter.clientId || d.clientId === filter.clientId))
     .sort((a, b) => a.issueDate.localeCompare(b.issueDate) || (a.number ?? '').localeCompare(b.number ?? ''));
-  const payments = await ctx.db.payments.where('invoiceId').anyOf(docs.map((d) => d.id)).toArray();
-  return ledgerRows(docs, payments, parisToday(ctx));
+  const ids = docs.map((d) => d.id);
+  const [payments, offsetsIn] = await Promise.all([ctx.db.payments.where('invoiceId').anyOf(ids).toArray(), offsetsImputedOn(ctx, ids)]);
+  const known = new Set(payments.map((p) => p.id));
+  return ledgerRows(docs, [...payments, ...offsetsIn.filter((o) => !known.has(o.id))], parisToday(ctx));
+}
+
+/** The offsets imputed on these documents (credits of other invoices): few, read through the `kind` index. */
+async function offsetsImputedOn(ctx: DataContext, ids: readonly string[]): Promise<Payment[]> {
+  const wanted = new Set(ids);
+  return (await ctx.db.payments.where('kind').equals('offset').toArray()).filter((o) => o.offsetInvoiceId !== undefined && wanted.has(o.offsetInvoiceId));
 }
 
 /** One document with its payments, credit notes and settlement, for its page. */
 export async function documentLedger(ctx: DataContext, id: string) {
   const invoice = await ctx.db.invoices.get(id);
   if (!invoice) return undefined;
-  const [payments, family] = await Promise.all([
+  const [payments, offsetsIn, family] = await Promise.all([
     ctx.db.payments.where('invoiceId').equals(id).sortBy('date'),
+    offsetsImputedOn(ctx, [id]),
     ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray(),
   ]);
   const creditNotes = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === id);
   const surcharges = family.filter((d) => d.kind === 'surcharge' && d.surchargedInvoiceId === id);
   const credited = invoice.creditedInvoiceId ? family.find((d) => d.id === invoice.creditedInvoiceId) : undefined;
   const surcharged = invoice.surchargedInvoiceId ? family.find((d) => d.id === invoice.surchargedInvoiceId) : undefined;
-  const [row] = ledgerRows([invoice, ...creditNotes], payments, parisToday(ctx));
-  return { ...row!, payments, creditNotes, surcharges, credited, surcharged };
+  const [row] = ledgerRows([invoice, ...creditNotes], [...payments, ...offsetsIn], parisToday(ctx));
+  // The credit notes whose credit settles it, for the "Avoir n° … imputé" lines.
+  const imputed = offsetsIn.map((offset) => ({ offset, creditNote: family.find((d) => d.id === offset.creditNoteId) }));
+  const numbers = new Map(family.map((d) => [d.id, d.number ?? undefined]));
+  return { ...row!, payments, offsetsIn: imputed, creditNotes, surcharges, credited, surcharged, numberOf: (docId: string) => numbers.get(docId) };
 }
 export type DocumentLedger = NonNullable<Awaited<ReturnType<typeof documentLedger>>>;
 

@@ -524,4 +524,9 @@ export const en: Partial<Record<MessageKey, string>> = {
   'invoices.page.offsetOut': 'Applied to another invoice',
   'invoices.page.imputed': 'Credit note {number} applied',
   'invoices.page.toPay': 'Amount to pay',
+  'letters.field.invoices': 'Unpaid invoices named',
+  'letters.invoicesTotal': 'Total of the balances named: {total}',
+  'letters.noneChosen': 'Choose at least one invoice.',
+  'letters.dunningDue.title': 'Dunning letters to write',
+  'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
 };

@@ -661,6 +661,11 @@ export const fr = {
   'invoices.page.offsetOut': 'Imputé sur une autre facture',
   'invoices.page.imputed': 'Avoir n° {number} imputé',
   'invoices.page.toPay': 'Net à payer',
+  'letters.field.invoices': 'Factures impayées nommées',
+  'letters.invoicesTotal': 'Total des soldes nommés : {total}',
+  'letters.noneChosen': 'Choisissez au moins une facture.',
+  'letters.dunningDue.title': 'Relances d’impayés à faire',
+  'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -146,3 +146,8 @@ export function composeNonPaymentTermination(p: LetterParamsByKind['nonPaymentTe
     deadlines: termination.deadlines,
   };
 }
+
+/** The invoice numbers a stored dunning letter names (a formal notice may name several). */
+export function dunnedInvoiceNumbers(params: Readonly<Record<string, string | number | boolean | null>>): string[] {
+  return Object.entries(params).flatMap(([key, value]) => ((key === 'invoiceNumber' || /^otherInvoices\.\d+\.invoiceNumber$/.test(key)) && typeof value === 'string' ? [value] : []));
+}

@@ -529,4 +529,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.noneChosen': 'Choose at least one invoice.',
   'letters.dunningDue.title': 'Dunning letters to write',
   'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
+  'letters.dunningDue.more': 'and {count} more: see the overdue list',
 };

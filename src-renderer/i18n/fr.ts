@@ -666,6 +666,7 @@ export const fr = {
   'letters.noneChosen': 'Choisissez au moins une facture.',
   'letters.dunningDue.title': 'Relances d’impayés à faire',
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
+  'letters.dunningDue.more': 'et {count} autres : voir la liste des impayés',
 } as const;
 
 export type MessageKey = keyof typeof fr;

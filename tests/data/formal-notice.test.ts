@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ENVELOPE_MODELS, DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE, PRICE_LIST_2024_09_01, readLetterParams, type Letter } from '../../src-core';
 import { createCreditNote, createMonthlyDrafts, issueDrafts, ledger, planMonthlyRun, recordPayment } from '../../src-renderer/data/invoicing';
-import { advanceLetter, createDraftLetter } from '../../src-renderer/data/letters-flow';
+import { advanceLetter, createDraftLetter, dunningLettersDue } from '../../src-renderer/data/letters-flow';
 import { buildParams, initialValues, sentReminders, unpaidInvoices, type ComposeFacts } from '../../src-renderer/features/letters/compose-fields';
 import { storedLetterSheets } from '../../src-renderer/features/letters/document';
 import { lettersPdf } from '../../src-renderer/features/letters/output';
@@ -110,5 +110,14 @@ describe('a formal notice to pay, from the facts (DOMAIN.md; issue 16)', () => {
     expect(pdf).toContain('reste impayée pour un montant de 118,80 € TTC');
     expect(pdf).toContain('soit 59,40 €');
     expect(pdf).toContain('soit au total 218,20 € avec la facture');
+  });
+
+  it('the letters agenda lists the dunning letters due until one names the invoice', async () => {
+    const data = await twoOverdueInvoices();
+    const due = async () => (await dunningLettersDue(data.ctx)).map((r) => [r.invoice.number, r.dunning.step]);
+    // 16/12: October (due 31/10) may be terminated for non-payment; November (due 01/12) calls for its formal notice.
+    expect(await due()).toEqual([[data.october.number, 'termination_possible'], [data.november.number, 'formal_notice']]);
+    await data.notice(data.november.number!);
+    expect(await due()).toEqual([[data.october.number, 'termination_possible']]);
   });
 });

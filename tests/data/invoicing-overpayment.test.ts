@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { PRICE_LIST_2024_09_01 } from '../../src-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eInvoiceOf, facturX, PRICE_LIST_2024_09_01, readCiiXml } from '../../src-core';
+import { renderInvoicesBatchPdf } from '../../src-renderer/documents';
+import { invoiceDocumentModel } from '../../src-renderer/features/invoices/document-model';
 import {
-  cancelPayment, createCreditNote, createMonthlyDrafts, documentLedger, issueDrafts, ledger, offsetOnNextInvoice, overdueLedger, planMonthlyRun, recordPayment, recordRefund,
+  cancelPayment, createCreditNote, createMonthlyDrafts, documentLedger, issueDrafts, ledger, offsetOnNextInvoice, overdueLedger, planMonthlyRun, printableDocument, recordPayment, recordRefund,
 } from '../../src-renderer/data/invoicing';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
@@ -34,6 +40,9 @@ async function paidThenCredited(creditRequest: 'full' | { lineIndex: number; net
   };
   return { ...data, client, contract, invoice, otherInvoice, note, december };
 }
+
+const dir = mkdtempSync(join(tmpdir(), 'contrats-offset-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const balanceOf = async (data: Awaited<ReturnType<typeof paidThenCredited>>, id: string) => (await documentLedger(data.ctx, id))!.settlement!;
 
@@ -125,5 +134,24 @@ describe('a credit note on a paid invoice: refund or offset (issue 16)', () => {
     data.setToday('2027-01-27');
     const overdue = (await overdueLedger(data.ctx)).filter((r) => r.invoice.clientId === data.client.id);
     expect(overdue.map((r) => r.settlement.balanceCents)).toEqual([5880]);
+  });
+
+  it('the invoice an offset is imputed on states it: « Avoir n° … imputé », net to pay; its XML says it too (BT-113, BT-115)', async () => {
+    const data = await paidThenCredited();
+    await offsetOnNextInvoice(data.ctx, { creditNoteId: data.note.id, amountCents: 5000 }, ACTOR);
+    const { mine } = await data.december();
+    const batch = await printableDocument(data.ctx, mine.id);
+    const [doc] = batch.documents;
+    const model = invoiceDocumentModel(doc!.invoice, doc!.client, batch.seller, { referencedNumber: doc!.referencedNumber, referencedDate: doc!.referencedDate, imputedCredits: doc!.imputedCredits });
+    const file = join(dir, 'december.pdf');
+    writeFileSync(file, renderInvoicesBatchPdf([model]));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(text).toContain('Total TTC 118,80 €');
+    expect(text).toContain('Avoir n° AV-2026-000001 imputé -50,00 €');
+    expect(text).toContain('Net à payer 68,80 €');
+    const xml = facturX(model);
+    expect(xml.problems).toEqual([]);
+    expect(eInvoiceOf(model).totals).toMatchObject({ grandTotalCents: 11880, paidCents: 5000, duePayableCents: 6880 });
+    expect(readCiiXml(xml.xml).totals).toMatchObject({ paidCents: 5000, duePayableCents: 6880 });
   });
 });

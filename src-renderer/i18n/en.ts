@@ -530,4 +530,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.dunningDue.title': 'Dunning letters to write',
   'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
   'letters.dunningDue.more': 'and {count} more: see the overdue list',
+  'invoices.credit.overpaid': 'The invoice is already paid: after this credit note the client will have overpaid {amount}, to refund or apply to the next invoice (offered next).',
 };

@@ -667,6 +667,7 @@ export const fr = {
   'letters.dunningDue.title': 'Relances d’impayés à faire',
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
   'letters.dunningDue.more': 'et {count} autres : voir la liste des impayés',
+  'invoices.credit.overpaid': 'La facture est déjà payée : après cet avoir, le client aura payé {amount} de trop, à lui rembourser ou à imputer sur sa prochaine facture (proposé ensuite).',
 } as const;
 
 export type MessageKey = keyof typeof fr;

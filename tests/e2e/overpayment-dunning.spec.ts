@@ -36,9 +36,11 @@ test('a paid invoice credited: one refund and one offset per double click; the b
   const total = (await page.getByTestId('total').textContent())!.trim();
   // Paid in full (the form proposes the balance), then cancelled by a credit note.
   await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
-  await expect(page.getByText(`Paiement de ${total} enregistré.`)).toBeVisible();
+  // Paid in full, the payment form goes (nothing more is expected) with its message: the balance says it.
+  await expect(page.getByTestId('balance')).toHaveText('0,00 €');
   await page.getByRole('button', { name: 'Faire un avoir' }).click();
   await page.getByRole('button', { name: 'Vérifier l’avoir' }).click();
+  await expect(page.getByText(`le client aura payé ${total} de trop`)).toBeVisible();
   await page.getByRole('button', { name: 'Confirmer et émettre l’avoir' }).click();
   await expect(page.getByRole('heading', { name: `Trop-perçu : ${total}` })).toBeVisible();
   await expect(page.getByTestId('balance')).toHaveText(`-${total}`);

@@ -98,7 +98,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
         }
       />
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
-      {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
+      {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} balanceCents={settlement?.balanceCents ?? 0} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
       <div className="invoice-grid">
         <Facts doc={doc} clientName={client?.legalName} />
         {settlement ? (

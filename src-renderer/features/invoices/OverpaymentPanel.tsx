@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { formatEuros, parseEuros, PAYMENT_METHODS, type Invoice, type PaymentMethod } from '../../../src-core';
 import { LOCAL_ACTOR } from '../../components/actor';
 import { SelectField, TextField } from '../../components/FormField';
@@ -30,15 +30,28 @@ export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }:
   const [reference, setReference] = useState('');
   const [error, setError] = useState<string | null>(null);
   const command = useCommand();
+  // A recorded entry stays recorded until the person changes the form: a second click landing after
+  // the first one finished (a double click on a fast write) is then not a new intent. A ref, since
+  // that click can come before React renders the disabled button.
+  const recorded = useRef(false);
+  const [isRecorded, setRecorded] = useState(false);
+  const edit = <T,>(set: (value: T) => void) => (value: T) => {
+    recorded.current = false;
+    setRecorded(false);
+    set(value);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (recorded.current) return;
     void command.run(async (commandId) => {
       setError(null);
       try {
         const amountCents = parseEuros(amount);
         if (choice === 'refund') await recordRefund(ctx, { creditNoteId: creditNote.id, date, amountCents, method, reference }, LOCAL_ACTOR, commandId);
         else await offsetOnNextInvoice(ctx, { creditNoteId: creditNote.id, amountCents }, LOCAL_ACTOR, commandId);
+        recorded.current = true;
+        setRecorded(true);
         onDone(t(choice === 'refund' ? 'invoices.refund.done' : 'invoices.offset.done', { amount: formatEuros(amountCents) }));
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
@@ -53,29 +66,29 @@ export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }:
       <fieldset>
         <legend>{t('invoices.overpaid.choice')}</legend>
         <label className="radio">
-          <input type="radio" name="overpaid-choice" checked={choice === 'refund'} onChange={() => setChoice('refund')} />
+          <input type="radio" name="overpaid-choice" checked={choice === 'refund'} onChange={() => edit(setChoice)('refund')} />
           {t('invoices.overpaid.refund')}
         </label>
         <label className="radio">
-          <input type="radio" name="overpaid-choice" checked={choice === 'offset'} onChange={() => setChoice('offset')} />
+          <input type="radio" name="overpaid-choice" checked={choice === 'offset'} onChange={() => edit(setChoice)('offset')} />
           {t('invoices.overpaid.offset')}
         </label>
       </fieldset>
       <div className="form-row">
-        {choice === 'refund' ? <TextField label={t('invoices.refund.date')} type="date" required min={creditNote.issueDate} max={parisToday()} value={date} onChange={(e) => setDate(e.target.value)} /> : null}
-        <TextField label={t(choice === 'refund' ? 'invoices.refund.amount' : 'invoices.offset.amount')} hint={t('invoices.payments.amountHint')} inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
+        {choice === 'refund' ? <TextField label={t('invoices.refund.date')} type="date" required min={creditNote.issueDate} max={parisToday()} value={date} onChange={(e) => edit(setDate)(e.target.value)} /> : null}
+        <TextField label={t(choice === 'refund' ? 'invoices.refund.amount' : 'invoices.offset.amount')} hint={t('invoices.payments.amountHint')} inputMode="decimal" required value={amount} onChange={(e) => edit(setAmount)(e.target.value)} />
         {choice === 'refund' ? (
           <>
-            <SelectField label={t('invoices.refund.method')} value={method} onChange={(e) => setMethod(e.target.value as RefundMethod)}>
+            <SelectField label={t('invoices.refund.method')} value={method} onChange={(e) => edit(setMethod)(e.target.value as RefundMethod)}>
               {REFUND_METHODS.map((m) => <option key={m} value={m}>{t(`invoices.method.${m}`)}</option>)}
             </SelectField>
-            <TextField label={t('invoices.payments.reference')} value={reference} onChange={(e) => setReference(e.target.value)} />
+            <TextField label={t('invoices.payments.reference')} value={reference} onChange={(e) => edit(setReference)(e.target.value)} />
           </>
         ) : null}
       </div>
       {error ? <p className="alert error" role="alert">{error}</p> : null}
       <div>
-        <button type="submit" className="button primary" disabled={command.busy}>{t(choice === 'refund' ? 'invoices.refund.submit' : 'invoices.offset.submit')}</button>
+        <button type="submit" className="button primary" disabled={command.busy || isRecorded}>{t(choice === 'refund' ? 'invoices.refund.submit' : 'invoices.offset.submit')}</button>
       </div>
     </form>
   );

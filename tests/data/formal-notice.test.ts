@@ -60,7 +60,7 @@ async function twoOverdueInvoices() {
   return { ...data, client, contract, october, november, facts, notice };
 }
 
-describe('a formal notice to pay, from the facts (DOMAIN.md; issue 16)', () => {
+describe('a formal notice to pay, from the facts (DOMAIN.md; issue 16)', { timeout: 30_000 }, () => {
   it('names every overdue invoice with its balance from the ledger; its amount is their sum, its surcharge computed from them', async () => {
     const data = await twoOverdueInvoices();
     const balances = new Map((await ledger(data.ctx, { clientId: data.client.id })).flatMap((r) => (r.settlement ? [[r.invoice.number, r.settlement.balanceCents]] : [])));

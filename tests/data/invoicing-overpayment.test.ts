@@ -46,7 +46,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const balanceOf = async (data: Awaited<ReturnType<typeof paidThenCredited>>, id: string) => (await documentLedger(data.ctx, id))!.settlement!;
 
-describe('a credit note on a paid invoice: refund or offset (issue 16)', () => {
+describe('a credit note on a paid invoice: refund or offset (issue 16)', { timeout: 30_000 }, () => {
   it('the credit leaves an overpayment: the invoice shows −118,80 € to refund or impute', async () => {
     const data = await paidThenCredited();
     const s = await balanceOf(data, data.invoice.id);

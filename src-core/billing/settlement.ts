@@ -72,7 +72,7 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
   const status = (value: SettlementStatus, rule: string) => ({
     paidCents, creditedCents, refundedCents, offsetOutCents, offsetInCents, balanceCents, status: explained(value, '§6.6', rule), daysLate: late,
   });
-  const returned = [refundedCents ? `${formatEuros(refundedCents)} remboursés` : '', offsetOutCents ? `${formatEuros(offsetOutCents)} imputés sur la facture suivante` : ''].filter(Boolean).join(', ');
+  const returned = [refundedCents ? `${formatEuros(refundedCents)} remboursés` : '', offsetOutCents ? `${formatEuros(offsetOutCents)} reportés sur la prochaine facture du client` : ''].filter(Boolean).join(', ');
   const byOffset = offsetInCents ? ` dont ${formatEuros(offsetInCents)} par avoir imputé` : '';
 
   if (owed <= 0 && paidCents === 0 && offsetInCents === 0) return status('credited', `Facture entièrement annulée par avoir (${formatEuros(creditedCents)}).`);

@@ -15,3 +15,4 @@ export * from './settlement';
 export * from './credited-lines';
 export * from './contract-month';
 export * from './payment-rules';
+export * from './credit-use';

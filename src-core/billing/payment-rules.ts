@@ -8,11 +8,11 @@ import { DomainError } from '../errors';
  * have seen it: it is cancelled, with a reason, and stops counting.
  */
 
-/** Why a payment dated `date` cannot be recorded against a document issued on `issueDate`, or null. */
-export function paymentDateProblem(date: IsoDate, issueDate: IsoDate, today: IsoDate): string | null {
-  if (compareDates(date, today) > 0) return `Le paiement ne peut pas être daté dans le futur (le ${formatDateFr(date)}, nous sommes le ${formatDateFr(today)}).`;
+/** Why a payment (or a refund: `what`) dated `date` cannot be recorded against a document issued on `issueDate`, or null. */
+export function paymentDateProblem(date: IsoDate, issueDate: IsoDate, today: IsoDate, what = 'Le paiement'): string | null {
+  if (compareDates(date, today) > 0) return `${what} ne peut pas être daté dans le futur (le ${formatDateFr(date)}, nous sommes le ${formatDateFr(today)}).`;
   if (compareDates(date, issueDate) < 0) {
-    return `Le paiement (le ${formatDateFr(date)}) ne peut pas précéder la date du document qu’il règle (le ${formatDateFr(issueDate)}).`;
+    return `${what} (le ${formatDateFr(date)}) ne peut pas précéder la date du document qu’il règle (le ${formatDateFr(issueDate)}).`;
   }
   return null;
 }

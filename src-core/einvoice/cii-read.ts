@@ -104,6 +104,7 @@ export function readCiiXml(xml: string): EInvoice {
       taxBasisCents: cents(textAt(sums, 'ram:TaxBasisTotalAmount'), 'BT-109'),
       taxTotalCents: cents(textAt(sums, 'ram:TaxTotalAmount'), 'BT-110'),
       grandTotalCents: cents(textAt(sums, 'ram:GrandTotalAmount'), 'BT-112'),
+      ...(textAt(sums, 'ram:TotalPrepaidAmount') ? { paidCents: cents(textAt(sums, 'ram:TotalPrepaidAmount'), 'BT-113') } : {}),
       duePayableCents: cents(textAt(sums, 'ram:DuePayableAmount'), 'BT-115'),
     },
   };

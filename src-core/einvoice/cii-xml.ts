@@ -99,6 +99,7 @@ export function ciiXml(inv: EInvoice): string {
       el('ram:TaxBasisTotalAmount', undefined, ciiAmount(inv.totals.taxBasisCents)),
       el('ram:TaxTotalAmount', { currencyID: inv.currency }, ciiAmount(inv.totals.taxTotalCents)),
       el('ram:GrandTotalAmount', undefined, ciiAmount(inv.totals.grandTotalCents)),
+      inv.totals.paidCents ? el('ram:TotalPrepaidAmount', undefined, ciiAmount(inv.totals.paidCents)) : null,
       el('ram:DuePayableAmount', undefined, ciiAmount(inv.totals.duePayableCents)),
     ]),
     inv.precedingInvoice

@@ -107,8 +107,8 @@ export interface EInvoice {
   lines: EInvoiceLine[];
   /** BG-23 */
   vat: EInvoiceVatBreakdown[];
-  /** BG-22: BT-106, BT-109, BT-110, BT-112, BT-115 */
-  totals: { lineTotalCents: Cents; taxBasisCents: Cents; taxTotalCents: Cents; grandTotalCents: Cents; duePayableCents: Cents };
+  /** BG-22: BT-106, BT-109, BT-110, BT-112, BT-113 (credit notes imputed, when any), BT-115 */
+  totals: { lineTotalCents: Cents; taxBasisCents: Cents; taxTotalCents: Cents; grandTotalCents: Cents; paidCents?: Cents; duePayableCents: Cents };
 }
 
 /** The exemption reasons printed on the document, with their VATEX codes (CEF code list). */
@@ -153,6 +153,8 @@ export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
   if (!model.number) throw new DomainError('INVALID_INPUT', "Un brouillon n'est pas une facture électronique : il n'a pas de numéro.");
   const sign = model.kind === 'creditNote' ? -1 : 1;
   const amount = (cents: Cents): Cents => (cents === 0 ? 0 : sign * cents);
+  // Credit notes imputed on an invoice settle part of it: BT-113, the amount to pay is what remains.
+  const paid = (model.imputedCredits ?? []).reduce((s, c) => s + c.amountCents, 0);
   const lines: EInvoiceLine[] = model.lines.map((line, i) => {
     const category = categoryOf(model, line.vatRatePercent);
     return {
@@ -228,7 +230,8 @@ export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
       taxBasisCents: amount(model.totals.netCents),
       taxTotalCents: amount(model.totals.vatCents),
       grandTotalCents: amount(model.totals.totalCents),
-      duePayableCents: amount(model.totals.totalCents),
+      ...(paid > 0 ? { paidCents: paid } : {}),
+      duePayableCents: amount(model.totals.totalCents) - paid,
     },
   };
 }

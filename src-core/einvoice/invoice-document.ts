@@ -55,6 +55,11 @@ export interface InvoiceDocumentModel {
   surchargedInvoiceNumber?: string;
   /** How to pay: "Virement bancaire — IBAN FR76 …". */
   paymentTerms?: string;
+  /**
+   * Credit notes of earlier invoices imputed on this one (issue 16): "Avoir n° … du … imputé".
+   * They settle it — the amount to pay is the total less them (BT-113) — its totals stay.
+   */
+  imputedCredits?: { label: string; amountCents: Cents }[];
 }
 
 const KIND: Record<Invoice['kind'], InvoiceDocumentKind> = { invoice: 'invoice', credit_note: 'creditNote', surcharge: 'lateSurcharge' };
@@ -64,6 +69,8 @@ export interface DocumentRefs {
   referencedNumber?: string | null | undefined;
   /** Its issue date: a credit note names the corrected invoice's number and date. */
   referencedDate?: string | null | undefined;
+  /** For an invoice: the credit notes imputed on it as it was issued. */
+  imputedCredits?: readonly { number: string; amountCents: Cents }[] | undefined;
 }
 
 /**
@@ -102,5 +109,8 @@ export function invoiceDocumentModel(invoice: Invoice, client: Client | undefine
     ...(refs.referencedDate && kind === 'creditNote' ? { creditedInvoiceDate: refs.referencedDate } : {}),
     ...(refs.referencedNumber && kind === 'lateSurcharge' ? { surchargedInvoiceNumber: refs.referencedNumber } : {}),
     ...(terms && kind !== 'creditNote' ? { paymentTerms: terms } : {}),
+    ...(kind === 'invoice' && refs.imputedCredits?.length
+      ? { imputedCredits: refs.imputedCredits.map((c) => ({ label: `Avoir n° ${c.number} imputé`, amountCents: c.amountCents })) }
+      : {}),
   };
 }

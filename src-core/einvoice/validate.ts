@@ -79,7 +79,10 @@ function totalsAddUp(inv: EInvoice, problem: (rule: string, message: string) => 
   if (t.grandTotalCents !== t.taxBasisCents + t.taxTotalCents) {
     problem('BR-CO-15', `Le total TTC (BT-112, ${euros(t.grandTotalCents)}) doit être le total HT plus la TVA (${euros(t.taxBasisCents + t.taxTotalCents)}).`);
   }
-  if (t.duePayableCents !== t.grandTotalCents) problem('BR-CO-16', `Le montant à payer (BT-115, ${euros(t.duePayableCents)}) doit être le total TTC (${euros(t.grandTotalCents)}), sans acompte.`);
+  const paid = t.paidCents ?? 0;
+  if (t.duePayableCents !== t.grandTotalCents - paid) {
+    problem('BR-CO-16', `Le montant à payer (BT-115, ${euros(t.duePayableCents)}) doit être le total TTC (${euros(t.grandTotalCents)}) moins ce qui est déjà réglé (BT-113, ${euros(paid)}).`);
+  }
   if (t.duePayableCents > 0 && !inv.dueDate && blank(inv.paymentTerms)) {
     problem('BR-CO-25', 'Un montant restant à payer exige une date d’échéance (BT-9) ou des conditions de paiement (BT-20).');
   }

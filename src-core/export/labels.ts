@@ -19,6 +19,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   cheque: 'Chèque',
   carte: 'Carte',
   autre: 'Autre',
+  compensation: 'Compensation (avoir imputé)',
 };
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {

@@ -63,26 +63,57 @@ function paymentDeadline(p: LetterParamsByKind['formalNotice'], settings: RuleSe
   return deadline('Date limite de paiement', actionDeadline(receipt, days, settings), '§6.6', `${basis[0]!.toUpperCase()}${basis.slice(1)} + ${days} jours, reporté au jour ouvré suivant s’il y a lieu.`);
 }
 
+/** The invoices a formal notice names, the oldest due first. */
+export function formalNoticeInvoices(p: LetterParamsByKind['formalNotice']): UnpaidInvoice[] {
+  const first = { contract: p.contract, letterDate: p.letterDate, invoiceNumber: p.invoiceNumber, invoiceDate: p.invoiceDate, dueDate: p.dueDate, amountDueCents: p.amountDueCents };
+  return [first, ...(p.otherInvoices ?? []).map((i) => ({ ...i, contract: p.contract, letterDate: p.letterDate }))];
+}
+
 /**
- * Mise en demeure: the balance of the invoice it names (read from the ledger, never typed),
- * the §6.6 surcharge computed on it and the indemnity, the last day to pay, and the
- * termination it may lead to. "Malgré notre relance" only when a reminder was sent.
+ * The sums a formal notice claims, from the balances of the invoices it names
+ * (read from the ledger, never typed): the §6.6 surcharge, 50 % of each unpaid
+ * balance as its surcharge document computes it, and the recovery indemnity
+ * due for each invoice paid late (D441-5).
+ */
+export function formalNoticeSums(p: LetterParamsByKind['formalNotice']) {
+  const invoices = formalNoticeInvoices(p);
+  const dueCents = invoices.reduce((s, i) => s + i.amountDueCents, 0);
+  const surchargeCents = invoices.reduce((s, i) => s + lateSurchargeCents(i.amountDueCents), 0);
+  const indemnityCents = invoices.length * FIXED_RECOVERY_INDEMNITY_CENTS;
+  return { invoices, dueCents, surchargeCents, indemnityCents, totalCents: dueCents + surchargeCents + indemnityCents };
+}
+
+/**
+ * Mise en demeure: the balances of the invoices it names, their total, the §6.6
+ * surcharge computed on them and the indemnity, the last day to pay, and the
+ * termination it may lead to (from the oldest due date). "Malgré notre
+ * relance" only when a reminder was sent.
  */
 export function composeFormalNotice(p: LetterParamsByKind['formalNotice'], settings: RuleSettings): LetterContent {
-  const opens = terminationOpens(p.dueDate, settings);
+  const { invoices, dueCents, surchargeCents, indemnityCents, totalCents } = formalNoticeSums(p);
+  const oldestDue = invoices.map((i) => i.dueDate).sort(compareDates)[0]!;
+  const opens = terminationOpens(oldestDue, settings);
   const payBy = paymentDeadline(p, settings);
-  const surcharge = lateSurchargeCents(p.amountDueCents);
-  const total = p.amountDueCents + surcharge + FIXED_RECOVERY_INDEMNITY_CENTS;
   const despite = p.reminderSentOn ? `Malgré notre relance du ${formatDateLongFr(p.reminderSentOn)}` : 'Sauf erreur ou omission de notre part';
+  const several = invoices.length > 1;
+  const indemnity = several
+    ? `les indemnités forfaitaires pour frais de recouvrement de ${formatEuros(FIXED_RECOVERY_INDEMNITY_CENTS)} par facture, soit ${formatEuros(indemnityCents)}`
+    : `l’indemnité forfaitaire pour frais de recouvrement de ${formatEuros(FIXED_RECOVERY_INDEMNITY_CENTS)}`;
+  const unpaid = several
+    ? [
+        `${despite}, les factures suivantes restent impayées, pour un montant total de ${formatEuros(dueCents)} TTC :`,
+        ...invoices.map((i) => `— ${invoicePhrase(i)} : ${formatEuros(i.amountDueCents)} TTC restant dus ;`),
+      ]
+    : [`${despite}, ${invoicePhrase(p)}, reste impayée pour un montant de ${formatEuros(dueCents)} TTC.`];
   return {
     kind: 'formalNotice',
-    subject: `Mise en demeure de payer — facture n° ${p.invoiceNumber}`,
+    subject: several ? `Mise en demeure de payer — factures n° ${invoices.map((i) => i.invoiceNumber).join(', ')}` : `Mise en demeure de payer — facture n° ${p.invoiceNumber}`,
     contractReference: contractLine(p.contract),
     salutation: SALUTATION,
     paragraphs: [
-      `${despite}, ${invoicePhrase(p)}, reste impayée pour un montant de ${formatEuros(p.amountDueCents)} TTC.`,
-      `Par la présente, nous vous mettons en demeure de régler cette somme au plus tard ${longDate(payBy.value)}.`,
-      `Conformément à ${article('6.6')}, ce retard entraîne une majoration de 50 % du montant impayé, soit ${formatEuros(surcharge)}, à laquelle s’ajoute l’indemnité forfaitaire pour frais de recouvrement de ${formatEuros(FIXED_RECOVERY_INDEMNITY_CENTS)} (articles L441-10 et D441-5 du Code de commerce) ; ces sommes, soit au total ${formatEuros(total)} avec la facture, font l’objet d’un document distinct.`,
+      ...unpaid,
+      `Par la présente, nous vous mettons en demeure de régler ${several ? `ces sommes, soit ${formatEuros(dueCents)} TTC,` : 'cette somme'} au plus tard ${longDate(payBy.value)}.`,
+      `Conformément à ${article('6.6')}, ce retard entraîne une majoration de 50 % du montant impayé, soit ${formatEuros(surchargeCents)}, à laquelle s’ajoute${several ? 'nt' : ''} ${indemnity} (articles L441-10 et D441-5 du Code de commerce) ; ces sommes, soit au total ${formatEuros(totalCents)} avec ${several ? 'les factures' : 'la facture'}, font l’objet d’un document distinct.`,
       `À défaut de paiement intégral, nous serons en droit de résilier le contrat avec effet immédiat à compter du ${formatDateLongFr(opens.value)}, comme le permet ${article('6.6')}, et d’engager les procédures de recouvrement nécessaires.`,
       'Si vous rencontrez une difficulté, nous vous invitons à prendre contact avec nous sans attendre afin de convenir d’une solution.',
     ],
@@ -114,4 +145,9 @@ export function composeNonPaymentTermination(p: LetterParamsByKind['nonPaymentTe
     closing: CLOSING,
     deadlines: termination.deadlines,
   };
+}
+
+/** The invoice numbers a stored dunning letter names (a formal notice may name several). */
+export function dunnedInvoiceNumbers(params: Readonly<Record<string, string | number | boolean | null>>): string[] {
+  return Object.entries(params).flatMap(([key, value]) => ((key === 'invoiceNumber' || /^otherInvoices\.\d+\.invoiceNumber$/.test(key)) && typeof value === 'string' ? [value] : []));
 }

@@ -7,7 +7,7 @@ export * from './stored-params';
 export * from './letter-status';
 export * from './follow-up';
 export * from './contract-ref';
-export { DUNNING_STEP_LETTER } from './dunning';
+export { DUNNING_STEP_LETTER, dunnedInvoiceNumbers, formalNoticeInvoices, formalNoticeSums } from './dunning';
 export * from './contract-effect';
 export * from './tier-change-facts';
 export { datesMovedByReceipt, describeMoves, receiptCorrectionDue, receiptCorrectionParams, type MovedDate, type ReceiptMove } from './receipt-correction';

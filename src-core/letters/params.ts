@@ -57,7 +57,17 @@ export const letterParamsSchemas = {
     supplementCents: positiveCents,
   }),
   paymentReminder: z.object({ ...base, ...unpaidInvoice }),
-  formalNotice: z.object({ ...base, ...unpaidInvoice, reminderSentOn: isoDate.optional(), receivedOn: isoDate.optional() }),
+  /**
+   * One or several overdue invoices of the contract: the first (the oldest due) in the flat fields,
+   * as a single-invoice notice always stored them, the others in `otherInvoices`.
+   */
+  formalNotice: z.object({
+    ...base,
+    ...unpaidInvoice,
+    otherInvoices: z.array(z.object(unpaidInvoice)).optional(),
+    reminderSentOn: isoDate.optional(),
+    receivedOn: isoDate.optional(),
+  }),
   nonPaymentTermination: z.object({ ...base, ...unpaidInvoice, formalNoticeSentOn: isoDate.optional() }),
   breachNotice: z.object({
     ...base,

@@ -1,4 +1,5 @@
 import { isCountedPayment, paymentCancellation, paymentDateProblem } from '../billing/payment-rules';
+import { entryAmounts, type SettlementEntry } from '../billing/credit-use';
 import { paymentProblem, settlement, type Settlement } from '../billing/settlement';
 import { compareDates, formatDateFr, type IsoDate } from '../dates';
 import type { Cents } from '../money';
@@ -24,11 +25,8 @@ export interface PayableDocument {
   totals: { totalCents: Cents };
 }
 
-export interface PaymentAmount {
-  id?: string;
-  amountCents: Cents;
-  cancelledOn?: IsoDate | undefined;
-}
+/** A payment, refund or offset as far as a balance is concerned. */
+export type PaymentAmount = SettlementEntry;
 
 /** A credit note as far as the balance of the invoice it corrects is concerned. */
 export interface CreditingNote {
@@ -39,8 +37,8 @@ export interface CreditingNote {
 }
 
 /**
- * The settlement of `doc` on `today` from the payments recorded against it
- * (cancelled ones do not count) and the issued credit notes correcting it;
+ * The settlement of `doc` on `today` from the entries recorded against it
+ * (payments, refunds, offsets out and imputed in; cancelled ones do not count) and the issued credit notes correcting it;
  * null for a document that is not payable (a draft, a credit note).
  */
 export function documentSettlement(doc: Omit<PayableDocument, 'clientId' | 'issueDate'>, payments: readonly PaymentAmount[], creditNotes: readonly CreditingNote[], today: IsoDate): Settlement | null {
@@ -49,7 +47,7 @@ export function documentSettlement(doc: Omit<PayableDocument, 'clientId' | 'issu
     {
       totalCents: doc.totals.totalCents,
       dueDate: doc.dueDate,
-      paymentsCents: payments.filter(isCountedPayment).map((p) => p.amountCents),
+      ...entryAmounts(doc.id, payments),
       creditNotesTotalCents: creditNotes.filter((n) => n.kind === 'credit_note' && n.status === 'issued' && n.creditedInvoiceId === doc.id).map((n) => n.totals.totalCents),
     },
     today,
@@ -72,6 +70,8 @@ export interface PaymentFacts {
 
 /** Why `payment` cannot be recorded, or null. Its own earlier copy in `facts.payments` (same id) is not counted twice. */
 export function newPaymentRefusal(payment: NewPayment, facts: PaymentFacts): Verdict {
+  // A refund or an offset is money going back out of an overpayment: src-core/billing creditUseProblem's.
+  if (payment.kind === 'refund' || payment.kind === 'offset') return null;
   const { invoice } = facts;
   if (!invoice || invoice.clientId !== payment.clientId) return refusal('INVALID_INPUT', `Facture introuvable pour ce client : ${payment.invoiceId}.`);
   const others = facts.payments.filter((p) => p.id === undefined || p.id !== payment.id);
@@ -92,7 +92,12 @@ const CANCELLATION_FIELDS = ['cancelledOn', 'cancellationReason'];
 
 export const RECORDED_PAYMENT_MESSAGE = 'Un paiement enregistré ne se modifie pas : annulez-le avec un motif, puis enregistrez le bon.';
 
+/** What an offset waiting for the client's next invoice may change: imputed on it, or split (the rest waits) — its amount re-checked by creditUseProblem. */
+const IMPUTATION_FIELDS = ['offsetInvoiceId', 'amountCents'];
+
 export interface RecordedPayment {
+  kind?: 'payment' | 'refund' | 'offset' | undefined;
+  offsetInvoiceId?: string | undefined;
   cancelledOn?: IsoDate | undefined;
   cancellationReason?: string | undefined;
 }
@@ -104,6 +109,7 @@ export interface RecordedPayment {
  */
 export function paymentChangeRefusal(before: RecordedPayment, after: RecordedPayment, changedFields: readonly string[], today: IsoDate): Verdict {
   if (changedFields.length === 0) return null;
+  if (before.kind === 'offset' && before.offsetInvoiceId === undefined && changedFields.every((field) => IMPUTATION_FIELDS.includes(field))) return null;
   if (changedFields.some((field) => !CANCELLATION_FIELDS.includes(field))) return refusal('INVALID_INPUT', RECORDED_PAYMENT_MESSAGE);
   return firstRefusal(
     () => (before.cancelledOn !== undefined ? refusal('INVALID_INPUT', `Ce paiement a déjà été annulé le ${formatDateFr(before.cancelledOn)}.`) : null),

@@ -157,7 +157,16 @@ function totalRows(model: InvoiceDocumentModel): [string, string, boolean][] {
     ),
     ['Total TVA', formatEuros(totals.vatCents), false],
     ['Total TTC', formatEuros(totals.totalCents), true],
+    ...imputedRows(model),
   ];
+}
+
+/** Credit notes imputed on the invoice (issue 16): each taken off, then what remains to pay; the totals above stay. */
+function imputedRows(model: InvoiceDocumentModel): [string, string, boolean][] {
+  const credits = model.imputedCredits ?? [];
+  if (credits.length === 0) return [];
+  const paid = credits.reduce((s, c) => s + c.amountCents, 0);
+  return [...credits.map((c): [string, string, boolean] => [c.label, formatEuros(-c.amountCents), false]), ['Net à payer', formatEuros(model.totals.totalCents - paid), true]];
 }
 
 /** Totals on the right, then the payment terms and legal mentions full width. Both stay on one page. */

@@ -8,6 +8,7 @@ import {
 import type { EntityType, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
 import { contractIdentityRefusal } from './contract-identity';
+import { creditUseRefusal } from './credit-use';
 import type { StoredRecord } from './merge';
 import { loadRecord } from './record-store';
 
@@ -58,6 +59,12 @@ const payments: RuleCheck = async ({ tx, recordId, before, after, changedFields,
   });
 };
 
+/** A refund or an offset out of an overpaid invoice (src-core creditUseProblem), new or being imputed. */
+const creditUses: RuleCheck = async ({ tx, recordId, after }) => {
+  const message = await creditUseRefusal(tx, recordId, after);
+  return message ? refusal('INVALID_AMOUNT', message) : null;
+};
+
 /** What a credit note credits: checked when it is new or any of these change (issued, it no longer changes at all). */
 const CREDITING_FIELDS = ['kind', 'status', 'clientId', 'creditedInvoiceId', 'lines'];
 
@@ -88,7 +95,7 @@ const contractLife: RuleCheck = async ({ tx, recordId, before, after, today }) =
 
 /** Checks run on a record about to be stored, per entity, in order. Add an entity's rule here. */
 export const RECORD_RULES: Partial<Record<EntityType, readonly RuleCheck[]>> = {
-  payments: [payments],
+  payments: [payments, creditUses],
   invoices: [creditNotes],
   letters: [letters],
   contracts: [contractIdentity, contractLife],

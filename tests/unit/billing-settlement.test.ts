@@ -17,7 +17,7 @@ describe('settlement of an issued invoice (§6.6)', () => {
     const late = settlement({ ...invoice, paymentsCents: [5000] }, '2027-01-10');
     expect(late).toMatchObject({ balanceCents: 6880, daysLate: 10 });
     expect(late.status.value).toBe('overdue');
-    expect(late.status.rule).toMatch(/10 jours/);
+    expect(late.status.rule).toMatch(/dépassée de 10 jours :/);
   });
 
   it('paid in several payments, even after the due date; overpayment leaves a negative balance', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  contractLifeRefusal, creditNoteLines, creditNoteRefusal, enforce, formatEuros, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal,
+  contractLifeRefusal, creditNoteLines, documentSettlement, RECORDED_PAYMENT_MESSAGE, creditNoteRefusal, enforce, formatEuros, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal,
   paymentChangeRefusal, paymentDeletionRefusal, silentRetroactivityRefusal, type Contract, type CreditableDocument, type PayableDocument, type StoredLetterTrack, type TerminatingLetter,
 } from '../../src-core';
 
@@ -29,13 +29,13 @@ describe('issued documents never change (CGI art. 242 nonies A)', () => {
 
 describe('payments (§6.6)', () => {
   const invoice: PayableDocument = { id: 'inv-1', kind: 'invoice', status: 'issued', clientId: 'c-1', issueDate: '2026-11-01', dueDate: '2026-12-01', totals: { totalCents: 11880 } };
-  const facts = { invoice, payments: [{ id: 'p-1', amountCents: 5000 }], creditNotes: [], today: TODAY };
+  const facts = { invoice, payments: [{ id: 'p-1', invoiceId: 'inv-1', amountCents: 5000 }], creditNotes: [], today: TODAY };
   const pay = (amountCents: number, date = TODAY, more: object = {}) => ({ invoiceId: 'inv-1', clientId: 'c-1', date, amountCents, ...more });
 
   it('refuses a payment above the balance, and accepts exactly the balance', () => {
     expect(newPaymentRefusal(pay(6881), facts)).toEqual({ code: 'INVALID_AMOUNT', message: `Le paiement (${formatEuros(6881)}) dépasse le solde dû (${formatEuros(6880)}).` });
     expect(newPaymentRefusal(pay(6880), facts)).toBeNull();
-    expect(newPaymentRefusal(pay(1), { ...facts, payments: [{ amountCents: 11880 }] })?.message).toBe('Ce document est déjà soldé : aucun paiement n’est attendu.');
+    expect(newPaymentRefusal(pay(1), { ...facts, payments: [{ invoiceId: 'inv-1', amountCents: 11880 }] })?.message).toBe('Ce document est déjà soldé : aucun paiement n’est attendu.');
   });
   it('counts credit notes of the invoice, not cancelled payments, and not the payment itself twice', () => {
     const creditNotes = [{ kind: 'credit_note' as const, status: 'issued' as const, creditedInvoiceId: 'inv-1', totals: { totalCents: -1880 } }];
@@ -43,8 +43,8 @@ describe('payments (§6.6)', () => {
     expect(newPaymentRefusal(pay(5000), { ...facts, creditNotes })).toBeNull();
     // A note on another invoice does not count.
     expect(newPaymentRefusal(pay(6880), { ...facts, creditNotes: [{ ...creditNotes[0]!, creditedInvoiceId: 'inv-2' }] })).toBeNull();
-    expect(newPaymentRefusal(pay(11880), { ...facts, payments: [{ id: 'p-1', amountCents: 5000, cancelledOn: TODAY }] })).toBeNull();
-    expect(newPaymentRefusal(pay(5000, TODAY, { id: 'p-1' }), { ...facts, payments: [{ id: 'p-1', amountCents: 5000 }, { id: 'p-2', amountCents: 6880 }] })).toBeNull();
+    expect(newPaymentRefusal(pay(11880), { ...facts, payments: [{ id: 'p-1', invoiceId: 'inv-1', amountCents: 5000, cancelledOn: TODAY }] })).toBeNull();
+    expect(newPaymentRefusal(pay(5000, TODAY, { id: 'p-1' }), { ...facts, payments: [{ id: 'p-1', invoiceId: 'inv-1', amountCents: 5000 }, { id: 'p-2', invoiceId: 'inv-1', amountCents: 6880 }] })).toBeNull();
   });
   it('refuses a date before the invoice or in the future (Paris)', () => {
     expect(newPaymentRefusal(pay(100, '2026-10-31'), facts)).toEqual({ code: 'INVALID_DATE', message: 'Le paiement (le 31/10/2026) ne peut pas précéder la date du document qu’il règle (le 01/11/2026).' });
@@ -64,7 +64,7 @@ describe('payments (§6.6)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 20_000 }), { maxLength: 5 }), fc.integer({ min: 1, max: 30_000 }), (paid, amount) => {
         const balance = 11880 - paid.reduce((s, p) => s + p, 0);
-        const verdict = newPaymentRefusal(pay(amount), { ...facts, payments: paid.map((amountCents) => ({ amountCents })) });
+        const verdict = newPaymentRefusal(pay(amount), { ...facts, payments: paid.map((amountCents) => ({ invoiceId: 'inv-1', amountCents })) });
         expect(verdict === null).toBe(balance > 0 && amount <= balance);
       }),
     );
@@ -81,6 +81,19 @@ describe('payments (§6.6)', () => {
     expect(paymentChangeRefusal({}, { cancelledOn: '2026-11-28', cancellationReason: 'virement rejeté' }, ['cancelledOn', 'cancellationReason'], TODAY)?.code).toBe('INVALID_DATE');
     const cancelled = { cancelledOn: '2026-11-20', cancellationReason: 'doublon' };
     expect(paymentChangeRefusal(cancelled, {}, ['cancelledOn', 'cancellationReason'], TODAY)?.message).toBe('Ce paiement a déjà été annulé le 20/11/2026.');
+  });
+  it('refunds and offsets count in the balance; they are checked by the credit-use rule, and a waiting offset may be imputed or split', () => {
+    // 118,80 € invoice paid 118,80 €, 18,80 € credited: 18,80 € overpaid, of which 10 € refunded and 8,80 € carried to the next invoice.
+    const overpaid = { ...facts, payments: [{ id: 'p-1', invoiceId: 'inv-1', amountCents: 11880 }], creditNotes: [{ kind: 'credit_note' as const, status: 'issued' as const, creditedInvoiceId: 'inv-1', totals: { totalCents: -1880 } }] };
+    const settled = (payments: { id: string; invoiceId: string; amountCents: number; kind?: 'refund' | 'offset'; offsetInvoiceId?: string }[]) => documentSettlement(invoice, payments, overpaid.creditNotes, TODAY)?.balanceCents;
+    expect(settled(overpaid.payments)).toBe(-1880);
+    expect(settled([...overpaid.payments, { id: 'r-1', invoiceId: 'inv-1', amountCents: 1000, kind: 'refund' }, { id: 'o-1', invoiceId: 'inv-1', amountCents: 880, kind: 'offset' }])).toBe(0);
+    // An offset of another invoice imputed on this one settles it like a payment.
+    expect(documentSettlement(invoice, [{ id: 'o-2', invoiceId: 'inv-0', amountCents: 880, kind: 'offset', offsetInvoiceId: 'inv-1' }], [], TODAY)?.balanceCents).toBe(11000);
+    expect(newPaymentRefusal(pay(1880, TODAY, { kind: 'refund' }), overpaid)).toBeNull();
+    expect(paymentChangeRefusal({ kind: 'offset' }, { kind: 'offset', offsetInvoiceId: 'inv-2' }, ['offsetInvoiceId', 'amountCents'], TODAY)).toBeNull();
+    expect(paymentChangeRefusal({ kind: 'offset', offsetInvoiceId: 'inv-2' }, { kind: 'offset', offsetInvoiceId: 'inv-3' }, ['offsetInvoiceId'], TODAY)?.message).toBe(RECORDED_PAYMENT_MESSAGE);
+    expect(paymentChangeRefusal({ kind: 'refund' }, { kind: 'refund' }, ['amountCents'], TODAY)?.message).toBe(RECORDED_PAYMENT_MESSAGE);
   });
 });
 

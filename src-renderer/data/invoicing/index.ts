@@ -6,6 +6,7 @@ export { issueDrafts, type IssueOptions } from './issue';
 export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 export { cancelPayment, recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';
+export { offsetOnNextInvoice, recordRefund, type RefundInput } from './credit-uses';
 export { createLateSurcharge } from './surcharge';
 export { referencedDocuments } from './refused-issues';
 export { deviceCode, nextDocumentNumber, recordDeviceGrant, seriesToGrant, type GrantedSeries } from './numbering';

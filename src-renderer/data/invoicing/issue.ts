@@ -3,6 +3,7 @@ import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 import { invoicingTransaction, parisToday, sellerProfile, storedTotals } from './common';
+import { imputePendingOffsets } from './credit-uses';
 import { numberAllocator, seriesPrefixOf } from './numbering';
 
 /**
@@ -55,7 +56,10 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
     // The documents and the advanced series in the same transaction: all numbered or none.
     await writeInvoiceChanges(ctx, changes, actor, options.onProgress);
     await numbers.save();
-    return changes.map((c) => c.after);
+    const issued = changes.map((c) => c.after);
+    // Credits waiting for a client's next invoice are imputed on it as it is issued (issue 16).
+    await imputePendingOffsets(ctx, issued, actor);
+    return issued;
   });
 }
 

@@ -18,23 +18,23 @@ export interface LedgerRow {
   status: DocumentStatus;
 }
 
-function groupedBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+function groupedBy<T>(items: readonly T[], keys: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const k = key(item);
-    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), item]);
+    for (const k of keys(item)) if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), item]);
   }
   return groups;
 }
 
 /**
  * Settles every payable document of `docs` with src-core `documentSettlement`
- * (the balance the payment rules check; cancelled payments do not count); a
+ * (the balance the payment rules check: payments, refunds and offsets, cancelled ones not counted); a
  * credit note counts against the invoice it references when it is among `docs`.
  */
 export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[], today: IsoDate): LedgerRow[] {
-  const paid = groupedBy(payments, (p) => p.invoiceId);
-  const credits = groupedBy(docs, (d) => (d.kind === 'credit_note' ? d.creditedInvoiceId : undefined));
+  // An entry settles the invoice it is recorded on and, for an imputed offset, the invoice it is imputed on.
+  const paid = groupedBy(payments, (p) => [p.invoiceId, p.offsetInvoiceId]);
+  const credits = groupedBy(docs, (d) => [d.kind === 'credit_note' ? d.creditedInvoiceId : undefined]);
   return docs.map((invoice) => {
     const s = documentSettlement(invoice, paid.get(invoice.id) ?? [], credits.get(invoice.id) ?? [], today);
     if (!s) return { invoice, settlement: null, status: invoice.status === 'draft' ? 'draft' : 'issued' };
@@ -54,24 +54,36 @@ export async function ledger(ctx: DataContext, filter: { clientId?: string; peri
   const docs = (await read.toArray())
     .filter((d) => (!filter.period || d.period === filter.period) && (!filter.clientId || d.clientId === filter.clientId))
     .sort((a, b) => a.issueDate.localeCompare(b.issueDate) || (a.number ?? '').localeCompare(b.number ?? ''));
-  const payments = await ctx.db.payments.where('invoiceId').anyOf(docs.map((d) => d.id)).toArray();
-  return ledgerRows(docs, payments, parisToday(ctx));
+  const ids = docs.map((d) => d.id);
+  const [payments, offsetsIn] = await Promise.all([ctx.db.payments.where('invoiceId').anyOf(ids).toArray(), offsetsImputedOn(ctx, ids)]);
+  const known = new Set(payments.map((p) => p.id));
+  return ledgerRows(docs, [...payments, ...offsetsIn.filter((o) => !known.has(o.id))], parisToday(ctx));
+}
+
+/** The offsets imputed on these documents (credits of other invoices): few, read through the `kind` index. */
+async function offsetsImputedOn(ctx: DataContext, ids: readonly string[]): Promise<Payment[]> {
+  const wanted = new Set(ids);
+  return (await ctx.db.payments.where('kind').equals('offset').toArray()).filter((o) => o.offsetInvoiceId !== undefined && wanted.has(o.offsetInvoiceId));
 }
 
 /** One document with its payments, credit notes and settlement, for its page. */
 export async function documentLedger(ctx: DataContext, id: string) {
   const invoice = await ctx.db.invoices.get(id);
   if (!invoice) return undefined;
-  const [payments, family] = await Promise.all([
+  const [payments, offsetsIn, family] = await Promise.all([
     ctx.db.payments.where('invoiceId').equals(id).sortBy('date'),
+    offsetsImputedOn(ctx, [id]),
     ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray(),
   ]);
   const creditNotes = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === id);
   const surcharges = family.filter((d) => d.kind === 'surcharge' && d.surchargedInvoiceId === id);
   const credited = invoice.creditedInvoiceId ? family.find((d) => d.id === invoice.creditedInvoiceId) : undefined;
   const surcharged = invoice.surchargedInvoiceId ? family.find((d) => d.id === invoice.surchargedInvoiceId) : undefined;
-  const [row] = ledgerRows([invoice, ...creditNotes], payments, parisToday(ctx));
-  return { ...row!, payments, creditNotes, surcharges, credited, surcharged };
+  const [row] = ledgerRows([invoice, ...creditNotes], [...payments, ...offsetsIn], parisToday(ctx));
+  // The credit notes whose credit settles it, for the "Avoir n° … imputé" lines.
+  const imputed = offsetsIn.map((offset) => ({ offset, creditNote: family.find((d) => d.id === offset.creditNoteId) }));
+  const numbers = new Map(family.map((d) => [d.id, d.number ?? undefined]));
+  return { ...row!, payments, offsetsIn: imputed, creditNotes, surcharges, credited, surcharged, numberOf: (docId: string) => numbers.get(docId) };
 }
 export type DocumentLedger = NonNullable<Awaited<ReturnType<typeof documentLedger>>>;
 

@@ -39,6 +39,10 @@ export function cancelPayment(ctx: DataContext, paymentId: string, reason: strin
     const before = await ctx.db.payments.get(paymentId);
     if (!before) throw new DomainError('INVALID_INPUT', `Paiement introuvable : ${paymentId}.`);
     if (before.cancelledOn !== undefined && before.cancellationReason === reason.trim()) return before;
+    if (before.offsetInvoiceId) {
+      const on = await ctx.db.invoices.get(before.offsetInvoiceId);
+      throw new DomainError('INVALID_INPUT', `Cette imputation figure sur la facture émise ${on?.number ?? before.offsetInvoiceId} : elle ne s’annule pas, un avoir sur cette facture la corrige.`);
+    }
     const cancellation = paymentCancellation(before, reason, parisToday(ctx));
     const after = parseEntity(paymentSchema, { ...before, ...cancellation, updatedAt: ctx.now() }, 'Paiement');
     const invoice = await ctx.db.invoices.get(before.invoiceId);

@@ -8,6 +8,8 @@ export interface PrintableDocument {
   client: Client | undefined;
   referencedNumber: string | null;
   referencedDate: string | null;
+  /** Credit notes imputed on an invoice as it was issued: "Avoir n° … imputé", less to pay. */
+  imputedCredits: { number: string; amountCents: number }[];
 }
 
 export interface PrintBatch {
@@ -17,12 +19,24 @@ export interface PrintBatch {
 
 async function printable(ctx: DataContext, docs: readonly Invoice[]): Promise<PrintBatch> {
   const refIds = docs.map((d) => d.creditedInvoiceId ?? d.surchargedInvoiceId ?? '');
-  const [clients, refs, seller] = await Promise.all([
+  const ids = new Set(docs.map((d) => d.id));
+  const [clients, refs, seller, offsets] = await Promise.all([
     ctx.db.clients.bulkGet(docs.map((d) => d.clientId)),
     ctx.db.invoices.bulkGet(refIds),
     sellerProfile(ctx),
+    // Offsets are few (the `kind` index holds refunds and offsets only).
+    ctx.db.payments.where('kind').equals('offset').filter((o) => o.offsetInvoiceId !== undefined && ids.has(o.offsetInvoiceId) && o.cancelledOn === undefined).toArray(),
   ]);
-  return { seller, documents: docs.map((invoice, i) => ({ invoice, client: clients[i], referencedNumber: refs[i]?.number ?? null, referencedDate: refs[i]?.issueDate ?? null })) };
+  const notes = new Map((await ctx.db.invoices.bulkGet(offsets.map((o) => o.creditNoteId ?? ''))).flatMap((n) => (n ? [[n.id, n] as const] : [])));
+  const imputedOn = (id: string) =>
+    offsets.flatMap((o) => {
+      const note = o.offsetInvoiceId === id ? notes.get(o.creditNoteId ?? '') : undefined;
+      return note?.number ? [{ number: note.number, amountCents: o.amountCents }] : [];
+    });
+  return {
+    seller,
+    documents: docs.map((invoice, i) => ({ invoice, client: clients[i], referencedNumber: refs[i]?.number ?? null, referencedDate: refs[i]?.issueDate ?? null, imputedCredits: imputedOn(invoice.id) })),
+  };
 }
 
 /** One document, ready to render. */

@@ -5,3 +5,4 @@ export { createPriceChangeBatch, type BatchOptions, type PriceChangeBatchRequest
 export type { LetterDraft } from './records';
 export { useClientsById, useLetter, useLetterSettings, useLettersOfContract } from './hooks';
 export { recordPriceChangeObjection } from './contract-effects';
+export { dunningLettersDue, useDunningLettersDue } from './dunning-due';

@@ -14,9 +14,10 @@ import { NextNumberNotice } from './NextNumberNotice';
  * earlier credit notes; src-core refuses more, and the message says so. A
  * credit note is numbered and can never be deleted: the form first states
  * what it will cancel (amounts, lines, the invoice's number and date) and
- * issues it only once confirmed, as one command.
+ * issues it only once confirmed, as one command. On a paid invoice it says
+ * what the client will have paid beyond it, to refund or impute next.
  */
-export function CreditNoteForm({ invoice, creditNotes, onDone }: { invoice: Invoice; creditNotes: readonly Invoice[]; onDone: (number: string) => void }) {
+export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: { invoice: Invoice; creditNotes: readonly Invoice[]; balanceCents: number; onDone: (number: string) => void }) {
   const t = useT();
   const { ctx } = useDataLayer();
   const lines = billingLines(invoice);
@@ -63,6 +64,8 @@ export function CreditNoteForm({ invoice, creditNotes, onDone }: { invoice: Invo
           {pending.lines.map((line, i) => <li key={i}>{line.label} : {formatEuros(line.netCents)} HT</li>)}
         </ul>
         <NextNumberNotice kind="credit_note" />
+        {/* Already paid beyond what the invoice will ask: say so before, the refund or offset is offered after (issue 16). */}
+        {balanceCents + totals.totalCents < 0 ? <p className="alert warning">{t('invoices.credit.overpaid', { amount: formatEuros(-(balanceCents + totals.totalCents)) })}</p> : null}
         <p className="muted">{t('invoices.credit.confirmFinal')}</p>
         <div className="invoice-toolbar">
           <button type="button" className="button primary" disabled={command.busy} onClick={() => confirm(pending.request)}>{t('invoices.credit.confirm')}</button>

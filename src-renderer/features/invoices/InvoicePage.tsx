@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, parseInstant, type Invoice, type Payment } from '../../../src-core';
+import { Fragment, useState } from 'react';
+import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, overpaymentCents, parseInstant, type Invoice, type Payment } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../shell/PageHeader';
 import { href, navigate } from '../../shell/router';
 import { CreditNoteForm } from './CreditNoteForm';
 import { DunningPanel } from './DunningPanel';
+import { OverpaymentPanel } from './OverpaymentPanel';
 import { documentTitle, KIND_LABEL } from './labels';
 import { printDocumentPdf, saveDocumentPdf } from './output';
 import { PaymentForm } from './PaymentForm';
@@ -71,6 +72,9 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
     });
   };
   const canCredit = invoice.status === 'issued' && invoice.kind !== 'credit_note' && settlement?.status.value !== 'credited';
+  // A credit note left it overpaid: the last one names the refund or the offset (issue 16).
+  const overpaidBy = settlement ? overpaymentCents(settlement) : 0;
+  const lastCreditNote = doc.creditNotes.filter((c) => c.status === 'issued').at(-1);
   const canSurcharge = invoice.kind === 'invoice' && settlement?.status.value === 'overdue' && doc.surcharges.length === 0;
 
   return (
@@ -97,7 +101,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
       />
       {invoice.status === 'draft' ? <NextNumberNotice kind={invoice.kind === 'credit_note' ? 'credit_note' : 'invoice'} /> : null}
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
-      {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
+      {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} balanceCents={settlement?.balanceCents ?? 0} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
       <div className="invoice-grid">
         <Facts doc={doc} clientName={client?.legalName} />
         {settlement ? (
@@ -106,7 +110,13 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
             <dl className="facts">
               <dt>{t('invoices.col.total')}</dt><dd>{formatEuros(invoice.totals.totalCents)}</dd>
               {settlement.creditedCents ? <><dt>{t('invoices.page.credited')}</dt><dd>−{formatEuros(settlement.creditedCents)}</dd></> : null}
+              {doc.offsetsIn.map(({ offset, creditNote }) => (
+                <Fragment key={offset.id}><dt>{t('invoices.page.imputed', { number: creditNote?.number ?? '' })}</dt><dd>−{formatEuros(offset.amountCents)}</dd></Fragment>
+              ))}
+              {settlement.offsetInCents ? <><dt>{t('invoices.page.toPay')}</dt><dd>{formatEuros(invoice.totals.totalCents - settlement.creditedCents - settlement.offsetInCents)}</dd></> : null}
               <dt>{t('invoices.page.paid')}</dt><dd>{formatEuros(settlement.paidCents)}</dd>
+              {settlement.refundedCents ? <><dt>{t('invoices.page.refunded')}</dt><dd>−{formatEuros(settlement.refundedCents)}</dd></> : null}
+              {settlement.offsetOutCents ? <><dt>{t('invoices.page.offsetOut')}</dt><dd>−{formatEuros(settlement.offsetOutCents)}</dd></> : null}
               <dt>{t('invoices.col.balance')}</dt><dd data-testid="balance"><strong>{formatEuros(settlement.balanceCents)}</strong></dd>
             </dl>
             <p className="muted">{settlement.status.rule}</p>
@@ -114,6 +124,9 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
         ) : null}
       </div>
       <PlatformPanel invoice={invoice} canCredit={canCredit} onCreditNote={() => setCreditOpen(true)} />
+      {overpaidBy && lastCreditNote ? (
+        <OverpaymentPanel invoice={invoice} creditNote={lastCreditNote} overpaidCents={overpaidBy} onDone={(text) => setFeedback({ tone: 'success', text })} />
+      ) : null}
       {settlement?.status.value === 'overdue' && invoice.kind === 'invoice' ? <DunningPanel invoice={invoice} daysLate={settlement.daysLate} /> : null}
       <Lines invoice={invoice} />
       {settlement ? <Payments doc={doc} /> : null}
@@ -187,6 +200,7 @@ function Lines({ invoice }: { invoice: Invoice }) {
 
 function Payments({ doc }: { doc: DocumentLedger }) {
   const t = useT();
+  const entryLabel = useEntryLabel();
   const balance = doc.settlement?.balanceCents ?? 0;
   return (
     <section className="card invoice-section" aria-labelledby="payments-title">
@@ -205,7 +219,7 @@ function Payments({ doc }: { doc: DocumentLedger }) {
             </tr>
           </thead>
           <tbody>
-            {doc.payments.map((p) => <PaymentRow key={p.id} payment={p} />)}
+            {doc.payments.map((p) => <PaymentRow key={p.id} payment={p} what={entryLabel(p, doc, p.offsetInvoiceId ? doc.numberOf(p.offsetInvoiceId) : undefined)} />)}
           </tbody>
         </table>
       )}
@@ -214,8 +228,19 @@ function Payments({ doc }: { doc: DocumentLedger }) {
   );
 }
 
+/** What a settlement entry is, beside a payment received: a refund, or the overpayment imputed on another invoice. */
+function useEntryLabel() {
+  const t = useT();
+  return (payment: Payment, doc: DocumentLedger, imputedOn: string | undefined) => {
+    const note = doc.creditNotes.find((c) => c.id === payment.creditNoteId)?.number ?? '';
+    if (payment.kind === 'refund') return t('invoices.entry.refund', { number: note });
+    if (payment.kind === 'offset') return imputedOn ? t('invoices.entry.offsetOn', { number: imputedOn, note }) : t('invoices.entry.offsetPending', { number: note });
+    return undefined;
+  };
+}
+
 /** A payment, and its cancellation with a reason (kept, audited and synced; it no longer counts). */
-function PaymentRow({ payment }: { payment: Payment }) {
+function PaymentRow({ payment, what }: { payment: Payment; what: string | undefined }) {
   const t = useT();
   const { ctx } = useDataLayer();
   const [asking, setAsking] = useState(false);
@@ -236,12 +261,14 @@ function PaymentRow({ payment }: { payment: Payment }) {
   return (
     <tr className={cancelled ? 'cancelled' : undefined}>
       <td>{formatDateFr(payment.date)}</td>
-      <td>{t(`invoices.method.${payment.method}`)}</td>
+      <td>{t(`invoices.method.${payment.method}`)}{what ? <div className="muted">{what}</div> : null}</td>
       <td>{payment.reference || '—'}</td>
       <td className="num">{cancelled ? <s>{formatEuros(payment.amountCents)}</s> : formatEuros(payment.amountCents)}</td>
       <td>
         {cancelled ? (
           t('invoices.payments.cancelled', { date: formatDateFr(payment.cancelledOn!), reason: payment.cancellationReason ?? '' })
+        ) : payment.offsetInvoiceId ? (
+          t('invoices.payments.counted')
         ) : asking ? (
           <div className="form">
             <TextField label={t('invoices.payments.cancelReason')} hint={t('invoices.payments.cancelReasonHint')} value={reason} required autoFocus onChange={(e) => setReason(e.target.value)} />

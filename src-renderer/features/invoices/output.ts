@@ -9,7 +9,7 @@ import { documentFileName, invoiceDocumentModel } from './document-model';
  * rendered when asked and not kept: a month's export renders file by file so
  * memory does not grow with the month's size.
  */
-const model = (batch: PrintBatch, d: PrintableDocument) => invoiceDocumentModel(d.invoice, d.client, batch.seller, { referencedNumber: d.referencedNumber, referencedDate: d.referencedDate });
+const model = (batch: PrintBatch, d: PrintableDocument) => invoiceDocumentModel(d.invoice, d.client, batch.seller, { referencedNumber: d.referencedNumber, referencedDate: d.referencedDate, imputedCredits: d.imputedCredits });
 const owned = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 const fileName = (d: PrintableDocument) => documentFileName(d.invoice, d.client?.legalName ?? d.invoice.clientId);
 

@@ -3,7 +3,7 @@ import { TIER_CODES } from '../../../src-core';
 import { SelectField, TextField } from '../../components/FormField';
 import { formatDateFr, formatEuros } from '../../../src-core';
 import { useT } from '../../i18n';
-import type { FieldSpec, FormValues, UnpaidInvoice } from './compose-fields';
+import { selectedIds, type FieldSpec, type FormValues, type UnpaidInvoice } from './compose-fields';
 
 /** A multi-line field labelled like FormField's, with its French error announced. */
 function TextArea({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
@@ -62,6 +62,25 @@ export function ComposeFields({ fields, values, onChange, errors, unpaid }: {
                 ))}
               </SelectField>
             );
+          case 'invoices': {
+            // The invoices a formal notice names, each with its balance from the ledger; the total follows the choice.
+            const chosen = selectedIds(values[f.name]);
+            const toggle = (id: string, on: boolean) => onChange(f.name, unpaid.filter((u) => (u.invoice.id === id ? on : chosen.includes(u.invoice.id))).map((u) => u.invoice.id).join(','));
+            if (unpaid.length === 0) return <p key={f.name} className="alert warning">{t('letters.noUnpaid')}</p>;
+            return (
+              <fieldset key={f.name} className="field" aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}>
+                <legend>{label}</legend>
+                {unpaid.map(({ invoice, balanceCents }) => (
+                  <label key={invoice.id} className="checkbox">
+                    <input type="checkbox" checked={chosen.includes(invoice.id)} onChange={(e) => toggle(invoice.id, e.target.checked)} />
+                    {t('letters.invoiceOption', { number: invoice.number ?? '', due: formatDateFr(invoice.dueDate), balance: formatEuros(balanceCents) })}
+                  </label>
+                ))}
+                <p className="letter-muted" role="status">{t('letters.invoicesTotal', { total: formatEuros(unpaid.filter((u) => chosen.includes(u.invoice.id)).reduce((s, u) => s + u.balanceCents, 0)) })}</p>
+                {errors[f.name] ? <span className="field-error" id={`${f.name}-error`}>{errors[f.name]}</span> : null}
+              </fieldset>
+            );
+          }
           case 'euros':
             return <TextField key={f.name} {...common} inputMode="decimal" hint={t('letters.hint.euros')} onChange={set} />;
           default:

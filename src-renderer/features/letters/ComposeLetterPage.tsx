@@ -3,7 +3,7 @@ import { LETTER_KIND_LABELS, composeLetter, formatDateFr, letterFollowUp, type C
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
-import { useClient, useContractsOfClient, useDataLayer, useInvoices, usePaymentsOfClient, usePriceLists } from '../../data';
+import { useClient, useContractsOfClient, useDataLayer, useInvoices, useLetters, usePaymentsOfClient, usePriceLists } from '../../data';
 import { createDraftLetter, useLetter, useLetterSettings } from '../../data/letters-flow';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../shell/PageHeader';
@@ -11,7 +11,7 @@ import { href, navigate, useLocation } from '../../shell/router';
 import { currentActor } from '../../components/actor';
 import { ClientPicker } from './ClientPicker';
 import { ComposeFields } from './ComposeFields';
-import { COMPOSED_KINDS, KIND_FIELDS, buildParams, initialValues, unpaidInvoices, type ComposeFacts, type FieldSpec, type FormValues } from './compose-fields';
+import { COMPOSED_KINDS, KIND_FIELDS, buildParams, initialValues, sentReminders, unpaidInvoices, type ComposeFacts, type FieldSpec, type FormValues } from './compose-fields';
 import { letterSheets } from './document';
 import { lettersPdf } from './output';
 import { PdfPreview } from './PdfPreview';
@@ -53,6 +53,7 @@ function ComposeForClient({ client }: { client: Client }) {
   const priceLists = usePriceLists();
   const invoices = useInvoices({ clientId: client.id });
   const payments = usePaymentsOfClient(client.id);
+  const letters = useLetters({ clientId: client.id });
   const from = useLetter(query.get('from') ?? undefined);
   // "Rédiger ce courrier" from an overdue invoice names it: ?facture=F-2026-000123.
   const invoiceNumber = query.get('facture');
@@ -63,9 +64,14 @@ function ComposeForClient({ client }: { client: Client }) {
 
   const contract = contracts?.find((c) => c.id === contractId) ?? contracts?.find((c) => c.status !== 'terminated') ?? contracts?.[0];
   const facts = useMemo<ComposeFacts | undefined>(() => {
-    if (!contract || !priceLists || !invoices || !payments) return undefined;
-    return { contract, priceList: priceLists.find((p) => p.id === contract.priceListId), unpaid: unpaidInvoices(contract.id, invoices, payments, today) };
-  }, [contract, priceLists, invoices, payments, today]);
+    if (!contract || !priceLists || !invoices || !payments || !letters) return undefined;
+    return {
+      contract,
+      priceList: priceLists.find((p) => p.id === contract.priceListId),
+      unpaid: unpaidInvoices(contract.id, invoices, payments, today),
+      reminders: sentReminders(contract.id, letters),
+    };
+  }, [contract, priceLists, invoices, payments, letters, today]);
   if (!contracts || !settings || from === undefined) return <p>{t('letters.loading')}</p>;
   if (!contract) return <p className="empty-state">{t('letters.noContract')}</p>;
 
@@ -123,7 +129,9 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
 
   const fields: FieldSpec[] = [{ name: 'letterDate', type: 'date', label: 'letters.field.letterDate' }, ...KIND_FIELDS[kind]];
   // Every empty required field is named at once, in French; src-core then words what is wrong with the rest.
-  const missing = fields.filter((f) => !f.optional && !values[f.name]?.trim()).map((f) => [f.name, t('letters.required')] as const);
+  const missing = fields
+    .filter((f) => !f.optional && !values[f.name]?.trim())
+    .map((f) => [f.name, t(f.type === 'invoices' ? 'letters.noneChosen' : 'letters.required')] as const);
   const fieldError: Record<string, string> = !submitted
     ? {}
     : missing.length > 0

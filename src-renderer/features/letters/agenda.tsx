@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { LETTER_KIND_LABELS, formatDateFr, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
+import { DUNNING_STEP_LABELS, DUNNING_STEP_LETTER, LETTER_KIND_LABELS, formatDateFr, formatEuros, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
 import { parisToday } from '../../components/today';
-import { useLetterSettings } from '../../data/letters-flow';
+import { useLetterSettings, type dunningLettersDue } from '../../data/letters-flow';
 import { useT } from '../../i18n';
 import { href } from '../../shell/router';
 
@@ -81,5 +81,40 @@ export function DeadlineTable({ items, clients, caption }: { items: ReturnType<t
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The dunning letters shown at once; the overdue list has them all. */
+export const DUNNING_SHOWN = 10;
+
+/**
+ * Overdue invoices whose dunning step is reached and whose letter is not
+ * written yet (§6.6), each with "Rédiger ce courrier": the step's letter,
+ * prefilled with the invoice (and, for a formal notice, the contract's other
+ * overdue invoices) and their balances.
+ */
+export function DunningDueList({ items, clients }: { items: Awaited<ReturnType<typeof dunningLettersDue>>; clients?: ReadonlyMap<string, Client> | undefined }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="letters-dunning-due">
+      <h3 id="letters-dunning-due" className="letter-subheading">{t('letters.dunningDue.title')}</h3>
+      <ul className="letter-followups">
+        {items.slice(0, DUNNING_SHOWN).map(({ invoice, settlement, dunning }) => (
+          <li key={invoice.id} className="alert warning">
+            <p>
+              {clients ? <strong>{clients.get(invoice.clientId)?.legalName ?? invoice.buyer?.legalName ?? '—'} — </strong> : null}
+              {t('letters.dunningDue.item', {
+                step: DUNNING_STEP_LABELS[dunning.step], number: invoice.number ?? '', due: formatDateFr(invoice.dueDate), balance: formatEuros(settlement.balanceCents), since: formatDateFr(dunning.value),
+              })}
+            </p>
+            <a className="button primary" href={href('/courriers/nouveau', { client: invoice.clientId, contract: invoice.contractId, kind: DUNNING_STEP_LETTER[dunning.step], facture: invoice.number ?? undefined })}>
+              {t('invoices.dunning.write')}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {items.length > DUNNING_SHOWN ? <p><a href={href('/factures/impayes')}>{t('letters.dunningDue.more', { count: items.length - DUNNING_SHOWN })}</a></p> : null}
+    </section>
   );
 }

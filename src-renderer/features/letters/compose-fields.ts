@@ -1,20 +1,21 @@
 import {
   DomainError,
   LETTER_KINDS,
+  compareDates,
   formatEuros,
-  isCountedPayment,
   letterContract,
   parseEuros,
-  settlement,
   storeLetterParams,
   type Contract,
   type Invoice,
   type IsoDate,
+  type Letter,
   type LetterKind,
   type LetterParamsByKind,
   type Payment,
   type PriceListRecord,
 } from '../../../src-core';
+import { ledgerRows } from '../../data/invoicing';
 import type { MessageKey } from '../../i18n';
 
 /**
@@ -22,7 +23,7 @@ import type { MessageKey } from '../../i18n';
  * values become the params src-core composes the letter from. Values are kept
  * as the strings the inputs hold; src-core validates the result in French.
  */
-export type FieldType = 'text' | 'textarea' | 'date' | 'month' | 'euros' | 'lines' | 'tier' | 'channel' | 'invoice';
+export type FieldType = 'text' | 'textarea' | 'date' | 'month' | 'euros' | 'lines' | 'tier' | 'channel' | 'invoice' | 'invoices';
 
 export interface FieldSpec {
   name: string;
@@ -57,7 +58,8 @@ export const KIND_FIELDS: Record<LetterKind, FieldSpec[]> = {
     { name: 'supplement', type: 'euros', label: 'letters.field.supplement' },
   ],
   paymentReminder: INVOICE,
-  formalNotice: [...INVOICE, { name: 'reminderSentOn', type: 'date', label: 'letters.field.reminderSentOn', optional: true }],
+  // The invoices it names (ids, comma-separated); "malgré notre relance" comes from the reminders sent, never typed.
+  formalNotice: [{ name: 'invoiceId', type: 'invoices', label: 'letters.field.invoices' }],
   nonPaymentTermination: [...INVOICE, { name: 'formalNoticeSentOn', type: 'date', label: 'letters.field.formalNoticeSentOn', optional: true }],
   breachNotice: [{ name: 'description', type: 'textarea', label: 'letters.field.description' }],
   breachTermination: [
@@ -73,11 +75,25 @@ export const KIND_FIELDS: Record<LetterKind, FieldSpec[]> = {
   receiptCorrection: [],
 };
 
-/** What the form reads besides its values: the contract, its price list, its unpaid invoices. */
+/** What the form reads besides its values: the contract, its price list, its unpaid invoices, the reminders sent. */
 export interface ComposeFacts {
   contract: Contract;
   priceList: PriceListRecord | undefined;
   unpaid: UnpaidInvoice[];
+  /** Payment reminders of the contract that were sent, with the invoice each named. */
+  reminders?: SentReminder[];
+}
+
+export interface SentReminder {
+  invoiceNumber: string;
+  sentOn: IsoDate;
+}
+
+/** The payment reminders of a contract that left the office (sent, received or returned count: they were sent). */
+export function sentReminders(contractId: string, letters: readonly Letter[]): SentReminder[] {
+  return letters.flatMap((l) =>
+    l.kind === 'paymentReminder' && l.contractId === contractId && l.sentOn && typeof l.params.invoiceNumber === 'string' ? [{ invoiceNumber: l.params.invoiceNumber, sentOn: l.sentOn }] : [],
+  );
 }
 
 export interface UnpaidInvoice {
@@ -85,24 +101,15 @@ export interface UnpaidInvoice {
   balanceCents: number;
 }
 
-/** The contract's issued invoices with a balance still due (payments and credit notes taken off). */
+/** The contract's issued invoices with a balance still due (payments, refunds, offsets and credit notes taken into account), oldest due first. */
 export function unpaidInvoices(contractId: string, invoices: readonly Invoice[], payments: readonly Payment[], today: IsoDate): UnpaidInvoice[] {
-  return invoices
-    .filter((i) => i.kind === 'invoice' && i.status === 'issued' && i.contractId === contractId)
-    .map((invoice) => ({
-      invoice,
-      balanceCents: settlement(
-        {
-          totalCents: invoice.totals.totalCents,
-          dueDate: invoice.dueDate,
-          paymentsCents: payments.filter((p) => p.invoiceId === invoice.id && isCountedPayment(p)).map((p) => p.amountCents),
-          creditNotesTotalCents: invoices.filter((c) => c.creditedInvoiceId === invoice.id && c.status === 'issued').map((c) => c.totals.totalCents),
-        },
-        today,
-      ).balanceCents,
-    }))
-    .filter((u) => u.balanceCents > 0);
+  return ledgerRows(invoices, payments, today)
+    .flatMap((r) => (r.invoice.kind === 'invoice' && r.invoice.contractId === contractId && r.settlement && r.settlement.balanceCents > 0 ? [{ invoice: r.invoice, balanceCents: r.settlement.balanceCents }] : []))
+    .sort((a, b) => compareDates(a.invoice.dueDate, b.invoice.dueDate));
 }
+
+/** The ids a multi-invoice field holds. */
+export const selectedIds = (value: string | undefined): string[] => (value ?? '').split(',').filter(Boolean);
 
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 const cents = (value: string | undefined) => (value?.trim() ? parseEuros(value) : undefined);
@@ -140,19 +147,23 @@ function paramsOf(kind: LetterKind, values: FormValues, facts: ComposeFacts): Le
         supplementCents: cents(values.supplement)!,
       };
     }
+    case 'formalNotice': {
+      const named = facts.unpaid.filter((u) => selectedIds(values.invoiceId).includes(u.invoice.id)).map(dunnedInvoice);
+      const [first, ...others] = named;
+      // "Malgré notre relance du …": the latest reminder sent about one of the invoices named, if any.
+      const numbers = new Set(named.map((n) => n.invoiceNumber));
+      const reminder = (facts.reminders ?? []).filter((r) => numbers.has(r.invoiceNumber)).map((r) => r.sentOn).sort(compareDates).at(-1);
+      return {
+        ...base,
+        ...(first ?? { invoiceNumber: '', invoiceDate: '', dueDate: '', amountDueCents: 0 }),
+        ...(others.length > 0 ? { otherInvoices: others } : {}),
+        ...(reminder ? { reminderSentOn: reminder } : {}),
+      };
+    }
     case 'paymentReminder':
-    case 'formalNotice':
     case 'nonPaymentTermination': {
       const unpaid = facts.unpaid.find((u) => u.invoice.id === values.invoiceId);
-      const invoice = unpaid?.invoice;
-      const dunning = {
-        ...base,
-        invoiceNumber: invoice?.number ?? '',
-        invoiceDate: invoice?.issueDate ?? '',
-        dueDate: invoice?.dueDate ?? '',
-        amountDueCents: unpaid?.balanceCents ?? 0,
-      };
-      if (kind === 'formalNotice') return { ...dunning, ...(v('reminderSentOn') ? { reminderSentOn: v('reminderSentOn')! } : {}) };
+      const dunning = { ...base, ...(unpaid ? dunnedInvoice(unpaid) : { invoiceNumber: '', invoiceDate: '', dueDate: '', amountDueCents: 0 }) };
       if (kind === 'nonPaymentTermination') return { ...dunning, ...(v('formalNoticeSentOn') ? { formalNoticeSentOn: v('formalNoticeSentOn')! } : {}) };
       return dunning;
     }
@@ -183,6 +194,15 @@ export function initialValues(kind: LetterKind, letterDate: IsoDate, facts: Comp
     values.channel ??= facts.contract.terminationNotice.channel === 'email' ? 'email' : 'registeredLetter';
   }
   const invoice = facts.unpaid.find((u) => u.invoice.number === values.invoiceNumber) ?? facts.unpaid[0];
-  if (invoice && ['paymentReminder', 'formalNotice', 'nonPaymentTermination'].includes(kind)) values.invoiceId = invoice.invoice.id;
+  if (invoice && ['paymentReminder', 'nonPaymentTermination'].includes(kind)) values.invoiceId = invoice.invoice.id;
+  // A formal notice names the invoice it was opened from and every other one of the contract overdue by then.
+  if (invoice && kind === 'formalNotice') {
+    const overdue = facts.unpaid.filter((u) => compareDates(u.invoice.dueDate, letterDate) < 0).map((u) => u.invoice.id);
+    values.invoiceId = [...new Set([invoice.invoice.id, ...overdue])].join(',');
+  }
   return values;
+}
+
+function dunnedInvoice(u: UnpaidInvoice) {
+  return { invoiceNumber: u.invoice.number ?? '', invoiceDate: u.invoice.issueDate, dueDate: u.invoice.dueDate, amountDueCents: u.balanceCents };
 }

@@ -677,7 +677,7 @@ export const fr = {
   'platform.filterNote': 'Statut plateforme : documents des {months} derniers mois.',
   'platform.card': 'Plateforme agréée',
   'platform.card.rejectedOne': '1 facture rejetée par la plateforme',
-  'platform.card.rejectedMany': '{count} factures rejetées par la plateforme',
+  'platform.card.rejectedMany': '{count|# facture rejetée|# factures rejetées} par la plateforme',
   'platform.card.refused': 'Refusées par le client : {count}',
   'platform.card.disputed': 'En litige : {count}',
   'platform.card.none': 'Aucune facture rejetée, refusée ou en litige.',
@@ -726,8 +726,8 @@ export const fr = {
   'sync.join.keepServer': 'Garder la version du serveur',
   'sync.join.keepMine': 'Envoyer la version du poste',
   'sync.join.confirm': 'Envoyer ce qui manque au serveur',
-  'sync.join.done': '{count} enregistrements mis en file d’envoi.',
-  'sync.join.more': '… et {count} autres',
+  'sync.join.done': '{count|# enregistrement mis|# enregistrements mis} en file d’envoi.',
+  'sync.join.more': '… et {count|# autre|# autres}',
   // Invoices — refund or offset of an overpayment, dunning from facts (issue 16, dun)
   'invoices.method.compensation': 'Compensation (avoir imputé)',
   'invoices.overpaid.title': 'Trop-perçu : {amount}',
@@ -755,7 +755,7 @@ export const fr = {
   'letters.noneChosen': 'Choisissez au moins une facture.',
   'letters.dunningDue.title': 'Relances d’impayés à faire',
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
-  'letters.dunningDue.more': 'et {count} autres : voir la liste des impayés',
+  'letters.dunningDue.more': 'et {count|# autre|# autres} : voir la liste des impayés',
   'invoices.credit.overpaid': 'La facture est déjà payée : après cet avoir, le client aura payé {amount} de trop, à lui rembourser ou à imputer sur sa prochaine facture (proposé ensuite).',
 } as const;
 

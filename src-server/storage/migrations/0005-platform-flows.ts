@@ -37,10 +37,8 @@ create table platform_cursor (
 );
 insert into platform_cursor (id) values (1);
 
--- A lifecycle status names its document by number; "encaissée" reads a document's payments and credit notes.
+-- A lifecycle status names its document by number ("encaissée" reads a document's payments and credit notes through 0004's indexes).
 create index records_invoice_number_idx on records ((data->>'number')) where entity = 'invoices';
-create index records_payment_invoice_idx on records ((data->>'invoiceId')) where entity = 'payments';
-create index records_credited_invoice_idx on records ((data->>'creditedInvoiceId')) where entity = 'invoices';
 
 insert into users (id, name, role) values ('system-platform', 'système : plateforme agréée', 'ingest');
 `,

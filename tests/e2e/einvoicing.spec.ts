@@ -57,8 +57,9 @@ test('les statuts de la plateforme agréée sur le tableau de bord, la liste et 
   test.setTimeout(180_000);
   await page.goto('#/synchronisation');
   await page.getByLabel('Adresse du serveur').fill(server.url);
+  await page.getByText('Connexion avancée : jeton d’accès fourni par un administrateur').click();
   await page.getByLabel('Jeton d’accès').fill(token);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter avec le jeton' }).click();
   await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
 
   // The platform answers within a second or two; sync until the rejection has come down.

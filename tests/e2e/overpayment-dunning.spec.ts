@@ -23,7 +23,7 @@ async function octoberIssued(page: Page) {
   await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
   await page.getByRole('button', { name: /^Créer les \d+ brouillon/ }).click();
   await page.getByRole('button', { name: /^Émettre les \d+ brouillon/ }).click();
-  await expect(page.getByText(/facture\(s\) émise\(s\), de F-2026-000001/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/factures? émises?, de F-2026-000001/)).toBeVisible({ timeout: 30_000 });
   await page.clock.setFixedTime(new Date('2026-11-27T10:00:00+01:00'));
 }
 

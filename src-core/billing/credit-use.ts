@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates';
 import { formatEuros, type Cents } from '../money';
-import { settlement, type Settlement, type SettlementInput } from './settlement';
+import type { Settlement, SettlementInput } from './settlement';
 
 /**
  * What a credit note on a paid invoice leaves to do (issue 16; CGI art. 242
@@ -124,22 +124,4 @@ export function offsetsOnIssue<T extends { amountCents: Cents }>(pending: readon
     room -= imputedCents;
   }
   return taken;
-}
-
-/** One document's settlement from its stored entries and the credit notes on it, as the central API reads them. */
-export function settlementOfRecords(
-  doc: { id: string; dueDate: IsoDate; totals: { totalCents: Cents } },
-  entries: readonly SettlementEntry[],
-  creditNotes: readonly { status: string; totals: { totalCents: Cents } }[],
-  today: IsoDate,
-): Settlement {
-  return settlement(
-    {
-      totalCents: doc.totals.totalCents,
-      dueDate: doc.dueDate,
-      ...entryAmounts(doc.id, entries),
-      creditNotesTotalCents: creditNotes.filter((c) => c.status === 'issued').map((c) => c.totals.totalCents),
-    },
-    today,
-  );
 }

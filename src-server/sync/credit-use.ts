@@ -1,4 +1,5 @@
-import { creditUseProblem, settlementOfRecords, type CreditUseDocument, type SettlementEntry } from '../../src-core/billing';
+import { creditUseProblem, type CreditUseDocument, type SettlementEntry } from '../../src-core/billing';
+import { documentSettlement, type CreditingNote } from '../../src-core/rules';
 import type { WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
 import { loadRecord } from './record-store';
@@ -36,7 +37,8 @@ async function settlementWithout(tx: Queryable, doc: StoredDocument, entryId: st
       `select data from records where entity = 'payments' and not deleted and id <> $2 and (data->>'invoiceId' = $1 or data->>'offsetInvoiceId' = $1)`,
       [doc.id, entryId],
     ),
-    tx.query<{ data: { status: string; totals: { totalCents: number } } }>(`select data from records where entity = 'invoices' and not deleted and data->>'creditedInvoiceId' = $1`, [doc.id]),
+    tx.query<{ data: CreditingNote }>(`select data from records where entity = 'invoices' and not deleted and data->>'creditedInvoiceId' = $1`, [doc.id]),
   ]);
-  return settlementOfRecords(doc, entries.map((e) => e.data), creditNotes.map((c) => c.data), doc.dueDate);
+  // A document that takes no payment (a draft, a credit note) owes nothing: creditUseProblem refuses it by its kind or status.
+  return documentSettlement(doc, entries.map((e) => e.data), creditNotes.map((c) => c.data), doc.dueDate) ?? { balanceCents: 0 };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditUseProblem, entryAmounts, offsetsOnIssue, overpaymentCents, settlement, settlementOfRecords, type CreditUseDocument } from '../../src-core/billing';
+import { creditUseProblem, entryAmounts, offsetsOnIssue, overpaymentCents, settlement, type CreditUseDocument } from '../../src-core/billing';
+import { documentSettlement } from '../../src-core/rules';
 
 const invoice: CreditUseDocument = { id: 'A', clientId: 'C1', kind: 'invoice', status: 'issued', number: 'F-2026-000001' };
 const note: CreditUseDocument = { id: 'AV', clientId: 'C1', kind: 'credit_note', status: 'issued', number: 'AV-2026-000001', creditedInvoiceId: 'A' };
@@ -22,10 +23,11 @@ describe('refund or offset of an overpaid invoice (issue 16)', () => {
       { invoiceId: 'A', amountCents: 6880, kind: 'offset' as const, offsetInvoiceId: 'B' },
       { invoiceId: 'A', amountCents: 999, kind: 'refund' as const, cancelledOn: '2026-11-27' },
     ];
-    const a = settlementOfRecords({ id: 'A', dueDate: '2026-10-31', totals: { totalCents: 11880 } }, entries, [{ status: 'issued', totals: { totalCents: -11880 } }], '2026-11-27');
+    const issued = { kind: 'invoice' as const, status: 'issued' as const };
+    const a = documentSettlement({ id: 'A', ...issued, dueDate: '2026-10-31', totals: { totalCents: 11880 } }, entries, [{ kind: 'credit_note', status: 'issued', creditedInvoiceId: 'A', totals: { totalCents: -11880 } }], '2026-11-27')!;
     expect(a).toMatchObject({ balanceCents: 0, refundedCents: 5000, offsetOutCents: 6880 });
     expect(a.status.value).toBe('credited');
-    const b = settlementOfRecords({ id: 'B', dueDate: '2026-12-31', totals: { totalCents: 11880 } }, entries, [], '2026-12-01');
+    const b = documentSettlement({ id: 'B', ...issued, dueDate: '2026-12-31', totals: { totalCents: 11880 } }, entries, [], '2026-12-01')!;
     expect(b).toMatchObject({ paidCents: 0, offsetInCents: 6880, balanceCents: 5000 });
     expect(b.status.rule).toContain('dont 68,80');
   });

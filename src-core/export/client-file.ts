@@ -6,7 +6,7 @@ import type { Payment } from '../model/payment';
 import type { UsageDocument } from '../model/usage';
 import { CONTRACT_STATUS_LABELS, NOTICE_CHANNEL_LABELS, TERMINATION_CAUSE_LABELS } from '../lifecycle/contract-status';
 import { formatEuros } from '../money';
-import { formatMonthFr } from '../dates';
+import { formatDateFr, formatMonthFr } from '../dates';
 
 /**
  * Everything stored about one client: the data portability file of §3 ("le
@@ -47,14 +47,14 @@ export function describeHistoryEntry(entry: ContractHistoryEntry): { event: stri
     case 'termination_notice':
       return {
         event: 'Préavis de résiliation reçu',
-        detail: `Reçu le ${entry.receivedOn} par ${NOTICE_CHANNEL_LABELS[entry.channel]}, effet le ${entry.effectiveDate}`,
+        detail: `Reçu le ${formatDateFr(entry.receivedOn)} par ${NOTICE_CHANNEL_LABELS[entry.channel]}, effet le ${formatDateFr(entry.effectiveDate)}`,
       };
     case 'termination':
-      return { event: `Résiliation — ${TERMINATION_CAUSE_LABELS[entry.cause]}`, detail: `Effet le ${entry.effectiveDate} : ${entry.rule}` };
+      return { event: `Résiliation — ${TERMINATION_CAUSE_LABELS[entry.cause]}`, detail: `Effet le ${formatDateFr(entry.effectiveDate)} : ${entry.rule}` };
     case 'price_change':
       return {
         event: 'Modification des prix',
-        detail: `Formule ${entry.tier} à ${formatEuros(entry.priceCents)} HT à compter du ${entry.from} (avis reçu le ${entry.receivedOn}, opposition possible jusqu'au ${entry.objectionDeadline}, §5.2)`,
+        detail: `Formule ${entry.tier} à ${formatEuros(entry.priceCents)} HT à compter du ${formatDateFr(entry.from)} (avis reçu le ${formatDateFr(entry.receivedOn)}, opposition possible jusqu’au ${formatDateFr(entry.objectionDeadline)}, §5.2)`,
       };
     case 'status_change':
       return {

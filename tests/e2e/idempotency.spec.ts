@@ -164,6 +164,13 @@ test('clients: two clicks at once create one client, one contract, one tier chan
   await expect(page.getByRole('heading', { level: 2, name: /^Contrat CT-/ })).toHaveCount(1);
   await expect(page.locator('.alert.error')).toHaveCount(0);
 
+  // Its termination notice, saved by two clicks at once: one notice, no refusal of the second.
+  await page.getByRole('link', { name: 'Enregistrer un préavis de résiliation' }).click();
+  await page.getByLabel('Date de réception du préavis').fill('2026-11-27');
+  await twice(page.getByRole('button', { name: 'Enregistrer le préavis' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Boulangerie Test SARL' })).toBeVisible();
+  await expect(page.getByTestId('timeline').getByText(/Préavis de résiliation reçu/)).toHaveCount(1);
+
   // demo-client-00002 is over its limits in November: one tier change, one notice.
   await page.goto('/#/clients/demo-client-00002');
   await page.getByRole('button', { name: 'Appliquer le changement d’offre…' }).click();

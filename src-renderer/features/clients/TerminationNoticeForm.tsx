@@ -10,6 +10,7 @@ import { currentActor } from '../../components/actor';
 import { ExplainedDate } from '../../components/ExplainedDate';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
+import { useCommand } from '../../components/useCommand';
 import { useForm } from '../../components/useForm';
 import { RecordNotFound } from './RecordNotFound';
 
@@ -57,24 +58,28 @@ function TerminationNoticeForm({ contract }: { contract: Contract }) {
   const back = href(`/clients/${encodeURIComponent(contract.clientId)}`);
   const effective = errors.receivedOn ? null : terminationEffectiveDateExplained(values.receivedOn);
 
-  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+  // One notice per intent: a second click while the first is recorded does nothing.
+  const command = useCommand();
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSaveError(null);
     if (!trySubmit(formRef.current)) return;
-    setSaving(true);
-    try {
-      await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, currentActor());
-      navigate(`/clients/${encodeURIComponent(contract.clientId)}`);
-    } catch (err) {
-      setSaving(false);
-      setSaveError(err instanceof DomainError ? err.message : String(err));
-    }
+    void command.run(async () => {
+      setSaving(true);
+      try {
+        await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, currentActor());
+        navigate(`/clients/${encodeURIComponent(contract.clientId)}`);
+      } catch (err) {
+        setSaving(false);
+        setSaveError(err instanceof DomainError ? err.message : String(err));
+      }
+    });
   };
 
   return (
     <>
       <PageHeader title={t('clients.notice.title', { reference: contract.reference })} subtitle={<a href={back}>{t('clients.form.cancel')}</a>} />
-      <form ref={formRef} className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         <TextField label={t('clients.notice.receivedOn')} type="date" {...bind('receivedOn')} error={errors.receivedOn} />
         <fieldset>
           <legend>{t('clients.notice.channel')}</legend>

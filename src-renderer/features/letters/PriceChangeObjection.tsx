@@ -4,6 +4,7 @@ import { useDataLayer } from '../../data';
 import { recordPriceChangeObjection } from '../../data/letters-flow';
 import { TextField } from '../../components/FormField';
 import { currentActor } from '../../components/actor';
+import { useCommand } from '../../components/useCommand';
 import { useT } from '../../i18n';
 
 /**
@@ -16,6 +17,8 @@ export function PriceChangeObjection({ letter, today, run }: { letter: Letter; t
   const { ctx } = useDataLayer();
   const [receivedOn, setReceivedOn] = useState<string>(today);
   const valid = isValidIsoDate(receivedOn);
+  // One objection per intent: a second click while it is recorded does nothing.
+  const command = useCommand();
   return (
     <section className="card" aria-labelledby="objection-title">
       <h2 id="objection-title">{t('life.objection.title')}</h2>
@@ -23,12 +26,12 @@ export function PriceChangeObjection({ letter, today, run }: { letter: Letter; t
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) void run(() => recordPriceChangeObjection(ctx, letter.id, receivedOn, currentActor()));
+          if (valid) void command.run(() => run(() => recordPriceChangeObjection(ctx, letter.id, receivedOn, currentActor())));
         }}
       >
         <TextField label={t('life.objection.receivedOn')} type="date" value={receivedOn} max={today} onChange={(e) => setReceivedOn(e.target.value)} />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={!valid}>{t('life.objection.record')}</button>
+          <button type="submit" className="button" disabled={!valid || command.busy}>{t('life.objection.record')}</button>
         </div>
       </form>
     </section>

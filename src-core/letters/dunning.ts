@@ -20,8 +20,13 @@ export const DUNNING_STEP_LETTER: Record<DunningStep, 'paymentReminder' | 'forma
 };
 
 /** "la facture n° F-2026-000123 du 01/11/2026, échue le 1er décembre 2026" */
+/** "n° F-2026-000001 du 01/10/2026, échue le 31 octobre 2026". */
+function invoiceDescription(p: UnpaidInvoice): string {
+  return `n° ${p.invoiceNumber} du ${formatDateFr(p.invoiceDate)}, échue ${longDate(p.dueDate)}`;
+}
+
 function invoicePhrase(p: UnpaidInvoice): string {
-  return `la facture n° ${p.invoiceNumber} du ${formatDateFr(p.invoiceDate)}, échue ${longDate(p.dueDate)}`;
+  return `la facture ${invoiceDescription(p)}`;
 }
 
 /** From this date the contract may be terminated for non-payment (lifecycle dunning rule, §6.6). */
@@ -63,8 +68,8 @@ function paymentDeadline(p: LetterParamsByKind['formalNotice'], settings: RuleSe
   return deadline('Date limite de paiement', actionDeadline(receipt, days, settings), '§6.6', `${basis[0]!.toUpperCase()}${basis.slice(1)} + ${days} jours, reporté au jour ouvré suivant s’il y a lieu.`);
 }
 
-/** The invoices a formal notice names, the oldest due first. */
-export function formalNoticeInvoices(p: LetterParamsByKind['formalNotice']): UnpaidInvoice[] {
+/** The invoices a formal notice (or the termination that follows it) names, the oldest due first. */
+export function formalNoticeInvoices(p: LetterParamsByKind['formalNotice'] | LetterParamsByKind['nonPaymentTermination']): UnpaidInvoice[] {
   const first = { contract: p.contract, letterDate: p.letterDate, invoiceNumber: p.invoiceNumber, invoiceDate: p.invoiceDate, dueDate: p.dueDate, amountDueCents: p.amountDueCents };
   return [first, ...(p.otherInvoices ?? []).map((i) => ({ ...i, contract: p.contract, letterDate: p.letterDate }))];
 }
@@ -128,9 +133,13 @@ export function composeNonPaymentTermination(p: LetterParamsByKind['nonPaymentTe
     throw new DomainError('INVALID_INPUT', `La résiliation pour impayé n’est possible qu’à partir du ${formatDateFr(opens.value)} (§6.6).`);
   }
   const termination = immediateTermination(p.letterDate);
+  // Every invoice the formal notice named, each with its balance, as it named them.
+  const invoices = formalNoticeInvoices(p);
+  const dueCents = invoices.reduce((s, i) => s + i.amountDueCents, 0);
+  const named = invoices.length > 1 ? `les factures ${invoices.map((i) => `${invoiceDescription(i)} (${formatEuros(i.amountDueCents)} TTC)`).join(', ')}` : invoicePhrase(p);
   const noticed = p.formalNoticeSentOn
-    ? `Par lettre du ${formatDateLongFr(p.formalNoticeSentOn)}, nous vous avons mis en demeure de régler ${invoicePhrase(p)}, d’un montant de ${formatEuros(p.amountDueCents)} TTC.`
-    : `Malgré nos relances, ${invoicePhrase(p)}, d’un montant de ${formatEuros(p.amountDueCents)} TTC, n’a pas été réglée.`;
+    ? `Par lettre du ${formatDateLongFr(p.formalNoticeSentOn)}, nous vous avons mis en demeure de régler ${named}, d’un montant ${invoices.length > 1 ? 'total ' : ''}de ${formatEuros(dueCents)} TTC.`
+    : `Malgré nos relances, ${named}, d’un montant ${invoices.length > 1 ? 'total ' : ''}de ${formatEuros(dueCents)} TTC, ${invoices.length > 1 ? 'n’ont pas été réglées' : 'n’a pas été réglée'}.`;
   return {
     kind: 'nonPaymentTermination',
     subject: 'Résiliation du contrat pour défaut de paiement',
@@ -139,7 +148,7 @@ export function composeNonPaymentTermination(p: LetterParamsByKind['nonPaymentTe
     paragraphs: [
       `${noticed} Cette somme demeure impayée à ce jour.`,
       `En conséquence, nous vous notifions la résiliation du contrat cité en référence ${termination.sentence}.`,
-      `Cette résiliation ne vous libère pas des sommes dues : le montant de ${formatEuros(p.amountDueCents)} TTC reste exigible et, comme prévu, ${LATE_PAYMENT_TERMS}.`,
+      `Cette résiliation ne vous libère pas des sommes dues : le montant de ${formatEuros(dueCents)} TTC reste exigible et, comme prévu, ${LATE_PAYMENT_TERMS}.`,
       ...termination.paragraphs,
     ],
     closing: CLOSING,

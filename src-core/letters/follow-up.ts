@@ -101,7 +101,8 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
       action: 'Rédiger la résiliation pour défaut de paiement',
       reason: `Facture ${String(carried.invoiceNumber)} échue le ${formatDateFr(dueDate)} : résiliation possible dès le ${formatDateFr(since)} si elle reste impayée (§6.6).`,
       since,
-      params: { ...invoice, formalNoticeSentOn: earlierDate },
+      // A notice that named several invoices leads to a termination naming them all.
+      params: { ...invoice, ...(Array.isArray(carried.otherInvoices) ? { otherInvoices: carried.otherInvoices } : {}), formalNoticeSentOn: earlierDate },
     };
   }
   return null;

@@ -68,7 +68,8 @@ export const letterParamsSchemas = {
     reminderSentOn: isoDate.optional(),
     receivedOn: isoDate.optional(),
   }),
-  nonPaymentTermination: z.object({ ...base, ...unpaidInvoice, formalNoticeSentOn: isoDate.optional() }),
+  /** The invoices of the formal notice it follows: the first in the flat fields, the others in `otherInvoices`. */
+  nonPaymentTermination: z.object({ ...base, ...unpaidInvoice, otherInvoices: z.array(z.object(unpaidInvoice)).optional(), formalNoticeSentOn: isoDate.optional() }),
   breachNotice: z.object({
     ...base,
     description: text,

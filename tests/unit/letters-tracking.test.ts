@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DomainError,
+  formatEuros,
   composeLetter,
   applyLetterStep,
   letterContract,
@@ -133,6 +134,19 @@ describe('follow-up proposed when a deadline passes', () => {
     const next = letterFollowUp(notice, '2026-12-31')!;
     expect(next).toMatchObject({ kind: 'nonPaymentTermination', params: { formalNoticeSentOn: '2026-12-16' } });
     expect(composeLetter('nonPaymentTermination', { ...(next.params as object), letterDate: '2026-12-31' } as never).paragraphs[0]).toContain('Par lettre du 16 décembre 2026');
+  });
+
+  it('a formal notice naming several invoices leads to a termination naming them all, with their total', () => {
+    const invoice = { contract, invoiceNumber: 'F-2026-000123', invoiceDate: '2026-11-01', dueDate: '2026-12-01', amountDueCents: 123456 };
+    const other = { invoiceNumber: 'F-2026-000150', invoiceDate: '2026-11-05', dueDate: '2026-12-05', amountDueCents: 10000 };
+    const notice = tracked('formalNotice', { ...invoice, otherInvoices: [other], letterDate: '2026-12-16' }, { status: 'received', sentOn: '2026-12-16', receivedOn: '2026-12-18' });
+    const next = letterFollowUp(notice, '2026-12-31')!;
+    expect(next.params).toMatchObject({ invoiceNumber: 'F-2026-000123', otherInvoices: [other] });
+    const letter = composeLetter('nonPaymentTermination', { ...(next.params as object), letterDate: '2026-12-31' } as never);
+    expect(letter.paragraphs[0]).toBe(
+      `Par lettre du 16 décembre 2026, nous vous avons mis en demeure de régler les factures n° F-2026-000123 du 01/11/2026, échue le 1er décembre 2026 (${formatEuros(123456)} TTC), n° F-2026-000150 du 05/11/2026, échue le 5 décembre 2026 (${formatEuros(10000)} TTC), d’un montant total de ${formatEuros(133456)} TTC. Cette somme demeure impayée à ce jour.`,
+    );
+    expect(letter.paragraphs[2]).toContain(`le montant de ${formatEuros(133456)} TTC reste exigible`);
   });
 
   it('a returned letter is to be sent again; a follow-up already written is not proposed twice', () => {

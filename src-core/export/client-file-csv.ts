@@ -1,7 +1,7 @@
 import { CONTRACT_STATUS_LABELS, NOTICE_CHANNEL_LABELS } from '../lifecycle/contract-status';
 import { clientFileStem, describeHistoryEntry, invoiceRef, type ClientFile, type ExportedTextFile } from './client-file';
 import { eurosCell, toCsv, type CsvCell } from './csv-writer';
-import { HOSTING_MODE_LABELS, INVOICE_KIND_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { HOSTING_MODE_LABELS, INVOICE_KIND_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 
 /**
  * The client file (§3) as CSV: one file per kind of record, because a
@@ -71,8 +71,11 @@ function invoiceLinesCsv({ invoices }: ClientFile): string {
 function paymentsCsv({ invoices, payments }: ClientFile): string {
   const byId = new Map(invoices.map((i) => [i.id, i]));
   return toCsv(
-    ['Identifiant', 'Facture', 'Date', 'Montant (€)', 'Moyen de paiement', 'Référence'],
-    payments.map((p) => [p.id, invoiceRef(byId.get(p.invoiceId) ?? { id: p.invoiceId, number: null }), p.date, eurosCell(p.amountCents), PAYMENT_METHOD_LABELS[p.method], p.reference]),
+    ['Identifiant', 'Nature', 'Facture', 'Date', 'Montant (€)', 'Moyen de paiement', 'Référence', 'Annulé le', 'Motif d’annulation'],
+    payments.map((p) => [
+      p.id, PAYMENT_KIND_LABELS[p.kind ?? 'payment'], invoiceRef(byId.get(p.invoiceId) ?? { id: p.invoiceId, number: null }), p.date, eurosCell(p.amountCents),
+      PAYMENT_METHOD_LABELS[p.method], p.reference, p.cancelledOn, p.cancellationReason,
+    ]),
   );
 }
 

@@ -6,7 +6,7 @@ import type { Letter } from '../model/letter';
 import type { Payment } from '../model/payment';
 import type { UsageDocument } from '../model/usage';
 import { clientFileStem, describeHistoryEntry, invoiceRef, type ClientFile, type ExportedTextFile } from './client-file';
-import { HOSTING_MODE_LABELS, INVOICE_KIND_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { HOSTING_MODE_LABELS, INVOICE_KIND_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 import { el, toXmlDocument, type XmlElement } from './xml-writer';
 
 /**
@@ -88,9 +88,12 @@ function invoiceXml(i: Invoice, byId: ReadonlyMap<string, Invoice>): XmlElement 
 
 function paymentXml(p: Payment, byId: ReadonlyMap<string, Invoice>): XmlElement {
   const invoice = byId.get(p.invoiceId);
-  return el('paiement', { id: p.id, facture: invoice ? invoiceRef(invoice) : p.invoiceId, date: p.date, montant: decimalEuros(p.amountCents), moyen: p.method }, [
+  return el('paiement', { id: p.id, nature: p.kind ?? 'payment', facture: invoice ? invoiceRef(invoice) : p.invoiceId, date: p.date, montant: decimalEuros(p.amountCents), moyen: p.method }, [
+    text('libelleNature', PAYMENT_KIND_LABELS[p.kind ?? 'payment']),
     text('libelleMoyen', PAYMENT_METHOD_LABELS[p.method]),
     text('reference', p.reference || null),
+    text('annuleLe', p.cancelledOn ?? null),
+    text('motifAnnulation', p.cancellationReason ?? null),
   ]);
 }
 

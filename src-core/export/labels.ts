@@ -1,7 +1,7 @@
 import type { HostingMode } from '../model/client';
 import type { InvoiceKind } from '../model/invoice';
 import type { LetterStatus } from '../model/letter';
-import type { PaymentMethod } from '../model/payment';
+import type { PaymentKind, PaymentMethod } from '../model/payment';
 import type { LetterKind } from '../letters/types';
 
 /**
@@ -21,6 +21,9 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   autre: 'Autre',
   compensation: 'Compensation (avoir imputé)',
 };
+
+/** What a `payments` record is: money received, paid back, or a credit note's overpayment imputed on another invoice. */
+export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = { payment: 'Paiement reçu', refund: 'Remboursement au client', offset: 'Imputation d’avoir' };
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   terminationAcknowledgement: 'Accusé de réception de la résiliation',

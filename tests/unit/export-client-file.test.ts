@@ -18,7 +18,12 @@ function sampleFile(): ClientFile {
   };
   const payment: Payment = { id: 'pay-1', createdAt: at, updatedAt: at, version: 1, invoiceId: 'inv-1', clientId: client.id, date: '2026-11-20', amountCents: 5880, method: 'virement', reference: 'VIR 123' };
   const letter: Letter = { id: 'let-1', createdAt: at, updatedAt: at, version: 1, kind: 'tierChange', status: 'sent', clientId: client.id, contractId: contract.id, sentOn: '2026-11-02', params: { toTier: 'T99', note: 'a\u0001b' } };
-  return { client, contracts, usage: demo.usage.filter((u) => u.clientId === client.id), invoices: [invoice], payments: [payment], letters: [letter] };
+  // Paid back, then that refund cancelled: the file says what each record is and what was undone.
+  const refund: Payment = {
+    id: 'ref-1', createdAt: at, updatedAt: at, version: 1, kind: 'refund', creditNoteId: 'av-1', invoiceId: 'inv-1', clientId: client.id, date: '2026-11-25', amountCents: 1000,
+    method: 'virement', reference: '', cancelledOn: '2026-11-26', cancellationReason: 'virement rejeté',
+  };
+  return { client, contracts, usage: demo.usage.filter((u) => u.clientId === client.id), invoices: [invoice], payments: [payment, refund], letters: [letter] };
 }
 
 describe('client file as CSV (§3)', () => {
@@ -48,7 +53,8 @@ describe('client file as CSV (§3)', () => {
     expect(byName('factures')).toContain(';F-2026-000042;Émise;');
     expect(byName('factures')).toContain(';49,00;9,80;58,80;');
     expect(byName('lignes-factures')).toContain('F-2026-000042;Hébergement Dokos T49 — novembre 2026;1;49,00;49,00;20');
-    expect(byName('paiements')).toContain('pay-1;F-2026-000042;2026-11-20;58,80;Virement;VIR 123');
+    expect(byName('paiements')).toContain('pay-1;Paiement reçu;F-2026-000042;2026-11-20;58,80;Virement;VIR 123;;');
+    expect(byName('paiements')).toContain('ref-1;Remboursement au client;F-2026-000042;2026-11-25;10,00;Virement;;2026-11-26;virement rejeté');
     const usageLines = byName('consommations').trimEnd().split('\r\n');
     expect(usageLines[0]).toBe(`${CSV_BOM}Contrat;Mois;Heures CPU;Base de données (Go);Stockage (Go)`);
     expect(usageLines.length).toBeGreaterThan(1);
@@ -81,7 +87,9 @@ describe('client file as XML (§3)', () => {
     expect(xml.content.match(/<mois periode=/g)?.length).toBe(file.usage.reduce((n, u) => n + u.months.length, 0));
     expect(xml.content).toContain(`<mois periode="${months[0]!.month}" cpuHeures="${months[0]!.cpuHours}"`);
     expect(xml.content).toContain('<totaux totalHT="49.00" tva="9.80" totalTTC="58.80"/>');
-    expect(xml.content).toContain('<paiement id="pay-1" facture="F-2026-000042" date="2026-11-20" montant="58.80" moyen="virement">');
+    expect(xml.content).toContain('<paiement id="pay-1" nature="payment" facture="F-2026-000042" date="2026-11-20" montant="58.80" moyen="virement">');
+    expect(xml.content).toContain('<paiement id="ref-1" nature="refund" facture="F-2026-000042" date="2026-11-25" montant="10.00" moyen="virement">');
+    expect(xml.content).toContain('<motifAnnulation>virement rejeté</motifAnnulation>');
     expect(xml.content).toContain('<courrier id="let-1" type="tierChange" statut="sent"');
     expect(xml.content).toContain(`<modeHebergement code="${file.client.hostingMode}">`);
   });

@@ -83,7 +83,10 @@ test('a price change notice: counted in the forecast from its presumed receipt o
   await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
   await expect(page.getByTestId('mrr')).toHaveText(/^\d[\d\u00a0]*,\d\d\u00a0€$/, { timeout: 30_000 });
   await page.goto('/#/clients/demo-client-00002');
-  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  // The page says « Chargement… » until the client is read: take its name once it is there.
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).not.toHaveText('Chargement…');
+  const name = (await heading.textContent())!.trim();
 
   // A notice to 59,00 € for its T49 contract, sent on 01/12/2026.
   await page.goto('/#/courriers');

@@ -9,16 +9,23 @@ import globals from 'globals';
 const UI_AND_STORAGE = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand', 'recharts', 'jspdf', 'electron', 'fastify', '@tanstack/react-virtual'];
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url'];
 
-/** One `no-restricted-imports` rule per layer: exact packages plus glob patterns, one message. */
-const restrict = ({ modules = [], patterns = [] }, message) => ({
+/** One `no-restricted-imports` rule per layer: exact packages plus glob and regex patterns, one message. */
+const restrict = ({ modules = [], patterns = [], regex = [] }, message) => ({
   'no-restricted-imports': [
     'error',
     {
       paths: modules.map((name) => ({ name, message })),
-      patterns: patterns.length ? [{ group: patterns, message }] : [],
+      patterns: [...(patterns.length ? [{ group: patterns, message }] : []), ...regex.map((r) => ({ regex: r, message }))],
     },
   ],
 });
+
+// What any renderer file outside data/ may not import.
+const RENDERER = {
+  modules: ['electron', 'fastify', 'dexie', 'dexie-react-hooks', ...NODE_BUILTINS],
+  patterns: ['node:*', 'dexie/*', '**/src-server/**', '**/src-main/*', '!**/src-main/ipc-contract'],
+};
+const RENDERER_MESSAGE = 'Couches (ARCHITECTURE.md) : le renderer passe par platform/ pour le processus principal, et seul src-renderer/data parle à Dexie.';
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'bench/tmp/**'] },
@@ -52,11 +59,24 @@ export default tseslint.config(
   },
   {
     // The renderer reaches the main process only through platform/ (and the shared IPC contract types).
+    // Only the shell (and main.tsx) knows the features; the rooms below them never import upwards.
+    files: ['src-renderer/shell/**/*.{ts,tsx}', 'src-renderer/main.tsx'],
+    rules: restrict(RENDERER, RENDERER_MESSAGE),
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
-    ignores: ['src-renderer/data/**'],
+    ignores: ['src-renderer/data/**', 'src-renderer/shell/**', 'src-renderer/main.tsx', 'src-renderer/features/**'],
     rules: restrict(
-      { modules: ['electron', 'fastify', 'dexie', 'dexie-react-hooks', ...NODE_BUILTINS], patterns: ['node:*', 'dexie/*', '**/src-server/**', '**/src-main/*', '!**/src-main/ipc-contract'] },
-      'Couches (ARCHITECTURE.md) : le renderer passe par platform/ pour le processus principal, et seul src-renderer/data parle à Dexie.',
+      { modules: RENDERER.modules, patterns: [...RENDERER.patterns, '**/features/**', '**/shell/**'] },
+      `${RENDERER_MESSAGE} Seul le shell connaît les écrans (features/).`,
+    ),
+  },
+  {
+    // A feature imports no other feature and not the shell: the shell composes them (components/slots).
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    rules: restrict(
+      { modules: RENDERER.modules, patterns: [...RENDERER.patterns, '**/shell/**', '**/features/**'], regex: [String.raw`^\.\./(?!\.)`] },
+      `${RENDERER_MESSAGE} Un écran (features/) n'importe ni un autre écran ni le shell : le shell les compose (components/slots).`,
     ),
   },
   {

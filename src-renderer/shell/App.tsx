@@ -3,12 +3,14 @@ import { useT } from '../i18n';
 import { platform } from '../platform';
 import { usePreferences, type Locale, type Theme } from '../state/preferences';
 import { AboutDialog } from '../features/about/AboutDialog';
-import { useBackgroundSync } from '../features/sync/sync-session';
-import { href, useLocation } from './router';
+import { useBackgroundSync } from '../sync/session';
+import { href, useLocation } from '../components/router';
 import { SECTIONS, sectionOf } from './sections';
 import { SCREENS } from './routes';
-import { PageHeader } from './PageHeader';
+import { PageHeader } from '../components/PageHeader';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { SlotsProvider } from '../components/slots';
+import { SLOTS } from './slots';
 
 /** 'system' follows the OS setting, live; the stylesheet itself only knows light and dark. */
 function useThemeAttribute(theme: Theme) {
@@ -99,7 +101,9 @@ export function App() {
       <main id="contenu" tabIndex={-1}>
         <ScreenErrorBoundary key={path} title={t('screen.failed')} reloadLabel={t('screen.reload')}>
           <Suspense fallback={<p className="muted">{t('clients.loading')}</p>}>
-            <Screen />
+            <SlotsProvider value={SLOTS}>
+              <Screen />
+            </SlotsProvider>
           </Suspense>
         </ScreenErrorBoundary>
       </main>

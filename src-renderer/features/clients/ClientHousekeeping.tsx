@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DomainError, formatDateFr, type Client } from '../../../src-core';
 import { useRepositories } from '../../data';
 import { useT } from '../../i18n';
-import { navigate } from '../../shell/router';
+import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
 /**

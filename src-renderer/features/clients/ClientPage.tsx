@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { formatDateFr, type ClientFile } from '../../../src-core';
 import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLetters, usePaymentsOfClient, useUsageOfClient } from '../../data';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
-import { ClientInvoices } from '../invoices/ClientInvoices';
-import { ClientLetters } from '../letters/ClientLetters';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
+import { useSlots } from '../../components/slots';
 import { ClientHousekeeping } from './ClientHousekeeping';
 import { ClientTimeline } from './ClientTimeline';
 import { RecordNotFound } from './RecordNotFound';
@@ -14,6 +13,7 @@ import { saveClientFile } from './client-export';
 
 export function ClientPage({ clientId }: { clientId: string }) {
   const t = useT();
+  const { ClientInvoices, ClientLetters } = useSlots();
   const client = useClient(clientId);
   const contracts = useContractsOfClient(clientId);
   const usage = useUsageOfClient(clientId);
@@ -105,8 +105,10 @@ export function ClientPage({ clientId }: { clientId: string }) {
       {contracts.map((c) => (
         <ContractSection key={c.id} contract={c} usage={usageOf(c.id)} />
       ))}
-      <ClientInvoices clientId={client.id} />
-      <ClientLetters clientId={client.id} />
+      <Suspense fallback={null}>
+        <ClientInvoices clientId={client.id} />
+        <ClientLetters clientId={client.id} />
+      </Suspense>
       <ClientTimeline contracts={contracts} audit={audit ?? []} />
       <ClientHousekeeping client={client} />
     </>

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href, useLocation } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href, useLocation } from '../../components/router';
 import { ClientList } from './ClientList';
 
 // The list is in the first bundle; the client page (Recharts, invoices, letters)

@@ -5,8 +5,8 @@ import {
 } from '../../../src-core';
 import { useClient, useContract, useRepositories, type ContractPatch } from '../../data';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href, navigate } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href, navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';

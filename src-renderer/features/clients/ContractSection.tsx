@@ -3,7 +3,7 @@ import {
   type Contract, type UsageDocument,
 } from '../../../src-core';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
 import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';

@@ -3,8 +3,8 @@ import { addDays, deadlinesCsv, formatDateFr, type ContractDeadlineKind } from '
 import { deadlinesBetween, usePortfolio } from '../../data';
 import { useT } from '../../i18n';
 import { platform } from '../../platform';
-import { PageHeader } from '../../shell/PageHeader';
-import { href, navigate, useLocation } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href, navigate, useLocation } from '../../components/router';
 import { ruleWithClause } from '../../components/ExplainedDate';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';

@@ -4,8 +4,8 @@ import { applyTierChangesWithNotices, useDataLayer, useOverrunWorkList, type Bul
 import { useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { parisToday } from '../../components/today';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 
 /**
  * `#/clients/depassements`: every contract over its limits in the portfolio's

@@ -1,6 +1,6 @@
 import { useT, type MessageKey } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 
 /** An id that matches nothing on this laptop (an old link, a record deleted by a sync): say so, and offer the way back. */
 export function RecordNotFound({ title }: { title: MessageKey }) {

@@ -4,8 +4,8 @@ import {
 } from '../../../src-core';
 import { useContract, useRepositories } from '../../data';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href, navigate } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href, navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 import { ExplainedDate } from '../../components/ExplainedDate';
 import { TextField } from '../../components/FormField';

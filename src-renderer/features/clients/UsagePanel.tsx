@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 import { UsageChart } from '../../components/UsageChart';
 import { latestOverConsumption } from './contract-figures';
 import { TierChangeDialog } from './TierChangeDialog';

@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { formatDateFr, formatEuros, formatMonthFr, TIER_CODES } from '../../../src-core';
 import { usePortfolio, type ClientSummary } from '../../data';
 import { useNumber, useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 import { ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
-import { UpcomingDeadlines } from '../letters/UpcomingDeadlines';
+import { useSlots } from '../../components/slots';
 import { EmptyPortfolio } from './EmptyPortfolio';
 import { MrrForecast } from './MrrForecast';
 import { PlatformCard } from './PlatformCard';
@@ -34,6 +34,7 @@ export function DashboardScreen() {
 
 function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
   const t = useT();
+  const { UpcomingDeadlines } = useSlots();
   const number = useNumber();
   const today = parisToday();
   const summary = useMemo(() => summarizePortfolio(clients, today), [clients, today]);
@@ -110,7 +111,9 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
         </section>
       </div>
       <MrrForecast summaries={clients} today={today} />
-      <UpcomingDeadlines days={DEADLINE_WINDOW_DAYS} />
+      <Suspense fallback={null}>
+        <UpcomingDeadlines days={DEADLINE_WINDOW_DAYS} />
+      </Suspense>
     </>
   );
 }

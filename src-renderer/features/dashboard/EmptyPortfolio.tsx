@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { EntityType } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 import { SelectField } from '../../components/FormField';
 import { useDemoLoad } from './demo-load';
 

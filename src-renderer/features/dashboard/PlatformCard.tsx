@@ -1,6 +1,6 @@
 import { usePlatformAttention } from '../../data/invoicing';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 
 /** E-invoicing (issue 18): the recent documents the approved platform rejected, the clients refused or disputed. */
 export function PlatformCard() {

@@ -1,7 +1,7 @@
 import { formatEuros } from '../../../src-core';
 import { useLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 import { InvoiceTable } from './InvoiceList';
 
 /**

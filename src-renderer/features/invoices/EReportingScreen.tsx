@@ -2,8 +2,8 @@ import { formatDateFr, formatEuros, formatMonthFr, unreported, type MonthReport 
 import { parisMonth } from '../../components/today';
 import { useEReportingMonths } from '../../data/invoicing';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 
 /**
  * #/factures/e-reporting — clients outside France are not e-invoiced but

@@ -1,4 +1,4 @@
-import { useLocation } from '../../shell/router';
+import { useLocation } from '../../components/router';
 import { EReportingScreen } from './EReportingScreen';
 import { InvoiceList } from './InvoiceList';
 import { InvoicePage } from './InvoicePage';

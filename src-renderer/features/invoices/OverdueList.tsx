@@ -2,8 +2,8 @@ import { DUNNING_STEP_LABELS, formatDateFr, formatEuros } from '../../../src-cor
 import { useClients } from '../../data';
 import { useOverdueLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 import { dunningLetterHref } from './dunning-letter';
 import { KIND_LABEL } from './labels';
 

@@ -1,6 +1,6 @@
 import { formatDateFr, formatParisInstant, needsCreditAndReissue, parseInstant, transmissionRoute, type Invoice, type PlatformStatus } from '../../../src-core';
 import { useT, type MessageKey } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 
 /**
  * E-invoicing (issue 18): what the approved platform said about a document —

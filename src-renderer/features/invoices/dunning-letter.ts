@@ -1,5 +1,5 @@
 import { DUNNING_STEP_LETTER, type DunningStep, type Invoice } from '../../../src-core';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 
 /** The letter of a dunning step, written from the invoice it is about: Courriers' form, prefilled with it. */
 export function dunningLetterHref(invoice: Invoice, step: DunningStep): string {

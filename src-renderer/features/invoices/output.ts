@@ -1,7 +1,7 @@
 import { renderInvoicesBatchPdf } from '../../documents';
 import type { PrintBatch, PrintableDocument } from '../../data/invoicing';
 import { platform } from '../../platform';
-import { printPdf, savePdf } from '../letters/output';
+import { ownedBytes, printPdf, savePdf } from '../../platform/pdf-output';
 import { documentFileName, invoiceDocumentModel } from './document-model';
 
 /**
@@ -10,16 +10,15 @@ import { documentFileName, invoiceDocumentModel } from './document-model';
  * memory does not grow with the month's size.
  */
 const model = (batch: PrintBatch, d: PrintableDocument) => invoiceDocumentModel(d.invoice, d.client, batch.seller, { referencedNumber: d.referencedNumber, referencedDate: d.referencedDate, imputedCredits: d.imputedCredits });
-const owned = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 const fileName = (d: PrintableDocument) => documentFileName(d.invoice, d.client?.legalName ?? d.invoice.clientId);
 
 /** An issued document leaves as Factur-X (PDF/A-3b with its factur-x.xml, issue 18); a draft stays a plain PDF, watermarked. */
 async function render(batch: PrintBatch, doc: PrintableDocument): Promise<Uint8Array<ArrayBuffer>> {
   const m = model(batch, doc);
-  if (doc.invoice.status !== 'issued') return owned(renderInvoicesBatchPdf([m]));
+  if (doc.invoice.status !== 'issued') return ownedBytes(renderInvoicesBatchPdf([m]));
   // pdf-lib, fontkit and the fonts load with the first Factur-X, not with the invoices screens.
   const [{ renderFacturXPdf }, { facturXFonts }] = await Promise.all([import('../../documents/facturx-pdf'), import('../../documents/facturx-fonts')]);
-  return owned(await renderFacturXPdf(m, await facturXFonts()));
+  return ownedBytes(await renderFacturXPdf(m, await facturXFonts()));
 }
 
 async function single(batch: PrintBatch): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string }> {
@@ -40,7 +39,7 @@ export async function printDocumentPdf(batch: PrintBatch) {
 
 /** The month's documents in one PDF, each on its own pages. */
 export function exportMonthAsOnePdf(batch: PrintBatch, period: string) {
-  return savePdf(owned(renderInvoicesBatchPdf(batch.documents.map((d) => model(batch, d)))), `factures-${period}.pdf`);
+  return savePdf(ownedBytes(renderInvoicesBatchPdf(batch.documents.map((d) => model(batch, d)))), `factures-${period}.pdf`);
 }
 
 /** The month's documents as one file each: each issued one a Factur-X (in the browser, all in `factures-<mois>.zip`). */

@@ -1,6 +1,6 @@
 import { useLetters } from '../../data';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 import { FollowUpList, useLetterAgenda } from './agenda';
 import { LettersTable } from './LettersTable';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useClients } from '../../data';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 
 const MAX_RESULTS = 20;
 

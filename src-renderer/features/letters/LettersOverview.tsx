@@ -4,10 +4,10 @@ import { SelectField } from '../../components/FormField';
 import { useLetters } from '../../data';
 import { useClientsById, useLetterSettings } from '../../data/letters-flow';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 import { LettersTable } from './LettersTable';
-import { printCalibration } from './output';
+import { printCalibration } from '../../components/print-calibration';
 import { UpcomingDeadlines } from './UpcomingDeadlines';
 
 /** A batch notice to a large portfolio makes thousands of letters: the table shows the newest, the search narrows. */

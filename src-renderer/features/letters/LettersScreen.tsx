@@ -1,4 +1,4 @@
-import { useLocation } from '../../shell/router';
+import { useLocation } from '../../components/router';
 import { ComposeLetterPage } from './ComposeLetterPage';
 import { LetterPage } from './LetterPage';
 import { LettersOverview } from './LettersOverview';

@@ -1,6 +1,6 @@
 import { LETTER_KIND_LABELS, formatDateFr, type Client, type Letter } from '../../../src-core';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 import { LetterStatusBadge } from './LetterStatus';
 
 /** Letters, newest first, each linking to its page; the client column only where letters of several clients mix. */

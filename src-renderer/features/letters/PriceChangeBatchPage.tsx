@@ -6,11 +6,12 @@ import { useCommand } from '../../components/useCommand';
 import { useDataLayer, usePriceLists } from '../../data';
 import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettings, type PriceChangeBatchResult } from '../../data/letters-flow';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
-import { href } from '../../shell/router';
+import { PageHeader } from '../../components/PageHeader';
+import { href } from '../../components/router';
 import { currentActor } from '../../components/actor';
 import { storedLetterSheets, storedPartnerCopySheets } from './document';
-import { lettersPdf, printPdf, savePdf } from './output';
+import { lettersPdf } from './output';
+import { printPdf, savePdf } from '../../platform/pdf-output';
 
 const euros = (cents: number) => formatEuros(cents).replace(/\s?€$/, '');
 

@@ -3,7 +3,7 @@ import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { draftReceiptCorrection } from '../../data/letters-flow';
 import { useT } from '../../i18n';
-import { navigate } from '../../shell/router';
+import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
 /**

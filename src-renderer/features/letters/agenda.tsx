@@ -3,7 +3,7 @@ import { DUNNING_STEP_LABELS, DUNNING_STEP_LETTER, LETTER_KIND_LABELS, formatDat
 import { parisToday } from '../../components/today';
 import { useLetterSettings, type dunningLettersDue } from '../../data/letters-flow';
 import { useT } from '../../i18n';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 
 /** Follow-ups due and deadlines within `days` for these letters, as of today (Paris). `undefined` while loading. */
 export function useLetterAgenda(letters: readonly Letter[] | undefined, days: number) {

@@ -4,7 +4,7 @@ import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
-import { printCalibration } from '../letters/output';
+import { printCalibration } from '../../components/print-calibration';
 
 const OFFSETS = ['windowLeftMm', 'windowTopMm', 'windowWidthMm', 'windowHeightMm'] as const;
 type Offsets = Record<(typeof OFFSETS)[number], string>;

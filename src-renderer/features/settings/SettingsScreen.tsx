@@ -1,7 +1,7 @@
 import { DEFAULT_ENVELOPE_MODELS, DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE } from '../../../src-core';
 import { useSettingsSnapshot } from '../../data/invoicing';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
+import { PageHeader } from '../../components/PageHeader';
 import { DeviceSeries } from './DeviceSeries';
 import { EnvelopeModelsForm } from './EnvelopeModelsForm';
 import { PersonNameForm } from './PersonNameForm';

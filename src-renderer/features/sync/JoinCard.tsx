@@ -5,7 +5,7 @@ import { confirmJoin, recordKey, useJoinReview } from '../../data/sync-state';
 import { useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { recordTitle } from './record-link';
-import { currentEngine } from './sync-session';
+import { currentEngine } from '../../sync/session';
 
 const SHOWN = 20;
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));

@@ -5,7 +5,7 @@ import { discardSetAside, retrySetAside, type SetAsideMutation } from '../../dat
 import { useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { recordHref } from './record-link';
-import { currentEngine } from './sync-session';
+import { currentEngine } from '../../sync/session';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 

@@ -4,15 +4,15 @@ import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
 import { useT } from '../../i18n';
-import { PageHeader } from '../../shell/PageHeader';
+import { PageHeader } from '../../components/PageHeader';
 import { actorLabel, usePersonStore } from '../../sync/person';
 import { tokenStorageStatus } from '../../sync/token-store';
 import { ConflictCard } from './ConflictCard';
 import { JoinCard } from './JoinCard';
 import { SetAsideList } from './SetAsideList';
 import { SignOutDialog } from './SignOutDialog';
-import { currentEngine, signIn, signInWithPassword, signOut } from './sync-session';
-import { useSyncUi } from './sync-store';
+import { currentEngine, signIn, signInWithPassword, signOut } from '../../sync/session';
+import { useSyncUi } from '../../sync/session-store';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 

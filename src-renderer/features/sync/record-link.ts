@@ -1,5 +1,5 @@
 import type { EntityType } from '../../../src-core';
-import { href } from '../../shell/router';
+import { href } from '../../components/router';
 
 /** Where a record is edited, for a person correcting a change the server refused (undefined: no screen of its own). */
 export function recordHref(entity: EntityType, recordId: string, changes: Record<string, unknown>): string | undefined {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SyncStatus } from '../../sync/engine';
+import type { SyncStatus } from './engine';
 
 /** Sync UI state only (phase, reachability, last error): stored records stay in IndexedDB. */
 interface SyncUiState {

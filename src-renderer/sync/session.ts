@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { SYNC_KEYS, forgetServer, readSyncValue, wipeLocalData, writeSyncValue, type SyncServer } from '../../data/sync-state';
-import { usePendingOutboxCount, useDataLayer, type DataLayer } from '../../data';
-import { createApiClient } from '../../sync/api-client';
-import { createSyncEngine, type SyncEngine } from '../../sync/engine';
-import { loadPerson, rememberSignedIn } from '../../sync/person';
-import { checkServerUrl } from '../../sync/server-url';
-import { deleteToken, loadToken, saveToken } from '../../sync/token-store';
-import { useSyncUi } from './sync-store';
+import { SYNC_KEYS, forgetServer, readSyncValue, wipeLocalData, writeSyncValue, type SyncServer } from '../data/sync-state';
+import { usePendingOutboxCount, useDataLayer, type DataLayer } from '../data';
+import { createApiClient } from './api-client';
+import { createSyncEngine, type SyncEngine } from './engine';
+import { loadPerson, rememberSignedIn } from './person';
+import { checkServerUrl } from './server-url';
+import { deleteToken, loadToken, saveToken } from './token-store';
+import { useSyncUi } from './session-store';
 
 /** The one engine of this window: syncing is app-wide, not tied to the Synchronisation screen being open. */
 let engine: SyncEngine | null = null;

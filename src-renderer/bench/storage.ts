@@ -2,7 +2,7 @@
 // this module talks to Dexie directly; eslint.config.js allows it for src-renderer/bench only.
 import Dexie from 'dexie';
 import { bulkLoad, loadDemoPortfolio } from '../data/bulk';
-import { filesOf } from '../data/client-files';
+import { rowsOf } from '../data/client-rows';
 import { createDatabase, DEFAULT_DATABASE_NAME } from '../data/db';
 import { MIGRATIONS } from '../data/migrations';
 import type { EntityRecords, EntityType, IsoDate } from '../../src-core';
@@ -44,14 +44,14 @@ async function timed<N extends string>(names: readonly N[], write: (name: N) => 
  * Dexie's defaults (the browser's default durability), no validation, no
  * chunking, into an empty database with the app's tables and indexes — the
  * clients with their contracts as the app stores them, one row per client
- * (data/client-files.ts), grouped before the clock starts.
+ * (data/client-rows.ts), grouped before the clock starts.
  */
 export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Promise<WriteTiming> {
   await Dexie.delete(name);
   const db = new Dexie(name);
   db.version(1).stores(currentStores());
   await db.open();
-  const rows = { priceLists: portfolio.priceLists, clientFiles: filesOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoices: portfolio.invoices };
+  const rows = { priceLists: portfolio.priceLists, clientFiles: rowsOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoices: portfolio.invoices };
   try {
     return await timed(BARE_TABLES, (table) => db.table(table).bulkPut(rows[table]));
   } finally {

@@ -1,6 +1,6 @@
 import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType } from '../../src-core';
 import type { Table } from 'dexie';
-import { filesOf, writeClientFiles, type ClientFile } from './client-files';
+import { rowsOf, writeClientRows, type ClientRow } from './client-rows';
 import type { ContratsDb } from './db';
 import { recordTables } from './record-store';
 import { summarizeClients } from './read-model/client-summary';
@@ -70,11 +70,11 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const summaries = new Map(summarizeClients(portfolio.clients, portfolio.contracts, portfolio.usage).map((s) => [s.id, s]));
   const put = <T>(table: Table<T>) => (chunk: readonly T[]) => db.transaction('rw', table, async () => void (await table.bulkPut([...chunk])));
   await putInChunks('priceLists', portfolio.priceLists, options_, put(db.priceLists));
-  // Each client with its contracts (client-files.ts), merged into what is stored unless the tables were emptied.
-  const files = filesOf(portfolio.clients, portfolio.contracts);
+  // Each client with its contracts (client-rows.ts), merged into what is stored unless the tables were emptied.
+  const files = rowsOf(portfolio.clients, portfolio.contracts);
   await putInChunks('clients', files, options_, (chunk) =>
-    db.transaction('rw', [db.clientFiles, ...portfolioTables(db)], async () => {
-      await (replace ? db.clientFiles.bulkPut([...chunk]) : writeClientFiles(db.clientFiles, changesOf(chunk)));
+    db.transaction('rw', [db.clientRows, ...portfolioTables(db)], async () => {
+      await (replace ? db.clientRows.bulkPut([...chunk]) : writeClientRows(db.clientRows, changesOf(chunk)));
       await updateSummaries(db, chunk.flatMap((f) => summaries.get(f.id) ?? []));
     }),
   );
@@ -82,4 +82,4 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   return { clients: portfolio.clients.length, contracts: portfolio.contracts.length, usage: portfolio.usage.length };
 }
 
-const changesOf = (files: readonly ClientFile[]) => ({ clients: { puts: files.flatMap((f) => f.client ?? []) }, contracts: { puts: files.flatMap((f) => f.contracts) } });
+const changesOf = (files: readonly ClientRow[]) => ({ clients: { puts: files.flatMap((f) => f.client ?? []) }, contracts: { puts: files.flatMap((f) => f.contracts) } });

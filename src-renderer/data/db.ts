@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
-import type { ClientFile } from './client-files';
+import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { PortfolioChunk, PortfolioDelta } from './read-model/portfolio-chunks';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
@@ -90,8 +90,6 @@ const durabilityMiddleware: Middleware<DBCore> = {
 };
 
 export class ContratsDb extends Dexie {
-  /** Each client with its contracts, one row (client-files.ts); read and written through `clients` and `contracts`. */
-  declare clientFiles: Table<ClientFile, string>;
   declare priceLists: Table<PriceListRecord, string>;
   declare usage: Table<UsageDocument, string>;
   declare invoices: Table<Invoice, string>;
@@ -105,6 +103,12 @@ export class ContratsDb extends Dexie {
   declare portfolioChunks: Table<PortfolioChunk, number>;
   declare portfolioDelta: Table<PortfolioDelta, string>;
 
+  /**
+   * Each client with its contracts, one row (client-rows.ts); read and written
+   * through `clients` and `contracts`. The IndexedDB store keeps the name it
+   * was given in v6, `clientFiles`: renaming a store copies every row on upgrade.
+   */
+  readonly clientRows: Table<ClientRow, string>;
   readonly clients: RecordStore<Client>;
   readonly contracts: ContractStore;
 
@@ -112,8 +116,9 @@ export class ContratsDb extends Dexie {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
     this.use(durabilityMiddleware);
     applyMigrations(this);
-    this.clients = clientStore(this.clientFiles);
-    this.contracts = contractStore(this.clientFiles);
+    this.clientRows = this.table('clientFiles');
+    this.clients = clientStore(this.clientRows);
+    this.contracts = contractStore(this.clientRows);
   }
 
   /** The stored records of a synced entity, typed by its record. */

@@ -3,7 +3,7 @@
 export { createDatabase, ContratsDb, DEFAULT_DATABASE_NAME, type AuditEntry, type DatabaseOptions, type OutboxEntry, type SeriesState, type SettingEntry } from './db';
 export { MIGRATIONS, type Migration } from './migrations';
 export { recordTables, type ContractStore, type RecordStore } from './record-store';
-export type { ClientFile } from './client-files';
+export type { ClientRow } from './client-rows';
 export { createDataContext, type DataContext } from './context';
 export { openDataLayer, type DataLayer } from './open';
 export { createRepositories, type Repositories } from './repositories';

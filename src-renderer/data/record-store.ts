@@ -1,14 +1,14 @@
 import type { Table } from 'dexie';
 import type { Client, Contract, EntityType, WireRecord } from '../../src-core';
-import { contractsOfClients, readClients, readContracts, writeClientFiles, type ClientFile, type ClientFileChanges } from './client-files';
+import { contractsOfClients, readClients, readContracts, writeClientRows, type ClientRow, type ClientRowChanges } from './client-rows';
 import type { ContratsDb } from './db';
 
 /**
  * The stored records of one synced entity, whatever rows hold them: most
  * entities have a table of their own; clients and contracts share the client
- * files (client-files.ts). Writes of clients and contracts read and rewrite
- * their files: inside one transaction, await each before the next, so that
- * two of them never rewrite the same file from the same read.
+ * rows (client-rows.ts). Writes of clients and contracts read and rewrite
+ * their rows: inside one transaction, await each before the next, so that
+ * two of them never rewrite the same row from the same read.
  */
 export interface RecordStore<R> {
   /** The tables a transaction over these records must cover. */
@@ -45,46 +45,46 @@ export function tableStore<R extends { id: string }>(table: Table<R, string>): R
   };
 }
 
-/** Reads, writes and lists one kind of record held in the files (clients or contracts). */
-function fileStore<R>(
-  files: Table<ClientFile, string>,
+/** Reads, writes and lists one kind of record held in the rows (clients or contracts). */
+function rowStore<R>(
+  rows: Table<ClientRow, string>,
   read: (ids: readonly string[]) => Promise<(R | undefined)[]>,
-  of: (file: ClientFile) => readonly R[],
-  write: (puts: readonly R[], deletes: readonly string[]) => ClientFileChanges,
+  of: (row: ClientRow) => readonly R[],
+  write: (puts: readonly R[], deletes: readonly string[]) => ClientRowChanges,
 ): RecordStore<R> {
-  const all = async () => (await files.toArray()).flatMap(of);
+  const all = async () => (await rows.toArray()).flatMap(of);
   return {
-    tables: [files],
+    tables: [rows],
     get: async (id) => (await read([id]))[0],
     bulkGet: read,
-    put: (record) => writeClientFiles(files, write([record], [])),
-    bulkPut: (records) => writeClientFiles(files, write(records, [])),
-    delete: (id) => writeClientFiles(files, write([], [id])),
-    bulkDelete: (ids) => writeClientFiles(files, write([], ids)),
+    put: (record) => writeClientRows(rows, write([record], [])),
+    bulkPut: (records) => writeClientRows(rows, write(records, [])),
+    delete: (id) => writeClientRows(rows, write([], [id])),
+    bulkDelete: (ids) => writeClientRows(rows, write([], ids)),
     toArray: all,
-    each: (visit) => files.each((file) => of(file).forEach(visit)),
+    each: (visit) => rows.each((row) => of(row).forEach(visit)),
     count: async () => (await all()).length,
   };
 }
 
-export function clientStore(files: Table<ClientFile, string>): RecordStore<Client> {
-  return fileStore(
-    files,
-    (ids) => readClients(files, ids),
-    (file) => (file.client ? [file.client] : []),
+export function clientStore(rows: Table<ClientRow, string>): RecordStore<Client> {
+  return rowStore(
+    rows,
+    (ids) => readClients(rows, ids),
+    (row) => (row.client ? [row.client] : []),
     (puts, deletes) => ({ clients: { puts, deletes } }),
   );
 }
 
-export function contractStore(files: Table<ClientFile, string>): ContractStore {
+export function contractStore(rows: Table<ClientRow, string>): ContractStore {
   return {
-    ...fileStore(
-      files,
-      (ids) => readContracts(files, ids),
-      (file) => file.contracts,
+    ...rowStore(
+      rows,
+      (ids) => readContracts(rows, ids),
+      (row) => row.contracts,
       (puts, deletes) => ({ contracts: { puts, deletes } }),
     ),
-    ofClients: (clientIds) => contractsOfClients(files, clientIds),
+    ofClients: (clientIds) => contractsOfClients(rows, clientIds),
   };
 }
 
@@ -95,24 +95,24 @@ export interface RecordWrites {
   deletes: readonly string[];
 }
 
-const FILE_ENTITIES: ReadonlySet<EntityType> = new Set(['clients', 'contracts']);
+const ROW_ENTITIES: ReadonlySet<EntityType> = new Set(['clients', 'contracts']);
 
-/** Whether the entity's records live in the client files. */
-export const inClientFiles = (entity: EntityType): boolean => FILE_ENTITIES.has(entity);
+/** Whether the entity's records live in the client rows. */
+export const inClientRows = (entity: EntityType): boolean => ROW_ENTITIES.has(entity);
 
 /**
  * Issues the writes of several entities at once: clients and contracts
- * together, each client file read and written once (`filesStored: false` —
+ * together, each client row read and written once (`rowsStored: false` —
  * none can be stored yet — skips reading them), the other entities into
  * their tables. Runs inside the caller's read-write transaction.
  */
-export function writeRecords(db: ContratsDb, writes: readonly RecordWrites[], { filesStored = true }: { filesStored?: boolean } = {}): Promise<unknown> {
-  const files = writes.filter((w) => inClientFiles(w.entity));
-  const fileChanges = Object.fromEntries(files.map((w) => [w.entity, { puts: w.puts, deletes: w.deletes }])) as ClientFileChanges;
+export function writeRecords(db: ContratsDb, writes: readonly RecordWrites[], { rowsStored = true }: { rowsStored?: boolean } = {}): Promise<unknown> {
+  const rows = writes.filter((w) => inClientRows(w.entity));
+  const rowChanges = Object.fromEntries(rows.map((w) => [w.entity, { puts: w.puts, deletes: w.deletes }])) as ClientRowChanges;
   return Promise.all([
-    files.length > 0 ? writeClientFiles(db.clientFiles, fileChanges, { stored: filesStored }) : undefined,
+    rows.length > 0 ? writeClientRows(db.clientRows, rowChanges, { stored: rowsStored }) : undefined,
     ...writes
-      .filter((w) => !inClientFiles(w.entity))
+      .filter((w) => !inClientRows(w.entity))
       .map((w) => {
         const store = db.records(w.entity) as unknown as RecordStore<WireRecord>;
         return Promise.all([w.puts.length > 0 ? store.bulkPut(w.puts) : undefined, w.deletes.length > 0 ? store.bulkDelete(w.deletes) : undefined]);

@@ -10,7 +10,7 @@ import type { ApiClient } from './api-client';
  * usage, invoices, payments, letters — which is most of the volume.
  * `wholeFirst`: pulled from its start into empty tables, the stream is
  * committed in one transaction once every page is in. A client and its
- * contracts share one row (data/client-files.ts) but arrive pages apart (the
+ * contracts share one row (data/client-rows.ts) but arrive pages apart (the
  * server's order is the order of changes): committed page by page, most rows
  * would be written twice. The core stream is small enough to hold (21,000
  * records for 10,000 clients); a failure before its end stores none of it.

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, ValidationError } from '../../src-core';
 import { createDatabase, MIGRATIONS, readPortfolio, searchable, summarizeClients } from '../../src-renderer/data';
-import { filesOf } from '../../src-renderer/data/client-files';
+import { rowsOf } from '../../src-renderer/data/client-rows';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun } from '../../src-renderer/data/invoicing';
 import { toChunks } from '../../src-renderer/data/read-model/portfolio-chunks';
@@ -143,7 +143,7 @@ describe('migration v7: search keys with contract references', () => {
     const demo = generateDemoPortfolio({ seed: 5, clients: 30 });
     // A v6 read model: summaries without the references in their search key.
     const stale = summarizeClients(demo.clients, demo.contracts, demo.usage).map((s) => ({ ...s, searchKey: searchable(s.legalName) }));
-    await old.table('clientFiles').bulkPut(filesOf(demo.clients, demo.contracts));
+    await old.table('clientFiles').bulkPut(rowsOf(demo.clients, demo.contracts));
     await old.table('usage').bulkPut(demo.usage);
     await old.table('portfolioChunks').bulkPut(toChunks(stale));
     await old.table('portfolioDelta').put({ id: stale[0]!.id, summary: stale[0] });

@@ -94,8 +94,8 @@ describe('local database schema', () => {
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect(db.tables.map((t) => t.name)).not.toContain('clients');
     expect(db.tables.map((t) => t.name)).not.toContain('contracts');
-    expect(db.clientFiles.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['contractIds', true]]);
-    expect(await db.clientFiles.count()).toBe(demo.clients.length + 1);
+    expect(db.clientRows.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['contractIds', true]]);
+    expect(await db.clientRows.count()).toBe(demo.clients.length + 1);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect((await db.clients.toArray()).sort(byId)).toEqual([...demo.clients].sort(byId));
     expect((await db.contracts.toArray()).sort(byId)).toEqual([...demo.contracts, orphan].sort(byId));

@@ -53,7 +53,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
         if (String(input).endsWith('/sync/pull')) {
           const stream = streamOf(body);
           const { limit, cursor } = JSON.parse(body) as { limit: number; cursor: string };
-          asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientFiles.count() });
+          asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientRows.count() });
           if (fail?.stream === stream && asked[stream].length - 1 === fail.at) throw new TypeError('fetch failed');
         }
         return fetch(input, init);
@@ -77,7 +77,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
     expect(await data.db.clients.count()).toBe(demo.clients.length);
     expect(await data.db.contracts.count()).toBe(demo.contracts.length);
-    expect(await data.db.clientFiles.count()).toBe(demo.clients.length);
+    expect(await data.db.clientRows.count()).toBe(demo.clients.length);
     expect(await data.db.usage.count()).toBe(demo.usage.length);
     expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
     data.db.close();
@@ -86,7 +86,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
   it('une page du flux principal qui échoue : rien n’en est écrit, la synchro suivante le reprend du début', async () => {
     const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 3 });
     await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
-    expect((await data.db.clientFiles.count()) + (await data.db.priceLists.count())).toBe(0);
+    expect((await data.db.clientRows.count()) + (await data.db.priceLists.count())).toBe(0);
     expect(await readCursor(data.db, 'core')).toBe('0');
     await engine.syncNow();
     expect(asked.core.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });

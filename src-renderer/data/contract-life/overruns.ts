@@ -48,9 +48,9 @@ export async function readOverrunWorkList(db: ContratsDb, today: IsoDate): Promi
   if (!month) return { month, items: [] };
   const hits = summaries.flatMap((s) => overInMonth(s, month).map((o) => ({ summary: s, contractId: o.contract.id })));
   const ids = hits.map((h) => h.contractId);
-  // The contracts through their clients' files, by key (the summary is the client's): one batched read,
+  // The contracts through their clients' rows, by key (the summary is the client's): one batched read,
   // where the contract index would step a cursor once per contract.
-  const [files, usage] = await Promise.all([db.clientFiles.bulkGet([...new Set(hits.map((h) => h.summary.id))]), db.usage.bulkGet(ids)]);
+  const [files, usage] = await Promise.all([db.clientRows.bulkGet([...new Set(hits.map((h) => h.summary.id))]), db.usage.bulkGet(ids)]);
   const contractOf = new Map(files.flatMap((f) => f?.contracts ?? []).map((c) => [c.id, c]));
   const items = hits.flatMap(({ summary, contractId }, i): OverrunItem[] => {
     const contract = contractOf.get(contractId);

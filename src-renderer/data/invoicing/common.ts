@@ -51,5 +51,5 @@ export function billingLines(invoice: Pick<Invoice, 'lines'>): BillingLine[] {
  */
 export function invoicingTransaction<T>(ctx: DataContext, body: () => Promise<T>): Promise<T> {
   const { db } = ctx;
-  return db.transaction('rw', [db.invoices, db.payments, db.clientFiles, db.series, db.settings, db.audit, db.outbox], body);
+  return db.transaction('rw', [db.invoices, db.payments, db.clientRows, db.series, db.settings, db.audit, db.outbox], body);
 }

@@ -11,7 +11,7 @@ export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entit
 
 /** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers. */
 export function readModelScope(db: ContratsDb): Table[] {
-  return [db.clientFiles, db.usage, ...portfolioTables(db)];
+  return [db.clientRows, db.usage, ...portfolioTables(db)];
 }
 
 /** Tables a read-write transaction must also cover when it writes any of `entities`. */
@@ -40,7 +40,7 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
   // A chunk at a time: a usage import refreshes thousands of clients, and each read holds the main thread while it is decoded.
   for (let start = 0; start < ids.length; start += REFRESH_CHUNK) {
     const slice = ids.slice(start, start + REFRESH_CHUNK);
-    const files = await db.clientFiles.bulkGet(slice);
+    const files = await db.clientRows.bulkGet(slice);
     gone.push(...slice.filter((_, i) => !files[i]?.client));
     const present = files.filter((f) => f?.client !== undefined);
     const contracts = present.flatMap((f) => f!.contracts);

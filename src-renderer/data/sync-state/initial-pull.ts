@@ -59,9 +59,9 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
   const { clients, contracts, usage } = initial.sources;
   const storedUsage = await db.usage.count();
   if (initial.covered.has('usage') ? storedUsage !== usage.size : storedUsage > 0) return null;
-  // Clients and contracts share rows (client files): one per client of memory, holding memory's contracts.
+  // Clients and contracts share rows (client-rows.ts): one per client of memory, holding memory's contracts.
   const files = new Set([...clients.keys(), ...[...contracts.values()].map((c) => c.clientId as string)]);
-  const [storedFiles, storedContracts] = await Promise.all([db.clientFiles.count(), db.clientFiles.orderBy('contractIds').count()]);
+  const [storedFiles, storedContracts] = await Promise.all([db.clientRows.count(), db.clientRows.orderBy('contractIds').count()]);
   const filesCovered = initial.covered.has('clients') && initial.covered.has('contracts');
   if (filesCovered ? storedFiles !== files.size || storedContracts !== contracts.size : storedFiles > 0) return null;
   return initial.prepared ?? prepareSummaries(initial);

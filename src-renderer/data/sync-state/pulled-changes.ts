@@ -1,6 +1,6 @@
 import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
-import { inClientFiles, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
+import { inClientRows, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
@@ -58,15 +58,15 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   const { changes } = 'validated' in page ? page : validatePulledPage(page);
   const entities = [...new Set(changes.map((c) => c.entity))];
   const deferSummaries = !!initial && entities.some(feedsSummaries);
-  // During an initial pull, a client file exists only if this run wrote a client or contract already (or a local edit did: outbox).
-  const filesMayExist = !initial || initial.sources.clients.size + initial.sources.contracts.size > 0;
+  // During an initial pull, a client row exists only if this run wrote a client or contract already (or a local edit did: outbox).
+  const rowsMayExist = !initial || initial.sources.clients.size + initial.sources.contracts.size > 0;
   // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
   const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
     const plans = await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
-    const writes = writeRecords(db, plans, { filesStored: filesMayExist || [...pending.values()].some(([m]) => inClientFiles(m!.entity)) });
+    const writes = writeRecords(db, plans, { rowsStored: rowsMayExist || [...pending.values()].some(([m]) => inClientRows(m!.entity)) });
     whileWriting?.();
     await writes;
     const touched = plans.flatMap((p) => p.touched);
@@ -124,7 +124,7 @@ export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialP
 }
 
 async function summariesFromRecords(db: ContratsDb): Promise<ClientSummary[]> {
-  const [files, usage] = await Promise.all([db.clientFiles.toArray(), db.usage.toArray()]);
+  const [files, usage] = await Promise.all([db.clientRows.toArray(), db.usage.toArray()]);
   return summarizeClients(
     files.flatMap((f) => f.client ?? []),
     files.flatMap((f) => f.contracts),

@@ -16,3 +16,4 @@ export * from './credited-lines';
 export * from './contract-month';
 export * from './payment-rules';
 export * from './credit-use';
+export * from './invoice-kinds';

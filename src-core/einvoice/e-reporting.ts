@@ -1,4 +1,5 @@
 import { isCountedPayment } from '../billing/payment-rules';
+import { INVOICE_KIND_NAMES } from '../billing/invoice-kinds';
 import { el, toXmlDocument } from '../export/xml-writer';
 import type { Invoice, Payment } from '../model';
 import type { SellerProfile } from '../settings';
@@ -60,7 +61,7 @@ export function monthReport(month: string, invoices: readonly Invoice[], payment
       return {
         invoiceId: i.id,
         number: i.number,
-        typeCode: i.kind === 'credit_note' ? '381' : '380',
+        typeCode: INVOICE_KIND_NAMES[i.kind].typeCode,
         issueDate: i.issueDate,
         buyerName: i.buyer!.legalName,
         buyerCountry: i.buyer!.country,

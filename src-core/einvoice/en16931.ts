@@ -1,4 +1,4 @@
-import { LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OUTSIDE_EU_MENTION, OUTSIDE_VAT_SCOPE_MENTION, REVERSE_CHARGE_MENTION } from '../billing';
+import { INVOICE_KIND_NAMES, LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OUTSIDE_EU_MENTION, OUTSIDE_VAT_SCOPE_MENTION, REVERSE_CHARGE_MENTION } from '../billing';
 import type { IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import { normalizeIdentifier } from '../model/identifiers';
@@ -125,7 +125,7 @@ const EXEMPTIONS: Record<'AE' | 'O', { code: string }> = {
  * without either mention has no category the rules know.
  */
 function categoryOf(model: InvoiceDocumentModel, ratePercent: number): VatCategory | undefined {
-  if (model.kind === 'lateSurcharge') return 'O';
+  if (model.kind === 'surcharge') return 'O';
   if (ratePercent > 0) return 'S';
   if (model.vatMention === REVERSE_CHARGE_MENTION) return 'AE';
   if (model.vatMention === OUTSIDE_EU_MENTION) return 'O';
@@ -134,7 +134,7 @@ function categoryOf(model: InvoiceDocumentModel, ratePercent: number): VatCatego
 
 /** The reason printed for a category without VAT: the regime's mention, or the surcharge's. */
 function exemptionReason(model: InvoiceDocumentModel, category: VatCategory): string | undefined {
-  if (category === 'O' && model.kind === 'lateSurcharge') return OUTSIDE_VAT_SCOPE_MENTION;
+  if (category === 'O' && model.kind === 'surcharge') return OUTSIDE_VAT_SCOPE_MENTION;
   if (category === 'AE' || category === 'O') return model.vatMention;
   return undefined;
 }
@@ -151,7 +151,7 @@ const compact = (value: string | undefined) => (value ? normalizeIdentifier(valu
  */
 export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
   if (!model.number) throw new DomainError('INVALID_INPUT', "Un brouillon n'est pas une facture électronique : il n'a pas de numéro.");
-  const sign = model.kind === 'creditNote' ? -1 : 1;
+  const sign = model.kind === 'credit_note' ? -1 : 1;
   const amount = (cents: Cents): Cents => (cents === 0 ? 0 : sign * cents);
   // Credit notes imputed on an invoice settle part of it: BT-113, the amount to pay is what remains.
   const paid = (model.imputedCredits ?? []).reduce((s, c) => s + c.amountCents, 0);
@@ -183,7 +183,7 @@ export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
   });
   const outsideScope = lines.some((l) => l.category === 'O');
   const { seller, buyer } = model;
-  const isCreditNote = model.kind === 'creditNote';
+  const isCreditNote = model.kind === 'credit_note';
   const iban = compact(seller.iban);
   const sellerVat = outsideScope ? undefined : compact(seller.vatNumber);
   const buyerVat = outsideScope ? undefined : compact(buyer.vatNumber);
@@ -191,7 +191,7 @@ export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
     specification: EN16931_SPECIFICATION,
     number: model.number,
     issueDate: model.issueDate,
-    typeCode: isCreditNote ? '381' : '380',
+    typeCode: INVOICE_KIND_NAMES[model.kind].typeCode,
     currency: 'EUR',
     // Credit notes carry no payment terms (DOMAIN.md, Billing).
     notes: [

@@ -1,7 +1,7 @@
 import { billingPeriod, buyerSnapshot } from '../billing';
 import type { IsoDate } from '../dates';
 import { DomainError } from '../errors';
-import type { Client, Invoice } from '../model';
+import type { Client, Invoice, InvoiceKind } from '../model';
 import type { Cents } from '../money';
 import type { SellerProfile } from '../settings';
 
@@ -10,8 +10,6 @@ import type { SellerProfile } from '../settings';
  * the visible PDF (src-renderer/documents) and the Factur-X XML
  * (`facturXXml`) are both drawn from it, so they cannot disagree.
  */
-export type InvoiceDocumentKind = 'invoice' | 'creditNote' | 'lateSurcharge';
-
 export interface InvoiceDocumentLine {
   label: string;
   quantity: number;
@@ -32,7 +30,7 @@ export interface InvoiceDocumentModel {
     siren?: string;
     vatNumber?: string;
   };
-  kind: InvoiceDocumentKind;
+  kind: InvoiceKind;
   /** null for a draft: drafts have no number and are marked "BROUILLON — sans valeur". */
   number: string | null;
   issueDate: IsoDate;
@@ -61,8 +59,6 @@ export interface InvoiceDocumentModel {
    */
   imputedCredits?: { label: string; amountCents: Cents }[];
 }
-
-const KIND: Record<Invoice['kind'], InvoiceDocumentKind> = { invoice: 'invoice', credit_note: 'creditNote', surcharge: 'lateSurcharge' };
 
 export interface DocumentRefs {
   /** Number of the invoice a credit note or surcharge refers to. */
@@ -93,7 +89,7 @@ export function invoiceDocumentModel(invoice: Invoice, client: Client | undefine
   // A surcharge has no billed month of its own: its period is the day it is issued.
   const period = invoice.period ? billingPeriod(invoice.period) : { from: invoice.issueDate, to: invoice.issueDate };
   const terms = paymentTerms(seller);
-  const kind = KIND[invoice.kind];
+  const { kind } = invoice;
   return {
     seller,
     buyer: buyerOf(invoice, client),
@@ -101,14 +97,14 @@ export function invoiceDocumentModel(invoice: Invoice, client: Client | undefine
     number: invoice.number,
     issueDate: invoice.issueDate,
     servicePeriod: { from: period.from, to: period.to },
-    ...(kind === 'creditNote' ? {} : { dueDate: invoice.dueDate }),
+    ...(kind === 'credit_note' ? {} : { dueDate: invoice.dueDate }),
     lines: invoice.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, vatRatePercent: l.vatRatePercent })),
     totals: invoice.totals,
     ...(invoice.vatMention ? { vatMention: invoice.vatMention } : {}),
-    ...(refs.referencedNumber && kind === 'creditNote' ? { creditedInvoiceNumber: refs.referencedNumber } : {}),
-    ...(refs.referencedDate && kind === 'creditNote' ? { creditedInvoiceDate: refs.referencedDate } : {}),
-    ...(refs.referencedNumber && kind === 'lateSurcharge' ? { surchargedInvoiceNumber: refs.referencedNumber } : {}),
-    ...(terms && kind !== 'creditNote' ? { paymentTerms: terms } : {}),
+    ...(refs.referencedNumber && kind === 'credit_note' ? { creditedInvoiceNumber: refs.referencedNumber } : {}),
+    ...(refs.referencedDate && kind === 'credit_note' ? { creditedInvoiceDate: refs.referencedDate } : {}),
+    ...(refs.referencedNumber && kind === 'surcharge' ? { surchargedInvoiceNumber: refs.referencedNumber } : {}),
+    ...(terms && kind !== 'credit_note' ? { paymentTerms: terms } : {}),
     ...(kind === 'invoice' && refs.imputedCredits?.length
       ? { imputedCredits: refs.imputedCredits.map((c) => ({ label: `Avoir n° ${c.number} imputé`, amountCents: c.amountCents })) }
       : {}),

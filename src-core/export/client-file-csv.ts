@@ -1,7 +1,8 @@
+import { INVOICE_KIND_NAMES } from '../billing/invoice-kinds';
 import { CONTRACT_STATUS_LABELS, NOTICE_CHANNEL_LABELS } from '../lifecycle/contract-status';
 import { clientFileStem, describeHistoryEntry, invoiceRef, type ClientFile, type ExportedTextFile } from './client-file';
 import { eurosCell, toCsv, type CsvCell } from './csv-writer';
-import { HOSTING_MODE_LABELS, INVOICE_KIND_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { HOSTING_MODE_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 
 /**
  * The client file (§3) as CSV: one file per kind of record, because a
@@ -56,7 +57,7 @@ function invoicesCsv({ contracts, invoices }: ClientFile): string {
   const refOf = (id: string | undefined) => (id ? invoiceRef(byId.get(id) ?? { id, number: null }) : undefined);
   return toCsv(
     ['Identifiant', 'Type', 'Numéro', 'Statut', 'Contrat', 'Mois facturé', 'Date', 'Échéance', 'Total HT (€)', 'TVA (€)', 'Total TTC (€)', 'Mention TVA', 'Facture corrigée', 'Facture majorée'],
-    invoices.map((i) => [i.id, INVOICE_KIND_LABELS[i.kind], i.number, i.status === 'draft' ? 'Brouillon' : 'Émise', reference.get(i.contractId) ?? i.contractId, i.period, i.issueDate,
+    invoices.map((i) => [i.id, INVOICE_KIND_NAMES[i.kind].label, i.number, i.status === 'draft' ? 'Brouillon' : 'Émise', reference.get(i.contractId) ?? i.contractId, i.period, i.issueDate,
       i.dueDate, eurosCell(i.totals.netCents), eurosCell(i.totals.vatCents), eurosCell(i.totals.totalCents), i.vatMention, refOf(i.creditedInvoiceId), refOf(i.surchargedInvoiceId)]),
   );
 }

@@ -1,3 +1,4 @@
+import { INVOICE_KIND_NAMES } from '../billing/invoice-kinds';
 import { CONTRACT_STATUS_LABELS } from '../lifecycle/contract-status';
 import type { Client } from '../model/client';
 import type { Contract } from '../model/contract';
@@ -6,7 +7,7 @@ import type { Letter } from '../model/letter';
 import type { Payment } from '../model/payment';
 import type { UsageDocument } from '../model/usage';
 import { clientFileStem, describeHistoryEntry, invoiceRef, type ClientFile, type ExportedTextFile } from './client-file';
-import { HOSTING_MODE_LABELS, INVOICE_KIND_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from './labels';
+import { HOSTING_MODE_LABELS, LETTER_KIND_LABELS, LETTER_STATUS_LABELS, PAYMENT_KIND_LABELS, PAYMENT_METHOD_LABELS } from './labels';
 import { el, toXmlDocument, type XmlElement } from './xml-writer';
 
 /**
@@ -68,7 +69,7 @@ function contractXml(c: Contract, usage: UsageDocument | undefined): XmlElement 
 function invoiceXml(i: Invoice, byId: ReadonlyMap<string, Invoice>): XmlElement {
   const ref = (id: string | undefined) => (id ? invoiceRef(byId.get(id) ?? { id, number: null }) : undefined);
   return el('facture', { id: i.id, type: i.kind, numero: i.number, statut: i.status, contrat: i.contractId }, [
-    text('libelleType', INVOICE_KIND_LABELS[i.kind]),
+    text('libelleType', INVOICE_KIND_NAMES[i.kind].label),
     text('moisFacture', i.period),
     text('date', i.issueDate),
     text('echeance', i.dueDate),

@@ -1,5 +1,4 @@
 import type { HostingMode } from '../model/client';
-import type { InvoiceKind } from '../model/invoice';
 import type { LetterStatus } from '../model/letter';
 import type { PaymentKind, PaymentMethod } from '../model/payment';
 import type { LetterKind } from '../letters/types';
@@ -10,8 +9,6 @@ import type { LetterKind } from '../letters/types';
  * "self_hosted". Contract statuses and notice channels have theirs in lifecycle.
  */
 export const HOSTING_MODE_LABELS: Record<HostingMode, string> = { cloud: 'Cloud Dokos', self_hosted: 'Auto-hébergé' };
-
-export const INVOICE_KIND_LABELS: Record<InvoiceKind, string> = { invoice: 'Facture', credit_note: 'Avoir', surcharge: 'Majoration de retard' };
 
 export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   virement: 'Virement',

@@ -1,5 +1,5 @@
 import { AFRelationship, ParseSpeeds, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFString, type PDFRef } from 'pdf-lib';
-import { describeProblems, DomainError, FACTURX_FILE_NAME, facturX, type InvoiceDocumentModel } from '../../src-core';
+import { describeProblems, DomainError, FACTURX_FILE_NAME, facturX, INVOICE_KIND_NAMES, type InvoiceDocumentModel } from '../../src-core';
 import { renderInvoicePdf } from './invoice-pdf';
 import { srgbIccProfile } from './srgb-icc';
 import { FIRST_CHAR, LAST_CHAR, winAnsiSubset, type EmbeddableFont } from './truetype-subset';
@@ -100,10 +100,8 @@ function addOutputIntent(pdf: PDFDocument): void {
   pdf.catalog.set(PDFName.of('OutputIntents'), context.obj([intent]));
 }
 
-const TITLES: Record<InvoiceDocumentModel['kind'], string> = { invoice: 'Facture', creditNote: 'Avoir', lateSurcharge: 'Majoration de retard' };
-
 function addMetadata(pdf: PDFDocument, model: InvoiceDocumentModel, now: Date): void {
-  const title = `${TITLES[model.kind]} ${model.number ?? ''} — ${model.buyer.legalName}`;
+  const title = `${INVOICE_KIND_NAMES[model.kind].label} ${model.number ?? ''} — ${model.buyer.legalName}`;
   const author = model.seller.legalName;
   // A fresh information dictionary, every entry mirrored in the XMP (PDF/A-3 6.6.2.3).
   pdf.context.trailerInfo.Info = pdf.context.register(pdf.context.obj({}));

@@ -1,24 +1,22 @@
 import type { jsPDF } from 'jspdf';
 import {
-  LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_VAT_SCOPE_MENTION, VAT_ON_DEBITS_MENTION,
+  INVOICE_KIND_NAMES, LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_VAT_SCOPE_MENTION, VAT_ON_DEBITS_MENTION,
 } from '../../src-core/billing';
 import { formatDateFr } from '../../src-core/dates';
+import type { InvoiceKind } from '../../src-core/model';
 import { formatEuros } from '../../src-core/money';
 import { countryNameFr } from './address';
 import { DRAFT_MARK, drawDraftNumber, drawDraftWatermark } from './draft-mark';
-import type { InvoiceDocumentKind, InvoiceDocumentModel } from './invoice-model';
+import type { InvoiceDocumentModel } from './invoice-model';
 import { CONTENT_WIDTH, PAGE, drawLogo, finishPages, font, lineHeight, newA4, text, toBytes, wrap } from './page';
 import { drawTable, type TableColumn } from './table';
 
 /** What changes between an invoice, a credit note and a late-surcharge document; the layout does not. */
-const KIND: Record<InvoiceDocumentKind, { title: string; short: string; vatApplies: boolean; operation: string; period: string }> = {
-  invoice: { title: 'FACTURE', short: 'Facture', vatApplies: true, operation: OPERATION_CATEGORY_MENTION, period: 'Période de service' },
-  creditNote: { title: 'AVOIR', short: 'Avoir', vatApplies: true, operation: OPERATION_CATEGORY_MENTION, period: 'Période de service' },
+const KIND: Record<InvoiceKind, { vatApplies: boolean; operation: string; period: string }> = {
+  invoice: { vatApplies: true, operation: OPERATION_CATEGORY_MENTION, period: 'Période de service' },
+  credit_note: { vatApplies: true, operation: OPERATION_CATEGORY_MENTION, period: 'Période de service' },
   // Damages for late payment, not a service (§6.6): the period is the one of the invoice paid late.
-  lateSurcharge: {
-    title: 'MAJORATION DE RETARD', short: 'Majoration de retard', vatApplies: false,
-    operation: 'Majoration et indemnité pour retard de paiement', period: 'Période de la facture concernée',
-  },
+  surcharge: { vatApplies: false, operation: 'Majoration et indemnité pour retard de paiement', period: 'Période de la facture concernée' },
 };
 
 
@@ -59,7 +57,7 @@ function drawSeller(doc: jsPDF, model: InvoiceDocumentModel): number {
 function drawHeaderRight(doc: jsPDF, model: InvoiceDocumentModel): number {
   let y = PAGE.margin;
   font(doc, 18, 'bold');
-  text(doc, KIND[model.kind].title, RIGHT_EDGE, y, 'right');
+  text(doc, INVOICE_KIND_NAMES[model.kind].label.toUpperCase(), RIGHT_EDGE, y, 'right');
   y += lineHeight(18);
   if (model.number) {
     font(doc, 11, 'bold');
@@ -81,7 +79,7 @@ function drawBuyer(doc: jsPDF, model: InvoiceDocumentModel, top: number): number
   const x = RIGHT_COLUMN_X;
   let y = top + 3;
   font(doc, 8, 'normal', 90);
-  text(doc, model.kind === 'creditNote' ? 'Client' : 'Facturé à', x + 3, y);
+  text(doc, model.kind === 'credit_note' ? 'Client' : 'Facturé à', x + 3, y);
   y += lineHeight(8);
   font(doc, 10, 'bold');
   for (const line of wrap(doc, buyer.legalName, RIGHT_EDGE - x - 6)) {
@@ -173,7 +171,7 @@ function imputedRows(model: InvoiceDocumentModel): [string, string, boolean][] {
 function drawTotalsAndMentions(doc: jsPDF, model: InvoiceDocumentModel, top: number): void {
   const rows = totalRows(model);
   // A credit note owes nothing: no due date, no discount or late-payment terms (DOMAIN.md, Billing).
-  const owes = model.kind !== 'creditNote';
+  const owes = model.kind !== 'credit_note';
   const mentions = [
     model.vatMention ?? (KIND[model.kind].vatApplies ? undefined : OUTSIDE_VAT_SCOPE_MENTION),
     model.seller.vatOnDebits && KIND[model.kind].vatApplies ? VAT_ON_DEBITS_MENTION : undefined,
@@ -217,7 +215,7 @@ function drawTotalsAndMentions(doc: jsPDF, model: InvoiceDocumentModel, top: num
 
 /** On every page after the first, what document this page continues. */
 function drawContinuationHeaders(doc: jsPDF, model: InvoiceDocumentModel, first: number, last: number): void {
-  const label = `${KIND[model.kind].short} ${model.number ? `n° ${model.number}` : `— ${DRAFT_MARK}`} — ${model.buyer.legalName} (suite)`;
+  const label = `${INVOICE_KIND_NAMES[model.kind].label} ${model.number ? `n° ${model.number}` : `— ${DRAFT_MARK}`} — ${model.buyer.legalName} (suite)`;
   for (let page = first + 1; page <= last; page++) {
     doc.setPage(page);
     font(doc, 8.5, 'normal', 90);

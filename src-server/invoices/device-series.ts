@@ -1,4 +1,4 @@
-import { acceptIssuedNumber, parseDocumentNumber, seriesName } from '../../src-core/billing';
+import { acceptIssuedNumber, parseDocumentNumber, seriesName, seriesPrefixOf } from '../../src-core/billing';
 import { DomainError } from '../../src-core/errors';
 import type { DeviceGrantRequest, DeviceGrantResponse, WireRecord } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
@@ -6,7 +6,7 @@ import { HttpError } from '../http/errors';
 import { claimDevice, type DeviceCaller } from './device-owner';
 import { futureIssueDateRefusal } from './issue-date';
 import { lockWrites } from '../sync/record-store';
-import { KIND_PREFIX, loadSeries, saveSeries } from './series-store';
+import { loadSeries, saveSeries } from './series-store';
 
 /** Gives a laptop its series for a year and kind; asking again returns the same grant. Only to the device's owner (device-owner). */
 export async function grantDeviceSeries(db: Db, caller: DeviceCaller, request: DeviceGrantRequest): Promise<DeviceGrantResponse> {
@@ -16,7 +16,7 @@ export async function grantDeviceSeries(db: Db, caller: DeviceCaller, request: D
     const deviceCode = await deviceCodeFor(tx, request.deviceId);
     const refusal = await claimDevice(tx, request.deviceId, caller);
     if (refusal) throw new HttpError(403, 'DEVICE_OF_ANOTHER_USER', refusal);
-    const series = await loadSeries(tx, KIND_PREFIX[request.kind], request.year, deviceCode);
+    const series = await loadSeries(tx, seriesPrefixOf(request.kind), request.year, deviceCode);
     await tx.query(
       `insert into device_grants (device_id, year, kind, series, granted_by) values ($1, $2, $3, $4, $5)
        on conflict (device_id, year, kind) do nothing`,

@@ -1,4 +1,5 @@
-import { allocateNumber, type NumberingSeries } from '../../src-core/billing';
+import { allocateNumber, seriesPrefixOf, type NumberingSeries } from '../../src-core/billing';
+import type { InvoiceKind } from '../../src-core/model';
 import type { InvoiceIssueRequest, InvoiceIssueResponse } from '../../src-core/sync';
 import type { Db } from '../storage/db';
 import { HttpError } from '../http/errors';
@@ -23,7 +24,8 @@ export async function issueInvoice(db: Db, userId: string, request: InvoiceIssue
     const issueDate = request.issueDate ?? String(current.data.issueDate);
     const future = futureIssueDateRefusal(issueDate);
     if (future) throw new HttpError(409, 'FUTURE_ISSUE_DATE', future);
-    const prefix = current.data.kind === 'credit_note' ? 'AV' : 'F';
+    // The draft was validated when it was pushed: its kind is one of INVOICE_KINDS.
+    const prefix = seriesPrefixOf(current.data.kind as InvoiceKind);
     let allocated: { number: string; series: NumberingSeries };
     try {
       allocated = allocateNumber(await loadSeries(tx, prefix, Number(issueDate.slice(0, 4))), issueDate);

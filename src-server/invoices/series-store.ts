@@ -1,6 +1,5 @@
 import { DomainError } from '../../src-core/errors';
 import { seriesName, startSeries, type NumberingSeries, type SeriesPrefix } from '../../src-core/billing';
-import type { DocumentKind } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
 import { HttpError } from '../http/errors';
 
@@ -10,8 +9,6 @@ import { HttpError } from '../http/errors';
  * same the laptops apply; the server only keeps each series' state, read and
  * written inside a write transaction (lockWrites) so no two requests interleave.
  */
-export const KIND_PREFIX: Record<DocumentKind, SeriesPrefix> = { invoice: 'F', credit_note: 'AV' };
-
 export async function loadSeries(tx: Queryable, prefix: SeriesPrefix, year: number, deviceCode?: string): Promise<NumberingSeries> {
   const empty = startSeries(prefix, year, deviceCode);
   const [row] = await tx.query<{ last_number: number; last_issue_date: string | null }>(

@@ -127,7 +127,7 @@ describe('renderInvoicePdf', () => {
 
   it('prints a credit note as an AVOIR referencing the credited invoice, with the reverse-charge mention', () => {
     const text = flat(renderInvoicePdf(invoice({
-      kind: 'creditNote', number: 'AV-2026-000007', creditedInvoiceNumber: 'F-2026-000100', creditedInvoiceDate: '2026-10-01', dueDate: undefined,
+      kind: 'credit_note', number: 'AV-2026-000007', creditedInvoiceNumber: 'F-2026-000100', creditedInvoiceDate: '2026-10-01', dueDate: undefined,
       buyer: { legalName: 'Brüsseler Bäckerei BV', addressLines: ['Rue Neuve 1'], postalCode: '1000', city: 'Bruxelles', country: 'BE', vatNumber: 'BE0123456789' },
       vatMention: 'Autoliquidation – article 196 de la directive 2006/112/CE',
     })));
@@ -140,7 +140,7 @@ describe('renderInvoicePdf', () => {
   it('prints a late-surcharge document outside the scope of VAT', () => {
     const lines = [line('Majoration de 50 % pour retard de paiement – facture F-2026-000123', 74074, 0), line('Indemnité forfaitaire pour frais de recouvrement – facture F-2026-000123', 4000, 0)];
     const text = flat(renderInvoicePdf(invoice({
-      kind: 'lateSurcharge', number: 'F-2027-000004', surchargedInvoiceNumber: 'F-2026-000123', lines,
+      kind: 'surcharge', number: 'F-2027-000004', surchargedInvoiceNumber: 'F-2026-000123', lines,
       totals: { netCents: 78074, vatCents: 0, totalCents: 78074, byRate: [] },
     })));
     for (const expected of ['MAJORATION DE RETARD', 'Nature de l’opération : Majoration et indemnité pour retard de paiement', 'Période de la facture concernée : du 01/11/2026 au 30/11/2026', 'Majoration de retard sur la facture n° F-2026-000123', 'Total à payer 780,74 €', 'Hors champ de la TVA', 'Indemnité forfaitaire']) {

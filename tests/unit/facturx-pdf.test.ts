@@ -43,7 +43,7 @@ describe('Factur-X PDF/A-3b read back', () => {
   const cases = documents();
 
   it('covers French VAT, reverse charge, outside the EU, a credit note and a late surcharge', () => {
-    expect(cases.map((c) => c.model.kind).sort()).toEqual(['creditNote', 'invoice', 'invoice', 'invoice', 'lateSurcharge']);
+    expect(cases.map((c) => c.model.kind).sort()).toEqual(['credit_note', 'invoice', 'invoice', 'invoice', 'surcharge']);
   });
 
   it.each(cases.map((c) => [c.model.number!, c.model.vatMention ?? c.model.kind, c] as const))('%s (%s): the attached XML reads back equal to the document, every font embedded, PDF/A-3 B + Factur-X declared', async (number, _label, { doc, model, sign }) => {
@@ -96,7 +96,7 @@ describe('Factur-X PDF/A-3b read back', () => {
     expect(text('xmp:CreateDate')).toBe('2026-11-27T09:30:00Z');
     expect(pdf.getCreationDate()?.toISOString()).toBe('2026-11-27T09:30:00.000Z');
     expect(find(find(xmp, 'dc:title')!, 'rdf:li')?.text).toBe(pdf.getTitle());
-    expect(pdf.getTitle()).toBe(`${{ invoice: 'Facture', creditNote: 'Avoir', lateSurcharge: 'Majoration de retard' }[model.kind]} ${number} — ${doc.buyer!.legalName}`);
+    expect(pdf.getTitle()).toBe(`${{ invoice: 'Facture', credit_note: 'Avoir', surcharge: 'Majoration de retard' }[model.kind]} ${number} — ${doc.buyer!.legalName}`);
     expect(find(find(xmp, 'dc:creator')!, 'rdf:li')?.text).toBe(pdf.getAuthor());
 
     // The associated file (/AF, /Data) and the sRGB output intent.

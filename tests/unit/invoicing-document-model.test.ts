@@ -42,12 +42,12 @@ describe('stored document → PDF model', () => {
   it('a credit note names the invoice it corrects and asks for no payment; a surcharge names the unpaid invoice', () => {
     const note: Invoice = { ...draft, kind: 'credit_note', status: 'issued', number: 'AV-2026-000001', creditedInvoiceId: 'i0', lines: [{ ...line, netCents: -9900, unitPriceCents: -9900 }] };
     const noteModel = invoiceDocumentModel(note, client, DEMO_SELLER_PROFILE, { referencedNumber: 'F-2026-000001' });
-    expect(noteModel).toMatchObject({ kind: 'creditNote', creditedInvoiceNumber: 'F-2026-000001' });
+    expect(noteModel).toMatchObject({ kind: 'credit_note', creditedInvoiceNumber: 'F-2026-000001' });
     expect(noteModel.paymentTerms).toBeUndefined();
     const surcharge: Invoice = { ...draft, kind: 'surcharge', status: 'issued', number: 'F-2026-000009', surchargedInvoiceId: 'i0', vatMention: OUTSIDE_VAT_SCOPE_MENTION };
     delete (surcharge as Partial<Invoice>).period;
     expect(invoiceDocumentModel(surcharge, client, DEMO_SELLER_PROFILE, { referencedNumber: 'F-2026-000001' })).toMatchObject({
-      kind: 'lateSurcharge', surchargedInvoiceNumber: 'F-2026-000001', vatMention: OUTSIDE_VAT_SCOPE_MENTION, servicePeriod: { from: '2026-11-01', to: '2026-11-01' },
+      kind: 'surcharge', surchargedInvoiceNumber: 'F-2026-000001', vatMention: OUTSIDE_VAT_SCOPE_MENTION, servicePeriod: { from: '2026-11-01', to: '2026-11-01' },
     });
     expect(documentFileName(surcharge, 'x')).toBe('majoration-F-2026-000009.pdf');
   });

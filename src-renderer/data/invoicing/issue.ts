@@ -1,10 +1,10 @@
-import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 import { invoicingTransaction, parisToday, sellerProfile, storedTotals } from './common';
 import { imputePendingOffsets } from './credit-uses';
-import { numberAllocator, seriesPrefixOf } from './numbering';
+import { numberAllocator } from './numbering';
 
 /**
  * Issuing (DOMAIN.md, Numbering): drafts become documents with the next

@@ -1,6 +1,6 @@
 import {
-  allocateNumber, formatDocumentNumber, parseIsoDate, seriesName, startSeries,
-  type DocumentKind, type Invoice, type IsoDate, type NumberingSeries, type SeriesPrefix,
+  allocateNumber, formatDocumentNumber, kindOfSeries, parseIsoDate, seriesName, seriesPrefixOf, startSeries,
+  type DocumentKind, type Invoice, type IsoDate, type NumberingSeries,
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { ContratsDb, SeriesState } from '../db';
@@ -48,7 +48,7 @@ export async function seriesToGrant(ctx: DataContext, today: IsoDate): Promise<{
     for (const state of await ctx.db.series.toArray()) {
       if (state.id === CONFIG_ID || state.deviceCode !== code) continue;
       const series = fromState(state);
-      wanted.set(seriesName(series), { year: series.year, kind: series.prefix === 'AV' ? 'credit_note' : 'invoice' });
+      wanted.set(seriesName(series), { year: series.year, kind: kindOfSeries(series.prefix) });
     }
   }
   return [...wanted].filter(([name]) => !grants.includes(name)).map(([, request]) => request);
@@ -105,9 +105,6 @@ export async function nextDocumentNumber(ctx: DataContext, kind: Invoice['kind']
   const series = stored ? fromState(stored) : empty;
   return { series: seriesName(series), number: formatDocumentNumber({ ...series, number: series.lastNumber + 1 }), granted: grants.includes(seriesName(series)) };
 }
-
-/** Documents of the F series: invoices and late-surcharge documents (both claim a payment); credit notes use AV. */
-export const seriesPrefixOf = (kind: Invoice['kind']): SeriesPrefix => (kind === 'credit_note' ? 'AV' : 'F');
 
 function toState(series: NumberingSeries): SeriesState {
   return { id: seriesName(series), ...series };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr } from '../../../src-core';
+import { formatDateFr, formatEuros, formatMonthFr, INVOICE_KIND_NAMES } from '../../../src-core';
 import { parisMonth } from '../../components/today';
 import { TextField, SelectField } from '../../components/FormField';
 import { useClients, useDataLayer } from '../../data';
@@ -7,7 +7,7 @@ import { PLATFORM_WINDOW_MONTHS, printableMonth, useLedger, usePlatformLedger, t
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
-import { documentTitle, KIND_LABEL } from './labels';
+import { documentTitle } from './labels';
 import { MonthPicker } from './MonthPicker';
 import { exportMonthAsFiles, exportMonthAsOnePdf } from './output';
 import { StatusBadge, STATUS_ORDER, statusLabel } from './StatusBadge';
@@ -140,7 +140,7 @@ export function InvoiceTable({ rows, names, caption }: { rows: readonly LedgerRo
           <tr key={invoice.id}>
             <td><a href={href(`/factures/${invoice.id}`)}>{documentTitle(invoice, draft)}</a></td>
             {names ? <td>{names.get(invoice.clientId) ?? invoice.buyer?.legalName ?? '—'}</td> : null}
-            <td>{t(KIND_LABEL[invoice.kind])}</td>
+            <td>{t(INVOICE_KIND_NAMES[invoice.kind].labelKey)}</td>
             <td>{formatDateFr(invoice.issueDate)}</td>
             <td>{formatDateFr(invoice.dueDate)}</td>
             <td className="num">{formatEuros(invoice.totals.totalCents)}</td>

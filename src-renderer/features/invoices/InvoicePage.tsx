@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, overpaymentCents, parseInstant, type Invoice, type Payment } from '../../../src-core';
+import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, INVOICE_KIND_NAMES, overpaymentCents, parseInstant, type Invoice, type Payment } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
@@ -11,7 +11,7 @@ import { href, navigate } from '../../components/router';
 import { CreditNoteForm } from './CreditNoteForm';
 import { DunningPanel } from './DunningPanel';
 import { OverpaymentPanel } from './OverpaymentPanel';
-import { documentTitle, KIND_LABEL } from './labels';
+import { documentTitle } from './labels';
 import { printDocumentPdf, saveDocumentPdf } from './output';
 import { PaymentForm } from './PaymentForm';
 import { PlatformBadge, PlatformPanel } from './PlatformStatus';
@@ -45,7 +45,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [creditOpen, setCreditOpen] = useState(false);
   const command = useCommand();
-  const title = `${t(KIND_LABEL[invoice.kind])} ${documentTitle(invoice, t('invoices.status.draft'))}`;
+  const title = `${t(INVOICE_KIND_NAMES[invoice.kind].labelKey)} ${documentTitle(invoice, t('invoices.status.draft'))}`;
 
   const act = async (work: () => Promise<unknown>, done?: string) => {
     setFeedback(null);
@@ -297,7 +297,7 @@ function Related({ doc }: { doc: DocumentLedger }) {
       <ul>
         {related.map((r) => (
           <li key={r.id}>
-            <a href={href(`/factures/${r.id}`)}>{t(KIND_LABEL[r.kind])} {r.number}</a> — {formatDateFr(r.issueDate)} — {formatEuros(r.totals.totalCents)}
+            <a href={href(`/factures/${r.id}`)}>{t(INVOICE_KIND_NAMES[r.kind].labelKey)} {r.number}</a> — {formatDateFr(r.issueDate)} — {formatEuros(r.totals.totalCents)}
           </li>
         ))}
       </ul>

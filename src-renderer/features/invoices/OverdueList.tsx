@@ -1,11 +1,10 @@
-import { DUNNING_STEP_LABELS, formatDateFr, formatEuros } from '../../../src-core';
+import { DUNNING_STEP_LABELS, formatDateFr, formatEuros, INVOICE_KIND_NAMES } from '../../../src-core';
 import { useClients } from '../../data';
 import { useOverdueLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { dunningLetterHref } from './dunning-letter';
-import { KIND_LABEL } from './labels';
 
 /** #/factures/impayes — overdue documents, most days late first, with the dunning step due and whether a surcharge was made. */
 export function OverdueList() {
@@ -39,7 +38,7 @@ export function OverdueList() {
           <tbody>
             {rows.map(({ invoice, settlement, dunning, surcharged }) => (
               <tr key={invoice.id}>
-                <td><a href={href(`/factures/${invoice.id}`)}>{invoice.number}</a>{invoice.kind !== 'invoice' ? <span className="muted"> ({t(KIND_LABEL[invoice.kind])})</span> : null}</td>
+                <td><a href={href(`/factures/${invoice.id}`)}>{invoice.number}</a>{invoice.kind !== 'invoice' ? <span className="muted"> ({t(INVOICE_KIND_NAMES[invoice.kind].labelKey)})</span> : null}</td>
                 <td>{names.get(invoice.clientId) ?? invoice.buyer?.legalName}</td>
                 <td>{formatDateFr(invoice.dueDate)}</td>
                 <td className="num">{settlement.daysLate}</td>

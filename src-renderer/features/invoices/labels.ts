@@ -1,12 +1,4 @@
 import { addMonthsToYearMonth, formatMonthFr, type Invoice } from '../../../src-core';
-import type { MessageKey } from '../../i18n';
-
-/** Words for a document's kind, shared by the list, the page and the client's panel. */
-export const KIND_LABEL: Record<Invoice['kind'], MessageKey> = {
-  invoice: 'invoices.kind.invoice',
-  credit_note: 'invoices.kind.credit_note',
-  surcharge: 'invoices.kind.surcharge',
-};
 
 /** "F-2026-000012", or "Brouillon — novembre 2026" before issue. */
 export function documentTitle(invoice: Pick<Invoice, 'number' | 'period' | 'issueDate'>, draftWord: string): string {

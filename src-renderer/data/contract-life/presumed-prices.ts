@@ -1,6 +1,6 @@
 import { letterContractEffect, presumedPriceVersion, presumedReceiptDate, type PresumedPriceVersion } from '../../../src-core';
 import type { DataContext } from '../context';
-import { ruleSettings } from '../invoicing/common';
+import { ruleSettings } from '../settings-in-force';
 
 /**
  * The price change notices sent whose receipt is not known yet, as the price

@@ -1,6 +1,7 @@
 import { creditedByLine, creditNoteLines, creditNoteTargetRefusal, enforce, formatDateFr, type CreditRequest, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
-import { billingLines, invoicingTransaction } from './common';
+import { billingLines } from './stored-amounts';
+import { invoicingTransaction } from './transaction';
 import { issueOnInvoice } from './issue';
 
 /**

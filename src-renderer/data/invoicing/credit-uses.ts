@@ -4,7 +4,8 @@ import {
 } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
-import { invoicingTransaction, parisToday } from './common';
+import { invoicingTransaction } from './transaction';
+import { parisToday } from '../paris-today';
 import { documentLedger } from './ledger';
 
 /**

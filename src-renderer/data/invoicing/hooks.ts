@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDataLayer } from '../provider';
 import { readSetting } from '../repositories/settings';
 import type { DocumentKind } from '../../../src-core';
-import { parisToday } from './common';
+import { parisToday } from '../paris-today';
 import { deviceCode, nextDocumentNumber } from './numbering';
 import { documentLedger, ledger, overdueLedger } from './ledger';
 

@@ -2,7 +2,10 @@ import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDat
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
-import { invoicingTransaction, parisToday, sellerProfile, storedTotals } from './common';
+import { invoicingTransaction } from './transaction';
+import { parisToday } from '../paris-today';
+import { sellerProfile } from '../settings-in-force';
+import { storedTotals } from './stored-amounts';
 import { imputePendingOffsets } from './credit-uses';
 import { numberAllocator } from './numbering';
 

@@ -3,7 +3,8 @@ import {
   type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
 } from '../../../src-core';
 import type { DataContext } from '../context';
-import { parisToday, ruleSettings } from './common';
+import { parisToday } from '../paris-today';
+import { ruleSettings } from '../settings-in-force';
 
 /**
  * Where each document stands (DOMAIN.md, Payments): its settlement computed by

@@ -4,7 +4,10 @@ import {
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
-import { invoicingTransaction, parisToday, ruleSettings, storedTotals } from './common';
+import { invoicingTransaction } from './transaction';
+import { parisToday } from '../paris-today';
+import { ruleSettings } from '../settings-in-force';
+import { storedTotals } from './stored-amounts';
 
 /**
  * The monthly run (DOMAIN.md, Billing): a draft invoice for every billable

@@ -5,7 +5,8 @@ import {
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { paymentsRepository } from '../repositories/payments';
-import { invoicingTransaction, parisToday } from './common';
+import { invoicingTransaction } from './transaction';
+import { parisToday } from '../paris-today';
 
 /**
  * Records a payment against an issued invoice or surcharge document of the

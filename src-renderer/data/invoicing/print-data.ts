@@ -1,6 +1,6 @@
 import type { Client, Invoice, SellerProfile } from '../../../src-core';
 import type { DataContext } from '../context';
-import { sellerProfile } from './common';
+import { sellerProfile } from '../settings-in-force';
 
 /** What the PDF of one document needs besides the seller: its client and the number and date of the invoice it refers to. */
 export interface PrintableDocument {

@@ -1,6 +1,7 @@
 import { DomainError, lateSurchargeLines, OUTSIDE_VAT_SCOPE_MENTION, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
-import { invoicingTransaction, ruleSettings } from './common';
+import { invoicingTransaction } from './transaction';
+import { ruleSettings } from '../settings-in-force';
 import { issueOnInvoice } from './issue';
 import { documentLedger } from './ledger';
 

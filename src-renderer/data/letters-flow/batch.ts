@@ -1,7 +1,7 @@
 import { contractTerms, DomainError, formatDateFr, letterContract, runsOn, type IsoDate, type Letter, type TierCode } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
-import { ruleSettings } from '../invoicing/common';
+import { ruleSettings } from '../settings-in-force';
 import { draftRecord, type LetterDraft } from './records';
 
 /** One price change notice to every running contract of a price list (§5.2). */

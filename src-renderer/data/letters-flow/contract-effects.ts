@@ -4,7 +4,8 @@ import {
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
-import { parisToday, ruleSettings } from '../invoicing/common';
+import { parisToday } from '../paris-today';
+import { ruleSettings } from '../settings-in-force';
 import { kindLabel } from './records';
 
 /**

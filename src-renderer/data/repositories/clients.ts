@@ -3,7 +3,7 @@ import {
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
-import { parisToday } from '../invoicing/common';
+import { parisToday } from '../paris-today';
 
 export function clientsRepository(ctx: DataContext) {
   const { db } = ctx;

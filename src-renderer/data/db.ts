@@ -2,7 +2,7 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { PortfolioChunk, PortfolioDelta } from './read-model/portfolio-chunks';
+import type { ClientSummary } from './read-model/client-summary';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
@@ -38,6 +38,22 @@ export interface SeriesState {
   id: string;
   [field: string]: unknown;
 }
+
+/** A document of the portfolio read model (read-model/portfolio-chunks.ts): the summaries of the clients whose id hashes to it. */
+export interface PortfolioChunk {
+  /** 0 … PORTFOLIO_CHUNKS − 1. */
+  id: number;
+  rows: ClientSummary[];
+}
+
+/** A client's summary written since the last fold; `null`: the client is gone. */
+export interface PortfolioDelta {
+  id: string;
+  summary: ClientSummary | null;
+}
+
+/** The record store of each synced entity, typed by its record: what `db.records(entity)` answers. */
+export type RecordStores = { [E in EntityType]: RecordStore<EntityRecords[E]> };
 
 export interface DatabaseOptions {
   /** IndexedDB database name; default "contrats". */
@@ -111,6 +127,7 @@ export class ContratsDb extends Dexie {
   readonly clientRows: Table<ClientRow, string>;
   readonly clients: RecordStore<Client>;
   readonly contracts: ContractStore;
+  private readonly stores: RecordStores;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
@@ -119,13 +136,24 @@ export class ContratsDb extends Dexie {
     this.clientRows = this.table('clientFiles');
     this.clients = clientStore(this.clientRows);
     this.contracts = contractStore(this.clientRows);
+    this.stores = {
+      clients: this.clients,
+      contracts: this.contracts,
+      priceLists: tableStore(this.priceLists),
+      usage: tableStore(this.usage),
+      invoices: tableStore(this.invoices),
+      payments: tableStore(this.payments),
+      letters: tableStore(this.letters),
+    };
   }
 
-  /** The stored records of a synced entity, typed by its record. */
-  records<E extends EntityType>(entity: E): RecordStore<EntityRecords[E]> {
-    if (entity === 'clients') return this.clients as unknown as RecordStore<EntityRecords[E]>;
-    if (entity === 'contracts') return this.contracts as unknown as RecordStore<EntityRecords[E]>;
-    return tableStore(this.table<EntityRecords[E], string>(entity));
+  /**
+   * The stored records of a synced entity, typed by its record. For an
+   * entity known at run time only (sync code), the union of the stores is a
+   * `RecordStore<WireRecord>`: every stored record is a valid wire record.
+   */
+  records<E extends EntityType>(entity: E): RecordStores[E] {
+    return this.stores[entity];
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Table } from 'dexie';
-import type { Client, Contract, EntityType, WireRecord } from '../../src-core';
+import type { Client, Contract, EntityRecords, EntityType, WireRecord } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientRows, type ClientRow, type ClientRowChanges } from './client-rows';
-import type { ContratsDb } from './db';
 
 /**
  * The stored records of one synced entity, whatever rows hold them: most
@@ -88,6 +87,16 @@ export function contractStore(rows: Table<ClientRow, string>): ContractStore {
   };
 }
 
+/**
+ * What writing records needs of the database: the client rows and each
+ * entity's store (db.ts's ContratsDb, which builds its stores from this
+ * module — named here so that this module does not import it back).
+ */
+export interface RecordsDb {
+  readonly clientRows: Table<ClientRow, string>;
+  records<E extends EntityType>(entity: E): RecordStore<EntityRecords[E]>;
+}
+
 /** Records of one entity to put and ids to delete (records from elsewhere: pulled, or answered by the server). */
 export interface RecordWrites {
   entity: EntityType;
@@ -106,7 +115,7 @@ export const inClientRows = (entity: EntityType): boolean => ROW_ENTITIES.has(en
  * none can be stored yet — skips reading them), the other entities into
  * their tables. Runs inside the caller's read-write transaction.
  */
-export function writeRecords(db: ContratsDb, writes: readonly RecordWrites[], { rowsStored = true }: { rowsStored?: boolean } = {}): Promise<unknown> {
+export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { rowsStored = true }: { rowsStored?: boolean } = {}): Promise<unknown> {
   const rows = writes.filter((w) => inClientRows(w.entity));
   const rowChanges = Object.fromEntries(rows.map((w) => [w.entity, { puts: w.puts, deletes: w.deletes }])) as ClientRowChanges;
   return Promise.all([
@@ -114,13 +123,13 @@ export function writeRecords(db: ContratsDb, writes: readonly RecordWrites[], { 
     ...writes
       .filter((w) => !inClientRows(w.entity))
       .map((w) => {
-        const store = db.records(w.entity) as unknown as RecordStore<WireRecord>;
+        const store: RecordStore<WireRecord> = db.records(w.entity);
         return Promise.all([w.puts.length > 0 ? store.bulkPut(w.puts) : undefined, w.deletes.length > 0 ? store.bulkDelete(w.deletes) : undefined]);
       }),
   ]);
 }
 
 /** The tables holding these entities' records: what a transaction over them covers. */
-export function recordTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
+export function recordTables(db: RecordsDb, entities: Iterable<EntityType>): Table[] {
   return [...new Set([...entities].flatMap((e) => db.records(e).tables))];
 }

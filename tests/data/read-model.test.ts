@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
 import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
@@ -155,7 +155,7 @@ describe('portfolio read model', () => {
     await expectFresh(other);
   });
 
-  it('is built from the stored records by migration v3', async () => {
+  it('is built from the stored records after migration v3 (which marks it pending) when the database opens', async () => {
     const idb = freshIndexedDb();
     const old = new Dexie('to-v3', dexieOptions(idb));
     applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));
@@ -166,8 +166,7 @@ describe('portfolio read model', () => {
     await old.table<UsageDocument>('usage').bulkPut(demo.usage);
     old.close();
 
-    const db = createDatabase({ name: 'to-v3', ...idb });
-    await db.open();
+    const { db } = await openDataLayer({ name: 'to-v3', ...idb });
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect((await readPortfolio(db)).length).toBe(40);
     await expectFresh(db);

@@ -73,3 +73,78 @@ describe('rooms of the renderer, read from the sources', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+// Issue 19, frozen migrations and no circle in data/: read from the sources (lint sees neither an import's resolved file nor a circle).
+describe('the local database layer, read from the sources', () => {
+  const dataRoot = resolve(__dirname, '../../src-renderer/data');
+  const coreRoot = resolve(__dirname, '../../src-core');
+  const tsFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+  /** Every import of a file: static (`import`/`export … from`, type-only ones too) and lazy `import('…')`, with its names. */
+  const importsOf = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/\b(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => ({
+      typeOnly: !!m[1] || (/^\{[^}]*\}$/.test(m[2]!.trim()) && m[2]!.replace(/[{}]/g, '').split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '))),
+      names: (m[2] ?? '').replace(/[{}]/g, '').split(',').map((s) => s.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!).filter(Boolean),
+      specifier: (m[3] ?? m[4])!,
+    }));
+  const listed = new Map<string, string[]>();
+  const exists = (file: string) => (listed.get(dirname(file)) ?? listed.set(dirname(file), readdirSync(dirname(file)).map((name) => join(dirname(file), name))).get(dirname(file))!).includes(file);
+  const resolveRelative = (from: string, specifier: string): string => {
+    const base = resolve(dirname(from), specifier);
+    return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => { try { return exists(candidate); } catch { return false; } }) ?? base;
+  };
+  const modelTypes = new Set(tsFiles(join(coreRoot, 'model')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export\s+(?:type|interface)\s+(\w+)/g)].map((m) => m[1]!)));
+
+  it('a migration imports only its own folder, Dexie and src-core model types, all as types outside its folder', () => {
+    const folder = join(dataRoot, 'migrations');
+    const seen: string[] = [];
+    const wrong = tsFiles(folder).flatMap((file) =>
+      importsOf(file).flatMap(({ typeOnly, names, specifier }) => {
+        const where = `${relative(dataRoot, file)} → ${specifier}`;
+        seen.push(where);
+        if (specifier === 'dexie') return typeOnly ? [] : [`${where} (Dexie as a value)`];
+        if (!specifier.startsWith('.')) return [`${where} (a package)`];
+        const target = resolveRelative(file, specifier);
+        if (dirname(target) === folder) return [];
+        const coreModel = target === join(coreRoot, 'index.ts') || dirname(target) === join(coreRoot, 'model');
+        if (!coreModel) return [`${where} (live code outside the migrations)`];
+        const notModel = names.filter((name) => !modelTypes.has(name));
+        return typeOnly && notModel.length === 0 ? [] : [`${where} (${typeOnly ? `not model types: ${notModel.join(', ')}` : 'a value of src-core'})`];
+      }),
+    );
+    // The scan reads what it should: the schema's list of versions and a migration's model types.
+    expect(seen).toContain('migrations/index.ts → ./v1');
+    expect(seen).toContain('migrations/v6.ts → ../../../src-core');
+    expect(wrong).toEqual([]);
+  });
+
+  it('no import circle among the files of src-renderer/data (type imports included)', () => {
+    const files = tsFiles(dataRoot);
+    const edges = new Map(
+      files.map((file) => [
+        file,
+        importsOf(file)
+          .filter(({ specifier }) => specifier.startsWith('.'))
+          .map(({ specifier }) => resolveRelative(file, specifier))
+          .filter((target) => files.includes(target)),
+      ]),
+    );
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const circles: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, 'open');
+      path.push(file);
+      for (const next of edges.get(file)!) {
+        if (state.get(next) === 'open') circles.push([...path.slice(path.indexOf(next)), next].map((f) => relative(dataRoot, f)).join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file);
+    expect(edges.get(join(dataRoot, 'db.ts'))).toContain(join(dataRoot, 'migrations', 'index.ts'));
+    expect([...edges.values()].flat().length).toBeGreaterThan(files.length);
+    expect(circles).toEqual([]);
+  });
+});

@@ -1,6 +1,5 @@
 import type { Transaction } from 'dexie';
 import type { Client, Contract } from '../../../src-core';
-import { rowsOf } from '../client-rows';
 import type { Migration } from './types';
 
 /**
@@ -10,10 +9,26 @@ import type { Migration } from './types';
  * clients list can be used (ARCHITECTURE.md: IndexedDB's cost is per row).
  * The `contracts.clientId` index becomes the files' own key; a multi-entry
  * index of contract ids finds a contract's file.
+ * Frozen (issue 19): the row's shape as it was at v6 is written here, not
+ * built by the live client-files module, whose shape may move on.
  */
+interface FileRowV6 {
+  id: string;
+  client?: Client;
+  contracts: Contract[];
+  contractIds: string[];
+}
+
+/** A file per client id, holding the client and its contracts; a contract whose client is missing keeps a file of its own. */
 async function moveIntoFiles(tx: Transaction): Promise<void> {
   const [clients, contracts] = await Promise.all([tx.table<Client, string>('clients').toArray(), tx.table<Contract, string>('contracts').toArray()]);
-  await tx.table('clientFiles').bulkPut(rowsOf(clients, contracts));
+  const files = new Map<string, FileRowV6>(clients.map((client) => [client.id, { id: client.id, client, contracts: [], contractIds: [] }]));
+  for (const contract of contracts) {
+    const file = files.get(contract.clientId) ?? files.set(contract.clientId, { id: contract.clientId, contracts: [], contractIds: [] }).get(contract.clientId)!;
+    file.contracts.push(contract);
+    file.contractIds.push(contract.id);
+  }
+  await tx.table('clientFiles').bulkPut([...files.values()]);
 }
 
 export const v6: Migration = {

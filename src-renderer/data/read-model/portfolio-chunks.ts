@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { fnv1a32 } from '../../../src-core';
-import type { ContratsDb } from '../db';
+import type { ContratsDb, PortfolioChunk, PortfolioDelta } from '../db';
 import type { ClientSummary } from './client-summary';
 
 /**
@@ -22,18 +22,6 @@ import type { ClientSummary } from './client-summary';
  */
 export const PORTFOLIO_CHUNKS = 64;
 export const DELTA_LIMIT = 500;
-
-export interface PortfolioChunk {
-  /** 0 … PORTFOLIO_CHUNKS − 1. */
-  id: number;
-  rows: ClientSummary[];
-}
-
-/** A client's summary written since the last fold; `null`: the client is gone. */
-export interface PortfolioDelta {
-  id: string;
-  summary: ClientSummary | null;
-}
 
 /** The read model's tables: a transaction that writes it, or clears it, covers both. */
 export function portfolioTables(db: ContratsDb): Table[] {

@@ -28,7 +28,7 @@ export async function unknownLocalRecords(ctx: DataContext): Promise<LocalRecord
   const found: LocalRecord[] = [];
   for (const entity of UPLOAD_ORDER) {
     for (const record of await db.records(entity).toArray()) {
-      if (record.version === 0 && !queued.has(recordKey(entity, record.id))) found.push({ entity, id: record.id, record: record as unknown as WireRecord });
+      if (record.version === 0 && !queued.has(recordKey(entity, record.id))) found.push({ entity, id: record.id, record });
     }
   }
   return found;

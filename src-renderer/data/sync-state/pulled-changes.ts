@@ -85,7 +85,7 @@ interface EntityPlan extends RecordWrites {
 }
 
 async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: RecordChange[], pending: Map<string, OutboxEntry[]>, initial: InitialPull | undefined): Promise<EntityPlan> {
-  const store = db.records(entity) as unknown as RecordStore<WireRecord>;
+  const store: RecordStore<WireRecord> = db.records(entity);
   // One cheap check: during an initial pull, a record neither committed earlier in the stream nor edited locally is not stored yet.
   const mayExist = !initial || changes.some((c) => initial.written.has(recordKey(entity, c.recordId)) || pending.has(recordKey(entity, c.recordId)));
   const local: (WireRecord | undefined)[] = mayExist ? await store.bulkGet(changes.map((c) => c.recordId)) : [];

@@ -118,7 +118,8 @@ async function readRecords(db: ContratsDb, mutations: readonly OutboxEntry[]): P
   const entities = new Set(mutations.map((m) => m.entity));
   for (const entity of entities) {
     const ids = [...new Set(mutations.filter((m) => m.entity === entity).map((m) => m.recordId))];
-    const records = await (db.records(entity) as unknown as RecordStore<WireRecord>).bulkGet(ids);
+    const store: RecordStore<WireRecord> = db.records(entity);
+    const records = await store.bulkGet(ids);
     ids.forEach((id, i) => found.set(recordKey(entity, id), records[i]));
   }
   return found;

@@ -10,7 +10,7 @@ import type { Migration } from './types';
  * The `contracts.clientId` index becomes the files' own key; a multi-entry
  * index of contract ids finds a contract's file.
  * Frozen (issue 19): the row's shape as it was at v6 is written here, not
- * built by the live client-files module, whose shape may move on.
+ * built by the live client-rows module, whose shape may move on.
  */
 interface FileRowV6 {
   id: string;

@@ -7,6 +7,7 @@ import { runAdminCommand, type AdminCommand } from './admin/admin-commands';
 import { sendAdminCommand } from './admin/admin-socket';
 import { SeedError, seedRecords, type SeedTables } from './seed';
 import { startServer, type PlatformConfig } from './server';
+import { DEFAULT_DISPUTE_REASON } from './einvoicing/simulator';
 import type { Db } from './storage/db';
 import { DataFolderLockedError } from './storage/data-folder-lock';
 import { describeStorage, openStorage, storageFromEnv } from './storage/open-storage';
@@ -19,10 +20,11 @@ const USAGE = `Usage : npx tsx src-server/cli.ts <commande> [options]
         [--public-openapi] [--request-timeout 30] [--answer-retention-days 30]
         [--platform-url <url> | --platform-simulator] [--seller-profile vendeur.json]
         [--platform-interval 5] [--platform-retry 2] [--platform-lease 60] [--simulator-approve-after 2]
-        [--ereporting-interval 900] [--simulator-unknown-sirens 512345675,…]
+        [--ereporting-interval 900] [--simulator-unknown-sirens 512345675,…] [--simulator-disputing-sirens 404833048,…]
       --platform-url : service de flux (AFNOR XP Z12-013) de la plateforme agréée ; son jeton est lu
       dans CONTRATS_PLATFORM_TOKEN. --platform-simulator : une plateforme locale (démonstration, essais) ;
-      elle rejette les factures des SIREN de --simulator-unknown-sirens (absents de l’annuaire).
+      elle rejette les factures des SIREN de --simulator-unknown-sirens (absents de l’annuaire) et
+      met en litige celles des SIREN de --simulator-disputing-sirens (l’acheteur conteste).
       Chaque document émis pour un client français y est transmis une fois ; ses statuts reviennent
       sur les postes. Clients hors de France : e-reporting des mois clos (--ereporting-interval). --seller-profile : l’identité du vendeur (JSON, profil des Paramètres).
       --rate-limit : requêtes/minute par jeton valide ; --anonymous-rate-limit : par adresse,
@@ -76,6 +78,7 @@ const { positionals, values } = parseArgs({
     'simulator-approve-after': { type: 'string' },
     'ereporting-interval': { type: 'string' },
     'simulator-unknown-sirens': { type: 'string' },
+    'simulator-disputing-sirens': { type: 'string' },
     'seller-profile': { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string' },
@@ -141,8 +144,19 @@ async function platformConfig(): Promise<{ platform?: PlatformConfig }> {
     if (!token) throw new UserError('--platform-url demande le jeton de la plateforme dans la variable CONTRATS_PLATFORM_TOKEN.');
     return { platform: { ...pacing, connection: { baseUrl: url, token } } };
   }
-  const unknown = values['simulator-unknown-sirens']?.split(',').map((siren) => siren.trim()).filter(Boolean);
-  return { platform: { ...pacing, simulator: { approveAfterMs: seconds('simulator-approve-after'), ...(unknown ? { unknownBuyers: new Set(unknown) } : {}) } } };
+  const sirens = (option: 'simulator-unknown-sirens' | 'simulator-disputing-sirens') => values[option]?.split(',').map((siren) => siren.trim()).filter(Boolean);
+  const unknown = sirens('simulator-unknown-sirens');
+  const disputing = sirens('simulator-disputing-sirens');
+  return {
+    platform: {
+      ...pacing,
+      simulator: {
+        approveAfterMs: seconds('simulator-approve-after'),
+        ...(unknown ? { unknownBuyers: new Set(unknown) } : {}),
+        ...(disputing ? { disputingBuyers: new Map(disputing.map((siren) => [siren, DEFAULT_DISPUTE_REASON])) } : {}),
+      },
+    },
+  };
 }
 
 /** A numeric option, refused in French when it is not a positive number. */

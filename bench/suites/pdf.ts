@@ -81,7 +81,7 @@ export async function pdfSuite(ctx: SizeContext): Promise<Figure[]> {
     measured(head('pdf.facturx1000', 'Compute and render 1,000 invoices as Factur-X PDF/A-3b with factur-x.xml (one file each)', 'ms'), facturX1000, {
       baseline: { title: 'the same 1,000 invoices as plain jsPDF PDFs, same run', samples: batch1000 },
       target: { text: '≤ 10,000 ms', met: (m) => m <= 10000 },
-      notes: ['jsPDF page + pdf-lib: Liberation Sans WinAnsi subsets embedded (made once per session), sRGB output intent, XMP, factur-x.xml attached; EN 16931 validation of each'],
+      notes: ['the jsPDF page written by jsPDF as PDF/A-3b: Liberation Sans WinAnsi subsets embedded (subset and deflated once per session), sRGB output intent, XMP, factur-x.xml attached; EN 16931 validation of each'],
     }),
     measured(head('pdf.facturxSize', 'Factur-X file size, per document', 'KB'), facturXBytes),
     measured(head('pdf.facturxHeapGrowth', 'Heap retained after 1,000 Factur-X minus after 100 (must not grow)', 'MB'), facturXGrowth, {

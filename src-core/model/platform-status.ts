@@ -33,5 +33,12 @@ export const platformStateSchema = z.strictObject({
   reportedAt: instantSchema.optional(),
   /** The payments of this document an accepted e-reporting carried (ids): a payment recorded late goes in the next report. */
   reportedPayments: z.array(recordIdSchema).max(500).optional(),
+  /**
+   * The central API did not send the document: the EN 16931 rules it fails
+   * there (its seller profile or records differ from the laptop's), each in
+   * French ("[BR-CO-26] …"), and when it found out. It is never sent: a
+   * credit note cancels it and a new invoice replaces it.
+   */
+  notSent: z.strictObject({ at: instantSchema, reasons: z.array(text({ max: TEXT_LIMITS.address })).min(1).max(50) }).optional(),
 });
 export type PlatformState = z.infer<typeof platformStateSchema>;

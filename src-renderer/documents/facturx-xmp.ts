@@ -25,17 +25,19 @@ const FACTURX_PROPERTIES: [string, string][] = [
   ['ConformanceLevel', 'The conformance level of the embedded XML document'],
 ];
 
+/** The extension schema's property list, the same in every document. */
+const PROPERTIES_XMP = FACTURX_PROPERTIES.map(
+  ([name, description]) =>
+    `<rdf:li rdf:parseType="Resource"><pdfaProperty:name>${name}</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType>` +
+    `<pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>${description}</pdfaProperty:description></rdf:li>`,
+).join('\n          ');
+
 /** 2026-11-27T09:00:00Z: seconds precision, as the information dictionary's dates. */
 const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function facturXXmp(fields: XmpFields): string {
   const x = escapeXmlText;
   const date = xmpDate(fields.date);
-  const properties = FACTURX_PROPERTIES.map(
-    ([name, description]) =>
-      `<rdf:li rdf:parseType="Resource"><pdfaProperty:name>${name}</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType>` +
-      `<pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>${description}</pdfaProperty:description></rdf:li>`,
-  ).join('\n          ');
   return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
   <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -64,7 +66,7 @@ export function facturXXmp(fields: XmpFields): string {
           <pdfaSchema:namespaceURI>${FACTURX_NAMESPACE}</pdfaSchema:namespaceURI>
           <pdfaSchema:prefix>fx</pdfaSchema:prefix>
           <pdfaSchema:property><rdf:Seq>
-          ${properties}
+          ${PROPERTIES_XMP}
           </rdf:Seq></pdfaSchema:property>
         </rdf:li>
       </rdf:Bag></pdfaExtension:schemas>

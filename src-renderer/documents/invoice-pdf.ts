@@ -242,7 +242,14 @@ function drawInvoice(doc: jsPDF, model: InvoiceDocumentModel): void {
 
 /** An invoice, credit note or late-surcharge document as PDF bytes (A4, standard Helvetica). */
 export function renderInvoicePdf(model: InvoiceDocumentModel): Uint8Array {
-  return renderInvoicesBatchPdf([model]);
+  return toBytes(drawnInvoicePdf(model));
+}
+
+/** One document drawn, not yet written: the Factur-X writes this very page with its PDF/A parts (facturx-pdf.ts). */
+export function drawnInvoicePdf(model: InvoiceDocumentModel): jsPDF {
+  const doc = newA4({ compress: false });
+  drawInvoice(doc, model);
+  return doc;
 }
 
 /**

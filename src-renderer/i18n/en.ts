@@ -622,4 +622,12 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
   'letters.dunningDue.more': 'and {count} more: see the overdue list',
   'invoices.credit.overpaid': 'The invoice is already paid: after this credit note the client will have overpaid {amount}, to refund or apply to the next invoice (offered next).',
+  // E-invoicing (issue 18, s8-facturx): dispute help, document the central API did not send
+  'platform.status.notSent': 'Not sent',
+  'platform.notSent.badgeTitle': 'The server did not send it to the approved platform: it does not comply with EN 16931',
+  'platform.notSent.title': 'The server did not send this invoice to the approved platform (found on {date}): it does not comply with the EN 16931 e-invoicing standard.',
+  'platform.notSent.reasons': 'Rules not met',
+  'platform.notSent.help': 'An issued invoice is never edited: issue a credit note that cancels it, then a new invoice; if the cause is the server’s seller profile, have the administrator correct it first.',
+  'platform.disputedHelp': 'The client disputes this invoice on its platform. Talk to them: if the dispute is founded, issue a credit note for the disputed amount; otherwise nothing changes, the invoice is still due.',
+  'platform.creditNote.partial': 'Issue a credit note',
 };

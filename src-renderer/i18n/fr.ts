@@ -757,6 +757,14 @@ export const fr = {
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
   'letters.dunningDue.more': 'et {count|# autre|# autres} : voir la liste des impayés',
   'invoices.credit.overpaid': 'La facture est déjà payée : après cet avoir, le client aura payé {amount} de trop, à lui rembourser ou à imputer sur sa prochaine facture (proposé ensuite).',
+  // E-invoicing (issue 18, s8-facturx): dispute help, document the central API did not send
+  'platform.status.notSent': 'Non transmise',
+  'platform.notSent.badgeTitle': 'Le serveur ne l’a pas transmise à la plateforme agréée : elle ne respecte pas la norme EN 16931',
+  'platform.notSent.title': 'Le serveur n’a pas transmis cette facture à la plateforme agréée (constaté le {date}) : elle ne respecte pas la norme de facturation électronique EN 16931.',
+  'platform.notSent.reasons': 'Règles non respectées',
+  'platform.notSent.help': 'Une facture émise ne se modifie pas : émettez un avoir qui l’annule, puis une nouvelle facture ; si la cause est le profil vendeur du serveur, faites-le corriger par l’administrateur avant.',
+  'platform.disputedHelp': 'Le client conteste cette facture sur sa plateforme. Voyez avec lui : si la contestation est fondée, émettez un avoir du montant contesté ; sinon, rien à changer, la facture reste due.',
+  'platform.creditNote.partial': 'Émettre un avoir',
 } as const;
 
 export type MessageKey = keyof typeof fr;

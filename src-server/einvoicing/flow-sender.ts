@@ -56,7 +56,7 @@ export async function sendDueFlows(db: Db, platform: PlatformAdapter, options: S
   let sent = 0;
   for (let flow = await claimNext(db, options.leaseMs ?? 60_000); flow; flow = await claimNext(db, options.leaseMs ?? 60_000)) {
     try {
-      const outcome = await sendOne(db, platform, flow, options);
+      const outcome = await sendOne(db, platform, flow, options, log);
       if (outcome === 'sent') sent += 1;
     } catch (error) {
       const transient = error instanceof PlatformError ? error.transient : false;
@@ -76,10 +76,20 @@ export async function sendDueFlows(db: Db, platform: PlatformAdapter, options: S
   return sent;
 }
 
-type Outcome = 'sent' | 'dropped' | 'waiting';
+type Outcome = 'sent' | 'dropped' | 'waiting' | 'invalid';
 
-async function sendOne(db: Db, platform: PlatformAdapter, flow: QueuedFlow, options: SenderOptions): Promise<Outcome> {
+async function sendOne(db: Db, platform: PlatformAdapter, flow: QueuedFlow, options: SenderOptions, log: (message: string) => void): Promise<Outcome> {
   const prepared = await prepare(db, flow, options.seller);
+  if (prepared instanceof NotSendable) {
+    // Never sent, never retried: the document is immutable, so it fails the same way every time; its laptops are told why.
+    await db.transaction(async (tx) => {
+      await lockWrites(tx);
+      await tx.query(`update platform_flows set state = 'failed', last_error = $2, lease_until = null where tracking_id = $1`, [flow.tracking_id, prepared.message.slice(0, 500)]);
+      await recordNotSent(tx, flow.record_id, prepared.reasons);
+    });
+    log(`flux ${flow.tracking_id} : non transmis — ${prepared.message}`);
+    return 'invalid';
+  }
   if (prepared === 'dropped') {
     // No longer due (a payment cancelled, the document rejected): forget it, a later change queues it again.
     await db.query(`delete from platform_flows where tracking_id = $1 and state = 'sending'`, [flow.tracking_id]);
@@ -111,13 +121,23 @@ interface Prepared {
   report?: MonthReport;
 }
 
-async function prepare(db: Db, flow: QueuedFlow, seller: SellerProfile): Promise<Prepared | 'dropped' | 'waiting'> {
+/** A document the central API will not send: it fails the EN 16931 rules here, each reason in French. */
+class NotSendable {
+  constructor(
+    readonly message: string,
+    readonly reasons: string[],
+  ) {}
+}
+
+async function prepare(db: Db, flow: QueuedFlow, seller: SellerProfile): Promise<Prepared | NotSendable | 'dropped' | 'waiting'> {
   if (flow.kind === 'ereporting') return (await prepareEReport(db, flow.tracking_id, flow.record_id, seller)) ?? 'dropped';
   const invoice = await loadInvoice(db, flow.record_id);
   if (!invoice?.number) throw new Error(`Document ${flow.record_id} introuvable ou sans numéro.`);
   if (flow.kind === 'invoice') {
     const { xml, problems } = await invoiceXml(db, invoice, seller);
-    if (problems.length > 0) throw new Error(`Document ${invoice.number} non conforme EN 16931 : ${problems.map((p) => p.rule).join(', ')}.`);
+    if (problems.length > 0) {
+      return new NotSendable(`Document ${invoice.number} non conforme EN 16931 : ${problems.map((p) => p.rule).join(', ')}.`, problems.map((p) => `[${p.rule}] ${p.message}`));
+    }
     return {
       info: { trackingId: flow.tracking_id, name: `${invoice.number}.xml`, processingRule: 'B2B', flowSyntax: 'CII', flowProfile: 'CIUS' },
       file: { name: `${invoice.number}.xml`, content: xml, contentType: 'application/xml' },
@@ -132,6 +152,15 @@ async function prepare(db: Db, flow: QueuedFlow, seller: SellerProfile): Promise
     info: { trackingId: flow.tracking_id, name: `${flow.tracking_id}.xml`, processingRule: 'B2B', flowSyntax: 'CDAR' },
     file: { name: `${invoice.number}-encaissee.xml`, content: xml, contentType: 'application/xml' },
   };
+}
+
+/** The invoice says it was not sent, and why, to every laptop (its platform panel). */
+async function recordNotSent(tx: Queryable, recordId: string, reasons: string[]): Promise<void> {
+  const current = await loadRecord(tx, 'invoices', recordId);
+  if (!current || current.deleted) return;
+  const state = (current.data.platform as PlatformState | undefined) ?? { history: [] };
+  const notSent = { at: new Date().toISOString(), reasons: reasons.slice(0, 50) };
+  await writeServerChange(tx, { userId: PLATFORM_USER_ID, action: 'platform' }, 'invoices', recordId, current, { platform: { ...state, notSent } });
 }
 
 /** The invoice shows its flow once sent, and "encaissée" once that status reached the platform. */

@@ -10,10 +10,11 @@ import { sha256Hex } from './platform-client';
  * (flow-protocol.ts). It accepts or rejects each invoice by rules —
  * rejected (213) when the EN 16931 rules fail, when a French buyer has no
  * SIREN or is not in the directory (`unknownBuyers`), when the number was
- * already received; refused (210) by a buyer
- * listed in `refusingBuyers`; otherwise deposited (200) then approved (205)
- * after `approveAfterMs` — and publishes those lifecycle statuses as CDAR
- * flows over time. Faults can be injected to test retries.
+ * already received; refused (210) by a buyer listed in `refusingBuyers`;
+ * disputed (207, en litige) by a buyer listed in `disputingBuyers` after
+ * `approveAfterMs`; otherwise deposited (200) then approved (205) after
+ * `approveAfterMs` — and publishes those lifecycle statuses as CDAR flows
+ * over time. Faults can be injected to test retries.
  */
 export interface SimulatorOptions {
   /** Bearer token expected on every call. */
@@ -25,7 +26,12 @@ export interface SimulatorOptions {
   refusingBuyers?: ReadonlyMap<string, string>;
   /** SIRENs absent from the directory of recipients (annuaire): their invoices are rejected (213). */
   unknownBuyers?: ReadonlySet<string>;
+  /** SIRENs of buyers who dispute what they receive (207, en litige) instead of approving it, with the reason they give. */
+  disputingBuyers?: ReadonlyMap<string, string>;
 }
+
+/** The reason a disputing buyer gives on the command line's simulator (--simulator-disputing-sirens names SIRENs only). */
+export const DEFAULT_DISPUTE_REASON = 'Montant contesté par l’acheteur : prestation non conforme à la commande.';
 
 /** A flow the simulator received from the seller, in the order received. */
 export interface ReceivedFlow {
@@ -90,9 +96,13 @@ export async function startPlatformSimulator(options: SimulatorOptions): Promise
     }
     if (problems.length > 0) return reject(problems.map((p) => `${p.rule} : ${p.message}`).join(' ; ').slice(0, 480));
     publishStatus(invoice.number, invoice.issueDate, 'deposited', now, undefined, invoice.seller.siren);
-    const refusal = invoice.buyer.siren ? options.refusingBuyers?.get(invoice.buyer.siren) : undefined;
+    const buyer = invoice.buyer.siren;
+    const refusal = buyer ? options.refusingBuyers?.get(buyer) : undefined;
+    const dispute = buyer ? options.disputingBuyers?.get(buyer) : undefined;
+    const decidedAt = now + (options.approveAfterMs ?? 2000);
     if (refusal) publishStatus(invoice.number, invoice.issueDate, 'refused', now + 1, refusal, invoice.seller.siren);
-    else publishStatus(invoice.number, invoice.issueDate, 'approved', now + (options.approveAfterMs ?? 2000), undefined, invoice.seller.siren);
+    else if (dispute) publishStatus(invoice.number, invoice.issueDate, 'disputed', decidedAt, dispute, invoice.seller.siren);
+    else publishStatus(invoice.number, invoice.issueDate, 'approved', decidedAt, undefined, invoice.seller.siren);
   }
 
   async function submit(request: http.IncomingMessage, body: Buffer, response: http.ServerResponse) {

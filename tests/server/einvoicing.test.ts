@@ -18,6 +18,8 @@ const FLOW_TIMEOUT = 60_000;
 const today = toParisWallClock(Date.now()).date;
 const BUYER = siren('40483304');
 const UNKNOWN_BUYER = siren('51234567');
+const DISPUTING_BUYER = siren('38012986');
+const DISPUTE_REASON = 'Prestation contestée : hébergement indisponible du 3 au 5.';
 
 type PulledInvoice = { number: string; platform?: PlatformState };
 
@@ -29,7 +31,7 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
   let token = '';
 
   beforeAll(async () => {
-    const platform = await simulatorForServer({ unknownBuyers: new Set([UNKNOWN_BUYER]) });
+    const platform = await simulatorForServer({ unknownBuyers: new Set([UNKNOWN_BUYER]), disputingBuyers: new Map([[DISPUTING_BUYER, DISPUTE_REASON]]) });
     simulator = platform.simulator;
     serveArgs = platform;
     served = await serveSeeded(open, async (db) => void (token = (await createUser(db, 'alice', 'account_manager')).token), platform.args, platform.env);
@@ -40,8 +42,10 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
       mutation('laptop-a', 'contracts', 'k-unknown', contractRecord('c-unknown', 'CT-2026-00002')),
       mutation('laptop-a', 'clients', 'c-de', clientRecord()),
       mutation('laptop-a', 'contracts', 'k-de', contractRecord('c-de', 'CT-2026-00003')),
+      mutation('laptop-a', 'clients', 'c-disputing', frenchClientRecord('Meuse Données SA', DISPUTING_BUYER)),
+      mutation('laptop-a', 'contracts', 'k-disputing', contractRecord('c-disputing', 'CT-2026-00004')),
     ]);
-    expect(results.map((r) => r.status)).toEqual(Array(6).fill('applied'));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('applied'));
   }, STARTUP_TIMEOUT);
   afterAll(async () => {
     await served?.server.stop();
@@ -132,6 +136,15 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
     await issue('inv-rejected', 'c-unknown', 'k-unknown');
     const rejected = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-rejected', statusOf('rejected'));
     expect(rejected.platform?.reason).toContain('annuaire');
+  }, FLOW_TIMEOUT);
+
+  it('une facture que l’acheteur conteste revient « en litige » avec son motif, après « déposée »', async () => {
+    const number = await issue('inv-disputed', 'c-disputing', 'k-disputing');
+    const disputed = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-disputed', statusOf('disputed'));
+    expect(disputed.platform?.history.map((e) => e.status)).toEqual(['deposited', 'disputed']);
+    expect(disputed.platform?.reason).toBe(DISPUTE_REASON);
+    expect(disputed.platform?.history.at(-1)?.reason).toBe(DISPUTE_REASON);
+    expect(receivedUnder(simulator, number)).toHaveLength(1);
   }, FLOW_TIMEOUT);
 
   it('une facture entièrement payée est déclarée « encaissée », une seule fois', async () => {

@@ -71,6 +71,14 @@ describe('Factur-X PDF/A-3b read back', () => {
     expect(fontRows.length).toBeGreaterThanOrEqual(2);
     for (const row of fontRows) expect(row).toMatch(/^[A-Z]{6}\+LiberationSans(-Bold)?\s+TrueType\s+WinAnsi\s+yes\s+yes\s+no\s/);
 
+    // The cross-reference table: every object where it says (the file is written once, its offsets by jsPDF).
+    const bytes = Buffer.from(readFileSync(file)).toString('latin1');
+    const xref = Number(/startxref\n(\d+)\n%%EOF\s*$/.exec(bytes)![1]);
+    const [, countText] = /^xref\n0 (\d+)\n/.exec(bytes.slice(xref))!;
+    const entries = bytes.slice(xref).split('\n').slice(3, 2 + Number(countText));
+    expect(entries.length).toBeGreaterThan(10);
+    entries.forEach((entry, i) => expect(bytes.startsWith(`${i + 1} 0 obj\n`, Number(entry.slice(0, 10)))).toBe(true));
+
     // Not encrypted, PDF 1.7, and the page says what the plain PDF says.
     expect(run('pdfinfo', [file])).toMatch(/Encrypted:\s+no[\s\S]*PDF version:\s+1\.7/);
     const plain = join(dir, `${number}-${doc.id}-plain.pdf`);
@@ -118,6 +126,24 @@ describe('Factur-X PDF/A-3b read back', () => {
     }
     // The first document also makes the font subsets; poppler runs six times: room on a loaded machine.
   }, 60_000);
+
+  it('writes any buyer name in the information dictionary and the XMP (a CR byte in UTF-16, parentheses, a backslash)', async () => {
+    const { model } = cases[0]!;
+    // "č" is U+010D: its UTF-16 has a CR byte, which a literal string would read back as LF.
+    const legalName = 'Vlčková (Čechy) \\ s.r.o.';
+    const file = join(dir, 'unicode-title.pdf');
+    writeFileSync(file, await renderFacturXPdf({ ...model, buyer: { ...model.buyer, legalName } }, fonts, { now }));
+    const title = `Facture ${model.number} — ${legalName}`;
+    expect(run('pdfinfo', [file])).toContain(`Title:           ${title}\n`);
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    expect([pdf.getTitle(), pdf.getCreator(), pdf.getProducer()]).toEqual([title, 'Contrats — DOKOS SAS', expect.stringMatching(/^jsPDF \d/)]);
+    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'));
+    if (!(metadata instanceof PDFRawStream)) throw new Error('no XMP metadata stream');
+    const xmp = parseXml(new TextDecoder().decode(metadata.contents).replace(/^\ufeff/, ''));
+    const find = (node: XmlNode, name: string): XmlNode | undefined => (node.name === name ? node : node.children.map((c) => find(c, name)).find(Boolean));
+    expect(find(find(xmp, 'dc:title')!, 'rdf:li')?.text).toBe(title);
+    expect(find(xmp, 'pdf:Producer')?.text).toBe(pdf.getProducer());
+  });
 
   it('refuses a draft and a document failing the rules, saying why', async () => {
     const { model } = cases[0]!;

@@ -7,7 +7,8 @@ import { href } from '../../components/router';
  * written by the central API, pulled like any other field. "Transmise" before
  * the platform's first status.
  */
-const LOOK: Record<PlatformStatus | 'sent', { tone: string; label: MessageKey }> = {
+const LOOK: Record<PlatformStatus | 'sent' | 'notSent', { tone: string; label: MessageKey }> = {
+  notSent: { tone: 'danger', label: 'platform.status.notSent' },
   sent: { tone: '', label: 'platform.status.sent' },
   deposited: { tone: '', label: 'platform.status.deposited' },
   approved: { tone: 'ok', label: 'platform.status.approved' },
@@ -24,7 +25,9 @@ export function platformStatusLabel(t: ReturnType<typeof useT>, status: Platform
   return t(LOOK[status].label);
 }
 
-function shownStatus(invoice: Pick<Invoice, 'platform'>): PlatformStatus | 'sent' | undefined {
+/** "Non transmise" when the central API refused to send it (it fails the EN 16931 rules there). */
+function shownStatus(invoice: Pick<Invoice, 'platform'>): PlatformStatus | 'sent' | 'notSent' | undefined {
+  if (invoice.platform?.notSent) return 'notSent';
   return invoice.platform?.status ?? (invoice.platform?.flowId ? 'sent' : undefined);
 }
 
@@ -32,10 +35,25 @@ export function PlatformBadge({ invoice }: { invoice: Pick<Invoice, 'platform'> 
   const t = useT();
   const status = shownStatus(invoice);
   if (!status) return null;
+  const title = status === 'notSent' ? t('platform.notSent.badgeTitle') : (invoice.platform?.reason ?? t('platform.badgeTitle'));
   return (
-    <span className={`badge ${LOOK[status].tone}`.trim()} title={invoice.platform?.reason ?? t('platform.badgeTitle')}>
-      {platformStatusLabel(t, status)}
+    <span className={`badge ${LOOK[status].tone}`.trim()} title={title}>
+      {t(LOOK[status].label)}
     </span>
+  );
+}
+
+/** What to do with an issued document that cannot stay as it is: a credit note cancels it, the month's run bills again. */
+function CreditAndReissue({ invoice, help, onCreditNote, canCredit }: { invoice: Invoice; help: string; onCreditNote: () => void; canCredit: boolean }) {
+  const t = useT();
+  return (
+    <>
+      <p>{help}</p>
+      <p>
+        {canCredit ? <button type="button" className="button" onClick={onCreditNote}>{t('platform.creditNote')}</button> : null}{' '}
+        {invoice.period ? <a className="button" href={href('/factures/facturation', { mois: invoice.period })}>{t('platform.newInvoice')}</a> : null}
+      </p>
+    </>
   );
 }
 
@@ -61,6 +79,16 @@ export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: I
       <h2 id="platform-title">{t('platform.title')}</h2>
       {reported ? (
         <p className="muted">{state?.reportedIn ? t('platform.reported', { month: state.reportedIn }) : t('platform.toReport')}</p>
+      ) : state?.notSent ? (
+        <div className="alert error" role="alert" data-testid="platform-not-sent">
+          <p>
+            <PlatformBadge invoice={invoice} /> {t('platform.notSent.title', { date: parisDateTime(state.notSent.at) })}
+          </p>
+          <ul aria-label={t('platform.notSent.reasons')}>
+            {state.notSent.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+          </ul>
+          <CreditAndReissue invoice={invoice} help={t('platform.notSent.help')} onCreditNote={onCreditNote} canCredit={canCredit} />
+        </div>
       ) : !status ? (
         <p className="muted">{t('platform.waiting')}</p>
       ) : (
@@ -70,11 +98,12 @@ export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: I
           </p>
           {needsCreditAndReissue(state) ? (
             <div className="alert error" role="alert">
-              <p>{t(state?.status === 'refused' ? 'platform.refusedHelp' : 'platform.rejectedHelp')}</p>
-              <p>
-                {canCredit ? <button type="button" className="button" onClick={onCreditNote}>{t('platform.creditNote')}</button> : null}{' '}
-                {invoice.period ? <a className="button" href={href('/factures/facturation', { mois: invoice.period })}>{t('platform.newInvoice')}</a> : null}
-              </p>
+              <CreditAndReissue invoice={invoice} help={t(state?.status === 'refused' ? 'platform.refusedHelp' : 'platform.rejectedHelp')} onCreditNote={onCreditNote} canCredit={canCredit} />
+            </div>
+          ) : state?.status === 'disputed' ? (
+            <div className="alert warning" role="status">
+              <p>{t('platform.disputedHelp')}</p>
+              {canCredit ? <p><button type="button" className="button" onClick={onCreditNote}>{t('platform.creditNote.partial')}</button></p> : null}
             </div>
           ) : null}
           {state && state.history.length > 0 ? (

@@ -49,16 +49,22 @@ export async function issueThroughServer(
 ): Promise<Invoice[]> {
   const { ctx } = dataLayer;
   const awaiting = new Map((await Promise.all(ids.map((id) => readAwaitingCentralIssue(ctx, id)))).flatMap((a) => (a ? [[a.invoiceId, a] as const] : [])));
+  /** A sync before any issue request leaves: failing, nothing was asked of the server for the new drafts. */
+  const syncBefore = async () => {
+    try {
+      await sync();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (awaiting.size > 0) throw awaitingError(reason, []);
+      throw new CentralIssueError(`Émission par le serveur central impossible : ${reason} Rien n’a été émis : réessayez, ou émettez dans la série du poste.`, true, []);
+    }
+  };
+  // First what the server has (a draft another laptop issued meanwhile arrives issued and is left out), then the drafts made ready here.
+  await syncBefore();
   const prepared = await prepareCentralIssue(ctx, ids.filter((id) => !awaiting.has(id)), options.actor);
   const queue = [...[...awaiting.values()].map((a) => ({ invoiceId: a.invoiceId, issueDate: a.issueDate, requestId: a.requestId })), ...prepared.map((d) => ({ invoiceId: d.id, issueDate: d.issueDate, requestId: options.requestId }))];
   if (queue.length === 0) return [];
-  try {
-    await sync();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (awaiting.size > 0) throw awaitingError(reason, []);
-    throw new CentralIssueError(`Émission par le serveur central impossible : ${reason} Rien n’a été émis : réessayez, ou émettez dans la série du poste.`, true, []);
-  }
+  if ((await notOnServer(dataLayer, queue.map((q) => q.invoiceId))).length > 0) await syncBefore();
   const unsent = await notOnServer(dataLayer, queue.map((q) => q.invoiceId));
   if (unsent.length > 0) {
     throw new CentralIssueError(`${unsent.length === 1 ? 'Un brouillon n’a' : `${unsent.length} brouillons n’ont`} pas pu être envoyé(s) au serveur central (voir l’écran Synchronisation) : rien n’a été émis.`, false, []);
@@ -97,7 +103,8 @@ function awaitingError(reason: string, issued: Invoice[]): CentralIssueError {
 async function notOnServer(dataLayer: DataLayer, invoiceIds: readonly string[]): Promise<string[]> {
   const { ctx, repos } = dataLayer;
   const wanted = new Set(invoiceIds);
-  const [pending, setAside, conflicts] = await Promise.all([repos.outbox.pending(Number.MAX_SAFE_INTEGER), listSetAside(ctx), listConflicts(ctx)]);
+  const queued = await repos.outbox.count();
+  const [pending, setAside, conflicts] = await Promise.all([queued > 0 ? repos.outbox.pending(queued) : [], listSetAside(ctx), listConflicts(ctx)]);
   const mutations = [...pending, ...setAside.map((s) => s.mutation), ...conflicts.map((c) => c.mutation)];
   return [...new Set(mutations.filter((m) => m.entity === 'invoices' && wanted.has(m.recordId)).map((m) => m.recordId))];
 }

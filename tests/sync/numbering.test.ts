@@ -7,18 +7,7 @@ import { storageVariants } from '../server/support/storages';
 import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
 import { expectConverged, serverRecords } from './support/invariants';
 import { openLaptop, type Laptop } from './support/laptop';
-import { ACTOR } from './support/records';
-
-/** A French client complete enough for an EN 16931 invoice (SIREN, VAT number). */
-const CLIENT = {
-  legalName: 'Boulangerie Martin SARL',
-  siren: '732829320',
-  vatNumber: 'FR44732829320',
-  country: 'FR',
-  billingAddress: { lines: ['12 rue Saint-Dizier'], postalCode: '54000', city: 'Nancy' },
-  contact: { name: 'Camille Martin', email: 'camille@martin.fr', phone: '03 83 12 34 56' },
-  hostingMode: 'cloud' as const,
-};
+import { ACTOR, FRENCH_CLIENT as CLIENT } from './support/records';
 
 /** What two laptops must agree on about one document: its number, amounts and balance as the screens compute it. */
 async function documentView(laptop: Laptop, id: string) {

@@ -622,4 +622,12 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
   'letters.dunningDue.more': 'and {count} more: see the overdue list',
   'invoices.credit.overpaid': 'The invoice is already paid: after this credit note the client will have overpaid {amount}, to refund or apply to the next invoice (offered next).',
+  // features/invoices — issuing through the central API (issue 17, s8-online)
+  'issueSeries.legend': 'Numbering series on issue',
+  'issueSeries.central': 'Central series {series}: next number {number}, given by the server on issue',
+  'issueSeries.centralFirst': 'Central series {series}: the series’ next number, given by the server on issue (no central number received on this laptop yet)',
+  'issueSeries.centralHint': 'The central server assigns the number: it is further on if another laptop issues meanwhile. If the server does not answer, nothing is issued and this laptop’s series is offered.',
+  'issueSeries.fallback': 'Issue in this laptop’s series ({number})',
+  'issueSeries.awaiting': 'An issue request sent to the central server on {date} at {time} got no answer: the server may already have given a number. “Issue” sends the same request again; this laptop’s series stays blocked until then.',
+  'issueSeries.issuedCentral': 'Document issued by the central server: number {number}, final.',
 };

@@ -757,6 +757,14 @@ export const fr = {
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
   'letters.dunningDue.more': 'et {count|# autre|# autres} : voir la liste des impayés',
   'invoices.credit.overpaid': 'La facture est déjà payée : après cet avoir, le client aura payé {amount} de trop, à lui rembourser ou à imputer sur sa prochaine facture (proposé ensuite).',
+  // features/invoices — issuing through the central API (issue 17, s8-online)
+  'issueSeries.legend': 'Série du numéro à l’émission',
+  'issueSeries.central': 'Série centrale {series} : prochain numéro {number}, donné par le serveur à l’émission',
+  'issueSeries.centralFirst': 'Série centrale {series} : le numéro suivant de la série, donné par le serveur à l’émission (aucun numéro central encore reçu sur ce poste)',
+  'issueSeries.centralHint': 'Le serveur central attribue le numéro : il est plus loin si un autre poste émet entre-temps. Si le serveur ne répond pas, rien n’est émis et la série du poste vous est proposée.',
+  'issueSeries.fallback': 'Émettre dans la série du poste ({number})',
+  'issueSeries.awaiting': 'Une demande d’émission envoyée au serveur central le {date} à {time} est restée sans réponse : le serveur a peut-être déjà donné un numéro. « Émettre » renvoie la même demande ; la série du poste reste bloquée d’ici là.',
+  'issueSeries.issuedCentral': 'Document émis par le serveur central : numéro {number}, définitif.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

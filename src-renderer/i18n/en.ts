@@ -626,7 +626,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'issueSeries.legend': 'Numbering series on issue',
   'issueSeries.central': 'Central series {series}: next number {number}, given by the server on issue',
   'issueSeries.centralFirst': 'Central series {series}: the series’ next number, given by the server on issue (no central number received on this laptop yet)',
-  'issueSeries.centralHint': 'The central server assigns the number: it is further on if another laptop issues meanwhile. If the server does not answer, nothing is issued and this laptop’s series is offered.',
+  'issueSeries.centralHint': 'The central server assigns the number: it is further on if another laptop issues meanwhile. Server out of reach before sending: nothing is issued and this laptop’s series is offered. A request sent without an answer is sent again as is, never giving two numbers.',
   'issueSeries.fallback': 'Issue in this laptop’s series ({number})',
   'issueSeries.awaiting': 'An issue request sent to the central server on {date} at {time} got no answer: the server may already have given a number. “Issue” sends the same request again; this laptop’s series stays blocked until then.',
   'issueSeries.issuedCentral': 'Document issued by the central server: number {number}, final.',

@@ -38,6 +38,15 @@ export const invoiceIssueRequestSchema = z.strictObject({
   invoiceId: wireRecordIdSchema,
   /** Replaces the draft's issue date; the draft's own when absent. */
   issueDate: isoDateSchema.optional(),
+  /**
+   * The laptop's id for this issuing intent (UUID): the same request sent
+   * again — its answer lost on a cut connection — answers the document as
+   * that request issued it instead of refusing it as already issued, so a
+   * retry never leaves the laptop without the number the server gave.
+   */
+  requestId: z.uuid({ error: 'Identifiant de demande invalide (UUID attendu).' }).optional(),
+  /** The laptop asking, named in the server's audit. */
+  deviceId: deviceIdSchema.optional(),
 });
 export type InvoiceIssueRequest = z.infer<typeof invoiceIssueRequestSchema>;
 

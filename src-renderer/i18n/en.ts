@@ -630,4 +630,12 @@ export const en: Partial<Record<MessageKey, string>> = {
   'platform.notSent.help': 'An issued invoice is never edited: issue a credit note that cancels it, then a new invoice; if the cause is the server’s seller profile, have the administrator correct it first.',
   'platform.disputedHelp': 'The client disputes this invoice on its platform. Talk to them: if the dispute is founded, issue a credit note for the disputed amount; otherwise nothing changes, the invoice is still due.',
   'platform.creditNote.partial': 'Issue a credit note',
+  // features/invoices — issuing through the central API (issue 17, s8-online)
+  'issueSeries.legend': 'Numbering series on issue',
+  'issueSeries.central': 'Central series {series}: next number {number}, given by the server on issue',
+  'issueSeries.centralFirst': 'Central series {series}: the series’ next number, given by the server on issue (no central number received on this laptop yet)',
+  'issueSeries.centralHint': 'The central server assigns the number: it is further on if another laptop issues meanwhile. Server out of reach before sending: nothing is issued and this laptop’s series is offered. A request sent without an answer is sent again as is, never giving two numbers.',
+  'issueSeries.fallback': 'Issue in this laptop’s series ({number})',
+  'issueSeries.awaiting': 'An issue request sent to the central server on {date} at {time} got no answer: the server may already have given a number. “Issue” sends the same request again; this laptop’s series stays blocked until then.',
+  'issueSeries.issuedCentral': 'Document issued by the central server: number {number}, final.',
 };

@@ -403,7 +403,7 @@ export const fr = {
   'invoices.run.computed': 'Aperçu calculé : {count|# facture à créer|# factures à créer} ; {already|# contrat déjà facturé|# contrats déjà facturés} pour ce mois.',
   'invoices.run.created': '{created|# brouillon créé|# brouillons créés} ; {skipped|# déjà présent, ignoré|# déjà présents, ignorés}.',
   'invoices.run.draftsTitle': '{count|# brouillon à émettre|# brouillons à émettre}',
-  'invoices.run.draftsBody': 'Total {total} TTC ({net} HT). L’émission attribue les numéros suivants de la série du poste ; une facture émise ne se modifie plus.',
+  'invoices.run.draftsBody': 'Total {total} TTC ({net} HT). L’émission attribue les numéros suivants de la série indiquée ci-dessous ; une facture émise ne se modifie plus.',
   'invoices.run.issue': '{count|Émettre le brouillon|Émettre les # brouillons}',
   'invoices.run.issueConfirm': 'Émettre {count|# facture|# factures} de {month} ? Les numéros sont définitifs.',
   'invoices.run.issued': '{count|# facture émise|# factures émises}, de {first} à {last}.',
@@ -765,6 +765,14 @@ export const fr = {
   'platform.notSent.help': 'Une facture émise ne se modifie pas : émettez un avoir qui l’annule, puis une nouvelle facture ; si la cause est le profil vendeur du serveur, faites-le corriger par l’administrateur avant.',
   'platform.disputedHelp': 'Le client conteste cette facture sur sa plateforme. Voyez avec lui : si la contestation est fondée, émettez un avoir du montant contesté ; sinon, rien à changer, la facture reste due.',
   'platform.creditNote.partial': 'Émettre un avoir',
+  // features/invoices — issuing through the central API (issue 17, s8-online)
+  'issueSeries.legend': 'Série du numéro à l’émission',
+  'issueSeries.central': 'Série centrale {series} : prochain numéro {number}, donné par le serveur à l’émission',
+  'issueSeries.centralFirst': 'Série centrale {series} : le numéro suivant de la série, donné par le serveur à l’émission (aucun numéro central encore reçu sur ce poste)',
+  'issueSeries.centralHint': 'Le serveur central attribue le numéro : il est plus loin si un autre poste émet entre-temps. Serveur injoignable avant l’envoi : rien n’est émis et la série du poste vous est proposée. Demande partie sans réponse : elle se renvoie telle quelle, sans jamais donner deux numéros.',
+  'issueSeries.fallback': 'Émettre dans la série du poste ({number})',
+  'issueSeries.awaiting': 'Une demande d’émission envoyée au serveur central le {date} à {time} est restée sans réponse : le serveur a peut-être déjà donné un numéro. « Émettre » renvoie la même demande ; la série du poste reste bloquée d’ici là.',
+  'issueSeries.issuedCentral': 'Document émis par le serveur central : numéro {number}, définitif.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,7 +1,9 @@
 import type { DataLayer } from '../data';
 import { SYNC_KEYS, commitPushResults, newInitialPull, planJoin, stashBeforeJoining, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
 import { createApiClient, type ApiClientOptions } from './api-client';
+import { issueThroughServer, type CentralIssueOptions } from './central-issue';
 import { ensureDeviceGrants } from './device-grants';
+import { laptopActor } from './person';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
 import { pushOutbox, type PushOptions, type SuspectMutation } from './push-outbox';
@@ -77,7 +79,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     report({ phase: 'pushing' });
     // Before the outbox: documents numbered in a series of this laptop are accepted only once the series is granted.
     await ensureDeviceGrants(dataLayer, api);
-    const { suspects, suspectsConfirmed, ...pushed } = await pushOutbox(dataLayer, api, now, pushOptions);
+    const push = { actor: await laptopActor(db) };
+    const { suspects, suspectsConfirmed, ...pushed } = await pushOutbox(dataLayer, api, now, push, pushOptions);
     report({ phase: 'pulling', online: true });
     // First contact: the laptop's own records are copied aside before the server's versions are pulled over them.
     if (!(await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked))) await stashBeforeJoining(dataLayer.ctx);
@@ -87,15 +90,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, api, stream, pageSize, (progress) => report({ progress }), run);
     report({ progress: null });
     // The server answered the pull (and took other changes, or had nothing else to take): what failed alone was the change.
-    if (suspectsConfirmed) pushed.rejected += await setAside(suspects);
+    if (suspectsConfirmed) pushed.rejected += await setAside(suspects, push.actor);
     else if (suspects.length > 0) throw new SyncError('server', 'Le serveur échoue à enregistrer les modifications envoyées ; elles restent à envoyer, nouvel essai automatique.');
     const uploaded = await uploadIfServerEmpty();
     if (uploaded > 0) {
       report({ phase: 'uploading' });
-      const more = await pushOutbox(dataLayer, api, now, pushOptions);
+      const more = await pushOutbox(dataLayer, api, now, push, pushOptions);
       pushed.applied += more.applied;
       pushed.conflicts += more.conflicts;
-      pushed.rejected += more.rejected + (await setAside(more.suspectsConfirmed ? more.suspects : []));
+      pushed.rejected += more.rejected + (await setAside(more.suspectsConfirmed ? more.suspects : [], push.actor));
     }
     // Comparing makes sense only once everything made here has been answered.
     let reconcile: ReconcileReport | null = null;
@@ -108,10 +111,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   /** Suspect mutations leave the outbox for the set-aside list, with their reason (the Synchronisation screen shows them). */
-  async function setAside(suspects: readonly SuspectMutation[]): Promise<number> {
+  async function setAside(suspects: readonly SuspectMutation[], actor: string): Promise<number> {
     if (suspects.length === 0) return 0;
     const results = suspects.map((s) => ({ mutationId: s.mutationId, status: 'rejected' as const, reason: s.reason }));
-    return (await commitPushResults(dataLayer.ctx, results, now())).rejected;
+    return (await commitPushResults(dataLayer.ctx, results, now(), actor)).rejected;
   }
 
   async function reconcileDue(): Promise<boolean> {
@@ -180,6 +183,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
       background = false;
       schedule(0);
       report({ nextAttemptAt: null });
+    },
+    /**
+     * Issues drafts with numbers of the central series (sync/central-issue):
+     * a full sync first (after the one running, if any), so the server has
+     * the drafts as they are here, then one request per draft.
+     */
+    issueCentrally(ids: readonly string[], issue: CentralIssueOptions) {
+      const syncFirst = async () => {
+        await running?.catch(() => undefined);
+        await syncNow();
+      };
+      return issueThroughServer(dataLayer, api, syncFirst, ids, issue);
     },
     /** Reconciliation on demand (the screen's "Vérifier" button). */
     check: () => reconcileCheck(dataLayer, api, now),

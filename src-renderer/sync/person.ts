@@ -37,6 +37,17 @@ export function actorLabel(person: Person): string {
   return label.slice(0, MAX_ACTOR);
 }
 
+/**
+ * The actor the audit names for what the sync does on this laptop's behalf
+ * (an issue the server refused, undone here): the person signed in on THIS
+ * database — read from it, not from the window's session copy, so a test's
+ * laptops each name their own — or, none stored, the session's person.
+ */
+export async function laptopActor(db: ContratsDb): Promise<string> {
+  const signedIn = await readSyncValue<ApiPerson>(db, SIGNED_IN_KEY);
+  return actorLabel(signedIn ? { kind: 'signedIn', id: signedIn.id, name: signedIn.name, displayName: signedIn.displayName } : usePersonStore.getState().person);
+}
+
 /** At start: the person stored on this laptop. */
 export async function loadPerson(db: ContratsDb): Promise<Person> {
   const [signedIn, standalone] = await Promise.all([readSyncValue<ApiPerson>(db, SIGNED_IN_KEY), readSyncValue<string>(db, STANDALONE_KEY)]);

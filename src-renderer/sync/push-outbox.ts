@@ -13,6 +13,11 @@ export interface PushOptions {
   byteBudget?: number;
 }
 
+/** Who the audit names for what an answer changes here (an issue the server refused goes back to a draft). */
+export interface PushContext {
+  actor: string;
+}
+
 /**
  * A mutation the server failed on (5xx) each time it was sent alone; the rest
  * of the outbox went on without it.
@@ -61,7 +66,7 @@ const utf8 = new TextEncoder();
  * network is at fault and the sync is retried later. A mutation too large to
  * ever fit in a request is set aside without being sent.
  */
-export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now: () => string, options: PushOptions = {}): Promise<PushRun> {
+export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now: () => string, { actor }: PushContext, options: PushOptions = {}): Promise<PushRun> {
   const total: PushRun = { applied: 0, conflicts: 0, rejected: 0, suspects: [], suspectsConfirmed: false };
   const fullSize = Math.min(options.batchSize ?? 200, MAX_PUSH_BATCH);
   const byteBudget = options.byteBudget ?? BYTE_BUDGET;
@@ -113,7 +118,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
         size = fullSize;
       }
     }
-    const outcome = await commitPushResults(ctx, results, now());
+    const outcome = await commitPushResults(ctx, results, now(), actor);
     total.applied += outcome.applied;
     total.conflicts += outcome.conflicts;
     total.rejected += outcome.rejected;

@@ -13,6 +13,12 @@ let engine: SyncEngine | null = null;
 
 export const currentEngine = () => engine;
 
+/** The engine while signed in (re-rendering when that changes), for the screens that act through the central API; null otherwise. */
+export function useConnectedEngine(): SyncEngine | null {
+  const connected = useSyncUi((s) => s.connected);
+  return connected ? engine : null;
+}
+
 function startEngine(dataLayer: DataLayer, url: string, token: string): SyncEngine {
   engine?.stop();
   const ui = useSyncUi.getState();

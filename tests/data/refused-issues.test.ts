@@ -24,7 +24,7 @@ async function issuedThree(data: Data) {
 /** The server refuses the issue of these documents. */
 async function refuse(data: Data, ids: readonly string[], reason = 'La série F-2026-D07 n’a pas été attribuée à ce poste.') {
   const issues = (await data.db.outbox.toArray()).filter((m) => ids.includes(m.recordId) && typeof m.changes.number === 'string');
-  return commitPushResults(data.ctx, issues.map((m) => ({ mutationId: m.mutationId, status: 'rejected', reason })), data.ctx.now());
+  return commitPushResults(data.ctx, issues.map((m) => ({ mutationId: m.mutationId, status: 'rejected', reason })), data.ctx.now(), 'Alice Martin (alice)');
 }
 
 describe('a refused issue: a draft again, its number released only if nothing else bears it, its payments set aside with it', () => {
@@ -49,7 +49,7 @@ describe('a refused issue: a draft again, its number released only if nothing el
     const reverts = (await data.db.outbox.toArray()).filter((m) => m.recordId === third!.id && m.changes.status === 'draft');
     expect(reverts).toHaveLength(1);
     expect(reverts[0]!.changes).toMatchObject({ status: 'draft', number: null, issueDate: third!.issueDate, dueDate: third!.dueDate, lines: third!.lines, totals: third!.totals });
-    expect((await data.repos.audit.ofRecord('invoices', third!.id)).find((e) => e.action === 'issue_refused')).toMatchObject({ summary: expect.stringMatching(/F-2026-D07-0003 refusée .* sauterait/) });
+    expect((await data.repos.audit.ofRecord('invoices', third!.id)).find((e) => e.action === 'issue_refused')).toMatchObject({ actor: 'Alice Martin (alice)', summary: expect.stringMatching(/F-2026-D07-0003 refusée .* sauterait/) });
   });
 
   it('sets aside the payments of a refused invoice that were not sent, with the reason; the others stay to send', async () => {

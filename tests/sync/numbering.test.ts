@@ -3,22 +3,13 @@ import { checkContinuity, PRICE_LIST_2024_09_01 } from '../../src-core';
 import { createCreditNote, createMonthlyDrafts, documentLedger, issueDrafts, nextDocumentNumber, parisToday, planMonthlyRun, recordPayment } from '../../src-renderer/data/invoicing';
 import { advanceLetter, createDraftLetter } from '../../src-renderer/data/letters-flow';
 import { listSetAside, retrySetAside } from '../../src-renderer/data/sync-state';
+import { createApiClient } from '../../src-renderer/sync/api-client';
+import { actorLabel, rememberSignedIn } from '../../src-renderer/sync/person';
 import { storageVariants } from '../server/support/storages';
 import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
 import { expectConverged, serverRecords } from './support/invariants';
 import { openLaptop, type Laptop } from './support/laptop';
-import { ACTOR } from './support/records';
-
-/** A French client complete enough for an EN 16931 invoice (SIREN, VAT number). */
-const CLIENT = {
-  legalName: 'Boulangerie Martin SARL',
-  siren: '732829320',
-  vatNumber: 'FR44732829320',
-  country: 'FR',
-  billingAddress: { lines: ['12 rue Saint-Dizier'], postalCode: '54000', city: 'Nancy' },
-  contact: { name: 'Camille Martin', email: 'camille@martin.fr', phone: '03 83 12 34 56' },
-  hostingMode: 'cloud' as const,
-};
+import { ACTOR, FRENCH_CLIENT as CLIENT } from './support/records';
 
 /** What two laptops must agree on about one document: its number, amounts and balance as the screens compute it. */
 async function documentView(laptop: Laptop, id: string) {
@@ -127,6 +118,9 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
   it('un poste qui a émis avant de se connecter : émission refusée avec sa raison, la facture redevient brouillon, son numéro libéré, son paiement mis de côté avec elle', async () => {
     const s = await openLaptop('num-autonome', () => server.url(), { token: server.tokens.alice });
     laptops.push(s);
+    // Signing in stores who the token belongs to (as the app does): the sync's own changes here are made in their name.
+    const me = await createApiClient({ baseUrl: server.url(), token: server.tokens.alice }).me();
+    await rememberSignedIn(s.data.db, me.user);
     const today = parisToday(s.data.ctx);
     const year = today.slice(0, 4);
     // Never signed in: it numbers in its standalone series.
@@ -157,7 +151,8 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     expect(await s.data.db.invoices.get(invoice!.id)).toMatchObject({ status: 'draft', number: null });
     expect(await s.data.db.series.get(`F-${year}`)).toMatchObject({ lastNumber: 0 });
     const audit = await s.data.repos.audit.ofRecord('invoices', invoice!.id);
-    expect(audit.map((e) => e.action)).toContain('issue_refused');
+    expect(audit.find((e) => e.action === 'issue_refused')).toMatchObject({ actor: actorLabel({ kind: 'signedIn', ...me.user }) });
+    expect(actorLabel({ kind: 'signedIn', ...me.user })).toMatch(/alice/);
     const next = await nextDocumentNumber(s.data.ctx, 'invoice', today);
     expect(next).toMatchObject({ number: expect.stringMatching(new RegExp(`^F-${year}-D\\d\\d-0001$`)), granted: true });
 

@@ -4,6 +4,7 @@ import { readSetting } from '../repositories/settings';
 import type { DocumentKind } from '../../../src-core';
 import { parisToday } from '../paris-today';
 import { deviceCode, nextDocumentNumber } from './numbering';
+import { nextCentralNumber, readAwaitingCentralIssue, readIssueSeriesChoice } from './central-issue';
 import { documentLedger, ledger, overdueLedger } from './ledger';
 
 /**
@@ -34,6 +35,26 @@ export function useOverdueLedger() {
 export function useNextDocumentNumber(kind: DocumentKind) {
   const { ctx } = useDataLayer();
   return useLiveQuery(() => nextDocumentNumber(ctx, kind, parisToday(ctx)), [ctx, kind]);
+}
+
+/**
+ * The two series a draft may take, for the issue notice: the laptop's own
+ * (granted or standalone) and the central one, with the laptop's choice
+ * between them (used when signed in and the central API answers).
+ */
+export function useIssueSeries(kind: DocumentKind) {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(async () => {
+    const today = parisToday(ctx);
+    const [choice, device, central] = await Promise.all([readIssueSeriesChoice(ctx), nextDocumentNumber(ctx, kind, today), nextCentralNumber(ctx, kind, today)]);
+    return { choice, device, central };
+  }, [ctx, kind]);
+}
+
+/** The central issue request of this draft still without an answer; null when there is none. */
+export function useAwaitingCentralIssue(invoiceId: string) {
+  const { ctx } = useDataLayer();
+  return useLiveQuery(async () => (await readAwaitingCentralIssue(ctx, invoiceId)) ?? null, [ctx, invoiceId]);
 }
 
 /** The device code of the laptop's series; null while standalone. */

@@ -3,6 +3,10 @@
 // invoices screens. Every write is one transaction with its audit and outbox.
 export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type CreateOptions, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
 export { issueDrafts, type IssueOptions } from './issue';
+export {
+  forgetCentralIssue, nextCentralNumber, prepareCentralIssue, readAwaitingCentralIssue, readIssueSeriesChoice, recordCentralIssue, rememberCentralIssue, setIssueSeriesChoice,
+  type AwaitingCentralIssue, type CentralIssueAnswer, type IssueSeriesChoice,
+} from './central-issue';
 export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 export { cancelPayment, recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';

@@ -1,4 +1,4 @@
-import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Invoice, type InvoiceInput } from '../../../src-core';
+import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Client, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
@@ -6,6 +6,7 @@ import { invoicingTransaction } from './transaction';
 import { parisToday } from '../paris-today';
 import { sellerProfile } from '../settings-in-force';
 import { storedTotals } from './stored-amounts';
+import { refuseAwaitingCentralIssue } from './central-issue';
 import { imputePendingOffsets } from './credit-uses';
 import { numberAllocator } from './numbering';
 
@@ -26,21 +27,10 @@ export interface IssueOptions {
 }
 
 export async function issueDrafts(ctx: DataContext, ids: readonly string[], actor: string, options: IssueOptions = {}): Promise<Invoice[]> {
-  const { db } = ctx;
   return invoicingTransaction(ctx, async () => {
-    const found = (await db.invoices.bulkGet([...ids])).filter((i): i is Invoice => i !== undefined && i.status === 'draft');
-    const buyers = new Map((await db.clients.bulkGet([...new Set(found.map((d) => d.clientId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-    const nameOf = (draft: Invoice) => buyers.get(draft.clientId)?.legalName ?? '';
-    // All dated today; numbers follow the client's name: the same order every month, whatever the drafts' random ids.
-    const today = parisToday(ctx);
-    const drafts = found
-      .map((draft) => {
-        const dates = datesOnIssue(draft, today);
-        return { ...draft, issueDate: dates.issueDate.value, dueDate: dates.dueDate.value };
-      })
-      .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'fr') || a.contractId.localeCompare(b.contractId) || a.id.localeCompare(b.id));
-    const before = new Map(found.map((d) => [d.id, d]));
-    const clients = drafts.map((d) => buyers.get(d.clientId));
+    // A draft whose issue through the central API may have reached the server is not numbered here too: two numbers for one document.
+    await refuseAwaitingCentralIssue(ctx, ids);
+    const { drafts, before, clients } = await readyForIssue(ctx, ids);
     const numbers = await numberAllocator(ctx);
     // One read per series (a month is one or two), then every number handed out without awaiting.
     const firstOfSeries = new Map(drafts.map((d) => [`${seriesPrefixOf(d.kind)}-${d.issueDate.slice(0, 4)}`, d]));
@@ -48,10 +38,9 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
     const issuedAt = ctx.now();
     const changes: InvoiceChange[] = [];
     for (const [i, draft] of drafts.entries()) {
-      const client = clients[i];
-      if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le brouillon ${draft.id}.`);
+      const client = clients[i]!;
       const { number, seriesId } = numbers.take(draft.kind, draft.issueDate);
-      const after = parseEntity(invoiceSchema, { ...draft, status: 'issued', number, seriesId, issuedAt, buyer: buyerSnapshot(client), updatedAt: issuedAt }, 'Facture');
+      const after = parseEntity(invoiceSchema, { ...draft, status: 'issued', number, seriesId, issuedAt, updatedAt: issuedAt }, 'Facture');
       changes.push({ before: before.get(draft.id), after, action: 'issue', summary: `Facture ${number} émise le ${formatDateFr(draft.issueDate)} (${client.legalName}).` });
     }
     // Each document must be a valid EN 16931 e-invoice before it is numbered for good (issue 18).
@@ -64,6 +53,30 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
     await imputePendingOffsets(ctx, issued, actor);
     return issued;
   });
+}
+
+/**
+ * The drafts among `ids` as they are issued today, whatever the series:
+ * dated the day of issue, due after their term from it, with the buyer as
+ * the client reads now; sorted by the client's name (numbers follow it: the
+ * same order every month, whatever the drafts' random ids). Documents issued
+ * meanwhile are left out. Inside an invoicing transaction.
+ */
+export async function readyForIssue(ctx: DataContext, ids: readonly string[]): Promise<{ drafts: Invoice[]; before: Map<string, Invoice>; clients: Client[] }> {
+  const { db } = ctx;
+  const found = (await db.invoices.bulkGet([...ids])).filter((i): i is Invoice => i !== undefined && i.status === 'draft');
+  const buyers = new Map((await db.clients.bulkGet([...new Set(found.map((d) => d.clientId))])).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const nameOf = (draft: Invoice) => buyers.get(draft.clientId)?.legalName ?? '';
+  const today = parisToday(ctx);
+  const drafts = found
+    .map((draft) => {
+      const client = buyers.get(draft.clientId);
+      if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le brouillon ${draft.id}.`);
+      const dates = datesOnIssue(draft, today);
+      return { ...draft, issueDate: dates.issueDate.value, dueDate: dates.dueDate.value, buyer: buyerSnapshot(client) };
+    })
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'fr') || a.contractId.localeCompare(b.contractId) || a.id.localeCompare(b.id));
+  return { drafts, before: new Map(found.map((d) => [d.id, d])), clients: drafts.map((d) => buyers.get(d.clientId)!) };
 }
 
 /**

@@ -44,8 +44,10 @@ export function issuesADocument(mutation: Pick<Mutation, 'entity' | 'op' | 'chan
  * reason, and a dependent document is refused in turn. Runs inside the
  * caller's transaction over invoices, payments, series, audit, outbox and
  * settings (commitPushResults); `pending` is the outbox without the answered entries.
+ * The audit names `actor`, the person signed in on this laptop: the revert is
+ * made on their laptop, in their name; the summary says the server refused.
  */
-export async function returnRefusedToDraft(ctx: DataContext, refused: readonly RefusedIssue[], pending: readonly OutboxEntry[]): Promise<HeldBack[]> {
+export async function returnRefusedToDraft(ctx: DataContext, refused: readonly RefusedIssue[], pending: readonly OutboxEntry[], actor: string): Promise<HeldBack[]> {
   const { db } = ctx;
   const held: HeldBack[] = [];
   const heldSeqs = new Set<number>();
@@ -62,7 +64,7 @@ export async function returnRefusedToDraft(ctx: DataContext, refused: readonly R
     // Compared with a bare stub, every field of the draft travels: the server's copy (an older draft, or none) becomes this one.
     const stub = { id: issued.id, version: issued.version } as Invoice;
     const summary = `Émission du document ${issued.number} refusée par le serveur central : ${next.reason} Il redevient un brouillon.`;
-    await writeChange(ctx, { entity: 'invoices', before: stub, after: draft, actor: 'Synchronisation', action: 'issue_refused', summary, clientId: issued.clientId });
+    await writeChange(ctx, { entity: 'invoices', before: stub, after: draft, actor, action: 'issue_refused', summary, clientId: issued.clientId });
     if (seriesId) series.add(seriesId);
     for (const entry of pending) {
       if (heldSeqs.has(entry.seq!) || !referencedDocuments(entry).includes(issued.id)) continue;

@@ -23,9 +23,11 @@ export interface PushOutcome {
  * duplicated delivery) are ignored. A refused issue also undoes the issue here
  * (invoicing/refused-issues): the document is a draft again, its number
  * released if nothing else holds it, and what depends on it and was not sent
- * yet (its payments) is set aside with it — never sent without it.
+ * yet (its payments) is set aside with it — never sent without it. `actor`:
+ * who works on this laptop (the signed-in person), named by the audit of such
+ * an undone issue.
  */
-export async function commitPushResults(ctx: DataContext, results: readonly MutationResult[], now: string): Promise<PushOutcome> {
+export async function commitPushResults(ctx: DataContext, results: readonly MutationResult[], now: string, actor: string): Promise<PushOutcome> {
   const { db } = ctx;
   const outcome: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 };
   // Validated before the transaction: inside it only IndexedDB is awaited.
@@ -94,7 +96,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     const refused = answered.flatMap(({ result, mutation }) => (result.status === 'rejected' && issuesADocument(mutation) ? [{ invoiceId: mutation.recordId, reason: result.reason }] : []));
     if (refused.length > 0) {
       const answeredSeqs = new Set(answered.map((a) => a.mutation.seq));
-      const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredSeqs.has(entry.seq)));
+      const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredSeqs.has(entry.seq)), actor);
       await db.outbox.bulkDelete(heldBack.map((h) => h.entry.seq!));
       for (const { entry, reason } of heldBack) settings.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason, at: now } satisfies SetAsideMutation });
       outcome.rejected += heldBack.length;

@@ -1,10 +1,10 @@
 import { Fragment, useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, INVOICE_KIND_NAMES, overpaymentCents, parseInstant, type Invoice, type Payment } from '../../../src-core';
+import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, INVOICE_KIND_NAMES, kindOfSeries, overpaymentCents, parseInstant, seriesPrefixOf, type Invoice, type Payment } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
-import { cancelPayment, createLateSurcharge, issueDrafts, printableDocument, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
+import { cancelPayment, createLateSurcharge, printableDocument, useAwaitingCentralIssue, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
@@ -16,9 +16,12 @@ import { printDocumentPdf, saveDocumentPdf } from './output';
 import { PaymentForm } from './PaymentForm';
 import { PlatformBadge, PlatformPanel } from './PlatformStatus';
 import { StatusBadge } from './StatusBadge';
-import { NextNumberNotice } from './NextNumberNotice';
+import { DeviceSeriesFallback, NextNumberNotice } from './NextNumberNotice';
+import { CentralIssueError, issueInChosenSeries } from './issue-series';
+import { useConnectedEngine } from '../../sync/session';
 
-type Feedback = { tone: 'success' | 'error'; text: string } | null;
+/** `fallback`: the central API could not be reached and nothing was sent: the laptop's series is offered. */
+type Feedback = { tone: 'success' | 'error'; text: string; fallback?: boolean } | null;
 
 /** #/factures/<id> — one document: its lines, totals, payments, related documents, history and actions. */
 export function InvoicePage({ id }: { id: string }) {
@@ -45,6 +48,9 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [creditOpen, setCreditOpen] = useState(false);
   const command = useCommand();
+  const engine = useConnectedEngine();
+  const awaiting = useAwaitingCentralIssue(invoice.id);
+  const seriesKind = kindOfSeries(seriesPrefixOf(invoice.kind));
   const title = `${t(INVOICE_KIND_NAMES[invoice.kind].labelKey)} ${documentTitle(invoice, t('invoices.status.draft'))}`;
 
   const act = async (work: () => Promise<unknown>, done?: string) => {
@@ -71,6 +77,18 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
       navigate('/factures', { mois: invoice.period });
     });
   };
+  /** Issuing in the series the notice shows (central API or this laptop's): see issue-series. */
+  const issue = (deviceOnly: boolean) =>
+    void command.run(async (commandId) => {
+      setFeedback(null);
+      try {
+        const { issued, central } = await issueInChosenSeries(ctx, engine, [invoice.id], commandId, { deviceOnly });
+        const number = issued[0]?.number;
+        setFeedback({ tone: 'success', text: central && number ? t('issueSeries.issuedCentral', { number }) : t('invoices.page.issued') });
+      } catch (e) {
+        setFeedback({ tone: 'error', text: e instanceof Error ? e.message : String(e), fallback: e instanceof CentralIssueError && e.fallback });
+      }
+    });
   const canCredit = invoice.status === 'issued' && invoice.kind !== 'credit_note' && settlement?.status.value !== 'credited';
   // A credit note left it overpaid: the last one names the refund or the offset (issue 16).
   const overpaidBy = settlement ? overpaymentCents(settlement) : 0;
@@ -86,7 +104,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           <>
             {invoice.status === 'draft' ? (
               <>
-                <button type="button" className="button primary" disabled={command.busy} onClick={() => create(() => issueDrafts(ctx, [invoice.id], currentActor()), t('invoices.page.issued'))}>{t('invoices.page.issue')}</button>
+                <button type="button" className="button primary" disabled={command.busy} onClick={() => issue(false)}>{t('invoices.page.issue')}</button>
                 <button type="button" className="button danger" onClick={deleteDraft}>{t('invoices.page.deleteDraft')}</button>
               </>
             ) : null}
@@ -99,8 +117,10 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           </>
         }
       />
-      {invoice.status === 'draft' ? <NextNumberNotice kind={invoice.kind === 'credit_note' ? 'credit_note' : 'invoice'} /> : null}
+      {invoice.status === 'draft' ? <NextNumberNotice kind={seriesKind} choosable /> : null}
+      {invoice.status === 'draft' && awaiting ? <p className="alert error" role="alert">{t('issueSeries.awaiting', whenSent(awaiting.at))}</p> : null}
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
+      {feedback?.fallback && invoice.status === 'draft' ? <DeviceSeriesFallback kind={seriesKind} busy={command.busy} onIssue={() => issue(true)} /> : null}
       {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} balanceCents={settlement?.balanceCents ?? 0} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
       <div className="invoice-grid">
         <Facts doc={doc} clientName={client?.legalName} />
@@ -316,14 +336,20 @@ function History({ doc }: { doc: DocumentLedger }) {
       <ol className="invoice-history">
         {(entries ?? []).map((e) => {
           // Shown on the Paris clock whatever offset the writing laptop used.
-          const paris = formatParisInstant(parseInstant(e.at));
+          const { date, time } = whenSent(e.at);
           return (
             <li key={e.seq}>
-              <time dateTime={e.at}>{formatDateFr(paris.slice(0, 10))} {paris.slice(11, 16)}</time> — {e.summary} <span className="muted">({e.actor})</span>
+              <time dateTime={e.at}>{date} {time}</time> — {e.summary} <span className="muted">({e.actor})</span>
             </li>
           );
         })}
       </ol>
     </section>
   );
+}
+
+/** An instant as the account manager reads it: day and time on the Paris clock. */
+function whenSent(at: string): { date: string; time: string } {
+  const paris = formatParisInstant(parseInstant(at));
+  return { date: formatDateFr(paris.slice(0, 10)), time: paris.slice(11, 16) };
 }

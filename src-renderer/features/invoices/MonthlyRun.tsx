@@ -4,12 +4,14 @@ import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { parisMonth } from '../../components/today';
 import { useDataLayer } from '../../data';
-import { createMonthlyDrafts, issueDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress, type WriteProgress } from '../../data/invoicing';
+import { createMonthlyDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress, type WriteProgress } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { MonthPicker } from './MonthPicker';
-import { NextNumberNotice } from './NextNumberNotice';
+import { DeviceSeriesFallback, NextNumberNotice } from './NextNumberNotice';
+import { CentralIssueError, issueInChosenSeries } from './issue-series';
+import { useConnectedEngine } from '../../sync/session';
 import { RunPreview } from './RunPreview';
 
 type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { kind: 'preview'; plan: MonthlyRunPlan } | { kind: 'writing'; progress: WriteProgress };
@@ -24,7 +26,9 @@ export function MonthlyRun() {
   const { ctx } = useDataLayer();
   const month = useLocation().query.get('mois') ?? parisMonth();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  // `fallback`: the central API could not be reached and nothing was sent: the laptop's series is offered.
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; fallback?: boolean } | null>(null);
+  const engine = useConnectedEngine();
   const drafts = useLedger({ period: month })?.flatMap((r) => (r.status === 'draft' ? [r.invoice] : []));
   // Writing a month is one command at a time: a second click while it runs does nothing
   // (and the writes themselves are idempotent per contract and month, and per draft).
@@ -35,7 +39,7 @@ export function MonthlyRun() {
     try {
       setMessage({ tone: 'success', text: done(await work()) });
     } catch (e) {
-      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e), fallback: e instanceof CentralIssueError && e.fallback });
     }
   };
 
@@ -59,13 +63,15 @@ export function MonthlyRun() {
       (r) => t('invoices.run.created', { created: r.created, skipped: r.skipped }),
     ).finally(() => setStep({ kind: 'idle' })));
 
-  const issueAll = () => {
+  /** Issues the month's drafts in the series the notice shows (issue-series); `deviceOnly` after the central API could not be reached. */
+  const issueAll = (deviceOnly = false) => {
     const ids = (drafts ?? []).map((d) => d.id);
     if (command.busy || !window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
-    void command.run(() => run(
+    void command.run((commandId) => run(
       async () => {
         setStep({ kind: 'writing', progress: { written: 0, total: ids.length } });
-        return issueDrafts(ctx, ids, currentActor(), { onProgress: (progress) => setStep({ kind: 'writing', progress }) });
+        const { issued } = await issueInChosenSeries(ctx, engine, ids, commandId, { deviceOnly, onProgress: (progress) => setStep({ kind: 'writing', progress }) });
+        return [...issued].sort((a, b) => (a.number ?? '').localeCompare(b.number ?? ''));
       },
       (issued) => t('invoices.run.issued', { count: issued.length, first: issued[0]?.number ?? '', last: issued.at(-1)?.number ?? '' }),
     ).finally(() => setStep({ kind: 'idle' })));
@@ -105,14 +111,15 @@ export function MonthlyRun() {
         </div>
       ) : null}
       {message ? <p className={`alert ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p> : null}
+      {message?.fallback && drafts && drafts.length > 0 ? <DeviceSeriesFallback kind="invoice" busy={busy} onIssue={() => issueAll(true)} /> : null}
       {step.kind === 'preview' ? <RunPreview plan={step.plan} busy={busy} onCreate={() => create(step.plan)} /> : null}
       {drafts && drafts.length > 0 ? (
         <section className="card run-issue" aria-labelledby="run-drafts">
           <h2 id="run-drafts">{t('invoices.run.draftsTitle', { count: drafts.length })}</h2>
           <p>{t('invoices.run.draftsBody', { total: formatEuros(draftTotals.totalCents), net: formatEuros(draftTotals.netCents) })}</p>
-          <NextNumberNotice kind="invoice" />
+          <NextNumberNotice kind="invoice" choosable />
           <div className="invoice-toolbar">
-            <button type="button" className="button primary" disabled={busy} onClick={issueAll}>{t('invoices.run.issue', { count: drafts.length })}</button>
+            <button type="button" className="button primary" disabled={busy} onClick={() => issueAll()}>{t('invoices.run.issue', { count: drafts.length })}</button>
             <a className="button" href={href('/factures', { mois: month, statut: 'draft' })}>{t('invoices.run.seeDrafts')}</a>
           </div>
         </section>

@@ -1,0 +1,175 @@
+import {
+  assertEInvoiceable, DomainError, formatDateFr, formatDocumentNumber, invoiceSchema, parseDocumentNumber, parseEntity, parseIsoDate, seriesName, seriesPrefixOf,
+  type Invoice, type IsoDate, type WireRecord,
+} from '../../../src-core';
+import { writeChange } from '../change';
+import type { DataContext } from '../context';
+import { readSyncValue, writeSyncValue } from '../sync-state/keys';
+import { invoicingTransaction } from './transaction';
+import { parisToday } from '../paris-today';
+import { sellerProfile } from '../settings-in-force';
+import { imputePendingOffsets } from './credit-uses';
+import { readyForIssue } from './issue';
+
+/**
+ * Issuing through the central API (DOMAIN.md, Numbering; ARCHITECTURE.md data
+ * flow 4b): online and signed in, a draft may take the next number of the
+ * central series `F-AAAA-NNNNNN`, which only the server hands out. The laptop's
+ * part, with no network in it (the sync layer calls the server between the
+ * steps): the draft made ready and sent as an ordinary change; the request
+ * remembered before it leaves, so that a retry after a cut is the same
+ * request (the server answers it with the number it gave, never a second
+ * one); the server's issued record stored as the server's, without an outbox
+ * mutation — there is nothing to send back.
+ */
+
+/** How this laptop issues when the central API can be reached: its choice, remembered (local, never synced). */
+export type IssueSeriesChoice = 'central' | 'device';
+const CHOICE_KEY = 'local.issueSeries';
+
+/** The central series by default: one company series; the laptop's own series is for working offline. */
+export async function readIssueSeriesChoice(ctx: DataContext): Promise<IssueSeriesChoice> {
+  return (await readSyncValue<IssueSeriesChoice>(ctx.db, CHOICE_KEY)) === 'device' ? 'device' : 'central';
+}
+
+export async function setIssueSeriesChoice(ctx: DataContext, choice: IssueSeriesChoice): Promise<void> {
+  await writeSyncValue(ctx.db, CHOICE_KEY, choice);
+}
+
+/** An issue request sent to the central API whose answer did not come back: the server may have numbered the draft. */
+export interface AwaitingCentralIssue {
+  invoiceId: string;
+  requestId: string;
+  issueDate: IsoDate;
+  at: string;
+}
+const AWAITING_PREFIX = 'invoicing.centralIssue.';
+const awaitingKey = (invoiceId: string) => `${AWAITING_PREFIX}${invoiceId}`;
+
+export async function readAwaitingCentralIssue(ctx: DataContext, invoiceId: string): Promise<AwaitingCentralIssue | undefined> {
+  return readSyncValue<AwaitingCentralIssue>(ctx.db, awaitingKey(invoiceId));
+}
+
+/**
+ * Written just before the request leaves, so that a cut, a crash or a closed
+ * window leaves the laptop knowing it asked: the retry sends the same
+ * `requestId` and date. Kept on signing out (another server cannot issue it).
+ */
+export async function rememberCentralIssue(ctx: DataContext, request: Omit<AwaitingCentralIssue, 'at'>): Promise<void> {
+  await writeSyncValue(ctx.db, awaitingKey(request.invoiceId), { ...request, at: ctx.now() } satisfies AwaitingCentralIssue);
+}
+
+/** The server answered for good (issued, or refused: then nothing was numbered). */
+export async function forgetCentralIssue(ctx: DataContext, invoiceId: string): Promise<void> {
+  await ctx.db.settings.delete(awaitingKey(invoiceId));
+}
+
+/** Issuing in the laptop's series is refused while the central API may have numbered the draft: one document, one number. */
+export async function refuseAwaitingCentralIssue(ctx: DataContext, ids: readonly string[]): Promise<void> {
+  const awaiting = (await ctx.db.settings.bulkGet(ids.map(awaitingKey))).filter((row) => row !== undefined);
+  if (awaiting.length === 0) return;
+  throw new DomainError(
+    'INVALID_INPUT',
+    `Émission par le serveur central sans réponse pour ${awaiting.length === 1 ? 'ce brouillon' : `${awaiting.length} brouillons`} : le serveur lui a peut-être déjà donné un numéro. Réessayez l’émission par le serveur central une fois la connexion revenue (la même demande ne donne jamais deux numéros) ; l’émission dans la série du poste reste bloquée jusque-là.`,
+  );
+}
+
+/**
+ * Before the drafts go to the server: each dated the day of issue, due after
+ * its term, with its buyer, and checked as an EN 16931 e-invoice with the
+ * number the central series would give it — an ordinary audited change when
+ * anything moved, so the server issues exactly what the laptop checked.
+ * Returns the ready drafts in numbering order.
+ */
+export async function prepareCentralIssue(ctx: DataContext, ids: readonly string[], actor: string): Promise<Invoice[]> {
+  return invoicingTransaction(ctx, async () => {
+    const { drafts, before, clients } = await readyForIssue(ctx, ids);
+    const last = await lastCentralNumbers(ctx);
+    // The e-invoice check needs a number: the one the central series would give, as far as this laptop knows.
+    const probe = drafts.map((draft, i) => ({ invoice: { ...draft, number: centralNumberAfter(last, draft.kind, draft.issueDate, i + 1) }, client: clients[i] }));
+    assertEInvoiceable(probe, await sellerProfile(ctx));
+    for (const draft of drafts) {
+      const stored = before.get(draft.id)!;
+      const after = parseEntity(invoiceSchema, { ...draft, updatedAt: ctx.now() }, 'Facture');
+      if (['issueDate', 'dueDate', 'buyer'].every((f) => JSON.stringify(stored[f as keyof Invoice]) === JSON.stringify(after[f as keyof Invoice]))) continue;
+      const summary = `Brouillon daté du ${formatDateFr(after.issueDate)}, échéance le ${formatDateFr(after.dueDate)}, avant son émission par le serveur central.`;
+      await writeChange(ctx, { entity: 'invoices', before: stored, after, actor, action: 'update', summary, clientId: after.clientId });
+    }
+    return drafts;
+  });
+}
+
+/** What `/invoices/issue` answered (src-core InvoiceIssueResponse). */
+export interface CentralIssueAnswer {
+  invoiceId: string;
+  number: string;
+  version: number;
+  record: WireRecord;
+}
+
+/**
+ * Stores the document the server issued, as the server has it, in one
+ * transaction: the record (no outbox mutation: it came from the server), the
+ * audit entry naming who asked, the request forgotten, the last central
+ * number known here, and the offsets waiting for the client's next invoice
+ * imputed on it (their own changes, sent as usual). A local change of the
+ * draft made while the request was out now stands on the server's version
+ * (the server will refuse it: an issued document is never edited).
+ */
+export async function recordCentralIssue(ctx: DataContext, answer: CentralIssueAnswer, actor: string): Promise<Invoice> {
+  const issued = parseEntity(invoiceSchema, answer.record, 'Facture');
+  const { db } = ctx;
+  return invoicingTransaction(ctx, async () => {
+    const before = await db.invoices.get(issued.id);
+    await db.invoices.put(issued);
+    await db.audit.add({
+      at: ctx.now(),
+      actor,
+      entity: 'invoices',
+      recordId: issued.id,
+      clientId: issued.clientId,
+      action: 'issue',
+      summary: `Facture ${answer.number} émise par le serveur central le ${formatDateFr(issued.issueDate)}${issued.buyer ? ` (${issued.buyer.legalName})` : ''}.`,
+      fields: ['issuedAt', 'number', 'status'],
+    });
+    await db.outbox
+      .filter((m) => m.entity === 'invoices' && m.recordId === issued.id)
+      .modify((m) => void (m.baseVersion = Math.max(m.baseVersion, answer.version)));
+    await db.settings.delete(awaitingKey(issued.id));
+    await noteCentralNumber(ctx, answer.number);
+    if (before?.status === 'draft') await imputePendingOffsets(ctx, [issued], actor);
+    return issued;
+  });
+}
+
+/** The last number of each central series this laptop has been given (`F-2026` → 12), kept in one settings row. */
+const LAST_CENTRAL_KEY = 'invoicing.centralLast';
+type LastCentral = Record<string, number>;
+
+async function lastCentralNumbers(ctx: DataContext): Promise<LastCentral> {
+  return (await readSyncValue<LastCentral>(ctx.db, LAST_CENTRAL_KEY)) ?? {};
+}
+
+async function noteCentralNumber(ctx: DataContext, number: string): Promise<void> {
+  const parsed = parseDocumentNumber(number);
+  if (parsed.deviceCode !== undefined) return;
+  const last = await lastCentralNumbers(ctx);
+  const series = seriesName(parsed);
+  if ((last[series] ?? 0) < parsed.number) await writeSyncValue(ctx.db, LAST_CENTRAL_KEY, { ...last, [series]: parsed.number });
+}
+
+function centralNumberAfter(last: LastCentral, kind: Invoice['kind'], issueDate: IsoDate, step: number): string {
+  const series = { prefix: seriesPrefixOf(kind), year: parseIsoDate(issueDate).year };
+  return formatDocumentNumber({ ...series, number: (last[seriesName(series)] ?? 0) + step });
+}
+
+/**
+ * What the next document of that kind would take in the central series: its
+ * series and the number after the last one this laptop was given — the
+ * server hands out the actual one, later if another laptop issued meanwhile.
+ */
+export async function nextCentralNumber(ctx: DataContext, kind: Invoice['kind'], issueDate: IsoDate = parisToday(ctx)): Promise<{ series: string; number: string; known: boolean }> {
+  const last = await lastCentralNumbers(ctx);
+  const series = seriesName({ prefix: seriesPrefixOf(kind), year: parseIsoDate(issueDate).year });
+  return { series, number: centralNumberAfter(last, kind, issueDate, 1), known: last[series] !== undefined };
+}

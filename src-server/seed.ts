@@ -1,9 +1,8 @@
 import { isValidDocumentNumber, parseDocumentNumber, type DocumentNumber } from '../src-core/billing';
-import { ENTITY_TYPES, type EntityType, type WireRecord } from '../src-core/sync';
+import { ENTITY_TYPES, mergeUpsert, type EntityType, type WireRecord } from '../src-core/sync';
 import { loadSeries, saveSeries } from './invoices/series-store';
 import type { Db, Queryable } from './storage/db';
 import { validateRecord } from './sync/entity-validation';
-import { mergeUpsert } from './sync/merge';
 import { lockWrites } from './sync/record-store';
 
 /** Records to seed, by entity; written in the pull streams' order (clients and contracts first). */
@@ -33,7 +32,7 @@ interface Row {
 
 /**
  * Bulk seed of the record store (demo portfolio, benchmarks): each record is
- * created exactly as a pushed creation would be (src-server/sync/merge
+ * created exactly as a pushed creation would be (src-core/sync/merge
  * `mergeUpsert` on base version 0, then entity validation: version 1, every
  * field at version 1, the server's `updatedAt`), with consecutive change
  * sequences and an audit line per record — but written by large INSERTs,

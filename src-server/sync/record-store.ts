@@ -1,6 +1,5 @@
-import type { EntityType, WireRecord } from '../../src-core/sync';
+import type { EntityType, VersionedRecord, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
-import type { StoredRecord } from './merge';
 
 /**
  * Every write transaction calls this first. It locks the change counter row
@@ -12,7 +11,7 @@ export async function lockWrites(tx: Queryable): Promise<void> {
   await tx.query('select last_seq from change_counter where id = 1 for update');
 }
 
-export async function loadRecord(tx: Queryable, entity: EntityType, id: string): Promise<StoredRecord | undefined> {
+export async function loadRecord(tx: Queryable, entity: EntityType, id: string): Promise<VersionedRecord | undefined> {
   const [row] = await tx.query<{ data: WireRecord; version: number; field_versions: Record<string, number>; deleted: boolean }>(
     'select data, version, field_versions, deleted from records where entity = $1 and id = $2',
     [entity, id],
@@ -34,7 +33,7 @@ export async function storeChange(
   tx: Queryable,
   entity: EntityType,
   id: string,
-  next: StoredRecord,
+  next: VersionedRecord,
   audit: Actor & { action: ChangeAction; fields: string[] },
 ): Promise<void> {
   const [counter] = await tx.query<{ last_seq: number }>('update change_counter set last_seq = last_seq + 1 where id = 1 returning last_seq');

@@ -1,10 +1,9 @@
 import { isValidDocumentNumber, parseDocumentNumber, type DocumentNumber } from '../src-core/billing';
-import { ENTITY_TYPES, type EntityType, type WireRecord } from '../src-core/sync';
+import { ENTITY_TYPES, mergeUpsert, type EntityType, type WireRecord } from '../src-core/sync';
 import { loadSeries, saveSeries } from './invoices/series-store';
 import type { Db, Queryable } from './storage/db';
 import { validateRecord } from './sync/entity-validation';
-import { mergeUpsert } from './sync/merge';
-import { lockWrites } from './sync/record-store';
+import { actorNameSql, lockWrites } from './sync/record-store';
 
 /** Records to seed, by entity; written in the pull streams' order (clients and contracts first). */
 export type SeedTables = Partial<Record<EntityType, readonly WireRecord[]>>;
@@ -33,7 +32,7 @@ interface Row {
 
 /**
  * Bulk seed of the record store (demo portfolio, benchmarks): each record is
- * created exactly as a pushed creation would be (src-server/sync/merge
+ * created exactly as a pushed creation would be (src-core/sync/merge
  * `mergeUpsert` on base version 0, then entity validation: version 1, every
  * field at version 1, the server's `updatedAt`), with consecutive change
  * sequences and an audit line per record — but written by large INSERTs,
@@ -88,10 +87,10 @@ function createdRecord(entity: EntityType, record: WireRecord, now: string): Omi
 async function insertBatch(tx: Queryable, userId: string, rows: readonly Row[]): Promise<void> {
   try {
     await tx.query(
-      `insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at)
-       select r.entity, r.id, r.data, r.version, r.field_versions, false, r.seq, now()
+      `insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at, changed_by)
+       select r.entity, r.id, r.data, r.version, r.field_versions, false, r.seq, now(), ${actorNameSql('$2')}
        from jsonb_to_recordset($1::jsonb) as r(entity text, id text, data jsonb, version integer, field_versions jsonb, seq bigint)`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), userId],
     );
   } catch (error) {
     if (error instanceof Error && /duplicate key|records_pkey/.test(error.message)) {
@@ -101,8 +100,8 @@ async function insertBatch(tx: Queryable, userId: string, rows: readonly Row[]):
   }
   const audit = rows.map((r) => ({ entity: r.entity, record_id: r.id, fields: Object.keys(r.field_versions), version: r.version }));
   await tx.query(
-    `insert into audit_log (user_id, device_id, action, entity, record_id, mutation_id, fields, version)
-     select $1, null, 'seed', a.entity, a.record_id, null, a.fields, a.version
+    `insert into audit_log (user_id, device_id, action, entity, record_id, mutation_id, fields, version, actor_name)
+     select $1, null, 'seed', a.entity, a.record_id, null, a.fields, a.version, ${actorNameSql('$1')}
      from jsonb_to_recordset($2::jsonb) as a(entity text, record_id text, fields jsonb, version integer)`,
     [userId, JSON.stringify(audit)],
   );

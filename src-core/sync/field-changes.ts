@@ -43,6 +43,29 @@ export function applyFieldChanges(entity: EntityType, record: WireRecord, change
   return withEmptyFieldsAsStored(entity, { ...record, ...changes });
 }
 
+/** Record metadata the server sets (version, clock, creation): never a change a person made, never a difference to show. */
+export const RECORD_META_FIELDS: readonly string[] = ['version', 'updatedAt', 'createdAt'];
+
+/**
+ * Which fields a change touches, the same on both sides: the fields of a
+ * mutation's `changes` whose value differs from the record's (the server's
+ * merge and its audit; sending a field's current value, or "empty" for an
+ * empty field, changes nothing).
+ */
+export function changedFieldsOf(record: WireRecord, changes: WireRecord): string[] {
+  return Object.keys(changes).filter((field) => !sameFieldValue(changes[field], record[field]));
+}
+
+/**
+ * Which fields differ between two versions of a record (undefined: the
+ * record did not exist), sorted, record metadata left out: what the laptop
+ * sends and audits for a local change, and what a join shows side by side.
+ */
+export function differingFields(before: WireRecord | undefined, after: WireRecord | undefined): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys].filter((field) => !RECORD_META_FIELDS.includes(field) && !sameFieldValue(before?.[field], after?.[field])).sort();
+}
+
 /**
  * Equality of two field values as JSON: key order does not matter (jsonb
  * gives objects back with its own), and an emptied field is empty whichever

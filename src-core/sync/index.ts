@@ -8,4 +8,6 @@ export * from './reconcile';
 export * from './tokens';
 export * from './routes';
 export * from './field-changes';
+export * from './merge';
+export * from './overlay';
 export * from './auth';

@@ -30,6 +30,8 @@ export const recordChangeSchema = z.object({
   record: wireRecordSchema.nullable(),
   /** Server instant of the change (ISO). */
   changedAt: z.string(),
+  /** Who made it, as the server's audit names them ("Alice Martin"); absent for a change made before people were named. */
+  changedBy: z.string().optional(),
 });
 export type RecordChange = z.infer<typeof recordChangeSchema>;
 

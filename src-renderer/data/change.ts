@@ -1,4 +1,4 @@
-import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
+import { differingFields, mutationSchema, type EntityRecords, type EntityType, type WireRecord } from '../../src-core';
 import type { DataContext } from './context';
 import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
 import { recordTables } from './record-store';
@@ -18,15 +18,17 @@ export interface Change<E extends EntityType> {
   action: string;
   summary: string;
   clientId?: string;
+  /**
+   * The whole `after` travels, as a creation does, not only what changed: the
+   * server's copy (an older state, or none) must become this one — a refused
+   * issue back to draft, a record recreated over a deletion.
+   */
+  whole?: boolean;
 }
 
-/** Top-level fields whose value differs (records are JSON, so JSON equality is the right one). */
+/** Top-level fields a local change touches: the sync protocol's own "which fields changed" (src-core/sync), record metadata left out. */
 export function changedFields(before: object | undefined, after: object | null): string[] {
-  if (!after) return [];
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
-  return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
+  return after ? differingFields(before as WireRecord | undefined, after as WireRecord) : [];
 }
 
 /** The record, its audit entry and its outbox mutation. */
@@ -50,7 +52,8 @@ async function writeRecord<E extends EntityType>(ctx: DataContext, change: Chang
   const after = change.after as Record<string, unknown> | null;
   // A created record travels whole; an updated one carries only what changed; `undefined` (a removed
   // optional field) is sent as null so that the server clears it too.
-  const changes = after ? Object.fromEntries((change.before ? fields : Object.keys(after)).map((k) => [k, after[k] ?? null])) : {};
+  const sent = change.before && !change.whole ? fields : [...new Set([...Object.keys(after ?? {}), ...fields])];
+  const changes = after ? Object.fromEntries(sent.map((k) => [k, after[k] ?? null])) : {};
   await db.outbox.add(
     mutationSchema.parse({
       mutationId: ctx.newId(),

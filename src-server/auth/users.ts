@@ -119,8 +119,8 @@ export async function revokeDeviceTokens(db: Queryable, name: string, deviceId: 
   ).length;
   if (by) {
     await db.query(
-      `insert into audit_log (user_id, device_id, action, entity, record_id, fields, version) values ($1, $2, 'revoke_device_tokens', 'users', $3, $4, 0)`,
-      [by.id, deviceId, user.id, JSON.stringify({ revoked })],
+      `insert into audit_log (user_id, device_id, action, entity, record_id, fields, version, actor_name) values ($1, $2, 'revoke_device_tokens', 'users', $3, $4, 0, $5)`,
+      [by.id, deviceId, user.id, JSON.stringify({ revoked }), by.displayName],
     );
   }
   return { user, revoked };
@@ -141,8 +141,8 @@ export async function revokeUserTokens(db: Queryable, name: string, by?: ApiUser
   const revoked = (await db.query('update api_tokens set revoked_at = now() where user_id = $1 and revoked_at is null returning 1', [user.id])).length;
   if (by) {
     await db.query(
-      `insert into audit_log (user_id, action, entity, record_id, fields, version) values ($1, 'revoke_tokens', 'users', $2, $3, 0)`,
-      [by.id, user.id, JSON.stringify({ revoked })],
+      `insert into audit_log (user_id, action, entity, record_id, fields, version, actor_name) values ($1, 'revoke_tokens', 'users', $2, $3, 0, $4)`,
+      [by.id, user.id, JSON.stringify({ revoked }), by.displayName],
     );
   }
   return { user, revoked };

@@ -1,4 +1,4 @@
-import type { Mutation, MutationResult } from '../../src-core/sync';
+import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type Mutation, type MutationResult } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
 import { isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
@@ -7,7 +7,6 @@ import { storedAnswer } from './answer-retention';
 import { businessRuleRefusal, deletionRefusal, issuedDocumentRefusal, parisToday } from './business-rules';
 import { unknownFieldsRefusal } from './entity-fields';
 import { validateRecord } from './entity-validation';
-import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome } from './merge';
 import { lockWrites, loadRecord, storeChange } from './record-store';
 import { missingReference } from './references';
 

@@ -5,11 +5,10 @@ import {
   addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal, paymentChangeRefusal, paymentDeletionRefusal, refusal,
   type TerminatingLetter, type Verdict,
 } from '../../src-core/rules';
-import type { EntityType, WireRecord } from '../../src-core/sync';
+import type { EntityType, VersionedRecord, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
 import { contractIdentityRefusal } from './contract-identity';
 import { creditUseRefusal } from './credit-use';
-import type { StoredRecord } from './merge';
 import { loadRecord } from './record-store';
 
 /**
@@ -108,7 +107,7 @@ export const DELETION_RULES: Partial<Record<EntityType, (before: WireRecord) => 
   payments: () => paymentDeletionRefusal({ version: 1 }),
 };
 
-export function deletionRefusal(entity: EntityType, before: StoredRecord | undefined): string | undefined {
+export function deletionRefusal(entity: EntityType, before: VersionedRecord | undefined): string | undefined {
   if (!before || before.deleted) return undefined;
   return DELETION_RULES[entity]?.(before.data)?.message;
 }
@@ -127,7 +126,7 @@ export async function businessRuleRefusal(entity: EntityType, input: RuleInput):
  * when it would also conflict: an issued invoice, credit note or surcharge
  * never changes (src-core `issuedDocumentChangeRefusal`, as on the laptop).
  */
-export function issuedDocumentRefusal(entity: EntityType, current: StoredRecord | undefined, change: 'delete' | readonly string[]): string | undefined {
+export function issuedDocumentRefusal(entity: EntityType, current: VersionedRecord | undefined, change: 'delete' | readonly string[]): string | undefined {
   if (entity !== 'invoices' || !current || current.deleted) return undefined;
   return issuedDocumentChangeRefusal(current.data as unknown as Invoice, change)?.message;
 }

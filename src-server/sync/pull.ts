@@ -7,9 +7,9 @@ interface PullQuery {
   entities?: EntityType[] | undefined;
 }
 
-type PulledRow = { entity: EntityType; id: string; version: number; deleted: boolean; data: WireRecord; seq: number; changed_at: Date };
+type PulledRow = { entity: EntityType; id: string; version: number; deleted: boolean; data: WireRecord; seq: number; changed_at: Date; changed_by: string | null };
 
-const COLUMNS = 'entity, id, version, deleted, data, seq, changed_at';
+const COLUMNS = 'entity, id, version, deleted, data, seq, changed_at, changed_by';
 
 /** Default cap of a page's records in bytes of JSON: a page of large records stops early (one 127 MB page otherwise). */
 export const DEFAULT_PULL_PAGE_BYTES = 4 * 1024 * 1024;
@@ -42,6 +42,7 @@ export async function pullChanges(db: Queryable, { cursor, limit, entities }: Pu
     deleted: row.deleted,
     record: row.deleted ? null : row.data,
     changedAt: row.changed_at.toISOString(),
+    ...(row.changed_by === null ? {} : { changedBy: row.changed_by }),
   }));
   const last = page.at(-1);
   return { changes, nextCursor: last ? String(last.seq) : cursor, hasMore: rows.length > page.length };

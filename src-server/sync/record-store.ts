@@ -1,6 +1,5 @@
-import type { EntityType, WireRecord } from '../../src-core/sync';
+import type { EntityType, VersionedRecord, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
-import type { StoredRecord } from './merge';
 
 /**
  * Every write transaction calls this first. It locks the change counter row
@@ -12,7 +11,7 @@ export async function lockWrites(tx: Queryable): Promise<void> {
   await tx.query('select last_seq from change_counter where id = 1 for update');
 }
 
-export async function loadRecord(tx: Queryable, entity: EntityType, id: string): Promise<StoredRecord | undefined> {
+export async function loadRecord(tx: Queryable, entity: EntityType, id: string): Promise<VersionedRecord | undefined> {
   const [row] = await tx.query<{ data: WireRecord; version: number; field_versions: Record<string, number>; deleted: boolean }>(
     'select data, version, field_versions, deleted from records where entity = $1 and id = $2',
     [entity, id],
@@ -29,26 +28,29 @@ export interface Actor {
 
 export type ChangeAction = 'upsert' | 'delete' | 'issue' | 'ingest' | 'platform';
 
-/** Stores the new state of a record under the next change sequence and records it in the audit trail. */
+/** How the audit names the person whose user id is the statement's parameter `param`: their display name, else their sign-in name. */
+export const actorNameSql = (param: string) => `(select coalesce(display_name, name) from users where id = ${param})`;
+
+/** Stores the new state of a record under the next change sequence and records it in the audit trail, naming the person. */
 export async function storeChange(
   tx: Queryable,
   entity: EntityType,
   id: string,
-  next: StoredRecord,
+  next: VersionedRecord,
   audit: Actor & { action: ChangeAction; fields: string[] },
 ): Promise<void> {
   const [counter] = await tx.query<{ last_seq: number }>('update change_counter set last_seq = last_seq + 1 where id = 1 returning last_seq');
   if (!counter) throw new Error('change_counter row missing: migrations not applied');
-  await tx.query(
-    `insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at)
-     values ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, now())
-     on conflict (entity, id) do update set data = excluded.data, version = excluded.version,
-       field_versions = excluded.field_versions, deleted = excluded.deleted, seq = excluded.seq, changed_at = excluded.changed_at`,
-    [entity, id, JSON.stringify(next.data), next.version, JSON.stringify(next.fieldVersions), next.deleted, counter.last_seq],
+  const [audited] = await tx.query<{ actor_name: string | null }>(
+    `insert into audit_log (user_id, device_id, action, entity, record_id, mutation_id, fields, version, actor_name)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, ${actorNameSql('$1')}) returning actor_name`,
+    [audit.userId, audit.deviceId ?? null, audit.action, entity, id, audit.mutationId ?? null, JSON.stringify(audit.fields), next.version],
   );
   await tx.query(
-    `insert into audit_log (user_id, device_id, action, entity, record_id, mutation_id, fields, version)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-    [audit.userId, audit.deviceId ?? null, audit.action, entity, id, audit.mutationId ?? null, JSON.stringify(audit.fields), next.version],
+    `insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at, changed_by)
+     values ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, now(), $8)
+     on conflict (entity, id) do update set data = excluded.data, version = excluded.version,
+       field_versions = excluded.field_versions, deleted = excluded.deleted, seq = excluded.seq, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+    [entity, id, JSON.stringify(next.data), next.version, JSON.stringify(next.fieldVersions), next.deleted, counter.last_seq, audited?.actor_name ?? null],
   );
 }

@@ -1,8 +1,7 @@
-import type { EntityType, WireRecord } from '../../src-core/sync';
+import { mergeUpsert, type EntityType, type VersionedRecord, type WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
 import { HttpError } from '../http/errors';
 import { validateRecord } from './entity-validation';
-import { mergeUpsert, type StoredRecord } from './merge';
 import { storeChange, type Actor, type ChangeAction } from './record-store';
 import { missingReference } from './references';
 
@@ -17,9 +16,9 @@ export async function writeServerChange(
   actor: Actor & { action: ChangeAction },
   entity: EntityType,
   id: string,
-  current: StoredRecord | undefined,
+  current: VersionedRecord | undefined,
   changes: WireRecord,
-): Promise<{ next: StoredRecord; changed: boolean }> {
+): Promise<{ next: VersionedRecord; changed: boolean }> {
   const outcome = mergeUpsert(current, id, current?.version ?? 0, changes, new Date().toISOString());
   if (outcome.kind !== 'apply') throw new Error(`server change on ${entity}/${id} did not apply: ${outcome.kind}`);
   if (outcome.changedFields.length === 0) return { next: outcome.next, changed: false };

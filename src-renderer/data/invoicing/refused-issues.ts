@@ -1,4 +1,4 @@
-import { formatDocumentNumber, invoiceSchema, parseEntity, type Invoice, type Mutation, type NumberingSeries } from '../../../src-core';
+import { formatDocumentNumber, invoiceSchema, parseEntity, type Mutation, type NumberingSeries } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import type { OutboxEntry } from '../db';
@@ -61,10 +61,8 @@ export async function returnRefusedToDraft(ctx: DataContext, refused: readonly R
     if (!issued || issued.status !== 'issued' || !issued.number) continue;
     const { number: _number, seriesId, issuedAt: _issuedAt, ...rest } = issued;
     const draft = parseEntity(invoiceSchema, { ...rest, status: 'draft', number: null, updatedAt: ctx.now() }, 'Facture');
-    // Compared with a bare stub, every field of the draft travels: the server's copy (an older draft, or none) becomes this one.
-    const stub = { id: issued.id, version: issued.version } as Invoice;
     const summary = `Émission du document ${issued.number} refusée par le serveur central : ${next.reason} Il redevient un brouillon.`;
-    await writeChange(ctx, { entity: 'invoices', before: stub, after: draft, actor, action: 'issue_refused', summary, clientId: issued.clientId });
+    await writeChange(ctx, { entity: 'invoices', before: issued, after: draft, whole: true, actor, action: 'issue_refused', summary, clientId: issued.clientId });
     if (seriesId) series.add(seriesId);
     for (const entry of pending) {
       if (heldSeqs.has(entry.seq!) || !referencedDocuments(entry).includes(issued.id)) continue;

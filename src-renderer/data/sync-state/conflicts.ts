@@ -1,10 +1,8 @@
-import { ENTITY_LABELS, applyFieldChanges, entitySchemas, mutationSchema, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { summaryTables } from '../read-model/upkeep';
 import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
-
-export type ConflictChoice = 'mine' | 'server';
 
 export const listConflicts = (ctx: DataContext) => readSyncRows<StoredConflict>(ctx.db, CONFLICT_PREFIX);
 export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>(ctx.db, SET_ASIDE_PREFIX);
@@ -97,7 +95,7 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
   });
 }
 
-type Decided = { before: EntityRecords[EntityType] | undefined; after: EntityRecords[EntityType] | null } | undefined;
+type Decided = { before: EntityRecords[EntityType] | undefined; after: EntityRecords[EntityType] | null; whole?: boolean } | undefined;
 
 function decide(conflict: StoredConflict, current: WireRecord | undefined, choice: ConflictChoice): Decided {
   const { mutation } = conflict;
@@ -107,13 +105,10 @@ function decide(conflict: StoredConflict, current: WireRecord | undefined, choic
     // Deleted on the server meanwhile: keeping mine recreates it on the server's (deleted) version.
     if (choice === 'server' || !conflict.localRecord) return undefined;
     const deletedStub = { id: mutation.recordId, version: conflict.serverVersion } as EntityRecords[EntityType];
-    return { before: deletedStub, after: parse({ ...conflict.localRecord, version: conflict.serverVersion }) };
+    return { before: deletedStub, after: parse({ ...conflict.localRecord, version: conflict.serverVersion }), whole: true };
   }
-  const inConflict = new Set(conflict.conflicts.map((c) => c.field));
-  const kept = Object.entries(mutation.changes).filter(([field]) => choice === 'mine' || !inConflict.has(field));
-  const after = applyFieldChanges(mutation.entity, current, Object.fromEntries(kept));
-  const same = JSON.stringify(after) === JSON.stringify(current);
-  return same ? undefined : { before: parse(current), after: parse(after) };
+  const after = settleConflict(mutation, current, conflict.conflicts, choice);
+  return after && { before: parse(current), after: parse(after) };
 }
 
 export function clientIdOf(entity: EntityType, record: object | null | undefined): { clientId?: string } {

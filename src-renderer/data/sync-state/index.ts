@@ -4,10 +4,11 @@ export { SYNC_KEYS, readSyncValue, writeSyncValue, type ReconcileReport, type Se
 export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
 export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
 export { commitPushResults, type PushOutcome } from './push-results';
-export { clientIdOf, discardSetAside, listConflicts, listSetAside, resolveConflict, retrySetAside, type ConflictChoice } from './conflicts';
+export { clientIdOf, discardSetAside, listConflicts, listSetAside, resolveConflict, retrySetAside } from './conflicts';
+// Keys of records, as the sync protocol groups them (src-core/sync/overlay.ts).
+export { recordKey } from '../../../src-core';
 export { localDigests } from './local-digest';
 export { enqueueUnknownRecords } from './portfolio-upload';
-export { recordKey } from './overlay';
-export { JOIN_KEY, confirmJoin, differingFields, planJoin, readJoinPlan, readJoinReview, stashBeforeJoining, type JoinConflict, type JoinPlan, type JoinReview } from './join';
+export { JOIN_KEY, confirmJoin, planJoin, readJoinPlan, readJoinReview, stashBeforeJoining, type JoinConflict, type JoinPlan, type JoinReview } from './join';
 export { forgetServer, wipeLocalData } from './wipe';
 export { useConflicts, useJoinReview, useSetAside, useOldestPendingAt, useSyncValue } from './hooks';

@@ -1,10 +1,9 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, differingFields, entitySchemas, parseEntity, recordKey, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { summaryTables } from '../read-model/upkeep';
 import { readSyncValue, writeSyncValue } from './keys';
 import { clientIdOf } from './conflicts';
-import { recordKey } from './overlay';
 import { enqueueCreates, enqueueUnknownRecords, unknownLocalRecords, type LocalRecord } from './portfolio-upload';
 
 /**
@@ -31,16 +30,6 @@ type JoinState =
   | { stage: 'planned'; at: string; missing: { entity: EntityType; id: string }[]; conflicts: JoinConflict[] };
 export type JoinPlan = Extract<JoinState, { stage: 'planned' }>;
 
-/** Fields the server manages: never a difference worth showing. */
-const MANAGED = new Set(['version', 'updatedAt', 'createdAt']);
-
-/** Top-level fields whose values differ between two versions of a record (JSON equality). */
-export function differingFields(a: WireRecord, b: WireRecord | null): string[] {
-  if (!b) return Object.keys(a).filter((k) => !MANAGED.has(k));
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => !MANAGED.has(k) && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)).sort();
-}
-
 /** Before the first pull from a server: copies the laptop's unknown records aside (once). */
 export async function stashBeforeJoining(ctx: DataContext): Promise<number> {
   if (await readSyncValue<JoinState>(ctx.db, JOIN_KEY)) return 0;
@@ -66,7 +55,7 @@ export async function planJoin(ctx: DataContext, serverEmpty: boolean): Promise<
   for (const { entity, id, record } of state.records) {
     const current = (await db.records(entity).get(id)) as WireRecord | undefined;
     if (current && current.version === 0) missing.push({ entity, id });
-    else if (differingFields(record, current ?? null).length > 0) conflicts.push({ entity, id, local: record });
+    else if (differingFields(record, current).length > 0) conflicts.push({ entity, id, local: record });
   }
   if (missing.length === 0 && conflicts.length === 0) await db.settings.delete(JOIN_KEY);
   else await writeSyncValue(db, JOIN_KEY, { stage: 'planned', at: ctx.now(), missing, conflicts } satisfies JoinState);
@@ -102,7 +91,7 @@ export async function confirmJoin(ctx: DataContext, keepMine: ReadonlySet<string
     const label = `${ENTITY_LABELS[entity]} ${id}`;
     await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, db.settings, ...summaryTables(db, [entity])])], async () => {
       const current = (await store.get(id)) as WireRecord | undefined;
-      const fields = differingFields(local, current ?? null);
+      const fields = differingFields(local, current);
       if (current && keepMine.has(recordKey(entity, id)) && fields.length > 0) {
         const parse = (record: WireRecord) => parseEntity(entitySchemas[entity], record, ENTITY_LABELS[entity]) as EntityRecords[EntityType];
         const after = parse({ ...local, version: current.version, createdAt: current.createdAt ?? local.createdAt });
@@ -145,7 +134,7 @@ export async function readJoinReview(ctx: DataContext): Promise<JoinReview | und
   const conflicts: JoinReview['conflicts'] = [];
   for (const { entity, id, local } of plan.conflicts) {
     const server = await current(entity, id);
-    conflicts.push({ entity, id, local, server, fields: differingFields(local, server) });
+    conflicts.push({ entity, id, local, server, fields: differingFields(local, server ?? undefined) });
   }
   return { at: plan.at, missing, conflicts };
 }

@@ -1,7 +1,6 @@
-import { ENTITY_TYPES, mutationSchema, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_TYPES, mutationSchema, recordKey, type EntityType, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import { SET_ASIDE_PREFIX } from './keys';
-import { recordKey } from './overlay';
 
 /** Referenced records first, so a server that checks references would find them. */
 export const UPLOAD_ORDER = ['priceLists', 'clients', 'contracts', 'usage', 'invoices', 'payments', 'letters'] as const satisfies readonly (typeof ENTITY_TYPES)[number][];

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRecord, recordKey, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
 import { inClientRows, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
@@ -6,7 +6,6 @@ import { replacePortfolio } from '../read-model/portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { rememberSource, summariesFromMemory, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
-import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
 export interface PulledPage {
   changes: readonly RecordChange[];

@@ -1,11 +1,10 @@
-import { ENTITY_LABELS, entitySchemas, parseEntity, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRecord, rebasePending, recordKey, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SettingEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
 import { recordTables, writeRecords, type RecordStore } from '../record-store';
 import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
-import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
 /** What one batch's answers did, for the status line and the tests. */
 export interface PushOutcome {
@@ -80,10 +79,8 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
       if (result.status === 'applied') {
         outcome.applied++;
         // Later local edits of this record were made on top of this one: they now stand on the server's new version.
-        for (const next of later) {
-          next.baseVersion = Math.max(next.baseVersion, result.version);
-          await db.outbox.where('mutationId').equals(next.mutationId).modify({ baseVersion: next.baseVersion });
-        }
+        const rebased = rebasePending(later, result.version);
+        for (const [i, change] of rebased.entries()) if (change !== later[i]) await db.outbox.update(change.seq!, { baseVersion: change.baseVersion });
       } else {
         outcome.conflicts++;
         const localRecord = shown.has(key) ? shown.get(key)!.record : (before.get(key) ?? null);

@@ -5,6 +5,7 @@ import { contractReferenceIndex } from './0003-contract-reference-index';
 import { settlementIndexes } from './0004-settlement-indexes';
 import { platformFlows } from './0005-platform-flows';
 import { userSignIn } from './0006-user-sign-in';
+import { auditPerson } from './0007-audit-person';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson];

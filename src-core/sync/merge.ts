@@ -1,7 +1,16 @@
-import { sameFieldValue, type FieldConflict, type WireRecord } from '../../src-core/sync';
+import { changedFieldsOf, sameFieldValue } from './field-changes';
+import type { WireRecord } from './common';
+import type { FieldConflict } from './push';
+
+/**
+ * The server's side of the sync protocol (ARCHITECTURE.md, data flow 4b): how
+ * a pushed change made on `baseVersion` meets the record as the server holds
+ * it. Pure, so the laptop's tests and the protocol model test run the very
+ * rules the central API applies.
+ */
 
 /** A record as the server keeps it. Field versions are per top-level field. */
-export interface StoredRecord {
+export interface VersionedRecord {
   data: WireRecord;
   version: number;
   /** Field → record version that last changed it. */
@@ -13,7 +22,7 @@ export interface StoredRecord {
 export const DELETED_FIELD = '_deleted';
 
 export type MergeOutcome =
-  | { kind: 'apply'; next: StoredRecord; changedFields: string[] }
+  | { kind: 'apply'; next: VersionedRecord; changedFields: string[] }
   | { kind: 'conflict'; conflicts: FieldConflict[] }
   | { kind: 'reject'; reason: string };
 
@@ -33,10 +42,10 @@ export function splitMeta(changes: WireRecord): { fields: WireRecord; createdAt:
  * `baseVersion` and sent with another value are a conflict and nothing is
  * applied; otherwise the sent fields are merged over the server's. Setting a
  * field to the value it already has changes nothing. A null value empties the
- * field (src-core/sync field-changes): it stays null in `next` until
- * validateRecord stores it as the entity's schema does. `now` is the server's ISO instant.
+ * field (field-changes.ts): it stays null in `next` until the server's
+ * validation stores it as the entity's schema does. `now` is the server's ISO instant.
  */
-export function mergeUpsert(current: StoredRecord | undefined, recordId: string, baseVersion: number, changes: WireRecord, now: string): MergeOutcome {
+export function mergeUpsert(current: VersionedRecord | undefined, recordId: string, baseVersion: number, changes: WireRecord, now: string): MergeOutcome {
   if (changes.id !== undefined && changes.id !== recordId) {
     return { kind: 'reject', reason: `Le champ id (${String(changes.id)}) ne correspond pas à l’enregistrement ${recordId}.` };
   }
@@ -68,11 +77,6 @@ export function mergeUpsert(current: StoredRecord | undefined, recordId: string,
   return { kind: 'apply', next: { data: { ...current.data, ...fields, id: recordId, version, updatedAt: now }, version, fieldVersions, deleted: false }, changedFields };
 }
 
-/** The fields of `fields` whose value differs from `data`'s (emptying an empty field is no change). */
-export function changedFieldsOf(data: WireRecord, fields: WireRecord): string[] {
-  return Object.keys(fields).filter((field) => !sameFieldValue(fields[field], data[field]));
-}
-
 function create(recordId: string, fields: WireRecord, createdAt: unknown, version: number, now: string): MergeOutcome {
   const data = { ...fields, id: recordId, createdAt, updatedAt: now, version };
   const changedFields = Object.keys(fields);
@@ -81,7 +85,7 @@ function create(recordId: string, fields: WireRecord, createdAt: unknown, versio
 }
 
 /** A deletion made on `baseVersion`: any change since then is a conflict (the edit would be lost silently). */
-export function mergeDelete(current: StoredRecord | undefined, baseVersion: number, now: string): MergeOutcome {
+export function mergeDelete(current: VersionedRecord | undefined, baseVersion: number, now: string): MergeOutcome {
   if (!current || current.deleted) return { kind: 'apply', next: current ?? { data: {}, version: 0, fieldVersions: {}, deleted: true }, changedFields: [] };
   if (baseVersion > current.version) {
     return { kind: 'reject', reason: `Version de base ${baseVersion} postérieure à la version du serveur (${current.version}).` };

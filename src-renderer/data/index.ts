@@ -4,7 +4,7 @@ export { createDatabase, ContratsDb, DEFAULT_DATABASE_NAME, type AuditEntry, typ
 export { MIGRATIONS, type Migration } from './migrations';
 export { recordTables, type ContractStore, type RecordStore } from './record-store';
 export type { ClientFile } from './client-files';
-export { createDataContext, type DataContext } from './context';
+export { createDataContext, parisToday, type DataContext } from './context';
 export { openDataLayer, type DataLayer } from './open';
 export { createRepositories, type Repositories } from './repositories';
 export type { ContractPatch, NewContract } from './repositories/contracts';

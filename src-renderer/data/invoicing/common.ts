@@ -1,14 +1,11 @@
 import {
-  DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE, explained, parseInstant, toParisWallClock,
-  type BillingLine, type ComputedTotals, type Invoice, type IsoDate, type RuleSettings, type SellerProfile,
+  DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE, explained,
+  type BillingLine, type ComputedTotals, type Invoice, type RuleSettings, type SellerProfile,
 } from '../../../src-core';
 import type { DataContext } from '../context';
 import { readSetting } from '../repositories/settings';
 
-/** Today on the Paris calendar (DOMAIN.md, Conventions), from the context's clock so tests can fix it. */
-export function parisToday(ctx: DataContext): IsoDate {
-  return toParisWallClock(parseInstant(ctx.now())).date;
-}
+export { parisToday } from '../context';
 
 /** The rule settings in force: the stored ones, else the defaults of DOMAIN.md. */
 export async function ruleSettings(ctx: DataContext): Promise<RuleSettings> {

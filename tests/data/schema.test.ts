@@ -7,7 +7,8 @@ import { SYNC_KEYS, forgetServer, listConflicts, listSetAside, readCursor, readS
 import { PORTFOLIO_CHUNKS } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { freshIndexedDb } from './helpers';
 
-describe('local database schema', () => {
+// Several tests build an old database and migrate it: seconds on a busy machine (a timeout for that, not a speed claim).
+describe('local database schema', { timeout: 30_000 }, () => {
   it('opens at the latest version with every table', async () => {
     const db = createDatabase({ name: 'schema', ...freshIndexedDb() });
     await db.open();
@@ -115,7 +116,7 @@ describe('local database schema', () => {
   });
 });
 
-describe('migration v9: the sync bookkeeping in its own table', () => {
+describe('migration v9: the sync bookkeeping in its own table', { timeout: 30_000 }, () => {
   const conflict = {
     mutation: { mutationId: 'm-conflict', deviceId: 'poste-ancien', entity: 'clients', recordId: 'c1', op: 'upsert', baseVersion: 2, changes: { legalName: 'Nouveau nom' }, madeAt: '2026-10-01T09:00:00+02:00' },
     serverVersion: 3,

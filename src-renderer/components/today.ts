@@ -1,12 +1,8 @@
-import { toParisWallClock, type IsoDate, type YearMonth } from '../../src-core';
+import type { YearMonth } from '../../src-core';
+import { parisToday } from '../data';
 
-/**
- * Today on the Europe/Paris calendar (DOMAIN.md, Conventions): a laptop abroad
- * or a UTC clock must not shift "this month" or a deadline window by a day.
- */
-export function parisToday(): IsoDate {
-  return toParisWallClock(Date.now()).date;
-}
+// Today on the Paris calendar for the screens: the data layer's one definition, on the laptop's clock.
+export { parisToday };
 
 export function parisMonth(): YearMonth {
   return parisToday().slice(0, 7);

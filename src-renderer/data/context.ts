@@ -1,3 +1,4 @@
+import { parseInstant, toParisWallClock, type IsoDate } from '../../src-core';
 import type { ContratsDb } from './db';
 
 /**
@@ -13,11 +14,23 @@ export interface DataContext {
   newId: () => string;
 }
 
+/** The laptop's clock: what `now` is unless a test fixes it. */
+const laptopNow = (): string => new Date().toISOString();
+
+/**
+ * Today on the Paris calendar (DOMAIN.md, Conventions): a laptop abroad or a
+ * UTC clock must not shift "this month" or a deadline window by a day. From
+ * the context's clock (commands: tests fix it), else the laptop's (screens).
+ */
+export function parisToday({ now }: Pick<DataContext, 'now'> = { now: laptopNow }): IsoDate {
+  return toParisWallClock(parseInstant(now())).date;
+}
+
 export function createDataContext(db: ContratsDb, deviceId: string, overrides: Partial<Omit<DataContext, 'db' | 'deviceId'>> = {}): DataContext {
   return {
     db,
     deviceId,
-    now: () => new Date().toISOString(),
+    now: laptopNow,
     newId: () => crypto.randomUUID(),
     ...overrides,
   };

@@ -28,7 +28,14 @@ export interface OutboxEntry extends Mutation {
   seq?: number;
 }
 
+/** A setting of the account manager (seller profile, rules, envelopes…): repositories/settings.ts. */
 export interface SettingEntry {
+  key: string;
+  value: unknown;
+}
+
+/** A row of the sync engine's bookkeeping (device id, cursors, conflicts, set-aside mutations…): sync-state/keys.ts. */
+export interface SyncStateEntry {
   key: string;
   value: unknown;
 }
@@ -114,6 +121,8 @@ export class ContratsDb extends Dexie {
   declare audit: Table<AuditEntry, number>;
   declare outbox: Table<OutboxEntry, number>;
   declare settings: Table<SettingEntry, string>;
+  /** What the sync engine keeps (since v9; sync-state/keys.ts): the device id, cursors, conflicts, set-aside mutations… */
+  declare syncState: Table<SyncStateEntry, string>;
   declare series: Table<SeriesState, string>;
   /** Read model: the clients' summaries in a few documents, plus those changed since (read-model/portfolio-chunks.ts), kept by every write of clients, contracts and usage. */
   declare portfolioChunks: Table<PortfolioChunk, number>;

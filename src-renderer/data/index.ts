@@ -1,10 +1,10 @@
 // The data layer (issue 4): the only code that talks to Dexie. Screens use the
 // hooks and `useRepositories()`; the sync engine uses the repositories and bulk loaders.
-export { createDatabase, ContratsDb, DEFAULT_DATABASE_NAME, type AuditEntry, type DatabaseOptions, type OutboxEntry, type SeriesState, type SettingEntry } from './db';
+export { createDatabase, ContratsDb, DEFAULT_DATABASE_NAME, type AuditEntry, type DatabaseOptions, type OutboxEntry, type SeriesState, type SettingEntry, type SyncStateEntry } from './db';
 export { MIGRATIONS, type Migration } from './migrations';
 export { recordTables, type ContractStore, type RecordStore } from './record-store';
 export type { ClientRow } from './client-rows';
-export { createDataContext, type DataContext } from './context';
+export { createDataContext, parisToday, type DataContext } from './context';
 export { openDataLayer, type DataLayer } from './open';
 export { createRepositories, type Repositories } from './repositories';
 export type { ContractPatch, NewContract } from './repositories/contracts';
@@ -12,7 +12,7 @@ export type { UsageImportRow } from './repositories/usage';
 export * from './read-model';
 export type { InvoiceFilter } from './repositories/invoices';
 export type { LetterFilter } from './repositories/letters';
-export { ensureDeviceId, readSetting, type SettingKey, type SettingValues } from './repositories/settings';
+export { readSetting, writeSetting, type SettingKey, type SettingValues } from './repositories/settings';
 export { bulkLoad, loadDemoPortfolio, type BulkLoadOptions, type BulkProgress, type DemoLoadOptions } from './bulk';
 export { DataProvider, useDataLayer, useRepositories } from './provider';
 export * from './hooks';

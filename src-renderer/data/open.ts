@@ -1,7 +1,7 @@
 import { createDataContext, type DataContext } from './context';
 import { createDatabase, type ContratsDb, type DatabaseOptions } from './db';
 import { createRepositories, type Repositories } from './repositories';
-import { ensureDeviceId } from './repositories/settings';
+import { ensureDeviceId } from './sync-state/keys';
 import { rebuildPendingSummaries } from './sync-state/pulled-changes';
 
 /** The opened local database with its repositories: what the app provides to its screens. */

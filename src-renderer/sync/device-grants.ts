@@ -1,6 +1,6 @@
 import type { DataLayer } from '../data';
 import { parisToday, recordDeviceGrant, seriesToGrant } from '../data/invoicing';
-import { SYNC_KEYS, writeSyncValue } from '../data/sync-state';
+import { SYNC_KEYS, deleteSyncValue, writeSyncValue } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 import { SyncError } from './sync-error';
 
@@ -32,6 +32,6 @@ export async function ensureDeviceGrants(dataLayer: DataLayer, api: ApiClient): 
     await writeSyncValue(db, SYNC_KEYS.grantProblem, error.message);
     return 0;
   }
-  if (needed.length > 0) await db.settings.delete(SYNC_KEYS.grantProblem);
+  if (needed.length > 0) await deleteSyncValue(db, SYNC_KEYS.grantProblem);
   return needed.length;
 }

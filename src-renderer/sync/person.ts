@@ -1,19 +1,17 @@
 import { create } from 'zustand';
 import type { ApiPerson } from '../../src-core';
-import type { ContratsDb } from '../data';
-import { readSyncValue, writeSyncValue } from '../data/sync-state';
+import { readSetting, writeSetting, type ContratsDb } from '../data';
+import { SYNC_KEYS, readSyncValue, writeSyncValue } from '../data/sync-state';
 
 /**
  * Who works on this laptop: the person the central API said the token
- * belongs to, or — never signed in — the name chosen in Paramètres. Kept in
- * the settings table (the signed-in person under `sync.`, so signing out
- * forgets them with the server); zustand holds the session's copy that
+ * belongs to, or — never signed in — the name chosen in Paramètres. The
+ * signed-in person is kept with the sync bookkeeping (signing out forgets
+ * them with the server), the chosen name in the settings; zustand holds the session's copy that
  * every command reads when it writes its audit entry.
  */
 export type Person = { kind: 'signedIn'; id: string; name: string; displayName: string } | { kind: 'standalone'; name: string | null };
 
-const SIGNED_IN_KEY = 'sync.person';
-const STANDALONE_KEY = 'local.personName';
 
 export const usePersonStore = create<{ person: Person }>()(() => ({ person: { kind: 'standalone', name: null } }));
 
@@ -44,13 +42,13 @@ export function actorLabel(person: Person): string {
  * laptops each name their own — or, none stored, the session's person.
  */
 export async function laptopActor(db: ContratsDb): Promise<string> {
-  const signedIn = await readSyncValue<ApiPerson>(db, SIGNED_IN_KEY);
+  const signedIn = await readSyncValue<ApiPerson>(db, SYNC_KEYS.person);
   return actorLabel(signedIn ? { kind: 'signedIn', id: signedIn.id, name: signedIn.name, displayName: signedIn.displayName } : usePersonStore.getState().person);
 }
 
 /** At start: the person stored on this laptop. */
 export async function loadPerson(db: ContratsDb): Promise<Person> {
-  const [signedIn, standalone] = await Promise.all([readSyncValue<ApiPerson>(db, SIGNED_IN_KEY), readSyncValue<string>(db, STANDALONE_KEY)]);
+  const [signedIn, standalone] = await Promise.all([readSyncValue<ApiPerson>(db, SYNC_KEYS.person), readSetting(db, 'local.personName')]);
   const person: Person = signedIn
     ? { kind: 'signedIn', id: signedIn.id, name: signedIn.name, displayName: signedIn.displayName }
     : { kind: 'standalone', name: standalone ?? null };
@@ -60,17 +58,17 @@ export async function loadPerson(db: ContratsDb): Promise<Person> {
 
 /** The server said who the token belongs to (sign-in answer or /auth/me). */
 export async function rememberSignedIn(db: ContratsDb, person: ApiPerson): Promise<void> {
-  await writeSyncValue(db, SIGNED_IN_KEY, person);
+  await writeSyncValue(db, SYNC_KEYS.person, person);
   usePersonStore.setState({ person: { kind: 'signedIn', id: person.id, name: person.name, displayName: person.displayName } });
 }
 
 /** The name a standalone laptop's audit uses (Paramètres); empty clears it. */
 export async function setStandaloneName(db: ContratsDb, name: string): Promise<void> {
   const cleaned = name.normalize('NFC').trim().slice(0, 80);
-  await writeSyncValue(db, STANDALONE_KEY, cleaned || null);
+  await writeSetting(db, 'local.personName', cleaned || null);
   await loadPerson(db);
 }
 
 export async function readStandaloneName(db: ContratsDb): Promise<string | null> {
-  return (await readSyncValue<string | null>(db, STANDALONE_KEY)) ?? null;
+  return (await readSetting(db, 'local.personName')) ?? null;
 }

@@ -71,7 +71,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
   const fullSize = Math.min(options.batchSize ?? 200, MAX_PUSH_BATCH);
   const byteBudget = options.byteBudget ?? BYTE_BUDGET;
   let size = fullSize;
-  const deviceId = (await repos.settings.get('deviceId'))!;
+  const { deviceId } = ctx;
   /** Records with a suspect mutation: their later edits wait behind it. */
   const held = new Set<string>();
   const failedAlone = new Set<string>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
 import { bulkLoad, createDatabase, loadDemoPortfolio, openDataLayer } from '../../src-renderer/data';
+import { SYNC_KEYS } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, counts, freshIndexedDb } from './helpers';
 
 describe('bulk loaders', () => {
@@ -26,8 +27,8 @@ describe('bulk loaders', () => {
     await loadDemoPortfolio(layer.db, { seed: 1, clients: 10, replace: true });
     expect(await layer.db.clients.count()).toBe(10);
     expect(await layer.db.outbox.count()).toBe(0);
-    // The device id survives: settings are not portfolio data.
-    expect((await layer.db.settings.get('deviceId'))?.value).toBe(layer.ctx.deviceId);
+    // The device id survives: the sync bookkeeping is not portfolio data.
+    expect((await layer.db.syncState.get(SYNC_KEYS.deviceId))?.value).toBe(layer.ctx.deviceId);
   });
 
   it('validates records from the server before writing any of them', async () => {

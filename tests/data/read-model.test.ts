@@ -76,7 +76,7 @@ describe('portfolio read model', () => {
     const initial = newInitialPull();
     await commitPulledPage(db, 'core', { changes: clients.slice(0, 6).map((c) => change('clients', c)), nextCursor: '1' }, initial);
     expect((await readPortfolio(db)).length).toBe(0);
-    expect((await db.settings.get(SYNC_KEYS.summariesPending))?.value).toBe(true);
+    expect((await db.syncState.get(SYNC_KEYS.summariesPending))?.value).toBe(true);
     // A local edit made during the pull is replayed on the pulled record, and a record sent again moves to another client.
     await repos.clients.update(clients[2]!.id, { legalName: 'Renommé pendant la synchro' }, ACTOR);
     const page2 = [change('clients', clients[2]!, 2), ...clients.slice(6).map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))];
@@ -88,7 +88,7 @@ describe('portfolio read model', () => {
     // Crash: the run's memory is lost; the next pull resumes from its cursor with per-page upkeep, and its end rebuilds.
     await commitPulledPage(db, 'history', { changes: usage.map((u) => change('usage', u)), nextCursor: '4' });
     expect(await rebuildPendingSummaries(db)).toBe(true);
-    expect(await db.settings.get(SYNC_KEYS.summariesPending)).toBeUndefined();
+    expect(await db.syncState.get(SYNC_KEYS.summariesPending)).toBeUndefined();
     expect((await readPortfolio(db)).length).toBe(12);
     await expectFresh(db);
     expect(await rebuildPendingSummaries(db)).toBe(false);

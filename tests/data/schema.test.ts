@@ -1,18 +1,20 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { generateDemoPortfolio } from '../../src-core';
-import { createDatabase, createDataContext, createRepositories, MIGRATIONS, openDataLayer, readPortfolio, summarizeClients } from '../../src-renderer/data';
+import { DEMO_SELLER_PROFILE, generateDemoPortfolio } from '../../src-core';
+import { createDatabase, createDataContext, createRepositories, MIGRATIONS, openDataLayer, readPortfolio, readSetting, summarizeClients } from '../../src-renderer/data';
+import { SYNC_KEYS, forgetServer, listConflicts, listSetAside, readCursor, readSyncValue, wipeLocalData, writeSyncValue } from '../../src-renderer/data/sync-state';
 import { PORTFOLIO_CHUNKS } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { freshIndexedDb } from './helpers';
 
-describe('local database schema', () => {
+// Several tests build an old database and migrate it: seconds on a busy machine (a timeout for that, not a speed claim).
+describe('local database schema', { timeout: 30_000 }, () => {
   it('opens at the latest version with every table', async () => {
     const db = createDatabase({ name: 'schema', ...freshIndexedDb() });
     await db.open();
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'clientFiles', 'invoices', 'letters', 'outbox', 'payments', 'portfolioChunks', 'portfolioDelta', 'priceLists', 'series', 'settings', 'usage'].sort(),
+      ['audit', 'clientFiles', 'invoices', 'letters', 'outbox', 'payments', 'portfolioChunks', 'portfolioDelta', 'priceLists', 'series', 'settings', 'syncState', 'usage'].sort(),
     );
     expect(db.outbox.schema.indexes.find((i) => i.name === 'mutationId')?.unique).toBe(true);
     db.close();
@@ -110,6 +112,77 @@ describe('local database schema', () => {
     expect(await repos.contracts.ofClient(client.id)).toEqual(demo.contracts.filter((c) => c.clientId === client.id).sort((a, b) => a.startDate.localeCompare(b.startDate)));
     expect(await db.contracts.get('orphan-contract')).toEqual(orphan);
     expect(await db.clients.get('missing-client')).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('migration v9: the sync bookkeeping in its own table', { timeout: 30_000 }, () => {
+  const conflict = {
+    mutation: { mutationId: 'm-conflict', deviceId: 'poste-ancien', entity: 'clients', recordId: 'c1', op: 'upsert', baseVersion: 2, changes: { legalName: 'Nouveau nom' }, madeAt: '2026-10-01T09:00:00+02:00' },
+    serverVersion: 3,
+    serverRecord: { id: 'c1', legalName: 'Nom du serveur', version: 3 },
+    localRecord: { id: 'c1', legalName: 'Nouveau nom', version: 2 },
+    conflicts: [{ field: 'legalName', clientValue: 'Nouveau nom', serverValue: 'Nom du serveur' }],
+    reason: 'Modifié sur le serveur entre-temps',
+    at: '2026-10-01T09:05:00+02:00',
+  };
+  const setAside = {
+    mutation: { mutationId: 'm-refused', deviceId: 'poste-ancien', entity: 'payments', recordId: 'p1', op: 'upsert', baseVersion: 0, changes: { amountCents: 1 }, madeAt: '2026-10-02T09:00:00+02:00' },
+    reason: 'Le paiement dépasse le solde',
+    at: '2026-10-02T09:01:00+02:00',
+  };
+  const person = { id: 'u1', name: 'camille', displayName: 'Camille Martin' };
+
+  it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))('moves them out of the settings of a v%i database, values intact; the settings keep the account manager’s', async (version) => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v9', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= version));
+    await old.open();
+    await old.table('settings').bulkPut([
+      { key: 'deviceId', value: 'poste-ancien' },
+      { key: 'sync.server', value: { url: 'https://contrats.dokos.example' } },
+      { key: 'sync.lastSync', value: '2026-10-02T10:00:00+02:00' },
+      { key: 'sync.cursor.core', value: '42' },
+      { key: 'sync.cursor.history', value: '17' },
+      { key: 'sync.conflict.m-conflict', value: conflict },
+      { key: 'sync.setAside.m-refused', value: setAside },
+      { key: 'sync.person', value: person },
+      { key: 'sellerProfile', value: DEMO_SELLER_PROFILE },
+      { key: 'local.personName', value: 'Camille' },
+    ]);
+    old.close();
+
+    const { db, ctx } = await openDataLayer({ name: 'to-v9', ...idb });
+    expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    // The laptop keeps its identity: no new device id is made.
+    expect(ctx.deviceId).toBe('poste-ancien');
+    expect(await readSyncValue(db, SYNC_KEYS.server)).toEqual({ url: 'https://contrats.dokos.example' });
+    expect(await readSyncValue(db, SYNC_KEYS.lastSync)).toBe('2026-10-02T10:00:00+02:00');
+    expect([await readCursor(db, 'core'), await readCursor(db, 'history')]).toEqual(['42', '17']);
+    expect(await listConflicts(ctx)).toEqual([conflict]);
+    expect(await listSetAside(ctx)).toEqual([setAside]);
+    expect(await readSyncValue(db, SYNC_KEYS.person)).toEqual(person);
+    // A version that marked the summaries pending had them rebuilt on opening: the mark is gone.
+    expect((await db.syncState.toCollection().primaryKeys()).sort()).toEqual(['conflict.m-conflict', 'cursor.core', 'cursor.history', 'deviceId', 'lastSync', 'person', 'server', 'setAside.m-refused']);
+    expect((await db.settings.toCollection().primaryKeys()).sort()).toEqual(['local.personName', 'sellerProfile']);
+    expect(await readSetting(db, 'sellerProfile')).toEqual(DEMO_SELLER_PROFILE);
+    expect(await readSetting(db, 'local.personName')).toBe('Camille');
+    db.close();
+  });
+
+  it('signing out forgets the server but keeps the device id, conflicts and set-aside changes; erasing keeps the device id only', async () => {
+    const { db, ctx } = await openDataLayer({ name: 'sign-out', ...freshIndexedDb() });
+    await writeSyncValue(db, SYNC_KEYS.server, { url: 'https://contrats.dokos.example' });
+    await writeSyncValue(db, SYNC_KEYS.cursor('core'), '42');
+    await writeSyncValue(db, SYNC_KEYS.conflict('m-conflict'), conflict);
+    await writeSyncValue(db, SYNC_KEYS.setAside('m-refused'), setAside);
+    await db.settings.put({ key: 'sellerProfile', value: DEMO_SELLER_PROFILE });
+    await forgetServer(db);
+    expect((await db.syncState.toCollection().primaryKeys()).sort()).toEqual(['conflict.m-conflict', 'deviceId', 'setAside.m-refused']);
+    await wipeLocalData(db);
+    expect(await db.syncState.toCollection().primaryKeys()).toEqual(['deviceId']);
+    expect(await readSyncValue(db, SYNC_KEYS.deviceId)).toBe(ctx.deviceId);
+    expect(await readSetting(db, 'sellerProfile')).toEqual(DEMO_SELLER_PROFILE);
     db.close();
   });
 });

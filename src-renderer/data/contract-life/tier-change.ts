@@ -4,7 +4,7 @@ import {
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
 import { draftRecord } from '../letters-flow/records';
 

@@ -6,7 +6,7 @@ import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { readSyncValue, writeSyncValue } from '../sync-state/keys';
 import { invoicingTransaction } from './transaction';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { sellerProfile } from '../settings-in-force';
 import { imputePendingOffsets } from './credit-uses';
 import { readyForIssue } from './issue';

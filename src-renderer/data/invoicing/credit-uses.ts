@@ -5,7 +5,7 @@ import {
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { invoicingTransaction } from './transaction';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { documentLedger } from './ledger';
 
 /**

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDataLayer } from '../provider';
 import { readSetting } from '../repositories/settings';
 import type { DocumentKind } from '../../../src-core';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { deviceCode, nextDocumentNumber } from './numbering';
 import { nextCentralNumber, readAwaitingCentralIssue, readIssueSeriesChoice } from './central-issue';
 import { documentLedger, ledger, overdueLedger } from './ledger';

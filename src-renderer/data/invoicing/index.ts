@@ -16,7 +16,7 @@ export { referencedDocuments } from './refused-issues';
 export { deviceCode, nextDocumentNumber, recordDeviceGrant, seriesToGrant, type GrantedSeries } from './numbering';
 export { documentLedger, ledger, ledgerRows, overdueLedger, overdueRows, type DocumentLedger, type DocumentStatus, type LedgerRow, type OverdueRow } from './ledger';
 export { billingLines } from './stored-amounts';
-export { parisToday } from '../paris-today';
+export { parisToday } from '../context';
 export { sellerProfile } from '../settings-in-force';
 export * from './hooks';
 export { printableDocument, printableMonth, type PrintableDocument, type PrintBatch } from './print-data';

@@ -3,7 +3,7 @@ import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 import { invoicingTransaction } from './transaction';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { sellerProfile } from '../settings-in-force';
 import { storedTotals } from './stored-amounts';
 import { refuseAwaitingCentralIssue } from './central-issue';

@@ -3,7 +3,7 @@ import {
   type DunningDate, type Invoice, type IsoDate, type Payment, type RuleSettings, type Settlement, type SettlementStatus,
 } from '../../../src-core';
 import type { DataContext } from '../context';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
 
 /**

@@ -5,7 +5,7 @@ import {
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
 import { invoicingTransaction } from './transaction';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
 import { storedTotals } from './stored-amounts';
 

@@ -6,7 +6,7 @@ import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { paymentsRepository } from '../repositories/payments';
 import { invoicingTransaction } from './transaction';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 
 /**
  * Records a payment against an issued invoice or surcharge document of the

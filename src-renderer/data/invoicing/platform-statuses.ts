@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { addMonthsToYearMonth, buyerSnapshot, isEReported, monthReport, PLATFORM_ATTENTION_STATUSES, type Client, type MonthReport, type PlatformStatus } from '../../../src-core';
 import type { DataContext } from '../context';
 import { useDataLayer } from '../provider';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { ledgerRows, type LedgerRow } from './ledger';
 
 /**

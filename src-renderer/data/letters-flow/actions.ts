@@ -1,7 +1,7 @@
 import { DomainError, applyLetterStep, formatDateFr, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
 import { actOnContract } from './contract-effects';
 import { draftRecord, kindLabel, type LetterDraft } from './records';

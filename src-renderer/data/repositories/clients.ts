@@ -3,7 +3,7 @@ import {
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 
 export function clientsRepository(ctx: DataContext) {
   const { db } = ctx;

@@ -26,7 +26,7 @@ import {
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 
 /**
  * What a form gives for a new contract; history starts empty and the status

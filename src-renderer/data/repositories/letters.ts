@@ -1,5 +1,5 @@
 import { DomainError, enforce, letterChangeRefusal, letterInputSchema, letterSchema, parseEntity, type Letter, type LetterInput } from '../../../src-core';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 

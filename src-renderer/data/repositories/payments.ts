@@ -1,5 +1,5 @@
 import { DomainError, enforce, formatEuros, newPaymentRefusal, parseEntity, paymentDeletionRefusal, paymentInputSchema, paymentSchema, type Payment, type PaymentInput } from '../../../src-core';
-import { parisToday } from '../paris-today';
+import { parisToday } from '../context';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 

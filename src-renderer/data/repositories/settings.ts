@@ -3,15 +3,17 @@ import { envelopeModelSchema, parseEntity, ruleSettingsSchema, sellerProfileSche
 import type { DataContext } from '../context';
 import type { ContratsDb } from '../db';
 
-/** The keys of the settings table and their value types. Settings are local to the laptop: no outbox. */
+/**
+ * The keys of the settings table and their value types: the account
+ * manager's settings. Local to the laptop: no outbox. The sync engine's
+ * bookkeeping (device id, cursors, conflicts…) has its own table (sync-state/keys.ts).
+ */
 export interface SettingValues {
   sellerProfile: SellerProfile;
   ruleSettings: RuleSettings;
   envelopeModels: EnvelopeModel[];
-  /** This installation's id, carried by every mutation. */
-  deviceId: string;
-  /** Pull cursor of the sync engine; advanced only after a pull's records are committed. */
-  syncCursor: string;
+  /** The name a standalone laptop's audit uses (Paramètres; sync/person.ts), null when none was chosen. */
+  'local.personName': string | null;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -19,31 +21,25 @@ const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
   sellerProfile: sellerProfileSchema,
   ruleSettings: ruleSettingsSchema,
   envelopeModels: z.array(envelopeModelSchema),
-  deviceId: z.string().min(1).max(64),
-  syncCursor: z.string(),
+  'local.personName': z.string().max(80).nullable(),
 };
 
 const SETTING_LABELS: { [K in SettingKey]: string } = {
   sellerProfile: 'Profil vendeur',
   ruleSettings: 'Paramètres des règles',
   envelopeModels: "Modèles d'enveloppe",
-  deviceId: 'Identifiant du poste',
-  syncCursor: 'Curseur de synchronisation',
+  'local.personName': 'Nom de la personne (poste autonome)',
 };
 
 export async function readSetting<K extends SettingKey>(db: ContratsDb, key: K): Promise<SettingValues[K] | undefined> {
   return (await db.settings.get(key))?.value as SettingValues[K] | undefined;
 }
 
-/** The laptop's device id, made once on first start. */
-export async function ensureDeviceId(db: ContratsDb, newId: () => string = () => crypto.randomUUID()): Promise<string> {
-  return db.transaction('rw', db.settings, async () => {
-    const existing = await readSetting(db, 'deviceId');
-    if (existing) return existing;
-    const deviceId = newId();
-    await db.settings.put({ key: 'deviceId', value: deviceId });
-    return deviceId;
-  });
+/** Validates and stores a setting without an audit entry: for the name the audit itself uses (sync/person.ts). */
+export async function writeSetting<K extends SettingKey>(db: ContratsDb, key: K, value: SettingValues[K]): Promise<SettingValues[K]> {
+  const valid = parseEntity(SETTING_SCHEMAS[key], value, SETTING_LABELS[key]);
+  await db.settings.put({ key, value: valid });
+  return valid;
 }
 
 export function settingsRepository(ctx: DataContext) {
@@ -53,12 +49,11 @@ export function settingsRepository(ctx: DataContext) {
 
     /** Validates and stores a setting, with an audit entry (who changed the seller profile, when). */
     async set<K extends SettingKey>(key: K, value: SettingValues[K], actor: string): Promise<SettingValues[K]> {
-      const valid = parseEntity(SETTING_SCHEMAS[key], value, SETTING_LABELS[key]);
-      await db.transaction('rw', db.settings, db.audit, async () => {
-        await db.settings.put({ key, value: valid });
+      return db.transaction('rw', db.settings, db.audit, async () => {
+        const valid = await writeSetting(db, key, value);
         await db.audit.add({ at: ctx.now(), actor, entity: 'settings', recordId: key, action: 'update', summary: `${SETTING_LABELS[key]} modifié.` });
+        return valid;
       });
-      return valid;
     },
   };
 }

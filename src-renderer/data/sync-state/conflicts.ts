@@ -17,8 +17,8 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
   const { db } = ctx;
   const why = reason.normalize('NFC').trim();
   if (!why) throw new Error('Indiquez la raison de l’abandon.');
-  await db.transaction('rw', [db.settings, db.audit], async () => {
-    const setAside = (await db.settings.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
+  await db.transaction('rw', [db.syncState, db.audit], async () => {
+    const setAside = (await db.syncState.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
     if (!setAside) return;
     const { mutation } = setAside;
     await db.audit.add({
@@ -31,7 +31,7 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
       summary: `Modification abandonnée (refusée par le serveur : ${setAside.reason}) — raison : ${why.slice(0, 500)}`,
       fields: Object.keys(mutation.changes).sort(),
     });
-    await db.settings.delete(SYNC_KEYS.setAside(mutationId));
+    await db.syncState.delete(SYNC_KEYS.setAside(mutationId));
   });
 }
 
@@ -48,21 +48,21 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
  */
 export async function retrySetAside(ctx: DataContext, mutationId: string): Promise<boolean> {
   const { db } = ctx;
-  const setAside = (await db.settings.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
+  const setAside = (await db.syncState.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
   if (!setAside) return false;
   const { mutation } = setAside;
   const store = db.records(mutation.entity);
-  return db.transaction('rw', [...new Set([...store.tables, db.outbox, db.settings])], async () => {
+  return db.transaction('rw', [...new Set([...store.tables, db.outbox, db.syncState])], async () => {
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     if (mutation.op === 'upsert' && !current) return false;
     const sameRecord = (m: { entity: string; recordId: string }) => m.entity === mutation.entity && m.recordId === mutation.recordId;
-    const siblings = (await db.settings.where('key').startsWith(SET_ASIDE_PREFIX).toArray()).filter((row) => sameRecord((row.value as SetAsideMutation).mutation));
+    const siblings = (await db.syncState.where('key').startsWith(SET_ASIDE_PREFIX).toArray()).filter((row) => sameRecord((row.value as SetAsideMutation).mutation));
     const queued = (await db.outbox.toArray()).filter(sameRecord);
     const fields = new Set(current?.version === 0 ? Object.keys(current) : []);
     for (const m of [mutation, ...siblings.map((row) => (row.value as SetAsideMutation).mutation), ...queued]) for (const field of Object.keys(m.changes)) fields.add(field);
     const changes = current && mutation.op === 'upsert' ? Object.fromEntries([...fields].map((field) => [field, current[field] ?? null])) : {};
     await db.outbox.bulkDelete(queued.map((m) => m.seq!));
-    await db.settings.bulkDelete(siblings.map((row) => row.key));
+    await db.syncState.bulkDelete(siblings.map((row) => row.key));
     await db.outbox.add(
       mutationSchema.parse({ ...mutation, mutationId: ctx.newId(), baseVersion: Number(current?.version ?? mutation.baseVersion), changes, madeAt: ctx.now() }),
     );
@@ -79,11 +79,11 @@ export async function retrySetAside(ctx: DataContext, mutationId: string): Promi
  */
 export async function resolveConflict(ctx: DataContext, mutationId: string, choice: ConflictChoice, actor: string): Promise<void> {
   const { db } = ctx;
-  const conflict = (await db.settings.get(SYNC_KEYS.conflict(mutationId)))?.value as StoredConflict | undefined;
+  const conflict = (await db.syncState.get(SYNC_KEYS.conflict(mutationId)))?.value as StoredConflict | undefined;
   if (!conflict) return;
   const { mutation } = conflict;
   const store = db.records(mutation.entity);
-  await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, db.settings, ...summaryTables(db, [mutation.entity])])], async () => {
+  await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, db.syncState, ...summaryTables(db, [mutation.entity])])], async () => {
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     const change = decide(conflict, current, choice);
     if (change) {
@@ -91,7 +91,7 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
       const summary = `Conflit de synchronisation résolu (${choice === 'mine' ? 'version du poste gardée' : 'version du serveur gardée'}) : ${label} ${mutation.recordId}.`;
       await writeChange(ctx, { entity: mutation.entity, ...change, actor, action: 'conflict_resolution', summary, ...clientIdOf(mutation.entity, change.after ?? change.before) });
     }
-    await db.settings.delete(SYNC_KEYS.conflict(mutationId));
+    await db.syncState.delete(SYNC_KEYS.conflict(mutationId));
   });
 }
 

@@ -1,6 +1,6 @@
 // What the sync engine stores locally (issue 7): cursors, answers of the server,
 // conflicts and set-aside mutations, reconciliation digests. Dexie stays in src-renderer/data.
-export { SYNC_KEYS, readSyncValue, writeSyncValue, type ReconcileReport, type SetAsideMutation, type StoredConflict, type SyncServer, type TableComparison } from './keys';
+export { SYNC_KEYS, deleteSyncValue, readSyncValue, writeSyncValue, type ReconcileReport, type SetAsideMutation, type StoredConflict, type SyncServer, type TableComparison } from './keys';
 export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
 export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
 export { commitPushResults, type PushOutcome } from './push-results';

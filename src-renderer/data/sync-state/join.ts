@@ -2,7 +2,7 @@ import { ENTITY_LABELS, differingFields, entitySchemas, parseEntity, recordKey, 
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { summaryTables } from '../read-model/upkeep';
-import { readSyncValue, writeSyncValue } from './keys';
+import { deleteSyncValue, readSyncValue, writeSyncValue } from './keys';
 import { clientIdOf } from './conflicts';
 import { enqueueCreates, enqueueUnknownRecords, unknownLocalRecords, type LocalRecord } from './portfolio-upload';
 
@@ -16,7 +16,7 @@ import { enqueueCreates, enqueueUnknownRecords, unknownLocalRecords, type LocalR
  * the server's version stays in place until the person says "send mine".
  * Nothing leaves the laptop or is replaced before that.
  */
-export const JOIN_KEY = 'sync.join';
+export const JOIN_KEY = 'join';
 
 export interface JoinConflict {
   entity: EntityType;
@@ -46,7 +46,7 @@ export async function planJoin(ctx: DataContext, serverEmpty: boolean): Promise<
   const { db } = ctx;
   const state = await readSyncValue<JoinState>(db, JOIN_KEY);
   if (serverEmpty) {
-    await db.settings.delete(JOIN_KEY);
+    await deleteSyncValue(db, JOIN_KEY);
     return enqueueUnknownRecords(ctx);
   }
   if (state?.stage !== 'stashed') return 0;
@@ -57,7 +57,7 @@ export async function planJoin(ctx: DataContext, serverEmpty: boolean): Promise<
     if (current && current.version === 0) missing.push({ entity, id });
     else if (differingFields(record, current).length > 0) conflicts.push({ entity, id, local: record });
   }
-  if (missing.length === 0 && conflicts.length === 0) await db.settings.delete(JOIN_KEY);
+  if (missing.length === 0 && conflicts.length === 0) await deleteSyncValue(db, JOIN_KEY);
   else await writeSyncValue(db, JOIN_KEY, { stage: 'planned', at: ctx.now(), missing, conflicts } satisfies JoinState);
   return 0;
 }
@@ -89,7 +89,7 @@ export async function confirmJoin(ctx: DataContext, keepMine: ReadonlySet<string
     const { entity, id, local } = conflict;
     const store = db.records(entity);
     const label = `${ENTITY_LABELS[entity]} ${id}`;
-    await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, db.settings, ...summaryTables(db, [entity])])], async () => {
+    await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, ...summaryTables(db, [entity])])], async () => {
       const current = (await store.get(id)) as WireRecord | undefined;
       const fields = differingFields(local, current);
       if (current && keepMine.has(recordKey(entity, id)) && fields.length > 0) {
@@ -111,7 +111,7 @@ export async function confirmJoin(ctx: DataContext, keepMine: ReadonlySet<string
       }
     });
   }
-  await db.settings.delete(JOIN_KEY);
+  await deleteSyncValue(db, JOIN_KEY);
   return queued + kept;
 }
 

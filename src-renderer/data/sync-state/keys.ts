@@ -1,32 +1,39 @@
 import type { EntityType, FieldConflict, Mutation, TableDigest, WireRecord } from '../../../src-core';
 import type { ContratsDb } from '../db';
 
+export const CONFLICT_PREFIX = 'conflict.';
+export const SET_ASIDE_PREFIX = 'setAside.';
+
 /**
- * What the sync engine keeps locally lives in the settings table under keys
- * prefixed `sync.`: one row per item, so a conflict or a set-aside mutation is
- * written in the same transaction as the outbox entry it replaces, and no
- * schema migration is needed for a handful of rows.
+ * What the sync engine keeps locally lives in its own table, `syncState`
+ * (since v9; before, in `settings` under keys prefixed `sync.`): one row per
+ * item, so a conflict or a set-aside mutation is written in the same
+ * transaction as the outbox entry it replaces.
  */
 export const SYNC_KEYS = {
-  server: 'sync.server',
-  lastSync: 'sync.lastSync',
-  reconcile: 'sync.reconcile',
+  /** This installation's id, carried by every mutation; made once on first start, kept when signing out. */
+  deviceId: 'deviceId',
+  server: 'server',
+  lastSync: 'lastSync',
+  reconcile: 'reconcile',
   /** Set once the first full pull from this server has been checked for records it does not know. */
-  portfolioChecked: 'sync.portfolioChecked',
+  portfolioChecked: 'portfolioChecked',
   /**
    * Set by an initial pull that defers the portfolio summaries (in the same
    * transaction as its pages); cleared by the rebuild that ends the stream. A
    * crash in between leaves it set, and the next pull's end rebuilds them.
+   * A migration that changes what summaries hold sets it too, and opening
+   * the data layer rebuilds them.
    */
-  summariesPending: 'sync.summariesPending',
+  summariesPending: 'summariesPending',
   /** Why the central API did not grant this laptop its numbering series (French, shown on the Synchronisation screen); absent once granted. */
-  grantProblem: 'sync.grantProblem',
-  cursor: (stream: string) => `sync.cursor.${stream}`,
-  conflict: (mutationId: string) => `sync.conflict.${mutationId}`,
-  setAside: (mutationId: string) => `sync.setAside.${mutationId}`,
+  grantProblem: 'grantProblem',
+  /** The person the central API said the token belongs to (sync/person.ts). */
+  person: 'person',
+  cursor: (stream: string) => `cursor.${stream}`,
+  conflict: (mutationId: string) => `${CONFLICT_PREFIX}${mutationId}`,
+  setAside: (mutationId: string) => `${SET_ASIDE_PREFIX}${mutationId}`,
 } as const;
-export const CONFLICT_PREFIX = 'sync.conflict.';
-export const SET_ASIDE_PREFIX = 'sync.setAside.';
 
 /** The central API this laptop syncs with (the token is in the platform's secret store, never here). */
 export interface SyncServer {
@@ -67,15 +74,30 @@ export interface ReconcileReport {
 }
 
 export async function readSyncValue<T>(db: ContratsDb, key: string): Promise<T | undefined> {
-  return (await db.settings.get(key))?.value as T | undefined;
+  return (await db.syncState.get(key))?.value as T | undefined;
 }
 
 export async function writeSyncValue(db: ContratsDb, key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key, value });
+  await db.syncState.put({ key, value });
+}
+
+export async function deleteSyncValue(db: ContratsDb, key: string): Promise<void> {
+  await db.syncState.delete(key);
 }
 
 /** Every row under a prefix (conflicts, set-aside mutations), oldest first. */
 export async function readSyncRows<T extends { at: string }>(db: ContratsDb, prefix: string): Promise<T[]> {
-  const rows = await db.settings.where('key').startsWith(prefix).toArray();
+  const rows = await db.syncState.where('key').startsWith(prefix).toArray();
   return rows.map((row) => row.value as T).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The laptop's device id, made once on first start (kept by sign-out, with or without erasing the data). */
+export async function ensureDeviceId(db: ContratsDb, newId: () => string = () => crypto.randomUUID()): Promise<string> {
+  return db.transaction('rw', db.syncState, async () => {
+    const existing = await readSyncValue<string>(db, SYNC_KEYS.deviceId);
+    if (existing) return existing;
+    const deviceId = newId();
+    await writeSyncValue(db, SYNC_KEYS.deviceId, deviceId);
+    return deviceId;
+  });
 }

@@ -19,7 +19,7 @@ export interface LocalRecord {
 export async function unknownLocalRecords(ctx: DataContext): Promise<LocalRecord[]> {
   const { db } = ctx;
   const queued = new Set((await db.outbox.toArray()).map((m) => recordKey(m.entity, m.recordId)));
-  const setAside = await db.settings.where('key').startsWith(SET_ASIDE_PREFIX).toArray();
+  const setAside = await db.syncState.where('key').startsWith(SET_ASIDE_PREFIX).toArray();
   for (const row of setAside) {
     const { mutation } = row.value as { mutation: { entity: string; recordId: string } };
     queued.add(recordKey(mutation.entity, mutation.recordId));

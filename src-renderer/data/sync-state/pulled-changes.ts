@@ -61,7 +61,7 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   const rowsMayExist = !initial || initial.sources.clients.size + initial.sources.contracts.size > 0;
   // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
-  const tables = new Set([...recordTables(db, entities), db.outbox, db.settings, ...(deferSummaries ? [] : summaryTables(db, entities))]);
+  const tables = new Set([...recordTables(db, entities), db.outbox, db.syncState, ...(deferSummaries ? [] : summaryTables(db, entities))]);
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
     const plans = await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
@@ -69,9 +69,9 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
     whileWriting?.();
     await writes;
     const touched = plans.flatMap((p) => p.touched);
-    if (deferSummaries) await db.settings.put({ key: SYNC_KEYS.summariesPending, value: true });
+    if (deferSummaries) await db.syncState.put({ key: SYNC_KEYS.summariesPending, value: true });
     else await refreshSummaries(db, touched);
-    await db.settings.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
+    await db.syncState.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });
   if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
 }
@@ -112,12 +112,12 @@ async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: Re
  * (read-model/portfolio-chunks.ts): rewriting it whole is cheap.
  */
 export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialPull): Promise<boolean> {
-  if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return false;
-  await db.transaction('rw', [...readModelScope(db), db.settings, db.outbox], async () => {
-    if (!(await db.settings.get(SYNC_KEYS.summariesPending))) return;
+  if (!(await db.syncState.get(SYNC_KEYS.summariesPending))) return false;
+  await db.transaction('rw', [...readModelScope(db), db.syncState, db.outbox], async () => {
+    if (!(await db.syncState.get(SYNC_KEYS.summariesPending))) return;
     const rows = (initial && (await summariesFromMemory(db, initial))) ?? (await summariesFromRecords(db));
     await replacePortfolio(db, rows);
-    await db.settings.delete(SYNC_KEYS.summariesPending);
+    await db.syncState.delete(SYNC_KEYS.summariesPending);
   });
   return true;
 }
@@ -132,5 +132,5 @@ async function summariesFromRecords(db: ContratsDb): Promise<ClientSummary[]> {
 }
 
 export async function readCursor(db: ContratsDb, stream: string): Promise<string> {
-  return ((await db.settings.get(SYNC_KEYS.cursor(stream)))?.value as string | undefined) ?? '0';
+  return ((await db.syncState.get(SYNC_KEYS.cursor(stream)))?.value as string | undefined) ?? '0';
 }

@@ -1,6 +1,6 @@
 import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRecord, rebasePending, recordKey, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
-import type { ContratsDb, OutboxEntry, SettingEntry } from '../db';
+import type { ContratsDb, OutboxEntry, SyncStateEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
 import { recordTables, writeRecords, type RecordStore } from '../record-store';
 import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
@@ -46,7 +46,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
   const tables = new Set([
     ...recordTables(db, entities),
     db.outbox,
-    db.settings,
+    db.syncState,
     ...summaryTables(db, entities),
     ...(refusesAnIssue ? [db.series, db.audit] : []),
   ]);
@@ -67,12 +67,12 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     const before = await readRecords(db, answered.map((a) => a.mutation));
     /** What the laptop now shows of each answered record (null: deleted). */
     const shown = new Map<string, { entity: EntityType; recordId: string; record: WireRecord | null }>();
-    const settings: SettingEntry[] = [];
+    const kept: SyncStateEntry[] = [];
     for (const { key, result, mutation, later } of answered) {
       if (result.status === 'rejected') {
         outcome.rejected++;
         const setAside: SetAsideMutation = { mutation: stripSeq(mutation), reason: result.reason, at: now };
-        settings.push({ key: SYNC_KEYS.setAside(result.mutationId), value: setAside });
+        kept.push({ key: SYNC_KEYS.setAside(result.mutationId), value: setAside });
         continue;
       }
       const serverRecord = records.get(result.mutationId) ?? null;
@@ -85,7 +85,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
         outcome.conflicts++;
         const localRecord = shown.has(key) ? shown.get(key)!.record : (before.get(key) ?? null);
         const conflict: StoredConflict = { mutation: stripSeq(mutation), serverVersion: result.version, serverRecord, localRecord, conflicts: result.conflicts, reason: result.reason, at: now };
-        settings.push({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
+        kept.push({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
       }
       shown.set(key, { entity: mutation.entity, recordId: mutation.recordId, record: overlayPending(serverRecord, result.version, later) });
     }
@@ -95,10 +95,10 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
       const answeredSeqs = new Set(answered.map((a) => a.mutation.seq));
       const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredSeqs.has(entry.seq)), actor);
       await db.outbox.bulkDelete(heldBack.map((h) => h.entry.seq!));
-      for (const { entry, reason } of heldBack) settings.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason, at: now } satisfies SetAsideMutation });
+      for (const { entry, reason } of heldBack) kept.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason, at: now } satisfies SetAsideMutation });
       outcome.rejected += heldBack.length;
     }
-    await db.settings.bulkPut(settings);
+    await db.syncState.bulkPut(kept);
     // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
     const writes = [...entities].map((entity) => {
       const mine = [...shown.values()].filter((s) => s.entity === entity);

@@ -3,18 +3,20 @@ import type { ContratsDb } from '../db';
 import { forgetDeviceGrants } from '../invoicing/numbering';
 import { recordTables } from '../record-store';
 import { portfolioTables } from '../read-model/portfolio-chunks';
+import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS } from './keys';
+import { JOIN_KEY } from './join';
 
 /**
  * Sign-out with "erase local data": the records, their history, the outbox,
- * numbering state and every `sync.` row go; the device id and the laptop's
- * own settings (seller profile, rules, envelopes) stay; the portfolio read
- * model goes with the records it summarises.
+ * numbering state and the sync bookkeeping go; the device id and the
+ * laptop's own settings (seller profile, rules, envelopes) stay; the
+ * portfolio read model goes with the records it summarises.
  */
 export async function wipeLocalData(db: ContratsDb): Promise<void> {
-  const tables = [...recordTables(db, ENTITY_TYPES), db.audit, db.outbox, db.series, ...portfolioTables(db), db.settings];
-  await db.transaction('rw', tables, async () => {
-    await Promise.all(tables.filter((t) => t !== db.settings).map((t) => t.clear()));
-    await db.settings.where('key').startsWith('sync.').delete();
+  const cleared = [...recordTables(db, ENTITY_TYPES), db.audit, db.outbox, db.series, ...portfolioTables(db)];
+  await db.transaction('rw', [...cleared, db.syncState], async () => {
+    await Promise.all(cleared.map((t) => t.clear()));
+    await db.syncState.where('key').notEqual(SYNC_KEYS.deviceId).delete();
   });
 }
 
@@ -25,12 +27,9 @@ export async function wipeLocalData(db: ContratsDb): Promise<void> {
  * joining a server).
  */
 export async function forgetServer(db: ContratsDb): Promise<void> {
-  await db.transaction('rw', [db.settings, db.series], async () => {
-    await db.settings
-      .where('key')
-      .startsWith('sync.')
-      .filter((row) => !row.key.startsWith('sync.conflict.') && !row.key.startsWith('sync.setAside.') && row.key !== 'sync.join')
-      .delete();
+  const stays = (key: string) => key === SYNC_KEYS.deviceId || key === JOIN_KEY || key.startsWith(CONFLICT_PREFIX) || key.startsWith(SET_ASIDE_PREFIX);
+  await db.transaction('rw', [db.syncState, db.series], async () => {
+    await db.syncState.filter((row) => !stays(row.key)).delete();
     await forgetDeviceGrants(db);
   });
 }

@@ -622,4 +622,11 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
   'letters.dunningDue.more': 'and {count} more: see the overdue list',
   'invoices.credit.overpaid': 'The invoice is already paid: after this credit note the client will have overpaid {amount}, to refund or apply to the next invoice (offered next).',
+  // Finish of the screens (s8-finish): unsaved changes, chart units.
+  'leaveGuard.title': 'Unsaved changes',
+  'leaveGuard.body': 'You changed this form without saving it. If you leave the page, these changes will be lost.',
+  'leaveGuard.stay': 'Stay on the page',
+  'leaveGuard.leave': 'Leave without saving',
+  'chart.unit.hours': 'h',
+  'chart.unit.gigabytes': 'GB',
 };

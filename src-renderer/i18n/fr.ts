@@ -757,6 +757,13 @@ export const fr = {
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
   'letters.dunningDue.more': 'et {count|# autre|# autres} : voir la liste des impayés',
   'invoices.credit.overpaid': 'La facture est déjà payée : après cet avoir, le client aura payé {amount} de trop, à lui rembourser ou à imputer sur sa prochaine facture (proposé ensuite).',
+  // Finish of the screens (s8-finish): unsaved changes, chart units.
+  'leaveGuard.title': 'Modifications non enregistrées',
+  'leaveGuard.body': 'Vous avez modifié ce formulaire sans l’enregistrer. Si vous quittez la page, ces modifications seront perdues.',
+  'leaveGuard.stay': 'Rester sur la page',
+  'leaveGuard.leave': 'Quitter sans enregistrer',
+  'chart.unit.hours': 'h',
+  'chart.unit.gigabytes': 'Go',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -24,7 +24,7 @@ export interface ElectronApi {
     new (options: BrowserWindowConstructorOptions): MainWindow & PrintWindow;
     fromWebContents(contents: WebContents): BrowserWindow | null;
   };
-  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBoxSync'>;
   ipcMain: Pick<IpcMain, 'handle'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -32,6 +32,17 @@ export interface ElectronApi {
   session: { defaultSession: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> };
   shell: Pick<Shell, 'openExternal'>;
 }
+
+/** The question asked when the window is closed or reloaded over unsaved changes (button 0 leaves). */
+export const UNSAVED_CHANGES_BOX = {
+  type: 'warning' as const,
+  title: 'Modifications non enregistrées',
+  message: 'Vous avez modifié un formulaire sans l’enregistrer.',
+  detail: 'Si vous quittez, ces modifications seront perdues.',
+  buttons: ['Quitter sans enregistrer', 'Rester'],
+  defaultId: 1,
+  cancelId: 1,
+};
 
 export interface StartOptions {
   /** Built preload (CommonJS: sandboxed preloads cannot be ES modules). */
@@ -114,7 +125,10 @@ export async function startContratsApp(electron: ElectronApi, options: StartOpti
   );
 
   const openMainWindow = (): MainWindow => {
-    const window = createMainWindow({ BrowserWindow: electron.BrowserWindow, target, preloadPath: options.preloadPath, iconPath: options.iconPath });
+    const window = createMainWindow({
+      BrowserWindow: electron.BrowserWindow, target, preloadPath: options.preloadPath, iconPath: options.iconPath,
+      confirmLeave: () => electron.dialog.showMessageBoxSync(UNSAVED_CHANGES_BOX) === 0,
+    });
     window.on('closed', () => {
       mainWindow = null;
     });

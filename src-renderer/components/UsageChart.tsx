@@ -21,6 +21,8 @@ interface UsageChartProps {
   /** Localised words for the tooltip and the legend. */
   words: { usage: string; limit: string; over: string };
   formatValue: (value: number) => string;
+  /** The metric's unit ("h", "Go"), after each value in the tooltip. */
+  unit: string;
 }
 
 /**
@@ -28,7 +30,7 @@ interface UsageChartProps {
  * Over-limit bars are drawn in the danger colour and, because colour alone is
  * not enough (WCAG 1.4.1), carry a marker above them and are listed in text.
  */
-export function UsageChart({ title, points, words, formatValue }: UsageChartProps) {
+export function UsageChart({ title, points, words, formatValue, unit }: UsageChartProps) {
   const overMonths = points.filter((p) => p.over);
   const [plotRef, plotWidth] = usePlotWidth();
   return (
@@ -41,7 +43,10 @@ export function UsageChart({ title, points, words, formatValue }: UsageChartProp
             <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 11 }} minTickGap={8} />
             <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={formatValue} />
             <Tooltip
-              formatter={(value, name) => [formatValue(Number(value)), name === 'limit' ? words.limit : words.usage]}
+              // Never wider than the plot, wrapped rather than cut: recharts then keeps it inside the chart.
+              wrapperStyle={{ maxWidth: plotWidth, zIndex: 1 }}
+              contentStyle={{ whiteSpace: 'normal' }}
+              formatter={(value, name) => [`${formatValue(Number(value))}\u00a0${unit}`, name === 'limit' ? words.limit : words.usage]}
               labelFormatter={(_, payload) => {
                 const point = payload?.[0]?.payload as UsagePoint | undefined;
                 return point ? `${point.month}${point.over ? ` — ${words.over}` : ''}` : '';
@@ -53,9 +58,9 @@ export function UsageChart({ title, points, words, formatValue }: UsageChartProp
         ) : null}
       </div>
       <p className="usage-chart-legend">
-        <span className="legend-swatch usage" aria-hidden="true" /> {words.usage}
-        <span className="legend-swatch limit" aria-hidden="true" /> {words.limit}
-        <span className="legend-swatch over" aria-hidden="true" /> {words.over}
+        <span className="legend-item"><span className="legend-swatch usage" aria-hidden="true" /> {words.usage}</span>
+        <span className="legend-item"><span className="legend-swatch limit" aria-hidden="true" /> {words.limit}</span>
+        <span className="legend-item"><span className="legend-swatch over" aria-hidden="true" /> {words.over}</span>
       </p>
       {overMonths.length > 0 ? (
         <p className="usage-chart-over" data-testid="over-months">

@@ -38,13 +38,15 @@ interface VirtualGridProps<R> {
   /** Words for the sort buttons ("trier par {column}"). */
   sortLabel: (header: string) => string;
   emptyMessage: ReactNode;
+  /** The row to make active and focus once it is among the rows: the one the person left the list from (focus comes back to it). */
+  returnTo?: string | null | undefined;
 }
 
 const ROW_HEIGHT = 38;
 const HEADER_HEIGHT = 40;
 
 export function VirtualGrid<R>(props: VirtualGridProps<R>) {
-  const { label, rows, columns, rowKey, activeIndex, onActiveIndexChange, onOpen, sort, onSort, sortLabel, emptyMessage } = props;
+  const { label, rows, columns, rowKey, activeIndex, onActiveIndexChange, onOpen, sort, onSort, sortLabel, emptyMessage, returnTo } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   // The virtualizer is a mutable object: the React Compiler rightly skips memoizing this component.
@@ -62,6 +64,17 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
   useEffect(() => {
     if (active >= 0) virtualizer.scrollToIndex(active, { align: 'auto' });
   }, [active, virtualizer]);
+
+  // Coming back to the list: the focus lands on the grid, on the row left, once (the rows may arrive after the grid).
+  const returned = useRef(false);
+  useEffect(() => {
+    if (!returnTo || returned.current) return;
+    const index = rows.findIndex((r) => rowKey(r) === returnTo);
+    if (index < 0) return;
+    returned.current = true;
+    onActiveIndexChange(index);
+    scrollRef.current?.focus();
+  }, [returnTo, rows, rowKey, onActiveIndexChange]);
 
   const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

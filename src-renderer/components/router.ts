@@ -19,11 +19,43 @@ function readLocation(): Location {
 }
 
 let current = readLocation();
+/** The route shown before the current one: a list focuses the row it was left from when coming back. */
+let previous: Location | null = null;
 const listeners = new Set<() => void>();
-window.addEventListener('hashchange', () => {
+/**
+ * Forms with unsaved changes hold navigation (useLeaveGuard): the first one
+ * is given the way to go on, asks, and goes on only if the person agrees. A
+ * hash change cannot be cancelled, so the address is put back until then.
+ */
+const leaveGuards = new Set<(proceed: () => void) => void>();
+let leaving = false;
+window.addEventListener('hashchange', (event) => {
+  const [guard] = leaveGuards;
+  if (guard && !leaving) {
+    const target = window.location.hash;
+    window.history.replaceState(window.history.state, '', event.oldURL);
+    guard(() => {
+      leaving = true;
+      window.location.hash = target;
+    });
+    return;
+  }
+  leaving = false;
+  previous = current;
   current = readLocation();
   listeners.forEach((l) => l());
 });
+
+/** Holds every route change with `guard` until the returned release is called. */
+export function holdNavigation(guard: (proceed: () => void) => void): () => void {
+  leaveGuards.add(guard);
+  return () => leaveGuards.delete(guard);
+}
+
+/** The route shown before this one, if any. */
+export function previousLocation(): Location | null {
+  return previous;
+}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);

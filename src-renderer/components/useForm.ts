@@ -33,6 +33,8 @@ export function issuesOf(check: () => unknown): FieldIssue[] {
 export function useForm<V extends Record<string, string | boolean>>(initial: V, validate: (values: V) => FieldErrors<Extract<keyof V, string>>) {
   type K = Extract<keyof V, string>;
   const [values, setValues] = useState(initial);
+  // `initial` is recomputed from what is stored at each render: the form is dirty (unsaved changes to warn about) while a value differs from it.
+  const dirty = Object.keys(initial).some((k) => initial[k] !== values[k]);
   const [touched, setTouched] = useState<Partial<Record<K, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const errors = validate(values);
@@ -57,5 +59,5 @@ export function useForm<V extends Record<string, string | boolean>>(initial: V, 
     controls.find((c) => c.name in errors)?.focus();
     return false;
   };
-  return { values, errors, valid, submitted, bind, set, trySubmit };
+  return { values, errors, valid, submitted, dirty, bind, set, trySubmit };
 }

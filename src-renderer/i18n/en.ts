@@ -638,4 +638,11 @@ export const en: Partial<Record<MessageKey, string>> = {
   'issueSeries.fallback': 'Issue in this laptop’s series ({number})',
   'issueSeries.awaiting': 'An issue request sent to the central server on {date} at {time} got no answer: the server may already have given a number. “Issue” sends the same request again; this laptop’s series stays blocked until then.',
   'issueSeries.issuedCentral': 'Document issued by the central server: number {number}, final.',
+  // Finish of the screens (s8-finish): unsaved changes, chart units.
+  'leaveGuard.title': 'Unsaved changes',
+  'leaveGuard.body': 'You changed this form without saving it. If you leave the page, these changes will be lost.',
+  'leaveGuard.stay': 'Stay on the page',
+  'leaveGuard.leave': 'Leave without saving',
+  'chart.unit.hours': 'h',
+  'chart.unit.gigabytes': 'GB',
 };

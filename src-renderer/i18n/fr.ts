@@ -773,6 +773,13 @@ export const fr = {
   'issueSeries.fallback': 'Émettre dans la série du poste ({number})',
   'issueSeries.awaiting': 'Une demande d’émission envoyée au serveur central le {date} à {time} est restée sans réponse : le serveur a peut-être déjà donné un numéro. « Émettre » renvoie la même demande ; la série du poste reste bloquée d’ici là.',
   'issueSeries.issuedCentral': 'Document émis par le serveur central : numéro {number}, définitif.',
+  // Finish of the screens (s8-finish): unsaved changes, chart units.
+  'leaveGuard.title': 'Modifications non enregistrées',
+  'leaveGuard.body': 'Vous avez modifié ce formulaire sans l’enregistrer. Si vous quittez la page, ces modifications seront perdues.',
+  'leaveGuard.stay': 'Rester sur la page',
+  'leaveGuard.leave': 'Quitter sans enregistrer',
+  'chart.unit.hours': 'h',
+  'chart.unit.gigabytes': 'Go',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { platform } from '../platform';
 import { usePreferences, type Locale, type Theme } from '../state/preferences';
@@ -48,6 +48,16 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   useEffect(() => platform.onMenuCommand((command) => command === 'about' && setAboutOpen(true)), []);
+  // A link that took the person to another screen is gone with the old one: the focus would fall back to the
+  // page's start, so it goes to the new screen's content (a list puts it on the row left, see VirtualGrid returnTo).
+  // On the first screen, the page's start (the skip link) stays first.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) document.getElementById('contenu')?.focus({ preventScroll: true });
+  }, [path]);
 
   const section = sectionOf(path);
   const Screen = section ? SCREENS[section.id] : NotFound;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { startContratsApp, type ElectronApi, type StartOptions } from '../../src-main/app';
+import { startContratsApp, UNSAVED_CHANGES_BOX, type ElectronApi, type StartOptions } from '../../src-main/app';
 import { APP_SCHEME_PRIVILEGES } from '../../src-main/app-protocol';
 import { isAppFrameUrl, isAppUrl, resolveRendererTarget } from '../../src-main/app-url';
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY, installCspHeader } from '../../src-main/csp';
@@ -409,7 +409,7 @@ function fakeElectron(options: { singleInstance?: boolean } = {}) {
       getPath: (name: string) => `/tmp/contrats-test/${name}`,
     },
     BrowserWindow: FakeWindow,
-    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
     ipcMain,
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => template), setApplicationMenu: vi.fn((template: unknown[]) => (menu.template = template)) },
     safeStorage: { isAsyncEncryptionAvailable: vi.fn(async () => false), encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn(), getSelectedStorageBackend: vi.fn(() => 'basic_text') },
@@ -535,6 +535,20 @@ describe('startContratsApp: the start-up main.ts runs', () => {
     const help = (fake.menu.template as Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }>).find((item) => item.label === 'Aide');
     help?.submenu.find((item) => item.label === 'À propos de Contrats')?.click?.();
     expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'about');
+  });
+
+  it('asks before closing over unsaved changes: "Rester" keeps the window, "Quitter sans enregistrer" closes it', async () => {
+    const fake = fakeElectron();
+    await startContratsApp(fake.electron, startOptions);
+    const contents = fake.windows[0]!.webContents;
+    const refuse = { preventDefault: vi.fn() };
+    contents.emit('will-prevent-unload', refuse);
+    expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(UNSAVED_CHANGES_BOX);
+    expect(refuse.preventDefault).not.toHaveBeenCalled();
+    vi.mocked(fake.electron.dialog.showMessageBoxSync).mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    contents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
   });
 
   it('keeps a single instance: a second launch quits and focuses the first window', async () => {

@@ -9,6 +9,7 @@ import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm, type FieldErrors } from '../../components/useForm';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /** The form's flat fields; the nested client record is built from them. */
 interface ClientFormValues extends Record<string, string | boolean> {
@@ -83,7 +84,8 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
   const t = useT();
   const repos = useRepositories();
   const formRef = useRef<HTMLFormElement>(null);
-  const { values, errors, submitted, bind, set, trySubmit } = useForm(valuesOf(client), validate);
+  const { values, errors, submitted, dirty, bind, set, trySubmit } = useForm(valuesOf(client), validate);
+  const leave = useLeaveGuard(dirty);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const title = client ? t('clients.form.editTitle', { name: client.legalName }) : t('clients.form.newTitle');
@@ -100,6 +102,7 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
       try {
         const input = inputOf(values);
         const saved = client ? await repos.clients.update(client.id, input, currentActor()) : await repos.clients.create(input, currentActor(), commandId);
+        leave.release();
         navigate(`/clients/${encodeURIComponent(saved.id)}`);
       } catch (err) {
         setSaving(false);
@@ -168,6 +171,7 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
           <a className="button" href={cancelHref}>{t('clients.form.cancel')}</a>
         </div>
       </form>
+      {leave.dialog}
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, formatMonthFr, type YearMonth } from '../../../src-core';
 import { lastMeasuredMonth, usePortfolio, type ClientSummary } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { href, navigate, useLocation } from '../../components/router';
+import { href, navigate, previousLocation, useLocation } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
 import { SelectField, TextField } from '../../components/FormField';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
@@ -51,13 +51,19 @@ export function ClientList() {
     navigate('/clients', filtersToQuery({ ...filters, ...patch }));
   };
   const open = (row: ClientRow) => navigate(`/clients/${encodeURIComponent(row.id)}`);
+  // Back from a client's page or form ("Retour à la liste"), the focus returns to that client's row.
+  const [returnTo] = useState(() => {
+    const from = previousLocation();
+    return from?.segments[0] === 'clients' ? (from.segments[1] ?? null) : null;
+  });
 
   const columns: GridColumn<ClientRow>[] = [
     {
-      id: 'legalName', header: t('clients.col.name'), width: 'minmax(180px, 2.2fr)', sortable: true,
+      id: 'legalName', header: t('clients.col.name'), width: 'minmax(160px, 2.2fr)', sortable: true,
       cell: (r) => <a href={href(`/clients/${encodeURIComponent(r.id)}`)} tabIndex={-1}>{r.legalName}</a>,
     },
-    { id: 'siren', header: t('clients.col.siren'), width: '105px', sortable: true, cell: (r) => r.siren },
+    // Nine digits never cut at 1366 px: the name, truncated anyway, gives up the width.
+    { id: 'siren', header: t('clients.col.siren'), width: '118px', sortable: true, cell: (r) => <span className="siren">{r.siren}</span> },
     { id: 'city', header: t('clients.col.city'), width: 'minmax(100px, 1fr)', sortable: true, cell: (r) => r.city },
     { id: 'contactName', header: t('clients.col.contact'), width: 'minmax(110px, 1.2fr)', sortable: true, cell: (r) => r.contactName },
     { id: 'tiers', header: t('clients.col.tier'), width: '95px', sortable: true, cell: (r) => r.tiers.join(', ') },
@@ -125,6 +131,7 @@ export function ClientList() {
         onSort={toggleSort}
         sortLabel={(header) => t('clients.sortBy', { column: header })}
         emptyMessage={rows ? t('clients.noMatch') : t('clients.loading')}
+        returnTo={returnTo}
       />
       <p className="hint">{t('clients.keyboardHint')}</p>
     </>

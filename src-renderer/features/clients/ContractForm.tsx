@@ -12,6 +12,7 @@ import { useCommand } from '../../components/useCommand';
 import { SelectField, TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { errorsByField, issuesOf, useForm, type FieldErrors } from '../../components/useForm';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { RecordNotFound } from './RecordNotFound';
 
 interface ContractFormValues extends Record<string, string> {
@@ -71,7 +72,8 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
   // An edit is checked as the whole merged contract: its notice dates must still follow the start.
   const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, inputOf(client.id, v), 'Contrat'));
   const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(formIssues(() => check(v), v.startDate), (path) => FIELDS.find((f) => path === f));
-  const { values, errors, submitted, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract, nextReference), validate);
+  const { values, errors, submitted, dirty, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract, nextReference), validate);
+  const leave = useLeaveGuard(dirty);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const clientPath = `/clients/${encodeURIComponent(client.id)}`;
@@ -91,6 +93,7 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
           const { history: _history, status: _status, ...input } = inputOf(client.id, values);
           await repos.contracts.create(input, currentActor(), commandId);
         }
+        leave.release();
         navigate(clientPath);
       } catch (err) {
         setSaving(false);
@@ -122,6 +125,7 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
           <a className="button" href={href(clientPath)}>{t('clients.form.cancel')}</a>
         </div>
       </form>
+      {leave.dialog}
     </>
   );
 }

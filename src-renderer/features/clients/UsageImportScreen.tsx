@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatMonthFr, USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type OverwrittenMonth } from '../../../src-core';
 import { startUsageImport, useDataLayer, type UsageFileCheck, type UsageImportMessage, type UsageImportSession } from '../../data';
-import { useT } from '../../i18n';
+import { useNumber, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -29,6 +29,7 @@ type Reading =
  */
 export function UsageImportScreen() {
   const t = useT();
+  const num = useNumber();
   const layer = useDataLayer();
   const [reading, setReading] = useState<Reading | null>(null);
   const [importing, setImporting] = useState(false);
@@ -180,12 +181,12 @@ export function UsageImportScreen() {
               <tbody>
                 {check.preview.map((r) => (
                   <tr key={r.line}>
-                    <td className="num">{r.line}</td>
+                    <td className="num">{num(r.line)}</td>
                     <td>{r.reference}</td>
                     <td>{formatMonthFr(r.month)}</td>
-                    <td className="num">{String(r.cpuHours).replace('.', ',')}</td>
-                    <td className="num">{String(r.databaseGB).replace('.', ',')}</td>
-                    <td className="num">{String(r.storageGB).replace('.', ',')}</td>
+                    <td className="num">{num(r.cpuHours)}</td>
+                    <td className="num">{num(r.databaseGB)}</td>
+                    <td className="num">{num(r.storageGB)}</td>
                   </tr>
                 ))}
               </tbody>

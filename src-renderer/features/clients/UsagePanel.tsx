@@ -4,7 +4,7 @@ import {
   type UsageDocument,
 } from '../../../src-core';
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
-import { useT } from '../../i18n';
+import { useNumber, useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
@@ -15,10 +15,12 @@ import { TierChangeDialog } from './TierChangeDialog';
 import { usagePoints } from './usage-points';
 
 const CHART_TITLE_KEYS = { cpuHours: 'clients.usage.chart.cpuHours', databaseGB: 'clients.usage.chart.databaseGB', storageGB: 'clients.usage.chart.storageGB' } as const;
+const CHART_UNIT_KEYS = { cpuHours: 'chart.unit.hours', databaseGB: 'chart.unit.gigabytes', storageGB: 'chart.unit.gigabytes' } as const;
 
 /** Usage charts of one contract and, when its latest month is over, the covering tier and the one action to switch. */
 export function UsagePanel({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
   const t = useT();
+  const num = useNumber();
   // Points are recomputed when the contract or its usage changes, not on every render of the page.
   const points = useMemo(() => (usage ? METRICS.map((metric) => usagePoints(contract, usage, metric)) : []), [contract, usage]);
   if (!usage || usage.months.length === 0) return <p className="muted">{t('clients.usage.none')}</p>;
@@ -34,7 +36,8 @@ export function UsagePanel({ contract, usage }: { contract: Contract; usage: Usa
             title={t(CHART_TITLE_KEYS[metric])}
             points={points[i]!}
             words={words}
-            formatValue={(v) => String(Math.round(v * 100) / 100).replace('.', ',')}
+            unit={t(CHART_UNIT_KEYS[metric])}
+            formatValue={(v) => num(Math.round(v * 100) / 100)}
           />
         ))}
       </div>

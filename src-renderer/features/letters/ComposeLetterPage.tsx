@@ -15,6 +15,7 @@ import { COMPOSED_KINDS, KIND_FIELDS, buildParams, initialValues, sentReminders,
 import { letterSheets } from './document';
 import { lettersPdf } from './output';
 import { PdfPreview } from './PdfPreview';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 const isKind = (k: string | null): k is LetterKind => (COMPOSED_KINDS as readonly string[]).includes(k ?? '');
 
@@ -117,6 +118,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   const [preview, setPreview] = useState<Uint8Array<ArrayBuffer>>();
   // One letter per opening of the form: a second click (or a resubmit) finds the letter the first one wrote.
   const command = useCommand();
+  const leave = useLeaveGuard(Object.keys(values).some((k) => values[k] !== initial[k]));
 
   const composed = useMemo(() => {
     try {
@@ -153,6 +155,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
     void command.run(async (commandId) => {
       try {
         const letter = await createDraftLetter(ctx, { kind, clientId: client.id, contractId: facts.contract.id, params }, currentActor(), commandId);
+        leave.release();
         navigate(`/courriers/${letter.id}`);
       } catch (error) {
         setSaveError(error instanceof Error ? error.message : String(error));
@@ -193,6 +196,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
         </button>
       </div>
       {preview ? <PdfPreview bytes={preview} title={t('letters.previewTitle')} /> : null}
+      {leave.dialog}
     </>
   );
 }

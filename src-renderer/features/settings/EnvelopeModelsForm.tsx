@@ -5,6 +5,7 @@ import { TextField } from '../../components/FormField';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
 import { printCalibration } from '../../components/print-calibration';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 const OFFSETS = ['windowLeftMm', 'windowTopMm', 'windowWidthMm', 'windowHeightMm'] as const;
 type Offsets = Record<(typeof OFFSETS)[number], string>;
@@ -23,6 +24,7 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
   const repos = useRepositories();
   const [values, setValues] = useState(() => models.map(toOffsets));
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const leave = useLeaveGuard(JSON.stringify(values) !== JSON.stringify(models.map(toOffsets)));
   const edited = () => models.map((m, i) => parseEntity(envelopeModelSchema, { ...m, ...Object.fromEntries(OFFSETS.map((k) => [k, mm(values[i]![k])])) }, `Enveloppe ${m.id}`));
 
   const submit = async (e: FormEvent) => {
@@ -59,6 +61,7 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
       ))}
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
       <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
+      {leave.dialog}
     </form>
   );
 }

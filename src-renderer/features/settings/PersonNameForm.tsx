@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useDataLayer } from '../../data';
 import { useT } from '../../i18n';
 import { actorLabel, readStandaloneName, setStandaloneName, usePersonStore } from '../../sync/person';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /**
  * Who the audit names on this laptop. Signed in, the central API says who it
@@ -13,13 +14,20 @@ export function PersonNameForm() {
   const { db } = useDataLayer();
   const person = usePersonStore((s) => s.person);
   const [value, setValue] = useState('');
+  // The name as stored: what the field is compared with to warn about an unsaved change.
+  const [stored, setStored] = useState('');
   const [saved, setSaved] = useState(false);
+  const leave = useLeaveGuard(value !== stored);
   useEffect(() => {
-    void readStandaloneName(db).then((name) => setValue(name ?? ''));
+    void readStandaloneName(db).then((name) => {
+      setValue(name ?? '');
+      setStored(name ?? '');
+    });
   }, [db]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await setStandaloneName(db, value);
+    setStored(value);
     setSaved(true);
   };
   return (
@@ -37,6 +45,7 @@ export function PersonNameForm() {
           </div>
           {saved ? <p className="alert success" role="status">{t('settings.saved')}</p> : null}
           <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
+          {leave.dialog}
         </>
       )}
     </form>

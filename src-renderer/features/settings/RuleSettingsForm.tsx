@@ -4,6 +4,7 @@ import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 const DAY_FIELDS = ['paymentTermDays', 'presumedReceiptDays', 'dunningReminderDays', 'dunningFormalNoticeDays', 'dunningTerminationDays', 'formalNoticePaymentDays'] as const;
 const SWITCHES = ['recoveryIndemnityOnSurcharge', 'alsaceMoselle'] as const;
@@ -15,6 +16,7 @@ export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
   const [days, setDays] = useState(() => Object.fromEntries(DAY_FIELDS.map((k) => [k, String(settings[k] ?? DEFAULT_RULE_SETTINGS[k])])) as Record<(typeof DAY_FIELDS)[number], string>);
   const [switches, setSwitches] = useState(() => Object.fromEntries(SWITCHES.map((k) => [k, settings[k]])) as Record<(typeof SWITCHES)[number], boolean>);
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const leave = useLeaveGuard(DAY_FIELDS.some((k) => days[k] !== String(settings[k] ?? DEFAULT_RULE_SETTINGS[k])) || SWITCHES.some((k) => switches[k] !== settings[k]));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -46,6 +48,7 @@ export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
       ))}
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
       <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
+      {leave.dialog}
     </form>
   );
 }

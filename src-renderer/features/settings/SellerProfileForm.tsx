@@ -5,6 +5,7 @@ import { TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm } from '../../components/useForm';
 import { useRepositories } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /** The profile's text fields, in form order; the address is one line per line of a text area. */
 const FIELDS = [
@@ -47,6 +48,7 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
   // VAT on debits is an option the seller takes (off by default: services pay VAT on receipts).
   const [vatOnDebits, setVatOnDebits] = useState(profile.vatOnDebits ?? false);
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const leave = useLeaveGuard(form.dirty || logo !== profile.logoDataUrl || vatOnDebits !== (profile.vatOnDebits ?? false));
 
   const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -101,6 +103,7 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
       </label>
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
       <div><button type="submit" className="button primary">{t('settings.save')}</button></div>
+      {leave.dialog}
     </form>
   );
 }

@@ -3,8 +3,9 @@ import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
-import { useT } from '../../i18n';
+import { useNumber, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
 import { tokenStorageStatus } from '../../sync/token-store';
 import { ConflictCard } from './ConflictCard';
@@ -36,6 +37,7 @@ function useNow(intervalMs = 30_000): number {
 
 export function SyncScreen() {
   const t = useT();
+  const num = useNumber();
   const dataLayer = useDataLayer();
   const now = useNow();
   const server = useSyncValue<SyncServer>(SYNC_KEYS.server);
@@ -113,7 +115,7 @@ export function SyncScreen() {
           <dt>{t('sync.state.lastSync')}</dt>
           <dd>{lastSync ? dateTime(lastSync) : t('sync.state.never')}</dd>
           <dt>{t('sync.state.pending')}</dt>
-          <dd data-testid="sync-pending">{pending}</dd>
+          <dd data-testid="sync-pending">{num(pending)}</dd>
           <dt>{t('sync.state.oldest')}</dt>
           <dd>{oldest ? `${age(oldest, now)} (${dateTime(oldest)})` : t('sync.state.none')}</dd>
           <dt>{t('numbering.sync.series')}</dt>
@@ -144,18 +146,9 @@ export function SyncScreen() {
         <section className="card" aria-labelledby="sync-server-title">
           <h2 id="sync-server-title">{t('sync.server.title')}</h2>
           <form className="form sync-signin" onSubmit={submit}>
-            <label>
-              {t('sync.server.url')}
-              <input type="url" required value={serverUrl} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
-            </label>
-            <label>
-              {t('sync.server.user')}
-              <input type="text" required autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
-            </label>
-            <label>
-              {t('sync.server.password')}
-              <input type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            </label>
+            <TextField label={t('sync.server.url')} type="url" required value={serverUrl} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
+            <TextField label={t('sync.server.user')} type="text" required autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+            <TextField label={t('sync.server.password')} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             {storageNote ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote })}</p> : null}
             <div className="form-actions">
               <button type="submit" className="button primary" disabled={busy}>{busy ? t('sync.server.signingIn') : t('sync.server.signIn')}</button>
@@ -164,10 +157,7 @@ export function SyncScreen() {
           <details>
             <summary>{t('sync.server.advanced')}</summary>
             <form className="form sync-signin" onSubmit={submitToken}>
-              <label>
-                {t('sync.server.token')}
-                <input type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-              </label>
+              <TextField label={t('sync.server.token')} type="password" required autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
               <div className="form-actions">
                 <button type="submit" className="button" disabled={busy}>{t('sync.server.tokenSignIn')}</button>
               </div>

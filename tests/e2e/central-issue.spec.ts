@@ -102,4 +102,19 @@ test('signed in, the month is issued in the central series; a lost answer is ask
   await page.goto(`#/factures?mois=${MONTH}`);
   await page.getByRole('link', { name: 'F-2026-000001' }).click();
   await expect(page.getByText(/F-2026-000001 émise par le serveur central le 27\/11\/2026 .*\(Claire Centrale \(claire\)\)/)).toBeVisible();
+
+  // The server out of reach: nothing is issued, the message says so and offers this laptop's series, which issues at once.
+  await context.unrouteAll();
+  await context.route(`${server.url}/**`, (route) => route.abort('internetdisconnected'));
+  await page.goto('#/factures/facturation?mois=2026-11');
+  await page.getByRole('button', { name: /Calculer l.aperçu/ }).click();
+  await page.getByRole('button', { name: /^Créer les \d+ brouillon/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /brouillons? créés? ;/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Émettre les \d+ brouillon/ }).click();
+  await expect(page.getByRole('alert')).toContainText(/^Émission par le serveur central impossible : .*Rien n’a été émis/, { timeout: 60_000 });
+  const fallback = page.getByRole('button', { name: /^Émettre dans la série du poste \(F-2026-D\d\d-0001\)$/ });
+  await page.screenshot({ path: test.info().outputPath('central-fallback.png'), fullPage: true });
+  await fallback.click();
+  await expect(page.getByRole('status').filter({ hasText: /factures? émises?, de F-2026-D\d\d-0001 à F-2026-D\d\d-00\d\d/ })).toBeVisible({ timeout: 60_000 });
+  expect(await serverNumbers()).toHaveLength(drafts);
 });

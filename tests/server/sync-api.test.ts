@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import {
   MAX_PUSH_BATCH,
   deviceGrantResponseSchema,
@@ -212,6 +213,13 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     const numbers = answers.map((answer) => invoiceIssueResponseSchema.parse(answer.body).number).sort();
     expect(numbers).toEqual(ids.map((_, i) => `F-2026-${String(i + 1).padStart(6, '0')}`));
     expect((await api.post('/invoices/issue', tokens.alice, { invoiceId: ids[0] })).status).toBe(409);
+    // The same request sent again (its answer lost) gets the number it was given; another request is refused.
+    await pushOne('laptop-a', mutation('laptop-a', 'invoices', 'inv-replay', draftInvoice('c-round', 'k-round', '2026-04-01')));
+    const requestId = randomUUID();
+    const issued = await api.post<InvoiceIssueResponse>('/invoices/issue', tokens.alice, { invoiceId: 'inv-replay', requestId, deviceId: 'laptop-a' });
+    expect(issued).toMatchObject({ status: 200, body: { number: 'F-2026-000013' } });
+    expect(await api.post('/invoices/issue', tokens.alice, { invoiceId: 'inv-replay', requestId, deviceId: 'laptop-a' })).toEqual(issued);
+    expect(await api.post('/invoices/issue', tokens.bob, { invoiceId: 'inv-replay', requestId: randomUUID() })).toMatchObject({ status: 409, body: { error: 'ALREADY_ISSUED' } });
     await pushOne('laptop-a', mutation('laptop-a', 'invoices', 'inv-earlier', draftInvoice('c-round', 'k-round', '2026-03-01')));
     expect(await api.post('/invoices/issue', tokens.alice, { invoiceId: 'inv-earlier' })).toMatchObject({ status: 409, body: { error: 'NUMBERING_VIOLATION' } });
   });

@@ -14,5 +14,6 @@ export * from './numbering';
 export * from './settlement';
 export * from './credited-lines';
 export * from './contract-month';
+export * from './overrun-facts';
 export * from './payment-rules';
 export * from './credit-use';

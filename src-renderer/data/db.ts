@@ -2,6 +2,7 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
 import type { ClientFile } from './client-files';
 import { MIGRATIONS, type Migration } from './migrations';
+import type { MeasuredMonths, OverrunRow } from './read-model/overrun-index';
 import type { PortfolioChunk, PortfolioDelta } from './read-model/portfolio-chunks';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
@@ -104,6 +105,9 @@ export class ContratsDb extends Dexie {
   /** Read model: the clients' summaries in a few documents, plus those changed since (read-model/portfolio-chunks.ts), kept by every write of clients, contracts and usage. */
   declare portfolioChunks: Table<PortfolioChunk, number>;
   declare portfolioDelta: Table<PortfolioDelta, string>;
+  /** Read model: the contracts over their limits and each client's last measured month, derived from the summaries (read-model/overrun-index.ts). */
+  declare overrunFacts: Table<OverrunRow, string>;
+  declare portfolioMeasured: Table<MeasuredMonths, string>;
 
   readonly clients: RecordStore<Client>;
   readonly contracts: ContractStore;

@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, overInMonth, priceOfMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import {
+  bulkLoad, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
+} from '../../src-renderer/data';
 import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
@@ -11,7 +13,12 @@ import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from '
 async function expectFresh(db: ContratsDb): Promise<void> {
   const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage).sort(byId));
+  const expected = summarizeClients(clients, contracts, usage).sort(byId);
+  expect(rows.sort(byId)).toEqual(expected);
+  // The overrun tables (read-model/overrun-index.ts) hold what the summaries say: every contract with a month over, and the last measured month.
+  const overrunRows = expected.flatMap((s) => s.contracts.filter((c) => c.overruns.length > 0).map((c) => ({ id: c.id, clientId: s.id, clientName: s.legalName, contract: c, months: c.overruns.map((o) => o.month) })));
+  expect((await db.overrunFacts.toArray()).sort(byId)).toEqual(overrunRows.sort(byId));
+  expect(await readLastMeasuredMonth(db)).toBe(lastMeasuredMonth(expected));
 }
 
 const OVER = { month: '2026-11', cpuHours: 1.7, databaseGB: 0.4, storageGB: 3 };
@@ -129,7 +136,7 @@ describe('portfolio read model', () => {
     expect(Math.max(...[...run.sources.usage.values()].map((u) => (u.months as unknown[]).length))).toBeLessThanOrEqual(3);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     await expectFresh(db);
-    expect((await readPortfolio(db)).some((row) => row.contracts.some((r) => r.over.length > 0))).toBe(true);
+    expect((await readPortfolio(db)).some((row) => row.contracts.some((r) => r.overruns.length > 0))).toBe(true);
 
     // Once the account manager has written something, memory is not the whole story: the stored records decide.
     await repos.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);
@@ -155,7 +162,7 @@ describe('portfolio read model', () => {
     await expectFresh(other);
   });
 
-  it('is built from the stored records by migration v3', async () => {
+  it('is built from the stored records when an old database is opened (v3 built it, v9 marks it pending for the data layer to rebuild)', async () => {
     const idb = freshIndexedDb();
     const old = new Dexie('to-v3', dexieOptions(idb));
     applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));
@@ -166,8 +173,7 @@ describe('portfolio read model', () => {
     await old.table<UsageDocument>('usage').bulkPut(demo.usage);
     old.close();
 
-    const db = createDatabase({ name: 'to-v3', ...idb });
-    await db.open();
+    const { db } = await openDataLayer({ name: 'to-v3', ...idb });
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect((await readPortfolio(db)).length).toBe(40);
     await expectFresh(db);

@@ -101,7 +101,7 @@ function WorkRow({ item }: { item: OverrunItem }) {
       <td><a href={href(`/clients/${encodeURIComponent(item.clientId)}`)}>{item.clientName}</a></td>
       <td>{item.contract.reference}</td>
       <td>{over.coveringTierId ?? t('life.workList.horsGrille')}</td>
-      <td className="num">{over.supplement ? formatEuros(over.supplement.amount.value) : '—'}</td>
+      <td className="num">{over.supplementCents !== null ? formatEuros(over.supplementCents) : '—'}</td>
       <td>
         {plan ? (
           <>

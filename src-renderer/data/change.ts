@@ -1,6 +1,6 @@
 import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
 import type { DataContext } from './context';
-import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
+import { refreshRegularisations, refreshSummaries, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
 import { recordTables } from './record-store';
 
 /**
@@ -67,7 +67,8 @@ async function writeRecord<E extends EntityType>(ctx: DataContext, change: Chang
 
 /**
  * Writes changes, then refreshes the portfolio summaries of the clients they
- * touched — once per client, however many records of it changed; must run
+ * touched — once per client, however many records of it changed — and the
+ * regularised overruns of the contracts whose invoices changed; must run
  * inside `changeTransaction` (or a transaction that adds `summaryTables`).
  */
 export async function writeChanges(ctx: DataContext, changes: readonly Change<EntityType>[]): Promise<void> {
@@ -76,6 +77,7 @@ export async function writeChanges(ctx: DataContext, changes: readonly Change<En
     ctx.db,
     changes.flatMap((c) => [summaryClientOf(c.entity, c.before), summaryClientOf(c.entity, c.after)]),
   );
+  await refreshRegularisations(ctx.db, changes.flatMap((c) => [regularisedContractOf(c.entity, c.before), regularisedContractOf(c.entity, c.after)]));
 }
 
 /** Writes one change; must run inside `changeTransaction`. */

@@ -4,7 +4,7 @@ import {
 } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { overrunOf, type ContractSummary } from '../read-model';
-import { readLastMeasuredMonth, readOverrunRows } from '../read-model/overrun-index';
+import { readLastMeasuredMonth, readOverrunRows, type OverrunRow } from '../read-model/overrun-index';
 import type { TierChangeRequest } from './tier-change';
 
 /**
@@ -22,6 +22,8 @@ export interface OverrunItem {
   contract: ContractSummary;
   /** Its month over the limits, as src-core `overrunFacts` judged it. */
   over: OverrunFact;
+  /** A stored invoice already bills that month's supplement (src-core `regularisedMonths`): the next run will not propose it again. */
+  regularised: boolean;
   /** The change at the proposed date (the 1st after the overrun), possibly already past. */
   plan: TierChangePlan | null;
   /** When that date is past: the same change from the 1st of next month, applied unless retroactivity is chosen. */
@@ -47,8 +49,9 @@ function nextMonthPlan(contract: ContractSummary, toTier: TierCode, today: IsoDa
   }
 }
 
-function workItem(clientId: string, clientName: string, contract: ContractSummary, over: OverrunFact, today: IsoDate): OverrunItem {
-  const item = { clientId, clientName, contract, over };
+function workItem(row: OverrunRow, over: OverrunFact, today: IsoDate): OverrunItem {
+  const { contract } = row;
+  const item = { clientId: row.clientId, clientName: row.clientName, contract, over, regularised: row.regularised.includes(over.month) };
   const none = { plan: null, nextPlan: null, request: null, nextRequest: null };
   if (!over.proposedSwitch || over.supplementCents === null) return { ...item, ...none, refusal: over.flag ?? 'Aucun changement de formule à proposer.' };
   const toTier = over.proposedSwitch.tierId as TierCode;
@@ -72,7 +75,7 @@ export async function readOverrunWorkList(db: ContratsDb, today: IsoDate): Promi
     if (!month) return { month, items: [] };
     const items = (await readOverrunRows(db, month)).flatMap((row) => {
       const over = overrunOf(row.contract, month);
-      return over ? [workItem(row.clientId, row.clientName, row.contract, over, today)] : [];
+      return over ? [workItem(row, over, today)] : [];
     });
     items.sort((a, b) => byName.compare(a.clientName, b.clientName) || a.contract.reference.localeCompare(b.contract.reference));
     return { month, items };

@@ -3,6 +3,7 @@ import {
   type BillingLine, type ComputedTotals, type Invoice, type IsoDate, type RuleSettings, type SellerProfile,
 } from '../../../src-core';
 import type { DataContext } from '../context';
+import { summaryTables } from '../read-model/upkeep';
 import { readSetting } from '../repositories/settings';
 
 /** Today on the Paris calendar (DOMAIN.md, Conventions), from the context's clock so tests can fix it. */
@@ -51,5 +52,5 @@ export function billingLines(invoice: Pick<Invoice, 'lines'>): BillingLine[] {
  */
 export function invoicingTransaction<T>(ctx: DataContext, body: () => Promise<T>): Promise<T> {
   const { db } = ctx;
-  return db.transaction('rw', [db.invoices, db.payments, db.clientFiles, db.series, db.settings, db.audit, db.outbox], body);
+  return db.transaction('rw', [db.invoices, db.payments, db.clientFiles, db.series, db.settings, db.audit, db.outbox, ...summaryTables(db, ['invoices'])], body);
 }

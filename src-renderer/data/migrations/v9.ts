@@ -10,7 +10,9 @@ import type { Migration } from './types';
  *   its last measured ones, indexed by client (rewritten with its summary) and
  *   by those months (the contracts over in a month);
  * - `portfolioMeasured`: one row, each client's last measured month (what the
- *   overrun figures are about: the portfolio's latest).
+ *   overrun figures are about: the portfolio's latest);
+ * - invoices gain a `[contractId+period]` index: which months of a contract
+ *   are regularised is read from its invoices after the oldest of them.
  * The summaries stored before lack those facts. A migration never runs live
  * code (the released module would change with it): it empties the read model
  * and marks it pending, and the rebuild that runs when the data layer opens
@@ -24,6 +26,6 @@ async function markSummariesPending(tx: Transaction): Promise<void> {
 
 export const v9: Migration = {
   version: 9,
-  stores: { overrunFacts: 'id, clientId, *months', portfolioMeasured: 'id' },
+  stores: { overrunFacts: 'id, clientId, *months', portfolioMeasured: 'id', invoices: 'id, clientId, contractId, status, period, [contractId+period]' },
   upgrade: markSummariesPending,
 };

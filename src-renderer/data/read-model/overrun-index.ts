@@ -1,4 +1,5 @@
-import type { YearMonth } from '../../../src-core';
+import Dexie from 'dexie';
+import { regularisedMonths, type YearMonth } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import type { ClientSummary, ContractSummary } from './client-summary';
 
@@ -12,8 +13,12 @@ import type { ClientSummary, ContractSummary } from './client-summary';
  * - `overrunFacts`: a row per contract whose summary holds a month over the
  *   limits (its last measured months), with its client's name and the
  *   contract's summary (terms and facts): what the work list shows and plans
- *   a tier change from. Indexed by client (rewritten with its summary) and by
- *   its months over (the contracts over in a month);
+ *   a tier change from, and which of those months a stored invoice already
+ *   regularises (src-core `regularisedMonths`, the monthly run's rule). Indexed
+ *   by client (rewritten with its summary) and by its months over (the
+ *   contracts over in a month). Only an invoice write changes what is
+ *   regularised (`refreshRegularisations`), so a row rewritten for its usage or
+ *   terms keeps the verdicts of the months it had and looks up the new ones;
  * - `portfolioMeasured`: one row, every client's last measured month, whose
  *   latest is the month the overrun figures are about.
  */
@@ -25,6 +30,8 @@ export interface OverrunRow {
   contract: ContractSummary;
   /** Months of its facts. */
   months: YearMonth[];
+  /** Those of `months` a stored invoice of the contract regularises (its supplement line is billed, draft or issued). */
+  regularised: YearMonth[];
 }
 
 export interface MeasuredMonths {
@@ -35,14 +42,38 @@ export interface MeasuredMonths {
 
 const MEASURED_ID = 'portfolio';
 
-function overrunRows(summaries: Iterable<ClientSummary>): OverrunRow[] {
-  const rows: OverrunRow[] = [];
+type UnjudgedRow = Omit<OverrunRow, 'regularised'>;
+
+function overrunRows(summaries: Iterable<ClientSummary>): UnjudgedRow[] {
+  const rows: UnjudgedRow[] = [];
   for (const s of summaries) {
     for (const contract of s.contracts) {
       if (contract.overruns.length > 0) rows.push({ id: contract.id, clientId: s.id, clientName: s.legalName, contract, months: contract.overruns.map((o) => o.month) });
     }
   }
   return rows;
+}
+
+/**
+ * The months of `months` the contract's stored invoices regularise. A month is
+ * regularised by a later month's run, so only the invoices after the oldest
+ * are read ([contractId+period], v9): one or two per contract, not its history.
+ */
+async function regularisedOf(db: ContratsDb, contractId: string, months: readonly YearMonth[]): Promise<YearMonth[]> {
+  const oldest = months.reduce((a, b) => (b < a ? b : a));
+  const later = await db.invoices.where('[contractId+period]').between([contractId, oldest], [contractId, Dexie.maxKey], false, true).toArray();
+  return [...regularisedMonths(later.filter((i) => i.kind === 'invoice'), months)].sort();
+}
+
+/** `rows` with their regularised months: those `known` (the rows they replace) already judged are kept, the others looked up. */
+async function judged(db: ContratsDb, rows: readonly UnjudgedRow[], known: ReadonlyMap<string, OverrunRow>): Promise<OverrunRow[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const before = known.get(row.id);
+      if (before && row.months.every((m) => before.months.includes(m))) return { ...row, regularised: before.regularised.filter((m) => row.months.includes(m)) };
+      return { ...row, regularised: await regularisedOf(db, row.id, row.months) };
+    }),
+  );
 }
 
 function lastMeasuredOf(summary: ClientSummary): YearMonth | null {
@@ -65,17 +96,35 @@ function measuredOf(summaries: Iterable<ClientSummary>, into: Record<string, Yea
 export async function updateOverrunIndex(db: ContratsDb, changed: readonly ClientSummary[], removed: readonly string[]): Promise<void> {
   const clientIds = [...changed.map((s) => s.id), ...removed];
   if (clientIds.length === 0) return;
-  const [, stored] = await Promise.all([db.overrunFacts.where('clientId').anyOf(clientIds).delete(), db.portfolioMeasured.get(MEASURED_ID)]);
+  const [before, stored] = await Promise.all([db.overrunFacts.where('clientId').anyOf(clientIds).toArray(), db.portfolioMeasured.get(MEASURED_ID)]);
   const byClient = { ...stored?.byClient };
   for (const id of removed) delete byClient[id];
   measuredOf(changed, byClient);
-  await Promise.all([db.overrunFacts.bulkPut(overrunRows(changed)), db.portfolioMeasured.put({ id: MEASURED_ID, byClient })]);
+  const rows = await judged(db, overrunRows(changed), new Map(before.map((r) => [r.id, r])));
+  await db.overrunFacts.bulkDelete(before.map((r) => r.id));
+  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.put({ id: MEASURED_ID, byClient })]);
 }
 
 /** Replaces both tables with those of `summaries`: the whole read model. */
 export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[]): Promise<void> {
+  const before = await db.overrunFacts.toArray();
+  const rows = await judged(db, overrunRows(summaries), new Map(before.map((r) => [r.id, r])));
   await db.overrunFacts.clear();
-  await Promise.all([db.overrunFacts.bulkPut(overrunRows(summaries)), db.portfolioMeasured.put({ id: MEASURED_ID, byClient: measuredOf(summaries) })]);
+  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.put({ id: MEASURED_ID, byClient: measuredOf(summaries) })]);
+}
+
+/**
+ * After invoices of `contractIds` were written (created, edited, issued,
+ * deleted, pulled): the regularised months of those with an overrun row,
+ * judged again from their stored invoices. Inside the caller's transaction
+ * over the invoices and `overrunFacts`.
+ */
+export async function refreshRegularisations(db: ContratsDb, contractIds: Iterable<string | undefined>): Promise<void> {
+  const ids = [...new Set([...contractIds].filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = (await db.overrunFacts.bulkGet(ids)).filter((r) => r !== undefined);
+  if (rows.length === 0) return;
+  await db.overrunFacts.bulkPut(await Promise.all(rows.map(async (row) => ({ ...row, regularised: await regularisedOf(db, row.id, row.months) }))));
 }
 
 /** The portfolio's last measured month (the same as `lastMeasuredMonth` over every summary), null before any usage. */

@@ -3,20 +3,28 @@ import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { summarizeClients, type ClientSummary } from './client-summary';
 import { portfolioTables, updateSummaries } from './portfolio-chunks';
+export { refreshRegularisations } from './overrun-index';
 
 /** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
 const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contracts', 'usage']);
 
 export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entity);
 
-/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers. */
+/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers (the invoices tell which overruns are regularised). */
 export function readModelScope(db: ContratsDb): Table[] {
-  return [db.clientFiles, db.usage, ...portfolioTables(db)];
+  return [db.clientFiles, db.usage, db.invoices, ...portfolioTables(db)];
 }
 
-/** Tables a read-write transaction must also cover when it writes any of `entities`. */
+/** Tables a read-write transaction must also cover when it writes any of `entities` (invoices: the overrun rows they regularise). */
 export function summaryTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
-  return [...entities].some(feedsSummaries) ? readModelScope(db) : [];
+  const list = [...entities];
+  if (list.some(feedsSummaries)) return readModelScope(db);
+  return list.includes('invoices') ? [db.overrunFacts] : [];
+}
+
+/** The contract whose overruns a written invoice may regularise (none for other entities). */
+export function regularisedContractOf(entity: EntityType, record: object | null | undefined): string | undefined {
+  return entity === 'invoices' && record ? (record as { contractId?: string }).contractId : undefined;
 }
 
 /** The client a written record belongs to (none for entities the read model ignores). */

@@ -622,4 +622,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'letters.dunningDue.item': '{step} — invoice {number} due {due}, balance {balance} (step due since {since})',
   'letters.dunningDue.more': 'and {count} more: see the overdue list',
   'invoices.credit.overpaid': 'The invoice is already paid: after this credit note the client will have overpaid {amount}, to refund or apply to the next invoice (offered next).',
+  // Overrun work list, from the read model's overrun facts (issue 15)
+  'life.workList.regularised': 'already billed',
+  'life.workList.regularisedTitle': 'A stored invoice already carries this month’s regularisation: the next run will not propose it again.',
 };

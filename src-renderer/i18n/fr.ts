@@ -757,6 +757,9 @@ export const fr = {
   'letters.dunningDue.item': '{step} — facture {number} échue le {due}, reste dû {balance} (étape due depuis le {since})',
   'letters.dunningDue.more': 'et {count|# autre|# autres} : voir la liste des impayés',
   'invoices.credit.overpaid': 'La facture est déjà payée : après cet avoir, le client aura payé {amount} de trop, à lui rembourser ou à imputer sur sa prochaine facture (proposé ensuite).',
+  // Overrun work list, from the read model's overrun facts (issue 15)
+  'life.workList.regularised': 'déjà facturé',
+  'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -19,8 +19,10 @@ import type { ClientSummary, ContractSummary } from './client-summary';
  *   contracts over in a month). Only an invoice write changes what is
  *   regularised (`refreshRegularisations`), so a row rewritten for its usage or
  *   terms keeps the verdicts of the months it had and looks up the new ones;
- * - `portfolioMeasured`: one row, every client's last measured month, whose
- *   latest is the month the overrun figures are about.
+ * - `portfolioMeasured`: every client's last measured month (one row, read
+ *   when summaries are written), and how many clients have each as their last
+ *   (another, tiny: its latest month is what the overrun figures are about,
+ *   read without the 10,000 entries of the first).
  */
 export interface OverrunRow {
   /** The contract's id. */
@@ -34,13 +36,18 @@ export interface OverrunRow {
   regularised: YearMonth[];
 }
 
-export interface MeasuredMonths {
-  id: typeof MEASURED_ID;
+export type MeasuredMonths =
   /** Client id → its contracts' latest measured month (clients with no usage are absent). */
-  byClient: Record<string, YearMonth>;
-}
+  | { id: 'clients'; byClient: Record<string, YearMonth> }
+  /** Last measured month → how many clients have it as their last. */
+  | { id: 'months'; clients: Record<YearMonth, number> };
 
-const MEASURED_ID = 'portfolio';
+/** Both rows of `portfolioMeasured`, from every client's last measured month. */
+function measuredRows(byClient: Record<string, YearMonth>): MeasuredMonths[] {
+  const clients: Record<YearMonth, number> = {};
+  for (const month of Object.values(byClient)) clients[month] = (clients[month] ?? 0) + 1;
+  return [{ id: 'clients', byClient }, { id: 'months', clients }];
+}
 
 type UnjudgedRow = Omit<OverrunRow, 'regularised'>;
 
@@ -96,13 +103,13 @@ function measuredOf(summaries: Iterable<ClientSummary>, into: Record<string, Yea
 export async function updateOverrunIndex(db: ContratsDb, changed: readonly ClientSummary[], removed: readonly string[]): Promise<void> {
   const clientIds = [...changed.map((s) => s.id), ...removed];
   if (clientIds.length === 0) return;
-  const [before, stored] = await Promise.all([db.overrunFacts.where('clientId').anyOf(clientIds).toArray(), db.portfolioMeasured.get(MEASURED_ID)]);
-  const byClient = { ...stored?.byClient };
+  const [before, stored] = await Promise.all([db.overrunFacts.where('clientId').anyOf(clientIds).toArray(), db.portfolioMeasured.get('clients')]);
+  const byClient = stored?.id === 'clients' ? stored.byClient : {};
   for (const id of removed) delete byClient[id];
   measuredOf(changed, byClient);
   const rows = await judged(db, overrunRows(changed), new Map(before.map((r) => [r.id, r])));
   await db.overrunFacts.bulkDelete(before.map((r) => r.id));
-  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.put({ id: MEASURED_ID, byClient })]);
+  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
 }
 
 /** Replaces both tables with those of `summaries`: the whole read model. */
@@ -110,7 +117,7 @@ export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly Cl
   const before = await db.overrunFacts.toArray();
   const rows = await judged(db, overrunRows(summaries), new Map(before.map((r) => [r.id, r])));
   await db.overrunFacts.clear();
-  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.put({ id: MEASURED_ID, byClient: measuredOf(summaries) })]);
+  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries)))]);
 }
 
 /**
@@ -129,9 +136,9 @@ export async function refreshRegularisations(db: ContratsDb, contractIds: Iterab
 
 /** The portfolio's last measured month (the same as `lastMeasuredMonth` over every summary), null before any usage. */
 export async function readLastMeasuredMonth(db: ContratsDb): Promise<YearMonth | null> {
-  const stored = await db.portfolioMeasured.get(MEASURED_ID);
+  const stored = await db.portfolioMeasured.get('months');
   let last: YearMonth | null = null;
-  for (const month of Object.values(stored?.byClient ?? {})) if (!last || month > last) last = month;
+  for (const [month, clients] of Object.entries(stored?.id === 'months' ? stored.clients : {})) if (clients > 0 && (!last || month > last)) last = month;
   return last;
 }
 

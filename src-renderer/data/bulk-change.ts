@@ -1,7 +1,7 @@
 import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
 import { changedFields } from './change';
 import type { DataContext } from './context';
-import { refreshRegularisations, regularisedContractOf } from './read-model/upkeep';
+import { refreshReadModel, regularisedContractOf } from './read-model/upkeep';
 
 /**
  * Many changes of one entity written at once: the records, their audit
@@ -64,7 +64,7 @@ export async function writeBulkChanges<E extends EntityType>(
     }
     // Issued together: IndexedDB runs them in order, and the next request is ready while one is being stored.
     await Promise.all([db.records(entity).bulkPut(chunk.map((c) => c.after)), db.audit.bulkAdd(audit), db.outbox.bulkAdd(outbox)]);
-    await refreshRegularisations(db, chunk.flatMap((c) => [regularisedContractOf(entity, c.before as object | undefined), regularisedContractOf(entity, c.after as object)]));
+    await refreshReadModel(db, [], chunk.flatMap((c) => [regularisedContractOf(entity, c.before as object | undefined), regularisedContractOf(entity, c.after as object)]));
     onProgress?.({ written: start + chunk.length, total: changes.length });
   }
 }

@@ -5,7 +5,7 @@ import type { ContratsDb } from './db';
 import { recordTables } from './record-store';
 import { summarizeClients } from './read-model/client-summary';
 import { portfolioTables, updateSummaries } from './read-model/portfolio-chunks';
-import { refreshRegularisations, refreshSummaries, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
+import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
 
 /** Progress of a bulk load: records written so far out of the total. */
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
@@ -32,8 +32,7 @@ export async function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, 
   return putInChunks(entity, valid, options, async (chunk) => {
     await db.transaction('rw', [...tables], async () => {
       await store.bulkPut(chunk);
-      await refreshSummaries(db, chunk.map((r) => summaryClientOf(entity, r)));
-      await refreshRegularisations(db, chunk.map((r) => regularisedContractOf(entity, r)));
+      await refreshReadModel(db, chunk.map((r) => summaryClientOf(entity, r)), chunk.map((r) => regularisedContractOf(entity, r)));
     });
   });
 }

@@ -1,6 +1,6 @@
 import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
 import type { DataContext } from './context';
-import { refreshRegularisations, refreshSummaries, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
+import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
 import { recordTables } from './record-store';
 
 /**
@@ -73,11 +73,11 @@ async function writeRecord<E extends EntityType>(ctx: DataContext, change: Chang
  */
 export async function writeChanges(ctx: DataContext, changes: readonly Change<EntityType>[]): Promise<void> {
   for (const change of changes) await writeRecord(ctx, change);
-  await refreshSummaries(
+  await refreshReadModel(
     ctx.db,
     changes.flatMap((c) => [summaryClientOf(c.entity, c.before), summaryClientOf(c.entity, c.after)]),
+    changes.flatMap((c) => [regularisedContractOf(c.entity, c.before), regularisedContractOf(c.entity, c.after)]),
   );
-  await refreshRegularisations(ctx.db, changes.flatMap((c) => [regularisedContractOf(c.entity, c.before), regularisedContractOf(c.entity, c.after)]));
 }
 
 /** Writes one change; must run inside `changeTransaction`. */

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
+import { generateDemoPortfolio, regularisedMonths, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import {
   bulkLoad, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
@@ -11,12 +11,20 @@ import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from '
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
 async function expectFresh(db: ContratsDb): Promise<void> {
-  const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
+  const [clients, contracts, usage, rows, invoices] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db), db.invoices.toArray()]);
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   const expected = summarizeClients(clients, contracts, usage).sort(byId);
   expect(rows.sort(byId)).toEqual(expected);
   // The overrun tables (read-model/overrun-index.ts) hold what the summaries say: every contract with a month over, and the last measured month.
-  const overrunRows = expected.flatMap((s) => s.contracts.filter((c) => c.overruns.length > 0).map((c) => ({ id: c.id, clientId: s.id, clientName: s.legalName, contract: c, months: c.overruns.map((o) => o.month) })));
+  const overrunRows = expected.flatMap((s) =>
+    s.contracts
+      .filter((c) => c.overruns.length > 0)
+      .map((c) => {
+        const months = c.overruns.map((o) => o.month);
+        const regularised = [...regularisedMonths(invoices.filter((i) => i.contractId === c.id && i.kind === 'invoice'), months)].sort();
+        return { id: c.id, clientId: s.id, clientName: s.legalName, contract: c, months, regularised };
+      }),
+  );
   expect((await db.overrunFacts.toArray()).sort(byId)).toEqual(overrunRows.sort(byId));
   expect(await readLastMeasuredMonth(db)).toBe(lastMeasuredMonth(expected));
 }

@@ -2,8 +2,8 @@ import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { summarizeClients, type ClientSummary } from './client-summary';
+import { refreshRegularisations } from './overrun-index';
 import { portfolioTables, updateSummaries } from './portfolio-chunks';
-export { refreshRegularisations } from './overrun-index';
 
 /** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
 const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contracts', 'usage']);
@@ -61,3 +61,19 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
 }
 
 const REFRESH_CHUNK = 250;
+
+const present = (ids: Iterable<string | undefined>) => [...new Set([...ids].filter((id): id is string => !!id))];
+
+/**
+ * After records were written: the summaries of `clientIds` and the regularised
+ * overruns of `contractIds` (invoices written), each only when there is one.
+ * Inside a transaction, Dexie keeps its zone across awaits of its own
+ * requests; awaiting a function that returned without any (nothing to refresh)
+ * and then making a request lost it here, and the transaction committed early.
+ */
+export async function refreshReadModel(db: ContratsDb, clientIds: Iterable<string | undefined>, contractIds: Iterable<string | undefined>): Promise<void> {
+  const clients = present(clientIds);
+  const contracts = present(contractIds);
+  if (clients.length > 0) await refreshSummaries(db, clients);
+  if (contracts.length > 0) await refreshRegularisations(db, contracts);
+}

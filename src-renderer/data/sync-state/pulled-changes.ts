@@ -3,7 +3,7 @@ import type { ContratsDb, OutboxEntry } from '../db';
 import { inClientFiles, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
-import { feedsSummaries, readModelScope, refreshRegularisations, refreshSummaries, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { feedsSummaries, readModelScope, refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { rememberSource, summariesFromMemory, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
@@ -72,9 +72,8 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
     const touched = plans.flatMap((p) => p.touched);
     if (deferSummaries) await db.settings.put({ key: SYNC_KEYS.summariesPending, value: true });
     else {
-      await refreshSummaries(db, touched);
-      // Pulled invoices: the overruns they regularise (a deferred model's rows are judged again from the invoices when it is rebuilt).
-      await refreshRegularisations(db, plans.flatMap((p) => p.regularising));
+      // With pulled invoices, the overruns they regularise (a deferred model's rows are judged again from the invoices when it is rebuilt).
+      await refreshReadModel(db, touched, plans.flatMap((p) => p.regularising));
     }
     await db.settings.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });

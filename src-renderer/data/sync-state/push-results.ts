@@ -3,7 +3,7 @@ import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SettingEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
 import { recordTables, writeRecords, type RecordStore } from '../record-store';
-import { refreshRegularisations, refreshSummaries, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
 import { overlayPending, pendingByRecord, recordKey } from './overlay';
 
@@ -107,8 +107,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     });
     await writeRecords(db, writes);
     const touched = [...shown].flatMap(([key, s]) => [summaryClientOf(s.entity, before.get(key)), summaryClientOf(s.entity, s.record)]);
-    await refreshSummaries(db, touched);
-    await refreshRegularisations(db, [...shown].flatMap(([key, s]) => [regularisedContractOf(s.entity, before.get(key)), regularisedContractOf(s.entity, s.record)]));
+    await refreshReadModel(db, touched, [...shown].flatMap(([key, s]) => [regularisedContractOf(s.entity, before.get(key)), regularisedContractOf(s.entity, s.record)]));
   });
   return outcome;
 }

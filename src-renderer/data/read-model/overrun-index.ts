@@ -72,15 +72,27 @@ async function regularisedOf(db: ContratsDb, contractId: string, months: readonl
   return [...regularisedMonths(later.filter((i) => i.kind === 'invoice'), months)].sort();
 }
 
-/** `rows` with their regularised months: those `known` (the rows they replace) already judged are kept, the others looked up. */
-async function judged(db: ContratsDb, rows: readonly UnjudgedRow[], known: ReadonlyMap<string, OverrunRow>): Promise<OverrunRow[]> {
-  return Promise.all(
-    rows.map(async (row) => {
-      const before = known.get(row.id);
-      if (before && row.months.every((m) => before.months.includes(m))) return { ...row, regularised: before.regularised.filter((m) => row.months.includes(m)) };
-      return { ...row, regularised: await regularisedOf(db, row.id, row.months) };
-    }),
-  );
+/**
+ * `rows` with their regularised months where `known` (the rows they replace)
+ * judged all their months already; `pending`, the others, to look up
+ * (`lookedUp`). Split so that nothing is awaited when nothing is looked up:
+ * inside a transaction, Dexie keeps its zone across awaits of its own
+ * requests, not along a chain of promises that settle without one (refreshReadModel).
+ */
+function carried(rows: readonly UnjudgedRow[], known: ReadonlyMap<string, OverrunRow>): { rows: OverrunRow[]; pending: UnjudgedRow[] } {
+  const done: OverrunRow[] = [];
+  const pending: UnjudgedRow[] = [];
+  for (const row of rows) {
+    const before = known.get(row.id);
+    if (before && row.months.every((m) => before.months.includes(m))) done.push({ ...row, regularised: before.regularised.filter((m) => row.months.includes(m)) });
+    else pending.push(row);
+  }
+  return { rows: done, pending };
+}
+
+async function lookedUp(db: ContratsDb, rows: readonly UnjudgedRow[]): Promise<OverrunRow[]> {
+  const regularised = await Promise.all(rows.map((row) => regularisedOf(db, row.id, row.months)));
+  return rows.map((row, i) => ({ ...row, regularised: regularised[i]! }));
 }
 
 function lastMeasuredOf(summary: ClientSummary): YearMonth | null {
@@ -107,7 +119,8 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
   const byClient = stored?.id === 'clients' ? stored.byClient : {};
   for (const id of removed) delete byClient[id];
   measuredOf(changed, byClient);
-  const rows = await judged(db, overrunRows(changed), new Map(before.map((r) => [r.id, r])));
+  const { rows, pending } = carried(overrunRows(changed), new Map(before.map((r) => [r.id, r])));
+  if (pending.length > 0) rows.push(...(await lookedUp(db, pending)));
   await db.overrunFacts.bulkDelete(before.map((r) => r.id));
   await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
 }
@@ -115,7 +128,8 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
 /** Replaces both tables with those of `summaries`: the whole read model. */
 export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[]): Promise<void> {
   const before = await db.overrunFacts.toArray();
-  const rows = await judged(db, overrunRows(summaries), new Map(before.map((r) => [r.id, r])));
+  const { rows, pending } = carried(overrunRows(summaries), new Map(before.map((r) => [r.id, r])));
+  if (pending.length > 0) rows.push(...(await lookedUp(db, pending)));
   await db.overrunFacts.clear();
   await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries)))]);
 }

@@ -2,7 +2,8 @@ import { addMonthsToYearMonth, type IsoDate, type YearMonth } from '../dates';
 import { tierForMonth, usageOfMonth, type Client, type Contract, type Invoice, type UsageDocument } from '../model';
 import type { RuleSettings } from '../settings';
 import { contractTerms, isBilledIn, priceInForce } from '../lifecycle/contract-state';
-import { monthsOverLimit, overConsumption, regularisationLabel, type OverConsumption } from '../pricing';
+import { monthsOverLimit, regularisationLabel, type OverConsumption } from '../pricing';
+import { termsMonthOverrun } from './overrun-facts';
 import { buildInvoiceDraft, type InvoiceDraft, type PreviousMonthUsage } from './invoice-draft';
 import { isBilledMonth, type BillingContract } from './periods';
 
@@ -93,18 +94,7 @@ export function contractMonthDraft(
  * measured, not billed, or within the limits.
  */
 export function contractMonthOverrun(contract: Contract, usage: UsageDocument | undefined, month: YearMonth): OverConsumption | null {
-  const measured = usage ? usageOfMonth(usage, month) : undefined;
-  const terms = contractTerms(contract);
-  if (!measured || !isBilledIn(terms, month)) return null;
-  const result = overConsumption({
-    month,
-    usage: measured,
-    tierId: tierForMonth(contract, month),
-    priceListId: contract.priceListId,
-    contractStartDate: contract.startDate,
-    ...(terms.end ? { terminationEffectiveDate: terms.end.value } : {}),
-  });
-  return result.over ? result : null;
+  return termsMonthOverrun(contractTerms(contract), usage ? usageOfMonth(usage, month) : undefined, month);
 }
 
 /** The buyer as printed on a document: an issued invoice keeps the address of its date. */

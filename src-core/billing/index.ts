@@ -14,6 +14,7 @@ export * from './numbering';
 export * from './settlement';
 export * from './credited-lines';
 export * from './contract-month';
+export * from './overrun-facts';
 export * from './payment-rules';
 export * from './credit-use';
 export * from './invoice-kinds';

@@ -4,7 +4,7 @@ import { formatEuros, type Cents } from '../money';
 import { tierForMonth, type Contract } from '../model/contract';
 import type { TierCode } from '../model/priceList';
 import { getTier } from '../pricing/price-lists';
-import { contractStateAt, contractTerms, priceInForce } from './contract-state';
+import { contractStateAt, contractTerms, priceInForce, type ContractTerms } from './contract-state';
 
 /**
  * A tier change the account manager is about to apply (DOMAIN.md: confirmation
@@ -27,23 +27,30 @@ export interface TierChangePlan {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** What a tier change is judged on: the contract's terms and its reference (the read model keeps both). */
+export type TierChangeSubject = ContractTerms & Pick<Contract, 'reference'>;
+
 export function planTierChange(contract: Contract, toTier: TierCode, fromMonth: YearMonth, today: IsoDate): TierChangePlan {
+  return planTermsTierChange({ ...contractTerms(contract), reference: contract.reference }, toTier, fromMonth, today);
+}
+
+/** `planTierChange` from the contract's terms: the overrun work list plans from the read model, without the contract record. */
+export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, fromMonth: YearMonth, today: IsoDate): TierChangePlan {
   if (!MONTH.test(fromMonth)) throw new DomainError('INVALID_DATE', `Mois invalide : « ${fromMonth} » (format attendu AAAA-MM).`);
-  const terms = contractTerms(contract);
   const from = `${fromMonth}-01`;
-  const fromTier = tierForMonth(contract, fromMonth);
-  if (fromTier === toTier) throw new DomainError('INVALID_TRANSITION', `Le contrat ${contract.reference} est déjà en formule ${toTier} en ${formatMonthFr(fromMonth)}.`);
+  const fromTier = tierForMonth(terms, fromMonth);
+  if (fromTier === toTier) throw new DomainError('INVALID_TRANSITION', `Le contrat ${terms.reference} est déjà en formule ${toTier} en ${formatMonthFr(fromMonth)}.`);
   const state = contractStateAt(terms, today);
   if (state.status === 'terminated' || state.status === 'draft') {
-    throw new DomainError('INVALID_TRANSITION', `Changement de formule impossible : le contrat ${contract.reference} n'est pas en cours (${state.rule})`);
+    throw new DomainError('INVALID_TRANSITION', `Changement de formule impossible : le contrat ${terms.reference} n'est pas en cours (${state.rule})`);
   }
-  if (fromMonth < yearMonthOf(contract.startDate)) throw new DomainError('INVALID_DATE', `Le changement de formule ne peut pas précéder le début du contrat (${formatDateFr(contract.startDate)}).`);
+  if (fromMonth < yearMonthOf(terms.startDate)) throw new DomainError('INVALID_DATE', `Le changement de formule ne peut pas précéder le début du contrat (${formatDateFr(terms.startDate)}).`);
   if (terms.end && compareDates(from, terms.end.value) > 0) {
     throw new DomainError('INVALID_DATE', `Le changement de formule du ${formatDateFr(from)} suivrait la fin du contrat (${formatDateFr(terms.end.value)}).`);
   }
-  if (contract.history.some((e) => e.kind === 'tier_change' && e.fromMonth > fromMonth)) throw new DomainError('INVALID_TRANSITION', 'Un changement de formule postérieur est déjà enregistré.');
+  if (terms.history.some((e) => e.fromMonth > fromMonth)) throw new DomainError('INVALID_TRANSITION', 'Un changement de formule postérieur est déjà enregistré.');
   const currentPriceCents = priceInForce(terms, fromMonth).price.value;
-  const newPriceCents = getTier(toTier, contract.priceListId).priceCents;
+  const newPriceCents = getTier(toTier, terms.priceListId).priceCents;
   const differenceCents = newPriceCents - currentPriceCents;
   const retroactive = compareDates(from, today) < 0;
   const sign = differenceCents >= 0 ? '+' : '−';

@@ -1,6 +1,7 @@
 import { mutationSchema, type EntityRecords, type EntityType } from '../../src-core';
 import { changedFields } from './change';
 import type { DataContext } from './context';
+import { refreshReadModel, regularisedContractOf } from './read-model/upkeep';
 
 /**
  * Many changes of one entity written at once: the records, their audit
@@ -10,7 +11,8 @@ import type { DataContext } from './context';
  * exactly those `writeChange` writes for each record, in the same order. Runs
  * inside the caller's read-write transaction, which also refreshes the read
  * model when the entity feeds it (writeChanges does it per call; a bulk
- * caller does it once).
+ * caller does it once); written invoices refresh the overruns they regularise
+ * here (the transaction covers `summaryTables`).
  */
 export interface BulkChange<R> {
   before: R | undefined;
@@ -62,6 +64,7 @@ export async function writeBulkChanges<E extends EntityType>(
     }
     // Issued together: IndexedDB runs them in order, and the next request is ready while one is being stored.
     await Promise.all([db.records(entity).bulkPut(chunk.map((c) => c.after)), db.audit.bulkAdd(audit), db.outbox.bulkAdd(outbox)]);
+    await refreshReadModel(db, [], chunk.flatMap((c) => [regularisedContractOf(entity, c.before as object | undefined), regularisedContractOf(entity, c.after as object)]));
     onProgress?.({ written: start + chunk.length, total: changes.length });
   }
 }

@@ -5,7 +5,7 @@ import type { ContratsDb } from './db';
 import { recordTables } from './record-store';
 import { summarizeClients } from './read-model/client-summary';
 import { portfolioTables, updateSummaries } from './read-model/portfolio-chunks';
-import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
+import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
 
 /** Progress of a bulk load: records written so far out of the total. */
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
@@ -22,7 +22,8 @@ export interface BulkLoadOptions {
  * Writes records that came from elsewhere — the server or the demo generator —
  * with `bulkPut`, one transaction per chunk. No audit entry and no outbox
  * mutation: these are not local changes and must not be pushed back. The
- * portfolio summaries of the chunk's clients are refreshed in its transaction.
+ * portfolio summaries of the chunk's clients (invoices: the overruns they
+ * regularise) are refreshed in its transaction.
  */
 export async function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, records: readonly EntityRecords[E][], options: BulkLoadOptions = {}): Promise<number> {
   const valid = options.validate === false ? records : records.map((r) => parseEntity(entitySchemas[entity], r, ENTITY_LABELS[entity]));
@@ -31,7 +32,7 @@ export async function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, 
   return putInChunks(entity, valid, options, async (chunk) => {
     await db.transaction('rw', [...tables], async () => {
       await store.bulkPut(chunk);
-      await refreshSummaries(db, chunk.map((r) => summaryClientOf(entity, r)));
+      await refreshReadModel(db, chunk.map((r) => summaryClientOf(entity, r)), chunk.map((r) => regularisedContractOf(entity, r)));
     });
   });
 }
@@ -73,7 +74,7 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   // Each client with its contracts (client-rows.ts), merged into what is stored unless the tables were emptied.
   const files = rowsOf(portfolio.clients, portfolio.contracts);
   await putInChunks('clients', files, options_, (chunk) =>
-    db.transaction('rw', [db.clientRows, ...portfolioTables(db)], async () => {
+    db.transaction('rw', [db.clientRows, db.invoices, ...portfolioTables(db)], async () => {
       await (replace ? db.clientRows.bulkPut([...chunk]) : writeClientRows(db.clientRows, changesOf(chunk)));
       await updateSummaries(db, chunk.flatMap((f) => summaries.get(f.id) ?? []));
     }),

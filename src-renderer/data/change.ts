@@ -1,6 +1,6 @@
 import { differingFields, mutationSchema, type EntityRecords, type EntityType, type WireRecord } from '../../src-core';
 import type { DataContext } from './context';
-import { refreshSummaries, summaryClientOf, summaryTables } from './read-model/upkeep';
+import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from './read-model/upkeep';
 import { recordTables } from './record-store';
 
 /**
@@ -70,14 +70,16 @@ async function writeRecord<E extends EntityType>(ctx: DataContext, change: Chang
 
 /**
  * Writes changes, then refreshes the portfolio summaries of the clients they
- * touched — once per client, however many records of it changed; must run
+ * touched — once per client, however many records of it changed — and the
+ * regularised overruns of the contracts whose invoices changed; must run
  * inside `changeTransaction` (or a transaction that adds `summaryTables`).
  */
 export async function writeChanges(ctx: DataContext, changes: readonly Change<EntityType>[]): Promise<void> {
   for (const change of changes) await writeRecord(ctx, change);
-  await refreshSummaries(
+  await refreshReadModel(
     ctx.db,
     changes.flatMap((c) => [summaryClientOf(c.entity, c.before), summaryClientOf(c.entity, c.after)]),
+    changes.flatMap((c) => [regularisedContractOf(c.entity, c.before), regularisedContractOf(c.entity, c.after)]),
   );
 }
 

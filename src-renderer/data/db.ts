@@ -3,6 +3,7 @@ import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Paym
 import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { ClientSummary } from './read-model/client-summary';
+import type { MeasuredMonths, OverrunRow } from './read-model/overrun-index';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
@@ -127,6 +128,9 @@ export class ContratsDb extends Dexie {
   /** Read model: the clients' summaries in a few documents, plus those changed since (read-model/portfolio-chunks.ts), kept by every write of clients, contracts and usage. */
   declare portfolioChunks: Table<PortfolioChunk, number>;
   declare portfolioDelta: Table<PortfolioDelta, string>;
+  /** Read model: the contracts over their limits and each client's last measured month, derived from the summaries (read-model/overrun-index.ts). */
+  declare overrunFacts: Table<OverrunRow, string>;
+  declare portfolioMeasured: Table<MeasuredMonths, string>;
 
   /**
    * Each client with its contracts, one row (client-rows.ts); read and written

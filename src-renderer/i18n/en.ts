@@ -645,4 +645,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'leaveGuard.leave': 'Leave without saving',
   'chart.unit.hours': 'h',
   'chart.unit.gigabytes': 'GB',
+  // Overrun work list, from the read model's overrun facts (issue 15)
+  'life.workList.regularised': 'already billed',
+  'life.workList.regularisedTitle': 'A stored invoice already carries this month’s regularisation: the next run will not propose it again.',
 };

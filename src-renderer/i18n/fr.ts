@@ -780,6 +780,9 @@ export const fr = {
   'leaveGuard.leave': 'Quitter sans enregistrer',
   'chart.unit.hours': 'h',
   'chart.unit.gigabytes': 'Go',
+  // Overrun work list, from the read model's overrun facts (issue 15)
+  'life.workList.regularised': 'déjà facturé',
+  'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,17 +1,32 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { generateDemoPortfolio, type Client, type Contract, type UsageDocument } from '../../src-core';
+import { generateDemoPortfolio, regularisedMonths, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bulkLoad, createDatabase, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb } from '../../src-renderer/data';
+import {
+  bulkLoad, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
+} from '../../src-renderer/data';
 import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
 async function expectFresh(db: ContratsDb): Promise<void> {
-  const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
+  const [clients, contracts, usage, rows, invoices] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db), db.invoices.toArray()]);
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage).sort(byId));
+  const expected = summarizeClients(clients, contracts, usage).sort(byId);
+  expect(rows.sort(byId)).toEqual(expected);
+  // The overrun tables (read-model/overrun-index.ts) hold what the summaries say: every contract with a month over, and the last measured month.
+  const overrunRows = expected.flatMap((s) =>
+    s.contracts
+      .filter((c) => c.overruns.length > 0)
+      .map((c) => {
+        const months = c.overruns.map((o) => o.month);
+        const regularised = [...regularisedMonths(invoices.filter((i) => i.contractId === c.id && i.kind === 'invoice'), months)].sort();
+        return { id: c.id, clientId: s.id, clientName: s.legalName, contract: c, months, regularised };
+      }),
+  );
+  expect((await db.overrunFacts.toArray()).sort(byId)).toEqual(overrunRows.sort(byId));
+  expect(await readLastMeasuredMonth(db)).toBe(lastMeasuredMonth(expected));
 }
 
 const OVER = { month: '2026-11', cpuHours: 1.7, databaseGB: 0.4, storageGB: 3 };
@@ -129,7 +144,7 @@ describe('portfolio read model', () => {
     expect(Math.max(...[...run.sources.usage.values()].map((u) => (u.months as unknown[]).length))).toBeLessThanOrEqual(3);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     await expectFresh(db);
-    expect((await readPortfolio(db)).some((row) => row.contracts.some((r) => r.over.length > 0))).toBe(true);
+    expect((await readPortfolio(db)).some((row) => row.contracts.some((r) => r.overruns.length > 0))).toBe(true);
 
     // Once the account manager has written something, memory is not the whole story: the stored records decide.
     await repos.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);
@@ -155,7 +170,7 @@ describe('portfolio read model', () => {
     await expectFresh(other);
   });
 
-  it('is built from the stored records after migration v3 (which marks it pending) when the database opens', async () => {
+  it('is built from the stored records when an old database is opened (v3 built it, v10 marks it pending for the data layer to rebuild)', async () => {
     const idb = freshIndexedDb();
     const old = new Dexie('to-v3', dexieOptions(idb));
     applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));

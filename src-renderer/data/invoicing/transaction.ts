@@ -1,4 +1,5 @@
 import type { DataContext } from '../context';
+import { summaryTables } from '../read-model/upkeep';
 
 /**
  * The read-write transaction of every invoicing write: the documents, what
@@ -8,5 +9,5 @@ import type { DataContext } from '../context';
  */
 export function invoicingTransaction<T>(ctx: DataContext, body: () => Promise<T>): Promise<T> {
   const { db } = ctx;
-  return db.transaction('rw', [db.invoices, db.payments, db.clientRows, db.series, db.settings, db.audit, db.outbox], body);
+  return db.transaction('rw', [db.invoices, db.payments, db.clientRows, db.series, db.settings, db.audit, db.outbox, ...summaryTables(db, ['invoices'])], body);
 }

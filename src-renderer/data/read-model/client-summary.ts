@@ -1,6 +1,6 @@
 import {
-  contractDeadlines, contractTerms, lifecycleOfContract, monthsOverLimit,
-  type Client, type Contract, type ContractDeadline, type ContractStatus, type ContractTerms, type HostingMode, type MonthOverLimit, type UsageDocument, type YearMonth,
+  contractDeadlines, contractTerms, lifecycleOfContract, overrunFacts,
+  type Client, type Contract, type ContractDeadline, type ContractStatus, type ContractTerms, type HostingMode, type OverrunFact, type UsageDocument, type YearMonth,
 } from '../../../src-core';
 import { searchable } from './search-key';
 
@@ -12,7 +12,8 @@ import { searchable } from './search-key';
  * data — rebuilt from the records by `summarizeClient`, never edited alone —
  * and they stay independent of today's date: each contract keeps its terms
  * (src-core `ContractTerms`: end date and cause, tier changes, price versions)
- * and its over-limit verdicts per month, and `month-view.ts` reads them at a
+ * and the facts of its months over the limits (src-core `overrunFacts`: covering
+ * tier, supplement, proposed switch), and `month-view.ts` reads them at a
  * date or for a month (status of the day, running, price in force, overruns).
  */
 export interface ClientSummary {
@@ -35,12 +36,12 @@ export interface ClientSummary {
   archived?: boolean;
 }
 
-/** A contract's terms, with what judges its usage. */
+/** A contract's terms, with what its usage came to. */
 export interface ContractSummary extends ContractTerms {
   id: string;
   reference: string;
-  /** Months over the limits among the last measured ones, oldest first. */
-  over: MonthOverLimit[];
+  /** Its billed months over the limits among the last measured ones, oldest first, as src-core `overrunFacts` judges them. */
+  overruns: OverrunFact[];
   /** Its latest measured month, null before any usage. */
   lastMeasured: YearMonth | null;
 }
@@ -64,13 +65,8 @@ export const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice
 
 function contractSummary(contract: Contract, usage: UsageDocument | undefined): ContractSummary {
   const months = usage?.months.slice(-OVER_MONTHS_KEPT) ?? [];
-  return {
-    id: contract.id,
-    reference: contract.reference,
-    ...contractTerms(contract),
-    over: monthsOverLimit(contract, months),
-    lastMeasured: months.at(-1)?.month ?? null,
-  };
+  const terms = contractTerms(contract);
+  return { id: contract.id, reference: contract.reference, ...terms, overruns: overrunFacts(terms, months), lastMeasured: months.at(-1)?.month ?? null };
 }
 
 /**
@@ -83,7 +79,7 @@ export function withContractUsage(summary: ClientSummary, usage: UsageDocument):
   const months = usage.months.slice(-OVER_MONTHS_KEPT);
   return {
     ...summary,
-    contracts: summary.contracts.map((c) => (c.id === usage.contractId ? { ...c, over: monthsOverLimit(c, months), lastMeasured: months.at(-1)?.month ?? null } : c)),
+    contracts: summary.contracts.map((c) => (c.id === usage.contractId ? { ...c, overruns: overrunFacts(c, months), lastMeasured: months.at(-1)?.month ?? null } : c)),
   };
 }
 

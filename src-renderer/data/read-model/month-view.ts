@@ -1,5 +1,5 @@
 import {
-  contractStateAt, isBilledIn, priceInForce, recurringAt, type ContractStatus, type IsoDate, type PriceInForce, type TierCode, type YearMonth,
+  contractStateAt, priceInForce, recurringAt, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { STATUS_WEIGHT, type ClientSummary, type ContractSummary } from './client-summary';
 
@@ -34,11 +34,17 @@ export function runningAt(summary: ClientSummary, date: IsoDate): { contract: Co
   });
 }
 
-/** The client's contracts billed in `month` and over a limit then, with the tier that would cover each. */
+/** The client's contracts billed in `month` and over a limit then, with the tier that would cover each (the stored facts: only billed months have one). */
 export function overInMonth(summary: ClientSummary, month: YearMonth): { contract: ContractSummary; coveringTierId: string | null }[] {
-  return summary.contracts.flatMap((contract) =>
-    isBilledIn(contract, month) ? contract.over.filter((o) => o.month === month).map((o) => ({ contract, coveringTierId: o.coveringTierId })) : [],
-  );
+  return summary.contracts.flatMap((contract) => {
+    const fact = overrunOf(contract, month);
+    return fact ? [{ contract, coveringTierId: fact.coveringTierId }] : [];
+  });
+}
+
+/** The contract's overrun fact of `month`, if it was billed and over its limits then. */
+export function overrunOf(contract: ContractSummary, month: YearMonth): OverrunFact | undefined {
+  return contract.overruns.find((o) => o.month === month);
 }
 
 /** The portfolio's last measured month (usage is imported a month behind): what the overrun figures are about. */

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { fnv1a32 } from '../../../src-core';
 import type { ContratsDb, PortfolioChunk, PortfolioDelta } from '../db';
 import type { ClientSummary } from './client-summary';
+import { replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
 
 /**
  * How the portfolio read model is stored. IndexedDB's cost is per row,
@@ -23,9 +24,9 @@ import type { ClientSummary } from './client-summary';
 export const PORTFOLIO_CHUNKS = 64;
 export const DELTA_LIMIT = 500;
 
-/** The read model's tables: a transaction that writes it, or clears it, covers both. */
+/** The read model's tables: a transaction that writes it, or clears it, covers them all (the overrun ones: overrun-index.ts). */
 export function portfolioTables(db: ContratsDb): Table[] {
-  return [db.portfolioChunks, db.portfolioDelta];
+  return [db.portfolioChunks, db.portfolioDelta, db.overrunFacts, db.portfolioMeasured];
 }
 
 /** The document of a client: FNV-1a of its id, so the spread is even and stable across laptops and versions. */
@@ -65,14 +66,21 @@ export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
 export async function updateSummaries(db: ContratsDb, rows: readonly ClientSummary[], removed: readonly string[] = []): Promise<void> {
   const changes: PortfolioDelta[] = [...rows.map((summary) => ({ id: summary.id, summary })), ...removed.map((id) => ({ id, summary: null }))];
   if (changes.length === 0) return;
+  await updateOverrunIndex(db, rows, removed);
   // A large change (a bulk load's chunk) goes straight into the documents.
-  if (changes.length > DELTA_LIMIT) return replacePortfolio(db, applied(await readPortfolio(db), changes));
+  if (changes.length > DELTA_LIMIT) return writeDocuments(db, applied(await readPortfolio(db), changes));
   await db.portfolioDelta.bulkPut(changes);
-  if ((await db.portfolioDelta.count()) > DELTA_LIMIT) await replacePortfolio(db, await readPortfolio(db));
+  if ((await db.portfolioDelta.count()) > DELTA_LIMIT) await writeDocuments(db, await readPortfolio(db));
 }
 
-/** Replaces the whole read model with `rows` (a rebuild, or a fold). Runs inside the caller's read-write transaction over both tables. */
+/** Replaces the whole read model with `rows` (a rebuild). Runs inside the caller's read-write transaction over `portfolioTables`. */
 export async function replacePortfolio(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
+  const all = [...rows];
+  await Promise.all([writeDocuments(db, all), replaceOverrunIndex(db, all)]);
+}
+
+/** The documents holding exactly `rows`, the delta folded in (the overrun tables are kept apart: a fold does not change them). */
+async function writeDocuments(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
   await Promise.all([db.portfolioChunks.clear(), db.portfolioDelta.clear()]);
   await db.portfolioChunks.bulkPut(toChunks(rows));
 }

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { summarizeClients, type ClientSummary } from './client-summary';
+import { refreshRegularisations } from './overrun-index';
 import { portfolioTables, updateSummaries } from './portfolio-chunks';
 
 /** Entities the portfolio read model is derived from: writing one of them refreshes its client's row in the same transaction. */
@@ -9,14 +10,21 @@ const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contra
 
 export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entity);
 
-/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers. */
+/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers (the invoices tell which overruns are regularised). */
 export function readModelScope(db: ContratsDb): Table[] {
-  return [db.clientRows, db.usage, ...portfolioTables(db)];
+  return [db.clientRows, db.usage, db.invoices, ...portfolioTables(db)];
 }
 
-/** Tables a read-write transaction must also cover when it writes any of `entities`. */
+/** Tables a read-write transaction must also cover when it writes any of `entities` (invoices: the overrun rows they regularise). */
 export function summaryTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
-  return [...entities].some(feedsSummaries) ? readModelScope(db) : [];
+  const list = [...entities];
+  if (list.some(feedsSummaries)) return readModelScope(db);
+  return list.includes('invoices') ? [db.overrunFacts] : [];
+}
+
+/** The contract whose overruns a written invoice may regularise (none for other entities). */
+export function regularisedContractOf(entity: EntityType, record: object | null | undefined): string | undefined {
+  return entity === 'invoices' && record ? (record as { contractId?: string }).contractId : undefined;
 }
 
 /** The client a written record belongs to (none for entities the read model ignores). */
@@ -53,3 +61,19 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
 }
 
 const REFRESH_CHUNK = 250;
+
+const present = (ids: Iterable<string | undefined>) => [...new Set([...ids].filter((id): id is string => !!id))];
+
+/**
+ * After records were written: the summaries of `clientIds` and the regularised
+ * overruns of `contractIds` (invoices written), each only when there is one.
+ * Inside a transaction, Dexie keeps its zone across awaits of its own
+ * requests; awaiting a function that returned without any (nothing to refresh)
+ * and then making a request lost it here, and the transaction committed early.
+ */
+export async function refreshReadModel(db: ContratsDb, clientIds: Iterable<string | undefined>, contractIds: Iterable<string | undefined>): Promise<void> {
+  const clients = present(clientIds);
+  const contracts = present(contractIds);
+  if (clients.length > 0) await refreshSummaries(db, clients);
+  if (contracts.length > 0) await refreshRegularisations(db, contracts);
+}

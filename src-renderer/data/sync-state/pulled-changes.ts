@@ -3,7 +3,7 @@ import type { ContratsDb, OutboxEntry } from '../db';
 import { inClientRows, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
-import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { feedsSummaries, readModelScope, refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { rememberSource, summariesFromMemory, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
 
@@ -70,7 +70,10 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
     await writes;
     const touched = plans.flatMap((p) => p.touched);
     if (deferSummaries) await db.syncState.put({ key: SYNC_KEYS.summariesPending, value: true });
-    else await refreshSummaries(db, touched);
+    else {
+      // With pulled invoices, the overruns they regularise (a deferred model's rows are judged again from the invoices when it is rebuilt).
+      await refreshReadModel(db, touched, plans.flatMap((p) => p.regularising));
+    }
     await db.syncState.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });
   if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
@@ -81,6 +84,8 @@ interface EntityPlan extends RecordWrites {
   puts: WireRecord[];
   deletes: string[];
   touched: (string | undefined)[];
+  /** Contracts whose invoices change (their regularised overruns follow). */
+  regularising: (string | undefined)[];
 }
 
 async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: RecordChange[], pending: Map<string, OutboxEntry[]>, initial: InitialPull | undefined): Promise<EntityPlan> {
@@ -100,7 +105,13 @@ async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: Re
     if (record) puts.push(record);
     else deletes.push(change.recordId);
   });
-  return { entity, puts, deletes, touched: [...touched, ...puts.map((record) => summaryClientOf(entity, record))] };
+  return {
+    entity,
+    puts,
+    deletes,
+    touched: [...touched, ...puts.map((record) => summaryClientOf(entity, record))],
+    regularising: [...local, ...puts].map((record) => regularisedContractOf(entity, record)),
+  };
 }
 
 /**
@@ -116,6 +127,8 @@ export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialP
   await db.transaction('rw', [...readModelScope(db), db.syncState, db.outbox], async () => {
     if (!(await db.syncState.get(SYNC_KEYS.summariesPending))) return;
     const rows = (initial && (await summariesFromMemory(db, initial))) ?? (await summariesFromRecords(db));
+    // Invoices may have come while the model was pending: every overrun row is judged again from them.
+    await db.overrunFacts.clear();
     await replacePortfolio(db, rows);
     await db.syncState.delete(SYNC_KEYS.summariesPending);
   });

@@ -3,7 +3,7 @@ import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SyncStateEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
 import { recordTables, writeRecords, type RecordStore } from '../record-store';
-import { refreshSummaries, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
 
 /** What one batch's answers did, for the status line and the tests. */
@@ -106,7 +106,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     });
     await writeRecords(db, writes);
     const touched = [...shown].flatMap(([key, s]) => [summaryClientOf(s.entity, before.get(key)), summaryClientOf(s.entity, s.record)]);
-    await refreshSummaries(db, touched);
+    await refreshReadModel(db, touched, [...shown].flatMap(([key, s]) => [regularisedContractOf(s.entity, before.get(key)), regularisedContractOf(s.entity, s.record)]));
   });
   return outcome;
 }

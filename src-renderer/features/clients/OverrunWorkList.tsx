@@ -101,7 +101,10 @@ function WorkRow({ item }: { item: OverrunItem }) {
       <td><a href={href(`/clients/${encodeURIComponent(item.clientId)}`)}>{item.clientName}</a></td>
       <td>{item.contract.reference}</td>
       <td>{over.coveringTierId ?? t('life.workList.horsGrille')}</td>
-      <td className="num">{over.supplement ? formatEuros(over.supplement.amount.value) : '—'}</td>
+      <td className="num">
+        {over.supplementCents !== null ? formatEuros(over.supplementCents) : '—'}
+        {item.regularised ? <span className="badge ok" title={t('life.workList.regularisedTitle')}> {t('life.workList.regularised')}</span> : null}
+      </td>
       <td>
         {plan ? (
           <>

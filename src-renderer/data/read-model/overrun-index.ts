@@ -1,0 +1,162 @@
+import Dexie from 'dexie';
+import { regularisedMonths, type YearMonth } from '../../../src-core';
+import type { ContratsDb } from '../db';
+import type { ClientSummary, ContractSummary } from './client-summary';
+
+/**
+ * The overrun facts of the read model, kept apart from the 10,000 summaries
+ * they come from so that the overrun work list reads only what it lists:
+ * reading every summary took 0.9–4 s on a loaded laptop (bench, 10,000
+ * clients), reading the contracts and usage of those over another 1–3 s.
+ * Both tables are derived from the summaries, in the transaction that writes
+ * them (portfolio-chunks.ts), never edited alone:
+ * - `overrunFacts`: a row per contract whose summary holds a month over the
+ *   limits (its last measured months), with its client's name and the
+ *   contract's summary (terms and facts): what the work list shows and plans
+ *   a tier change from, and which of those months a stored invoice already
+ *   regularises (src-core `regularisedMonths`, the monthly run's rule). Indexed
+ *   by client (rewritten with its summary) and by its months over (the
+ *   contracts over in a month). Only an invoice write changes what is
+ *   regularised (`refreshRegularisations`), so a row rewritten for its usage or
+ *   terms keeps the verdicts of the months it had and looks up the new ones;
+ * - `portfolioMeasured`: every client's last measured month (one row, read
+ *   when summaries are written), and how many clients have each as their last
+ *   (another, tiny: its latest month is what the overrun figures are about,
+ *   read without the 10,000 entries of the first).
+ */
+export interface OverrunRow {
+  /** The contract's id. */
+  id: string;
+  clientId: string;
+  clientName: string;
+  contract: ContractSummary;
+  /** Months of its facts. */
+  months: YearMonth[];
+  /** Those of `months` a stored invoice of the contract regularises (its supplement line is billed, draft or issued). */
+  regularised: YearMonth[];
+}
+
+export type MeasuredMonths =
+  /** Client id → its contracts' latest measured month (clients with no usage are absent). */
+  | { id: 'clients'; byClient: Record<string, YearMonth> }
+  /** Last measured month → how many clients have it as their last. */
+  | { id: 'months'; clients: Record<YearMonth, number> };
+
+/** Both rows of `portfolioMeasured`, from every client's last measured month. */
+function measuredRows(byClient: Record<string, YearMonth>): MeasuredMonths[] {
+  const clients: Record<YearMonth, number> = {};
+  for (const month of Object.values(byClient)) clients[month] = (clients[month] ?? 0) + 1;
+  return [{ id: 'clients', byClient }, { id: 'months', clients }];
+}
+
+type UnjudgedRow = Omit<OverrunRow, 'regularised'>;
+
+function overrunRows(summaries: Iterable<ClientSummary>): UnjudgedRow[] {
+  const rows: UnjudgedRow[] = [];
+  for (const s of summaries) {
+    for (const contract of s.contracts) {
+      if (contract.overruns.length > 0) rows.push({ id: contract.id, clientId: s.id, clientName: s.legalName, contract, months: contract.overruns.map((o) => o.month) });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The months of `months` the contract's stored invoices regularise. A month is
+ * regularised by a later month's run, so only the invoices after the oldest
+ * are read ([contractId+period], v10): one or two per contract, not its history.
+ */
+async function regularisedOf(db: ContratsDb, contractId: string, months: readonly YearMonth[]): Promise<YearMonth[]> {
+  const oldest = months.reduce((a, b) => (b < a ? b : a));
+  const later = await db.invoices.where('[contractId+period]').between([contractId, oldest], [contractId, Dexie.maxKey], false, true).toArray();
+  return [...regularisedMonths(later.filter((i) => i.kind === 'invoice'), months)].sort();
+}
+
+/**
+ * `rows` with their regularised months where `known` (the rows they replace)
+ * judged all their months already; `pending`, the others, to look up
+ * (`lookedUp`). Split so that nothing is awaited when nothing is looked up:
+ * inside a transaction, Dexie keeps its zone across awaits of its own
+ * requests, not along a chain of promises that settle without one (refreshReadModel).
+ */
+function carried(rows: readonly UnjudgedRow[], known: ReadonlyMap<string, OverrunRow>): { rows: OverrunRow[]; pending: UnjudgedRow[] } {
+  const done: OverrunRow[] = [];
+  const pending: UnjudgedRow[] = [];
+  for (const row of rows) {
+    const before = known.get(row.id);
+    if (before && row.months.every((m) => before.months.includes(m))) done.push({ ...row, regularised: before.regularised.filter((m) => row.months.includes(m)) });
+    else pending.push(row);
+  }
+  return { rows: done, pending };
+}
+
+async function lookedUp(db: ContratsDb, rows: readonly UnjudgedRow[]): Promise<OverrunRow[]> {
+  const regularised = await Promise.all(rows.map((row) => regularisedOf(db, row.id, row.months)));
+  return rows.map((row, i) => ({ ...row, regularised: regularised[i]! }));
+}
+
+function lastMeasuredOf(summary: ClientSummary): YearMonth | null {
+  let last: YearMonth | null = null;
+  for (const c of summary.contracts) if (c.lastMeasured && (!last || c.lastMeasured > last)) last = c.lastMeasured;
+  return last;
+}
+
+/** The summaries' clients as the measured row holds them. */
+function measuredOf(summaries: Iterable<ClientSummary>, into: Record<string, YearMonth> = {}): Record<string, YearMonth> {
+  for (const s of summaries) {
+    const last = lastMeasuredOf(s);
+    if (last) into[s.id] = last;
+    else delete into[s.id];
+  }
+  return into;
+}
+
+/** Rewrites the overrun tables for `changed` summaries and `removed` clients. Inside the caller's transaction over `portfolioTables`. */
+export async function updateOverrunIndex(db: ContratsDb, changed: readonly ClientSummary[], removed: readonly string[]): Promise<void> {
+  const clientIds = [...changed.map((s) => s.id), ...removed];
+  if (clientIds.length === 0) return;
+  const [before, stored] = await Promise.all([db.overrunFacts.where('clientId').anyOf(clientIds).toArray(), db.portfolioMeasured.get('clients')]);
+  const byClient = stored?.id === 'clients' ? stored.byClient : {};
+  for (const id of removed) delete byClient[id];
+  measuredOf(changed, byClient);
+  const { rows, pending } = carried(overrunRows(changed), new Map(before.map((r) => [r.id, r])));
+  if (pending.length > 0) rows.push(...(await lookedUp(db, pending)));
+  await db.overrunFacts.bulkDelete(before.map((r) => r.id));
+  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
+}
+
+/** Replaces both tables with those of `summaries`: the whole read model. */
+export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[]): Promise<void> {
+  const before = await db.overrunFacts.toArray();
+  const { rows, pending } = carried(overrunRows(summaries), new Map(before.map((r) => [r.id, r])));
+  if (pending.length > 0) rows.push(...(await lookedUp(db, pending)));
+  await db.overrunFacts.clear();
+  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries)))]);
+}
+
+/**
+ * After invoices of `contractIds` were written (created, edited, issued,
+ * deleted, pulled): the regularised months of those with an overrun row,
+ * judged again from their stored invoices. Inside the caller's transaction
+ * over the invoices and `overrunFacts`.
+ */
+export async function refreshRegularisations(db: ContratsDb, contractIds: Iterable<string | undefined>): Promise<void> {
+  const ids = [...new Set([...contractIds].filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = (await db.overrunFacts.bulkGet(ids)).filter((r) => r !== undefined);
+  if (rows.length === 0) return;
+  await db.overrunFacts.bulkPut(await Promise.all(rows.map(async (row) => ({ ...row, regularised: await regularisedOf(db, row.id, row.months) }))));
+}
+
+/** The portfolio's last measured month (the same as `lastMeasuredMonth` over every summary), null before any usage. */
+export async function readLastMeasuredMonth(db: ContratsDb): Promise<YearMonth | null> {
+  const stored = await db.portfolioMeasured.get('months');
+  let last: YearMonth | null = null;
+  for (const [month, clients] of Object.entries(stored?.id === 'months' ? stored.clients : {})) if (clients > 0 && (!last || month > last)) last = month;
+  return last;
+}
+
+/** The contracts billed in `month` and over their limits then, with their client and stored facts. */
+export function readOverrunRows(db: ContratsDb, month: YearMonth): Promise<OverrunRow[]> {
+  return db.overrunFacts.where('months').equals(month).toArray();
+}

@@ -1,6 +1,5 @@
 import type { jsPDF } from 'jspdf';
-import type { EmbeddableFont } from './truetype-subset';
-import { FIRST_CHAR, LAST_CHAR } from './truetype-subset';
+import { FIRST_CHAR, LAST_CHAR, type EmbeddableFont } from './truetype-subset';
 
 /**
  * The PDF/A-3 pieces of a document written by jsPDF itself, as it writes the
@@ -64,7 +63,7 @@ interface Internal {
 }
 
 /** A PDF text string's bytes (PDF 32000-1 7.9.2.2): printable ASCII as is, anything else UTF-16BE after its BOM. */
-export function pdfTextBytes(text: string): string {
+function pdfTextBytes(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   let out = '\xfe\xff';
   for (let i = 0; i < text.length; i++) {
@@ -75,7 +74,7 @@ export function pdfTextBytes(text: string): string {
 }
 
 /** A hexadecimal string token of a text: safe for any byte (a literal would turn a CR byte into LF). */
-export function pdfHexText(text: string): string {
+function pdfHexText(text: string): string {
   let hex = '';
   const bytes = pdfTextBytes(text);
   for (let i = 0; i < bytes.length; i++) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
@@ -85,22 +84,20 @@ export function pdfHexText(text: string): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** D:YYYYMMDDHHmmSS+00'00' (UTC), the information dictionary's date, equal to the XMP's instant. */
-export function pdfDate(date: Date): string {
+function pdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
 
 const utf8 = new TextEncoder();
 
-/** Placeholders by length: the same strings for the same fonts and profile, document after document. */
-const placeholders = new Map<number, string>();
-const MAX_PLACEHOLDERS = 16;
+/** Placeholders by stream: the same string for the same font program or profile, document after document. */
+const placeholders = new WeakMap<Uint8Array, string>();
 
-function placeholder(length: number): string {
-  let text = placeholders.get(length);
+function placeholder(bytes: Uint8Array): string {
+  let text = placeholders.get(bytes);
   if (text === undefined) {
-    text = '\0'.repeat(length);
-    if (placeholders.size >= MAX_PLACEHOLDERS) placeholders.clear();
-    placeholders.set(length, text);
+    text = '\0'.repeat(bytes.length);
+    placeholders.set(bytes, text);
   }
   return text;
 }
@@ -125,7 +122,7 @@ class Writer {
   stream(bytes: Uint8Array, keys: Record<string, string | number>, deflated: boolean): number {
     const id = this.internal.newObject();
     this.internal.putStream({
-      data: placeholder(bytes.length), filters: [], alreadyAppliedFilters: deflated ? ['/FlateDecode'] : [],
+      data: placeholder(bytes), filters: [], alreadyAppliedFilters: deflated ? ['/FlateDecode'] : [],
       additionalKeyValues: Object.entries(keys).map(([key, value]) => ({ key, value })),
     });
     this.internal.write('endobj');

@@ -1,9 +1,8 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument } from '../../src-core';
+import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { ClientSummary } from './read-model/client-summary';
-import type { MeasuredMonths, OverrunRow } from './read-model/overrun-index';
+import type { ClientSummary, ContractSummary } from './read-model/client-summary';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
@@ -46,6 +45,25 @@ export interface SeriesState {
   id: string;
   [field: string]: unknown;
 }
+
+/** A row of the overrun index (read-model/overrun-index.ts): a contract with a month over its limits among its last measured ones. */
+export interface OverrunRow {
+  /** The contract's id. */
+  id: string;
+  clientId: string;
+  clientName: string;
+  contract: ContractSummary;
+  /** Months of its facts. */
+  months: YearMonth[];
+  /** Those of `months` a stored invoice of the contract regularises (its supplement line is billed, draft or issued). */
+  regularised: YearMonth[];
+}
+
+export type MeasuredMonths =
+  /** Client id → its contracts' latest measured month (clients with no usage are absent). */
+  | { id: 'clients'; byClient: Record<string, YearMonth> }
+  /** Last measured month → how many clients have it as their last. */
+  | { id: 'months'; clients: Record<YearMonth, number> };
 
 /** A document of the portfolio read model (read-model/portfolio-chunks.ts): the summaries of the clients whose id hashes to it. */
 export interface PortfolioChunk {

@@ -1,10 +1,12 @@
 import {
-  assertEInvoiceable, DomainError, formatDateFr, formatDocumentNumber, invoiceSchema, parseDocumentNumber, parseEntity, parseIsoDate, seriesName, seriesPrefixOf,
+  assertEInvoiceable, formatDateFr, formatDocumentNumber, invoiceSchema, parseDocumentNumber, parseEntity, parseIsoDate, seriesName, seriesPrefixOf,
   type Invoice, type IsoDate, type WireRecord,
 } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { readSyncValue, writeSyncValue } from '../sync-state/keys';
+import { awaitingKey } from './awaiting-central-issue';
+import { readSetting, writeSetting } from '../repositories/settings';
 import { invoicingTransaction } from './transaction';
 import { parisToday } from '../context';
 import { sellerProfile } from '../settings-in-force';
@@ -25,54 +27,16 @@ import { readyForIssue } from './issue';
 
 /** How this laptop issues when the central API can be reached: its choice, remembered (local, never synced). */
 export type IssueSeriesChoice = 'central' | 'device';
-const CHOICE_KEY = 'local.issueSeries';
 
 /** The central series by default: one company series; the laptop's own series is for working offline. */
 export async function readIssueSeriesChoice(ctx: DataContext): Promise<IssueSeriesChoice> {
-  return (await readSyncValue<IssueSeriesChoice>(ctx.db, CHOICE_KEY)) === 'device' ? 'device' : 'central';
+  return (await readSetting(ctx.db, 'local.issueSeries')) === 'device' ? 'device' : 'central';
 }
 
 export async function setIssueSeriesChoice(ctx: DataContext, choice: IssueSeriesChoice): Promise<void> {
-  await writeSyncValue(ctx.db, CHOICE_KEY, choice);
+  await writeSetting(ctx.db, 'local.issueSeries', choice);
 }
 
-/** An issue request sent to the central API whose answer did not come back: the server may have numbered the draft. */
-export interface AwaitingCentralIssue {
-  invoiceId: string;
-  requestId: string;
-  issueDate: IsoDate;
-  at: string;
-}
-const AWAITING_PREFIX = 'invoicing.centralIssue.';
-const awaitingKey = (invoiceId: string) => `${AWAITING_PREFIX}${invoiceId}`;
-
-export async function readAwaitingCentralIssue(ctx: DataContext, invoiceId: string): Promise<AwaitingCentralIssue | undefined> {
-  return readSyncValue<AwaitingCentralIssue>(ctx.db, awaitingKey(invoiceId));
-}
-
-/**
- * Written just before the request leaves, so that a cut, a crash or a closed
- * window leaves the laptop knowing it asked: the retry sends the same
- * `requestId` and date. Kept on signing out (another server cannot issue it).
- */
-export async function rememberCentralIssue(ctx: DataContext, request: Omit<AwaitingCentralIssue, 'at'>): Promise<void> {
-  await writeSyncValue(ctx.db, awaitingKey(request.invoiceId), { ...request, at: ctx.now() } satisfies AwaitingCentralIssue);
-}
-
-/** The server answered for good (issued, or refused: then nothing was numbered). */
-export async function forgetCentralIssue(ctx: DataContext, invoiceId: string): Promise<void> {
-  await ctx.db.settings.delete(awaitingKey(invoiceId));
-}
-
-/** Issuing in the laptop's series is refused while the central API may have numbered the draft: one document, one number. */
-export async function refuseAwaitingCentralIssue(ctx: DataContext, ids: readonly string[]): Promise<void> {
-  const awaiting = (await ctx.db.settings.bulkGet(ids.map(awaitingKey))).filter((row) => row !== undefined);
-  if (awaiting.length === 0) return;
-  throw new DomainError(
-    'INVALID_INPUT',
-    `Émission par le serveur central sans réponse pour ${awaiting.length === 1 ? 'ce brouillon' : `${awaiting.length} brouillons`} : le serveur lui a peut-être déjà donné un numéro. Réessayez l’émission par le serveur central une fois la connexion revenue (la même demande ne donne jamais deux numéros) ; l’émission dans la série du poste reste bloquée jusque-là.`,
-  );
-}
 
 /**
  * Before the drafts go to the server: each dated the day of issue, due after
@@ -135,14 +99,14 @@ export async function recordCentralIssue(ctx: DataContext, answer: CentralIssueA
     await db.outbox
       .filter((m) => m.entity === 'invoices' && m.recordId === issued.id)
       .modify((m) => void (m.baseVersion = Math.max(m.baseVersion, answer.version)));
-    await db.settings.delete(awaitingKey(issued.id));
+    await db.syncState.delete(awaitingKey(issued.id));
     await noteCentralNumber(ctx, answer.number);
     if (before?.status === 'draft') await imputePendingOffsets(ctx, [issued], actor);
     return issued;
   });
 }
 
-/** The last number of each central series this laptop has been given (`F-2026` → 12), kept in one settings row. */
+/** The last number of each central series this laptop has been given (`F-2026` → 12), kept in one sync-state row. */
 const LAST_CENTRAL_KEY = 'invoicing.centralLast';
 type LastCentral = Record<string, number>;
 

@@ -4,7 +4,8 @@ import { readSetting } from '../repositories/settings';
 import type { DocumentKind } from '../../../src-core';
 import { parisToday } from '../context';
 import { deviceCode, nextDocumentNumber } from './numbering';
-import { nextCentralNumber, readAwaitingCentralIssue, readIssueSeriesChoice } from './central-issue';
+import { nextCentralNumber, readIssueSeriesChoice } from './central-issue';
+import { readAwaitingCentralIssue } from './awaiting-central-issue';
 import { documentLedger, ledger, overdueLedger } from './ledger';
 
 /**

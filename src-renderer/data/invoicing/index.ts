@@ -3,10 +3,8 @@
 // invoices screens. Every write is one transaction with its audit and outbox.
 export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type CreateOptions, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
 export { issueDrafts, type IssueOptions } from './issue';
-export {
-  forgetCentralIssue, nextCentralNumber, prepareCentralIssue, readAwaitingCentralIssue, readIssueSeriesChoice, recordCentralIssue, rememberCentralIssue, setIssueSeriesChoice,
-  type AwaitingCentralIssue, type CentralIssueAnswer, type IssueSeriesChoice,
-} from './central-issue';
+export { nextCentralNumber, prepareCentralIssue, readIssueSeriesChoice, recordCentralIssue, setIssueSeriesChoice, type CentralIssueAnswer, type IssueSeriesChoice } from './central-issue';
+export { forgetCentralIssue, readAwaitingCentralIssue, rememberCentralIssue, type AwaitingCentralIssue } from './awaiting-central-issue';
 export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
 export { cancelPayment, recordPayment } from './payments';
 export { createCreditNote } from './credit-notes';

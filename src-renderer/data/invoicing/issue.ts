@@ -6,7 +6,7 @@ import { invoicingTransaction } from './transaction';
 import { parisToday } from '../context';
 import { sellerProfile } from '../settings-in-force';
 import { storedTotals } from './stored-amounts';
-import { refuseAwaitingCentralIssue } from './central-issue';
+import { refuseAwaitingCentralIssue } from './awaiting-central-issue';
 import { imputePendingOffsets } from './credit-uses';
 import { numberAllocator } from './numbering';
 

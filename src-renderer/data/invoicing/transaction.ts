@@ -9,5 +9,5 @@ import { summaryTables } from '../read-model/upkeep';
  */
 export function invoicingTransaction<T>(ctx: DataContext, body: () => Promise<T>): Promise<T> {
   const { db } = ctx;
-  return db.transaction('rw', [db.invoices, db.payments, db.clientRows, db.series, db.settings, db.audit, db.outbox, ...summaryTables(db, ['invoices'])], body);
+  return db.transaction('rw', [db.invoices, db.payments, db.clientRows, db.series, db.settings, db.syncState, db.audit, db.outbox, ...summaryTables(db, ['invoices'])], body);
 }

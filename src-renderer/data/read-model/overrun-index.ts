@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { regularisedMonths, type YearMonth } from '../../../src-core';
-import type { ContratsDb } from '../db';
-import type { ClientSummary, ContractSummary } from './client-summary';
+import type { ContratsDb, MeasuredMonths, OverrunRow } from '../db';
+
+export type { MeasuredMonths, OverrunRow };
+import type { ClientSummary } from './client-summary';
 
 /**
  * The overrun facts of the read model, kept apart from the 10,000 summaries
@@ -24,24 +26,6 @@ import type { ClientSummary, ContractSummary } from './client-summary';
  *   (another, tiny: its latest month is what the overrun figures are about,
  *   read without the 10,000 entries of the first).
  */
-export interface OverrunRow {
-  /** The contract's id. */
-  id: string;
-  clientId: string;
-  clientName: string;
-  contract: ContractSummary;
-  /** Months of its facts. */
-  months: YearMonth[];
-  /** Those of `months` a stored invoice of the contract regularises (its supplement line is billed, draft or issued). */
-  regularised: YearMonth[];
-}
-
-export type MeasuredMonths =
-  /** Client id → its contracts' latest measured month (clients with no usage are absent). */
-  | { id: 'clients'; byClient: Record<string, YearMonth> }
-  /** Last measured month → how many clients have it as their last. */
-  | { id: 'months'; clients: Record<YearMonth, number> };
-
 /** Both rows of `portfolioMeasured`, from every client's last measured month. */
 function measuredRows(byClient: Record<string, YearMonth>): MeasuredMonths[] {
   const clients: Record<YearMonth, number> = {};

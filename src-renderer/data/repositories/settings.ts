@@ -14,6 +14,8 @@ export interface SettingValues {
   envelopeModels: EnvelopeModel[];
   /** The name a standalone laptop's audit uses (Paramètres; sync/person.ts), null when none was chosen. */
   'local.personName': string | null;
+  /** Where this laptop issues when the central API can be reached (invoicing/central-issue.ts): its choice, never synced. */
+  'local.issueSeries': 'central' | 'device';
 }
 export type SettingKey = keyof SettingValues;
 
@@ -22,6 +24,7 @@ const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
   ruleSettings: ruleSettingsSchema,
   envelopeModels: z.array(envelopeModelSchema),
   'local.personName': z.string().max(80).nullable(),
+  'local.issueSeries': z.enum(['central', 'device']),
 };
 
 const SETTING_LABELS: { [K in SettingKey]: string } = {
@@ -29,6 +32,7 @@ const SETTING_LABELS: { [K in SettingKey]: string } = {
   ruleSettings: 'Paramètres des règles',
   envelopeModels: "Modèles d'enveloppe",
   'local.personName': 'Nom de la personne (poste autonome)',
+  'local.issueSeries': 'Série des numéros à l’émission',
 };
 
 export async function readSetting<K extends SettingKey>(db: ContratsDb, key: K): Promise<SettingValues[K] | undefined> {

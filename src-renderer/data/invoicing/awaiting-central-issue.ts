@@ -1,0 +1,41 @@
+import { DomainError, type IsoDate } from '../../../src-core';
+import type { DataContext } from '../context';
+import { deleteSyncValue, readSyncValue, writeSyncValue } from '../sync-state/keys';
+
+/** An issue request sent to the central API whose answer did not come back: the server may have numbered the draft. */
+export interface AwaitingCentralIssue {
+  invoiceId: string;
+  requestId: string;
+  issueDate: IsoDate;
+  at: string;
+}
+const AWAITING_PREFIX = 'invoicing.centralIssue.';
+export const awaitingKey = (invoiceId: string) => `${AWAITING_PREFIX}${invoiceId}`;
+
+export async function readAwaitingCentralIssue(ctx: DataContext, invoiceId: string): Promise<AwaitingCentralIssue | undefined> {
+  return readSyncValue<AwaitingCentralIssue>(ctx.db, awaitingKey(invoiceId));
+}
+
+/**
+ * Written just before the request leaves, so that a cut, a crash or a closed
+ * window leaves the laptop knowing it asked: the retry sends the same
+ * `requestId` and date. Kept on signing out (another server cannot issue it).
+ */
+export async function rememberCentralIssue(ctx: DataContext, request: Omit<AwaitingCentralIssue, 'at'>): Promise<void> {
+  await writeSyncValue(ctx.db, awaitingKey(request.invoiceId), { ...request, at: ctx.now() } satisfies AwaitingCentralIssue);
+}
+
+/** The server answered for good (issued, or refused: then nothing was numbered). */
+export async function forgetCentralIssue(ctx: DataContext, invoiceId: string): Promise<void> {
+  await deleteSyncValue(ctx.db, awaitingKey(invoiceId));
+}
+
+/** Issuing in the laptop's series is refused while the central API may have numbered the draft: one document, one number. */
+export async function refuseAwaitingCentralIssue(ctx: DataContext, ids: readonly string[]): Promise<void> {
+  const awaiting = (await ctx.db.syncState.bulkGet(ids.map(awaitingKey))).filter((row) => row !== undefined);
+  if (awaiting.length === 0) return;
+  throw new DomainError(
+    'INVALID_INPUT',
+    `Émission par le serveur central sans réponse pour ${awaiting.length === 1 ? 'ce brouillon' : `${awaiting.length} brouillons`} : le serveur lui a peut-être déjà donné un numéro. Réessayez l’émission par le serveur central une fois la connexion revenue (la même demande ne donne jamais deux numéros) ; l’émission dans la série du poste reste bloquée jusque-là.`,
+  );
+}

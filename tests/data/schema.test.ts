@@ -5,6 +5,7 @@ import { DEMO_SELLER_PROFILE, generateDemoPortfolio } from '../../src-core';
 import { createDatabase, createDataContext, createRepositories, MIGRATIONS, openDataLayer, readPortfolio, readSetting, summarizeClients } from '../../src-renderer/data';
 import { SYNC_KEYS, forgetServer, listConflicts, listSetAside, readCursor, readSyncValue, wipeLocalData, writeSyncValue } from '../../src-renderer/data/sync-state';
 import { PORTFOLIO_CHUNKS } from '../../src-renderer/data/read-model/portfolio-chunks';
+import { readAwaitingCentralIssue, rememberCentralIssue } from '../../src-renderer/data/invoicing';
 import { freshIndexedDb } from './helpers';
 
 // Several tests build an old database and migrate it: seconds on a busy machine (a timeout for that, not a speed claim).
@@ -170,15 +171,17 @@ describe('migration v9: the sync bookkeeping in its own table', { timeout: 30_00
     db.close();
   });
 
-  it('signing out forgets the server but keeps the device id, conflicts and set-aside changes; erasing keeps the device id only', async () => {
+  it('signing out forgets the server but keeps the device id, conflicts, set-aside changes and unanswered central issues; erasing keeps the device id only', async () => {
     const { db, ctx } = await openDataLayer({ name: 'sign-out', ...freshIndexedDb() });
     await writeSyncValue(db, SYNC_KEYS.server, { url: 'https://contrats.dokos.example' });
     await writeSyncValue(db, SYNC_KEYS.cursor('core'), '42');
     await writeSyncValue(db, SYNC_KEYS.conflict('m-conflict'), conflict);
     await writeSyncValue(db, SYNC_KEYS.setAside('m-refused'), setAside);
+    await rememberCentralIssue(ctx, { invoiceId: 'inv-1', requestId: 'req-1', issueDate: '2026-12-04' });
     await db.settings.put({ key: 'sellerProfile', value: DEMO_SELLER_PROFILE });
     await forgetServer(db);
-    expect((await db.syncState.toCollection().primaryKeys()).sort()).toEqual(['conflict.m-conflict', 'deviceId', 'setAside.m-refused']);
+    expect((await db.syncState.toCollection().primaryKeys()).sort()).toEqual(['centralIssue.inv-1', 'conflict.m-conflict', 'deviceId', 'setAside.m-refused']);
+    expect(await readAwaitingCentralIssue(ctx, 'inv-1')).toMatchObject({ requestId: 'req-1' });
     await wipeLocalData(db);
     expect(await db.syncState.toCollection().primaryKeys()).toEqual(['deviceId']);
     expect(await readSyncValue(db, SYNC_KEYS.deviceId)).toBe(ctx.deviceId);

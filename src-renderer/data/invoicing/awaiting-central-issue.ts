@@ -1,6 +1,6 @@
 import { DomainError, type IsoDate } from '../../../src-core';
 import type { DataContext } from '../context';
-import { deleteSyncValue, readSyncValue, writeSyncValue } from '../sync-state/keys';
+import { CENTRAL_ISSUE_PREFIX, deleteSyncValue, readSyncValue, writeSyncValue } from '../sync-state/keys';
 
 /** An issue request sent to the central API whose answer did not come back: the server may have numbered the draft. */
 export interface AwaitingCentralIssue {
@@ -9,8 +9,7 @@ export interface AwaitingCentralIssue {
   issueDate: IsoDate;
   at: string;
 }
-const AWAITING_PREFIX = 'invoicing.centralIssue.';
-export const awaitingKey = (invoiceId: string) => `${AWAITING_PREFIX}${invoiceId}`;
+export const awaitingKey = (invoiceId: string) => `${CENTRAL_ISSUE_PREFIX}${invoiceId}`;
 
 export async function readAwaitingCentralIssue(ctx: DataContext, invoiceId: string): Promise<AwaitingCentralIssue | undefined> {
   return readSyncValue<AwaitingCentralIssue>(ctx.db, awaitingKey(invoiceId));

@@ -3,6 +3,8 @@ import type { ContratsDb } from '../db';
 
 export const CONFLICT_PREFIX = 'conflict.';
 export const SET_ASIDE_PREFIX = 'setAside.';
+/** An issue request sent to the central API whose answer never came back (invoicing/awaiting-central-issue.ts). */
+export const CENTRAL_ISSUE_PREFIX = 'centralIssue.';
 
 /**
  * What the sync engine keeps locally lives in its own table, `syncState`

@@ -3,7 +3,7 @@ import type { ContratsDb } from '../db';
 import { forgetDeviceGrants } from '../invoicing/numbering';
 import { recordTables } from '../record-store';
 import { portfolioTables } from '../read-model/portfolio-chunks';
-import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS } from './keys';
+import { CENTRAL_ISSUE_PREFIX, CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS } from './keys';
 import { JOIN_KEY } from './join';
 
 /**
@@ -24,10 +24,11 @@ export async function wipeLocalData(db: ContratsDb): Promise<void> {
  * Sign-out keeping the data: forget the server and where the sync stood with
  * it (cursors, checks, the series it granted); what still needs a person stays
  * (conflicts, set-aside changes, the laptop's own records copied aside when
- * joining a server).
+ * joining a server, and the central issue requests left unanswered: the server
+ * may have numbered those drafts, so the laptop's series stays refused to them).
  */
 export async function forgetServer(db: ContratsDb): Promise<void> {
-  const stays = (key: string) => key === SYNC_KEYS.deviceId || key === JOIN_KEY || key.startsWith(CONFLICT_PREFIX) || key.startsWith(SET_ASIDE_PREFIX);
+  const stays = (key: string) => key === SYNC_KEYS.deviceId || key === JOIN_KEY || key.startsWith(CONFLICT_PREFIX) || key.startsWith(SET_ASIDE_PREFIX) || key.startsWith(CENTRAL_ISSUE_PREFIX);
   await db.transaction('rw', [db.syncState, db.series], async () => {
     await db.syncState.filter((row) => !stays(row.key)).delete();
     await forgetDeviceGrants(db);

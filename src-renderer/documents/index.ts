@@ -6,4 +6,4 @@ export { renderLetterPdf, renderLettersBatchPdf, type LetterDocumentModel } from
 export { recipientBlockRect, renderEnvelopeCalibrationPdf, windowRect, type RectMm } from './envelope';
 export type { PostalAddress } from './address';
 export { toWinAnsi } from './winansi';
-// Factur-X (facturx-pdf.ts) is imported by path, lazily: pdf-lib and fontkit stay out of the screens' chunks.
+// Factur-X (facturx-pdf.ts) is imported by path, lazily: fontkit and the fonts stay out of the screens' chunks.

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContinuity, PRICE_LIST_2024_09_01 } from '../../src-core';
 import { createMonthlyDrafts, issueDrafts, nextCentralNumber, parisToday, planMonthlyRun, readAwaitingCentralIssue } from '../../src-renderer/data/invoicing';
 import { listSetAside } from '../../src-renderer/data/sync-state';
 import { CentralIssueError } from '../../src-renderer/sync/central-issue';
 import { storageVariants } from '../server/support/storages';
-import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
+import type { CentralServer } from './support/central-server';
+import { centralServerSuite } from './support/suite';
 import { expectConverged, serverRecords } from './support/invariants';
 import { openLaptop, type Laptop } from './support/laptop';
 import { ACTOR, FRENCH_CLIENT } from './support/records';
@@ -39,22 +40,12 @@ async function centralNumbersOnServer(server: CentralServer, year: string): Prom
 }
 
 describe.each(storageVariants())('$name : émission par le serveur central (série F-AAAA-NNNNNN)', { timeout: 120_000 }, ({ open }) => {
-  let server: CentralServer;
-  const laptops: Laptop[] = [];
-
-  beforeAll(async () => {
-    server = await startCentralServer(open);
-  }, SERVER_TIMEOUT);
-
-  afterAll(async () => {
-    laptops.forEach((l) => l.close());
-    await server?.dispose();
-  }, SERVER_TIMEOUT);
+  const suite = centralServerSuite(open);
 
   it('en ligne, une facture prend le numéro suivant de la série centrale ; le poste la garde telle que le serveur l’a émise, sans mutation à renvoyer ; B la voit pareille', async () => {
-    const a = await openLaptop('central-a', () => server.url(), { token: server.tokens.alice });
-    const b = await openLaptop('central-b', () => server.url(), { token: server.tokens.bob });
-    laptops.push(a, b);
+    const a = await openLaptop('central-a', () => suite.server.url(), { token: suite.server.tokens.alice });
+    const b = await openLaptop('central-b', () => suite.server.url(), { token: suite.server.tokens.bob });
+    suite.keep(a, b);
     const today = parisToday(a.data.ctx);
     const year = today.slice(0, 4);
     await a.engine.syncNow();
@@ -67,7 +58,7 @@ describe.each(storageVariants())('$name : émission par le serveur central (sér
     expect(local).toMatchObject({ status: 'issued', number: `F-${year}-000001`, issueDate: today, buyer: { legalName: 'Central SARL', siren: FRENCH_CLIENT.siren } });
     // Nothing to send back: the record is the server's, its version too.
     expect((await a.data.repos.outbox.pending(1000)).filter((m) => m.recordId === draftId)).toEqual([]);
-    const onServer = (await serverRecords(server)).get(`invoices/${draftId}`);
+    const onServer = (await serverRecords(suite.server)).get(`invoices/${draftId}`);
     expect(local?.version).toBe(onServer?.version);
     expect(onServer?.record).toMatchObject({ status: 'issued', number: `F-${year}-000001`, issueDate: today, dueDate: local?.dueDate });
     // The audit names who asked, and says the server issued it.
@@ -79,15 +70,15 @@ describe.each(storageVariants())('$name : émission par le serveur central (sér
 
     await b.engine.syncNow();
     expect(await b.data.db.invoices.get(draftId!)).toEqual(await a.data.db.invoices.get(draftId!));
-    await expectConverged(server, [a, b]);
+    await expectConverged(suite.server, [a, b]);
   });
 
   it('une demande coupée (réponse perdue) puis renvoyée ne donne pas deux numéros ; la série du poste reste bloquée tant que le serveur n’a pas répondu', async () => {
-    const a = await openLaptop('central-cut', () => server.url(), { token: server.tokens.alice });
-    laptops.push(a);
+    const a = await openLaptop('central-cut', () => suite.server.url(), { token: suite.server.tokens.alice });
+    suite.keep(a);
     const year = parisToday(a.data.ctx).slice(0, 4);
     await a.engine.syncNow();
-    const before = await centralNumbersOnServer(server, year);
+    const before = await centralNumbersOnServer(suite.server, year);
     const [first, second] = await draftsOf(a, 'Coupure SAS', 2);
 
     // The server issues the first draft, its answer is lost on the way back.
@@ -106,10 +97,10 @@ describe.each(storageVariants())('$name : émission par le serveur central (sér
 
     // Retried (a new click: another command id): the stored request goes again and gets the number it was given.
     const retried = await a.engine.issueCentrally([first!, second!], { actor: ACTOR, requestId: randomUUID() });
-    const after = await centralNumbersOnServer(server, year);
+    const after = await centralNumbersOnServer(suite.server, year);
     expect(after).toHaveLength(before.length + 2);
     expect(checkContinuity(after)).toEqual([]);
-    const given = (await serverRecords(server)).get(`invoices/${cutId}`)?.record?.number;
+    const given = (await serverRecords(suite.server)).get(`invoices/${cutId}`)?.record?.number;
     // The cut one kept the number the server gave it before the cut; the other took the next.
     expect(given).toBe(after.at(-2));
     expect(retried.map((i) => [i.id, i.number])).toEqual([[cutId, given], [cutId === first ? second : first, after.at(-1)]]);
@@ -120,16 +111,16 @@ describe.each(storageVariants())('$name : émission par le serveur central (sér
     const [third] = await draftsOf(a, 'Doublon SA', 1);
     a.transport.plan(['duplicate'], '/invoices/issue');
     const [dup] = await a.engine.issueCentrally([third!], { actor: ACTOR, requestId: randomUUID() });
-    const last = await centralNumbersOnServer(server, year);
+    const last = await centralNumbersOnServer(suite.server, year);
     expect(last).toHaveLength(after.length + 1);
     expect(dup!.number).toBe(last.at(-1));
     expect(checkContinuity(last)).toEqual([]);
-    await expectConverged(server, [a]);
+    await expectConverged(suite.server, [a]);
   });
 
   it('hors ligne : rien n’est émis, le message le dit et propose la série du poste, qui émet alors sans blocage', async () => {
-    const a = await openLaptop('central-offline', () => server.url(), { token: server.tokens.alice });
-    laptops.push(a);
+    const a = await openLaptop('central-offline', () => suite.server.url(), { token: suite.server.tokens.alice });
+    suite.keep(a);
     const year = parisToday(a.data.ctx).slice(0, 4);
     await a.engine.syncNow();
     const [draftId] = await draftsOf(a, 'Hors Ligne SARL', 1);
@@ -141,13 +132,13 @@ describe.each(storageVariants())('$name : émission par le serveur central (sér
     expect(local!.number).toMatch(new RegExp(`^F-${year}-D\\d\\d-0001$`));
     a.transport.setOnline(true);
     expect((await a.engine.syncNow()).pushed.rejected).toBe(0);
-    expect((await serverRecords(server)).get(`invoices/${draftId}`)?.record).toMatchObject({ status: 'issued', number: local!.number });
+    expect((await serverRecords(suite.server)).get(`invoices/${draftId}`)?.record).toMatchObject({ status: 'issued', number: local!.number });
   });
 
   it('un brouillon déjà émis par un autre poste : la synchronisation d’avant la demande rapporte son numéro, rien n’est demandé ni mis de côté', async () => {
-    const a = await openLaptop('central-other-a', () => server.url(), { token: server.tokens.alice });
-    const b = await openLaptop('central-other-b', () => server.url(), { token: server.tokens.bob });
-    laptops.push(a, b);
+    const a = await openLaptop('central-other-a', () => suite.server.url(), { token: suite.server.tokens.alice });
+    const b = await openLaptop('central-other-b', () => suite.server.url(), { token: suite.server.tokens.bob });
+    suite.keep(a, b);
     await a.engine.syncNow();
     const [draftId] = await draftsOf(a, 'Deux Postes SAS', 1);
     await a.engine.syncNow();

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvoiceInput } from '../../src-core';
 import { listSetAside, retrySetAside } from '../../src-renderer/data/sync-state';
 import { SyncError } from '../../src-renderer/sync/sync-error';
 import { storageVariants } from '../server/support/storages';
-import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
+import { centralServerSuite } from './support/suite';
 import { expectConverged, serverRecords } from './support/invariants';
-import { openLaptop, type Laptop } from './support/laptop';
 import { ACTOR, clientInput, draftInput } from './support/records';
 
 /**
@@ -14,22 +13,8 @@ import { ACTOR, clientInput, draftInput } from './support/records';
  * pull go on; a push too large for the server is split until it lands.
  */
 describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { timeout: 120_000 }, ({ open }) => {
-  let server: CentralServer;
-  const laptops: Laptop[] = [];
-  const laptop = async (name: string, options: Partial<Parameters<typeof openLaptop>[2]> = {}) => {
-    const opened = await openLaptop(name, () => server.url(), { token: server.tokens.alice, ...options });
-    laptops.push(opened);
-    return opened;
-  };
-
-  beforeAll(async () => {
-    server = await startCentralServer(open);
-  }, SERVER_TIMEOUT);
-
-  afterAll(async () => {
-    laptops.forEach((l) => l.close());
-    await server?.dispose();
-  }, SERVER_TIMEOUT);
+  const suite = centralServerSuite(open);
+  const laptop = suite.laptop;
 
   it('un texte mal formé (demi-émoji) dans l’outbox est mis de côté avec une raison en français ; le reste part et le pull continue', async () => {
     const a = await laptop('demi-emoji');
@@ -46,9 +31,9 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     const last = await a.data.repos.clients.create(clientInput('Après le demi-émoji'), ACTOR);
     // Sent to the server as is (JSON escapes it as \ud83d), it is refused with a 400 in French, and nothing is stored.
     const [queued] = (await a.data.repos.outbox.pending(10)).filter((m) => m.recordId === badId).map(({ seq: _seq, ...m }) => m);
-    const raw = await fetch(new URL('/sync/push', server.url()), {
+    const raw = await fetch(new URL('/sync/push', suite.server.url()), {
       method: 'POST',
-      headers: { authorization: `Bearer ${server.tokens.alice}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${suite.server.tokens.alice}`, 'content-type': 'application/json' },
       body: JSON.stringify({ deviceId: a.data.ctx.deviceId, mutations: [queued] }),
     });
     expect(raw.status).toBe(400);
@@ -61,15 +46,15 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     expect(setAside?.reason).toMatch(/mal formé/);
     expect(setAside?.reason).not.toMatch(/Invalid|expected|Error/);
     expect(await a.data.repos.outbox.count()).toBe(0);
-    // The pull went on: the other laptop's client is here; ours are on the server.
+    // The pull went on: the other laptop's client is here; ours are on the suite.server.
     expect((await a.data.db.clients.get(fromB.id))?.legalName).toBe('Créé sur l’autre poste');
-    const onServer = await serverRecords(server);
+    const onServer = await serverRecords(suite.server);
     expect(onServer.get(`clients/${first.id}`)?.version).toBe(1);
     expect(onServer.get(`clients/${last.id}`)?.version).toBe(1);
     expect(onServer.has(`clients/${badId}`)).toBe(false);
     // And the next syncs are clean.
     expect((await a.engine.syncNow()).pushed).toEqual({ applied: 0, conflicts: 0, rejected: 0 });
-    await expectConverged(server, [a, b]);
+    await expectConverged(suite.server, [a, b]);
   });
 
   it('une modification sur laquelle le serveur échoue à chaque envoi (500) est isolée et mise de côté ; un serveur qui échoue sur tout ne met rien de côté', async () => {
@@ -98,7 +83,7 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     expect(setAside?.mutation.recordId).toBe(ids[6]);
     expect(setAside?.reason).toMatch(/Le serveur échoue \(HTTP 500\) à chaque envoi de cette modification/);
     expect(await a.data.repos.outbox.count()).toBe(0);
-    const onServer = await serverRecords(server);
+    const onServer = await serverRecords(suite.server);
     expect(ids.filter((id) => onServer.has(`clients/${id}`))).toEqual(ids.filter((_, i) => i !== 6));
 
     // The server mended, the account manager sends it again from the Synchronisation screen: it lands.
@@ -106,8 +91,8 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     expect(await retrySetAside(a.data.ctx, setAside!.mutation.mutationId)).toBe(true);
     expect(await listSetAside(a.data.ctx)).toEqual([]);
     expect((await a.engine.syncNow()).pushed).toEqual({ applied: 1, conflicts: 0, rejected: 0 });
-    expect((await serverRecords(server)).get(`clients/${ids[6]}`)?.record?.legalName).toBe('Panne SARL');
-    await expectConverged(server, [a, b]);
+    expect((await serverRecords(suite.server)).get(`clients/${ids[6]}`)?.record?.legalName).toBe('Panne SARL');
+    await expectConverged(suite.server, [a, b]);
   });
 
   it('un envoi trop volumineux pour le serveur (413 ou connexion coupée) est coupé en lots plus petits et arrive', async () => {
@@ -125,9 +110,9 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     expect(result.pushed).toEqual({ applied: 30, conflicts: 0, rejected: 0 });
     // The whole batch was refused (413) or cut, then its halves landed.
     expect((a.transport.delivered.get('/sync/push') ?? 0) - pushesBefore).toBeGreaterThanOrEqual(3);
-    const onServer = await serverRecords(server);
+    const onServer = await serverRecords(suite.server);
     expect(drafts.map((id) => onServer.get(`invoices/${id}`)?.version)).toEqual(drafts.map(() => 1));
-    await expectConverged(server, [a]);
+    await expectConverged(suite.server, [a]);
   });
 });
 

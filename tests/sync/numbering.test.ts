@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContinuity, PRICE_LIST_2024_09_01 } from '../../src-core';
 import { createCreditNote, createMonthlyDrafts, documentLedger, issueDrafts, nextDocumentNumber, parisToday, planMonthlyRun, recordPayment } from '../../src-renderer/data/invoicing';
 import { advanceLetter, createDraftLetter } from '../../src-renderer/data/letters-flow';
@@ -6,7 +6,7 @@ import { listSetAside, retrySetAside } from '../../src-renderer/data/sync-state'
 import { createApiClient } from '../../src-renderer/sync/api-client';
 import { actorLabel, rememberSignedIn } from '../../src-renderer/sync/person';
 import { storageVariants } from '../server/support/storages';
-import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
+import { centralServerSuite } from './support/suite';
 import { expectConverged, serverRecords } from './support/invariants';
 import { openLaptop, type Laptop } from './support/laptop';
 import { ACTOR, FRENCH_CLIENT as CLIENT } from './support/records';
@@ -30,22 +30,12 @@ async function documentView(laptop: Laptop, id: string) {
 }
 
 describe.each(storageVariants())('$name : numérotation de bout en bout (issue 17)', { timeout: 120_000 }, ({ open }) => {
-  let server: CentralServer;
-  const laptops: Laptop[] = [];
-
-  beforeAll(async () => {
-    server = await startCentralServer(open);
-  }, SERVER_TIMEOUT);
-
-  afterAll(async () => {
-    laptops.forEach((l) => l.close());
-    await server?.dispose();
-  }, SERVER_TIMEOUT);
+  const suite = centralServerSuite(open);
 
   it('le poste A, hors ligne, émet trois factures, des paiements, un avoir et un courrier ; B voit exactement les mêmes documents, numéros, soldes et états', async () => {
-    const a = await openLaptop('num-a', () => server.url(), { token: server.tokens.alice });
-    const b = await openLaptop('num-b', () => server.url(), { token: server.tokens.bob });
-    laptops.push(a, b);
+    const a = await openLaptop('num-a', () => suite.server.url(), { token: suite.server.tokens.alice });
+    const b = await openLaptop('num-b', () => suite.server.url(), { token: suite.server.tokens.bob });
+    suite.keep(a, b);
     const today = parisToday(a.data.ctx);
     const year = today.slice(0, 4);
 
@@ -109,17 +99,17 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     expect(await b.data.db.letters.get(letter.id)).toEqual(await a.data.db.letters.get(letter.id));
 
     // The server's copies: the device series without gap, every document issued.
-    const onServer = [...(await serverRecords(server)).values()].filter((c) => c.entity === 'invoices' && !c.deleted).map((c) => c.record!);
+    const onServer = [...(await serverRecords(suite.server)).values()].filter((c) => c.entity === 'invoices' && !c.deleted).map((c) => c.record!);
     expect(onServer.every((r) => r.status === 'issued')).toBe(true);
     expect(checkContinuity(onServer.filter((r) => r.kind === 'invoice').map((r) => String(r.number)))).toEqual([]);
-    await expectConverged(server, [a, b]);
+    await expectConverged(suite.server, [a, b]);
   });
 
   it('un poste qui a émis avant de se connecter : émission refusée avec sa raison, la facture redevient brouillon, son numéro libéré, son paiement mis de côté avec elle', async () => {
-    const s = await openLaptop('num-autonome', () => server.url(), { token: server.tokens.alice });
-    laptops.push(s);
+    const s = await openLaptop('num-autonome', () => suite.server.url(), { token: suite.server.tokens.alice });
+    suite.keep(s);
     // Signing in stores who the token belongs to (as the app does): the sync's own changes here are made in their name.
-    const me = await createApiClient({ baseUrl: server.url(), token: server.tokens.alice }).me();
+    const me = await createApiClient({ baseUrl: suite.server.url(), token: suite.server.tokens.alice }).me();
     await rememberSignedIn(s.data.db, me.user);
     const today = parisToday(s.data.ctx);
     const year = today.slice(0, 4);
@@ -144,7 +134,7 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     expect(setAside.map((x) => x.mutation.entity).sort()).toEqual(['invoices', 'payments']);
     expect(setAside.find((x) => x.mutation.entity === 'invoices')?.reason).toMatch(/série centrale/);
     expect(setAside.find((x) => x.mutation.entity === 'payments')?.reason).toMatch(new RegExp(`facture F-${year}-000001 a été refusée par le serveur central`));
-    const server1 = await serverRecords(server);
+    const server1 = await serverRecords(suite.server);
     expect(server1.get(`invoices/${invoice!.id}`)?.record).toMatchObject({ status: 'draft', number: null });
     expect(server1.has(`payments/${payment.id}`)).toBe(false);
     // Here: a draft again, its standalone number released (nothing else bore it), the next one in the granted series.
@@ -163,9 +153,9 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     expect(await retrySetAside(s.data.ctx, setAside.find((x) => x.mutation.entity === 'payments')!.mutation.mutationId)).toBe(true);
     const again = await s.engine.syncNow();
     expect(again.pushed.rejected).toBe(0);
-    const server2 = await serverRecords(server);
+    const server2 = await serverRecords(suite.server);
     expect(server2.get(`invoices/${invoice!.id}`)?.record).toMatchObject({ status: 'issued', number: next.number });
     expect(server2.get(`payments/${payment.id}`)?.record).toMatchObject({ amountCents: 5000, invoiceId: invoice!.id });
-    await expectConverged(server, laptops);
+    await expectConverged(suite.server, suite.laptops);
   });
 });

@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemoPortfolio } from '../../src-renderer/data';
 import { listConflicts, listSetAside, resolveConflict } from '../../src-renderer/data/sync-state';
 import { SyncError } from '../../src-renderer/sync/sync-error';
 import { storageVariants } from '../server/support/storages';
-import { SERVER_TIMEOUT, startCentralServer, type CentralServer } from './support/central-server';
+import { SERVER_TIMEOUT } from './support/central-server';
+import { centralServerSuite } from './support/suite';
 import { expectAppliedOnce, expectConverged, serverDigest, serverRecords } from './support/invariants';
-import { openLaptop, syncUntilClean, type Laptop } from './support/laptop';
+import { syncUntilClean, type Laptop } from './support/laptop';
 import { ACTOR, clientInput, queuedIds } from './support/records';
 
 describe.each(storageVariants())('$name : synchronisation avec le vrai serveur', { timeout: 60_000 }, ({ open }) => {
-  let server: CentralServer;
-  const laptops: Laptop[] = [];
+  const suite = centralServerSuite(open);
+  const laptop = suite.laptop;
   const mutationIds = new Set<string>();
-  const laptop = async (name: string, options: Partial<Parameters<typeof openLaptop>[2]> = {}) => {
-    const opened = await openLaptop(name, () => server.url(), { token: server.tokens.alice, ...options });
-    laptops.push(opened);
-    return opened;
-  };
   const remember = async (l: Laptop) => (await queuedIds(l)).forEach((id) => mutationIds.add(id));
-
-  beforeAll(async () => {
-    server = await startCentralServer(open);
-  }, SERVER_TIMEOUT);
-
-  afterAll(async () => {
-    laptops.forEach((l) => l.close());
-    await server?.dispose();
-  }, SERVER_TIMEOUT);
 
   it('un poste autonome avec un portefeuille envoie tout au serveur vide', async () => {
     const standalone = await laptop('autonome');
@@ -34,7 +21,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     const result = await standalone.engine.syncNow();
     expect(result.uploaded).toBeGreaterThanOrEqual(loaded.clients + loaded.contracts);
     expect(result.reconcile?.same).toBe(true);
-    const digest = await serverDigest(server);
+    const digest = await serverDigest(suite.server);
     expect(digest.tables.clients.count).toBe(loaded.clients);
     expect(digest.tables.contracts.count).toBe(loaded.contracts);
     // A second laptop signing in receives the portfolio, and uploads nothing (the server is no longer empty).
@@ -42,7 +29,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     const again = await second.engine.syncNow();
     expect(again.uploaded).toBe(0);
     expect(await second.data.db.clients.count()).toBe(loaded.clients);
-    await expectConverged(server, [standalone, second]);
+    await expectConverged(suite.server, [standalone, second]);
   });
 
   it('deux postes : champs différents fusionnés, même champ en conflit résolu par une personne', async () => {
@@ -75,7 +62,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     await remember(b);
     await b.engine.syncNow();
     expect(await listConflicts(b.data.ctx)).toEqual([]);
-    await expectConverged(server, [a, b]);
+    await expectConverged(suite.server, [a, b]);
     expect((await a.data.db.clients.get(client.id))?.legalName).toBe('Acme (B)');
   });
 
@@ -96,7 +83,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     const pushed = await a.engine.syncNow();
     expect(pushed.pushed).toEqual({ applied: 1, conflicts: 0, rejected: 0 });
     expect(await listSetAside(a.data.ctx)).toEqual([]);
-    const onServer = (await serverRecords(server)).get(`clients/${client.id}`)!;
+    const onServer = (await serverRecords(suite.server)).get(`clients/${client.id}`)!;
     expect(onServer.version).toBe(2);
     expect(onServer.record).not.toHaveProperty('partner');
     expect(onServer.record).not.toHaveProperty('vatNumber');
@@ -106,7 +93,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     expect(seen?.partner).toBeUndefined();
     expect(seen?.vatNumber).toBeUndefined();
     expect(seen?.legalName).toBe('Vider GmbH');
-    await expectConverged(server, [a, b]);
+    await expectConverged(suite.server, [a, b]);
   });
 
   it('coupures, réponse perdue, doublons, livraisons désordonnées, 500 et délais : rien de perdu ni appliqué deux fois', async () => {
@@ -119,12 +106,12 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     a.transport.plan(['error500', 'loseAnswer'], '/sync/pull');
     await syncUntilClean(a, 20);
     expect(a.transport.delivered.get('/sync/push')).toBeGreaterThan(6);
-    const records = await serverRecords(server);
+    const records = await serverRecords(suite.server);
     const ours = [...records.values()].filter((c) => c.entity === 'clients' && String(c.record?.legalName).startsWith('Client '));
     expect(ours).toHaveLength(23);
     // Each creation is version 1, the edited one version 2: a create applied twice would show more.
     expect(ours.map((c) => c.version).sort()).toEqual([...Array(22).fill(1), 2]);
-    await expectConverged(server, [a]);
+    await expectConverged(suite.server, [a]);
   }, 60_000);
 
   it('redémarrage du serveur pendant une synchronisation', async () => {
@@ -132,23 +119,23 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     for (let i = 0; i < 12; i++) await a.data.repos.clients.create(clientInput(`Redémarrage ${i}`), ACTOR);
     await remember(a);
     const interrupted = a.engine.syncNow().catch((error: unknown) => error);
-    await server.restart();
+    await suite.server.restart();
     const outcome = await interrupted;
     if (outcome instanceof SyncError) expect(outcome.retryable).toBe(true);
     await syncUntilClean(a);
-    await expectConverged(server, [a]);
+    await expectConverged(suite.server, [a]);
   }, SERVER_TIMEOUT);
 
   it('une mutation refusée est mise de côté avec sa raison sans bloquer la file ; un corps malformé ne stocke rien', async () => {
     const a = await laptop('refus');
-    const before = await serverDigest(server);
-    const malformed = await fetch(new URL('/sync/push', server.url()), {
+    const before = await serverDigest(suite.server);
+    const malformed = await fetch(new URL('/sync/push', suite.server.url()), {
       method: 'POST',
-      headers: { authorization: `Bearer ${server.tokens.alice}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${suite.server.tokens.alice}`, 'content-type': 'application/json' },
       body: JSON.stringify({ deviceId: 'x', mutations: [{ mutationId: 'pas-un-uuid', entity: 'clients', op: 'upsert', changes: { __proto__: 1 } }] }),
     });
     expect(malformed.status).toBe(400);
-    expect(await serverDigest(server)).toEqual(before);
+    expect(await serverDigest(suite.server)).toEqual(before);
 
     const good = await a.data.repos.clients.create(clientInput('Valide SARL'), ACTOR);
     // A change the server refuses for good: a French client without SIREN (written as an old app version could have).
@@ -162,11 +149,11 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     expect(setAside?.mutation.recordId).toBe(bad.id);
     expect(setAside?.reason).toMatch(/SIREN/);
     expect((await a.data.db.clients.get(after.id))?.version).toBe(1);
-    await expectConverged(server, [a]);
+    await expectConverged(suite.server, [a]);
   });
 
   it('un jeton d’un autre rôle est refusé, en français, sans nouvel essai automatique ni perte', async () => {
-    const ingest = await laptop('ingest', { token: server.tokens.ingest });
+    const ingest = await laptop('ingest', { token: suite.server.tokens.ingest });
     await ingest.data.repos.clients.create(clientInput('Jamais envoyé'), ACTOR);
     const error = await ingest.engine.syncNow().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
@@ -176,10 +163,8 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     expect(await ingest.data.repos.outbox.count()).toBe(1);
     const stranger = await laptop('inconnu', { token: 'ctr_faux' });
     expect(((await stranger.engine.syncNow().catch((e: unknown) => e)) as SyncError).kind).toBe('unauthorized');
-    laptops.splice(laptops.indexOf(ingest), 1);
-    laptops.splice(laptops.indexOf(stranger), 1);
-    ingest.close();
-    stranger.close();
+    suite.close(ingest);
+    suite.close(stranger);
   });
 
   it('horloges des postes en avance et en retard : l’ordre est celui du serveur', async () => {
@@ -195,7 +180,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     await behind.data.repos.clients.update(client.id, { legalName: 'Horloges (retard)' }, ACTOR);
     await Promise.all([remember(ahead), remember(behind)]);
     await behind.engine.syncNow();
-    await expectConverged(server, [ahead, behind]);
+    await expectConverged(suite.server, [ahead, behind]);
     const stored = await ahead.data.db.clients.get(client.id);
     expect(stored?.legalName).toBe('Horloges (retard)');
     // Timestamps are the server's, whatever the laptops' clocks said.
@@ -203,6 +188,6 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
   });
 
   it('chaque mutation reçue une seule fois dans le stockage du serveur', async () => {
-    await expectAppliedOnce(server, mutationIds);
+    await expectAppliedOnce(suite.server, mutationIds);
   }, SERVER_TIMEOUT);
 });

@@ -3,16 +3,8 @@ import type { Laptop } from './laptop';
 
 export const ACTOR = 'Test synchro';
 
-/** A French client complete enough for an EN 16931 invoice (SIREN, VAT number). */
-export const FRENCH_CLIENT = {
-  legalName: 'Boulangerie Martin SARL',
-  siren: '732829320',
-  vatNumber: 'FR44732829320',
-  country: 'FR',
-  billingAddress: { lines: ['12 rue Saint-Dizier'], postalCode: '54000', city: 'Nancy' },
-  contact: { name: 'Camille Martin', email: 'camille@martin.fr', phone: '03 83 12 34 56' },
-  hostingMode: 'cloud' as const,
-};
+/** A French client complete enough for an EN 16931 invoice (SIREN, VAT number): the data tests' own. */
+export { CLIENT_INPUT as FRENCH_CLIENT } from '../../data/helpers';
 
 export function clientInput(legalName: string): ClientInput {
   return {

@@ -74,10 +74,25 @@ describe.each(storageVariants())('transmission à la plateforme agréée — sto
   });
 
   // First: the series is chronological, and this document is dated last month.
+  /** The server again, on the same storage, with the platform options plus `extra` (an option given again takes its new value). */
+  async function restartServer(extra: Record<string, string> = {}): Promise<void> {
+    await served.server.stop();
+    const args = [...serveArgs.args];
+    for (const [option, value] of Object.entries(extra)) args.splice(args.indexOf(option), 2, option, value);
+    served.server = await startServerProcess([...served.storage.cliArgs, ...args], { ...served.storage.cliEnv, ...serveArgs.env });
+    served.api = apiClient(served.server.url);
+  }
+
   it('e-reporting : un mois clos est déclaré une fois pour un client hors de France, un paiement saisi ensuite part dans un second rapport', async () => {
     const lastMonth = addMonthsToYearMonth(today.slice(0, 7), -1);
+    // The invoice and its payment go into the month's first report together: while both are sent, the
+    // server's next e-reporting round is an hour away (a round between them would report the invoice alone).
+    await restartServer({ '--ereporting-interval': '3600' });
+    // Its one round at start-up (nothing of this client's to report yet) is over well within a second.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const number = await issue('inv-export', 'c-de', 'k-de', `${lastMonth}-15`);
     expect((await push([mutation('laptop-a', 'payments', 'p-export-1', payment('inv-export', 'c-de', `${lastMonth}-20`, 5_000))]))[0]?.status).toBe('applied');
+    await restartServer();
     const reported = await waitForRecord<PulledInvoice>(served.api, token, 'invoices', 'inv-export', (i) => i.platform?.reportedIn === lastMonth);
     expect(reported.platform?.reportedPayments).toEqual(['p-export-1']);
     const [first] = receivedUnder(simulator, `ER-${lastMonth}-1`);

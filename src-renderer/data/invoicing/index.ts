@@ -3,8 +3,9 @@
 // invoices screens. Every write is one transaction with its audit and outbox.
 export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type CreateOptions, type MonthlyRunPlan, type PlanOptions, type RunItem, type RunProblem, type RunProgress } from './monthly-run';
 export { issueDrafts, type IssueOptions } from './issue';
-export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
-export { cancelPayment, recordPayment } from './payments';
+export type { WriteProgress } from './bulk-write';
+export { cancelPayment, recordPayment, removePayment } from './payments';
+export { invoiceDraftCommands } from './drafts';
 export { createCreditNote } from './credit-notes';
 export { offsetOnNextInvoice, recordRefund, type RefundInput } from './credit-uses';
 export { createLateSurcharge } from './surcharge';

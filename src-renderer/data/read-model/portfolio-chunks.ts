@@ -71,7 +71,7 @@ export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
 
 /**
  * Writes `rows` and drops the summaries of `removed` clients. Runs inside the
- * caller's read-write transaction over both tables (`summaryTables`), so
+ * caller's read-write transaction over both tables (the write gateway's scope), so
  * summaries commit with their records.
  */
 export async function updateSummaries(db: ContratsDb, rows: readonly ClientSummary[], removed: readonly string[] = []): Promise<void> {

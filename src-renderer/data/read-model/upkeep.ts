@@ -14,11 +14,6 @@ export function readModelScope(db: ContratsDb): Table[] {
   return [db.clientFiles, db.usage, ...portfolioTables(db)];
 }
 
-/** Tables a read-write transaction must also cover when it writes any of `entities`. */
-export function summaryTables(db: ContratsDb, entities: Iterable<EntityType>): Table[] {
-  return [...entities].some(feedsSummaries) ? readModelScope(db) : [];
-}
-
 /** The client a written record belongs to (none for entities the read model ignores). */
 export function summaryClientOf(entity: EntityType, record: object | null | undefined): string | undefined {
   if (!record || !feedsSummaries(entity)) return undefined;
@@ -29,7 +24,7 @@ export function summaryClientOf(entity: EntityType, record: object | null | unde
 /**
  * Recomputes the summary rows of `clientIds` from their stored records; a
  * client that no longer exists loses its row. Runs inside the caller's
- * read-write transaction (with `summaryTables`), so a record and its summary
+ * read-write transaction (the write gateway's scope), so a record and its summary
  * are committed together.
  */
 export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<string | undefined>): Promise<void> {

@@ -1,8 +1,7 @@
 import { ENTITY_TYPES } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { forgetDeviceGrants } from '../invoicing/numbering';
-import { recordTables } from '../record-store';
-import { portfolioTables } from '../read-model/portfolio-chunks';
+import { clearRecords, recordsAndReadModel } from '../writes/gateway';
 
 /**
  * Sign-out with "erase local data": the records, their history, the outbox,
@@ -11,9 +10,9 @@ import { portfolioTables } from '../read-model/portfolio-chunks';
  * model goes with the records it summarises.
  */
 export async function wipeLocalData(db: ContratsDb): Promise<void> {
-  const tables = [...recordTables(db, ENTITY_TYPES), db.audit, db.outbox, db.series, ...portfolioTables(db), db.settings];
+  const tables = [...recordsAndReadModel(db, ENTITY_TYPES), db.audit, db.outbox, db.series, db.settings];
   await db.transaction('rw', tables, async () => {
-    await Promise.all(tables.filter((t) => t !== db.settings).map((t) => t.clear()));
+    await Promise.all([clearRecords(db, ENTITY_TYPES), db.audit.clear(), db.outbox.clear(), db.series.clear()]);
     await db.settings.where('key').startsWith('sync.').delete();
   });
 }

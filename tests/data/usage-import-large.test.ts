@@ -51,12 +51,12 @@ describe('usage import at portfolio scale', () => {
 
   it('writes a file naming most of the portfolio: the read model is rewritten from the new months and equals a rebuild from the records', { timeout: 60_000 }, async () => {
     // More clients than the read model's delta holds: the import rewrites its documents.
-    const { db, ctx, repos, contracts } = await demo(600);
+    const { db, ctx, commands, contracts } = await demo(600);
     const csv = novemberCsv(contracts, '2,5');
     const { rows } = await checkUsageFile(ctx, csv.text, TODAY);
     const before = await counts(db);
     const progress: number[] = [];
-    const changed = await repos.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
+    const changed = await commands.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
     expect(changed).toBe(new Set(rows.map((r) => r.contractId)).size);
     const after = await counts(db);
     expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([changed, changed]);
@@ -67,13 +67,13 @@ describe('usage import at portfolio scale', () => {
   });
 
   it('a cancelled write leaves every table as it was', async () => {
-    const { db, ctx, repos, contracts } = await demo(30);
+    const { db, ctx, commands, contracts } = await demo(30);
     const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '3').text, TODAY);
     const before = await counts(db);
     const summaries = await readPortfolio(db);
     const abort = new AbortController();
     abort.abort();
-    await expect(repos.usage.importMonths(rows, ACTOR, { signal: abort.signal })).rejects.toThrow();
+    await expect(commands.usage.importMonths(rows, ACTOR, { signal: abort.signal })).rejects.toThrow();
     expect(await counts(db)).toEqual(before);
     expect(await readPortfolio(db)).toEqual(summaries);
   });

@@ -1,6 +1,7 @@
 import type { Client, Contract, EntityType, UsageDocument, WireRecord } from '../../../src-core';
 import type { ContratsDb } from '../db';
-import { summarizeClients, summarySource, type ClientSummary } from '../read-model';
+import { summarySource } from '../read-model';
+import { computeReadModel, type ComputedReadModel } from '../read-model/maintainers';
 import { feedsSummaries } from '../read-model/upkeep';
 
 /**
@@ -19,8 +20,8 @@ export interface InitialPull {
   covered: Set<EntityType>;
   /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
   sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
-  /** Every summary computed from `sources` as they are now (prepareSummaries); dropped when they change. */
-  prepared?: ClientSummary[] | undefined;
+  /** The read model computed from `sources` as they are now (prepareSummaries); dropped when they change. */
+  prepared?: ComputedReadModel | undefined;
 }
 
 export function newInitialPull(): InitialPull {
@@ -40,21 +41,21 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
  * Computes every summary from memory ahead of its use: the engine calls it
  * while IndexedDB writes a stream's last page, so that the computation does
  * not wait for the write, nor the write for it. Whether memory is the whole
- * story is only known once the page is stored (summariesFromMemory).
+ * story is only known once the page is stored (readModelFromMemory).
  */
-export function prepareSummaries(initial: InitialPull): ClientSummary[] {
+export function prepareSummaries(initial: InitialPull): ComputedReadModel {
   const { clients, contracts, usage } = initial.sources;
-  return (initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]));
+  return (initial.prepared = computeReadModel({ clients: [...clients.values()] as Client[], contracts: [...contracts.values()] as Contract[], usage: [...usage.values()] as UsageDocument[] }));
 }
 
 /**
- * Every summary, computed from memory (or the prepared ones) — or null when
+ * The read model, computed from memory (or the prepared one) — or null when
  * memory is not the whole story: something was written locally during the
  * pull (an outbox entry), a source table holds other rows than this run
  * wrote, or a source table was not empty when its stream began. Runs inside
  * the caller's transaction over the sources and the outbox.
  */
-export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<ClientSummary[] | null> {
+export async function readModelFromMemory(db: ContratsDb, initial: InitialPull): Promise<ComputedReadModel | null> {
   if ((await db.outbox.count()) > 0) return null;
   const { clients, contracts, usage } = initial.sources;
   const storedUsage = await db.usage.count();

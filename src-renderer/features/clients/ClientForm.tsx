@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { clientInputSchema, clientsWithSameSiren, clientVatWarning, countryGroups, DomainError, parseEntity, ValidationError, type Client, type ClientInput } from '../../../src-core';
-import { useClient, usePortfolio, useRepositories } from '../../data';
+import { useClient, usePortfolio, useCommands } from '../../data';
 import { useLocale, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
@@ -82,7 +82,7 @@ export function ClientForm({ clientId }: { clientId?: string }) {
 
 function ClientFormFields({ client }: { client: Client | undefined }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   const { values, errors, submitted, dirty, bind, set, trySubmit } = useForm(valuesOf(client), validate);
   const leave = useLeaveGuard(dirty);
@@ -101,7 +101,7 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
       setSaving(true);
       try {
         const input = inputOf(values);
-        const saved = client ? await repos.clients.update(client.id, input, currentActor()) : await repos.clients.create(input, currentActor(), commandId);
+        const saved = client ? await commands.clients.update(client.id, input, currentActor()) : await commands.clients.create(input, currentActor(), commandId);
         leave.release();
         navigate(`/clients/${encodeURIComponent(saved.id)}`);
       } catch (err) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DomainError, formatDateFr, type Client } from '../../../src-core';
-import { useRepositories } from '../../data';
+import { useCommands } from '../../data';
 import { useT } from '../../i18n';
 import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -13,7 +13,7 @@ import { currentActor } from '../../components/actor';
  */
 export function ClientHousekeeping({ client }: { client: Client }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const act = async (action: () => Promise<unknown>) => {
@@ -26,7 +26,7 @@ export function ClientHousekeeping({ client }: { client: Client }) {
   };
   const remove = () =>
     act(async () => {
-      await repos.clients.remove(client.id, currentActor());
+      await commands.clients.remove(client.id, currentActor());
       navigate('/clients', { supprime: client.legalName });
     });
 
@@ -35,9 +35,9 @@ export function ClientHousekeeping({ client }: { client: Client }) {
       {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: formatDateFr(client.archivedAt.slice(0, 10)) })}</p> : null}
       <div className="form-actions">
         {client.archivedAt ? (
-          <button type="button" className="button" onClick={() => void act(() => repos.clients.restore(client.id, currentActor()))}>{t('clients.housekeeping.restore')}</button>
+          <button type="button" className="button" onClick={() => void act(() => commands.clients.restore(client.id, currentActor()))}>{t('clients.housekeeping.restore')}</button>
         ) : (
-          <button type="button" className="button" onClick={() => void act(() => repos.clients.archive(client.id, currentActor()))}>{t('clients.housekeeping.archive')}</button>
+          <button type="button" className="button" onClick={() => void act(() => commands.clients.archive(client.id, currentActor()))}>{t('clients.housekeeping.archive')}</button>
         )}
         <button type="button" className="button danger" aria-expanded={confirming} onClick={() => setConfirming(true)}>{t('clients.housekeeping.delete')}</button>
       </div>

@@ -3,7 +3,7 @@ import {
   contractDateIssues, contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, formatEuros, getPriceList, isValidIsoDate, parseEntity, TIER_CODES, ValidationError,
   type Client, type Contract, type ContractInput, type TierCode,
 } from '../../../src-core';
-import { useClient, useContract, useRepositories, type ContractPatch } from '../../data';
+import { useClient, useCommands, useContract, useRepositories, type ContractPatch } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
@@ -67,7 +67,7 @@ function formIssues(check: () => unknown, startDate: string) {
 
 function ContractFormFields({ client, contract, nextReference }: { client: Client; contract: Contract | undefined; nextReference: string }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   // An edit is checked as the whole merged contract: its notice dates must still follow the start.
   const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, inputOf(client.id, v), 'Contrat'));
@@ -88,10 +88,10 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
       setSaving(true);
       try {
         if (contract) {
-          await repos.contracts.update(contract.id, patchOf(values), currentActor());
+          await commands.contracts.update(contract.id, patchOf(values), currentActor());
         } else {
           const { history: _history, status: _status, ...input } = inputOf(client.id, values);
-          await repos.contracts.create(input, currentActor(), commandId);
+          await commands.contracts.create(input, currentActor(), commandId);
         }
         leave.release();
         navigate(clientPath);

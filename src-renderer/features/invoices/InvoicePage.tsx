@@ -3,7 +3,7 @@ import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, INVOICE_K
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
-import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
+import { useAuditOfClient, useClient, useDataLayer, useCommands } from '../../data';
 import { cancelPayment, createLateSurcharge, printableDocument, useAwaitingCentralIssue, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,7 +42,7 @@ export function InvoicePage({ id }: { id: string }) {
 function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const t = useT();
   const { ctx } = useDataLayer();
-  const repos = useRepositories();
+  const commands = useCommands();
   const { invoice, settlement } = doc;
   const client = useClient(invoice.clientId);
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -73,7 +73,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const deleteDraft = () => {
     if (!window.confirm(t('invoices.page.deleteConfirm'))) return;
     void act(async () => {
-      await repos.invoices.deleteDraft(invoice.id, currentActor());
+      await commands.invoices.deleteDraft(invoice.id, currentActor());
       navigate('/factures', { mois: invoice.period });
     });
   };

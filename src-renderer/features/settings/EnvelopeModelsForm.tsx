@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { envelopeModelSchema, parseEntity, type EnvelopeModel } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
-import { useRepositories } from '../../data';
+import { useCommands } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
 import { printCalibration } from '../../components/print-calibration';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
@@ -21,7 +21,7 @@ const mm = (text: string) => Number(text.replace(',', '.').trim());
  */
 export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const [values, setValues] = useState(() => models.map(toOffsets));
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const leave = useLeaveGuard(JSON.stringify(values) !== JSON.stringify(models.map(toOffsets)));
@@ -31,7 +31,7 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
     e.preventDefault();
     setFeedback(null);
     try {
-      await repos.settings.set('envelopeModels', edited(), currentActor());
+      await commands.settings.set('envelopeModels', edited(), currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });

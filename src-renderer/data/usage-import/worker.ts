@@ -1,9 +1,9 @@
 import type { UsageImportRow } from '../../../src-core';
 import { createDataContext, type DataContext } from '../context';
 import { createDatabase } from '../db';
-import { usageRepository } from '../repositories/usage';
 import { checkUsageFile } from './check';
 import type { UsageImportMessage, UsageImportRequest } from './protocol';
+import { importUsageMonths } from './write';
 
 /**
  * The usage import's worker: reads, checks and writes a usage CSV off the
@@ -25,10 +25,12 @@ scope.onmessage = ({ data: request }) => {
 
 async function check({ database, deviceId, file, today }: Extract<UsageImportRequest, { kind: 'check' }>): Promise<void> {
   try {
+    // The file is read while the database opens.
+    const text = file.text();
+    text.catch(() => undefined);
     const db = createDatabase({ name: database });
     await db.open();
     const ctx = createDataContext(db, deviceId);
-    const text = await file.text();
     const { check, rows } = await checkUsageFile(ctx, text, today, (done, total) => scope.postMessage({ kind: 'reading', done, total }));
     session = { ctx, rows };
     scope.postMessage({ kind: 'checked', check });
@@ -44,7 +46,7 @@ async function write({ actor, now }: Extract<UsageImportRequest, { kind: 'write'
   abort = new AbortController();
   const { signal } = abort;
   try {
-    const changed = await usageRepository(ctx).importMonths(rows, actor, { signal, onProgress: ({ written, total }) => scope.postMessage({ kind: 'writing', written, total }) });
+    const changed = await importUsageMonths(ctx, rows, actor, { signal, onProgress: ({ written, total }) => scope.postMessage({ kind: 'writing', written, total }) });
     scope.postMessage({ kind: 'written', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size, changed });
   } catch (error) {
     scope.postMessage(signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', stage: 'write', message: messageOf(error) });

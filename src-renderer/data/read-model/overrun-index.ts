@@ -115,9 +115,16 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
  */
 export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[]): Promise<void> {
   const unjudged = overrunRows(summaries);
-  await db.overrunFacts.clear();
+  const before = await db.overrunFacts.toArray();
   const rows = unjudged.length > 0 ? await lookedUp(db, unjudged) : [];
-  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries)))]);
+  // Only the rows that differ are written (IndexedDB's cost is per row): a usage import rewrites every summary, and most overruns stay as they were.
+  const next = new Set(rows.map((r) => r.id));
+  const stored = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
+  await Promise.all([
+    db.overrunFacts.bulkDelete(before.filter((r) => !next.has(r.id)).map((r) => r.id)),
+    db.overrunFacts.bulkPut(rows.filter((r) => stored.get(r.id) !== JSON.stringify(r))),
+    db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries))),
+  ]);
 }
 
 /**

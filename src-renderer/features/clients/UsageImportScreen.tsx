@@ -24,7 +24,7 @@ type Reading =
  * 145,000 rows. A file above the size limit is refused unread; the months
  * already stored that it would replace are shown before anything is written.
  * All or nothing: "Importer" stays disabled while any row is refused, the rows
- * are written by one transaction (`usage.importMonths`), and cancelling the
+ * are written by one transaction (data/usage-import/write.ts), and cancelling the
  * write abandons that transaction.
  */
 export function UsageImportScreen() {

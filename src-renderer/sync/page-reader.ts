@@ -27,12 +27,18 @@ export interface PageReading {
  */
 export interface PageReader {
   read(bytes: ArrayBuffer): PageReading;
+  /** Large pages are coming (a stream pulled from its start): the worker, if any, is started now, so that it is loaded when they arrive. */
+  warm(): void;
   /** Stops the worker, if one was started; pages still being read fail. */
   close(): void;
 }
 
-/** Below this, a page is read on the calling thread even in the app: an incremental sync's few changes do not start a worker. */
-export const WORKER_MIN_BYTES = 64 * 1024;
+/**
+ * Below this, a page is read on the calling thread even in the app: an
+ * incremental sync's few hundred changes do not wait for a worker to load
+ * (its script is half a megabyte: a second on a loaded machine, measured).
+ */
+export const WORKER_MIN_BYTES = 256 * 1024;
 
 /** A pull answer parsed and checked against the route's response schema; its records are checked apart (validatePulledPage). */
 function parsePullAnswer(bytes: ArrayBuffer): PullResponse {
@@ -52,6 +58,7 @@ export function inlinePageReader(): PageReader {
       });
       return quiet({ head: answer.then(headOf), page });
     },
+    warm() {},
     close() {},
   };
 }
@@ -150,6 +157,14 @@ export function workerPageReader(start: () => PageWorker, minBytes = WORKER_MIN_
         drop();
       }
       return quiet({ head: entry.head.promise, page: entry.page.promise });
+    },
+    warm() {
+      if (broken) return;
+      try {
+        started();
+      } catch {
+        drop();
+      }
     },
     close() {
       worker?.terminate();

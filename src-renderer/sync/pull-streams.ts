@@ -97,6 +97,8 @@ export async function pullStream(
     return reader.read(await transport.send(API_ROUTES.pull, request));
   };
   const cursor = await readCursor(db, stream.id);
+  // From its start, a stream's pages are large: the reader's worker loads while the first ones are on their way.
+  if (cursor === '0') reader.warm();
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);

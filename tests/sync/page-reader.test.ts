@@ -77,6 +77,10 @@ describe('lecture des pages tirées : sur place ou dans un worker', { timeout: 6
     const reader = workerPageReader(() => (started++, loopbackWorker()), page.byteLength + 1);
     expect((await reader.read(page.slice(0)).page).changes).toHaveLength(50);
     expect(started).toBe(0);
+    // A stream pulled from its start warms the worker before its large pages arrive.
+    reader.warm();
+    reader.warm();
+    expect(started).toBe(1);
     reader.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES, DEMO_TODAY, generateDemoPortfolio, type EntityType, type WireRecord } from '../../src-core';
 import { createApiTransport } from '../../src-renderer/sync/api-client';
-import { inlinePageReader, pageReader, workerPageReader, type PageHead, type PageReader } from '../../src-renderer/sync/page-reader';
+import { inlinePageReader, pageReader, workerPageReader, type PageReader } from '../../src-renderer/sync/page-reader';
 import { createUser } from '../../src-server/auth/users';
 import { seedRecords } from '../../src-server/seed';
 import { startServer, type RunningServer } from '../../src-server/server';
@@ -56,7 +56,7 @@ describe('lecture des pages tirées : sur place ou dans un worker', { timeout: 6
       const client = { ...demo.clients[0]!, version: 1, siret: '123' } as WireRecord;
       const bad = { changes: [{ entity: 'clients', recordId: client.id, version: 1, deleted: false, record: client, changedAt: '2026-11-27T10:00:00Z' }], nextCursor: '9', hasMore: false };
       const reading = reader.read(encode(bad));
-      await expect(reading.head).resolves.toEqual<PageHead>({ nextCursor: '9', hasMore: false });
+      await expect(reading.head).resolves.toEqual({ nextCursor: '9', hasMore: false });
       await expect(reading.page).rejects.toThrow(/Saisie refusée \(Client\)/);
       reader.close();
     });

@@ -240,7 +240,10 @@ function figuresOf(ctx: LaptopsContext, storage: string, levels: readonly Level[
     const { window } = level;
     const perSecond = (n: number, ms: number) => (n * 1000) / ms;
     const latency = (records: RequestRecord[]) => records.filter((r) => r.ok).map((r) => r.ms);
-    const quantiles = (ms: number[]) => (ms.length ? `p50 ${p(ms, 0.5).toFixed(1)} ms, p99 ${p(ms, 0.99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms over ${ms.length.toLocaleString('en')} requests` : 'no request answered');
+    const quantiles = (ms: number[]) =>
+      ms.length
+        ? `p50 ${p(ms, 0.5).toFixed(1)} ms, p99 ${p(ms, 0.99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms over ${ms.length.toLocaleString('en')} requests (timed in the laptops' process: includes its event loop's delay while the other laptops write)`
+        : 'no request answered';
     const oneFigure = (measure: Measure, samples: number[], notes: string[]) =>
       samples.length ? measured(head(ctx, storage, level.count, measure), samples, { target, notes }) : { ...notMeasured(head(ctx, storage, level.count, measure), 'no request answered', target.text), notes };
 

@@ -334,7 +334,7 @@ async function cycleUntil(worker: Worker, done: () => boolean, fail: (message: s
   return cycles;
 }
 
-/** The next clients of the laptop's share get a new phone number, through the app's own repository (audit, outbox, read model). */
+/** The next clients of the laptop's share get a new phone number, through the app’s own client command (audit, outbox, read model). */
 async function edit(worker: Worker): Promise<void> {
   for (let i = 0; i < EDITS_PER_CYCLE; i++) {
     const n = worker.edits++;
@@ -342,7 +342,7 @@ async function edit(worker: Worker): Promise<void> {
     const client = await worker.laptop.data.db.clients.get(id);
     if (!client) throw new Error(`client ${id} missing on laptop ${worker.index + 1}`);
     const phone = `+33 3 83 ${String(worker.index + 10)} ${String(Math.floor(n / 100) % 100).padStart(2, '0')} ${String(n % 100).padStart(2, '0')}`;
-    await worker.laptop.data.repos.clients.update(id, { contact: { ...client.contact, phone } }, worker.actor);
+    await worker.laptop.data.commands.clients.update(id, { contact: { ...client.contact, phone } }, worker.actor);
   }
 }
 

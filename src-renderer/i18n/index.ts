@@ -1,8 +1,10 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
 import { formatNumber, translate, type Locale, type MessageKey } from './translate';
+import { formatsFor, type Formats } from './format';
 
 export { translate, type Locale, type MessageKey } from './translate';
+export { formatsFor, type Formats } from './format';
 
 export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
   const locale = usePreferences((s) => s.locale);
@@ -18,4 +20,9 @@ export function useNumber(): (n: number) => string {
 /** The interface's language, for what Intl names itself (countries). */
 export function useLocale(): Locale {
   return usePreferences((s) => s.locale);
+}
+
+/** Amounts, numbers and dates as the interface's language writes them (`./format`): "1 234,56 €" / "€1,234.56". */
+export function useFormat(): Formats {
+  return formatsFor(usePreferences((s) => s.locale));
 }

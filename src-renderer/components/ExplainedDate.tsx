@@ -1,4 +1,5 @@
-import { formatDateFr, type Explained, type IsoDate } from '../../src-core';
+import { type Explained, type IsoDate } from '../../src-core';
+import { useFormat } from '../i18n';
 
 /**
  * The rule of an explained value followed by its clause, without the final
@@ -15,9 +16,10 @@ export function ruleWithClause({ rule, clause }: Pick<Explained<unknown>, 'rule'
  * "30/04/2027 — Fin du mois suivant la réception du préavis (§1)".
  */
 export function ExplainedDate({ date }: { date: Explained<IsoDate> }) {
+  const fmt = useFormat();
   return (
     <span className="explained">
-      <strong>{formatDateFr(date.value)}</strong>
+      <strong>{fmt.date(date.value)}</strong>
       <span className="explained-rule"> — {ruleWithClause(date)}</span>
     </span>
   );

@@ -453,7 +453,7 @@ export const en: Record<MessageKey, string> = {
   'invoices.payments.record': 'Record a payment',
   'invoices.payments.date': 'Payment date',
   'invoices.payments.amount': 'Amount (€)',
-  'invoices.payments.amountHint': 'Example: 1,234.56',
+  'invoices.payments.amountHint': 'Example: 1234.56',
   'invoices.payments.method': 'Payment method',
   'invoices.payments.reference': 'Reference',
   'invoices.payments.submit': 'Record the payment',

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, formatMonthFr, type YearMonth } from '../../../src-core';
+import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type YearMonth } from '../../../src-core';
 import { lastMeasuredMonth, usePortfolio, type ClientSummary } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
@@ -32,6 +32,7 @@ function usePortfolioRows() {
 }
 
 export function ClientList() {
+  const fmt = useFormat();
   const t = useT();
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
@@ -102,7 +103,7 @@ export function ClientList() {
         </SelectField>
         <label className="checkbox-field">
           <input type="checkbox" checked={filters.over} onChange={(e) => setFilter({ over: e.target.checked })} />
-          {overMonth ? t('life.filter.overIn', { month: formatMonthFr(overMonth) }) : t('clients.filter.over')}
+          {overMonth ? t('life.filter.overIn', { month: fmt.month(overMonth) }) : t('clients.filter.over')}
         </label>
         <label className="checkbox-field">
           <input type="checkbox" checked={filters.archived} onChange={(e) => setFilter({ archived: e.target.checked })} />

@@ -1,5 +1,5 @@
-import { formatDateFr, formatParisInstant, needsCreditAndReissue, parseInstant, transmissionRoute, type Invoice, type PlatformStatus } from '../../../src-core';
-import { useT, type MessageKey } from '../../i18n';
+import { formatParisInstant, needsCreditAndReissue, parseInstant, transmissionRoute, type Invoice, type PlatformStatus } from '../../../src-core';
+import { useT, useFormat, type Formats, type MessageKey } from '../../i18n';
 import { href } from '../../components/router';
 
 /**
@@ -39,9 +39,9 @@ export function PlatformBadge({ invoice }: { invoice: Pick<Invoice, 'platform'> 
   );
 }
 
-const parisDateTime = (at: string) => {
+const parisDateTime = (at: string, fmt: Formats) => {
   const paris = formatParisInstant(parseInstant(at));
-  return `${formatDateFr(paris.slice(0, 10))} ${paris.slice(11, 16)}`;
+  return `${fmt.date(paris.slice(0, 10))} ${paris.slice(11, 16)}`;
 };
 
 /**
@@ -50,6 +50,7 @@ const parisDateTime = (at: string) => {
  * credit note that cancels it, then the month's run for the new invoice.
  */
 export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: Invoice; onCreditNote: () => void; canCredit: boolean }) {
+  const fmt = useFormat();
   const t = useT();
   if (invoice.status !== 'issued' || invoice.kind === 'credit_note' && !invoice.platform) return null;
   const country = invoice.buyer?.country;
@@ -81,7 +82,7 @@ export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: I
             <ol className="invoice-history" aria-label={t('platform.history')}>
               {state.history.map((event) => (
                 <li key={`${event.status}-${event.at}`}>
-                  <time dateTime={event.at}>{parisDateTime(event.at)}</time> — {platformStatusLabel(t, event.status)}
+                  <time dateTime={event.at}>{parisDateTime(event.at, fmt)}</time> — {platformStatusLabel(t, event.status)}
                   {event.reason ? ` : ${event.reason}` : ''}
                 </li>
               ))}

@@ -1,5 +1,5 @@
-import { addMonthsToYearMonth, formatMonthFr, type Invoice } from '../../../src-core';
-import type { MessageKey } from '../../i18n';
+import { addMonthsToYearMonth, type Invoice } from '../../../src-core';
+import type { Formats, MessageKey } from '../../i18n';
 
 /** Words for a document's kind, shared by the list, the page and the client's panel. */
 export const KIND_LABEL: Record<Invoice['kind'], MessageKey> = {
@@ -9,8 +9,8 @@ export const KIND_LABEL: Record<Invoice['kind'], MessageKey> = {
 };
 
 /** "F-2026-000012", or "Brouillon — novembre 2026" before issue. */
-export function documentTitle(invoice: Pick<Invoice, 'number' | 'period' | 'issueDate'>, draftWord: string): string {
-  return invoice.number ?? `${draftWord} — ${invoice.period ? formatMonthFr(invoice.period) : invoice.issueDate}`;
+export function documentTitle(invoice: Pick<Invoice, 'number' | 'period' | 'issueDate'>, draftWord: string, fmt: Formats): string {
+  return invoice.number ?? `${draftWord} — ${invoice.period ? fmt.month(invoice.period) : invoice.issueDate}`;
 }
 
 /** Months offered by the month pickers: the last 24 and the next 2, newest first. */

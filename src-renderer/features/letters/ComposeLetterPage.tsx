@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { LETTER_KIND_LABELS, composeLetter, formatDateFr, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
+import { LETTER_KIND_LABELS, composeLetter, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useClient, useContractsOfClient, useDataLayer, useInvoices, useLetters, usePaymentsOfClient, usePriceLists } from '../../data';
 import { createDraftLetter, useLetter, useLetterSettings } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -109,6 +109,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   initial: FormValues;
   settings: NonNullable<ReturnType<typeof useLetterSettings>>;
 }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const [values, setValues] = useState(initial);
@@ -176,7 +177,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
           <ul className="letter-deadlines">
             {composed.content.deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{d.label} : {formatDateFr(d.value)}</strong>
+                <strong>{d.label} : {fmt.date(d.value)}</strong>
                 <span className="letter-rule">{d.rule.replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}

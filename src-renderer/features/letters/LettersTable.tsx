@@ -1,12 +1,13 @@
-import { LETTER_KIND_LABELS, formatDateFr, type Client, type Letter } from '../../../src-core';
-import { useT } from '../../i18n';
+import { LETTER_KIND_LABELS, type Client, type Letter } from '../../../src-core';
+import { useT, useFormat } from '../../i18n';
 import { href } from '../../components/router';
 import { LetterStatusBadge } from './LetterStatus';
 
 /** Letters, newest first, each linking to its page; the client column only where letters of several clients mix. */
 export function LettersTable({ letters, clients, label }: { letters: readonly Letter[]; clients?: ReadonlyMap<string, Client> | undefined; label: string }) {
+  const fmt = useFormat();
   const t = useT();
-  const date = (d: string | undefined) => (d ? formatDateFr(d) : '—');
+  const date = (d: string | undefined) => (d ? fmt.date(d) : '—');
   return (
     <table className="data" aria-label={label}>
       <thead>

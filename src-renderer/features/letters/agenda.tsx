@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { DUNNING_STEP_LABELS, DUNNING_STEP_LETTER, LETTER_KIND_LABELS, formatDateFr, formatEuros, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
+import { DUNNING_STEP_LABELS, DUNNING_STEP_LETTER, LETTER_KIND_LABELS, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useLetterSettings, type dunningLettersDue } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { href } from '../../components/router';
 
 /** Follow-ups due and deadlines within `days` for these letters, as of today (Paris). `undefined` while loading. */
@@ -52,6 +52,7 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
 
 /** Deadlines as a table: date, what, rule (§), client and the letter it comes from. */
 export function DeadlineTable({ items, clients, caption }: { items: ReturnType<typeof upcomingLetterDeadlines>; clients?: ReadonlyMap<string, Client> | undefined; caption: string }) {
+  const fmt = useFormat();
   const t = useT();
   return (
     <table className="data" aria-label={caption}>
@@ -66,7 +67,7 @@ export function DeadlineTable({ items, clients, caption }: { items: ReturnType<t
       <tbody>
         {items.map(({ letter, deadline }) => (
           <tr key={`${letter.id}-${deadline.label}`}>
-            <td>{formatDateFr(deadline.value)}</td>
+            <td>{fmt.date(deadline.value)}</td>
             <td>
               {deadline.label}
               <span className="letter-rule">
@@ -94,6 +95,7 @@ export const DUNNING_SHOWN = 10;
  * overdue invoices) and their balances.
  */
 export function DunningDueList({ items, clients }: { items: Awaited<ReturnType<typeof dunningLettersDue>>; clients?: ReadonlyMap<string, Client> | undefined }) {
+  const fmt = useFormat();
   const t = useT();
   if (items.length === 0) return null;
   return (
@@ -105,7 +107,7 @@ export function DunningDueList({ items, clients }: { items: Awaited<ReturnType<t
             <p>
               {clients ? <strong>{clients.get(invoice.clientId)?.legalName ?? invoice.buyer?.legalName ?? '—'} — </strong> : null}
               {t('letters.dunningDue.item', {
-                step: DUNNING_STEP_LABELS[dunning.step], number: invoice.number ?? '', due: formatDateFr(invoice.dueDate), balance: formatEuros(settlement.balanceCents), since: formatDateFr(dunning.value),
+                step: DUNNING_STEP_LABELS[dunning.step], number: invoice.number ?? '', due: fmt.date(invoice.dueDate), balance: fmt.money(settlement.balanceCents), since: fmt.date(dunning.value),
               })}
             </p>
             <a className="button primary" href={href('/courriers/nouveau', { client: invoice.clientId, contract: invoice.contractId, kind: DUNNING_STEP_LETTER[dunning.step], facture: invoice.number ?? undefined })}>

@@ -33,3 +33,24 @@ describe('translate', () => {
   });
 
 });
+
+describe('words of src-core codes (issue 19)', () => {
+  it('say in French exactly what src-core says in letters and exports', async () => {
+    const core = await import('../../src-core');
+    const sets: [string, Record<string, string>][] = [
+      ['contractStatus', core.CONTRACT_STATUS_LABELS],
+      ['letterKind', core.LETTER_KIND_LABELS],
+      ['letterStatus', core.LETTER_STATUS_LABELS],
+      ['dunningStep', core.DUNNING_STEP_LABELS],
+      ['entity', core.ENTITY_LABELS],
+      ['noticeChannel', core.NOTICE_CHANNEL_LABELS],
+    ];
+    for (const [name, labels] of sets) {
+      for (const [code, label] of Object.entries(labels)) expect(translate('fr', `code.${name}.${code}` as keyof typeof fr), `${name}.${code}`).toBe(label);
+    }
+    for (const [metric, { label, unit }] of Object.entries(core.METRIC_LABELS_FR)) {
+      expect(translate('fr', `code.metric.${metric}` as keyof typeof fr)).toBe(label);
+      expect(translate('fr', `code.unit.${metric}` as keyof typeof fr)).toBe(unit);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type YearMonth } from '../../../src-core';
+import { TIER_CODES, CONTRACT_STATUSES, type YearMonth } from '../../../src-core';
 import { lastMeasuredMonth, usePortfolio, type ClientSummary } from '../../data';
 import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -89,7 +89,7 @@ export function ClientList() {
         </SelectField>
         <SelectField label={t('clients.col.status')} value={filters.status} onChange={(e) => setFilter({ status: e.target.value as ClientFilters['status'] })}>
           <option value="">{t('clients.filter.all')}</option>
-          {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{CONTRACT_STATUS_LABELS[s]}</option>)}
+          {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{t(`code.contractStatus.${s}`)}</option>)}
         </SelectField>
         <SelectField label={t('clients.col.mode')} value={filters.mode} onChange={(e) => setFilter({ mode: e.target.value as ClientFilters['mode'] })}>
           <option value="">{t('clients.filter.all')}</option>

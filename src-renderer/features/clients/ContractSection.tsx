@@ -1,5 +1,5 @@
 import {
-  contractDeadlines, contractStateAt, contractTerms, lifecycleOfContract, NOTICE_CHANNEL_LABELS, priceInForce,
+  contractDeadlines, contractStateAt, contractTerms, lifecycleOfContract, priceInForce,
   type Contract, type UsageDocument,
 } from '../../../src-core';
 import { useT, useFormat } from '../../i18n';
@@ -48,7 +48,7 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
           <>
             <dt>{t('clients.contract.noticeReceived')}</dt>
             <dd>
-              {t('clients.contract.noticeOn', { date: fmt.date(contract.terminationNotice.receivedOn), channel: NOTICE_CHANNEL_LABELS[contract.terminationNotice.channel] })}
+              {t('clients.contract.noticeOn', { date: fmt.date(contract.terminationNotice.receivedOn), channel: t(`code.noticeChannel.${contract.terminationNotice.channel}`) })}
             </dd>
           </>
         ) : null}

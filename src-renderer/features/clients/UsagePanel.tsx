@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
-  DomainError, formatQuantityFr, getTier, METRIC_LABELS_FR, METRICS, tierForMonth, type Contract, type Metric,
+  DomainError, getTier, METRICS, tierForMonth, type Contract, type Metric,
   type UsageDocument,
 } from '../../../src-core';
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
@@ -54,7 +54,10 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
 
   const exceeded = over.metrics
     .filter((m) => m.over)
-    .map((m) => `${METRIC_LABELS_FR[m.metric].label} ${formatQuantityFr(m.used, m.metric)} > ${formatQuantityFr(m.limit, m.metric)}`)
+    .map((m) => {
+      const quantity = (n: number) => `${fmt.number(n)}\u00a0${t(`code.unit.${m.metric}`)}`;
+      return `${t(`code.metric.${m.metric}`)} ${quantity(m.used)} > ${quantity(m.limit)}`;
+    })
     .join(', ');
   const heading = t('clients.usage.over.heading', { month: fmt.month(over.month), details: exceeded });
   if (over.horsGrille) {

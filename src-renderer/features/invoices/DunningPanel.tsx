@@ -1,4 +1,4 @@
-import { compareDates, DEFAULT_RULE_SETTINGS, DUNNING_STEP_LABELS, dunningSchedule, type Invoice } from '../../../src-core';
+import { compareDates, DEFAULT_RULE_SETTINGS, dunningSchedule, type Invoice } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useSetting } from '../../data';
 import { useT, useFormat } from '../../i18n';
@@ -26,7 +26,7 @@ export function DunningPanel({ invoice, daysLate }: { invoice: Invoice; daysLate
           const due = compareDates(s.value, today) <= 0;
           return (
             <li key={s.step} data-due={due}>
-              <strong>{DUNNING_STEP_LABELS[s.step]}</strong> — {t(due ? 'invoices.dunning.dueSince' : 'invoices.dunning.from', { date: fmt.date(s.value) })}
+              <strong>{t(`code.dunningStep.${s.step}`)}</strong> — {t(due ? 'invoices.dunning.dueSince' : 'invoices.dunning.from', { date: fmt.date(s.value) })}
               <div className="muted">{s.rule} ({s.clause})</div>
               {s.step === current?.step ? <a className="button" href={dunningLetterHref(invoice, s.step)}>{t('invoices.dunning.write')}</a> : null}
             </li>

@@ -1,4 +1,3 @@
-import { DUNNING_STEP_LABELS } from '../../../src-core';
 import { useClients } from '../../data';
 import { useOverdueLedger } from '../../data/invoicing';
 import { useT, useFormat } from '../../i18n';
@@ -48,7 +47,7 @@ export function OverdueList() {
                 <td>
                   {dunning ? (
                     <>
-                      <strong>{DUNNING_STEP_LABELS[dunning.step]}</strong> {t('invoices.dunning.dueSince', { date: fmt.date(dunning.value) })}
+                      <strong>{t(`code.dunningStep.${dunning.step}`)}</strong> {t('invoices.dunning.dueSince', { date: fmt.date(dunning.value) })}
                       <div className="muted">{dunning.rule}</div>
                       {invoice.kind === 'invoice' ? <a href={dunningLetterHref(invoice, dunning.step)}>{t('invoices.dunning.write')}</a> : null}
                     </>

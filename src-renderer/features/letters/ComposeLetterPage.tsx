@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { LETTER_KIND_LABELS, composeLetter, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
+import { composeLetter, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
@@ -84,7 +84,7 @@ function ComposeForClient({ client }: { client: Client }) {
         </SelectField>
         <SelectField label={t('letters.field.kind')} value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
           <option value="">{t('letters.choose')}</option>
-          {COMPOSED_KINDS.map((k) => <option key={k} value={k}>{LETTER_KIND_LABELS[k]}</option>)}
+          {COMPOSED_KINDS.map((k) => <option key={k} value={k}>{t(`code.letterKind.${k}`)}</option>)}
         </SelectField>
         {followUp && followUp.kind === kind ? <p className="alert warning">{followUp.reason}</p> : null}
         {kind && facts ? (

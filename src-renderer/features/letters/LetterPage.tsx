@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { LETTER_KIND_LABELS, pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } from '../../../src-core';
+import { pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { useClient } from '../../data';
 import { useLetter, useLetterSettings, useLettersOfContract } from '../../data/letters-flow';
@@ -53,7 +53,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
 
   const { deadlines, warning } = trackedLetterDeadlines(letter, settings.rules);
   const followUps = pendingFollowUps(contractLetters, today, settings.rules).filter((f) => f.letter.id === letter.id);
-  const title = LETTER_KIND_LABELS[letter.kind];
+  const title = t(`code.letterKind.${letter.kind}`);
   const basis = letter.receivedOn
     ? t('letters.basis.received', { date: fmt.date(letter.receivedOn) })
     : letter.sentOn

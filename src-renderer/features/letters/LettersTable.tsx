@@ -1,4 +1,4 @@
-import { LETTER_KIND_LABELS, type Client, type Letter } from '../../../src-core';
+import { type Client, type Letter } from '../../../src-core';
 import { useT, useFormat } from '../../i18n';
 import { href } from '../../components/router';
 import { LetterStatusBadge } from './LetterStatus';
@@ -27,7 +27,7 @@ export function LettersTable({ letters, clients, label }: { letters: readonly Le
           <tr key={l.id}>
             <td>{date(String(l.params.letterDate))}</td>
             <td>
-              <a href={href(`/courriers/${l.id}`)}>{LETTER_KIND_LABELS[l.kind]}</a>
+              <a href={href(`/courriers/${l.id}`)}>{t(`code.letterKind.${l.kind}`)}</a>
             </td>
             {clients ? <td>{clients.get(l.clientId)?.legalName ?? '—'}</td> : null}
             <td>{String(l.params['contract.reference'] ?? '—')}</td>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DUNNING_STEP_LABELS, DUNNING_STEP_LETTER, LETTER_KIND_LABELS, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
+import { DUNNING_STEP_LETTER, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useLetterSettings, type dunningLettersDue } from '../../data/letters-flow';
 import { useT, useFormat } from '../../i18n';
@@ -26,6 +26,7 @@ export function followUpHref(letter: TrackedLetter, followUp: FollowUp): string 
  * `withSource={false}` leaves out the link back to it.
  */
 export function FollowUpList({ items, clients, withSource = true }: { items: { letter: TrackedLetter; followUp: FollowUp }[]; clients?: ReadonlyMap<string, Client> | undefined; withSource?: boolean }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
     <ul className="letter-followups">
@@ -35,7 +36,7 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
             {clients ? <strong>{clients.get(letter.clientId)?.legalName ?? '—'} — </strong> : null}
             {withSource ? (
               <>
-                <a href={href(`/courriers/${letter.id}`)}>{LETTER_KIND_LABELS[letter.kind]}</a>
+                <a href={href(`/courriers/${letter.id}`)}>{t(`code.letterKind.${letter.kind}`)}</a>
                 {' : '}
               </>
             ) : null}
@@ -76,7 +77,7 @@ export function DeadlineTable({ items, clients, caption }: { items: ReturnType<t
             </td>
             {clients ? <td>{clients.get(letter.clientId)?.legalName ?? '—'}</td> : null}
             <td>
-              <a href={href(`/courriers/${letter.id}`)}>{LETTER_KIND_LABELS[letter.kind]}</a>
+              <a href={href(`/courriers/${letter.id}`)}>{t(`code.letterKind.${letter.kind}`)}</a>
             </td>
           </tr>
         ))}
@@ -107,7 +108,7 @@ export function DunningDueList({ items, clients }: { items: Awaited<ReturnType<t
             <p>
               {clients ? <strong>{clients.get(invoice.clientId)?.legalName ?? invoice.buyer?.legalName ?? '—'} — </strong> : null}
               {t('letters.dunningDue.item', {
-                step: DUNNING_STEP_LABELS[dunning.step], number: invoice.number ?? '', due: fmt.date(invoice.dueDate), balance: fmt.money(settlement.balanceCents), since: fmt.date(dunning.value),
+                step: t(`code.dunningStep.${dunning.step}`), number: invoice.number ?? '', due: fmt.date(invoice.dueDate), balance: fmt.money(settlement.balanceCents), since: fmt.date(dunning.value),
               })}
             </p>
             <a className="button primary" href={href('/courriers/nouveau', { client: invoice.clientId, contract: invoice.contractId, kind: DUNNING_STEP_LETTER[dunning.step], facture: invoice.number ?? undefined })}>

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ENTITY_LABELS } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { discardSetAside, retrySetAside, type SetAsideMutation } from '../../data/sync-state';
 import { useT, useFormat } from '../../i18n';
@@ -48,7 +47,7 @@ function SetAsideItem({ item }: { item: SetAsideMutation }) {
   const reasonId = `discard-${mutation.mutationId}`;
   return (
     <li>
-      <strong>{ENTITY_LABELS[mutation.entity]} {mutation.recordId}</strong> — {fmt.dateTime(mutation.madeAt)}
+      <strong>{t(`code.entity.${mutation.entity}`)} {mutation.recordId}</strong> — {fmt.dateTime(mutation.madeAt)}
       <p>{item.reason}</p>
       {discarding ? (
         <form className="form" onSubmit={(e) => void discard(e)} noValidate>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
+import { ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
@@ -184,7 +184,7 @@ export function SyncScreen() {
               <p role="alert" className="sync-error">{t('sync.reconcile.diverged', { at: fmt.dateTime(reconcile.at) })}</p>
               <ul>
                 {ENTITY_TYPES.filter((e) => !reconcile.tables[e].same).map((e) => (
-                  <li key={e}>{t('sync.reconcile.table', { table: ENTITY_LABELS[e], local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}</li>
+                  <li key={e}>{t('sync.reconcile.table', { table: t(`code.entity.${e}`), local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}</li>
                 ))}
               </ul>
             </>

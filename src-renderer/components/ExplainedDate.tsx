@@ -1,5 +1,5 @@
 import { type Explained, type IsoDate } from '../../src-core';
-import { useFormat } from '../i18n';
+import { useFormat, useSay } from '../i18n';
 
 /**
  * The rule of an explained value followed by its clause, without the final
@@ -11,16 +11,23 @@ export function ruleWithClause({ rule, clause }: Pick<Explained<unknown>, 'rule'
   return sentence.includes(`(${clause})`) ? sentence : `${sentence} (${clause})`;
 }
 
+/** `ruleWithClause` in the interface's language: src-core's message when it gave one, else its French rule. */
+export function useRuleWithClause(): (explained: Pick<Explained<unknown>, 'rule' | 'clause' | 'message'>) => string {
+  const say = useSay();
+  return (explained) => ruleWithClause({ rule: say(explained), clause: explained.clause });
+}
+
 /**
  * A computed date with its reason, as DOMAIN.md asks of every computed value:
  * "30/04/2027 — Fin du mois suivant la réception du préavis (§1)".
  */
 export function ExplainedDate({ date }: { date: Explained<IsoDate> }) {
+  const withClause = useRuleWithClause();
   const fmt = useFormat();
   return (
     <span className="explained">
       <strong>{fmt.date(date.value)}</strong>
-      <span className="explained-rule"> — {ruleWithClause(date)}</span>
+      <span className="explained-rule"> — {withClause(date)}</span>
     </span>
   );
 }

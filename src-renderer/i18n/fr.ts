@@ -1,3 +1,5 @@
+import { MESSAGES_FR } from '../../src-core/messages';
+
 /** French, the reference locale: every key exists here first. */
 export const fr = {
   'app.name': 'Contrats',
@@ -796,6 +798,8 @@ export const fr = {
   'code.unit.cpuHours': 'h',
   'code.unit.databaseGB': 'Go',
   'code.unit.storageGB': 'Go',
+  // i18n (issue 19): the sentences src-core returns as codes (rule explanations), in the French the documents print
+  ...MESSAGES_FR,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -2,15 +2,17 @@ import {
   contractDeadlines, contractStateAt, contractTerms, lifecycleOfContract, priceInForce,
   type Contract, type UsageDocument,
 } from '../../../src-core';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { href } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
-import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { ExplainedDate, useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { UsagePanel } from './UsagePanel';
 
 /** One contract on the client page: its facts, every computed date with its rule, its usage against the tier. */
 export function ContractSection({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
+  const say = useSay();
+  const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
   const today = parisToday();
@@ -38,10 +40,10 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
         <dt>{t('clients.contract.tier')}</dt>
         <dd>
           {t('clients.contract.tierPrice', { tier: inForce.tier, price: fmt.money(inForce.price.value) })}
-          {inForce.version ? <span className="explained-rule"> — {ruleWithClause(inForce.price)}</span> : null}
+          {inForce.version ? <span className="explained-rule"> — {withClause(inForce.price)}</span> : null}
         </dd>
         <dt>{t('life.contract.state')}</dt>
-        <dd data-testid="contract-state">{state.rule}</dd>
+        <dd data-testid="contract-state">{say(state.message)}</dd>
         <dt>{t('clients.contract.start')}</dt>
         <dd>{fmt.date(contract.startDate)}</dd>
         {contract.terminationNotice ? (

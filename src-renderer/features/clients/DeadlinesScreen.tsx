@@ -5,7 +5,7 @@ import { useT, useFormat } from '../../i18n';
 import { platform } from '../../platform';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
-import { ruleWithClause } from '../../components/ExplainedDate';
+import { useRuleWithClause } from '../../components/ExplainedDate';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 
@@ -18,6 +18,7 @@ export const DEADLINE_PERIODS = [30, 60, 90, 180, 365] as const;
  * filtered list exports as CSV.
  */
 export function DeadlinesScreen() {
+  const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
   const { query } = useLocation();
@@ -78,7 +79,7 @@ export function DeadlinesScreen() {
                 <td>{deadline.label}</td>
                 <td><a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a></td>
                 <td>{contractReference}</td>
-                <td className="explained-rule">{ruleWithClause(deadline)}</td>
+                <td className="explained-rule">{withClause(deadline)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ import {
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
 import { useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
-import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { ExplainedDate, useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { href } from '../../components/router';
 import { UsageChart } from '../../components/UsageChart';
@@ -44,6 +44,7 @@ export function UsagePanel({ contract, usage }: { contract: Contract; usage: Usa
 }
 
 function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: UsageDocument }) {
+  const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -98,7 +99,7 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
       {over.supplement ? (
         <p>
           {over.supplement.label} : <strong>{fmt.money(over.supplement.amount.value)}</strong> {t('clients.usage.over.ht')}
-          <span className="explained-rule"> — {ruleWithClause(over.supplement.amount)}</span>
+          <span className="explained-rule"> — {withClause(over.supplement.amount)}</span>
         </p>
       ) : null}
       {proposal ? (

@@ -4,7 +4,7 @@ import { usePortfolio, type ClientSummary } from '../../data';
 import { useNumber, useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
-import { ruleWithClause } from '../../components/ExplainedDate';
+import { useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { useSlots } from '../../components/slots';
 import { EmptyPortfolio } from './EmptyPortfolio';
@@ -33,6 +33,7 @@ export function DashboardScreen() {
 }
 
 function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
+  const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
   const { UpcomingDeadlines } = useSlots();
@@ -100,7 +101,7 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
                 <li key={`${contractReference}-${deadline.kind}-${deadline.value}`}>
                   <strong>{fmt.date(deadline.value)}</strong> — {deadline.label}{' '}
                   (<a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a>, {contractReference})
-                  <span className="explained-rule"> — {ruleWithClause(deadline)}</span>
+                  <span className="explained-rule"> — {withClause(deadline)}</span>
                 </li>
               ))}
             </ul>

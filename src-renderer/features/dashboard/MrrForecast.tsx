@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { mrrForecast, type ForecastMonth, type IsoDate } from '../../../src-core';
 import { usePlotWidth } from '../../components/usePlotWidth';
 import { usePresumedPriceChanges, type ClientSummary } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 
 const CHART_HEIGHT = 220;
 
@@ -13,6 +13,7 @@ const CHART_HEIGHT = 220;
  * presumed receipt — and tier changes taken at their dates), as a bar chart and a table in which each month says what moved it.
  */
 export function MrrForecast({ summaries, today }: { summaries: readonly ClientSummary[]; today: IsoDate }) {
+  const say = useSay();
   const fmt = useFormat();
   const t = useT();
   // Notices sent without a known receipt count from their presumed receipt (§5.2), said in the months they move.
@@ -49,7 +50,7 @@ export function MrrForecast({ summaries, today }: { summaries: readonly ClientSu
             <tr key={m.month}>
               <th scope="row">{fmt.month(m.month)}</th>
               <td className="num">{fmt.money(m.mrr.value)}</td>
-              <td className="explained-rule">{m.mrr.rule}</td>
+              <td className="explained-rule">{say(m.mrr)}</td>
             </tr>
           ))}
         </tbody>

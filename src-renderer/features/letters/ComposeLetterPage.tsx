@@ -5,7 +5,7 @@ import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useClient, useContractsOfClient, useDataLayer, useInvoices, useLetters, usePaymentsOfClient, usePriceLists } from '../../data';
 import { createDraftLetter, useLetter, useLetterSettings } from '../../data/letters-flow';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -109,6 +109,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   initial: FormValues;
   settings: NonNullable<ReturnType<typeof useLetterSettings>>;
 }) {
+  const say = useSay();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -178,7 +179,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
             {composed.content.deadlines.map((d) => (
               <li key={d.label}>
                 <strong>{d.label} : {fmt.date(d.value)}</strong>
-                <span className="letter-rule">{d.rule.replace(/\.$/, '')} ({d.clause})</span>
+                <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } fr
 import { SelectField } from '../../components/FormField';
 import { useClient } from '../../data';
 import { useLetter, useLetterSettings, useLettersOfContract } from '../../data/letters-flow';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { parisToday } from '../../components/today';
@@ -35,6 +35,7 @@ export function LetterPage({ id }: { id: string }) {
 }
 
 function LetterView({ letter, client }: { letter: Letter; client: Client }) {
+  const say = useSay();
   const fmt = useFormat();
   const t = useT();
   const settings = useLetterSettings();
@@ -112,7 +113,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
             {deadlines.map((d) => (
               <li key={d.label}>
                 <strong>{d.label} : {fmt.date(d.value)}</strong>
-                <span className="letter-rule">{d.rule.replace(/\.$/, '')} ({d.clause})</span>
+                <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { DUNNING_STEP_LETTER, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useLetterSettings, type dunningLettersDue } from '../../data/letters-flow';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { href } from '../../components/router';
 
 /** Follow-ups due and deadlines within `days` for these letters, as of today (Paris). `undefined` while loading. */
@@ -53,6 +53,7 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
 
 /** Deadlines as a table: date, what, rule (§), client and the letter it comes from. */
 export function DeadlineTable({ items, clients, caption }: { items: ReturnType<typeof upcomingLetterDeadlines>; clients?: ReadonlyMap<string, Client> | undefined; caption: string }) {
+  const say = useSay();
   const fmt = useFormat();
   const t = useT();
   return (
@@ -72,7 +73,7 @@ export function DeadlineTable({ items, clients, caption }: { items: ReturnType<t
             <td>
               {deadline.label}
               <span className="letter-rule">
-                {deadline.rule.replace(/\.$/, '')} ({deadline.clause})
+                {say(deadline).replace(/\.$/, '')} ({deadline.clause})
               </span>
             </td>
             {clients ? <td>{clients.get(letter.clientId)?.legalName ?? '—'}</td> : null}

@@ -42,6 +42,7 @@ const ALLOWED: RegExp[] = [
 /** Signs of French: its accents and its most common small words and interface words. */
 const FRENCH: RegExp[] = [
   /[éèêëàâçùûôîïœ«»]/i,
+  /\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\b(?:janv|févr|avr|juil|sept|oct|nov|déc)\./i,
   /\b(?:le|la|les|des|du|au|aux|et|pour|sur|avec|dans|par|une|est|sont|cette|ces|aucun|aucune|mois|jours?|facture|factures|contrats?|courriers?|formule|brouillon|avoir|majoration|relance|préavis|consommation|enregistrer|annuler|rechercher|retour|suivant|précédent|payée?|émise?|TVA|HT|TTC)\b/i,
 ];
 

@@ -1,10 +1,13 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
-import { formatNumber, translate, type Locale, type MessageKey } from './translate';
+import type { Explained, Message, MessageParam } from '../../src-core';
+import { formatNumber, translate, translateMessage, type Locale, type MessageKey } from './translate';
+import { formatsFor, type Formats } from './format';
 
 export { translate, type Locale, type MessageKey } from './translate';
+export { formatsFor, type Formats } from './format';
 
-export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+export function useT(): (key: MessageKey, params?: Record<string, MessageParam>) => string {
   const locale = usePreferences((s) => s.locale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }
@@ -18,4 +21,19 @@ export function useNumber(): (n: number) => string {
 /** The interface's language, for what Intl names itself (countries). */
 export function useLocale(): Locale {
   return usePreferences((s) => s.locale);
+}
+
+/** Amounts, numbers and dates as the interface's language writes them (`./format`): "1 234,56 €" / "€1,234.56". */
+export function useFormat(): Formats {
+  return formatsFor(usePreferences((s) => s.locale));
+}
+
+/**
+ * What src-core explains, in the interface's language: a message, or an
+ * explained value (its message when src-core gave one; otherwise its French
+ * rule, as stored texts and documents keep it).
+ */
+export function useSay(): (said: Message | Pick<Explained<unknown>, 'rule' | 'message'>) => string {
+  const locale = usePreferences((s) => s.locale);
+  return useCallback((said) => ('code' in said ? translateMessage(locale, said) : said.message ? translateMessage(locale, said.message) : said.rule), [locale]);
 }

@@ -1,6 +1,6 @@
-import { formatDateFr, formatEuros, type VatBreakdown } from '../../../src-core';
+import { type VatBreakdown } from '../../../src-core';
 import type { MonthlyRunPlan, RunItem } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 
 /** Clients listed at once in the preview; the totals always cover the whole run. */
 const MAX_CLIENTS = 200;
@@ -41,6 +41,7 @@ function byRate(items: readonly RunItem[]): VatBreakdown[] {
 
 /** The run before anything is written: totals per rate, per client, warnings and problems. */
 export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; busy: boolean; onCreate: () => void }) {
+  const fmt = useFormat();
   const t = useT();
   const clients = byClient(plan.items);
   const rates = byRate(plan.items);
@@ -54,18 +55,18 @@ export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; bus
         {rates.map((r) => (
           <div key={r.ratePercent} className="card stat">
             <h3 className="stat-label">{t('invoices.preview.rate', { rate: String(r.ratePercent).replace('.', ',') })}</h3>
-            <p className="stat-value">{formatEuros(r.baseCents)}</p>
-            <p className="muted">{t('invoices.preview.vat', { vat: formatEuros(r.vatCents) })}</p>
+            <p className="stat-value">{fmt.money(r.baseCents)}</p>
+            <p className="muted">{t('invoices.preview.vat', { vat: fmt.money(r.vatCents) })}</p>
           </div>
         ))}
         <div className="card stat">
           <h3 className="stat-label">{t('invoices.preview.total')}</h3>
-          <p className="stat-value">{formatEuros(total)}</p>
+          <p className="stat-value">{fmt.money(total)}</p>
         </div>
       </div>
       {late.length > 0 ? (
         <p className="alert warning" data-testid="late-issue">
-          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length, date: formatDateFr(late[0]!.draft.issueDate.value), due: formatDateFr(late[0]!.draft.dueDate.value) })}
+          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length, date: fmt.date(late[0]!.draft.issueDate.value), due: fmt.date(late[0]!.draft.dueDate.value) })}
         </p>
       ) : null}
       {plan.alreadyInvoiced > 0 ? <p className="alert success">{t('invoices.preview.already', { count: plan.alreadyInvoiced })}</p> : null}
@@ -103,9 +104,9 @@ export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; bus
                 <tr key={c.clientId}>
                   <td>{c.name}{c.warnings.length > 0 ? <> <span className="badge warning">{t('invoices.preview.warningBadge')}</span></> : null}</td>
                   <td className="num">{c.contracts}</td>
-                  <td className="num">{formatEuros(c.netCents)}</td>
-                  <td className="num">{formatEuros(c.vatCents)}</td>
-                  <td className="num">{formatEuros(c.totalCents)}</td>
+                  <td className="num">{fmt.money(c.netCents)}</td>
+                  <td className="num">{fmt.money(c.vatCents)}</td>
+                  <td className="num">{fmt.money(c.totalCents)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LETTER_KINDS, LETTER_KIND_LABELS, LETTER_STATUSES, LETTER_STATUS_LABELS, type LetterKind, type LetterStatus } from '../../../src-core';
+import { LETTER_KINDS, LETTER_STATUSES, type LetterKind, type LetterStatus } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { useLetters } from '../../data';
 import { useClientsById, useLetterSettings } from '../../data/letters-flow';
@@ -53,11 +53,11 @@ export function LettersOverview() {
           </div>
           <SelectField label={t('letters.col.status')} value={status} onChange={(e) => setStatus(e.target.value as LetterStatus | '')}>
             <option value="">{t('letters.filter.all')}</option>
-            {LETTER_STATUSES.map((s) => <option key={s} value={s}>{LETTER_STATUS_LABELS[s]}</option>)}
+            {LETTER_STATUSES.map((s) => <option key={s} value={s}>{t(`code.letterStatus.${s}`)}</option>)}
           </SelectField>
           <SelectField label={t('letters.filter.kind')} value={kind} onChange={(e) => setKind(e.target.value as LetterKind | '')}>
             <option value="">{t('letters.filter.all')}</option>
-            {LETTER_KINDS.map((k) => <option key={k} value={k}>{LETTER_KIND_LABELS[k]}</option>)}
+            {LETTER_KINDS.map((k) => <option key={k} value={k}>{t(`code.letterKind.${k}`)}</option>)}
           </SelectField>
         </div>
         {!letters ? (

@@ -71,6 +71,16 @@ export const MESSAGES_FR = {
   'rule.breach.opens': 'Lendemain de la date limite pour remédier : le manquement non résolu permet la résiliation avec effet immédiat.',
   'rule.forceMajeure.opens': 'Début de la force majeure + 30 jours : au-delà de 30 jours consécutifs, chaque partie peut résilier.',
   'rule.forceMajeure.effective': 'Huit jours après l’envoi de la lettre recommandée notifiant la résiliation pour force majeure.',
+  // VAT data to check before a run (billing/vat.ts, model/identifiers.ts)
+  'rule.vat.noNumber': "Client établi dans l'Union européenne ({country}) sans numéro de TVA intracommunautaire : TVA française à 20 % appliquée ; demander son numéro au client pour facturer en autoliquidation.",
+  'rule.vat.invalidNumber': "{problem} (« {number} ») : TVA française à 20 % appliquée jusqu'à correction de la fiche client.",
+  'vatNumber.invalid.length': 'Numéro de TVA invalide : 4 à 20 lettres ou chiffres attendus.',
+  'vatNumber.invalid.prefix': 'Numéro de TVA invalide : un numéro de ce pays commence par {prefix}.',
+  'vatNumber.invalid.format': 'Numéro de TVA invalide : format non conforme pour {prefix}.',
+  'vatNumber.invalid.siren': 'Numéro de TVA invalide : le SIREN qu’il contient est invalide.',
+  'vatNumber.invalid.key': 'Numéro de TVA invalide : la clé ne correspond pas au SIREN.',
+  // overrun month names and its line (pricing/over-consumption.ts: the line label stays French on the invoice)
+  'rule.over.regularisation': 'Régularisation dépassement {month}',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

@@ -1,7 +1,7 @@
 import { addMonthsToYearMonth, compareDates, formatDateFr, formatMonthFr, parseYearMonth, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { DomainError } from '../errors';
 import { explainedMessage, type Explained } from '../explain';
-import { message } from '../messages';
+import { message, messageFr } from '../messages';
 import type { Cents } from '../money';
 import { findCoveringTier } from './covering-tier';
 import { getPriceList, getTier, type Tier, type UsageQuantities } from './price-lists';
@@ -58,7 +58,7 @@ function priceForMonth(tier: Tier, month: YearMonth, contractStartDate: IsoDate)
 }
 
 /** The supplement line's label; also how a stored invoice shows which month it regularised. */
-export const regularisationLabel = (month: YearMonth) => `Régularisation dépassement ${formatMonthFr(month)}`;
+export const regularisationLabel = (month: YearMonth) => messageFr(message('rule.over.regularisation', { month: { month } }));
 
 function supplementOf(current: Tier, covering: Tier, input: OverConsumptionInput): Supplement {
   const currentPrice = priceForMonth(current, input.month, input.contractStartDate);

@@ -859,4 +859,14 @@ export const en: Record<MessageKey, string> = {
   'rule.breach.opens': 'Day after the cure deadline: an uncured breach allows termination with immediate effect.',
   'rule.forceMajeure.opens': 'Start of the force majeure + 30 days: beyond 30 consecutive days, either party may terminate.',
   'rule.forceMajeure.effective': 'Eight days after sending the registered letter notifying termination for force majeure.',
+  'rule.vat.noNumber': 'Client established in the European Union ({country}) without an intra-EU VAT number: French VAT at 20% applied; ask the client for its number to invoice under reverse charge.',
+  'rule.vat.invalidNumber': '{problem} (“{number}”): French VAT at 20% applied until the client file is corrected.',
+  'vatNumber.invalid.length': 'Invalid VAT number: 4 to 20 letters or digits expected.',
+  'vatNumber.invalid.prefix': 'Invalid VAT number: a number of this country starts with {prefix}.',
+  'vatNumber.invalid.format': 'Invalid VAT number: wrong format for {prefix}.',
+  'vatNumber.invalid.siren': 'Invalid VAT number: the SIREN it contains is invalid.',
+  'vatNumber.invalid.key': 'Invalid VAT number: the key does not match the SIREN.',
+  'rule.over.regularisation': 'Overrun regularisation {month}',
+  // i18n (issue 19, s9): words main added since s8, said from one place
+  'clients.usage.over.supplement': '{label}:',
 };

@@ -826,6 +826,8 @@ export const fr = {
   'code.unit.storageGB': 'Go',
   // i18n (issue 19): the sentences src-core returns as codes (rule explanations), in the French the documents print
   ...MESSAGES_FR,
+  // i18n (issue 19, s9): words main added since s8, said from one place
+  'clients.usage.over.supplement': '{label} :',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -31,9 +31,12 @@ export function useFormat(): Formats {
 /**
  * What src-core explains, in the interface's language: a message, or an
  * explained value (its message when src-core gave one; otherwise its French
- * rule, as stored texts and documents keep it).
+ * rule, as stored texts and documents keep it), or a stored French text as is.
  */
-export function useSay(): (said: Message | Pick<Explained<unknown>, 'rule' | 'message'>) => string {
+export function useSay(): (said: Message | string | Pick<Explained<unknown>, 'rule' | 'message'>) => string {
   const locale = usePreferences((s) => s.locale);
-  return useCallback((said) => ('code' in said ? translateMessage(locale, said) : said.message ? translateMessage(locale, said.message) : said.rule), [locale]);
+  return useCallback(
+    (said) => (typeof said === 'string' ? said : 'code' in said ? translateMessage(locale, said) : said.message ? translateMessage(locale, said.message) : said.rule),
+    [locale],
+  );
 }

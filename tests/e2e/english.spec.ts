@@ -4,7 +4,9 @@ import { generateDemoPortfolio } from '../../src-core';
 // The English locale is complete (issue 19): every screen, switched to
 // English, shows no French word of the interface. What may stay French is
 // named here, exactly: the data of the (French) demo clients, proper nouns, and
-// the content of the legal documents (invoices and letters are French documents).
+// the content of the legal documents — invoices and letters are French
+// documents: their PDF previews (an iframe, outside the page's text) and the
+// stored lines of an invoice (`LINE_LABEL`, printed as is on the PDF) stay French.
 
 const ISSUED_ON = new Date('2026-10-01T09:00:00+02:00');
 const MONTH = '2026-10';
@@ -38,6 +40,14 @@ const ALLOWED: RegExp[] = [
   /\bContrats\b/g, // the application's name
   /Dokos|DOKOS SAS/g, // the company
 ];
+
+/** An invoice line's stored label, printed on the French document as is: "Abonnement T49 — octobre 2026", "Régularisation dépassement septembre 2026". */
+const LINE_LABEL = /^(?:Abonnement|Régularisation dépassement|Majoration)[^\t]*/g;
+
+/** Goes to a route of the app without reloading it (the language chosen stays). */
+async function go(page: Page, route: string) {
+  await page.evaluate((hash) => (window.location.hash = hash), `#${route}`);
+}
 
 /** Signs of French: its accents and its most common small words and interface words. */
 const FRENCH: RegExp[] = [
@@ -80,10 +90,11 @@ async function expectNoFrench(page: Page, screen: string, allowedHere: RegExp[] 
 }
 
 test('every screen speaks English once English is chosen', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   page.on('dialog', (dialog) => void dialog.accept());
   await page.clock.setFixedTime(ISSUED_ON);
   await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByLabel('Langue').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoFrench(page, 'empty dashboard');
@@ -103,10 +114,28 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Back to the client list' })).toBeVisible();
   await expect(page.getByRole('figure').first()).toBeVisible({ timeout: 30_000 });
   await expectNoFrench(page, 'client page');
+  const clientRoute = new URL(page.url()).hash.slice(1);
 
+  await page.getByRole('link', { name: 'Edit client' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoFrench(page, 'client form');
+
+  await go(page, clientRoute);
   await page.getByRole('link', { name: 'New contract' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoFrench(page, 'contract form');
+
+  await go(page, '/clients/depassements');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overruns to handle' })).toBeVisible();
+  await expectNoFrench(page, 'overrun work list');
+
+  await go(page, '/clients/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import usage (CSV)' })).toBeVisible();
+  await expectNoFrench(page, 'usage import');
+
+  await go(page, '/clients/echeances');
+  await expect(page.getByRole('heading', { level: 1, name: 'Upcoming deadlines' })).toBeVisible();
+  await expectNoFrench(page, 'deadlines');
 
   await nav.getByRole('link', { name: 'Invoices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
@@ -128,21 +157,44 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expectNoFrench(page, 'invoices list');
 
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
-  await expect(page.getByRole('link', { name: 'Back to the invoices' }).or(page.getByRole('button', { name: 'Back to the invoices' })).first()).toBeVisible();
-  await expectNoFrench(page, 'invoice');
+  await expect(page.getByRole('heading', { level: 1, name: /^Invoice F-2026-\d+$/ })).toBeVisible();
+  await expectNoFrench(page, 'invoice', [LINE_LABEL]);
 
   await page.getByLabel('Amount (€)').fill('10');
   await page.getByRole('button', { name: 'Record the payment' }).click();
   await expect(page.getByText(/^Payment of .* recorded\.$/)).toBeVisible();
-  await expectNoFrench(page, 'invoice with a payment');
+  await expectNoFrench(page, 'invoice with a payment', [LINE_LABEL]);
+
+  await go(page, '/factures/impayes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Unpaid' })).toBeVisible();
+  await expectNoFrench(page, 'overdue list');
+
+  await go(page, '/factures/e-reporting');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoFrench(page, 'e-reporting');
 
   await nav.getByRole('link', { name: 'Letters' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();
-  await expectNoFrench(page, 'letters');
+  await expectNoFrench(page, 'letters and their agenda');
 
+  const client = generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE }).clients[0]!;
   await page.getByRole('link', { name: 'Write a letter' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Write a letter' })).toBeVisible();
-  await expectNoFrench(page, 'compose');
+  await expectNoFrench(page, 'letter editor');
+  await page.getByLabel('Recipient client (name or SIREN)').fill(client.legalName);
+  await page.getByRole('link', { name: client.legalName }).click();
+  await page.getByLabel('Kind of letter').selectOption({ label: 'Breach notice' });
+  await page.getByLabel('Letter date').fill('2026-09-15');
+  // The breach is described in French: it is the letter's own text.
+  await page.getByLabel('Breach observed (French)').fill('le module de contrôle de licence a été désactivé (article 3).');
+  await expectNoFrench(page, 'letter editor, filled');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Breach notice' })).toBeVisible();
+  await expectNoFrench(page, 'letter');
+
+  await go(page, '/courriers/envoi-groupe');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoFrench(page, 'price change batch');
 
   await nav.getByRole('link', { name: 'Synchronisation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
@@ -151,4 +203,9 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectNoFrench(page, 'settings');
+
+  // French stays the default: switched back, the interface and <html lang> are French again.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
 });

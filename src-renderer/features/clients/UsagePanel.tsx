@@ -101,7 +101,7 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
       </p>
       {over.supplement ? (
         <p>
-          {over.supplement.label} : <strong>{fmt.money(over.supplement.amount.value)}</strong> {t('clients.usage.over.ht')}
+          {t('clients.usage.over.supplement', { label: t('rule.over.regularisation', { month: { month: over.month } }) })} <strong>{fmt.money(over.supplement.amount.value)}</strong> {t('clients.usage.over.ht')}
           <span className="explained-rule"> — {withClause(over.supplement.amount)}</span>
         </p>
       ) : null}

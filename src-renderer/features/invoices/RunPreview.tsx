@@ -1,6 +1,6 @@
 import { type VatBreakdown } from '../../../src-core';
 import type { MonthlyRunPlan, RunItem } from '../../data/invoicing';
-import { useT, useFormat } from '../../i18n';
+import { useFormat, useSay, useT } from '../../i18n';
 
 /** Clients listed at once in the preview; the totals always cover the whole run. */
 const MAX_CLIENTS = 200;
@@ -12,10 +12,11 @@ interface ClientGroup {
   netCents: number;
   vatCents: number;
   totalCents: number;
+  /** In the interface's language, each once. */
   warnings: string[];
 }
 
-function byClient(items: readonly RunItem[]): ClientGroup[] {
+function byClient(items: readonly RunItem[], say: ReturnType<typeof useSay>): ClientGroup[] {
   const groups = new Map<string, ClientGroup>();
   for (const { client, draft } of items) {
     const g = groups.get(client.id) ?? { clientId: client.id, name: client.legalName, contracts: 0, netCents: 0, vatCents: 0, totalCents: 0, warnings: [] };
@@ -23,7 +24,7 @@ function byClient(items: readonly RunItem[]): ClientGroup[] {
     g.netCents += draft.totals.netCents;
     g.vatCents += draft.totals.vatCents;
     g.totalCents += draft.totals.totalCents;
-    for (const w of draft.warnings) if (!g.warnings.includes(w)) g.warnings.push(w);
+    for (const w of draft.warnings.map(say)) if (!g.warnings.includes(w)) g.warnings.push(w);
     groups.set(client.id, g);
   }
   return [...groups.values()];
@@ -43,7 +44,8 @@ function byRate(items: readonly RunItem[]): VatBreakdown[] {
 export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; busy: boolean; onCreate: () => void }) {
   const fmt = useFormat();
   const t = useT();
-  const clients = byClient(plan.items);
+  const say = useSay();
+  const clients = byClient(plan.items, say);
   const rates = byRate(plan.items);
   const total = clients.reduce((s, c) => s + c.totalCents, 0);
   const warned = clients.filter((c) => c.warnings.length > 0);

@@ -81,6 +81,20 @@ export const MESSAGES_FR = {
   'vatNumber.invalid.key': 'Numéro de TVA invalide : la clé ne correspond pas au SIREN.',
   // overrun month names and its line (pricing/over-consumption.ts: the line label stays French on the invoice)
   'rule.over.regularisation': 'Régularisation dépassement {month}',
+  // where an issued invoice stands (billing/settlement.ts)
+  'rule.settle.credited': 'Facture entièrement annulée par avoir ({credited}){returned}.',
+  'rule.settle.overpaid': 'Trop-perçu de {over} ({received} reçus pour {owed} dus{returned}) : à rembourser ou à imputer sur la prochaine facture.',
+  'rule.settle.paid': 'Réglée : {received} reçus{byOffset} pour {owed} dus{returned}.',
+  'rule.settle.overdue': 'Échéance du {due} dépassée de {late|# jour|# jours} : {balance} restent dus (§6.6).',
+  'rule.settle.partlyPaid': '{received} reçus{byOffset}, {balance} restent dus avant le {due}.',
+  'rule.settle.issued': '{balance} à régler au plus tard le {due}.',
+  'rule.settle.byOffset': ' dont {amount} par avoir imputé',
+  'rule.settle.refunded': '{amount} remboursés',
+  'rule.settle.offsetOut': '{amount} reportés sur la prochaine facture du client',
+  'rule.settle.thenSemicolon': ' ; {returned}',
+  'rule.settle.thenComma': ', {returned}',
+  // a subscription month's price (billing/monthly-lines.ts)
+  'rule.line.monthly': 'Mensualité de la formule {tier} : {price} HT pour {month} (§5.1).',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

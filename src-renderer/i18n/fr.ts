@@ -828,6 +828,10 @@ export const fr = {
   ...MESSAGES_FR,
   // i18n (issue 19, s9): words main added since s8, said from one place
   'clients.usage.over.supplement': '{label} :',
+  'code.envelope.DL': 'DL 110 × 220 mm, fenêtre à droite',
+  'code.envelope.C5': 'C5 162 × 229 mm, fenêtre à droite',
+  'sync.state.unnamedLaptop': 'Poste autonome (aucun nom choisi)',
+  'sync.server.browserSession': 'Dans le navigateur, le jeton n’est conservé que pour cette session.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
-import type { Explained, Message, MessageParam } from '../../src-core';
+import { DEFAULT_ENVELOPE_MODELS, type EnvelopeModel, type Explained, type Message, type MessageParam } from '../../src-core';
 import { formatNumber, translate, translateMessage, type Locale, type MessageKey } from './translate';
 import { formatsFor, type Formats } from './format';
 
@@ -38,5 +38,14 @@ export function useSay(): (said: Message | string | Pick<Explained<unknown>, 'ru
   return useCallback(
     (said) => (typeof said === 'string' ? said : 'code' in said ? translateMessage(locale, said) : said.message ? translateMessage(locale, said.message) : said.rule),
     [locale],
+  );
+}
+
+/** An envelope model's name: the built-in ones (DL, C5) in the interface's language, a stored one as it was named. */
+export function useEnvelopeName(): (model: Pick<EnvelopeModel, 'id' | 'label'>) => string {
+  const t = useT();
+  return useCallback(
+    (model) => (DEFAULT_ENVELOPE_MODELS.some((d) => d.id === model.id && d.label === model.label) ? t(`code.envelope.${model.id}` as MessageKey) : model.label),
+    [t],
   );
 }

@@ -5,7 +5,7 @@ import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
 import { cancelPayment, createLateSurcharge, printableDocument, useAwaitingCentralIssue, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
-import { useFormat, useT } from '../../i18n';
+import { useFormat, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { CreditNoteForm } from './CreditNoteForm';
@@ -42,6 +42,7 @@ export function InvoicePage({ id }: { id: string }) {
 function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const { ctx } = useDataLayer();
   const repos = useRepositories();
   const { invoice, settlement } = doc;
@@ -140,7 +141,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
               {settlement.offsetOutCents ? <><dt>{t('invoices.page.offsetOut')}</dt><dd>−{fmt.money(settlement.offsetOutCents)}</dd></> : null}
               <dt>{t('invoices.col.balance')}</dt><dd data-testid="balance"><strong>{fmt.money(settlement.balanceCents)}</strong></dd>
             </dl>
-            <p className="muted">{settlement.status.rule}</p>
+            <p className="muted">{say(settlement.status)}</p>
           </section>
         ) : null}
       </div>
@@ -172,7 +173,7 @@ function Facts({ doc, clientName }: { doc: DocumentLedger; clientName: string | 
         {invoice.period ? <><dt>{t('invoices.page.period')}</dt><dd>{fmt.month(invoice.period)}</dd></> : null}
         <dt>{t('invoices.col.due')}</dt><dd>{fmt.date(invoice.dueDate)}</dd>
         {reference ? <><dt>{t('invoices.page.refersTo')}</dt><dd><a href={href(`/factures/${reference.id}`)}>{reference.number}</a></dd></> : null}
-        {invoice.vatMention ? <><dt>{t('invoices.page.vatMention')}</dt><dd>{invoice.vatMention}</dd></> : null}
+        {invoice.vatMention ? <><dt>{t('invoices.page.vatMention')}</dt><dd lang="fr">{invoice.vatMention}</dd></> : null}
       </dl>
     </section>
   );
@@ -198,7 +199,7 @@ function Lines({ invoice }: { invoice: Invoice }) {
         <tbody>
           {invoice.lines.map((l, i) => (
             <tr key={i}>
-              <td>{l.label}{l.explanation ? <div className="muted line-rule">{l.explanation.rule}</div> : null}</td>
+              <td lang="fr">{l.label}{l.explanation ? <div className="muted line-rule">{l.explanation.rule}</div> : null}</td>
               <td className="num">{l.quantity}</td>
               <td className="num">{fmt.money(l.unitPriceCents)}</td>
               <td className="num">{rate(l.vatRatePercent)}</td>
@@ -345,7 +346,7 @@ function History({ doc }: { doc: DocumentLedger }) {
           const { date, time } = fmt.parisMoment(e.at);
           return (
             <li key={e.seq}>
-              <time dateTime={e.at}>{date} {time}</time> — {e.summary} <span className="muted">({e.actor})</span>
+              <time dateTime={e.at}>{date} {time}</time> — <span lang="fr">{e.summary} <span className="muted">({e.actor})</span></span>
             </li>
           );
         })}

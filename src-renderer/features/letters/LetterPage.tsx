@@ -3,7 +3,7 @@ import { pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } fr
 import { SelectField } from '../../components/FormField';
 import { useClient } from '../../data';
 import { useLetter, useLetterSettings, useLettersOfContract } from '../../data/letters-flow';
-import { useT, useFormat, useSay } from '../../i18n';
+import { useEnvelopeName, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { parisToday } from '../../components/today';
@@ -38,6 +38,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
   const say = useSay();
   const fmt = useFormat();
   const t = useT();
+  const envelopeName = useEnvelopeName();
   const settings = useLetterSettings();
   const contractLetters = useLettersOfContract(letter.contractId);
   const [envelopeId, setEnvelopeId] = useState<string>();
@@ -145,7 +146,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
           <h2 id="letter-paper">{t('letters.paper')}</h2>
           <div className="letter-actions">
             <SelectField label={t('letters.envelope')} value={envelope.id} onChange={(e) => setEnvelopeId(e.target.value)}>
-              {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+              {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{envelopeName(e)}</option>)}
             </SelectField>
             <button type="button" className="button" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
               {preview ? t('letters.hidePreview') : t('letters.preview')}

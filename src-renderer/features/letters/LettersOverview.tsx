@@ -3,7 +3,7 @@ import { LETTER_KINDS, LETTER_STATUSES, type LetterKind, type LetterStatus } fro
 import { SelectField } from '../../components/FormField';
 import { useLetters } from '../../data';
 import { useClientsById, useLetterSettings } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useEnvelopeName, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { LettersTable } from './LettersTable';
@@ -79,6 +79,7 @@ export function LettersOverview() {
 /** Prints the window frame of an envelope model, to check the printer before a batch (offsets are set in Paramètres). */
 function CalibrationCard() {
   const t = useT();
+  const envelopeName = useEnvelopeName();
   const settings = useLetterSettings();
   const [envelopeId, setEnvelopeId] = useState('');
   if (!settings) return null;
@@ -89,7 +90,7 @@ function CalibrationCard() {
       <p className="letter-muted">{t('letters.calibration.help')}</p>
       <div className="letter-actions">
         <SelectField label={t('letters.envelope')} value={envelope.id} onChange={(e) => setEnvelopeId(e.target.value)}>
-          {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+          {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{envelopeName(e)}</option>)}
         </SelectField>
         <button type="button" className="button" onClick={() => void printCalibration(envelope)}>
           {t('letters.calibration.print')}

@@ -64,7 +64,7 @@ export function SyncScreen() {
     const update = () => setBrowserOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
-    void tokenStorageStatus().then((s) => setStorageNote(s.persistent ? null : (s.reason ?? null)));
+    void tokenStorageStatus().then((s) => setStorageNote(s.persistent ? null : (s.reason ?? '')));
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
@@ -109,7 +109,7 @@ export function SyncScreen() {
             {connected && server ? ` — ${t('sync.server.connectedTo', { url: server.url })}` : null}
           </dd>
           <dt>{t('sync.state.person')}</dt>
-          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: actorLabel(person) })}</dd>
+          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: person.kind === 'standalone' && !person.name ? t('sync.state.unnamedLaptop') : actorLabel(person) })}</dd>
           <dt>{t('sync.state.lastSync')}</dt>
           <dd>{lastSync ? fmt.dateTime(lastSync) : t('sync.state.never')}</dd>
           <dt>{t('sync.state.pending')}</dt>
@@ -147,7 +147,7 @@ export function SyncScreen() {
             <TextField label={t('sync.server.url')} type="url" required value={serverUrl} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
             <TextField label={t('sync.server.user')} type="text" required autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
             <TextField label={t('sync.server.password')} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            {storageNote ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote })}</p> : null}
+            {storageNote !== null ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote || t('sync.server.browserSession') })}</p> : null}
             <div className="form-actions">
               <button type="submit" className="button primary" disabled={busy}>{busy ? t('sync.server.signingIn') : t('sync.server.signIn')}</button>
             </div>

@@ -78,20 +78,20 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
     ...(offsetOutCents ? [message('rule.settle.offsetOut', { amount: { cents: offsetOutCents } })] : []),
   ];
   const returned = { list: returnedParts };
-  const received = { cents: paidCents + offsetInCents };
+  const paid = { cents: paidCents + offsetInCents };
   const byOffset = offsetInCents ? { message: message('rule.settle.byOffset', { amount: { cents: offsetInCents } }) } : '';
   const then = (code: MessageCode) => (returnedParts.length ? { message: message(code, { returned }) } : '');
 
   if (owed <= 0 && paidCents === 0 && offsetInCents === 0) return status('credited', 'rule.settle.credited', { credited: { cents: creditedCents }, returned: '' });
   if (owed <= 0 && balanceCents === 0) return status('credited', 'rule.settle.credited', { credited: { cents: creditedCents }, returned: then('rule.settle.thenSemicolon') });
   if (balanceCents < 0) {
-    return status('paid', 'rule.settle.overpaid', { over: { cents: -balanceCents }, received, owed: { cents: owed }, returned: then('rule.settle.thenComma') });
+    return status('paid', 'rule.settle.overpaid', { over: { cents: -balanceCents }, paid, owed: { cents: owed }, returned: then('rule.settle.thenComma') });
   }
-  if (balanceCents === 0) return status('paid', 'rule.settle.paid', { received, byOffset, owed: { cents: owed }, returned: then('rule.settle.thenSemicolon') });
+  if (balanceCents === 0) return status('paid', 'rule.settle.paid', { paid, byOffset, owed: { cents: owed }, returned: then('rule.settle.thenSemicolon') });
   if (compareDates(today, input.dueDate) > 0) {
-    return status('overdue', 'rule.settle.overdue', { due, late, balance: { cents: balanceCents } });
+    return status('overdue', 'rule.settle.overdue', { due, days: late, balance: { cents: balanceCents } });
   }
-  if (paidCents + offsetInCents > 0) return status('partly_paid', 'rule.settle.partlyPaid', { received, byOffset, balance: { cents: balanceCents }, due });
+  if (paidCents + offsetInCents > 0) return status('partly_paid', 'rule.settle.partlyPaid', { paid, byOffset, balance: { cents: balanceCents }, due });
   return status('issued', 'rule.settle.issued', { balance: { cents: balanceCents }, due });
 }
 

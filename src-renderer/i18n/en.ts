@@ -885,4 +885,6 @@ export const en: Record<MessageKey, string> = {
   'code.envelope.C5': 'C5 162 × 229 mm, window on the right',
   'sync.state.unnamedLaptop': 'Standalone laptop (no name chosen)',
   'sync.server.browserSession': 'In the browser, the token is kept for this session only.',
+  'life.workList.horsGrilleRefusal': 'Off the price list: no tier of the list covers this usage; a custom quote is needed (§5.1).',
+  'clients.usage.over.horsGrille': 'Off the price list: no tier of the list covers the usage of {month}; a custom quote is needed (§5.1).',
 };

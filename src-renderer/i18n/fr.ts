@@ -832,6 +832,8 @@ export const fr = {
   'code.envelope.C5': 'C5 162 × 229 mm, fenêtre à droite',
   'sync.state.unnamedLaptop': 'Poste autonome (aucun nom choisi)',
   'sync.server.browserSession': 'Dans le navigateur, le jeton n’est conservé que pour cette session.',
+  'life.workList.horsGrilleRefusal': 'Hors grille : aucune formule de la grille ne couvre cette consommation ; un devis sur mesure est nécessaire (§5.1).',
+  'clients.usage.over.horsGrille': 'Hors grille : aucune formule de la grille ne couvre la consommation de {month} ; un devis sur mesure est nécessaire (§5.1).',
 } as const;
 
 export type MessageKey = keyof typeof fr;

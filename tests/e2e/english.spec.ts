@@ -29,6 +29,8 @@ function demoTexts(): string[] {
   };
   walk(portfolio.clients);
   walk(portfolio.contracts.map((c) => ({ reference: c.reference })));
+  // A price list's name is a stored record's (the seller's French list), like a client's name.
+  walk(portfolio.priceLists.map((p) => ({ label: p.label })));
   // Longest first, so a name is removed before a word inside it.
   return [...texts].sort((a, b) => b.length - a.length);
 }

@@ -115,7 +115,7 @@ function WorkRow({ item }: { item: OverrunItem }) {
             {item.nextPlan ? <span className="muted"> — {t('life.workList.otherwise', { date: fmt.date(item.nextPlan.from) })}</span> : null}
           </>
         ) : (
-          <span className="muted">{item.refusal}</span>
+          <span className="muted">{over.coveringTierId === null ? t('life.workList.horsGrilleRefusal') : item.refusal}</span>
         )}
       </td>
     </tr>

@@ -68,7 +68,7 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
     return (
       <div className="alert warning over-box" role="note">
         <p><strong>{heading}</strong></p>
-        <p>{over.flag}</p>
+        <p>{t('clients.usage.over.horsGrille', { month: fmt.month(over.month) })}</p>
       </div>
     );
   }

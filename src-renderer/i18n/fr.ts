@@ -1,3 +1,5 @@
+import { MESSAGES_FR } from '../../src-core/messages';
+
 /** French, the reference locale: every key exists here first. */
 export const fr = {
   'app.name': 'Contrats',
@@ -783,6 +785,55 @@ export const fr = {
   // Overrun work list, from the read model's overrun facts (issue 15)
   'life.workList.regularised': 'déjà facturé',
   'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
+  // i18n (issue 19): the words of src-core's codes on screen — statuses, kinds, steps, entities, metrics
+  'code.contractStatus.draft': 'Brouillon',
+  'code.contractStatus.active': 'Actif',
+  'code.contractStatus.notice_received': 'Préavis en cours',
+  'code.contractStatus.terminated': 'Résilié',
+  'code.contractStatus.suspended': 'Suspendu',
+  'code.noticeChannel.registered_letter': 'lettre recommandée avec accusé de réception',
+  'code.noticeChannel.email': 'e-mail à l’adresse du support',
+  'code.letterKind.terminationAcknowledgement': 'Accusé de réception de la résiliation',
+  'code.letterKind.priceChange': 'Avis de modification des prix',
+  'code.letterKind.tierChange': 'Changement de formule (dépassement)',
+  'code.letterKind.paymentReminder': 'Relance de paiement',
+  'code.letterKind.formalNotice': 'Mise en demeure de payer',
+  'code.letterKind.nonPaymentTermination': 'Résiliation pour défaut de paiement',
+  'code.letterKind.breachNotice': 'Notification de manquement',
+  'code.letterKind.breachTermination': 'Résiliation pour manquement non résolu',
+  'code.letterKind.forceMajeureTermination': 'Résiliation pour force majeure',
+  'code.letterKind.receiptCorrection': 'Rectification des dates d’un courrier',
+  'code.letterStatus.draft': 'Brouillon',
+  'code.letterStatus.printed': 'Imprimée',
+  'code.letterStatus.sent': 'Envoyée',
+  'code.letterStatus.received': 'Reçue',
+  'code.letterStatus.returned': 'Retournée',
+  'code.dunningStep.reminder': 'Relance',
+  'code.dunningStep.formal_notice': 'Mise en demeure de payer',
+  'code.dunningStep.termination_possible': 'Résiliation pour défaut de paiement possible',
+  'code.entity.clients': 'Client',
+  'code.entity.contracts': 'Contrat',
+  'code.entity.usage': 'Relevé de consommation',
+  'code.entity.invoices': 'Facture',
+  'code.entity.payments': 'Paiement',
+  'code.entity.letters': 'Lettre',
+  'code.entity.priceLists': 'Grille tarifaire',
+  'code.metric.cpuHours': 'CPU',
+  'code.metric.databaseGB': 'base de données',
+  'code.metric.storageGB': 'stockage',
+  'code.unit.cpuHours': 'h',
+  'code.unit.databaseGB': 'Go',
+  'code.unit.storageGB': 'Go',
+  // i18n (issue 19): the sentences src-core returns as codes (rule explanations), in the French the documents print
+  ...MESSAGES_FR,
+  // i18n (issue 19, s9): words main added since s8, said from one place
+  'clients.usage.over.supplement': '{label} :',
+  'code.envelope.DL': 'DL 110 × 220 mm, fenêtre à droite',
+  'code.envelope.C5': 'C5 162 × 229 mm, fenêtre à droite',
+  'sync.state.unnamedLaptop': 'Poste autonome (aucun nom choisi)',
+  'sync.server.browserSession': 'Dans le navigateur, le jeton n’est conservé que pour cette session.',
+  'life.workList.horsGrilleRefusal': 'Hors grille : aucune formule de la grille ne couvre cette consommation ; un devis sur mesure est nécessaire (§5.1).',
+  'clients.usage.over.horsGrille': 'Hors grille : aucune formule de la grille ne couvre la consommation de {month} ; un devis sur mesure est nécessaire (§5.1).',
 } as const;
 
 export type MessageKey = keyof typeof fr;

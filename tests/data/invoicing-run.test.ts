@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTSIDE_EU_MENTION, REVERSE_CHARGE_MENTION } from '../../src-core';
+import { messageFr, OUTSIDE_EU_MENTION, REVERSE_CHARGE_MENTION } from '../../src-core';
 import { createMonthlyDrafts, planMonthlyRun } from '../../src-renderer/data/invoicing';
 import { ACTOR, CLIENT_INPUT, openTestData } from './helpers';
 
@@ -66,7 +66,7 @@ describe('monthly run (DOMAIN.md, Billing)', () => {
     expect(byRef['CT-4-DE']!.totals.vatCents).toBe(0);
     expect(byRef['CT-5-CH']!.vat.value).toMatchObject({ ratePercent: 0, mention: OUTSIDE_EU_MENTION });
     expect(byRef['CT-6-BE']!.vat.value.ratePercent).toBe(20);
-    expect(byRef['CT-6-BE']!.warnings.join(' ')).toMatch(/sans numéro de TVA intracommunautaire/);
+    expect(byRef['CT-6-BE']!.warnings.map((w) => (typeof w === 'string' ? w : messageFr(w))).join(' ')).toMatch(/sans numéro de TVA intracommunautaire/);
     expect(p.prorated.id).toBe(prorated.contractId);
   });
 

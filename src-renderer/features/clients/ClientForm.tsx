@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { clientInputSchema, clientsWithSameSiren, clientVatWarning, countryGroups, DomainError, parseEntity, ValidationError, type Client, type ClientInput } from '../../../src-core';
 import { useClient, usePortfolio, useCommands } from '../../data';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../components/router';
@@ -209,6 +209,7 @@ function IdentityWarnings({ clientId, siren, country, vatNumber }: { clientId: s
   const t = useT();
   const portfolio = usePortfolio();
   const twins = useMemo(() => clientsWithSameSiren({ id: clientId, siren }, portfolio ?? []), [clientId, siren, portfolio]);
+  const say = useSay();
   const vatWarning = clientVatWarning({ country, vatNumber: vatNumber.trim() || undefined });
   if (twins.length === 0 && !vatWarning) return null;
   return (
@@ -219,7 +220,7 @@ function IdentityWarnings({ clientId, siren, country, vatNumber }: { clientId: s
           {twins.slice(0, 3).map((c) => <a key={c.id} href={href(`/clients/${encodeURIComponent(c.id)}`)}>{c.legalName}</a>)}
         </p>
       ) : null}
-      {vatWarning ? <p>{vatWarning}</p> : null}
+      {vatWarning ? <p>{say(vatWarning)}</p> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { DomainError, formatDateFr, type Client } from '../../../src-core';
+import { DomainError, type Client } from '../../../src-core';
 import { useCommands } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
@@ -12,6 +12,7 @@ import { currentActor } from '../../components/actor';
  * shown in French and changes nothing.
  */
 export function ClientHousekeeping({ client }: { client: Client }) {
+  const fmt = useFormat();
   const t = useT();
   const commands = useCommands();
   const [confirming, setConfirming] = useState(false);
@@ -32,7 +33,7 @@ export function ClientHousekeeping({ client }: { client: Client }) {
 
   return (
     <section className="client-housekeeping" aria-label={t('clients.housekeeping.title')}>
-      {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: formatDateFr(client.archivedAt.slice(0, 10)) })}</p> : null}
+      {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: fmt.date(client.archivedAt.slice(0, 10)) })}</p> : null}
       <div className="form-actions">
         {client.archivedAt ? (
           <button type="button" className="button" onClick={() => void act(() => commands.clients.restore(client.id, currentActor()))}>{t('clients.housekeeping.restore')}</button>

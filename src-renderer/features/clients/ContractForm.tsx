@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  contractDateIssues, contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, formatEuros, getPriceList, isValidIsoDate, parseEntity, TIER_CODES, ValidationError,
+  contractDateIssues, contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, getPriceList, isValidIsoDate, parseEntity, TIER_CODES, ValidationError,
   type Client, type Contract, type ContractInput, type TierCode,
 } from '../../../src-core';
 import { useClient, useCommands, useContract, useRepositories, type ContractPatch } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -66,6 +66,7 @@ function formIssues(check: () => unknown, startDate: string) {
 }
 
 function ContractFormFields({ client, contract, nextReference }: { client: Client; contract: Contract | undefined; nextReference: string }) {
+  const fmt = useFormat();
   const t = useT();
   const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
@@ -114,7 +115,7 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
         <SelectField label={t('clients.contract.tier')} hint={contract ? t('clients.contractForm.tierHint') : undefined} disabled={!!contract} {...bind('tier')}>
           {TIER_CODES.map((code) => {
             const tier = tiers.find((x) => x.id === code);
-            return <option key={code} value={code}>{tier ? t('clients.contract.tierPrice', { tier: code, price: formatEuros(tier.priceCents) }) : code}</option>;
+            return <option key={code} value={code}>{tier ? t('clients.contract.tierPrice', { tier: code, price: fmt.money(tier.priceCents) }) : code}</option>;
           })}
         </SelectField>
         <TextField label={t('clients.contract.start')} type="date" {...bind('startDate')} />

@@ -1,16 +1,19 @@
 import {
-  contractDeadlines, contractStateAt, contractTerms, formatDateFr, formatEuros, lifecycleOfContract, NOTICE_CHANNEL_LABELS, priceInForce,
+  contractDeadlines, contractStateAt, contractTerms, lifecycleOfContract, priceInForce,
   type Contract, type UsageDocument,
 } from '../../../src-core';
-import { useT } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { href } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
-import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { ExplainedDate, useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { UsagePanel } from './UsagePanel';
 
 /** One contract on the client page: its facts, every computed date with its rule, its usage against the tier. */
 export function ContractSection({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
+  const say = useSay();
+  const withClause = useRuleWithClause();
+  const fmt = useFormat();
   const t = useT();
   const today = parisToday();
   const terms = contractTerms(contract);
@@ -36,18 +39,18 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
       <dl className="facts">
         <dt>{t('clients.contract.tier')}</dt>
         <dd>
-          {t('clients.contract.tierPrice', { tier: inForce.tier, price: formatEuros(inForce.price.value) })}
-          {inForce.version ? <span className="explained-rule"> — {ruleWithClause(inForce.price)}</span> : null}
+          {t('clients.contract.tierPrice', { tier: inForce.tier, price: fmt.money(inForce.price.value) })}
+          {inForce.version ? <span className="explained-rule"> — {withClause(inForce.price)}</span> : null}
         </dd>
         <dt>{t('life.contract.state')}</dt>
-        <dd data-testid="contract-state">{state.rule}</dd>
+        <dd data-testid="contract-state">{say(state.message)}</dd>
         <dt>{t('clients.contract.start')}</dt>
-        <dd>{formatDateFr(contract.startDate)}</dd>
+        <dd>{fmt.date(contract.startDate)}</dd>
         {contract.terminationNotice ? (
           <>
             <dt>{t('clients.contract.noticeReceived')}</dt>
             <dd>
-              {t('clients.contract.noticeOn', { date: formatDateFr(contract.terminationNotice.receivedOn), channel: NOTICE_CHANNEL_LABELS[contract.terminationNotice.channel] })}
+              {t('clients.contract.noticeOn', { date: fmt.date(contract.terminationNotice.receivedOn), channel: t(`code.noticeChannel.${contract.terminationNotice.channel}`) })}
             </dd>
           </>
         ) : null}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import {
-  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
+  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
 } from '../../../src-core';
 import { useContract, useCommands } from '../../data';
 import { useT } from '../../i18n';
@@ -86,7 +86,7 @@ function TerminationNoticeForm({ contract }: { contract: Contract }) {
           {NOTICE_CHANNELS.map((channel) => (
             <label key={channel} className="checkbox-field">
               <input type="radio" name="channel" value={channel} checked={values.channel === channel} onChange={() => set('channel', channel)} />
-              {NOTICE_CHANNEL_LABELS[channel]}
+              {t(`code.noticeChannel.${channel}`)}
             </label>
           ))}
         </fieldset>

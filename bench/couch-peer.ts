@@ -23,6 +23,18 @@ type NodePouch = { new (name: string): NodePouchDb; defaults(options: Record<str
 type Pluggable = { plugin(plugin: unknown): Pluggable };
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+let pouch: NodePouch | undefined;
+let peers = 0;
+/** PouchDB for Node, built once per process: a plugin defines its methods on pouchdb-core's one prototype, and a second `plugin()` of the same one throws. */
+function nodePouch(): NodePouch {
+  pouch ??= (require('pouchdb-core') as Pluggable)
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-adapter-http'))
+    .plugin(require('pouchdb-replication'))
+    .plugin(require('pouchdb-mapreduce')) as unknown as NodePouch;
+  return pouch;
+}
+
 export interface CouchPeer {
   /** The database's URL, for `replicate.from` in the page. */
   dbUrl: string;
@@ -42,12 +54,7 @@ const FILL_BATCH = 2_000;
  * 600 s), with credentials since PouchDB's fetch sends them.
  */
 export async function startCouchPeer(docs: readonly CouchDoc[], options: { gzip: boolean }): Promise<CouchPeer> {
-  const PouchDB = (require('pouchdb-core') as Pluggable)
-    .plugin(require('pouchdb-adapter-memory'))
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-replication'))
-    .plugin(require('pouchdb-mapreduce')) as unknown as NodePouch;
-  const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
+  const MemoryPouch = nodePouch().defaults({ adapter: 'memory' });
   const expressPouch = require('express-pouchdb') as (pouch: NodePouch, opts: Record<string, unknown>) => RequestHandler;
   const couch = expressPouch(MemoryPouch, {
     mode: 'minimumForPouchDB',
@@ -55,7 +62,8 @@ export async function startCouchPeer(docs: readonly CouchDoc[], options: { gzip:
     ...(options.gzip ? {} : { overrideMode: { exclude: ['compression'] } }),
   });
 
-  const name = 'portfolio';
+  // One name per peer: the in-memory adapter may keep an earlier peer's store of the same name in this process.
+  const name = `portfolio-${++peers}`;
   const db = new MemoryPouch(name);
   for (let start = 0; start < docs.length; start += FILL_BATCH) {
     const results = await db.bulkDocs(docs.slice(start, start + FILL_BATCH));

@@ -102,30 +102,7 @@ export async function startCouchPeer(docs: readonly CouchDoc[], options: { gzip:
   };
 }
 
-/**
- * pouchdb-browser imports Node's `events`, which a browser build must
- * replace. The package usually aliased for it is not installed; eventemitter3
- * is (by recharts), but creates its listener table in its constructor, while
- * Node's creates it on first use — and PouchDB builds its databases without
- * calling the constructor (its createClass). This module is eventemitter3
- * with Node's lazy table, its static listenerCount and a no-op
- * setMaxListeners; its methods stay enumerable, as PouchDB copies them onto
- * its constructor.
- */
-const NODE_EVENTS = `
-import EE3 from 'eventemitter3';
-export default function EventEmitter() { EE3.call(this); }
-for (const key of Object.keys(EE3.prototype)) {
-  EventEmitter.prototype[key] = function (...args) {
-    if (this._events === undefined) EE3.call(this);
-    return EE3.prototype[key].apply(this, args);
-  };
-}
-EventEmitter.prototype.setMaxListeners = function () { return this; };
-EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
-`;
-
-/** pouchdb-browser (its default IndexedDB adapter, `idb`) bundled into one script that sets `window.PouchDB`; returns its path. */
+/** pouchdb-browser (its default IndexedDB adapter, `idb`) bundled into one script that sets `window.PouchDB` (Node's `events` from the `events` package, as browser builds do); returns its path. */
 export async function bundlePouchBrowser(tmp: string): Promise<string> {
   const outfile = join(tmp, 'pouchdb-browser.js');
   await build({
@@ -135,13 +112,6 @@ export async function bundlePouchBrowser(tmp: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
-    plugins: [{
-      name: 'node-events',
-      setup(b) {
-        b.onResolve({ filter: /^events$/ }, () => ({ path: 'events', namespace: 'node-events' }));
-        b.onLoad({ filter: /.*/, namespace: 'node-events' }, () => ({ contents: NODE_EVENTS, resolveDir: tmp, loader: 'js' }));
-      },
-    }],
     outfile,
     logLevel: 'warning',
   });

@@ -68,7 +68,7 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const options_ = { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}) };
   // The whole portfolio is at hand, so its summaries are computed in memory (not re-read per chunk)
   // and written with their clients; generated records are valid by construction (tests/unit/demo).
-  const summaries = new Map(summarizeClients(portfolio.clients, portfolio.contracts, portfolio.usage).map((s) => [s.id, s]));
+  const summaries = new Map(summarizeClients(portfolio.clients, portfolio.contracts, portfolio.usage, portfolio.priceLists).map((s) => [s.id, s]));
   const put = <T>(table: Table<T>) => (chunk: readonly T[]) => db.transaction('rw', table, async () => void (await table.bulkPut([...chunk])));
   await putInChunks('priceLists', portfolio.priceLists, options_, put(db.priceLists));
   // Each client with its contracts (client-rows.ts), merged into what is stored unless the tables were emptied.

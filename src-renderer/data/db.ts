@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
+import { demoPriceListRecord } from '../../src-core';
 import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -164,6 +165,8 @@ export class ContratsDb extends Dexie {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
     this.use(durabilityMiddleware);
     applyMigrations(this);
+    // First run of an empty laptop: the built-in list is its seed (src-core/demo), as on a server never seeded; synced lists arrive by pull.
+    this.on('populate', (tx) => void tx.table('priceLists').add(demoPriceListRecord()));
     this.clientRows = this.table('clientFiles');
     this.clients = clientStore(this.clientRows);
     this.contracts = contractStore(this.clientRows);

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
+import { storedPriceLists } from '../price-lists';
 import { summarizeClients, type ClientSummary } from './client-summary';
 import { refreshRegularisations } from './overrun-index';
 import { portfolioTables, updateSummaries } from './portfolio-chunks';
@@ -10,9 +11,9 @@ const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contra
 
 export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entity);
 
-/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers (the invoices tell which overruns are regularised). */
+/** The sources a summary is computed from, and the read model: what a transaction that rebuilds summaries covers (the invoices tell which overruns are regularised, the price lists the limits). */
 export function readModelScope(db: ContratsDb): Table[] {
-  return [db.clientRows, db.usage, db.invoices, ...portfolioTables(db)];
+  return [db.clientRows, db.usage, db.invoices, db.priceLists, ...portfolioTables(db)];
 }
 
 /** Tables a read-write transaction must also cover when it writes any of `entities` (invoices: the overrun rows they regularise). */
@@ -45,6 +46,7 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
   if (ids.length === 0) return;
   const rows: ClientSummary[] = [];
   const gone: string[] = [];
+  const lists = await storedPriceLists(db);
   // A chunk at a time: a usage import refreshes thousands of clients, and each read holds the main thread while it is decoded.
   for (let start = 0; start < ids.length; start += REFRESH_CHUNK) {
     const slice = ids.slice(start, start + REFRESH_CHUNK);
@@ -55,7 +57,7 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
     // A summary reads the usage of the client's own contracts only: got by key (usage id = contract id),
     // pipelined, where an index range per client would cost one cursor step each.
     const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
-    rows.push(...summarizeClients(present.map((f) => f!.client!), contracts, usage));
+    rows.push(...summarizeClients(present.map((f) => f!.client!), contracts, usage, lists));
   }
   await updateSummaries(db, rows, gone);
 }

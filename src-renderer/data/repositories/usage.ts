@@ -1,4 +1,5 @@
 import { DomainError, formatMonthFr, parseEntity, usageDocumentSchema, usageMonthSchema, withUsageMonth, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
+import { storedPriceLists } from '../price-lists';
 import { BULK_CHUNK, writeBulkChanges, type BulkChange, type WriteProgress } from '../bulk-change';
 import { changeTransaction, writeChange } from '../change';
 import { withContractUsage, type ClientSummary } from '../read-model/client-summary';
@@ -82,6 +83,7 @@ export function usageRepository(ctx: DataContext) {
         // The read model, read in this transaction, names every contract with its client and terms: the contracts
         // are found there instead of in 10,000 client files, and their summaries updated from the new months.
         const summaries = new Map((await readPortfolio(db)).map((s) => [s.id, s]));
+        const lists = await storedPriceLists(db);
         const known = new Map<string, { id: string; clientId: string; reference: string }>();
         for (const s of summaries.values()) for (const c of s.contracts) known.set(c.id, { id: c.id, clientId: s.id, reference: c.reference });
         const unsummarized = ids.filter((id) => !known.has(id));
@@ -113,7 +115,7 @@ export function usageRepository(ctx: DataContext) {
             const list = months.map((m) => formatMonthFr(m.month)).join(', ');
             changes.push({ before, after, action: 'usage_import', summary: `Consommation importée pour le contrat ${contract.reference} : ${list}.`, clientId: contract.clientId });
             const summary = changedSummaries.get(contract.clientId) ?? summaries.get(contract.clientId);
-            if (summary) changedSummaries.set(contract.clientId, withContractUsage(summary, after));
+            if (summary) changedSummaries.set(contract.clientId, withContractUsage(summary, after, lists));
           });
           await writeBulkChanges(ctx, 'usage', changes, actor);
           changed += changes.length;

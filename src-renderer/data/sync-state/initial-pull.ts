@@ -1,4 +1,4 @@
-import type { Client, Contract, EntityType, UsageDocument, WireRecord } from '../../../src-core';
+import type { Client, Contract, EntityType, PriceListRecord, UsageDocument, WireRecord } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { summarizeClients, summarySource, type ClientSummary } from '../read-model';
 import { feedsSummaries } from '../read-model/upkeep';
@@ -19,19 +19,21 @@ export interface InitialPull {
   covered: Set<EntityType>;
   /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
   sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
+  /** The price lists this run committed: the summaries' overruns are judged against them. */
+  priceLists: Map<string, WireRecord>;
   /** Every summary computed from `sources` as they are now (prepareSummaries); dropped when they change. */
   prepared?: ClientSummary[] | undefined;
 }
 
 export function newInitialPull(): InitialPull {
-  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() } };
+  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() }, priceLists: new Map() };
 }
 
 /** Remembers a committed pulled record (null: deleted) when summaries derive from it. */
 export function rememberSource(initial: InitialPull, entity: EntityType, recordId: string, record: WireRecord | null): void {
-  if (!feedsSummaries(entity)) return;
+  if (!feedsSummaries(entity) && entity !== 'priceLists') return;
   initial.prepared = undefined;
-  const sources = initial.sources[entity as keyof InitialPull['sources']];
+  const sources = entity === 'priceLists' ? initial.priceLists : initial.sources[entity as keyof InitialPull['sources']];
   if (record) sources.set(recordId, summarySource(record));
   else sources.delete(recordId);
 }
@@ -44,7 +46,7 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
  */
 export function prepareSummaries(initial: InitialPull): ClientSummary[] {
   const { clients, contracts, usage } = initial.sources;
-  return (initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[]));
+  return (initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[], [...initial.priceLists.values()] as PriceListRecord[]));
 }
 
 /**
@@ -58,6 +60,7 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
   if ((await db.outbox.count()) > 0) return null;
   const { clients, contracts, usage } = initial.sources;
   const storedUsage = await db.usage.count();
+  if ((await db.priceLists.count()) !== initial.priceLists.size) return null;
   if (initial.covered.has('usage') ? storedUsage !== usage.size : storedUsage > 0) return null;
   // Clients and contracts share rows (client-rows.ts): one per client of memory, holding memory's contracts.
   const files = new Set([...clients.keys(), ...[...contracts.values()].map((c) => c.clientId as string)]);

@@ -3,6 +3,7 @@ import type { ContratsDb, OutboxEntry } from '../db';
 import { inClientRows, recordTables, writeRecords, type RecordStore, type RecordWrites } from '../record-store';
 import { summarizeClients, type ClientSummary } from '../read-model';
 import { replacePortfolio } from '../read-model/portfolio-chunks';
+import { storedPriceLists } from '../price-lists';
 import { feedsSummaries, readModelScope, refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
 import { rememberSource, summariesFromMemory, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
@@ -136,11 +137,12 @@ export async function rebuildPendingSummaries(db: ContratsDb, initial?: InitialP
 }
 
 async function summariesFromRecords(db: ContratsDb): Promise<ClientSummary[]> {
-  const [files, usage] = await Promise.all([db.clientRows.toArray(), db.usage.toArray()]);
+  const [files, usage, lists] = await Promise.all([db.clientRows.toArray(), db.usage.toArray(), storedPriceLists(db)]);
   return summarizeClients(
     files.flatMap((f) => f.client ?? []),
     files.flatMap((f) => f.contracts),
     usage,
+    lists,
   );
 }
 

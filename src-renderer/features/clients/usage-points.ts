@@ -1,4 +1,4 @@
-import { evaluateUsage, formatMonthFr, parseYearMonth, type Contract, type Metric, type UsageDocument } from '../../../src-core';
+import { evaluateUsage, formatMonthFr, parseYearMonth, type Contract, type Metric, type PriceLists, type UsageDocument } from '../../../src-core';
 import type { UsagePoint } from '../../components/UsageChart';
 import { tierOfMonth } from './contract-figures';
 
@@ -18,9 +18,9 @@ function axisLabel(month: string): string {
  * that month (src-core: tierForMonth, evaluateUsage), so the limit line steps
  * where the tier changed.
  */
-export function usagePoints(contract: Contract, usage: UsageDocument | undefined, metric: Metric): UsagePoint[] {
+export function usagePoints(contract: Contract, usage: UsageDocument | undefined, metric: Metric, lists: PriceLists): UsagePoint[] {
   return (usage?.months ?? []).slice(-CHART_MONTHS).map((m) => {
-    const evaluation = evaluateUsage(m, tierOfMonth(contract, m.month)).find((e) => e.metric === metric)!;
+    const evaluation = evaluateUsage(m, tierOfMonth(contract, m.month, lists)).find((e) => e.metric === metric)!;
     return { month: formatMonthFr(m.month), label: axisLabel(m.month), value: m[metric], limit: evaluation.limit, over: evaluation.over };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareDates, formatDateFr, isValidIsoDate } from '../dates';
+import { compareDates } from '../dates';
 import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
 import { text } from './text';

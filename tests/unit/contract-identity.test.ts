@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   clientArchiveProblem, clientRemovalProblem, clientsWithSameSiren, clientVatWarning, contractDateIssues, contractInputSchema, countryGroups, deadlinesCsv, contractPriceListProblem, PRICE_LIST_2024_09_01, firstPriceListDate,
-  nextContractReference, normalizeContractReference, parseEntity, referenceClash, ValidationError,
+  nextContractReference, normalizeContractReference, parseEntity, referenceClash,
 } from '../../src-core';
 
 describe('contract references (CT-YYYY-NNNNN, unique)', () => {

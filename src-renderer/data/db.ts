@@ -132,6 +132,11 @@ const durabilityMiddleware: Middleware<DBCore> = {
   }),
 };
 
+/** The built-in list into an empty `priceLists` table (idempotent: same id). */
+async function seedPriceList(db: ContratsDb): Promise<void> {
+  if ((await db.priceLists.count()) === 0) await db.priceLists.put(demoPriceListRecord());
+}
+
 export class ContratsDb extends Dexie {
   declare priceLists: Table<PriceListRecord, string>;
   declare usage: Table<UsageDocument, string>;
@@ -165,8 +170,10 @@ export class ContratsDb extends Dexie {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
     this.use(durabilityMiddleware);
     applyMigrations(this);
-    // First run of an empty laptop: the built-in list is its seed (src-core/demo), as on a server never seeded; synced lists arrive by pull.
-    this.on('populate', (tx) => void tx.table('priceLists').add(demoPriceListRecord()));
+    // A laptop holding no price list (first run, or a database from before lists were read from the store) is
+    // seeded with the built-in list (src-core/demo), as a server never seeded is; synced lists arrive by pull.
+    // On every open, before any other operation and before the data layer's pending read-model rebuild.
+    this.on('ready', (vip) => seedPriceList(vip as ContratsDb), true);
     this.clientRows = this.table('clientFiles');
     this.clients = clientStore(this.clientRows);
     this.contracts = contractStore(this.clientRows);

@@ -115,12 +115,13 @@ describe('portfolio read model', () => {
 
   it('is computed from the run\'s memory on a new laptop, equal to the one computed from the stored records', async () => {
     const { db, repos } = await openTestData();
-    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 7, clients: 30 });
-    const change = (entity: 'clients' | 'contracts' | 'usage', record: { id: string }) =>
+    const { clients, contracts, usage, priceLists } = generateDemoPortfolio({ seed: 7, clients: 30 });
+    const change = (entity: 'clients' | 'contracts' | 'usage' | 'priceLists', record: { id: string }) =>
       ({ entity, recordId: record.id, version: 1, deleted: false, record: { ...record, version: 1 }, changedAt: '2026-11-27T10:00:00Z' });
     const run = newInitialPull();
     run.covered.add('clients').add('contracts');
-    await commitPulledPage(db, 'core', { changes: [...clients.map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
+    // The core stream brings the price lists with the clients and contracts (issue 19: the summaries' overruns are judged against them).
+    await commitPulledPage(db, 'core', { changes: [...priceLists.map((l) => change('priceLists', l)), ...clients.map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
     // A client deleted later in the same stream leaves no row.
     const gone = clients[4]!;
     // The stream's last page: the summaries are prepared from memory (this page included) while IndexedDB writes it.
@@ -130,7 +131,7 @@ describe('portfolio read model', () => {
       writtenWhenPrepared = run.written.size;
       prepareSummaries(run);
     });
-    expect(writtenWhenPrepared).toBe(clients.length + contracts.length);
+    expect(writtenWhenPrepared).toBe(priceLists.length + clients.length + contracts.length);
     const prepared = run.prepared;
     expect(prepared).toHaveLength(29);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);

@@ -1,4 +1,5 @@
-import type { Client, Contract, EntityType, PriceListRecord, UsageDocument, WireRecord } from '../../../src-core';
+import type { Client, Contract, EntityType, PriceListRecord, PriceLists, UsageDocument, WireRecord } from '../../../src-core';
+import { storedPriceLists } from '../price-lists';
 import type { ContratsDb } from '../db';
 import { summarizeClients, summarySource, type ClientSummary } from '../read-model';
 import { feedsSummaries } from '../read-model/upkeep';
@@ -45,8 +46,12 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
  * story is only known once the page is stored (summariesFromMemory).
  */
 export function prepareSummaries(initial: InitialPull): ClientSummary[] {
+  return (initial.prepared = summariesOf(initial, [...initial.priceLists.values()] as PriceListRecord[]));
+}
+
+function summariesOf(initial: InitialPull, lists: PriceLists): ClientSummary[] {
   const { clients, contracts, usage } = initial.sources;
-  return (initial.prepared = summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[], [...initial.priceLists.values()] as PriceListRecord[]));
+  return summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[], lists);
 }
 
 /**
@@ -60,12 +65,14 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
   if ((await db.outbox.count()) > 0) return null;
   const { clients, contracts, usage } = initial.sources;
   const storedUsage = await db.usage.count();
-  if ((await db.priceLists.count()) !== initial.priceLists.size) return null;
   if (initial.covered.has('usage') ? storedUsage !== usage.size : storedUsage > 0) return null;
   // Clients and contracts share rows (client-rows.ts): one per client of memory, holding memory's contracts.
   const files = new Set([...clients.keys(), ...[...contracts.values()].map((c) => c.clientId as string)]);
   const [storedFiles, storedContracts] = await Promise.all([db.clientRows.count(), db.clientRows.orderBy('contractIds').count()]);
   const filesCovered = initial.covered.has('clients') && initial.covered.has('contracts');
   if (filesCovered ? storedFiles !== files.size || storedContracts !== contracts.size : storedFiles > 0) return null;
-  return initial.prepared ?? prepareSummaries(initial);
+  // The prepared summaries were judged against the lists this run pulled: kept when those are the stored ones (the seed list may be alone).
+  const stored = await storedPriceLists(db);
+  const sameLists = stored.length === initial.priceLists.size && stored.every((l) => initial.priceLists.has(l.id));
+  return sameLists ? (initial.prepared ?? prepareSummaries(initial)) : summariesOf(initial, stored);
 }

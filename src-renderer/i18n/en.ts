@@ -650,6 +650,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'life.workList.regularisedTitle': 'A stored invoice already carries this month’s regularisation: the next run will not propose it again.',
   // Price lists from the store (issue 19)
   'prices.unknownList': 'This contract’s price list “{id}” is not on this laptop yet: synchronise to receive it. Its prices, limits and overruns will then show.',
-  'prices.assigned': 'Price list: {label}, in force on the start date ({date}, §5.1).',
+  'prices.assigned': 'Price list: {label}, in force since {date}: the list in force on the contract’s start date applies (§5.1).',
   'prices.noneInForce': 'No stored price list is in force on this date: synchronise to receive the price lists.',
 };

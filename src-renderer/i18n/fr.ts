@@ -785,7 +785,7 @@ export const fr = {
   'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
   // Price lists from the store (issue 19)
   'prices.unknownList': 'La grille tarifaire « {id} » de ce contrat n’est pas encore sur ce poste : synchronisez pour la recevoir. Ses prix, limites et dépassements s’afficheront ensuite.',
-  'prices.assigned': 'Grille tarifaire : {label}, en vigueur à la date de début ({date}, §5.1).',
+  'prices.assigned': 'Grille tarifaire : {label}, en vigueur depuis le {date} : la grille en vigueur à la date de début du contrat s’applique (§5.1).',
   'prices.noneInForce': 'Aucune grille tarifaire enregistrée n’est en vigueur à cette date : synchronisez pour recevoir les grilles.',
 } as const;
 

@@ -86,7 +86,9 @@ export async function pullStream(
   const ask = (cursor: string) => api.pull({ cursor, limit: sizes.next().value, entities: [...stream.entities] });
   const cursor = await readCursor(db, stream.id);
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
-  const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
+  // A new laptop's price lists hold its seed list (data/db.ts), which the server's overwrites: not counted (issue 19).
+  const counted = stream.entities.filter((e) => e !== 'priceLists');
+  const initial = cursor === '0' && (await Promise.all(recordTables(db, counted).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);
   const nextPage = pagesAhead(ask, validatePulledPage, cursor);
   const held: ValidatedPage[] = [];

@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- [--only pdf,search] [--sizes 1000,10000] [--runs N] [--seed N]`.
- * `server-load` needs no browser; it measures PostgreSQL too when BENCH_DATABASE_URL is set.
+ * `server-load` and `laptops` need no browser; they measure PostgreSQL too when BENCH_DATABASE_URL is set.
  * Sizes are numbers of clients; each benchmark that depends on the portfolio
  * runs at every size, so the report shows how a cost grows with the data.
  */
-export const BENCHMARKS = ['storage', 'pdf', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns'] as const;
+export const BENCHMARKS = ['storage', 'pdf', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns', 'laptops'] as const;
 export type Benchmark = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {

@@ -89,6 +89,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['import.', 'Usage CSV import at real size (issue 15)'],
   ['forecast.', 'MRR forecast (issue 15)'],
   ['overruns.', 'Overrun work list (issue 15)'],
+  ['laptops.', 'Central API under many laptops: the real sync engine of 5, 10, 20 laptops at once against a server process (issue 20)'],
 ];
 
 function number(value: number, unit: string): string {

@@ -11,6 +11,7 @@ import { mergeReports, readReport, writeReport, type Report } from './report';
 import { serve } from './server';
 import { callBench, type SizeContext } from './suites/context';
 import { forecastSuite, overrunsSuite } from './suites/contract-life';
+import { laptopsSuite } from './suites/laptops';
 import { pdfSuite } from './suites/pdf';
 import { serverLoadSuite } from './suites/server-load';
 import { storageSuite } from './suites/storage';
@@ -35,8 +36,8 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   const tmp = join(root, 'bench', 'tmp');
   await mkdir(join(tmp, 'data'), { recursive: true });
 
-  // Every suite but the server load runs in Chromium on the built app.
-  const inBrowser = [...options.only].some((b) => b !== 'server-load');
+  // Every suite but the server load and the laptops runs in Chromium on the built app.
+  const inBrowser = [...options.only].some((b) => b !== 'server-load' && b !== 'laptops');
   let benchWeb = '';
   if (inBrowser) {
     log('building the app (electron-vite build) and the bench page');
@@ -45,7 +46,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   }
 
   // The PDF figures do not depend on the portfolio's size: alone, they need only the smallest one.
-  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns'];
+  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns', 'laptops'];
   const sizes = portfolioBound.some(want) ? options.sizes : options.sizes.slice(0, 1);
   const data: (PortfolioFile & { generationMs: number })[] = [];
   for (const size of sizes) {
@@ -106,6 +107,8 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
       figures.push(...(await serverLoadSuite({ size: file.size, runs: options.runs, seed: options.seed, portfolioPath: join(tmp, 'data', file.file), log: (m) => log(`${file.size} clients: ${m}`) })));
     }
   }
+  // Twenty laptops' first syncs in Node: the smallest portfolio only, one pass (its samples are the requests).
+  if (want('laptops')) figures.push(...(await laptopsSuite({ size: data[0]!.size, portfolioPath: join(tmp, 'data', data[0]!.file), log: (m) => log(`${data[0]!.size} clients: ${m}`) })));
 
   const report: Report = {
     date: new Date().toISOString(),

@@ -6,6 +6,7 @@ export * from './money';
 export * from './words';
 export * from './hash';
 export * from './explain';
+export * from './messages';
 export * from './settings';
 export * from './calendar';
 export * from './pricing';

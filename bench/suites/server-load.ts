@@ -59,18 +59,19 @@ interface Window {
 export async function serverLoadSuite(ctx: ServerLoadContext): Promise<Figure[]> {
   const tables = JSON.parse(await readFile(ctx.portfolioPath, 'utf8')) as SeedTables;
   const figures: Figure[] = [];
-  const postgresUrl = process.env.BENCH_DATABASE_URL;
-  const storages: { name: string; open: () => Promise<TestStorage> }[] = [
-    { name: 'embedded', open: embeddedStorage },
-    ...(postgresUrl ? [{ name: 'postgres', open: () => postgresStorage(postgresUrl) }] : []),
-  ];
-  for (const { name, open } of storages) figures.push(...(await loadOneStorage(ctx, tables, name, open)));
-  if (!postgresUrl) {
+  for (const { name, open } of benchStorages()) figures.push(...(await loadOneStorage(ctx, tables, name, open)));
+  if (!process.env.BENCH_DATABASE_URL) {
     for (const op of ['push', 'pull'] as const) {
       figures.push(notMeasured(head(ctx, op, 'postgres', LOAD_CONCURRENCY[0]), 'BENCH_DATABASE_URL not set: PostgreSQL storage not measured'));
     }
   }
   return figures;
+}
+
+/** The storages the server suites measure: embedded always, PostgreSQL when BENCH_DATABASE_URL is set (a fresh schema per run). */
+export function benchStorages(): { name: 'embedded' | 'postgres'; open: () => Promise<TestStorage> }[] {
+  const postgresUrl = process.env.BENCH_DATABASE_URL;
+  return [{ name: 'embedded', open: embeddedStorage }, ...(postgresUrl ? [{ name: 'postgres' as const, open: () => postgresStorage(postgresUrl) }] : [])];
 }
 
 function head(ctx: ServerLoadContext, op: 'push' | 'pull', storage: string, laptops: number) {
@@ -235,6 +236,6 @@ async function pull(baseUrl: string, laptop: Laptop, cursor: string): Promise<vo
 }
 
 /** A percentile of unsorted latencies (the report's Summary stops at p90). */
-function p(latencies: readonly number[], rank: number): number {
+export function p(latencies: readonly number[], rank: number): number {
   return latencies.length === 0 ? Number.NaN : percentile([...latencies].sort((a, b) => a - b), rank);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { WireRecord } from '../../src-core';
 import type { SyncTiming } from '../../src-renderer/bench/api';
 import { createUser } from '../../src-server/auth/users';
@@ -11,6 +11,7 @@ import { applyMutation } from '../../src-server/sync/apply-mutation';
 import { measured, type Figure } from '../figures';
 import { summarize } from '../stats';
 import { callBench, type SizeContext } from './context';
+import { peerSuite } from './peer';
 import { CORE_TABLES, sum } from './storage';
 
 const CHANGES = 100;
@@ -96,7 +97,14 @@ export async function syncSuite(ctx: SizeContext, dataDir: string, benchUrl: str
       pulled.push(await callBench(page, 'syncIncremental', laptopDb, 0));
       ctx.log(`incremental ${run}/${ctx.runs}: ${CHANGES} local edits pushed ${Math.round(pushed.at(-1)!.totalMs)} ms, ${CHANGES} server changes pulled ${Math.round(pulled.at(-1)!.totalMs)} ms`);
     }
-    return figures(ctx, { initial, pushed, pulled, bare, seedMs, benchCpuMs, records: seeded.records });
+    // The peer last, in fresh laptops settled as the sync's were: the same records replicated by PouchDB.
+    const settled = async (name: string) => {
+      const p = await openLaptop(name);
+      await new Promise((resolve) => setTimeout(resolve, SIGN_IN_MS));
+      return p;
+    };
+    const peer = await peerSuite(ctx, server.db, dirname(dataDir), settled, { everythingInMs: initial.map((t) => t.pulledMs), title: "the app's initial sync until every record is in (first line)" });
+    return [...figures(ctx, { initial, pushed, pulled, bare, seedMs, benchCpuMs, records: seeded.records }), ...peer];
   } finally {
     await laptop?.dispose();
     await server.close();

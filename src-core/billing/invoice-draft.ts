@@ -1,6 +1,7 @@
 import { addMonthsToYearMonth, formatMonthFr, parseYearMonth, type IsoDate, type YearMonth } from '../dates';
 import { DomainError } from '../errors';
 import type { Explained } from '../explain';
+import type { Message } from '../messages';
 import { overConsumption, type OverConsumption, type PriceLists, type UsageQuantities } from '../pricing';
 import type { RuleSettings } from '../settings';
 import { singleLine, type BillingLine } from './lines';
@@ -49,8 +50,8 @@ export interface InvoiceDraft {
   lines: BillingLine[];
   totals: ComputedTotals;
   mentions: string[];
-  /** For the account manager: VAT data to fix, hors grille usage. */
-  warnings: string[];
+  /** For the account manager: VAT data to fix (a code), hors grille usage (src-core's French flag). */
+  warnings: (Message | string)[];
   overConsumption: OverConsumption | null;
 }
 
@@ -121,7 +122,7 @@ export function buildInvoiceDraft(input: InvoiceDraftInput): InvoiceDraft | null
     lines,
     totals: invoiceTotals(lines),
     mentions: invoiceMentions(vat.value),
-    warnings: [vat.value.warning, ...reviews.map((r) => r.flag)].filter((w): w is string => w !== null),
+    warnings: [vat.value.warning, ...reviews.map((r) => r.flag)].filter((w) => w !== null),
     overConsumption: review,
   };
 }

@@ -17,6 +17,7 @@ export interface BillingLine {
   explanation: Explained<Cents>;
 }
 
+/** A line is document text: its explanation is kept as the French the invoice prints and stores (no message code). */
 export function singleLine(label: string, amount: Explained<Cents>, vatRatePercent: number): BillingLine {
-  return { label, quantity: 1, unitPriceCents: amount.value, netCents: amount.value, vatRatePercent, explanation: amount };
+  return { label, quantity: 1, unitPriceCents: amount.value, netCents: amount.value, vatRatePercent, explanation: { value: amount.value, clause: amount.clause, rule: amount.rule } };
 }

@@ -1,5 +1,6 @@
 import { formatDateFr, formatMonthFr, lastDayOfMonth, yearMonthOf, type YearMonth } from '../dates';
-import { explained } from '../explain';
+import { explained, explainedMessage } from '../explain';
+import { message } from '../messages';
 import { formatEuros } from '../money';
 import { explainProration, getTier, prorateFirstMonth, type PriceLists } from '../pricing';
 import { singleLine, type BillingLine } from './lines';
@@ -29,6 +30,6 @@ export function monthlyLines(contract: BillingContract, month: YearMonth, vatRat
           '§1',
           `Mois de prise d'effet de la résiliation (${formatDateFr(end)}) facturé en entier : ${formatEuros(tier.priceCents)} HT, sans remboursement partiel (§1).`,
         )
-      : (contract.price ?? explained(tier.priceCents, '§5.1', `Mensualité de la formule ${tier.id} : ${formatEuros(tier.priceCents)} HT pour ${formatMonthFr(month)} (§5.1).`));
+      : (contract.price ?? explainedMessage(tier.priceCents, '§5.1', message('rule.line.monthly', { tier: tier.id, price: { cents: tier.priceCents }, month: { month } })));
   return [singleLine(label, amount, vatRatePercent)];
 }

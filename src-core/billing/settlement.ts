@@ -1,8 +1,8 @@
-import { compareDates, daysBetween, formatDateFr, type IsoDate } from '../dates';
+import { compareDates, daysBetween, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
-import { explained, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
+import { message, type MessageCode, type MessageParam } from '../messages';
 import { assertCents, formatEuros, type Cents } from '../money';
-import { countFr } from '../words';
 
 /**
  * Where an issued invoice (or late-surcharge document) stands with its client
@@ -69,24 +69,30 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
   const owed = assertCents(input.totalCents, 'Total TTC') - creditedCents;
   const balanceCents = owed - paidCents - offsetInCents + refundedCents + offsetOutCents;
   const late = balanceCents > 0 ? Math.max(0, daysBetween(input.dueDate, today)) : 0;
-  const due = formatDateFr(input.dueDate);
-  const status = (value: SettlementStatus, rule: string) => ({
-    paidCents, creditedCents, refundedCents, offsetOutCents, offsetInCents, balanceCents, status: explained(value, '§6.6', rule), daysLate: late,
+  const due = { date: input.dueDate };
+  const status = (value: SettlementStatus, code: MessageCode, params: Record<string, MessageParam>) => ({
+    paidCents, creditedCents, refundedCents, offsetOutCents, offsetInCents, balanceCents, status: explainedMessage(value, '§6.6', message(code, params)), daysLate: late,
   });
-  const returned = [refundedCents ? `${formatEuros(refundedCents)} remboursés` : '', offsetOutCents ? `${formatEuros(offsetOutCents)} reportés sur la prochaine facture du client` : ''].filter(Boolean).join(', ');
-  const byOffset = offsetInCents ? ` dont ${formatEuros(offsetInCents)} par avoir imputé` : '';
+  const returnedParts = [
+    ...(refundedCents ? [message('rule.settle.refunded', { amount: { cents: refundedCents } })] : []),
+    ...(offsetOutCents ? [message('rule.settle.offsetOut', { amount: { cents: offsetOutCents } })] : []),
+  ];
+  const returned = { list: returnedParts };
+  const paid = { cents: paidCents + offsetInCents };
+  const byOffset = offsetInCents ? { message: message('rule.settle.byOffset', { amount: { cents: offsetInCents } }) } : '';
+  const then = (code: MessageCode) => (returnedParts.length ? { message: message(code, { returned }) } : '');
 
-  if (owed <= 0 && paidCents === 0 && offsetInCents === 0) return status('credited', `Facture entièrement annulée par avoir (${formatEuros(creditedCents)}).`);
-  if (owed <= 0 && balanceCents === 0) return status('credited', `Facture entièrement annulée par avoir (${formatEuros(creditedCents)}) ; ${returned}.`);
+  if (owed <= 0 && paidCents === 0 && offsetInCents === 0) return status('credited', 'rule.settle.credited', { credited: { cents: creditedCents }, returned: '' });
+  if (owed <= 0 && balanceCents === 0) return status('credited', 'rule.settle.credited', { credited: { cents: creditedCents }, returned: then('rule.settle.thenSemicolon') });
   if (balanceCents < 0) {
-    return status('paid', `Trop-perçu de ${formatEuros(-balanceCents)} (${formatEuros(paidCents + offsetInCents)} reçus pour ${formatEuros(owed)} dus${returned ? `, ${returned}` : ''}) : à rembourser ou à imputer sur la prochaine facture.`);
+    return status('paid', 'rule.settle.overpaid', { over: { cents: -balanceCents }, paid, owed: { cents: owed }, returned: then('rule.settle.thenComma') });
   }
-  if (balanceCents === 0) return status('paid', `Réglée : ${formatEuros(paidCents + offsetInCents)} reçus${byOffset} pour ${formatEuros(owed)} dus${returned ? ` ; ${returned}` : ''}.`);
+  if (balanceCents === 0) return status('paid', 'rule.settle.paid', { paid, byOffset, owed: { cents: owed }, returned: then('rule.settle.thenSemicolon') });
   if (compareDates(today, input.dueDate) > 0) {
-    return status('overdue', `Échéance du ${due} dépassée de ${countFr(late, 'jour', 'jours')} : ${formatEuros(balanceCents)} restent dus (§6.6).`);
+    return status('overdue', 'rule.settle.overdue', { due, days: late, balance: { cents: balanceCents } });
   }
-  if (paidCents + offsetInCents > 0) return status('partly_paid', `${formatEuros(paidCents + offsetInCents)} reçus${byOffset}, ${formatEuros(balanceCents)} restent dus avant le ${due}.`);
-  return status('issued', `${formatEuros(balanceCents)} à régler au plus tard le ${due}.`);
+  if (paidCents + offsetInCents > 0) return status('partly_paid', 'rule.settle.partlyPaid', { paid, byOffset, balance: { cents: balanceCents }, due });
+  return status('issued', 'rule.settle.issued', { balance: { cents: balanceCents }, due });
 }
 
 /**

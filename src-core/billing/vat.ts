@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import { explained, type Explained } from '../explain';
-import { isEuMemberState, normalizeIdentifier, vatNumberProblem } from '../model/identifiers';
+import { isEuMemberState, normalizeIdentifier, vatNumberProblemMessage } from '../model/identifiers';
+import { message, type Message } from '../messages';
 
 /**
  * VAT regime of a client (§5.3: prices are HT, the client bears the taxes;
@@ -18,8 +19,8 @@ export interface VatRegime {
   ratePercent: number;
   /** Mention printed on the invoice, or null when none is required. */
   mention: string | null;
-  /** French warning for the account manager about the client's data, or null. */
-  warning: string | null;
+  /** Warning for the account manager about the client's data (a code, said in the interface's language), or null. */
+  warning: Message | null;
 }
 
 export const FRENCH_VAT_RATE_PERCENT = 20;
@@ -71,7 +72,7 @@ export function vatRegimeExplained(client: VatClient): Explained<VatRegime> {
   const vatNumber = normalizeIdentifier(client.vatNumber ?? '');
   // The format check is the client file's (model/identifiers), so that a number
   // accepted there is the one that earns reverse charge here.
-  const problem = vatNumber ? vatNumberProblem(country, vatNumber) : null;
+  const problem = vatNumber ? vatNumberProblemMessage(country, vatNumber) : null;
   if (vatNumber && !problem) {
     return explained(
       { ratePercent: 0, mention: REVERSE_CHARGE_MENTION, warning: null },
@@ -82,8 +83,8 @@ export function vatRegimeExplained(client: VatClient): Explained<VatRegime> {
   // Reverse charge needs the client's valid intra-EU number; without one the
   // seller stays liable, so French VAT applies until the number is known.
   const warning = problem
-    ? `${problem.replace(/\.$/, '')} (« ${vatNumber} ») : TVA française à 20 % appliquée jusqu'à correction de la fiche client.`
-    : `Client établi dans l'Union européenne (${country}) sans numéro de TVA intracommunautaire : TVA française à 20 % appliquée ; demander son numéro au client pour facturer en autoliquidation.`;
+    ? message('rule.vat.invalidNumber', { problem: { rule: problem }, number: vatNumber })
+    : message('rule.vat.noNumber', { country });
   return explained(
     { ratePercent: FRENCH_VAT_RATE_PERCENT, mention: null, warning },
     '§5.3',

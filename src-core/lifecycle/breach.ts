@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { explained, explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 import { ACTION_DEADLINE_BASIS, actionDeadline, type HolidayOptions } from '../calendar';
 
 /** A breach not cured within 30 calendar days of its written notification allows termination (§6.6). */
@@ -19,10 +20,10 @@ export function breachCureDeadline(received: IsoDate, opts: HolidayOptions = {})
 
 /** The day after the cure deadline: from then on the contract may be terminated with immediate effect. */
 export function breachTerminationOpensOnExplained(received: IsoDate, opts: HolidayOptions = {}): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     addDays(breachCureDeadline(received, opts), 1),
     '§6.6',
-    'Lendemain de la date limite pour remédier : le manquement non résolu permet la résiliation avec effet immédiat.',
+    message('rule.breach.opens'),
   );
 }
 

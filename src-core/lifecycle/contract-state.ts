@@ -1,10 +1,11 @@
 import { addDays, compareDates, formatDateFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { explained, type Explained } from '../explain';
+import { message, messageFr, type Message } from '../messages';
 import { formatEuros, type Cents } from '../money';
 import { tierForMonth, type Contract, type ContractHistoryEntry, type ContractStatus } from '../model/contract';
 import type { TierCode } from '../model/priceList';
 import { getTier, type PriceLists } from '../pricing/price-lists';
-import { CONTRACT_STATUS_LABELS, TERMINATION_CAUSE_LABELS, type TerminationCause } from './contract-status';
+import type { TerminationCause } from './contract-status';
 import { terminationEffectiveDateExplained } from './termination-notice';
 
 /**
@@ -129,6 +130,8 @@ export interface ContractStateAt {
   end: ContractEnd | null;
   /** Why this status on that day, in French. */
   rule: string;
+  /** The same, as a code and its values for the interface's language. */
+  message: Message;
 }
 
 /**
@@ -138,15 +141,16 @@ export interface ContractStateAt {
  */
 export function contractStateAt(terms: Pick<ContractTerms, 'status' | 'startDate' | 'end'>, date: IsoDate): ContractStateAt {
   const { end } = terms;
-  if (terms.status === 'draft') return { status: 'draft', end, rule: 'Contrat en préparation : il ne court pas encore.' };
-  const cause = end?.cause ? ` (${TERMINATION_CAUSE_LABELS[end.cause].toLowerCase()})` : '';
-  const why = end ? `${end.rule.replace(/\.$/, '')} (${end.clause})` : '';
-  if (end && compareDates(date, end.value) > 0) {
-    return { status: 'terminated', end, rule: `Résilié depuis le ${formatDateFr(addDays(end.value, 1))}${cause} : résiliation effective le ${formatDateFr(end.value)} — ${why}.` };
+  const state = (status: ContractStatus, said: Message): ContractStateAt => ({ status, end, rule: messageFr(said), message: said });
+  if (terms.status === 'draft') return state('draft', message('rule.state.draft'));
+  if (end) {
+    const cause = end.cause ? { message: message('rule.state.cause', { cause: { word: `code.terminationCause.${end.cause}` } }) } : '';
+    const why = { message: message('rule.withClause', { rule: { rule: end.message ?? end.rule }, clause: end.clause }) };
+    if (compareDates(date, end.value) > 0) return state('terminated', message('rule.state.terminated', { since: { date: addDays(end.value, 1) }, cause, effective: { date: end.value }, why }));
+    if (terms.status !== 'suspended') return state('notice_received', message('rule.state.notice', { effective: { date: end.value }, cause, why }));
   }
-  if (terms.status === 'suspended') return { status: 'suspended', end, rule: 'Service suspendu ; le contrat court et reste facturé.' };
-  if (end) return { status: 'notice_received', end, rule: `Résiliation effective le ${formatDateFr(end.value)}${cause} — ${why}.` };
-  return { status: 'active', end, rule: `${CONTRACT_STATUS_LABELS.active} depuis le ${formatDateFr(terms.startDate)}, renouvelé chaque mois (§1).` };
+  if (terms.status === 'suspended') return state('suspended', message('rule.state.suspended'));
+  return state('active', message('rule.state.active', { since: { date: terms.startDate } }));
 }
 
 /** Whether month M is billed: from the start month to the end date's month, both included (§1); never for a draft. */

@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 
 /**
  * Force majeure lasting over 30 consecutive days opens a termination by either
@@ -10,10 +11,10 @@ const DURATION_DAYS = 30;
 const LETTER_DELAY_DAYS = 8;
 
 export function forceMajeureTerminationOpensOnExplained(eventStart: IsoDate): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     addDays(eventStart, DURATION_DAYS),
     '§7.4',
-    'Début de la force majeure + 30 jours : au-delà de 30 jours consécutifs, chaque partie peut résilier.',
+    message('rule.forceMajeure.opens'),
   );
 }
 
@@ -22,10 +23,10 @@ export function forceMajeureTerminationOpensOn(eventStart: IsoDate): IsoDate {
 }
 
 export function forceMajeureTerminationEffectiveDateExplained(letterSent: IsoDate): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     addDays(letterSent, LETTER_DELAY_DAYS),
     '§7.4',
-    'Huit jours après l’envoi de la lettre recommandée notifiant la résiliation pour force majeure.',
+    message('rule.forceMajeure.effective'),
   );
 }
 

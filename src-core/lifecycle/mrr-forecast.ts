@@ -1,7 +1,7 @@
-import { addMonthsToYearMonth, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
-import { explained, type Explained } from '../explain';
+import { addMonthsToYearMonth, formatDateFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { explained, explainedMessage, type Explained } from '../explain';
+import { message, type MessageCode, type MessageParam } from '../messages';
 import { formatEuros, type Cents } from '../money';
-import { countFr } from '../words';
 import type { PriceLists } from '../pricing/price-lists';
 import { recurringCentsAt, type ContractTerms, type PriceVersion } from './contract-state';
 
@@ -71,23 +71,16 @@ export interface ForecastMonth {
   retiered: ForecastMove;
 }
 
-const signed = (cents: Cents) => `${cents > 0 ? '+' : cents < 0 ? '−' : ''}${formatEuros(Math.abs(cents))}`;
-
 function explain(month: YearMonth, asOf: IsoDate, mrr: Cents, contracts: number, moves: Omit<ForecastMonth, 'month' | 'asOf' | 'mrr' | 'contracts'>, first: boolean): Explained<Cents> {
+  const move = (code: MessageCode, { count, cents }: ForecastMove, extra?: Record<string, MessageParam>) => (count ? [message(code, { count, cents: { signedCents: cents }, ...extra })] : []);
   const parts = [
-    moves.ended.count ? `${countFr(moves.ended.count, 'résiliation effective', 'résiliations effectives')} (${signed(moves.ended.cents)})` : '',
-    moves.started.count ? `${countFr(moves.started.count, 'contrat commencé', 'contrats commencés')} (${signed(moves.started.cents)})` : '',
-    moves.repriced.count
-      ? `${countFr(moves.repriced.count, 'nouveau prix', 'nouveaux prix')} (${signed(moves.repriced.cents)}${moves.presumed ? `, dont ${moves.presumed} d’après un avis dont la réception est présumée : envoi + délai de réception présumée, §5.2` : ''})`
-      : '',
-    moves.retiered.count ? `${countFr(moves.retiered.count, 'changement de formule', 'changements de formule')} (${signed(moves.retiered.cents)})` : '',
-  ].filter(Boolean);
-  const since = first ? '' : parts.length ? ` Depuis le mois précédent : ${parts.join(', ')}.` : ' Aucun changement depuis le mois précédent.';
-  return explained(
-    mrr,
-    '§1',
-    `${formatMonthFr(month)} : ${formatEuros(mrr)} HT, somme des prix en vigueur des ${countFr(contracts, 'contrat en cours', 'contrats en cours')} au ${formatDateFr(asOf)} (un contrat résilié n'est plus compté après sa date d'effet, §1, §5.2).${since}`,
-  );
+    ...move('rule.mrr.ended', moves.ended),
+    ...move('rule.mrr.started', moves.started),
+    ...(moves.presumed ? move('rule.mrr.repricedPresumed', moves.repriced, { presumed: moves.presumed }) : move('rule.mrr.repriced', moves.repriced)),
+    ...move('rule.mrr.retiered', moves.retiered),
+  ];
+  const since = first ? '' : { message: parts.length ? message('rule.mrr.since', { moves: { list: parts } }) : message('rule.mrr.noChange') };
+  return explainedMessage(mrr, '§1', message('rule.mrr.month', { month: { month }, mrr: { cents: mrr }, contracts, asOf: { date: asOf }, since }));
 }
 
 /** The current month as of `today`, then the `months` following ones. */

@@ -1,5 +1,6 @@
 import { addMonthsClamped, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 
 /**
  * Non-solicitation runs 12 months from the termination's effective date (§6.2;
@@ -10,10 +11,10 @@ import { explained, type Explained } from '../explain';
 const NON_SOLICITATION_MONTHS = 12;
 
 export function nonSolicitationEndExplained(terminationEffective: IsoDate): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     addMonthsClamped(terminationEffective, NON_SOLICITATION_MONTHS),
     '§6.2',
-    'Douze mois après la date d’effet de la résiliation, au même quantième ou au dernier jour du mois s’il n’existe pas (art. 641 CPC).',
+    message('rule.nonSolicitation.end'),
   );
 }
 

@@ -1,6 +1,7 @@
 import { addDays, addMonthsToFirstDay, formatDateFr, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
-import { explained, type Explained } from '../explain';
+import { explained, explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 import { ACTION_DEADLINE_BASIS, actionDeadline, type HolidayOptions } from '../calendar';
 
 /** Price change notified with 60 days' notice; the client may object within 30 days of receipt (§5.2). */
@@ -19,10 +20,10 @@ export function priceChangeDatesExplained(received: IsoDate, opts: HolidayOption
   const notice = addDays(received, NOTICE_DAYS);
   const earliest = parseIsoDate(notice).day === 1 ? notice : addMonthsToFirstDay(notice, 1);
   return {
-    earliestEffective: explained(
+    earliestEffective: explainedMessage(
       earliest,
       '§5.2',
-      'Premier jour d’un mois tombant au moins 60 jours après la réception de l’avis de modification des prix.',
+      message('rule.priceChange.earliest'),
     ),
     objectionDeadline: explained(
       actionDeadline(received, OBJECTION_DAYS, opts),
@@ -54,10 +55,10 @@ export function assertNewPricesFrom(received: IsoDate, newPricesFrom: IsoDate): 
 
 /** An objection terminates the contract without penalty the day before the new prices apply (§5.2). */
 export function priceChangeObjectionTerminationDateExplained(newPricesFrom: IsoDate): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     addDays(newPricesFrom, -1),
     '§5.2',
-    'Veille de l’entrée en vigueur des nouveaux prix : l’opposition du client résilie le contrat sans pénalité.',
+    message('rule.priceChange.objectionEffective'),
   );
 }
 

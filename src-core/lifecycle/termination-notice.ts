@@ -1,5 +1,6 @@
 import { addMonthsToFirstDay, lastDayOfMonth, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 
 /**
  * The client's termination notice received on R (registered letter or email to
@@ -7,10 +8,10 @@ import { explained, type Explained } from '../explain';
  * month (§1): 31 Jan 2027 → 28 Feb 2027, 15 Dec 2026 → 31 Jan 2027.
  */
 export function terminationEffectiveDateExplained(noticeReceived: IsoDate): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     lastDayOfMonth(addMonthsToFirstDay(noticeReceived, 1)),
     '§1',
-    'Fin du mois suivant la réception du préavis.',
+    message('rule.termination.noticeEnd'),
   );
 }
 

@@ -1,4 +1,5 @@
 import { ISO_COUNTRY_CODES, vatRegime } from '../billing/vat';
+import type { Message } from '../messages';
 import { EU_MEMBER_STATES, normalizeIdentifier } from './identifiers';
 
 /**
@@ -18,7 +19,7 @@ export function clientsWithSameSiren<T extends { id: string; siren?: string | un
 }
 
 /** The VAT warning of an EU client without a (valid) VAT number — billing's own words — or null. */
-export function clientVatWarning(client: { country: string; vatNumber?: string | undefined }): string | null {
+export function clientVatWarning(client: { country: string; vatNumber?: string | undefined }): Message | null {
   try {
     return vatRegime(client).warning;
   } catch {

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { message, messageFr, type Message } from '../messages';
 
 /**
  * Company identifiers of a client (DOMAIN.md, Client data): SIREN, intra-EU VAT
@@ -106,21 +107,27 @@ export function frenchVatNumberFromSiren(siren: string): string {
  * exists (CHE-…, GB…, EIN…): any 4 to 20 letters and digits are accepted.
  */
 export function vatNumberProblem(country: string, vatNumber: string): string | null {
+  const problem = vatNumberProblemMessage(country, vatNumber);
+  return problem && messageFr(problem);
+}
+
+/** Why a VAT number is refused, as a code (the interface says it in its language), or null. */
+export function vatNumberProblemMessage(country: string, vatNumber: string): Message | null {
   const vat = normalizeIdentifier(vatNumber);
   const format = EU_VAT_FORMATS[country];
   if (!format) {
-    return /^[A-Z0-9]{4,20}$/.test(vat) ? null : 'Numéro de TVA invalide : 4 à 20 lettres ou chiffres attendus.';
+    return /^[A-Z0-9]{4,20}$/.test(vat) ? null : message('vatNumber.invalid.length');
   }
   if (!vat.startsWith(format.prefix)) {
-    return `Numéro de TVA invalide : un numéro de ce pays commence par ${format.prefix}.`;
+    return message('vatNumber.invalid.prefix', { prefix: format.prefix });
   }
   const body = vat.slice(format.prefix.length);
-  if (!format.body.test(body)) return `Numéro de TVA invalide : format non conforme pour ${format.prefix}.`;
+  if (!format.body.test(body)) return message('vatNumber.invalid.format', { prefix: format.prefix });
   if (country === 'FR' && /^\d{2}/.test(body)) {
     const siren = body.slice(2);
-    if (!isValidSiren(siren)) return 'Numéro de TVA invalide : le SIREN qu’il contient est invalide.';
+    if (!isValidSiren(siren)) return message('vatNumber.invalid.siren');
     if (body.slice(0, 2) !== frenchVatKey(siren)) {
-      return 'Numéro de TVA invalide : la clé ne correspond pas au SIREN.';
+      return message('vatNumber.invalid.key');
     }
   }
   return null;

@@ -1,7 +1,8 @@
 import { addMonthsToYearMonth, compareDates, formatDateFr, formatMonthFr, parseYearMonth, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { DomainError } from '../errors';
-import { explained, type Explained } from '../explain';
-import { formatEuros, type Cents } from '../money';
+import { explainedMessage, type Explained } from '../explain';
+import { message, messageFr } from '../messages';
+import type { Cents } from '../money';
 import { findCoveringTier } from './covering-tier';
 import { getPriceList, tierOf, type PriceLists, type Tier, type UsageQuantities } from './price-lists';
 import { prorateFirstMonth } from './proration';
@@ -59,20 +60,27 @@ function priceForMonth(tier: Tier, month: YearMonth, contractStartDate: IsoDate)
 }
 
 /** The supplement line's label; also how a stored invoice shows which month it regularised. */
-export const regularisationLabel = (month: YearMonth) => `Régularisation dépassement ${formatMonthFr(month)}`;
+export const regularisationLabel = (month: YearMonth) => messageFr(message('rule.over.regularisation', { month: { month } }));
 
 function supplementOf(current: Tier, covering: Tier, input: OverConsumptionInput): Supplement {
-  const monthFr = formatMonthFr(input.month);
   const currentPrice = priceForMonth(current, input.month, input.contractStartDate);
   const coveringPrice = priceForMonth(covering, input.month, input.contractStartDate);
   const amount = coveringPrice - currentPrice;
-  const prorated = currentPrice !== current.priceCents ? ' (premier mois, au prorata)' : '';
+  const prorated = currentPrice !== current.priceCents ? { message: message('rule.over.prorated') } : '';
   return {
     label: regularisationLabel(input.month),
-    amount: explained(
+    amount: explainedMessage(
       amount,
       '§5.1',
-      `Dépassement constaté en ${monthFr}${prorated} : formule couvrante ${covering.id} ${formatEuros(coveringPrice)} − formule ${current.id} ${formatEuros(currentPrice)} = ${formatEuros(amount)} HT (§5.1).`,
+      message('rule.over.amount', {
+        month: { month: input.month },
+        prorated,
+        covering: covering.id,
+        coveringPrice: { cents: coveringPrice },
+        current: current.id,
+        currentPrice: { cents: currentPrice },
+        amount: { cents: amount },
+      }),
     ),
   };
 }
@@ -82,11 +90,7 @@ function switchOf(covering: Tier, input: OverConsumptionInput): ProposedSwitch |
   if (input.terminationEffectiveDate && compareDates(from, input.terminationEffectiveDate) > 0) return null;
   return {
     tierId: covering.id,
-    from: explained(
-      from,
-      '§5.1',
-      `Passage proposé à la formule ${covering.id} à compter du ${formatDateFr(from)}, premier jour du mois suivant le dépassement constaté en ${formatMonthFr(input.month)} (§5.1).`,
-    ),
+    from: explainedMessage(from, '§5.1', message('rule.over.from', { covering: covering.id, from: { date: from }, month: { month: input.month } })),
   };
 }
 

@@ -86,7 +86,7 @@ export async function syncIncremental(target: SyncTarget, localEdits: number): P
   try {
     const clients = (await layer.db.clients.toArray()).slice(0, localEdits);
     for (const [i, client] of clients.entries()) {
-      await layer.repos.clients.update(client.id, { legalName: `${client.legalName.replace(/ \(banc \d+\)$/, '')} (banc ${i})` }, 'banc');
+      await layer.commands.clients.update(client.id, { legalName: `${client.legalName.replace(/ \(banc \d+\)$/, '')} (banc ${i})` }, 'banc');
     }
     return await timedCycle(layer, target);
   } finally {

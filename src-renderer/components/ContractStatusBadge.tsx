@@ -1,4 +1,5 @@
-import { CONTRACT_STATUS_LABELS, type ContractStatus } from '../../src-core';
+import { type ContractStatus } from '../../src-core';
+import { useT } from '../i18n';
 
 const TONE: Record<ContractStatus, string> = {
   draft: '',
@@ -8,7 +9,8 @@ const TONE: Record<ContractStatus, string> = {
   terminated: '',
 };
 
-/** Labels come from src-core/lifecycle, so the badge says exactly what letters and exports say. */
+/** The status code from src-core/lifecycle, in the interface's language (French: the words letters and exports use). */
 export function ContractStatusBadge({ status }: { status: ContractStatus }) {
-  return <span className={`badge ${TONE[status]}`.trim()}>{CONTRACT_STATUS_LABELS[status]}</span>;
+  const t = useT();
+  return <span className={`badge ${TONE[status]}`.trim()}>{t(`code.contractStatus.${status}`)}</span>;
 }

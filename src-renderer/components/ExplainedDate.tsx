@@ -1,4 +1,5 @@
-import { formatDateFr, type Explained, type IsoDate } from '../../src-core';
+import { type Explained, type IsoDate } from '../../src-core';
+import { useFormat, useSay } from '../i18n';
 
 /**
  * The rule of an explained value followed by its clause, without the final
@@ -10,15 +11,23 @@ export function ruleWithClause({ rule, clause }: Pick<Explained<unknown>, 'rule'
   return sentence.includes(`(${clause})`) ? sentence : `${sentence} (${clause})`;
 }
 
+/** `ruleWithClause` in the interface's language: src-core's message when it gave one, else its French rule. */
+export function useRuleWithClause(): (explained: Pick<Explained<unknown>, 'rule' | 'clause' | 'message'>) => string {
+  const say = useSay();
+  return (explained) => ruleWithClause({ rule: say(explained), clause: explained.clause });
+}
+
 /**
  * A computed date with its reason, as DOMAIN.md asks of every computed value:
  * "30/04/2027 — Fin du mois suivant la réception du préavis (§1)".
  */
 export function ExplainedDate({ date }: { date: Explained<IsoDate> }) {
+  const withClause = useRuleWithClause();
+  const fmt = useFormat();
   return (
     <span className="explained">
-      <strong>{formatDateFr(date.value)}</strong>
-      <span className="explained-rule"> — {ruleWithClause(date)}</span>
+      <strong>{fmt.date(date.value)}</strong>
+      <span className="explained-rule"> — {withClause(date)}</span>
     </span>
   );
 }

@@ -1,8 +1,8 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import { demoPriceListRecord } from '../../src-core';
 import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
+import { seedPriceList } from './price-lists';
 import type { ClientSummary, ContractSummary } from './read-model/client-summary';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
@@ -131,11 +131,6 @@ const durabilityMiddleware: Middleware<DBCore> = {
       mode === 'readwrite' ? down.transaction(stores, mode, { ...options, durability: stores.some((s) => LOCAL_CHANGE_TABLES.has(s)) ? 'strict' : 'relaxed' }) : down.transaction(stores, mode, options),
   }),
 };
-
-/** The built-in list into an empty `priceLists` table (idempotent: same id). */
-async function seedPriceList(db: ContratsDb): Promise<void> {
-  if ((await db.priceLists.count()) === 0) await db.priceLists.put(demoPriceListRecord());
-}
 
 export class ContratsDb extends Dexie {
   declare priceLists: Table<PriceListRecord, string>;

@@ -1,29 +1,31 @@
+import { createCommands, type Commands } from './commands';
 import { createDataContext, type DataContext } from './context';
 import { createDatabase, type ContratsDb, type DatabaseOptions } from './db';
 import { createRepositories, type Repositories } from './repositories';
 import { ensureDeviceId } from './sync-state/keys';
-import { rebuildPendingSummaries } from './sync-state/pulled-changes';
+import { rebuildPendingReadModel } from './writes/gateway';
 
-/** The opened local database with its repositories: what the app provides to its screens. */
+/** The opened local database with its repositories (reads) and commands (writes): what the app provides to its screens. */
 export interface DataLayer {
   db: ContratsDb;
   ctx: DataContext;
   repos: Repositories;
+  commands: Commands;
 }
 
 /**
  * Opens (and migrates) the local database, makes the device id on first
- * start, binds the repositories. A migration that changes what the portfolio
- * summaries hold only marks them pending (migrations are frozen: they never
- * import the read model); they are rebuilt here, after opening, before any
- * screen reads them — as after an interrupted first sync.
+ * start, binds the repositories (reads) and commands (writes). A migration
+ * that changes what the read model holds only marks it pending (migrations are
+ * frozen: they never import the read model); it is rebuilt here, after opening,
+ * before any screen reads it — as after an interrupted first sync.
  */
 export async function openDataLayer(options: DatabaseOptions & Partial<Pick<DataContext, 'now' | 'newId'>> = {}): Promise<DataLayer> {
   const { now, newId, ...dbOptions } = options;
   const db = createDatabase(dbOptions);
   await db.open();
-  await rebuildPendingSummaries(db);
+  await rebuildPendingReadModel(db);
   const deviceId = await ensureDeviceId(db, newId);
   const ctx = createDataContext(db, deviceId, { ...(now ? { now } : {}), ...(newId ? { newId } : {}) });
-  return { db, ctx, repos: createRepositories(ctx) };
+  return { db, ctx, repos: createRepositories(ctx), commands: createCommands(ctx) };
 }

@@ -14,7 +14,12 @@ export function useDataLayer(): DataLayer {
   return dataLayer;
 }
 
-/** The repositories, for actions (create, applyTierChange, recordTerminationNotice…). */
+/** The repositories: reads only. */
 export function useRepositories() {
   return useDataLayer().repos;
+}
+
+/** The commands, for actions (create, applyTierChange, recordTerminationNotice…). */
+export function useCommands() {
+  return useDataLayer().commands;
 }

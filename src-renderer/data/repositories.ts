@@ -9,7 +9,7 @@ import { paymentsRepository } from './repositories/payments';
 import { settingsRepository } from './repositories/settings';
 import { usageRepository } from './repositories/usage';
 
-/** Every repository bound to one data context: the only way the app reads and writes stored data. */
+/** Every repository bound to one data context: reads only (writes are commands, commands/index.ts). */
 export function createRepositories(ctx: DataContext) {
   return {
     clients: clientsRepository(ctx),
@@ -18,7 +18,7 @@ export function createRepositories(ctx: DataContext) {
     invoices: invoicesRepository(ctx),
     payments: paymentsRepository(ctx),
     letters: lettersRepository(ctx),
-    settings: settingsRepository(ctx),
+    settings: { get: settingsRepository(ctx).get },
     audit: auditRepository(ctx),
     outbox: outboxRepository(ctx),
   };

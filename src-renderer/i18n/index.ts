@@ -1,10 +1,13 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
-import { formatNumber, translate, type Locale, type MessageKey } from './translate';
+import { DEFAULT_ENVELOPE_MODELS, type EnvelopeModel, type Explained, type Message, type MessageParam } from '../../src-core';
+import { formatNumber, translate, translateMessage, type Locale, type MessageKey } from './translate';
+import { formatsFor, type Formats } from './format';
 
 export { translate, type Locale, type MessageKey } from './translate';
+export { formatsFor, type Formats } from './format';
 
-export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+export function useT(): (key: MessageKey, params?: Record<string, MessageParam>) => string {
   const locale = usePreferences((s) => s.locale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }
@@ -18,4 +21,31 @@ export function useNumber(): (n: number) => string {
 /** The interface's language, for what Intl names itself (countries). */
 export function useLocale(): Locale {
   return usePreferences((s) => s.locale);
+}
+
+/** Amounts, numbers and dates as the interface's language writes them (`./format`): "1 234,56 €" / "€1,234.56". */
+export function useFormat(): Formats {
+  return formatsFor(usePreferences((s) => s.locale));
+}
+
+/**
+ * What src-core explains, in the interface's language: a message, or an
+ * explained value (its message when src-core gave one; otherwise its French
+ * rule, as stored texts and documents keep it), or a stored French text as is.
+ */
+export function useSay(): (said: Message | string | Pick<Explained<unknown>, 'rule' | 'message'>) => string {
+  const locale = usePreferences((s) => s.locale);
+  return useCallback(
+    (said) => (typeof said === 'string' ? said : 'code' in said ? translateMessage(locale, said) : said.message ? translateMessage(locale, said.message) : said.rule),
+    [locale],
+  );
+}
+
+/** An envelope model's name: the built-in ones (DL, C5) in the interface's language, a stored one as it was named. */
+export function useEnvelopeName(): (model: Pick<EnvelopeModel, 'id' | 'label'>) => string {
+  const t = useT();
+  return useCallback(
+    (model) => (DEFAULT_ENVELOPE_MODELS.some((d) => d.id === model.id && d.label === model.label) ? t(`code.envelope.${model.id}` as MessageKey) : model.label),
+    [t],
+  );
 }

@@ -69,7 +69,7 @@ export function createBrowserPlatform(): Platform {
     },
     secrets: {
       async status() {
-        return { persistent: false, reason: 'Dans le navigateur, le jeton n’est conservé que pour cette session.' };
+        return { persistent: false };
       },
       async get(key) {
         return sessionSecrets.get(key) ?? null;

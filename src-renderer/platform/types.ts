@@ -27,6 +27,7 @@ export interface SaveResult {
 export interface SecretStoreStatus {
   /** False when secrets would only be obfuscated or cannot be kept: the UI says why. */
   persistent: boolean;
+  /** The system's own words (Electron's safe storage); absent in the browser, where the interface says it. */
   reason?: string;
 }
 

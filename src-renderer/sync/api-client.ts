@@ -23,52 +23,72 @@ type RouteCall<R extends ApiRoute> = R extends { body: z.ZodType }
 /** Every route of API_ROUTES, under its name: a route added there is here, typed, with nothing to list by hand. */
 export type ApiClient = { [Name in keyof Routes]: RouteCall<Routes[Name]> };
 
-/**
- * The central API as the laptop sees it, derived from `API_ROUTES`. A body is
- * checked with the route's request schema before it leaves (a strict schema
- * refuses a local-only key such as the outbox's `seq`), every answer with its
- * response schema before anything is written locally; any failure becomes a
- * SyncError with a French message.
- */
-export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.fetch, timeoutMs = 30_000 }: ApiClientOptions): ApiClient {
-  async function call(route: ApiRoute, body?: unknown): Promise<unknown> {
-    const checked = route.body?.safeParse(body);
-    if (checked && !checked.success) throw new SyncError('refused', `Requête non envoyée : ${route.path} refuserait ces données.`);
-    const payload = checked?.data;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchImpl(`${baseUrl}${route.path}`, {
-        method: route.method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new SyncError(timedOut ? 'timeout' : 'network', defaultMessage(timedOut ? 'timeout' : 'network'));
-    }
-    const json = parseJson(text);
-    if (!response.ok) {
-      const kind = kindOfStatus(response.status);
-      const apiError = apiErrorSchema.safeParse(json);
-      const message = apiError.success ? apiError.data.message : defaultMessage(kind);
-      throw new SyncError(kind, kind === 'server' ? `${defaultMessage('server')} (HTTP ${response.status})` : message, response.status);
-    }
-    const parsed = route.response.safeParse(json);
-    if (!parsed.success) throw new SyncError('badAnswer', `${defaultMessage('badAnswer')} (${route.path})`, response.status);
-    return parsed.data;
-  }
+/** The central API's answers as bytes: a successful answer's body, unread (errors become SyncErrors here). */
+export interface ApiTransport {
+  send(route: ApiRoute, body?: unknown): Promise<ArrayBuffer>;
+}
 
-  const entries = Object.entries(API_ROUTES as Record<string, ApiRoute>).map(([name, route]) => [name, (body?: unknown) => call(route, body)]);
+/**
+ * The wire under the API client. A body is checked with the route's request
+ * schema before it leaves (a strict schema refuses a local-only key such as
+ * the outbox's `seq`); a failure, an error status or a timeout becomes a
+ * SyncError with a French message. The answer comes back as bytes, so that
+ * a pull page can be read and checked off the screen's thread
+ * (page-reader.ts); the server compresses it, fetch decodes it.
+ */
+export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalThis.fetch, timeoutMs = 30_000 }: ApiClientOptions): ApiTransport {
+  return {
+    async send(route, body) {
+      const checked = route.body?.safeParse(body);
+      if (checked && !checked.success) throw new SyncError('refused', `Requête non envoyée : ${route.path} refuserait ces données.`);
+      const payload = checked?.data;
+      let response: Response;
+      let bytes: ArrayBuffer;
+      try {
+        response = await fetchImpl(`${baseUrl}${route.path}`, {
+          method: route.method,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        bytes = await response.arrayBuffer();
+      } catch (error) {
+        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        throw new SyncError(timedOut ? 'timeout' : 'network', defaultMessage(timedOut ? 'timeout' : 'network'));
+      }
+      if (!response.ok) {
+        const kind = kindOfStatus(response.status);
+        const apiError = apiErrorSchema.safeParse(parseJson(bytes));
+        const message = apiError.success ? apiError.data.message : defaultMessage(kind);
+        throw new SyncError(kind, kind === 'server' ? `${defaultMessage('server')} (HTTP ${response.status})` : message, response.status);
+      }
+      return bytes;
+    },
+  };
+}
+
+/** A successful answer of `route`, parsed and checked with its response schema before anything is written locally. */
+export function parseAnswer<R extends ApiRoute>(route: R, bytes: ArrayBuffer | string): z.output<R['response']> {
+  const parsed = route.response.safeParse(parseJson(bytes));
+  if (!parsed.success) throw new SyncError('badAnswer', `${defaultMessage('badAnswer')} (${route.path})`);
+  return parsed.data as z.output<R['response']>;
+}
+
+/**
+ * The central API as the laptop sees it, derived from `API_ROUTES`, over
+ * `transport` (createApiTransport of `options` by default): every answer is
+ * checked with its route's response schema before use.
+ */
+export function createApiClient(options: ApiClientOptions, transport: ApiTransport = createApiTransport(options)): ApiClient {
+  const entries = Object.entries(API_ROUTES as Record<string, ApiRoute>).map(([name, route]) => [name, async (body?: unknown) => parseAnswer(route, await transport.send(route, body))]);
   return Object.fromEntries(entries) as ApiClient;
 }
 
-function parseJson(text: string): unknown {
+function parseJson(bytes: ArrayBuffer | string): unknown {
+  const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {

@@ -1,6 +1,7 @@
 import type { DataLayer } from '../data';
 import { SYNC_KEYS, commitPushResults, newInitialPull, planJoin, stashBeforeJoining, readCursor, readSyncValue, writeSyncValue, type PushOutcome, type ReconcileReport } from '../data/sync-state';
-import { createApiClient, type ApiClientOptions } from './api-client';
+import { createApiClient, createApiTransport, type ApiClientOptions } from './api-client';
+import { pageReader, type PageReader } from './page-reader';
 import { issueThroughServer, type CentralIssueOptions } from './central-issue';
 import { ensureDeviceGrants } from './device-grants';
 import { laptopActor } from './person';
@@ -37,6 +38,8 @@ export interface SyncEngineOptions extends ApiClientOptions {
   /** Estimated bytes per push request (PushOptions); the default stays under the server's limit. */
   pushByteBudget?: number;
   pageSize?: number;
+  /** Reads the pull pages of one sync cycle (default: a worker where the platform has one, this thread otherwise; page-reader.ts). */
+  pageReader?: () => PageReader;
   /** Pause between two background syncs when all is well (default 60 s). */
   intervalMs?: number;
   /**
@@ -60,7 +63,9 @@ export interface SyncEngineOptions extends ApiClientOptions {
 export function createSyncEngine(options: SyncEngineOptions) {
   const { dataLayer, batchSize, pushByteBudget, pageSize, intervalMs = 60_000, reconcileEveryMs = 30 * 60_000, now = () => new Date().toISOString() } = options;
   const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
-  const api = createApiClient(options);
+  const transport = createApiTransport(options);
+  const api = createApiClient(options, transport);
+  const newPageReader = options.pageReader ?? pageReader;
   const pushOptions: PushOptions = { ...(batchSize ? { batchSize } : {}), ...(pushByteBudget ? { byteBudget: pushByteBudget } : {}) };
   let status: SyncStatus = { phase: 'idle', online: true, lastError: null, nextAttemptAt: null, progress: null };
   let running: Promise<SyncRunResult> | null = null;
@@ -87,7 +92,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
     let pulled = 0;
     // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
     const run = newInitialPull();
-    for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, api, stream, pageSize, (progress) => report({ progress }), run);
+    const reader = newPageReader();
+    try {
+      for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, { transport, reader }, stream, pageSize, (progress) => report({ progress }), run);
+    } finally {
+      reader.close();
+    }
     report({ progress: null });
     // The server answered the pull (and took other changes, or had nothing else to take): what failed alone was the change.
     if (suspectsConfirmed) pushed.rejected += await setAside(suspects, push.actor);

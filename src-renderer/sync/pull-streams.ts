@@ -1,7 +1,8 @@
-import { MAX_PULL_LIMIT, type EntityType } from '../../src-core';
+import { API_ROUTES, MAX_PULL_LIMIT, type EntityType, type PullRequest } from '../../src-core';
 import { recordTables, type DataLayer } from '../data';
-import { commitPulledPage, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, validatePulledPage, type InitialPull, type ValidatedPage } from '../data/sync-state';
-import type { ApiClient } from './api-client';
+import { commitPulledPage, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, type InitialPull, type ValidatedPage } from '../data/sync-state';
+import type { ApiTransport } from './api-client';
+import type { PageHead, PageReader, PageReading, ReadPage } from './page-reader';
 
 /**
  * Two pull streams, each with its own cursor (a cursor is only valid for the
@@ -38,22 +39,23 @@ function* pageSizes(max: number): Generator<number, never> {
 
 /**
  * The pages of a stream, asked for ahead of their use: each request leaves as
- * soon as the answer before it has arrived (its cursor comes with it), so up
- * to PAGES_AHEAD pages are on their way or being prepared (`prepare`:
- * validated) while one is written — the server computes the next page while
- * this one is checked.
+ * soon as the head of the answer before it is read (its cursor comes with
+ * it), so up to PAGES_AHEAD pages are on their way or being checked (by the
+ * page reader: a worker in the app) while one is written — the server
+ * computes the next page while this one is checked.
  */
-function pagesAhead<P extends { hasMore: boolean; nextCursor: string }, Q>(ask: (cursor: string) => Promise<P>, prepare: (page: P) => Q, cursor: string): () => Promise<Q> {
-  const queue: Promise<Q | null>[] = [];
-  let last: Promise<P | null> | null = null;
+function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: string): () => Promise<ReadPage> {
+  const queue: Promise<ReadPage | null>[] = [];
+  let last: Promise<PageHead | null> | null = null;
   const refill = () => {
     while (queue.length < PAGES_AHEAD) {
-      const asked: Promise<P | null> = last ? last.then((page) => (page?.hasMore ? ask(page.nextCursor) : null)) : ask(cursor);
-      const prepared = asked.then((page) => page && prepare(page));
+      const reading: Promise<PageReading | null> = last ? last.then((head) => (head?.hasMore ? ask(head.nextCursor) : null)) : ask(cursor);
+      const page = reading.then((r) => r && r.page);
+      last = reading.then((r) => r && r.head);
       // Once a commit fails nobody waits for the pages ahead: their rejection must not go unhandled.
-      prepared.catch(() => undefined);
-      queue.push(prepared);
-      last = asked;
+      page.catch(() => undefined);
+      last.catch(() => undefined);
+      queue.push(page);
     }
   };
   return async () => {
@@ -65,32 +67,44 @@ function pagesAhead<P extends { hasMore: boolean; nextCursor: string }, Q>(ask: 
   };
 }
 
+/** Where a stream's pages come from: the wire (compressed by the server, decoded by fetch) and their reader. */
+export interface PageSource {
+  transport: ApiTransport;
+  reader: PageReader;
+}
+
 /**
  * Pulls one stream page by page until the server has no more; each page is
  * committed with its cursor. Pages are asked for ahead (pagesAhead), growing
- * from a small first one (pageSizes), and validated as soon as they arrive:
- * the server's, the network's and the schemas' time hide behind IndexedDB's.
+ * from a small first one (pageSizes), and read as soon as they arrive (the
+ * page reader: JSON and schemas, in a worker in the app): the server's, the
+ * network's and the schemas' time hide behind IndexedDB's.
  * Only a committed page moves the stored cursor, so a crash mid-stream
  * re-pulls from the last committed page.
  * `run` is the sync run's memory, shared by its streams (see InitialPull).
  */
 export async function pullStream(
   { db }: DataLayer,
-  api: ApiClient,
+  { transport, reader }: PageSource,
   stream: (typeof PULL_STREAMS)[number],
   pageSize: number = MAX_PULL_LIMIT,
   onPage?: (progress: PullProgress) => void,
   run: InitialPull = newInitialPull(),
 ): Promise<number> {
   const sizes = pageSizes(Math.min(pageSize, MAX_PULL_LIMIT));
-  const ask = (cursor: string) => api.pull({ cursor, limit: sizes.next().value, entities: [...stream.entities] });
+  const ask = async (cursor: string) => {
+    const request: PullRequest = { cursor, limit: sizes.next().value, entities: [...stream.entities] };
+    return reader.read(await transport.send(API_ROUTES.pull, request));
+  };
   const cursor = await readCursor(db, stream.id);
+  // From its start, a stream's pages are large: the reader's worker loads while the first ones are on their way.
+  if (cursor === '0') reader.warm();
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   // A new laptop's price lists hold its seed list (data/db.ts), which the server's overwrites: not counted (issue 19).
   const counted = stream.entities.filter((e) => e !== 'priceLists');
   const initial = cursor === '0' && (await Promise.all(recordTables(db, counted).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);
-  const nextPage = pagesAhead(ask, validatePulledPage, cursor);
+  const nextPage = pagesAhead(ask, cursor);
   const held: ValidatedPage[] = [];
   let received = 0;
   for (;;) {

@@ -4,6 +4,7 @@ import { API_ROUTES, API_ROLES, type ApiRole, type ApiRoute } from '../../src-co
 import { hashToken } from '../auth/tokens';
 import type { Db } from '../storage/db';
 import { authenticate } from './auth';
+import { compressReplies } from './compression';
 import { DEFAULT_ALLOWED_ORIGINS, allowCrossOriginCalls } from './cors';
 import { HttpError, clientErrorHandler, errorHandler, parseBody, sendError, tooLarge } from './errors';
 import { handlers, type HandlerOptions } from './handlers';
@@ -66,6 +67,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     else done(new HttpError(400, 'FORBIDDEN_CONTENT', `Requête refusée : ${cleaned.reason}`), undefined);
   });
   await app.register(helmet);
+  compressReplies(app);
   allowCrossOriginCalls(app, options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
   const limiter = await limitRequestRates(app, {
     validTokenHashes: async () =>

@@ -21,7 +21,7 @@ describe('bulk loaders', () => {
 
   it('replace empties the tables first; without it, records are merged by id', async () => {
     const layer = await openDataLayer({ name: 'replace', ...freshIndexedDb() });
-    await layer.repos.clients.create(CLIENT_INPUT, ACTOR);
+    await layer.commands.clients.create(CLIENT_INPUT, ACTOR);
     await loadDemoPortfolio(layer.db, { seed: 1, clients: 20 });
     expect(await layer.db.clients.count()).toBe(21);
     await loadDemoPortfolio(layer.db, { seed: 1, clients: 10, replace: true });

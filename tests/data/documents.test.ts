@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SETTINGS, DEMO_SELLER_PROFILE } from '../../src-core';
 import { openDataLayer } from '../../src-renderer/data';
+import { recordPayment, removePayment } from '../../src-renderer/data/invoicing';
+import { advanceLetter, createDraftLetter } from '../../src-renderer/data/letters-flow';
 import { ACTOR, CLIENT_INPUT, counts, freshIndexedDb, openTestData } from './helpers';
 
 async function withInvoice() {
   const data = await openTestData();
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00002', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-11-16' }, ACTOR);
-  const invoice = await data.repos.invoices.createDraft(
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00002', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-11-16' }, ACTOR);
+  const invoice = await data.commands.invoices.createDraft(
     {
       kind: 'invoice',
       status: 'draft',
@@ -28,53 +30,56 @@ async function withInvoice() {
 
 describe('invoices, payments, letters', () => {
   it('drafts can be edited and deleted; issued invoices cannot', async () => {
-    const { db, repos, invoice, client } = await withInvoice();
+    const { db, repos, commands, invoice, client } = await withInvoice();
     expect(await repos.invoices.query({ clientId: client.id, status: 'draft' })).toEqual([invoice]);
     expect(await repos.invoices.query({ period: '2026-10' })).toEqual([]);
     expect(await repos.invoices.query()).toHaveLength(1);
-    const edited = await repos.invoices.updateDraft(invoice.id, { dueDate: '2026-12-31' }, ACTOR);
+    const edited = await commands.invoices.updateDraft(invoice.id, { dueDate: '2026-12-31' }, ACTOR);
     expect(edited.dueDate).toBe('2026-12-31');
-    await repos.invoices.deleteDraft(invoice.id, ACTOR);
+    await commands.invoices.deleteDraft(invoice.id, ACTOR);
     expect(await repos.invoices.get(invoice.id)).toBeUndefined();
     const deletion = (await repos.outbox.pending()).at(-1)!;
     expect(deletion).toMatchObject({ op: 'delete', recordId: invoice.id, changes: {} });
 
     // An issued invoice (as the sync engine would store it) is immutable here.
     await db.invoices.put({ ...invoice, status: 'issued', number: 'F-2026-000001' });
-    await expect(repos.invoices.updateDraft(invoice.id, { dueDate: '2027-01-31' }, ACTOR)).rejects.toThrow(/émettez un avoir/);
-    await expect(repos.invoices.deleteDraft(invoice.id, ACTOR)).rejects.toThrow(/émise/);
-    await expect(repos.invoices.deleteDraft('nope', ACTOR)).rejects.toThrow(/introuvable/);
+    await expect(commands.invoices.updateDraft(invoice.id, { dueDate: '2027-01-31' }, ACTOR)).rejects.toThrow(/émettez un avoir/);
+    await expect(commands.invoices.deleteDraft(invoice.id, ACTOR)).rejects.toThrow(/émise/);
+    await expect(commands.invoices.deleteDraft('nope', ACTOR)).rejects.toThrow(/introuvable/);
   });
 
   it('payments go on issued invoices of the same client', async () => {
-    const { db, repos, invoice, client } = await withInvoice();
+    const { db, ctx, repos, invoice, client } = await withInvoice();
     const input = { invoiceId: invoice.id, clientId: client.id, date: '2026-11-20', amountCents: 5940, method: 'virement' as const, reference: 'VIR 42' };
     const before = await counts(db);
-    await expect(repos.payments.record(input, ACTOR)).rejects.toThrow(/Un brouillon ne se paie pas/);
-    await expect(repos.payments.record({ ...input, clientId: 'other' }, ACTOR)).rejects.toThrow(/introuvable/);
+    await expect(recordPayment(ctx, input, ACTOR)).rejects.toThrow(/Un brouillon ne se paie pas/);
+    await expect(recordPayment(ctx, { ...input, clientId: 'other' }, ACTOR)).rejects.toThrow(/introuvable/);
     expect(await counts(db)).toEqual(before);
     await db.invoices.put({ ...invoice, status: 'issued', number: 'F-2026-000001' });
-    const payment = await repos.payments.record(input, ACTOR);
+    const payment = await recordPayment(ctx, input, ACTOR);
     expect(await repos.payments.ofInvoice(invoice.id)).toEqual([payment]);
     expect((await repos.audit.ofClient(client.id))[0]!.summary).toBe('Paiement de 59,40\u00a0€ (virement) sur la facture F-2026-000001.');
-    await repos.payments.remove(payment.id, ACTOR);
+    await removePayment(ctx, payment.id, ACTOR);
     expect(await repos.payments.ofClient(client.id)).toEqual([]);
-    await expect(repos.payments.remove(payment.id, ACTOR)).rejects.toThrow(/introuvable/);
+    await expect(removePayment(ctx, payment.id, ACTOR)).rejects.toThrow(/introuvable/);
   });
 
+  // Letters move only through the letter commands (no raw status update beside them): along their steps, with dates.
   it('letters follow their status with dates', async () => {
-    const { repos, contract, client } = await withInvoice();
-    const letter = await repos.letters.create({ kind: 'terminationAcknowledgement', status: 'draft', clientId: client.id, contractId: contract.id, params: { effectiveDate: '2026-12-31' } }, ACTOR);
-    await expect(repos.letters.update(letter.id, { status: 'sent' }, ACTOR)).rejects.toThrow(/date d'envoi/);
-    // A draft is printed before it is sent (src-core letterChangeRefusal): the jump writes nothing.
-    await expect(repos.letters.update(letter.id, { status: 'sent', sentOn: '2026-11-27', registeredNumber: '1A 123 456 7890 1' }, ACTOR)).rejects.toThrow(/imprimez d’abord la lettre/);
-    await repos.letters.update(letter.id, { status: 'printed' }, ACTOR);
-    await expect(repos.letters.update(letter.id, { status: 'draft' }, ACTOR)).rejects.toThrow(/ne redevient pas un brouillon/);
-    const sent = await repos.letters.update(letter.id, { status: 'sent', sentOn: '2026-11-27', registeredNumber: '1A 123 456 7890 1' }, ACTOR);
+    const { ctx, repos, contract, client } = await withInvoice();
+    const draft = { kind: 'breachNotice' as const, clientId: client.id, contractId: contract.id, params: { contract: { reference: contract.reference, label: 'Hébergement Dokos T99' }, letterDate: '2026-11-27', description: 'le module de contrôle de licence a été désactivé.' } };
+    const letter = await createDraftLetter(ctx, draft, ACTOR);
+    const send = { type: 'send' as const, sentOn: '2026-11-27', registeredNumber: '1A 123 456 7890 1' };
+    // A draft is printed before it is sent: the jump writes nothing.
+    await expect(advanceLetter(ctx, letter.id, send, ACTOR)).rejects.toThrow(/n’est pas possible/);
+    expect((await repos.letters.get(letter.id))?.status).toBe('draft');
+    await advanceLetter(ctx, letter.id, { type: 'print' }, ACTOR);
+    await expect(advanceLetter(ctx, letter.id, { ...send, registeredNumber: '' }, ACTOR)).rejects.toThrow(/numéro du recommandé/);
+    const sent = await advanceLetter(ctx, letter.id, send, ACTOR);
     expect(await repos.letters.query({ status: 'sent', clientId: client.id })).toEqual([sent]);
     expect(await repos.letters.query({ contractId: 'other' })).toEqual([]);
     expect(await repos.letters.get(letter.id)).toEqual(sent);
-    await expect(repos.letters.update('nope', {}, ACTOR)).rejects.toThrow(/introuvable/);
+    await expect(advanceLetter(ctx, 'nope', { type: 'print' }, ACTOR)).rejects.toThrow(/introuvable/);
   });
 });
 
@@ -82,10 +87,10 @@ describe('settings and device', () => {
   it('validates settings, audits them, makes the device id once', async () => {
     const idb = freshIndexedDb();
     const layer = await openDataLayer({ name: 'settings', ...idb });
-    await layer.repos.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
-    await layer.repos.settings.set('ruleSettings', { ...DEFAULT_RULE_SETTINGS, paymentTermDays: 45 }, ACTOR);
+    await layer.commands.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
+    await layer.commands.settings.set('ruleSettings', { ...DEFAULT_RULE_SETTINGS, paymentTermDays: 45 }, ACTOR);
     expect((await layer.repos.settings.get('ruleSettings'))?.paymentTermDays).toBe(45);
-    await expect(layer.repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, email: 'non' }, ACTOR)).rejects.toThrow(/Saisie refusée \(Profil vendeur\)/);
+    await expect(layer.commands.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, email: 'non' }, ACTOR)).rejects.toThrow(/Saisie refusée \(Profil vendeur\)/);
     expect((await layer.repos.audit.ofRecord('settings', 'sellerProfile'))).toHaveLength(1);
     expect(await layer.repos.audit.recent(1)).toHaveLength(1);
     expect(await layer.repos.outbox.count()).toBe(0);

@@ -18,8 +18,8 @@ afterEach(() => vi.restoreAllMocks());
 describe('durability per transaction', () => {
   it('flushes a local change (record, audit, outbox) to disk; a pulled page with its cursor is relaxed', async () => {
     const transactions = watchTransactions();
-    const { db, repos } = await openTestData();
-    const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
+    const { db, commands } = await openTestData();
+    const client = await commands.clients.create(CLIENT_INPUT, ACTOR);
     const local = transactions().filter((t) => t.stores.includes('outbox') && t.stores.includes('clientFiles'));
     expect(local.length).toBeGreaterThan(0);
     expect(local.every((t) => t.durability === 'strict' && t.stores.includes('audit'))).toBe(true);

@@ -29,8 +29,8 @@ function text(pdf: Uint8Array): string {
  */
 async function twoOverdueInvoices() {
   const data = await openTestData();
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
   const issueMonth = async (month: string) => {
     data.setToday(`${month}-01`);
     await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, month), ACTOR);

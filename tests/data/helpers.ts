@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createDataContext, createDatabase, createRepositories, readPortfolio, type ContratsDb } from '../../src-renderer/data';
+import { createCommands, createDataContext, createDatabase, createRepositories, readPortfolio, type ContratsDb } from '../../src-renderer/data';
 
 /** A fresh in-memory IndexedDB per test: no state leaks between tests. */
 export function freshIndexedDb() {
@@ -11,13 +11,14 @@ let counter = 0;
 export const TEST_NOW = '2026-11-27T10:00:00+01:00';
 
 /**
- * Repositories on a new database, with a clock fixed at `TEST_NOW` and predictable UUIDs.
+ * Repositories and commands on a new database, with a clock fixed at `TEST_NOW` and predictable UUIDs.
  * `setToday('2026-10-01')` moves the clock to 10:00 (Paris, winter offset) of that day, e.g. to
  * issue an invoice on a past day and read it back later; `setToday()` goes back to `TEST_NOW`.
  */
 export async function openTestData(): Promise<{
   db: ContratsDb;
   repos: ReturnType<typeof createRepositories>;
+  commands: ReturnType<typeof createCommands>;
   ctx: ReturnType<typeof createDataContext>;
   setToday: (date?: string) => void;
 }> {
@@ -31,7 +32,7 @@ export async function openTestData(): Promise<{
     now: () => now,
     newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
   });
-  return { db, ctx, repos: createRepositories(ctx), setToday };
+  return { db, ctx, repos: createRepositories(ctx), commands: createCommands(ctx), setToday };
 }
 
 export const ACTOR = 'camille@dokos.io';

@@ -13,17 +13,17 @@ const COMMAND = '00000000-0000-4000-8000-c0ffee000001';
 async function setUp(today = '2026-12-04') {
   const data = await openTestData();
   const ctx = createDataContext(data.db, 'device-test', { now: () => `${today}T10:00:00+01:00`, newId: data.ctx.newId });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-01' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-01' }, ACTOR);
   return { ...data, ctx, client, contract };
 }
 
 describe('a creating action submitted twice with the same command id makes one record', () => {
   it('client creation: the command id is the new client’s id', async () => {
-    const { db, repos } = await setUp();
+    const { db, commands } = await setUp();
     const before = await counts(db);
-    const [a, b] = await Promise.all([repos.clients.create(CLIENT_INPUT, ACTOR, COMMAND), repos.clients.create(CLIENT_INPUT, ACTOR, COMMAND)]);
-    const again = await repos.clients.create(CLIENT_INPUT, ACTOR, COMMAND);
+    const [a, b] = await Promise.all([commands.clients.create(CLIENT_INPUT, ACTOR, COMMAND), commands.clients.create(CLIENT_INPUT, ACTOR, COMMAND)]);
+    const again = await commands.clients.create(CLIENT_INPUT, ACTOR, COMMAND);
     expect(a.id).toBe(COMMAND);
     expect([b, again]).toEqual([a, a]);
     const after = await counts(db);
@@ -31,17 +31,17 @@ describe('a creating action submitted twice with the same command id makes one r
   });
 
   it('contract creation: one contract, one reference handed out', async () => {
-    const { db, repos, client } = await setUp();
+    const { db, repos, commands, client } = await setUp();
     const input = { clientId: client.id, tier: 'T99' as const, priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-12-01' };
     const before = await counts(db);
-    const [a, b] = await Promise.all([repos.contracts.create(input, ACTOR, COMMAND), repos.contracts.create(input, ACTOR, COMMAND)]);
+    const [a, b] = await Promise.all([commands.contracts.create(input, ACTOR, COMMAND), commands.contracts.create(input, ACTOR, COMMAND)]);
     expect(b).toEqual(a);
     expect(a.reference).toBe('CT-2026-00002');
     expect((await repos.contracts.ofClient(client.id)).map((c) => c.reference)).toEqual(['CT-2026-00001', 'CT-2026-00002']);
     const after = await counts(db);
     expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, 1]);
     // Another intent (a new form) is another contract.
-    expect((await repos.contracts.create(input, ACTOR)).reference).toBe('CT-2026-00003');
+    expect((await commands.contracts.create(input, ACTOR)).reference).toBe('CT-2026-00003');
   });
 
   it('tier change: one change, one draft notice; the replay returns the first with its plan', async () => {
@@ -83,9 +83,9 @@ describe('a creating action submitted twice with the same command id makes one r
   });
 
   it('usage import: the same file imported twice at once writes each month once', async () => {
-    const { db, repos, contract } = await setUp();
+    const { db, commands, contract } = await setUp();
     const rows = [{ contractId: contract.id, month: '2026-11', cpuHours: 1.2, databaseGB: 0.5, storageGB: 1 }];
-    const [first, second] = await Promise.all([repos.usage.importMonths(rows, ACTOR), repos.usage.importMonths(rows, ACTOR)]);
+    const [first, second] = await Promise.all([commands.usage.importMonths(rows, ACTOR), commands.usage.importMonths(rows, ACTOR)]);
     expect(first + second).toBe(1);
     expect((await db.audit.toArray()).filter((a) => a.action === 'usage_import')).toHaveLength(1);
   });

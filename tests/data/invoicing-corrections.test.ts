@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRICE_LIST_2024_09_01 } from '../../src-core';
 import {
-  cancelPayment, createCreditNote, createLateSurcharge, createMonthlyDrafts, documentLedger, issueDrafts, planMonthlyRun, recordPayment,
+  cancelPayment, createCreditNote, createLateSurcharge, createMonthlyDrafts, documentLedger, issueDrafts, planMonthlyRun, recordPayment, removePayment,
 } from '../../src-renderer/data/invoicing';
 import { createDraftLetter } from '../../src-renderer/data/letters-flow';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
@@ -9,8 +9,8 @@ import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 /** One T99 invoice (118,80 € TTC) for October issued on 01/10/2026; today is 27/11/2026, so it is overdue. */
 async function overdueInvoice() {
   const data = await openTestData();
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
   data.setToday('2026-10-01');
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-10'), ACTOR);
   const [draft] = await data.repos.invoices.query({ period: '2026-10' });
@@ -95,7 +95,7 @@ describe('payments: dates checked, corrections with a trail (§6.6)', () => {
     const data = await overdueInvoice();
     const paid = await recordPayment(data.ctx, data.payment(), ACTOR);
     await data.db.payments.put({ ...paid, version: 3 });
-    await expect(data.repos.payments.remove(paid.id, ACTOR)).rejects.toThrow(/il s’annule avec un motif/);
+    await expect(removePayment(data.ctx, paid.id, ACTOR)).rejects.toThrow(/il s’annule avec un motif/);
     expect(await data.db.payments.get(paid.id)).toBeDefined();
   });
 });

@@ -8,9 +8,9 @@ type Data = Awaited<ReturnType<typeof openTestData>>;
 
 /** `n` contracts of one client, all drafted for `month`. */
 async function drafted(data: Data, n: number, month = '2026-11') {
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
   for (let i = 1; i <= n; i++) {
-    await data.repos.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+    await data.commands.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
   }
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, month), ACTOR);
   const drafts = await data.repos.invoices.query({ period: month, status: 'draft' });
@@ -54,8 +54,8 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     const ctx = createDataContext(opened.db, 'device-test', { now: opened.ctx.now, newId: () => `00000000-0000-4000-8000-${String(next--).padStart(12, '0')}` });
     const data = { ...opened, ctx, repos: createRepositories(ctx) };
     for (const [i, name] of ['Zénith Conseil', 'Atelier Éloïse', 'Boulangerie Martin SARL'].entries()) {
-      const client = await data.repos.clients.create({ ...CLIENT_INPUT, legalName: name }, ACTOR);
-      await data.repos.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+      const client = await data.commands.clients.create({ ...CLIENT_INPUT, legalName: name }, ACTOR);
+      await data.commands.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
     }
     await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-11'), ACTOR);
     const drafts = await data.repos.invoices.query({ period: '2026-11', status: 'draft' });
@@ -71,8 +71,8 @@ describe('issuing: gapless numbering (CGI art. 242 nonies A)', () => {
     const data = await openTestData();
     const { ids } = await drafted(data, 1);
     const [issued] = await issueDrafts(data.ctx, ids, ACTOR);
-    await expect(data.repos.invoices.updateDraft(issued!.id, { dueDate: '2027-01-31' }, ACTOR)).rejects.toThrow(/émise/);
-    await expect(data.repos.invoices.deleteDraft(issued!.id, ACTOR)).rejects.toThrow(/émise/);
+    await expect(data.commands.invoices.updateDraft(issued!.id, { dueDate: '2027-01-31' }, ACTOR)).rejects.toThrow(/émise/);
+    await expect(data.commands.invoices.deleteDraft(issued!.id, ACTOR)).rejects.toThrow(/émise/);
     expect(await issueDrafts(data.ctx, ids, ACTOR)).toEqual([]);
     expect(await data.repos.invoices.get(issued!.id)).toEqual(issued);
   });
@@ -132,11 +132,11 @@ describe('issuing: every document a valid EN 16931 e-invoice (issue 18)', () => 
     const data = await openTestData();
     const { ids } = await drafted(data, 2);
     // A seller SIREN whose check digit is wrong: the profile's format passes, the e-invoice rule BR-CO-26 does not.
-    await data.repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, siren: '732829321' }, ACTOR);
+    await data.commands.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, siren: '732829321' }, ACTOR);
     await expect(issueDrafts(data.ctx, ids, ACTOR)).rejects.toThrow(/^Émission refusée, rien n’a été émis\.\nF-2026-000001 \(Boulangerie[^)]*\) ne respecte pas la norme de facturation électronique EN 16931 :\n– \[BR-CO-26\] Le SIREN du vendeur/);
     expect((await data.repos.invoices.query({ period: '2026-11' })).every((d) => d.status === 'draft' && d.number === null)).toBe(true);
     expect(await data.db.series.get('F-2026')).toBeUndefined();
-    await data.repos.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
+    await data.commands.settings.set('sellerProfile', DEMO_SELLER_PROFILE, ACTOR);
     expect((await issueDrafts(data.ctx, ids, ACTOR)).map((d) => d.number)).toEqual(['F-2026-000001', 'F-2026-000002']);
   });
 });

@@ -18,10 +18,10 @@ import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
  */
 async function paidThenCredited(creditRequest: 'full' | { lineIndex: number; netCents: number }[] = 'full') {
   const data = await openTestData();
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const other = await data.repos.clients.create({ ...CLIENT_INPUT, legalName: 'Autre Client SAS' }, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
-  await data.repos.contracts.create({ clientId: other.id, reference: 'CT-2', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const other = await data.commands.clients.create({ ...CLIENT_INPUT, legalName: 'Autre Client SAS' }, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
+  await data.commands.contracts.create({ clientId: other.id, reference: 'CT-2', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
   data.setToday('2026-10-01');
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-10'), ACTOR);
   const drafts = await data.repos.invoices.query({ period: '2026-10' });
@@ -116,7 +116,7 @@ describe('a credit note on a paid invoice: refund or offset (issue 16)', { timeo
     const data = await paidThenCredited();
     await offsetOnNextInvoice(data.ctx, { creditNoteId: data.note.id, amountCents: 11880 }, ACTOR);
     // A second contract of the client at T49 (58,80 € TTC): December has two invoices for it.
-    await data.repos.contracts.create({ clientId: data.client.id, reference: 'CT-3', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
+    await data.commands.contracts.create({ clientId: data.client.id, reference: 'CT-3', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01' }, ACTOR);
     data.setToday('2026-12-01');
     await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-12'), ACTOR);
     const drafts = (await data.repos.invoices.query({ period: '2026-12' })).filter((d) => d.clientId === data.client.id);

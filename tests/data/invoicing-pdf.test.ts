@@ -22,10 +22,10 @@ function pdfText(batch: PrintBatch): string {
 
 async function issued() {
   const data = await openTestData();
-  const fr = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const de = await data.repos.clients.create({ ...CLIENT_INPUT, legalName: 'Bäckerei Müller GmbH', siren: undefined, country: 'DE', vatNumber: 'DE123456789', billingAddress: { lines: ['Hauptstraße 1'], postalCode: '10115', city: 'Berlin' } }, ACTOR);
-  await data.repos.contracts.create({ clientId: fr.id, reference: 'CT-FR', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
-  await data.repos.contracts.create({ clientId: de.id, reference: 'CT-DE', tier: 'T199', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+  const fr = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const de = await data.commands.clients.create({ ...CLIENT_INPUT, legalName: 'Bäckerei Müller GmbH', siren: undefined, country: 'DE', vatNumber: 'DE123456789', billingAddress: { lines: ['Hauptstraße 1'], postalCode: '10115', city: 'Berlin' } }, ACTOR);
+  await data.commands.contracts.create({ clientId: fr.id, reference: 'CT-FR', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+  await data.commands.contracts.create({ clientId: de.id, reference: 'CT-DE', tier: 'T199', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
   // Issued on 01/09/2026 (an invoice is dated the day it is issued), read back on 27/11/2026.
   data.setToday('2026-09-01');
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-09'), ACTOR);
@@ -87,8 +87,8 @@ describe('PDF of stored documents', () => {
   });
 
   it('states the VAT-on-debits option when the seller opted for it (off by default)', async () => {
-    const { ctx, repos, french } = await issued();
-    await repos.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, vatOnDebits: true }, ACTOR);
+    const { ctx, commands, french } = await issued();
+    await commands.settings.set('sellerProfile', { ...DEMO_SELLER_PROFILE, vatOnDebits: true }, ACTOR);
     const text = pdfText(await printableDocument(ctx, french.id));
     expect(text).toContain('Option pour le paiement de la taxe d’après les débits');
   });

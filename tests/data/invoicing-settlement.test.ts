@@ -8,8 +8,8 @@ import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 /** One T99 invoice (99 € HT, 118,80 € TTC) issued for `month`; today is 27/11/2026. */
 async function issuedInvoice(month: string) {
   const data = await openTestData();
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  await data.repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  await data.commands.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
   // Issued on the 1st of its month (an invoice is dated the day it is issued), read back on 27/11.
   data.setToday(`${month}-01`);
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, month), ACTOR);

@@ -13,8 +13,8 @@ const LISTS = [BUILT_IN_LIST];
 async function setUp(today = '2027-06-01') {
   const data = await openTestData();
   const ctx = createDataContext(data.db, 'device-test', { now: () => `${today}T10:00:00+02:00`, newId: data.ctx.newId });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
   return { ...data, ctx, client, contract };
 }
 

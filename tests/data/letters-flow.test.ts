@@ -8,8 +8,8 @@ import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 async function setUp(today = '2027-06-01') {
   const data = await openTestData();
   const ctx = createDataContext(data.db, 'device-test', { now: () => `${today}T10:00:00+02:00`, newId: data.ctx.newId });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
   return { ...data, ctx, client, contract };
 }
 
@@ -66,11 +66,11 @@ describe('a letter’s life, each step one transaction with its audit entry and 
   });
 
   it('refuses an incomplete letter or another client’s contract before writing', async () => {
-    const { db, ctx, client, contract, repos } = await setUp();
+    const { db, ctx, client, contract, commands } = await setUp();
     const rows = await counts(db);
     const incomplete = { ...breach(contract.id, client.id), params: { ...breach(contract.id, client.id).params, description: ' ' } };
     await expect(createDraftLetter(ctx, incomplete, ACTOR)).rejects.toThrow(/Courrier incomplet : description/);
-    const other = await repos.clients.create({ ...CLIENT_INPUT, legalName: 'Autre SAS' }, ACTOR);
+    const other = await commands.clients.create({ ...CLIENT_INPUT, legalName: 'Autre SAS' }, ACTOR);
     const rowsWithOther = await counts(db);
     await expect(createDraftLetter(ctx, breach(contract.id, other.id), ACTOR)).rejects.toThrow('n’appartient pas au client');
     expect(await counts(db)).toEqual(rowsWithOther);
@@ -91,12 +91,12 @@ describe('a letter’s life, each step one transaction with its audit entry and 
 
 describe('price change notices in a batch', () => {
   it('one draft per running contract of the price list, in chunks, with progress', async () => {
-    const { db, ctx, repos, client } = await setUp('2026-11-27');
+    const { db, ctx, repos, commands, client } = await setUp('2026-11-27');
     await db.priceLists.put(demoPriceListRecord());
     const tiers = ['T19', 'T99', 'T99', 'T499', 'T999'] as const;
     const contracts = [];
     for (const [i, tier] of tiers.entries()) {
-      contracts.push(await repos.contracts.create({ clientId: client.id, reference: `CT-2026-1000${i}`, tier, priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR));
+      contracts.push(await commands.contracts.create({ clientId: client.id, reference: `CT-2026-1000${i}`, tier, priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR));
     }
     // A terminated contract gets no notice.
     await db.contracts.put({ ...contracts[4]!, status: 'terminated', terminationEffectiveDate: '2026-10-31' });

@@ -26,8 +26,8 @@ function pdfText(pdf: Uint8Array): string {
 async function sentNotice() {
   const data = await openTestData();
   const ctx = createDataContext(data.db, 'device-test', { now: () => '2026-12-07T10:00:00+01:00', newId: data.ctx.newId });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
   const params = { contract: { reference: 'CT-2026-00001', label: 'Hébergement Dokos T99' }, letterDate: '2026-11-27', reason: 'la hausse du coût de l’énergie', prices: [{ label: 'Formule T99', currentCents: 9900, newCents: 10900 }] };
   const letter = await createDraftLetter(ctx, { kind: 'priceChange', clientId: client.id, contractId: contract.id, params }, ACTOR);
   await advanceLetter(ctx, letter.id, { type: 'print' }, ACTOR);

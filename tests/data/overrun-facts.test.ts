@@ -35,8 +35,8 @@ async function expectFactsRight(db: ContratsDb): Promise<void> {
 async function setUp() {
   const data = await openTestData();
   const ctx = createDataContext(data.db, 'device-test', { now: () => `${TODAY}T10:00:00+01:00`, newId: data.ctx.newId });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-06-01' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-06-01' }, ACTOR);
   return { ...data, ctx, client, contract };
 }
 
@@ -55,7 +55,7 @@ async function seen(s: SetUp) {
 describe('the overrun facts of the read model', () => {
   it('follow the usage imported: a month over appears with its supplement, a corrected month leaves the list', async () => {
     const s = await setUp();
-    await s.repos.usage.importMonths(['2026-09', '2026-10', '2026-11'].map((month) => ({ contractId: s.contract.id, month, ...OVER })), ACTOR);
+    await s.commands.usage.importMonths(['2026-09', '2026-10', '2026-11'].map((month) => ({ contractId: s.contract.id, month, ...OVER })), ACTOR);
     await expectFactsRight(s.db);
     const { list, dashboard, listed } = await seen(s);
     expect(list.month).toBe('2026-11');
@@ -66,7 +66,7 @@ describe('the overrun facts of the read model', () => {
     expect(dashboard).toMatchObject({ overMonth: '2026-11', overClients: 1 });
     expect(listed.map((r) => r.id)).toEqual([s.client.id]);
 
-    await s.repos.usage.recordMonth(s.contract.id, { month: '2026-11', ...WITHIN }, ACTOR);
+    await s.commands.usage.recordMonth(s.contract.id, { month: '2026-11', ...WITHIN }, ACTOR);
     await expectFactsRight(s.db);
     const after = await seen(s);
     expect(after.list).toEqual({ month: '2026-11', items: [] });
@@ -76,7 +76,7 @@ describe('the overrun facts of the read model', () => {
 
   it('follow a tier change: a month is judged against the tier billed then', async () => {
     const s = await setUp();
-    await s.repos.usage.importMonths([{ contractId: s.contract.id, month: '2026-11', ...OVER }], ACTOR);
+    await s.commands.usage.importMonths([{ contractId: s.contract.id, month: '2026-11', ...OVER }], ACTOR);
     // From January: November is still billed on T49, and still over.
     await applyTierChangeWithNotice(s.ctx, { contractId: s.contract.id, toTier: 'T99', fromMonth: '2027-01', retroactive: false, overrun: { month: '2026-11', overLimits: ['CPU : 1,2 h pour 1 h incluses'], supplementCents: 5000 } }, ACTOR);
     await expectFactsRight(s.db);
@@ -86,7 +86,7 @@ describe('the overrun facts of the read model', () => {
 
     // From November, chosen knowingly: November on T99 is within its limits.
     const s2 = await setUp();
-    await s2.repos.usage.importMonths([{ contractId: s2.contract.id, month: '2026-11', ...OVER }], ACTOR);
+    await s2.commands.usage.importMonths([{ contractId: s2.contract.id, month: '2026-11', ...OVER }], ACTOR);
     await applyTierChangeWithNotice(s2.ctx, { contractId: s2.contract.id, toTier: 'T99', fromMonth: '2026-11', retroactive: true, overrun: { month: '2026-11', overLimits: ['CPU : 1,2 h pour 1 h incluses'], supplementCents: 5000 } }, ACTOR);
     await expectFactsRight(s2.db);
     expect((await seen(s2)).list.items).toEqual([]);
@@ -94,7 +94,7 @@ describe('the overrun facts of the read model', () => {
 
   it('know which months a stored invoice regularises: drafted, issued, deleted', async () => {
     const s = await setUp();
-    await s.repos.usage.importMonths(['2026-09', '2026-10', '2026-11'].map((month) => ({ contractId: s.contract.id, month, ...OVER })), ACTOR);
+    await s.commands.usage.importMonths(['2026-09', '2026-10', '2026-11'].map((month) => ({ contractId: s.contract.id, month, ...OVER })), ACTOR);
     const december = await planMonthlyRun(s.ctx, '2026-12');
     expect(december.items[0]!.draft.lines.map((l) => l.label)).toContain('Régularisation dépassement novembre 2026');
     await createMonthlyDrafts(s.ctx, december, ACTOR);
@@ -109,17 +109,17 @@ describe('the overrun facts of the read model', () => {
 
     // December's draft deleted: no invoice regularises November any more.
     const s2 = await setUp();
-    await s2.repos.usage.importMonths([{ contractId: s2.contract.id, month: '2026-11', ...OVER }], ACTOR);
+    await s2.commands.usage.importMonths([{ contractId: s2.contract.id, month: '2026-11', ...OVER }], ACTOR);
     await createMonthlyDrafts(s2.ctx, await planMonthlyRun(s2.ctx, '2026-12'), ACTOR);
     const [only] = await s2.repos.invoices.query({ period: '2026-12' });
-    await s2.repos.invoices.deleteDraft(only!.id, ACTOR);
+    await s2.commands.invoices.deleteDraft(only!.id, ACTOR);
     await expectFactsRight(s2.db);
     expect((await readOverrunWorkList(s2.db, TODAY)).items[0]!.regularised).toBe(false);
   });
 
   it('follow pulled changes: usage and invoices from the server', async () => {
     const s = await setUp();
-    const usage = await s.repos.usage.recordMonth(s.contract.id, { month: '2026-11', ...WITHIN }, ACTOR);
+    const usage = await s.commands.usage.recordMonth(s.contract.id, { month: '2026-11', ...WITHIN }, ACTOR);
     expect((await readOverrunWorkList(s.db, TODAY)).items).toEqual([]);
     // Pushed already: the server's versions are taken as they come.
     await s.repos.outbox.acknowledge((await s.repos.outbox.pending(100)).map((m) => m.mutationId));

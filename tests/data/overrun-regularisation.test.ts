@@ -7,10 +7,10 @@ describe('past overruns on the next run (DOMAIN.md: every month over the limits 
   it('proposes each unregularised month once, one line per month, and never again once a stored invoice carries it', async () => {
     const data = await openTestData();
     const ctx = createDataContext(data.db, 'device-test', { now: () => '2026-12-04T10:00:00+01:00', newId: data.ctx.newId });
-    const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-    const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-06-01' }, ACTOR);
+    const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+    const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-06-01' }, ACTOR);
     const over = { cpuHours: 1.2, databaseGB: 0.5, storageGB: 1 };
-    await data.repos.usage.importMonths(
+    await data.commands.usage.importMonths(
       [
         { contractId: contract.id, month: '2026-08', ...over },
         { contractId: contract.id, month: '2026-09', ...over },

@@ -14,13 +14,13 @@ async function pullPlatform(db: Awaited<ReturnType<typeof openTestData>>['db'], 
 /** Two November invoices (French client, German client), issued on 02/11/2026; today is 27/11/2026. */
 async function twoInvoices() {
   const data = await openTestData();
-  const fr = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const de = await data.repos.clients.create(
+  const fr = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const de = await data.commands.clients.create(
     { ...CLIENT_INPUT, legalName: 'Acme GmbH', siren: undefined, vatNumber: 'DE123456789', country: 'DE', billingAddress: { lines: ['Hauptstraße 1'], postalCode: '10115', city: 'Berlin' } },
     ACTOR,
   );
   for (const [client, reference] of [[fr, 'CT-1'], [de, 'CT-2']] as const) {
-    await data.repos.contracts.create({ clientId: client.id, reference, tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+    await data.commands.contracts.create({ clientId: client.id, reference, tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
   }
   data.setToday('2026-11-02');
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-11'), ACTOR);

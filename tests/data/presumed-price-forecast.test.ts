@@ -12,8 +12,8 @@ describe('price change notices in the MRR forecast', () => {
   it('a notice sent without a known receipt counts from its presumed receipt; once received, from the contract itself', async () => {
     const data = await openTestData();
     const ctx = createDataContext(data.db, 'device-test', { now: () => '2026-12-09T10:00:00+01:00', newId: data.ctx.newId });
-    const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-    const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
+    const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+    const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-16' }, ACTOR);
     const params = { contract: { reference: 'CT-2026-00001', label: 'Hébergement Dokos T99' }, letterDate: '2026-12-02', reason: 'la hausse du coût de l’énergie', prices: [{ label: 'Formule T99', currentCents: 9900, newCents: 10900 }] };
     const letter = await createDraftLetter(ctx, { kind: 'priceChange', clientId: client.id, contractId: contract.id, params }, ACTOR);
     expect((await readPresumedPriceChanges(ctx)).size).toBe(0); // a draft is not sent

@@ -5,7 +5,7 @@ import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import {
   bulkLoad, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
 } from '../../src-renderer/data';
-import { summariesFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
+import { readModelFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
@@ -37,34 +37,34 @@ const OVER = { month: '2026-11', cpuHours: 1.7, databaseGB: 0.4, storageGB: 3 };
 
 describe('portfolio read model', () => {
   it('is kept by every repository write of clients, contracts and usage', async () => {
-    const { db, repos } = await openTestData();
-    const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
+    const { db, commands } = await openTestData();
+    const client = await commands.clients.create(CLIENT_INPUT, ACTOR);
     await expectFresh(db);
     expect(await readSummary(db, client.id)).toMatchObject({ legalName: 'Boulangerie Martin SARL', siren: '732829320', city: 'Nancy', contracts: [] });
 
-    await repos.clients.update(client.id, { legalName: 'Pâtisserie Élodie' }, ACTOR);
+    await commands.clients.update(client.id, { legalName: 'Pâtisserie Élodie' }, ACTOR);
     expect((await readSummary(db, client.id))!.searchKey).toContain('patisserie elodie');
 
-    const contract = await repos.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
+    const contract = await commands.contracts.create({ clientId: client.id, reference: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
     await expectFresh(db);
     let row = (await readSummary(db, client.id))!;
     expect(statusesAt(row, '2026-11-27')).toEqual(['active']);
     expect(priceOfMonth(row.contracts[0]!, '2026-11', LISTS)).toBe(9900);
 
-    await repos.usage.recordMonth(contract.id, OVER, ACTOR);
+    await commands.usage.recordMonth(contract.id, OVER, ACTOR);
     row = (await readSummary(db, client.id))!;
     expect(overInMonth(row, '2026-11')).toEqual([{ contract: row.contracts[0], coveringTierId: 'T199' }]);
     expect(overInMonth(row, '2026-12')).toEqual([]);
 
-    await repos.contracts.applyTierChange(contract.id, 'T199', '2026-12', ACTOR);
+    await commands.contracts.applyTierChange(contract.id, 'T199', '2026-12', ACTOR);
     row = (await readSummary(db, client.id))!;
     expect([tierOfMonth(row.contracts[0]!, '2026-11', LISTS), tierOfMonth(row.contracts[0]!, '2026-12', LISTS)]).toEqual(['T99', 'T199']);
 
-    await repos.usage.importMonths([{ contractId: contract.id, ...OVER, cpuHours: 1 }], ACTOR);
+    await commands.usage.importMonths([{ contractId: contract.id, ...OVER, cpuHours: 1 }], ACTOR);
     expect(overInMonth((await readSummary(db, client.id))!, '2026-11')).toEqual([]);
 
-    await repos.contracts.update(contract.id, { reference: 'CT-2' }, ACTOR);
-    await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-20', channel: 'email' }, ACTOR);
+    await commands.contracts.update(contract.id, { reference: 'CT-2' }, ACTOR);
+    await commands.contracts.recordTerminationNotice(contract.id, { receivedOn: '2026-11-20', channel: 'email' }, ACTOR);
     row = (await readSummary(db, client.id))!;
     expect(statusesAt(row, '2026-12-31')).toEqual(['notice_received']);
     // The day after the effective date the summary reads "Résilié", with nothing rewritten (issue 15).
@@ -75,8 +75,8 @@ describe('portfolio read model', () => {
   });
 
   it('follows records pulled from the server, in the transaction of their page', async () => {
-    const { db, repos } = await openTestData();
-    const client = await repos.clients.create(CLIENT_INPUT, ACTOR);
+    const { db, commands } = await openTestData();
+    const client = await commands.clients.create(CLIENT_INPUT, ACTOR);
     const contract = { id: 'k-server', clientId: client.id, reference: 'CT-S', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01', status: 'active', history: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 3 };
     await commitPulledPage(db, 'contracts', { changes: [{ entity: 'contracts', recordId: 'k-server', version: 3, deleted: false, record: contract, changedAt: '2026-11-27T10:00:00Z' }], nextCursor: '1' });
     expect((await readSummary(db, client.id))!.contracts.map((c) => c.reference)).toEqual(['CT-S']);
@@ -88,7 +88,7 @@ describe('portfolio read model', () => {
   });
 
   it('is rebuilt once at the end of an initial pull, even after a crash between its pages', async () => {
-    const { db, repos } = await openTestData();
+    const { db, commands } = await openTestData();
     const { clients, contracts, usage } = generateDemoPortfolio({ seed: 5, clients: 12 });
     const change = (entity: 'clients' | 'contracts' | 'usage', record: { id: string; clientId?: string }, version = 1) =>
       ({ entity, recordId: record.id, version, deleted: false, record: { ...record, version }, changedAt: '2026-11-27T10:00:00Z' });
@@ -97,7 +97,7 @@ describe('portfolio read model', () => {
     expect((await readPortfolio(db)).length).toBe(0);
     expect((await db.syncState.get(SYNC_KEYS.summariesPending))?.value).toBe(true);
     // A local edit made during the pull is replayed on the pulled record, and a record sent again moves to another client.
-    await repos.clients.update(clients[2]!.id, { legalName: 'Renommé pendant la synchro' }, ACTOR);
+    await commands.clients.update(clients[2]!.id, { legalName: 'Renommé pendant la synchro' }, ACTOR);
     const page2 = [change('clients', clients[2]!, 2), ...clients.slice(6).map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))];
     await commitPulledPage(db, 'core', { changes: page2, nextCursor: '2' }, initial);
     expect(await db.clients.get(clients[2]!.id)).toMatchObject({ legalName: 'Renommé pendant la synchro', version: 2 });
@@ -114,7 +114,7 @@ describe('portfolio read model', () => {
   });
 
   it('is computed from the run\'s memory on a new laptop, equal to the one computed from the stored records', async () => {
-    const { db, repos } = await openTestData();
+    const { db, commands } = await openTestData();
     const { clients, contracts, usage, priceLists } = generateDemoPortfolio({ seed: 7, clients: 30 });
     const change = (entity: 'clients' | 'contracts' | 'usage' | 'priceLists', record: { id: string }) =>
       ({ entity, recordId: record.id, version: 1, deleted: false, record: { ...record, version: 1 }, changedAt: '2026-11-27T10:00:00Z' });
@@ -133,12 +133,12 @@ describe('portfolio read model', () => {
     });
     expect(writtenWhenPrepared).toBe(priceLists.length + clients.length + contracts.length);
     const prepared = run.prepared;
-    expect(prepared).toHaveLength(29);
+    expect(prepared?.get('portfolioSummaries')).toHaveLength(29);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     expect((await readPortfolio(db)).length).toBe(29);
     await expectFresh(db);
     // Memory is the whole story here: the rows are the prepared ones, not read back from the records.
-    expect(await summariesFromMemory(db, run)).toBe(prepared);
+    expect(await readModelFromMemory(db, run)).toBe(prepared);
     expect(run.sources.usage.size).toBe(0);
 
     run.covered.add('usage');
@@ -152,8 +152,8 @@ describe('portfolio read model', () => {
     expect((await readPortfolio(db)).some((row) => row.contracts.some((r) => r.overruns.length > 0))).toBe(true);
 
     // Once the account manager has written something, memory is not the whole story: the stored records decide.
-    await repos.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);
-    expect(await summariesFromMemory(db, run)).toBeNull();
+    await commands.clients.update(clients[0]!.id, { legalName: 'Renommé entre deux pages' }, ACTOR);
+    expect(await readModelFromMemory(db, run)).toBeNull();
     await commitPulledPage(db, 'history', { changes: [change('usage', usage[0]!)], nextCursor: '4' }, run);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     expect((await readSummary(db, clients[0]!.id))!.legalName).toBe('Renommé entre deux pages');

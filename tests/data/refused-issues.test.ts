@@ -8,9 +8,9 @@ type Data = Awaited<ReturnType<typeof openTestData>>;
 /** Three invoices issued in the laptop's granted series, everything answered by the server but the issues. */
 async function issuedThree(data: Data) {
   await recordDeviceGrant(data.ctx, { year: 2026, kind: 'invoice', deviceCode: 'D07', lastNumber: 0 });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
   for (let i = 1; i <= 3; i++) {
-    await data.repos.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
+    await data.commands.contracts.create({ clientId: client.id, reference: `CT-${i}`, tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2026-01-01' }, ACTOR);
   }
   await createMonthlyDrafts(data.ctx, await planMonthlyRun(data.ctx, '2026-10'), ACTOR);
   const drafts = await data.repos.invoices.query({ period: '2026-10', status: 'draft' });

@@ -8,9 +8,9 @@ import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 async function setUp() {
   const data = await openTestData();
   const ctx = createDataContext(data.db, 'device-test', { now: () => '2026-12-04T10:00:00+01:00', newId: data.ctx.newId });
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const contract = await data.repos.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-01' }, ACTOR);
-  await data.repos.usage.importMonths([{ contractId: contract.id, month: '2026-11', cpuHours: 1.2, databaseGB: 0.5, storageGB: 1 }], ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2026-00001', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-03-01' }, ACTOR);
+  await data.commands.usage.importMonths([{ contractId: contract.id, month: '2026-11', cpuHours: 1.2, databaseGB: 0.5, storageGB: 1 }], ACTOR);
   return { ...data, ctx, client, contract };
 }
 

@@ -5,8 +5,8 @@ import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
 async function withTwoContracts() {
   const data = await openTestData();
-  const client = await data.repos.clients.create(CLIENT_INPUT, ACTOR);
-  const make = (reference: string) => data.repos.contracts.create({ clientId: client.id, reference, tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
+  const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+  const make = (reference: string) => data.commands.contracts.create({ clientId: client.id, reference, tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-03-16' }, ACTOR);
   return { ...data, client, a: await make('CT-A'), b: await make('CT-B') };
 }
 
@@ -14,10 +14,10 @@ const month = (m: string, cpuHours = 1) => ({ month: m, cpuHours, databaseGB: 0.
 
 describe('usage.importMonths', () => {
   it('merges every month into its contract document in one go: one audit entry and one mutation per changed document', async () => {
-    const { db, repos, a, b } = await withTwoContracts();
-    await repos.usage.recordMonth(a.id, month('2026-09'), ACTOR);
+    const { db, repos, commands, a, b } = await withTwoContracts();
+    await commands.usage.recordMonth(a.id, month('2026-09'), ACTOR);
     const before = await counts(db);
-    const changed = await repos.usage.importMonths([{ contractId: a.id, ...month('2026-09', 2) }, { contractId: a.id, ...month('2026-10') }, { contractId: b.id, ...month('2026-10') }], ACTOR);
+    const changed = await commands.usage.importMonths([{ contractId: a.id, ...month('2026-09', 2) }, { contractId: a.id, ...month('2026-10') }, { contractId: b.id, ...month('2026-10') }], ACTOR);
     expect(changed).toBe(2);
     expect((await db.usage.get(a.id))!.months).toEqual([month('2026-09', 2), month('2026-10')]);
     expect((await db.usage.get(b.id))!.months).toEqual([month('2026-10')]);
@@ -25,16 +25,16 @@ describe('usage.importMonths', () => {
     expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([2, 2]);
     expect((await repos.audit.ofRecord('usage', a.id))[0]).toMatchObject({ action: 'usage_import', summary: 'Consommation importée pour le contrat CT-A : septembre 2026, octobre 2026.' });
     // The same file again changes nothing, so it writes nothing.
-    await expect(repos.usage.importMonths([{ contractId: b.id, ...month('2026-10') }], ACTOR)).resolves.toBe(0);
+    await expect(commands.usage.importMonths([{ contractId: b.id, ...month('2026-10') }], ACTOR)).resolves.toBe(0);
     expect(await counts(db)).toEqual(after);
   });
 
   it('writes nothing when one row is refused', async () => {
-    const { db, repos, a } = await withTwoContracts();
+    const { db, commands, a } = await withTwoContracts();
     const before = await counts(db);
     const summaries = await readPortfolio(db);
-    await expect(repos.usage.importMonths([{ contractId: a.id, ...month('2026-10') }, { contractId: 'ghost', ...month('2026-10') }], ACTOR)).rejects.toThrow(/Contrat introuvable : ghost/);
-    await expect(repos.usage.importMonths([{ contractId: a.id, ...month('2026-10') }, { contractId: a.id, ...month('2026-11', -1) }], ACTOR)).rejects.toThrow(ValidationError);
+    await expect(commands.usage.importMonths([{ contractId: a.id, ...month('2026-10') }, { contractId: 'ghost', ...month('2026-10') }], ACTOR)).rejects.toThrow(/Contrat introuvable : ghost/);
+    await expect(commands.usage.importMonths([{ contractId: a.id, ...month('2026-10') }, { contractId: a.id, ...month('2026-11', -1) }], ACTOR)).rejects.toThrow(ValidationError);
     expect(await counts(db)).toEqual(before);
     expect(await db.usage.get(a.id)).toBeUndefined();
     expect(await readPortfolio(db)).toEqual(summaries);
@@ -43,29 +43,29 @@ describe('usage.importMonths', () => {
 
 describe('contracts.update', () => {
   it('changes reference, start and payment term: validated, audited, only the changed fields sent', async () => {
-    const { db, repos, a } = await withTwoContracts();
-    const updated = await repos.contracts.update(a.id, { reference: 'CT-2026-00042', startDate: '2026-04-01', paymentTermDays: 45 }, ACTOR);
+    const { db, repos, commands, a } = await withTwoContracts();
+    const updated = await commands.contracts.update(a.id, { reference: 'CT-2026-00042', startDate: '2026-04-01', paymentTermDays: 45 }, ACTOR);
     expect(await db.contracts.get(a.id)).toEqual(updated);
     expect(updated).toMatchObject({ reference: 'CT-2026-00042', startDate: '2026-04-01', paymentTermDays: 45, tier: 'T99', status: 'active' });
     expect((await repos.audit.ofRecord('contracts', a.id))[0]).toMatchObject({ action: 'update', summary: 'Modification du contrat CT-2026-00042.', fields: ['paymentTermDays', 'reference', 'startDate'] });
     const last = (await repos.outbox.pending()).at(-1)!;
     expect(Object.keys(last.changes).sort()).toEqual(['paymentTermDays', 'reference', 'startDate']);
     // Back to the default term: the field is cleared, and the server is told so.
-    await repos.contracts.update(a.id, { paymentTermDays: undefined }, ACTOR);
+    await commands.contracts.update(a.id, { paymentTermDays: undefined }, ACTOR);
     expect((await db.contracts.get(a.id))!.paymentTermDays).toBeUndefined();
     expect((await repos.outbox.pending()).at(-1)!.changes).toEqual({ paymentTermDays: null });
   });
 
   it('refuses an invalid edit and writes nothing', async () => {
-    const { db, repos, a } = await withTwoContracts();
-    await repos.contracts.applyTierChange(a.id, 'T199', '2026-06', ACTOR, { retroactive: true });
-    await repos.contracts.recordTerminationNotice(a.id, { receivedOn: '2026-08-10', channel: 'email' }, ACTOR);
+    const { db, commands, a } = await withTwoContracts();
+    await commands.contracts.applyTierChange(a.id, 'T199', '2026-06', ACTOR, { retroactive: true });
+    await commands.contracts.recordTerminationNotice(a.id, { receivedOn: '2026-08-10', channel: 'email' }, ACTOR);
     const before = await counts(db);
-    await expect(repos.contracts.update(a.id, { reference: ' ' }, ACTOR)).rejects.toThrow(/référence du contrat est obligatoire/);
-    await expect(repos.contracts.update(a.id, { paymentTermDays: 500 }, ACTOR)).rejects.toThrow(/120 jours/);
-    await expect(repos.contracts.update(a.id, { startDate: '2026-07-01' }, ACTOR)).rejects.toThrow(/changement de formule déjà enregistré \(juin 2026\)/);
-    await expect(repos.contracts.update(a.id, { startDate: '2026-02-30' }, ACTOR)).rejects.toThrow(/2026-02-30/);
-    await expect(repos.contracts.update('nope', { reference: 'X' }, ACTOR)).rejects.toThrow(/Contrat introuvable/);
+    await expect(commands.contracts.update(a.id, { reference: ' ' }, ACTOR)).rejects.toThrow(/référence du contrat est obligatoire/);
+    await expect(commands.contracts.update(a.id, { paymentTermDays: 500 }, ACTOR)).rejects.toThrow(/120 jours/);
+    await expect(commands.contracts.update(a.id, { startDate: '2026-07-01' }, ACTOR)).rejects.toThrow(/changement de formule déjà enregistré \(juin 2026\)/);
+    await expect(commands.contracts.update(a.id, { startDate: '2026-02-30' }, ACTOR)).rejects.toThrow(/2026-02-30/);
+    await expect(commands.contracts.update('nope', { reference: 'X' }, ACTOR)).rejects.toThrow(/Contrat introuvable/);
     expect(await counts(db)).toEqual(before);
   });
 });

@@ -18,10 +18,15 @@ async function demo(clients: number) {
   return { ...data, contracts: generateDemoPortfolio({ seed: 7, clients, today: '2026-11-27' }).contracts };
 }
 
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
 async function expectSummariesFresh(db: ContratsDb): Promise<void> {
   const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
-  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage, LISTS).sort(byId));
+  // The overrun rows (read-model/overrun-index.ts) are those the summaries say: every contract with a month over, with its facts.
+  const expected = rows.flatMap((s) => s.contracts.filter((c) => c.overruns.length > 0).map((c) => ({ id: c.id, clientId: s.id, contract: c, months: c.overruns.map((o) => o.month) })));
+  const stored = (await db.overrunFacts.toArray()).map(({ id, clientId, contract, months }) => ({ id, clientId, contract, months }));
+  expect(stored.sort(byId)).toEqual(expected.sort(byId));
 }
 
 /** November 2026 for every contract running then, with `cpu` hours. */
@@ -55,12 +60,12 @@ describe('usage import at portfolio scale', () => {
 
   it('writes a file naming most of the portfolio: the read model is rewritten from the new months and equals a rebuild from the records', { timeout: 60_000 }, async () => {
     // More clients than the read model's delta holds: the import rewrites its documents.
-    const { db, ctx, repos, contracts } = await demo(600);
+    const { db, ctx, commands, contracts } = await demo(600);
     const csv = novemberCsv(contracts, '2,5');
     const { rows } = await checkUsageFile(ctx, csv.text, TODAY);
     const before = await counts(db);
     const progress: number[] = [];
-    const changed = await repos.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
+    const changed = await commands.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
     expect(changed).toBe(new Set(rows.map((r) => r.contractId)).size);
     const after = await counts(db);
     expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([changed, changed]);
@@ -70,14 +75,49 @@ describe('usage import at portfolio scale', () => {
     await expectSummariesFresh(db);
   });
 
+  it('a second file over most of the portfolio: only the rows that change are rewritten, the overrun rows follow, and the same file again writes nothing', { timeout: 120_000 }, async () => {
+    const { db, ctx, commands, contracts } = await demo(600);
+    const over = await checkUsageFile(ctx, novemberCsv(contracts, '2,5').text, TODAY);
+    await commands.usage.importMonths(over.rows, ACTOR);
+    const overBefore = await db.overrunFacts.count();
+    // Back under the limits: the overrun rows of November go, the read model still equals a rebuild.
+    const under = await checkUsageFile(ctx, novemberCsv(contracts, '0,1').text, TODAY);
+    expect(under.check.overwritten!.total).toBe(under.rows.length);
+    await commands.usage.importMonths(under.rows, ACTOR);
+    expect(await db.overrunFacts.count()).toBeLessThan(overBefore);
+    await expectSummariesFresh(db);
+    const before = await counts(db);
+    const summaries = await readPortfolio(db);
+    expect(await commands.usage.importMonths(under.rows, ACTOR)).toBe(0);
+    expect(await counts(db)).toEqual(before);
+    expect((await readPortfolio(db)).sort(byId)).toEqual(summaries.sort(byId));
+  });
+
+  it('a write cancelled once its documents are stored, before its commit, leaves every table as it was', async () => {
+    const { db, ctx, commands, contracts } = await demo(30);
+    const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '3').text, TODAY);
+    const before = await counts(db);
+    const usage = await db.usage.toArray();
+    const abort = new AbortController();
+    const progress: number[] = [];
+    const write = commands.usage.importMonths(rows, ACTOR, { signal: abort.signal, onProgress: (p) => {
+      progress.push(p.written);
+      abort.abort();
+    } });
+    await expect(write).rejects.toThrow();
+    expect(progress).toEqual([new Set(rows.map((r) => r.contractId)).size]);
+    expect(await counts(db)).toEqual(before);
+    expect(await db.usage.toArray()).toEqual(usage);
+  });
+
   it('a cancelled write leaves every table as it was', async () => {
-    const { db, ctx, repos, contracts } = await demo(30);
+    const { db, ctx, commands, contracts } = await demo(30);
     const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '3').text, TODAY);
     const before = await counts(db);
     const summaries = await readPortfolio(db);
     const abort = new AbortController();
     abort.abort();
-    await expect(repos.usage.importMonths(rows, ACTOR, { signal: abort.signal })).rejects.toThrow();
+    await expect(commands.usage.importMonths(rows, ACTOR, { signal: abort.signal })).rejects.toThrow();
     expect(await counts(db)).toEqual(before);
     expect(await readPortfolio(db)).toEqual(summaries);
   });

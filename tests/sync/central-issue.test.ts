@@ -20,12 +20,12 @@ function lastMonth(today: string): string {
 
 /** A client with `count` running contracts on this laptop, and last month's drafts for them; returns the drafts' ids. */
 async function draftsOf(laptop: Laptop, name: string, count: number): Promise<string[]> {
-  const { ctx, repos } = laptop.data;
+  const { ctx, repos, commands } = laptop.data;
   const today = parisToday(ctx);
-  const client = await repos.clients.create({ ...FRENCH_CLIENT, legalName: name }, ACTOR);
+  const client = await commands.clients.create({ ...FRENCH_CLIENT, legalName: name }, ACTOR);
   const contractIds = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const contract = await repos.contracts.create({ clientId: client.id, tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(today.slice(0, 4)) - 1}-01-01` }, ACTOR);
+    const contract = await commands.contracts.create({ clientId: client.id, tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(today.slice(0, 4)) - 1}-01-01` }, ACTOR);
     contractIds.add(contract.id);
   }
   const month = lastMonth(today);

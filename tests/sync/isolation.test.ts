@@ -19,16 +19,16 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
   it('un texte mal formé (demi-émoji) dans l’outbox est mis de côté avec une raison en français ; le reste part et le pull continue', async () => {
     const a = await laptop('demi-emoji');
     const b = await laptop('demi-emoji-autre');
-    const fromB = await b.data.repos.clients.create(clientInput('Créé sur l’autre poste'), ACTOR);
+    const fromB = await b.data.commands.clients.create(clientInput('Créé sur l’autre poste'), ACTOR);
     await b.engine.syncNow();
 
-    const first = await a.data.repos.clients.create(clientInput('Avant le demi-émoji'), ACTOR);
+    const first = await a.data.commands.clients.create(clientInput('Avant le demi-émoji'), ACTOR);
     // As an older version could have queued it, bypassing the form: a lone high surrogate (half of 😀).
     const badId = crypto.randomUUID();
     const at = new Date().toISOString();
     const bad = { ...clientInput('Café \ud83d'), id: badId, createdAt: at, updatedAt: at, version: 0 };
     await a.data.db.outbox.add({ mutationId: crypto.randomUUID(), deviceId: a.data.ctx.deviceId, entity: 'clients', recordId: badId, op: 'upsert', baseVersion: 0, changes: bad, madeAt: at });
-    const last = await a.data.repos.clients.create(clientInput('Après le demi-émoji'), ACTOR);
+    const last = await a.data.commands.clients.create(clientInput('Après le demi-émoji'), ACTOR);
     // Sent to the server as is (JSON escapes it as \ud83d), it is refused with a 400 in French, and nothing is stored.
     const [queued] = (await a.data.repos.outbox.pending(10)).filter((m) => m.recordId === badId).map(({ seq: _seq, ...m }) => m);
     const raw = await fetch(new URL('/sync/push', suite.server.url()), {
@@ -61,8 +61,8 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
     const a = await laptop('erreur-500', { engine: { batchSize: 8 } });
     const b = await laptop('erreur-500-autre');
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push((await a.data.repos.clients.create(clientInput(i === 6 ? 'Panne SARL' : `Client 500 n° ${i}`), ACTOR)).id);
-    const fromB = await b.data.repos.clients.create(clientInput('Pendant la panne'), ACTOR);
+    for (let i = 0; i < 10; i++) ids.push((await a.data.commands.clients.create(clientInput(i === 6 ? 'Panne SARL' : `Client 500 n° ${i}`), ACTOR)).id);
+    const fromB = await b.data.commands.clients.create(clientInput('Pendant la panne'), ACTOR);
     await b.engine.syncNow();
 
     // First the server fails on every push: the failure is reported, nothing is set aside, the pull goes on.
@@ -98,11 +98,11 @@ describe.each(storageVariants())('$name : un poste ne reste jamais bloqué', { t
   it('un envoi trop volumineux pour le serveur (413 ou connexion coupée) est coupé en lots plus petits et arrive', async () => {
     // No byte budget of its own: the batch goes as one request, well over the server's 5 Mio.
     const a = await laptop('trop-gros', { engine: { pushByteBudget: 1e9 } });
-    const client = await a.data.repos.clients.create(clientInput('Volumineux SA'), ACTOR);
+    const client = await a.data.commands.clients.create(clientInput('Volumineux SA'), ACTOR);
     await a.engine.syncNow();
     const pushesBefore = a.transport.delivered.get('/sync/push') ?? 0;
     const drafts: string[] = [];
-    for (let i = 0; i < 30; i++) drafts.push((await a.data.repos.invoices.createDraft(largeDraft(client.id, i), ACTOR)).id);
+    for (let i = 0; i < 30; i++) drafts.push((await a.data.commands.invoices.createDraft(largeDraft(client.id, i), ACTOR)).id);
     const bytes = JSON.stringify(await a.data.repos.outbox.pending(1000)).length;
     expect(bytes).toBeGreaterThan(5 * 1024 * 1024);
 

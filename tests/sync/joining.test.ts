@@ -34,8 +34,8 @@ describe.each(storageVariants())('$name : un poste avec ses données rejoint un 
     expect((await a.engine.syncNow()).uploaded).toBeGreaterThan(0);
     ids = (await a.data.db.clients.toArray()).map((c) => c.id).sort();
     const original = (await a.data.db.clients.get(ids[0]!))!.legalName;
-    await a.data.repos.clients.update(ids[0]!, { legalName: 'Modifié sur le poste A' }, ALICE);
-    await a.data.repos.clients.update(ids[1]!, { legalName: 'Aussi modifié sur A' }, ALICE);
+    await a.data.commands.clients.update(ids[0]!, { legalName: 'Modifié sur le poste A' }, ALICE);
+    await a.data.commands.clients.update(ids[1]!, { legalName: 'Aussi modifié sur A' }, ALICE);
     await a.engine.syncNow();
 
     // B worked standalone on the same portfolio plus two clients of its own.
@@ -81,18 +81,18 @@ describe.each(storageVariants())('$name : un poste avec ses données rejoint un 
     const priceListId = (await a.data.db.priceLists.toArray())[0]!.id;
     const contract = (reference: string) => ({ clientId: ids[2]!, reference, tier: 'T99' as const, priceListId, startDate: '2026-03-16' });
     // Both laptops offline from each other: A records the reference first, B's copy is refused by the server.
-    await a.data.repos.contracts.create(contract('CT-REJOINT-1'), ALICE);
-    await a.data.repos.contracts.create(contract('CT-REJOINT-3'), ALICE);
+    await a.data.commands.contracts.create(contract('CT-REJOINT-1'), ALICE);
+    await a.data.commands.contracts.create(contract('CT-REJOINT-3'), ALICE);
     await a.engine.syncNow();
-    const refused = await b.data.repos.contracts.create(contract('CT-REJOINT-1'), BOB);
-    const abandoned = await b.data.repos.contracts.create(contract('CT-REJOINT-3'), BOB);
+    const refused = await b.data.commands.contracts.create(contract('CT-REJOINT-1'), BOB);
+    const abandoned = await b.data.commands.contracts.create(contract('CT-REJOINT-3'), BOB);
     const result = await b.engine.syncNow();
     expect(result.pushed.rejected).toBe(2);
     const setAside = await listSetAside(b.data.ctx);
     expect(setAside.map((s) => s.mutation.recordId).sort()).toEqual([refused.id, abandoned.id].sort());
 
     // Corrected (a new reference), then sent again: the correction travels in the same mutation, nothing else is refused.
-    await b.data.repos.contracts.update(refused.id, { reference: 'CT-REJOINT-2' }, BOB);
+    await b.data.commands.contracts.update(refused.id, { reference: 'CT-REJOINT-2' }, BOB);
     const toRetry = setAside.find((s) => s.mutation.recordId === refused.id)!;
     expect(await retrySetAside(b.data.ctx, toRetry.mutation.mutationId)).toBe(true);
     const pending = await b.data.repos.outbox.pending(10);

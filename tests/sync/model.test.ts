@@ -43,7 +43,7 @@ class Create implements fc.AsyncCommand<Model, World> {
   check = () => true;
   async run(model: Model, world: World) {
     const dueDate = world.nextDate();
-    const draft = await world.laptops[this.laptop]!.data.repos.invoices.createDraft(draftInput(world.clientIds[0]!, dueDate), ACTOR);
+    const draft = await world.laptops[this.laptop]!.data.commands.invoices.createDraft(draftInput(world.clientIds[0]!, dueDate), ACTOR);
     model.drafts.set(draft.id, { owner: this.laptop, dueDate, mention: null, edits: 0 });
     await remember(world.laptops[this.laptop]!);
   }
@@ -58,7 +58,7 @@ class Edit implements fc.AsyncCommand<Model, World> {
     const [id, draft] = own[this.pick % own.length]!;
     draft.dueDate = world.nextDate();
     draft.edits++;
-    await world.laptops[this.laptop]!.data.repos.invoices.updateDraft(id, { dueDate: draft.dueDate }, ACTOR);
+    await world.laptops[this.laptop]!.data.commands.invoices.updateDraft(id, { dueDate: draft.dueDate }, ACTOR);
     await remember(world.laptops[this.laptop]!);
   }
   toString = () => `edit(${this.laptop}, ${this.pick})`;
@@ -74,7 +74,7 @@ class Mention implements fc.AsyncCommand<Model, World> {
     const mention = this.set ? `Mention ${world.nextDate()}` : null;
     if (mention !== draft.mention) draft.edits++;
     draft.mention = mention;
-    await world.laptops[this.laptop]!.data.repos.invoices.updateDraft(id, { vatMention: mention }, ACTOR);
+    await world.laptops[this.laptop]!.data.commands.invoices.updateDraft(id, { vatMention: mention }, ACTOR);
     await remember(world.laptops[this.laptop]!);
   }
   toString = () => `mention(${this.laptop}, ${this.pick}, ${this.set ? 'set' : 'clear'})`;
@@ -90,7 +90,7 @@ class Partner implements fc.AsyncCommand<Model, World> {
     if (name !== client.partner) client.edits++;
     client.partner = name;
     const partner = name ? { name, email: PARTNER_EMAIL } : undefined;
-    await world.laptops[this.laptop]!.data.repos.clients.update(world.clientIds[this.laptop]!, { partner }, ACTOR);
+    await world.laptops[this.laptop]!.data.commands.clients.update(world.clientIds[this.laptop]!, { partner }, ACTOR);
     await remember(world.laptops[this.laptop]!);
   }
   toString = () => `partner(${this.laptop}, ${this.set ? 'set' : 'clear'})`;
@@ -103,7 +103,7 @@ class Delete implements fc.AsyncCommand<Model, World> {
     const own = [...model.drafts].filter(([, d]) => d.owner === this.laptop);
     const [id] = own[this.pick % own.length]!;
     model.drafts.delete(id);
-    await world.laptops[this.laptop]!.data.repos.invoices.deleteDraft(id, ACTOR);
+    await world.laptops[this.laptop]!.data.commands.invoices.deleteDraft(id, ACTOR);
     await remember(world.laptops[this.laptop]!);
   }
   toString = () => `delete(${this.laptop}, ${this.pick})`;
@@ -199,7 +199,7 @@ describe.each(storageVariants())('$name : modèle aléatoire : créer, modifier,
           const clientIds: string[] = [];
           for (const [i, laptop] of laptops.entries()) {
             // Each starts with a partner, so that taking it off is a change from the first command on.
-            clientIds.push((await laptop.data.repos.clients.create({ ...clientInput(`Modèle ${run}-${i}`), partner: { name: INITIAL_PARTNER, email: PARTNER_EMAIL } }, ACTOR)).id);
+            clientIds.push((await laptop.data.commands.clients.create({ ...clientInput(`Modèle ${run}-${i}`), partner: { name: INITIAL_PARTNER, email: PARTNER_EMAIL } }, ACTOR)).id);
             await remember(laptop);
             await laptop.engine.syncNow();
           }

@@ -45,10 +45,10 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     expect(await nextDocumentNumber(a.data.ctx, 'credit_note', today)).toEqual({ series: `AV-${year}-D01`, number: `AV-${year}-D01-0001`, granted: true });
 
     // A's portfolio, synced, then A goes offline for the day's work.
-    const client = await a.data.repos.clients.create(CLIENT, ACTOR);
+    const client = await a.data.commands.clients.create(CLIENT, ACTOR);
     const contracts = [];
     for (let i = 1; i <= 3; i++) {
-      contracts.push(await a.data.repos.contracts.create({ clientId: client.id, reference: `CT-NUM-${i}`, tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(year) - 1}-01-01` }, ACTOR));
+      contracts.push(await a.data.commands.contracts.create({ clientId: client.id, reference: `CT-NUM-${i}`, tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(year) - 1}-01-01` }, ACTOR));
     }
     await a.engine.syncNow();
     a.transport.setOnline(false);
@@ -116,8 +116,8 @@ describe.each(storageVariants())('$name : numérotation de bout en bout (issue 1
     // Never signed in: it numbers in its standalone series.
     s.transport.setOnline(false);
     expect(await nextDocumentNumber(s.data.ctx, 'invoice', today)).toEqual({ series: `F-${year}`, number: `F-${year}-000001`, granted: false });
-    const client = await s.data.repos.clients.create({ ...CLIENT, legalName: 'Autonome SAS' }, ACTOR);
-    await s.data.repos.contracts.create({ clientId: client.id, reference: 'CT-AUTONOME-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(year) - 1}-01-01` }, ACTOR);
+    const client = await s.data.commands.clients.create({ ...CLIENT, legalName: 'Autonome SAS' }, ACTOR);
+    await s.data.commands.contracts.create({ clientId: client.id, reference: 'CT-AUTONOME-1', tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: `${Number(year) - 1}-01-01` }, ACTOR);
     const thisMonth = Number(today.slice(5, 7));
     const month = thisMonth === 1 ? `${Number(year) - 1}-12` : `${year}-${String(thisMonth - 1).padStart(2, '0')}`;
     await createMonthlyDrafts(s.data.ctx, await planMonthlyRun(s.data.ctx, month), ACTOR);

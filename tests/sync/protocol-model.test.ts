@@ -87,7 +87,7 @@ class Edit implements fc.AsyncCommand<Model, World> {
     const value = VALUES[this.field][this.value % VALUES[this.field].length];
     const local = model.laptops[this.laptop]!;
     const before = shown(local, id);
-    await world.laptops[this.laptop]!.data.repos.clients.update(id, { [this.field]: value }, ACTOR);
+    await world.laptops[this.laptop]!.data.commands.clients.update(id, { [this.field]: value }, ACTOR);
     await queueLocal(local, world.laptops[this.laptop]!, id, before, { ...before, [this.field]: value });
     await expectLaptop(model, world, this.laptop);
   }
@@ -249,7 +249,7 @@ describe.each(storageVariants())('$name : modèle du protocole (src-core/sync) :
           const clientIds: string[] = [];
           for (let i = 0; i < CLIENTS; i++) {
             const input = { ...clientInput(`Protocole ${run}-${i}`), partner: { name: 'Partenaire Est', email: 'est@partenaire.fr' } };
-            clientIds.push((await laptops[0]!.data.repos.clients.create(input, ACTOR)).id);
+            clientIds.push((await laptops[0]!.data.commands.clients.create(input, ACTOR)).id);
           }
           for (const laptop of laptops) await laptop.engine.syncNow();
           // The starting point, as the server created it: every field at version 1.

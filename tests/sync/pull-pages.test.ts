@@ -4,10 +4,12 @@ import { DEMO_TODAY, generateDemoPortfolio, type EntityType, type WireRecord } f
 import { openDataLayer, readPortfolio } from '../../src-renderer/data';
 import { readCursor } from '../../src-renderer/data/sync-state';
 import { createSyncEngine } from '../../src-renderer/sync/engine';
+import { inlinePageReader, workerPageReader, type PageReader } from '../../src-renderer/sync/page-reader';
 import { FIRST_PAGE_SIZE, PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
 import { createUser } from '../../src-server/auth/users';
 import { seedRecords } from '../../src-server/seed';
 import { startServer, type RunningServer } from '../../src-server/server';
+import { loopbackWorker, type LoopbackWorker } from './support/loopback-worker';
 
 interface PullAsked {
   limit: number;
@@ -19,6 +21,12 @@ interface PullAsked {
 }
 
 type Stream = 'core' | 'history';
+/** Both readers of the engine: the one of Node (no Worker) and the worker's protocol (its code run by loopbackWorker). */
+const workers: LoopbackWorker[] = [];
+const READERS: { name: string; reader: () => PageReader; viaWorker: boolean }[] = [
+  { name: 'pages lues sur place', reader: inlinePageReader, viaWorker: false },
+  { name: 'pages lues par le worker', reader: () => workerPageReader(() => workers[workers.push(loopbackWorker()) - 1]!, 1), viaWorker: true },
+];
 const streamOf = (body: string): Stream => (body.includes('"clients"') ? 'core' : 'history');
 // In-process server on in-memory storage, filled by the bulk seed: enough core records for full-size pages.
 // A whole first pull of 800 clients per test: seconds on a loaded machine, beyond vitest's 5 s default.
@@ -36,81 +44,93 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
   }, 180_000);
   afterAll(() => server?.close());
 
-  /** A new laptop whose engine's pull requests are recorded per stream; `fail`: that request (0-based) of that stream fails once. */
-  async function laptop(name: string, fail?: { stream: Stream; at: number }) {
-    const data = await openDataLayer({ name, indexedDB: new IDBFactory(), IDBKeyRange });
-    const asked: Record<Stream, PullAsked[]> = { core: [], history: [] };
-    const reported: Record<Stream, number> = { core: 0, history: 0 };
-    const engine = createSyncEngine({
-      dataLayer: data,
-      baseUrl: server.url,
-      token,
-      onStatus: (status) => {
-        if (status.progress) reported[status.progress.stream]++;
-      },
-      fetch: async (input, init) => {
-        const body = String(init?.body ?? '');
-        if (String(input).endsWith('/sync/pull')) {
-          const stream = streamOf(body);
-          const { limit, cursor } = JSON.parse(body) as { limit: number; cursor: string };
-          asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientRows.count() });
-          if (fail?.stream === stream && asked[stream].length - 1 === fail.at) throw new TypeError('fetch failed');
-        }
-        return fetch(input, init);
-      },
+  describe.each(READERS)('$name', ({ reader, viaWorker }) => {
+    /** A new laptop whose engine's pull requests are recorded per stream; `fail`: that request (0-based) of that stream fails once. */
+    async function laptop(name: string, fail?: { stream: Stream; at: number }) {
+      const data = await openDataLayer({ name, indexedDB: new IDBFactory(), IDBKeyRange });
+      const asked: Record<Stream, PullAsked[]> = { core: [], history: [] };
+      const reported: Record<Stream, number> = { core: 0, history: 0 };
+      const encodings = new Set<string | null>();
+      const engine = createSyncEngine({
+        dataLayer: data,
+        baseUrl: server.url,
+        token,
+        pageReader: reader,
+        onStatus: (status) => {
+          if (status.progress) reported[status.progress.stream]++;
+        },
+        fetch: async (input, init) => {
+          const body = String(init?.body ?? '');
+          if (String(input).endsWith('/sync/pull')) {
+            const stream = streamOf(body);
+            const { limit, cursor } = JSON.parse(body) as { limit: number; cursor: string };
+            asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientRows.count() });
+            if (fail?.stream === stream && asked[stream].length - 1 === fail.at) throw new TypeError('fetch failed');
+          }
+          const response = await fetch(input, init);
+          if (String(input).endsWith('/sync/pull')) encodings.add(response.headers.get('content-encoding'));
+          return response;
+        },
+      });
+      return { data, engine, asked, encodings };
+    }
+
+    // The demo's history is its usage documents (one per contract).
+    const history = () => demo.usage.length;
+
+    it('la taille des pages croît depuis une petite première ; le flux principal est écrit d’un bloc à sa fin, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
+      expect(core).toBeGreaterThan(1_600);
+      expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
+      const { data, engine, asked, encodings } = await laptop('croissance');
+      await engine.syncNow();
+      // The pages travelled compressed (Node 20's fetch asks for gzip, Chromium's for brotli too) and were decoded on arrival.
+      const compressed = [...encodings].filter((e) => e !== null);
+      expect(compressed).toHaveLength(1);
+      expect(['br', 'gzip']).toContain(compressed[0]);
+      const read = workers.reduce((n, w) => n + w.received, 0);
+      expect(read).toBe(viaWorker ? asked.core.length + asked.history.length : 0);
+      expect(asked.core.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800, 1000]);
+      // Clients and their contracts are not written before the stream's last page is in: each file is written once.
+      expect(asked.core.every((a) => a.filesBefore === 0)).toBe(true);
+      expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
+      asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
+      expect(await data.db.clients.count()).toBe(demo.clients.length);
+      expect(await data.db.contracts.count()).toBe(demo.contracts.length);
+      expect(await data.db.clientRows.count()).toBe(demo.clients.length);
+      expect(await data.db.usage.count()).toBe(demo.usage.length);
+      expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
+      data.db.close();
     });
-    return { data, engine, asked };
-  }
 
-  // The demo's history is its usage documents (one per contract).
-  const history = () => demo.usage.length;
+    it('une page du flux principal qui échoue : rien n’en est écrit, la synchro suivante le reprend du début', async () => {
+      const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 3 });
+      await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
+      // Nothing pulled is written: no client file, and only the empty laptop's seed list (version 0; the server's is version 1, issue 19).
+      expect(await data.db.clientRows.count()).toBe(0);
+      expect((await data.db.priceLists.toArray()).map((l) => l.version)).toEqual([0]);
+      expect(await readCursor(data.db, 'core')).toBe('0');
+      await engine.syncNow();
+      expect(asked.core.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });
+      expect(await data.db.clients.count()).toBe(demo.clients.length);
+      expect(await data.db.contracts.count()).toBe(demo.contracts.length);
+      expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
+      data.db.close();
+    });
 
-  it('la taille des pages croît depuis une petite première ; le flux principal est écrit d’un bloc à sa fin, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
-    expect(core).toBeGreaterThan(1_600);
-    expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
-    const { data, engine, asked } = await laptop('croissance');
-    await engine.syncNow();
-    expect(asked.core.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800, 1000]);
-    // Clients and their contracts are not written before the stream's last page is in: each file is written once.
-    expect(asked.core.every((a) => a.filesBefore === 0)).toBe(true);
-    expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
-    asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
-    expect(await data.db.clients.count()).toBe(demo.clients.length);
-    expect(await data.db.contracts.count()).toBe(demo.contracts.length);
-    expect(await data.db.clientRows.count()).toBe(demo.clients.length);
-    expect(await data.db.usage.count()).toBe(demo.usage.length);
-    expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
-    data.db.close();
-  });
-
-  it('une page du flux principal qui échoue : rien n’en est écrit, la synchro suivante le reprend du début', async () => {
-    const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 3 });
-    await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
-    // Nothing pulled is written: no client file, and only the empty laptop's seed list (version 0; the server's is version 1, issue 19).
-    expect(await data.db.clientRows.count()).toBe(0);
-    expect((await data.db.priceLists.toArray()).map((l) => l.version)).toEqual([0]);
-    expect(await readCursor(data.db, 'core')).toBe('0');
-    await engine.syncNow();
-    expect(asked.core.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });
-    expect(await data.db.clients.count()).toBe(demo.clients.length);
-    expect(await data.db.contracts.count()).toBe(demo.contracts.length);
-    expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
-    data.db.close();
-  });
-
-  it('une page d’historique demandée d’avance qui échoue : le curseur reste à la dernière page écrite, la synchro suivante reprend de là', async () => {
-    const { data, engine, asked } = await laptop('reprise-historique', { stream: 'history', at: 3 });
-    await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
-    const stored = await data.db.usage.count();
-    // Pages 1 to 3 (100 + 200 + 400 records) were written with their cursor; nothing of the failed fourth one.
-    expect(stored).toBe(FIRST_PAGE_SIZE + 200 + 400);
-    const cursor = await readCursor(data.db, 'history');
-    expect(Number(cursor)).toBeGreaterThan(0);
-    expect(await data.db.clients.count()).toBe(demo.clients.length);
-    await engine.syncNow();
-    expect(asked.history.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor });
-    expect(await data.db.usage.count()).toBe(history());
-    expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
-    data.db.close();
+    it('une page d’historique demandée d’avance qui échoue : le curseur reste à la dernière page écrite, la synchro suivante reprend de là', async () => {
+      const { data, engine, asked } = await laptop('reprise-historique', { stream: 'history', at: 3 });
+      await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
+      const stored = await data.db.usage.count();
+      // Pages 1 to 3 (100 + 200 + 400 records) were written with their cursor; nothing of the failed fourth one.
+      expect(stored).toBe(FIRST_PAGE_SIZE + 200 + 400);
+      const cursor = await readCursor(data.db, 'history');
+      expect(Number(cursor)).toBeGreaterThan(0);
+      expect(await data.db.clients.count()).toBe(demo.clients.length);
+      await engine.syncNow();
+      expect(asked.history.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor });
+      expect(await data.db.usage.count()).toBe(history());
+      expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
+      data.db.close();
+    });
   });
 });

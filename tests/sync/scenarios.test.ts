@@ -35,12 +35,12 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
   it('deux postes : champs différents fusionnés, même champ en conflit résolu par une personne', async () => {
     const a = await laptop('a');
     const b = await laptop('b');
-    const client = await a.data.repos.clients.create(clientInput('Acme GmbH'), ACTOR);
+    const client = await a.data.commands.clients.create(clientInput('Acme GmbH'), ACTOR);
     await remember(a);
     await a.engine.syncNow();
     await b.engine.syncNow();
-    await a.data.repos.clients.update(client.id, { hostingMode: 'self_hosted' }, ACTOR);
-    await b.data.repos.clients.update(client.id, { contact: { name: 'Bernd', email: 'bernd@acme.de', phone: '+49 30 7654321' } }, ACTOR);
+    await a.data.commands.clients.update(client.id, { hostingMode: 'self_hosted' }, ACTOR);
+    await b.data.commands.clients.update(client.id, { contact: { name: 'Bernd', email: 'bernd@acme.de', phone: '+49 30 7654321' } }, ACTOR);
     await Promise.all([remember(a), remember(b)]);
     await a.engine.syncNow();
     await b.engine.syncNow();
@@ -48,8 +48,8 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     const merged = await a.data.db.clients.get(client.id);
     expect(merged).toMatchObject({ hostingMode: 'self_hosted', contact: { name: 'Bernd' } });
 
-    await a.data.repos.clients.update(client.id, { legalName: 'Acme (A)' }, ACTOR);
-    await b.data.repos.clients.update(client.id, { legalName: 'Acme (B)' }, ACTOR);
+    await a.data.commands.clients.update(client.id, { legalName: 'Acme (A)' }, ACTOR);
+    await b.data.commands.clients.update(client.id, { legalName: 'Acme (B)' }, ACTOR);
     await Promise.all([remember(a), remember(b)]);
     await a.engine.syncNow();
     const answered = await b.engine.syncNow();
@@ -69,7 +69,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
   it('un champ facultatif vidé sur un poste (partenaire, n° de TVA) est vidé sur le serveur et sur l’autre poste', async () => {
     const a = await laptop('vider-a');
     const b = await laptop('vider-b');
-    const client = await a.data.repos.clients.create(
+    const client = await a.data.commands.clients.create(
       { ...clientInput('Vider GmbH'), vatNumber: 'DE123456789', partner: { name: 'Partenaire Est', email: 'est@partenaire.fr', phone: '03 83 12 34 56' } },
       ACTOR,
     );
@@ -78,7 +78,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     await b.engine.syncNow();
     expect(await b.data.db.clients.get(client.id)).toMatchObject({ vatNumber: 'DE123456789', partner: { name: 'Partenaire Est' } });
 
-    await a.data.repos.clients.update(client.id, { partner: undefined, vatNumber: undefined }, ACTOR);
+    await a.data.commands.clients.update(client.id, { partner: undefined, vatNumber: undefined }, ACTOR);
     await remember(a);
     const pushed = await a.engine.syncNow();
     expect(pushed.pushed).toEqual({ applied: 1, conflicts: 0, rejected: 0 });
@@ -98,9 +98,9 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
 
   it('coupures, réponse perdue, doublons, livraisons désordonnées, 500 et délais : rien de perdu ni appliqué deux fois', async () => {
     const a = await laptop('pannes', { engine: { batchSize: 5 } });
-    for (let i = 0; i < 23; i++) await a.data.repos.clients.create(clientInput(`Client ${i}`), ACTOR);
+    for (let i = 0; i < 23; i++) await a.data.commands.clients.create(clientInput(`Client ${i}`), ACTOR);
     const [first] = await a.data.db.clients.toArray();
-    await a.data.repos.clients.update(first!.id, { hostingMode: 'self_hosted' }, ACTOR);
+    await a.data.commands.clients.update(first!.id, { hostingMode: 'self_hosted' }, ACTOR);
     await remember(a);
     a.transport.plan(['loseAnswer', 'cut', 'duplicate', 'replayLater', 'error500', 'hang', 'loseAnswer'], '/sync/push');
     a.transport.plan(['error500', 'loseAnswer'], '/sync/pull');
@@ -116,7 +116,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
 
   it('redémarrage du serveur pendant une synchronisation', async () => {
     const a = await laptop('redemarrage', { engine: { batchSize: 3 } });
-    for (let i = 0; i < 12; i++) await a.data.repos.clients.create(clientInput(`Redémarrage ${i}`), ACTOR);
+    for (let i = 0; i < 12; i++) await a.data.commands.clients.create(clientInput(`Redémarrage ${i}`), ACTOR);
     await remember(a);
     const interrupted = a.engine.syncNow().catch((error: unknown) => error);
     await suite.server.restart();
@@ -137,11 +137,11 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
     expect(malformed.status).toBe(400);
     expect(await serverDigest(suite.server)).toEqual(before);
 
-    const good = await a.data.repos.clients.create(clientInput('Valide SARL'), ACTOR);
+    const good = await a.data.commands.clients.create(clientInput('Valide SARL'), ACTOR);
     // A change the server refuses for good: a French client without SIREN (written as an old app version could have).
     const bad = { ...good, id: crypto.randomUUID(), country: 'FR', billingAddress: { lines: ['1 rue'], postalCode: '75001', city: 'Paris' } };
     await a.data.db.outbox.add({ mutationId: crypto.randomUUID(), deviceId: a.data.ctx.deviceId, entity: 'clients', recordId: bad.id, op: 'upsert', baseVersion: 0, changes: bad, madeAt: new Date().toISOString() });
-    const after = await a.data.repos.clients.create(clientInput('Après le refus'), ACTOR);
+    const after = await a.data.commands.clients.create(clientInput('Après le refus'), ACTOR);
     await remember(a);
     const result = await a.engine.syncNow();
     expect(result.pushed).toEqual({ applied: 2, conflicts: 0, rejected: 1 });
@@ -154,7 +154,7 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
 
   it('un jeton d’un autre rôle est refusé, en français, sans nouvel essai automatique ni perte', async () => {
     const ingest = await laptop('ingest', { token: suite.server.tokens.ingest });
-    await ingest.data.repos.clients.create(clientInput('Jamais envoyé'), ACTOR);
+    await ingest.data.commands.clients.create(clientInput('Jamais envoyé'), ACTOR);
     const error = await ingest.engine.syncNow().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
     expect((error as SyncError).kind).toBe('forbidden');
@@ -170,14 +170,14 @@ describe.each(storageVariants())('$name : synchronisation avec le vrai serveur',
   it('horloges des postes en avance et en retard : l’ordre est celui du serveur', async () => {
     const ahead = await laptop('en-avance', { clockSkewMs: 36 * 3600_000 });
     const behind = await laptop('en-retard', { clockSkewMs: -36 * 3600_000 });
-    const client = await ahead.data.repos.clients.create(clientInput('Horloges SA'), ACTOR);
+    const client = await ahead.data.commands.clients.create(clientInput('Horloges SA'), ACTOR);
     await ahead.engine.syncNow();
     await behind.engine.syncNow();
-    await ahead.data.repos.clients.update(client.id, { legalName: 'Horloges (avance)' }, ACTOR);
+    await ahead.data.commands.clients.update(client.id, { legalName: 'Horloges (avance)' }, ACTOR);
     await ahead.engine.syncNow();
     await behind.engine.syncNow();
     // Made "36 h earlier" by its clock, but on the latest version: the server applies it last.
-    await behind.data.repos.clients.update(client.id, { legalName: 'Horloges (retard)' }, ACTOR);
+    await behind.data.commands.clients.update(client.id, { legalName: 'Horloges (retard)' }, ACTOR);
     await Promise.all([remember(ahead), remember(behind)]);
     await behind.engine.syncNow();
     await expectConverged(suite.server, [ahead, behind]);

@@ -6,6 +6,7 @@ import {
   NO_EARLY_PAYMENT_DISCOUNT_MENTION, OPERATION_CATEGORY_MENTION, OUTSIDE_EU_MENTION, remainingCreditable, REVERSE_CHARGE_MENTION,
   vatRegime, vatRegimeExplained, type BillingContract, type BillingLine,
 } from '../../src-core/billing';
+import { messageFr } from '../../src-core/messages';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
 
 /** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
@@ -41,11 +42,11 @@ describe('VAT regime (§5.3)', () => {
   it('EU client without a (valid) VAT number → 20 % with a French warning', () => {
     const none = vatRegime({ country: 'DE' });
     expect(none).toMatchObject({ ratePercent: 20, mention: null });
-    expect(none.warning).toMatch(/sans numéro de TVA intracommunautaire/);
-    expect(vatRegime({ country: 'IT', vatNumber: '  ' }).warning).toMatch(/sans numéro/);
+    expect(messageFr(none.warning!)).toMatch(/sans numéro de TVA intracommunautaire/);
+    expect(messageFr(vatRegime({ country: 'IT', vatNumber: '  ' }).warning!)).toMatch(/sans numéro/);
     const wrongPrefix = vatRegime({ country: 'GR', vatNumber: 'GR123456789' });
     expect(wrongPrefix).toMatchObject({ ratePercent: 20, mention: null });
-    expect(wrongPrefix.warning).toMatch(/commence par EL \(« GR123456789 »\) : TVA française à 20 %/);
+    expect(messageFr(wrongPrefix.warning!)).toMatch(/commence par EL \(« GR123456789 »\) : TVA française à 20 %/);
   });
 
   it('refuses unknown or invalid country codes', () => {

@@ -9,9 +9,17 @@ describe('translate', () => {
     expect(translate('en', 'nav.invoices')).toBe('Invoices');
   });
 
-  it('falls back to French for a key the English dictionary lacks', () => {
-    expect(en['app.name']).toBeUndefined();
-    expect(translate('en', 'app.name')).toBe(fr['app.name']);
+  it('has every French key in English, and no other (issue 19: the English locale is complete)', () => {
+    const frKeys = Object.keys(fr).sort();
+    const enKeys = Object.keys(en).sort();
+    expect(frKeys.filter((k) => !enKeys.includes(k)), 'keys missing in en.ts').toEqual([]);
+    expect(enKeys.filter((k) => !frKeys.includes(k)), 'keys en.ts has and fr.ts does not').toEqual([]);
+  });
+
+  it('keeps the placeholders of every French message in its English translation', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort();
+    const differ = (Object.keys(fr) as (keyof typeof fr)[]).filter((k) => names(fr[k]).join() !== names(en[k]).join());
+    expect(differ).toEqual([]);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -24,7 +32,25 @@ describe('translate', () => {
     expect(translate('en', 'invoices.run.draftsTitle', { count: 10000 })).toMatch(/^10,000 /);
   });
 
-  it('has no English key that French does not define', () => {
-    for (const key of Object.keys(en)) expect(Object.keys(fr)).toContain(key);
+});
+
+describe('words of src-core codes (issue 19)', () => {
+  it('say in French exactly what src-core says in letters and exports', async () => {
+    const core = await import('../../src-core');
+    const sets: [string, Record<string, string>][] = [
+      ['contractStatus', core.CONTRACT_STATUS_LABELS],
+      ['letterKind', core.LETTER_KIND_LABELS],
+      ['letterStatus', core.LETTER_STATUS_LABELS],
+      ['dunningStep', core.DUNNING_STEP_LABELS],
+      ['entity', core.ENTITY_LABELS],
+      ['noticeChannel', core.NOTICE_CHANNEL_LABELS],
+    ];
+    for (const [name, labels] of sets) {
+      for (const [code, label] of Object.entries(labels)) expect(translate('fr', `code.${name}.${code}` as keyof typeof fr), `${name}.${code}`).toBe(label);
+    }
+    for (const [metric, { label, unit }] of Object.entries(core.METRIC_LABELS_FR)) {
+      expect(translate('fr', `code.metric.${metric}` as keyof typeof fr)).toBe(label);
+      expect(translate('fr', `code.unit.${metric}` as keyof typeof fr)).toBe(unit);
+    }
   });
 });

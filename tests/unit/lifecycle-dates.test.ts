@@ -45,7 +45,7 @@ describe('terminationEffectiveDate (§1)', () => {
   });
 
   it('explains itself as in DOMAIN.md', () => {
-    expect(terminationEffectiveDateExplained('2027-03-15')).toEqual({
+    expect(terminationEffectiveDateExplained('2027-03-15')).toMatchObject({
       value: '2027-04-30',
       clause: '§1',
       rule: 'Fin du mois suivant la réception du préavis.',

@@ -212,7 +212,7 @@ describe('over-consumption (§5.1, §6.1)', () => {
     expect(r.over).toBe(true);
     expect(r.coveringTierId).toBe('T199');
     expect(r.metrics.filter((m) => m.over).map((m) => m.metric)).toEqual(['cpuHours', 'storageGB']);
-    expect(r.supplement).toEqual({
+    expect(r.supplement).toMatchObject({
       label: 'Régularisation dépassement octobre 2026',
       amount: {
         value: 10000,

@@ -1,15 +1,19 @@
 import type { Invoice } from '../../../src-core';
-import { writeBulkChanges, type WriteProgress } from '../bulk-change';
 import type { DataContext } from '../context';
+import { applyRecordWrites, localChange } from '../writes/gateway';
 
-export type { WriteProgress } from '../bulk-change';
+/** Documents written so far, between the bulk requests of the one transaction. */
+export interface WriteProgress {
+  written: number;
+  total: number;
+}
 
 /**
- * Many invoice changes written at once (data/bulk-change.ts): the monthly run
- * (2,000 drafts) and issuing a month. Must run inside `invoicingTransaction`,
- * so that a month is written whole or not at all (and, when issuing, with the
- * numbering series). Invoices do not feed the portfolio read model, so no
- * summary has to be refreshed.
+ * Many invoice changes written at once through the write gateway, in steps
+ * of bulk requests (records, audit entries, outbox mutations) with progress
+ * between them: the monthly run (2,000 drafts) and issuing a month. Must run
+ * inside `invoicingTransaction`, so that a month is written whole or not at
+ * all (and, when issuing, with the numbering series).
  */
 export interface InvoiceChange {
   before: Invoice | undefined;
@@ -19,5 +23,6 @@ export interface InvoiceChange {
 }
 
 export function writeInvoiceChanges(ctx: DataContext, changes: readonly InvoiceChange[], actor: string, onProgress?: (progress: WriteProgress) => void): Promise<void> {
-  return writeBulkChanges(ctx, 'invoices', changes.map((c) => ({ ...c, clientId: c.after.clientId })), actor, onProgress);
+  const writes = changes.map(({ before, after, action, summary }) => ({ entity: 'invoices' as const, before, after, audit: { actor, action, summary, clientId: after.clientId } }));
+  return applyRecordWrites(ctx.db, writes, localChange(ctx), onProgress ? { onProgress } : {});
 }

@@ -3,6 +3,7 @@ import {
   type Invoice, type IsoDate, type WireRecord,
 } from '../../../src-core';
 import { writeChange } from '../change';
+import { applyRecordWrites, serverAnswer } from '../writes/gateway';
 import type { DataContext } from '../context';
 import { readSyncValue, writeSyncValue } from '../sync-state/keys';
 import { awaitingKey } from './awaiting-central-issue';
@@ -85,17 +86,9 @@ export async function recordCentralIssue(ctx: DataContext, answer: CentralIssueA
   const { db } = ctx;
   return invoicingTransaction(ctx, async () => {
     const before = await db.invoices.get(issued.id);
-    await db.invoices.put(issued);
-    await db.audit.add({
-      at: ctx.now(),
-      actor,
-      entity: 'invoices',
-      recordId: issued.id,
-      clientId: issued.clientId,
-      action: 'issue',
-      summary: `Facture ${answer.number} émise par le serveur central le ${formatDateFr(issued.issueDate)}${issued.buyer ? ` (${issued.buyer.legalName})` : ''}.`,
-      fields: ['issuedAt', 'number', 'status'],
-    });
+    const summary = `Facture ${answer.number} émise par le serveur central le ${formatDateFr(issued.issueDate)}${issued.buyer ? ` (${issued.buyer.legalName})` : ''}.`;
+    // The server's record, with the history line of who asked (no outbox mutation), and the overruns it regularises followed.
+    await applyRecordWrites(db, [{ entity: 'invoices', before, after: issued, audit: { actor, action: 'issue', summary, clientId: issued.clientId } }], serverAnswer(ctx));
     await db.outbox
       .filter((m) => m.entity === 'invoices' && m.recordId === issued.id)
       .modify((m) => void (m.baseVersion = Math.max(m.baseVersion, answer.version)));

@@ -5,8 +5,9 @@ export { createMonthlyDrafts, draftInvoiceInput, planMonthlyRun, type CreateOpti
 export { issueDrafts, type IssueOptions } from './issue';
 export { nextCentralNumber, prepareCentralIssue, readIssueSeriesChoice, recordCentralIssue, setIssueSeriesChoice, type CentralIssueAnswer, type IssueSeriesChoice } from './central-issue';
 export { forgetCentralIssue, readAwaitingCentralIssue, rememberCentralIssue, type AwaitingCentralIssue } from './awaiting-central-issue';
-export { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
-export { cancelPayment, recordPayment } from './payments';
+export type { WriteProgress } from './bulk-write';
+export { cancelPayment, recordPayment, removePayment } from './payments';
+export { invoiceDraftCommands } from './drafts';
 export { createCreditNote } from './credit-notes';
 export { offsetOnNextInvoice, recordRefund, type RefundInput } from './credit-uses';
 export { createLateSurcharge } from './surcharge';

@@ -1,18 +1,17 @@
 import {
-  DomainError, formatDateFr, formatEuros, paymentCancellation, paymentSchema, parseEntity,
+  DomainError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity,
   type Payment, type PaymentInput,
 } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
-import { paymentsRepository } from '../repositories/payments';
 import { invoicingTransaction } from './transaction';
 import { parisToday } from '../context';
 
 /**
  * Records a payment against an issued invoice or surcharge document of the
  * same client, refusing more than its balance and a date before the document
- * or in the future: src-core `newPaymentRefusal` (in the repository's
- * `record`), the rule the central API applies to a pushed payment. The balance is read in
+ * or in the future: src-core `newPaymentRefusal`, the rule the central API
+ * applies to a pushed payment. The balance is read in
  * the same transaction as the write, so two payments entered at once cannot
  * both pass the check against the same balance. A second submit of the same
  * intent (its `commandId`) returns the payment the first one recorded.
@@ -21,7 +20,32 @@ export function recordPayment(ctx: DataContext, input: PaymentInput, actor: stri
   return invoicingTransaction(ctx, async () => {
     const done = input.commandId ? await paymentOfCommand(ctx, input.invoiceId, input.commandId) : undefined;
     if (done) return done;
-    return paymentsRepository(ctx).record(input, actor);
+    const fields = parseEntity(paymentInputSchema, input, 'Paiement');
+    const at = ctx.now();
+    const payment = parseEntity(paymentSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Paiement');
+    const invoice = await ctx.db.invoices.get(payment.invoiceId);
+    const [payments, creditNotes] = await Promise.all([
+      ctx.db.payments.where('invoiceId').equals(payment.invoiceId).toArray(),
+      invoice ? ctx.db.invoices.where('clientId').equals(invoice.clientId).filter((d) => d.creditedInvoiceId === invoice.id).toArray() : [],
+    ]);
+    enforce(newPaymentRefusal(payment, { invoice, payments, creditNotes, today: parisToday(ctx) }));
+    const summary = `Paiement de ${formatEuros(payment.amountCents)} (${payment.method}) sur la facture ${invoice!.number}.`;
+    await writeChange(ctx, { entity: 'payments', before: undefined, after: payment, actor, action: 'create', summary, clientId: payment.clientId });
+    return payment;
+  });
+}
+
+/**
+ * Removes a payment entered by mistake that never left this laptop (the audit keeps its trace).
+ * Once synced it is never deleted: `cancelPayment` marks it cancelled with a reason.
+ */
+export function removePayment(ctx: DataContext, id: string, actor: string): Promise<void> {
+  return invoicingTransaction(ctx, async () => {
+    const before = await ctx.db.payments.get(id);
+    if (!before) throw new DomainError('INVALID_INPUT', `Paiement introuvable : ${id}.`);
+    enforce(paymentDeletionRefusal(before));
+    const summary = `Paiement de ${formatEuros(before.amountCents)} du ${before.date} supprimé.`;
+    await writeChange(ctx, { entity: 'payments', before, after: null, actor, action: 'delete', summary, clientId: before.clientId });
   });
 }
 

@@ -11,7 +11,7 @@ import type { ClientSummary } from './client-summary';
  * reading every summary took 0.9–4 s on a loaded laptop (bench, 10,000
  * clients), reading the contracts and usage of those over another 1–3 s.
  * Both tables are derived from the summaries, in the transaction that writes
- * them (portfolio-chunks.ts), never edited alone:
+ * them, never edited alone (the `overrunFacts` part of read-model/maintainers.ts):
  * - `overrunFacts`: a row per contract whose summary holds a month over the
  *   limits (its last measured months), with its client's name and the
  *   contract's summary (terms and facts): what the work list shows and plans
@@ -95,7 +95,7 @@ function measuredOf(summaries: Iterable<ClientSummary>, into: Record<string, Yea
   return into;
 }
 
-/** Rewrites the overrun tables for `changed` summaries and `removed` clients. Inside the caller's transaction over `portfolioTables`. */
+/** Rewrites the overrun tables for `changed` summaries and `removed` clients. Inside the caller's transaction over both tables and the invoices. */
 export async function updateOverrunIndex(db: ContratsDb, changed: readonly ClientSummary[], removed: readonly string[]): Promise<void> {
   const clientIds = [...changed.map((s) => s.id), ...removed];
   if (clientIds.length === 0) return;
@@ -109,13 +109,22 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
   await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
 }
 
-/** Replaces both tables with those of `summaries`: the whole read model. */
+/**
+ * Replaces both tables with those of `summaries` (a rebuild): every row judged
+ * again from the stored invoices, which may have come while the model waited.
+ */
 export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[]): Promise<void> {
+  const unjudged = overrunRows(summaries);
   const before = await db.overrunFacts.toArray();
-  const { rows, pending } = carried(overrunRows(summaries), new Map(before.map((r) => [r.id, r])));
-  if (pending.length > 0) rows.push(...(await lookedUp(db, pending)));
-  await db.overrunFacts.clear();
-  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries)))]);
+  const rows = unjudged.length > 0 ? await lookedUp(db, unjudged) : [];
+  // Only the rows that differ are written (IndexedDB's cost is per row): a usage import rewrites every summary, and most overruns stay as they were.
+  const next = new Set(rows.map((r) => r.id));
+  const stored = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
+  await Promise.all([
+    db.overrunFacts.bulkDelete(before.filter((r) => !next.has(r.id)).map((r) => r.id)),
+    db.overrunFacts.bulkPut(rows.filter((r) => stored.get(r.id) !== JSON.stringify(r))),
+    db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries))),
+  ]);
 }
 
 /**

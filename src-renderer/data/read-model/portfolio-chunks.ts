@@ -2,7 +2,6 @@ import type { Table } from 'dexie';
 import { fnv1a32 } from '../../../src-core';
 import type { ContratsDb, PortfolioChunk, PortfolioDelta } from '../db';
 import type { ClientSummary } from './client-summary';
-import { replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
 
 /**
  * How the portfolio read model is stored. IndexedDB's cost is per row,
@@ -24,9 +23,9 @@ import { replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
 export const PORTFOLIO_CHUNKS = 64;
 export const DELTA_LIMIT = 500;
 
-/** The read model's tables: a transaction that writes it, or clears it, covers them all (the overrun ones: overrun-index.ts). */
+/** The summaries' tables: a transaction that writes them, or clears them, covers both (the overrun facts are another part: read-model/maintainers.ts). */
 export function portfolioTables(db: ContratsDb): Table[] {
-  return [db.portfolioChunks, db.portfolioDelta, db.overrunFacts, db.portfolioMeasured];
+  return [db.portfolioChunks, db.portfolioDelta];
 }
 
 /** The document of a client: FNV-1a of its id, so the spread is even and stable across laptops and versions. */
@@ -60,13 +59,12 @@ export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
 
 /**
  * Writes `rows` and drops the summaries of `removed` clients. Runs inside the
- * caller's read-write transaction over both tables (`summaryTables`), so
+ * caller's read-write transaction over both tables (the write gateway's scope), so
  * summaries commit with their records.
  */
 export async function updateSummaries(db: ContratsDb, rows: readonly ClientSummary[], removed: readonly string[] = []): Promise<void> {
   const changes: PortfolioDelta[] = [...rows.map((summary) => ({ id: summary.id, summary })), ...removed.map((id) => ({ id, summary: null }))];
   if (changes.length === 0) return;
-  await updateOverrunIndex(db, rows, removed);
   // A large change (a bulk load's chunk) goes straight into the documents.
   if (changes.length > DELTA_LIMIT) return writeDocuments(db, applied(await readPortfolio(db), changes));
   await db.portfolioDelta.bulkPut(changes);
@@ -74,12 +72,11 @@ export async function updateSummaries(db: ContratsDb, rows: readonly ClientSumma
 }
 
 /** Replaces the whole read model with `rows` (a rebuild). Runs inside the caller's read-write transaction over `portfolioTables`. */
-export async function replacePortfolio(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
-  const all = [...rows];
-  await Promise.all([writeDocuments(db, all), replaceOverrunIndex(db, all)]);
+export function replacePortfolio(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
+  return writeDocuments(db, rows);
 }
 
-/** The documents holding exactly `rows`, the delta folded in (the overrun tables are kept apart: a fold does not change them). */
+/** The documents holding exactly `rows`, the delta folded in. */
 async function writeDocuments(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
   await Promise.all([db.portfolioChunks.clear(), db.portfolioDelta.clear()]);
   await db.portfolioChunks.bulkPut(toChunks(rows));

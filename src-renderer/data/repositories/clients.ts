@@ -1,107 +1,11 @@
-import {
-  clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, DomainError, parseEntity, type Client, type ClientInput, type EntityType,
-} from '../../../src-core';
-import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
-import { parisToday } from '../context';
 
+/** Reads of clients (their writes are the client commands, data/commands/clients.ts). */
 export function clientsRepository(ctx: DataContext) {
   const { db } = ctx;
   return {
     get: (id: string) => db.clients.get(id),
     /** Every client, by legal name. */
     all: () => db.clients.toArray().then((list) => list.sort((a, b) => a.legalName.localeCompare(b.legalName, 'fr'))),
-
-    /**
-     * `commandId` (one per opened form) becomes the new client's id: a second
-     * submit of the same intent returns the client the first one created.
-     */
-    async create(input: ClientInput, actor: string, commandId?: string): Promise<Client> {
-      const fields = parseEntity(clientInputSchema, input, 'Client');
-      const at = ctx.now();
-      const client = parseEntity(clientSchema, { ...fields, id: commandId ?? ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Client');
-      return changeTransaction(ctx, ['clients'], async () => {
-        const done = commandId ? await db.clients.get(commandId) : undefined;
-        if (done) return done;
-        await writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: `Création du client « ${client.legalName} ».`, clientId: client.id });
-        return client;
-      });
-    },
-
-    /** Applies `patch` to the stored client; the merged record is validated as a whole. */
-    update(id: string, patch: Partial<ClientInput>, actor: string): Promise<Client> {
-      return changeTransaction(ctx, ['clients'], async () => {
-        const before = await db.clients.get(id);
-        if (!before) throw new DomainError('INVALID_INPUT', `Client introuvable : ${id}.`);
-        const after = parseEntity(clientSchema, { ...before, ...patch, updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'update', summary: `Modification du client « ${after.legalName} ».`, clientId: id });
-        return after;
-      });
-    },
-
-    /** Hides a client with no running contract from the list (src-core `clientArchiveProblem`); its records stay. */
-    archive(id: string, actor: string): Promise<Client> {
-      return changeTransaction(ctx, ['clients', 'contracts'], async () => {
-        const before = await stored(id);
-        // Still running as the contract's state says today (a termination past its date is over; one starting later is not), not as a stored status.
-        const today = parisToday(ctx);
-        const running = (await db.contracts.ofClients([id]))
-          .filter((c) => !['draft', 'terminated'].includes(contractStateAt(contractTerms(c), today).status))
-          .map((c) => c.reference);
-        const problem = clientArchiveProblem(running);
-        if (problem) throw new DomainError('INVALID_TRANSITION', problem);
-        const after = parseEntity(clientSchema, { ...before, archivedAt: ctx.now(), updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'archive', summary: `Client « ${after.legalName} » archivé.`, clientId: id });
-        return after;
-      });
-    },
-
-    /** Shows an archived client again. */
-    restore(id: string, actor: string): Promise<Client> {
-      return changeTransaction(ctx, ['clients'], async () => {
-        const before = await stored(id);
-        const { archivedAt: _archivedAt, ...rest } = before;
-        const after = parseEntity(clientSchema, { ...rest, updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'restore', summary: `Client « ${after.legalName} » désarchivé.`, clientId: id });
-        return after;
-      });
-    },
-
-    /**
-     * Deletes a client created by mistake with its contracts, usage, draft
-     * invoices and draft letters, in one transaction (src-core
-     * `clientRemovalProblem`: refused once an invoice was issued or a letter
-     * sent). Each deletion is audited and sent to the central API; the audit
-     * entries of the client stay readable (audit.ofClient).
-     */
-    remove(id: string, actor: string): Promise<void> {
-      return changeTransaction(ctx, ['clients', 'contracts', 'usage', 'invoices', 'letters'], async () => {
-        const before = await stored(id);
-        const [contracts, invoices, letters] = await Promise.all([
-          db.contracts.ofClients([id]),
-          db.invoices.where('clientId').equals(id).toArray(),
-          db.letters.where('clientId').equals(id).toArray(),
-        ]);
-        const issued = invoices.filter((i) => i.status !== 'draft').map((i) => i.number ?? i.id);
-        const problem = clientRemovalProblem(issued, letters.filter((l) => l.status !== 'draft' && l.status !== 'printed').length);
-        if (problem) throw new DomainError('INVALID_TRANSITION', problem);
-        const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
-        const gone = <E extends EntityType>(entity: E, record: Change<E>['before'], summary: string): Change<EntityType> =>
-          ({ entity, before: record, after: null, actor, action: 'delete', summary, clientId: id }) as Change<EntityType>;
-        await writeChanges(ctx, [
-          ...letters.map((l) => gone('letters', l, 'Suppression d’un courrier brouillon (client supprimé).')),
-          ...invoices.map((i) => gone('invoices', i, `Suppression du brouillon de facture ${i.period} (client supprimé).`)),
-          ...usage.map((u) => gone('usage', u, 'Suppression des consommations (client supprimé).')),
-          ...contracts.map((c) => gone('contracts', c, `Suppression du contrat ${c.reference} (client supprimé).`)),
-          gone('clients', before, `Suppression du client « ${before.legalName} » (créé par erreur).`),
-        ]);
-      });
-    },
   };
-
-  async function stored(id: string): Promise<Client> {
-    const client = await db.clients.get(id);
-    if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable : ${id}.`);
-    return client;
-  }
 }

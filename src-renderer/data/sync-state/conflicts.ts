@@ -1,7 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
-import { summaryTables } from '../read-model/upkeep';
+import { localChange, writeScope } from '../writes/gateway';
 import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
 
 export const listConflicts = (ctx: DataContext) => readSyncRows<StoredConflict>(ctx.db, CONFLICT_PREFIX);
@@ -83,7 +83,7 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
   if (!conflict) return;
   const { mutation } = conflict;
   const store = db.records(mutation.entity);
-  await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, db.syncState, ...summaryTables(db, [mutation.entity])])], async () => {
+  await db.transaction('rw', [...writeScope(db, [mutation.entity], localChange(ctx)), db.syncState], async () => {
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     const change = decide(conflict, current, choice);
     if (change) {

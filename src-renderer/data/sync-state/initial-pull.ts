@@ -1,7 +1,8 @@
 import type { Client, Contract, EntityType, PriceListRecord, PriceLists, UsageDocument, WireRecord } from '../../../src-core';
 import { storedPriceLists } from '../price-lists';
 import type { ContratsDb } from '../db';
-import { summarizeClients, summarySource, type ClientSummary } from '../read-model';
+import { summarySource } from '../read-model';
+import { computeReadModel, type ComputedReadModel } from '../read-model/maintainers';
 import { feedsSummaries } from '../read-model/upkeep';
 
 /**
@@ -22,8 +23,8 @@ export interface InitialPull {
   sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
   /** The price lists this run committed: the summaries' overruns are judged against them. */
   priceLists: Map<string, WireRecord>;
-  /** Every summary computed from `sources` as they are now (prepareSummaries); dropped when they change. */
-  prepared?: ClientSummary[] | undefined;
+  /** The read model computed from `sources` as they are now (prepareSummaries); dropped when they change. */
+  prepared?: ComputedReadModel | undefined;
 }
 
 export function newInitialPull(): InitialPull {
@@ -43,25 +44,25 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
  * Computes every summary from memory ahead of its use: the engine calls it
  * while IndexedDB writes a stream's last page, so that the computation does
  * not wait for the write, nor the write for it. Whether memory is the whole
- * story is only known once the page is stored (summariesFromMemory).
+ * story is only known once the page is stored (readModelFromMemory).
  */
-export function prepareSummaries(initial: InitialPull): ClientSummary[] {
-  return (initial.prepared = summariesOf(initial, [...initial.priceLists.values()] as PriceListRecord[]));
+export function prepareSummaries(initial: InitialPull): ComputedReadModel {
+  return (initial.prepared = readModelOf(initial, [...initial.priceLists.values()] as PriceListRecord[]));
 }
 
-function summariesOf(initial: InitialPull, lists: PriceLists): ClientSummary[] {
+function readModelOf(initial: InitialPull, priceLists: PriceLists): ComputedReadModel {
   const { clients, contracts, usage } = initial.sources;
-  return summarizeClients([...clients.values()] as Client[], [...contracts.values()] as Contract[], [...usage.values()] as UsageDocument[], lists);
+  return computeReadModel({ clients: [...clients.values()] as Client[], contracts: [...contracts.values()] as Contract[], usage: [...usage.values()] as UsageDocument[], priceLists });
 }
 
 /**
- * Every summary, computed from memory (or the prepared ones) — or null when
+ * The read model, computed from memory (or the prepared one) — or null when
  * memory is not the whole story: something was written locally during the
  * pull (an outbox entry), a source table holds other rows than this run
  * wrote, or a source table was not empty when its stream began. Runs inside
  * the caller's transaction over the sources and the outbox.
  */
-export async function summariesFromMemory(db: ContratsDb, initial: InitialPull): Promise<ClientSummary[] | null> {
+export async function readModelFromMemory(db: ContratsDb, initial: InitialPull): Promise<ComputedReadModel | null> {
   if ((await db.outbox.count()) > 0) return null;
   const { clients, contracts, usage } = initial.sources;
   const storedUsage = await db.usage.count();
@@ -74,5 +75,5 @@ export async function summariesFromMemory(db: ContratsDb, initial: InitialPull):
   // The prepared summaries were judged against the lists this run pulled: kept when those are the stored ones (the seed list may be alone).
   const stored = await storedPriceLists(db);
   const sameLists = stored.length === initial.priceLists.size && stored.every((l) => initial.priceLists.has(l.id));
-  return sameLists ? (initial.prepared ?? prepareSummaries(initial)) : summariesOf(initial, stored);
+  return sameLists ? (initial.prepared ?? prepareSummaries(initial)) : readModelOf(initial, stored);
 }

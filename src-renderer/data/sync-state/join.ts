@@ -1,7 +1,7 @@
 import { ENTITY_LABELS, differingFields, entitySchemas, parseEntity, recordKey, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
-import { summaryTables } from '../read-model/upkeep';
+import { localChange, writeScope } from '../writes/gateway';
 import { deleteSyncValue, readSyncValue, writeSyncValue } from './keys';
 import { clientIdOf } from './conflicts';
 import { enqueueCreates, enqueueUnknownRecords, unknownLocalRecords, type LocalRecord } from './portfolio-upload';
@@ -89,7 +89,7 @@ export async function confirmJoin(ctx: DataContext, keepMine: ReadonlySet<string
     const { entity, id, local } = conflict;
     const store = db.records(entity);
     const label = `${ENTITY_LABELS[entity]} ${id}`;
-    await db.transaction('rw', [...new Set([...store.tables, db.audit, db.outbox, ...summaryTables(db, [entity])])], async () => {
+    await db.transaction('rw', writeScope(db, [entity], localChange(ctx)), async () => {
       const current = (await store.get(id)) as WireRecord | undefined;
       const fields = differingFields(local, current);
       if (current && keepMine.has(recordKey(entity, id)) && fields.length > 0) {

@@ -21,11 +21,12 @@ export const SYNC_KEYS = {
   /** Set once the first full pull from this server has been checked for records it does not know. */
   portfolioChecked: 'portfolioChecked',
   /**
-   * Set by an initial pull that defers the portfolio summaries (in the same
-   * transaction as its pages); cleared by the rebuild that ends the stream. A
-   * crash in between leaves it set, and the next pull's end rebuilds them.
-   * A migration that changes what summaries hold sets it too, and opening
-   * the data layer rebuilds them.
+   * Set by a first load that defers the read model (the write gateway's
+   * `FIRST_LOAD`: an initial pull's pages, the demo data), in the same
+   * transaction as its records; cleared by the rebuild that ends it
+   * (`rebuildPendingReadModel`). A crash in between leaves it set, and the next
+   * pull's end rebuilds it. A migration that changes what summaries hold sets
+   * it too, and opening the data layer rebuilds it.
    */
   summariesPending: 'summariesPending',
   /** Why the central API did not grant this laptop its numbering series (French, shown on the Synchronisation screen); absent once granted. */

@@ -2,8 +2,8 @@ import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRec
 import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SyncStateEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
-import { recordTables, writeRecords, type RecordStore } from '../record-store';
-import { refreshReadModel, regularisedContractOf, summaryClientOf, summaryTables } from '../read-model/upkeep';
+import type { RecordStore } from '../record-store';
+import { applyRecordWrites, FROM_SERVER, localChange, writeScope, type RecordWrite } from '../writes/gateway';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
 
 /** What one batch's answers did, for the status line and the tests. */
@@ -44,11 +44,10 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
   // Undoing an issue writes the draft (audit, outbox), the series, and sets its payments aside.
   if (refusesAnIssue) entities.add('payments');
   const tables = new Set([
-    ...recordTables(db, entities),
+    ...writeScope(db, entities, FROM_SERVER),
     db.outbox,
     db.syncState,
-    ...summaryTables(db, entities),
-    ...(refusesAnIssue ? [db.series, db.audit] : []),
+    ...(refusesAnIssue ? [db.series, ...writeScope(db, ['invoices', 'payments'], localChange(ctx))] : []),
   ]);
   await db.transaction('rw', [...tables], async () => {
     const current = await db.outbox.toArray();
@@ -99,14 +98,9 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
       outcome.rejected += heldBack.length;
     }
     await db.syncState.bulkPut(kept);
-    // The server's merged records replace the local ones: their clients' summaries follow in this transaction.
-    const writes = [...entities].map((entity) => {
-      const mine = [...shown.values()].filter((s) => s.entity === entity);
-      return { entity, puts: mine.flatMap((s) => (s.record ? [s.record] : [])), deletes: mine.filter((s) => !s.record).map((s) => s.recordId) };
-    });
-    await writeRecords(db, writes);
-    const touched = [...shown].flatMap(([key, s]) => [summaryClientOf(s.entity, before.get(key)), summaryClientOf(s.entity, s.record)]);
-    await refreshReadModel(db, touched, [...shown].flatMap(([key, s]) => [regularisedContractOf(s.entity, before.get(key)), regularisedContractOf(s.entity, s.record)]));
+    // The server's merged records replace the local ones, through the gateway: the read model follows in this transaction.
+    const writes = [...shown].map(([key, s]) => ({ entity: s.entity, id: s.recordId, before: before.get(key), after: s.record }) as RecordWrite);
+    await applyRecordWrites(db, writes, FROM_SERVER);
   });
   return outcome;
 }

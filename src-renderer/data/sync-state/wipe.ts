@@ -1,8 +1,7 @@
 import { ENTITY_TYPES } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { forgetDeviceGrants } from '../invoicing/numbering';
-import { recordTables } from '../record-store';
-import { portfolioTables } from '../read-model/portfolio-chunks';
+import { clearRecords, recordsAndReadModel } from '../writes/gateway';
 import { CENTRAL_ISSUE_PREFIX, CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS } from './keys';
 import { JOIN_KEY } from './join';
 
@@ -13,9 +12,9 @@ import { JOIN_KEY } from './join';
  * portfolio read model goes with the records it summarises.
  */
 export async function wipeLocalData(db: ContratsDb): Promise<void> {
-  const cleared = [...recordTables(db, ENTITY_TYPES), db.audit, db.outbox, db.series, ...portfolioTables(db)];
-  await db.transaction('rw', [...cleared, db.syncState], async () => {
-    await Promise.all(cleared.map((t) => t.clear()));
+  const tables = [...recordsAndReadModel(db, ENTITY_TYPES), db.audit, db.outbox, db.series];
+  await db.transaction('rw', [...tables, db.syncState], async () => {
+    await Promise.all([clearRecords(db, ENTITY_TYPES), db.audit.clear(), db.outbox.clear(), db.series.clear()]);
     await db.syncState.where('key').notEqual(SYNC_KEYS.deviceId).delete();
   });
 }

@@ -1,7 +1,6 @@
-import { overwrittenMonths, parseUsageCsv, type IsoDate, type UsageImportContract, type UsageImportRow } from '../../../src-core';
+import { overwrittenMonths, parseUsageCsv, type IsoDate, type UsageDocument, type UsageImportContract, type UsageImportRow } from '../../../src-core';
 import type { DataContext } from '../context';
 import { readPortfolio } from '../read-model/portfolio-chunks';
-import { usageRepository } from '../repositories/usage';
 import type { UsageFileCheck } from './protocol';
 
 export const PREVIEW_ROWS = 50;
@@ -21,18 +20,30 @@ async function importContracts(ctx: DataContext): Promise<UsageImportContract[]>
   );
 }
 
+/** The months stored for each of `docs`. */
+function monthsOf(docs: Iterable<UsageDocument | undefined>): Map<string, Set<string>> {
+  const stored = new Map<string, Set<string>>();
+  for (const doc of docs) if (doc) stored.set(doc.contractId, new Set(doc.months.map((m) => m.month)));
+  return stored;
+}
+
 /**
  * Reads and checks a usage CSV against the stored contracts (src-core
  * `parseUsageCsv`), then — when no row is refused — finds the stored months
  * it would replace. Writes nothing. Returns what the screen shows and the
  * valid rows, which the caller keeps for the write.
+ *
+ * The file (`text` may still be being read) and the read model are read
+ * together; the stored documents of the contracts it names, in one request
+ * once it is parsed.
  */
-export async function checkUsageFile(ctx: DataContext, text: string, today: IsoDate, onProgress?: (done: number, total: number) => void): Promise<{ check: UsageFileCheck; rows: UsageImportRow[] }> {
-  const contracts = await importContracts(ctx);
-  const { rows, ...report } = parseUsageCsv(text, { contracts, today, ...(onProgress ? { onProgress } : {}) });
+export async function checkUsageFile(ctx: DataContext, text: string | Promise<string>, today: IsoDate, onProgress?: (done: number, total: number) => void): Promise<{ check: UsageFileCheck; rows: UsageImportRow[] }> {
+  const [contracts, content] = await Promise.all([importContracts(ctx), text]);
+  const { rows, ...report } = parseUsageCsv(content, { contracts, today, ...(onProgress ? { onProgress } : {}) });
   const named = [...new Set(rows.map((r) => r.contractId))];
   const reference = new Map(contracts.map((c) => [c.id, c.reference]));
-  const overwritten = report.errorCount === 0 && rows.length > 0 ? overwrittenMonths(rows, await usageRepository(ctx).storedMonths(named)) : null;
+  const stored = report.errorCount === 0 && rows.length > 0 ? monthsOf(await ctx.db.usage.bulkGet(named)) : null;
+  const overwritten = stored ? overwrittenMonths(rows, stored) : null;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ ...r, reference: reference.get(r.contractId) ?? r.contractId }));
   return { check: { report, rowCount: rows.length, contractCount: named.length, preview, overwritten }, rows };
 }

@@ -1,7 +1,7 @@
 import type { UsageImportRow } from '../../../src-core';
 import { createDataContext, type DataContext } from '../context';
 import { createDatabase } from '../db';
-import { usageRepository } from '../repositories/usage';
+import { usageCommands } from '../commands/usage';
 import { checkUsageFile } from './check';
 import type { UsageImportMessage, UsageImportRequest } from './protocol';
 
@@ -44,7 +44,7 @@ async function write({ actor, now }: Extract<UsageImportRequest, { kind: 'write'
   abort = new AbortController();
   const { signal } = abort;
   try {
-    const changed = await usageRepository(ctx).importMonths(rows, actor, { signal, onProgress: ({ written, total }) => scope.postMessage({ kind: 'writing', written, total }) });
+    const changed = await usageCommands(ctx).importMonths(rows, actor, { signal, onProgress: ({ written, total }) => scope.postMessage({ kind: 'writing', written, total }) });
     scope.postMessage({ kind: 'written', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size, changed });
   } catch (error) {
     scope.postMessage(signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', stage: 'write', message: messageOf(error) });

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { clientInputSchema, clientsWithSameSiren, clientVatWarning, countryGroups, DomainError, parseEntity, ValidationError, type Client, type ClientInput } from '../../../src-core';
-import { useClient, usePortfolio, useRepositories } from '../../data';
-import { useLocale, useT } from '../../i18n';
+import { useClient, usePortfolio, useCommands } from '../../data';
+import { useLocale, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../components/router';
@@ -82,7 +82,7 @@ export function ClientForm({ clientId }: { clientId?: string }) {
 
 function ClientFormFields({ client }: { client: Client | undefined }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   const { values, errors, submitted, dirty, bind, set, trySubmit } = useForm(valuesOf(client), validate);
   const leave = useLeaveGuard(dirty);
@@ -101,7 +101,7 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
       setSaving(true);
       try {
         const input = inputOf(values);
-        const saved = client ? await repos.clients.update(client.id, input, currentActor()) : await repos.clients.create(input, currentActor(), commandId);
+        const saved = client ? await commands.clients.update(client.id, input, currentActor()) : await commands.clients.create(input, currentActor(), commandId);
         leave.release();
         navigate(`/clients/${encodeURIComponent(saved.id)}`);
       } catch (err) {
@@ -209,6 +209,7 @@ function IdentityWarnings({ clientId, siren, country, vatNumber }: { clientId: s
   const t = useT();
   const portfolio = usePortfolio();
   const twins = useMemo(() => clientsWithSameSiren({ id: clientId, siren }, portfolio ?? []), [clientId, siren, portfolio]);
+  const say = useSay();
   const vatWarning = clientVatWarning({ country, vatNumber: vatNumber.trim() || undefined });
   if (twins.length === 0 && !vatWarning) return null;
   return (
@@ -219,7 +220,7 @@ function IdentityWarnings({ clientId, siren, country, vatNumber }: { clientId: s
           {twins.slice(0, 3).map((c) => <a key={c.id} href={href(`/clients/${encodeURIComponent(c.id)}`)}>{c.legalName}</a>)}
         </p>
       ) : null}
-      {vatWarning ? <p>{vatWarning}</p> : null}
+      {vatWarning ? <p>{say(vatWarning)}</p> : null}
     </div>
   );
 }

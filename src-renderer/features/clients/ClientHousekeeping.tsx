@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { DomainError, formatDateFr, type Client } from '../../../src-core';
-import { useRepositories } from '../../data';
-import { useT } from '../../i18n';
+import { DomainError, type Client } from '../../../src-core';
+import { useCommands } from '../../data';
+import { useT, useFormat } from '../../i18n';
 import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
@@ -12,8 +12,9 @@ import { currentActor } from '../../components/actor';
  * shown in French and changes nothing.
  */
 export function ClientHousekeeping({ client }: { client: Client }) {
+  const fmt = useFormat();
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const act = async (action: () => Promise<unknown>) => {
@@ -26,18 +27,18 @@ export function ClientHousekeeping({ client }: { client: Client }) {
   };
   const remove = () =>
     act(async () => {
-      await repos.clients.remove(client.id, currentActor());
+      await commands.clients.remove(client.id, currentActor());
       navigate('/clients', { supprime: client.legalName });
     });
 
   return (
     <section className="client-housekeeping" aria-label={t('clients.housekeeping.title')}>
-      {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: formatDateFr(client.archivedAt.slice(0, 10)) })}</p> : null}
+      {client.archivedAt ? <p className="alert" role="status">{t('clients.housekeeping.archived', { date: fmt.date(client.archivedAt.slice(0, 10)) })}</p> : null}
       <div className="form-actions">
         {client.archivedAt ? (
-          <button type="button" className="button" onClick={() => void act(() => repos.clients.restore(client.id, currentActor()))}>{t('clients.housekeeping.restore')}</button>
+          <button type="button" className="button" onClick={() => void act(() => commands.clients.restore(client.id, currentActor()))}>{t('clients.housekeeping.restore')}</button>
         ) : (
-          <button type="button" className="button" onClick={() => void act(() => repos.clients.archive(client.id, currentActor()))}>{t('clients.housekeeping.archive')}</button>
+          <button type="button" className="button" onClick={() => void act(() => commands.clients.archive(client.id, currentActor()))}>{t('clients.housekeeping.archive')}</button>
         )}
         <button type="button" className="button danger" aria-expanded={confirming} onClick={() => setConfirming(true)}>{t('clients.housekeeping.delete')}</button>
       </div>

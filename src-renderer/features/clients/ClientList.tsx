@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { TIER_CODES, CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, formatMonthFr, type YearMonth } from '../../../src-core';
+import { TIER_CODES, CONTRACT_STATUSES, type YearMonth } from '../../../src-core';
 import { lastMeasuredMonth, usePortfolio, usePriceLists, type ClientSummary } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, previousLocation, useLocation } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
@@ -33,6 +33,7 @@ function usePortfolioRows() {
 }
 
 export function ClientList() {
+  const fmt = useFormat();
   const t = useT();
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
@@ -95,7 +96,7 @@ export function ClientList() {
         </SelectField>
         <SelectField label={t('clients.col.status')} value={filters.status} onChange={(e) => setFilter({ status: e.target.value as ClientFilters['status'] })}>
           <option value="">{t('clients.filter.all')}</option>
-          {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{CONTRACT_STATUS_LABELS[s]}</option>)}
+          {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{t(`code.contractStatus.${s}`)}</option>)}
         </SelectField>
         <SelectField label={t('clients.col.mode')} value={filters.mode} onChange={(e) => setFilter({ mode: e.target.value as ClientFilters['mode'] })}>
           <option value="">{t('clients.filter.all')}</option>
@@ -109,7 +110,7 @@ export function ClientList() {
         </SelectField>
         <label className="checkbox-field">
           <input type="checkbox" checked={filters.over} onChange={(e) => setFilter({ over: e.target.checked })} />
-          {overMonth ? t('life.filter.overIn', { month: formatMonthFr(overMonth) }) : t('clients.filter.over')}
+          {overMonth ? t('life.filter.overIn', { month: fmt.month(overMonth) }) : t('clients.filter.over')}
         </label>
         <label className="checkbox-field">
           <input type="checkbox" checked={filters.archived} onChange={(e) => setFilter({ archived: e.target.checked })} />

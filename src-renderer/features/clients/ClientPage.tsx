@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
-import { formatDateFr, type ClientFile } from '../../../src-core';
+import { type ClientFile } from '../../../src-core';
 import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLetters, usePaymentsOfClient, usePriceLists, useUsageOfClient } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { useSlots } from '../../components/slots';
@@ -12,6 +12,7 @@ import { ContractSection } from './ContractSection';
 import { saveClientFile } from './client-export';
 
 export function ClientPage({ clientId }: { clientId: string }) {
+  const fmt = useFormat();
   const t = useT();
   const { ClientInvoices, ClientLetters } = useSlots();
   const client = useClient(clientId);
@@ -69,7 +70,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
             <dt>{t('clients.page.mode')}</dt>
             <dd>{t(client.hostingMode === 'cloud' ? 'clients.mode.cloud' : 'clients.mode.self_hosted')}</dd>
             <dt>{t('clients.page.since')}</dt>
-            <dd>{formatDateFr(client.createdAt.slice(0, 10))}</dd>
+            <dd>{fmt.date(client.createdAt.slice(0, 10))}</dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="contact-title">

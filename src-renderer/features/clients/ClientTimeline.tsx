@@ -1,6 +1,6 @@
-import { describeHistoryEntry, formatDateFr, toParisWallClock, parseInstant, type Contract } from '../../../src-core';
+import { describeHistoryEntry, toParisWallClock, parseInstant, type Contract } from '../../../src-core';
 import type { AuditEntry } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat, type Formats } from '../../i18n';
 
 interface TimelineItem {
   at: string;
@@ -28,14 +28,15 @@ function timelineItems(contracts: readonly Contract[], audit: readonly AuditEntr
   return [...fromHistory, ...fromAudit].sort((a, b) => parseInstant(b.at) - parseInstant(a.at));
 }
 
-/** "27/11/2026 à 14:05", Paris time. */
-function formatInstantFr(at: string): string {
+/** "27/11/2026 14:05", Paris time. */
+function formatInstant(at: string, fmt: Formats): string {
   const { date, msOfDay } = toParisWallClock(parseInstant(at));
   const minutes = Math.floor(msOfDay / 60_000);
-  return `${formatDateFr(date)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${fmt.date(date)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export function ClientTimeline({ contracts, audit }: { contracts: readonly Contract[]; audit: readonly AuditEntry[] }) {
+  const fmt = useFormat();
   const t = useT();
   const items = timelineItems(contracts, audit);
   return (
@@ -47,7 +48,7 @@ export function ClientTimeline({ contracts, audit }: { contracts: readonly Contr
         <ol className="timeline" data-testid="timeline">
           {items.map((item, i) => (
             <li key={`${item.at}-${i}`}>
-              <time dateTime={item.at}>{formatInstantFr(item.at)}</time>
+              <time dateTime={item.at}>{formatInstant(item.at, fmt)}</time>
               <span className="timeline-text">{item.text}</span>
               <span className="timeline-actor">{item.actor}</span>
             </li>

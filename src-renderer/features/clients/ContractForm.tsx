@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  contractDateIssues, contractInputSchema, contractPriceListProblem, contractSchema, DomainError, formatDateFr, formatEuros, isValidIsoDate, parseEntity, priceListInForce, TIER_CODES, ValidationError,
+  contractDateIssues, contractInputSchema, contractPriceListProblem, contractSchema, DomainError, isValidIsoDate, parseEntity, priceListInForce, TIER_CODES, ValidationError,
   type Client, type Contract, type ContractInput, type PriceListRecord, type TierCode,
 } from '../../../src-core';
-import { useClient, useContract, usePriceLists, useRepositories, type ContractPatch } from '../../data';
-import { useT } from '../../i18n';
+import { useClient, useCommands, useContract, usePriceLists, useRepositories, type ContractPatch } from '../../data';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -84,8 +84,9 @@ function formIssues(check: () => unknown, startDate: string, priceListId: string
 }
 
 function ContractFormFields({ client, contract, nextReference, lists }: { client: Client; contract: Contract | undefined; nextReference: string; lists: readonly PriceListRecord[] }) {
+  const fmt = useFormat();
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   // An edit is checked as the whole merged contract: its notice dates must still follow the start.
   const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, { ...inputOf(client.id, v, lists), priceListId: 'PL' }, 'Contrat'));
@@ -108,11 +109,11 @@ function ContractFormFields({ client, contract, nextReference, lists }: { client
       setSaving(true);
       try {
         if (contract) {
-          await repos.contracts.update(contract.id, patchOf(values), currentActor());
+          await commands.contracts.update(contract.id, patchOf(values), currentActor());
         } else {
-          // The repository assigns the stored list in force at the start, as shown here.
+          // The command assigns the stored list in force at the start, as shown here.
           const { history: _history, status: _status, priceListId: _list, ...input } = inputOf(client.id, values, lists);
-          await repos.contracts.create(input, currentActor(), commandId);
+          await commands.contracts.create(input, currentActor(), commandId);
         }
         leave.release();
         navigate(clientPath);
@@ -136,11 +137,11 @@ function ContractFormFields({ client, contract, nextReference, lists }: { client
         <SelectField label={t('clients.contract.tier')} hint={contract ? t('clients.contractForm.tierHint') : undefined} disabled={!!contract} {...bind('tier')}>
           {TIER_CODES.map((code) => {
             const tier = tiers.find((x) => x.id === code);
-            return <option key={code} value={code}>{tier ? t('clients.contract.tierPrice', { tier: code, price: formatEuros(tier.priceCents) }) : code}</option>;
+            return <option key={code} value={code}>{tier ? t('clients.contract.tierPrice', { tier: code, price: fmt.money(tier.priceCents) }) : code}</option>;
           })}
         </SelectField>
         <TextField label={t('clients.contract.start')} type="date" {...bind('startDate')} />
-        <p className="hint" aria-live="polite">{list ? t('prices.assigned', { label: list.label, date: formatDateFr(list.effectiveFrom) }) : t('prices.noneInForce')}</p>
+        <p className="hint" aria-live="polite">{list ? t('prices.assigned', { label: list.label, date: fmt.date(list.effectiveFrom) }) : t('prices.noneInForce')}</p>
         <TextField label={t('clients.contractForm.paymentTerm')} hint={t('clients.contractForm.paymentTermHint')} inputMode="numeric" {...bind('paymentTermDays')} />
         {saveError ? <p className="alert error" role="alert">{saveError}</p> : null}
         <div className="form-actions">

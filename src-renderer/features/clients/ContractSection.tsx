@@ -1,11 +1,11 @@
 import {
-  contractDeadlines, contractStateAt, contractTerms, formatDateFr, formatEuros, lifecycleOfContract, NOTICE_CHANNEL_LABELS, priceInForce,
+  contractDeadlines, contractStateAt, contractTerms, lifecycleOfContract, priceInForce,
   type Contract, type PriceLists, type UsageDocument,
 } from '../../../src-core';
-import { useT } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { href } from '../../components/router';
 import { ContractStatusBadge } from '../../components/ContractStatusBadge';
-import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { ExplainedDate, useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { UsagePanel } from './UsagePanel';
 
@@ -25,6 +25,9 @@ export function ContractSection({ contract, usage, lists }: { contract: Contract
 }
 
 function PricedContractSection({ contract, usage, lists }: { contract: Contract; usage: UsageDocument | undefined; lists: PriceLists }) {
+  const say = useSay();
+  const withClause = useRuleWithClause();
+  const fmt = useFormat();
   const t = useT();
   const today = parisToday();
   const terms = contractTerms(contract);
@@ -50,18 +53,18 @@ function PricedContractSection({ contract, usage, lists }: { contract: Contract;
       <dl className="facts">
         <dt>{t('clients.contract.tier')}</dt>
         <dd>
-          {t('clients.contract.tierPrice', { tier: inForce.tier, price: formatEuros(inForce.price.value) })}
-          {inForce.version ? <span className="explained-rule"> — {ruleWithClause(inForce.price)}</span> : null}
+          {t('clients.contract.tierPrice', { tier: inForce.tier, price: fmt.money(inForce.price.value) })}
+          {inForce.version ? <span className="explained-rule"> — {withClause(inForce.price)}</span> : null}
         </dd>
         <dt>{t('life.contract.state')}</dt>
-        <dd data-testid="contract-state">{state.rule}</dd>
+        <dd data-testid="contract-state">{say(state.message)}</dd>
         <dt>{t('clients.contract.start')}</dt>
-        <dd>{formatDateFr(contract.startDate)}</dd>
+        <dd>{fmt.date(contract.startDate)}</dd>
         {contract.terminationNotice ? (
           <>
             <dt>{t('clients.contract.noticeReceived')}</dt>
             <dd>
-              {t('clients.contract.noticeOn', { date: formatDateFr(contract.terminationNotice.receivedOn), channel: NOTICE_CHANNEL_LABELS[contract.terminationNotice.channel] })}
+              {t('clients.contract.noticeOn', { date: fmt.date(contract.terminationNotice.receivedOn), channel: t(`code.noticeChannel.${contract.terminationNotice.channel}`) })}
             </dd>
           </>
         ) : null}

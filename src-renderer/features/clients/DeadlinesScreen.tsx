@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { addDays, deadlinesCsv, formatDateFr, type ContractDeadlineKind } from '../../../src-core';
+import { addDays, deadlinesCsv, type ContractDeadlineKind } from '../../../src-core';
 import { deadlinesBetween, usePortfolio } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { platform } from '../../platform';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
-import { ruleWithClause } from '../../components/ExplainedDate';
+import { useRuleWithClause } from '../../components/ExplainedDate';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 
@@ -18,6 +18,8 @@ export const DEADLINE_PERIODS = [30, 60, 90, 180, 365] as const;
  * filtered list exports as CSV.
  */
 export function DeadlinesScreen() {
+  const withClause = useRuleWithClause();
+  const fmt = useFormat();
   const t = useT();
   const { query } = useLocation();
   const summaries = usePortfolio();
@@ -55,7 +57,7 @@ export function DeadlinesScreen() {
       </div>
       {message ? <p className="alert success" role="status">{message}</p> : null}
       <p className="result-count" role="status" aria-live="polite">
-        {all ? t('deadlines.count', { count: shown.length, from: formatDateFr(today), to: formatDateFr(to) }) : t('clients.loading')}
+        {all ? t('deadlines.count', { count: shown.length, from: fmt.date(today), to: fmt.date(to) }) : t('clients.loading')}
       </p>
       {all && shown.length === 0 ? <p className="empty-state">{t('deadlines.none')}</p> : null}
       {shown.length > 0 ? (
@@ -73,11 +75,11 @@ export function DeadlinesScreen() {
           <tbody>
             {shown.map(({ clientId, clientName, contractId, contractReference, deadline }) => (
               <tr key={`${contractId}-${deadline.kind}-${deadline.value}`}>
-                <td>{formatDateFr(deadline.value)}</td>
+                <td>{fmt.date(deadline.value)}</td>
                 <td>{deadline.label}</td>
                 <td><a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a></td>
                 <td>{contractReference}</td>
-                <td className="explained-rule">{ruleWithClause(deadline)}</td>
+                <td className="explained-rule">{withClause(deadline)}</td>
               </tr>
             ))}
           </tbody>

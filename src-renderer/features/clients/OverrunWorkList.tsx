@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { DomainError, formatDateFr, formatEuros, formatMonthFr } from '../../../src-core';
+import { DomainError } from '../../../src-core';
 import { applyTierChangesWithNotices, useDataLayer, useOverrunWorkList, type BulkTierChangeResult, type OverrunItem } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { parisToday } from '../../components/today';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +14,7 @@ import { href } from '../../components/router';
  * (a past date only when the retroactive box is ticked), with progress.
  */
 export function OverrunWorkList() {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const today = parisToday();
@@ -23,7 +24,7 @@ export function OverrunWorkList() {
   const [result, setResult] = useState<BulkTierChangeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!list) return <PageHeader title={t('life.workList.title')} subtitle={t('clients.loading')} />;
-  const month = list.month ? formatMonthFr(list.month) : null;
+  const month = list.month ? fmt.month(list.month) : null;
   // A past date only when chosen; otherwise the same change from the 1st of next month.
   const requests = list.items.flatMap((i) => {
     const request = i.request && (retroactive || !i.request.retroactive) ? i.request : i.nextRequest;
@@ -94,6 +95,7 @@ export function OverrunWorkList() {
 }
 
 function WorkRow({ item }: { item: OverrunItem }) {
+  const fmt = useFormat();
   const t = useT();
   const { over, plan } = item;
   return (
@@ -102,18 +104,18 @@ function WorkRow({ item }: { item: OverrunItem }) {
       <td>{item.contract.reference}</td>
       <td>{over.coveringTierId ?? t('life.workList.horsGrille')}</td>
       <td className="num">
-        {over.supplementCents !== null ? formatEuros(over.supplementCents) : '—'}
+        {over.supplementCents !== null ? fmt.money(over.supplementCents) : '—'}
         {item.regularised ? <span className="badge ok" title={t('life.workList.regularisedTitle')}> {t('life.workList.regularised')}</span> : null}
       </td>
       <td>
         {plan ? (
           <>
-            {plan.fromTier} → {plan.toTier}, {formatDateFr(plan.from)} ({plan.differenceCents >= 0 ? '+' : '−'}{formatEuros(Math.abs(plan.differenceCents))} {t('life.tierChange.perMonth')})
+            {plan.fromTier} → {plan.toTier}, {fmt.date(plan.from)} ({plan.differenceCents >= 0 ? '+' : '−'}{fmt.money(Math.abs(plan.differenceCents))} {t('life.tierChange.perMonth')})
             {plan.retroactive ? <span className="badge warning"> {t('life.workList.past')}</span> : null}
-            {item.nextPlan ? <span className="muted"> — {t('life.workList.otherwise', { date: formatDateFr(item.nextPlan.from) })}</span> : null}
+            {item.nextPlan ? <span className="muted"> — {t('life.workList.otherwise', { date: fmt.date(item.nextPlan.from) })}</span> : null}
           </>
         ) : (
-          <span className="muted">{item.refusal}</span>
+          <span className="muted">{over.coveringTierId === null ? t('life.workList.horsGrilleRefusal') : item.refusal}</span>
         )}
       </td>
     </tr>

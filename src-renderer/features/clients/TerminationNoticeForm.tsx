@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import {
-  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNEL_LABELS, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
+  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
 } from '../../../src-core';
-import { useContract, useRepositories } from '../../data';
+import { useContract, useCommands } from '../../data';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
@@ -47,7 +47,7 @@ export function TerminationNoticeScreen({ contractId }: { contractId: string }) 
  */
 function TerminationNoticeForm({ contract }: { contract: Contract }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   const { values, errors, bind, set, trySubmit } = useForm<NoticeValues>({ receivedOn: parisToday(), channel: 'registered_letter' }, (v) => {
     const problem = refusal(contract, v, t('clients.notice.invalidDate'));
@@ -67,7 +67,7 @@ function TerminationNoticeForm({ contract }: { contract: Contract }) {
     void command.run(async () => {
       setSaving(true);
       try {
-        await repos.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, currentActor());
+        await commands.contracts.recordTerminationNotice(contract.id, { receivedOn: values.receivedOn, channel: values.channel as NoticeChannel }, currentActor());
         navigate(`/clients/${encodeURIComponent(contract.clientId)}`);
       } catch (err) {
         setSaving(false);
@@ -86,7 +86,7 @@ function TerminationNoticeForm({ contract }: { contract: Contract }) {
           {NOTICE_CHANNELS.map((channel) => (
             <label key={channel} className="checkbox-field">
               <input type="radio" name="channel" value={channel} checked={values.channel === channel} onChange={() => set('channel', channel)} />
-              {NOTICE_CHANNEL_LABELS[channel]}
+              {t(`code.noticeChannel.${channel}`)}
             </label>
           ))}
         </fieldset>

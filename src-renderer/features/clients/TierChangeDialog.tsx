@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  addMonthsToYearMonth, DomainError, formatDateFr, formatEuros, overLimitLines, planTierChange, yearMonthOf,
+  addMonthsToYearMonth, DomainError, overLimitLines, planTierChange, yearMonthOf,
   type Contract, type IsoDate, type OverConsumption, type PriceLists, type TierChangePlan, type TierCode,
 } from '../../../src-core';
 import { applyTierChangeWithNotice, useDataLayer } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 
@@ -27,6 +27,7 @@ function choices(contract: Contract, tier: TierCode, proposedMonth: string, toda
  * confirmation the change and its notice (a draft letter) are written together.
  */
 export function TierChangeDialog({ contract, over, lists, today, onClose }: { contract: Contract; over: OverConsumption; lists: PriceLists; today: IsoDate; onClose: () => void }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const ref = useRef<HTMLDialogElement>(null);
@@ -77,7 +78,7 @@ export function TierChangeDialog({ contract, over, lists, today, onClose }: { co
           {plans.map((p, i) => (
             <label key={p.fromMonth} className="radio-field">
               <input type="radio" name="tier-change-date" checked={chosen === i} onChange={() => setChosen(i)} />{' '}
-              {p.retroactive ? t('life.tierChange.retroactive', { date: formatDateFr(p.from), today: formatDateFr(today) }) : t('life.tierChange.from', { date: formatDateFr(p.from) })}
+              {p.retroactive ? t('life.tierChange.retroactive', { date: fmt.date(p.from), today: fmt.date(today) }) : t('life.tierChange.from', { date: fmt.date(p.from) })}
             </label>
           ))}
         </fieldset>
@@ -85,18 +86,18 @@ export function TierChangeDialog({ contract, over, lists, today, onClose }: { co
       {plan ? (
         <dl className="facts" data-testid="tier-change-plan">
           <dt>{t('life.tierChange.date')}</dt>
-          <dd>{formatDateFr(plan.from)}{plan.retroactive ? ` — ${t('life.tierChange.past')}` : ''}</dd>
+          <dd>{fmt.date(plan.from)}{plan.retroactive ? ` — ${t('life.tierChange.past')}` : ''}</dd>
           <dt>{t('life.tierChange.prices')}</dt>
-          <dd>{t('life.tierChange.pricesValue', { from: plan.fromTier, fromPrice: formatEuros(plan.currentPriceCents), to: plan.toTier, toPrice: formatEuros(plan.newPriceCents) })}</dd>
+          <dd>{t('life.tierChange.pricesValue', { from: plan.fromTier, fromPrice: fmt.money(plan.currentPriceCents), to: plan.toTier, toPrice: fmt.money(plan.newPriceCents) })}</dd>
           <dt>{t('life.tierChange.difference')}</dt>
-          <dd>{`${plan.differenceCents >= 0 ? '+' : '−'}${formatEuros(Math.abs(plan.differenceCents))}`} {t('life.tierChange.perMonth')}</dd>
+          <dd>{`${plan.differenceCents >= 0 ? '+' : '−'}${fmt.money(Math.abs(plan.differenceCents))}`} {t('life.tierChange.perMonth')}</dd>
         </dl>
       ) : null}
       <p className="muted">{t('life.tierChange.letter')}</p>
       {error ? <p role="alert" className="field-error">{error}</p> : null}
       <div className="form-actions">
         <button type="button" className="button primary" disabled={!plan || command.busy} onClick={confirm}>
-          {plan ? t('life.tierChange.confirm', { date: formatDateFr(plan.from) }) : t('life.tierChange.confirmDisabled')}
+          {plan ? t('life.tierChange.confirm', { date: fmt.date(plan.from) }) : t('life.tierChange.confirmDisabled')}
         </button>
         <button type="button" className="button" onClick={() => ref.current?.close()}>{t('life.tierChange.cancel')}</button>
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatMonthFr, USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type OverwrittenMonth } from '../../../src-core';
+import { USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type OverwrittenMonth } from '../../../src-core';
 import { startUsageImport, useDataLayer, type UsageFileCheck, type UsageImportMessage, type UsageImportSession } from '../../data';
-import { useNumber, useT } from '../../i18n';
+import { useFormat, useNumber, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -24,10 +24,11 @@ type Reading =
  * 145,000 rows. A file above the size limit is refused unread; the months
  * already stored that it would replace are shown before anything is written.
  * All or nothing: "Importer" stays disabled while any row is refused, the rows
- * are written by one transaction (`usage.importMonths`), and cancelling the
+ * are written by one transaction (data/usage-import/write.ts), and cancelling the
  * write abandons that transaction.
  */
 export function UsageImportScreen() {
+  const fmt = useFormat();
   const t = useT();
   const num = useNumber();
   const layer = useDataLayer();
@@ -117,7 +118,7 @@ export function UsageImportScreen() {
           <li><code>stockage_go</code> — {t('clients.import.col.storage')}</li>
         </ul>
         <p className="hint">{t('clients.import.formatRules')}</p>
-        <p className="hint">{t('clients.import.sizeLimit', { size: formatMegabytes(USAGE_CSV_MAX_BYTES) })}</p>
+        <p className="hint">{t('clients.import.sizeLimit', { size: fmt.megabytes(USAGE_CSV_MAX_BYTES) })}</p>
       </section>
       <div className="form">
         <TextField label={t('clients.import.chooseFile')} type="file" accept=".csv,text/csv" disabled={importing} onChange={(e) => choose(e.target.files?.[0])} />
@@ -183,7 +184,7 @@ export function UsageImportScreen() {
                   <tr key={r.line}>
                     <td className="num">{num(r.line)}</td>
                     <td>{r.reference}</td>
-                    <td>{formatMonthFr(r.month)}</td>
+                    <td>{fmt.month(r.month)}</td>
                     <td className="num">{num(r.cpuHours)}</td>
                     <td className="num">{num(r.databaseGB)}</td>
                     <td className="num">{num(r.storageGB)}</td>
@@ -211,10 +212,9 @@ export function UsageImportScreen() {
   );
 }
 
-const formatMegabytes = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-
 /** The stored months the import will replace, per month, before anything is written. */
 function OverwrittenMonths({ overwritten }: { overwritten: { months: OverwrittenMonth[]; total: number } | null }) {
+  const fmt = useFormat();
   const t = useT();
   if (!overwritten) return <p role="status">{t('clients.import.checkingStored')}</p>;
   if (overwritten.total === 0) return <p className="alert" role="status">{t('clients.import.noneOverwritten')}</p>;
@@ -223,7 +223,7 @@ function OverwrittenMonths({ overwritten }: { overwritten: { months: Overwritten
       <h2 id="overwritten-title">{t('clients.import.overwrittenTitle', { count: overwritten.total })}</h2>
       <ul>
         {overwritten.months.map((m) => (
-          <li key={m.month}>{t('clients.import.overwrittenMonth', { month: formatMonthFr(m.month), count: m.contracts })}</li>
+          <li key={m.month}>{t('clients.import.overwrittenMonth', { month: fmt.month(m.month), count: m.contracts })}</li>
         ))}
       </ul>
     </section>

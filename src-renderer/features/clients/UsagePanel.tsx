@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import {
-  DomainError, formatEuros, formatMonthFr, formatQuantityFr, getTier, METRIC_LABELS_FR, METRICS, tierForMonth, type Contract, type Metric,
+  DomainError, getTier, METRICS, tierForMonth, type Contract, type Metric,
   type PriceLists, type UsageDocument,
 } from '../../../src-core';
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
-import { useNumber, useT } from '../../i18n';
+import { useFormat, useNumber, useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
-import { ExplainedDate, ruleWithClause } from '../../components/ExplainedDate';
+import { ExplainedDate, useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { href } from '../../components/router';
 import { UsageChart } from '../../components/UsageChart';
@@ -19,10 +19,11 @@ const CHART_UNIT_KEYS = { cpuHours: 'chart.unit.hours', databaseGB: 'chart.unit.
 
 /** Usage charts of one contract and, when its latest month is over, the covering tier and the one action to switch. */
 export function UsagePanel({ contract, usage, lists }: { contract: Contract; usage: UsageDocument | undefined; lists: PriceLists }) {
+  const fmt = useFormat();
   const t = useT();
   const num = useNumber();
   // Points are recomputed when the contract or its usage changes, not on every render of the page.
-  const points = useMemo(() => (usage ? METRICS.map((metric) => usagePoints(contract, usage, metric, lists)) : []), [contract, usage, lists]);
+  const points = useMemo(() => (usage ? METRICS.map((metric) => usagePoints(contract, usage, metric, lists, fmt)) : []), [contract, usage, lists, fmt]);
   if (!usage || usage.months.length === 0) return <p className="muted">{t('clients.usage.none')}</p>;
   const words = { usage: t('clients.usage.legend.usage'), limit: t('clients.usage.legend.limit'), over: t('clients.usage.legend.over') };
   return (
@@ -46,6 +47,8 @@ export function UsagePanel({ contract, usage, lists }: { contract: Contract; usa
 }
 
 function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; usage: UsageDocument; lists: PriceLists }) {
+  const withClause = useRuleWithClause();
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const letters = useTierChangeLetters(contract.id);
@@ -55,14 +58,17 @@ function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; us
 
   const exceeded = over.metrics
     .filter((m) => m.over)
-    .map((m) => `${METRIC_LABELS_FR[m.metric].label} ${formatQuantityFr(m.used, m.metric)} > ${formatQuantityFr(m.limit, m.metric)}`)
+    .map((m) => {
+      const quantity = (n: number) => `${fmt.number(n)}\u00a0${t(`code.unit.${m.metric}`)}`;
+      return `${t(`code.metric.${m.metric}`)} ${quantity(m.used)} > ${quantity(m.limit)}`;
+    })
     .join(', ');
-  const heading = t('clients.usage.over.heading', { month: formatMonthFr(over.month), details: exceeded });
+  const heading = t('clients.usage.over.heading', { month: fmt.month(over.month), details: exceeded });
   if (over.horsGrille) {
     return (
       <div className="alert warning over-box" role="note">
         <p><strong>{heading}</strong></p>
-        <p>{over.flag}</p>
+        <p>{t('clients.usage.over.horsGrille', { month: fmt.month(over.month) })}</p>
       </div>
     );
   }
@@ -88,15 +94,15 @@ function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; us
       <p>
         {t('clients.usage.over.covering', {
           tier: covering.id,
-          price: formatEuros(covering.priceCents),
-          difference: formatEuros(covering.priceCents - current.priceCents),
+          price: fmt.money(covering.priceCents),
+          difference: fmt.money(covering.priceCents - current.priceCents),
           current: current.id,
         })}
       </p>
       {over.supplement ? (
         <p>
-          {over.supplement.label} : <strong>{formatEuros(over.supplement.amount.value)}</strong> {t('clients.usage.over.ht')}
-          <span className="explained-rule"> — {ruleWithClause(over.supplement.amount)}</span>
+          {t('clients.usage.over.supplement', { label: t('rule.over.regularisation', { month: { month: over.month } }) })} <strong>{fmt.money(over.supplement.amount.value)}</strong> {t('clients.usage.over.ht')}
+          <span className="explained-rule"> — {withClause(over.supplement.amount)}</span>
         </p>
       ) : null}
       {proposal ? (
@@ -111,7 +117,7 @@ function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; us
       ) : null}
       {change?.kind === 'tier_change' ? (
         <p>
-          <span className="badge ok">{t('clients.usage.over.applied', { tier: change.toTier, month: formatMonthFr(change.fromMonth) })}</span>{' '}
+          <span className="badge ok">{t('clients.usage.over.applied', { tier: change.toTier, month: fmt.month(change.fromMonth) })}</span>{' '}
           {notice ? <a href={href(`/courriers/${encodeURIComponent(notice.id)}`)}>{t('life.tierChange.noticeLink')}</a> : null}{' '}
           {notice?.status === 'draft' ? <button type="button" className="button" onClick={() => void undo()}>{t('life.tierChange.undo')}</button> : null}
         </p>

@@ -1,11 +1,10 @@
 import { Suspense, useMemo } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, TIER_CODES } from '../../../src-core';
+import { TIER_CODES, type PriceLists } from '../../../src-core';
 import { usePortfolio, usePriceLists, type ClientSummary } from '../../data';
-import type { PriceLists } from '../../../src-core';
-import { useNumber, useT } from '../../i18n';
+import { useNumber, useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
-import { ruleWithClause } from '../../components/ExplainedDate';
+import { useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
 import { useSlots } from '../../components/slots';
 import { EmptyPortfolio } from './EmptyPortfolio';
@@ -35,6 +34,8 @@ export function DashboardScreen() {
 }
 
 function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; lists: PriceLists }) {
+  const withClause = useRuleWithClause();
+  const fmt = useFormat();
   const t = useT();
   const { UpcomingDeadlines } = useSlots();
   const number = useNumber();
@@ -42,19 +43,19 @@ function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; list
   const summary = useMemo(() => summarizePortfolio(clients, today, lists), [clients, today, lists]);
   return (
     <>
-      <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.asOf', { date: formatDateFr(today) })} />
+      <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.asOf', { date: fmt.date(today) })} />
       <div className="cards">
         <section className="card stat" aria-labelledby="mrr-title">
           <h2 id="mrr-title" className="stat-label">{t('dashboard.mrr')}</h2>
-          <p className="stat-value" data-testid="mrr">{formatEuros(summary.mrrCents)}</p>
+          <p className="stat-value" data-testid="mrr">{fmt.money(summary.mrrCents)}</p>
           <p className="stat-note">{t('dashboard.mrrNote', { count: summary.runningContracts })}</p>
         </section>
         <section className="card stat" aria-labelledby="over-title">
-          <h2 id="over-title" className="stat-label">{summary.overMonth ? t('life.over.title', { month: formatMonthFr(summary.overMonth) }) : t('dashboard.over')}</h2>
+          <h2 id="over-title" className="stat-label">{summary.overMonth ? t('life.over.title', { month: fmt.month(summary.overMonth) }) : t('dashboard.over')}</h2>
           <p className="stat-value">
             <a
               href={href('/clients', { over: '1' })}
-              aria-label={summary.overMonth ? t('life.over.link', { count: summary.overClients, month: formatMonthFr(summary.overMonth) }) : t('dashboard.overLink', { count: summary.overClients })}
+              aria-label={summary.overMonth ? t('life.over.link', { count: summary.overClients, month: fmt.month(summary.overMonth) }) : t('dashboard.overLink', { count: summary.overClients })}
             >
               {summary.overClients}
             </a>
@@ -99,9 +100,9 @@ function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; list
             <ul className="deadline-list">
               {summary.deadlines.slice(0, DEADLINES_SHOWN).map(({ clientId, clientName, contractReference, deadline }) => (
                 <li key={`${contractReference}-${deadline.kind}-${deadline.value}`}>
-                  <strong>{formatDateFr(deadline.value)}</strong> — {deadline.label}{' '}
+                  <strong>{fmt.date(deadline.value)}</strong> — {deadline.label}{' '}
                   (<a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a>, {contractReference})
-                  <span className="explained-rule"> — {ruleWithClause(deadline)}</span>
+                  <span className="explained-rule"> — {withClause(deadline)}</span>
                 </li>
               ))}
             </ul>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { creditedByLine, creditNoteLines, formatDateFr, formatEuros, invoiceTotals, parseEuros, remainingCreditable, type BillingLine, type CreditRequest, type Invoice } from '../../../src-core';
+import { creditedByLine, creditNoteLines, invoiceTotals, parseEuros, remainingCreditable, type BillingLine, type CreditRequest, type Invoice } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { billingLines, createCreditNote } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { NextNumberNotice } from './NextNumberNotice';
 
 /**
@@ -18,6 +18,7 @@ import { NextNumberNotice } from './NextNumberNotice';
  * what the client will have paid beyond it, to refund or impute next.
  */
 export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: { invoice: Invoice; creditNotes: readonly Invoice[]; balanceCents: number; onDone: (number: string) => void }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const lines = billingLines(invoice);
@@ -58,14 +59,14 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
       <section className="card form credit-form" aria-labelledby="credit-title" role="alertdialog" aria-describedby="credit-summary">
         <h2 id="credit-title">{t('invoices.credit.confirmTitle', { number: invoice.number ?? '' })}</h2>
         <p id="credit-summary">
-          {t('invoices.credit.confirmBody', { net: formatEuros(-totals.netCents), total: formatEuros(-totals.totalCents), number: invoice.number ?? '', date: formatDateFr(invoice.issueDate) })}
+          {t('invoices.credit.confirmBody', { net: fmt.money(-totals.netCents), total: fmt.money(-totals.totalCents), number: invoice.number ?? '', date: fmt.date(invoice.issueDate) })}
         </p>
         <ul>
-          {pending.lines.map((line, i) => <li key={i}>{line.label} : {formatEuros(line.netCents)} HT</li>)}
+          {pending.lines.map((line, i) => <li key={i}>{line.label} : {fmt.money(line.netCents)} HT</li>)}
         </ul>
         <NextNumberNotice kind="credit_note" />
         {/* Already paid beyond what the invoice will ask: say so before, the refund or offset is offered after (issue 16). */}
-        {balanceCents + totals.totalCents < 0 ? <p className="alert warning">{t('invoices.credit.overpaid', { amount: formatEuros(-(balanceCents + totals.totalCents)) })}</p> : null}
+        {balanceCents + totals.totalCents < 0 ? <p className="alert warning">{t('invoices.credit.overpaid', { amount: fmt.money(-(balanceCents + totals.totalCents)) })}</p> : null}
         <p className="muted">{t('invoices.credit.confirmFinal')}</p>
         <div className="invoice-toolbar">
           <button type="button" className="button primary" disabled={command.busy} onClick={() => confirm(pending.request)}>{t('invoices.credit.confirm')}</button>
@@ -82,7 +83,7 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
         <legend>{t('invoices.credit.mode')}</legend>
         <label className="radio">
           <input type="radio" name="credit-mode" checked={mode === 'full'} onChange={() => setMode('full')} />
-          {t('invoices.credit.full', { amount: formatEuros(remaining.reduce((a, b) => a + b, 0)) })}
+          {t('invoices.credit.full', { amount: fmt.money(remaining.reduce((a, b) => a + b, 0)) })}
         </label>
         <label className="radio">
           <input type="radio" name="credit-mode" checked={mode === 'partial'} onChange={() => setMode('partial')} />
@@ -94,7 +95,7 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
             <TextField
               key={i}
               label={t('invoices.credit.lineAmount', { label: line.label })}
-              hint={t('invoices.credit.remaining', { amount: formatEuros(remaining[i] ?? 0) })}
+              hint={t('invoices.credit.remaining', { amount: fmt.money(remaining[i] ?? 0) })}
               inputMode="decimal"
               value={amounts[i] ?? ''}
               disabled={(remaining[i] ?? 0) === 0}

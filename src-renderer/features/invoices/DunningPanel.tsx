@@ -1,7 +1,7 @@
-import { compareDates, DEFAULT_RULE_SETTINGS, DUNNING_STEP_LABELS, dunningSchedule, formatDateFr, type Invoice } from '../../../src-core';
+import { compareDates, DEFAULT_RULE_SETTINGS, dunningSchedule, type Invoice } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useSetting } from '../../data';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { dunningLetterHref } from './dunning-letter';
 
 /**
@@ -11,6 +11,7 @@ import { dunningLetterHref } from './dunning-letter';
  * letter of the step reached, prefilled with this invoice and its balance.
  */
 export function DunningPanel({ invoice, daysLate }: { invoice: Invoice; daysLate: number }) {
+  const fmt = useFormat();
   const t = useT();
   const settings = useSetting('ruleSettings') ?? DEFAULT_RULE_SETTINGS;
   const today = parisToday();
@@ -25,7 +26,7 @@ export function DunningPanel({ invoice, daysLate }: { invoice: Invoice; daysLate
           const due = compareDates(s.value, today) <= 0;
           return (
             <li key={s.step} data-due={due}>
-              <strong>{DUNNING_STEP_LABELS[s.step]}</strong> — {t(due ? 'invoices.dunning.dueSince' : 'invoices.dunning.from', { date: formatDateFr(s.value) })}
+              <strong>{t(`code.dunningStep.${s.step}`)}</strong> — {t(due ? 'invoices.dunning.dueSince' : 'invoices.dunning.from', { date: fmt.date(s.value) })}
               <div className="muted">{s.rule} ({s.clause})</div>
               {s.step === current?.step ? <a className="button" href={dunningLetterHref(invoice, s.step)}>{t('invoices.dunning.write')}</a> : null}
             </li>

@@ -1,7 +1,7 @@
-import { formatDateFr, formatEuros, formatMonthFr, unreported, type MonthReport } from '../../../src-core';
+import { unreported, type MonthReport } from '../../../src-core';
 import { parisMonth } from '../../components/today';
 import { useEReportingMonths } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 
@@ -46,6 +46,7 @@ export function EReportingScreen() {
 }
 
 function MonthRow({ report, current }: { report: MonthReport; current: boolean }) {
+  const fmt = useFormat();
   const t = useT();
   const left = unreported(report);
   const remaining = left.transactions.length + left.payments.length;
@@ -53,9 +54,9 @@ function MonthRow({ report, current }: { report: MonthReport; current: boolean }
   const paid = report.payments.reduce((sum, p) => sum + p.amountCents, 0);
   return (
     <tr>
-      <th scope="row">{formatMonthFr(report.month)}</th>
-      <td className="num">{t('ereporting.count', { count: report.transactions.length, amount: formatEuros(total) })}</td>
-      <td className="num">{t('ereporting.count', { count: report.payments.length, amount: formatEuros(paid) })}</td>
+      <th scope="row">{fmt.month(report.month)}</th>
+      <td className="num">{t('ereporting.count', { count: report.transactions.length, amount: fmt.money(total) })}</td>
+      <td className="num">{t('ereporting.count', { count: report.payments.length, amount: fmt.money(paid) })}</td>
       <td>
         {remaining === 0 ? (
           <span className="badge ok">{t('ereporting.done')}</span>
@@ -69,21 +70,22 @@ function MonthRow({ report, current }: { report: MonthReport; current: boolean }
 
 /** The items of a month not reported yet, so the account manager sees exactly what remains. */
 function Remaining({ report }: { report: MonthReport }) {
+  const fmt = useFormat();
   const t = useT();
   const left = unreported(report);
   if (left.transactions.length + left.payments.length === 0) return null;
   return (
-    <section className="card invoice-section" aria-label={t('ereporting.remainingOf', { month: formatMonthFr(report.month) })}>
-      <h2>{t('ereporting.remainingOf', { month: formatMonthFr(report.month) })}</h2>
+    <section className="card invoice-section" aria-label={t('ereporting.remainingOf', { month: fmt.month(report.month) })}>
+      <h2>{t('ereporting.remainingOf', { month: fmt.month(report.month) })}</h2>
       <ul>
         {left.transactions.map((tr) => (
           <li key={tr.invoiceId}>
-            <a href={href(`/factures/${tr.invoiceId}`)}>{tr.number}</a> — {formatDateFr(tr.issueDate)} — {tr.buyerName} ({tr.buyerCountry}) — {formatEuros(tr.totalCents)}
+            <a href={href(`/factures/${tr.invoiceId}`)}>{tr.number}</a> — {fmt.date(tr.issueDate)} — {tr.buyerName} ({tr.buyerCountry}) — {fmt.money(tr.totalCents)}
           </li>
         ))}
         {left.payments.map((p) => (
           <li key={p.paymentId}>
-            {t('ereporting.paymentItem', { date: formatDateFr(p.date), amount: formatEuros(p.amountCents) })} <a href={href(`/factures/${p.invoiceId}`)}>{p.number}</a>
+            {t('ereporting.paymentItem', { date: fmt.date(p.date), amount: fmt.money(p.amountCents) })} <a href={href(`/factures/${p.invoiceId}`)}>{p.number}</a>
           </li>
         ))}
       </ul>

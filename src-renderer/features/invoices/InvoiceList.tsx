@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, INVOICE_KIND_NAMES } from '../../../src-core';
+import { INVOICE_KIND_NAMES } from '../../../src-core';
 import { parisMonth } from '../../components/today';
 import { TextField, SelectField } from '../../components/FormField';
 import { useClients, useDataLayer } from '../../data';
 import { PLATFORM_WINDOW_MONTHS, printableMonth, useLedger, usePlatformLedger, type DocumentStatus, type LedgerRow } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { documentTitle } from './labels';
@@ -23,6 +23,7 @@ const MAX_ROWS = 300;
  * filters live in the address, so a filtered list can be linked and reloaded.
  */
 export function InvoiceList() {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const { query } = useLocation();
@@ -58,7 +59,7 @@ export function InvoiceList() {
     try {
       const batch = await printableMonth(ctx, month);
       if (batch.documents.length === 0) {
-        setMessage({ tone: 'error', text: t('invoices.export.none', { month: formatMonthFr(month) }) });
+        setMessage({ tone: 'error', text: t('invoices.export.none', { month: fmt.month(month) }) });
         return;
       }
       const result = how === 'one' ? await exportMonthAsOnePdf(batch, month) : await exportMonthAsFiles(batch, month);
@@ -74,7 +75,7 @@ export function InvoiceList() {
     <>
       <PageHeader
         title={t('nav.invoices')}
-        subtitle={numberText ? t('invoices.list.searchAll') : platform ? t('platform.filterNote', { months: PLATFORM_WINDOW_MONTHS }) : formatMonthFr(month)}
+        subtitle={numberText ? t('invoices.list.searchAll') : platform ? t('platform.filterNote', { months: PLATFORM_WINDOW_MONTHS }) : fmt.month(month)}
         actions={
           <>
             <a className="button primary" href={href('/factures/facturation', { mois: month })}>{t('invoices.run.open')}</a>
@@ -118,6 +119,7 @@ export function InvoiceList() {
 
 /** The documents table, also used on the client page. */
 export function InvoiceTable({ rows, names, caption }: { rows: readonly LedgerRow[]; names?: ReadonlyMap<string, string>; caption: string }) {
+  const fmt = useFormat();
   const t = useT();
   const draft = t('invoices.status.draft');
   return (
@@ -138,13 +140,13 @@ export function InvoiceTable({ rows, names, caption }: { rows: readonly LedgerRo
       <tbody>
         {rows.map(({ invoice, settlement, status }) => (
           <tr key={invoice.id}>
-            <td><a href={href(`/factures/${invoice.id}`)}>{documentTitle(invoice, draft)}</a></td>
+            <td><a href={href(`/factures/${invoice.id}`)}>{documentTitle(invoice, draft, fmt)}</a></td>
             {names ? <td>{names.get(invoice.clientId) ?? invoice.buyer?.legalName ?? '—'}</td> : null}
             <td>{t(INVOICE_KIND_NAMES[invoice.kind].labelKey)}</td>
-            <td>{formatDateFr(invoice.issueDate)}</td>
-            <td>{formatDateFr(invoice.dueDate)}</td>
-            <td className="num">{formatEuros(invoice.totals.totalCents)}</td>
-            <td className="num">{settlement ? formatEuros(settlement.balanceCents) : '—'}</td>
+            <td>{fmt.date(invoice.issueDate)}</td>
+            <td>{fmt.date(invoice.dueDate)}</td>
+            <td className="num">{fmt.money(invoice.totals.totalCents)}</td>
+            <td className="num">{settlement ? fmt.money(settlement.balanceCents) : '—'}</td>
             <td><StatusBadge status={status} /> <PlatformBadge invoice={invoice} /></td>
           </tr>
         ))}

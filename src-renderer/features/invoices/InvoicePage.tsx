@@ -1,11 +1,11 @@
 import { Fragment, useState } from 'react';
-import { formatDateFr, formatEuros, formatMonthFr, formatParisInstant, INVOICE_KIND_NAMES, kindOfSeries, overpaymentCents, parseInstant, seriesPrefixOf, type Invoice, type Payment } from '../../../src-core';
+import { INVOICE_KIND_NAMES, kindOfSeries, overpaymentCents, seriesPrefixOf, type Invoice, type Payment } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
-import { useAuditOfClient, useClient, useDataLayer, useRepositories } from '../../data';
+import { useAuditOfClient, useClient, useDataLayer, useCommands } from '../../data';
 import { cancelPayment, createLateSurcharge, printableDocument, useAwaitingCentralIssue, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useFormat, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { CreditNoteForm } from './CreditNoteForm';
@@ -40,9 +40,11 @@ export function InvoicePage({ id }: { id: string }) {
 }
 
 function InvoiceView({ doc }: { doc: DocumentLedger }) {
+  const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const { ctx } = useDataLayer();
-  const repos = useRepositories();
+  const commands = useCommands();
   const { invoice, settlement } = doc;
   const client = useClient(invoice.clientId);
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -51,7 +53,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const engine = useConnectedEngine();
   const awaiting = useAwaitingCentralIssue(invoice.id);
   const seriesKind = kindOfSeries(seriesPrefixOf(invoice.kind));
-  const title = `${t(INVOICE_KIND_NAMES[invoice.kind].labelKey)} ${documentTitle(invoice, t('invoices.status.draft'))}`;
+  const title = `${t(INVOICE_KIND_NAMES[invoice.kind].labelKey)} ${documentTitle(invoice, t('invoices.status.draft'), fmt)}`;
 
   const act = async (work: () => Promise<unknown>, done?: string) => {
     setFeedback(null);
@@ -73,7 +75,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
   const deleteDraft = () => {
     if (!window.confirm(t('invoices.page.deleteConfirm'))) return;
     void act(async () => {
-      await repos.invoices.deleteDraft(invoice.id, currentActor());
+      await commands.invoices.deleteDraft(invoice.id, currentActor());
       navigate('/factures', { mois: invoice.period });
     });
   };
@@ -118,7 +120,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
         }
       />
       {invoice.status === 'draft' ? <NextNumberNotice kind={seriesKind} choosable /> : null}
-      {invoice.status === 'draft' && awaiting ? <p className="alert error" role="alert">{t('issueSeries.awaiting', whenSent(awaiting.at))}</p> : null}
+      {invoice.status === 'draft' && awaiting ? <p className="alert error" role="alert">{t('issueSeries.awaiting', fmt.parisMoment(awaiting.at))}</p> : null}
       {feedback ? <p className={`alert ${feedback.tone}`} role={feedback.tone === 'error' ? 'alert' : 'status'}>{feedback.text}</p> : null}
       {feedback?.fallback && invoice.status === 'draft' ? <DeviceSeriesFallback kind={seriesKind} busy={command.busy} onIssue={() => issue(true)} /> : null}
       {creditOpen && canCredit ? <CreditNoteForm invoice={invoice} creditNotes={doc.creditNotes} balanceCents={settlement?.balanceCents ?? 0} onDone={(number) => { setCreditOpen(false); setFeedback({ tone: 'success', text: t('invoices.credit.done', { number }) }); }} /> : null}
@@ -128,18 +130,18 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
           <section className="card" aria-labelledby="balance-title">
             <h2 id="balance-title">{t('invoices.page.balance')}</h2>
             <dl className="facts">
-              <dt>{t('invoices.col.total')}</dt><dd>{formatEuros(invoice.totals.totalCents)}</dd>
-              {settlement.creditedCents ? <><dt>{t('invoices.page.credited')}</dt><dd>−{formatEuros(settlement.creditedCents)}</dd></> : null}
+              <dt>{t('invoices.col.total')}</dt><dd>{fmt.money(invoice.totals.totalCents)}</dd>
+              {settlement.creditedCents ? <><dt>{t('invoices.page.credited')}</dt><dd>−{fmt.money(settlement.creditedCents)}</dd></> : null}
               {doc.offsetsIn.map(({ offset, creditNote }) => (
-                <Fragment key={offset.id}><dt>{t('invoices.page.imputed', { number: creditNote?.number ?? '' })}</dt><dd>−{formatEuros(offset.amountCents)}</dd></Fragment>
+                <Fragment key={offset.id}><dt>{t('invoices.page.imputed', { number: creditNote?.number ?? '' })}</dt><dd>−{fmt.money(offset.amountCents)}</dd></Fragment>
               ))}
-              {settlement.offsetInCents ? <><dt>{t('invoices.page.toPay')}</dt><dd>{formatEuros(invoice.totals.totalCents - settlement.creditedCents - settlement.offsetInCents)}</dd></> : null}
-              <dt>{t('invoices.page.paid')}</dt><dd>{formatEuros(settlement.paidCents)}</dd>
-              {settlement.refundedCents ? <><dt>{t('invoices.page.refunded')}</dt><dd>−{formatEuros(settlement.refundedCents)}</dd></> : null}
-              {settlement.offsetOutCents ? <><dt>{t('invoices.page.offsetOut')}</dt><dd>−{formatEuros(settlement.offsetOutCents)}</dd></> : null}
-              <dt>{t('invoices.col.balance')}</dt><dd data-testid="balance"><strong>{formatEuros(settlement.balanceCents)}</strong></dd>
+              {settlement.offsetInCents ? <><dt>{t('invoices.page.toPay')}</dt><dd>{fmt.money(invoice.totals.totalCents - settlement.creditedCents - settlement.offsetInCents)}</dd></> : null}
+              <dt>{t('invoices.page.paid')}</dt><dd>{fmt.money(settlement.paidCents)}</dd>
+              {settlement.refundedCents ? <><dt>{t('invoices.page.refunded')}</dt><dd>−{fmt.money(settlement.refundedCents)}</dd></> : null}
+              {settlement.offsetOutCents ? <><dt>{t('invoices.page.offsetOut')}</dt><dd>−{fmt.money(settlement.offsetOutCents)}</dd></> : null}
+              <dt>{t('invoices.col.balance')}</dt><dd data-testid="balance"><strong>{fmt.money(settlement.balanceCents)}</strong></dd>
             </dl>
-            <p className="muted">{settlement.status.rule}</p>
+            <p className="muted">{say(settlement.status)}</p>
           </section>
         ) : null}
       </div>
@@ -157,6 +159,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
 }
 
 function Facts({ doc, clientName }: { doc: DocumentLedger; clientName: string | undefined }) {
+  const fmt = useFormat();
   const t = useT();
   const { invoice } = doc;
   const reference = doc.credited ?? doc.surcharged;
@@ -166,17 +169,18 @@ function Facts({ doc, clientName }: { doc: DocumentLedger; clientName: string | 
       <dl className="facts">
         <dt>{t('invoices.col.client')}</dt>
         <dd><a href={href(`/clients/${invoice.clientId}`)}>{clientName ?? invoice.buyer?.legalName ?? invoice.clientId}</a></dd>
-        <dt>{t('invoices.col.date')}</dt><dd>{formatDateFr(invoice.issueDate)}</dd>
-        {invoice.period ? <><dt>{t('invoices.page.period')}</dt><dd>{formatMonthFr(invoice.period)}</dd></> : null}
-        <dt>{t('invoices.col.due')}</dt><dd>{formatDateFr(invoice.dueDate)}</dd>
+        <dt>{t('invoices.col.date')}</dt><dd>{fmt.date(invoice.issueDate)}</dd>
+        {invoice.period ? <><dt>{t('invoices.page.period')}</dt><dd>{fmt.month(invoice.period)}</dd></> : null}
+        <dt>{t('invoices.col.due')}</dt><dd>{fmt.date(invoice.dueDate)}</dd>
         {reference ? <><dt>{t('invoices.page.refersTo')}</dt><dd><a href={href(`/factures/${reference.id}`)}>{reference.number}</a></dd></> : null}
-        {invoice.vatMention ? <><dt>{t('invoices.page.vatMention')}</dt><dd>{invoice.vatMention}</dd></> : null}
+        {invoice.vatMention ? <><dt>{t('invoices.page.vatMention')}</dt><dd lang="fr">{invoice.vatMention}</dd></> : null}
       </dl>
     </section>
   );
 }
 
 function Lines({ invoice }: { invoice: Invoice }) {
+  const fmt = useFormat();
   const t = useT();
   const rate = (r: number) => `${String(r).replace('.', ',')} %`;
   return (
@@ -195,23 +199,23 @@ function Lines({ invoice }: { invoice: Invoice }) {
         <tbody>
           {invoice.lines.map((l, i) => (
             <tr key={i}>
-              <td>{l.label}{l.explanation ? <div className="muted line-rule">{l.explanation.rule}</div> : null}</td>
+              <td lang="fr">{l.label}{l.explanation ? <div className="muted line-rule">{l.explanation.rule}</div> : null}</td>
               <td className="num">{l.quantity}</td>
-              <td className="num">{formatEuros(l.unitPriceCents)}</td>
+              <td className="num">{fmt.money(l.unitPriceCents)}</td>
               <td className="num">{rate(l.vatRatePercent)}</td>
-              <td className="num">{formatEuros(l.netCents)}</td>
+              <td className="num">{fmt.money(l.netCents)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
-          <tr><th scope="row" colSpan={4}>{t('invoices.col.net')}</th><td className="num">{formatEuros(invoice.totals.netCents)}</td></tr>
+          <tr><th scope="row" colSpan={4}>{t('invoices.col.net')}</th><td className="num">{fmt.money(invoice.totals.netCents)}</td></tr>
           {invoice.totals.byRate.map((r) => (
             <tr key={r.ratePercent}>
-              <th scope="row" colSpan={4}>{t('invoices.page.vatAt', { rate: rate(r.ratePercent), base: formatEuros(r.baseCents) })}</th>
-              <td className="num">{formatEuros(r.vatCents)}</td>
+              <th scope="row" colSpan={4}>{t('invoices.page.vatAt', { rate: rate(r.ratePercent), base: fmt.money(r.baseCents) })}</th>
+              <td className="num">{fmt.money(r.vatCents)}</td>
             </tr>
           ))}
-          <tr><th scope="row" colSpan={4}>{t('invoices.col.total')}</th><td className="num" data-testid="total"><strong>{formatEuros(invoice.totals.totalCents)}</strong></td></tr>
+          <tr><th scope="row" colSpan={4}>{t('invoices.col.total')}</th><td className="num" data-testid="total"><strong>{fmt.money(invoice.totals.totalCents)}</strong></td></tr>
         </tfoot>
       </table>
     </section>
@@ -261,6 +265,7 @@ function useEntryLabel() {
 
 /** A payment, and its cancellation with a reason (kept, audited and synced; it no longer counts). */
 function PaymentRow({ payment, what }: { payment: Payment; what: string | undefined }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const [asking, setAsking] = useState(false);
@@ -280,13 +285,13 @@ function PaymentRow({ payment, what }: { payment: Payment; what: string | undefi
   const cancelled = payment.cancelledOn !== undefined;
   return (
     <tr className={cancelled ? 'cancelled' : undefined}>
-      <td>{formatDateFr(payment.date)}</td>
+      <td>{fmt.date(payment.date)}</td>
       <td>{t(`invoices.method.${payment.method}`)}{what ? <div className="muted">{what}</div> : null}</td>
       <td>{payment.reference || '—'}</td>
-      <td className="num">{cancelled ? <s>{formatEuros(payment.amountCents)}</s> : formatEuros(payment.amountCents)}</td>
+      <td className="num">{cancelled ? <s>{fmt.money(payment.amountCents)}</s> : fmt.money(payment.amountCents)}</td>
       <td>
         {cancelled ? (
-          t('invoices.payments.cancelled', { date: formatDateFr(payment.cancelledOn!), reason: payment.cancellationReason ?? '' })
+          t('invoices.payments.cancelled', { date: fmt.date(payment.cancelledOn!), reason: payment.cancellationReason ?? '' })
         ) : payment.offsetInvoiceId ? (
           t('invoices.payments.counted')
         ) : asking ? (
@@ -308,6 +313,7 @@ function PaymentRow({ payment, what }: { payment: Payment; what: string | undefi
 }
 
 function Related({ doc }: { doc: DocumentLedger }) {
+  const fmt = useFormat();
   const t = useT();
   const related = [...doc.creditNotes, ...doc.surcharges];
   if (related.length === 0) return null;
@@ -317,7 +323,7 @@ function Related({ doc }: { doc: DocumentLedger }) {
       <ul>
         {related.map((r) => (
           <li key={r.id}>
-            <a href={href(`/factures/${r.id}`)}>{t(INVOICE_KIND_NAMES[r.kind].labelKey)} {r.number}</a> — {formatDateFr(r.issueDate)} — {formatEuros(r.totals.totalCents)}
+            <a href={href(`/factures/${r.id}`)}>{t(INVOICE_KIND_NAMES[r.kind].labelKey)} {r.number}</a> — {fmt.date(r.issueDate)} — {fmt.money(r.totals.totalCents)}
           </li>
         ))}
       </ul>
@@ -327,6 +333,7 @@ function Related({ doc }: { doc: DocumentLedger }) {
 
 /** The document's history with its payments, credit notes and surcharges: the client's audit entries about any of them. */
 function History({ doc }: { doc: DocumentLedger }) {
+  const fmt = useFormat();
   const t = useT();
   const ids = new Set([doc.invoice.id, ...doc.payments.map((p) => p.id), ...doc.creditNotes.map((c) => c.id), ...doc.surcharges.map((c) => c.id)]);
   const entries = useAuditOfClient(doc.invoice.clientId)?.filter((e) => ids.has(e.recordId));
@@ -336,20 +343,14 @@ function History({ doc }: { doc: DocumentLedger }) {
       <ol className="invoice-history">
         {(entries ?? []).map((e) => {
           // Shown on the Paris clock whatever offset the writing laptop used.
-          const { date, time } = whenSent(e.at);
+          const { date, time } = fmt.parisMoment(e.at);
           return (
             <li key={e.seq}>
-              <time dateTime={e.at}>{date} {time}</time> — {e.summary} <span className="muted">({e.actor})</span>
+              <time dateTime={e.at}>{date} {time}</time> — <span lang="fr">{e.summary} <span className="muted">({e.actor})</span></span>
             </li>
           );
         })}
       </ol>
     </section>
   );
-}
-
-/** An instant as the account manager reads it: day and time on the Paris clock. */
-function whenSent(at: string): { date: string; time: string } {
-  const paris = formatParisInstant(parseInstant(at));
-  return { date: formatDateFr(paris.slice(0, 10)), time: paris.slice(11, 16) };
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { formatEuros, formatMonthFr } from '../../../src-core';
+
 import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 import { parisMonth } from '../../components/today';
 import { useDataLayer } from '../../data';
 import { createMonthlyDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress, type WriteProgress } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useFormat, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { MonthPicker } from './MonthPicker';
@@ -22,6 +22,7 @@ type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { 
  * will do before doing it; running it again only adds what is missing.
  */
 export function MonthlyRun() {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const month = useLocation().query.get('mois') ?? parisMonth();
@@ -66,7 +67,7 @@ export function MonthlyRun() {
   /** Issues the month's drafts in the series the notice shows (issue-series); `deviceOnly` after the central API could not be reached. */
   const issueAll = (deviceOnly = false) => {
     const ids = (drafts ?? []).map((d) => d.id);
-    if (command.busy || !window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: formatMonthFr(month) }))) return;
+    if (command.busy || !window.confirm(t('invoices.run.issueConfirm', { count: ids.length, month: fmt.month(month) }))) return;
     void command.run((commandId) => run(
       async () => {
         setStep({ kind: 'writing', progress: { written: 0, total: ids.length } });
@@ -85,7 +86,7 @@ export function MonthlyRun() {
     <>
       <PageHeader
         title={t('invoices.run.title')}
-        subtitle={formatMonthFr(month)}
+        subtitle={fmt.month(month)}
         actions={<a className="button" href={href('/factures', { mois: month })}>{t('invoices.run.backToList')}</a>}
       />
       <div className="card run-controls">
@@ -105,7 +106,7 @@ export function MonthlyRun() {
       {step.kind === 'writing' ? (
         <div className="run-progress" role="status">
           <label>
-            {t('invoices.run.writing')} {step.progress.written.toLocaleString('fr-FR')} / {step.progress.total.toLocaleString('fr-FR')}
+            {t('invoices.run.writing')} {fmt.number(step.progress.written)} / {fmt.number(step.progress.total)}
             <progress max={Math.max(1, step.progress.total)} value={step.progress.written} />
           </label>
         </div>
@@ -116,7 +117,7 @@ export function MonthlyRun() {
       {drafts && drafts.length > 0 ? (
         <section className="card run-issue" aria-labelledby="run-drafts">
           <h2 id="run-drafts">{t('invoices.run.draftsTitle', { count: drafts.length })}</h2>
-          <p>{t('invoices.run.draftsBody', { total: formatEuros(draftTotals.totalCents), net: formatEuros(draftTotals.netCents) })}</p>
+          <p>{t('invoices.run.draftsBody', { total: fmt.money(draftTotals.totalCents), net: fmt.money(draftTotals.netCents) })}</p>
           <NextNumberNotice kind="invoice" choosable />
           <div className="invoice-toolbar">
             <button type="button" className="button primary" disabled={busy} onClick={() => issueAll()}>{t('invoices.run.issue', { count: drafts.length })}</button>

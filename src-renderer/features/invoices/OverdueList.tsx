@@ -1,13 +1,14 @@
-import { DUNNING_STEP_LABELS, formatDateFr, formatEuros, INVOICE_KIND_NAMES } from '../../../src-core';
+import { INVOICE_KIND_NAMES } from '../../../src-core';
 import { useClients } from '../../data';
 import { useOverdueLedger } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { dunningLetterHref } from './dunning-letter';
 
 /** #/factures/impayes — overdue documents, most days late first, with the dunning step due and whether a surcharge was made. */
 export function OverdueList() {
+  const fmt = useFormat();
   const t = useT();
   const rows = useOverdueLedger();
   const clients = useClients();
@@ -17,7 +18,7 @@ export function OverdueList() {
     <>
       <PageHeader
         title={t('invoices.overdue.title')}
-        subtitle={rows ? t('invoices.overdue.subtitle', { count: rows.length, total: formatEuros(total) }) : t('invoices.loading')}
+        subtitle={rows ? t('invoices.overdue.subtitle', { count: rows.length, total: fmt.money(total) }) : t('invoices.loading')}
         actions={<a className="button" href={href('/factures')}>{t('invoices.run.backToList')}</a>}
       />
       {rows && rows.length === 0 ? <p className="empty-state">{t('invoices.overdue.none')}</p> : null}
@@ -40,13 +41,13 @@ export function OverdueList() {
               <tr key={invoice.id}>
                 <td><a href={href(`/factures/${invoice.id}`)}>{invoice.number}</a>{invoice.kind !== 'invoice' ? <span className="muted"> ({t(INVOICE_KIND_NAMES[invoice.kind].labelKey)})</span> : null}</td>
                 <td>{names.get(invoice.clientId) ?? invoice.buyer?.legalName}</td>
-                <td>{formatDateFr(invoice.dueDate)}</td>
+                <td>{fmt.date(invoice.dueDate)}</td>
                 <td className="num">{settlement.daysLate}</td>
-                <td className="num">{formatEuros(settlement.balanceCents)}</td>
+                <td className="num">{fmt.money(settlement.balanceCents)}</td>
                 <td>
                   {dunning ? (
                     <>
-                      <strong>{DUNNING_STEP_LABELS[dunning.step]}</strong> {t('invoices.dunning.dueSince', { date: formatDateFr(dunning.value) })}
+                      <strong>{t(`code.dunningStep.${dunning.step}`)}</strong> {t('invoices.dunning.dueSince', { date: fmt.date(dunning.value) })}
                       <div className="muted">{dunning.rule}</div>
                       {invoice.kind === 'invoice' ? <a href={dunningLetterHref(invoice, dunning.step)}>{t('invoices.dunning.write')}</a> : null}
                     </>

@@ -6,7 +6,7 @@ import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { offsetOnNextInvoice, recordRefund } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 
 type RefundMethod = Exclude<PaymentMethod, 'compensation'>;
 const REFUND_METHODS = PAYMENT_METHODS.filter((m): m is RefundMethod => m !== 'compensation');
@@ -21,6 +21,7 @@ const typedEuros = (cents: number) => formatEuros(cents).replace(/\s*€$/, '');
  * was recorded (the panel goes once nothing is left over).
  */
 export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }: { invoice: Invoice; creditNote: Invoice; overpaidCents: number; onDone: (text: string) => void }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const [choice, setChoice] = useState<'refund' | 'offset'>('refund');
@@ -52,7 +53,7 @@ export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }:
         else await offsetOnNextInvoice(ctx, { creditNoteId: creditNote.id, amountCents }, currentActor(), commandId);
         recorded.current = true;
         setRecorded(true);
-        onDone(t(choice === 'refund' ? 'invoices.refund.done' : 'invoices.offset.done', { amount: formatEuros(amountCents) }));
+        onDone(t(choice === 'refund' ? 'invoices.refund.done' : 'invoices.offset.done', { amount: fmt.money(amountCents) }));
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
       }
@@ -61,8 +62,8 @@ export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }:
 
   return (
     <form className="card form invoice-section alert-card" aria-labelledby="overpaid-title" onSubmit={submit} noValidate>
-      <h2 id="overpaid-title">{t('invoices.overpaid.title', { amount: formatEuros(overpaidCents) })}</h2>
-      <p>{t('invoices.overpaid.help', { number: creditNote.number ?? '', invoice: invoice.number ?? '', amount: formatEuros(overpaidCents) })}</p>
+      <h2 id="overpaid-title">{t('invoices.overpaid.title', { amount: fmt.money(overpaidCents) })}</h2>
+      <p>{t('invoices.overpaid.help', { number: creditNote.number ?? '', invoice: invoice.number ?? '', amount: fmt.money(overpaidCents) })}</p>
       <fieldset>
         <legend>{t('invoices.overpaid.choice')}</legend>
         <label className="radio">

@@ -6,7 +6,7 @@ import { useCommand } from '../../components/useCommand';
 import { parisToday } from '../../components/today';
 import { useDataLayer } from '../../data';
 import { recordPayment } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 
 /**
  * Records a payment: date, amount in euros as typed ("1 234,56"), method and
@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
  * layer refuses more than the balance, and the message says why.
  */
 export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balanceCents: number }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const [date, setDate] = useState(parisToday());
@@ -43,7 +44,7 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
     }
     try {
       await recordPayment(ctx, { invoiceId: invoice.id, clientId: invoice.clientId, date, amountCents, method, reference, commandId }, currentActor());
-      setSaved(t('invoices.payments.saved', { amount: formatEuros(amountCents) }));
+      setSaved(t('invoices.payments.saved', { amount: fmt.money(amountCents) }));
       // The next payment is another amount: nothing is proposed until the person types it.
       setAmount('');
       setReference('');

@@ -1,5 +1,5 @@
-import { formatDateFr, formatParisInstant, needsCreditAndReissue, parseInstant, transmissionRoute, type Invoice, type PlatformStatus } from '../../../src-core';
-import { useT, type MessageKey } from '../../i18n';
+import { needsCreditAndReissue, transmissionRoute, type Invoice, type PlatformStatus } from '../../../src-core';
+import { useT, useFormat, type Formats, type MessageKey } from '../../i18n';
 import { href } from '../../components/router';
 
 /**
@@ -57,9 +57,9 @@ function CreditAndReissue({ invoice, help, onCreditNote, canCredit }: { invoice:
   );
 }
 
-const parisDateTime = (at: string) => {
-  const paris = formatParisInstant(parseInstant(at));
-  return `${formatDateFr(paris.slice(0, 10))} ${paris.slice(11, 16)}`;
+const parisDateTime = (at: string, fmt: Formats) => {
+  const { date, time } = fmt.parisMoment(at);
+  return `${date} ${time}`;
 };
 
 /**
@@ -68,6 +68,7 @@ const parisDateTime = (at: string) => {
  * credit note that cancels it, then the month's run for the new invoice.
  */
 export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: Invoice; onCreditNote: () => void; canCredit: boolean }) {
+  const fmt = useFormat();
   const t = useT();
   if (invoice.status !== 'issued' || invoice.kind === 'credit_note' && !invoice.platform) return null;
   const country = invoice.buyer?.country;
@@ -82,7 +83,7 @@ export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: I
       ) : state?.notSent ? (
         <div className="alert error" role="alert" data-testid="platform-not-sent">
           <p>
-            <PlatformBadge invoice={invoice} /> {t('platform.notSent.title', { date: parisDateTime(state.notSent.at) })}
+            <PlatformBadge invoice={invoice} /> {t('platform.notSent.title', { date: parisDateTime(state.notSent.at, fmt) })}
           </p>
           <ul aria-label={t('platform.notSent.reasons')}>
             {state.notSent.reasons.map((reason) => <li key={reason}>{reason}</li>)}
@@ -110,7 +111,7 @@ export function PlatformPanel({ invoice, onCreditNote, canCredit }: { invoice: I
             <ol className="invoice-history" aria-label={t('platform.history')}>
               {state.history.map((event) => (
                 <li key={`${event.status}-${event.at}`}>
-                  <time dateTime={event.at}>{parisDateTime(event.at)}</time> — {platformStatusLabel(t, event.status)}
+                  <time dateTime={event.at}>{parisDateTime(event.at, fmt)}</time> — {platformStatusLabel(t, event.status)}
                   {event.reason ? ` : ${event.reason}` : ''}
                 </li>
               ))}

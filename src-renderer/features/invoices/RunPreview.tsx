@@ -1,6 +1,6 @@
-import { formatDateFr, formatEuros, type VatBreakdown } from '../../../src-core';
+import { type VatBreakdown } from '../../../src-core';
 import type { MonthlyRunPlan, RunItem } from '../../data/invoicing';
-import { useT } from '../../i18n';
+import { useFormat, useSay, useT } from '../../i18n';
 
 /** Clients listed at once in the preview; the totals always cover the whole run. */
 const MAX_CLIENTS = 200;
@@ -12,10 +12,11 @@ interface ClientGroup {
   netCents: number;
   vatCents: number;
   totalCents: number;
+  /** In the interface's language, each once. */
   warnings: string[];
 }
 
-function byClient(items: readonly RunItem[]): ClientGroup[] {
+function byClient(items: readonly RunItem[], say: ReturnType<typeof useSay>): ClientGroup[] {
   const groups = new Map<string, ClientGroup>();
   for (const { client, draft } of items) {
     const g = groups.get(client.id) ?? { clientId: client.id, name: client.legalName, contracts: 0, netCents: 0, vatCents: 0, totalCents: 0, warnings: [] };
@@ -23,7 +24,7 @@ function byClient(items: readonly RunItem[]): ClientGroup[] {
     g.netCents += draft.totals.netCents;
     g.vatCents += draft.totals.vatCents;
     g.totalCents += draft.totals.totalCents;
-    for (const w of draft.warnings) if (!g.warnings.includes(w)) g.warnings.push(w);
+    for (const w of draft.warnings.map(say)) if (!g.warnings.includes(w)) g.warnings.push(w);
     groups.set(client.id, g);
   }
   return [...groups.values()];
@@ -41,8 +42,10 @@ function byRate(items: readonly RunItem[]): VatBreakdown[] {
 
 /** The run before anything is written: totals per rate, per client, warnings and problems. */
 export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; busy: boolean; onCreate: () => void }) {
+  const fmt = useFormat();
   const t = useT();
-  const clients = byClient(plan.items);
+  const say = useSay();
+  const clients = byClient(plan.items, say);
   const rates = byRate(plan.items);
   const total = clients.reduce((s, c) => s + c.totalCents, 0);
   const warned = clients.filter((c) => c.warnings.length > 0);
@@ -54,18 +57,18 @@ export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; bus
         {rates.map((r) => (
           <div key={r.ratePercent} className="card stat">
             <h3 className="stat-label">{t('invoices.preview.rate', { rate: String(r.ratePercent).replace('.', ',') })}</h3>
-            <p className="stat-value">{formatEuros(r.baseCents)}</p>
-            <p className="muted">{t('invoices.preview.vat', { vat: formatEuros(r.vatCents) })}</p>
+            <p className="stat-value">{fmt.money(r.baseCents)}</p>
+            <p className="muted">{t('invoices.preview.vat', { vat: fmt.money(r.vatCents) })}</p>
           </div>
         ))}
         <div className="card stat">
           <h3 className="stat-label">{t('invoices.preview.total')}</h3>
-          <p className="stat-value">{formatEuros(total)}</p>
+          <p className="stat-value">{fmt.money(total)}</p>
         </div>
       </div>
       {late.length > 0 ? (
         <p className="alert warning" data-testid="late-issue">
-          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length, date: formatDateFr(late[0]!.draft.issueDate.value), due: formatDateFr(late[0]!.draft.dueDate.value) })}
+          <strong>{t('invoices.preview.lateIssue')}</strong> — {t('invoices.preview.lateIssueBody', { count: late.length, date: fmt.date(late[0]!.draft.issueDate.value), due: fmt.date(late[0]!.draft.dueDate.value) })}
         </p>
       ) : null}
       {plan.alreadyInvoiced > 0 ? <p className="alert success">{t('invoices.preview.already', { count: plan.alreadyInvoiced })}</p> : null}
@@ -103,9 +106,9 @@ export function RunPreview({ plan, busy, onCreate }: { plan: MonthlyRunPlan; bus
                 <tr key={c.clientId}>
                   <td>{c.name}{c.warnings.length > 0 ? <> <span className="badge warning">{t('invoices.preview.warningBadge')}</span></> : null}</td>
                   <td className="num">{c.contracts}</td>
-                  <td className="num">{formatEuros(c.netCents)}</td>
-                  <td className="num">{formatEuros(c.vatCents)}</td>
-                  <td className="num">{formatEuros(c.totalCents)}</td>
+                  <td className="num">{fmt.money(c.netCents)}</td>
+                  <td className="num">{fmt.money(c.vatCents)}</td>
+                  <td className="num">{fmt.money(c.totalCents)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,9 @@
-import { addMonthsToYearMonth, formatMonthFr, type Invoice } from '../../../src-core';
+import { addMonthsToYearMonth, type Invoice } from '../../../src-core';
+import type { Formats } from '../../i18n';
 
 /** "F-2026-000012", or "Brouillon — novembre 2026" before issue. */
-export function documentTitle(invoice: Pick<Invoice, 'number' | 'period' | 'issueDate'>, draftWord: string): string {
-  return invoice.number ?? `${draftWord} — ${invoice.period ? formatMonthFr(invoice.period) : invoice.issueDate}`;
+export function documentTitle(invoice: Pick<Invoice, 'number' | 'period' | 'issueDate'>, draftWord: string, fmt: Formats): string {
+  return invoice.number ?? `${draftWord} — ${invoice.period ? fmt.month(invoice.period) : invoice.issueDate}`;
 }
 
 /** Months offered by the month pickers: the last 24 and the next 2, newest first. */

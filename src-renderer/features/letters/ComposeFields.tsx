@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { TIER_CODES } from '../../../src-core';
 import { SelectField, TextField } from '../../components/FormField';
-import { formatDateFr, formatEuros } from '../../../src-core';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { selectedIds, type FieldSpec, type FormValues, type UnpaidInvoice } from './compose-fields';
 
 /** A multi-line field labelled like FormField's, with its French error announced. */
@@ -25,6 +24,7 @@ export function ComposeFields({ fields, values, onChange, errors, unpaid }: {
   errors: Record<string, string>;
   unpaid: UnpaidInvoice[];
 }) {
+  const fmt = useFormat();
   const t = useT();
   return (
     <>
@@ -57,7 +57,7 @@ export function ComposeFields({ fields, values, onChange, errors, unpaid }: {
               <SelectField key={f.name} {...common} onChange={set}>
                 {unpaid.map(({ invoice, balanceCents }) => (
                   <option key={invoice.id} value={invoice.id}>
-                    {t('letters.invoiceOption', { number: invoice.number ?? '', due: formatDateFr(invoice.dueDate), balance: formatEuros(balanceCents) })}
+                    {t('letters.invoiceOption', { number: invoice.number ?? '', due: fmt.date(invoice.dueDate), balance: fmt.money(balanceCents) })}
                   </option>
                 ))}
               </SelectField>
@@ -73,10 +73,10 @@ export function ComposeFields({ fields, values, onChange, errors, unpaid }: {
                 {unpaid.map(({ invoice, balanceCents }) => (
                   <label key={invoice.id} className="checkbox">
                     <input type="checkbox" checked={chosen.includes(invoice.id)} onChange={(e) => toggle(invoice.id, e.target.checked)} />
-                    {t('letters.invoiceOption', { number: invoice.number ?? '', due: formatDateFr(invoice.dueDate), balance: formatEuros(balanceCents) })}
+                    {t('letters.invoiceOption', { number: invoice.number ?? '', due: fmt.date(invoice.dueDate), balance: fmt.money(balanceCents) })}
                   </label>
                 ))}
-                <p className="letter-muted" role="status">{t('letters.invoicesTotal', { total: formatEuros(unpaid.filter((u) => chosen.includes(u.invoice.id)).reduce((s, u) => s + u.balanceCents, 0)) })}</p>
+                <p className="letter-muted" role="status">{t('letters.invoicesTotal', { total: fmt.money(unpaid.filter((u) => chosen.includes(u.invoice.id)).reduce((s, u) => s + u.balanceCents, 0)) })}</p>
                 {errors[f.name] ? <span className="field-error" id={`${f.name}-error`}>{errors[f.name]}</span> : null}
               </fieldset>
             );

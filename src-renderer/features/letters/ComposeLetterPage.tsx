@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { LETTER_KIND_LABELS, composeLetter, formatDateFr, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
+import { composeLetter, letterFollowUp, type Client, type LetterKind } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useClient, useContractsOfClient, useDataLayer, useInvoices, useLetters, usePaymentsOfClient, usePriceLists } from '../../data';
 import { createDraftLetter, useLetter, useLetterSettings } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -85,7 +85,7 @@ function ComposeForClient({ client }: { client: Client }) {
         </SelectField>
         <SelectField label={t('letters.field.kind')} value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
           <option value="">{t('letters.choose')}</option>
-          {COMPOSED_KINDS.map((k) => <option key={k} value={k}>{LETTER_KIND_LABELS[k]}</option>)}
+          {COMPOSED_KINDS.map((k) => <option key={k} value={k}>{t(`code.letterKind.${k}`)}</option>)}
         </SelectField>
         {followUp && followUp.kind === kind ? <p className="alert warning">{followUp.reason}</p> : null}
         {kind && facts ? (
@@ -110,6 +110,8 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   initial: FormValues;
   settings: NonNullable<ReturnType<typeof useLetterSettings>>;
 }) {
+  const say = useSay();
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const [values, setValues] = useState(initial);
@@ -179,8 +181,8 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
           <ul className="letter-deadlines">
             {composed.content.deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{d.label} : {formatDateFr(d.value)}</strong>
-                <span className="letter-rule">{d.rule.replace(/\.$/, '')} ({d.clause})</span>
+                <strong>{d.label} : {fmt.date(d.value)}</strong>
+                <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { LETTER_KIND_LABELS, formatDateFr, pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } from '../../../src-core';
+import { pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { useClient } from '../../data';
 import { useLetter, useLetterSettings, useLettersOfContract } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useEnvelopeName, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { parisToday } from '../../components/today';
@@ -35,7 +35,10 @@ export function LetterPage({ id }: { id: string }) {
 }
 
 function LetterView({ letter, client }: { letter: Letter; client: Client }) {
+  const say = useSay();
+  const fmt = useFormat();
   const t = useT();
+  const envelopeName = useEnvelopeName();
   const settings = useLetterSettings();
   const contractLetters = useLettersOfContract(letter.contractId);
   const [envelopeId, setEnvelopeId] = useState<string>();
@@ -52,9 +55,9 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
 
   const { deadlines, warning } = trackedLetterDeadlines(letter, settings.rules);
   const followUps = pendingFollowUps(contractLetters, today, settings.rules).filter((f) => f.letter.id === letter.id);
-  const title = LETTER_KIND_LABELS[letter.kind];
+  const title = t(`code.letterKind.${letter.kind}`);
   const basis = letter.receivedOn
-    ? t('letters.basis.received', { date: formatDateFr(letter.receivedOn) })
+    ? t('letters.basis.received', { date: fmt.date(letter.receivedOn) })
     : letter.sentOn
       ? t('letters.basis.presumed', { days: settings.rules.presumedReceiptDays })
       : t('letters.basis.draft');
@@ -110,20 +113,20 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
           <ul className="letter-deadlines" data-testid="letter-deadlines">
             {deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{d.label} : {formatDateFr(d.value)}</strong>
-                <span className="letter-rule">{d.rule.replace(/\.$/, '')} ({d.clause})</span>
+                <strong>{d.label} : {fmt.date(d.value)}</strong>
+                <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}
           </ul>
           <dl className="facts">
             <dt>{t('letters.col.letterDate')}</dt>
-            <dd>{formatDateFr(String(letter.params.letterDate))}</dd>
+            <dd>{fmt.date(String(letter.params.letterDate))}</dd>
             <dt>{t('letters.col.sent')}</dt>
-            <dd>{letter.sentOn ? formatDateFr(letter.sentOn) : '—'}</dd>
+            <dd>{letter.sentOn ? fmt.date(letter.sentOn) : '—'}</dd>
             <dt>{t('letters.col.registered')}</dt>
             <dd>{letter.registeredNumber ?? '—'}</dd>
             <dt>{t('letters.col.received')}</dt>
-            <dd>{letter.receivedOn ? formatDateFr(letter.receivedOn) : '—'}</dd>
+            <dd>{letter.receivedOn ? fmt.date(letter.receivedOn) : '—'}</dd>
             {client.partner ? (
               <>
                 <dt>{t('letters.copy')}</dt>
@@ -143,7 +146,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
           <h2 id="letter-paper">{t('letters.paper')}</h2>
           <div className="letter-actions">
             <SelectField label={t('letters.envelope')} value={envelope.id} onChange={(e) => setEnvelopeId(e.target.value)}>
-              {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+              {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{envelopeName(e)}</option>)}
             </SelectField>
             <button type="button" className="button" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
               {preview ? t('letters.hidePreview') : t('letters.preview')}

@@ -1,11 +1,12 @@
-import { LETTER_STATUS_LABELS, type LetterStatus } from '../../../src-core';
+import { type LetterStatus } from '../../../src-core';
 import { useT } from '../../i18n';
 
 const TONE: Record<LetterStatus, string> = { draft: '', printed: '', sent: 'warning', received: 'ok', returned: 'danger' };
 
-/** Labels come from src-core, so the badge says what the client-file export says. */
+/** The status code from src-core in the interface's language (French: the words of the client-file export). */
 export function LetterStatusBadge({ status }: { status: LetterStatus }) {
-  return <span className={`badge ${TONE[status]}`.trim()}>{LETTER_STATUS_LABELS[status]}</span>;
+  const t = useT();
+  return <span className={`badge ${TONE[status]}`.trim()}>{t(`code.letterStatus.${status}`)}</span>;
 }
 
 const PATH: readonly LetterStatus[] = ['draft', 'printed', 'sent', 'received'];
@@ -20,7 +21,7 @@ export function LetterSteps({ status }: { status: LetterStatus }) {
       {steps.map((step, i) => (
         <li key={step} data-done={i < current ? 'true' : undefined} aria-current={i === current ? 'step' : undefined}>
           <span className="letter-step-number" aria-hidden="true">{i < current ? '✓' : i + 1}</span>
-          {LETTER_STATUS_LABELS[step]}
+          {t(`code.letterStatus.${step}`)}
         </li>
       ))}
     </ol>

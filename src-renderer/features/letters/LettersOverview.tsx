@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { LETTER_KINDS, LETTER_KIND_LABELS, LETTER_STATUSES, LETTER_STATUS_LABELS, type LetterKind, type LetterStatus } from '../../../src-core';
+import { LETTER_KINDS, LETTER_STATUSES, type LetterKind, type LetterStatus } from '../../../src-core';
 import { SelectField } from '../../components/FormField';
 import { useLetters } from '../../data';
 import { useClientsById, useLetterSettings } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useEnvelopeName, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { LettersTable } from './LettersTable';
@@ -53,11 +53,11 @@ export function LettersOverview() {
           </div>
           <SelectField label={t('letters.col.status')} value={status} onChange={(e) => setStatus(e.target.value as LetterStatus | '')}>
             <option value="">{t('letters.filter.all')}</option>
-            {LETTER_STATUSES.map((s) => <option key={s} value={s}>{LETTER_STATUS_LABELS[s]}</option>)}
+            {LETTER_STATUSES.map((s) => <option key={s} value={s}>{t(`code.letterStatus.${s}`)}</option>)}
           </SelectField>
           <SelectField label={t('letters.filter.kind')} value={kind} onChange={(e) => setKind(e.target.value as LetterKind | '')}>
             <option value="">{t('letters.filter.all')}</option>
-            {LETTER_KINDS.map((k) => <option key={k} value={k}>{LETTER_KIND_LABELS[k]}</option>)}
+            {LETTER_KINDS.map((k) => <option key={k} value={k}>{t(`code.letterKind.${k}`)}</option>)}
           </SelectField>
         </div>
         {!letters ? (
@@ -79,6 +79,7 @@ export function LettersOverview() {
 /** Prints the window frame of an envelope model, to check the printer before a batch (offsets are set in Paramètres). */
 function CalibrationCard() {
   const t = useT();
+  const envelopeName = useEnvelopeName();
   const settings = useLetterSettings();
   const [envelopeId, setEnvelopeId] = useState('');
   if (!settings) return null;
@@ -89,7 +90,7 @@ function CalibrationCard() {
       <p className="letter-muted">{t('letters.calibration.help')}</p>
       <div className="letter-actions">
         <SelectField label={t('letters.envelope')} value={envelope.id} onChange={(e) => setEnvelopeId(e.target.value)}>
-          {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
+          {settings.envelopes.map((e) => <option key={e.id} value={e.id}>{envelopeName(e)}</option>)}
         </SelectField>
         <button type="button" className="button" onClick={() => void printCalibration(envelope)}>
           {t('letters.calibration.print')}

@@ -1,12 +1,13 @@
-import { LETTER_KIND_LABELS, formatDateFr, type Client, type Letter } from '../../../src-core';
-import { useT } from '../../i18n';
+import { type Client, type Letter } from '../../../src-core';
+import { useT, useFormat } from '../../i18n';
 import { href } from '../../components/router';
 import { LetterStatusBadge } from './LetterStatus';
 
 /** Letters, newest first, each linking to its page; the client column only where letters of several clients mix. */
 export function LettersTable({ letters, clients, label }: { letters: readonly Letter[]; clients?: ReadonlyMap<string, Client> | undefined; label: string }) {
+  const fmt = useFormat();
   const t = useT();
-  const date = (d: string | undefined) => (d ? formatDateFr(d) : '—');
+  const date = (d: string | undefined) => (d ? fmt.date(d) : '—');
   return (
     <table className="data" aria-label={label}>
       <thead>
@@ -26,7 +27,7 @@ export function LettersTable({ letters, clients, label }: { letters: readonly Le
           <tr key={l.id}>
             <td>{date(String(l.params.letterDate))}</td>
             <td>
-              <a href={href(`/courriers/${l.id}`)}>{LETTER_KIND_LABELS[l.kind]}</a>
+              <a href={href(`/courriers/${l.id}`)}>{t(`code.letterKind.${l.kind}`)}</a>
             </td>
             {clients ? <td>{clients.get(l.clientId)?.legalName ?? '—'}</td> : null}
             <td>{String(l.params['contract.reference'] ?? '—')}</td>

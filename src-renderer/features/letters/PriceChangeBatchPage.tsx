@@ -5,7 +5,7 @@ import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer, usePriceLists } from '../../data';
 import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettings, type PriceChangeBatchResult } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -44,6 +44,7 @@ export function PriceChangeBatchPage() {
 }
 
 function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: PriceChangeBatchResult) => void }) {
+  const fmt = useFormat();
   const t = useT();
   const tableId = useId();
   const { ctx } = useDataLayer();
@@ -87,7 +88,7 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: P
           {list.tiers.map((tier) => (
             <tr key={tier.id}>
               <th scope="row">{tier.id}</th>
-              <td className="num">{formatEuros(tier.priceCents)}</td>
+              <td className="num">{fmt.money(tier.priceCents)}</td>
               <td>
                 <input
                   aria-label={t('letters.batch.newFor', { tier: tier.id })}

@@ -1,8 +1,8 @@
-import { describeMoves, formatDateFr, receiptCorrectionDue, type Letter, type RuleSettings } from '../../../src-core';
+import { describeMoves, receiptCorrectionDue, type Letter, type RuleSettings } from '../../../src-core';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { draftReceiptCorrection } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
@@ -11,6 +11,7 @@ import { currentActor } from '../../components/actor';
  * (DOMAIN.md): says which, and drafts the corrective letter in one command.
  */
 export function ReceiptCorrection({ letter, contractLetters, rules, run }: { letter: Letter; contractLetters: readonly Letter[]; rules: RuleSettings; run: (action: () => Promise<unknown>) => Promise<void> }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const command = useCommand();
@@ -25,7 +26,7 @@ export function ReceiptCorrection({ letter, contractLetters, rules, run }: { let
     );
   return (
     <div className="alert warning" role="status" data-testid="receipt-correction">
-      <p>{t('letters.correction.due', { date: formatDateFr(due.receivedOn), presumed: formatDateFr(due.presumedOn), moves: describeMoves(due) })}</p>
+      <p>{t('letters.correction.due', { date: fmt.date(due.receivedOn), presumed: fmt.date(due.presumedOn), moves: describeMoves(due) })}</p>
       {due.warning ? <p>{due.warning}</p> : null}
       <button type="button" className="button primary" disabled={command.busy} onClick={write}>{t('letters.correction.write')}</button>
     </div>

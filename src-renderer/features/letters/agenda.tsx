@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { DUNNING_STEP_LABELS, DUNNING_STEP_LETTER, LETTER_KIND_LABELS, formatDateFr, formatEuros, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
+import { DUNNING_STEP_LETTER, pendingFollowUps, upcomingLetterDeadlines, type Client, type FollowUp, type Letter, type TrackedLetter } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useLetterSettings, type dunningLettersDue } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { href } from '../../components/router';
 
 /** Follow-ups due and deadlines within `days` for these letters, as of today (Paris). `undefined` while loading. */
@@ -26,6 +26,7 @@ export function followUpHref(letter: TrackedLetter, followUp: FollowUp): string 
  * `withSource={false}` leaves out the link back to it.
  */
 export function FollowUpList({ items, clients, withSource = true }: { items: { letter: TrackedLetter; followUp: FollowUp }[]; clients?: ReadonlyMap<string, Client> | undefined; withSource?: boolean }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
     <ul className="letter-followups">
@@ -35,7 +36,7 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
             {clients ? <strong>{clients.get(letter.clientId)?.legalName ?? '—'} — </strong> : null}
             {withSource ? (
               <>
-                <a href={href(`/courriers/${letter.id}`)}>{LETTER_KIND_LABELS[letter.kind]}</a>
+                <a href={href(`/courriers/${letter.id}`)}>{t(`code.letterKind.${letter.kind}`)}</a>
                 {' : '}
               </>
             ) : null}
@@ -52,6 +53,8 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
 
 /** Deadlines as a table: date, what, rule (§), client and the letter it comes from. */
 export function DeadlineTable({ items, clients, caption }: { items: ReturnType<typeof upcomingLetterDeadlines>; clients?: ReadonlyMap<string, Client> | undefined; caption: string }) {
+  const say = useSay();
+  const fmt = useFormat();
   const t = useT();
   return (
     <table className="data" aria-label={caption}>
@@ -66,16 +69,16 @@ export function DeadlineTable({ items, clients, caption }: { items: ReturnType<t
       <tbody>
         {items.map(({ letter, deadline }) => (
           <tr key={`${letter.id}-${deadline.label}`}>
-            <td>{formatDateFr(deadline.value)}</td>
+            <td>{fmt.date(deadline.value)}</td>
             <td>
               {deadline.label}
               <span className="letter-rule">
-                {deadline.rule.replace(/\.$/, '')} ({deadline.clause})
+                {say(deadline).replace(/\.$/, '')} ({deadline.clause})
               </span>
             </td>
             {clients ? <td>{clients.get(letter.clientId)?.legalName ?? '—'}</td> : null}
             <td>
-              <a href={href(`/courriers/${letter.id}`)}>{LETTER_KIND_LABELS[letter.kind]}</a>
+              <a href={href(`/courriers/${letter.id}`)}>{t(`code.letterKind.${letter.kind}`)}</a>
             </td>
           </tr>
         ))}
@@ -94,6 +97,7 @@ export const DUNNING_SHOWN = 10;
  * overdue invoices) and their balances.
  */
 export function DunningDueList({ items, clients }: { items: Awaited<ReturnType<typeof dunningLettersDue>>; clients?: ReadonlyMap<string, Client> | undefined }) {
+  const fmt = useFormat();
   const t = useT();
   if (items.length === 0) return null;
   return (
@@ -105,7 +109,7 @@ export function DunningDueList({ items, clients }: { items: Awaited<ReturnType<t
             <p>
               {clients ? <strong>{clients.get(invoice.clientId)?.legalName ?? invoice.buyer?.legalName ?? '—'} — </strong> : null}
               {t('letters.dunningDue.item', {
-                step: DUNNING_STEP_LABELS[dunning.step], number: invoice.number ?? '', due: formatDateFr(invoice.dueDate), balance: formatEuros(settlement.balanceCents), since: formatDateFr(dunning.value),
+                step: t(`code.dunningStep.${dunning.step}`), number: invoice.number ?? '', due: fmt.date(invoice.dueDate), balance: fmt.money(settlement.balanceCents), since: fmt.date(dunning.value),
               })}
             </p>
             <a className="button primary" href={href('/courriers/nouveau', { client: invoice.clientId, contract: invoice.contractId, kind: DUNNING_STEP_LETTER[dunning.step], facture: invoice.number ?? undefined })}>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { envelopeModelSchema, parseEntity, type EnvelopeModel } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
-import { useRepositories } from '../../data';
-import { useT, type MessageKey } from '../../i18n';
+import { useCommands } from '../../data';
+import { useEnvelopeName, useT, type MessageKey } from '../../i18n';
 import { printCalibration } from '../../components/print-calibration';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
@@ -21,7 +21,8 @@ const mm = (text: string) => Number(text.replace(',', '.').trim());
  */
 export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
   const t = useT();
-  const repos = useRepositories();
+  const envelopeName = useEnvelopeName();
+  const commands = useCommands();
   const [values, setValues] = useState(() => models.map(toOffsets));
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const leave = useLeaveGuard(JSON.stringify(values) !== JSON.stringify(models.map(toOffsets)));
@@ -31,7 +32,7 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
     e.preventDefault();
     setFeedback(null);
     try {
-      await repos.settings.set('envelopeModels', edited(), currentActor());
+      await commands.settings.set('envelopeModels', edited(), currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
@@ -50,7 +51,7 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
       <h2 id="envelopes-title">{t('settings.envelopes.title')}</h2>
       {models.map((m, i) => (
         <fieldset key={m.id} className="envelope-model">
-          <legend>{m.label}</legend>
+          <legend>{envelopeName(m)}</legend>
           <div className="form-grid">
             {OFFSETS.map((k) => (
               <TextField key={k} label={t(`settings.envelopes.${k}` as MessageKey)} inputMode="decimal" value={values[i]![k]} onChange={(e) => setValues((v) => v.map((o, j) => (j === i ? { ...o, [k]: e.target.value } : o)))} />

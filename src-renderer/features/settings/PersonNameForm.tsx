@@ -30,6 +30,8 @@ export function PersonNameForm() {
     setStored(value);
     setSaved(true);
   };
+  // The history's own words, quoted as written (French records) inside the sentence of the interface's language.
+  const [hintBefore, hintAfter] = t('settings.person.hint', { person: '\u0000' }).split('\u0000');
   return (
     <form className="form settings-form" aria-labelledby="person-title" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="person-title">{t('settings.person.title')}</h2>
@@ -41,7 +43,7 @@ export function PersonNameForm() {
           <div className="field">
             <label htmlFor="person-name">{t('settings.person.name')}</label>
             <input id="person-name" value={value} maxLength={80} autoComplete="name" onChange={(e) => (setSaved(false), setValue(e.target.value))} aria-describedby="person-name-hint" />
-            <span className="field-hint" id="person-name-hint">{t('settings.person.hint', { person: actorLabel(person) })}</span>
+            <span className="field-hint" id="person-name-hint">{hintBefore}<span lang="fr">{actorLabel(person)}</span>{hintAfter}</span>
           </div>
           {saved ? <p className="alert success" role="status">{t('settings.saved')}</p> : null}
           <div><button type="submit" className="button primary">{t('settings.save')}</button></div>

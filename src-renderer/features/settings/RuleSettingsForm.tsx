@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_RULE_SETTINGS, dunningSchedule, parseEntity, ruleSettingsSchema, type RuleSettings } from '../../../src-core';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
-import { useRepositories } from '../../data';
+import { useCommands } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
@@ -12,7 +12,7 @@ const SWITCHES = ['recoveryIndemnityOnSurcharge', 'alsaceMoselle'] as const;
 /** The rule settings of DOMAIN.md (payment term, dunning days, indemnity line, Alsace-Moselle days), checked by src-core before saving. */
 export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const [days, setDays] = useState(() => Object.fromEntries(DAY_FIELDS.map((k) => [k, String(settings[k] ?? DEFAULT_RULE_SETTINGS[k])])) as Record<(typeof DAY_FIELDS)[number], string>);
   const [switches, setSwitches] = useState(() => Object.fromEntries(SWITCHES.map((k) => [k, settings[k]])) as Record<(typeof SWITCHES)[number], boolean>);
   const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -25,7 +25,7 @@ export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
       const next = parseEntity(ruleSettingsSchema, { ...Object.fromEntries(DAY_FIELDS.map((k) => [k, Number(days[k])])), ...switches }, 'Paramètres des règles');
       // The dunning steps must follow each other; src-core says which one does not.
       dunningSchedule('2026-01-01', next);
-      await repos.settings.set('ruleSettings', next, currentActor());
+      await commands.settings.set('ruleSettings', next, currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -3,7 +3,7 @@ import { parseEntity, sellerProfileSchema, type SellerProfile } from '../../../s
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm } from '../../components/useForm';
-import { useRepositories } from '../../data';
+import { useCommands } from '../../data';
 import { useT, type MessageKey } from '../../i18n';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
@@ -40,7 +40,7 @@ const validate = (v: Values) => errorsByField<Field>(issuesOf(() => parseEntity(
  */
 export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
   const t = useT();
-  const repos = useRepositories();
+  const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<Values>(toValues(profile), validate);
   const [logo, setLogo] = useState(profile.logoDataUrl);
@@ -66,7 +66,7 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
     setFeedback(null);
     if (!form.trySubmit(formRef.current)) return;
     try {
-      await repos.settings.set('sellerProfile', { ...toProfile(form.values, logo), ...(vatOnDebits ? { vatOnDebits } : {}) }, currentActor());
+      await commands.settings.set('sellerProfile', { ...toProfile(form.values, logo), ...(vatOnDebits ? { vatOnDebits } : {}) }, currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
       setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ENTITY_LABELS } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { resolveConflict, type StoredConflict } from '../../data/sync-state';
 import { useT } from '../../i18n';
@@ -17,9 +16,9 @@ export function ConflictCard({ conflict }: { conflict: StoredConflict }) {
     resolveConflict(ctx, mutation.mutationId, choice, currentActor()).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const name = show(conflict.serverRecord?.legalName ?? conflict.localRecord?.legalName ?? conflict.serverRecord?.reference ?? mutation.recordId);
   return (
-    <article className="sync-conflict card" aria-label={`${ENTITY_LABELS[mutation.entity]} ${name}`}>
+    <article className="sync-conflict card" aria-label={`${t(`code.entity.${mutation.entity}`)} ${name}`}>
       <h3>
-        {ENTITY_LABELS[mutation.entity]} — {name}
+        {t(`code.entity.${mutation.entity}`)} — {name}
       </h3>
       <p>{conflict.reason}</p>
       <table className="data">

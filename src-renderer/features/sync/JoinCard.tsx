@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ENTITY_LABELS } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { confirmJoin, recordKey, useJoinReview } from '../../data/sync-state';
 import { useT } from '../../i18n';
@@ -51,7 +50,7 @@ export function JoinCard() {
           <h3>{t('sync.join.missing', { count: review.missing.length })}</h3>
           <ul data-testid="join-missing">
             {review.missing.slice(0, SHOWN).map((m) => (
-              <li key={recordKey(m.entity, m.id)}>{ENTITY_LABELS[m.entity]} — {recordTitle(m.record, m.id)}</li>
+              <li key={recordKey(m.entity, m.id)}>{t(`code.entity.${m.entity}`)} — {recordTitle(m.record, m.id)}</li>
             ))}
             {review.missing.length > SHOWN ? <li>{t('sync.join.more', { count: review.missing.length - SHOWN })}</li> : null}
           </ul>
@@ -64,8 +63,8 @@ export function JoinCard() {
             const key = recordKey(c.entity, c.id);
             const name = `join-${key}`;
             return (
-              <article key={key} className="sync-conflict card" aria-label={`${ENTITY_LABELS[c.entity]} ${recordTitle(c.server ?? c.local, c.id)}`}>
-                <h4>{ENTITY_LABELS[c.entity]} — {recordTitle(c.server ?? c.local, c.id)}</h4>
+              <article key={key} className="sync-conflict card" aria-label={`${t(`code.entity.${c.entity}`)} ${recordTitle(c.server ?? c.local, c.id)}`}>
+                <h4>{t(`code.entity.${c.entity}`)} — {recordTitle(c.server ?? c.local, c.id)}</h4>
                 <table className="data">
                   <thead>
                     <tr>

@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ENTITY_LABELS } from '../../../src-core';
 import { useDataLayer } from '../../data';
 import { discardSetAside, retrySetAside, type SetAsideMutation } from '../../data/sync-state';
-import { useT } from '../../i18n';
+import { useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { recordHref } from './record-link';
 import { currentEngine } from '../../sync/session';
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * Changes the server refused for good: the person corrects the record and
@@ -28,6 +26,7 @@ export function SetAsideList({ items }: { items: readonly SetAsideMutation[] }) 
 }
 
 function SetAsideItem({ item }: { item: SetAsideMutation }) {
+  const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const { mutation } = item;
@@ -48,7 +47,7 @@ function SetAsideItem({ item }: { item: SetAsideMutation }) {
   const reasonId = `discard-${mutation.mutationId}`;
   return (
     <li>
-      <strong>{ENTITY_LABELS[mutation.entity]} {mutation.recordId}</strong> — {dateTime(mutation.madeAt)}
+      <strong>{t(`code.entity.${mutation.entity}`)} {mutation.recordId}</strong> — {fmt.dateTime(mutation.madeAt)}
       <p>{item.reason}</p>
       {discarding ? (
         <form className="form" onSubmit={(e) => void discard(e)} noValidate>

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ENTITY_LABELS, ENTITY_TYPES } from '../../../src-core';
+import { ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
-import { useNumber, useT } from '../../i18n';
+import { useFormat, useNumber, useT, type Formats } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
@@ -15,15 +15,12 @@ import { SignOutDialog } from './SignOutDialog';
 import { currentEngine, signIn, signInWithPassword, signOut } from '../../sync/session';
 import { useSyncUi } from '../../sync/session-store';
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
-
-/** "il y a 3 heures": the age of the oldest pending change, so a stalled sync cannot hide. */
-function age(iso: string, nowMs: number): string {
+/** "il y a 3 heures", "3 hours ago": the age of the oldest pending change, so a stalled sync cannot hide. */
+function age(iso: string, nowMs: number, fmt: Formats): string {
   const minutes = Math.round((nowMs - Date.parse(iso)) / 60_000);
-  const rtf = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' });
-  if (Math.abs(minutes) < 60) return rtf.format(-minutes, 'minute');
-  if (Math.abs(minutes) < 48 * 60) return rtf.format(-Math.round(minutes / 60), 'hour');
-  return rtf.format(-Math.round(minutes / 1440), 'day');
+  if (Math.abs(minutes) < 60) return fmt.relative(-minutes, 'minute');
+  if (Math.abs(minutes) < 48 * 60) return fmt.relative(-Math.round(minutes / 60), 'hour');
+  return fmt.relative(-Math.round(minutes / 1440), 'day');
 }
 
 function useNow(intervalMs = 30_000): number {
@@ -36,6 +33,7 @@ function useNow(intervalMs = 30_000): number {
 }
 
 export function SyncScreen() {
+  const fmt = useFormat();
   const t = useT();
   const num = useNumber();
   const dataLayer = useDataLayer();
@@ -66,7 +64,7 @@ export function SyncScreen() {
     const update = () => setBrowserOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
-    void tokenStorageStatus().then((s) => setStorageNote(s.persistent ? null : (s.reason ?? null)));
+    void tokenStorageStatus().then((s) => setStorageNote(s.persistent ? null : (s.reason ?? '')));
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
@@ -111,13 +109,13 @@ export function SyncScreen() {
             {connected && server ? ` — ${t('sync.server.connectedTo', { url: server.url })}` : null}
           </dd>
           <dt>{t('sync.state.person')}</dt>
-          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: actorLabel(person) })}</dd>
+          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: person.kind === 'standalone' && !person.name ? t('sync.state.unnamedLaptop') : actorLabel(person) })}</dd>
           <dt>{t('sync.state.lastSync')}</dt>
-          <dd>{lastSync ? dateTime(lastSync) : t('sync.state.never')}</dd>
+          <dd>{lastSync ? fmt.dateTime(lastSync) : t('sync.state.never')}</dd>
           <dt>{t('sync.state.pending')}</dt>
           <dd data-testid="sync-pending">{num(pending)}</dd>
           <dt>{t('sync.state.oldest')}</dt>
-          <dd>{oldest ? `${age(oldest, now)} (${dateTime(oldest)})` : t('sync.state.none')}</dd>
+          <dd>{oldest ? `${age(oldest, now, fmt)} (${fmt.dateTime(oldest)})` : t('sync.state.none')}</dd>
           <dt>{t('numbering.sync.series')}</dt>
           <dd data-testid="sync-series">{deviceCode ? t('numbering.sync.deviceSeries', { code: deviceCode }) : t('numbering.sync.standalone')}</dd>
           {status ? (
@@ -125,7 +123,7 @@ export function SyncScreen() {
               <dt>{t('sync.state.activity')}</dt>
               <dd aria-live="polite">
                 {t(`sync.phase.${status.phase}`)}
-                {status.nextAttemptAt && status.lastError ? ` — ${t('sync.state.nextAttempt', { time: dateTime(status.nextAttemptAt) })}` : null}
+                {status.nextAttemptAt && status.lastError ? ` — ${t('sync.state.nextAttempt', { time: fmt.dateTime(status.nextAttemptAt) })}` : null}
               </dd>
             </>
           ) : null}
@@ -149,7 +147,7 @@ export function SyncScreen() {
             <TextField label={t('sync.server.url')} type="url" required value={serverUrl} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
             <TextField label={t('sync.server.user')} type="text" required autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
             <TextField label={t('sync.server.password')} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            {storageNote ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote })}</p> : null}
+            {storageNote !== null ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote || t('sync.server.browserSession') })}</p> : null}
             <div className="form-actions">
               <button type="submit" className="button primary" disabled={busy}>{busy ? t('sync.server.signingIn') : t('sync.server.signIn')}</button>
             </div>
@@ -170,13 +168,13 @@ export function SyncScreen() {
         <section className="card" aria-labelledby="sync-reconcile-title">
           <h2 id="sync-reconcile-title">{t('sync.reconcile.title')}</h2>
           {reconcile.same ? (
-            <p>{t('sync.reconcile.same', { at: dateTime(reconcile.at) })}</p>
+            <p>{t('sync.reconcile.same', { at: fmt.dateTime(reconcile.at) })}</p>
           ) : (
             <>
-              <p role="alert" className="sync-error">{t('sync.reconcile.diverged', { at: dateTime(reconcile.at) })}</p>
+              <p role="alert" className="sync-error">{t('sync.reconcile.diverged', { at: fmt.dateTime(reconcile.at) })}</p>
               <ul>
                 {ENTITY_TYPES.filter((e) => !reconcile.tables[e].same).map((e) => (
-                  <li key={e}>{t('sync.reconcile.table', { table: ENTITY_LABELS[e], local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}</li>
+                  <li key={e}>{t('sync.reconcile.table', { table: t(`code.entity.${e}`), local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}</li>
                 ))}
               </ul>
             </>

@@ -6,6 +6,8 @@ const LISTENING = /à l’écoute sur (http:\/\/\S+)/;
 
 export interface ServerProcess {
   url: string;
+  /** The process id: the bench reads its memory and CPU time in /proc. */
+  pid: number;
   /** Everything the process printed, for failure messages. */
   output(): string;
   /** SIGTERM, then waits for the exit (the server closes its storage first). */
@@ -51,6 +53,7 @@ export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv 
   });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       child.kill('SIGTERM');

@@ -1,0 +1,166 @@
+import { formatDateFr, formatMonthFr, type IsoDate, type YearMonth } from './dates';
+import { formatEuros, type Cents } from './money';
+import { formatCountFr } from './words';
+
+/**
+ * A sentence for people as a code and its values (issue 19): src-core says
+ * *what* (a code from `MESSAGES_FR`, dates, months, amounts, counts), whoever
+ * shows it says it in its language. Documents and stored texts take the French
+ * (`messageFr`); the interface renders the code through its i18n dictionaries,
+ * with the same filling (`renderMessage`), so both say the same thing.
+ */
+export type MessageParam =
+  | string
+  | number
+  | { date: IsoDate }
+  | { month: YearMonth }
+  | { cents: Cents }
+  /** An amount with its sign: "+499,00 €", "−499,00 €". */
+  | { signedCents: Cents }
+  /** A code of a closed set, said with the word of `<code>` (e.g. 'code.terminationCause.non_payment'). */
+  | { word: string }
+  | { message: Message }
+  /** A rule's sentence inside another, its final full stop dropped: a message, or stored French text. */
+  | { rule: Message | string }
+  /** Sentences joined by ", " (empty: nothing). */
+  | { list: Message[] };
+
+export interface Message {
+  code: MessageCode;
+  params?: Record<string, MessageParam>;
+}
+
+/**
+ * The French text of every message src-core returns, keyed by code. Placeholders:
+ * `{name}`, and `{name|one|other}` for a count (`#` stands for the number).
+ * The renderer's `fr.ts` takes these same texts; `en.ts` translates each key.
+ */
+export const MESSAGES_FR = {
+  // contract state on a day (lifecycle/contract-state.ts)
+  'rule.state.draft': 'Contrat en préparation : il ne court pas encore.',
+  'rule.state.active': 'Actif depuis le {since}, renouvelé chaque mois (§1).',
+  'rule.state.suspended': 'Service suspendu ; le contrat court et reste facturé.',
+  'rule.state.notice': 'Résiliation effective le {effective}{cause} — {why}.',
+  'rule.state.terminated': 'Résilié depuis le {since}{cause} : résiliation effective le {effective} — {why}.',
+  'rule.state.cause': ' ({cause})',
+  'rule.withClause': '{rule} ({clause})',
+  // termination causes, lower case inside a sentence
+  'code.terminationCause.client_notice': 'préavis du client',
+  'code.terminationCause.price_change_objection': 'opposition à la modification des prix',
+  'code.terminationCause.non_payment': 'défaut de paiement',
+  'code.terminationCause.uncured_breach': 'manquement non résolu',
+  'code.terminationCause.force_majeure': 'force majeure',
+  // MRR forecast (lifecycle/mrr-forecast.ts)
+  'rule.mrr.month': "{month} : {mrr} HT, somme des prix en vigueur des {contracts|# contrat en cours|# contrats en cours} au {asOf} (un contrat résilié n'est plus compté après sa date d'effet, §1, §5.2).{since}",
+  'rule.mrr.since': ' Depuis le mois précédent : {moves}.',
+  'rule.mrr.noChange': ' Aucun changement depuis le mois précédent.',
+  'rule.mrr.ended': '{count|# résiliation effective|# résiliations effectives} ({cents})',
+  'rule.mrr.started': '{count|# contrat commencé|# contrats commencés} ({cents})',
+  'rule.mrr.repriced': '{count|# nouveau prix|# nouveaux prix} ({cents})',
+  'rule.mrr.repricedPresumed': '{count|# nouveau prix|# nouveaux prix} ({cents}, dont {presumed} d’après un avis dont la réception est présumée : envoi + délai de réception présumée, §5.2)',
+  'rule.mrr.retiered': '{count|# changement de formule|# changements de formule} ({cents})',
+  // over-consumption (pricing/over-consumption.ts)
+  'rule.over.amount': 'Dépassement constaté en {month}{prorated} : formule couvrante {covering} {coveringPrice} − formule {current} {currentPrice} = {amount} HT (§5.1).',
+  'rule.over.prorated': ' (premier mois, au prorata)',
+  'rule.over.from': 'Passage proposé à la formule {covering} à compter du {from}, premier jour du mois suivant le dépassement constaté en {month} (§5.1).',
+  // deadlines (lifecycle/*)
+  'rule.termination.noticeEnd': 'Fin du mois suivant la réception du préavis.',
+  'rule.nonSolicitation.end': 'Douze mois après la date d’effet de la résiliation, au même quantième ou au dernier jour du mois s’il n’existe pas (art. 641 CPC).',
+  'rule.priceChange.earliest': 'Premier jour d’un mois tombant au moins 60 jours après la réception de l’avis de modification des prix.',
+  'rule.priceChange.objectionEffective': 'Veille de l’entrée en vigueur des nouveaux prix : l’opposition du client résilie le contrat sans pénalité.',
+  'rule.breach.opens': 'Lendemain de la date limite pour remédier : le manquement non résolu permet la résiliation avec effet immédiat.',
+  'rule.forceMajeure.opens': 'Début de la force majeure + 30 jours : au-delà de 30 jours consécutifs, chaque partie peut résilier.',
+  'rule.forceMajeure.effective': 'Huit jours après l’envoi de la lettre recommandée notifiant la résiliation pour force majeure.',
+  // VAT data to check before a run (billing/vat.ts, model/identifiers.ts)
+  'rule.vat.noNumber': "Client établi dans l'Union européenne ({country}) sans numéro de TVA intracommunautaire : TVA française à 20 % appliquée ; demander son numéro au client pour facturer en autoliquidation.",
+  'rule.vat.invalidNumber': "{problem} (« {number} ») : TVA française à 20 % appliquée jusqu'à correction de la fiche client.",
+  'vatNumber.invalid.length': 'Numéro de TVA invalide : 4 à 20 lettres ou chiffres attendus.',
+  'vatNumber.invalid.prefix': 'Numéro de TVA invalide : un numéro de ce pays commence par {prefix}.',
+  'vatNumber.invalid.format': 'Numéro de TVA invalide : format non conforme pour {prefix}.',
+  'vatNumber.invalid.siren': 'Numéro de TVA invalide : le SIREN qu’il contient est invalide.',
+  'vatNumber.invalid.key': 'Numéro de TVA invalide : la clé ne correspond pas au SIREN.',
+  // overrun month names and its line (pricing/over-consumption.ts: the line label stays French on the invoice)
+  'rule.over.regularisation': 'Régularisation dépassement {month}',
+  // where an issued invoice stands (billing/settlement.ts)
+  'rule.settle.credited': 'Facture entièrement annulée par avoir ({credited}){returned}.',
+  'rule.settle.overpaid': 'Trop-perçu de {over} ({paid} reçus pour {owed} dus{returned}) : à rembourser ou à imputer sur la prochaine facture.',
+  'rule.settle.paid': 'Réglée : {paid} reçus{byOffset} pour {owed} dus{returned}.',
+  'rule.settle.overdue': 'Échéance du {due} dépassée de {days|# jour|# jours} : {balance} restent dus (§6.6).',
+  'rule.settle.partlyPaid': '{paid} reçus{byOffset}, {balance} restent dus avant le {due}.',
+  'rule.settle.issued': '{balance} à régler au plus tard le {due}.',
+  'rule.settle.byOffset': ' dont {amount} par avoir imputé',
+  'rule.settle.refunded': '{amount} remboursés',
+  'rule.settle.offsetOut': '{amount} reportés sur la prochaine facture du client',
+  'rule.settle.thenSemicolon': ' ; {returned}',
+  'rule.settle.thenComma': ', {returned}',
+  // a subscription month's price (billing/monthly-lines.ts)
+  'rule.line.monthly': 'Mensualité de la formule {tier} : {price} HT pour {month} (§5.1).',
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES_FR;
+
+/** How a language writes the values of a message. */
+export interface MessageFormats {
+  template(code: string): string;
+  number(n: number): string;
+  plural(n: number): 'one' | 'other';
+  date(date: IsoDate): string;
+  month(month: YearMonth): string;
+  money(cents: Cents): string;
+}
+
+/**
+ * Fills a template: `{name}` with its value, `{name|one|other}` with the form
+ * the number calls for (`#` is the number). A missing value stays visible as
+ * `{name}`, so a forgotten parameter shows instead of vanishing.
+ */
+export function fillTemplate(template: string, params: Record<string, MessageParam>, formats: MessageFormats): string {
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return (formats.plural(value) === 'one' ? one : other).replaceAll('#', formats.number(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : formatParam(value, formats);
+    });
+}
+
+function formatParam(value: MessageParam, formats: MessageFormats): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formats.number(value);
+  if ('date' in value) return formats.date(value.date);
+  if ('month' in value) return formats.month(value.month);
+  if ('cents' in value) return formats.money(value.cents);
+  if ('signedCents' in value) return `${value.signedCents > 0 ? '+' : value.signedCents < 0 ? '−' : ''}${formats.money(Math.abs(value.signedCents))}`;
+  if ('word' in value) return formats.template(value.word);
+  if ('message' in value) return renderMessage(value.message, formats);
+  if ('rule' in value) return (typeof value.rule === 'string' ? value.rule : renderMessage(value.rule, formats)).replace(/\.$/, '');
+  return value.list.map((m) => renderMessage(m, formats)).join(', ');
+}
+
+/** A message in the language of `formats`. */
+export function renderMessage(message: Message, formats: MessageFormats): string {
+  return fillTemplate(formats.template(message.code), message.params ?? {}, formats);
+}
+
+const FRENCH: MessageFormats = {
+  template: (code) => (MESSAGES_FR as Record<string, string>)[code] ?? code,
+  number: formatCountFr,
+  // French takes the singular below 2 (0 and 1), like `countFr`.
+  plural: (n) => (Math.abs(n) < 2 ? 'one' : 'other'),
+  date: formatDateFr,
+  month: formatMonthFr,
+  money: formatEuros,
+};
+
+/** The French sentence of a message: what documents print and stored texts keep. */
+export function messageFr(message: Message): string {
+  return renderMessage(message, FRENCH);
+}
+
+/** A message from its code and values. */
+export function message(code: MessageCode, params?: Record<string, MessageParam>): Message {
+  return params ? { code, params } : { code };
+}

@@ -1,0 +1,128 @@
+import { DomainError, formatMonthFr, parseEntity, usageDocumentSchema, usageMonthSchema, withUsageMonth, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
+import { changeTransaction, localWrite, writeChange } from '../change';
+import type { DataContext } from '../context';
+import { readPortfolio } from '../read-model/portfolio-chunks';
+import type { WriteProgress } from '../invoicing/bulk-write';
+import { applyRecordWrites, localChange, type RecordWrite } from '../writes/gateway';
+
+/** One imported row: a month of one contract's usage (other fields a row carries, like its CSV line, are ignored). */
+export interface UsageImportRow extends UsageMonth {
+  contractId: string;
+}
+
+/** Options of a usage import. */
+export interface UsageImportOptions {
+  onProgress?: (progress: WriteProgress) => void;
+  /** Checked between two chunks: once aborted, the transaction is abandoned and nothing is written. */
+  signal?: AbortSignal;
+}
+
+/** Contracts read, merged and written per step of an import: large, since an import runs in a worker (data/usage-import). */
+const IMPORT_CHUNK = 1000;
+
+/** `months` with each of `entries` added or replacing the same month, sorted (withUsageMonth for many at once; a later entry wins). */
+function withUsageMonths(months: readonly UsageMonth[], entries: readonly UsageMonth[]): UsageMonth[] {
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  for (const e of entries) byMonth.set(e.month, e);
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+/** The usage aggregate's commands: a month entered by hand, a whole file imported. */
+export function usageCommands(ctx: DataContext) {
+  const { db } = ctx;
+
+  /** The contract's usage document with `months` merged in (same month replaced), validated as a whole. */
+  function merged(contract: Pick<Contract, 'id' | 'clientId'>, before: UsageDocument | undefined, months: readonly UsageMonth[], at: string, what = 'Relevé de consommation'): UsageDocument {
+    const base = before ?? { id: contract.id, contractId: contract.id, clientId: contract.clientId, months: [], createdAt: at, updatedAt: at, version: 0 };
+    return parseEntity(usageDocumentSchema, { ...base, months: months.length === 1 ? withUsageMonth(base.months, months[0]!) : withUsageMonths(base.months, months), updatedAt: at }, what);
+  }
+
+  return {
+    /** Adds or replaces one month of a contract's usage (manual entry or correction). */
+    async recordMonth(contractId: string, entry: UsageMonth, actor: string): Promise<UsageDocument> {
+      const month = parseEntity(usageMonthSchema, entry, 'Consommation');
+      return changeTransaction(ctx, ['usage', 'contracts'], async () => {
+        const contract = await db.contracts.get(contractId);
+        if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${contractId}.`);
+        const before = await db.usage.get(contractId);
+        const after = merged(contract, before, [month], ctx.now());
+        const summary = `Consommation de ${formatMonthFr(month.month)} enregistrée pour le contrat ${contract.reference}.`;
+        await writeChange(ctx, { entity: 'usage', before, after, actor, action: 'usage_month', summary, clientId: contract.clientId });
+        return after;
+      });
+    },
+
+    /**
+     * Imports many months at once (the platform's CSV export), all or nothing:
+     * ONE read-write transaction merges each contract's months into its usage
+     * document and hands the changed documents to the write gateway a chunk at
+     * a time (one audit entry and one outbox mutation each; the next chunk is
+     * read while one is written), which then updates the clients' summaries
+     * from the read model itself (read-model/maintainers.ts: no client file
+     * read). The contracts are found in the read model too. A refused row
+     * (unknown contract, invalid month: each document is validated whole, new
+     * months included) or an aborted `signal` throws before anything is
+     * committed. The screen runs it in a worker (data/usage-import): 145,000
+     * rows keep no thread but that one busy. Returns the number of usage
+     * documents changed.
+     */
+    async importMonths(rows: readonly UsageImportRow[], actor: string, options: UsageImportOptions = {}): Promise<number> {
+      const { onProgress, signal } = options;
+      const byContract = new Map<string, UsageMonth[]>();
+      // Only the month's own fields: a row may carry more (the CSV line number), a stored month is strict.
+      for (const { contractId, month, cpuHours, databaseGB, storageGB } of rows) {
+        const entry = { month, cpuHours, databaseGB, storageGB };
+        const list = byContract.get(contractId);
+        if (list) list.push(entry);
+        else byContract.set(contractId, [entry]);
+      }
+      const ids = [...byContract.keys()];
+      return changeTransaction(ctx, ['usage', 'contracts'], async () => {
+        const at = ctx.now();
+        // The read model, read in this transaction, names every contract with its client: found there instead of in 10,000 client files.
+        const known = new Map<string, { id: string; clientId: string; reference: string }>();
+        for (const s of await readPortfolio(db)) for (const c of s.contracts) known.set(c.id, { id: c.id, clientId: s.id, reference: c.reference });
+        const unsummarized = ids.filter((id) => !known.has(id));
+        // A contract whose client is not stored yet (pulled first) has no summary: read it from its record.
+        for (const c of unsummarized.length > 0 ? await db.contracts.bulkGet(unsummarized) : []) if (c) known.set(c.id, c);
+        let changed = 0;
+        // Read ahead; a read left pending when a row is refused fails with the transaction, and is not a second error.
+        const read = (from: number) => {
+          const pending = db.usage.bulkGet(ids.slice(from, from + IMPORT_CHUNK));
+          pending.catch(() => undefined);
+          return pending;
+        };
+        let next = read(0);
+        let start = 0;
+        // One chunk per call of the gateway (reported once the gateway asks for the next, i.e. this one is written).
+        const nextChunk = (): Promise<RecordWrite[]> | undefined => {
+          if (start > 0) onProgress?.({ written: Math.min(start, ids.length), total: ids.length });
+          signal?.throwIfAborted();
+          return start < ids.length ? chunkWrites() : undefined;
+        };
+        const chunkWrites = async (): Promise<RecordWrite[]> => {
+          const chunk = ids.slice(start, start + IMPORT_CHUNK);
+          const docs = await next;
+          // The next chunk's documents are read while this one is merged and written.
+          if (start + IMPORT_CHUNK < ids.length) next = read(start + IMPORT_CHUNK);
+          const writes: RecordWrite[] = [];
+          chunk.forEach((id, i) => {
+            const contract = known.get(id);
+            if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
+            const months = byContract.get(id)!;
+            const before = docs[i];
+            const after = merged(contract, before, months, at, `Consommation importée du contrat ${contract.reference}`);
+            if (before && JSON.stringify(before.months) === JSON.stringify(after.months)) return;
+            const list = months.map((m) => formatMonthFr(m.month)).join(', ');
+            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: `Consommation importée pour le contrat ${contract.reference} : ${list}.`, clientId: contract.clientId }));
+          });
+          changed += writes.length;
+          start += IMPORT_CHUNK;
+          return writes;
+        };
+        await applyRecordWrites(db, nextChunk, localChange(ctx));
+        return changed;
+      });
+    },
+  };
+}

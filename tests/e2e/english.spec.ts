@@ -1,0 +1,230 @@
+import { expect, test, type Page } from '@playwright/test';
+import { generateDemoPortfolio } from '../../src-core';
+
+// The English locale is complete (issue 19): every screen, switched to
+// English, shows no French word of the interface. What may stay French is
+// named here, exactly: the data of the (French) demo clients, proper nouns, and
+// the content of the legal documents — invoices and letters are French
+// documents: their PDF previews (an iframe, outside the page's text) and the
+// texts the screens mark `lang="fr"` because they are the documents' own French
+// (an invoice's stored lines and VAT mention, the dates a letter announces in
+// its words) or stored French records (the history's entries) stay French.
+
+const ISSUED_ON = new Date('2026-10-01T09:00:00+02:00');
+const MONTH = '2026-10';
+const DEMO_SIZE = 10;
+/** The seed the dashboard's "Load the demo data" uses (features/dashboard/demo-load.ts). */
+const DEMO_SEED = 2024;
+const SHOTS = process.env.E2E_SCREENSHOTS;
+
+/** Every text a demo record carries (names, addresses, people, partners): client data, not interface words. */
+function demoTexts(): string[] {
+  const portfolio = generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE });
+  const texts = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') {
+      if (value.length > 1) texts.add(value);
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(portfolio.clients);
+  walk(portfolio.contracts.map((c) => ({ reference: c.reference })));
+  // A price list's name is a stored record's (the seller's French list), like a client's name.
+  walk(portfolio.priceLists.map((p) => ({ label: p.label })));
+  // Longest first, so a name is removed before a word inside it.
+  return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * What may be French in English mode. Each entry says why; anything else in
+ * French fails the test.
+ */
+const ALLOWED: RegExp[] = [
+  /Français/g, // the language selector names French in French
+  /\bContrats\b/g, // the application's name
+  /Dokos|DOKOS SAS/g, // the company
+  /https?:\/\/\S+/g, // addresses (the sync server's example URL)
+];
+
+/** English country names (the country picker) carry their own accents: Côte d’Ivoire, Curaçao, Réunion… */
+const COUNTRY_NAMES = (() => {
+  const names = new Intl.DisplayNames('en', { type: 'region' });
+  const all: string[] = [];
+  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
+    const code = String.fromCharCode(a, b);
+    const name = names.of(code);
+    if (name && name !== code) all.push(name);
+  }
+  return all.sort((x, y) => y.length - x.length);
+})();
+
+/** Goes to a route of the app without reloading it (the language chosen stays). */
+async function go(page: Page, route: string) {
+  await page.evaluate((hash) => (window.location.hash = hash), `#${route}`);
+}
+
+/** Signs of French: its accents and its most common small words and interface words. */
+const FRENCH: RegExp[] = [
+  /[éèêëàâçùûôîïœ«»]/i,
+  /\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\b(?:janv|févr|avr|juil|sept|oct|nov|déc)\./i,
+  /\b(?:le|la|les|des|du|au|aux|et|pour|sur|avec|dans|par|une|est|sont|cette|ces|aucun|aucune|mois|jours?|facture|factures|contrats?|courriers?|formule|brouillon|avoir|majoration|relance|préavis|consommation|enregistrer|annuler|rechercher|retour|suivant|précédent|payée?|émise?|TVA|HT|TTC)\b/i,
+];
+
+/** Visible text of the page, plus the names given to assistive technology (aria-label, placeholder, title, alt). */
+async function visibleTexts(page: Page): Promise<{ texts: string[]; markedFrench: string[] }> {
+  return page.evaluate(() => {
+    const out = [document.body.innerText];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title], img[alt]'))) {
+      if (!el.checkVisibility()) continue;
+      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const v = el.getAttribute(attr);
+        if (v) out.push(v);
+      }
+    }
+    out.push(document.title);
+    // What the page itself marks as French (document texts, stored records): exempt, and named above.
+    const markedFrench = Array.from(document.querySelectorAll<HTMLElement>('body [lang="fr"]')).flatMap((el) => el.innerText.split('\n'));
+    return { texts: out, markedFrench: markedFrench.map((t) => t.trim()).filter(Boolean) };
+  });
+}
+
+async function expectNoFrench(page: Page, screen: string, allowedHere: RegExp[] = []) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const { texts, markedFrench } = await visibleTexts(page);
+  const data = [...markedFrench, ...demoTexts(), ...COUNTRY_NAMES];
+  const lines = texts.flatMap((t) => t.split('\n'));
+  const french = lines
+    .map((line) => {
+      let rest = line;
+      for (const d of data) rest = rest.replaceAll(d, ' ');
+      for (const a of [...ALLOWED, ...allowedHere]) rest = rest.replace(a, ' ');
+      return { line, rest };
+    })
+    .filter(({ rest }) => FRENCH.some((p) => p.test(rest)))
+    .map(({ line }) => line.trim());
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/english-${screen.replace(/\W+/g, '-')}.png`, fullPage: true });
+  expect.soft([...new Set(french)], `French text on the ${screen} screen in English mode`).toEqual([]);
+}
+
+test('every screen speaks English once English is chosen', async ({ page }) => {
+  test.setTimeout(300_000);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.clock.setFixedTime(ISSUED_ON);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoFrench(page, 'empty dashboard');
+
+  await page.getByLabel('Size of the demo portfolio').selectOption(String(DEMO_SIZE));
+  await page.getByRole('button', { name: 'Load the demo data' }).click();
+  await expect(page.getByTestId('mrr')).toBeVisible({ timeout: 30_000 });
+  await expectNoFrench(page, 'dashboard');
+
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Clients' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expectNoFrench(page, 'clients list');
+
+  await page.getByRole('grid', { name: 'Client list' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: 'Back to the client list' })).toBeVisible();
+  await expect(page.getByRole('figure').first()).toBeVisible({ timeout: 30_000 });
+  await expectNoFrench(page, 'client page');
+  const clientRoute = new URL(page.url()).hash.slice(1);
+
+  await page.getByRole('link', { name: 'Edit client' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoFrench(page, 'client form');
+
+  await go(page, clientRoute);
+  await page.getByRole('link', { name: 'New contract' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoFrench(page, 'contract form');
+
+  await go(page, '/clients/depassements');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overruns to handle' })).toBeVisible();
+  await expectNoFrench(page, 'overrun work list');
+
+  await go(page, '/clients/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import usage (CSV)' })).toBeVisible();
+  // The CSV's column names are the file format's own (French) header.
+  await expectNoFrench(page, 'usage import', [/\b(?:contrat|mois|cpu_heures|base_go|stockage_go)\b/g]);
+
+  await go(page, '/clients/echeances');
+  await expect(page.getByRole('heading', { level: 1, name: 'Upcoming deadlines' })).toBeVisible();
+  await expectNoFrench(page, 'deadlines');
+
+  await nav.getByRole('link', { name: 'Invoices' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
+  await expectNoFrench(page, 'invoices list (empty month)');
+
+  await page.getByRole('link', { name: 'Bill a month' }).first().click();
+  await page.getByLabel('Month to bill').selectOption(MONTH);
+  await page.getByRole('button', { name: 'Compute the preview' }).click();
+  await expect(page.getByRole('heading', { name: /^Preview: / })).toBeVisible();
+  await expectNoFrench(page, 'monthly run preview');
+  await page.getByRole('button', { name: /^Create the \d+ drafts?$/ }).click();
+  await page.getByRole('button', { name: /^Issue the (\d+ )?drafts?$/ }).click();
+  await expect(page.getByText(/invoices? issued, from/)).toBeVisible({ timeout: 30_000 });
+  await expectNoFrench(page, 'monthly run issued');
+
+  await nav.getByRole('link', { name: 'Invoices' }).click();
+  await page.getByLabel('Month', { exact: true }).selectOption(MONTH);
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  await expectNoFrench(page, 'invoices list');
+
+  await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Invoice F-2026-\d+$/ })).toBeVisible();
+  await expectNoFrench(page, 'invoice');
+
+  await page.getByLabel('Amount (€)').fill('10');
+  await page.getByRole('button', { name: 'Record the payment' }).click();
+  await expect(page.getByText(/^Payment of .* recorded\.$/)).toBeVisible();
+  await expectNoFrench(page, 'invoice with a payment');
+
+  await go(page, '/factures/impayes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Unpaid' })).toBeVisible();
+  await expectNoFrench(page, 'overdue list');
+
+  await go(page, '/factures/e-reporting');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoFrench(page, 'e-reporting');
+
+  await nav.getByRole('link', { name: 'Letters' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();
+  await expectNoFrench(page, 'letters and their agenda');
+
+  const client = generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE }).clients[0]!;
+  await page.getByRole('link', { name: 'Write a letter' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Write a letter' })).toBeVisible();
+  await expectNoFrench(page, 'letter editor');
+  await page.getByLabel('Recipient client (name or SIREN)').fill(client.legalName);
+  await page.getByRole('link', { name: client.legalName }).click();
+  await page.getByLabel('Kind of letter').selectOption({ label: 'Breach notice' });
+  await page.getByLabel('Letter date').fill('2026-09-15');
+  // The breach is described in French: it is the letter's own text.
+  await page.getByLabel('Breach observed (French)').fill('le module de contrôle de licence a été désactivé (article 3).');
+  await expectNoFrench(page, 'letter editor, filled');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Breach notice' })).toBeVisible();
+  await expectNoFrench(page, 'letter');
+
+  await go(page, '/courriers/envoi-groupe');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The reason is written in French (it is printed in the letter): the hint's example is French.
+  await expectNoFrench(page, 'price change batch', [/la hausse du coût de l’énergie/g]);
+
+  await nav.getByRole('link', { name: 'Synchronisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
+  await expectNoFrench(page, 'sync');
+
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expectNoFrench(page, 'settings');
+
+  // French stays the default: switched back, the interface and <html lang> are French again.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
+});

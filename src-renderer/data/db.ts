@@ -2,7 +2,6 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import { MIGRATIONS, type Migration } from './migrations';
-import { seedPriceList } from './price-lists';
 import type { ClientSummary, ContractSummary } from './read-model/client-summary';
 import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
 
@@ -165,10 +164,6 @@ export class ContratsDb extends Dexie {
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions(options));
     this.use(durabilityMiddleware);
     applyMigrations(this);
-    // A laptop holding no price list (first run, or a database from before lists were read from the store) is
-    // seeded with the built-in list (src-core/demo), as a server never seeded is; synced lists arrive by pull.
-    // On every open, before any other operation and before the data layer's pending read-model rebuild.
-    this.on('ready', (vip) => seedPriceList(vip as ContratsDb), true);
     this.clientRows = this.table('clientFiles');
     this.clients = clientStore(this.clientRows);
     this.contracts = contractStore(this.clientRows);

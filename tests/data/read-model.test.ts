@@ -167,7 +167,9 @@ describe('portfolio read model', () => {
     await expectFresh(db);
 
     const other = createDatabase({ name: 'server', ...freshIndexedDb() });
-    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 4, clients: 30 });
+    const { clients, contracts, usage, priceLists } = generateDemoPortfolio({ seed: 4, clients: 30 });
+    // The server's records start with its price lists (a database opened bare is not seeded: openDataLayer seeds).
+    await bulkLoad(other, 'priceLists', priceLists);
     await bulkLoad(other, 'clients', clients, { chunkSize: 7 });
     await bulkLoad(other, 'contracts', contracts, { chunkSize: 7 });
     await bulkLoad(other, 'usage', usage, { chunkSize: 7 });

@@ -2,7 +2,7 @@ import { addMonthsToYearMonth, type IsoDate, type YearMonth } from '../dates';
 import { tierForMonth, usageOfMonth, type Client, type Contract, type Invoice, type UsageDocument } from '../model';
 import type { RuleSettings } from '../settings';
 import { contractTerms, isBilledIn, priceInForce } from '../lifecycle/contract-state';
-import { monthsOverLimit, regularisationLabel, type OverConsumption } from '../pricing';
+import { monthsOverLimit, regularisationLabel, type OverConsumption, type PriceLists } from '../pricing';
 import { termsMonthOverrun } from './overrun-facts';
 import { buildInvoiceDraft, type InvoiceDraft, type PreviousMonthUsage } from './invoice-draft';
 import { isBilledMonth, type BillingContract } from './periods';
@@ -33,13 +33,13 @@ export function regularisedMonths(invoices: readonly Pick<Invoice, 'lines'>[], m
  * The measured months before M − 1 over the limits of the tier billed then,
  * billed, not regularised yet and inside the window of `past`, oldest first.
  */
-export function earlierOverruns(contract: Contract, usage: UsageDocument | undefined, month: YearMonth, past: PastRegularisations): PreviousMonthUsage[] {
+export function earlierOverruns(contract: Contract, usage: UsageDocument | undefined, month: YearMonth, past: PastRegularisations, lists: PriceLists): PreviousMonthUsage[] {
   if (!usage) return [];
   const terms = contractTerms(contract);
   const previous = addMonthsToYearMonth(month, -1);
   const since = past.firstInvoicedMonth ? addMonthsToYearMonth(past.firstInvoicedMonth, -1) : addMonthsToYearMonth(month, -REGULARISATION_LOOKBACK_MONTHS);
   const candidates = usage.months.filter((m) => m.month >= since && m.month < previous && isBilledIn(terms, m.month) && !past.regularised.has(m.month));
-  return monthsOverLimit(contract, candidates).map((o) => ({ ...usageOfMonth(usage, o.month)!, tierId: tierForMonth(contract, o.month) }));
+  return monthsOverLimit(contract, candidates, lists).map((o) => ({ ...usageOfMonth(usage, o.month)!, tierId: tierForMonth(contract, o.month) }));
 }
 
 /**
@@ -57,6 +57,8 @@ export function contractMonthDraft(
   client: Pick<Client, 'country' | 'vatNumber'>,
   usage: UsageDocument | undefined,
   month: YearMonth,
+  /** The stored price lists (read once per run, not per contract). */
+  lists: PriceLists,
   settings?: Pick<RuleSettings, 'paymentTermDays'>,
   past?: PastRegularisations,
   /** The day the run is computed (the invoice's date if issued then); omitted, the month's earliest day. */
@@ -64,7 +66,7 @@ export function contractMonthDraft(
 ): InvoiceDraft | null {
   const terms = contractTerms(contract);
   if (terms.status === 'draft') return null;
-  const inForce = priceInForce(terms, month);
+  const inForce = priceInForce(terms, month, lists);
   const billing: BillingContract = {
     id: contract.id,
     tier: inForce.tier,
@@ -76,11 +78,12 @@ export function contractMonthDraft(
   };
   const previous = addMonthsToYearMonth(month, -1);
   const previousUsage = usage && isBilledMonth(billing, previous) && !past?.regularised.has(previous) ? usageOfMonth(usage, previous) : undefined;
-  const earlier = past ? earlierOverruns(contract, usage, month, past) : [];
+  const earlier = past ? earlierOverruns(contract, usage, month, past, lists) : [];
   return buildInvoiceDraft({
     contract: billing,
     client: { country: client.country, ...(client.vatNumber ? { vatNumber: client.vatNumber } : {}) },
     month,
+    lists,
     ...(previousUsage ? { previousMonthUsage: { ...previousUsage, tierId: tierForMonth(contract, previous) } } : {}),
     ...(earlier.length > 0 ? { earlierMonthsUsage: earlier } : {}),
     ...(settings ? { settings } : {}),
@@ -93,8 +96,8 @@ export function contractMonthDraft(
  * judged against the tier billed then, or null when the month is not
  * measured, not billed, or within the limits.
  */
-export function contractMonthOverrun(contract: Contract, usage: UsageDocument | undefined, month: YearMonth): OverConsumption | null {
-  return termsMonthOverrun(contractTerms(contract), usage ? usageOfMonth(usage, month) : undefined, month);
+export function contractMonthOverrun(contract: Contract, usage: UsageDocument | undefined, month: YearMonth, lists: PriceLists): OverConsumption | null {
+  return termsMonthOverrun(contractTerms(contract), usage ? usageOfMonth(usage, month) : undefined, month, lists);
 }
 
 /** The buyer as printed on a document: an issued invoice keeps the address of its date. */

@@ -2,7 +2,7 @@ import { addMonthsToYearMonth, formatMonthFr, parseYearMonth, type IsoDate, type
 import { DomainError } from '../errors';
 import type { Explained } from '../explain';
 import type { Message } from '../messages';
-import { overConsumption, type OverConsumption, type UsageQuantities } from '../pricing';
+import { overConsumption, type OverConsumption, type PriceLists, type UsageQuantities } from '../pricing';
 import type { RuleSettings } from '../settings';
 import { singleLine, type BillingLine } from './lines';
 import { invoiceMentions } from './mentions';
@@ -22,6 +22,8 @@ export interface InvoiceDraftInput {
   contract: BillingContract;
   client: VatClient;
   month: YearMonth;
+  /** The stored price lists the contract's `priceListId` is read from. */
+  lists: PriceLists;
   /** Usage of month M − 1: its over-consumption is regularised on this invoice. */
   previousMonthUsage?: PreviousMonthUsage;
   /**
@@ -63,7 +65,7 @@ function previousMonthReview(input: InvoiceDraftInput): OverConsumption | null {
       `La facture de ${formatMonthFr(input.month)} régularise la consommation de ${formatMonthFr(expected)} (mois facturé du contrat), pas celle de « ${usage.month} ».`,
     );
   }
-  return reviewOf(input.contract, usage);
+  return reviewOf(input.contract, usage, input.lists);
 }
 
 /** Earlier months' reviews: each a billed month before M − 1. */
@@ -73,16 +75,17 @@ function earlierReviews(input: InvoiceDraftInput): OverConsumption[] {
     if (usage.month >= before || !isBilledMonth(input.contract, usage.month)) {
       throw new DomainError('INVALID_INPUT', `La facture de ${formatMonthFr(input.month)} ne peut régulariser ${formatMonthFr(usage.month)} qu’au titre d’un mois facturé antérieur à ${formatMonthFr(before)}.`);
     }
-    return reviewOf(input.contract, usage);
+    return reviewOf(input.contract, usage, input.lists);
   });
 }
 
-function reviewOf(contract: BillingContract, usage: PreviousMonthUsage): OverConsumption {
+function reviewOf(contract: BillingContract, usage: PreviousMonthUsage, lists: PriceLists): OverConsumption {
   return overConsumption({
     month: usage.month,
     usage,
     tierId: usage.tierId ?? contract.tier,
     priceListId: usage.priceListId ?? contract.priceListId,
+    lists,
     contractStartDate: contract.startDate,
     terminationEffectiveDate: contract.terminationEffectiveDate,
   });
@@ -103,7 +106,7 @@ export function buildInvoiceDraft(input: InvoiceDraftInput): InvoiceDraft | null
   const rate = vat.value.ratePercent;
   const review = previousMonthReview(input);
   const reviews = [...earlierReviews(input), ...(review ? [review] : [])];
-  const base = monthlyLines(contract, month, rate);
+  const base = monthlyLines(contract, month, rate, input.lists);
   const supplement = reviews.flatMap((r) => (r.supplement ? [singleLine(r.supplement.label, r.supplement.amount, rate)] : []));
   const lines = [...base, ...supplement];
   if (lines.length === 0) return null;

@@ -2,7 +2,7 @@ import { formatDateFr, formatMonthFr, lastDayOfMonth, yearMonthOf, type YearMont
 import { explained, explainedMessage } from '../explain';
 import { message } from '../messages';
 import { formatEuros } from '../money';
-import { explainProration, getTier, prorateFirstMonth } from '../pricing';
+import { explainProration, getTier, prorateFirstMonth, type PriceLists } from '../pricing';
 import { singleLine, type BillingLine } from './lines';
 import { assertBillingContract, isBilledMonth, type BillingContract } from './periods';
 
@@ -13,10 +13,10 @@ import { assertBillingContract, isBilledMonth, type BillingContract } from './pe
  * ends in the same month the start proration still applies: nothing was
  * provided before the start. No line outside the billed months.
  */
-export function monthlyLines(contract: BillingContract, month: YearMonth, vatRatePercent: number): BillingLine[] {
+export function monthlyLines(contract: BillingContract, month: YearMonth, vatRatePercent: number, lists: PriceLists): BillingLine[] {
   assertBillingContract(contract);
   if (!isBilledMonth(contract, month)) return [];
-  const tier = { ...getTier(contract.tier, contract.priceListId), ...(contract.price ? { priceCents: contract.price.value } : {}) };
+  const tier = { ...getTier(contract.tier, contract.priceListId, lists), ...(contract.price ? { priceCents: contract.price.value } : {}) };
   const label = `Abonnement Dokos, formule ${tier.id} – ${formatMonthFr(month)}`;
   const { startDate, terminationEffectiveDate: end } = contract;
   if (yearMonthOf(startDate) === month) {

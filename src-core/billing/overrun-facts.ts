@@ -3,6 +3,7 @@ import { overLimitLines } from '../letters/tier-change-facts';
 import { isBilledIn, type ContractTerms } from '../lifecycle/contract-state';
 import { tierForMonth } from '../model/contract';
 import { overConsumption, type OverConsumption } from '../pricing/over-consumption';
+import type { PriceLists } from '../pricing/price-lists';
 import type { UsageMonth } from '../sync/usage-ingest';
 
 /**
@@ -30,13 +31,14 @@ export interface OverrunFact {
  * against the tier billed then; null when the month is not measured, not
  * billed, or within the limits.
  */
-export function termsMonthOverrun(terms: ContractTerms, measured: UsageMonth | undefined, month: YearMonth): OverConsumption | null {
+export function termsMonthOverrun(terms: ContractTerms, measured: UsageMonth | undefined, month: YearMonth, lists: PriceLists): OverConsumption | null {
   if (!measured || !isBilledIn(terms, month)) return null;
   const result = overConsumption({
     month,
     usage: measured,
     tierId: tierForMonth(terms, month),
     priceListId: terms.priceListId,
+    lists,
     contractStartDate: terms.startDate,
     ...(terms.end ? { terminationEffectiveDate: terms.end.value } : {}),
   });
@@ -55,9 +57,9 @@ export function overrunFactOf(over: OverConsumption): OverrunFact {
 }
 
 /** The facts of every month of `months` over the limits of the tier billed then (months not billed are left out), oldest first. */
-export function overrunFacts(terms: ContractTerms, months: readonly UsageMonth[]): OverrunFact[] {
+export function overrunFacts(terms: ContractTerms, months: readonly UsageMonth[], lists: PriceLists): OverrunFact[] {
   return months.flatMap((m) => {
-    const over = termsMonthOverrun(terms, m, m.month);
+    const over = termsMonthOverrun(terms, m, m.month, lists);
     return over ? [overrunFactOf(over)] : [];
   });
 }

@@ -4,7 +4,7 @@ import { message, messageFr, type Message } from '../messages';
 import { formatEuros, type Cents } from '../money';
 import { tierForMonth, type Contract, type ContractHistoryEntry, type ContractStatus } from '../model/contract';
 import type { TierCode } from '../model/priceList';
-import { getTier } from '../pricing/price-lists';
+import { getTier, type PriceLists } from '../pricing/price-lists';
 import type { TerminationCause } from './contract-status';
 import { terminationEffectiveDateExplained } from './termination-notice';
 
@@ -181,10 +181,10 @@ function tierAndVersion(terms: Pick<ContractTerms, 'tier' | 'history' | 'prices'
  * change from M or before, at the last price version effective on M's first
  * day for that tier, else the price list's (§5.1, §5.2).
  */
-export function priceInForce(terms: Pick<ContractTerms, 'tier' | 'history' | 'prices' | 'priceListId'>, month: YearMonth): PriceInForce {
+export function priceInForce(terms: Pick<ContractTerms, 'tier' | 'history' | 'prices' | 'priceListId'>, month: YearMonth, lists: PriceLists): PriceInForce {
   const { tier, version } = tierAndVersion(terms, month);
   if (version) return { tier, price: version, version };
-  const listed = getTier(tier, terms.priceListId);
+  const listed = getTier(tier, terms.priceListId, lists);
   return { tier, price: explained(listed.priceCents, '§5.1', `Prix de la formule ${tier} à la grille ${terms.priceListId} : ${formatEuros(listed.priceCents)} HT par mois (§5.1).`), version: null };
 }
 
@@ -197,13 +197,13 @@ export function runsOn(terms: Pick<ContractTerms, 'status' | 'startDate' | 'end'
  * The monthly recurring revenue of the contract on `date`: its price in force
  * that month if it runs that day (started, not ended, not a draft), else null.
  */
-export function recurringAt(terms: ContractTerms, date: IsoDate): PriceInForce | null {
-  return runsOn(terms, date) ? priceInForce(terms, yearMonthOf(date)) : null;
+export function recurringAt(terms: ContractTerms, date: IsoDate, lists: PriceLists): PriceInForce | null {
+  return runsOn(terms, date) ? priceInForce(terms, yearMonthOf(date), lists) : null;
 }
 
 /** `recurringAt` as figures only (tier, cents and the price version they come from, no sentence), for portfolio-wide sums. */
-export function recurringCentsAt(terms: ContractTerms, date: IsoDate): { tier: TierCode; cents: Cents; version: PriceVersion | null } | null {
+export function recurringCentsAt(terms: ContractTerms, date: IsoDate, lists: PriceLists): { tier: TierCode; cents: Cents; version: PriceVersion | null } | null {
   if (!runsOn(terms, date)) return null;
   const { tier, version } = tierAndVersion(terms, date.slice(0, 7));
-  return { tier, cents: version ? version.value : getTier(tier, terms.priceListId).priceCents, version };
+  return { tier, cents: version ? version.value : getTier(tier, terms.priceListId, lists).priceCents, version };
 }

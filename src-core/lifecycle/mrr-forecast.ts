@@ -2,6 +2,7 @@ import { addMonthsToYearMonth, formatDateFr, yearMonthOf, type IsoDate, type Yea
 import { explained, explainedMessage, type Explained } from '../explain';
 import { message, type MessageCode, type MessageParam } from '../messages';
 import { formatEuros, type Cents } from '../money';
+import type { PriceLists } from '../pricing/price-lists';
 import { recurringCentsAt, type ContractTerms, type PriceVersion } from './contract-state';
 
 /**
@@ -83,7 +84,7 @@ function explain(month: YearMonth, asOf: IsoDate, mrr: Cents, contracts: number,
 }
 
 /** The current month as of `today`, then the `months` following ones. */
-export function mrrForecast(contracts: readonly (ContractTerms & { id?: string })[], today: IsoDate, months = 12, options: ForecastOptions = {}): ForecastMonth[] {
+export function mrrForecast(contracts: readonly (ContractTerms & { id?: string })[], lists: PriceLists, today: IsoDate, months = 12, options: ForecastOptions = {}): ForecastMonth[] {
   const current = yearMonthOf(today); // validates today once
   const presumed = options.presumedPrices;
   const terms = presumed && presumed.size > 0 ? contracts.map((c) => (c.id ? withPresumed(c, presumed.get(c.id)) : c)) : contracts;
@@ -93,7 +94,7 @@ export function mrrForecast(contracts: readonly (ContractTerms & { id?: string }
   for (let i = 0; i <= months; i++) {
     const month = addMonthsToYearMonth(current, i);
     const asOf = i === 0 ? today : `${month}-01`;
-    const now = terms.map((c) => recurringCentsAt(c, asOf));
+    const now = terms.map((c) => recurringCentsAt(c, asOf, lists));
     const moves = { ended: { count: 0, cents: 0 }, started: { count: 0, cents: 0 }, repriced: { count: 0, cents: 0 }, presumed: 0, retiered: { count: 0, cents: 0 } };
     let mrr = 0;
     let running = 0;

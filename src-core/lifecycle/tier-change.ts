@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import { formatEuros, type Cents } from '../money';
 import { tierForMonth, type Contract } from '../model/contract';
 import type { TierCode } from '../model/priceList';
-import { getTier } from '../pricing/price-lists';
+import { getTier, type PriceLists } from '../pricing/price-lists';
 import { contractStateAt, contractTerms, priceInForce, type ContractTerms } from './contract-state';
 
 /**
@@ -30,12 +30,12 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** What a tier change is judged on: the contract's terms and its reference (the read model keeps both). */
 export type TierChangeSubject = ContractTerms & Pick<Contract, 'reference'>;
 
-export function planTierChange(contract: Contract, toTier: TierCode, fromMonth: YearMonth, today: IsoDate): TierChangePlan {
-  return planTermsTierChange({ ...contractTerms(contract), reference: contract.reference }, toTier, fromMonth, today);
+export function planTierChange(contract: Contract, toTier: TierCode, fromMonth: YearMonth, today: IsoDate, lists: PriceLists): TierChangePlan {
+  return planTermsTierChange({ ...contractTerms(contract), reference: contract.reference }, toTier, fromMonth, today, lists);
 }
 
 /** `planTierChange` from the contract's terms: the overrun work list plans from the read model, without the contract record. */
-export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, fromMonth: YearMonth, today: IsoDate): TierChangePlan {
+export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, fromMonth: YearMonth, today: IsoDate, lists: PriceLists): TierChangePlan {
   if (!MONTH.test(fromMonth)) throw new DomainError('INVALID_DATE', `Mois invalide : « ${fromMonth} » (format attendu AAAA-MM).`);
   const from = `${fromMonth}-01`;
   const fromTier = tierForMonth(terms, fromMonth);
@@ -49,8 +49,8 @@ export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, 
     throw new DomainError('INVALID_DATE', `Le changement de formule du ${formatDateFr(from)} suivrait la fin du contrat (${formatDateFr(terms.end.value)}).`);
   }
   if (terms.history.some((e) => e.fromMonth > fromMonth)) throw new DomainError('INVALID_TRANSITION', 'Un changement de formule postérieur est déjà enregistré.');
-  const currentPriceCents = priceInForce(terms, fromMonth).price.value;
-  const newPriceCents = getTier(toTier, terms.priceListId).priceCents;
+  const currentPriceCents = priceInForce(terms, fromMonth, lists).price.value;
+  const newPriceCents = getTier(toTier, terms.priceListId, lists).priceCents;
   const differenceCents = newPriceCents - currentPriceCents;
   const retroactive = compareDates(from, today) < 0;
   const sign = differenceCents >= 0 ? '+' : '−';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { compareDates, formatDateFr, isValidIsoDate } from '../dates';
-import { PRICE_LISTS } from '../pricing/price-lists';
+import { compareDates } from '../dates';
 import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
 import { text } from './text';
@@ -82,14 +81,8 @@ const contractFields = {
 
 type ContractFields = z.infer<z.ZodObject<typeof contractFields>>;
 
-/** No contract starts before the first price list: nothing could price its first month (§5.1). */
-export const FIRST_PRICE_LIST_DATE = PRICE_LISTS.map((l) => l.effectiveFrom).sort()[0]!;
-
 function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
-  // A malformed date is refused by its own schema, with its own message.
-  if (isValidIsoDate(c.startDate) && compareDates(c.startDate, FIRST_PRICE_LIST_DATE) < 0) {
-    ctx.addIssue({ code: 'custom', path: ['startDate'], message: `Un contrat ne peut pas commencer avant la première grille tarifaire (${formatDateFr(FIRST_PRICE_LIST_DATE)}).` });
-  }
+  // The start against the first stored price list is src-core/pricing `contractPriceListProblem`: the lists are records, not schema constants.
   const letterTermination = c.history.some((e) => e.kind === 'termination');
   if (c.status === 'notice_received' && !((c.terminationNotice || letterTermination) && c.terminationEffectiveDate)) {
     ctx.addIssue({ code: 'custom', path: ['terminationNotice'], message: 'Un contrat en préavis doit indiquer la réception du préavis et la date de résiliation.' });

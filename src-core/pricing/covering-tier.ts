@@ -1,4 +1,4 @@
-import { DEFAULT_PRICE_LIST_ID, getPriceList, type PriceList, type Tier, type UsageQuantities } from './price-lists';
+import { getPriceList, type PriceList, type PriceLists, type Tier, type UsageQuantities } from './price-lists';
 import { assertUsage, fitsWithin } from './usage';
 
 /**
@@ -11,7 +11,7 @@ export function findCoveringTier(usage: UsageQuantities, priceList: PriceList): 
   return candidates.reduce<Tier | null>((cheapest, t) => (cheapest && cheapest.priceCents <= t.priceCents ? cheapest : t), null);
 }
 
-/** Id of the covering tier in the named list (default: the first list), or null when hors grille. */
-export function coveringTier(usage: UsageQuantities, priceListId: string = DEFAULT_PRICE_LIST_ID): string | null {
-  return findCoveringTier(usage, getPriceList(priceListId))?.id ?? null;
+/** Id of the covering tier in the named list of `lists`, or null when hors grille. */
+export function coveringTier(usage: UsageQuantities, priceListId: string, lists: PriceLists): string | null {
+  return findCoveringTier(usage, getPriceList(priceListId, lists))?.id ?? null;
 }

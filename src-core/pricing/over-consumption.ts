@@ -4,7 +4,7 @@ import { explainedMessage, type Explained } from '../explain';
 import { message, messageFr } from '../messages';
 import type { Cents } from '../money';
 import { findCoveringTier } from './covering-tier';
-import { getPriceList, getTier, type Tier, type UsageQuantities } from './price-lists';
+import { getPriceList, tierOf, type PriceLists, type Tier, type UsageQuantities } from './price-lists';
 import { prorateFirstMonth } from './proration';
 import { evaluateUsage, formatQuantityFr, METRIC_LABELS_FR, type MetricUsage } from './usage';
 
@@ -21,6 +21,8 @@ export interface OverConsumptionInput {
   /** Tier billed for that month. */
   tierId: string;
   priceListId: string;
+  /** The stored lists `priceListId` is resolved against. */
+  lists: PriceLists;
   /** Tells whether `month` was the first, prorated month. */
   contractStartDate: IsoDate;
   /** No switch is proposed for a month after the contract has ended. */
@@ -100,8 +102,8 @@ export function overConsumption(input: OverConsumptionInput): OverConsumption {
       `Consommation de ${formatMonthFr(input.month)} antérieure au début du contrat (${formatDateFr(input.contractStartDate)}).`,
     );
   }
-  const list = getPriceList(input.priceListId);
-  const current = getTier(input.tierId, list.id);
+  const list = getPriceList(input.priceListId, input.lists);
+  const current = tierOf(list, input.tierId);
   const metrics = evaluateUsage(input.usage, current);
   const over = metrics.some((m) => m.over);
   const covering = findCoveringTier(input.usage, list);

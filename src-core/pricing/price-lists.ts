@@ -52,32 +52,62 @@ export const PRICE_LIST_2024_09_01: PriceList = {
   ],
 };
 
-/** Every built-in list, oldest first. */
-export const PRICE_LISTS: readonly PriceList[] = [PRICE_LIST_2024_09_01];
+/**
+ * The lists a computation reads: the stored `priceLists` records (the laptop's
+ * synced table, the server's records), passed explicitly by every caller. The
+ * built-in list above is seed data only (demo portfolio, server seed).
+ */
+export type PriceLists = readonly PriceList[];
 
-/** The list used when none is named: the first one, on which every 2024 contract was signed. */
-export const DEFAULT_PRICE_LIST_ID = PRICE_LIST_2024_09_01.id;
-
-export function getPriceList(id: string, lists: readonly PriceList[] = PRICE_LISTS): PriceList {
+export function getPriceList(id: string, lists: PriceLists): PriceList {
   const list = lists.find((l) => l.id === id);
-  if (!list) throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire inconnue : « ${id} ».`);
+  if (!list) {
+    throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire inconnue : « ${id} » (elle n'est pas encore reçue sur ce poste : synchronisez, ou choisissez une grille existante).`);
+  }
   return list;
 }
 
 /** The list with the latest effective date on or before `date`. */
-export function priceListInForce(date: IsoDate, lists: readonly PriceList[] = PRICE_LISTS): PriceList {
+export function priceListInForce(date: IsoDate, lists: PriceLists): PriceList {
   parseIsoDate(date);
   const inForce = lists
     .filter((l) => compareDates(l.effectiveFrom, date) <= 0)
     .reduce<PriceList | null>((best, l) => (best && compareDates(best.effectiveFrom, l.effectiveFrom) >= 0 ? best : l), null);
   if (!inForce) {
-    throw new DomainError('UNKNOWN_PRICE_LIST', `Aucune grille tarifaire n'est en vigueur le ${formatDateFr(date)}.`);
+    const first = firstPriceListDate(lists);
+    throw new DomainError(
+      'UNKNOWN_PRICE_LIST',
+      `Aucune grille tarifaire n'est en vigueur le ${formatDateFr(date)}${first ? ` (la première date du ${formatDateFr(first)})` : ' (aucune grille enregistrée)'}.`,
+    );
   }
   return inForce;
 }
 
-export function getTier(tierId: string, priceListId: string = DEFAULT_PRICE_LIST_ID, lists: readonly PriceList[] = PRICE_LISTS): Tier {
+/** Effective date of the oldest list, null when there is none: no contract starts before it (§5.1). */
+export function firstPriceListDate(lists: PriceLists): IsoDate | null {
+  return lists.reduce<IsoDate | null>((first, l) => (first === null || compareDates(l.effectiveFrom, first) < 0 ? l.effectiveFrom : first), null);
+}
+
+/**
+ * Why a contract cannot be priced, in French, or null: its list must be one of
+ * `lists` and its start on or after the first list (nothing could price its
+ * first month). The app and the server ask the same question.
+ */
+export function contractPriceListProblem(contract: { priceListId: string; startDate: IsoDate }, lists: PriceLists): string | null {
+  if (lists.length === 0) return "Aucune grille tarifaire n'est enregistrée : synchronisez pour recevoir les grilles avant de créer un contrat.";
+  if (!lists.some((l) => l.id === contract.priceListId)) return `Grille tarifaire inconnue : « ${contract.priceListId.slice(0, 128)} ».`;
+  const first = firstPriceListDate(lists)!;
+  if (compareDates(contract.startDate, first) < 0) return `Un contrat ne peut pas commencer avant la première grille tarifaire (${formatDateFr(first)}).`;
+  return null;
+}
+
+export function getTier(tierId: string, priceListId: string, lists: PriceLists): Tier {
   const list = getPriceList(priceListId, lists);
+  return tierOf(list, tierId);
+}
+
+/** The tier `tierId` of a list already resolved (a hot path resolves the list once). */
+export function tierOf(list: PriceList, tierId: string): Tier {
   const tier = list.tiers.find((t) => t.id === tierId);
   if (!tier) {
     throw new DomainError(

@@ -5,6 +5,7 @@ import { contractEnd } from '../lifecycle/contract-state';
 import { planTierChange, type TierChangePlan } from '../lifecycle/tier-change';
 import type { Contract, ContractHistoryEntry, LetterTerminationCause } from '../model/contract';
 import type { LetterStatus } from '../model/letter';
+import { contractPriceListProblem, type PriceLists } from '../pricing/price-lists';
 import { firstRefusal, refusal, verdictOf, type Verdict } from './verdict';
 
 /**
@@ -40,7 +41,7 @@ function dayOf(at: string, today: IsoDate): IsoDate {
 const TIER_ACTION_MESSAGE = 'La formule d’un contrat change par « Changer de formule », qui l’inscrit dans l’historique du contrat.';
 
 /** Tier changes added by `after` are each planned on the contract as it stood; the tier is the latest change's. */
-function tierRefusal(before: Contract | undefined, after: Contract, today: IsoDate): Verdict {
+function tierRefusal(before: Contract | undefined, after: Contract, today: IsoDate, lists: PriceLists): Verdict {
   const changes = tierChanges(after.history);
   const latest = [...changes].sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0)).at(-1);
   if (latest && after.tier !== latest.toTier) return refusal('INVALID_INPUT', `${TIER_ACTION_MESSAGE} (formule ${after.tier}, dernier changement vers ${latest.toTier}).`);
@@ -52,13 +53,20 @@ function tierRefusal(before: Contract | undefined, after: Contract, today: IsoDa
     const day = dayOf(entry.at, today);
     let plan: TierChangePlan | undefined;
     const verdict = firstRefusal(
-      () => verdictOf(() => (plan = planTierChange(contract, entry.toTier, entry.fromMonth, day))),
+      () => verdictOf(() => (plan = planTierChange(contract, entry.toTier, entry.fromMonth, day, lists))),
       () => silentRetroactivityRefusal(plan!, entry.retroactive === true, day),
     );
     if (verdict) return verdict;
     contract = { ...contract, tier: entry.toTier, history: [...contract.history, entry] };
   }
   return null;
+}
+
+/** A new contract, or a changed list or start, names a stored list and starts on or after the first one (§5.1). */
+function priceListRefusal(before: Contract | undefined, after: Contract, lists: PriceLists): Verdict {
+  if (before && before.priceListId === after.priceListId && before.startDate === after.startDate) return null;
+  const problem = contractPriceListProblem(after, lists);
+  return problem ? refusal('INVALID_INPUT', problem) : null;
 }
 
 /** The end date stored on the contract is the one its events set. */
@@ -110,11 +118,18 @@ function terminationLetterRefusal(before: Contract | undefined, after: Contract,
 /**
  * Why the contract may not go from `before` (undefined: a new one) to
  * `after` on `today` (Paris), or null. `letters` holds at least the letters
- * `addedTerminationLetterIds` names.
+ * `addedTerminationLetterIds` names; `lists` are the stored price lists.
  */
-export function contractLifeRefusal(before: Contract | undefined, after: Contract, today: IsoDate, letters: ReadonlyMap<string, TerminatingLetter>): Verdict {
+export function contractLifeRefusal(
+  before: Contract | undefined,
+  after: Contract,
+  today: IsoDate,
+  letters: ReadonlyMap<string, TerminatingLetter>,
+  lists: PriceLists,
+): Verdict {
   return firstRefusal(
-    () => tierRefusal(before, after, today),
+    () => priceListRefusal(before, after, lists),
+    () => tierRefusal(before, after, today, lists),
     () => endRefusal(after),
     () => terminationLetterRefusal(before, after, letters),
   );

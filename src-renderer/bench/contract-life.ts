@@ -24,7 +24,7 @@ export async function forecastTiming(today: IsoDate, runs: number): Promise<Life
   const { db } = await openDataLayer();
   try {
     const t0 = performance.now();
-    const summaries = await readPortfolio(db);
+    const [summaries, lists] = await Promise.all([readPortfolio(db), db.priceLists.toArray()]);
     const readMs = performance.now() - t0;
     const runsMs: number[] = [];
     let first = 0;
@@ -32,7 +32,7 @@ export async function forecastTiming(today: IsoDate, runs: number): Promise<Life
     for (let run = 0; run < runs; run++) {
       const t = performance.now();
       const contracts = summaries.flatMap((s) => s.contracts);
-      const months = mrrForecast(contracts, today, 12);
+      const months = mrrForecast(contracts, lists, today, 12);
       runsMs.push(performance.now() - t);
       first = months[0]!.mrr.value;
       count = contracts.length;

@@ -1,7 +1,7 @@
 import {
   addMonthsToYearMonth, allocateNumber, buyerSnapshot, contractMonthDraft, DEMO_SELLER_PROFILE, DomainError, parseIsoDate, startSeries,
   yearMonthOf, type Client, type Contract, type DemoPortfolio, type Invoice, type InvoiceDraft, type IsoDate, type NumberingSeries,
-  type UsageDocument, type YearMonth,
+  type PriceLists, type UsageDocument, type YearMonth,
 } from '../../src-core';
 import type { InvoiceDocumentModel } from '../documents';
 import { draftInvoiceInput } from '../data/invoicing/monthly-run';
@@ -17,10 +17,10 @@ export interface BenchPortfolio extends DemoPortfolio {
 }
 
 /** The draft of `contract` for `month`, or null when nothing is billed (not started, ended, or a rule refuses it). */
-export function monthDraft(contract: Contract, client: Client, usage: UsageDocument | undefined, month: YearMonth): InvoiceDraft | null {
+export function monthDraft(contract: Contract, client: Client, usage: UsageDocument | undefined, month: YearMonth, lists: PriceLists): InvoiceDraft | null {
   if (contract.status === 'draft') return null;
   try {
-    return contractMonthDraft(contract, client, usage, month);
+    return contractMonthDraft(contract, client, usage, month, lists);
   } catch (error) {
     // The run reports such contracts as problems and bills the others; so does the bench.
     if (error instanceof DomainError) return null;
@@ -35,12 +35,12 @@ export interface DraftOfContract {
 }
 
 /** Every draft of `month` in the portfolio, in contract order. */
-export function monthDrafts(portfolio: Pick<DemoPortfolio, 'clients' | 'contracts' | 'usage'>, month: YearMonth): DraftOfContract[] {
+export function monthDrafts(portfolio: Pick<DemoPortfolio, 'clients' | 'contracts' | 'usage' | 'priceLists'>, month: YearMonth): DraftOfContract[] {
   const clients = new Map(portfolio.clients.map((c) => [c.id, c]));
   const usage = new Map(portfolio.usage.map((u) => [u.contractId, u]));
   return portfolio.contracts.flatMap((contract) => {
     const client = clients.get(contract.clientId);
-    const draft = client && monthDraft(contract, client, usage.get(contract.id), month);
+    const draft = client && monthDraft(contract, client, usage.get(contract.id), month, portfolio.priceLists);
     return draft ? [{ contract, client, draft }] : [];
   });
 }

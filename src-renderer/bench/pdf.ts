@@ -25,7 +25,7 @@ function* recentDrafts(portfolio: BenchPortfolio, today: IsoDate) {
     const month = addMonthsToYearMonth(yearMonthOf(today), -back);
     for (const contract of portfolio.contracts) {
       const client = clients.get(contract.clientId)!;
-      const draft = monthDraft(contract, client, usage.get(contract.id), month);
+      const draft = monthDraft(contract, client, usage.get(contract.id), month, portfolio.priceLists);
       if (draft) yield { client, draft };
     }
   }

@@ -887,4 +887,8 @@ export const en: Record<MessageKey, string> = {
   'sync.server.browserSession': 'In the browser, the token is kept for this session only.',
   'life.workList.horsGrilleRefusal': 'Off the price list: no tier of the list covers this usage; a custom quote is needed (§5.1).',
   'clients.usage.over.horsGrille': 'Off the price list: no tier of the list covers the usage of {month}; a custom quote is needed (§5.1).',
+  // Price lists from the store (issue 19)
+  'prices.unknownList': 'This contract’s price list “{id}” is not on this laptop yet: synchronise to receive it. Its prices, limits and overruns will then show.',
+  'prices.assigned': 'Price list: {label}, in force since {date}: the list in force on the contract’s start date applies (§5.1).',
+  'prices.noneInForce': 'No stored price list is in force on this date: synchronise to receive the price lists.',
 };

@@ -834,6 +834,10 @@ export const fr = {
   'sync.server.browserSession': 'Dans le navigateur, le jeton n’est conservé que pour cette session.',
   'life.workList.horsGrilleRefusal': 'Hors grille : aucune formule de la grille ne couvre cette consommation ; un devis sur mesure est nécessaire (§5.1).',
   'clients.usage.over.horsGrille': 'Hors grille : aucune formule de la grille ne couvre la consommation de {month} ; un devis sur mesure est nécessaire (§5.1).',
+  // Price lists from the store (issue 19)
+  'prices.unknownList': 'La grille tarifaire « {id} » de ce contrat n’est pas encore sur ce poste : synchronisez pour la recevoir. Ses prix, limites et dépassements s’afficheront ensuite.',
+  'prices.assigned': 'Grille tarifaire : {label}, en vigueur depuis le {date} : la grille en vigueur à la date de début du contrat s’applique (§5.1).',
+  'prices.noneInForce': 'Aucune grille tarifaire enregistrée n’est en vigueur à cette date : synchronisez pour recevoir les grilles.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,7 @@
 import { toParisWallClock } from '../../src-core/calendar';
 import type { IsoDate } from '../../src-core/dates';
-import type { Contract, Invoice, Letter, Payment } from '../../src-core/model';
+import type { Contract, Invoice, Letter, Payment, PriceListRecord } from '../../src-core/model';
+import { PRICE_LIST_2024_09_01, type PriceLists } from '../../src-core/pricing';
 import {
   addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal, paymentChangeRefusal, paymentDeletionRefusal, refusal,
   type TerminatingLetter, type Verdict,
@@ -81,6 +82,16 @@ const contractIdentity: RuleCheck = async ({ tx, recordId, after, changedFields 
   return message ? refusal('INVALID_INPUT', message) : null;
 };
 
+/**
+ * The price lists the server holds (a handful of records, read once per
+ * contract mutation). A server never seeded with any has the built-in list of
+ * 2024-09-01 as its seed data, the one its laptops were seeded with.
+ */
+async function storedPriceLists(tx: Queryable): Promise<PriceLists> {
+  const rows = await tx.query<{ id: string; data: WireRecord }>(`select id, data from records where entity = 'priceLists' and not deleted`);
+  return rows.length > 0 ? rows.map((row) => as<PriceListRecord>(row.data, row.id)) : [PRICE_LIST_2024_09_01];
+}
+
 const contractLife: RuleCheck = async ({ tx, recordId, before, after, today }) => {
   const previous = before && as<Contract>(before, recordId);
   const next = as<Contract>(after, recordId);
@@ -89,7 +100,7 @@ const contractLife: RuleCheck = async ({ tx, recordId, before, after, today }) =
     const letter = await liveRecord<Letter>(tx, 'letters', id);
     if (letter) named.set(id, letter);
   }
-  return contractLifeRefusal(previous, next, today, named);
+  return contractLifeRefusal(previous, next, today, named, await storedPriceLists(tx));
 };
 
 /** Checks run on a record about to be stored, per entity, in order. Add an entity's rule here. */

@@ -7,6 +7,10 @@ import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun } from '../../src-renderer/data/invoicing';
 import { toChunks } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { ACTOR, CLIENT_INPUT, counts, freshIndexedDb, openTestData, readSummary } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 type Data = Awaited<ReturnType<typeof openTestData>>;
 
@@ -142,7 +146,7 @@ describe('migration v7: search keys with contract references', () => {
     await old.open();
     const demo = generateDemoPortfolio({ seed: 5, clients: 30 });
     // A v6 read model: summaries without the references in their search key.
-    const stale = summarizeClients(demo.clients, demo.contracts, demo.usage).map((s) => ({ ...s, searchKey: searchable(s.legalName) }));
+    const stale = summarizeClients(demo.clients, demo.contracts, demo.usage, LISTS).map((s) => ({ ...s, searchKey: searchable(s.legalName) }));
     await old.table('clientFiles').bulkPut(rowsOf(demo.clients, demo.contracts));
     await old.table('usage').bulkPut(demo.usage);
     await old.table('portfolioChunks').bulkPut(toChunks(stale));

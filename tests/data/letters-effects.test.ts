@@ -4,6 +4,10 @@ import { createDataContext, readPortfolio, statusesAt } from '../../src-renderer
 import { planMonthlyRun } from '../../src-renderer/data/invoicing/monthly-run';
 import { advanceLetter, createDraftLetter, recordPriceChangeObjection } from '../../src-renderer/data/letters-flow';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 /** Letters dated 05/03/2027, the clock on 01/06/2027 so every step is in the past. */
 async function setUp(today = '2027-06-01') {
@@ -108,8 +112,8 @@ describe('letters that act on their contract', () => {
     const c = await stored(s);
     expect(c.history.at(-1)).toMatchObject({ kind: 'price_change', from: '2027-06-01', tier: 'T99', priceCents: 10900, objectionDeadline: '2027-04-07' });
     const terms = contractTerms(c);
-    expect(priceInForce(terms, '2027-05').price.value).toBe(9900);
-    expect(priceInForce(terms, '2027-06').price.value).toBe(10900);
+    expect(priceInForce(terms, '2027-05', LISTS).price.value).toBe(9900);
+    expect(priceInForce(terms, '2027-06', LISTS).price.value).toBe(10900);
     const june = await planMonthlyRun(s.ctx, '2027-06');
     expect(june.items[0]!.draft.lines[0]!.netCents).toBe(10900);
     expect(june.items[0]!.draft.lines[0]!.explanation.rule).toContain('§5.2');

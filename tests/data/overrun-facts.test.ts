@@ -6,6 +6,10 @@ import { commitPulledPage } from '../../src-renderer/data/sync-state';
 import { summarizePortfolio } from '../../src-renderer/features/dashboard/portfolio-summary';
 import { buildClientRows, filterRows, type ClientFilters } from '../../src-renderer/features/clients/client-rows';
 import { ACTOR, CLIENT_INPUT, openTestData } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 const TODAY = '2026-12-04';
 const OVER = { cpuHours: 1.2, databaseGB: 0.5, storageGB: 1 };
@@ -19,7 +23,7 @@ const WITHIN = { cpuHours: 0.5, databaseGB: 0.5, storageGB: 1 };
 async function expectFactsRight(db: ContratsDb): Promise<void> {
   const [contracts, usage, invoices] = await Promise.all([db.contracts.toArray(), db.usage.toArray(), db.invoices.toArray()]);
   const expected = contracts.flatMap((c) => {
-    const facts = overrunFacts(contractTerms(c), usage.find((u) => u.contractId === c.id)?.months.slice(-OVER_MONTHS_KEPT) ?? []);
+    const facts = overrunFacts(contractTerms(c), usage.find((u) => u.contractId === c.id)?.months.slice(-OVER_MONTHS_KEPT) ?? [], LISTS);
     const months = facts.map((f) => f.month);
     const own = invoices.filter((i) => i.contractId === c.id && i.kind === 'invoice');
     return facts.length > 0 ? [{ id: c.id, facts, regularised: [...regularisedMonths(own, months)].sort() }] : [];
@@ -42,9 +46,9 @@ type SetUp = Awaited<ReturnType<typeof setUp>>;
 async function seen(s: SetUp) {
   const list = await readOverrunWorkList(s.db, TODAY);
   const summaries = await readPortfolio(s.db);
-  const dashboard = summarizePortfolio(summaries, TODAY);
+  const dashboard = summarizePortfolio(summaries, TODAY, LISTS);
   const filters: ClientFilters = { tier: '', status: '', mode: '', partner: '', over: true, archived: false };
-  const listed = filterRows(buildClientRows(summaries, TODAY, dashboard.overMonth), filters, '');
+  const listed = filterRows(buildClientRows(summaries, TODAY, dashboard.overMonth, LISTS), filters, '');
   return { list, dashboard, listed };
 }
 

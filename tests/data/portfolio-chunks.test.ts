@@ -4,6 +4,10 @@ import { createDatabase, readPortfolio, summarizeClients, type ContratsDb } from
 import { chunkOf, DELTA_LIMIT, PORTFOLIO_CHUNKS, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { readModelScope } from '../../src-renderer/data/read-model/upkeep';
 import { freshIndexedDb, readSummary } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 // Writing the model reads the invoices too (which overruns are regularised): the scope of every transaction that writes it.
 const inTransaction = (db: ContratsDb, work: () => Promise<void>) => db.transaction('rw', readModelScope(db), work);
@@ -21,7 +25,7 @@ describe('portfolio read model stored as documents plus recent rows', () => {
   it('writes a few changes as rows without touching the documents, and folds them in past the limit', async () => {
     const db = createDatabase({ name: 'chunks', ...freshIndexedDb() });
     const { clients, contracts, usage } = generateDemoPortfolio({ seed: 11, clients: 600 });
-    const rows = summarizeClients(clients, contracts, usage);
+    const rows = summarizeClients(clients, contracts, usage, LISTS);
     await inTransaction(db, () => replacePortfolio(db, rows));
     expect(await readPortfolio(db)).toHaveLength(600);
     const documents = JSON.stringify(await db.portfolioChunks.toArray());

@@ -3,6 +3,10 @@ import { mrrForecast, PRICE_LIST_2024_09_01 } from '../../src-core';
 import { createDataContext, readPortfolio, readPresumedPriceChanges } from '../../src-renderer/data';
 import { advanceLetter, createDraftLetter } from '../../src-renderer/data/letters-flow';
 import { ACTOR, CLIENT_INPUT, openTestData } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 describe('price change notices in the MRR forecast', () => {
   it('a notice sent without a known receipt counts from its presumed receipt; once received, from the contract itself', async () => {
@@ -20,14 +24,14 @@ describe('price change notices in the MRR forecast', () => {
     const presumed = await readPresumedPriceChanges(ctx);
     expect(presumed.get(contract.id)).toMatchObject([{ from: '2027-03-01', tier: 'T99', value: 10900, receivedOn: '2026-12-05', sentOn: '2026-12-02', letterId: letter.id }]);
     const contracts = (await readPortfolio(data.db)).flatMap((s) => s.contracts);
-    const forecast = mrrForecast(contracts, '2026-12-04', 12, { presumedPrices: presumed });
+    const forecast = mrrForecast(contracts, LISTS, '2026-12-04', 12, { presumedPrices: presumed });
     expect(forecast.map((m) => [m.month, m.mrr.value]).slice(2, 4)).toEqual([['2027-02', 9900], ['2027-03', 10900]]);
     expect(forecast[3]!.mrr.rule).toContain('réception est présumée');
 
     // The receipt recorded: the contract carries the price, nothing is presumed any more.
     await advanceLetter(ctx, letter.id, { type: 'receive', receivedOn: '2026-12-08' }, ACTOR);
     expect((await readPresumedPriceChanges(ctx)).size).toBe(0);
-    const after = mrrForecast((await readPortfolio(data.db)).flatMap((s) => s.contracts), '2026-12-04', 12);
+    const after = mrrForecast((await readPortfolio(data.db)).flatMap((s) => s.contracts), LISTS, '2026-12-04', 12);
     expect(after[3]!.mrr.value).toBe(10900);
     expect(after[3]!.presumed).toBe(0);
   });

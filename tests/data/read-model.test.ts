@@ -8,12 +8,16 @@ import {
 import { readModelFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
 async function expectFresh(db: ContratsDb): Promise<void> {
   const [clients, contracts, usage, rows, invoices] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db), db.invoices.toArray()]);
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  const expected = summarizeClients(clients, contracts, usage).sort(byId);
+  const expected = summarizeClients(clients, contracts, usage, LISTS).sort(byId);
   expect(rows.sort(byId)).toEqual(expected);
   // The overrun tables (read-model/overrun-index.ts) hold what the summaries say: every contract with a month over, and the last measured month.
   const overrunRows = expected.flatMap((s) =>
@@ -45,7 +49,7 @@ describe('portfolio read model', () => {
     await expectFresh(db);
     let row = (await readSummary(db, client.id))!;
     expect(statusesAt(row, '2026-11-27')).toEqual(['active']);
-    expect(priceOfMonth(row.contracts[0]!, '2026-11')).toBe(9900);
+    expect(priceOfMonth(row.contracts[0]!, '2026-11', LISTS)).toBe(9900);
 
     await commands.usage.recordMonth(contract.id, OVER, ACTOR);
     row = (await readSummary(db, client.id))!;
@@ -54,7 +58,7 @@ describe('portfolio read model', () => {
 
     await commands.contracts.applyTierChange(contract.id, 'T199', '2026-12', ACTOR);
     row = (await readSummary(db, client.id))!;
-    expect([tierOfMonth(row.contracts[0]!, '2026-11'), tierOfMonth(row.contracts[0]!, '2026-12')]).toEqual(['T99', 'T199']);
+    expect([tierOfMonth(row.contracts[0]!, '2026-11', LISTS), tierOfMonth(row.contracts[0]!, '2026-12', LISTS)]).toEqual(['T99', 'T199']);
 
     await commands.usage.importMonths([{ contractId: contract.id, ...OVER, cpuHours: 1 }], ACTOR);
     expect(overInMonth((await readSummary(db, client.id))!, '2026-11')).toEqual([]);
@@ -65,7 +69,7 @@ describe('portfolio read model', () => {
     expect(statusesAt(row, '2026-12-31')).toEqual(['notice_received']);
     // The day after the effective date the summary reads "Résilié", with nothing rewritten (issue 15).
     expect(statusesAt(row, '2027-01-01')).toEqual(['terminated']);
-    expect(runningAt(row, '2027-01-01')).toEqual([]);
+    expect(runningAt(row, '2027-01-01', LISTS)).toEqual([]);
     expect(row.deadlines.map((d) => [d.contractReference, d.deadline.kind, d.deadline.value])).toContainEqual(['CT-2', 'termination_effective', '2026-12-31']);
     await expectFresh(db);
   });
@@ -111,12 +115,13 @@ describe('portfolio read model', () => {
 
   it('is computed from the run\'s memory on a new laptop, equal to the one computed from the stored records', async () => {
     const { db, commands } = await openTestData();
-    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 7, clients: 30 });
-    const change = (entity: 'clients' | 'contracts' | 'usage', record: { id: string }) =>
+    const { clients, contracts, usage, priceLists } = generateDemoPortfolio({ seed: 7, clients: 30 });
+    const change = (entity: 'clients' | 'contracts' | 'usage' | 'priceLists', record: { id: string }) =>
       ({ entity, recordId: record.id, version: 1, deleted: false, record: { ...record, version: 1 }, changedAt: '2026-11-27T10:00:00Z' });
     const run = newInitialPull();
     run.covered.add('clients').add('contracts');
-    await commitPulledPage(db, 'core', { changes: [...clients.map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
+    // The core stream brings the price lists with the clients and contracts (issue 19: the summaries' overruns are judged against them).
+    await commitPulledPage(db, 'core', { changes: [...priceLists.map((l) => change('priceLists', l)), ...clients.map((c) => change('clients', c)), ...contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
     // A client deleted later in the same stream leaves no row.
     const gone = clients[4]!;
     // The stream's last page: the summaries are prepared from memory (this page included) while IndexedDB writes it.
@@ -126,7 +131,7 @@ describe('portfolio read model', () => {
       writtenWhenPrepared = run.written.size;
       prepareSummaries(run);
     });
-    expect(writtenWhenPrepared).toBe(clients.length + contracts.length);
+    expect(writtenWhenPrepared).toBe(priceLists.length + clients.length + contracts.length);
     const prepared = run.prepared;
     expect(prepared?.get('portfolioSummaries')).toHaveLength(29);
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
@@ -162,7 +167,9 @@ describe('portfolio read model', () => {
     await expectFresh(db);
 
     const other = createDatabase({ name: 'server', ...freshIndexedDb() });
-    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 4, clients: 30 });
+    const { clients, contracts, usage, priceLists } = generateDemoPortfolio({ seed: 4, clients: 30 });
+    // The server's records start with its price lists (a database opened bare is not seeded: openDataLayer seeds).
+    await bulkLoad(other, 'priceLists', priceLists);
     await bulkLoad(other, 'clients', clients, { chunkSize: 7 });
     await bulkLoad(other, 'contracts', contracts, { chunkSize: 7 });
     await bulkLoad(other, 'usage', usage, { chunkSize: 7 });

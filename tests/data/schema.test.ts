@@ -7,6 +7,10 @@ import { SYNC_KEYS, forgetServer, listConflicts, listSetAside, readCursor, readS
 import { PORTFOLIO_CHUNKS } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { readAwaitingCentralIssue, rememberCentralIssue } from '../../src-renderer/data/invoicing';
 import { freshIndexedDb } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 // Several tests build an old database and migrate it: seconds on a busy machine (a timeout for that, not a speed claim).
 describe('local database schema', { timeout: 30_000 }, () => {
@@ -82,7 +86,7 @@ describe('local database schema', { timeout: 30_000 }, () => {
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.length).toBeLessThanOrEqual(PORTFOLIO_CHUNKS);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    expect((await readPortfolio(opened)).sort(byId)).toEqual(summarizeClients(demo.clients, demo.contracts, demo.usage).sort(byId));
+    expect((await readPortfolio(opened)).sort(byId)).toEqual(summarizeClients(demo.clients, demo.contracts, demo.usage, LISTS).sort(byId));
     opened.close();
   });
 

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
 import { checkUsageFile, loadDemoPortfolio, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
 import { ACTOR, counts, openTestData } from './helpers';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 // The usage import as its worker runs it (data/usage-import): checked against the read model, then
 // written by importMonths in one transaction that updates the summaries from the new months.
@@ -18,7 +22,7 @@ const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
 async function expectSummariesFresh(db: ContratsDb): Promise<void> {
   const [clients, contracts, usage, rows] = await Promise.all([db.clients.toArray(), db.contracts.toArray(), db.usage.toArray(), readPortfolio(db)]);
-  expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage).sort(byId));
+  expect(rows.sort(byId)).toEqual(summarizeClients(clients, contracts, usage, LISTS).sort(byId));
   // The overrun rows (read-model/overrun-index.ts) are those the summaries say: every contract with a month over, with its facts.
   const expected = rows.flatMap((s) => s.contracts.filter((c) => c.overruns.length > 0).map((c) => ({ id: c.id, clientId: s.id, contract: c, months: c.overruns.map((o) => o.month) })));
   const stored = (await db.overrunFacts.toArray()).map(({ id, clientId, contract, months }) => ({ id, clientId, contract, months }));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type PushResponse } from '../../src-core/sync';
+import { demoPriceListRecord } from '../../src-core/demo';
 import { createUser } from '../../src-server/auth/users';
 import type { ApiClient } from './support/api';
 import { clientRecord, contractRecord, mutation } from './support/fixtures';
@@ -59,5 +60,16 @@ describe.each(storageVariants())('références de contrat uniques — stockage $
     expect(early).toMatchObject({ status: 'applied' });
     const before = await pushOne('laptop-a', mutation('laptop-a', 'contracts', 'k-before', { ...contractRecord('cl-1', 'CT-2024-00002'), startDate: '2024-08-01' }));
     expect(before.status === 'rejected' && before.reason).toMatch(/avant la première grille tarifaire \(01\/09\/2024\)/);
+  });
+
+  it('refuses a contract naming a price list the server does not hold; once the list is pushed, the contract is accepted (issue 19)', async () => {
+    const unknown = await pushOne('laptop-a', mutation('laptop-a', 'contracts', 'k-2027', { ...contractRecord('cl-1', 'CT-2027-00001'), priceListId: 'PL-TEST-2027', startDate: '2027-02-01' }));
+    expect(unknown).toMatchObject({ status: 'rejected', reason: 'Grille tarifaire inconnue : « PL-TEST-2027 ».' });
+    // A second list, for this test only (not a real DOKOS list): stored lists replace the built-in seed as the reference.
+    const list = { ...demoPriceListRecord(), id: 'PL-TEST-2027', label: 'Grille de test 2027', effectiveFrom: '2027-01-01' };
+    expect(await pushOne('laptop-a', mutation('laptop-a', 'priceLists', 'PL-TEST-2027', list))).toMatchObject({ status: 'applied' });
+    expect(await pushOne('laptop-a', mutation('laptop-a', 'priceLists', 'PL-2024-09-01', demoPriceListRecord()))).toMatchObject({ status: 'applied' });
+    const known = await pushOne('laptop-a', mutation('laptop-a', 'contracts', 'k-2027', { ...contractRecord('cl-1', 'CT-2027-00001'), priceListId: 'PL-TEST-2027', startDate: '2027-02-01' }));
+    expect(known).toMatchObject({ status: 'applied' });
   });
 });

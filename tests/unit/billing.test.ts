@@ -7,6 +7,10 @@ import {
   vatRegime, vatRegimeExplained, type BillingContract, type BillingLine,
 } from '../../src-core/billing';
 import { messageFr } from '../../src-core/messages';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 const code = (c: string) => expect.objectContaining({ code: c });
 const contract: BillingContract = { id: 'CT-1', tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-11-16' };
@@ -123,7 +127,7 @@ describe('periods and dates (§1, §6.1)', () => {
     expect(invoiceDate(contract, '2026-12', '2026-11-20').value).toBe('2026-12-01');
     expect(invoiceDate(contract, '2026-11', '2026-11-10').value).toBe('2026-11-16');
     expect([isLateIssue(contract, '2026-12', '2026-12-01'), isLateIssue(contract, '2026-12', '2026-12-02'), isLateIssue(contract, '2026-11', '2026-11-16')]).toEqual([false, true, false]);
-    const draft = buildInvoiceDraft({ contract, client: french, month: '2026-12', issuedOn: '2026-12-04' })!;
+    const draft = buildInvoiceDraft({ lists: LISTS, contract, client: french, month: '2026-12', issuedOn: '2026-12-04' })!;
     expect([draft.issueDate.value, draft.dueDate.value, draft.period.month, draft.lateIssue]).toEqual(['2026-12-04', '2027-01-03', '2026-12', true]);
   });
 
@@ -145,7 +149,7 @@ describe('periods and dates (§1, §6.1)', () => {
 
 describe('monthly lines (§1, §5.1)', () => {
   it('prorates the first month and bills full months after', () => {
-    const [first] = monthlyLines(contract, '2026-11', 20);
+    const [first] = monthlyLines(contract, '2026-11', 20, LISTS);
     expect(first).toEqual({
       label: 'Abonnement Dokos, formule T99 – novembre 2026 (du 16/11/2026 au 30/11/2026)',
       quantity: 1,
@@ -154,36 +158,36 @@ describe('monthly lines (§1, §5.1)', () => {
       vatRatePercent: 20,
       explanation: { value: 4950, clause: '§1', rule: 'Premier mois au prorata : 99,00\u00a0€ × 15/30 jours = 49,50\u00a0€ (§1).' },
     });
-    const [dec] = monthlyLines(contract, '2026-12', 0);
+    const [dec] = monthlyLines(contract, '2026-12', 0, LISTS);
     expect(dec).toMatchObject({ label: 'Abonnement Dokos, formule T99 – décembre 2026', netCents: 9900, vatRatePercent: 0 });
     expect(dec!.explanation.clause).toBe('§5.1');
   });
 
   it('bills the effective month in full and nothing after', () => {
     const ending = { ...contract, terminationEffectiveDate: '2027-02-28' };
-    const [feb] = monthlyLines(ending, '2027-02', 20);
+    const [feb] = monthlyLines(ending, '2027-02', 20, LISTS);
     expect(feb!.netCents).toBe(9900);
     expect(feb!.explanation.rule).toContain('résiliation (28/02/2027) facturé en entier');
-    expect(monthlyLines(ending, '2027-03', 20)).toEqual([]);
-    expect(monthlyLines(ending, '2026-10', 20)).toEqual([]);
+    expect(monthlyLines(ending, '2027-03', 20, LISTS)).toEqual([]);
+    expect(monthlyLines(ending, '2026-10', 20, LISTS)).toEqual([]);
   });
 
   it('a contract starting and ending in the same month keeps its start proration', () => {
     const short = { ...contract, terminationEffectiveDate: '2026-11-30' };
-    expect(monthlyLines(short, '2026-11', 20)[0]!.netCents).toBe(4950);
+    expect(monthlyLines(short, '2026-11', 20, LISTS)[0]!.netCents).toBe(4950);
   });
 
   it('refuses incoherent contracts and unknown tiers', () => {
-    expect(() => monthlyLines({ ...contract, terminationEffectiveDate: '2026-11-15' }, '2026-11', 20)).toThrow(code('INVALID_INPUT'));
-    expect(() => monthlyLines({ ...contract, paymentTermDays: -3 }, '2026-11', 20)).toThrow(/délai de paiement invalide/);
-    expect(() => monthlyLines({ ...contract, startDate: '2026-02-30' }, '2026-11', 20)).toThrow(code('INVALID_DATE'));
-    expect(() => monthlyLines({ ...contract, tier: 'T100' }, '2026-12', 20)).toThrow(code('UNKNOWN_TIER'));
+    expect(() => monthlyLines({ ...contract, terminationEffectiveDate: '2026-11-15' }, '2026-11', 20, LISTS)).toThrow(code('INVALID_INPUT'));
+    expect(() => monthlyLines({ ...contract, paymentTermDays: -3 }, '2026-11', 20, LISTS)).toThrow(/délai de paiement invalide/);
+    expect(() => monthlyLines({ ...contract, startDate: '2026-02-30' }, '2026-11', 20, LISTS)).toThrow(code('INVALID_DATE'));
+    expect(() => monthlyLines({ ...contract, tier: 'T100' }, '2026-12', 20, LISTS)).toThrow(code('UNKNOWN_TIER'));
   });
 });
 
 describe('invoice draft', () => {
   it('first invoice: T99 from 16 Nov 2026, French client', () => {
-    const draft = buildInvoiceDraft({ contract, client: french, month: '2026-11' })!;
+    const draft = buildInvoiceDraft({ lists: LISTS, contract, client: french, month: '2026-11' })!;
     expect(draft.issueDate.value).toBe('2026-11-16');
     expect(draft.dueDate.value).toBe('2026-12-16');
     expect(draft.period).toEqual({ month: '2026-11', from: '2026-11-01', to: '2026-11-30' });
@@ -198,7 +202,7 @@ describe('invoice draft', () => {
   });
 
   it('adds the regularisation of last month and carries the reverse-charge mention', () => {
-    const draft = buildInvoiceDraft({
+    const draft = buildInvoiceDraft({ lists: LISTS,
       contract: { ...contract, paymentTermDays: 45 },
       client: { country: 'DE', vatNumber: 'DE123456789' },
       month: '2026-12',
@@ -215,7 +219,7 @@ describe('invoice draft', () => {
   });
 
   it('bills last month at the tier it had before a switch', () => {
-    const draft = buildInvoiceDraft({
+    const draft = buildInvoiceDraft({ lists: LISTS,
       contract: { ...contract, tier: 'T199', startDate: '2026-01-01' },
       client: french,
       month: '2026-12',
@@ -225,7 +229,7 @@ describe('invoice draft', () => {
   });
 
   it('warns on hors grille and EU clients without VAT number', () => {
-    const draft = buildInvoiceDraft({
+    const draft = buildInvoiceDraft({ lists: LISTS,
       contract,
       client: { country: 'ES' },
       month: '2026-12',
@@ -241,9 +245,9 @@ describe('invoice draft', () => {
 
   it('after the effective month: nothing, or only the last regularisation', () => {
     const ending = { ...contract, terminationEffectiveDate: '2027-01-31' };
-    expect(buildInvoiceDraft({ contract: ending, client: french, month: '2027-02' })).toBeNull();
-    expect(buildInvoiceDraft({ contract: ending, client: french, month: '2026-10' })).toBeNull();
-    const last = buildInvoiceDraft({
+    expect(buildInvoiceDraft({ lists: LISTS, contract: ending, client: french, month: '2027-02' })).toBeNull();
+    expect(buildInvoiceDraft({ lists: LISTS, contract: ending, client: french, month: '2026-10' })).toBeNull();
+    const last = buildInvoiceDraft({ lists: LISTS,
       contract: ending,
       client: french,
       month: '2027-02',
@@ -257,9 +261,9 @@ describe('invoice draft', () => {
 
   it('refuses usage of another month', () => {
     const input = { contract, client: french, month: '2027-01' };
-    expect(() => buildInvoiceDraft({ ...input, previousMonthUsage: { month: '2026-11', cpuHours: 1, databaseGB: 1, storageGB: 1 } })).toThrow(code('INVALID_INPUT'));
-    expect(() => buildInvoiceDraft({ ...input, month: '2026-11', previousMonthUsage: { month: '2026-10', cpuHours: 1, databaseGB: 1, storageGB: 1 } })).toThrow(/consommation de octobre 2026/);
-    expect(() => buildInvoiceDraft({ ...input, month: '2026-1' })).toThrow(code('INVALID_DATE'));
+    expect(() => buildInvoiceDraft({ lists: LISTS, ...input, previousMonthUsage: { month: '2026-11', cpuHours: 1, databaseGB: 1, storageGB: 1 } })).toThrow(code('INVALID_INPUT'));
+    expect(() => buildInvoiceDraft({ lists: LISTS, ...input, month: '2026-11', previousMonthUsage: { month: '2026-10', cpuHours: 1, databaseGB: 1, storageGB: 1 } })).toThrow(/consommation de octobre 2026/);
+    expect(() => buildInvoiceDraft({ lists: LISTS, ...input, month: '2026-1' })).toThrow(code('INVALID_DATE'));
   });
 });
 
@@ -304,7 +308,7 @@ describe('late surcharge (§6.6)', () => {
 describe('credit notes', () => {
   const invoice = {
     number: 'F-2026-000123',
-    lines: buildInvoiceDraft({
+    lines: buildInvoiceDraft({ lists: LISTS,
       contract,
       client: french,
       month: '2026-12',

@@ -4,6 +4,10 @@ import {
   contractLifeRefusal, creditNoteLines, documentSettlement, RECORDED_PAYMENT_MESSAGE, creditNoteRefusal, enforce, formatEuros, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal,
   paymentChangeRefusal, paymentDeletionRefusal, silentRetroactivityRefusal, type Contract, type CreditableDocument, type PayableDocument, type StoredLetterTrack, type TerminatingLetter,
 } from '../../src-core';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 // Issue 17: the business invariants the laptop's commands and the central API both call (src-core/rules).
 
@@ -185,25 +189,25 @@ describe('the contract’s life acts on everything else', () => {
   const none = new Map<string, TerminatingLetter>();
 
   it('a tier change is a history entry the tier follows, never retroactive without the flag', () => {
-    expect(contractLifeRefusal(base, { ...base, tier: 'T199' }, TODAY, none)?.message).toMatch(/par « Changer de formule »/);
-    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-12')] }, TODAY, none)).toBeNull();
-    expect(contractLifeRefusal(base, { ...base, tier: 'T99', history: [change('2026-12')] }, TODAY, none)?.message).toMatch(/dernier changement vers T199/);
-    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-11')] }, TODAY, none)?.message).toBe(
+    expect(contractLifeRefusal(base, { ...base, tier: 'T199' }, TODAY, none, LISTS)?.message).toMatch(/par « Changer de formule »/);
+    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-12')] }, TODAY, none, LISTS)).toBeNull();
+    expect(contractLifeRefusal(base, { ...base, tier: 'T99', history: [change('2026-12')] }, TODAY, none, LISTS)?.message).toMatch(/dernier changement vers T199/);
+    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-11')] }, TODAY, none, LISTS)?.message).toBe(
       'Le 01/11/2026 est antérieur à aujourd’hui (27/11/2026) : confirmez explicitement un changement rétroactif, ou choisissez le 1er d’un mois à venir.',
     );
-    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-11', { retroactive: true })] }, TODAY, none)).toBeNull();
+    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-11', { retroactive: true })] }, TODAY, none, LISTS)).toBeNull();
     // Judged on the day it was made: an entry made on 1 November for November is not retroactive.
-    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-11', { at: '2026-11-01T08:00:00+01:00' })] }, TODAY, none)).toBeNull();
-    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-02', { retroactive: true })] }, TODAY, none)?.message).toMatch(/précéder le début du contrat/);
+    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-11', { at: '2026-11-01T08:00:00+01:00' })] }, TODAY, none, LISTS)).toBeNull();
+    expect(contractLifeRefusal(base, { ...base, tier: 'T199', history: [change('2026-02', { retroactive: true })] }, TODAY, none, LISTS)?.message).toMatch(/précéder le début du contrat/);
     // Undone with its draft notice: the tier returns to what it was.
     const changed = { ...base, tier: 'T199' as const, history: [change('2026-12')] };
-    expect(contractLifeRefusal(changed, base, TODAY, none)).toBeNull();
+    expect(contractLifeRefusal(changed, base, TODAY, none, LISTS)).toBeNull();
     expect(silentRetroactivityRefusal({ from: '2026-11-01', retroactive: true }, true, TODAY)).toBeNull();
   });
   it('the stored end date is the one the notice and the letters set', () => {
     const notice = { receivedOn: '2026-10-15', channel: 'email' as const };
-    expect(contractLifeRefusal(base, { ...base, status: 'notice_received', terminationNotice: notice, terminationEffectiveDate: '2026-11-30' }, TODAY, none)).toBeNull();
-    expect(contractLifeRefusal(base, { ...base, status: 'notice_received', terminationNotice: notice, terminationEffectiveDate: '2027-03-31' }, TODAY, none)?.message).toMatch(
+    expect(contractLifeRefusal(base, { ...base, status: 'notice_received', terminationNotice: notice, terminationEffectiveDate: '2026-11-30' }, TODAY, none, LISTS)).toBeNull();
+    expect(contractLifeRefusal(base, { ...base, status: 'notice_received', terminationNotice: notice, terminationEffectiveDate: '2027-03-31' }, TODAY, none, LISTS)?.message).toMatch(
       /^La date de résiliation enregistrée \(31\/03\/2027\) n’est pas celle que fixent le préavis et les lettres du contrat : le 30\/11\/2026/,
     );
   });
@@ -211,13 +215,13 @@ describe('the contract’s life acts on everything else', () => {
     const entry = { kind: 'termination' as const, at: '2026-11-27T10:00:00+01:00', actor: 'Alice', cause: 'non_payment' as const, noticeDate: '2026-11-24', effectiveDate: '2026-11-24', rule: 'Réception.', letterId: 'l-9' };
     const after = { ...base, status: 'terminated' as const, terminationEffectiveDate: '2026-11-24', history: [entry] };
     const letter: TerminatingLetter = { kind: 'nonPaymentTermination', status: 'sent', contractId: 'k-1', sentOn: '2026-11-21' };
-    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', letter]]))).toBeNull();
-    expect(contractLifeRefusal(base, after, TODAY, none)?.message).toBe('Résiliation refusée : elle ne s’appuie sur aucune lettre de ce contrat qui la prononce (lettre l-9).');
-    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, kind: 'breachTermination' }]]))).not.toBeNull();
-    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, contractId: 'k-2' }]]))).not.toBeNull();
-    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, status: 'printed', sentOn: undefined }]]))?.message).toBe('Résiliation refusée : la lettre qui la prononce n’a pas été envoyée.');
-    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, sentOn: '2026-11-25' }]]))?.code).toBe('INVALID_DATE');
+    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', letter]]), LISTS)).toBeNull();
+    expect(contractLifeRefusal(base, after, TODAY, none, LISTS)?.message).toBe('Résiliation refusée : elle ne s’appuie sur aucune lettre de ce contrat qui la prononce (lettre l-9).');
+    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, kind: 'breachTermination' }]]), LISTS)).not.toBeNull();
+    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, contractId: 'k-2' }]]), LISTS)).not.toBeNull();
+    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, status: 'printed', sentOn: undefined }]]), LISTS)?.message).toBe('Résiliation refusée : la lettre qui la prononce n’a pas été envoyée.');
+    expect(contractLifeRefusal(base, after, TODAY, new Map([['l-9', { ...letter, sentOn: '2026-11-25' }]]), LISTS)?.code).toBe('INVALID_DATE');
     // Already on the contract before: not judged again (its letter may since have been archived elsewhere).
-    expect(contractLifeRefusal(after, after, TODAY, none)).toBeNull();
+    expect(contractLifeRefusal(after, after, TODAY, none, LISTS)).toBeNull();
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   messageFr,
-  clientArchiveProblem, clientRemovalProblem, clientsWithSameSiren, clientVatWarning, contractDateIssues, contractInputSchema, countryGroups, deadlinesCsv, FIRST_PRICE_LIST_DATE,
-  nextContractReference, normalizeContractReference, parseEntity, referenceClash, ValidationError,
+  clientArchiveProblem, clientRemovalProblem, clientsWithSameSiren, clientVatWarning, contractDateIssues, contractInputSchema, countryGroups, deadlinesCsv, contractPriceListProblem, PRICE_LIST_2024_09_01, firstPriceListDate,
+  nextContractReference, normalizeContractReference, parseEntity, referenceClash,
 } from '../../src-core';
 
 describe('contract references (CT-YYYY-NNNNN, unique)', () => {
@@ -38,14 +38,13 @@ describe('contract references (CT-YYYY-NNNNN, unique)', () => {
 describe('contract dates a person cannot mean', () => {
   const base = { clientId: 'c', reference: 'CT-2026-00001', tier: 'T99', priceListId: 'PL-2024-09-01', status: 'active', history: [] };
 
-  it('refuses a start before the first price list (schema)', () => {
-    expect(FIRST_PRICE_LIST_DATE).toBe('2024-09-01');
-    expect(() => parseEntity(contractInputSchema, { ...base, startDate: '2024-08-31' }, 'Contrat')).toThrow(ValidationError);
-    try {
-      parseEntity(contractInputSchema, { ...base, startDate: '2024-08-31' }, 'Contrat');
-    } catch (e) {
-      expect((e as ValidationError).issues).toEqual([{ path: 'startDate', message: 'Un contrat ne peut pas commencer avant la première grille tarifaire (01/09/2024).' }]);
-    }
+  // Issue 19: the first list is the first STORED one, so the check reads the lists (no longer a schema constant).
+  it('refuses a start before the first stored price list', () => {
+    const lists = [PRICE_LIST_2024_09_01];
+    expect(firstPriceListDate(lists)).toBe('2024-09-01');
+    expect(contractPriceListProblem({ ...base, startDate: '2024-08-31' }, lists)).toBe('Un contrat ne peut pas commencer avant la première grille tarifaire (01/09/2024).');
+    expect(contractPriceListProblem({ ...base, startDate: '2024-09-01' }, lists)).toBeNull();
+    expect(contractPriceListProblem({ ...base, startDate: '2026-01-01', priceListId: 'PL-1999' }, lists)).toBe('Grille tarifaire inconnue : « PL-1999 ».');
     expect(parseEntity(contractInputSchema, { ...base, startDate: '2024-09-01' }, 'Contrat').startDate).toBe('2024-09-01');
   });
 

@@ -4,6 +4,10 @@ import {
   addDays, addMonthsToYearMonth, contractEnd, contractMonthDraft, contractStateAt, contractTerms, generateDemoPortfolio, isBilledIn, mrrForecast,
   priceInForce, recurringAt, regularisedMonths, withUsageMonth, yearMonthOf, type Contract, type ContractHistoryEntry, type UsageDocument,
 } from '../../src-core';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 const { clients, contracts } = generateDemoPortfolio({ seed: 7, clients: 10 });
 const client = clients[0]!;
@@ -29,10 +33,10 @@ describe('contract state at a date', () => {
     expect(state.status).toBe('terminated');
     expect(state.rule).toContain('Résilié depuis le 01/12/2026');
     expect(state.end?.cause).toBe('client_notice');
-    expect(recurringAt(terms, '2026-12-04')).toBeNull();
-    expect(recurringAt(terms, '2026-11-15')?.price.value).toBe(19900);
-    expect(contractMonthDraft(c, client, undefined, '2027-01')).toBeNull();
-    expect(contractMonthDraft(c, client, undefined, '2026-11')?.totals.netCents).toBe(19900);
+    expect(recurringAt(terms, '2026-12-04', LISTS)).toBeNull();
+    expect(recurringAt(terms, '2026-11-15', LISTS)?.price.value).toBe(19900);
+    expect(contractMonthDraft(c, client, undefined, '2027-01', LISTS)).toBeNull();
+    expect(contractMonthDraft(c, client, undefined, '2026-11', LISTS)?.totals.netCents).toBe(19900);
   });
 
   it('the earliest termination wins, with its cause and rule; a later entry of the same letter replaces the presumed date', () => {
@@ -51,20 +55,20 @@ describe('contract state at a date', () => {
   it('a received price change reprices from its effective month, at the tier it names', () => {
     const c = contract({ history: [priceChange('2027-03-01', 21900)] });
     const terms = contractTerms(c);
-    expect(priceInForce(terms, '2027-02').price.value).toBe(19900);
-    const march = priceInForce(terms, '2027-03');
+    expect(priceInForce(terms, '2027-02', LISTS).price.value).toBe(19900);
+    const march = priceInForce(terms, '2027-03', LISTS);
     expect(march.price.value).toBe(21900);
     expect(march.price.rule).toContain('§5.2');
-    expect(contractMonthDraft(c, client, undefined, '2027-03')?.lines[0]?.netCents).toBe(21900);
+    expect(contractMonthDraft(c, client, undefined, '2027-03', LISTS)?.lines[0]?.netCents).toBe(21900);
     // After a tier change the list price of the new tier applies again.
     const moved = contract({ history: [priceChange('2027-03-01', 21900), { kind: 'tier_change', at: AT, actor: 't', fromMonth: '2027-05', fromTier: 'T199', toTier: 'T499' }], tier: 'T499' });
-    expect(priceInForce(contractTerms(moved), '2027-05').price.value).toBe(49900);
+    expect(priceInForce(contractTerms(moved), '2027-05', LISTS).price.value).toBe(49900);
   });
 
   it('the MRR forecast counts each month at its price in force and explains what moved it', () => {
     const ending = contractTerms(contract({ status: 'notice_received', terminationNotice: { receivedOn: '2026-12-15', channel: 'email' }, terminationEffectiveDate: '2027-01-31' }));
     const repriced = contractTerms(contract({ history: [priceChange('2027-03-01', 21900)] }));
-    const forecast = mrrForecast([ending, repriced], '2026-12-04', 12);
+    const forecast = mrrForecast([ending, repriced], LISTS, '2026-12-04', 12);
     expect(forecast).toHaveLength(13);
     expect(forecast.map((m) => m.mrr.value).slice(0, 4)).toEqual([39800, 39800, 19900, 21900]);
     expect(forecast[2]!.ended).toEqual({ count: 1, cents: -19900 });
@@ -81,13 +85,13 @@ describe('contract state at a date', () => {
     months = withUsageMonth(months, { month: '2026-11', cpuHours: 0.5, databaseGB: 0.5, storageGB: 1 });
     const usage = { id: c.id, contractId: c.id, clientId: client.id, months, version: 0 } as UsageDocument;
     // No invoice held: the three months before the run (September … November).
-    const draft = contractMonthDraft(c, client, usage, '2026-12', undefined, { regularised: new Set() })!;
+    const draft = contractMonthDraft(c, client, usage, '2026-12', LISTS, undefined, { regularised: new Set() })!;
     expect(draft.lines.map((l) => l.label)).toEqual([expect.stringContaining('décembre 2026'), 'Régularisation dépassement septembre 2026', 'Régularisation dépassement octobre 2026']);
     expect(draft.lines.map((l) => l.netCents)).toEqual([4900, 5000, 15000]);
     // September already on a stored invoice; the history starts in July: August is owed too.
     const done = regularisedMonths([{ lines: draft.lines.slice(1, 2) }], ['2026-08', '2026-09', '2026-10']);
     expect([...done]).toEqual(['2026-09']);
-    const again = contractMonthDraft(c, client, usage, '2026-12', undefined, { regularised: done, firstInvoicedMonth: '2026-07' })!;
+    const again = contractMonthDraft(c, client, usage, '2026-12', LISTS, undefined, { regularised: done, firstInvoicedMonth: '2026-07' })!;
     expect(again.lines.map((l) => l.label).slice(1)).toEqual(['Régularisation dépassement août 2026', 'Régularisation dépassement octobre 2026']);
   });
 });
@@ -104,9 +108,9 @@ describe('contract state properties', () => {
         const end = terms.end!.value;
         const month = addMonthsToYearMonth(yearMonthOf(end), after);
         expect(isBilledIn(terms, month)).toBe(false);
-        expect(contractMonthDraft(c, client, undefined, month)).toBeNull();
+        expect(contractMonthDraft(c, client, undefined, month, LISTS)).toBeNull();
         expect(contractStateAt(terms, addDays(end, later)).status).toBe('terminated');
-        expect(recurringAt(terms, addDays(end, later))).toBeNull();
+        expect(recurringAt(terms, addDays(end, later), LISTS)).toBeNull();
         expect(isBilledIn(terms, yearMonthOf(end))).toBe(true);
       }),
     );
@@ -122,7 +126,7 @@ describe('contract state properties', () => {
         const effective = versions.map((v, i) => ({ ...v, i, from: addMonthsToYearMonth('2025-04', v.month) })).filter((v) => v.from <= month);
         // Same effective month: the one sorted last (stable sort keeps insertion order) wins.
         const last = effective.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.i - b.i)).at(-1);
-        expect(priceInForce(terms, month).price.value).toBe(last ? last.price : 19900);
+        expect(priceInForce(terms, month, LISTS).price.value).toBe(last ? last.price : 19900);
       }),
     );
   });

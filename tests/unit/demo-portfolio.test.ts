@@ -13,9 +13,13 @@ import {
   tierForMonth,
   type DemoPortfolio,
 } from '../../src-core';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 const over = (u: { cpuHours: number; databaseGB: number; storageGB: number }, tierId: string) => {
-  const { limits } = getTier(tierId);
+  const { limits } = getTier(tierId, BUILT_IN_LIST.id, LISTS);
   return u.cpuHours > limits.cpuHours || u.databaseGB > limits.databaseGB || u.storageGB > limits.storageGB;
 };
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyLifecycleEvent, lifecycleOfContract, monthsOverLimit, type Contract } from '../../src-core';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 const base = { status: 'active', startDate: '2026-03-16' } as const;
 
@@ -26,7 +30,7 @@ describe('monthsOverLimit', () => {
       { month: '2026-11', cpuHours: 1.8, databaseGB: 0.5, storageGB: 5 },
       { month: '2026-12', cpuHours: 7, databaseGB: 0.5, storageGB: 5 },
     ];
-    expect(monthsOverLimit(contract, months)).toEqual([
+    expect(monthsOverLimit(contract, months, LISTS)).toEqual([
       { month: '2026-10', coveringTierId: 'T199' },
       { month: '2026-12', coveringTierId: null },
     ]);

@@ -3,6 +3,9 @@ import {
   contractDateIssues,
   contractInputSchema,
   contractLifeRefusal,
+  compareDates,
+  contractPriceListProblem,
+  firstPriceListDate,
   contractSchema,
   DomainError,
   enforce,
@@ -13,6 +16,7 @@ import {
   parseEntity,
   parseInstant,
   planTierChange,
+  priceListInForce,
   referenceIssue,
   silentRetroactivityRefusal,
   tierCodeSchema,
@@ -20,6 +24,8 @@ import {
   ValidationError,
   type Contract,
   type ContractInput,
+  type IsoDate,
+  type PriceLists,
   type ReferencedContract,
   type TerminationNotice,
   type TierCode,
@@ -27,13 +33,15 @@ import {
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday } from '../context';
+import { storedPriceLists } from '../price-lists';
 import { contractReferences } from '../repositories/contracts';
 
 /**
  * What a form gives for a new contract; history starts empty and the status
- * defaults to active. Without a reference, the app assigns the next free one.
+ * defaults to active. Without a reference, the app assigns the next free one;
+ * without a price list, the stored list in force at its start (§5.1).
  */
-export type NewContract = Omit<ContractInput, 'history' | 'status' | 'reference'> & Partial<Pick<ContractInput, 'status' | 'reference'>>;
+export type NewContract = Omit<ContractInput, 'history' | 'status' | 'reference' | 'priceListId'> & Partial<Pick<ContractInput, 'status' | 'reference' | 'priceListId'>>;
 
 /**
  * What an edit may change. The tier, the status and the notice have their own
@@ -41,6 +49,13 @@ export type NewContract = Omit<ContractInput, 'history' | 'status' | 'reference'
  * not change. An `undefined` payment term returns to the rule settings' default.
  */
 export type ContractPatch = Partial<Pick<ContractInput, 'reference' | 'startDate' | 'paymentTermDays' | 'priceListId'>>;
+
+/** The id of the stored list in force on `startDate`; before the first list, the first one (which `checkIdentity` then refuses, naming the start). */
+function listInForce(startDate: IsoDate, lists: PriceLists): string {
+  const first = firstPriceListDate(lists);
+  if (first === null) return '';
+  return priceListInForce(compareDates(startDate, first) < 0 ? first : startDate, lists).id;
+}
 
 /** The contract aggregate's commands (tier changes with their notice: contract-life/). */
 export function contractCommands(ctx: DataContext) {
@@ -50,18 +65,19 @@ export function contractCommands(ctx: DataContext) {
   function modify(
     id: string,
     actor: string,
-    change: (c: Contract, at: string, known: readonly ReferencedContract[]) => { after: Contract; action: string; summary: string },
+    change: (c: Contract, at: string, known: readonly ReferencedContract[], lists: PriceLists) => { after: Contract; action: string; summary: string },
     { readReferences = false } = {},
   ): Promise<Contract> {
     return changeTransaction(ctx, ['contracts'], async () => {
       const before = await db.contracts.get(id);
       if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
       const known = readReferences ? await references() : [];
-      const { after, action, summary } = change(before, ctx.now(), known);
+      const lists = await storedPriceLists(db);
+      const { after, action, summary } = change(before, ctx.now(), known, lists);
       const valid = parseEntity(contractSchema, after, 'Contrat');
       checkIdentity(valid, []);
       // Tier and end date as the contract's events set them (src-core, as the central API checks).
-      enforce(contractLifeRefusal(before, valid, parisToday(ctx), new Map()));
+      enforce(contractLifeRefusal(before, valid, parisToday(ctx), new Map(), lists));
       await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary, clientId: before.clientId });
       return valid;
     });
@@ -69,10 +85,15 @@ export function contractCommands(ctx: DataContext) {
 
   const references = () => contractReferences(ctx);
 
-  /** Refuses a reference another contract has, and dates today makes impossible (src-core rules), naming the fields. */
-  function checkIdentity(contract: Contract, known: readonly ReferencedContract[]): void {
+  /**
+   * Refuses a reference another contract has, dates today makes impossible and,
+   * given the stored `lists`, a list they lack or a start before the first (src-core rules), naming the fields.
+   */
+  function checkIdentity(contract: Contract, known: readonly ReferencedContract[], lists?: PriceLists): void {
     const clash = referenceIssue(contract, known);
-    const issues = [...(clash ? [clash] : []), ...contractDateIssues(contract, parisToday(ctx))];
+    const priced = lists && contractPriceListProblem(contract, lists);
+    const priceIssue = priced ? [{ path: lists.some((l) => l.id === contract.priceListId) ? 'startDate' : 'priceListId', message: priced }] : [];
+    const issues = [...(clash ? [clash] : []), ...priceIssue, ...contractDateIssues(contract, parisToday(ctx))];
     if (issues.length > 0) throw new ValidationError('Contrat', issues);
   }
 
@@ -84,7 +105,8 @@ export function contractCommands(ctx: DataContext) {
     async create(input: NewContract, actor: string, commandId?: string): Promise<Contract> {
       // A placeholder lets the schema check the other fields; the reference is assigned in the transaction.
       const assign = !input.reference?.trim();
-      const fields = parseEntity(contractInputSchema, { status: 'active', ...input, reference: assign ? 'CT' : input.reference, history: [] }, 'Contrat');
+      // The list is assigned from the stored ones in the transaction; a placeholder id lets the schema check the rest.
+      const fields = parseEntity(contractInputSchema, { status: 'active', priceListId: 'PL', ...input, reference: assign ? 'CT' : input.reference, history: [] }, 'Contrat');
       const at = ctx.now();
       let contract = parseEntity(contractSchema, { ...fields, id: commandId ?? ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Contrat');
       await changeTransaction(ctx, ['contracts', 'clients'], async () => {
@@ -96,7 +118,9 @@ export function contractCommands(ctx: DataContext) {
         if (!(await db.clients.get(contract.clientId))) throw new DomainError('INVALID_INPUT', `Client introuvable : ${contract.clientId}.`);
         const known = await references();
         if (assign) contract = { ...contract, reference: nextContractReference(Number(parisToday(ctx).slice(0, 4)), known.map((r) => r.reference)) };
-        checkIdentity(contract, known);
+        const lists = await storedPriceLists(db);
+        if (!input.priceListId) contract = { ...contract, priceListId: listInForce(contract.startDate, lists) };
+        checkIdentity(contract, known, lists);
         await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: `Création du contrat ${contract.reference} (${contract.tier}).`, clientId: contract.clientId });
       });
       return contract;
@@ -131,8 +155,8 @@ export function contractCommands(ctx: DataContext) {
     async applyTierChange(contractId: string, newTier: TierCode, fromMonth: string, actor: string, { retroactive = false } = {}): Promise<Contract> {
       const tier = parseEntity(tierCodeSchema, newTier, 'Formule');
       const today = toParisWallClock(parseInstant(ctx.now())).date;
-      return modify(contractId, actor, (c, at) => {
-        const plan = planTierChange(c, tier, fromMonth, today);
+      return modify(contractId, actor, (c, at, _known, lists) => {
+        const plan = planTierChange(c, tier, fromMonth, today, lists);
         enforce(silentRetroactivityRefusal(plan, retroactive, today));
         const confirmed = plan.retroactive ? { retroactive: true as const } : {};
         return {

@@ -1,7 +1,8 @@
 import {
-  addMonthsToYearMonth, DomainError, planTermsTierChange, yearMonthOf,
+  addMonthsToYearMonth, DomainError, planTermsTierChange, yearMonthOf, type PriceLists,
   type IsoDate, type OverrunFact, type TierChangePlan, type TierCode, type YearMonth,
 } from '../../../src-core';
+import { storedPriceLists } from '../price-lists';
 import type { ContratsDb } from '../db';
 import { overrunOf, type ContractSummary } from '../read-model';
 import { readLastMeasuredMonth, readOverrunRows, type OverrunRow } from '../read-model/overrun-index';
@@ -40,16 +41,16 @@ export interface OverrunWorkList {
 }
 
 /** The same change from the 1st of next month, or null when the rules refuse it (the contract ends before). */
-function nextMonthPlan(contract: ContractSummary, toTier: TierCode, today: IsoDate): TierChangePlan | null {
+function nextMonthPlan(contract: ContractSummary, toTier: TierCode, today: IsoDate, lists: PriceLists): TierChangePlan | null {
   try {
-    return planTermsTierChange(contract, toTier, addMonthsToYearMonth(yearMonthOf(today), 1), today);
+    return planTermsTierChange(contract, toTier, addMonthsToYearMonth(yearMonthOf(today), 1), today, lists);
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;
   }
 }
 
-function workItem(row: OverrunRow, over: OverrunFact, today: IsoDate): OverrunItem {
+function workItem(row: OverrunRow, over: OverrunFact, today: IsoDate, lists: PriceLists): OverrunItem {
   const { contract } = row;
   const item = { clientId: row.clientId, clientName: row.clientName, contract, over, regularised: row.regularised.includes(over.month) };
   const none = { plan: null, nextPlan: null, request: null, nextRequest: null };
@@ -58,8 +59,8 @@ function workItem(row: OverrunRow, over: OverrunFact, today: IsoDate): OverrunIt
   const overrun = { month: over.month, overLimits: over.overLimits, supplementCents: over.supplementCents };
   const requestOf = (plan: TierChangePlan): TierChangeRequest => ({ contractId: contract.id, toTier, fromMonth: plan.fromMonth, retroactive: plan.retroactive, overrun });
   try {
-    const plan = planTermsTierChange(contract, toTier, over.proposedSwitch.from.slice(0, 7), today);
-    const nextPlan = plan.retroactive ? nextMonthPlan(contract, toTier, today) : null;
+    const plan = planTermsTierChange(contract, toTier, over.proposedSwitch.from.slice(0, 7), today, lists);
+    const nextPlan = plan.retroactive ? nextMonthPlan(contract, toTier, today, lists) : null;
     return { ...item, plan, nextPlan, refusal: null, request: requestOf(plan), nextRequest: nextPlan ? requestOf(nextPlan) : null };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -70,12 +71,13 @@ function workItem(row: OverrunRow, over: OverrunFact, today: IsoDate): OverrunIt
 const byName = new Intl.Collator('fr');
 
 export async function readOverrunWorkList(db: ContratsDb, today: IsoDate): Promise<OverrunWorkList> {
-  return db.transaction('r', [db.overrunFacts, db.portfolioMeasured], async () => {
+  return db.transaction('r', [db.overrunFacts, db.portfolioMeasured, db.priceLists], async () => {
     const month = await readLastMeasuredMonth(db);
     if (!month) return { month, items: [] };
+    const lists = await storedPriceLists(db);
     const items = (await readOverrunRows(db, month)).flatMap((row) => {
       const over = overrunOf(row.contract, month);
-      return over ? [workItem(row, over, today)] : [];
+      return over ? [workItem(row, over, today, lists)] : [];
     });
     items.sort((a, b) => byName.compare(a.clientName, b.clientName) || a.contract.reference.localeCompare(b.contract.reference));
     return { month, items };

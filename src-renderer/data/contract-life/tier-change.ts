@@ -1,7 +1,8 @@
 import {
   contractLifeRefusal, contractSchema, DomainError, enforce, letterContract, parseEntity, planTierChange, silentRetroactivityRefusal,
-  type Contract, type IsoDate, type Letter, type TierChangePlan, type TierCode, type YearMonth,
+  type Contract, type IsoDate, type Letter, type PriceLists, type TierChangePlan, type TierCode, type YearMonth,
 } from '../../../src-core';
+import { storedPriceLists } from '../price-lists';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday } from '../context';
@@ -39,21 +40,23 @@ function refuseSilentRetroactivity(plan: TierChangePlan, request: TierChangeRequ
  * The change a first submit of `commandId` applied (its notice carries the
  * command id), with its plan as it was judged then: the contract without it.
  */
-async function appliedBy(ctx: DataContext, contract: Contract, commandId: string, today: IsoDate): Promise<AppliedTierChange | undefined> {
+async function appliedBy(ctx: DataContext, contract: Contract, commandId: string, today: IsoDate, lists: PriceLists): Promise<AppliedTierChange | undefined> {
   const letter = (await ctx.db.letters.where('contractId').equals(contract.id).toArray()).find((l) => l.commandId === commandId);
   const change = contract.history.find((e) => e.kind === 'tier_change' && e.letterId === letter?.id);
   if (!letter || change?.kind !== 'tier_change') return undefined;
   const without = { ...contract, tier: change.fromTier, history: contract.history.filter((e) => e !== change) };
-  return { contract, letter, plan: planTierChange(without, change.toTier, change.fromMonth, today) };
+  return { contract, letter, plan: planTierChange(without, change.toTier, change.fromMonth, today, lists) };
 }
 
 /** Inside a transaction over contracts and letters: the change and its draft notice (a second submit of `commandId` returns the first). */
 async function applyOne(ctx: DataContext, request: TierChangeRequest, today: IsoDate, letterSettings: Awaited<ReturnType<typeof ruleSettings>>, actor: string, commandId?: string): Promise<AppliedTierChange> {
   const before = await ctx.db.contracts.get(request.contractId);
   if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
-  const done = commandId ? await appliedBy(ctx, before, commandId, today) : undefined;
+  // Inside the transaction: its scope covers the price lists (read-model/upkeep readModelScope).
+  const lists = await storedPriceLists(ctx.db);
+  const done = commandId ? await appliedBy(ctx, before, commandId, today, lists) : undefined;
   if (done) return done;
-  const plan = planTierChange(before, request.toTier, request.fromMonth, today);
+  const plan = planTierChange(before, request.toTier, request.fromMonth, today, lists);
   refuseSilentRetroactivity(plan, request, today);
   const at = ctx.now();
   const letter = draftRecord(
@@ -88,7 +91,7 @@ async function applyOne(ctx: DataContext, request: TierChangeRequest, today: Iso
     },
     'Contrat',
   );
-  enforce(contractLifeRefusal(before, contract, today, new Map()));
+  enforce(contractLifeRefusal(before, contract, today, new Map(), lists));
   await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: `${before.reference} — ${plan.rule}`, clientId: before.clientId });
   await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `Avis de changement de formule rédigé (contrat ${before.reference}, brouillon).`, clientId: before.clientId });
   return { contract, letter, plan };
@@ -124,12 +127,13 @@ export async function applyTierChangesWithNotices(
   for (let start = 0; start < requests.length; start += chunkSize) {
     const chunk = requests.slice(start, start + chunkSize);
     await changeTransaction(ctx, ['contracts', 'letters'], async () => {
+      const lists = await storedPriceLists(ctx.db);
       for (const request of chunk) {
         const contract = await ctx.db.contracts.get(request.contractId);
         try {
           // Judged before writing, so that a refusal leaves the transaction intact.
           if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
-          refuseSilentRetroactivity(planTierChange(contract, request.toTier, request.fromMonth, today), request, today);
+          refuseSilentRetroactivity(planTierChange(contract, request.toTier, request.fromMonth, today, lists), request, today);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           result.refused.push({ contractId: request.contractId, message: error.message });

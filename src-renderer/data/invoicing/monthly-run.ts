@@ -7,6 +7,7 @@ import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
 import { invoicingTransaction } from './transaction';
 import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
+import { storedPriceLists } from '../price-lists';
 import { storedTotals } from './stored-amounts';
 
 /**
@@ -75,11 +76,12 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
   parseYearMonth(month);
   const { onProgress, chunkSize = 200 } = options;
   const { db } = ctx;
-  const [contracts, invoiced, settings] = await Promise.all([
+  const [contracts, invoiced, settings, lists] = await Promise.all([
     // A contract still being drafted has not started: nothing to bill.
     db.contracts.toArray().then((all) => all.filter((c) => c.status !== 'draft')),
     invoicedContractIds(ctx, month),
     ruleSettings(ctx),
+    storedPriceLists(db),
   ]);
   // Each draft is dated the day the run is computed, as it would be if issued now (never backdated).
   const today = parisToday(ctx);
@@ -100,7 +102,7 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
       const problem = (message: string) => plan.problems.push({ contractId: contract.id, reference: contract.reference, clientName: client?.legalName ?? contract.clientId, message });
       if (!client) return problem('Client introuvable.');
       try {
-        const draft = contractMonthDraft(contract, client, usage[i], month, settings, pastRegularisations(invoicesOf.get(contract.id) ?? [], usage[i]), today);
+        const draft = contractMonthDraft(contract, client, usage[i], month, lists, settings, pastRegularisations(invoicesOf.get(contract.id) ?? [], usage[i]), today);
         if (draft) plan.items.push({ contract, client, draft });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -3,6 +3,7 @@ import {
   priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
+import { storedPriceLists } from '../price-lists';
 import type { DataContext } from '../context';
 import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
@@ -80,7 +81,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
     const after = withdrawn(before, letter, today);
     if (after) {
       const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
-      enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]])));
+      enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
       await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'letter_withdrawn', summary: `${kindLabel(letter)} retournée non distribuée : ses effets sur le contrat ${before.reference} sont retirés.`, clientId: before.clientId });
     }
     return;
@@ -91,7 +92,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
   if (alreadyThere(before, letter.id, effect)) return;
   const { after, action, summary } = applied(before, effect, at, actor, today);
   const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
-  enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]])));
+  enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
   await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: `${before.reference} — ${summary}`, clientId: before.clientId });
 }
 
@@ -113,7 +114,7 @@ export async function recordPriceChangeObjection(ctx: DataContext, letterId: str
     const at = ctx.now();
     const { after, summary } = applied(before, effect, at, actor, today);
     const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
-    enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]])));
+    enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
     await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: `${before.reference} — Opposition du client reçue le ${formatDateFr(objectionOn)}. ${summary}`, clientId: before.clientId });
     return valid;
   });

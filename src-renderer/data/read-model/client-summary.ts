@@ -1,6 +1,6 @@
 import {
-  contractDeadlines, contractTerms, lifecycleOfContract, overrunFacts,
-  type Client, type Contract, type ContractDeadline, type ContractStatus, type ContractTerms, type HostingMode, type OverrunFact, type UsageDocument, type YearMonth,
+  contractDeadlines, contractTerms, DomainError, lifecycleOfContract, overrunFacts,
+  type Client, type PriceLists, type Contract, type ContractDeadline, type ContractStatus, type ContractTerms, type HostingMode, type OverrunFact, type UsageDocument, type YearMonth,
 } from '../../../src-core';
 import { searchable } from './search-key';
 
@@ -63,10 +63,24 @@ export const OVER_MONTHS_KEPT = 3;
 /** Which status matters most for a client (lower first): the list shows and sorts by it. */
 export const STATUS_WEIGHT: Record<ContractStatus, number> = { active: 0, notice_received: 1, suspended: 2, draft: 3, terminated: 4 };
 
-function contractSummary(contract: Contract, usage: UsageDocument | undefined): ContractSummary {
+/**
+ * The overrun facts of the latest months, judged against the stored price
+ * lists. A contract whose list has not reached this laptop yet (synced later)
+ * keeps none rather than stopping the whole read model: its page says why.
+ */
+function overrunsOf(terms: ContractTerms, months: readonly UsageDocument['months'][number][], lists: PriceLists): OverrunFact[] {
+  try {
+    return overrunFacts(terms, months, lists);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'UNKNOWN_PRICE_LIST') return [];
+    throw error;
+  }
+}
+
+function contractSummary(contract: Contract, usage: UsageDocument | undefined, lists: PriceLists): ContractSummary {
   const months = usage?.months.slice(-OVER_MONTHS_KEPT) ?? [];
   const terms = contractTerms(contract);
-  return { id: contract.id, reference: contract.reference, ...terms, overruns: overrunFacts(terms, months), lastMeasured: months.at(-1)?.month ?? null };
+  return { id: contract.id, reference: contract.reference, ...terms, overruns: overrunsOf(terms, months, lists), lastMeasured: months.at(-1)?.month ?? null };
 }
 
 /**
@@ -75,11 +89,11 @@ function contractSummary(contract: Contract, usage: UsageDocument | undefined): 
  * from the summary's own terms (tier changes, price list) instead of the
  * client's file. Unchanged when the contract is not the client's.
  */
-export function withContractUsage(summary: ClientSummary, usage: UsageDocument): ClientSummary {
+export function withContractUsage(summary: ClientSummary, usage: UsageDocument, lists: PriceLists): ClientSummary {
   const months = usage.months.slice(-OVER_MONTHS_KEPT);
   return {
     ...summary,
-    contracts: summary.contracts.map((c) => (c.id === usage.contractId ? { ...c, overruns: overrunFacts(c, months), lastMeasured: months.at(-1)?.month ?? null } : c)),
+    contracts: summary.contracts.map((c) => (c.id === usage.contractId ? { ...c, overruns: overrunsOf(c, months, lists), lastMeasured: months.at(-1)?.month ?? null } : c)),
   };
 }
 
@@ -93,7 +107,7 @@ export function summarySource<T extends { months?: unknown }>(record: T): T {
 }
 
 /** The summary row of one client from its records (contracts and usage documents of other clients are ignored). */
-export function summarizeClient(client: Client, contracts: readonly Contract[], usage: readonly UsageDocument[]): ClientSummary {
+export function summarizeClient(client: Client, contracts: readonly Contract[], usage: readonly UsageDocument[], lists: PriceLists): ClientSummary {
   const own = contracts.filter((c) => c.clientId === client.id);
   const usageOf = new Map(usage.map((u) => [u.contractId, u]));
   const partner = client.partner?.name ?? null;
@@ -109,7 +123,7 @@ export function summarizeClient(client: Client, contracts: readonly Contract[], 
     contactEmail: client.contact.email,
     partner,
     hostingMode: client.hostingMode,
-    contracts: own.map((c) => contractSummary(c, usageOf.get(c.id))),
+    contracts: own.map((c) => contractSummary(c, usageOf.get(c.id), lists)),
     deadlines,
     searchKey: searchable(
       [client.legalName, client.siren, client.vatNumber, client.contact.name, client.contact.email, client.billingAddress.city, client.billingAddress.postalCode, partner, ...own.map((c) => c.reference)]
@@ -121,7 +135,7 @@ export function summarizeClient(client: Client, contracts: readonly Contract[], 
 }
 
 /** Summaries of many clients at once (migration, demo load): contracts and usage grouped by client in one pass. */
-export function summarizeClients(clients: readonly Client[], contracts: readonly Contract[], usage: readonly UsageDocument[]): ClientSummary[] {
+export function summarizeClients(clients: readonly Client[], contracts: readonly Contract[], usage: readonly UsageDocument[], lists: PriceLists): ClientSummary[] {
   const group = <T extends { clientId: string }>(records: readonly T[]) => {
     const by = new Map<string, T[]>();
     for (const r of records) {
@@ -133,5 +147,5 @@ export function summarizeClients(clients: readonly Client[], contracts: readonly
   };
   const contractsBy = group(contracts);
   const usageBy = group(usage);
-  return clients.map((c) => summarizeClient(c, contractsBy.get(c.id) ?? [], usageBy.get(c.id) ?? []));
+  return clients.map((c) => summarizeClient(c, contractsBy.get(c.id) ?? [], usageBy.get(c.id) ?? [], lists));
 }

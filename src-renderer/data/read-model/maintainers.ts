@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
-import type { Client, Contract, EntityRecords, EntityType, UsageDocument } from '../../../src-core';
+import type { Client, Contract, EntityRecords, EntityType, PriceLists, UsageDocument } from '../../../src-core';
 import type { ContratsDb } from '../db';
+import { storedPriceLists } from '../price-lists';
 import { summarizeClients, withContractUsage, type ClientSummary } from './client-summary';
 import { refreshRegularisations, replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
 import { DELTA_LIMIT, portfolioTables, readPortfolio, replacePortfolio, updateSummaries } from './portfolio-chunks';
@@ -19,6 +20,8 @@ export interface ReadModelSources {
   clients: readonly Client[];
   contracts: readonly Contract[];
   usage: readonly UsageDocument[];
+  /** The price lists the summaries' limits come from (the stored ones, or those the caller will store with the records). */
+  priceLists: PriceLists;
 }
 
 /** What the parts kept before this one made of the same writes (follow) or computed (compute), by part name. */
@@ -77,18 +80,19 @@ export const portfolioSummaries: ReadModelMaintainer<ClientSummary[], SummaryCha
     if (usageOnly && clients.size > USAGE_FROM_SUMMARIES) return followUsage(db, relevant.map((w) => w.after as UsageDocument));
     return refreshSummaries(db, clients);
   },
-  compute: (sources) => summarizeClients(sources.clients, sources.contracts, sources.usage),
+  compute: (sources) => summarizeClients(sources.clients, sources.contracts, sources.usage, sources.priceLists),
   replace: (db, rows) => replacePortfolio(db, rows),
 };
 
 /** Many usage documents: their clients' stored summaries with the new months, the others as they are. */
 async function followUsage(db: ContratsDb, usage: readonly UsageDocument[]): Promise<SummaryChange> {
   const summaries = new Map((await readPortfolio(db)).map((s) => [s.id, s]));
+  const lists = await storedPriceLists(db);
   const changed = new Map<string, ClientSummary>();
   const unsummarized = new Set<string>();
   for (const doc of usage) {
     const summary = changed.get(doc.clientId) ?? summaries.get(doc.clientId);
-    if (summary?.contracts.some((c) => c.id === doc.contractId)) changed.set(doc.clientId, withContractUsage(summary, doc));
+    if (summary?.contracts.some((c) => c.id === doc.contractId)) changed.set(doc.clientId, withContractUsage(summary, doc, lists));
     else unsummarized.add(doc.clientId);
   }
   // Most of the portfolio changed: its documents are rewritten from the summaries in hand, not read again.

@@ -1,5 +1,5 @@
 import {
-  contractStateAt, priceInForce, recurringAt, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type TierCode, type YearMonth,
+  contractStateAt, priceInForce, recurringAt, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type PriceLists, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { STATUS_WEIGHT, type ClientSummary, type ContractSummary } from './client-summary';
 
@@ -12,13 +12,13 @@ import { STATUS_WEIGHT, type ClientSummary, type ContractSummary } from './clien
  */
 
 /** The tier billed in `month`. */
-export function tierOfMonth(contract: ContractSummary, month: YearMonth): TierCode {
-  return priceInForce(contract, month).tier;
+export function tierOfMonth(contract: ContractSummary, month: YearMonth, lists: PriceLists): TierCode {
+  return priceInForce(contract, month, lists).tier;
 }
 
 /** Monthly price HT in force in `month` (tier changes and received price changes followed). */
-export function priceOfMonth(contract: ContractSummary, month: YearMonth): number {
-  return priceInForce(contract, month).price.value;
+export function priceOfMonth(contract: ContractSummary, month: YearMonth, lists: PriceLists): number {
+  return priceInForce(contract, month, lists).price.value;
 }
 
 /** The client's contract statuses on `date`, the one that matters most first (a running contract's over a terminated one's). */
@@ -27,9 +27,9 @@ export function statusesAt(summary: ClientSummary, date: IsoDate): ContractStatu
 }
 
 /** The contracts running on `date` (started, not ended, not drafts) with their price in force that month. */
-export function runningAt(summary: ClientSummary, date: IsoDate): { contract: ContractSummary; inForce: PriceInForce }[] {
+export function runningAt(summary: ClientSummary, date: IsoDate, lists: PriceLists): { contract: ContractSummary; inForce: PriceInForce }[] {
   return summary.contracts.flatMap((contract) => {
-    const inForce = recurringAt(contract, date);
+    const inForce = recurringAt(contract, date, lists);
     return inForce ? [{ contract, inForce }] : [];
   });
 }

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { EntityType } from '../../../src-core';
 import type { ContratsDb } from '../db';
+import { storedPriceLists } from '../price-lists';
 import { summarizeClients, type ClientSummary } from './client-summary';
 import { portfolioTables, updateSummaries } from './portfolio-chunks';
 
@@ -9,9 +10,9 @@ const SOURCES: ReadonlySet<EntityType> = new Set<EntityType>(['clients', 'contra
 
 export const feedsSummaries = (entity: EntityType): boolean => SOURCES.has(entity);
 
-/** The sources a summary is computed from, and the summaries: what a transaction that rewrites summaries covers. */
+/** The sources a summary is computed from, and the summaries: what a transaction that rewrites summaries covers (the price lists give the limits). */
 export function readModelScope(db: ContratsDb): Table[] {
-  return [db.clientRows, db.usage, ...portfolioTables(db)];
+  return [db.clientRows, db.usage, db.priceLists, ...portfolioTables(db)];
 }
 
 /** The client a written record belongs to (none for entities the read model ignores). */
@@ -37,6 +38,8 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
   const ids = [...new Set(clientIds)];
   const changed: ClientSummary[] = [];
   const removed: string[] = [];
+  // Read inside the caller's transaction (readModelScope covers the lists): a summary is judged against the lists committed with it.
+  const lists = await storedPriceLists(db);
   // A chunk at a time: a usage import refreshes thousands of clients, and each read holds the main thread while it is decoded.
   for (let start = 0; start < ids.length; start += REFRESH_CHUNK) {
     const slice = ids.slice(start, start + REFRESH_CHUNK);
@@ -47,7 +50,7 @@ export async function refreshSummaries(db: ContratsDb, clientIds: Iterable<strin
     // A summary reads the usage of the client's own contracts only: got by key (usage id = contract id),
     // pipelined, where an index range per client would cost one cursor step each.
     const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
-    changed.push(...summarizeClients(present.map((f) => f!.client!), contracts, usage));
+    changed.push(...summarizeClients(present.map((f) => f!.client!), contracts, usage, lists));
   }
   await updateSummaries(db, changed, removed);
   return { changed, removed };

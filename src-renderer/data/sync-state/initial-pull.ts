@@ -1,4 +1,5 @@
-import type { Client, Contract, EntityType, UsageDocument, WireRecord } from '../../../src-core';
+import type { Client, Contract, EntityType, PriceListRecord, PriceLists, UsageDocument, WireRecord } from '../../../src-core';
+import { storedPriceLists } from '../price-lists';
 import type { ContratsDb } from '../db';
 import { summarySource } from '../read-model';
 import { computeReadModel, type ComputedReadModel } from '../read-model/maintainers';
@@ -20,19 +21,21 @@ export interface InitialPull {
   covered: Set<EntityType>;
   /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
   sources: Record<'clients' | 'contracts' | 'usage', Map<string, WireRecord>>;
+  /** The price lists this run committed: the summaries' overruns are judged against them. */
+  priceLists: Map<string, WireRecord>;
   /** The read model computed from `sources` as they are now (prepareSummaries); dropped when they change. */
   prepared?: ComputedReadModel | undefined;
 }
 
 export function newInitialPull(): InitialPull {
-  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() } };
+  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() }, priceLists: new Map() };
 }
 
 /** Remembers a committed pulled record (null: deleted) when summaries derive from it. */
 export function rememberSource(initial: InitialPull, entity: EntityType, recordId: string, record: WireRecord | null): void {
-  if (!feedsSummaries(entity)) return;
+  if (!feedsSummaries(entity) && entity !== 'priceLists') return;
   initial.prepared = undefined;
-  const sources = initial.sources[entity as keyof InitialPull['sources']];
+  const sources = entity === 'priceLists' ? initial.priceLists : initial.sources[entity as keyof InitialPull['sources']];
   if (record) sources.set(recordId, summarySource(record));
   else sources.delete(recordId);
 }
@@ -44,8 +47,12 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
  * story is only known once the page is stored (readModelFromMemory).
  */
 export function prepareSummaries(initial: InitialPull): ComputedReadModel {
+  return (initial.prepared = readModelOf(initial, [...initial.priceLists.values()] as PriceListRecord[]));
+}
+
+function readModelOf(initial: InitialPull, priceLists: PriceLists): ComputedReadModel {
   const { clients, contracts, usage } = initial.sources;
-  return (initial.prepared = computeReadModel({ clients: [...clients.values()] as Client[], contracts: [...contracts.values()] as Contract[], usage: [...usage.values()] as UsageDocument[] }));
+  return computeReadModel({ clients: [...clients.values()] as Client[], contracts: [...contracts.values()] as Contract[], usage: [...usage.values()] as UsageDocument[], priceLists });
 }
 
 /**
@@ -65,5 +72,8 @@ export async function readModelFromMemory(db: ContratsDb, initial: InitialPull):
   const [storedFiles, storedContracts] = await Promise.all([db.clientRows.count(), db.clientRows.orderBy('contractIds').count()]);
   const filesCovered = initial.covered.has('clients') && initial.covered.has('contracts');
   if (filesCovered ? storedFiles !== files.size || storedContracts !== contracts.size : storedFiles > 0) return null;
-  return initial.prepared ?? prepareSummaries(initial);
+  // The prepared summaries were judged against the lists this run pulled: kept when those are the stored ones (the seed list may be alone).
+  const stored = await storedPriceLists(db);
+  const sameLists = stored.length === initial.priceLists.size && stored.every((l) => initial.priceLists.has(l.id));
+  return sameLists ? (initial.prepared ?? prepareSummaries(initial)) : readModelOf(initial, stored);
 }

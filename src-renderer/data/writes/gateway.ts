@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { differingFields, mutationSchema, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
+import { storedPriceLists } from '../price-lists';
 import { allReadModelTables, computeReadModel, maintainersOf, ownReadModelTables, readModelTables, READ_MODEL, type AppliedWrite, type ComputedReadModel, type ReadModelSources } from '../read-model/maintainers';
 import { recordTables, writeRecords, type RecordWrites } from '../record-store';
 import { SYNC_KEYS } from '../sync-state/keys';
@@ -234,8 +235,8 @@ export async function rebuildPendingReadModel(db: ContratsDb, fromMemory?: () =>
 }
 
 async function sourcesFromRecords(db: ContratsDb): Promise<ReadModelSources> {
-  const [rows, usage] = await Promise.all([db.clientRows.toArray(), db.usage.toArray()]);
-  return { clients: rows.flatMap((r) => r.client ?? []), contracts: rows.flatMap((r) => r.contracts), usage };
+  const [rows, usage, priceLists] = await Promise.all([db.clientRows.toArray(), db.usage.toArray(), storedPriceLists(db)]);
+  return { clients: rows.flatMap((r) => r.client ?? []), contracts: rows.flatMap((r) => r.contracts), usage, priceLists };
 }
 
 /** Every table a wipe of the records empties: the records and the whole read model (the caller's transaction covers them). */

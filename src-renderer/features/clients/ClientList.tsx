@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { TIER_CODES, CONTRACT_STATUSES, type YearMonth } from '../../../src-core';
-import { lastMeasuredMonth, usePortfolio, type ClientSummary } from '../../data';
+import { lastMeasuredMonth, usePortfolio, usePriceLists, type ClientSummary } from '../../data';
 import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, previousLocation, useLocation } from '../../components/router';
@@ -14,11 +14,12 @@ import { useClientListState } from './list-state';
 /** Rows are rebuilt when stored data changes, never per keystroke; overruns are those of the portfolio's last measured month. */
 function useClientRows(summaries: ClientSummary[] | undefined): { rows: ClientRow[]; overMonth: YearMonth | null } | undefined {
   const today = parisToday();
+  const lists = usePriceLists();
   return useMemo(() => {
-    if (!summaries) return undefined;
+    if (!summaries || !lists) return undefined;
     const overMonth = lastMeasuredMonth(summaries);
-    return { rows: buildClientRows(summaries, today, overMonth), overMonth };
-  }, [summaries, today]);
+    return { rows: buildClientRows(summaries, today, overMonth, lists), overMonth };
+  }, [summaries, today, lists]);
 }
 
 /** The whole portfolio's rows; the client page's code (charts) is fetched once they are in, before the first click. */

@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { type ClientFile } from '../../../src-core';
-import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLetters, usePaymentsOfClient, useUsageOfClient } from '../../data';
+import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLetters, usePaymentsOfClient, usePriceLists, useUsageOfClient } from '../../data';
 import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
@@ -22,10 +22,11 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const invoices = useInvoices({ clientId });
   const payments = usePaymentsOfClient(clientId);
   const letters = useLetters({ clientId });
+  const priceLists = usePriceLists();
   const [exportMessage, setExportMessage] = useState<string | null>(null);
 
   if (client === null) return <RecordNotFound title="clients.page.notFound" />;
-  if (!client || !contracts) return <PageHeader title={t('clients.loading')} subtitle={<a href={href('/clients')}>{t('clients.page.backToList')}</a>} />;
+  if (!client || !contracts || !priceLists) return <PageHeader title={t('clients.loading')} subtitle={<a href={href('/clients')}>{t('clients.page.backToList')}</a>} />;
   const file: ClientFile | null =
     usage && invoices && payments && letters ? { client, contracts, usage, invoices, payments, letters } : null;
   const exportAs = async (format: 'csv' | 'xml') => {
@@ -104,7 +105,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       </div>
       {contracts.length === 0 ? <p className="empty-state">{t('clients.page.noContract')}</p> : null}
       {contracts.map((c) => (
-        <ContractSection key={c.id} contract={c} usage={usageOf(c.id)} />
+        <ContractSection key={c.id} contract={c} usage={usageOf(c.id)} lists={priceLists} />
       ))}
       <Suspense fallback={null}>
         <ClientInvoices clientId={client.id} />

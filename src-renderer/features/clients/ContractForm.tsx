@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  contractDateIssues, contractInputSchema, contractSchema, DEFAULT_PRICE_LIST_ID, DomainError, getPriceList, isValidIsoDate, parseEntity, TIER_CODES, ValidationError,
-  type Client, type Contract, type ContractInput, type TierCode,
+  contractDateIssues, contractInputSchema, contractPriceListProblem, contractSchema, DomainError, isValidIsoDate, parseEntity, priceListInForce, TIER_CODES, ValidationError,
+  type Client, type Contract, type ContractInput, type PriceListRecord, type TierCode,
 } from '../../../src-core';
-import { useClient, useCommands, useContract, useRepositories, type ContractPatch } from '../../data';
+import { useClient, useCommands, useContract, usePriceLists, useRepositories, type ContractPatch } from '../../data';
 import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
@@ -32,9 +32,24 @@ function patchOf(v: ContractFormValues): ContractPatch {
   return { reference: v.reference, startDate: v.startDate, paymentTermDays: paymentTermOf(v) };
 }
 
-function inputOf(clientId: string, v: ContractFormValues): ContractInput {
+/** The stored list a new contract starting on `startDate` gets (§5.1), or undefined when none is in force then (the refusal says why). */
+function listAt(startDate: string, lists: readonly PriceListRecord[]): PriceListRecord | undefined {
+  if (!isValidIsoDate(startDate)) return undefined;
+  try {
+    const id = priceListInForce(startDate, lists).id;
+    return lists.find((l) => l.id === id);
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+}
+
+/** Before the first list, the first list's id: the start is then refused naming that list's date. */
+const firstListId = (lists: readonly PriceListRecord[]) => [...lists].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]?.id ?? '';
+
+function inputOf(clientId: string, v: ContractFormValues, lists: readonly PriceListRecord[]): ContractInput {
   return {
-    clientId, reference: v.reference, tier: v.tier as TierCode, priceListId: DEFAULT_PRICE_LIST_ID, startDate: v.startDate, status: 'active', paymentTermDays: paymentTermOf(v), history: [],
+    clientId, reference: v.reference, tier: v.tier as TierCode, priceListId: listAt(v.startDate, lists)?.id ?? '', startDate: v.startDate, status: 'active', paymentTermDays: paymentTermOf(v), history: [],
   };
 }
 
@@ -49,6 +64,7 @@ export function ContractFormScreen({ clientId, contractId }: { clientId: string;
   const repos = useRepositories();
   const client = useClient(clientId);
   const contract = useContract(contractId);
+  const priceLists = usePriceLists();
   // A new contract is offered the next free reference (the repository assigns it again if the field is emptied).
   const [nextReference, setNextReference] = useState<string | undefined>(contractId ? '' : undefined);
   useEffect(() => {
@@ -56,23 +72,27 @@ export function ContractFormScreen({ clientId, contractId }: { clientId: string;
   }, [contractId, repos]);
   if (client === null) return <RecordNotFound title="clients.page.notFound" />;
   if (contractId && (contract === null || (contract && contract.clientId !== clientId))) return <RecordNotFound title="clients.contract.notFound" />;
-  if (!client || (contractId && !contract) || nextReference === undefined) return <PageHeader title={t('clients.loading')} />;
-  return <ContractFormFields client={client} contract={contract ?? undefined} nextReference={nextReference} />;
+  if (!client || (contractId && !contract) || nextReference === undefined || !priceLists) return <PageHeader title={t('clients.loading')} />;
+  return <ContractFormFields client={client} contract={contract ?? undefined} nextReference={nextReference} lists={priceLists} />;
 }
 
-/** The schema's refusals, and the dates today makes impossible (a start more than a year ahead). */
-function formIssues(check: () => unknown, startDate: string) {
-  return [...issuesOf(check), ...(isValidIsoDate(startDate) ? contractDateIssues({ startDate }, parisToday()) : [])];
+/** The schema's refusals, the dates today makes impossible (a start more than a year ahead) and a start no stored price list covers. */
+function formIssues(check: () => unknown, startDate: string, priceListId: string, lists: readonly PriceListRecord[]) {
+  if (!isValidIsoDate(startDate)) return issuesOf(check);
+  const unpriced = contractPriceListProblem({ priceListId, startDate }, lists);
+  return [...issuesOf(check), ...contractDateIssues({ startDate }, parisToday()), ...(unpriced ? [{ path: 'startDate', message: unpriced }] : [])];
 }
 
-function ContractFormFields({ client, contract, nextReference }: { client: Client; contract: Contract | undefined; nextReference: string }) {
+function ContractFormFields({ client, contract, nextReference, lists }: { client: Client; contract: Contract | undefined; nextReference: string; lists: readonly PriceListRecord[] }) {
   const fmt = useFormat();
   const t = useT();
   const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   // An edit is checked as the whole merged contract: its notice dates must still follow the start.
-  const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, inputOf(client.id, v), 'Contrat'));
-  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(formIssues(() => check(v), v.startDate), (path) => FIELDS.find((f) => path === f));
+  const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, { ...inputOf(client.id, v, lists), priceListId: 'PL' }, 'Contrat'));
+  // A new contract gets the stored list in force at its start (§5.1); an edit keeps its own.
+  const listOf = (v: ContractFormValues) => (contract ? lists.find((l) => l.id === contract.priceListId) : listAt(v.startDate, lists));
+  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(formIssues(() => check(v), v.startDate, contract?.priceListId ?? listOf(v)?.id ?? firstListId(lists), lists), (path) => FIELDS.find((f) => path === f));
   const { values, errors, submitted, dirty, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract, nextReference), validate);
   const leave = useLeaveGuard(dirty);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -91,7 +111,8 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
         if (contract) {
           await commands.contracts.update(contract.id, patchOf(values), currentActor());
         } else {
-          const { history: _history, status: _status, ...input } = inputOf(client.id, values);
+          // The command assigns the stored list in force at the start, as shown here.
+          const { history: _history, status: _status, priceListId: _list, ...input } = inputOf(client.id, values, lists);
           await commands.contracts.create(input, currentActor(), commandId);
         }
         leave.release();
@@ -103,7 +124,8 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
     });
   };
   const errorCount = Object.keys(errors).length;
-  const tiers = getPriceList(contract?.priceListId ?? DEFAULT_PRICE_LIST_ID).tiers;
+  const list = listOf(values);
+  const tiers = list?.tiers ?? [];
   const title = contract ? t('clients.contractForm.editTitle', { reference: contract.reference, name: client.legalName }) : t('clients.contractForm.newTitle', { name: client.legalName });
 
   return (
@@ -119,6 +141,7 @@ function ContractFormFields({ client, contract, nextReference }: { client: Clien
           })}
         </SelectField>
         <TextField label={t('clients.contract.start')} type="date" {...bind('startDate')} />
+        <p className="hint" aria-live="polite">{list ? t('prices.assigned', { label: list.label, date: fmt.date(list.effectiveFrom) }) : t('prices.noneInForce')}</p>
         <TextField label={t('clients.contractForm.paymentTerm')} hint={t('clients.contractForm.paymentTermHint')} inputMode="numeric" {...bind('paymentTermDays')} />
         {saveError ? <p className="alert error" role="alert">{saveError}</p> : null}
         <div className="form-actions">

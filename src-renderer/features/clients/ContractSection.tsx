@@ -1,6 +1,6 @@
 import {
   contractDeadlines, contractStateAt, contractTerms, lifecycleOfContract, priceInForce,
-  type Contract, type UsageDocument,
+  type Contract, type PriceLists, type UsageDocument,
 } from '../../../src-core';
 import { useT, useFormat, useSay } from '../../i18n';
 import { href } from '../../components/router';
@@ -10,7 +10,21 @@ import { parisToday } from '../../components/today';
 import { UsagePanel } from './UsagePanel';
 
 /** One contract on the client page: its facts, every computed date with its rule, its usage against the tier. */
-export function ContractSection({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
+export function ContractSection({ contract, usage, lists }: { contract: Contract; usage: UsageDocument | undefined; lists: PriceLists }) {
+  const t = useT();
+  // A contract synced before its price list (or naming one this laptop never received) cannot be priced yet: say so.
+  if (!lists.some((l) => l.id === contract.priceListId)) {
+    return (
+      <section className="card contract-card" aria-labelledby={`contract-${contract.id}`}>
+        <h2 id={`contract-${contract.id}`}>{t('clients.contract.title', { reference: contract.reference })}</h2>
+        <p className="alert warning" role="note">{t('prices.unknownList', { id: contract.priceListId })}</p>
+      </section>
+    );
+  }
+  return <PricedContractSection contract={contract} usage={usage} lists={lists} />;
+}
+
+function PricedContractSection({ contract, usage, lists }: { contract: Contract; usage: UsageDocument | undefined; lists: PriceLists }) {
   const say = useSay();
   const withClause = useRuleWithClause();
   const fmt = useFormat();
@@ -19,7 +33,7 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
   const terms = contractTerms(contract);
   // The status of the day and the price in force this month, read from the contract's events (issue 15).
   const state = contractStateAt(terms, today);
-  const inForce = priceInForce(terms, today.slice(0, 7));
+  const inForce = priceInForce(terms, today.slice(0, 7), lists);
   const running = state.status === 'active' || state.status === 'suspended' || state.status === 'notice_received';
   const deadlines = contractDeadlines({ lifecycle: lifecycleOfContract(contract) });
   const base = `/clients/${encodeURIComponent(contract.clientId)}/contrats/${encodeURIComponent(contract.id)}`;
@@ -61,7 +75,7 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
           </div>
         ))}
       </dl>
-      <UsagePanel contract={contract} usage={usage} />
+      <UsagePanel contract={contract} usage={usage} lists={lists} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   addMonthsToYearMonth, DomainError, overLimitLines, planTierChange, yearMonthOf,
-  type Contract, type IsoDate, type OverConsumption, type TierChangePlan, type TierCode,
+  type Contract, type IsoDate, type OverConsumption, type PriceLists, type TierChangePlan, type TierCode,
 } from '../../../src-core';
 import { applyTierChangeWithNotice, useDataLayer } from '../../data';
 import { useT, useFormat } from '../../i18n';
@@ -9,12 +9,12 @@ import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 
 /** The proposed date, and the first of next month as the non-retroactive alternative when it is past. */
-function choices(contract: Contract, tier: TierCode, proposedMonth: string, today: IsoDate): TierChangePlan[] {
-  const proposed = planTierChange(contract, tier, proposedMonth, today);
+function choices(contract: Contract, tier: TierCode, proposedMonth: string, today: IsoDate, lists: PriceLists): TierChangePlan[] {
+  const proposed = planTierChange(contract, tier, proposedMonth, today, lists);
   if (!proposed.retroactive) return [proposed];
   const next = addMonthsToYearMonth(yearMonthOf(today), 1);
   try {
-    return [planTierChange(contract, tier, next, today), proposed];
+    return [planTierChange(contract, tier, next, today, lists), proposed];
   } catch {
     return [proposed];
   }
@@ -26,7 +26,7 @@ function choices(contract: Contract, tier: TierCode, proposedMonth: string, toda
  * the monthly difference; a past date is a separate, explicit choice. On
  * confirmation the change and its notice (a draft letter) are written together.
  */
-export function TierChangeDialog({ contract, over, today, onClose }: { contract: Contract; over: OverConsumption; today: IsoDate; onClose: () => void }) {
+export function TierChangeDialog({ contract, over, lists, today, onClose }: { contract: Contract; over: OverConsumption; lists: PriceLists; today: IsoDate; onClose: () => void }) {
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -38,7 +38,7 @@ export function TierChangeDialog({ contract, over, today, onClose }: { contract:
   let plans: TierChangePlan[] = [];
   let planError: string | null = null;
   try {
-    plans = choices(contract, tier, proposal.from.value.slice(0, 7), today);
+    plans = choices(contract, tier, proposal.from.value.slice(0, 7), today, lists);
   } catch (e) {
     planError = e instanceof DomainError ? e.message : String(e);
   }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   DomainError, getTier, METRICS, tierForMonth, type Contract, type Metric,
-  type UsageDocument,
+  type PriceLists, type UsageDocument,
 } from '../../../src-core';
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
 import { useFormat, useNumber, useT } from '../../i18n';
@@ -18,18 +18,18 @@ const CHART_TITLE_KEYS = { cpuHours: 'clients.usage.chart.cpuHours', databaseGB:
 const CHART_UNIT_KEYS = { cpuHours: 'chart.unit.hours', databaseGB: 'chart.unit.gigabytes', storageGB: 'chart.unit.gigabytes' } as const;
 
 /** Usage charts of one contract and, when its latest month is over, the covering tier and the one action to switch. */
-export function UsagePanel({ contract, usage }: { contract: Contract; usage: UsageDocument | undefined }) {
+export function UsagePanel({ contract, usage, lists }: { contract: Contract; usage: UsageDocument | undefined; lists: PriceLists }) {
   const fmt = useFormat();
   const t = useT();
   const num = useNumber();
   // Points are recomputed when the contract or its usage changes, not on every render of the page.
-  const points = useMemo(() => (usage ? METRICS.map((metric) => usagePoints(contract, usage, metric, fmt)) : []), [contract, usage, fmt]);
+  const points = useMemo(() => (usage ? METRICS.map((metric) => usagePoints(contract, usage, metric, lists, fmt)) : []), [contract, usage, lists, fmt]);
   if (!usage || usage.months.length === 0) return <p className="muted">{t('clients.usage.none')}</p>;
   const words = { usage: t('clients.usage.legend.usage'), limit: t('clients.usage.legend.limit'), over: t('clients.usage.legend.over') };
   return (
     <section className="usage-panel" aria-label={t('clients.usage.title', { reference: contract.reference })}>
       <h3>{t('clients.usage.title', { reference: contract.reference })}</h3>
-      <OverConsumptionBox contract={contract} usage={usage} />
+      <OverConsumptionBox contract={contract} usage={usage} lists={lists} />
       <div className="usage-charts">
         {METRICS.map((metric: Metric, i) => (
           <UsageChart
@@ -46,14 +46,14 @@ export function UsagePanel({ contract, usage }: { contract: Contract; usage: Usa
   );
 }
 
-function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: UsageDocument }) {
+function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; usage: UsageDocument; lists: PriceLists }) {
   const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
   const letters = useTierChangeLetters(contract.id);
   const [state, setState] = useState<{ confirming: boolean; error?: string }>({ confirming: false });
-  const over = latestOverConsumption(contract, usage);
+  const over = latestOverConsumption(contract, usage, lists);
   if (!over) return null;
 
   const exceeded = over.metrics
@@ -72,8 +72,8 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
       </div>
     );
   }
-  const current = getTier(tierForMonth(contract, over.month), contract.priceListId);
-  const covering = getTier(over.coveringTierId!, contract.priceListId);
+  const current = getTier(tierForMonth(contract, over.month), contract.priceListId, lists);
+  const covering = getTier(over.coveringTierId!, contract.priceListId, lists);
   const proposal = over.proposedSwitch;
   // The change made after this overrun (at the proposed date or the next month's), and its notice.
   const change = contract.history.findLast((e) => e.kind === 'tier_change' && e.toTier === proposal?.tierId && e.fromMonth > over.month);
@@ -122,7 +122,7 @@ function OverConsumptionBox({ contract, usage }: { contract: Contract; usage: Us
           {notice?.status === 'draft' ? <button type="button" className="button" onClick={() => void undo()}>{t('life.tierChange.undo')}</button> : null}
         </p>
       ) : null}
-      {state.confirming ? <TierChangeDialog contract={contract} over={over} today={parisToday()} onClose={() => setState({ confirming: false })} /> : null}
+      {state.confirming ? <TierChangeDialog contract={contract} over={over} lists={lists} today={parisToday()} onClose={() => setState({ confirming: false })} /> : null}
       {state.error ? <p className="field-error" role="alert">{state.error}</p> : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type IsoDate, type TierCode, type YearMonth } from '../../../src-core';
+import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type IsoDate, type PriceLists, type TierCode, type YearMonth } from '../../../src-core';
 import { overInMonth, runningAt, searchable, STATUS_WEIGHT, statusesAt, type ClientSummary } from '../../data';
 
 /**
@@ -27,7 +27,7 @@ export interface ClientRow {
 
 const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, T499: 4, T999: 5 };
 
-export function buildClientRows(summaries: readonly ClientSummary[], today: IsoDate, overMonth: YearMonth | null): ClientRow[] {
+export function buildClientRows(summaries: readonly ClientSummary[], today: IsoDate, overMonth: YearMonth | null, lists: PriceLists): ClientRow[] {
   return summaries.map((s) => {
     const statuses = statusesAt(s, today);
     return {
@@ -36,7 +36,7 @@ export function buildClientRows(summaries: readonly ClientSummary[], today: IsoD
       siren: s.siren,
       city: s.city,
       contactName: s.contactName,
-      tiers: [...new Set(runningAt(s, today).map((r) => r.inForce.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
+      tiers: [...new Set(runningAt(s, today, lists).map((r) => r.inForce.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
       status: statuses[0] ?? null,
       statuses,
       hostingMode: s.hostingMode,

@@ -1,4 +1,4 @@
-import { contractMonthOverrun, getTier, tierForMonth, type Contract, type OverConsumption, type Tier, type UsageDocument, type YearMonth } from '../../../src-core';
+import { contractMonthOverrun, getTier, tierForMonth, type Contract, type OverConsumption, type PriceLists, type Tier, type UsageDocument, type YearMonth } from '../../../src-core';
 
 /**
  * One contract's figures for the client page (charts, over-consumption box).
@@ -8,8 +8,8 @@ import { contractMonthOverrun, getTier, tierForMonth, type Contract, type OverCo
  */
 
 /** The tier billed for `month`, following the contract's tier changes. */
-export function tierOfMonth(contract: Contract, month: YearMonth): Tier {
-  return getTier(tierForMonth(contract, month), contract.priceListId);
+export function tierOfMonth(contract: Contract, month: YearMonth, lists: PriceLists): Tier {
+  return getTier(tierForMonth(contract, month), contract.priceListId, lists);
 }
 
 /**
@@ -17,7 +17,7 @@ export function tierOfMonth(contract: Contract, month: YearMonth): Tier {
  * judges it (covering tier, supplement, proposed switch), or null when that
  * month is within the limits.
  */
-export function latestOverConsumption(contract: Contract, usage: UsageDocument | undefined): OverConsumption | null {
+export function latestOverConsumption(contract: Contract, usage: UsageDocument | undefined, lists: PriceLists): OverConsumption | null {
   const last = usage?.months[usage.months.length - 1];
-  return last ? contractMonthOverrun(contract, usage, last.month) : null;
+  return last ? contractMonthOverrun(contract, usage, last.month, lists) : null;
 }

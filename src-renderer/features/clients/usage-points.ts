@@ -1,4 +1,4 @@
-import { evaluateUsage, type Contract, type Metric, type UsageDocument } from '../../../src-core';
+import { evaluateUsage, type Contract, type Metric, type PriceLists, type UsageDocument } from '../../../src-core';
 import type { UsagePoint } from '../../components/UsageChart';
 import { tierOfMonth } from './contract-figures';
 import type { Formats } from '../../i18n';
@@ -11,9 +11,9 @@ const CHART_MONTHS = 36;
  * that month (src-core: tierForMonth, evaluateUsage), so the limit line steps
  * where the tier changed; months on the axis are short ("Oct 26", "oct. 26"), long in the tooltip.
  */
-export function usagePoints(contract: Contract, usage: UsageDocument | undefined, metric: Metric, fmt: Formats): UsagePoint[] {
+export function usagePoints(contract: Contract, usage: UsageDocument | undefined, metric: Metric, lists: PriceLists, fmt: Formats): UsagePoint[] {
   return (usage?.months ?? []).slice(-CHART_MONTHS).map((m) => {
-    const evaluation = evaluateUsage(m, tierOfMonth(contract, m.month)).find((e) => e.metric === metric)!;
+    const evaluation = evaluateUsage(m, tierOfMonth(contract, m.month, lists)).find((e) => e.metric === metric)!;
     return { month: fmt.month(m.month), label: fmt.shortMonth(m.month), value: m[metric], limit: evaluation.limit, over: evaluation.over };
   });
 }

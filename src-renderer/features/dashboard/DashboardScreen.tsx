@@ -1,6 +1,6 @@
 import { Suspense, useMemo } from 'react';
-import { TIER_CODES } from '../../../src-core';
-import { usePortfolio, type ClientSummary } from '../../data';
+import { TIER_CODES, type PriceLists } from '../../../src-core';
+import { usePortfolio, usePriceLists, type ClientSummary } from '../../data';
 import { useNumber, useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
@@ -19,8 +19,9 @@ const DEADLINES_SHOWN = 20;
 export function DashboardScreen() {
   const t = useT();
   const clients = usePortfolio();
+  const lists = usePriceLists();
   const demoLoading = useDemoLoad((s) => s.progress !== null);
-  if (!clients) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
+  if (!clients || !lists) return <PageHeader title={t('nav.dashboard')} subtitle={t('clients.loading')} />;
   if (clients.length === 0 || demoLoading) {
     return (
       <>
@@ -29,17 +30,17 @@ export function DashboardScreen() {
       </>
     );
   }
-  return <PortfolioDashboard clients={clients} />;
+  return <PortfolioDashboard clients={clients} lists={lists} />;
 }
 
-function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
+function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; lists: PriceLists }) {
   const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
   const { UpcomingDeadlines } = useSlots();
   const number = useNumber();
   const today = parisToday();
-  const summary = useMemo(() => summarizePortfolio(clients, today), [clients, today]);
+  const summary = useMemo(() => summarizePortfolio(clients, today, lists), [clients, today, lists]);
   return (
     <>
       <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.asOf', { date: fmt.date(today) })} />
@@ -112,7 +113,7 @@ function PortfolioDashboard({ clients }: { clients: ClientSummary[] }) {
           {summary.deadlines.length > 0 ? <p><a href={href('/clients/echeances', { jours: '90' })}>{t('deadlines.later')}</a></p> : null}
         </section>
       </div>
-      <MrrForecast summaries={clients} today={today} />
+      <MrrForecast summaries={clients} lists={lists} today={today} />
       <Suspense fallback={null}>
         <UpcomingDeadlines days={DEADLINE_WINDOW_DAYS} />
       </Suspense>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { mrrForecast, type ForecastMonth, type IsoDate } from '../../../src-core';
+import { mrrForecast, type ForecastMonth, type IsoDate, type PriceLists } from '../../../src-core';
 import { usePlotWidth } from '../../components/usePlotWidth';
 import { usePresumedPriceChanges, type ClientSummary } from '../../data';
 import { useT, useFormat, useSay } from '../../i18n';
@@ -12,13 +12,13 @@ const CHART_HEIGHT = 220;
  * `mrrForecast`: terminations, price changes — received, or sent with a
  * presumed receipt — and tier changes taken at their dates), as a bar chart and a table in which each month says what moved it.
  */
-export function MrrForecast({ summaries, today }: { summaries: readonly ClientSummary[]; today: IsoDate }) {
+export function MrrForecast({ summaries, lists, today }: { summaries: readonly ClientSummary[]; lists: PriceLists; today: IsoDate }) {
   const say = useSay();
   const fmt = useFormat();
   const t = useT();
   // Notices sent without a known receipt count from their presumed receipt (§5.2), said in the months they move.
   const presumedPrices = usePresumedPriceChanges();
-  const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts), today, 12, presumedPrices ? { presumedPrices } : {}), [summaries, today, presumedPrices]);
+  const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts), lists, today, 12, presumedPrices ? { presumedPrices } : {}), [summaries, lists, today, presumedPrices]);
   const [setBox, width] = usePlotWidth();
   const data = months.map((m) => ({ label: fmt.shortMonth(m.month), euros: m.mrr.value / 100, month: m }));
   return (

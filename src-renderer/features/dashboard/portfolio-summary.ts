@@ -1,4 +1,4 @@
-import { addDays, TIER_CODES, type IsoDate, type TierCode, type YearMonth } from '../../../src-core';
+import { addDays, TIER_CODES, type IsoDate, type PriceLists, type TierCode, type YearMonth } from '../../../src-core';
 import { deadlinesBetween, lastMeasuredMonth, overInMonth, runningAt, type ClientSummary, type PortfolioDeadline } from '../../data';
 
 /** How far ahead the dashboard lists deadlines. */
@@ -18,7 +18,7 @@ export interface PortfolioSummary {
 }
 
 /** The dashboard's figures for `today`, from the read model's summary rows (one pass, no record read). */
-export function summarizePortfolio(summaries: readonly ClientSummary[], today: IsoDate): PortfolioSummary {
+export function summarizePortfolio(summaries: readonly ClientSummary[], today: IsoDate, lists: PriceLists): PortfolioSummary {
   const overMonth = lastMeasuredMonth(summaries);
   const perTier = Object.fromEntries(TIER_CODES.map((t) => [t, 0])) as Record<TierCode, number>;
   let mrrCents = 0;
@@ -26,7 +26,7 @@ export function summarizePortfolio(summaries: readonly ClientSummary[], today: I
   let overClients = 0;
   for (const s of summaries) {
     const tiers = new Set<TierCode>();
-    for (const { inForce } of runningAt(s, today)) {
+    for (const { inForce } of runningAt(s, today, lists)) {
       runningContracts++;
       mrrCents += inForce.price.value;
       tiers.add(inForce.tier);

@@ -17,7 +17,7 @@ export function clientRecord(legalName = 'Acme GmbH') {
 }
 
 export function contractRecord(clientId: string, reference = 'CT-2026-0001') {
-  return { ...meta, clientId, reference, tier: 'T99', priceListId: 'pl-2024-09', startDate: '2026-01-01', status: 'active', history: [] };
+  return { ...meta, clientId, reference, tier: 'T99', priceListId: 'PL-2024-09-01', startDate: '2026-01-01', status: 'active', history: [] };
 }
 
 export function draftInvoice(clientId: string, contractId: string, issueDate = '2026-03-01') {

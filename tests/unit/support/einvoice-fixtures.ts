@@ -3,6 +3,10 @@ import {
   OUTSIDE_VAT_SCOPE_MENTION, yearMonthOf,
   type BillingLine, type Client, type Contract, type CreditRequest, type DemoPortfolio, type Invoice, type YearMonth,
 } from '../../../src-core';
+import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../../src-core/pricing';
+
+/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+const LISTS = [BUILT_IN_LIST];
 
 /**
  * Issued documents exactly as the app stores them, made by the same src-core
@@ -30,7 +34,7 @@ export interface IssuedFamily {
 /** The month's invoice of a contract, issued as `number`, or null when nothing is billed that month. */
 export function issuedMonthInvoice(p: DemoPortfolio, contract: Contract, month: YearMonth, number: string): IssuedFamily | null {
   const client = p.clients.find((c) => c.id === contract.clientId)!;
-  const draft = contractMonthDraft(contract, client, p.usage.find((u) => u.id === contract.id), month);
+  const draft = contractMonthDraft(contract, client, p.usage.find((u) => u.id === contract.id), month, LISTS);
   if (!draft) return null;
   const invoice: Invoice = {
     ...meta(`inv-${contract.id}-${month}`),

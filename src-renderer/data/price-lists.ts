@@ -1,0 +1,14 @@
+import type { PriceListRecord } from '../../src-core';
+import type { ContratsDb } from './db';
+
+/**
+ * The stored price lists (the synced `priceLists` table), which the src-core
+ * pricing rules read every tier, price and limit from. An operation reads
+ * them once and passes them on: a handful of records, never one read per
+ * contract. A write that keeps the read model reads them inside its
+ * transaction (read-model/upkeep.ts `readModelScope` covers the table).
+ */
+export function storedPriceLists(db: ContratsDb): Promise<PriceListRecord[]> {
+  return db.priceLists.toArray();
+}
+

@@ -56,7 +56,7 @@ export function ContractSection({ contract, usage }: { contract: Contract; usage
         ) : null}
         {deadlines.map((d) => (
           <div key={d.kind} className="facts-row" data-testid={`deadline-${d.kind}`}>
-            <dt>{d.label}</dt>
+            <dt>{say(d.labelMessage ?? d.label)}</dt>
             <dd><ExplainedDate date={d} /></dd>
           </div>
         ))}

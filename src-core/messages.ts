@@ -1,4 +1,4 @@
-import { formatDateFr, formatMonthFr, type IsoDate, type YearMonth } from './dates';
+import { formatDateFr, formatDateLongFr, formatMonthFr, type IsoDate, type YearMonth } from './dates';
 import { formatEuros, type Cents } from './money';
 import { formatCountFr } from './words';
 
@@ -13,6 +13,8 @@ export type MessageParam =
   | string
   | number
   | { date: IsoDate }
+  /** A date written out, as quoted in letters: "1er février 2027". */
+  | { longDate: IsoDate }
   | { month: YearMonth }
   | { cents: Cents }
   /** An amount with its sign: "+499,00 €", "−499,00 €". */
@@ -95,6 +97,48 @@ export const MESSAGES_FR = {
   'rule.settle.thenComma': ', {returned}',
   // a subscription month's price (billing/monthly-lines.ts)
   'rule.line.monthly': 'Mensualité de la formule {tier} : {price} HT pour {month} (§5.1).',
+  // a letter's deadlines, their labels and rules (letters/*, lifecycle/*): the screen says them in its language, letters keep the French
+  'deadline.receipt': 'Réception de l’avis',
+  'deadline.presumedReceipt': 'Réception présumée de l’avis',
+  'deadline.cureBy': 'Date limite de régularisation',
+  'deadline.cureEnd': 'Fin du délai de régularisation',
+  'deadline.effective': 'Résiliation effective',
+  'deadline.nonSolicitationEnd': 'Fin de la non-sollicitation',
+  'deadline.terminationOpens': 'Résiliation possible à partir du',
+  'deadline.objectionBy': 'Date limite d’opposition',
+  'deadline.newPrices': 'Application des nouveaux tarifs',
+  'deadline.objectionTermination': 'Résiliation en cas d’opposition',
+  'deadline.newTier': 'Nouvelle formule',
+  'deadline.nonPaymentOpens': 'Résiliation pour impayé possible',
+  'deadline.invoiceDue': 'Échéance de la facture',
+  'deadline.paymentBy': 'Date limite de paiement',
+  'deadline.contract.presumedPriceNotice': 'Réception présumée de l’avis de modification des prix',
+  'deadline.contract.presumedBreachNotice': 'Réception présumée de la notification du manquement',
+  'deadline.contract.objectionBy': 'Date limite d’opposition aux nouveaux prix',
+  'deadline.contract.newPrices': 'Entrée en vigueur des nouveaux prix',
+  'deadline.contract.newPricesEarliest': 'Entrée en vigueur des nouveaux prix au plus tôt',
+  'deadline.contract.cureBy': 'Date limite pour remédier au manquement',
+  'deadline.contract.breachOpens': 'Résiliation pour manquement non résolu possible dès',
+  'deadline.contract.nonSolicitationEnd': 'Fin de l’engagement de non-sollicitation',
+  'deadline.contract.forceMajeureOpens': 'Résiliation pour force majeure possible dès',
+  'deadline.contract.reminder': 'Relance de la facture {reference}',
+  'deadline.contract.formalNotice': 'Mise en demeure de payer la facture {reference}',
+  'deadline.contract.nonPaymentOpens': 'Résiliation pour défaut de paiement (facture {reference}) possible dès',
+  'rule.actionDeadline.basis': 'le jour de départ non compté (art. 641 CPC), reporté au premier jour ouvré suivant s’il tombe un samedi, un dimanche ou un jour férié (art. 642 CPC)',
+  'rule.receipt.acknowledged': 'Date portée sur l’avis de réception.',
+  'rule.receipt.presumed': 'Envoi + {days|# jour|# jours}, tant que la date de l’avis de réception n’est pas connue.',
+  'rule.breach.cure': 'Réception de la notification du manquement + 30 jours, {basis}.',
+  'rule.priceChange.objectionBy': 'Réception de l’avis de modification des prix + 30 jours, {basis}.',
+  'rule.letter.immediate': 'Résiliation avec effet immédiat, à la date de la lettre ({date}).',
+  'rule.letter.chosenPrices': 'Date choisie, postérieure à la plus proche possible ({date}).',
+  'rule.letter.newTier': 'Formule {tier} à compter du premier jour du mois suivant le dépassement constaté en {month}.',
+  'rule.letter.nonPaymentOpens': 'Échéance du {due} + {days|# jour|# jours} : le contrat peut être résilié avec effet à la date de la lettre.',
+  'rule.letter.invoiceDue': 'Date d’échéance indiquée sur la facture.',
+  'rule.letter.paymentByReceived': 'Réception de la mise en demeure le {receipt} + {days|# jour|# jours}, reporté au jour ouvré suivant s’il y a lieu.',
+  'rule.letter.paymentByPresumed': 'Réception présumée le {receipt} (date de la lettre + {presumed}) + {days|# jour|# jours}, reporté au jour ouvré suivant s’il y a lieu.',
+  'rule.count.days': '{days|# jour|# jours}',
+  'rule.dunning.step': 'Échéance du {due} + {days|# jour|# jours}.',
+  'rule.dunning.terminationPossible': 'Échéance du {due} + {days|# jour|# jours} : le contrat peut être résilié pour défaut de paiement, avec effet à la date de la lettre.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;
@@ -105,6 +149,7 @@ export interface MessageFormats {
   number(n: number): string;
   plural(n: number): 'one' | 'other';
   date(date: IsoDate): string;
+  longDate(date: IsoDate): string;
   month(month: YearMonth): string;
   money(cents: Cents): string;
 }
@@ -131,6 +176,7 @@ function formatParam(value: MessageParam, formats: MessageFormats): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formats.number(value);
   if ('date' in value) return formats.date(value.date);
+  if ('longDate' in value) return formats.longDate(value.longDate);
   if ('month' in value) return formats.month(value.month);
   if ('cents' in value) return formats.money(value.cents);
   if ('signedCents' in value) return `${value.signedCents > 0 ? '+' : value.signedCents < 0 ? '−' : ''}${formats.money(Math.abs(value.signedCents))}`;
@@ -151,6 +197,7 @@ const FRENCH: MessageFormats = {
   // French takes the singular below 2 (0 and 1), like `countFr`.
   plural: (n) => (Math.abs(n) < 2 ? 'one' : 'other'),
   date: formatDateFr,
+  longDate: formatDateLongFr,
   month: formatMonthFr,
   money: formatEuros,
 };

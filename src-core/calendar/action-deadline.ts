@@ -11,7 +11,3 @@ import { assertWholeCount, nextBusinessDayOnOrAfter, type HolidayOptions } from 
 export function actionDeadline(date: IsoDate, days: number, opts: HolidayOptions = {}): IsoDate {
   return nextBusinessDayOnOrAfter(addDays(date, assertWholeCount(days)), opts);
 }
-
-/** The legal basis shared by every rule built on `actionDeadline`, quoted in their explanations. */
-export const ACTION_DEADLINE_BASIS =
-  'le jour de départ non compté (art. 641 CPC), reporté au premier jour ouvré suivant s’il tombe un samedi, un dimanche ou un jour férié (art. 642 CPC)';

@@ -1,6 +1,7 @@
 import { compareDates, formatDateFr, formatDateLongFr } from '../dates';
 import { DomainError } from '../errors';
 import { breachCureDeadlineExplained, breachTerminationOpensOn } from '../lifecycle';
+import { message } from '../messages';
 import type { RuleSettings } from '../settings';
 import type { LetterParamsByKind } from './params';
 import { CLOSING, SALUTATION, article, contractLine, deadline, longDate, receiptBasis } from './phrasing';
@@ -23,7 +24,7 @@ export function composeBreachNotice(p: LetterParamsByKind['breachNotice'], setti
       'Nous restons à votre disposition pour convenir ensemble des mesures permettant de régulariser la situation.',
     ],
     closing: CLOSING,
-    deadlines: [receipt.deadline, deadline('Date limite de régularisation', cure.value, cure.clause, cure.rule)],
+    deadlines: [receipt.deadline, deadline(message('deadline.cureBy'), cure)],
   };
 }
 
@@ -50,6 +51,6 @@ export function composeBreachTermination(p: LetterParamsByKind['breachTerminatio
       ...termination.paragraphs,
     ],
     closing: CLOSING,
-    deadlines: [deadline('Fin du délai de régularisation', cure.value, cure.clause, cure.rule), ...termination.deadlines],
+    deadlines: [deadline(message('deadline.cureEnd'), cure), ...termination.deadlines],
   };
 }

@@ -3,6 +3,8 @@ import { FIXED_RECOVERY_INDEMNITY_CENTS, lateSurchargeCents } from '../billing';
 import { actionDeadline } from '../calendar';
 import { nonPaymentTerminationOpensOn, presumedReceiptDate, type DunningStep } from '../lifecycle';
 import { DomainError } from '../errors';
+import { explainedMessage } from '../explain';
+import { message } from '../messages';
 import { formatEuros } from '../money';
 import { DEFAULT_FORMAL_NOTICE_PAYMENT_DAYS, type RuleSettings } from '../settings';
 import type { LetterParamsByKind } from './params';
@@ -32,10 +34,8 @@ function invoicePhrase(p: UnpaidInvoice): string {
 /** From this date the contract may be terminated for non-payment (lifecycle dunning rule, §6.6). */
 function terminationOpens(dueDate: IsoDate, settings: RuleSettings): LetterDeadline {
   return deadline(
-    'Résiliation pour impayé possible',
-    nonPaymentTerminationOpensOn(dueDate, settings),
-    '§6.6',
-    `Échéance du ${formatDateFr(dueDate)} + ${settings.dunningTerminationDays} jours : le contrat peut être résilié avec effet à la date de la lettre.`,
+    message('deadline.nonPaymentOpens'),
+    explainedMessage(nonPaymentTerminationOpensOn(dueDate, settings), '§6.6', message('rule.letter.nonPaymentOpens', { due: { date: dueDate }, days: settings.dunningTerminationDays })),
   );
 }
 
@@ -52,7 +52,7 @@ export function composePaymentReminder(p: LetterParamsByKind['paymentReminder'])
       AVAILABILITY,
     ],
     closing: CLOSING,
-    deadlines: [deadline('Échéance de la facture', p.dueDate, '§6.1', 'Date d’échéance indiquée sur la facture.')],
+    deadlines: [deadline(message('deadline.invoiceDue'), explainedMessage(p.dueDate, '§6.1', message('rule.letter.invoiceDue')))],
   };
 }
 
@@ -64,8 +64,10 @@ export function composePaymentReminder(p: LetterParamsByKind['paymentReminder'])
 function paymentDeadline(p: LetterParamsByKind['formalNotice'], settings: RuleSettings): LetterDeadline {
   const days = settings.formalNoticePaymentDays ?? DEFAULT_FORMAL_NOTICE_PAYMENT_DAYS;
   const receipt = p.receivedOn ?? presumedReceiptDate(p.letterDate, settings);
-  const basis = p.receivedOn ? `réception de la mise en demeure le ${formatDateFr(receipt)}` : `réception présumée le ${formatDateFr(receipt)} (date de la lettre + ${settings.presumedReceiptDays} jours)`;
-  return deadline('Date limite de paiement', actionDeadline(receipt, days, settings), '§6.6', `${basis[0]!.toUpperCase()}${basis.slice(1)} + ${days} jours, reporté au jour ouvré suivant s’il y a lieu.`);
+  const rule = p.receivedOn
+    ? message('rule.letter.paymentByReceived', { receipt: { date: receipt }, days })
+    : message('rule.letter.paymentByPresumed', { receipt: { date: receipt }, presumed: { message: message('rule.count.days', { days: settings.presumedReceiptDays }) }, days });
+  return deadline(message('deadline.paymentBy'), explainedMessage(actionDeadline(receipt, days, settings), '§6.6', rule));
 }
 
 /** The invoices a formal notice (or the termination that follows it) names, the oldest due first. */

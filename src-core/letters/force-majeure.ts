@@ -1,6 +1,7 @@
 import { compareDates, formatDateFr } from '../dates';
 import { DomainError } from '../errors';
 import { forceMajeureTerminationEffectiveDateExplained, forceMajeureTerminationOpensOnExplained } from '../lifecycle';
+import { message } from '../messages';
 import type { LetterParamsByKind } from './params';
 import { CLOSING, SALUTATION, article, contractLine, deadline, longDate } from './phrasing';
 import { terminationAftermath } from './termination';
@@ -31,8 +32,8 @@ export function composeForceMajeureTermination(p: LetterParamsByKind['forceMajeu
     ],
     closing: CLOSING,
     deadlines: [
-      deadline('Résiliation possible à partir du', opensOn.value, opensOn.clause, opensOn.rule),
-      deadline('Résiliation effective', effective.value, effective.clause, effective.rule),
+      deadline(message('deadline.terminationOpens'), opensOn),
+      deadline(message('deadline.effective'), effective),
       ...after.deadlines,
     ],
   };

@@ -1,4 +1,6 @@
 import { compareDates, formatDateLongFr, type IsoDate } from '../dates';
+import { explainedMessage, type Explained } from '../explain';
+import { message, messageFr, type Message } from '../messages';
 import { FIXED_RECOVERY_INDEMNITY_CENTS } from '../billing';
 import { presumedReceiptDateExplained } from '../lifecycle';
 import { formatEuros } from '../money';
@@ -38,8 +40,9 @@ export function onLetterDate(letterDate: IsoDate, date: IsoDate, words: { past: 
   return compareDates(date, letterDate) < 0 ? words.past : words.future;
 }
 
-export function deadline(label: string, value: IsoDate, clause: string, rule: string): LetterDeadline {
-  return { label, value, clause, rule };
+/** A dated commitment of a letter: its label as a code (French in `label`), its date and rule as computed. */
+export function deadline(label: Message, date: Explained<IsoDate>): LetterDeadline {
+  return { label: messageFr(label), labelMessage: label, ...date };
 }
 
 /**
@@ -56,13 +59,13 @@ export interface ReceiptBasis {
 export function receiptBasis(sentOn: IsoDate, receivedOn: IsoDate | undefined, settings: RuleSettings, clause: string): ReceiptBasis {
   if (receivedOn) {
     return {
-      deadline: deadline('Réception de l’avis', receivedOn, clause, 'Date portée sur l’avis de réception.'),
+      deadline: deadline(message('deadline.receipt'), explainedMessage(receivedOn, clause, message('rule.receipt.acknowledged'))),
       phrase: longDate(receivedOn),
     };
   }
   const presumed = presumedReceiptDateExplained(sentOn, settings, clause);
   return {
-    deadline: { label: 'Réception présumée de l’avis', ...presumed },
+    deadline: deadline(message('deadline.presumedReceipt'), presumed),
     phrase: `présumée ${longDate(presumed.value)}, ${settings.presumedReceiptDays} jours après son envoi`,
   };
 }

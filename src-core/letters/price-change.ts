@@ -1,5 +1,7 @@
 import { formatDateLongFr } from '../dates';
 import { assertNewPricesFrom, priceChangeDatesExplained, priceChangeObjectionTerminationDateExplained } from '../lifecycle';
+import { explainedMessage } from '../explain';
+import { message } from '../messages';
 import { formatEuros } from '../money';
 import type { RuleSettings } from '../settings';
 import type { LetterParamsByKind } from './params';
@@ -36,11 +38,11 @@ export function composePriceChange(p: LetterParamsByKind['priceChange'], setting
     closing: CLOSING,
     deadlines: [
       receipt.deadline,
-      deadline('Date limite d’opposition', objectionDeadline.value, objectionDeadline.clause, objectionDeadline.rule),
+      deadline(message('deadline.objectionBy'), objectionDeadline),
       effective === earliestEffective.value
-        ? deadline('Application des nouveaux tarifs', effective, earliestEffective.clause, earliestEffective.rule)
-        : deadline('Application des nouveaux tarifs', effective, '§5.2', `Date choisie, postérieure à la plus proche possible (${formatDateLongFr(earliestEffective.value)}).`),
-      deadline('Résiliation en cas d’opposition', objectionEnd.value, objectionEnd.clause, objectionEnd.rule),
+        ? deadline(message('deadline.newPrices'), earliestEffective)
+        : deadline(message('deadline.newPrices'), explainedMessage(effective, '§5.2', message('rule.letter.chosenPrices', { date: { longDate: earliestEffective.value } }))),
+      deadline(message('deadline.objectionTermination'), objectionEnd),
     ],
   };
 }

@@ -1,5 +1,7 @@
 import { formatDateLongFr, formatMonthFr, yearMonthOf, type IsoDate } from '../dates';
 import { nonSolicitationEndExplained, terminationEffectiveDateExplained } from '../lifecycle';
+import { explainedMessage } from '../explain';
+import { message } from '../messages';
 import type { LetterParamsByKind } from './params';
 import { AVAILABILITY, CLOSING, DATA_RETRIEVAL, SALUTATION, article, contractLine, deadline, longDate, onLetterDate } from './phrasing';
 import type { LetterContent, LetterDeadline } from './types';
@@ -16,7 +18,7 @@ export function terminationAftermath(effective: IsoDate): { paragraphs: string[]
       `Nous vous rappelons que l’engagement réciproque de non-sollicitation du personnel prévu à ${article('6.2')} ` +
         `demeure applicable jusqu’au ${formatDateLongFr(solicitation.value)}, douze mois après la date d’effet de la résiliation.`,
     ],
-    deadlines: [deadline('Fin de la non-sollicitation', solicitation.value, solicitation.clause, solicitation.rule)],
+    deadlines: [deadline(message('deadline.nonSolicitationEnd'), solicitation)],
   };
 }
 
@@ -27,7 +29,7 @@ export function immediateTermination(letterDate: IsoDate): { sentence: string; d
     sentence: `avec effet immédiat, soit ${longDate(letterDate)}, date de la présente lettre, comme le permet ${article('6.6')}`,
     paragraphs: after.paragraphs,
     deadlines: [
-      deadline('Résiliation effective', letterDate, '§6.6', `Résiliation avec effet immédiat, à la date de la lettre (${formatDateLongFr(letterDate)}).`),
+      deadline(message('deadline.effective'), explainedMessage(letterDate, '§6.6', message('rule.letter.immediate', { date: { longDate: letterDate } }))),
       ...after.deadlines,
     ],
   };
@@ -58,6 +60,6 @@ export function composeTerminationAcknowledgement(p: LetterParamsByKind['termina
       `Nous vous remercions de la confiance que vous nous avez accordée. ${AVAILABILITY}`,
     ],
     closing: CLOSING,
-    deadlines: [deadline('Résiliation effective', effective.value, effective.clause, effective.rule), ...after.deadlines],
+    deadlines: [deadline(message('deadline.effective'), effective), ...after.deadlines],
   };
 }

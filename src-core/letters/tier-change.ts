@@ -1,6 +1,8 @@
 import { formatDateLongFr, formatMonthFr, parseIsoDate } from '../dates';
 import { DomainError } from '../errors';
 import { formatEuros } from '../money';
+import { explainedMessage } from '../explain';
+import { message } from '../messages';
 import type { LetterParamsByKind } from './params';
 import { AVAILABILITY, CLOSING, SALUTATION, article, contractLine, deadline, onLetterDate } from './phrasing';
 import type { LetterContent } from './types';
@@ -31,7 +33,7 @@ export function composeTierChange(p: LetterParamsByKind['tierChange']): LetterCo
     ],
     closing: CLOSING,
     deadlines: [
-      deadline('Nouvelle formule', p.effectiveFrom, '§5.1', `Formule ${p.newTier.id} à compter du premier jour du mois suivant le dépassement constaté en ${month}.`),
+      deadline(message('deadline.newTier'), explainedMessage(p.effectiveFrom, '§5.1', message('rule.letter.newTier', { tier: p.newTier.id, month: { month: p.month } }))),
     ],
   };
 }

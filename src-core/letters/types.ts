@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates';
 import type { Explained } from '../explain';
+import type { Message } from '../messages';
 
 /** The registered letters of DOMAIN.md (Letters), one composer each. */
 export const LETTER_KINDS = [
@@ -20,6 +21,8 @@ export type LetterKind = (typeof LETTER_KINDS)[number];
 export interface LetterDeadline extends Explained<IsoDate> {
   /** "Résiliation effective", "Date limite d'opposition"… */
   label: string;
+  /** The same label as a code, for the interface's language (issue 19); `label` is its French. */
+  labelMessage: Message;
 }
 
 /**

@@ -1,16 +1,16 @@
 import { addDays, type IsoDate } from '../dates';
-import { explained, explainedMessage, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
 import { message } from '../messages';
-import { ACTION_DEADLINE_BASIS, actionDeadline, type HolidayOptions } from '../calendar';
+import { actionDeadline, type HolidayOptions } from '../calendar';
 
 /** A breach not cured within 30 calendar days of its written notification allows termination (§6.6). */
 const CURE_DAYS = 30;
 
 export function breachCureDeadlineExplained(received: IsoDate, opts: HolidayOptions = {}): Explained<IsoDate> {
-  return explained(
+  return explainedMessage(
     actionDeadline(received, CURE_DAYS, opts),
     '§6.6',
-    `Réception de la notification du manquement + 30 jours, ${ACTION_DEADLINE_BASIS}.`,
+    message('rule.breach.cure', { basis: { message: message('rule.actionDeadline.basis') } }),
   );
 }
 

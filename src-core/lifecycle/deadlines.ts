@@ -1,5 +1,6 @@
 import { formatDateFr, toDayNumber, type IsoDate } from '../dates';
 import { explained, type Explained } from '../explain';
+import { message, messageFr, type Message, type MessageCode } from '../messages';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { breachCureDeadlineExplained, breachTerminationOpensOnExplained } from './breach';
 import type { ContractLifecycle } from './contract-status';
@@ -33,6 +34,8 @@ export interface ContractDeadline extends Explained<IsoDate> {
   kind: ContractDeadlineKind;
   /** Reads before " le 30/04/2027", e.g. "Résiliation effective". */
   label: string;
+  /** The same label as a code, for the interface's language (issue 19); `label` is its French. Absent from summaries stored before it. */
+  labelMessage?: Message;
 }
 
 /** A registered letter; while its receipt is unknown, it is presumed (settings). */
@@ -49,7 +52,7 @@ export interface ContractDeadlineFacts {
   unpaidInvoices?: readonly { reference: string; dueDate: IsoDate }[];
 }
 
-const item = (kind: ContractDeadlineKind, label: string, date: Explained<IsoDate>): ContractDeadline => ({ kind, label, ...date });
+const item = (kind: ContractDeadlineKind, label: Message, date: Explained<IsoDate>): ContractDeadline => ({ kind, label: messageFr(label), labelMessage: label, ...date });
 
 const DUNNING_KINDS: Record<DunningStep, ContractDeadlineKind> = {
   reminder: 'dunning_reminder',
@@ -57,39 +60,39 @@ const DUNNING_KINDS: Record<DunningStep, ContractDeadlineKind> = {
   termination_possible: 'dunning_termination_possible',
 };
 
-function dunningLabel(step: DunningStep, reference: string): string {
-  if (step === 'reminder') return `Relance de la facture ${reference}`;
-  if (step === 'formal_notice') return `Mise en demeure de payer la facture ${reference}`;
-  return `Résiliation pour défaut de paiement (facture ${reference}) possible dès`;
-}
+const DUNNING_LABELS: Record<DunningStep, MessageCode> = {
+  reminder: 'deadline.contract.reminder',
+  formal_notice: 'deadline.contract.formalNotice',
+  termination_possible: 'deadline.contract.nonPaymentOpens',
+};
 
 /** The receipt date of a letter, and a "presumed receipt" item when it is not known yet. */
-function receiptOf(letter: SentLetter, what: string, clause: string, settings: RuleSettings): { received: IsoDate; items: ContractDeadline[] } {
+function receiptOf(letter: SentLetter, what: MessageCode, clause: string, settings: RuleSettings): { received: IsoDate; items: ContractDeadline[] } {
   if (letter.receivedOn) return { received: letter.receivedOn, items: [] };
   const presumed = presumedReceiptDateExplained(letter.sentOn, settings, clause);
-  return { received: presumed.value, items: [item('presumed_receipt', `Réception présumée ${what}`, presumed)] };
+  return { received: presumed.value, items: [item('presumed_receipt', message(what), presumed)] };
 }
 
 function priceChangeDeadlines(letter: SentLetter & { newPricesFrom?: IsoDate }, settings: RuleSettings): ContractDeadline[] {
-  const { received, items } = receiptOf(letter, 'de l’avis de modification des prix', '§5.2', settings);
+  const { received, items } = receiptOf(letter, 'deadline.contract.presumedPriceNotice', '§5.2', settings);
   const { earliestEffective, objectionDeadline } = priceChangeDatesExplained(received, settings);
   const effective = letter.newPricesFrom
     ? explained(assertNewPricesFrom(received, letter.newPricesFrom), '§5.2', `Date indiquée dans l’avis de modification, au plus tôt le ${formatDateFr(earliestEffective.value)}.`)
     : earliestEffective;
   return [
     ...items,
-    item('price_change_objection_deadline', 'Date limite d’opposition aux nouveaux prix', objectionDeadline),
-    item('price_change_effective', letter.newPricesFrom ? 'Entrée en vigueur des nouveaux prix' : 'Entrée en vigueur des nouveaux prix au plus tôt', effective),
-    item('price_change_objection_termination', 'Résiliation en cas d’opposition', priceChangeObjectionTerminationDateExplained(effective.value)),
+    item('price_change_objection_deadline', message('deadline.contract.objectionBy'), objectionDeadline),
+    item('price_change_effective', message(letter.newPricesFrom ? 'deadline.contract.newPrices' : 'deadline.contract.newPricesEarliest'), effective),
+    item('price_change_objection_termination', message('deadline.objectionTermination'), priceChangeObjectionTerminationDateExplained(effective.value)),
   ];
 }
 
 function breachDeadlines(letter: SentLetter, settings: RuleSettings): ContractDeadline[] {
-  const { received, items } = receiptOf(letter, 'de la notification du manquement', '§6.6', settings);
+  const { received, items } = receiptOf(letter, 'deadline.contract.presumedBreachNotice', '§6.6', settings);
   return [
     ...items,
-    item('breach_cure_deadline', 'Date limite pour remédier au manquement', breachCureDeadlineExplained(received, settings)),
-    item('breach_termination_opens', 'Résiliation pour manquement non résolu possible dès', breachTerminationOpensOnExplained(received, settings)),
+    item('breach_cure_deadline', message('deadline.contract.cureBy'), breachCureDeadlineExplained(received, settings)),
+    item('breach_termination_opens', message('deadline.contract.breachOpens'), breachTerminationOpensOnExplained(received, settings)),
   ];
 }
 
@@ -103,22 +106,22 @@ export function contractDeadlines(facts: ContractDeadlineFacts, settings: RuleSe
   if (termination) {
     const effective = explained(termination.effectiveDate, termination.clause, termination.rule);
     items.push(
-      item('termination_effective', 'Résiliation effective', effective),
-      item('non_solicitation_end', 'Fin de l’engagement de non-sollicitation', nonSolicitationEndExplained(termination.effectiveDate)),
+      item('termination_effective', message('deadline.effective'), effective),
+      item('non_solicitation_end', message('deadline.contract.nonSolicitationEnd'), nonSolicitationEndExplained(termination.effectiveDate)),
     );
   }
   if (!terminated) {
     for (const letter of facts.priceChangeNotices ?? []) items.push(...priceChangeDeadlines(letter, settings));
     for (const letter of facts.breachNotices ?? []) items.push(...breachDeadlines(letter, settings));
     for (const start of facts.forceMajeureStarts ?? []) {
-      items.push(item('force_majeure_termination_opens', 'Résiliation pour force majeure possible dès', forceMajeureTerminationOpensOnExplained(start)));
+      items.push(item('force_majeure_termination_opens', message('deadline.contract.forceMajeureOpens'), forceMajeureTerminationOpensOnExplained(start)));
     }
   }
   for (const { reference, dueDate } of facts.unpaidInvoices ?? []) {
     for (const date of dunningSchedule(dueDate, settings)) {
       if (terminated && date.step === 'termination_possible') continue;
       const { step: _step, ...dated } = date;
-      items.push(item(DUNNING_KINDS[date.step], dunningLabel(date.step, reference), dated));
+      items.push(item(DUNNING_KINDS[date.step], message(DUNNING_LABELS[date.step], { reference }), dated));
     }
   }
   // Array.prototype.sort is stable: same-day items keep the order above.

@@ -1,6 +1,7 @@
-import { addDays, formatDateFr, toDayNumber, type IsoDate } from '../dates';
+import { addDays, toDayNumber, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
-import { explained, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { assertWholeCount } from '../calendar';
 
@@ -48,11 +49,8 @@ export function dunningSchedule(dueDate: IsoDate, settings: DunningSettings = DE
       );
     }
     previousDays = days;
-    const rule =
-      step === 'termination_possible'
-        ? `Échéance du ${formatDateFr(dueDate)} + ${days} jours : le contrat peut être résilié pour défaut de paiement, avec effet à la date de la lettre.`
-        : `Échéance du ${formatDateFr(dueDate)} + ${days} jours.`;
-    return { step, ...explained(addDays(dueDate, days), '§6.6', rule) };
+    const rule = message(step === 'termination_possible' ? 'rule.dunning.terminationPossible' : 'rule.dunning.step', { due: { date: dueDate }, days });
+    return { step, ...explainedMessage(addDays(dueDate, days), '§6.6', rule) };
   });
 }
 

@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { assertWholeCount } from '../calendar';
 
@@ -18,11 +19,7 @@ export function presumedReceiptDateExplained(
   clause = '§5.2',
 ): Explained<IsoDate> {
   const days = assertWholeCount(settings.presumedReceiptDays, 'Délai de réception présumée');
-  return explained(
-    addDays(sentOn, days),
-    clause,
-    `Envoi + ${days} jours, tant que la date de l’avis de réception n’est pas connue.`,
-  );
+  return explainedMessage(addDays(sentOn, days), clause, message('rule.receipt.presumed', { days }));
 }
 
 export function presumedReceiptDate(sentOn: IsoDate, settings: ReceiptSettings = DEFAULT_RULE_SETTINGS): IsoDate {

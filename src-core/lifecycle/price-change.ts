@@ -1,8 +1,8 @@
 import { addDays, addMonthsToFirstDay, formatDateFr, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
-import { explained, explainedMessage, type Explained } from '../explain';
+import { explainedMessage, type Explained } from '../explain';
 import { message } from '../messages';
-import { ACTION_DEADLINE_BASIS, actionDeadline, type HolidayOptions } from '../calendar';
+import { actionDeadline, type HolidayOptions } from '../calendar';
 
 /** Price change notified with 60 days' notice; the client may object within 30 days of receipt (§5.2). */
 const NOTICE_DAYS = 60;
@@ -25,10 +25,10 @@ export function priceChangeDatesExplained(received: IsoDate, opts: HolidayOption
       '§5.2',
       message('rule.priceChange.earliest'),
     ),
-    objectionDeadline: explained(
+    objectionDeadline: explainedMessage(
       actionDeadline(received, OBJECTION_DAYS, opts),
       '§5.2',
-      `Réception de l’avis de modification des prix + 30 jours, ${ACTION_DEADLINE_BASIS}.`,
+      message('rule.priceChange.objectionBy', { basis: { message: message('rule.actionDeadline.basis') } }),
     ),
   };
 }

@@ -24,6 +24,7 @@ function messageFormats(locale: Locale): MessageFormats {
     number: (n) => formatNumber(locale, n),
     plural: (n) => (pluralRules[locale].select(n) === 'one' ? 'one' : 'other'),
     date: formats.date,
+    longDate: formats.dateLong,
     month: formats.month,
     money: formats.money,
   };

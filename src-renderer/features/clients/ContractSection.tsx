@@ -70,7 +70,7 @@ function PricedContractSection({ contract, usage, lists }: { contract: Contract;
         ) : null}
         {deadlines.map((d) => (
           <div key={d.kind} className="facts-row" data-testid={`deadline-${d.kind}`}>
-            <dt>{d.label}</dt>
+            <dt>{say(d.labelMessage ?? d.label)}</dt>
             <dd><ExplainedDate date={d} /></dd>
           </div>
         ))}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { addDays, deadlinesCsv, type ContractDeadlineKind } from '../../../src-core';
 import { deadlinesBetween, usePortfolio } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { platform } from '../../platform';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
@@ -21,6 +21,7 @@ export function DeadlinesScreen() {
   const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const { query } = useLocation();
   const summaries = usePortfolio();
   const [message, setMessage] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function DeadlinesScreen() {
   const today = parisToday();
   const to = addDays(today, days);
   const all = useMemo(() => (summaries ? deadlinesBetween(summaries, today, to) : undefined), [summaries, today, to]);
-  const kinds = useMemo(() => [...new Map((all ?? []).map((d) => [d.deadline.kind, d.deadline.label])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr')), [all]);
+  const kinds = useMemo(() => [...new Map((all ?? []).map((d) => [d.deadline.kind, say(d.deadline.labelMessage ?? d.deadline.label)])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr')), [all, say]);
   const shown = useMemo(() => (all ?? []).filter((d) => !kind || d.deadline.kind === (kind as ContractDeadlineKind)), [all, kind]);
   const setQuery = (patch: { jours?: string; type?: string }) => navigate('/clients/echeances', { jours: String(days), type: kind, ...patch });
 
@@ -76,7 +77,7 @@ export function DeadlinesScreen() {
             {shown.map(({ clientId, clientName, contractId, contractReference, deadline }) => (
               <tr key={`${contractId}-${deadline.kind}-${deadline.value}`}>
                 <td>{fmt.date(deadline.value)}</td>
-                <td>{deadline.label}</td>
+                <td>{say(deadline.labelMessage ?? deadline.label)}</td>
                 <td><a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a></td>
                 <td>{contractReference}</td>
                 <td className="explained-rule">{withClause(deadline)}</td>

@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from 'react';
 import { TIER_CODES, type PriceLists } from '../../../src-core';
 import { usePortfolio, usePriceLists, type ClientSummary } from '../../data';
-import { useNumber, useT, useFormat } from '../../i18n';
+import { useNumber, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { useRuleWithClause } from '../../components/ExplainedDate';
@@ -37,6 +37,7 @@ function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; list
   const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const { UpcomingDeadlines } = useSlots();
   const number = useNumber();
   const today = parisToday();
@@ -100,7 +101,7 @@ function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; list
             <ul className="deadline-list">
               {summary.deadlines.slice(0, DEADLINES_SHOWN).map(({ clientId, clientName, contractReference, deadline }) => (
                 <li key={`${contractReference}-${deadline.kind}-${deadline.value}`}>
-                  <strong>{fmt.date(deadline.value)}</strong> — {deadline.label}{' '}
+                  <strong>{fmt.date(deadline.value)}</strong> — {say(deadline.labelMessage ?? deadline.label)}{' '}
                   (<a href={href(`/clients/${encodeURIComponent(clientId)}`)}>{clientName}</a>, {contractReference})
                   <span className="explained-rule"> — {withClause(deadline)}</span>
                 </li>

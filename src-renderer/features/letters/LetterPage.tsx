@@ -113,7 +113,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
           <ul className="letter-deadlines" data-testid="letter-deadlines">
             {deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{d.label} : {fmt.date(d.value)}</strong>
+                <strong>{say(d.labelMessage)} : {fmt.date(d.value)}</strong>
                 <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}

@@ -71,7 +71,7 @@ export function DeadlineTable({ items, clients, caption }: { items: ReturnType<t
           <tr key={`${letter.id}-${deadline.label}`}>
             <td>{fmt.date(deadline.value)}</td>
             <td>
-              {deadline.label}
+              {say(deadline.labelMessage)}
               <span className="letter-rule">
                 {say(deadline).replace(/\.$/, '')} ({deadline.clause})
               </span>

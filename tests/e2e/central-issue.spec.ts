@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { checkContinuity } from '../../src-core';
 import { pullResponseSchema } from '../../src-core/sync';
-import { cliOutput, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { createUser } from './server-accounts';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 // Issue 17: signed in, the month's invoices take the central series'
@@ -19,10 +20,7 @@ let dataDir: string;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-central-'));
-  const created = await cliOutput(['create-user', '--name', 'claire', '--role', 'account_manager', '--display-name', 'Claire Centrale', '--data-dir', dataDir], { CONTRATS_PASSWORD: PASSWORD });
-  const match = /ctr_\S+/.exec(created.stdout);
-  if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
-  token = match[0];
+  token = await createUser(dataDir, ['--name', 'claire', '--role', 'account_manager', '--display-name', 'Claire Centrale'], { CONTRATS_PASSWORD: PASSWORD });
   server = await startServerProcess(['--data-dir', dataDir]);
 });
 

@@ -6,7 +6,8 @@ import { toParisWallClock } from '../../src-core/calendar';
 import { apiClient } from '../server/support/api';
 import { contractRecord, draftInvoice, mutation } from '../server/support/fixtures';
 import { frenchClientRecord, siren } from '../server/support/platform';
-import { cliOutput, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { createUser, submitTokenSignIn } from './server-accounts';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 // Issue 18, as an account manager sees it: the server transmits issued
@@ -27,10 +28,7 @@ let dataDir: string;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-platform-'));
-  const created = await cliOutput(['create-user', '--name', 'e2e', '--role', 'account_manager', '--data-dir', dataDir]);
-  const match = /ctr_\S+/.exec(created.stdout);
-  if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
-  token = match[0];
+  token = await createUser(dataDir, ['--name', 'e2e', '--role', 'account_manager']);
   server = await startServerProcess([
     '--data-dir', dataDir, '--platform-simulator', '--platform-interval', '0.3', '--simulator-approve-after', '0.5', '--simulator-unknown-sirens', UNKNOWN,
     '--simulator-disputing-sirens', DISPUTING,
@@ -69,11 +67,7 @@ test.afterAll(async () => {
 
 test('les statuts de la plateforme agréée sur le tableau de bord, la liste et la page de la facture', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('#/synchronisation');
-  await page.getByLabel('Adresse du serveur').fill(server.url);
-  await page.getByText('Connexion avancée : jeton d’accès fourni par un administrateur').click();
-  await page.getByLabel('Jeton d’accès').fill(token);
-  await page.getByRole('button', { name: 'Se connecter avec le jeton' }).click();
+  await submitTokenSignIn(page, server.url, token);
   await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
 
   // The platform answers within a second or two; sync until the rejection and the dispute have come down.

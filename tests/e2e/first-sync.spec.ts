@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cliOutput, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { createUser, submitTokenSignIn } from './server-accounts';
 
 // A new laptop (fresh browser profile) signs in to a server holding a portfolio: its pull pages come
 // compressed and are read by the page worker (src-renderer/sync/page-reader.worker.ts) in Chromium,
@@ -14,10 +15,7 @@ let dataDir: string;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-first-sync-'));
-  const created = await cliOutput(['create-user', '--name', 'neuf', '--role', 'account_manager', '--display-name', 'Nora Neuf', '--data-dir', dataDir]);
-  const match = /ctr_\S+/.exec(created.stdout);
-  if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
-  token = match[0];
+  token = await createUser(dataDir, ['--name', 'neuf', '--role', 'account_manager', '--display-name', 'Nora Neuf']);
   const seeded = await cliOutput(['seed-demo', '--user', 'neuf', '--clients', '150', '--data-dir', dataDir]);
   if (seeded.code !== 0) throw new Error(`seed-demo a échoué :\n${seeded.stdout}${seeded.stderr}`);
   server = await startServerProcess(['--data-dir', dataDir]);
@@ -37,11 +35,7 @@ test('a new laptop pulls the portfolio compressed, reads its pages in a worker, 
     if (response.url().endsWith('/sync/pull') && response.ok()) encodings.push(await response.headerValue('content-encoding'));
   });
 
-  await page.goto('#/synchronisation');
-  await page.getByLabel('Adresse du serveur').fill(server.url);
-  await page.getByText('Connexion avancée : jeton d’accès fourni par un administrateur').click();
-  await page.getByLabel('Jeton d’accès').fill(token);
-  await page.getByRole('button', { name: 'Se connecter avec le jeton' }).click();
+  await submitTokenSignIn(page, server.url, token);
   await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
   // The first sync of a new laptop ends with the reconciliation check.
   await expect(page.getByText(/détiennent les mêmes données/)).toBeVisible({ timeout: 120_000 });

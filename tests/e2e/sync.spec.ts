@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { pullResponseSchema } from '../../src-core/sync';
-import { cliOutput, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { createUser, submitTokenSignIn } from './server-accounts';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 // The laptop is closed with changes still in its outbox, reopened on the same
@@ -24,14 +25,8 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-server-'));
   profileDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-profile-'));
-  const createUser = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const created = await cliOutput(['create-user', ...args, '--data-dir', dataDir], env);
-    const match = /ctr_\S+/.exec(created.stdout);
-    if (created.code !== 0 || !match) throw new Error(`create-user a échoué :\n${created.stdout}${created.stderr}`);
-    return match[0];
-  };
-  token = await createUser(['--name', 'e2e', '--role', 'account_manager', '--display-name', 'Émilie Test'], { CONTRATS_PASSWORD: PASSWORD });
-  adminToken = await createUser(['--name', 'admin', '--role', 'admin']);
+  token = await createUser(dataDir, ['--name', 'e2e', '--role', 'account_manager', '--display-name', 'Émilie Test'], { CONTRATS_PASSWORD: PASSWORD });
+  adminToken = await createUser(dataDir, ['--name', 'admin', '--role', 'admin']);
   server = await startServerProcess(['--data-dir', dataDir]);
 });
 
@@ -65,11 +60,7 @@ async function signIn(page: Page, password = PASSWORD): Promise<void> {
 
 /** The advanced sign-in: the token an administrator printed with create-user. */
 async function signInWithToken(page: Page): Promise<void> {
-  await page.goto('#/synchronisation');
-  await page.getByLabel('Adresse du serveur').fill(server.url);
-  await page.getByText('Connexion avancée : jeton d’accès fourni par un administrateur').click();
-  await page.getByLabel('Jeton d’accès').fill(token);
-  await page.getByRole('button', { name: 'Se connecter avec le jeton' }).click();
+  await submitTokenSignIn(page, server.url, token);
   await expect(page.getByText(`Connecté à ${server.url}`)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('sync-person')).toHaveText(PERSON);
 }

@@ -264,6 +264,17 @@ function addContract(rng: SeededRandom, portfolio: DemoPortfolio, client: Client
 }
 
 /** The built-in price list of src-core/pricing as a stored record. */
+/**
+ * The lists in force for a store holding `stored`: those, or the built-in
+ * list while the store holds none (a laptop before its first sync, a server
+ * never seeded). Read, never written: a seed record written on each laptop
+ * would differ from the server's (no list, or another version) and the
+ * reconciliation would never see both sides the same.
+ */
+export function listsOrBuiltIn(stored: readonly PriceListRecord[]): readonly PriceListRecord[] {
+  return stored.length > 0 ? stored : [demoPriceListRecord()];
+}
+
 export function demoPriceListRecord(): PriceListRecord {
   const at = instantOf(PRICE_LIST_2024_09_01.effectiveFrom);
   return {

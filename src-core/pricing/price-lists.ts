@@ -59,6 +59,7 @@ export const PRICE_LIST_2024_09_01: PriceList = {
  */
 export type PriceLists = readonly PriceList[];
 
+
 export function getPriceList(id: string, lists: PriceLists): PriceList {
   const list = lists.find((l) => l.id === id);
   if (!list) {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { EntityType } from '../../src-core';
+import { listsOrBuiltIn, type EntityType } from '../../src-core';
 import { queryInvoices, type InvoiceFilter } from './repositories/invoices';
 import { queryLetters, type LetterFilter } from './repositories/letters';
 import { readSetting, type SettingKey } from './repositories/settings';
@@ -61,7 +61,7 @@ export function useUsageOfClient(clientId: string | undefined) {
 
 export function usePriceLists() {
   const { db } = useDataLayer();
-  return useLiveQuery(() => db.priceLists.orderBy('id').toArray(), [db]);
+  return useLiveQuery(async () => listsOrBuiltIn(await db.priceLists.orderBy('id').toArray()), [db]);
 }
 
 export function useInvoices(filter: InvoiceFilter = {}) {

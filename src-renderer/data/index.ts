@@ -8,7 +8,6 @@ export { READ_MODEL, type AppliedWrite, type ReadModelMaintainer, type ReadModel
 export type { ClientRow } from './client-rows';
 export { createDataContext, parisToday, type DataContext } from './context';
 export { openDataLayer, type DataLayer } from './open';
-export { seedPriceList } from './price-list-seed';
 export { createRepositories, type Repositories } from './repositories';
 export { createCommands, type Commands } from './commands';
 export type { ContractPatch, NewContract } from './commands/contracts';

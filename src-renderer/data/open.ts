@@ -2,7 +2,6 @@ import { createCommands, type Commands } from './commands';
 import { createDataContext, type DataContext } from './context';
 import { createDatabase, type ContratsDb, type DatabaseOptions } from './db';
 import { createRepositories, type Repositories } from './repositories';
-import { seedPriceList } from './price-list-seed';
 import { ensureDeviceId } from './sync-state/keys';
 import { rebuildPendingReadModel } from './writes/gateway';
 
@@ -25,10 +24,6 @@ export async function openDataLayer(options: DatabaseOptions & Partial<Pick<Data
   const { now, newId, ...dbOptions } = options;
   const db = createDatabase(dbOptions);
   await db.open();
-  // A laptop holding no price list (first run, or a database from before lists were read from the store) is
-  // seeded with the built-in list (src-core/demo), as a server never seeded is; synced lists arrive by pull.
-  // Before the pending read-model rebuild, which judges overruns against the stored lists.
-  await seedPriceList(db);
   await rebuildPendingReadModel(db);
   const deviceId = await ensureDeviceId(db, newId);
   const ctx = createDataContext(db, deviceId, { ...(now ? { now } : {}), ...(newId ? { newId } : {}) });

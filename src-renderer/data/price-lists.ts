@@ -1,4 +1,4 @@
-import type { PriceListRecord } from '../../src-core';
+import { listsOrBuiltIn, type PriceListRecord } from '../../src-core';
 import type { ContratsDb } from './db';
 
 /**
@@ -7,8 +7,9 @@ import type { ContratsDb } from './db';
  * them once and passes them on: a handful of records, never one read per
  * contract. A write that keeps the read model reads them inside its
  * transaction (read-model/upkeep.ts `readModelScope` covers the table).
+ * A laptop holding none yet reads the built-in list (src-core `listsOrBuiltIn`).
  */
-export function storedPriceLists(db: ContratsDb): Promise<PriceListRecord[]> {
-  return db.priceLists.toArray();
+export async function storedPriceLists(db: ContratsDb): Promise<readonly PriceListRecord[]> {
+  return listsOrBuiltIn(await db.priceLists.toArray());
 }
 

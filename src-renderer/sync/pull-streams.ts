@@ -100,9 +100,7 @@ export async function pullStream(
   // From its start, a stream's pages are large: the reader's worker loads while the first ones are on their way.
   if (cursor === '0') reader.warm();
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
-  // A new laptop's price lists hold its seed list (data/db.ts), which the server's overwrites: not counted (issue 19).
-  const counted = stream.entities.filter((e) => e !== 'priceLists');
-  const initial = cursor === '0' && (await Promise.all(recordTables(db, counted).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
+  const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);
   const nextPage = pagesAhead(ask, cursor);
   const held: ValidatedPage[] = [];

@@ -1,7 +1,8 @@
 import { toParisWallClock } from '../../src-core/calendar';
 import type { IsoDate } from '../../src-core/dates';
 import type { Contract, Invoice, Letter, Payment, PriceListRecord } from '../../src-core/model';
-import { PRICE_LIST_2024_09_01, type PriceLists } from '../../src-core/pricing';
+import { listsOrBuiltIn } from '../../src-core/demo';
+import type { PriceLists } from '../../src-core/pricing';
 import {
   addedTerminationLetterIds, contractLifeRefusal, creditNoteRefusal, issuedDocumentChangeRefusal, letterChangeRefusal, letterDeletionRefusal, newPaymentRefusal, paymentChangeRefusal, paymentDeletionRefusal, refusal,
   type TerminatingLetter, type Verdict,
@@ -89,7 +90,7 @@ const contractIdentity: RuleCheck = async ({ tx, recordId, after, changedFields 
  */
 async function storedPriceLists(tx: Queryable): Promise<PriceLists> {
   const rows = await tx.query<{ id: string; data: WireRecord }>(`select id, data from records where entity = 'priceLists' and not deleted`);
-  return rows.length > 0 ? rows.map((row) => as<PriceListRecord>(row.data, row.id)) : [PRICE_LIST_2024_09_01];
+  return listsOrBuiltIn(rows.map((row) => as<PriceListRecord>(row.data, row.id)));
 }
 
 const contractLife: RuleCheck = async ({ tx, recordId, before, after, today }) => {

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createCommands, createDataContext, createDatabase, createRepositories, readPortfolio, seedPriceList, type ContratsDb } from '../../src-renderer/data';
+import { createCommands, createDataContext, createDatabase, createRepositories, readPortfolio, type ContratsDb } from '../../src-renderer/data';
 
 /** A fresh in-memory IndexedDB per test: no state leaks between tests. */
 export function freshIndexedDb() {
@@ -24,8 +24,6 @@ export async function openTestData(): Promise<{
 }> {
   const db = createDatabase({ name: 'test', ...freshIndexedDb() });
   await db.open();
-  // As openDataLayer does: an empty laptop holds the built-in list.
-  await seedPriceList(db);
   let now = TEST_NOW;
   const setToday = (date?: string) => {
     now = date ? `${date}T10:00:00+01:00` : TEST_NOW;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoPriceListRecord, ValidationError, type PriceListRecord } from '../../src-core';
 import { planMonthlyRun } from '../../src-renderer/data/invoicing';
 import { ACTOR, CLIENT_INPUT, openTestData } from './helpers';
+import { storedPriceLists } from '../../src-renderer/data/price-lists';
 
 // A second stored list, for this test only (not a real DOKOS list): every tier 10 € dearer from 2027-01-01.
 function list2027(): PriceListRecord {
@@ -10,14 +11,16 @@ function list2027(): PriceListRecord {
 }
 
 describe('a new contract gets the stored list in force at its start (issue 19)', () => {
-  it('an empty laptop is seeded with the built-in list only', async () => {
+  it('an empty laptop stores no list and reads the built-in one, without writing it (the reconciliation would see a list the server lacks)', async () => {
     const { db } = await openTestData();
-    expect((await db.priceLists.toArray()).map((l) => l.id)).toEqual(['PL-2024-09-01']);
+    expect(await db.priceLists.count()).toBe(0);
+    expect((await storedPriceLists(db)).map((l) => l.id)).toEqual(['PL-2024-09-01']);
   });
 
   it('assigns the 2027 list to a contract starting after it and bills its prices; an earlier contract keeps the 2024 list', async () => {
     const data = await openTestData();
-    await data.db.priceLists.put(list2027());
+    // Both lists synced from the server (a store holding any list no longer reads the built-in one).
+    await data.db.priceLists.bulkPut([demoPriceListRecord(), list2027()]);
     const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
     const late = await data.commands.contracts.create({ clientId: client.id, tier: 'T99', startDate: '2027-02-01' }, ACTOR);
     const early = await data.commands.contracts.create({ clientId: client.id, tier: 'T99', startDate: '2026-03-01' }, ACTOR);

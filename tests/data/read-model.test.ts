@@ -10,7 +10,7 @@ import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSumma
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
 
-/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+/** The stored lists of these tests: the built-in list, as an empty laptop reads it. */
 const LISTS = [BUILT_IN_LIST];
 
 /** The stored read model equals the one recomputed from the stored records: no write left it behind. */
@@ -168,7 +168,7 @@ describe('portfolio read model', () => {
 
     const other = createDatabase({ name: 'server', ...freshIndexedDb() });
     const { clients, contracts, usage, priceLists } = generateDemoPortfolio({ seed: 4, clients: 30 });
-    // The server's records start with its price lists (a database opened bare is not seeded: openDataLayer seeds).
+    // The server's records start with its price lists (as the server sends them).
     await bulkLoad(other, 'priceLists', priceLists);
     await bulkLoad(other, 'clients', clients, { chunkSize: 7 });
     await bulkLoad(other, 'contracts', contracts, { chunkSize: 7 });

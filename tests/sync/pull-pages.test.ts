@@ -105,9 +105,9 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     it('une page du flux principal qui échoue : rien n’en est écrit, la synchro suivante le reprend du début', async () => {
       const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 3 });
       await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
-      // Nothing pulled is written: no client file, and only the empty laptop's seed list (version 0; the server's is version 1, issue 19).
+      // Nothing pulled is written: no client file, no price list.
       expect(await data.db.clientRows.count()).toBe(0);
-      expect((await data.db.priceLists.toArray()).map((l) => l.version)).toEqual([0]);
+      expect(await data.db.priceLists.count()).toBe(0);
       expect(await readCursor(data.db, 'core')).toBe('0');
       await engine.syncNow();
       expect(asked.core.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });

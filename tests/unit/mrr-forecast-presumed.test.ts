@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractTerms, generateDemoPortfolio, mrrForecast, presumedPriceVersion, type Contract } from '../../src-core';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
 
-/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+/** The stored lists of these tests: the built-in list, as an empty laptop reads it. */
 const LISTS = [BUILT_IN_LIST];
 
 const { contracts } = generateDemoPortfolio({ seed: 7, clients: 3 });

@@ -3,6 +3,7 @@ import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { ruleSettings } from '../settings-in-force';
 import { draftRecord, type LetterDraft } from './records';
+import { storedPriceLists } from '../price-lists';
 
 /** One price change notice to every running contract of a price list (§5.2). */
 export interface PriceChangeBatchRequest {
@@ -55,7 +56,7 @@ async function notifiedChanges(ctx: DataContext, contractIds: readonly string[])
 export async function createPriceChangeBatch(ctx: DataContext, request: PriceChangeBatchRequest, actor: string, options: BatchOptions = {}): Promise<PriceChangeBatchResult> {
   const { chunkSize = 200, onProgress } = options;
   const { db } = ctx;
-  const priceList = await db.priceLists.get(request.priceListId);
+  const priceList = (await storedPriceLists(db)).find((l) => l.id === request.priceListId);
   if (!priceList) throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire introuvable : ${request.priceListId}.`);
   // Contracts running on the letter's date, read from their events: an ended one gets no notice, a draft one has no price yet.
   const contracts = (await db.contracts.toArray()).filter((c) => c.priceListId === priceList.id && runsOn(contractTerms(c), request.letterDate)).sort((a, b) => a.reference.localeCompare(b.reference));

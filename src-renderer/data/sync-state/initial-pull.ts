@@ -72,7 +72,7 @@ export async function readModelFromMemory(db: ContratsDb, initial: InitialPull):
   const [storedFiles, storedContracts] = await Promise.all([db.clientRows.count(), db.clientRows.orderBy('contractIds').count()]);
   const filesCovered = initial.covered.has('clients') && initial.covered.has('contracts');
   if (filesCovered ? storedFiles !== files.size || storedContracts !== contracts.size : storedFiles > 0) return null;
-  // The prepared summaries were judged against the lists this run pulled: kept when those are the stored ones (the seed list may be alone).
+  // The prepared summaries were judged against the lists this run pulled: kept when those are the lists in force (a server holding none: the built-in one).
   const stored = await storedPriceLists(db);
   const sameLists = stored.length === initial.priceLists.size && stored.every((l) => initial.priceLists.has(l.id));
   return sameLists ? (initial.prepared ?? prepareSummaries(initial)) : readModelOf(initial, stored);

@@ -5,7 +5,7 @@ import {
 } from '../../../src-core';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../../src-core/pricing';
 
-/** The stored lists of these tests: the built-in list, as an empty laptop is seeded. */
+/** The stored lists of these tests: the built-in list, as an empty laptop reads it. */
 const LISTS = [BUILT_IN_LIST];
 
 /**

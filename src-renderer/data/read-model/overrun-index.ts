@@ -117,7 +117,8 @@ export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly Cl
   const unjudged = overrunRows(summaries);
   const before = await db.overrunFacts.toArray();
   const rows = unjudged.length > 0 ? await lookedUp(db, unjudged) : [];
-  // Only the rows that differ are written (IndexedDB's cost is per row): a usage import rewrites every summary, and most overruns stay as they were.
+  // Only the rows that differ are written (IndexedDB's cost is per row): a rebuild over a stored model (the data layer reopened after a
+  // pending mark, a demo load over data) finds most overruns as they were; an import no longer comes here (its maintainer follows it).
   const next = new Set(rows.map((r) => r.id));
   const stored = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
   await Promise.all([

@@ -2,7 +2,8 @@
 // conflicts and set-aside mutations, reconciliation digests. Dexie stays in src-renderer/data.
 export { SYNC_KEYS, deleteSyncValue, readSyncValue, writeSyncValue, type ReconcileReport, type SetAsideMutation, type StoredConflict, type SyncServer, type TableComparison } from './keys';
 export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
-export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries, validatePulledPage, type PulledPage, type ValidatedPage } from './pulled-changes';
+export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries } from './pulled-changes';
+export { validatePulledPage, type PulledPage, type ValidatedPage } from './page-validation';
 export { commitPushResults, type PushOutcome } from './push-results';
 export { clientIdOf, discardSetAside, listConflicts, listSetAside, resolveConflict, retrySetAside } from './conflicts';
 // Keys of records, as the sync protocol groups them (src-core/sync/overlay.ts).

@@ -1,33 +1,10 @@
-import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRecord, recordKey, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
+import { overlayPending, pendingByRecord, recordKey, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
 import { inClientRows, type RecordStore } from '../record-store';
 import { applyRecordWrites, FIRST_LOAD, FROM_SERVER, rebuildPendingReadModel, writeScope, type RecordWrite } from '../writes/gateway';
 import { readModelFromMemory, rememberSource, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
-
-export interface PulledPage {
-  changes: readonly RecordChange[];
-  nextCursor: string;
-}
-
-/** A page whose records passed their entity's schema (validatePulledPage). */
-export interface ValidatedPage extends PulledPage {
-  readonly validated: true;
-}
-
-/**
- * Checks every record of a page against its entity's schema; throws the
- * first refusal (in French), so that nothing of a bad page is stored. The
- * engine runs it as soon as a page arrives, while the previous page's
- * transaction is still being written by IndexedDB.
- */
-export function validatePulledPage<P extends PulledPage>(page: P): P & ValidatedPage {
-  const changes = page.changes.map((change) => ({
-    ...change,
-    record: change.record && (parseEntity(entitySchemas[change.entity], change.record, ENTITY_LABELS[change.entity]) as WireRecord),
-  }));
-  return { ...page, changes, validated: true };
-}
+import { validatePulledPage, type PulledPage, type ValidatedPage } from './page-validation';
 
 /**
  * Pages pulled one after the other, as one: the last change of each record,

@@ -9,6 +9,7 @@ import { DEFAULT_ALLOWED_ORIGINS, allowCrossOriginCalls } from './cors';
 import { HttpError, clientErrorHandler, errorHandler, parseBody, sendError, tooLarge } from './errors';
 import { handlers, type HandlerOptions } from './handlers';
 import { cleanJson } from './hostile-input';
+import { JsonText } from './json-text';
 import { redactingLogger } from './log-redaction';
 import { openApiDocument } from './openapi';
 import { bearerToken, limitRequestRates, type RateLimiter } from './rate-limit';
@@ -93,7 +94,12 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
       url: route.path,
       bodyLimit,
       onRequest: [refuseAnnouncedOversize(bodyLimit), ...(route.roles.length > 0 ? [authenticated(route.roles)] : [])],
-      handler: async (request) => handler({ user: request.apiUser, body: route.body ? parseBody(route.body, request.body) : undefined }),
+      handler: async (request, reply) => {
+        const answer = await handler({ user: request.apiUser, body: route.body ? parseBody(route.body, request.body) : undefined });
+        if (!(answer instanceof JsonText)) return answer;
+        void reply.type('application/json; charset=utf-8');
+        return answer.text;
+      },
     });
   }
   return app;

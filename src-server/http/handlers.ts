@@ -4,12 +4,13 @@ import { login } from '../auth/login';
 import { listUserTokens, personOf, revokeDeviceTokens, revokeToken, revokeUserTokens, UserError, type AuthenticatedUser } from '../auth/users';
 import type { Db } from '../storage/db';
 import { applyMutation } from '../sync/apply-mutation';
-import { pullChanges } from '../sync/pull';
+import { pullChangesJson } from '../sync/pull';
 import { cachedReconcile } from '../sync/reconcile';
 import { ingestUsage } from '../usage/ingest-usage';
 import { grantDeviceSeries } from '../invoices/device-series';
 import { issueInvoice } from '../invoices/issue-invoice';
 import { HttpError } from './errors';
+import { JsonText } from './json-text';
 
 type Routes = typeof API_ROUTES;
 type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
@@ -17,7 +18,7 @@ type UserOf<R> = R extends { roles: readonly [] } ? undefined : AuthenticatedUse
 type ResponseOf<R> = R extends { response: infer S extends z.ZodType } ? z.input<S> : never;
 
 export type Handlers = {
-  [K in ApiRouteName]: (input: { user: UserOf<Routes[K]>; body: BodyOf<Routes[K]> }) => Promise<ResponseOf<Routes[K]>>;
+  [K in ApiRouteName]: (input: { user: UserOf<Routes[K]>; body: BodyOf<Routes[K]> }) => Promise<ResponseOf<Routes[K]> | JsonText>;
 };
 
 /** What each route of src-core's API_ROUTES does; bodies arrive parsed and callers authorised. */
@@ -33,7 +34,7 @@ export function handlers(db: Db, options: HandlerOptions = {}): Handlers {
       await db.query('select 1');
       return { status: 'ok', storage: db.kind, time: new Date().toISOString() };
     },
-    pull: ({ body }) => pullChanges(db, body, options.pullPageBytes),
+    pull: async ({ body }) => new JsonText(await pullChangesJson(db, body, options.pullPageBytes)),
     push: async ({ user, body }) => {
       // In order, each in its own transaction (apply-mutation): results line up with the mutations sent.
       const results = [];

@@ -185,6 +185,9 @@ const ROW_ENTITIES: ReadonlySet<EntityType> = new Set(['clients', 'contracts']);
 /** Whether the entity's records live in the client rows. */
 export const inClientRows = (entity: EntityType): boolean => ROW_ENTITIES.has(entity);
 
+/** Whether a row holds several of the entity's records (client rows, invoice books): writing records one batch after another rewrites their rows. */
+export const sharesRows = (entity: EntityType): boolean => inClientRows(entity) || entity === 'invoices';
+
 /**
  * Issues the writes of several entities at once: clients and contracts
  * together, each client row read and written once (`rowsStored: false` —

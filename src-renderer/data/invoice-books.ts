@@ -113,13 +113,12 @@ export function contractBooks(books: BooksTable, contracts: readonly { contractI
 
 /**
  * Applies puts and deletes of documents, each book read once and written
- * once. `stored: false` says no book of these documents can exist yet (a
- * load into empty tables): nothing is read. A document whose book changed
+ * once. A document whose book changed
  * (another year, another client) leaves the book it was in; a book left with
  * no document is deleted. Runs inside the caller's read-write transaction
  * over `books`, or in its own.
  */
-export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoice[], deletes: readonly string[], { stored = true }: { stored?: boolean } = {}): Promise<void> {
+export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoice[], deletes: readonly string[]): Promise<void> {
   const working = new Map<string, { key: BookKey; invoices: Map<string, Invoice> }>();
   /** The book holding each document of `working`. */
   const holder = new Map<string, string>();
@@ -131,12 +130,10 @@ export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoic
     }
     return working.get(k)!;
   };
-  if (stored) {
-    // The books holding these documents now (keys only), and those they go to: read together, once.
-    const held = await books.where('ids').anyOf([...puts.map((i) => i.id), ...deletes]).primaryKeys();
-    const keys = new Map([...held, ...puts.map(bookKeyOf)].map((key) => [keyText(key), key]));
-    for (const book of await books.bulkGet([...keys.values()])) if (book) open([book.clientId, book.year], book.invoices);
-  }
+  // The books holding these documents now (keys only), and those they go to: read together, once.
+  const held = await books.where('ids').anyOf([...puts.map((i) => i.id), ...deletes]).primaryKeys();
+  const keys = new Map([...held, ...puts.map(bookKeyOf)].map((key) => [keyText(key), key]));
+  for (const book of await books.bulkGet([...keys.values()])) if (book) open([book.clientId, book.year], book.invoices);
   const without = (id: string) => {
     const k = holder.get(id);
     if (k !== undefined) working.get(k)!.invoices.delete(id);

@@ -21,16 +21,20 @@ import type { Invoice, YearMonth } from '../../src-core';
  * (`datesOnIssue`) moves to that year's book, as a contract that changed
  * client moves row (writeInvoiceBooks finds the book holding it by `ids`).
  *
- * Indexes, multi-entry, only those the screens query:
+ * Indexes, only those the screens query, and few entries per book
+ * (IndexedDB's cost is per index entry too: a book indexed by its months and
+ * `[contract, month]` pairs wrote about as many entries as the rows it replaced):
  * - `[clientId+year]` (the key): a client's books (its page, its ledger, removing it);
- * - `ids`: a document by id;
- * - `periods`: the documents billed for a month or months (monthly run,
- *   e-invoicing and e-reporting windows, a month's PDFs);
- * - `contractPeriods`: `[contractId, period]` of each document (`''` without
- *   a period): a contract's documents, and those after a month (the overrun
- *   index's regularisations, the former `[contractId+period]` index);
- * - `series`: the series of its issued documents (the series check of a
- *   refused issue).
+ * - `year`: the books of a year, for the documents of a month or months
+ *   (monthly run, e-invoicing and e-reporting windows, a month's PDFs) —
+ *   nearly every client is billed every month, so a month's index would find
+ *   the same books;
+ * - `ids` (multi-entry): a document by id;
+ * - `contractIds` (multi-entry): a contract's documents, and those after a
+ *   month (the overrun index's regularisations: books of earlier years are
+ *   left unread, their year is in their key);
+ * - `series` (multi-entry): the series of its issued documents (the series
+ *   check of a refused issue).
  */
 export interface InvoiceBook {
   clientId: string;
@@ -38,8 +42,7 @@ export interface InvoiceBook {
   year: string;
   invoices: Invoice[];
   ids: string[];
-  periods: YearMonth[];
-  contractPeriods: [string, string][];
+  contractIds: string[];
   series: string[];
 }
 
@@ -61,8 +64,7 @@ export function bookOf([clientId, year]: BookKey, invoices: readonly Invoice[]):
     year,
     invoices: [...invoices],
     ids: invoices.map((i) => i.id),
-    periods: unique(invoices.flatMap((i) => (i.period ? [i.period] : []))),
-    contractPeriods: unique(invoices.map((i) => `${i.contractId}\u0000${i.period ?? ''}`)).map((k) => k.split('\u0000') as [string, string]),
+    contractIds: unique(invoices.map((i) => i.contractId)),
     series: unique(invoices.flatMap((i) => (i.status === 'issued' && i.seriesId ? [i.seriesId] : []))),
   };
 }
@@ -101,15 +103,16 @@ export async function readInvoices(books: BooksTable, ids: readonly string[]): P
 export const clientBooks = (books: BooksTable, clientId: string) => books.where('[clientId+year]').between([clientId, Dexie.minKey], [clientId, Dexie.maxKey]).toArray();
 
 /**
- * The books holding documents of these contracts: all of them, or those
- * billed after `after` (a month, excluded — a document without a month is
- * billed after none).
+ * The books holding documents of these contracts, of `fromYear` and later
+ * (the others are left unread: their year is in their key).
  */
-export function contractBooks(books: BooksTable, contracts: readonly { contractId: string; after?: YearMonth }[]): Promise<InvoiceBook[]> {
-  if (contracts.length === 0) return Promise.resolve([]);
-  const ranges = contracts.map(({ contractId, after }) => [[contractId, after ?? Dexie.minKey], [contractId, Dexie.maxKey]] as [unknown, unknown]);
-  return booksAt(books, books.where('contractPeriods').inAnyRange(ranges, { includeLowers: false, includeUppers: true }).primaryKeys());
+export function contractBooks(books: BooksTable, contractIds: readonly string[], fromYear = ''): Promise<InvoiceBook[]> {
+  if (contractIds.length === 0) return Promise.resolve([]);
+  return booksAt(books, books.where('contractIds').anyOf([...contractIds]).primaryKeys().then((keys) => keys.filter(([, year]) => year >= fromYear)));
 }
+
+/** The books of the years from `from` to `to` (months, included). */
+export const yearBooks = (books: BooksTable, from: YearMonth, to: YearMonth) => books.where('year').between(from.slice(0, 4), to.slice(0, 4), true, true).toArray();
 
 /**
  * Applies puts and deletes of documents, each book read once and written

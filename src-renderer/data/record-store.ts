@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Client, Contract, EntityRecords, EntityType, Invoice, WireRecord, YearMonth } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientRows, type ClientRow, type ClientRowChanges } from './client-rows';
-import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, type BooksTable, type InvoiceBook } from './invoice-books';
+import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, yearBooks, type BooksTable, type InvoiceBook } from './invoice-books';
 
 /**
  * The stored records of one synced entity, whatever rows hold them: most
@@ -142,16 +142,16 @@ export function invoiceStore(books: BooksTable): InvoiceStore {
     count: () => books.orderBy('ids').count(),
     ofClient: async (clientId) => (await clientBooks(books, clientId)).flatMap((b) => b.invoices),
     ofPeriods: async (from, to = from) => {
-      const books_ = await booksAt(books, books.where('periods').between(from, to, true, true).primaryKeys());
-      return documentsOf(books_, (i) => i.period !== undefined && i.period >= from && i.period <= to);
+      return documentsOf(await yearBooks(books, from, to), (i) => i.period !== undefined && i.period >= from && i.period <= to);
     },
     ofContracts: async (contractIds) => {
       const wanted = new Set(contractIds);
-      return documentsOf(await contractBooks(books, contractIds.map((contractId) => ({ contractId }))), (i) => wanted.has(i.contractId));
+      return documentsOf(await contractBooks(books, contractIds), (i) => wanted.has(i.contractId));
     },
     ofContractsAfter: async (contracts) => {
       const after = new Map(contracts.map((c) => [c.contractId, c.after]));
-      return documentsOf(await contractBooks(books, contracts), (i) => {
+      const fromYear = contracts.reduce((min, c) => (c.after < min ? c.after : min), contracts[0]?.after ?? '').slice(0, 4);
+      return documentsOf(await contractBooks(books, [...after.keys()], fromYear), (i) => {
         const month = after.get(i.contractId);
         return month !== undefined && i.period !== undefined && i.period > month;
       });

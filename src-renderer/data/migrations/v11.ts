@@ -7,12 +7,12 @@ import type { Migration } from './types';
  * as books, one row per client and year holding its documents
  * (`invoiceBooks`, data/invoice-books.ts), instead of one row per document
  * with five indexes: a first sync of 10,000 clients wrote 99,629 invoice rows
- * (IndexedDB's cost is per row, ARCHITECTURE.md). The indexes become
- * multi-entry indexes of the books: `ids`, `periods`, `contractPeriods`
- * (`[contractId, period]`, '' without a period: the former
- * `[contractId+period]` and `contractId`), `series` (of its issued
- * documents); the key `[clientId+year]` replaces `clientId`. `status` has no
- * index: the overdue list reads every issued document, and a book holds both.
+ * (IndexedDB's cost is per row and per index entry, ARCHITECTURE.md). The
+ * key `[clientId+year]` replaces `clientId`; `year` replaces `period` (a
+ * month's documents are in the books of its year); multi-entry `ids`,
+ * `contractIds` (replacing `contractId` and `[contractId+period]`) and
+ * `series` (of its issued documents). `status` has no index: the overdue list
+ * reads every issued document, and a book holds both.
  * Frozen (issue 19): the book's shape as it is at v11 is written here, not
  * built by the live invoice-books module, whose shape may move on.
  */
@@ -21,8 +21,7 @@ interface InvoiceBookV11 {
   year: string;
   invoices: Invoice[];
   ids: string[];
-  periods: string[];
-  contractPeriods: [string, string][];
+  contractIds: string[];
   series: string[];
 }
 
@@ -37,8 +36,7 @@ function bookV11(clientId: string, year: string, invoices: Invoice[]): InvoiceBo
     year,
     invoices,
     ids: invoices.map((i) => i.id),
-    periods: unique(invoices.flatMap((i) => (i.period ? [i.period] : []))),
-    contractPeriods: unique(invoices.map((i) => `${i.contractId}\u0000${i.period ?? ''}`)).map((k) => k.split('\u0000') as [string, string]),
+    contractIds: unique(invoices.map((i) => i.contractId)),
     series: unique(invoices.flatMap((i) => (i.status === 'issued' && i.seriesId ? [i.seriesId] : []))),
   };
 }
@@ -56,7 +54,7 @@ async function moveIntoBooks(tx: Transaction): Promise<void> {
     for (const invoice of await invoices.where('clientId').anyOf(clientIds.slice(start, start + CLIENTS_PER_STEP)).toArray()) {
       const year = yearOf(invoice);
       const key = `${year}\u0000${invoice.clientId}`;
-      (byBook.get(key) ?? byBook.set(key, { clientId: invoice.clientId, year, invoices: [], ids: [], periods: [], contractPeriods: [], series: [] }).get(key)!).invoices.push(invoice);
+      (byBook.get(key) ?? byBook.set(key, { clientId: invoice.clientId, year, invoices: [], ids: [], contractIds: [], series: [] }).get(key)!).invoices.push(invoice);
     }
     await books.bulkPut([...byBook.values()].map((b) => bookV11(b.clientId, b.year, b.invoices)));
   }
@@ -64,6 +62,6 @@ async function moveIntoBooks(tx: Transaction): Promise<void> {
 
 export const v11: Migration = {
   version: 11,
-  stores: { invoiceBooks: '[clientId+year], *ids, *periods, *contractPeriods, *series', invoices: null },
+  stores: { invoiceBooks: '[clientId+year], year, *ids, *contractIds, *series', invoices: null },
   upgrade: moveIntoBooks,
 };

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { bulkLoad, loadDemoPortfolio } from '../data/bulk';
 import { rowsOf } from '../data/client-rows';
+import { booksOf } from '../data/invoice-books';
 import { createDatabase, DEFAULT_DATABASE_NAME } from '../data/db';
 import { MIGRATIONS } from '../data/migrations';
 import type { EntityRecords, EntityType, IsoDate } from '../../src-core';
@@ -12,13 +13,15 @@ import type { BenchPortfolio } from './invoices';
 export interface WriteTiming {
   totalMs: number;
   byTable: Record<string, number>;
+  /** Rows written per table, where they are not the records (the bare write of the app's layout). */
+  rows?: Record<string, number>;
 }
 
 /** The synced tables in the order a first sync would need them: clients and contracts first. */
 const TABLES = ['priceLists', 'clients', 'contracts', 'usage', 'invoices'] as const satisfies readonly (EntityType & keyof BenchPortfolio)[];
 
-/** The same records in the app's tables: clients and contracts share the client files. */
-const BARE_TABLES = ['priceLists', 'clientFiles', 'usage', 'invoices'] as const;
+/** The same records in the app's tables: clients and contracts share the client files, invoices are in books. */
+const BARE_TABLES = ['priceLists', 'clientFiles', 'usage', 'invoiceBooks'] as const;
 
 /** The app's current schema, every migration folded: the bare baseline writes into the same tables and indexes. */
 function currentStores(): Record<string, string> {
@@ -43,17 +46,19 @@ async function timed<N extends string>(names: readonly N[], write: (name: N) => 
  * The baseline of the sync issue: one plain `bulkPut` of all records per table,
  * Dexie's defaults (the browser's default durability), no validation, no
  * chunking, into an empty database with the app's tables and indexes — the
- * clients with their contracts as the app stores them, one row per client
- * (data/client-rows.ts), grouped before the clock starts.
+ * records in the app's own layout, grouped before the clock starts: the
+ * clients with their contracts, one row per client (data/client-rows.ts), the
+ * invoices in books, one row per client and year (data/invoice-books.ts).
  */
 export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Promise<WriteTiming> {
   await Dexie.delete(name);
   const db = new Dexie(name);
   db.version(1).stores(currentStores());
   await db.open();
-  const rows = { priceLists: portfolio.priceLists, clientFiles: rowsOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoices: portfolio.invoices };
+  const rows = { priceLists: portfolio.priceLists, clientFiles: rowsOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoiceBooks: booksOf(portfolio.invoices) };
   try {
-    return await timed(BARE_TABLES, (table) => db.table(table).bulkPut(rows[table]));
+    const timing = await timed(BARE_TABLES, (table) => db.table(table).bulkPut(rows[table]));
+    return { ...timing, rows: Object.fromEntries(BARE_TABLES.map((table) => [table, rows[table].length])) };
   } finally {
     db.close();
     await Dexie.delete(name);

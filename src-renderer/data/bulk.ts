@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType } from '../../src-core';
+import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type Invoice } from '../../src-core';
 import { rowsOf } from './client-rows';
 import type { ContratsDb } from './db';
 import { computeReadModel } from './read-model/maintainers';
@@ -20,33 +20,53 @@ export interface BulkLoadOptions {
  * Writes records that came from elsewhere — the server — through the write
  * gateway as the server's, one transaction per chunk. No audit entry and no
  * outbox mutation: these are not local changes and must not be pushed back.
- * The read model follows each chunk in its transaction.
+ * The read model follows each chunk in its transaction. A client's invoices
+ * stay in one chunk (`byClient`): each of its books is read and written once.
  */
 export async function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, records: readonly EntityRecords[E][], options: BulkLoadOptions = {}): Promise<number> {
   const valid = options.validate === false ? records : records.map((r) => parseEntity(entitySchemas[entity], r, ENTITY_LABELS[entity]));
-  return loadInChunks(db, entity, each(entity, valid), FROM_SERVER, options);
+  const groups = entity === 'invoices' ? byClient(valid as readonly Invoice[]).map((invoices) => each(entity, invoices).flat()) : each(entity, valid);
+  // Chunks and progress counted in records, whatever their groups.
+  return loadInChunks(db, entity, groups, FROM_SERVER, options, true, (group) => group.length);
 }
 
+/** Documents grouped by client, in the order their clients first come. */
+function byClient(invoices: readonly Invoice[]): Invoice[][] {
+  const groups = new Map<string, Invoice[]>();
+  for (const invoice of invoices) (groups.get(invoice.clientId) ?? groups.set(invoice.clientId, []).get(invoice.clientId)!).push(invoice);
+  return [...groups.values()];
+}
+
+type Group = readonly RecordWrite[];
+
 /**
- * Writes groups of records from `origin` by chunks of `chunkSize` groups, one
- * transaction each, reporting progress as `entity`. A group (a client with its
- * contracts) stays in one chunk, so that its row is written once.
+ * Writes groups of records from `origin` by chunks of `chunkSize` (counted by
+ * `size`: groups, unless told), one transaction each, reporting progress as
+ * `entity`, in the same unit. A group (a client with its contracts, a client's
+ * invoices) stays in one chunk, so that its rows are written once.
  */
 async function loadInChunks(
   db: ContratsDb,
   entity: EntityType,
-  groups: readonly (readonly RecordWrite[])[],
+  groups: readonly Group[],
   origin: WriteOrigin,
   { chunkSize = 2000, onProgress }: Omit<BulkLoadOptions, 'validate'>,
   rowsStored = true,
+  size: (group: Group) => number = () => 1,
 ): Promise<number> {
   const tables = writeScope(db, new Set(groups.flatMap((g) => g.map((w) => w.entity))), origin);
-  for (let start = 0; start < groups.length; start += chunkSize) {
-    const chunk = groups.slice(start, start + chunkSize);
+  const total = groups.reduce((n, g) => n + size(g), 0);
+  let written = 0;
+  for (let start = 0; start < groups.length; ) {
+    let end = start;
+    for (let n = 0; end < groups.length && (n === 0 || n + size(groups[end]!) <= chunkSize); end++) n += size(groups[end]!);
+    const chunk = groups.slice(start, end);
     await db.transaction('rw', tables, () => applyRecordWrites(db, chunk.flat(), origin, { rowsStored }));
-    onProgress?.({ entity, written: start + chunk.length, total: groups.length });
+    written += chunk.reduce((n, g) => n + size(g), 0);
+    onProgress?.({ entity, written, total });
+    start = end;
   }
-  return groups.length;
+  return total;
 }
 
 const each = (entity: EntityType, records: readonly object[]): RecordWrite[][] => records.map((after) => [{ entity, after } as RecordWrite]);

@@ -1,9 +1,10 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { Client, EntityRecords, EntityType, Invoice, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
+import type { Client, EntityRecords, EntityType, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
+import type { BooksTable } from './invoice-books';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { ClientSummary, ContractSummary } from './read-model/client-summary';
-import { clientStore, contractStore, tableStore, type ContractStore, type RecordStore } from './record-store';
+import { clientStore, contractStore, invoiceStore, tableStore, type ContractStore, type InvoiceStore, type RecordStore } from './record-store';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
 export interface AuditEntry {
@@ -134,7 +135,6 @@ const durabilityMiddleware: Middleware<DBCore> = {
 export class ContratsDb extends Dexie {
   declare priceLists: Table<PriceListRecord, string>;
   declare usage: Table<UsageDocument, string>;
-  declare invoices: Table<Invoice, string>;
   declare payments: Table<Payment, string>;
   declare letters: Table<Letter, string>;
   declare audit: Table<AuditEntry, number>;
@@ -158,6 +158,9 @@ export class ContratsDb extends Dexie {
   readonly clientRows: Table<ClientRow, string>;
   readonly clients: RecordStore<Client>;
   readonly contracts: ContractStore;
+  /** Each client's documents of a year, one row (invoice-books.ts, since v11); read and written through `invoices`. */
+  readonly invoiceBooks: BooksTable;
+  readonly invoices: InvoiceStore;
   private readonly stores: RecordStores;
 
   constructor(options: DatabaseOptions = {}) {
@@ -167,12 +170,14 @@ export class ContratsDb extends Dexie {
     this.clientRows = this.table('clientFiles');
     this.clients = clientStore(this.clientRows);
     this.contracts = contractStore(this.clientRows);
+    this.invoiceBooks = this.table('invoiceBooks');
+    this.invoices = invoiceStore(this.invoiceBooks);
     this.stores = {
       clients: this.clients,
       contracts: this.contracts,
       priceLists: tableStore(this.priceLists),
       usage: tableStore(this.usage),
-      invoices: tableStore(this.invoices),
+      invoices: this.invoices,
       payments: tableStore(this.payments),
       letters: tableStore(this.letters),
     };

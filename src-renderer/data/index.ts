@@ -3,7 +3,7 @@
 // passes through the write gateway (writes/gateway.ts).
 export { createDatabase, ContratsDb, DEFAULT_DATABASE_NAME, type AuditEntry, type DatabaseOptions, type OutboxEntry, type SeriesState, type SettingEntry, type SyncStateEntry } from './db';
 export { MIGRATIONS, type Migration } from './migrations';
-export { recordTables, type ContractStore, type RecordStore } from './record-store';
+export { recordTables, sharesRows, type ContractStore, type InvoiceStore, type RecordStore } from './record-store';
 export { READ_MODEL, type AppliedWrite, type ReadModelMaintainer, type ReadModelSources } from './read-model/maintainers';
 export type { ClientRow } from './client-rows';
 export { createDataContext, parisToday, type DataContext } from './context';

@@ -1,13 +1,15 @@
-import type { Table } from 'dexie';
-import type { Client, Contract, EntityRecords, EntityType, WireRecord } from '../../src-core';
+import Dexie, { type Table } from 'dexie';
+import type { Client, Contract, EntityRecords, EntityType, Invoice, WireRecord, YearMonth } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientRows, type ClientRow, type ClientRowChanges } from './client-rows';
+import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, yearBooks, type BooksTable, type InvoiceBook } from './invoice-books';
 
 /**
  * The stored records of one synced entity, whatever rows hold them: most
  * entities have a table of their own; clients and contracts share the client
- * rows (client-rows.ts). Writes of clients and contracts read and rewrite
- * their rows: inside one transaction, await each before the next, so that
- * two of them never rewrite the same row from the same read.
+ * rows (client-rows.ts), invoices are kept in books (invoice-books.ts). Writes
+ * of clients, contracts and invoices read and rewrite their rows: inside one
+ * transaction, await each before the next, so that two of them never rewrite
+ * the same row from the same read (`bulkWrite` does puts and deletes at once).
  */
 export interface RecordStore<R> {
   /** The tables a transaction over these records must cover. */
@@ -18,6 +20,8 @@ export interface RecordStore<R> {
   bulkPut(records: readonly R[]): Promise<void>;
   delete(id: string): Promise<void>;
   bulkDelete(ids: readonly string[]): Promise<void>;
+  /** Puts and deletes together, each row read and written once. */
+  bulkWrite(puts: readonly R[], deletes: readonly string[]): Promise<void>;
   toArray(): Promise<R[]>;
   /** Calls `visit` for each record without holding them all (a cursor where the rows are the records). */
   each(visit: (record: R) => void): Promise<void>;
@@ -38,6 +42,7 @@ export function tableStore<R extends { id: string }>(table: Table<R, string>): R
     bulkPut: async (records) => void (await table.bulkPut([...records])),
     delete: (id) => table.delete(id),
     bulkDelete: (ids) => table.bulkDelete([...ids]),
+    bulkWrite: async (puts, deletes) => void (await Promise.all([puts.length > 0 ? table.bulkPut([...puts]) : undefined, deletes.length > 0 ? table.bulkDelete([...deletes]) : undefined])),
     toArray: () => table.toArray(),
     each: (visit) => table.each(visit),
     count: () => table.count(),
@@ -60,6 +65,7 @@ function rowStore<R>(
     bulkPut: (records) => writeClientRows(rows, write(records, [])),
     delete: (id) => writeClientRows(rows, write([], [id])),
     bulkDelete: (ids) => writeClientRows(rows, write([], ids)),
+    bulkWrite: (puts, deletes) => writeClientRows(rows, write(puts, deletes)),
     toArray: all,
     each: (visit) => rows.each((row) => of(row).forEach(visit)),
     count: async () => (await all()).length,
@@ -88,6 +94,76 @@ export function contractStore(rows: Table<ClientRow, string>): ContractStore {
 }
 
 /**
+ * The invoices, credit notes and surcharges, kept in books (a client's year,
+ * invoice-books.ts), with the reads the screens need: each query finds the
+ * books through their multi-entry indexes and keeps the documents asked for.
+ */
+export interface InvoiceStore extends RecordStore<Invoice> {
+  /** A client's documents. */
+  ofClient(clientId: string): Promise<Invoice[]>;
+  /** The documents billed for a month, or for the months from `from` to `to` (included). */
+  ofPeriods(from: YearMonth, to?: YearMonth): Promise<Invoice[]>;
+  /** The documents of these contracts. */
+  ofContracts(contractIds: readonly string[]): Promise<Invoice[]>;
+  /** The documents of each contract billed after its month (excluded): what may regularise that month's overrun. */
+  ofContractsAfter(contracts: readonly { contractId: string; after: YearMonth }[]): Promise<Invoice[]>;
+  /** The issued documents, or those of one series. */
+  issued(seriesId?: string): Promise<Invoice[]>;
+}
+
+const documentsOf = (books: readonly InvoiceBook[], keep: (invoice: Invoice) => boolean): Invoice[] => books.flatMap((b) => b.invoices.filter(keep));
+
+/**
+ * Each method's answer as a Dexie promise. A query here is a chain of async
+ * steps (the keys, then the books); inside a transaction, Dexie follows its
+ * zone along such a chain for a few microtasks only, and the caller's next
+ * request after a long chain (the overrun index after its lookup) ran outside
+ * it: the transaction committed early. Awaiting a Dexie promise brings the
+ * continuation back into the zone (the write gateway's `inTransaction`).
+ */
+function zoned<S extends object>(store: S): S {
+  return Object.fromEntries(Object.entries(store).map(([name, value]) => [name, typeof value === 'function' ? (...args: unknown[]) => Dexie.Promise.resolve((value as (...a: unknown[]) => unknown)(...args)) : value])) as S;
+}
+
+export function invoiceStore(books: BooksTable): InvoiceStore {
+  const all = async () => (await books.toArray()).flatMap((b) => b.invoices);
+  return zoned<InvoiceStore>({
+    tables: [books],
+    get: async (id) => (await readInvoices(books, [id]))[0],
+    bulkGet: (ids) => readInvoices(books, ids),
+    put: (record) => writeInvoiceBooks(books, [record], []),
+    bulkPut: (records) => writeInvoiceBooks(books, records, []),
+    delete: (id) => writeInvoiceBooks(books, [], [id]),
+    bulkDelete: (ids) => writeInvoiceBooks(books, [], ids),
+    bulkWrite: (puts, deletes) => writeInvoiceBooks(books, puts, deletes),
+    toArray: all,
+    each: (visit) => books.each((b) => b.invoices.forEach(visit)),
+    // One index entry per document.
+    count: () => books.orderBy('ids').count(),
+    ofClient: async (clientId) => (await clientBooks(books, clientId)).flatMap((b) => b.invoices),
+    ofPeriods: async (from, to = from) => {
+      return documentsOf(await yearBooks(books, from, to), (i) => i.period !== undefined && i.period >= from && i.period <= to);
+    },
+    ofContracts: async (contractIds) => {
+      const wanted = new Set(contractIds);
+      return documentsOf(await contractBooks(books, contractIds), (i) => wanted.has(i.contractId));
+    },
+    ofContractsAfter: async (contracts) => {
+      const after = new Map(contracts.map((c) => [c.contractId, c.after]));
+      const fromYear = contracts.reduce((min, c) => (c.after < min ? c.after : min), contracts[0]?.after ?? '').slice(0, 4);
+      return documentsOf(await contractBooks(books, [...after.keys()], fromYear), (i) => {
+        const month = after.get(i.contractId);
+        return month !== undefined && i.period !== undefined && i.period > month;
+      });
+    },
+    issued: async (seriesId) =>
+      seriesId === undefined
+        ? (await all()).filter((i) => i.status === 'issued')
+        : documentsOf(await booksAt(books, books.where('series').equals(seriesId).primaryKeys()), (i) => i.status === 'issued' && i.seriesId === seriesId),
+  });
+}
+
+/**
  * What writing records needs of the database: the client rows and each
  * entity's store (db.ts's ContratsDb, which builds its stores from this
  * module — named here so that this module does not import it back).
@@ -109,11 +185,14 @@ const ROW_ENTITIES: ReadonlySet<EntityType> = new Set(['clients', 'contracts']);
 /** Whether the entity's records live in the client rows. */
 export const inClientRows = (entity: EntityType): boolean => ROW_ENTITIES.has(entity);
 
+/** Whether a row holds several of the entity's records (client rows, invoice books): writing records one batch after another rewrites their rows. */
+export const sharesRows = (entity: EntityType): boolean => inClientRows(entity) || entity === 'invoices';
+
 /**
  * Issues the writes of several entities at once: clients and contracts
  * together, each client row read and written once (`rowsStored: false` —
- * none can be stored yet — skips reading them), the other entities into
- * their tables. Runs inside the caller's read-write transaction.
+ * none can be stored yet — skips reading them), the other entities through
+ * their stores (invoices into their books, each read and written once). Runs inside the caller's read-write transaction.
  */
 export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { rowsStored = true }: { rowsStored?: boolean } = {}): Promise<unknown> {
   const rows = writes.filter((w) => inClientRows(w.entity));
@@ -124,7 +203,7 @@ export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { r
       .filter((w) => !inClientRows(w.entity))
       .map((w) => {
         const store: RecordStore<WireRecord> = db.records(w.entity);
-        return Promise.all([w.puts.length > 0 ? store.bulkPut(w.puts) : undefined, w.deletes.length > 0 ? store.bulkDelete(w.deletes) : undefined]);
+        return store.bulkWrite(w.puts, w.deletes);
       }),
   ]);
 }

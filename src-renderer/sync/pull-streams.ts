@@ -1,5 +1,5 @@
 import { API_ROUTES, MAX_PULL_LIMIT, type EntityType, type PullRequest } from '../../src-core';
-import { recordTables, type DataLayer } from '../data';
+import { recordTables, sharesRows, type DataLayer } from '../data';
 import { commitPulledPage, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, type InitialPull, type ValidatedPage } from '../data/sync-state';
 import type { ApiTransport } from './api-client';
 import type { PageHead, PageReader, PageReading, ReadPage } from './page-reader';
@@ -15,6 +15,12 @@ import type { PageHead, PageReader, PageReading, ReadPage } from './page-reader'
  * server's order is the order of changes): committed page by page, most rows
  * would be written twice. The core stream is small enough to hold (21,000
  * records for 10,000 clients); a failure before its end stores none of it.
+ * The history, pulled from its start into empty tables, is committed page by
+ * page, except pages of records that share rows (`sharesRows`: the invoices,
+ * a client's year of them in one row, data/invoice-books.ts): those are held
+ * and committed by batches of INITIAL_HISTORY_BATCH changes — the server sends
+ * invoices month by month, and page by page each book would be rewritten at
+ * every page of every month.
  */
 export const PULL_STREAMS = [
   { id: 'core', entities: ['clients', 'contracts', 'priceLists'], wholeFirst: true },
@@ -25,6 +31,14 @@ export interface PullProgress {
   stream: (typeof PULL_STREAMS)[number]['id'];
   received: number;
 }
+
+/**
+ * Changes of a history stream pulled into empty tables held before they are
+ * committed together (one transaction, one cursor): a few tens of megabytes
+ * of records at most; a failure before a batch's end stores none of it, and
+ * the next sync pulls it again from the last committed cursor.
+ */
+export const INITIAL_HISTORY_BATCH = 25_000;
 
 /** The first page asked for: small, so that writing starts after one short server answer rather than a full page's. */
 export const FIRST_PAGE_SIZE = 100;
@@ -103,19 +117,25 @@ export async function pullStream(
   const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) for (const entity of stream.entities) initial.covered.add(entity);
   const nextPage = pagesAhead(ask, cursor);
-  const held: ValidatedPage[] = [];
+  let held: ValidatedPage[] = [];
+  let heldChanges = 0;
   let received = 0;
   for (;;) {
     const page = await nextPage();
     received += page.changes.length;
-    if (initial && stream.wholeFirst && page.hasMore) {
+    heldChanges += page.changes.length;
+    const holding = stream.wholeFirst || ((held.length > 0 || page.changes.some((c) => sharesRows(c.entity))) && heldChanges < INITIAL_HISTORY_BATCH);
+    if (initial && page.hasMore && holding) {
       held.push(page);
       onPage?.({ stream: stream.id, received });
       continue;
     }
     // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
     const last = !page.hasMore && initial;
-    await commitPulledPage(db, stream.id, held.length > 0 ? joinPulledPages([...held, page]) : page, initial, last ? () => void prepareSummaries(last) : undefined);
+    const joined = held.length > 0 ? joinPulledPages([...held, page]) : page;
+    held = [];
+    heldChanges = 0;
+    await commitPulledPage(db, stream.id, joined, initial, last ? () => void prepareSummaries(last) : undefined);
     // Before the last page is reported: the stream is "in" once the clients list can show it.
     if (!page.hasMore) await rebuildPendingSummaries(db, initial);
     onPage?.({ stream: stream.id, received });

@@ -76,7 +76,7 @@ export function clientCommands(ctx: DataContext) {
         const before = await stored(id);
         const [contracts, invoices, letters] = await Promise.all([
           db.contracts.ofClients([id]),
-          db.invoices.where('clientId').equals(id).toArray(),
+          db.invoices.ofClient(id),
           db.letters.where('clientId').equals(id).toArray(),
         ]);
         const issued = invoices.filter((i) => i.status !== 'draft').map((i) => i.number ?? i.id);

@@ -17,7 +17,7 @@ export function createCreditNote(ctx: DataContext, invoiceId: string, request: C
     const found = await ctx.db.invoices.get(invoiceId);
     enforce(creditNoteTargetRefusal(found, found?.clientId ?? ''));
     const invoice = found as Invoice & { number: string };
-    const family = await ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray();
+    const family = await ctx.db.invoices.ofClient(invoice.clientId);
     const earlier = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === invoiceId);
     const done = commandId ? earlier.find((d) => d.commandId === commandId) : undefined;
     if (done) return done;

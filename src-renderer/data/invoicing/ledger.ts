@@ -51,8 +51,8 @@ export function ledgerRows(docs: readonly Invoice[], payments: readonly Payment[
  */
 export async function ledger(ctx: DataContext, filter: { clientId?: string; period?: string }): Promise<LedgerRow[]> {
   const { invoices } = ctx.db;
-  const read = filter.clientId ? invoices.where('clientId').equals(filter.clientId) : filter.period ? invoices.where('period').equals(filter.period) : invoices.toCollection();
-  const docs = (await read.toArray())
+  const read = filter.clientId ? invoices.ofClient(filter.clientId) : filter.period ? invoices.ofPeriods(filter.period) : invoices.toArray();
+  const docs = (await read)
     .filter((d) => (!filter.period || d.period === filter.period) && (!filter.clientId || d.clientId === filter.clientId))
     .sort((a, b) => a.issueDate.localeCompare(b.issueDate) || (a.number ?? '').localeCompare(b.number ?? ''));
   const ids = docs.map((d) => d.id);
@@ -74,7 +74,7 @@ export async function documentLedger(ctx: DataContext, id: string) {
   const [payments, offsetsIn, family] = await Promise.all([
     ctx.db.payments.where('invoiceId').equals(id).sortBy('date'),
     offsetsImputedOn(ctx, [id]),
-    ctx.db.invoices.where('clientId').equals(invoice.clientId).toArray(),
+    ctx.db.invoices.ofClient(invoice.clientId),
   ]);
   const creditNotes = family.filter((d) => d.kind === 'credit_note' && d.creditedInvoiceId === id);
   const surcharges = family.filter((d) => d.kind === 'surcharge' && d.surchargedInvoiceId === id);
@@ -110,7 +110,7 @@ export function overdueRows(rows: readonly LedgerRow[], settings: RuleSettings, 
 
 /** Every overdue document of the portfolio. */
 export async function overdueLedger(ctx: DataContext): Promise<OverdueRow[]> {
-  const [issued, payments, settings] = await Promise.all([ctx.db.invoices.where('status').equals('issued').toArray(), ctx.db.payments.toArray(), ruleSettings(ctx)]);
+  const [issued, payments, settings] = await Promise.all([ctx.db.invoices.issued(), ctx.db.payments.toArray(), ruleSettings(ctx)]);
   const today = parisToday(ctx);
   return overdueRows(ledgerRows(issued, payments, today), settings, today);
 }

@@ -68,7 +68,7 @@ function pastRegularisations(invoices: readonly Invoice[], usage: UsageDocument 
 
 /** Contracts already invoiced for the month, by id; credit notes and surcharges do not count. */
 async function invoicedContractIds(ctx: DataContext, month: YearMonth): Promise<Set<string>> {
-  const invoices = await ctx.db.invoices.where('period').equals(month).toArray();
+  const invoices = await ctx.db.invoices.ofPeriods(month);
   return new Set(invoices.filter((i) => i.kind === 'invoice').map((i) => i.contractId));
 }
 
@@ -93,7 +93,7 @@ export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options
     const [clients, usage, invoices] = await Promise.all([
       db.clients.bulkGet(chunk.map((c) => c.clientId)),
       db.usage.bulkGet(chunk.map((c) => c.id)),
-      db.invoices.where('contractId').anyOf(chunk.map((c) => c.id)).toArray(),
+      db.invoices.ofContracts(chunk.map((c) => c.id)),
     ]);
     const invoicesOf = new Map<string, Invoice[]>();
     for (const invoice of invoices) invoicesOf.set(invoice.contractId, [...(invoicesOf.get(invoice.contractId) ?? []), invoice]);

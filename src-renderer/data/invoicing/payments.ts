@@ -26,7 +26,7 @@ export function recordPayment(ctx: DataContext, input: PaymentInput, actor: stri
     const invoice = await ctx.db.invoices.get(payment.invoiceId);
     const [payments, creditNotes] = await Promise.all([
       ctx.db.payments.where('invoiceId').equals(payment.invoiceId).toArray(),
-      invoice ? ctx.db.invoices.where('clientId').equals(invoice.clientId).filter((d) => d.creditedInvoiceId === invoice.id).toArray() : [],
+      invoice ? ctx.db.invoices.ofClient(invoice.clientId).then((family) => family.filter((d) => d.creditedInvoiceId === invoice.id)) : [],
     ]);
     enforce(newPaymentRefusal(payment, { invoice, payments, creditNotes, today: parisToday(ctx) }));
     const summary = `Paiement de ${formatEuros(payment.amountCents)} (${payment.method}) sur la facture ${invoice!.number}.`;

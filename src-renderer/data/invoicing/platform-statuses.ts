@@ -9,13 +9,13 @@ import { ledgerRows, type LedgerRow } from './ledger';
  * E-invoicing (issue 18): the documents by the approved platform's status
  * (written by the central API, pulled like any field). The platform answers
  * within days, so the window is the last 12 billed months, read through the
- * `period` index rather than the whole table.
+ * books' `periods` index rather than every document.
  */
 export const PLATFORM_WINDOW_MONTHS = 12;
 
 async function recentDocuments(ctx: DataContext) {
   const month = parisToday(ctx).slice(0, 7);
-  return ctx.db.invoices.where('period').between(addMonthsToYearMonth(month, -(PLATFORM_WINDOW_MONTHS - 1)), addMonthsToYearMonth(month, 1), true, true).toArray();
+  return ctx.db.invoices.ofPeriods(addMonthsToYearMonth(month, -(PLATFORM_WINDOW_MONTHS - 1)), addMonthsToYearMonth(month, 1));
 }
 
 /** The recent documents with this platform status ("sent": transmitted, no status yet), with their settlements, by date. */

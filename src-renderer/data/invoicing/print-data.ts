@@ -50,7 +50,7 @@ export async function printableDocument(ctx: DataContext, id: string): Promise<P
  * accountant files them: the invoices first, then the credit notes and surcharges, each by number.
  */
 export async function printableMonth(ctx: DataContext, period: string): Promise<PrintBatch> {
-  const docs = (await ctx.db.invoices.where('period').equals(period).toArray()).filter((d) => d.status === 'issued');
+  const docs = (await ctx.db.invoices.ofPeriods(period)).filter((d) => d.status === 'issued');
   const rank = (d: Invoice) => (d.kind === 'invoice' ? 0 : 1);
   return printable(ctx, docs.sort((a, b) => rank(a) - rank(b) || (a.number ?? '').localeCompare(b.number ?? '')));
 }

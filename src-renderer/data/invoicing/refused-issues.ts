@@ -84,7 +84,7 @@ async function releaseNumbers(ctx: DataContext, seriesId: string): Promise<void>
   const { id: _id, ...state } = stored;
   let series = state as unknown as NumberingSeries;
   const borne = new Map(
-    (await db.invoices.where('status').equals('issued').filter((i) => i.seriesId === seriesId).toArray()).map((i) => [i.number, i.issueDate] as const),
+    (await db.invoices.issued(seriesId)).map((i) => [i.number, i.issueDate] as const),
   );
   const start = series.lastNumber;
   while (series.lastNumber > 0 && !borne.has(formatDocumentNumber({ ...series, number: series.lastNumber }))) {

@@ -117,7 +117,7 @@ function regularisedContractOf(entity: EntityType, record: object | null | undef
 export const overrunFacts: ReadModelMaintainer<ClientSummary[], void> = {
   name: 'overrunFacts',
   feeds: (entity) => feedsSummaries(entity) || entity === 'invoices',
-  tables: (db) => [db.invoices, db.overrunFacts, db.portfolioMeasured],
+  tables: (db) => [...db.invoices.tables, db.overrunFacts, db.portfolioMeasured],
   own: (db) => [db.overrunFacts, db.portfolioMeasured],
   follow(db, writes, upstream) {
     const summaries = upstream.get(portfolioSummaries.name) as SummaryChange | undefined;

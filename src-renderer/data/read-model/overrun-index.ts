@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { regularisedMonths, type YearMonth } from '../../../src-core';
+import { regularisedMonths, type Invoice, type YearMonth } from '../../../src-core';
 import type { ContratsDb, MeasuredMonths, OverrunRow } from '../db';
 
 export type { MeasuredMonths, OverrunRow };
@@ -46,14 +45,16 @@ function overrunRows(summaries: Iterable<ClientSummary>): UnjudgedRow[] {
 }
 
 /**
- * The months of `months` the contract's stored invoices regularise. A month is
- * regularised by a later month's run, so only the invoices after the oldest
- * are read ([contractId+period], v10): one or two per contract, not its history.
+ * `rows` with the months of theirs the contract's stored invoices regularise.
+ * A month is regularised by a later month's run, so only the invoices after
+ * each row's oldest month are read (the books' `contractPeriods`, v11): one
+ * query for all the rows, the books of those years only, not the history.
  */
-async function regularisedOf(db: ContratsDb, contractId: string, months: readonly YearMonth[]): Promise<YearMonth[]> {
-  const oldest = months.reduce((a, b) => (b < a ? b : a));
-  const later = await db.invoices.where('[contractId+period]').between([contractId, oldest], [contractId, Dexie.maxKey], false, true).toArray();
-  return [...regularisedMonths(later.filter((i) => i.kind === 'invoice'), months)].sort();
+async function lookedUp<R extends UnjudgedRow>(db: ContratsDb, rows: readonly R[]): Promise<(R & { regularised: YearMonth[] })[]> {
+  const later = await db.invoices.ofContractsAfter(rows.map((row) => ({ contractId: row.id, after: row.months.reduce((a, b) => (b < a ? b : a)) })));
+  const byContract = new Map<string, Invoice[]>();
+  for (const invoice of later) if (invoice.kind === 'invoice') byContract.set(invoice.contractId, [...(byContract.get(invoice.contractId) ?? []), invoice]);
+  return rows.map((row) => ({ ...row, regularised: [...regularisedMonths(byContract.get(row.id) ?? [], row.months)].sort() }));
 }
 
 /**
@@ -72,11 +73,6 @@ function carried(rows: readonly UnjudgedRow[], known: ReadonlyMap<string, Overru
     else pending.push(row);
   }
   return { rows: done, pending };
-}
-
-async function lookedUp(db: ContratsDb, rows: readonly UnjudgedRow[]): Promise<OverrunRow[]> {
-  const regularised = await Promise.all(rows.map((row) => regularisedOf(db, row.id, row.months)));
-  return rows.map((row, i) => ({ ...row, regularised: regularised[i]! }));
 }
 
 function lastMeasuredOf(summary: ClientSummary): YearMonth | null {
@@ -139,7 +135,7 @@ export async function refreshRegularisations(db: ContratsDb, contractIds: Iterab
   if (ids.length === 0) return;
   const rows = (await db.overrunFacts.bulkGet(ids)).filter((r) => r !== undefined);
   if (rows.length === 0) return;
-  await db.overrunFacts.bulkPut(await Promise.all(rows.map(async (row) => ({ ...row, regularised: await regularisedOf(db, row.id, row.months) }))));
+  await db.overrunFacts.bulkPut(await lookedUp(db, rows));
 }
 
 /** The portfolio's last measured month (the same as `lastMeasuredMonth` over every summary), null before any usage. */

@@ -9,14 +9,14 @@ export interface InvoiceFilter {
   period?: string;
 }
 
-/** Narrows with the most selective index, then filters the rest in memory. */
-export function queryInvoices(ctx: DataContext, filter: InvoiceFilter = {}): Promise<Invoice[]> {
-  const { db } = ctx;
-  const [key, value] = (['contractId', 'clientId', 'period', 'status'] as const).map((k) => [k, filter[k]] as const).find(([, v]) => v !== undefined) ?? [];
-  const base = key ? db.invoices.where(key).equals(value!) : db.invoices.toCollection();
-  return base
+/** Narrows with the most selective query of the store, then filters the rest in memory, by date. */
+export async function queryInvoices(ctx: DataContext, filter: InvoiceFilter = {}): Promise<Invoice[]> {
+  const { invoices } = ctx.db;
+  const { contractId, clientId, period } = filter;
+  const narrowed = await (contractId ? invoices.ofContracts([contractId]) : clientId ? invoices.ofClient(clientId) : period ? invoices.ofPeriods(period) : invoices.toArray());
+  return narrowed
     .filter((i) => (Object.keys(filter) as (keyof InvoiceFilter)[]).every((k) => filter[k] === undefined || i[k] === filter[k]))
-    .sortBy('issueDate');
+    .sort((a, b) => a.issueDate.localeCompare(b.issueDate));
 }
 
 /** Reads of invoices (their writes are the invoicing commands, data/invoicing). */

@@ -1,0 +1,157 @@
+import Dexie, { type DBCore, type Middleware } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { generateDemoPortfolio, invoiceSchema, type Invoice, type RecordChange } from '../../src-core';
+import { bulkLoad, createDatabase, MIGRATIONS, openDataLayer, type ContratsDb } from '../../src-renderer/data';
+import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
+import { bookKeyOf } from '../../src-renderer/data/invoice-books';
+import { commitPulledPage, newInitialPull } from '../../src-renderer/data/sync-state';
+import { yearOfInvoices } from '../../src-renderer/bench/invoices';
+import { freshIndexedDb } from './helpers';
+
+/**
+ * Issue 20: the invoices stored as books (a client's year, one row), read and
+ * written through the invoice store. Realistic documents: a year of issued
+ * invoices of a demo portfolio, as the bench bills them (across two calendar
+ * years), plus a draft, a credit note and a surcharge without a month.
+ */
+function documents(clients = 12): Invoice[] {
+  const demo = generateDemoPortfolio({ seed: 20, clients });
+  const issued = yearOfInvoices(demo, '2026-11-27').map((i) => ({ ...i, seriesId: `F-${i.issueDate.slice(0, 4)}` }));
+  const first = issued[0]!;
+  const draft: Invoice = { ...issued.at(-1)!, id: 'draft-1', status: 'draft', number: null, period: '2026-12', issueDate: '2026-11-27', dueDate: '2026-12-27' };
+  delete draft.seriesId;
+  delete draft.issuedAt;
+  delete draft.buyer;
+  const credit: Invoice = { ...first, id: 'credit-1', kind: 'credit_note', number: 'AV-2025-000001', seriesId: 'AV-2025', creditedInvoiceId: first.id };
+  const surcharge: Invoice = { ...first, id: 'surcharge-1', kind: 'surcharge', number: 'F-2026-900001', seriesId: 'F-2026', surchargedInvoiceId: first.id, issueDate: '2026-02-10', dueDate: '2026-03-10' };
+  delete surcharge.period;
+  return [...issued, draft, credit, surcharge].map((i) => invoiceSchema.parse(i));
+}
+
+const byId = (a: Invoice, b: Invoice) => a.id.localeCompare(b.id);
+const sorted = (list: readonly Invoice[]) => [...list].sort(byId);
+const bookCount = (docs: readonly Invoice[]) => new Set(docs.map((i) => bookKeyOf(i).join('/'))).size;
+
+/** What every query of the store answers, against the same filter over the documents in hand. */
+async function expectQueries(db: ContratsDb, docs: readonly Invoice[]) {
+  const some = docs[5]!;
+  expect(await db.invoices.count()).toBe(docs.length);
+  expect(sorted(await db.invoices.toArray())).toEqual(sorted(docs));
+  expect(await db.invoices.get(some.id)).toEqual(some);
+  expect(await db.invoices.bulkGet([some.id, 'missing', docs[0]!.id])).toEqual([some, undefined, docs[0]]);
+  expect(sorted(await db.invoices.ofClient(some.clientId))).toEqual(sorted(docs.filter((i) => i.clientId === some.clientId)));
+  expect(sorted(await db.invoices.ofPeriods('2026-03'))).toEqual(sorted(docs.filter((i) => i.period === '2026-03')));
+  expect(sorted(await db.invoices.ofPeriods('2025-12', '2026-02'))).toEqual(sorted(docs.filter((i) => i.period && i.period >= '2025-12' && i.period <= '2026-02')));
+  const contracts = [some.contractId, docs[0]!.contractId];
+  expect(sorted(await db.invoices.ofContracts(contracts))).toEqual(sorted(docs.filter((i) => contracts.includes(i.contractId))));
+  expect(sorted(await db.invoices.ofContractsAfter([{ contractId: some.contractId, after: '2026-06' }]))).toEqual(
+    sorted(docs.filter((i) => i.contractId === some.contractId && i.period !== undefined && i.period > '2026-06')),
+  );
+  expect(sorted(await db.invoices.issued())).toEqual(sorted(docs.filter((i) => i.status === 'issued')));
+  expect(sorted(await db.invoices.issued('AV-2025'))).toEqual(sorted(docs.filter((i) => i.seriesId === 'AV-2025')));
+  expect(await db.invoiceBooks.count()).toBe(bookCount(docs));
+}
+
+/** Counts the books written (put) per book, through a DBCore middleware of the test. */
+function countBookPuts(db: ContratsDb): Map<string, number> {
+  const puts = new Map<string, number>();
+  const counter: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'countBookPuts',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            if (name === 'invoiceBooks' && req.type === 'put') for (const book of req.values as { clientId: string; year: string }[]) puts.set(`${book.clientId}/${book.year}`, (puts.get(`${book.clientId}/${book.year}`) ?? 0) + 1);
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+  db.use(counter);
+  return puts;
+}
+
+describe('invoice books', { timeout: 60_000 }, () => {
+  it.each(MIGRATIONS.filter((m) => m.version < 11).map((m) => m.version))('v11 moves the invoices of a v%i database into books, every document intact and found by every query', async (version) => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v11', dexieOptions(idb));
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= version));
+    await old.open();
+    const docs = documents();
+    await old.table('invoices').bulkPut(docs);
+    old.close();
+
+    const { db } = await openDataLayer({ name: 'to-v11', ...idb });
+    expect(db.verno).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.tables.map((t) => t.name)).not.toContain('invoices');
+    expect(db.invoiceBooks.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['year', false], ['ids', true], ['contractIds', true], ['series', true]]);
+    // A client's documents of two calendar years are two books; the surcharge without a month goes by its date.
+    expect(bookCount(docs)).toBeGreaterThan(new Set(docs.map((i) => i.clientId)).size);
+    await expectQueries(db, docs);
+    db.close();
+  });
+
+  it('moves a document to the book of its new year, deletes emptied books, and writes puts and deletes of one book together', async () => {
+    const db = createDatabase({ name: 'books', ...freshIndexedDb() });
+    const docs = documents(4);
+    await db.transaction('rw', db.invoiceBooks, () => db.invoices.bulkPut(docs));
+    await expectQueries(db, docs);
+
+    // A surcharge drafted on 31/12 and issued on 02/01 (datesOnIssue) goes to the new year's book.
+    const surcharge = docs.find((i) => i.id === 'surcharge-1')!;
+    const drafted = { ...surcharge, issueDate: '2026-12-31', dueDate: '2027-01-30' };
+    await db.invoices.put(drafted);
+    expect(await db.invoiceBooks.get([surcharge.clientId, '2026'])).toMatchObject({ ids: expect.arrayContaining(['surcharge-1']) });
+    const issued = { ...drafted, issueDate: '2027-01-02', dueDate: '2027-02-01' };
+    await db.invoices.put(issued);
+    expect(await db.invoiceBooks.get([surcharge.clientId, '2027'])).toMatchObject({ ids: ['surcharge-1'], contractIds: [surcharge.contractId], series: ['F-2026'] });
+    expect((await db.invoiceBooks.get([surcharge.clientId, '2026']))!.ids).not.toContain('surcharge-1');
+    expect(await db.invoices.get('surcharge-1')).toEqual(issued);
+
+    // Deleting its only document deletes the book; a put and a delete in one book, one write.
+    await db.invoices.delete('surcharge-1');
+    expect(await db.invoiceBooks.get([surcharge.clientId, '2027'])).toBeUndefined();
+    const rest = docs.filter((i) => i.id !== 'surcharge-1');
+    const [gone, kept] = rest.filter((i) => i.clientId === rest[0]!.clientId && i.period?.startsWith('2026'));
+    const edited = { ...kept!, vatMention: 'Autoliquidation' };
+    await db.invoices.bulkWrite([edited], [gone!.id]);
+    const now = rest.filter((i) => i.id !== gone!.id).map((i) => (i.id === edited.id ? edited : i));
+    await expectQueries(db, now);
+    db.close();
+  });
+
+  it('bulkLoad writes each book once, its client’s invoices in one chunk, whatever their order', async () => {
+    const db = createDatabase({ name: 'bulk-books', ...freshIndexedDb() });
+    const puts = countBookPuts(db);
+    // Month by month, as the server's stream and the bench's portfolio hold them: most chunks name every client.
+    const docs = documents(30).filter((i) => i.kind === 'invoice');
+    await bulkLoad(db, 'invoices', docs, { chunkSize: 40 });
+    expect(puts.size).toBe(bookCount(docs));
+    expect([...puts.values()].every((n) => n === 1)).toBe(true);
+    await expectQueries(db, docs);
+    db.close();
+  });
+
+  it('a first sync writes each book once per page, reading back the books earlier pages wrote', async () => {
+    const db = createDatabase({ name: 'pull-books', ...freshIndexedDb() });
+    const puts = countBookPuts(db);
+    const docs = documents(10);
+    const initial = newInitialPull();
+    initial.covered.add('invoices');
+    const change = (i: Invoice): RecordChange => ({ entity: 'invoices', recordId: i.id, version: i.version, deleted: false, record: i, changedAt: i.updatedAt });
+    const pages = [docs.slice(0, 40), docs.slice(40)];
+    for (const [n, page] of pages.entries()) {
+      puts.clear();
+      await commitPulledPage(db, 'history', { changes: page.map(change), nextCursor: String(n + 1) }, initial);
+      expect(puts.size).toBe(bookCount(page));
+      expect([...puts.values()].every((count) => count === 1)).toBe(true);
+    }
+    await expectQueries(db, docs);
+    db.close();
+  });
+});

@@ -1,5 +1,6 @@
 import type { EntityType, VersionedRecord, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
+import { applyDigestChange, recordDigestChange } from './record-digests';
 
 /**
  * Every write transaction calls this first. It locks the change counter row
@@ -31,7 +32,7 @@ export type ChangeAction = 'upsert' | 'delete' | 'issue' | 'ingest' | 'platform'
 /** How the audit names the person whose user id is the statement's parameter `param`: their display name, else their sign-in name. */
 export const actorNameSql = (param: string) => `(select coalesce(display_name, name) from users where id = ${param})`;
 
-/** Stores the new state of a record under the next change sequence and records it in the audit trail, naming the person. */
+/** Stores the new state of a record under the next change sequence, keeps the table's digests, and records it in the audit trail, naming the person. */
 export async function storeChange(
   tx: Queryable,
   entity: EntityType,
@@ -46,11 +47,16 @@ export async function storeChange(
      values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, ${actorNameSql('$1')}) returning actor_name`,
     [audit.userId, audit.deviceId ?? null, audit.action, entity, id, audit.mutationId ?? null, JSON.stringify(audit.fields), next.version],
   );
-  await tx.query(
-    `insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at, changed_by)
+  // The statement answers what the record was (its CTE reads the row as it was before the statement): the digests follow from it.
+  const [stored] = await tx.query<{ old_version: number | null; old_deleted: boolean | null }>(
+    `with old as (select version, deleted from records where entity = $1 and id = $2)
+     insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at, changed_by)
      values ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, now(), $8)
      on conflict (entity, id) do update set data = excluded.data, version = excluded.version,
-       field_versions = excluded.field_versions, deleted = excluded.deleted, seq = excluded.seq, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+       field_versions = excluded.field_versions, deleted = excluded.deleted, seq = excluded.seq, changed_at = excluded.changed_at, changed_by = excluded.changed_by
+     returning (select version from old) as old_version, (select deleted from old) as old_deleted`,
     [entity, id, JSON.stringify(next.data), next.version, JSON.stringify(next.fieldVersions), next.deleted, counter.last_seq, audited?.actor_name ?? null],
   );
+  const before = stored && stored.old_version !== null ? { version: stored.old_version, deleted: stored.old_deleted === true } : undefined;
+  await applyDigestChange(tx, entity, recordDigestChange(id, before, next));
 }

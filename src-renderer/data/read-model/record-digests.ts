@@ -66,7 +66,7 @@ export const recordDigests = {
 /** The stored digests of every entity (none stored: no record yet). */
 export async function readDigests(db: ContratsDb): Promise<Map<EntityType, BucketDigests>> {
   const rows = await db.digests.bulkGet([...ENTITY_TYPES]);
-  return new Map(ENTITY_TYPES.map((entity, i) => [entity, rows[i] ?? emptyDigests()]));
+  return new Map(ENTITY_TYPES.map((entity, i) => [entity, rows[i] ? { count: rows[i].count, high: rows[i].high, low: rows[i].low } : emptyDigests()]));
 }
 
 /**

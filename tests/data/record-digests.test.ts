@@ -1,28 +1,12 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digestsOf, ENTITY_TYPES, generateDemoPortfolio, type Client, type Contract, type EntityType, type UsageDocument, type WireRecord } from '../../src-core';
-import { bulkLoad, loadDemoPortfolio, MIGRATIONS, openDataLayer, type ContratsDb } from '../../src-renderer/data';
+import { digestsOf, generateDemoPortfolio, type Client, type Contract, type EntityType, type UsageDocument, type WireRecord } from '../../src-core';
+import { bulkLoad, loadDemoPortfolio, MIGRATIONS, openDataLayer } from '../../src-renderer/data';
 import { changeTransaction, writeChanges, type Change } from '../../src-renderer/data/change';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { commitPulledPage, newInitialPull, readDigests, rebuildPendingSummaries, recountDigests, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
-import { ACTOR, freshIndexedDb, openTestData } from './helpers';
-
-/** What the digests should be: computed from scratch from every stored record. */
-async function recomputed(db: ContratsDb) {
-  return new Map(
-    await Promise.all(
-      ENTITY_TYPES.map(async (entity) => {
-        const records = (await db.records(entity).toArray()) as { id: string; version: number }[];
-        return [entity, digestsOf(records.map((r) => ({ id: r.id, version: r.version })))] as const;
-      }),
-    ),
-  );
-}
-
-async function expectDigestsTrue(db: ContratsDb) {
-  expect(await readDigests(db)).toEqual(await recomputed(db));
-}
+import { ACTOR, expectDigestsTrue, freshIndexedDb, openTestData, recomputedDigests as recomputed } from './helpers';
 
 const demo = generateDemoPortfolio({ seed: 11, clients: 8 });
 type Pooled = { entity: 'clients' | 'contracts' | 'usage'; record: WireRecord & { id: string; version: number } };

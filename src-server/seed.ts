@@ -1,8 +1,9 @@
 import { isValidDocumentNumber, parseDocumentNumber, type DocumentNumber } from '../src-core/billing';
-import { ENTITY_TYPES, mergeUpsert, type EntityType, type WireRecord } from '../src-core/sync';
+import { digestsOf, ENTITY_TYPES, mergeUpsert, type EntityType, type WireRecord } from '../src-core/sync';
 import { loadSeries, saveSeries } from './invoices/series-store';
 import type { Db, Queryable } from './storage/db';
 import { validateRecord } from './sync/entity-validation';
+import { applyDigestChange } from './sync/record-digests';
 import { actorNameSql, lockWrites } from './sync/record-store';
 
 /** Records to seed, by entity; written in the pull streams' order (clients and contracts first). */
@@ -62,6 +63,8 @@ export async function seedRecords(db: Db, userId: string, tables: SeedTables, op
       for (let start = 0; start < created.length; start += batchSize) {
         const rows: Row[] = created.slice(start, start + batchSize).map((r) => ({ entity, ...r, seq: ++seq }));
         await insertBatch(tx, userId, rows);
+        // New records only (a seeded one the store held fails the batch): each adds its part to the digests.
+        await applyDigestChange(tx, entity, digestsOf(rows));
       }
       await tx.query('update change_counter set last_seq = $1 where id = 1', [seq]);
       if (entity === 'invoices') await advanceSeries(tx, created.map((r) => r.data));

@@ -146,7 +146,7 @@ function figures(
       ],
     }),
     measured(head('sync.reconcile', 'Reconciliation check after the initial sync (count and hash of every record\'s id and version, laptop against server)'), m.initial.map((t) => t.totalMs - t.pulledMs), {
-      notes: ['runs in the same cycle once the records are in (the clients list is already usable): reads every local record, while the server computes its side'],
+      notes: ['runs in the same cycle once the records are in (the clients list is already usable): compares the per-bucket digests both sides keep with every write, reading records only in a table that differs'],
     }),
     measured(head('sync.listUsable', 'Initial sync: clients and contracts committed (clients list usable) from the start'), m.initial.map((t) => t.coreMs ?? NaN), {
       baseline: { title: 'bare Dexie bulkPut of the same clients, contracts and price lists, stored as the app stores them: a row per client with its contracts (same fresh profiles)', samples: m.bare.core },

@@ -11,3 +11,4 @@ export * from './field-changes';
 export * from './merge';
 export * from './overlay';
 export * from './auth';
+export * from './digest';

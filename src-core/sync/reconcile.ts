@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { entityTypeSchema } from './mutation';
-import { FNV_OFFSET_32, fnv1a32 } from '../hash';
+import { DIGEST_BUCKETS, tableDigestOf, digestsOf } from './digest';
 
-/** Hash and count of the live (not deleted) records of one table. */
+/** Hash and count of the live (not deleted) records of one table — or of one of its buckets (digest.ts). */
 export const tableDigestSchema = z.object({
   count: z.number().int().min(0),
   /** `reconcileHash` of the (id, version) pairs, 16 hex digits. */
@@ -15,30 +15,31 @@ export const reconcileResponseSchema = z.object({
 });
 export type ReconcileResponse = z.infer<typeof reconcileResponseSchema>;
 
-/**
- * Two FNV-1a 32 lanes with different offset bases over UTF-16 code units: a
- * 64-bit hash in plain 32-bit integer arithmetic (Math.imul), pure, so the
- * laptop and the server compute the same value. BigInt arithmetic took
- * seconds for the 130,000 records of a large portfolio.
- */
-const LANE_OFFSETS = [FNV_OFFSET_32, 0x050c5d1f] as const;
+/** Server records listed at most in one drill-down answer: whole buckets, the first differing ones, until this many. */
+export const MAX_DRILL_RECORDS = 5_000;
 
-/**
- * Order-independent digest of a table: per lane, the sum modulo 2^32 of the
- * hash of each `id:version`. Equal sets give equal digests whatever order
- * they are read in, so the app compares without sorting 10,000 rows.
- */
-export function reconcileHash(pairs: Iterable<{ id: string; version: number }>): string {
-  let high = 0;
-  let low = 0;
-  for (const { id, version } of pairs) {
-    const text = `${id}:${version}`;
-    high = (high + fnv1a32(text, LANE_OFFSETS[0])) >>> 0;
-    low = (low + fnv1a32(text, LANE_OFFSETS[1])) >>> 0;
-  }
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
-}
+/** The laptop's buckets of a table whose digest differs from the server's: the server answers which differ, and its records in them. */
+export const reconcileBucketsRequestSchema = z
+  .object({
+    entity: entityTypeSchema,
+    buckets: z.array(tableDigestSchema).length(DIGEST_BUCKETS, `Il faut les empreintes des ${DIGEST_BUCKETS} compartiments de la table.`),
+  })
+  .strict();
+export type ReconcileBucketsRequest = z.infer<typeof reconcileBucketsRequestSchema>;
+
+const bucketSchema = z.number().int().min(0).max(DIGEST_BUCKETS - 1);
+
+export const reconcileBucketsResponseSchema = z.object({
+  entity: entityTypeSchema,
+  /** Every bucket whose count or hash differs from the laptop's, ascending. */
+  differing: z.array(bucketSchema),
+  /** The differing buckets whose records are listed (the first ones, up to MAX_DRILL_RECORDS records; at least one). */
+  listed: z.array(bucketSchema),
+  /** The server's live records in the `listed` buckets. */
+  records: z.array(z.object({ id: z.string().min(1), version: z.number().int().min(0) })),
+});
+export type ReconcileBucketsResponse = z.infer<typeof reconcileBucketsResponseSchema>;
 
 export function tableDigest(pairs: ReadonlyArray<{ id: string; version: number }>): TableDigest {
-  return { count: pairs.length, hash: reconcileHash(pairs) };
+  return tableDigestOf(digestsOf(pairs));
 }

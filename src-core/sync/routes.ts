@@ -4,7 +4,7 @@ import { pullRequestSchema, pullResponseSchema } from './pull';
 import { MAX_PUSH_BYTES, pushRequestSchema, pushResponseSchema } from './push';
 import { usageIngestRequestSchema, usageIngestResponseSchema } from './usage-ingest';
 import { deviceGrantRequestSchema, deviceGrantResponseSchema, invoiceIssueRequestSchema, invoiceIssueResponseSchema } from './numbering';
-import { reconcileResponseSchema } from './reconcile';
+import { reconcileBucketsRequestSchema, reconcileBucketsResponseSchema, reconcileResponseSchema } from './reconcile';
 import { tokenRevokeResponseSchema, userTokensRevokeRequestSchema } from './tokens';
 import {
   API_ROLES,
@@ -62,6 +62,14 @@ export const API_ROUTES = {
     summary: 'Nombre et empreinte des enregistrements par table',
     roles: SYNC_ROLES,
     response: reconcileResponseSchema,
+  },
+  reconcileBuckets: {
+    method: 'POST',
+    path: '/sync/reconcile/buckets',
+    summary: 'Compartiments d’une table dont l’empreinte diffère de celle du poste, et les enregistrements (id, version) du serveur qu’ils contiennent',
+    roles: SYNC_ROLES,
+    body: reconcileBucketsRequestSchema,
+    response: reconcileBucketsResponseSchema,
   },
   ingestUsage: {
     method: 'POST',

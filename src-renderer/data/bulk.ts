@@ -69,7 +69,13 @@ async function loadInChunks(
   return total;
 }
 
-const each = (entity: EntityType, records: readonly object[]): RecordWrite[][] => records.map((after) => [{ entity, after } as RecordWrite]);
+/**
+ * One group per record. `stored`: whether the store may hold them already
+ * (merged by id): then their `before` is left out and the write gateway reads
+ * it; into empty tables, none is stored, and nothing is read.
+ */
+const each = (entity: EntityType, records: readonly object[], stored = true): RecordWrite[][] =>
+  records.map((after) => [(stored ? { entity, after } : { entity, before: undefined, after }) as RecordWrite]);
 
 export interface DemoLoadOptions extends DemoPortfolioOptions, Omit<BulkLoadOptions, 'validate'> {
   /** Empties the entity tables, the audit and the outbox first (default false: records are merged by id). */
@@ -96,11 +102,12 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   const whole = replace || (await Promise.all(recordTables(db, ['clients', 'usage']).map((t) => t.count()))).every((n) => n === 0);
   const options_ = { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}) };
   // Generated records are valid by construction (tests/unit/demo).
+  // Price lists may be stored even in an empty portfolio (the built-in one is seeded when the data layer opens).
   await loadInChunks(db, 'priceLists', each('priceLists', portfolio.priceLists), FIRST_LOAD, options_);
   // Each client with its contracts in one chunk (client-rows.ts): its row written once, not read when none can be stored.
-  const rows = rowsOf(portfolio.clients, portfolio.contracts).map((r) => [...each('clients', r.client ? [r.client] : []), ...each('contracts', r.contracts)].flat());
+  const rows = rowsOf(portfolio.clients, portfolio.contracts).map((r) => [...each('clients', r.client ? [r.client] : [], !whole), ...each('contracts', r.contracts, !whole)].flat());
   await loadInChunks(db, 'clients', rows, FIRST_LOAD, options_, !whole);
-  await loadInChunks(db, 'usage', each('usage', portfolio.usage), FIRST_LOAD, options_);
+  await loadInChunks(db, 'usage', each('usage', portfolio.usage, !whole), FIRST_LOAD, options_);
   await rebuildPendingReadModel(db, whole ? async () => computeReadModel(portfolio) : undefined);
   return { clients: portfolio.clients.length, contracts: portfolio.contracts.length, usage: portfolio.usage.length };
 }

@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { Client, EntityRecords, EntityType, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
+import type { BucketDigests, Client, EntityRecords, EntityType, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import type { BooksTable } from './invoice-books';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -79,6 +79,9 @@ export interface PortfolioDelta {
   summary: ClientSummary | null;
 }
 
+/** The reconciliation digests of one synced entity (read-model/record-digests.ts): per bucket of ids, a count and two hash sums. */
+export type DigestRow = { entity: EntityType } & BucketDigests;
+
 /** The record store of each synced entity, typed by its record: what `db.records(entity)` answers. */
 export type RecordStores = { [E in EntityType]: RecordStore<EntityRecords[E]> };
 
@@ -149,6 +152,8 @@ export class ContratsDb extends Dexie {
   /** Read model: the contracts over their limits and each client's last measured month, derived from the summaries (read-model/overrun-index.ts). */
   declare overrunFacts: Table<OverrunRow, string>;
   declare portfolioMeasured: Table<MeasuredMonths, string>;
+  /** Read model: the reconciliation digests, per entity and bucket, kept by every record write (read-model/record-digests.ts). */
+  declare digests: Table<DigestRow, string>;
 
   /**
    * Each client with its contracts, one row (client-rows.ts); read and written

@@ -3,6 +3,7 @@ import { createDataContext, type DataContext } from './context';
 import { createDatabase, type ContratsDb, type DatabaseOptions } from './db';
 import { createRepositories, type Repositories } from './repositories';
 import { ensureDeviceId } from './sync-state/keys';
+import { rebuildPendingDigests } from './read-model/record-digests';
 import { rebuildPendingReadModel } from './writes/gateway';
 
 /** The opened local database with its repositories (reads) and commands (writes): what the app provides to its screens. */
@@ -18,13 +19,15 @@ export interface DataLayer {
  * start, binds the repositories (reads) and commands (writes). A migration
  * that changes what the read model holds only marks it pending (migrations are
  * frozen: they never import the read model); it is rebuilt here, after opening,
- * before any screen reads it — as after an interrupted first sync.
+ * before any screen reads it — as after an interrupted first sync; so are the
+ * reconciliation digests a migration left pending (v12).
  */
 export async function openDataLayer(options: DatabaseOptions & Partial<Pick<DataContext, 'now' | 'newId'>> = {}): Promise<DataLayer> {
   const { now, newId, ...dbOptions } = options;
   const db = createDatabase(dbOptions);
   await db.open();
   await rebuildPendingReadModel(db);
+  await rebuildPendingDigests(db);
   const deviceId = await ensureDeviceId(db, newId);
   const ctx = createDataContext(db, deviceId, { ...(now ? { now } : {}), ...(newId ? { newId } : {}) });
   return { db, ctx, repos: createRepositories(ctx), commands: createCommands(ctx) };

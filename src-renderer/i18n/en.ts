@@ -933,4 +933,10 @@ export const en: Record<MessageKey, string> = {
   'rule.count.days': '{days|# day|# days}',
   'rule.dunning.step': 'Due date {due} + {days|# day|# days}.',
   'rule.dunning.terminationPossible': 'Due date {due} + {days|# day|# days}: the contract may be terminated for non-payment, with effect on the letter’s date.',
+  // Reconciliation by digests (issue 20): the records the check names in a table that differs
+  'sync.reconcile.recordBoth': '{id}: version {local} here, {server} on the server',
+  'sync.reconcile.recordOnlyServer': '{id}: missing here (version {server} on the server)',
+  'sync.reconcile.recordOnlyHere': '{id}: version {local} here, missing on the server',
+  'sync.reconcile.moreRecords': '… and {count|# other record|# other records}',
+  'sync.reconcile.incomplete': 'Other records of this table differ too: only the first ones are named here.',
 };

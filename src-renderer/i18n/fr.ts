@@ -838,6 +838,12 @@ export const fr = {
   'prices.unknownList': 'La grille tarifaire « {id} » de ce contrat n’est pas encore sur ce poste : synchronisez pour la recevoir. Ses prix, limites et dépassements s’afficheront ensuite.',
   'prices.assigned': 'Grille tarifaire : {label}, en vigueur depuis le {date} : la grille en vigueur à la date de début du contrat s’applique (§5.1).',
   'prices.noneInForce': 'Aucune grille tarifaire enregistrée n’est en vigueur à cette date : synchronisez pour recevoir les grilles.',
+  // Reconciliation by digests (issue 20): the records the check names in a table that differs
+  'sync.reconcile.recordBoth': '{id} : version {local} sur ce poste, {server} sur le serveur',
+  'sync.reconcile.recordOnlyServer': '{id} : absent de ce poste (version {server} sur le serveur)',
+  'sync.reconcile.recordOnlyHere': '{id} : version {local} sur ce poste, absent du serveur',
+  'sync.reconcile.moreRecords': '… et {count|# autre enregistrement|# autres enregistrements}',
+  'sync.reconcile.incomplete': 'D’autres enregistrements de cette table diffèrent aussi : seuls les premiers sont nommés ici.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -43,10 +43,11 @@ export interface SyncEngineOptions extends ApiClientOptions {
   /** Pause between two background syncs when all is well (default 60 s). */
   intervalMs?: number;
   /**
-   * The reconciliation check reads every local record: it runs after a first
-   * full sync (a stream pulled from the start) or an upload, while the last
-   * report shows a divergence, and otherwise at most this often (default
-   * 30 min) — plus on demand (`check`). An incremental sync stays cheap.
+   * The reconciliation check compares the digests both sides keep (it reads
+   * records only in a table that differs): it runs after a first full sync
+   * (a stream pulled from the start) or an upload, while the last report
+   * shows a divergence, and otherwise at most this often (default 30 min) —
+   * plus on demand (`check`).
    */
   reconcileEveryMs?: number;
   backoff?: BackoffOptions;

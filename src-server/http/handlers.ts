@@ -5,7 +5,7 @@ import { listUserTokens, personOf, revokeDeviceTokens, revokeToken, revokeUserTo
 import type { Db } from '../storage/db';
 import { applyMutation } from '../sync/apply-mutation';
 import { pullChangesJson } from '../sync/pull';
-import { cachedReconcile } from '../sync/reconcile';
+import { reconcile, reconcileBuckets } from '../sync/reconcile';
 import { ingestUsage } from '../usage/ingest-usage';
 import { grantDeviceSeries } from '../invoices/device-series';
 import { issueInvoice } from '../invoices/issue-invoice';
@@ -28,7 +28,6 @@ export interface HandlerOptions {
 }
 
 export function handlers(db: Db, options: HandlerOptions = {}): Handlers {
-  const reconcile = cachedReconcile(db);
   return {
     health: async () => {
       await db.query('select 1');
@@ -41,7 +40,8 @@ export function handlers(db: Db, options: HandlerOptions = {}): Handlers {
       for (const mutation of body.mutations) results.push(await applyMutation(db, user.id, body.deviceId, mutation, user.tokenHash));
       return { results };
     },
-    reconcile: () => reconcile(),
+    reconcile: () => reconcile(db),
+    reconcileBuckets: ({ body }) => reconcileBuckets(db, body),
     ingestUsage: ({ user, body }) => ingestUsage(db, user.id, body),
     deviceGrant: ({ user, body }) => grantDeviceSeries(db, { userId: user.id, tokenHash: user.tokenHash }, body),
     issueInvoice: ({ user, body }) => issueInvoice(db, user.id, body),

@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { openPgDb } from './pg-db';
 import { openPgliteDb } from './pglite-db';
 import { migrate } from './migrate';
+import { rebuildPendingDigests } from '../sync/reconcile';
 
 /** Where the data lives: PostgreSQL by URL, the embedded engine in a folder, or in memory (tests). */
 export type StorageConfig = { databaseUrl: string } | { dataDir: string } | { inMemory: true };
@@ -15,12 +16,14 @@ export function storageFromEnv(env: NodeJS.ProcessEnv, dataDir?: string): Storag
   return { dataDir: path.resolve(dataDir ?? DEFAULT_DATA_DIR) };
 }
 
-/** Opens the storage and brings its schema up to date. */
+/** Opens the storage and brings its schema up to date (and what a migration left pending: the reconciliation digests). */
 export async function openStorage(config: StorageConfig): Promise<Db> {
   const db =
     'databaseUrl' in config ? await openPgDb(config.databaseUrl) : await openPgliteDb('dataDir' in config ? config.dataDir : undefined);
   try {
     await migrate(db);
+    // A migration that needs the records' hashes (computed in TypeScript, as the laptop does) leaves its table pending.
+    await rebuildPendingDigests(db);
   } catch (error) {
     await db.close();
     throw error;

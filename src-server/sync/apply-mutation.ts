@@ -79,7 +79,7 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
           const refusal = deletionRefusal(mutation.entity, current);
           if (refusal) return rejected(mutation, refusal);
         }
-        await storeChange(tx, mutation.entity, mutation.recordId, next, {
+        await storeChange(tx, mutation.entity, mutation.recordId, current, next, {
           userId,
           deviceId,
           mutationId: mutation.mutationId,

@@ -1,5 +1,6 @@
 import type { EntityType, VersionedRecord, WireRecord } from '../../src-core/sync';
 import type { Queryable } from '../storage/db';
+import { ADD_TO_BUCKET, recordDigestChange } from './record-digests';
 
 /**
  * Every write transaction calls this first. It locks the change counter row
@@ -31,11 +32,17 @@ export type ChangeAction = 'upsert' | 'delete' | 'issue' | 'ingest' | 'platform'
 /** How the audit names the person whose user id is the statement's parameter `param`: their display name, else their sign-in name. */
 export const actorNameSql = (param: string) => `(select coalesce(display_name, name) from users where id = ${param})`;
 
-/** Stores the new state of a record under the next change sequence and records it in the audit trail, naming the person. */
+/**
+ * Stores the new state of a record under the next change sequence, records it
+ * in the audit trail naming the person, and keeps the table's digests:
+ * `previous` is the record as the caller loaded it in this transaction
+ * (loadRecord, under lockWrites), whose version's part leaves its bucket.
+ */
 export async function storeChange(
   tx: Queryable,
   entity: EntityType,
   id: string,
+  previous: VersionedRecord | undefined,
   next: VersionedRecord,
   audit: Actor & { action: ChangeAction; fields: string[] },
 ): Promise<void> {
@@ -46,11 +53,17 @@ export async function storeChange(
      values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, ${actorNameSql('$1')}) returning actor_name`,
     [audit.userId, audit.deviceId ?? null, audit.action, entity, id, audit.mutationId ?? null, JSON.stringify(audit.fields), next.version],
   );
+  const digest = recordDigestChange(id, previous, next);
+  // One statement: the record, and its bucket's digest (a data-modifying CTE runs with the statement).
   await tx.query(
-    `insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at, changed_by)
+    `with digest as (
+       insert into record_digests (entity, bucket, count, high, low) values ($1, $9, $10, $11, $12)
+       ${ADD_TO_BUCKET}
+     )
+     insert into records (entity, id, data, version, field_versions, deleted, seq, changed_at, changed_by)
      values ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, now(), $8)
      on conflict (entity, id) do update set data = excluded.data, version = excluded.version,
        field_versions = excluded.field_versions, deleted = excluded.deleted, seq = excluded.seq, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
-    [entity, id, JSON.stringify(next.data), next.version, JSON.stringify(next.fieldVersions), next.deleted, counter.last_seq, audited?.actor_name ?? null],
+    [entity, id, JSON.stringify(next.data), next.version, JSON.stringify(next.fieldVersions), next.deleted, counter.last_seq, audited?.actor_name ?? null, digest.bucket, digest.count, digest.high, digest.low],
   );
 }

@@ -27,6 +27,6 @@ export async function writeServerChange(
   const missing = await missingReference(tx, entity, validated.record);
   if (missing) throw new HttpError(422, 'UNKNOWN_REFERENCE', missing);
   const next = { ...outcome.next, data: validated.record };
-  await storeChange(tx, entity, id, next, { ...actor, fields: outcome.changedFields });
+  await storeChange(tx, entity, id, current, next, { ...actor, fields: outcome.changedFields });
   return { next, changed: true };
 }

@@ -1,4 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect } from 'vitest';
+import { digestsOf, ENTITY_TYPES } from '../../src-core';
+import { readDigests } from '../../src-renderer/data/sync-state';
 import { createCommands, createDataContext, createDatabase, createRepositories, readPortfolio, type ContratsDb } from '../../src-renderer/data';
 
 /** A fresh in-memory IndexedDB per test: no state leaks between tests. */
@@ -55,4 +58,20 @@ export async function counts(db: ContratsDb): Promise<Record<string, number>> {
 /** One client's summary, as the screens read it (the whole read model). */
 export async function readSummary(db: ContratsDb, clientId: string) {
   return (await readPortfolio(db)).find((row) => row.id === clientId);
+}
+
+/** The reconciliation digests computed from scratch from every stored record: what the write gateway's must equal. */
+export async function recomputedDigests(db: ContratsDb) {
+  return new Map(
+    await Promise.all(
+      ENTITY_TYPES.map(async (entity) => {
+        const records = (await db.records(entity).toArray()) as { id: string; version: number }[];
+        return [entity, digestsOf(records.map((r) => ({ id: r.id, version: r.version })))] as const;
+      }),
+    ),
+  );
+}
+
+export async function expectDigestsTrue(db: ContratsDb) {
+  expect(await readDigests(db)).toEqual(await recomputedDigests(db));
 }

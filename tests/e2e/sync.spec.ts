@@ -78,6 +78,19 @@ async function validLaptopTokens(): Promise<number> {
 
 const pendingCount = (page: Page) => page.getByTestId('sync-pending');
 
+/** A change pushed by another laptop of the same person, straight to the API. */
+async function pushFromAnotherLaptop(entity: string, recordId: string, changes: Record<string, unknown>, baseVersion: number): Promise<void> {
+  const deviceId = 'e2e-autre-poste';
+  const mutation = { mutationId: crypto.randomUUID(), deviceId, entity, recordId, op: 'upsert', baseVersion, changes, madeAt: new Date().toISOString() };
+  const response = await fetch(new URL('/sync/push', server.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ deviceId, mutations: [mutation] }),
+  });
+  const { results } = (await response.json()) as { results: { status: string; version?: number }[] };
+  expect(results[0]).toMatchObject({ status: 'applied', version: baseVersion + 1 });
+}
+
 async function serverRecord(entity: string, id: string): Promise<Record<string, unknown> | undefined> {
   let cursor = '0';
   for (;;) {
@@ -123,6 +136,13 @@ test('a change made offline survives closing the app and reaches the server afte
   await expect(page.getByText(/détiennent les mêmes données/)).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousA11yViolations(page, 'Synchronisation');
   expect(await serverRecord('clients', 'demo-client-00001')).toBeDefined();
+
+  // Another laptop renames a client behind this one's back: the check (no pull) names it, with its version on each side.
+  await pushFromAnotherLaptop('clients', 'demo-client-00002', { legalName: 'Renommé sur un autre poste SARL' }, 1);
+  await page.getByRole('button', { name: 'Vérifier la cohérence' }).click();
+  await expect(page.getByText(/demo-client-00002\s*: version 1 sur ce poste, 2 sur le serveur/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Écart entre le poste et le serveur' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('sync-reconcile-differs.png') });
 
   // The server out of reach (the laptop's own files still load): edit a client, see it pending, close the app.
   await context.route(`${server.url}/**`, (route) => route.abort('internetdisconnected'));

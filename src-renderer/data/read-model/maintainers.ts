@@ -6,6 +6,7 @@ import { summarizeClients, withContractUsage, type ClientSummary } from './clien
 import { refreshRegularisations, replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
 import { DELTA_LIMIT, portfolioTables, readPortfolio, replacePortfolio, updateSummaries } from './portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, type SummaryChange } from './upkeep';
+import { recordDigests } from './record-digests';
 
 /** One record as the write gateway stored it: what it was (when the writer read it) and what it is now (null: deleted). */
 export interface AppliedWrite<E extends EntityType = EntityType> {
@@ -135,6 +136,18 @@ export const overrunFacts: ReadModelMaintainer<ClientSummary[], void> = {
 
 /** The read model's parts, in the order they are kept (a part after the one it derives from). */
 export const READ_MODEL: readonly ReadModelMaintainer[] = [portfolioSummaries as ReadModelMaintainer, overrunFacts as ReadModelMaintainer];
+
+/**
+ * The parts followed on every record write of every entity, a first load
+ * included (nothing of theirs is deferred to a rebuild): the reconciliation
+ * digests (record-digests.ts), which need only each write's versions.
+ */
+export const FOLLOWED_ALWAYS = [recordDigests] as const;
+
+/** Tables every record write covers for FOLLOWED_ALWAYS. */
+export function alwaysFollowedTables(db: ContratsDb): Table[] {
+  return FOLLOWED_ALWAYS.flatMap((part) => part.tables(db));
+}
 
 /** The parts a write of `entities` must keep. */
 export function maintainersOf(entities: Iterable<EntityType>): ReadModelMaintainer[] {

@@ -8,7 +8,8 @@ export { commitPushResults, type PushOutcome } from './push-results';
 export { clientIdOf, discardSetAside, listConflicts, listSetAside, resolveConflict, retrySetAside } from './conflicts';
 // Keys of records, as the sync protocol groups them (src-core/sync/overlay.ts).
 export { recordKey } from '../../../src-core';
-export { localDigests } from './local-digest';
+// The reconciliation digests, kept by the write gateway (read-model/record-digests.ts).
+export { readDigests, recountDigests } from '../read-model/record-digests';
 export { enqueueUnknownRecords } from './portfolio-upload';
 export { JOIN_KEY, confirmJoin, planJoin, readJoinPlan, readJoinReview, stashBeforeJoining, type JoinConflict, type JoinPlan, type JoinReview } from './join';
 export { forgetServer, wipeLocalData } from './wipe';

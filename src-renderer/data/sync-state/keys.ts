@@ -1,4 +1,4 @@
-import type { EntityType, FieldConflict, Mutation, TableDigest, WireRecord } from '../../../src-core';
+import type { EntityType, FieldConflict, Mutation, RecordDifference, TableDigest, WireRecord } from '../../../src-core';
 import type { ContratsDb } from '../db';
 
 export const CONFLICT_PREFIX = 'conflict.';
@@ -29,6 +29,12 @@ export const SYNC_KEYS = {
    * it too, and opening the data layer rebuilds it.
    */
   summariesPending: 'summariesPending',
+  /**
+   * Set by the migration that adds the reconciliation digests (v12): they are
+   * computed from the records once, when the data layer opens, and the mark
+   * cleared in the same transaction (read-model/record-digests.ts).
+   */
+  digestsPending: 'digestsPending',
   /** Why the central API did not grant this laptop its numbering series (French, shown on the Synchronisation screen); absent once granted. */
   grantProblem: 'grantProblem',
   /** The person the central API said the token belongs to (sync/person.ts). */
@@ -67,6 +73,10 @@ export interface TableComparison {
   local: TableDigest;
   server: TableDigest;
   same: boolean;
+  /** When the table differs: the records that differ, in the buckets the server listed (src-core/sync/digest.ts). */
+  records?: RecordDifference[];
+  /** False when more buckets differ than the server listed at once: `records` names some of the differences only. */
+  complete?: boolean;
 }
 
 /** Outcome of the last reconciliation check: divergence is reported, never hidden. */

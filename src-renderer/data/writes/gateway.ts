@@ -1,9 +1,21 @@
 import Dexie, { type Table } from 'dexie';
-import { differingFields, mutationSchema, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { differingFields, mutationSchema, recordKey, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
 import { storedPriceLists } from '../price-lists';
-import { allReadModelTables, computeReadModel, maintainersOf, ownReadModelTables, readModelTables, READ_MODEL, type AppliedWrite, type ComputedReadModel, type ReadModelSources } from '../read-model/maintainers';
+import {
+  allReadModelTables,
+  alwaysFollowedTables,
+  computeReadModel,
+  FOLLOWED_ALWAYS,
+  maintainersOf,
+  ownReadModelTables,
+  readModelTables,
+  READ_MODEL,
+  type AppliedWrite,
+  type ComputedReadModel,
+  type ReadModelSources,
+} from '../read-model/maintainers';
 import { recordTables, writeRecords, type RecordWrites } from '../record-store';
 import { SYNC_KEYS } from '../sync-state/keys';
 
@@ -22,6 +34,8 @@ import { SYNC_KEYS } from '../sync-state/keys';
  * - `first-load` (a new laptop's first sync, the demo data): no audit, no outbox, and the read model
  *   is not followed page by page but marked pending in the same transaction and rebuilt once at the
  *   end (`rebuildPendingReadModel`) — the first sync's speed-up.
+ * Whatever the origin, the parts that need only each write's versions (FOLLOWED_ALWAYS: the
+ * reconciliation digests) follow every write, a first load's included.
  * It runs inside the caller's read-write transaction, which covers `writeScope`.
  */
 export type WriteOrigin = { kind: 'local'; ctx: DataContext } | { kind: 'server'; ctx?: DataContext } | { kind: 'first-load' };
@@ -34,7 +48,11 @@ export const FIRST_LOAD: WriteOrigin = { kind: 'first-load' };
 /** One record written: `after` null deletes it. A local change carries its history line. */
 export interface RecordWrite<E extends EntityType = EntityType> {
   entity: E;
-  /** The stored record before, when the writer read it (a local change always does; its version is the mutation's base). */
+  /**
+   * The stored record before, as the writer read it (a local change always does; its version is the
+   * mutation's base); undefined: none is stored. Left out (a bulk load merging by id), the gateway
+   * reads it: the reconciliation digests remove the stored version's part.
+   */
   before?: EntityRecords[E] | undefined;
   after: EntityRecords[E] | null;
   /** The record's id when neither `before` nor `after` is given (a delete of a record not read). */
@@ -77,6 +95,7 @@ export function writeScope(db: ContratsDb, entities: Iterable<EntityType>, origi
       ...recordTables(db, list),
       ...(origin.kind === 'local' ? [db.audit, db.outbox] : origin.kind === 'server' && origin.ctx ? [db.audit] : []),
       ...(origin.kind === 'first-load' ? [db.syncState] : readModelTables(db, list)),
+      ...alwaysFollowedTables(db),
     ]),
   ];
 }
@@ -115,7 +134,9 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   const applied: AppliedWrite[] = [];
   let whileWriting = options.whileWriting;
   let total = 0;
-  const write = async (step: readonly RecordWrite[]) => {
+  const write = async (given: readonly RecordWrite[]) => {
+    const reading = withStoredBefore(db, given);
+    const step = reading ? await inTransaction(reading) : given;
     const issued = writeStep(db, step, origin, options.rowsStored ?? true);
     whileWriting?.();
     whileWriting = undefined;
@@ -134,6 +155,10 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   }
   whileWriting?.();
   if (applied.length === 0) return;
+  for (const part of FOLLOWED_ALWAYS) {
+    const followed = part.follow(db, applied);
+    if (followed) await inTransaction(followed);
+  }
   if (origin.kind === 'first-load') {
     if (maintainersOf(applied.map((w) => w.entity)).length > 0) await db.syncState.put({ key: READ_MODEL_PENDING, value: true });
     return;
@@ -146,6 +171,26 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
 }
 
 const idOf = (w: RecordWrite) => w.id ?? (w.after ?? w.before)!.id;
+
+/**
+ * The step with the stored record as the `before` of each write that left it
+ * out, read before the step is written — or undefined, synchronously, when
+ * every write carries its own (nothing to await inside the transaction).
+ */
+function withStoredBefore(db: ContratsDb, step: readonly RecordWrite[]): Promise<RecordWrite[]> | undefined {
+  const unread = step.filter((w) => !('before' in w));
+  if (unread.length === 0) return undefined;
+  const ids = new Map<EntityType, string[]>();
+  for (const w of unread) (ids.get(w.entity) ?? ids.set(w.entity, []).get(w.entity)!).push(idOf(w));
+  return (async () => {
+    const stored = new Map<string, WireRecord | undefined>();
+    for (const [entity, list] of ids) {
+      const records = await db.records(entity).bulkGet(list);
+      list.forEach((id, i) => stored.set(recordKey(entity, id), records[i] as WireRecord | undefined));
+    }
+    return step.map((w) => ('before' in w ? w : ({ ...w, before: stored.get(recordKey(w.entity, idOf(w))) } as RecordWrite)));
+  })();
+}
 
 /** Top-level fields a local change touches: the sync protocol's own "which fields changed" (src-core/sync), record metadata left out. */
 export function changedFields(before: object | undefined, after: object | null): string[] {
@@ -241,10 +286,13 @@ async function sourcesFromRecords(db: ContratsDb): Promise<ReadModelSources> {
 
 /** Every table a wipe of the records empties: the records and the whole read model (the caller's transaction covers them). */
 export function recordsAndReadModel(db: ContratsDb, entities: readonly EntityType[]): Table[] {
-  return [...new Set([...recordTables(db, entities), ...ownReadModelTables(db)])];
+  return [...new Set([...recordTables(db, entities), ...ownReadModelTables(db), ...alwaysFollowedTables(db)])];
 }
 
-/** Empties the records of `entities` and the whole read model, inside the caller's transaction over `recordsAndReadModel`. */
+/** Empties the records of `entities`, the whole derived read model and those entities' digests, inside the caller's transaction over `recordsAndReadModel`. */
 export async function clearRecords(db: ContratsDb, entities: readonly EntityType[]): Promise<void> {
-  await Promise.all(recordsAndReadModel(db, entities).map((t) => t.clear()));
+  await Promise.all([
+    ...[...new Set([...recordTables(db, entities), ...ownReadModelTables(db)])].map((t) => t.clear()),
+    ...FOLLOWED_ALWAYS.map((part) => part.clear(db, entities)),
+  ]);
 }

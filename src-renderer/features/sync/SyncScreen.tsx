@@ -9,6 +9,7 @@ import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
 import { tokenStorageStatus } from '../../sync/token-store';
 import { ConflictCard } from './ConflictCard';
+import { RecordDifferences } from './RecordDifferences';
 import { JoinCard } from './JoinCard';
 import { SetAsideList } from './SetAsideList';
 import { SignOutDialog } from './SignOutDialog';
@@ -174,7 +175,10 @@ export function SyncScreen() {
               <p role="alert" className="sync-error">{t('sync.reconcile.diverged', { at: fmt.dateTime(reconcile.at) })}</p>
               <ul>
                 {ENTITY_TYPES.filter((e) => !reconcile.tables[e].same).map((e) => (
-                  <li key={e}>{t('sync.reconcile.table', { table: t(`code.entity.${e}`), local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}</li>
+                  <li key={e}>
+                    {t('sync.reconcile.table', { table: t(`code.entity.${e}`), local: reconcile.tables[e].local.count, server: reconcile.tables[e].server.count })}
+                    <RecordDifferences comparison={reconcile.tables[e]} />
+                  </li>
                 ))}
               </ul>
             </>

@@ -6,6 +6,7 @@ import { settlementIndexes } from './0004-settlement-indexes';
 import { platformFlows } from './0005-platform-flows';
 import { userSignIn } from './0006-user-sign-in';
 import { auditPerson } from './0007-audit-person';
+import { recordDigests } from './0008-record-digests';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson, recordDigests];

@@ -4,6 +4,7 @@ import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
 import { storedPriceLists } from '../price-lists';
 import { allReadModelTables, computeReadModel, maintainersOf, ownReadModelTables, readModelTables, READ_MODEL, type AppliedWrite, type ComputedReadModel, type ReadModelSources } from '../read-model/maintainers';
+import { forgetRead } from '../read-model/portfolio-chunks';
 import { recordTables, writeRecords, type RecordWrites } from '../record-store';
 import { SYNC_KEYS } from '../sync-state/keys';
 
@@ -268,5 +269,6 @@ export function recordsAndReadModel(db: ContratsDb, entities: readonly EntityTyp
 
 /** Empties the records of `entities` and the whole read model, inside the caller's transaction over `recordsAndReadModel`. */
 export async function clearRecords(db: ContratsDb, entities: readonly EntityType[]): Promise<void> {
+  forgetRead();
   await Promise.all(recordsAndReadModel(db, entities).map((t) => t.clear()));
 }

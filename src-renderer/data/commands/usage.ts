@@ -1,7 +1,6 @@
 import { countFr, DomainError, formatMonthFr, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
 import { changeTransaction, localWrite, writeChange } from '../change';
 import type { DataContext } from '../context';
-import type { ContratsDb } from '../db';
 import { readPortfolio } from '../read-model/portfolio-chunks';
 import type { WriteProgress } from '../invoicing/bulk-write';
 import { applyRecordWrites, localChange, type RecordWrite } from '../writes/gateway';
@@ -37,32 +36,6 @@ function withUsageMonths(months: readonly UsageMonth[], entries: readonly UsageM
     byMonth.set(e.month, e);
   }
   return { months: [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1)), changed };
-}
-
-/**
- * Whether reading `named` usage documents should read the whole table
- * (`readUsageDocuments`): they are at least half of the `stored` ones.
- */
-export const readsMostOf = (named: number, stored: number) => named * 2 >= stored;
-
-/**
- * The stored usage documents of `ids` (sorted), in their order (undefined: none
- * yet). With `dense` (an import naming most contracts) the documents between the
- * first and the last id are read by ONE range request instead of a `get` per id —
- * IndexedDB's cost is per request, and the ranges of successive sorted chunks
- * never overlap, so the table is read once at most.
- */
-export function readUsageDocuments(db: ContratsDb, ids: readonly string[], dense: boolean): Promise<(UsageDocument | undefined)[]> {
-  if (!dense || ids.length === 0) return db.usage.bulkGet([...ids]);
-  // Dexie's own promise, not an async function's: awaited inside an import's transaction, it keeps its zone.
-  return db.usage
-    .where(':id')
-    .between(ids[0]!, ids.at(-1)!, true, true)
-    .toArray()
-    .then((docs) => {
-      const byId = new Map(docs.map((d) => [d.id, d]));
-      return ids.map((id) => byId.get(id));
-    });
 }
 
 /** The usage aggregate's commands: a month entered by hand, a whole file imported. */
@@ -123,8 +96,7 @@ export function usageCommands(ctx: DataContext) {
         if (list) list.push(entry);
         else byContract.set(contractId, [entry]);
       }
-      // Sorted: each chunk is a key range of the usage table (readUsageDocuments).
-      const ids = [...byContract.keys()].sort();
+      const ids = [...byContract.keys()];
       const grouped = { id: ctx.newId(), summary: `Import de consommations : ${countFr(rows.length, 'mois', 'mois')} pour ${countFr(ids.length, 'contrat', 'contrats')}.` };
       return changeTransaction(ctx, ['usage', 'contracts'], async () => {
         const at = ctx.now();
@@ -135,10 +107,9 @@ export function usageCommands(ctx: DataContext) {
         // A contract whose client is not stored yet (pulled first) has no summary: read it from its record.
         for (const c of unsummarized.length > 0 ? await db.contracts.bulkGet(unsummarized) : []) if (c) known.set(c.id, c);
         let changed = 0;
-        const dense = readsMostOf(ids.length, await db.usage.count());
         // Read ahead; a read left pending when a row is refused fails with the transaction, and is not a second error.
         const read = (from: number) => {
-          const pending = readUsageDocuments(db, ids.slice(from, from + IMPORT_CHUNK), dense);
+          const pending = db.usage.bulkGet(ids.slice(from, from + IMPORT_CHUNK));
           pending.catch(() => undefined);
           return pending;
         };

@@ -1,5 +1,4 @@
 import { overwrittenMonths, parseUsageCsv, type IsoDate, type UsageDocument, type UsageImportContract, type UsageImportRow } from '../../../src-core';
-import { readsMostOf } from '../commands/usage';
 import type { DataContext } from '../context';
 import { readPortfolio } from '../read-model/portfolio-chunks';
 import type { UsageFileCheck } from './protocol';
@@ -28,13 +27,6 @@ function monthsOf(docs: Iterable<UsageDocument | undefined>): Map<string, Set<st
   return stored;
 }
 
-/** Line breaks in `text`: a file's data lines, give or take the header and a last line without one. */
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
 /**
  * Reads and checks a usage CSV against the stored contracts (src-core
  * `parseUsageCsv`), then — when no row is refused — finds the stored months
@@ -42,22 +34,15 @@ function lineBreaks(text: string): number {
  * valid rows, which the caller keeps for the write.
  *
  * The file (`text` may still be being read) and the read model are read
- * together. A file with lines enough to name most contracts (the platform's
- * monthly export) has the whole usage table read while it is parsed —
- * IndexedDB works beside the parser —; a smaller one, the documents of the
- * contracts it names once it is parsed.
+ * together; the stored documents of the contracts it names, in one request
+ * once it is parsed.
  */
 export async function checkUsageFile(ctx: DataContext, text: string | Promise<string>, today: IsoDate, onProgress?: (done: number, total: number) => void): Promise<{ check: UsageFileCheck; rows: UsageImportRow[] }> {
   const [contracts, content] = await Promise.all([importContracts(ctx), text]);
-  const whole = readsMostOf(lineBreaks(content), contracts.length) ? ctx.db.usage.toArray() : null;
-  // Not awaited when the file is refused: its failure is not a second error.
-  whole?.catch(() => undefined);
   const { rows, ...report } = parseUsageCsv(content, { contracts, today, ...(onProgress ? { onProgress } : {}) });
   const named = [...new Set(rows.map((r) => r.contractId))];
   const reference = new Map(contracts.map((c) => [c.id, c.reference]));
-  const valid = report.errorCount === 0 && rows.length > 0;
-  // Every stored document when they are being read already (a superset of those named), else the named ones.
-  const stored = valid ? monthsOf(whole ? await whole : await ctx.db.usage.bulkGet(named)) : null;
+  const stored = report.errorCount === 0 && rows.length > 0 ? monthsOf(await ctx.db.usage.bulkGet(named)) : null;
   const overwritten = stored ? overwrittenMonths(rows, stored) : null;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ ...r, reference: reference.get(r.contractId) ?? r.contractId }));
   return { check: { report, rowCount: rows.length, contractCount: named.length, preview, overwritten }, rows };

@@ -22,6 +22,24 @@ export interface AuditEntry {
   summary: string;
   /** Names of the fields that changed. */
   fields?: string[];
+  /**
+   * A grouped entry (v13): the history lines of many records written by one
+   * action (a step of a usage import), stored as ONE row — IndexedDB's cost is
+   * per row, and 11,000 entries took longer to write than the documents they
+   * describe. Found by its clients and records (multi-entry indexes); the
+   * history reads it back as one entry per record (repositories/audit.ts).
+   */
+  lines?: AuditLine[];
+  clientIds?: string[];
+  recordIds?: string[];
+}
+
+/** One record's line in a grouped audit entry: what a single entry would have said of it. */
+export interface AuditLine {
+  recordId: string;
+  clientId?: string;
+  summary: string;
+  fields?: string[];
 }
 
 /** A mutation waiting to be pushed; `seq` keeps the order they were made in. */

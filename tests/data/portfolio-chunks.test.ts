@@ -22,6 +22,28 @@ describe('portfolio read model stored as documents plus recent rows', () => {
     expect(chunkOf('4f3c2a10-0000-4000-8000-000000000001')).toBe(chunkOf('4f3c2a10-0000-4000-8000-000000000001'));
   });
 
+  it('reads the summaries once per read-write transaction until it writes them (a usage import and the summaries it updates)', async () => {
+    const db = createDatabase({ name: 'chunks-read', ...freshIndexedDb() });
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 12, clients: 20 });
+    const rows = summarizeClients(clients, contracts, usage, LISTS);
+    await inTransaction(db, () => replacePortfolio(db, rows));
+    await inTransaction(db, async () => {
+      const first = await readPortfolio(db);
+      expect(await readPortfolio(db)).toBe(first);
+      // Written (a delta row, then the documents): the next read sees it.
+      await updateSummaries(db, [{ ...rows[2]!, legalName: 'Renommé' }]);
+      const second = await readPortfolio(db);
+      expect(second).not.toBe(first);
+      expect(second.find((s) => s.id === rows[2]!.id)?.legalName).toBe('Renommé');
+      await replacePortfolio(db, rows.slice(1));
+      expect(await readPortfolio(db)).toHaveLength(rows.length - 1);
+    });
+    // Outside a read-write transaction (a screen's live query), each read reads.
+    const [a, b] = [await readPortfolio(db), await readPortfolio(db)];
+    expect(a).not.toBe(b);
+    expect(a).toHaveLength(rows.length - 1);
+  });
+
   it('writes a few changes as rows without touching the documents, and folds them in past the limit', async () => {
     const db = createDatabase({ name: 'chunks', ...freshIndexedDb() });
     const { clients, contracts, usage } = generateDemoPortfolio({ seed: 11, clients: 600 });

@@ -13,8 +13,8 @@ async function withTwoContracts() {
 const month = (m: string, cpuHours = 1) => ({ month: m, cpuHours, databaseGB: 0.4, storageGB: 3 });
 
 describe('usage.importMonths', () => {
-  it('merges every month into its contract document in one go: one audit entry and one mutation per changed document', async () => {
-    const { db, repos, commands, a, b } = await withTwoContracts();
+  it('merges every month into its contract document in one go: one mutation per changed document, one grouped audit entry with a line each', async () => {
+    const { db, repos, commands, client, a, b } = await withTwoContracts();
     await commands.usage.recordMonth(a.id, month('2026-09'), ACTOR);
     const before = await counts(db);
     const changed = await commands.usage.importMonths([{ contractId: a.id, ...month('2026-09', 2) }, { contractId: a.id, ...month('2026-10') }, { contractId: b.id, ...month('2026-10') }], ACTOR);
@@ -22,8 +22,19 @@ describe('usage.importMonths', () => {
     expect((await db.usage.get(a.id))!.months).toEqual([month('2026-09', 2), month('2026-10')]);
     expect((await db.usage.get(b.id))!.months).toEqual([month('2026-10')]);
     const after = await counts(db);
-    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([2, 2]);
-    expect((await repos.audit.ofRecord('usage', a.id))[0]).toMatchObject({ action: 'usage_import', summary: 'Consommation importée pour le contrat CT-A : septembre 2026, octobre 2026.' });
+    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, 2]);
+    expect((await repos.audit.recent(1))[0]).toMatchObject({ entity: 'usage', action: 'usage_import', summary: 'Import de consommations : 3 mois pour 2 contrats.' });
+    // The record's and the client's histories read the grouped entry as one line per document, as single entries were.
+    expect((await repos.audit.ofRecord('usage', a.id)).map((e) => e.summary)).toEqual([
+      'Consommation importée pour le contrat CT-A : septembre 2026, octobre 2026.',
+      'Consommation de septembre 2026 enregistrée pour le contrat CT-A.',
+    ]);
+    expect((await repos.audit.ofRecord('usage', a.id))[0]).toMatchObject({ entity: 'usage', recordId: a.id, clientId: client.id, action: 'usage_import', actor: ACTOR, fields: ['months'] });
+    expect((await repos.audit.ofClient(client.id)).slice(0, 3).map((e) => [e.recordId, e.summary])).toEqual([
+      [b.id, 'Consommation importée pour le contrat CT-B : octobre 2026.'],
+      [a.id, 'Consommation importée pour le contrat CT-A : septembre 2026, octobre 2026.'],
+      [a.id, 'Consommation de septembre 2026 enregistrée pour le contrat CT-A.'],
+    ]);
     // The same file again changes nothing, so it writes nothing.
     await expect(commands.usage.importMonths([{ contractId: b.id, ...month('2026-10') }], ACTOR)).resolves.toBe(0);
     expect(await counts(db)).toEqual(after);

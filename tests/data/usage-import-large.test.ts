@@ -60,7 +60,7 @@ describe('usage import at portfolio scale', () => {
 
   it('writes a file naming most of the portfolio: the read model is rewritten from the new months and equals a rebuild from the records', { timeout: 60_000 }, async () => {
     // More clients than the read model's delta holds: the import rewrites its documents.
-    const { db, ctx, commands, contracts } = await demo(600);
+    const { db, ctx, repos, commands, contracts } = await demo(600);
     const csv = novemberCsv(contracts, '2,5');
     const { rows } = await checkUsageFile(ctx, csv.text, TODAY);
     const before = await counts(db);
@@ -68,7 +68,11 @@ describe('usage import at portfolio scale', () => {
     const changed = await commands.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
     expect(changed).toBe(new Set(rows.map((r) => r.contractId)).size);
     const after = await counts(db);
-    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([changed, changed]);
+    // One mutation per document; one grouped audit entry per step of 1,000 documents, holding a line each.
+    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, changed]);
+    const client = rows[0]!.clientId;
+    const lines = (await repos.audit.ofClient(client)).filter((e) => e.action === 'usage_import');
+    expect(lines.map((e) => e.recordId).sort()).toEqual([...new Set(rows.filter((r) => r.clientId === client).map((r) => r.contractId))].sort());
     expect(new Set(rows.map((r) => r.clientId)).size).toBeGreaterThan(500);
     expect(progress.at(-1)).toBe(changed);
     expect((await db.usage.get(rows[0]!.contractId))!.months.find((m) => m.month === '2026-11')).toEqual({ month: '2026-11', cpuHours: 2.5, databaseGB: 0.4, storageGB: 1.5 });

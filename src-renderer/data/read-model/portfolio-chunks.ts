@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { fnv1a32 } from '../../../src-core';
 import type { ContratsDb, PortfolioChunk, PortfolioDelta } from '../db';
 import type { ClientSummary } from './client-summary';
@@ -51,10 +51,30 @@ function applied(base: readonly ClientSummary[], changes: readonly PortfolioDelt
   return [...byClient.values()];
 }
 
+/**
+ * The summaries a read-write transaction read, kept until it writes them: a
+ * usage import reads them to find its contracts, and the summaries' maintainer
+ * to update them, in the same transaction (≈ 0.5 s each at 10,000 clients).
+ * Callers never change the array they are given.
+ */
+const readInTransaction = new WeakMap<object, Promise<ClientSummary[]>>();
+
 /** Every summary, in no particular order (screens sort). */
-export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
-  const [chunks, delta] = await Promise.all([db.portfolioChunks.toArray(), db.portfolioDelta.toArray()]);
-  return applied(chunks.flatMap((chunk) => chunk.rows), delta);
+export function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
+  const tx = Dexie.currentTransaction;
+  if (tx?.mode !== 'readwrite') return readStored(db);
+  let read = readInTransaction.get(tx);
+  if (!read) readInTransaction.set(tx, (read = readStored(db)));
+  return read;
+}
+
+function readStored(db: ContratsDb): Promise<ClientSummary[]> {
+  return Promise.all([db.portfolioChunks.toArray(), db.portfolioDelta.toArray()]).then(([chunks, delta]) => applied(chunks.flatMap((chunk) => chunk.rows), delta));
+}
+
+/** The summaries are about to change (or be cleared) in the current transaction: its next read reads them again. */
+export function forgetRead(): void {
+  if (Dexie.currentTransaction) readInTransaction.delete(Dexie.currentTransaction);
 }
 
 /**
@@ -65,6 +85,7 @@ export async function readPortfolio(db: ContratsDb): Promise<ClientSummary[]> {
 export async function updateSummaries(db: ContratsDb, rows: readonly ClientSummary[], removed: readonly string[] = []): Promise<void> {
   const changes: PortfolioDelta[] = [...rows.map((summary) => ({ id: summary.id, summary })), ...removed.map((id) => ({ id, summary: null }))];
   if (changes.length === 0) return;
+  forgetRead();
   // A large change (a bulk load's chunk) goes straight into the documents.
   if (changes.length > DELTA_LIMIT) return writeDocuments(db, applied(await readPortfolio(db), changes));
   await db.portfolioDelta.bulkPut(changes);
@@ -78,6 +99,7 @@ export function replacePortfolio(db: ContratsDb, rows: Iterable<ClientSummary>):
 
 /** The documents holding exactly `rows`, the delta folded in. */
 async function writeDocuments(db: ContratsDb, rows: Iterable<ClientSummary>): Promise<void> {
+  forgetRead();
   await Promise.all([db.portfolioChunks.clear(), db.portfolioDelta.clear()]);
   await db.portfolioChunks.bulkPut(toChunks(rows));
 }

@@ -16,6 +16,7 @@ import {
   type ComputedReadModel,
   type ReadModelSources,
 } from '../read-model/maintainers';
+import { forgetRead } from '../read-model/portfolio-chunks';
 import { recordTables, writeRecords, type RecordWrites } from '../record-store';
 import { SYNC_KEYS } from '../sync-state/keys';
 
@@ -27,7 +28,8 @@ import { SYNC_KEYS } from '../sync-state/keys';
  * the audit entries and outbox mutations of a local change, and keeps the
  * read model (read-model/maintainers.ts) in the same transaction. Where the
  * records come from decides how (`WriteOrigin`), never a flag of the caller:
- * - `local` (a command): audit entry and outbox mutation per record, read model followed;
+ * - `local` (a command): audit entry and outbox mutation per record, read model followed; many records of
+ *   one action (a usage import) may share their audit entry, one per step (`grouped`, below);
  * - `server` (pulled pages, push answers, records loaded from the server): no outbox, read model followed;
  *   no audit either, except `serverAnswer(ctx)`: a record the server made on this laptop's request
  *   (a centrally issued invoice) carries its history line;
@@ -38,9 +40,21 @@ import { SYNC_KEYS } from '../sync-state/keys';
  * reconciliation digests) follow every write, a first load's included.
  * It runs inside the caller's read-write transaction, which covers `writeScope`.
  */
-export type WriteOrigin = { kind: 'local'; ctx: DataContext } | { kind: 'server'; ctx?: DataContext } | { kind: 'first-load' };
+export type WriteOrigin = { kind: 'local'; ctx: DataContext; grouped?: GroupedHistory } | { kind: 'server'; ctx?: DataContext } | { kind: 'first-load' };
 
-export const localChange = (ctx: DataContext): WriteOrigin => ({ kind: 'local', ctx });
+/**
+ * One action of the account manager writing many records (a usage import):
+ * each step's audit lines are stored as ONE grouped entry (AuditEntry.lines,
+ * v13) under the action's id and sentence, instead of a row each — the
+ * history still reads one line per record. Its records share an entity,
+ * an actor and an action.
+ */
+export interface GroupedHistory {
+  id: string;
+  summary: string;
+}
+
+export const localChange = (ctx: DataContext, grouped?: GroupedHistory): WriteOrigin => ({ kind: 'local', ctx, ...(grouped ? { grouped } : {}) });
 export const FROM_SERVER: WriteOrigin = { kind: 'server' };
 export const serverAnswer = (ctx: DataContext): WriteOrigin => ({ kind: 'server', ctx });
 export const FIRST_LOAD: WriteOrigin = { kind: 'first-load' };
@@ -214,7 +228,7 @@ function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOr
   }));
   const requests: Promise<unknown>[] = [writeRecords(db, recordWrites, { rowsStored })];
   if (origin.kind === 'local') {
-    const { audit, outbox } = historyOf(origin.ctx, step);
+    const { audit, outbox } = historyOf(origin.ctx, step, origin.grouped);
     requests.push(db.audit.bulkAdd(audit), db.outbox.bulkAdd(outbox));
   } else if (origin.kind === 'server' && origin.ctx) {
     requests.push(db.audit.bulkAdd(step.map((w) => auditOf(origin.ctx!.now(), w))));
@@ -230,8 +244,17 @@ function auditOf(at: string, w: RecordWrite): AuditEntry {
   return { at, actor, entity: w.entity, recordId: idOf(w), ...(clientId ? { clientId } : {}), action, summary, fields: changedFields(w.before, w.after) };
 }
 
-/** The audit entry and the outbox mutation of each local write, in order. */
-function historyOf(ctx: DataContext, step: readonly RecordWrite[]): { audit: AuditEntry[]; outbox: OutboxEntry[] } {
+/** One entry holding the lines of `entries` (a grouped action's step), found by their clients and records. */
+function groupedEntry(grouped: GroupedHistory, entries: readonly AuditEntry[]): AuditEntry {
+  const { at, actor, entity, action } = entries[0]!;
+  if (entries.some((e) => e.actor !== actor || e.entity !== entity || e.action !== action)) throw new Error(`Historique groupé de plusieurs actions : ${grouped.summary}`);
+  const lines = entries.map(({ recordId, clientId, summary, fields }) => ({ recordId, summary, ...(clientId ? { clientId } : {}), ...(fields ? { fields } : {}) }));
+  const clientIds = [...new Set(entries.flatMap((e) => e.clientId ?? []))];
+  return { at, actor, entity, recordId: grouped.id, action, summary: grouped.summary, lines, clientIds, recordIds: entries.map((e) => e.recordId) };
+}
+
+/** The audit entry (or the step's grouped entry) and the outbox mutation of each local write, in order. */
+function historyOf(ctx: DataContext, step: readonly RecordWrite[], grouped?: GroupedHistory): { audit: AuditEntry[]; outbox: OutboxEntry[] } {
   const at = ctx.now();
   const audit: AuditEntry[] = [];
   const outbox: OutboxEntry[] = [];
@@ -258,7 +281,7 @@ function historyOf(ctx: DataContext, step: readonly RecordWrite[]): { audit: Aud
       }),
     );
   }
-  return { audit, outbox };
+  return { audit: grouped && audit.length > 0 ? [groupedEntry(grouped, audit)] : audit, outbox };
 }
 
 /**
@@ -291,6 +314,7 @@ export function recordsAndReadModel(db: ContratsDb, entities: readonly EntityTyp
 
 /** Empties the records of `entities`, the whole derived read model and those entities' digests, inside the caller's transaction over `recordsAndReadModel`. */
 export async function clearRecords(db: ContratsDb, entities: readonly EntityType[]): Promise<void> {
+  forgetRead();
   await Promise.all([
     ...[...new Set([...recordTables(db, entities), ...ownReadModelTables(db)])].map((t) => t.clear()),
     ...FOLLOWED_ALWAYS.map((part) => part.clear(db, entities)),

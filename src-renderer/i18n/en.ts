@@ -933,4 +933,7 @@ export const en: Record<MessageKey, string> = {
   'rule.count.days': '{days|# day|# days}',
   'rule.dunning.step': 'Due date {due} + {days|# day|# days}.',
   'rule.dunning.terminationPossible': 'Due date {due} + {days|# day|# days}: the contract may be terminated for non-payment, with effect on the letter’s date.',
+  // English mode, s10 (issue 19): price lists not on the laptop yet, follow-ups, refusals, audit lines
+  'prices.unpriced.dashboard': 'Monthly revenue incomplete: {count|# running contract is|# running contracts are} not counted in it (nor in the forecast), its price list not being on this laptop yet ({lists}). The clients per tier count {count|it|them}. Synchronise to receive the list.',
+  'prices.unpriced.list': '{count|# running contract has|# running contracts have} a price list not on this laptop yet ({lists}): {count|its tier is shown, its overruns will be judged|their tiers are shown, their overruns will be judged} once you synchronise.',
 };

@@ -838,6 +838,9 @@ export const fr = {
   'prices.unknownList': 'La grille tarifaire « {id} » de ce contrat n’est pas encore sur ce poste : synchronisez pour la recevoir. Ses prix, limites et dépassements s’afficheront ensuite.',
   'prices.assigned': 'Grille tarifaire : {label}, en vigueur depuis le {date} : la grille en vigueur à la date de début du contrat s’applique (§5.1).',
   'prices.noneInForce': 'Aucune grille tarifaire enregistrée n’est en vigueur à cette date : synchronisez pour recevoir les grilles.',
+  // English mode, s10 (issue 19): price lists not on the laptop yet, follow-ups, refusals, audit lines
+  'prices.unpriced.dashboard': 'Revenu mensuel incomplet : {count|# contrat en cours n’y est pas compté|# contrats en cours n’y sont pas comptés} (ni dans la prévision), faute de grille tarifaire sur ce poste ({lists}). Le nombre de clients par formule {count|le compte|les compte}. Synchronisez pour recevoir la grille.',
+  'prices.unpriced.list': '{count|# contrat en cours a|# contrats en cours ont} une grille tarifaire pas encore reçue sur ce poste ({lists}) : {count|sa formule est affichée, ses dépassements ne seront jugés|leurs formules sont affichées, leurs dépassements ne seront jugés} qu’après synchronisation.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

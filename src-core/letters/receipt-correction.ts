@@ -1,3 +1,4 @@
+import type { Message } from '../messages';
 import { formatDateFr, formatDateLongFr, type IsoDate } from '../dates';
 import { LETTER_KIND_LABELS } from '../export/labels';
 import type { Letter } from '../model/letter';
@@ -37,6 +38,8 @@ export interface ReceiptMove {
   moved: MovedDate[];
   /** Set when the receipt came too late for a date the letter chose (§5.2): the new prices start later. */
   warning?: string;
+  /** The same warning as a code and its values, for the interface's language. */
+  warningMessage?: Message;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -63,7 +66,7 @@ export function datesMovedByReceipt(
     return was && was.value !== corrected.value ? [{ label: corrected.label, printed: was.value, corrected }] : [];
   });
   const presumedOn = printed.find(isReceipt)!.value;
-  return { presumedOn, receivedOn, moved, ...(tracked.warning ? { warning: tracked.warning } : {}) };
+  return { presumedOn, receivedOn, moved, ...(tracked.warning ? { warning: tracked.warning } : {}), ...(tracked.warningMessage ? { warningMessage: tracked.warningMessage } : {}) };
 }
 
 /** The moves in one French sentence, for the warning on entering the receipt: "Date limite d’opposition : 07/04/2027 → 14/04/2027". */

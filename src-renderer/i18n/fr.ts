@@ -786,11 +786,7 @@ export const fr = {
   'life.workList.regularised': 'déjà facturé',
   'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
   // i18n (issue 19): the words of src-core's codes on screen — statuses, kinds, steps, entities, metrics
-  'code.contractStatus.draft': 'Brouillon',
-  'code.contractStatus.active': 'Actif',
-  'code.contractStatus.notice_received': 'Préavis en cours',
-  'code.contractStatus.terminated': 'Résilié',
-  'code.contractStatus.suspended': 'Suspendu',
+  // code.contractStatus.* are src-core's (MESSAGES_FR, below): its refusals name a status
   'code.noticeChannel.registered_letter': 'lettre recommandée avec accusé de réception',
   'code.noticeChannel.email': 'e-mail à l’adresse du support',
   'code.letterKind.terminationAcknowledgement': 'Accusé de réception de la résiliation',

@@ -42,9 +42,9 @@ describe('contract dates a person cannot mean', () => {
   it('refuses a start before the first stored price list', () => {
     const lists = [PRICE_LIST_2024_09_01];
     expect(firstPriceListDate(lists)).toBe('2024-09-01');
-    expect(contractPriceListProblem({ ...base, startDate: '2024-08-31' }, lists)).toBe('Un contrat ne peut pas commencer avant la première grille tarifaire (01/09/2024).');
+    expect(messageFr(contractPriceListProblem({ ...base, startDate: '2024-08-31' }, lists)!)).toBe('Un contrat ne peut pas commencer avant la première grille tarifaire (01/09/2024).');
     expect(contractPriceListProblem({ ...base, startDate: '2024-09-01' }, lists)).toBeNull();
-    expect(contractPriceListProblem({ ...base, startDate: '2026-01-01', priceListId: 'PL-1999' }, lists)).toBe('Grille tarifaire inconnue : « PL-1999 ».');
+    expect(messageFr(contractPriceListProblem({ ...base, startDate: '2026-01-01', priceListId: 'PL-1999' }, lists)!)).toBe('Grille tarifaire inconnue : « PL-1999 ».');
     expect(parseEntity(contractInputSchema, { ...base, startDate: '2024-09-01' }, 'Contrat').startDate).toBe('2024-09-01');
   });
 

@@ -1,5 +1,5 @@
 import {
-  clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, DomainError, parseEntity, type Client, type ClientInput, type EntityType,
+  message, refusalError, clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, DomainError, parseEntity, type Client, type ClientInput, type EntityType,
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
@@ -29,7 +29,7 @@ export function clientCommands(ctx: DataContext) {
     update(id: string, patch: Partial<ClientInput>, actor: string): Promise<Client> {
       return changeTransaction(ctx, ['clients'], async () => {
         const before = await db.clients.get(id);
-        if (!before) throw new DomainError('INVALID_INPUT', `Client introuvable : ${id}.`);
+        if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id }));
         const after = parseEntity(clientSchema, { ...before, ...patch, updatedAt: ctx.now() }, 'Client');
         await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'update', summary: `Modification du client « ${after.legalName} ».`, clientId: id });
         return after;
@@ -98,7 +98,7 @@ export function clientCommands(ctx: DataContext) {
 
   async function stored(id: string): Promise<Client> {
     const client = await db.clients.get(id);
-    if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable : ${id}.`);
+    if (!client) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id }));
     return client;
   }
 }

@@ -1,34 +1,5 @@
 import {
-  applyLifecycleEvent,
-  contractDateIssues,
-  contractInputSchema,
-  contractLifeRefusal,
-  compareDates,
-  contractPriceListProblem,
-  firstPriceListDate,
-  contractSchema,
-  DomainError,
-  enforce,
-  formatDateFr,
-  formatMonthFr,
-  lifecycleOfContract,
-  nextContractReference,
-  parseEntity,
-  parseInstant,
-  planTierChange,
-  priceListInForce,
-  referenceIssue,
-  silentRetroactivityRefusal,
-  tierCodeSchema,
-  toParisWallClock,
-  ValidationError,
-  type Contract,
-  type ContractInput,
-  type IsoDate,
-  type PriceLists,
-  type ReferencedContract,
-  type TerminationNotice,
-  type TierCode,
+  message, refusalError, messageFr, applyLifecycleEvent, contractDateIssues, contractInputSchema, contractLifeRefusal, compareDates, contractPriceListProblem, firstPriceListDate, contractSchema, enforce, formatDateFr, formatMonthFr, lifecycleOfContract, nextContractReference, parseEntity, parseInstant, planTierChange, priceListInForce, referenceIssue, silentRetroactivityRefusal, tierCodeSchema, toParisWallClock, ValidationError, type Contract, type ContractInput, type IsoDate, type PriceLists, type ReferencedContract, type TerminationNotice, type TierCode,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
@@ -70,7 +41,7 @@ export function contractCommands(ctx: DataContext) {
   ): Promise<Contract> {
     return changeTransaction(ctx, ['contracts'], async () => {
       const before = await db.contracts.get(id);
-      if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
+      if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id }));
       const known = readReferences ? await references() : [];
       const lists = await storedPriceLists(db);
       const { after, action, summary } = change(before, ctx.now(), known, lists);
@@ -92,7 +63,7 @@ export function contractCommands(ctx: DataContext) {
   function checkIdentity(contract: Contract, known: readonly ReferencedContract[], lists?: PriceLists): void {
     const clash = referenceIssue(contract, known);
     const priced = lists && contractPriceListProblem(contract, lists);
-    const priceIssue = priced ? [{ path: lists.some((l) => l.id === contract.priceListId) ? 'startDate' : 'priceListId', message: priced }] : [];
+    const priceIssue = priced ? [{ path: lists.some((l) => l.id === contract.priceListId) ? 'startDate' : 'priceListId', message: messageFr(priced) }] : [];
     const issues = [...(clash ? [clash] : []), ...priceIssue, ...contractDateIssues(contract, parisToday(ctx))];
     if (issues.length > 0) throw new ValidationError('Contrat', issues);
   }
@@ -115,7 +86,7 @@ export function contractCommands(ctx: DataContext) {
           contract = done;
           return;
         }
-        if (!(await db.clients.get(contract.clientId))) throw new DomainError('INVALID_INPUT', `Client introuvable : ${contract.clientId}.`);
+        if (!(await db.clients.get(contract.clientId))) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id: contract.clientId }));
         const known = await references();
         if (assign) contract = { ...contract, reference: nextContractReference(Number(parisToday(ctx).slice(0, 4)), known.map((r) => r.reference)) };
         const lists = await storedPriceLists(db);
@@ -140,7 +111,7 @@ export function contractCommands(ctx: DataContext) {
         // (A malformed date is left to the schema, which names the field.)
         const earlier = c.history.find((e) => e.kind === 'tier_change' && e.fromMonth < String(after.startDate).slice(0, 7));
         if (earlier?.kind === 'tier_change') {
-          throw new DomainError('INVALID_DATE', `La date de début ne peut pas suivre un changement de formule déjà enregistré (${formatMonthFr(earlier.fromMonth)}).`);
+          throw refusalError('INVALID_DATE', message('refusal.contract.startAfterTierChange', { month: { month: earlier.fromMonth } }));
         }
         return { after, action: 'update', summary: `Modification du contrat ${after.reference}.` };
       }, { readReferences: 'reference' in patch });

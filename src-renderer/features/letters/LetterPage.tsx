@@ -3,7 +3,7 @@ import { pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } fr
 import { SelectField } from '../../components/FormField';
 import { useClient } from '../../data';
 import { useLetter, useLetterSettings, useLettersOfContract } from '../../data/letters-flow';
-import { useEnvelopeName, useT, useFormat, useSay } from '../../i18n';
+import { useSayError, useEnvelopeName, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { parisToday } from '../../components/today';
@@ -35,6 +35,7 @@ export function LetterPage({ id }: { id: string }) {
 }
 
 function LetterView({ letter, client }: { letter: Letter; client: Client }) {
+  const sayError = useSayError();
   const say = useSay();
   const fmt = useFormat();
   const t = useT();
@@ -67,7 +68,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
     try {
       await action();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(sayError(e));
     }
   }
 

@@ -3,7 +3,7 @@ import { ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
-import { useFormat, useNumber, useT, type Formats } from '../../i18n';
+import { useSayError, useFormat, useNumber, useT, type Formats } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
@@ -33,6 +33,7 @@ function useNow(intervalMs = 30_000): number {
 }
 
 export function SyncScreen() {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const num = useNumber();
@@ -77,7 +78,7 @@ export function SyncScreen() {
     try {
       await action();
     } catch (error) {
-      setFormError(error instanceof Error ? error.message : String(error));
+      setFormError(sayError(error));
     } finally {
       setBusy(false);
     }

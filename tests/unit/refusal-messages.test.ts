@@ -63,7 +63,7 @@ describe('refusals said in the interface’s language', () => {
     const db = createDatabase({ name: 'refusals', indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
     const commands = createCommands(createDataContext(db, 'device-test', { now: () => '2026-11-27T10:00:00+01:00', newId: () => 'id-1' }));
-    expectSaidInBothLocales(await refusalOf(() => commands.contracts.update('contrat-absent', { tier: 'T99' }, 'camille@dokos.io')));
+    expectSaidInBothLocales(await refusalOf(() => commands.contracts.update('contrat-absent', { reference: 'CT-2026-00009' }, 'camille@dokos.io')));
     db.close();
   });
 

@@ -1008,4 +1008,6 @@ export const en: Record<MessageKey, string> = {
   'refusal.tierChange.printed': 'The tier change can no longer be cancelled: its notice has already been printed or sent.',
   'refusal.tierChange.gone': 'This tier change is no longer recorded on the contract.',
   'refusal.contract.startAfterTierChange': 'The start date cannot follow a tier change already recorded ({month}).',
+  'sync.server.storage.noKeyring': 'No keyring (GNOME Keyring, KWallet…) is available on this laptop: the token would only be masked, not encrypted. It is therefore not stored and must be entered at each start.',
+  'sync.server.storage.noEncryption': 'The system’s encryption is not available on this laptop: the token is not stored and must be entered at each start.',
 };

@@ -837,6 +837,8 @@ export const fr = {
   // English mode, s10 (issue 19): price lists not on the laptop yet, follow-ups, refusals, audit lines
   'prices.unpriced.dashboard': 'Revenu mensuel incomplet : {count|# contrat en cours n’y est pas compté|# contrats en cours n’y sont pas comptés} (ni dans la prévision), faute de grille tarifaire sur ce poste ({lists}). Le nombre de clients par formule {count|le compte|les compte}. Synchronisez pour recevoir la grille.',
   'prices.unpriced.list': '{count|# contrat en cours a|# contrats en cours ont} une grille tarifaire pas encore reçue sur ce poste ({lists}) : {count|sa formule est affichée, ses dépassements ne seront jugés|leurs formules sont affichées, leurs dépassements ne seront jugés} qu’après synchronisation.',
+  'sync.server.storage.noKeyring': "Aucun trousseau de clés (GNOME Keyring, KWallet…) n'est disponible sur ce poste : le jeton ne serait que masqué, pas chiffré. Il n'est donc pas enregistré et devra être saisi à chaque lancement.",
+  'sync.server.storage.noEncryption': "Le chiffrement du système n'est pas disponible sur ce poste : le jeton n'est pas enregistré et devra être saisi à chaque lancement.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -217,6 +217,15 @@ export const MESSAGES_FR = {
   'refusal.batch.nothing': 'Aucun contrat en cours de cette grille n’est concerné par un changement de prix.',
   'refusal.tierChange.printed': 'Le changement de formule ne peut plus être annulé : son avis a déjà été imprimé ou envoyé.',
   'refusal.tierChange.gone': 'Ce changement de formule n’est plus enregistré sur le contrat.',
+  'receipt.move': '{label} : {printed} → {corrected}',
+  'audit.client.create': 'Création du client « {name} ».',
+  'audit.client.update': 'Modification du client « {name} ».',
+  'audit.client.archive': 'Client « {name} » archivé.',
+  'audit.client.restore': 'Client « {name} » désarchivé.',
+  'audit.contract.create': 'Création du contrat {reference} ({tier}).',
+  'audit.contract.update': 'Modification du contrat {reference}.',
+  'audit.usage.import': 'Consommation importée pour le contrat {reference} : {months}.',
+  'audit.month': '{month}',
   'refusal.contract.startAfterTierChange': 'La date de début ne peut pas suivre un changement de formule déjà enregistré ({month}).',
 } as const;
 

@@ -1,5 +1,5 @@
-import type { Message } from '../messages';
-import { formatDateFr, formatDateLongFr, type IsoDate } from '../dates';
+import { message, type Message } from '../messages';
+import { formatDateLongFr, type IsoDate } from '../dates';
 import { LETTER_KIND_LABELS } from '../export/labels';
 import type { Letter } from '../model/letter';
 import type { RuleSettings } from '../settings';
@@ -70,8 +70,8 @@ export function datesMovedByReceipt(
 }
 
 /** The moves in one French sentence, for the warning on entering the receipt: "Date limite d’opposition : 07/04/2027 → 14/04/2027". */
-export function describeMoves(move: ReceiptMove): string {
-  return move.moved.map((m) => `${m.label} : ${formatDateFr(m.printed)} → ${formatDateFr(m.corrected.value)}`).join(' ; ');
+export function describeMoves(move: ReceiptMove): Message[] {
+  return move.moved.map((m) => message('receipt.move', { label: { message: m.corrected.labelMessage }, printed: { date: m.printed }, corrected: { date: m.corrected.value } }));
 }
 
 /** The corrective letter's params for a received letter whose printed dates moved, dated `letterDate`. */

@@ -20,7 +20,7 @@ export function clientCommands(ctx: DataContext) {
       return changeTransaction(ctx, ['clients'], async () => {
         const done = commandId ? await db.clients.get(commandId) : undefined;
         if (done) return done;
-        await writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: `Création du client « ${client.legalName} ».`, clientId: client.id });
+        await writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: message('audit.client.create', { name: client.legalName }), clientId: client.id });
         return client;
       });
     },
@@ -31,7 +31,7 @@ export function clientCommands(ctx: DataContext) {
         const before = await db.clients.get(id);
         if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id }));
         const after = parseEntity(clientSchema, { ...before, ...patch, updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'update', summary: `Modification du client « ${after.legalName} ».`, clientId: id });
+        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'update', summary: message('audit.client.update', { name: after.legalName }), clientId: id });
         return after;
       });
     },
@@ -48,7 +48,7 @@ export function clientCommands(ctx: DataContext) {
         const problem = clientArchiveProblem(running);
         if (problem) throw new DomainError('INVALID_TRANSITION', problem);
         const after = parseEntity(clientSchema, { ...before, archivedAt: ctx.now(), updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'archive', summary: `Client « ${after.legalName} » archivé.`, clientId: id });
+        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'archive', summary: message('audit.client.archive', { name: after.legalName }), clientId: id });
         return after;
       });
     },
@@ -59,7 +59,7 @@ export function clientCommands(ctx: DataContext) {
         const before = await stored(id);
         const { archivedAt: _archivedAt, ...rest } = before;
         const after = parseEntity(clientSchema, { ...rest, updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'restore', summary: `Client « ${after.legalName} » désarchivé.`, clientId: id });
+        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'restore', summary: message('audit.client.restore', { name: after.legalName }), clientId: id });
         return after;
       });
     },

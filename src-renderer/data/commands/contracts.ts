@@ -1,5 +1,37 @@
 import {
-  message, refusalError, messageFr, applyLifecycleEvent, contractDateIssues, contractInputSchema, contractLifeRefusal, compareDates, contractPriceListProblem, firstPriceListDate, contractSchema, enforce, formatDateFr, formatMonthFr, lifecycleOfContract, nextContractReference, parseEntity, parseInstant, planTierChange, priceListInForce, referenceIssue, silentRetroactivityRefusal, tierCodeSchema, toParisWallClock, ValidationError, type Contract, type ContractInput, type IsoDate, type PriceLists, type ReferencedContract, type TerminationNotice, type TierCode,
+  message,
+  refusalError,
+  messageFr,
+  applyLifecycleEvent,
+  contractDateIssues,
+  contractInputSchema,
+  contractLifeRefusal,
+  compareDates,
+  contractPriceListProblem,
+  firstPriceListDate,
+  contractSchema,
+  enforce,
+  formatDateFr,
+  formatMonthFr,
+  lifecycleOfContract,
+  nextContractReference,
+  parseEntity,
+  parseInstant,
+  planTierChange,
+  priceListInForce,
+  referenceIssue,
+  silentRetroactivityRefusal,
+  tierCodeSchema,
+  toParisWallClock,
+  ValidationError,
+  type Contract,
+  type Message,
+  type ContractInput,
+  type IsoDate,
+  type PriceLists,
+  type ReferencedContract,
+  type TerminationNotice,
+  type TierCode,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
@@ -36,7 +68,7 @@ export function contractCommands(ctx: DataContext) {
   function modify(
     id: string,
     actor: string,
-    change: (c: Contract, at: string, known: readonly ReferencedContract[], lists: PriceLists) => { after: Contract; action: string; summary: string },
+    change: (c: Contract, at: string, known: readonly ReferencedContract[], lists: PriceLists) => { after: Contract; action: string; summary: string | Message },
     { readReferences = false } = {},
   ): Promise<Contract> {
     return changeTransaction(ctx, ['contracts'], async () => {
@@ -92,7 +124,7 @@ export function contractCommands(ctx: DataContext) {
         const lists = await storedPriceLists(db);
         if (!input.priceListId) contract = { ...contract, priceListId: listInForce(contract.startDate, lists) };
         checkIdentity(contract, known, lists);
-        await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: `Création du contrat ${contract.reference} (${contract.tier}).`, clientId: contract.clientId });
+        await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: message('audit.contract.create', { reference: contract.reference, tier: contract.tier }), clientId: contract.clientId });
       });
       return contract;
     },
@@ -113,7 +145,7 @@ export function contractCommands(ctx: DataContext) {
         if (earlier?.kind === 'tier_change') {
           throw refusalError('INVALID_DATE', message('refusal.contract.startAfterTierChange', { month: { month: earlier.fromMonth } }));
         }
-        return { after, action: 'update', summary: `Modification du contrat ${after.reference}.` };
+        return { after, action: 'update', summary: message('audit.contract.update', { reference: after.reference }) };
       }, { readReferences: 'reference' in patch });
     },
 

@@ -113,8 +113,8 @@ export function usageCommands(ctx: DataContext) {
             const before = docs[i];
             const after = merged(contract, before, months, at, `Consommation importée du contrat ${contract.reference}`);
             if (before && JSON.stringify(before.months) === JSON.stringify(after.months)) return;
-            const list = months.map((m) => formatMonthFr(m.month)).join(', ');
-            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: `Consommation importée pour le contrat ${contract.reference} : ${list}.`, clientId: contract.clientId }));
+            const list = { list: months.map((m) => message('audit.month', { month: { month: m.month } })) };
+            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: message('audit.usage.import', { reference: contract.reference, months: list }), clientId: contract.clientId }));
           });
           changed += writes.length;
           start += IMPORT_CHUNK;

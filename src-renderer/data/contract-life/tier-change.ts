@@ -1,5 +1,6 @@
 import {
-  message, refusalError, contractLifeRefusal, contractSchema, DomainError, enforce, letterContract, parseEntity, planTierChange, silentRetroactivityRefusal, type Contract, type IsoDate, type Letter, type PriceLists, type TierChangePlan, type TierCode, type YearMonth,
+  message, refusalError, contractLifeRefusal, contractSchema, DomainError, enforce, letterContract, parseEntity, planTierChange, silentRetroactivityRefusal,
+  type Contract, type IsoDate, type Letter, type PriceLists, type TierChangePlan, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { storedPriceLists } from '../price-lists';
 import { changeTransaction, writeChange } from '../change';

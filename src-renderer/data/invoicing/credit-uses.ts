@@ -1,5 +1,6 @@
 import {
-  message, refusalError, creditUseProblem, DomainError, formatDateFr, formatEuros, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema, type Invoice, type IsoDate, type Payment, type PaymentMethod,
+  message, refusalError, creditUseProblem, DomainError, formatDateFr, formatEuros, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema,
+  type Invoice, type IsoDate, type Payment, type PaymentMethod,
 } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';

@@ -1,5 +1,6 @@
 import {
-  message, refusalError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity, type Payment, type PaymentInput,
+  message, refusalError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity,
+  type Payment, type PaymentInput,
 } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';

@@ -1,5 +1,6 @@
 import {
-  message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity, priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
+  message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
+  priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import { storedPriceLists } from '../price-lists';

@@ -27,7 +27,7 @@ export function ReceiptCorrection({ letter, contractLetters, rules, run }: { let
     );
   return (
     <div className="alert warning" role="status" data-testid="receipt-correction">
-      <p>{t('letters.correction.due', { date: fmt.date(due.receivedOn), presumed: fmt.date(due.presumedOn), moves: describeMoves(due) })}</p>
+      <p>{t('letters.correction.due', { date: fmt.date(due.receivedOn), presumed: fmt.date(due.presumedOn), moves: describeMoves(due).map(say).join(' ; ') })}</p>
       {due.warning ? <p>{say(due.warningMessage ?? due.warning)}</p> : null}
       <button type="button" className="button primary" disabled={command.busy} onClick={write}>{t('letters.correction.write')}</button>
     </div>

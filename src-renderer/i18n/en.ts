@@ -1019,4 +1019,7 @@ export const en: Record<MessageKey, string> = {
   'refusal.contract.startAfterTierChange': 'The start date cannot follow a tier change already recorded ({month}).',
   'sync.server.storage.noKeyring': 'No keyring (GNOME Keyring, KWallet…) is available on this laptop: the token would only be masked, not encrypted. It is therefore not stored and must be entered at each start.',
   'sync.server.storage.noEncryption': 'The system’s encryption is not available on this laptop: the token is not stored and must be entered at each start.',
+  'letters.deadline.line': '{label}: {date}',
+  'letters.followUp.after': ': ',
+  'invoices.credit.pendingLine': '{label}: {amount} excl. VAT',
 };

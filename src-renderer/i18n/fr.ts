@@ -839,6 +839,9 @@ export const fr = {
   'prices.unpriced.list': '{count|# contrat en cours a|# contrats en cours ont} une grille tarifaire pas encore reçue sur ce poste ({lists}) : {count|sa formule est affichée, ses dépassements ne seront jugés|leurs formules sont affichées, leurs dépassements ne seront jugés} qu’après synchronisation.',
   'sync.server.storage.noKeyring': "Aucun trousseau de clés (GNOME Keyring, KWallet…) n'est disponible sur ce poste : le jeton ne serait que masqué, pas chiffré. Il n'est donc pas enregistré et devra être saisi à chaque lancement.",
   'sync.server.storage.noEncryption': "Le chiffrement du système n'est pas disponible sur ce poste : le jeton n'est pas enregistré et devra être saisi à chaque lancement.",
+  'letters.deadline.line': '{label} : {date}',
+  'letters.followUp.after': ' : ',
+  'invoices.credit.pendingLine': '{label} : {amount} HT',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -183,7 +183,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
           <ul className="letter-deadlines">
             {composed.content.deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{say(d.labelMessage)} : {fmt.date(d.value)}</strong>
+                <strong>{t('letters.deadline.line', { label: say(d.labelMessage), date: fmt.date(d.value) })}</strong>
                 <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}

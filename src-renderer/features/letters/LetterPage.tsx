@@ -54,7 +54,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
   );
   if (!settings || !envelope || !pdf || !contractLetters) return <p>{t('letters.loading')}</p>;
 
-  const { deadlines, warning } = trackedLetterDeadlines(letter, settings.rules);
+  const { deadlines, warning, warningMessage } = trackedLetterDeadlines(letter, settings.rules);
   const followUps = pendingFollowUps(contractLetters, today, settings.rules).filter((f) => f.letter.id === letter.id);
   const title = t(`code.letterKind.${letter.kind}`);
   const basis = letter.receivedOn
@@ -110,11 +110,11 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
         <section className="card" aria-labelledby="letter-deadlines">
           <h2 id="letter-deadlines">{t('letters.deadlines')}</h2>
           <p className="letter-muted">{basis}</p>
-          {warning ? <p className="alert warning">{warning}</p> : null}
+          {warning ? <p className="alert warning">{say(warningMessage ?? warning)}</p> : null}
           <ul className="letter-deadlines" data-testid="letter-deadlines">
             {deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{say(d.labelMessage)} : {fmt.date(d.value)}</strong>
+                <strong>{t('letters.deadline.line', { label: say(d.labelMessage), date: fmt.date(d.value) })}</strong>
                 <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}

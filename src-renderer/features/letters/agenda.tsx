@@ -38,7 +38,7 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
             {withSource ? (
               <>
                 <a href={href(`/courriers/${letter.id}`)}>{t(`code.letterKind.${letter.kind}`)}</a>
-                {' : '}
+                {t('letters.followUp.after')}
               </>
             ) : null}
             {say(followUp.reason)}

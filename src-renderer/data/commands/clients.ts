@@ -1,5 +1,5 @@
 import {
-  message, refusalError, clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, DomainError, parseEntity, type Client, type ClientInput, type EntityType,
+  message, refusalError, clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, parseEntity, type Client, type ClientInput, type EntityType,
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
@@ -46,7 +46,7 @@ export function clientCommands(ctx: DataContext) {
           .filter((c) => !['draft', 'terminated'].includes(contractStateAt(contractTerms(c), today).status))
           .map((c) => c.reference);
         const problem = clientArchiveProblem(running);
-        if (problem) throw new DomainError('INVALID_TRANSITION', problem);
+        if (problem) throw refusalError('INVALID_TRANSITION', problem);
         const after = parseEntity(clientSchema, { ...before, archivedAt: ctx.now(), updatedAt: ctx.now() }, 'Client');
         await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'archive', summary: message('audit.client.archive', { name: after.legalName }), clientId: id });
         return after;
@@ -81,7 +81,7 @@ export function clientCommands(ctx: DataContext) {
         ]);
         const issued = invoices.filter((i) => i.status !== 'draft').map((i) => i.number ?? i.id);
         const problem = clientRemovalProblem(issued, letters.filter((l) => l.status !== 'draft' && l.status !== 'printed').length);
-        if (problem) throw new DomainError('INVALID_TRANSITION', problem);
+        if (problem) throw refusalError('INVALID_TRANSITION', problem);
         const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
         const gone = <E extends EntityType>(entity: E, record: Change<E>['before'], summary: string): Change<EntityType> =>
           ({ entity, before: record, after: null, actor, action: 'delete', summary, clientId: id }) as Change<EntityType>;

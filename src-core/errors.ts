@@ -1,3 +1,5 @@
+import type { Message } from './messages';
+
 /**
  * The one error type of the domain core. Every rule refuses bad input with a
  * DomainError carrying a machine code (for tests and UI mapping) and a French
@@ -21,6 +23,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** The same message as a code and its values (issue 19), for the interface's language: `message` is its French. */
+    readonly said?: Message,
   ) {
     super(message);
   }

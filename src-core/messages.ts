@@ -1,6 +1,7 @@
 import { formatDateFr, formatDateLongFr, formatMonthFr, type IsoDate, type YearMonth } from './dates';
 import { formatEuros, type Cents } from './money';
 import { formatCountFr } from './words';
+import { DomainError, type DomainErrorCode } from './errors';
 
 /**
  * A sentence for people as a code and its values (issue 19): src-core says
@@ -139,6 +140,105 @@ export const MESSAGES_FR = {
   'rule.count.days': '{days|# jour|# jours}',
   'rule.dunning.step': 'Échéance du {due} + {days|# jour|# jours}.',
   'rule.dunning.terminationPossible': 'Échéance du {due} + {days|# jour|# jours} : le contrat peut être résilié pour défaut de paiement, avec effet à la date de la lettre.',
+  // English mode, s10 (issue 19): the lifecycle's rules and refusals, the price list problems, letter follow-ups, the data layer's refusals
+  'rule.termination.nonPayment': 'Résiliation pour défaut de paiement, avec effet immédiat à la date de la lettre.',
+  'rule.termination.breach': 'Résiliation pour manquement non résolu dans les 30 jours, avec effet immédiat à la date de la lettre.',
+  'rule.end.stored': 'Date de résiliation enregistrée sur le contrat.',
+  'rule.price.version': 'Nouveau prix de la formule {tier} : {price} HT à compter du {from}, avis de modification reçu le {receivedOn}, sans opposition au plus tard le {objectionBy} (§5.2).',
+  'rule.price.list': 'Prix de la formule {tier} à la grille {list} : {price} HT par mois (§5.1).',
+  'rule.priceChange.chosen': 'Date indiquée dans l’avis de modification, au plus tôt le {earliest}.',
+  'rule.liabilityCap': '50 % des sommes réglées par le client du {from} au {to}, soit les 12 mois précédant l’événement.',
+  'code.lifecycleEvent.activate': 'Activation',
+  'code.lifecycleEvent.termination_notice_received': 'Réception du préavis de résiliation',
+  'code.lifecycleEvent.price_change_objection_received': 'Opposition à la modification des prix',
+  'code.lifecycleEvent.terminate_for_non_payment': 'Résiliation pour défaut de paiement',
+  'code.lifecycleEvent.terminate_after_breach': 'Résiliation pour manquement non résolu',
+  'code.lifecycleEvent.force_majeure_termination_sent': 'Résiliation pour force majeure',
+  'code.lifecycleEvent.suspend': 'Suspension',
+  'code.lifecycleEvent.resume': 'Reprise',
+  'code.lifecycleEvent.effective_date_reached': 'Date d’effet de la résiliation atteinte',
+  'code.contractStatus.draft': 'Brouillon',
+  'code.contractStatus.active': 'Actif',
+  'code.contractStatus.notice_received': 'Préavis en cours',
+  'code.contractStatus.terminated': 'Résilié',
+  'code.contractStatus.suspended': 'Suspendu',
+  'refusal.transition.notAllowed': 'Transition impossible : « {event} » n’est pas permis pour un contrat au statut « {status} ».',
+  'refusal.transition.notBefore': 'Transition impossible : {what} n’est possible qu’à partir du {earliest} ({date} indiqué).',
+  'refusal.transition.what.event': '« {event} »',
+  'refusal.transition.what.eventClause': '{event} ({clause})',
+  'refusal.transition.what.objection': 'L’opposition',
+  'refusal.transition.what.closing': 'La clôture du contrat',
+  'refusal.transition.notEarlier': 'Transition impossible : une résiliation ({cause}) prend déjà effet le {pending} ; celle-ci ({effective}) ne l’avancerait pas.',
+  'refusal.transition.lateObjection': 'Transition impossible : l’opposition reçue le {date} est tardive ; la date limite était le {deadline} (§5.2).',
+  'refusal.transition.noTermination': 'Transition impossible : aucune résiliation n’est en cours pour ce contrat.',
+  'code.terminationCauseLabel.client_notice': 'Préavis du client',
+  'code.terminationCauseLabel.price_change_objection': 'Opposition à la modification des prix',
+  'code.terminationCauseLabel.non_payment': 'Défaut de paiement',
+  'code.terminationCauseLabel.uncured_breach': 'Manquement non résolu',
+  'code.terminationCauseLabel.force_majeure': 'Force majeure',
+  'refusal.priceList.none': "Aucune grille tarifaire n'est enregistrée : synchronisez pour recevoir les grilles avant de créer un contrat.",
+  'refusal.priceList.unknown': 'Grille tarifaire inconnue : « {id} ».',
+  'refusal.priceList.beforeFirst': 'Un contrat ne peut pas commencer avant la première grille tarifaire ({first}).',
+  'refusal.priceList.missing': "Grille tarifaire inconnue : « {id} » (elle n'est pas encore reçue sur ce poste : synchronisez, ou choisissez une grille existante).",
+  'followUp.resend.action': 'Rédiger un nouvel envoi de ce courrier',
+  'followUp.resend.reason': 'Le pli est revenu sans avoir été distribué : la lettre n’a pas produit d’effet.',
+  'followUp.breachTermination.action': 'Rédiger la résiliation pour manquement non corrigé',
+  'followUp.breachTermination.reason': 'Délai de régularisation expiré le {cureBy} (§6.6) : si le manquement n’a pas été corrigé, le contrat peut être résilié avec effet immédiat.',
+  'followUp.formalNotice.action': 'Rédiger la mise en demeure de payer',
+  'followUp.formalNotice.reason': 'Facture {invoice} échue le {due} : mise en demeure prévue dès le {since} si elle reste impayée (§6.6).',
+  'followUp.nonPaymentTermination.action': 'Rédiger la résiliation pour défaut de paiement',
+  'followUp.nonPaymentTermination.reason': 'Facture {invoice} échue le {due} : résiliation possible dès le {since} si elle reste impayée (§6.6).',
+  'refusal.payment.notPositive': 'Le montant du paiement doit être positif.',
+  'refusal.payment.settled': 'Ce document est déjà soldé : aucun paiement n’est attendu.',
+  'refusal.payment.overBalance': 'Le paiement ({amount}) dépasse le solde dû ({balance}).',
+  'refusal.payment.future': '{what} ne peut pas être daté dans le futur (le {date}, nous sommes le {today}).',
+  'refusal.payment.beforeDocument': '{what} (le {date}) ne peut pas précéder la date du document qu’il règle (le {issued}).',
+  'refusal.payment.what.payment': 'Le paiement',
+  'refusal.payment.what.refund': 'Le remboursement',
+  'refusal.payment.noInvoice': 'Facture introuvable pour ce client : {id}.',
+  'refusal.payment.creditNote': 'Un avoir ne reçoit pas de paiement.',
+  'refusal.payment.draft': 'Un brouillon ne se paie pas : émettez-le d’abord.',
+  'refusal.notFound.client': 'Client introuvable : {id}.',
+  'refusal.notFound.contract': 'Contrat introuvable : {id}.',
+  'refusal.notFound.letter': 'Lettre introuvable : {id}.',
+  'refusal.notFound.payment': 'Paiement introuvable : {id}.',
+  'refusal.notFound.invoice': 'Facture introuvable : {id}.',
+  'refusal.notFound.priceList': 'Grille tarifaire introuvable : {id}.',
+  'refusal.notFound.draftClient': 'Client introuvable pour le brouillon {id}.',
+  'refusal.notFound.tierChangeNotice': 'Avis de changement de formule introuvable.',
+  'refusal.surcharge.notIssued': 'Une majoration de retard se fait sur une facture émise.',
+  'refusal.surcharge.notLate': "La facture {number} n'est pas en retard de paiement.",
+  'refusal.surcharge.already': 'La majoration de la facture {number} a déjà été émise ({surcharge}).',
+  'refusal.offset.onIssued': 'Cette imputation figure sur la facture émise {number} : elle ne s’annule pas, un avoir sur cette facture la corrige.',
+  'refusal.creditUse.notFromNote': 'Un remboursement ou une imputation part d’un avoir émis sur une facture.',
+  'refusal.letter.otherClient': 'Ce contrat n’appartient pas au client choisi.',
+  'refusal.letter.noCorrection': 'Aucun courrier rectificatif à rédiger : la réception enregistrée ne déplace aucune date imprimée, ou la rectification est déjà rédigée.',
+  'refusal.letter.futureObjection': 'L’opposition ne peut pas être reçue dans le futur ({date}).',
+  'refusal.batch.nothing': 'Aucun contrat en cours de cette grille n’est concerné par un changement de prix.',
+  'refusal.tierChange.printed': 'Le changement de formule ne peut plus être annulé : son avis a déjà été imprimé ou envoyé.',
+  'refusal.tierChange.gone': 'Ce changement de formule n’est plus enregistré sur le contrat.',
+  'refusal.tierChange.month': 'Mois invalide : « {month} » (format attendu AAAA-MM).',
+  'refusal.tierChange.same': 'Le contrat {reference} est déjà en formule {tier} en {month}.',
+  'refusal.tierChange.notRunning': "Changement de formule impossible : le contrat {reference} n'est pas en cours ({state})",
+  'refusal.tierChange.beforeStart': 'Le changement de formule ne peut pas précéder le début du contrat ({start}).',
+  'refusal.tierChange.afterEnd': 'Le changement de formule du {from} suivrait la fin du contrat ({end}).',
+  'refusal.tierChange.later': 'Un changement de formule postérieur est déjà enregistré.',
+  'refusal.client.archiveOne': 'Archivage impossible : le contrat {reference} est encore en cours. Enregistrez d’abord sa résiliation.',
+  'refusal.client.archiveMany': 'Archivage impossible : les contrats {references} sont encore en cours. Enregistrez d’abord leur résiliation.',
+  'refusal.client.removeInvoice': 'Suppression impossible : la facture émise {number} doit être conservée. Archivez plutôt ce client.',
+  'refusal.client.removeDocuments': 'Suppression impossible : {count|# document émis|# documents émis} ({shown}) doivent être conservés. Archivez plutôt ce client.',
+  'refusal.client.removeLetter': 'Suppression impossible : un courrier a été envoyé à ce client. Archivez plutôt ce client.',
+  'refusal.client.removeLetters': 'Suppression impossible : {count|# courrier a été envoyé|# courriers ont été envoyés} à ce client. Archivez plutôt ce client.',
+  'receipt.move': '{label} : {printed} → {corrected}',
+  'audit.client.create': 'Création du client « {name} ».',
+  'audit.client.update': 'Modification du client « {name} ».',
+  'audit.client.archive': 'Client « {name} » archivé.',
+  'audit.client.restore': 'Client « {name} » désarchivé.',
+  'audit.contract.create': 'Création du contrat {reference} ({tier}).',
+  'audit.contract.update': 'Modification du contrat {reference}.',
+  'audit.usage.import': 'Consommation importée pour le contrat {reference} : {months}.',
+  'audit.month': '{month}',
+  'refusal.contract.startAfterTierChange': 'La date de début ne peut pas suivre un changement de formule déjà enregistré ({month}).',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;
@@ -205,6 +305,11 @@ const FRENCH: MessageFormats = {
 /** The French sentence of a message: what documents print and stored texts keep. */
 export function messageFr(message: Message): string {
   return renderMessage(message, FRENCH);
+}
+
+/** A DomainError whose message is `said`: French in `message` (documents, the server's reasons), the code for the screens. */
+export function refusalError(code: DomainErrorCode, said: Message): DomainError {
+  return new DomainError(code, messageFr(said), said);
 }
 
 /** A message from its code and values. */

@@ -112,7 +112,9 @@ export interface OpenExternalResult {
   opened: boolean;
 }
 
-export type SecureStoreStatus = { available: true } | { available: false; reason: string };
+/** Why secrets are not kept: a code the interface says in its language (issue 19), and the French sentence. */
+export type SecureStoreUnavailable = 'noKeyring' | 'noEncryption';
+export type SecureStoreStatus = { available: true } | { available: false; code: SecureStoreUnavailable; reason: string };
 
 /** Channel → type of the answer. */
 export interface IpcResponses {

@@ -42,9 +42,9 @@ export function createSecureStore(deps: { safeStorage: SafeStorageLike; filePath
     if (deps.platform === 'linux') {
       // 'unknown' means safeStorage has not settled on a backend: do not trust it either.
       const backend = safeStorage.getSelectedStorageBackend();
-      if (backend === 'basic_text' || backend === 'unknown') return { available: false, reason: NO_KEYRING };
+      if (backend === 'basic_text' || backend === 'unknown') return { available: false, code: 'noKeyring', reason: NO_KEYRING };
     }
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) return { available: false, reason: NO_ENCRYPTION };
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return { available: false, code: 'noEncryption', reason: NO_ENCRYPTION };
     return { available: true };
   }
 

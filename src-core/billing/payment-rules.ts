@@ -1,5 +1,6 @@
 import { compareDates, formatDateFr, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
+import { message, type Message } from '../messages';
 
 /**
  * Rules of a payment's dates and of its correction (§6.6; issue 16). A
@@ -9,11 +10,10 @@ import { DomainError } from '../errors';
  */
 
 /** Why a payment (or a refund: `what`) dated `date` cannot be recorded against a document issued on `issueDate`, or null. */
-export function paymentDateProblem(date: IsoDate, issueDate: IsoDate, today: IsoDate, what = 'Le paiement'): string | null {
-  if (compareDates(date, today) > 0) return `${what} ne peut pas être daté dans le futur (le ${formatDateFr(date)}, nous sommes le ${formatDateFr(today)}).`;
-  if (compareDates(date, issueDate) < 0) {
-    return `${what} (le ${formatDateFr(date)}) ne peut pas précéder la date du document qu’il règle (le ${formatDateFr(issueDate)}).`;
-  }
+export function paymentDateProblem(date: IsoDate, issueDate: IsoDate, today: IsoDate, what: 'payment' | 'refund' = 'payment'): Message | null {
+  const subject = { message: message(`refusal.payment.what.${what}`) };
+  if (compareDates(date, today) > 0) return message('refusal.payment.future', { what: subject, date: { date }, today: { date: today } });
+  if (compareDates(date, issueDate) < 0) return message('refusal.payment.beforeDocument', { what: subject, date: { date }, issued: { date: issueDate } });
   return null;
 }
 

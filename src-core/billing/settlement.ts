@@ -1,8 +1,8 @@
 import { compareDates, daysBetween, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import { explainedMessage, type Explained } from '../explain';
-import { message, type MessageCode, type MessageParam } from '../messages';
-import { assertCents, formatEuros, type Cents } from '../money';
+import { message, type Message, type MessageCode, type MessageParam } from '../messages';
+import { assertCents, type Cents } from '../money';
 
 /**
  * Where an issued invoice (or late-surcharge document) stands with its client
@@ -100,11 +100,9 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
  * More than the balance is refused: an overpayment is almost always a typing
  * error, and a real one is a refund to handle outside the invoice.
  */
-export function paymentProblem(current: Pick<Settlement, 'balanceCents'>, amountCents: Cents): string | null {
-  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return 'Le montant du paiement doit être positif.';
-  if (current.balanceCents <= 0) return 'Ce document est déjà soldé : aucun paiement n’est attendu.';
-  if (amountCents > current.balanceCents) {
-    return `Le paiement (${formatEuros(amountCents)}) dépasse le solde dû (${formatEuros(current.balanceCents)}).`;
-  }
+export function paymentProblem(current: Pick<Settlement, 'balanceCents'>, amountCents: Cents): Message | null {
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return message('refusal.payment.notPositive');
+  if (current.balanceCents <= 0) return message('refusal.payment.settled');
+  if (amountCents > current.balanceCents) return message('refusal.payment.overBalance', { amount: { cents: amountCents }, balance: { cents: current.balanceCents } });
   return null;
 }

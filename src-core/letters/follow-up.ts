@@ -1,5 +1,6 @@
-import { addDays, compareDates, formatDateFr, type IsoDate } from '../dates';
+import { addDays, compareDates, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
+import { message, type Message } from '../messages';
 import { breachCureDeadline, breachTerminationOpensOn, dunningSchedule, nonPaymentTerminationOpensOn } from '../lifecycle';
 import type { Letter } from '../model/letter';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
@@ -23,6 +24,8 @@ export interface TrackedDeadlines {
   deadlines: LetterDeadline[];
   /** Set when the receipt came too late for a date the letter announced (a §5.2 date then moves). */
   warning?: string;
+  /** The same warning as a code and its values, for the interface's language. */
+  warningMessage?: Message;
 }
 
 export function trackedLetterDeadlines(letter: TrackedLetter, settings: RuleSettings = DEFAULT_RULE_SETTINGS): TrackedDeadlines {
@@ -39,17 +42,17 @@ export function trackedLetterDeadlines(letter: TrackedLetter, settings: RuleSett
     if (!(error instanceof DomainError) || letter.kind !== 'priceChange' || !('effectiveFrom' in actual)) throw error;
     // A late receipt can push the earliest lawful date past the one announced: the new prices then start later.
     const { effectiveFrom: _announced, ...lawful } = actual as LetterParamsByKind['priceChange'];
-    return { deadlines: composeLetter('priceChange', lawful, settings).deadlines, warning: error.message };
+    return { deadlines: composeLetter('priceChange', lawful, settings).deadlines, warning: error.message, ...(error.said ? { warningMessage: error.said } : {}) };
   }
 }
 
 /** The letter the account manager should write next, with why and from when. */
 export interface FollowUp {
   kind: LetterKind;
-  /** "Rédiger la résiliation pour manquement non corrigé" */
-  action: string;
+  /** "Rédiger la résiliation pour manquement non corrigé": a message, said in the interface's language (`messageFr` for the French). */
+  action: Message;
   /** The rule and the date that opened it. */
-  reason: string;
+  reason: Message;
   /** First day the follow-up is possible. */
   since: IsoDate;
   /** Values to prefill the new letter with (the letter's date is the day it is written). */
@@ -65,7 +68,7 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
   const { letterDate: earlierDate, receivedOn: _receivedOn, ...carried } = readLetterParams(letter.kind, letter.params) as { letterDate: IsoDate; receivedOn?: IsoDate } & Record<string, unknown>;
 
   if (letter.status === 'returned') {
-    return { kind: letter.kind, action: 'Rédiger un nouvel envoi de ce courrier', reason: 'Le pli est revenu sans avoir été distribué : la lettre n’a pas produit d’effet.', since: today, params: carried };
+    return { kind: letter.kind, action: message('followUp.resend.action'), reason: message('followUp.resend.reason'), since: today, params: carried };
   }
 
   if (letter.kind === 'breachNotice' && letter.status === 'received') {
@@ -74,8 +77,8 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
     if (!reached(opens)) return null;
     return {
       kind: 'breachTermination',
-      action: 'Rédiger la résiliation pour manquement non corrigé',
-      reason: `Délai de régularisation expiré le ${formatDateFr(breachCureDeadline(letter.receivedOn!, settings))} (§6.6) : si le manquement n’a pas été corrigé, le contrat peut être résilié avec effet immédiat.`,
+      action: message('followUp.breachTermination.action'),
+      reason: message('followUp.breachTermination.reason', { cureBy: { date: breachCureDeadline(letter.receivedOn!, settings) } }),
       since: opens,
       params: { contract: carried.contract, description: carried.description, breachNoticeSentOn: earlierDate, breachNoticeReceivedOn: letter.receivedOn },
     };
@@ -88,8 +91,8 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
       if (!reached(since)) return null;
       return {
         kind: 'formalNotice',
-        action: 'Rédiger la mise en demeure de payer',
-        reason: `Facture ${String(carried.invoiceNumber)} échue le ${formatDateFr(dueDate)} : mise en demeure prévue dès le ${formatDateFr(since)} si elle reste impayée (§6.6).`,
+        action: message('followUp.formalNotice.action'),
+        reason: message('followUp.formalNotice.reason', { invoice: String(carried.invoiceNumber), due: { date: dueDate }, since: { date: since } }),
         since,
         params: { ...invoice, reminderSentOn: earlierDate },
       };
@@ -98,8 +101,8 @@ export function letterFollowUp(letter: TrackedLetter, today: IsoDate, settings: 
     if (!reached(since)) return null;
     return {
       kind: 'nonPaymentTermination',
-      action: 'Rédiger la résiliation pour défaut de paiement',
-      reason: `Facture ${String(carried.invoiceNumber)} échue le ${formatDateFr(dueDate)} : résiliation possible dès le ${formatDateFr(since)} si elle reste impayée (§6.6).`,
+      action: message('followUp.nonPaymentTermination.action'),
+      reason: message('followUp.nonPaymentTermination.reason', { invoice: String(carried.invoiceNumber), due: { date: dueDate }, since: { date: since } }),
       since,
       // A notice that named several invoices leads to a termination naming them all.
       params: { ...invoice, ...(Array.isArray(carried.otherInvoices) ? { otherInvoices: carried.otherInvoices } : {}), formalNoticeSentOn: earlierDate },

@@ -1,4 +1,5 @@
-import { formatDateFr, formatDateLongFr, type IsoDate } from '../dates';
+import { message, type Message } from '../messages';
+import { formatDateLongFr, type IsoDate } from '../dates';
 import { LETTER_KIND_LABELS } from '../export/labels';
 import type { Letter } from '../model/letter';
 import type { RuleSettings } from '../settings';
@@ -37,6 +38,8 @@ export interface ReceiptMove {
   moved: MovedDate[];
   /** Set when the receipt came too late for a date the letter chose (§5.2): the new prices start later. */
   warning?: string;
+  /** The same warning as a code and its values, for the interface's language. */
+  warningMessage?: Message;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -63,12 +66,12 @@ export function datesMovedByReceipt(
     return was && was.value !== corrected.value ? [{ label: corrected.label, printed: was.value, corrected }] : [];
   });
   const presumedOn = printed.find(isReceipt)!.value;
-  return { presumedOn, receivedOn, moved, ...(tracked.warning ? { warning: tracked.warning } : {}) };
+  return { presumedOn, receivedOn, moved, ...(tracked.warning ? { warning: tracked.warning } : {}), ...(tracked.warningMessage ? { warningMessage: tracked.warningMessage } : {}) };
 }
 
 /** The moves in one French sentence, for the warning on entering the receipt: "Date limite d’opposition : 07/04/2027 → 14/04/2027". */
-export function describeMoves(move: ReceiptMove): string {
-  return move.moved.map((m) => `${m.label} : ${formatDateFr(m.printed)} → ${formatDateFr(m.corrected.value)}`).join(' ; ');
+export function describeMoves(move: ReceiptMove): Message[] {
+  return move.moved.map((m) => message('receipt.move', { label: { message: m.corrected.labelMessage }, printed: { date: m.printed }, corrected: { date: m.corrected.value } }));
 }
 
 /** The corrective letter's params for a received letter whose printed dates moved, dated `letterDate`. */

@@ -1,7 +1,7 @@
-import { addDays, compareDates, formatDateFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
-import { explained, type Explained } from '../explain';
+import { addDays, compareDates, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { explainedMessage, type Explained } from '../explain';
 import { message, messageFr, type Message } from '../messages';
-import { formatEuros, type Cents } from '../money';
+import type { Cents } from '../money';
 import { tierForMonth, type Contract, type ContractHistoryEntry, type ContractStatus } from '../model/contract';
 import type { TierCode } from '../model/priceList';
 import { getTier, type PriceLists } from '../pricing/price-lists';
@@ -86,7 +86,7 @@ export function contractEnd(contract: Events): ContractEnd | null {
     ends.push({ value: e.effectiveDate, clause: e.cause === 'force_majeure' ? '§7.4' : e.cause === 'price_change_objection' ? '§5.2' : '§6.6', rule: e.rule, cause: e.cause, noticeDate: e.noticeDate, ...(e.letterId ? { letterId: e.letterId } : {}) });
   }
   if (ends.length === 0 && contract.terminationEffectiveDate) {
-    return { ...explained(contract.terminationEffectiveDate, '§1', 'Date de résiliation enregistrée sur le contrat.'), cause: null, noticeDate: null };
+    return { ...explainedMessage(contract.terminationEffectiveDate, '§1', message('rule.end.stored')), cause: null, noticeDate: null };
   }
   return ends.reduce<ContractEnd | null>((best, e) => (best && compareDates(best.value, e.value) <= 0 ? best : e), null);
 }
@@ -99,10 +99,10 @@ export function priceVersions(contract: Pick<Contract, 'history'>): PriceVersion
   );
   return entries
     .map((e) => ({
-      ...explained(
+      ...explainedMessage(
         e.priceCents,
         '§5.2',
-        `Nouveau prix de la formule ${e.tier} : ${formatEuros(e.priceCents)} HT à compter du ${formatDateFr(e.from)}, avis de modification reçu le ${formatDateFr(e.receivedOn)}, sans opposition au plus tard le ${formatDateFr(e.objectionDeadline)} (§5.2).`,
+        message('rule.price.version', { tier: e.tier, price: { cents: e.priceCents }, from: { date: e.from }, receivedOn: { date: e.receivedOn }, objectionBy: { date: e.objectionDeadline } }),
       ),
       from: e.from,
       tier: e.tier,
@@ -185,7 +185,7 @@ export function priceInForce(terms: Pick<ContractTerms, 'tier' | 'history' | 'pr
   const { tier, version } = tierAndVersion(terms, month);
   if (version) return { tier, price: version, version };
   const listed = getTier(tier, terms.priceListId, lists);
-  return { tier, price: explained(listed.priceCents, '§5.1', `Prix de la formule ${tier} à la grille ${terms.priceListId} : ${formatEuros(listed.priceCents)} HT par mois (§5.1).`), version: null };
+  return { tier, price: explainedMessage(listed.priceCents, '§5.1', message('rule.price.list', { tier, list: terms.priceListId, price: { cents: listed.priceCents } })), version: null };
 }
 
 /** Whether the contract runs on `date`: started, not ended, not a draft. */

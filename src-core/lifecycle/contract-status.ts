@@ -1,6 +1,6 @@
-import { formatDateFr, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
-import { explained, type Explained } from '../explain';
+import { parseIsoDate, toDayNumber, type IsoDate } from '../dates';
+import { explainedMessage, type Explained } from '../explain';
+import { message, refusalError, type Message } from '../messages';
 import type { ContractStatus, NoticeChannel } from '../model/contract';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { breachTerminationOpensOn } from './breach';
@@ -50,6 +50,8 @@ export interface Termination {
   /** Rule and clause that gave the effective date, for screens and letters. */
   clause: string;
   rule: string;
+  /** The rule as a code and its values, for the interface's language (issue 19). */
+  message?: Message;
   channel?: NoticeChannel;
 }
 
@@ -104,22 +106,24 @@ const ALLOWED_FROM: Record<LifecycleEventType, readonly ContractStatus[]> = {
   effective_date_reached: ['notice_received', 'suspended'],
 };
 
-function refuse(message: string): never {
-  throw new DomainError('INVALID_TRANSITION', `Transition impossible : ${message}`);
+function refuse(said: Message): never {
+  throw refusalError('INVALID_TRANSITION', said);
 }
 
 /** An event dated before the date it depends on is refused, naming both dates. */
-function requireOnOrAfter(date: IsoDate, earliest: IsoDate, what: string): void {
-  if (toDayNumber(date) < toDayNumber(earliest)) refuse(`${what} n’est possible qu’à partir du ${formatDateFr(earliest)} (${formatDateFr(date)} indiqué).`);
+function requireOnOrAfter(date: IsoDate, earliest: IsoDate, what: Message): void {
+  if (toDayNumber(date) < toDayNumber(earliest)) refuse(message('refusal.transition.notBefore', { what: { message: what }, earliest: { date: earliest }, date: { date } }));
 }
+
+const eventWord = (type: LifecycleEventType) => ({ word: `code.lifecycleEvent.${type}` });
 
 /** Status once a termination is recorded: immediate ones end the contract, others wait for their date. */
 function withTermination(state: ContractLifecycle, cause: TerminationCause, noticeDate: IsoDate, effective: Explained<IsoDate>, channel?: NoticeChannel): ContractLifecycle {
   const pending = state.termination;
   if (pending && toDayNumber(pending.effectiveDate) <= toDayNumber(effective.value)) {
-    refuse(`une résiliation (${TERMINATION_CAUSE_LABELS[pending.cause]}) prend déjà effet le ${formatDateFr(pending.effectiveDate)} ; celle-ci (${formatDateFr(effective.value)}) ne l’avancerait pas.`);
+    refuse(message('refusal.transition.notEarlier', { cause: { word: `code.terminationCauseLabel.${pending.cause}` }, pending: { date: pending.effectiveDate }, effective: { date: effective.value } }));
   }
-  const termination: Termination = { cause, noticeDate, effectiveDate: effective.value, clause: effective.clause, rule: effective.rule, ...(channel ? { channel } : {}) };
+  const termination: Termination = { cause, noticeDate, effectiveDate: effective.value, clause: effective.clause, rule: effective.rule, ...(effective.message ? { message: effective.message } : {}), ...(channel ? { channel } : {}) };
   const immediate = toDayNumber(effective.value) <= toDayNumber(noticeDate);
   const status: ContractStatus = immediate ? 'terminated' : state.status === 'suspended' ? 'suspended' : 'notice_received';
   return { ...state, status, termination };
@@ -128,12 +132,13 @@ function withTermination(state: ContractLifecycle, cause: TerminationCause, noti
 type Settings = Pick<RuleSettings, 'alsaceMoselle' | 'dunningReminderDays' | 'dunningFormalNoticeDays' | 'dunningTerminationDays'>;
 
 export function applyLifecycleEvent(state: ContractLifecycle, event: LifecycleEvent, settings: Settings = DEFAULT_RULE_SETTINGS): ContractLifecycle {
-  const label = LIFECYCLE_EVENT_LABELS[event.type];
+  const label = eventWord(event.type);
   if (!ALLOWED_FROM[event.type].includes(state.status)) {
-    refuse(`« ${label} » n’est pas permis pour un contrat au statut « ${CONTRACT_STATUS_LABELS[state.status]} ».`);
+    refuse(message('refusal.transition.notAllowed', { event: label, status: { word: `code.contractStatus.${state.status}` } }));
   }
   parseIsoDate(event.date);
-  if (state.startDate) requireOnOrAfter(event.date, state.startDate, `« ${label} »`);
+  if (state.startDate) requireOnOrAfter(event.date, state.startDate, message('refusal.transition.what.event', { event: label }));
+  const withClause = (clause: string) => message('refusal.transition.what.eventClause', { event: label, clause });
 
   switch (event.type) {
     case 'activate':
@@ -142,21 +147,21 @@ export function applyLifecycleEvent(state: ContractLifecycle, event: LifecycleEv
       return withTermination(state, 'client_notice', event.date, terminationEffectiveDateExplained(event.date), event.channel);
     case 'price_change_objection_received': {
       assertNewPricesFrom(event.priceChangeReceived, event.newPricesFrom);
-      requireOnOrAfter(event.date, event.priceChangeReceived, 'L’opposition');
+      requireOnOrAfter(event.date, event.priceChangeReceived, message('refusal.transition.what.objection'));
       const deadline = priceChangeDates(event.priceChangeReceived, settings).objectionDeadline;
       if (toDayNumber(event.date) > toDayNumber(deadline)) {
-        refuse(`l’opposition reçue le ${formatDateFr(event.date)} est tardive ; la date limite était le ${formatDateFr(deadline)} (§5.2).`);
+        refuse(message('refusal.transition.lateObjection', { date: { date: event.date }, deadline: { date: deadline } }));
       }
       return withTermination(state, 'price_change_objection', event.date, priceChangeObjectionTerminationDateExplained(event.newPricesFrom));
     }
     case 'terminate_for_non_payment':
-      requireOnOrAfter(event.date, nonPaymentTerminationOpensOn(event.invoiceDueDate, settings), `${label} (§6.6)`);
-      return withTermination(state, 'non_payment', event.date, explained(event.date, '§6.6', 'Résiliation pour défaut de paiement, avec effet immédiat à la date de la lettre.'));
+      requireOnOrAfter(event.date, nonPaymentTerminationOpensOn(event.invoiceDueDate, settings), withClause('§6.6'));
+      return withTermination(state, 'non_payment', event.date, explainedMessage(event.date, '§6.6', message('rule.termination.nonPayment')));
     case 'terminate_after_breach':
-      requireOnOrAfter(event.date, breachTerminationOpensOn(event.breachNoticeReceived, settings), `${label} (§6.6)`);
-      return withTermination(state, 'uncured_breach', event.date, explained(event.date, '§6.6', 'Résiliation pour manquement non résolu dans les 30 jours, avec effet immédiat à la date de la lettre.'));
+      requireOnOrAfter(event.date, breachTerminationOpensOn(event.breachNoticeReceived, settings), withClause('§6.6'));
+      return withTermination(state, 'uncured_breach', event.date, explainedMessage(event.date, '§6.6', message('rule.termination.breach')));
     case 'force_majeure_termination_sent':
-      requireOnOrAfter(event.date, forceMajeureTerminationOpensOn(event.eventStart), `${label} (§7.4)`);
+      requireOnOrAfter(event.date, forceMajeureTerminationOpensOn(event.eventStart), withClause('§7.4'));
       return withTermination(state, 'force_majeure', event.date, forceMajeureTerminationEffectiveDateExplained(event.date));
     case 'suspend':
       return { ...state, status: 'suspended', suspendedOn: event.date };
@@ -166,8 +171,8 @@ export function applyLifecycleEvent(state: ContractLifecycle, event: LifecycleEv
     }
     case 'effective_date_reached': {
       const pending = state.termination;
-      if (!pending) refuse('aucune résiliation n’est en cours pour ce contrat.');
-      requireOnOrAfter(event.date, pending.effectiveDate, 'La clôture du contrat');
+      if (!pending) refuse(message('refusal.transition.noTermination'));
+      requireOnOrAfter(event.date, pending.effectiveDate, message('refusal.transition.what.closing'));
       return { ...state, status: 'terminated' };
     }
   }

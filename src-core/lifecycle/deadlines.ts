@@ -1,5 +1,5 @@
 import { formatDateFr, toDayNumber, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { explained, explainedMessage, type Explained } from '../explain';
 import { message, messageFr, type Message, type MessageCode } from '../messages';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { breachCureDeadlineExplained, breachTerminationOpensOnExplained } from './breach';
@@ -77,7 +77,7 @@ function priceChangeDeadlines(letter: SentLetter & { newPricesFrom?: IsoDate }, 
   const { received, items } = receiptOf(letter, 'deadline.contract.presumedPriceNotice', '§5.2', settings);
   const { earliestEffective, objectionDeadline } = priceChangeDatesExplained(received, settings);
   const effective = letter.newPricesFrom
-    ? explained(assertNewPricesFrom(received, letter.newPricesFrom), '§5.2', `Date indiquée dans l’avis de modification, au plus tôt le ${formatDateFr(earliestEffective.value)}.`)
+    ? explainedMessage(assertNewPricesFrom(received, letter.newPricesFrom), '§5.2', message('rule.priceChange.chosen', { earliest: { date: earliestEffective.value } }))
     : earliestEffective;
   return [
     ...items,
@@ -104,7 +104,7 @@ export function contractDeadlines(facts: ContractDeadlineFacts, settings: RuleSe
 
   const termination = lifecycle.termination;
   if (termination) {
-    const effective = explained(termination.effectiveDate, termination.clause, termination.rule);
+    const effective = termination.message ? explainedMessage(termination.effectiveDate, termination.clause, termination.message) : explained(termination.effectiveDate, termination.clause, termination.rule);
     items.push(
       item('termination_effective', message('deadline.effective'), effective),
       item('non_solicitation_end', message('deadline.contract.nonSolicitationEnd'), nonSolicitationEndExplained(termination.effectiveDate)),

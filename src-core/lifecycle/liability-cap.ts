@@ -1,5 +1,6 @@
-import { addDays, addMonthsClamped, formatDateFr, toDayNumber, type IsoDate } from '../dates';
-import { explained, type Explained } from '../explain';
+import { addDays, addMonthsClamped, toDayNumber, type IsoDate } from '../dates';
+import { explainedMessage, type Explained } from '../explain';
+import { message } from '../messages';
 import { assertNonNegativeCents, mulDivRound, type Cents } from '../money';
 
 export interface ClientPayment {
@@ -24,11 +25,7 @@ export function liabilityCapExplained(payments: readonly ClientPayment[], eventD
     const day = toDayNumber(date);
     if (day >= fromDay && day <= to) paid += amountCents;
   }
-  return explained(
-    mulDivRound(paid, 1, 2),
-    '§7.3',
-    `50 % des sommes réglées par le client du ${formatDateFr(from)} au ${formatDateFr(eventDate)}, soit les 12 mois précédant l’événement.`,
-  );
+  return explainedMessage(mulDivRound(paid, 1, 2), '§7.3', message('rule.liabilityCap', { from: { date: from }, to: { date: eventDate } }));
 }
 
 export function liabilityCapCents(payments: readonly ClientPayment[], eventDate: IsoDate): Cents {

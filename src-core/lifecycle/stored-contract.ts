@@ -24,6 +24,7 @@ export function lifecycleOfContract(
       effectiveDate: notice ? (contract.terminationEffectiveDate ?? end.value) : end.value,
       clause: end.clause,
       rule: end.rule,
+      ...(end.message ? { message: end.message } : {}),
       ...(notice ? { channel: notice.channel } : {}),
     },
   };

@@ -1,5 +1,5 @@
-import { compareDates, formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
-import { DomainError } from '../errors';
+import { compareDates, formatDateFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { message, refusalError } from '../messages';
 import { formatEuros, type Cents } from '../money';
 import { tierForMonth, type Contract } from '../model/contract';
 import type { TierCode } from '../model/priceList';
@@ -36,19 +36,19 @@ export function planTierChange(contract: Contract, toTier: TierCode, fromMonth: 
 
 /** `planTierChange` from the contract's terms: the overrun work list plans from the read model, without the contract record. */
 export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, fromMonth: YearMonth, today: IsoDate, lists: PriceLists): TierChangePlan {
-  if (!MONTH.test(fromMonth)) throw new DomainError('INVALID_DATE', `Mois invalide : « ${fromMonth} » (format attendu AAAA-MM).`);
+  if (!MONTH.test(fromMonth)) throw refusalError('INVALID_DATE', message('refusal.tierChange.month', { month: fromMonth }));
   const from = `${fromMonth}-01`;
   const fromTier = tierForMonth(terms, fromMonth);
-  if (fromTier === toTier) throw new DomainError('INVALID_TRANSITION', `Le contrat ${terms.reference} est déjà en formule ${toTier} en ${formatMonthFr(fromMonth)}.`);
+  if (fromTier === toTier) throw refusalError('INVALID_TRANSITION', message('refusal.tierChange.same', { reference: terms.reference, tier: toTier, month: { month: fromMonth } }));
   const state = contractStateAt(terms, today);
   if (state.status === 'terminated' || state.status === 'draft') {
-    throw new DomainError('INVALID_TRANSITION', `Changement de formule impossible : le contrat ${terms.reference} n'est pas en cours (${state.rule})`);
+    throw refusalError('INVALID_TRANSITION', message('refusal.tierChange.notRunning', { reference: terms.reference, state: { message: state.message } }));
   }
-  if (fromMonth < yearMonthOf(terms.startDate)) throw new DomainError('INVALID_DATE', `Le changement de formule ne peut pas précéder le début du contrat (${formatDateFr(terms.startDate)}).`);
+  if (fromMonth < yearMonthOf(terms.startDate)) throw refusalError('INVALID_DATE', message('refusal.tierChange.beforeStart', { start: { date: terms.startDate } }));
   if (terms.end && compareDates(from, terms.end.value) > 0) {
-    throw new DomainError('INVALID_DATE', `Le changement de formule du ${formatDateFr(from)} suivrait la fin du contrat (${formatDateFr(terms.end.value)}).`);
+    throw refusalError('INVALID_DATE', message('refusal.tierChange.afterEnd', { from: { date: from }, end: { date: terms.end.value } }));
   }
-  if (terms.history.some((e) => e.fromMonth > fromMonth)) throw new DomainError('INVALID_TRANSITION', 'Un changement de formule postérieur est déjà enregistré.');
+  if (terms.history.some((e) => e.fromMonth > fromMonth)) throw refusalError('INVALID_TRANSITION', message('refusal.tierChange.later'));
   const currentPriceCents = priceInForce(terms, fromMonth, lists).price.value;
   const newPriceCents = getTier(toTier, terms.priceListId, lists).priceCents;
   const differenceCents = newPriceCents - currentPriceCents;

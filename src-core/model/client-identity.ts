@@ -1,5 +1,5 @@
 import { ISO_COUNTRY_CODES, vatRegime } from '../billing/vat';
-import type { Message } from '../messages';
+import { message, type Message } from '../messages';
 import { EU_MEMBER_STATES, normalizeIdentifier } from './identifiers';
 
 /**
@@ -40,10 +40,10 @@ export function countryGroups(): { france: string[]; eu: string[]; world: string
  * a contract still billed would disappear from sight. Its invoices, letters
  * and history are kept either way; archiving is undone by restoring.
  */
-export function clientArchiveProblem(runningReferences: readonly string[]): string | null {
+export function clientArchiveProblem(runningReferences: readonly string[]): Message | null {
   if (runningReferences.length === 0) return null;
-  if (runningReferences.length === 1) return `Archivage impossible : le contrat ${runningReferences[0]!} est encore en cours. Enregistrez d’abord sa résiliation.`;
-  return `Archivage impossible : les contrats ${runningReferences.join(', ')} sont encore en cours. Enregistrez d’abord leur résiliation.`;
+  if (runningReferences.length === 1) return message('refusal.client.archiveOne', { reference: runningReferences[0]! });
+  return message('refusal.client.archiveMany', { references: runningReferences.join(', ') });
 }
 
 /**
@@ -51,14 +51,14 @@ export function clientArchiveProblem(runningReferences: readonly string[]): stri
  * an issued invoice is kept for ten years (C. com. L123-22) and is never
  * deleted, a letter sent is evidence. Drafts go with the client.
  */
-export function clientRemovalProblem(issuedInvoiceNumbers: readonly string[], sentLetterCount: number): string | null {
+export function clientRemovalProblem(issuedInvoiceNumbers: readonly string[], sentLetterCount: number): Message | null {
   const n = issuedInvoiceNumbers.length;
-  if (n === 1) return `Suppression impossible : la facture émise ${issuedInvoiceNumbers[0]!} doit être conservée. Archivez plutôt ce client.`;
+  if (n === 1) return message('refusal.client.removeInvoice', { number: issuedInvoiceNumbers[0]! });
   if (n > 1) {
     const shown = `${issuedInvoiceNumbers.slice(0, 3).join(', ')}${n > 3 ? '…' : ''}`;
-    return `Suppression impossible : ${n} documents émis (${shown}) doivent être conservés. Archivez plutôt ce client.`;
+    return message('refusal.client.removeDocuments', { count: n, shown });
   }
-  if (sentLetterCount === 1) return 'Suppression impossible : un courrier a été envoyé à ce client. Archivez plutôt ce client.';
-  if (sentLetterCount > 1) return `Suppression impossible : ${sentLetterCount} courriers ont été envoyés à ce client. Archivez plutôt ce client.`;
+  if (sentLetterCount === 1) return message('refusal.client.removeLetter');
+  if (sentLetterCount > 1) return message('refusal.client.removeLetters', { count: sentLetterCount });
   return null;
 }

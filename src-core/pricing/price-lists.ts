@@ -1,5 +1,6 @@
 import { compareDates, formatDateFr, parseIsoDate, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
+import { message, refusalError, type Message } from '../messages';
 import type { Cents } from '../money';
 
 /**
@@ -63,7 +64,7 @@ export type PriceLists = readonly PriceList[];
 export function getPriceList(id: string, lists: PriceLists): PriceList {
   const list = lists.find((l) => l.id === id);
   if (!list) {
-    throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire inconnue : « ${id} » (elle n'est pas encore reçue sur ce poste : synchronisez, ou choisissez une grille existante).`);
+    throw refusalError('UNKNOWN_PRICE_LIST', message('refusal.priceList.missing', { id }));
   }
   return list;
 }
@@ -94,11 +95,11 @@ export function firstPriceListDate(lists: PriceLists): IsoDate | null {
  * `lists` and its start on or after the first list (nothing could price its
  * first month). The app and the server ask the same question.
  */
-export function contractPriceListProblem(contract: { priceListId: string; startDate: IsoDate }, lists: PriceLists): string | null {
-  if (lists.length === 0) return "Aucune grille tarifaire n'est enregistrée : synchronisez pour recevoir les grilles avant de créer un contrat.";
-  if (!lists.some((l) => l.id === contract.priceListId)) return `Grille tarifaire inconnue : « ${contract.priceListId.slice(0, 128)} ».`;
+export function contractPriceListProblem(contract: { priceListId: string; startDate: IsoDate }, lists: PriceLists): Message | null {
+  if (lists.length === 0) return message('refusal.priceList.none');
+  if (!lists.some((l) => l.id === contract.priceListId)) return message('refusal.priceList.unknown', { id: contract.priceListId.slice(0, 128) });
   const first = firstPriceListDate(lists)!;
-  if (compareDates(contract.startDate, first) < 0) return `Un contrat ne peut pas commencer avant la première grille tarifaire (${formatDateFr(first)}).`;
+  if (compareDates(contract.startDate, first) < 0) return message('refusal.priceList.beforeFirst', { first: { date: first } });
   return null;
 }
 

@@ -2,6 +2,7 @@ import { isCountedPayment, paymentCancellation, paymentDateProblem } from '../bi
 import { entryAmounts, type SettlementEntry } from '../billing/credit-use';
 import { paymentProblem, settlement, type Settlement } from '../billing/settlement';
 import { compareDates, formatDateFr, type IsoDate } from '../dates';
+import { message } from '../messages';
 import type { Cents } from '../money';
 import type { InvoiceKind, InvoiceStatus } from '../model/invoice';
 import { firstRefusal, refusal, verdictOf, type Verdict } from './verdict';
@@ -73,11 +74,11 @@ export function newPaymentRefusal(payment: NewPayment, facts: PaymentFacts): Ver
   // A refund or an offset is money going back out of an overpayment: src-core/billing creditUseProblem's.
   if (payment.kind === 'refund' || payment.kind === 'offset') return null;
   const { invoice } = facts;
-  if (!invoice || invoice.clientId !== payment.clientId) return refusal('INVALID_INPUT', `Facture introuvable pour ce client : ${payment.invoiceId}.`);
+  if (!invoice || invoice.clientId !== payment.clientId) return refusal('INVALID_INPUT', message('refusal.payment.noInvoice', { id: payment.invoiceId }));
   const others = facts.payments.filter((p) => p.id === undefined || p.id !== payment.id);
   const current = documentSettlement(invoice, others, facts.creditNotes, facts.today);
   if (!current) {
-    return refusal('INVALID_INPUT', invoice.status === 'issued' ? 'Un avoir ne reçoit pas de paiement.' : 'Un brouillon ne se paie pas : émettez-le d’abord.');
+    return refusal('INVALID_INPUT', message(invoice.status === 'issued' ? 'refusal.payment.creditNote' : 'refusal.payment.draft'));
   }
   const dateProblem = paymentDateProblem(payment.date, invoice.issueDate, facts.today);
   if (dateProblem) return refusal('INVALID_DATE', dateProblem);

@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorCode } from '../errors';
+import { messageFr, type Message } from '../messages';
 
 /**
  * What a business invariant answers (ARCHITECTURE.md, data flow 4 and 4b):
@@ -10,16 +11,19 @@ import { DomainError, type DomainErrorCode } from '../errors';
 export interface Refusal {
   code: DomainErrorCode;
   message: string;
+  /** The message as a code and its values, for the interface's language (issue 19); absent where the French is all there is. */
+  said?: Message;
 }
 export type Verdict = Refusal | null;
 
-export function refusal(code: DomainErrorCode, message: string): Refusal {
-  return { code, message };
+/** A refusal in French, or from a message (its French in `message`, the code kept for the screens). */
+export function refusal(code: DomainErrorCode, message: string | Message): Refusal {
+  return typeof message === 'string' ? { code, message } : { code, message: messageFr(message), said: message };
 }
 
 /** Throws the refusal as a DomainError; a command calls it before writing anything. */
 export function enforce(verdict: Verdict): void {
-  if (verdict) throw new DomainError(verdict.code, verdict.message);
+  if (verdict) throw new DomainError(verdict.code, verdict.message, verdict.said);
 }
 
 /** The first refusal of several checks, run in order (later ones may assume earlier ones passed). */
@@ -37,7 +41,7 @@ export function verdictOf(rule: () => unknown): Verdict {
     rule();
     return null;
   } catch (error) {
-    if (error instanceof DomainError) return refusal(error.code, error.message);
+    if (error instanceof DomainError) return error.said ? refusal(error.code, error.said) : refusal(error.code, error.message);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityRecords, EntityType } from '../../src-core';
+import { messageFr, type EntityRecords, type EntityType, type Message } from '../../src-core';
 import type { DataContext } from './context';
 import { applyRecordWrites, localChange, writeScope, type RecordWrite } from './writes/gateway';
 
@@ -16,7 +16,8 @@ export interface Change<E extends EntityType> {
   after: EntityRecords[E] | null;
   actor: string;
   action: string;
-  summary: string;
+  /** The history's sentence: a message (said in the interface's language, its French stored beside), or French text. */
+  summary: string | Message;
   clientId?: string;
   /** The whole `after` travels, not only what changed (RecordWrite.whole): a refused issue back to draft, a record recreated over a deletion. */
   whole?: boolean;
@@ -24,7 +25,8 @@ export interface Change<E extends EntityType> {
 
 /** A command's change as the gateway takes it. */
 export function localWrite<E extends EntityType>({ entity, before, after, actor, action, summary, clientId, whole }: Change<E>): RecordWrite {
-  return { entity, before, after, audit: { actor, action, summary, ...(clientId ? { clientId } : {}) }, ...(whole ? { whole } : {}) } as RecordWrite;
+  const history = typeof summary === 'string' ? { summary } : { summary: messageFr(summary), said: summary };
+  return { entity, before, after, audit: { actor, action, ...history, ...(clientId ? { clientId } : {}) }, ...(whole ? { whole } : {}) } as RecordWrite;
 }
 
 /** Writes changes and keeps the read model (once per client however many records of it changed); must run inside `changeTransaction`. */

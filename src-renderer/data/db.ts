@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { BucketDigests, Client, EntityRecords, EntityType, Letter, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
+import type { BucketDigests, Client, EntityRecords, EntityType, Letter, MessageCode, MessageParam, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import type { BooksTable } from './invoice-books';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -20,6 +20,9 @@ export interface AuditEntry {
   action: string;
   /** One French sentence for the history screen. */
   summary: string;
+  /** The same sentence as a message code and its values, said in the interface's language (issue 19); absent on entries written before, and on those written only in French. */
+  code?: MessageCode;
+  params?: Record<string, MessageParam>;
   /** Names of the fields that changed. */
   fields?: string[];
   /**

@@ -786,11 +786,7 @@ export const fr = {
   'life.workList.regularised': 'déjà facturé',
   'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
   // i18n (issue 19): the words of src-core's codes on screen — statuses, kinds, steps, entities, metrics
-  'code.contractStatus.draft': 'Brouillon',
-  'code.contractStatus.active': 'Actif',
-  'code.contractStatus.notice_received': 'Préavis en cours',
-  'code.contractStatus.terminated': 'Résilié',
-  'code.contractStatus.suspended': 'Suspendu',
+  // code.contractStatus.* are src-core's (MESSAGES_FR, below): its refusals name a status
   'code.noticeChannel.registered_letter': 'lettre recommandée avec accusé de réception',
   'code.noticeChannel.email': 'e-mail à l’adresse du support',
   'code.letterKind.terminationAcknowledgement': 'Accusé de réception de la résiliation',
@@ -844,6 +840,14 @@ export const fr = {
   'sync.reconcile.recordOnlyHere': '{id} : version {local} sur ce poste, absent du serveur',
   'sync.reconcile.moreRecords': '… et {count|# autre enregistrement|# autres enregistrements}',
   'sync.reconcile.incomplete': 'D’autres enregistrements de cette table diffèrent aussi : seuls les premiers sont nommés ici.',
+  // English mode, s10 (issue 19): price lists not on the laptop yet, follow-ups, refusals, audit lines
+  'prices.unpriced.dashboard': 'Revenu mensuel incomplet : {count|# contrat en cours n’y est pas compté|# contrats en cours n’y sont pas comptés} (ni dans la prévision), faute de grille tarifaire sur ce poste ({lists}). Le nombre de clients par formule {count|le compte|les compte}. Synchronisez pour recevoir la grille.',
+  'prices.unpriced.list': '{count|# contrat en cours a|# contrats en cours ont} une grille tarifaire pas encore reçue sur ce poste ({lists}) : {count|sa formule est affichée, ses dépassements ne seront jugés|leurs formules sont affichées, leurs dépassements ne seront jugés} qu’après synchronisation.',
+  'sync.server.storage.noKeyring': "Aucun trousseau de clés (GNOME Keyring, KWallet…) n'est disponible sur ce poste : le jeton ne serait que masqué, pas chiffré. Il n'est donc pas enregistré et devra être saisi à chaque lancement.",
+  'sync.server.storage.noEncryption': "Le chiffrement du système n'est pas disponible sur ce poste : le jeton n'est pas enregistré et devra être saisi à chaque lancement.",
+  'letters.deadline.line': '{label} : {date}',
+  'letters.followUp.after': ' : ',
+  'invoices.credit.pendingLine': '{label} : {amount} HT',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
-import { DEFAULT_ENVELOPE_MODELS, type EnvelopeModel, type Explained, type Message, type MessageParam } from '../../src-core';
+import { DEFAULT_ENVELOPE_MODELS, DomainError, type EnvelopeModel, type Explained, type Message, type MessageParam } from '../../src-core';
 import { formatNumber, translate, translateMessage, type Locale, type MessageKey } from './translate';
 import { formatsFor, type Formats } from './format';
 
@@ -39,6 +39,16 @@ export function useSay(): (said: Message | string | Pick<Explained<unknown>, 'ru
     (said) => (typeof said === 'string' ? said : 'code' in said ? translateMessage(locale, said) : said.message ? translateMessage(locale, said.message) : said.rule),
     [locale],
   );
+}
+
+/**
+ * What an action's failure says, in the interface's language: a refusal of
+ * src-core or the data layer (a DomainError) by its message code when it has
+ * one, any other error by its own text.
+ */
+export function useSayError(): (error: unknown) => string {
+  const locale = usePreferences((s) => s.locale);
+  return useCallback((error) => (error instanceof DomainError && error.said ? translateMessage(locale, error.said) : error instanceof Error ? error.message : String(error)), [locale]);
 }
 
 /** An envelope model's name: the built-in ones (DL, C5) in the interface's language, a stored one as it was named. */

@@ -49,7 +49,7 @@ export function createElectronPlatform(): Platform {
     secrets: {
       async status() {
         const status = await api.secureStore.status();
-        return status.available ? { persistent: true } : { persistent: false, reason: status.reason };
+        return status.available ? { persistent: true } : { persistent: false, reason: status.reason, reasonCode: status.code };
       },
       get: (key) => api.secureStore.get(key),
       set: (key, value) => api.secureStore.set(key, value),

@@ -29,6 +29,8 @@ export interface SecretStoreStatus {
   persistent: boolean;
   /** The system's own words (Electron's safe storage); absent in the browser, where the interface says it. */
   reason?: string;
+  /** Why, as a code the interface says in its language (Electron's safe storage). */
+  reasonCode?: 'noKeyring' | 'noEncryption';
 }
 
 export interface SecretStore {

@@ -18,6 +18,9 @@ export const usePersonStore = create<{ person: Person }>()(() => ({ person: { ki
 /** Longest actor the records accept (a contract's history event). */
 const MAX_ACTOR = 120;
 
+/** The actor a standalone laptop with no name chosen records (stored as is; the timeline says it in the interface's language). */
+export const UNNAMED_LAPTOP_ACTOR = 'Poste autonome (aucun nom choisi)';
+
 /**
  * How the audit and the client timeline name the person: display name and
  * sign-in name (the server's unique identifier of the person); a standalone
@@ -31,7 +34,7 @@ export function actorLabel(person: Person): string {
         : `${person.displayName} (${person.name})`
       : person.name
         ? `${person.name} (poste autonome)`
-        : 'Poste autonome (aucun nom choisi)';
+        : UNNAMED_LAPTOP_ACTOR;
   return label.slice(0, MAX_ACTOR);
 }
 

@@ -16,6 +16,9 @@ const DEMO_SIZE = 10;
 /** The seed the dashboard's "Load the demo data" uses (features/dashboard/demo-load.ts). */
 const DEMO_SEED = 2024;
 const SHOTS = process.env.E2E_SCREENSHOTS;
+/** A breach notice sent and received early enough that its time to cure (receipt + 30 days) has passed on ISSUED_ON. */
+const BREACH_NOTICE_DATE = '2026-08-14';
+const BREACH_NOTICE_RECEIVED = '2026-08-18';
 
 /** Every text a demo record carries (names, addresses, people, partners): client data, not interface words. */
 function demoTexts(): string[] {
@@ -29,6 +32,8 @@ function demoTexts(): string[] {
   };
   walk(portfolio.clients);
   walk(portfolio.contracts.map((c) => ({ reference: c.reference })));
+  // Who recorded a contract's event (the demo's actor) is a stored name, like a person's.
+  walk(portfolio.contracts.flatMap((c) => c.history.map((h) => h.actor)));
   // A price list's name is a stored record's (the seller's French list), like a client's name.
   walk(portfolio.priceLists.map((p) => ({ label: p.label })));
   // Longest first, so a name is removed before a word inside it.
@@ -136,6 +141,19 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await page.getByRole('link', { name: 'Edit client' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoFrench(page, 'client form');
+  // Saved, the edit is a line of the client's history, written as a code: said in English.
+  await page.getByLabel('City').fill('Lyon');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Back to the client list' })).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText(/Client “.+” edited\./);
+  await expectNoFrench(page, 'client page, its history');
+
+  // A terminated contract's page: its status, end date and rules.
+  const portfolio = generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE });
+  const ended = portfolio.contracts.find((c) => c.terminationEffectiveDate && c.terminationEffectiveDate < MONTH)!;
+  await go(page, `/clients/${encodeURIComponent(ended.clientId)}`);
+  await expect(page.getByText('Terminated').first()).toBeVisible();
+  await expectNoFrench(page, 'client page, a terminated contract');
 
   await go(page, clientRoute);
   await page.getByRole('link', { name: 'New contract' }).first().click();
@@ -178,6 +196,12 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: /^Invoice F-2026-\d+$/ })).toBeVisible();
   await expectNoFrench(page, 'invoice');
 
+  // A refused action says why in English (src-core's refusal, by its code).
+  await page.getByLabel('Amount (€)').fill('999999');
+  await page.getByRole('button', { name: 'Record the payment' }).click();
+  await expect(page.getByText(/^The payment \(€999,999\.00\) exceeds the balance due \(€[\d,.]+\)\.$/)).toBeVisible();
+  await expectNoFrench(page, 'invoice, a payment refused');
+
   await page.getByLabel('Amount (€)').fill('10');
   await page.getByRole('button', { name: 'Record the payment' }).click();
   await expect(page.getByText(/^Payment of .* recorded\.$/)).toBeVisible();
@@ -202,13 +226,25 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await page.getByLabel('Recipient client (name or SIREN)').fill(client.legalName);
   await page.getByRole('link', { name: client.legalName }).click();
   await page.getByLabel('Kind of letter').selectOption({ label: 'Breach notice' });
-  await page.getByLabel('Letter date').fill('2026-09-15');
+  await page.getByLabel('Letter date').fill(BREACH_NOTICE_DATE);
   // The breach is described in French: it is the letter's own text.
   await page.getByLabel('Breach observed (French)').fill('le module de contrôle de licence a été désactivé (article 3).');
   await expectNoFrench(page, 'letter editor, filled');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Breach notice' })).toBeVisible();
   await expectNoFrench(page, 'letter');
+  // Sent and received long enough ago: the time to cure has passed, and the follow-up is proposed.
+  await page.getByRole('button', { name: 'Mark as printed' }).click();
+  await page.getByLabel('Sending date').fill(BREACH_NOTICE_DATE);
+  await page.getByLabel('Registered mail number').fill('1A 123 456 7890 1');
+  await page.getByRole('button', { name: 'Record sending' }).click();
+  await page.getByLabel('Acknowledgement of receipt date').fill(BREACH_NOTICE_RECEIVED);
+  await page.getByRole('button', { name: 'Record receipt' }).click();
+  await expect(page.getByRole('link', { name: 'Write the termination for an uncured breach' })).toBeVisible();
+  await expectNoFrench(page, 'letter received, its follow-up');
+  await nav.getByRole('link', { name: 'Letters' }).click();
+  await expect(page.getByRole('link', { name: 'Write the termination for an uncured breach' })).toBeVisible();
+  await expectNoFrench(page, 'letters agenda with a follow-up');
 
   await go(page, '/courriers/envoi-groupe');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, creditExcessProblem, formatDateFr, paymentDateProblem, paymentProblem, referenceClash } from '../../src-core';
+import { addDays, creditExcessProblem, formatDateFr, messageFr, paymentDateProblem, paymentProblem, referenceClash } from '../../src-core';
 import { toParisWallClock } from '../../src-core/calendar';
 import { pullResponseSchema, pushResponseSchema, type DeviceGrantResponse, type InvoiceIssueResponse, type Mutation, type MutationResult } from '../../src-core/sync';
 import { documentLedger } from '../../src-renderer/data/invoicing';
@@ -76,11 +76,11 @@ describe.each(storageVariants())('$name : un poste hostile contre les règles du
   }, SERVER_TIMEOUT);
 
   it('refuse un paiement au-delà du solde, daté avant la facture ou dans le futur, ou d’un autre client — avec le message du poste', async () => {
-    expect(await hostile('payments', 'p-over', payment(6881))).toMatchObject({ status: 'rejected', reason: paymentProblem({ balanceCents: 6880 }, 6881) });
+    expect(await hostile('payments', 'p-over', payment(6881))).toMatchObject({ status: 'rejected', reason: messageFr(paymentProblem({ balanceCents: 6880 }, 6881)!) });
     const before = addDays(today, -1);
-    expect(await hostile('payments', 'p-before', payment(100, before))).toMatchObject({ status: 'rejected', reason: paymentDateProblem(before, today, today) });
+    expect(await hostile('payments', 'p-before', payment(100, before))).toMatchObject({ status: 'rejected', reason: messageFr(paymentDateProblem(before, today, today)!) });
     const tomorrow = addDays(today, 1);
-    expect(await hostile('payments', 'p-future', payment(100, tomorrow))).toMatchObject({ status: 'rejected', reason: paymentDateProblem(tomorrow, today, today) });
+    expect(await hostile('payments', 'p-future', payment(100, tomorrow))).toMatchObject({ status: 'rejected', reason: messageFr(paymentDateProblem(tomorrow, today, today)!) });
     expect(await hostile('payments', 'p-other-client', payment(100, today, 'c-2'))).toMatchObject({ status: 'rejected', reason: 'Facture introuvable pour ce client : inv-1.' });
     // The recorded payment is not edited into a bigger one, nor cancelled without a reason.
     expect(await hostile('payments', 'p-ok', { amountCents: 11880 }, 1)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Un paiement enregistré ne se modifie pas') });

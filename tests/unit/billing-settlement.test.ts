@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paymentProblem, settlement } from '../../src-core/billing';
+import { messageFr } from '../../src-core';
 
 const invoice = { totalCents: 11880, dueDate: '2026-12-31' };
 
@@ -51,8 +52,8 @@ describe('settlement of an issued invoice (§6.6)', () => {
 describe('payment limits', () => {
   it('accepts up to the balance, refuses more, zero, or any payment on a settled document', () => {
     expect(paymentProblem({ balanceCents: 11880 }, 11880)).toBeNull();
-    expect(paymentProblem({ balanceCents: 11880 }, 11881)).toMatch(/dépasse le solde dû \(118,80/);
-    expect(paymentProblem({ balanceCents: 11880 }, 0)).toMatch(/positif/);
-    expect(paymentProblem({ balanceCents: 0 }, 100)).toMatch(/déjà soldé/);
+    expect(messageFr(paymentProblem({ balanceCents: 11880 }, 11881)!)).toMatch(/dépasse le solde dû \(118,80/);
+    expect(messageFr(paymentProblem({ balanceCents: 11880 }, 0)!)).toMatch(/positif/);
+    expect(messageFr(paymentProblem({ balanceCents: 0 }, 100)!)).toMatch(/déjà soldé/);
   });
 });

@@ -37,7 +37,7 @@ describe('payments (§6.6)', () => {
   const pay = (amountCents: number, date = TODAY, more: object = {}) => ({ invoiceId: 'inv-1', clientId: 'c-1', date, amountCents, ...more });
 
   it('refuses a payment above the balance, and accepts exactly the balance', () => {
-    expect(newPaymentRefusal(pay(6881), facts)).toEqual({ code: 'INVALID_AMOUNT', message: `Le paiement (${formatEuros(6881)}) dépasse le solde dû (${formatEuros(6880)}).` });
+    expect(newPaymentRefusal(pay(6881), facts)).toMatchObject({ code: 'INVALID_AMOUNT', message: `Le paiement (${formatEuros(6881)}) dépasse le solde dû (${formatEuros(6880)}).` });
     expect(newPaymentRefusal(pay(6880), facts)).toBeNull();
     expect(newPaymentRefusal(pay(1), { ...facts, payments: [{ invoiceId: 'inv-1', amountCents: 11880 }] })?.message).toBe('Ce document est déjà soldé : aucun paiement n’est attendu.');
   });
@@ -51,7 +51,7 @@ describe('payments (§6.6)', () => {
     expect(newPaymentRefusal(pay(5000, TODAY, { id: 'p-1' }), { ...facts, payments: [{ id: 'p-1', invoiceId: 'inv-1', amountCents: 5000 }, { id: 'p-2', invoiceId: 'inv-1', amountCents: 6880 }] })).toBeNull();
   });
   it('refuses a date before the invoice or in the future (Paris)', () => {
-    expect(newPaymentRefusal(pay(100, '2026-10-31'), facts)).toEqual({ code: 'INVALID_DATE', message: 'Le paiement (le 31/10/2026) ne peut pas précéder la date du document qu’il règle (le 01/11/2026).' });
+    expect(newPaymentRefusal(pay(100, '2026-10-31'), facts)).toMatchObject({ code: 'INVALID_DATE', message: 'Le paiement (le 31/10/2026) ne peut pas précéder la date du document qu’il règle (le 01/11/2026).' });
     expect(newPaymentRefusal(pay(100, '2026-11-28'), facts)?.message).toBe('Le paiement ne peut pas être daté dans le futur (le 28/11/2026, nous sommes le 27/11/2026).');
     // Cancelled before it was sent: its dates still matter, its amount no longer counts.
     expect(newPaymentRefusal(pay(99_999, TODAY, { cancelledOn: TODAY }), facts)).toBeNull();

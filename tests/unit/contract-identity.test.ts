@@ -42,9 +42,9 @@ describe('contract dates a person cannot mean', () => {
   it('refuses a start before the first stored price list', () => {
     const lists = [PRICE_LIST_2024_09_01];
     expect(firstPriceListDate(lists)).toBe('2024-09-01');
-    expect(contractPriceListProblem({ ...base, startDate: '2024-08-31' }, lists)).toBe('Un contrat ne peut pas commencer avant la première grille tarifaire (01/09/2024).');
+    expect(messageFr(contractPriceListProblem({ ...base, startDate: '2024-08-31' }, lists)!)).toBe('Un contrat ne peut pas commencer avant la première grille tarifaire (01/09/2024).');
     expect(contractPriceListProblem({ ...base, startDate: '2024-09-01' }, lists)).toBeNull();
-    expect(contractPriceListProblem({ ...base, startDate: '2026-01-01', priceListId: 'PL-1999' }, lists)).toBe('Grille tarifaire inconnue : « PL-1999 ».');
+    expect(messageFr(contractPriceListProblem({ ...base, startDate: '2026-01-01', priceListId: 'PL-1999' }, lists)!)).toBe('Grille tarifaire inconnue : « PL-1999 ».');
     expect(parseEntity(contractInputSchema, { ...base, startDate: '2024-09-01' }, 'Contrat').startDate).toBe('2024-09-01');
   });
 
@@ -99,16 +99,16 @@ describe('client warnings', () => {
 describe('archiving and deleting a client', () => {
   it('archives only a client with nothing running', () => {
     expect(clientArchiveProblem([])).toBeNull();
-    expect(clientArchiveProblem(['CT-2026-00001'])).toBe('Archivage impossible : le contrat CT-2026-00001 est encore en cours. Enregistrez d’abord sa résiliation.');
-    expect(clientArchiveProblem(['CT-1', 'CT-2'])).toMatch(/^Archivage impossible : les contrats CT-1, CT-2 sont encore en cours/);
+    expect(messageFr(clientArchiveProblem(['CT-2026-00001'])!)).toBe('Archivage impossible : le contrat CT-2026-00001 est encore en cours. Enregistrez d’abord sa résiliation.');
+    expect(messageFr(clientArchiveProblem(['CT-1', 'CT-2'])!)).toMatch(/^Archivage impossible : les contrats CT-1, CT-2 sont encore en cours/);
   });
 
   it('deletes only a client created by mistake: no issued document, no letter sent', () => {
     expect(clientRemovalProblem([], 0)).toBeNull();
-    expect(clientRemovalProblem(['F-2026-000001'], 0)).toBe('Suppression impossible : la facture émise F-2026-000001 doit être conservée. Archivez plutôt ce client.');
-    expect(clientRemovalProblem(['F-1', 'F-2', 'F-3', 'AV-1'], 2)).toBe('Suppression impossible : 4 documents émis (F-1, F-2, F-3…) doivent être conservés. Archivez plutôt ce client.');
-    expect(clientRemovalProblem([], 1)).toBe('Suppression impossible : un courrier a été envoyé à ce client. Archivez plutôt ce client.');
-    expect(clientRemovalProblem([], 3)).toMatch(/3 courriers ont été envoyés/);
+    expect(messageFr(clientRemovalProblem(['F-2026-000001'], 0)!)).toBe('Suppression impossible : la facture émise F-2026-000001 doit être conservée. Archivez plutôt ce client.');
+    expect(messageFr(clientRemovalProblem(['F-1', 'F-2', 'F-3', 'AV-1'], 2)!)).toBe('Suppression impossible : 4 documents émis (F-1, F-2, F-3…) doivent être conservés. Archivez plutôt ce client.');
+    expect(messageFr(clientRemovalProblem([], 1)!)).toBe('Suppression impossible : un courrier a été envoyé à ce client. Archivez plutôt ce client.');
+    expect(messageFr(clientRemovalProblem([], 3)!)).toMatch(/3 courriers ont été envoyés/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DomainError,
+  messageFr,
   formatEuros,
   composeLetter,
   applyLetterStep,
@@ -106,9 +107,10 @@ describe('follow-up proposed when a deadline passes', () => {
   it('termination after an uncured breach, from the day after the cure deadline', () => {
     expect(letterFollowUp(breach, '2027-04-07')).toBeNull();
     const followUp = letterFollowUp(breach, '2027-04-08')!;
-    expect(followUp).toMatchObject({ kind: 'breachTermination', action: 'Rédiger la résiliation pour manquement non corrigé', since: '2027-04-08' });
+    expect(followUp).toMatchObject({ kind: 'breachTermination', since: '2027-04-08' });
+    expect(messageFr(followUp.action)).toBe('Rédiger la résiliation pour manquement non corrigé');
     expect(followUp.params).toMatchObject({ breachNoticeSentOn: '2027-03-05', breachNoticeReceivedOn: '2027-03-08', contract });
-    expect(followUp.reason).toContain('07/04/2027');
+    expect(messageFr(followUp.reason)).toContain('07/04/2027');
   });
 
   it('the termination cites the breach notice by its own date, not the day it was posted', () => {

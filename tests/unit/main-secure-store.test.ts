@@ -46,7 +46,7 @@ describe('secure store', () => {
     const safeStorage = fakeSafeStorage('basic_text');
     const store = createSecureStore({ safeStorage, filePath: join(folder, 'secrets.json'), platform: 'linux' });
     const status = await store.status();
-    expect(status).toEqual({ available: false, reason: expect.stringContaining("Aucun trousseau de clés") });
+    expect(status).toEqual({ available: false, code: 'noKeyring', reason: expect.stringContaining("Aucun trousseau de clés") });
     await expect(store.set('sync-token', 'tok')).rejects.toThrow(/trousseau de clés/);
     expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
     await expect(readFile(join(folder, 'secrets.json'))).rejects.toThrow(/ENOENT/);
@@ -56,7 +56,7 @@ describe('secure store', () => {
   it('refuses when the OS cannot encrypt (macOS/Windows check, no Linux backend asked)', async () => {
     const safeStorage = fakeSafeStorage('gnome_libsecret', false);
     const store = createSecureStore({ safeStorage, filePath: join(folder, 'secrets.json'), platform: 'win32' });
-    expect(await store.status()).toEqual({ available: false, reason: expect.stringContaining("chiffrement du système n'est pas disponible") });
+    expect(await store.status()).toEqual({ available: false, code: 'noEncryption', reason: expect.stringContaining("chiffrement du système n'est pas disponible") });
     expect(safeStorage.getSelectedStorageBackend).not.toHaveBeenCalled();
     await expect(store.set('k', 'v')).rejects.toThrow(/chiffrement/);
   });

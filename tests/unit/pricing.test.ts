@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysInMonth } from '../../src-core/dates';
 import { mulDivRound } from '../../src-core/money';
+import { messageFr } from '../../src-core/messages';
 import {
   contractPriceListProblem, coveringTier, evaluateUsage, explainProration, findCoveringTier, fitsWithin, formatQuantityFr,
   getPriceList, getTier, METRICS, overConsumption, PRICE_LIST_2024_09_01, priceListInForce, prorateFirstMonth,
@@ -287,7 +288,7 @@ describe('two stored price lists (issue 19)', () => {
 
   it('a list the store lacks is a French refusal, never the built-in list', () => {
     expect(() => getTier('T99', 'PL-TEST-2027', [BUILT_IN_LIST])).toThrow(/Grille tarifaire inconnue : « PL-TEST-2027 »/);
-    expect(contractPriceListProblem({ priceListId: 'PL-TEST-2027', startDate: '2027-02-01' }, [BUILT_IN_LIST])).toBe('Grille tarifaire inconnue : « PL-TEST-2027 ».');
-    expect(contractPriceListProblem({ priceListId: 'PL-2024-09-01', startDate: '2027-02-01' }, [])).toMatch(/Aucune grille tarifaire n'est enregistrée/);
+    expect(messageFr(contractPriceListProblem({ priceListId: 'PL-TEST-2027', startDate: '2027-02-01' }, [BUILT_IN_LIST])!)).toBe('Grille tarifaire inconnue : « PL-TEST-2027 ».');
+    expect(messageFr(contractPriceListProblem({ priceListId: 'PL-2024-09-01', startDate: '2027-02-01' }, [])!)).toMatch(/Aucune grille tarifaire n'est enregistrée/);
   });
 });

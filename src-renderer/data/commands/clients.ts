@@ -1,5 +1,5 @@
 import {
-  clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, DomainError, parseEntity, type Client, type ClientInput, type EntityType,
+  message, refusalError, clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, parseEntity, type Client, type ClientInput, type EntityType,
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
@@ -20,7 +20,7 @@ export function clientCommands(ctx: DataContext) {
       return changeTransaction(ctx, ['clients'], async () => {
         const done = commandId ? await db.clients.get(commandId) : undefined;
         if (done) return done;
-        await writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: `Création du client « ${client.legalName} ».`, clientId: client.id });
+        await writeChange(ctx, { entity: 'clients', before: undefined, after: client, actor, action: 'create', summary: message('audit.client.create', { name: client.legalName }), clientId: client.id });
         return client;
       });
     },
@@ -29,9 +29,9 @@ export function clientCommands(ctx: DataContext) {
     update(id: string, patch: Partial<ClientInput>, actor: string): Promise<Client> {
       return changeTransaction(ctx, ['clients'], async () => {
         const before = await db.clients.get(id);
-        if (!before) throw new DomainError('INVALID_INPUT', `Client introuvable : ${id}.`);
+        if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id }));
         const after = parseEntity(clientSchema, { ...before, ...patch, updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'update', summary: `Modification du client « ${after.legalName} ».`, clientId: id });
+        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'update', summary: message('audit.client.update', { name: after.legalName }), clientId: id });
         return after;
       });
     },
@@ -46,9 +46,9 @@ export function clientCommands(ctx: DataContext) {
           .filter((c) => !['draft', 'terminated'].includes(contractStateAt(contractTerms(c), today).status))
           .map((c) => c.reference);
         const problem = clientArchiveProblem(running);
-        if (problem) throw new DomainError('INVALID_TRANSITION', problem);
+        if (problem) throw refusalError('INVALID_TRANSITION', problem);
         const after = parseEntity(clientSchema, { ...before, archivedAt: ctx.now(), updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'archive', summary: `Client « ${after.legalName} » archivé.`, clientId: id });
+        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'archive', summary: message('audit.client.archive', { name: after.legalName }), clientId: id });
         return after;
       });
     },
@@ -59,7 +59,7 @@ export function clientCommands(ctx: DataContext) {
         const before = await stored(id);
         const { archivedAt: _archivedAt, ...rest } = before;
         const after = parseEntity(clientSchema, { ...rest, updatedAt: ctx.now() }, 'Client');
-        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'restore', summary: `Client « ${after.legalName} » désarchivé.`, clientId: id });
+        await writeChange(ctx, { entity: 'clients', before, after, actor, action: 'restore', summary: message('audit.client.restore', { name: after.legalName }), clientId: id });
         return after;
       });
     },
@@ -81,7 +81,7 @@ export function clientCommands(ctx: DataContext) {
         ]);
         const issued = invoices.filter((i) => i.status !== 'draft').map((i) => i.number ?? i.id);
         const problem = clientRemovalProblem(issued, letters.filter((l) => l.status !== 'draft' && l.status !== 'printed').length);
-        if (problem) throw new DomainError('INVALID_TRANSITION', problem);
+        if (problem) throw refusalError('INVALID_TRANSITION', problem);
         const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
         const gone = <E extends EntityType>(entity: E, record: Change<E>['before'], summary: string): Change<EntityType> =>
           ({ entity, before: record, after: null, actor, action: 'delete', summary, clientId: id }) as Change<EntityType>;
@@ -98,7 +98,7 @@ export function clientCommands(ctx: DataContext) {
 
   async function stored(id: string): Promise<Client> {
     const client = await db.clients.get(id);
-    if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable : ${id}.`);
+    if (!client) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id }));
     return client;
   }
 }

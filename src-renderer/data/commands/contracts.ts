@@ -1,4 +1,7 @@
 import {
+  message,
+  refusalError,
+  messageFr,
   applyLifecycleEvent,
   contractDateIssues,
   contractInputSchema,
@@ -7,7 +10,6 @@ import {
   contractPriceListProblem,
   firstPriceListDate,
   contractSchema,
-  DomainError,
   enforce,
   formatDateFr,
   formatMonthFr,
@@ -23,6 +25,7 @@ import {
   toParisWallClock,
   ValidationError,
   type Contract,
+  type Message,
   type ContractInput,
   type IsoDate,
   type PriceLists,
@@ -65,12 +68,12 @@ export function contractCommands(ctx: DataContext) {
   function modify(
     id: string,
     actor: string,
-    change: (c: Contract, at: string, known: readonly ReferencedContract[], lists: PriceLists) => { after: Contract; action: string; summary: string },
+    change: (c: Contract, at: string, known: readonly ReferencedContract[], lists: PriceLists) => { after: Contract; action: string; summary: string | Message },
     { readReferences = false } = {},
   ): Promise<Contract> {
     return changeTransaction(ctx, ['contracts'], async () => {
       const before = await db.contracts.get(id);
-      if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
+      if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id }));
       const known = readReferences ? await references() : [];
       const lists = await storedPriceLists(db);
       const { after, action, summary } = change(before, ctx.now(), known, lists);
@@ -92,7 +95,7 @@ export function contractCommands(ctx: DataContext) {
   function checkIdentity(contract: Contract, known: readonly ReferencedContract[], lists?: PriceLists): void {
     const clash = referenceIssue(contract, known);
     const priced = lists && contractPriceListProblem(contract, lists);
-    const priceIssue = priced ? [{ path: lists.some((l) => l.id === contract.priceListId) ? 'startDate' : 'priceListId', message: priced }] : [];
+    const priceIssue = priced ? [{ path: lists.some((l) => l.id === contract.priceListId) ? 'startDate' : 'priceListId', message: messageFr(priced) }] : [];
     const issues = [...(clash ? [clash] : []), ...priceIssue, ...contractDateIssues(contract, parisToday(ctx))];
     if (issues.length > 0) throw new ValidationError('Contrat', issues);
   }
@@ -115,13 +118,13 @@ export function contractCommands(ctx: DataContext) {
           contract = done;
           return;
         }
-        if (!(await db.clients.get(contract.clientId))) throw new DomainError('INVALID_INPUT', `Client introuvable : ${contract.clientId}.`);
+        if (!(await db.clients.get(contract.clientId))) throw refusalError('INVALID_INPUT', message('refusal.notFound.client', { id: contract.clientId }));
         const known = await references();
         if (assign) contract = { ...contract, reference: nextContractReference(Number(parisToday(ctx).slice(0, 4)), known.map((r) => r.reference)) };
         const lists = await storedPriceLists(db);
         if (!input.priceListId) contract = { ...contract, priceListId: listInForce(contract.startDate, lists) };
         checkIdentity(contract, known, lists);
-        await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: `Création du contrat ${contract.reference} (${contract.tier}).`, clientId: contract.clientId });
+        await writeChange(ctx, { entity: 'contracts', before: undefined, after: contract, actor, action: 'create', summary: message('audit.contract.create', { reference: contract.reference, tier: contract.tier }), clientId: contract.clientId });
       });
       return contract;
     },
@@ -140,9 +143,9 @@ export function contractCommands(ctx: DataContext) {
         // (A malformed date is left to the schema, which names the field.)
         const earlier = c.history.find((e) => e.kind === 'tier_change' && e.fromMonth < String(after.startDate).slice(0, 7));
         if (earlier?.kind === 'tier_change') {
-          throw new DomainError('INVALID_DATE', `La date de début ne peut pas suivre un changement de formule déjà enregistré (${formatMonthFr(earlier.fromMonth)}).`);
+          throw refusalError('INVALID_DATE', message('refusal.contract.startAfterTierChange', { month: { month: earlier.fromMonth } }));
         }
-        return { after, action: 'update', summary: `Modification du contrat ${after.reference}.` };
+        return { after, action: 'update', summary: message('audit.contract.update', { reference: after.reference }) };
       }, { readReferences: 'reference' in patch });
     },
 

@@ -1,4 +1,4 @@
-import { countFr, DomainError, formatMonthFr, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
+import { countFr, message, refusalError, formatMonthFr, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
 import { changeTransaction, localWrite, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { readPortfolio } from '../read-model/portfolio-chunks';
@@ -60,7 +60,7 @@ export function usageCommands(ctx: DataContext) {
       const month = parseEntity(usageMonthSchema, entry, 'Consommation');
       return changeTransaction(ctx, ['usage', 'contracts'], async () => {
         const contract = await db.contracts.get(contractId);
-        if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${contractId}.`);
+        if (!contract) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id: contractId }));
         const before = await db.usage.get(contractId);
         const after = parseEntity(usageDocumentSchema, merged(contract, before, [month], ctx.now()).after, 'Relevé de consommation');
         const summary = `Consommation de ${formatMonthFr(month.month)} enregistrée pour le contrat ${contract.reference}.`;
@@ -129,7 +129,7 @@ export function usageCommands(ctx: DataContext) {
           const writes: RecordWrite[] = [];
           chunk.forEach((id, i) => {
             const contract = known.get(id);
-            if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${id}.`);
+            if (!contract) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id }));
             const months = byContract.get(id)!;
             const before = docs[i];
             const { after, changed: differs } = merged(contract, before, months, at);

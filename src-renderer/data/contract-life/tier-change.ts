@@ -1,5 +1,5 @@
 import {
-  contractLifeRefusal, contractSchema, DomainError, enforce, letterContract, parseEntity, planTierChange, silentRetroactivityRefusal,
+  message, refusalError, contractLifeRefusal, contractSchema, DomainError, enforce, letterContract, parseEntity, planTierChange, silentRetroactivityRefusal,
   type Contract, type IsoDate, type Letter, type PriceLists, type TierChangePlan, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { storedPriceLists } from '../price-lists';
@@ -51,7 +51,7 @@ async function appliedBy(ctx: DataContext, contract: Contract, commandId: string
 /** Inside a transaction over contracts and letters: the change and its draft notice (a second submit of `commandId` returns the first). */
 async function applyOne(ctx: DataContext, request: TierChangeRequest, today: IsoDate, letterSettings: Awaited<ReturnType<typeof ruleSettings>>, actor: string, commandId?: string): Promise<AppliedTierChange> {
   const before = await ctx.db.contracts.get(request.contractId);
-  if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
+  if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id: request.contractId }));
   // Inside the transaction: its scope covers the price lists (read-model/upkeep readModelScope).
   const lists = await storedPriceLists(ctx.db);
   const done = commandId ? await appliedBy(ctx, before, commandId, today, lists) : undefined;
@@ -132,7 +132,7 @@ export async function applyTierChangesWithNotices(
         const contract = await ctx.db.contracts.get(request.contractId);
         try {
           // Judged before writing, so that a refusal leaves the transaction intact.
-          if (!contract) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${request.contractId}.`);
+          if (!contract) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id: request.contractId }));
           refuseSilentRetroactivity(planTierChange(contract, request.toTier, request.fromMonth, today, lists), request, today);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -151,11 +151,11 @@ export async function applyTierChangesWithNotices(
 export async function undoTierChange(ctx: DataContext, letterId: string, actor: string): Promise<Contract> {
   return changeTransaction(ctx, ['contracts', 'letters'], async () => {
     const letter = await ctx.db.letters.get(letterId);
-    if (!letter || letter.kind !== 'tierChange') throw new DomainError('INVALID_INPUT', 'Avis de changement de formule introuvable.');
-    if (letter.status !== 'draft') throw new DomainError('INVALID_TRANSITION', 'Le changement de formule ne peut plus être annulé : son avis a déjà été imprimé ou envoyé.');
+    if (!letter || letter.kind !== 'tierChange') throw refusalError('INVALID_INPUT', message('refusal.notFound.tierChangeNotice'));
+    if (letter.status !== 'draft') throw refusalError('INVALID_TRANSITION', message('refusal.tierChange.printed'));
     const before = await ctx.db.contracts.get(letter.contractId);
     const change = before?.history.find((e) => e.kind === 'tier_change' && e.letterId === letterId);
-    if (!before || change?.kind !== 'tier_change') throw new DomainError('INVALID_INPUT', 'Ce changement de formule n’est plus enregistré sur le contrat.');
+    if (!before || change?.kind !== 'tier_change') throw refusalError('INVALID_INPUT', message('refusal.tierChange.gone'));
     const history = before.history.filter((e) => e !== change);
     const remaining = history.filter((e): e is typeof change => e.kind === 'tier_change').sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : 1));
     const tier = remaining.at(-1)?.toTier ?? change.fromTier;

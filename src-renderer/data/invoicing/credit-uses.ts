@@ -1,5 +1,5 @@
 import {
-  creditUseProblem, DomainError, formatDateFr, formatEuros, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema,
+  message, refusalError, creditUseProblem, DomainError, formatDateFr, formatEuros, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema,
   type Invoice, type IsoDate, type Payment, type PaymentMethod,
 } from '../../../src-core';
 import { writeChange } from '../change';
@@ -29,8 +29,8 @@ export function recordRefund(ctx: DataContext, input: RefundInput, actor: string
   return invoicingTransaction(ctx, async () => {
     const { note, invoice, done } = await creditSource(ctx, input.creditNoteId, commandId);
     if (done) return done;
-    const dateProblem = paymentDateProblem(input.date, note.issueDate, parisToday(ctx), 'Le remboursement');
-    if (dateProblem) throw new DomainError('INVALID_DATE', dateProblem);
+    const dateProblem = paymentDateProblem(input.date, note.issueDate, parisToday(ctx), 'refund');
+    if (dateProblem) throw refusalError('INVALID_DATE', dateProblem);
     const entry = { kind: 'refund' as const, invoiceId: invoice.id, clientId: invoice.clientId, creditNoteId: note.id, date: input.date, amountCents: input.amountCents, method: input.method, reference: input.reference };
     const summary = `Remboursement de ${formatEuros(input.amountCents)} au client le ${formatDateFr(input.date)} (trop-perçu de la facture ${invoice.number} après l’avoir ${note.number}).`;
     return writeEntry(ctx, entry, note, actor, summary, commandId);
@@ -51,7 +51,7 @@ export function offsetOnNextInvoice(ctx: DataContext, input: { creditNoteId: str
 async function creditSource(ctx: DataContext, creditNoteId: string, commandId: string | undefined) {
   const note = await ctx.db.invoices.get(creditNoteId);
   const invoice = note?.creditedInvoiceId ? await ctx.db.invoices.get(note.creditedInvoiceId) : undefined;
-  if (!note || note.kind !== 'credit_note' || !invoice) throw new DomainError('INVALID_INPUT', 'Un remboursement ou une imputation part d’un avoir émis sur une facture.');
+  if (!note || note.kind !== 'credit_note' || !invoice) throw refusalError('INVALID_INPUT', message('refusal.creditUse.notFromNote'));
   const done = commandId ? (await ctx.db.payments.where('invoiceId').equals(invoice.id).toArray()).find((p) => p.commandId === commandId) : undefined;
   return { note, invoice, done };
 }

@@ -1,4 +1,4 @@
-import { DomainError, enforce, invoiceInputSchema, invoiceSchema, issuedDocumentChangeRefusal, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
+import { message, refusalError, enforce, invoiceInputSchema, invoiceSchema, issuedDocumentChangeRefusal, parseEntity, type Invoice, type InvoiceInput } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 
@@ -11,7 +11,7 @@ export function invoiceDraftCommands(ctx: DataContext) {
   /** Refuses to touch an issued document: it is corrected by a credit note, never edited (DOMAIN.md; src-core `issuedDocumentChangeRefusal`, as the central API). */
   async function draftOrThrow(id: string): Promise<Invoice> {
     const before = await db.invoices.get(id);
-    if (!before) throw new DomainError('INVALID_INPUT', `Facture introuvable : ${id}.`);
+    if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.invoice', { id }));
     enforce(issuedDocumentChangeRefusal(before, 'delete'));
     return before;
   }

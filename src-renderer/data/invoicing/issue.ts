@@ -1,4 +1,4 @@
-import { assertEInvoiceable, buyerSnapshot, datesOnIssue, DomainError, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Client, type Invoice, type InvoiceInput } from '../../../src-core';
+import { message, refusalError, assertEInvoiceable, buyerSnapshot, datesOnIssue, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Client, type Invoice, type InvoiceInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
@@ -71,7 +71,7 @@ export async function readyForIssue(ctx: DataContext, ids: readonly string[]): P
   const drafts = found
     .map((draft) => {
       const client = buyers.get(draft.clientId);
-      if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le brouillon ${draft.id}.`);
+      if (!client) throw refusalError('INVALID_INPUT', message('refusal.notFound.draftClient', { id: draft.id }));
       const dates = datesOnIssue(draft, today);
       return { ...draft, issueDate: dates.issueDate.value, dueDate: dates.dueDate.value, buyer: buyerSnapshot(client) };
     })

@@ -1,5 +1,5 @@
 import {
-  DomainError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity,
+  message, refusalError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity,
   type Payment, type PaymentInput,
 } from '../../../src-core';
 import { writeChange } from '../change';
@@ -42,7 +42,7 @@ export function recordPayment(ctx: DataContext, input: PaymentInput, actor: stri
 export function removePayment(ctx: DataContext, id: string, actor: string): Promise<void> {
   return invoicingTransaction(ctx, async () => {
     const before = await ctx.db.payments.get(id);
-    if (!before) throw new DomainError('INVALID_INPUT', `Paiement introuvable : ${id}.`);
+    if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.payment', { id }));
     enforce(paymentDeletionRefusal(before));
     const summary = `Paiement de ${formatEuros(before.amountCents)} du ${before.date} supprimé.`;
     await writeChange(ctx, { entity: 'payments', before, after: null, actor, action: 'delete', summary, clientId: before.clientId });
@@ -62,11 +62,11 @@ async function paymentOfCommand(ctx: DataContext, invoiceId: string, commandId: 
 export function cancelPayment(ctx: DataContext, paymentId: string, reason: string, actor: string): Promise<Payment> {
   return invoicingTransaction(ctx, async () => {
     const before = await ctx.db.payments.get(paymentId);
-    if (!before) throw new DomainError('INVALID_INPUT', `Paiement introuvable : ${paymentId}.`);
+    if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.payment', { id: paymentId }));
     if (before.cancelledOn !== undefined && before.cancellationReason === reason.trim()) return before;
     if (before.offsetInvoiceId) {
       const on = await ctx.db.invoices.get(before.offsetInvoiceId);
-      throw new DomainError('INVALID_INPUT', `Cette imputation figure sur la facture émise ${on?.number ?? before.offsetInvoiceId} : elle ne s’annule pas, un avoir sur cette facture la corrige.`);
+      throw refusalError('INVALID_INPUT', message('refusal.offset.onIssued', { number: on?.number ?? before.offsetInvoiceId ?? '' }));
     }
     const cancellation = paymentCancellation(before, reason, parisToday(ctx));
     const after = parseEntity(paymentSchema, { ...before, ...cancellation, updatedAt: ctx.now() }, 'Paiement');

@@ -1,4 +1,4 @@
-import { DomainError, lateSurchargeLines, OUTSIDE_VAT_SCOPE_MENTION, type Invoice } from '../../../src-core';
+import { message, refusalError, lateSurchargeLines, OUTSIDE_VAT_SCOPE_MENTION, type Invoice } from '../../../src-core';
 import type { DataContext } from '../context';
 import { invoicingTransaction } from './transaction';
 import { ruleSettings } from '../settings-in-force';
@@ -18,12 +18,12 @@ export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: 
     const invoice = doc?.invoice;
     const settlement = doc?.settlement;
     if (!doc || !invoice || invoice.kind !== 'invoice' || !invoice.number || !settlement) {
-      throw new DomainError('INVALID_INPUT', 'Une majoration de retard se fait sur une facture émise.');
+      throw refusalError('INVALID_INPUT', message('refusal.surcharge.notIssued'));
     }
     const done = commandId ? doc.surcharges.find((d) => d.commandId === commandId) : undefined;
     if (done) return done;
-    if (settlement.status.value !== 'overdue') throw new DomainError('INVALID_INPUT', `La facture ${invoice.number} n'est pas en retard de paiement.`);
-    if (doc.surcharges.length > 0) throw new DomainError('INVALID_INPUT', `La majoration de la facture ${invoice.number} a déjà été émise (${doc.surcharges[0]!.number}).`);
+    if (settlement.status.value !== 'overdue') throw refusalError('INVALID_INPUT', message('refusal.surcharge.notLate', { number: invoice.number ?? '' }));
+    if (doc.surcharges.length > 0) throw refusalError('INVALID_INPUT', message('refusal.surcharge.already', { number: invoice.number ?? '', surcharge: doc.surcharges[0]!.number ?? '' }));
     const lines = lateSurchargeLines(invoice.number, settlement.balanceCents, await ruleSettings(ctx));
     return issueOnInvoice(
       ctx,

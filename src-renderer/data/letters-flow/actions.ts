@@ -1,4 +1,4 @@
-import { DomainError, applyLetterStep, formatDateFr, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
+import { message, refusalError, applyLetterStep, formatDateFr, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday } from '../context';
@@ -25,7 +25,7 @@ export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, ac
     const done = commandId ? (await db.letters.where('contractId').equals(letter.contractId).toArray()).find((l) => l.commandId === commandId) : undefined;
     if (done) return done;
     const contract = await db.contracts.get(letter.contractId);
-    if (contract?.clientId !== letter.clientId) throw new DomainError('INVALID_INPUT', 'Ce contrat n’appartient pas au client choisi.');
+    if (contract?.clientId !== letter.clientId) throw refusalError('INVALID_INPUT', message('refusal.letter.otherClient'));
     await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `${kindLabel(letter)} rédigée (contrat ${contract.reference}).`, clientId: letter.clientId });
     return letter;
   });
@@ -41,12 +41,12 @@ export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, ac
 export async function draftReceiptCorrection(ctx: DataContext, letterId: string, actor: string, commandId?: string): Promise<Letter> {
   const settings = await ruleSettings(ctx);
   const letter = await ctx.db.letters.get(letterId);
-  if (!letter) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${letterId}.`);
+  if (!letter) throw refusalError('INVALID_INPUT', message('refusal.notFound.letter', { id: letterId }));
   const done = commandId ? (await ctx.db.letters.where('contractId').equals(letter.contractId).toArray()).find((l) => l.commandId === commandId) : undefined;
   if (done) return done;
   const others = await ctx.db.letters.where('contractId').equals(letter.contractId).toArray();
   if (!receiptCorrectionDue(letter, others, settings)) {
-    throw new DomainError('INVALID_TRANSITION', 'Aucun courrier rectificatif à rédiger : la réception enregistrée ne déplace aucune date imprimée, ou la rectification est déjà rédigée.');
+    throw refusalError('INVALID_TRANSITION', message('refusal.letter.noCorrection'));
   }
   const draft = { kind: 'receiptCorrection' as const, clientId: letter.clientId, contractId: letter.contractId, params: receiptCorrectionParams(letter, parisToday(ctx)) };
   return createDraftLetter(ctx, draft, actor, commandId);
@@ -69,7 +69,7 @@ function stepSummary(letter: Letter, step: LetterStep): string {
 /** Applies `step` to a stored letter and its effect to its contract (a repeated step is a no-op); must run inside a transaction over letters, contracts, audit and outbox. */
 async function stepInTransaction(ctx: DataContext, id: string, step: LetterStep, today: string, settings: RuleSettings, actor: string): Promise<Letter> {
   const before = await ctx.db.letters.get(id);
-  if (!before) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${id}.`);
+  if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.letter', { id }));
   const track = { ...before, letterDate: String(before.params.letterDate) };
   // The same step submitted again (two clicks, a retried command) writes nothing: the first one did it.
   if (repeatsLetterStep(track, step)) return before;

@@ -1,4 +1,4 @@
-import { contractTerms, DomainError, formatDateFr, letterContract, runsOn, type IsoDate, type Letter, type TierCode } from '../../../src-core';
+import { message, refusalError, contractTerms, formatDateFr, letterContract, runsOn, type IsoDate, type Letter, type TierCode } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { ruleSettings } from '../settings-in-force';
@@ -57,7 +57,7 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
   const { chunkSize = 200, onProgress } = options;
   const { db } = ctx;
   const priceList = (await storedPriceLists(db)).find((l) => l.id === request.priceListId);
-  if (!priceList) throw new DomainError('UNKNOWN_PRICE_LIST', `Grille tarifaire introuvable : ${request.priceListId}.`);
+  if (!priceList) throw refusalError('UNKNOWN_PRICE_LIST', message('refusal.notFound.priceList', { id: request.priceListId }));
   // Contracts running on the letter's date, read from their events: an ended one gets no notice, a draft one has no price yet.
   const contracts = (await db.contracts.toArray()).filter((c) => c.priceListId === priceList.id && runsOn(contractTerms(c), request.letterDate)).sort((a, b) => a.reference.localeCompare(b.reference));
   const settings = await ruleSettings(ctx);
@@ -81,7 +81,7 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
     };
     return [draftRecord(ctx, draft, settings, at)];
   });
-  if (letters.length === 0) throw new DomainError('INVALID_INPUT', 'Aucun contrat en cours de cette grille n’est concerné par un changement de prix.');
+  if (letters.length === 0) throw refusalError('INVALID_INPUT', message('refusal.batch.nothing'));
 
   const written: Letter[] = [];
   let alreadyNotified = 0;

@@ -1,5 +1,5 @@
 import {
-  applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, DomainError, enforce, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
+  message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
   priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
 } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
@@ -103,13 +103,13 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
  */
 export async function recordPriceChangeObjection(ctx: DataContext, letterId: string, objectionOn: string, actor: string): Promise<Contract> {
   const today = parisToday(ctx);
-  if (objectionOn > today) throw new DomainError('INVALID_DATE', `L’opposition ne peut pas être reçue dans le futur (${formatDateFr(objectionOn)}).`);
+  if (objectionOn > today) throw refusalError('INVALID_DATE', message('refusal.letter.futureObjection', { date: { date: objectionOn } }));
   const settings = await ruleSettings(ctx);
   return changeTransaction(ctx, ['letters', 'contracts'], async () => {
     const letter = await ctx.db.letters.get(letterId);
-    if (!letter) throw new DomainError('INVALID_INPUT', `Lettre introuvable : ${letterId}.`);
+    if (!letter) throw refusalError('INVALID_INPUT', message('refusal.notFound.letter', { id: letterId }));
     const before = await ctx.db.contracts.get(letter.contractId);
-    if (!before) throw new DomainError('INVALID_INPUT', `Contrat introuvable : ${letter.contractId}.`);
+    if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id: letter.contractId }));
     const effect = priceChangeObjectionEffect(letter, before, objectionOn, settings);
     const at = ctx.now();
     const { after, summary } = applied(before, effect, at, actor, today);

@@ -70,12 +70,14 @@ const USAGE_FROM_SUMMARIES = 250;
  */
 export const portfolioSummaries: ReadModelMaintainer<ClientSummary[], SummaryChange> = {
   name: 'portfolioSummaries',
-  feeds: feedsSummaries,
+  feeds: feedsPricedSummaries,
   tables: readModelScope,
   own: portfolioTables,
   follow(db, writes) {
     const relevant = writes.filter((w) => feedsSummaries(w.entity));
     const clients = new Set(relevant.flatMap((w) => [summaryClientOf(w.entity, w.before), summaryClientOf(w.entity, w.after)]).filter((id): id is string => !!id));
+    const lists = new Set(writes.filter((w) => w.entity === 'priceLists').map((w) => w.id));
+    if (lists.size > 0) return followPriceLists(db, lists, clients);
     if (clients.size === 0) return undefined;
     const usageOnly = relevant.every((w) => w.entity === 'usage' && w.after && summaryClientOf('usage', w.before ?? w.after) === summaryClientOf('usage', w.after));
     if (usageOnly && clients.size > USAGE_FROM_SUMMARIES) return followUsage(db, relevant.map((w) => w.after as UsageDocument));
@@ -84,6 +86,22 @@ export const portfolioSummaries: ReadModelMaintainer<ClientSummary[], SummaryCha
   compute: (sources) => summarizeClients(sources.clients, sources.contracts, sources.usage, sources.priceLists),
   replace: (db, rows) => replacePortfolio(db, rows),
 };
+
+/**
+ * The summaries are judged against the price lists (a contract's limits, its
+ * overruns): a list written — pulled after the contracts on it, or replacing
+ * the built-in list an empty laptop read — rewrites the summaries of the
+ * clients with a contract on it, with the records written beside it.
+ */
+function feedsPricedSummaries(entity: EntityType): boolean {
+  return feedsSummaries(entity) || entity === 'priceLists';
+}
+
+async function followPriceLists(db: ContratsDb, lists: ReadonlySet<string>, clients: ReadonlySet<string>): Promise<SummaryChange> {
+  const priced = (await readPortfolio(db)).filter((s) => s.contracts.some((c) => lists.has(c.priceListId))).map((s) => s.id);
+  const all = new Set([...clients, ...priced]);
+  return all.size > 0 ? refreshSummaries(db, all) : { changed: [], removed: [] };
+}
 
 /** Many usage documents: their clients' stored summaries with the new months, the others as they are. */
 async function followUsage(db: ContratsDb, usage: readonly UsageDocument[]): Promise<SummaryChange> {
@@ -117,7 +135,7 @@ function regularisedContractOf(entity: EntityType, record: object | null | undef
  */
 export const overrunFacts: ReadModelMaintainer<ClientSummary[], void> = {
   name: 'overrunFacts',
-  feeds: (entity) => feedsSummaries(entity) || entity === 'invoices',
+  feeds: (entity) => feedsPricedSummaries(entity) || entity === 'invoices',
   tables: (db) => [...db.invoices.tables, db.overrunFacts, db.portfolioMeasured],
   own: (db) => [db.overrunFacts, db.portfolioMeasured],
   follow(db, writes, upstream) {

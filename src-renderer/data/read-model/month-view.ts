@@ -1,5 +1,5 @@
 import {
-  contractStateAt, priceInForce, recurringAt, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type PriceLists, type TierCode, type YearMonth,
+  contractStateAt, priceInForce, recurringAt, runsOn, tierForMonth, yearMonthOf, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type PriceLists, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { STATUS_WEIGHT, type ClientSummary, type ContractSummary } from './client-summary';
 
@@ -26,12 +26,26 @@ export function statusesAt(summary: ClientSummary, date: IsoDate): ContractStatu
   return [...new Set(summary.contracts.map((c) => contractStateAt(c, date).status))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]);
 }
 
-/** The contracts running on `date` (started, not ended, not drafts) with their price in force that month. */
+/** Whether the contract's price list is on this laptop: a list synced after the contracts on it is missing until it arrives. */
+export function hasPriceList(contract: Pick<ContractSummary, 'priceListId'>, lists: PriceLists): boolean {
+  return lists.some((l) => l.id === contract.priceListId);
+}
+
+/**
+ * The contracts running on `date` (started, not ended, not drafts) with their
+ * price in force that month. Those whose price list is not on this laptop yet
+ * have no price to read: they are left out here and counted by `unpricedAt`.
+ */
 export function runningAt(summary: ClientSummary, date: IsoDate, lists: PriceLists): { contract: ContractSummary; inForce: PriceInForce }[] {
   return summary.contracts.flatMap((contract) => {
-    const inForce = recurringAt(contract, date, lists);
+    const inForce = hasPriceList(contract, lists) ? recurringAt(contract, date, lists) : null;
     return inForce ? [{ contract, inForce }] : [];
   });
+}
+
+/** The contracts running on `date` whose price list is not on this laptop yet, with their tier then (known without the list). */
+export function unpricedAt(summary: ClientSummary, date: IsoDate, lists: PriceLists): { contract: ContractSummary; tier: TierCode }[] {
+  return summary.contracts.flatMap((contract) => (!hasPriceList(contract, lists) && runsOn(contract, date) ? [{ contract, tier: tierForMonth(contract, yearMonthOf(date)) }] : []));
 }
 
 /** The client's contracts billed in `month` and over a limit then, with the tier that would cover each (the stored facts: only billed months have one). */

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { differingFields, mutationSchema, recordKey, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { differingFields, mutationSchema, recordKey, type EntityRecords, type EntityType, type Message, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
 import { storedPriceLists } from '../price-lists';
@@ -72,7 +72,7 @@ export interface RecordWrite<E extends EntityType = EntityType> {
   /** The record's id when neither `before` nor `after` is given (a delete of a record not read). */
   id?: string;
   /** Required for a local change (and a `serverAnswer`): who, what, the history's sentence, and the client the entry is filed under. */
-  audit?: { actor: string; action: string; summary: string; clientId?: string };
+  audit?: { actor: string; action: string; summary: string; clientId?: string; said?: Message };
   /**
    * A local change whose whole `after` travels, as a creation does, not only
    * what changed: the server's copy (an older state, or none) must become this
@@ -240,8 +240,9 @@ function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOr
 /** A write's history line (a local change, a server answer), stamped `at`. */
 function auditOf(at: string, w: RecordWrite): AuditEntry {
   if (!w.audit) throw new Error(`Écriture sans ligne d’historique : ${w.entity} ${idOf(w)}.`);
-  const { actor, action, summary, clientId } = w.audit;
-  return { at, actor, entity: w.entity, recordId: idOf(w), ...(clientId ? { clientId } : {}), action, summary, fields: changedFields(w.before, w.after) };
+  const { actor, action, summary, clientId, said } = w.audit;
+  const code = said ? { code: said.code, ...(said.params ? { params: said.params } : {}) } : {};
+  return { at, actor, entity: w.entity, recordId: idOf(w), ...(clientId ? { clientId } : {}), action, summary, ...code, fields: changedFields(w.before, w.after) };
 }
 
 /** One entry holding the lines of `entries` (a grouped action's step), found by their clients and records. */

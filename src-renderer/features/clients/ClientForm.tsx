@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { clientInputSchema, clientsWithSameSiren, clientVatWarning, countryGroups, DomainError, parseEntity, ValidationError, type Client, type ClientInput } from '../../../src-core';
+import { clientInputSchema, clientsWithSameSiren, clientVatWarning, countryGroups, parseEntity, type Client, type ClientInput } from '../../../src-core';
 import { useClient, usePortfolio, useCommands } from '../../data';
-import { useLocale, useSay, useT } from '../../i18n';
+import { useSayError, useLocale, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordNotFound } from './RecordNotFound';
 import { href, navigate } from '../../components/router';
@@ -81,6 +81,7 @@ export function ClientForm({ clientId }: { clientId?: string }) {
 }
 
 function ClientFormFields({ client }: { client: Client | undefined }) {
+  const sayError = useSayError();
   const t = useT();
   const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
@@ -106,7 +107,7 @@ function ClientFormFields({ client }: { client: Client | undefined }) {
         navigate(`/clients/${encodeURIComponent(saved.id)}`);
       } catch (err) {
         setSaving(false);
-        setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
+        setSaveError(sayError(err));
       }
     });
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { DomainError, type Client } from '../../../src-core';
+import { type Client } from '../../../src-core';
 import { useCommands } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
@@ -12,6 +12,7 @@ import { currentActor } from '../../components/actor';
  * shown in French and changes nothing.
  */
 export function ClientHousekeeping({ client }: { client: Client }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const commands = useCommands();
@@ -22,7 +23,7 @@ export function ClientHousekeeping({ client }: { client: Client }) {
     try {
       await action();
     } catch (e) {
-      setRefusal(e instanceof DomainError ? e.message : String(e));
+      setRefusal(sayError(e));
     }
   };
   const remove = () =>

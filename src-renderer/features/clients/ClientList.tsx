@@ -47,6 +47,7 @@ export function ClientList() {
   const filterKey = JSON.stringify(filters);
   const visible = useMemo(() => filterRows(sorted, JSON.parse(filterKey) as ClientFilters, deferredSearch), [sorted, filterKey, deferredSearch]);
   const partners = useMemo(() => partnersOf(rows ?? []), [rows]);
+  const unpriced = useMemo(() => (rows ?? []).flatMap((r) => r.unpriced), [rows]);
 
   const setFilter = (patch: Partial<ClientFilters>) => {
     setActiveIndex(0);
@@ -117,6 +118,9 @@ export function ClientList() {
           {t('clients.filter.archived')}
         </label>
       </div>
+      {unpriced.length > 0 ? (
+        <p className="alert warning" role="note" data-testid="unpriced">{t('prices.unpriced.list', { count: unpriced.length, lists: [...new Set(unpriced)].sort().join(', ') })}</p>
+      ) : null}
       {query.get('supprime') ? <p className="alert success" role="status">{t('clients.housekeeping.deleted', { name: query.get('supprime') ?? '' })}</p> : null}
       <p className="result-count" role="status" aria-live="polite">
         {rows ? t('clients.count', { shown: visible.length, total: rows.length }) : t('clients.loading')}

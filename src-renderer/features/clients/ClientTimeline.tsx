@@ -1,11 +1,15 @@
-import { describeHistoryEntry, toParisWallClock, parseInstant, type Contract } from '../../../src-core';
+import { describeHistoryEntry, toParisWallClock, parseInstant, type Contract, type Message } from '../../../src-core';
 import type { AuditEntry } from '../../data';
-import { useT, useFormat, type Formats } from '../../i18n';
+import { UNNAMED_LAPTOP_ACTOR } from '../../sync/person';
+import { useT, useFormat, useSay, type Formats } from '../../i18n';
 
 interface TimelineItem {
   at: string;
   actor: string;
+  /** The French sentence stored (old audit entries, the contracts' history): shown as is, marked French. */
   text: string;
+  /** The sentence as a message code, said in the interface's language (audit entries written since issue 19). */
+  said?: Message;
 }
 
 /**
@@ -24,7 +28,9 @@ function timelineItems(contracts: readonly Contract[], audit: readonly AuditEntr
       return { at: entry.at, actor: entry.actor, text: `${c.reference} — ${event} : ${detail}` };
     }),
   );
-  const fromAudit = audit.filter((a) => !CONTRACT_EVENT_ACTIONS.has(a.action)).map((a) => ({ at: a.at, actor: a.actor, text: a.summary }));
+  const fromAudit = audit
+    .filter((a) => !CONTRACT_EVENT_ACTIONS.has(a.action))
+    .map((a): TimelineItem => ({ at: a.at, actor: a.actor, text: a.summary, ...(a.code ? { said: { code: a.code, ...(a.params ? { params: a.params } : {}) } } : {}) }));
   return [...fromHistory, ...fromAudit].sort((a, b) => parseInstant(b.at) - parseInstant(a.at));
 }
 
@@ -38,6 +44,7 @@ function formatInstant(at: string, fmt: Formats): string {
 export function ClientTimeline({ contracts, audit }: { contracts: readonly Contract[]; audit: readonly AuditEntry[] }) {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const items = timelineItems(contracts, audit);
   return (
     <section className="card" aria-labelledby="timeline-title">
@@ -49,8 +56,8 @@ export function ClientTimeline({ contracts, audit }: { contracts: readonly Contr
           {items.map((item, i) => (
             <li key={`${item.at}-${i}`}>
               <time dateTime={item.at}>{formatInstant(item.at, fmt)}</time>
-              <span className="timeline-text">{item.text}</span>
-              <span className="timeline-actor">{item.actor}</span>
+              {item.said ? <span className="timeline-text">{say(item.said)}</span> : <span className="timeline-text" lang="fr">{item.text}</span>}
+              <span className="timeline-actor">{item.actor === UNNAMED_LAPTOP_ACTOR ? t('sync.state.unnamedLaptop') : item.actor}</span>
             </li>
           ))}
         </ol>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  contractDateIssues, contractInputSchema, contractPriceListProblem, contractSchema, DomainError, isValidIsoDate, parseEntity, priceListInForce, TIER_CODES, ValidationError,
-  type Client, type Contract, type ContractInput, type PriceListRecord, type TierCode,
+  contractDateIssues, contractInputSchema, contractPriceListProblem, contractSchema, DomainError, isValidIsoDate, parseEntity, priceListInForce, TIER_CODES,
+  type Client, type Contract, type ContractInput, type Message, type PriceListRecord, type TierCode,
 } from '../../../src-core';
 import { useClient, useCommands, useContract, usePriceLists, useRepositories, type ContractPatch } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -77,22 +77,24 @@ export function ContractFormScreen({ clientId, contractId }: { clientId: string;
 }
 
 /** The schema's refusals, the dates today makes impossible (a start more than a year ahead) and a start no stored price list covers. */
-function formIssues(check: () => unknown, startDate: string, priceListId: string, lists: readonly PriceListRecord[]) {
+function formIssues(check: () => unknown, startDate: string, priceListId: string, lists: readonly PriceListRecord[], say: (said: Message) => string) {
   if (!isValidIsoDate(startDate)) return issuesOf(check);
   const unpriced = contractPriceListProblem({ priceListId, startDate }, lists);
-  return [...issuesOf(check), ...contractDateIssues({ startDate }, parisToday()), ...(unpriced ? [{ path: 'startDate', message: unpriced }] : [])];
+  return [...issuesOf(check), ...contractDateIssues({ startDate }, parisToday()), ...(unpriced ? [{ path: 'startDate', message: say(unpriced) }] : [])];
 }
 
 function ContractFormFields({ client, contract, nextReference, lists }: { client: Client; contract: Contract | undefined; nextReference: string; lists: readonly PriceListRecord[] }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
   // An edit is checked as the whole merged contract: its notice dates must still follow the start.
   const check = (v: ContractFormValues) => (contract ? parseEntity(contractSchema, { ...contract, ...patchOf(v) }, 'Contrat') : parseEntity(contractInputSchema, { ...inputOf(client.id, v, lists), priceListId: 'PL' }, 'Contrat'));
   // A new contract gets the stored list in force at its start (§5.1); an edit keeps its own.
   const listOf = (v: ContractFormValues) => (contract ? lists.find((l) => l.id === contract.priceListId) : listAt(v.startDate, lists));
-  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(formIssues(() => check(v), v.startDate, contract?.priceListId ?? listOf(v)?.id ?? firstListId(lists), lists), (path) => FIELDS.find((f) => path === f));
+  const validate = (v: ContractFormValues): FieldErrors<Field> => errorsByField(formIssues(() => check(v), v.startDate, contract?.priceListId ?? listOf(v)?.id ?? firstListId(lists), lists, say), (path) => FIELDS.find((f) => path === f));
   const { values, errors, submitted, dirty, bind, trySubmit } = useForm<ContractFormValues>(valuesOf(contract, nextReference), validate);
   const leave = useLeaveGuard(dirty);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -119,7 +121,7 @@ function ContractFormFields({ client, contract, nextReference, lists }: { client
         navigate(clientPath);
       } catch (err) {
         setSaving(false);
-        setSaveError(err instanceof ValidationError || err instanceof DomainError ? err.message : String(err));
+        setSaveError(sayError(err));
       }
     });
   };

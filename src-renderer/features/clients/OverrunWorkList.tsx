@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { DomainError } from '../../../src-core';
 import { applyTierChangesWithNotices, useDataLayer, useOverrunWorkList, type BulkTierChangeResult, type OverrunItem } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { parisToday } from '../../components/today';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +13,7 @@ import { href } from '../../components/router';
  * (a past date only when the retroactive box is ticked), with progress.
  */
 export function OverrunWorkList() {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -38,7 +38,7 @@ export function OverrunWorkList() {
     try {
       setResult(await applyTierChangesWithNotices(ctx, requests, currentActor(), { onProgress: setProgress }));
     } catch (e) {
-      setError(e instanceof DomainError ? e.message : String(e));
+      setError(sayError(e));
     } finally {
       setProgress(null);
     }

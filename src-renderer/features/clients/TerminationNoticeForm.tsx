@@ -3,7 +3,7 @@ import {
   applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
 } from '../../../src-core';
 import { useContract, useCommands } from '../../data';
-import { useT } from '../../i18n';
+import { useSayError, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -46,6 +46,7 @@ export function TerminationNoticeScreen({ contractId }: { contractId: string }) 
  * with its rule as soon as the date is complete, before anything is saved.
  */
 function TerminationNoticeForm({ contract }: { contract: Contract }) {
+  const sayError = useSayError();
   const t = useT();
   const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
@@ -71,7 +72,7 @@ function TerminationNoticeForm({ contract }: { contract: Contract }) {
         navigate(`/clients/${encodeURIComponent(contract.clientId)}`);
       } catch (err) {
         setSaving(false);
-        setSaveError(err instanceof DomainError ? err.message : String(err));
+        setSaveError(sayError(err));
       }
     });
   };

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import {
-  addMonthsToYearMonth, DomainError, overLimitLines, planTierChange, yearMonthOf,
+  addMonthsToYearMonth, overLimitLines, planTierChange, yearMonthOf,
   type Contract, type IsoDate, type OverConsumption, type PriceLists, type TierChangePlan, type TierCode,
 } from '../../../src-core';
 import { applyTierChangeWithNotice, useDataLayer } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { useCommand } from '../../components/useCommand';
 
@@ -27,6 +27,7 @@ function choices(contract: Contract, tier: TierCode, proposedMonth: string, toda
  * confirmation the change and its notice (a draft letter) are written together.
  */
 export function TierChangeDialog({ contract, over, lists, today, onClose }: { contract: Contract; over: OverConsumption; lists: PriceLists; today: IsoDate; onClose: () => void }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -40,7 +41,7 @@ export function TierChangeDialog({ contract, over, lists, today, onClose }: { co
   try {
     plans = choices(contract, tier, proposal.from.value.slice(0, 7), today, lists);
   } catch (e) {
-    planError = e instanceof DomainError ? e.message : String(e);
+    planError = sayError(e);
   }
   const [chosen, setChosen] = useState(0);
   useEffect(() => {
@@ -63,7 +64,7 @@ export function TierChangeDialog({ contract, over, lists, today, onClose }: { co
         );
         ref.current?.close();
       } catch (e) {
-        setError(e instanceof DomainError ? e.message : String(e));
+        setError(sayError(e));
       }
     });
   };

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import {
-  DomainError, getTier, METRICS, tierForMonth, type Contract, type Metric,
+  getTier, METRICS, tierForMonth, type Contract, type Metric,
   type PriceLists, type UsageDocument,
 } from '../../../src-core';
 import { undoTierChange, useDataLayer, useTierChangeLetters } from '../../data';
-import { useFormat, useNumber, useT } from '../../i18n';
+import { useSayError, useFormat, useNumber, useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { ExplainedDate, useRuleWithClause } from '../../components/ExplainedDate';
 import { parisToday } from '../../components/today';
@@ -47,6 +47,7 @@ export function UsagePanel({ contract, usage, lists }: { contract: Contract; usa
 }
 
 function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; usage: UsageDocument; lists: PriceLists }) {
+  const sayError = useSayError();
   const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
@@ -84,7 +85,7 @@ function OverConsumptionBox({ contract, usage, lists }: { contract: Contract; us
     try {
       await undoTierChange(ctx, notice.id, currentActor());
     } catch (e) {
-      setState({ confirming: false, error: e instanceof DomainError ? e.message : String(e) });
+      setState({ confirming: false, error: sayError(e) });
     }
   };
 

@@ -1,5 +1,5 @@
 import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type IsoDate, type PriceLists, type TierCode, type YearMonth } from '../../../src-core';
-import { overInMonth, runningAt, searchable, STATUS_WEIGHT, statusesAt, type ClientSummary } from '../../data';
+import { overInMonth, runningAt, searchable, STATUS_WEIGHT, statusesAt, unpricedAt, type ClientSummary } from '../../data';
 
 /**
  * One line of the clients list: a read-model summary seen on today's date
@@ -23,6 +23,8 @@ export interface ClientRow {
   over: boolean;
   searchKey: string;
   archived: boolean;
+  /** The price list of each contract running today whose list is not on this laptop yet (its tier is listed, its overruns not judged). */
+  unpriced: string[];
 }
 
 const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, T499: 4, T999: 5 };
@@ -30,13 +32,14 @@ const TIER_ORDER: Record<TierCode, number> = { T19: 0, T49: 1, T99: 2, T199: 3, 
 export function buildClientRows(summaries: readonly ClientSummary[], today: IsoDate, overMonth: YearMonth | null, lists: PriceLists): ClientRow[] {
   return summaries.map((s) => {
     const statuses = statusesAt(s, today);
+    const unpriced = unpricedAt(s, today, lists);
     return {
       id: s.id,
       legalName: s.legalName,
       siren: s.siren,
       city: s.city,
       contactName: s.contactName,
-      tiers: [...new Set(runningAt(s, today, lists).map((r) => r.inForce.tier))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
+      tiers: [...new Set([...runningAt(s, today, lists).map((r) => r.inForce.tier), ...unpriced.map((u) => u.tier)])].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
       status: statuses[0] ?? null,
       statuses,
       hostingMode: s.hostingMode,
@@ -44,6 +47,7 @@ export function buildClientRows(summaries: readonly ClientSummary[], today: IsoD
       over: overMonth !== null && overInMonth(s, overMonth).length > 0,
       searchKey: s.searchKey,
       archived: s.archived === true,
+      unpriced: unpriced.map((u) => u.contract.priceListId),
     };
   });
 }

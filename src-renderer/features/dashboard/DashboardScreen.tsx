@@ -71,6 +71,9 @@ function PortfolioDashboard({ clients, lists }: { clients: ClientSummary[]; list
         </section>
         <PlatformCard />
       </div>
+      {summary.unpriced.contracts > 0 ? (
+        <p className="alert warning" role="note" data-testid="unpriced">{t('prices.unpriced.dashboard', { count: summary.unpriced.contracts, lists: summary.unpriced.lists.join(', ') })}</p>
+      ) : null}
       <div className="dashboard-grid">
         <section className="card" aria-labelledby="tiers-title">
           <h2 id="tiers-title">{t('dashboard.perTier')}</h2>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { mrrForecast, type ForecastMonth, type IsoDate, type PriceLists } from '../../../src-core';
 import { usePlotWidth } from '../../components/usePlotWidth';
-import { usePresumedPriceChanges, type ClientSummary } from '../../data';
+import { hasPriceList, usePresumedPriceChanges, type ClientSummary } from '../../data';
 import { useT, useFormat, useSay } from '../../i18n';
 
 const CHART_HEIGHT = 220;
@@ -18,7 +18,7 @@ export function MrrForecast({ summaries, lists, today }: { summaries: readonly C
   const t = useT();
   // Notices sent without a known receipt count from their presumed receipt (§5.2), said in the months they move.
   const presumedPrices = usePresumedPriceChanges();
-  const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts), lists, today, 12, presumedPrices ? { presumedPrices } : {}), [summaries, lists, today, presumedPrices]);
+  const months = useMemo(() => mrrForecast(summaries.flatMap((s) => s.contracts.filter((c) => hasPriceList(c, lists))), lists, today, 12, presumedPrices ? { presumedPrices } : {}), [summaries, lists, today, presumedPrices]);
   const [setBox, width] = usePlotWidth();
   const data = months.map((m) => ({ label: fmt.shortMonth(m.month), euros: m.mrr.value / 100, month: m }));
   return (

@@ -1,5 +1,5 @@
 import { addDays, TIER_CODES, type IsoDate, type PriceLists, type TierCode, type YearMonth } from '../../../src-core';
-import { deadlinesBetween, lastMeasuredMonth, overInMonth, runningAt, type ClientSummary, type PortfolioDeadline } from '../../data';
+import { deadlinesBetween, lastMeasuredMonth, overInMonth, runningAt, unpricedAt, type ClientSummary, type PortfolioDeadline } from '../../data';
 
 /** How far ahead the dashboard lists deadlines. */
 export const DEADLINE_WINDOW_DAYS = 30;
@@ -15,6 +15,14 @@ export interface PortfolioSummary {
   /** Clients with a contract billed then and over a limit in the last measured month. */
   overClients: number;
   deadlines: PortfolioDeadline[];
+  /** Contracts running today whose price list is not on this laptop yet: counted per tier, left out of the MRR (their price is unknown). */
+  unpriced: Unpriced;
+}
+
+/** Running contracts left out of a sum for want of their price list, and the lists missing. */
+export interface Unpriced {
+  contracts: number;
+  lists: string[];
 }
 
 /** The dashboard's figures for `today`, from the read model's summary rows (one pass, no record read). */
@@ -24,6 +32,7 @@ export function summarizePortfolio(summaries: readonly ClientSummary[], today: I
   let mrrCents = 0;
   let runningContracts = 0;
   let overClients = 0;
+  const unpriced = { contracts: 0, lists: new Set<string>() };
   for (const s of summaries) {
     const tiers = new Set<TierCode>();
     for (const { inForce } of runningAt(s, today, lists)) {
@@ -31,9 +40,14 @@ export function summarizePortfolio(summaries: readonly ClientSummary[], today: I
       mrrCents += inForce.price.value;
       tiers.add(inForce.tier);
     }
+    for (const { contract, tier } of unpricedAt(s, today, lists)) {
+      unpriced.contracts++;
+      unpriced.lists.add(contract.priceListId);
+      tiers.add(tier);
+    }
     for (const tier of tiers) perTier[tier]++;
     if (overMonth && overInMonth(s, overMonth).length > 0) overClients++;
   }
   const deadlines = deadlinesBetween(summaries, today, addDays(today, DEADLINE_WINDOW_DAYS));
-  return { mrrCents, runningContracts, clientsPerTier: perTier, overMonth, overClients, deadlines };
+  return { mrrCents, runningContracts, clientsPerTier: perTier, overMonth, overClients, deadlines, unpriced: { contracts: unpriced.contracts, lists: [...unpriced.lists].sort() } };
 }

@@ -5,7 +5,7 @@ import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { billingLines, createCreditNote } from '../../data/invoicing';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { NextNumberNotice } from './NextNumberNotice';
 
 /**
@@ -18,6 +18,7 @@ import { NextNumberNotice } from './NextNumberNotice';
  * what the client will have paid beyond it, to refund or impute next.
  */
 export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: { invoice: Invoice; creditNotes: readonly Invoice[]; balanceCents: number; onDone: (number: string) => void }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -38,7 +39,7 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
       const request: CreditRequest = mode === 'full' ? 'full' : amounts.flatMap((text, lineIndex) => (text.trim() ? [{ lineIndex, netCents: parseEuros(text) }] : []));
       setPending({ request, lines: creditNoteLines(credited, request, creditedByLine(credited, creditNotes)) });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     }
   };
 
@@ -49,7 +50,7 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
         onDone(note.number ?? '');
       } catch (err) {
         setPending(null);
-        setError(err instanceof Error ? err.message : String(err));
+        setError(sayError(err));
       }
     });
 
@@ -62,7 +63,7 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
           {t('invoices.credit.confirmBody', { net: fmt.money(-totals.netCents), total: fmt.money(-totals.totalCents), number: invoice.number ?? '', date: fmt.date(invoice.issueDate) })}
         </p>
         <ul>
-          {pending.lines.map((line, i) => <li key={i}>{line.label} : {fmt.money(line.netCents)} HT</li>)}
+          {pending.lines.map((line, i) => <li key={i}>{t('invoices.credit.pendingLine', { label: line.label, amount: fmt.money(line.netCents) })}</li>)}
         </ul>
         <NextNumberNotice kind="credit_note" />
         {/* Already paid beyond what the invoice will ask: say so before, the refund or offset is offered after (issue 16). */}

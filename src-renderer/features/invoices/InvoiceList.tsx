@@ -4,7 +4,7 @@ import { parisMonth } from '../../components/today';
 import { TextField, SelectField } from '../../components/FormField';
 import { useClients, useDataLayer } from '../../data';
 import { PLATFORM_WINDOW_MONTHS, printableMonth, useLedger, usePlatformLedger, type DocumentStatus, type LedgerRow } from '../../data/invoicing';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { documentTitle } from './labels';
@@ -23,6 +23,7 @@ const MAX_ROWS = 300;
  * filters live in the address, so a filtered list can be linked and reloaded.
  */
 export function InvoiceList() {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -65,7 +66,7 @@ export function InvoiceList() {
       const result = how === 'one' ? await exportMonthAsOnePdf(batch, month) : await exportMonthAsFiles(batch, month);
       if (result.saved) setMessage({ tone: 'success', text: t('invoices.export.done', { count: batch.documents.length }) });
     } catch (e) {
-      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ tone: 'error', text: sayError(e) });
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useAuditOfClient, useClient, useDataLayer, useCommands } from '../../data';
 import { cancelPayment, createLateSurcharge, printableDocument, useAwaitingCentralIssue, useDocumentLedger, type DocumentLedger } from '../../data/invoicing';
-import { useFormat, useSay, useT } from '../../i18n';
+import { useSayError, useFormat, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../components/router';
 import { CreditNoteForm } from './CreditNoteForm';
@@ -40,6 +40,7 @@ export function InvoicePage({ id }: { id: string }) {
 }
 
 function InvoiceView({ doc }: { doc: DocumentLedger }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const say = useSay();
@@ -61,7 +62,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
       await work();
       if (done) setFeedback({ tone: 'success', text: done });
     } catch (e) {
-      setFeedback({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+      setFeedback({ tone: 'error', text: sayError(e) });
     }
   };
   /** A creating action: one command, its button disabled while it runs, a second click ignored. */
@@ -88,7 +89,7 @@ function InvoiceView({ doc }: { doc: DocumentLedger }) {
         const number = issued[0]?.number;
         setFeedback({ tone: 'success', text: central && number ? t('issueSeries.issuedCentral', { number }) : t('invoices.page.issued') });
       } catch (e) {
-        setFeedback({ tone: 'error', text: e instanceof Error ? e.message : String(e), fallback: e instanceof CentralIssueError && e.fallback });
+        setFeedback({ tone: 'error', text: sayError(e), fallback: e instanceof CentralIssueError && e.fallback });
       }
     });
   const canCredit = invoice.status === 'issued' && invoice.kind !== 'credit_note' && settlement?.status.value !== 'credited';
@@ -265,6 +266,7 @@ function useEntryLabel() {
 
 /** A payment, and its cancellation with a reason (kept, audited and synced; it no longer counts). */
 function PaymentRow({ payment, what }: { payment: Payment; what: string | undefined }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -279,7 +281,7 @@ function PaymentRow({ payment, what }: { payment: Payment; what: string | undefi
         await cancelPayment(ctx, payment.id, reason, currentActor());
         setAsking(false);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(sayError(e));
       }
     });
   const cancelled = payment.cancelledOn !== undefined;

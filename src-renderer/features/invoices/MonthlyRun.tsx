@@ -5,7 +5,7 @@ import { useCommand } from '../../components/useCommand';
 import { parisMonth } from '../../components/today';
 import { useDataLayer } from '../../data';
 import { createMonthlyDrafts, planMonthlyRun, useLedger, type MonthlyRunPlan, type RunProgress, type WriteProgress } from '../../data/invoicing';
-import { useFormat, useT } from '../../i18n';
+import { useSayError, useFormat, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { MonthPicker } from './MonthPicker';
@@ -22,6 +22,7 @@ type Step = { kind: 'idle' } | { kind: 'computing'; progress: RunProgress } | { 
  * will do before doing it; running it again only adds what is missing.
  */
 export function MonthlyRun() {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -40,7 +41,7 @@ export function MonthlyRun() {
     try {
       setMessage({ tone: 'success', text: done(await work()) });
     } catch (e) {
-      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e), fallback: e instanceof CentralIssueError && e.fallback });
+      setMessage({ tone: 'error', text: sayError(e), fallback: e instanceof CentralIssueError && e.fallback });
     }
   };
 

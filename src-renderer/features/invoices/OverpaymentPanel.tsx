@@ -6,7 +6,7 @@ import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { offsetOnNextInvoice, recordRefund } from '../../data/invoicing';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 
 type RefundMethod = Exclude<PaymentMethod, 'compensation'>;
 const REFUND_METHODS = PAYMENT_METHODS.filter((m): m is RefundMethod => m !== 'compensation');
@@ -21,6 +21,7 @@ const typedEuros = (cents: number) => formatEuros(cents).replace(/\s*€$/, '');
  * was recorded (the panel goes once nothing is left over).
  */
 export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }: { invoice: Invoice; creditNote: Invoice; overpaidCents: number; onDone: (text: string) => void }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -55,7 +56,7 @@ export function OverpaymentPanel({ invoice, creditNote, overpaidCents, onDone }:
         setRecorded(true);
         onDone(t(choice === 'refund' ? 'invoices.refund.done' : 'invoices.offset.done', { amount: fmt.money(amountCents) }));
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
+        setError(sayError(err));
       }
     });
   };

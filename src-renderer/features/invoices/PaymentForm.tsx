@@ -6,7 +6,7 @@ import { useCommand } from '../../components/useCommand';
 import { parisToday } from '../../components/today';
 import { useDataLayer } from '../../data';
 import { recordPayment } from '../../data/invoicing';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 
 /**
  * Records a payment: date, amount in euros as typed ("1 234,56"), method and
@@ -14,6 +14,7 @@ import { useT, useFormat } from '../../i18n';
  * layer refuses more than the balance, and the message says why.
  */
 export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balanceCents: number }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -39,7 +40,7 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
       amountCents = parseEuros(amount);
       setAmountError(undefined);
     } catch (err) {
-      setAmountError(err instanceof Error ? err.message : String(err));
+      setAmountError(sayError(err));
       return;
     }
     try {
@@ -49,7 +50,7 @@ export function PaymentForm({ invoice, balanceCents }: { invoice: Invoice; balan
       setAmount('');
       setReference('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(sayError(err));
     }
   };
 

@@ -5,7 +5,7 @@ import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useClient, useContractsOfClient, useDataLayer, useInvoices, useLetters, usePaymentsOfClient, usePriceLists } from '../../data';
 import { createDraftLetter, useLetter, useLetterSettings } from '../../data/letters-flow';
-import { useT, useFormat, useSay } from '../../i18n';
+import { useSayError, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -49,6 +49,7 @@ export function ComposeLetterPage() {
 
 function ComposeForClient({ client }: { client: Client }) {
   const t = useT();
+  const say = useSay();
   const { query } = useLocation();
   const contracts = useContractsOfClient(client.id);
   const priceLists = usePriceLists();
@@ -87,7 +88,7 @@ function ComposeForClient({ client }: { client: Client }) {
           <option value="">{t('letters.choose')}</option>
           {COMPOSED_KINDS.map((k) => <option key={k} value={k}>{t(`code.letterKind.${k}`)}</option>)}
         </SelectField>
-        {followUp && followUp.kind === kind ? <p className="alert warning">{followUp.reason}</p> : null}
+        {followUp && followUp.kind === kind ? <p className="alert warning">{say(followUp.reason)}</p> : null}
         {kind && facts ? (
           <ComposeForm
             key={`${contract.id}-${kind}`}
@@ -111,6 +112,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
   settings: NonNullable<ReturnType<typeof useLetterSettings>>;
 }) {
   const say = useSay();
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -160,7 +162,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
         leave.release();
         navigate(`/courriers/${letter.id}`);
       } catch (error) {
-        setSaveError(error instanceof Error ? error.message : String(error));
+        setSaveError(sayError(error));
       }
     });
   }
@@ -181,7 +183,7 @@ function ComposeForm({ kind, client, facts, initial, settings }: {
           <ul className="letter-deadlines">
             {composed.content.deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{say(d.labelMessage)} : {fmt.date(d.value)}</strong>
+                <strong>{t('letters.deadline.line', { label: say(d.labelMessage), date: fmt.date(d.value) })}</strong>
                 <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}

@@ -3,7 +3,7 @@ import { pendingFollowUps, trackedLetterDeadlines, type Client, type Letter } fr
 import { SelectField } from '../../components/FormField';
 import { useClient } from '../../data';
 import { useLetter, useLetterSettings, useLettersOfContract } from '../../data/letters-flow';
-import { useEnvelopeName, useT, useFormat, useSay } from '../../i18n';
+import { useSayError, useEnvelopeName, useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { parisToday } from '../../components/today';
@@ -35,6 +35,7 @@ export function LetterPage({ id }: { id: string }) {
 }
 
 function LetterView({ letter, client }: { letter: Letter; client: Client }) {
+  const sayError = useSayError();
   const say = useSay();
   const fmt = useFormat();
   const t = useT();
@@ -53,7 +54,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
   );
   if (!settings || !envelope || !pdf || !contractLetters) return <p>{t('letters.loading')}</p>;
 
-  const { deadlines, warning } = trackedLetterDeadlines(letter, settings.rules);
+  const { deadlines, warning, warningMessage } = trackedLetterDeadlines(letter, settings.rules);
   const followUps = pendingFollowUps(contractLetters, today, settings.rules).filter((f) => f.letter.id === letter.id);
   const title = t(`code.letterKind.${letter.kind}`);
   const basis = letter.receivedOn
@@ -67,7 +68,7 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
     try {
       await action();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(sayError(e));
     }
   }
 
@@ -109,11 +110,11 @@ function LetterView({ letter, client }: { letter: Letter; client: Client }) {
         <section className="card" aria-labelledby="letter-deadlines">
           <h2 id="letter-deadlines">{t('letters.deadlines')}</h2>
           <p className="letter-muted">{basis}</p>
-          {warning ? <p className="alert warning">{warning}</p> : null}
+          {warning ? <p className="alert warning">{say(warningMessage ?? warning)}</p> : null}
           <ul className="letter-deadlines" data-testid="letter-deadlines">
             {deadlines.map((d) => (
               <li key={d.label}>
-                <strong>{say(d.labelMessage)} : {fmt.date(d.value)}</strong>
+                <strong>{t('letters.deadline.line', { label: say(d.labelMessage), date: fmt.date(d.value) })}</strong>
                 <span className="letter-rule">{say(d).replace(/\.$/, '')} ({d.clause})</span>
               </li>
             ))}

@@ -4,7 +4,7 @@ import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { advanceLetter } from '../../data/letters-flow';
-import { useT } from '../../i18n';
+import { useSay, useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { ReceiptMovesWarning } from './ReceiptCorrection';
 
@@ -15,6 +15,7 @@ import { ReceiptMovesWarning } from './ReceiptCorrection';
  */
 export function LetterStepForms({ letter, today, rules, onPrint, run }: { letter: Letter; today: IsoDate; rules: RuleSettings; onPrint: () => Promise<void>; run: (action: () => Promise<unknown>) => Promise<void> }) {
   const t = useT();
+  const say = useSay();
   const { ctx } = useDataLayer();
   const [sentOn, setSentOn] = useState(today);
   const [registeredNumber, setRegisteredNumber] = useState('');
@@ -59,7 +60,7 @@ export function LetterStepForms({ letter, today, rules, onPrint, run }: { letter
         <form className="form" onSubmit={submit({ type: 'receive', receivedOn })}>
           <p>{letter.status === 'sent' ? t('letters.step.sent') : t('letters.step.received')}</p>
           <TextField label={t('letters.field.receivedOn')} type="date" value={receivedOn} max={today} required onChange={(e) => setReceivedOn(e.target.value)} />
-          {move && move.moved.length > 0 ? <ReceiptMovesWarning moves={describeMoves(move)} /> : null}
+          {move && move.moved.length > 0 ? <ReceiptMovesWarning moves={describeMoves(move).map(say).join(' ; ')} /> : null}
           <div className="letter-actions">
             <button type="submit" className="button primary" disabled={command.busy}>{letter.status === 'sent' ? t('letters.markReceived') : t('letters.correctReceipt')}</button>
             {letter.status === 'sent' ? (

@@ -5,7 +5,7 @@ import { parisToday } from '../../components/today';
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer, usePriceLists } from '../../data';
 import { advanceLetters, createPriceChangeBatch, useClientsById, useLetterSettings, type PriceChangeBatchResult } from '../../data/letters-flow';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { currentActor } from '../../components/actor';
@@ -44,6 +44,7 @@ export function PriceChangeBatchPage() {
 }
 
 function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: PriceChangeBatchResult) => void }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const tableId = useId();
@@ -66,7 +67,7 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: P
         onDone(await createPriceChangeBatch(ctx, { priceListId: list.id, letterDate, reason, newPrices, ...(effectiveFrom ? { effectiveFrom } : {}) }, currentActor(), { onProgress: setProgress }));
       } catch (e) {
         setProgress(undefined);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(sayError(e));
       }
     });
 
@@ -119,6 +120,7 @@ function BatchForm({ list, onDone }: { list: PriceListRecord; onDone: (result: P
 
 /** The notices written: one PDF of them all to print (then marked printed together) or save. */
 function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyNotified: number }) {
+  const sayError = useSayError();
   const t = useT();
   const { ctx } = useDataLayer();
   const settings = useLetterSettings();
@@ -140,7 +142,7 @@ function BatchResult({ letters, alreadyNotified }: { letters: Letter[]; alreadyN
       await advanceLetters(ctx, letters.map((l) => l.id), { type: 'print' }, currentActor());
       setDone(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(sayError(e));
     }
   }
   return (

@@ -2,7 +2,7 @@ import { describeMoves, receiptCorrectionDue, type Letter, type RuleSettings } f
 import { useCommand } from '../../components/useCommand';
 import { useDataLayer } from '../../data';
 import { draftReceiptCorrection } from '../../data/letters-flow';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { navigate } from '../../components/router';
 import { currentActor } from '../../components/actor';
 
@@ -13,6 +13,7 @@ import { currentActor } from '../../components/actor';
 export function ReceiptCorrection({ letter, contractLetters, rules, run }: { letter: Letter; contractLetters: readonly Letter[]; rules: RuleSettings; run: (action: () => Promise<unknown>) => Promise<void> }) {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const { ctx } = useDataLayer();
   const command = useCommand();
   const due = receiptCorrectionDue(letter, contractLetters, rules);
@@ -26,8 +27,8 @@ export function ReceiptCorrection({ letter, contractLetters, rules, run }: { let
     );
   return (
     <div className="alert warning" role="status" data-testid="receipt-correction">
-      <p>{t('letters.correction.due', { date: fmt.date(due.receivedOn), presumed: fmt.date(due.presumedOn), moves: describeMoves(due) })}</p>
-      {due.warning ? <p>{due.warning}</p> : null}
+      <p>{t('letters.correction.due', { date: fmt.date(due.receivedOn), presumed: fmt.date(due.presumedOn), moves: describeMoves(due).map(say).join(' ; ') })}</p>
+      {due.warning ? <p>{say(due.warningMessage ?? due.warning)}</p> : null}
       <button type="button" className="button primary" disabled={command.busy} onClick={write}>{t('letters.correction.write')}</button>
     </div>
   );

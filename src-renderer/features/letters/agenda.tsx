@@ -27,6 +27,7 @@ export function followUpHref(letter: TrackedLetter, followUp: FollowUp): string 
  */
 export function FollowUpList({ items, clients, withSource = true }: { items: { letter: TrackedLetter; followUp: FollowUp }[]; clients?: ReadonlyMap<string, Client> | undefined; withSource?: boolean }) {
   const t = useT();
+  const say = useSay();
   if (items.length === 0) return null;
   return (
     <ul className="letter-followups">
@@ -37,13 +38,13 @@ export function FollowUpList({ items, clients, withSource = true }: { items: { l
             {withSource ? (
               <>
                 <a href={href(`/courriers/${letter.id}`)}>{t(`code.letterKind.${letter.kind}`)}</a>
-                {' : '}
+                {t('letters.followUp.after')}
               </>
             ) : null}
-            {followUp.reason}
+            {say(followUp.reason)}
           </p>
           <a className="button primary" href={followUpHref(letter, followUp)}>
-            {followUp.action}
+            {say(followUp.action)}
           </a>
         </li>
       ))}

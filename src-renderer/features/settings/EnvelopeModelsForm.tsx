@@ -3,7 +3,7 @@ import { envelopeModelSchema, parseEntity, type EnvelopeModel } from '../../../s
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommands } from '../../data';
-import { useEnvelopeName, useT, type MessageKey } from '../../i18n';
+import { useSayError, useEnvelopeName, useT, type MessageKey } from '../../i18n';
 import { printCalibration } from '../../components/print-calibration';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
@@ -20,6 +20,7 @@ const mm = (text: string) => Number(text.replace(',', '.').trim());
  * calibration page prints the window's frame to check a printer's alignment.
  */
 export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
+  const sayError = useSayError();
   const t = useT();
   const envelopeName = useEnvelopeName();
   const commands = useCommands();
@@ -35,14 +36,14 @@ export function EnvelopeModelsForm({ models }: { models: EnvelopeModel[] }) {
       await commands.settings.set('envelopeModels', edited(), currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
-      setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+      setFeedback({ tone: 'error', text: sayError(err) });
     }
   };
   const calibrate = (i: number) => {
     try {
       void printCalibration(edited()[i]!);
     } catch (err) {
-      setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+      setFeedback({ tone: 'error', text: sayError(err) });
     }
   };
 

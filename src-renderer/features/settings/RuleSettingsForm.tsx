@@ -3,7 +3,7 @@ import { DEFAULT_RULE_SETTINGS, dunningSchedule, parseEntity, ruleSettingsSchema
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommands } from '../../data';
-import { useT, type MessageKey } from '../../i18n';
+import { useSayError, useT, type MessageKey } from '../../i18n';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 const DAY_FIELDS = ['paymentTermDays', 'presumedReceiptDays', 'dunningReminderDays', 'dunningFormalNoticeDays', 'dunningTerminationDays', 'formalNoticePaymentDays'] as const;
@@ -11,6 +11,7 @@ const SWITCHES = ['recoveryIndemnityOnSurcharge', 'alsaceMoselle'] as const;
 
 /** The rule settings of DOMAIN.md (payment term, dunning days, indemnity line, Alsace-Moselle days), checked by src-core before saving. */
 export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
+  const sayError = useSayError();
   const t = useT();
   const commands = useCommands();
   const [days, setDays] = useState(() => Object.fromEntries(DAY_FIELDS.map((k) => [k, String(settings[k] ?? DEFAULT_RULE_SETTINGS[k])])) as Record<(typeof DAY_FIELDS)[number], string>);
@@ -28,7 +29,7 @@ export function RuleSettingsForm({ settings }: { settings: RuleSettings }) {
       await commands.settings.set('ruleSettings', next, currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
-      setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+      setFeedback({ tone: 'error', text: sayError(err) });
     }
   };
 

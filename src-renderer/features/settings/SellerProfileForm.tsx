@@ -4,7 +4,7 @@ import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { errorsByField, issuesOf, useForm } from '../../components/useForm';
 import { useCommands } from '../../data';
-import { useT, type MessageKey } from '../../i18n';
+import { useSayError, useT, type MessageKey } from '../../i18n';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 /** The profile's text fields, in form order; the address is one line per line of a text area. */
@@ -39,6 +39,7 @@ const validate = (v: Values) => errorsByField<Field>(issuesOf(() => parseEntity(
  * by field; the logo is kept as a data URL so documents need no file access.
  */
 export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
+  const sayError = useSayError();
   const t = useT();
   const commands = useCommands();
   const formRef = useRef<HTMLFormElement>(null);
@@ -69,7 +70,7 @@ export function SellerProfileForm({ profile }: { profile: SellerProfile }) {
       await commands.settings.set('sellerProfile', { ...toProfile(form.values, logo), ...(vatOnDebits ? { vatOnDebits } : {}) }, currentActor());
       setFeedback({ tone: 'success', text: t('settings.saved') });
     } catch (err) {
-      setFeedback({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+      setFeedback({ tone: 'error', text: sayError(err) });
     }
   };
 

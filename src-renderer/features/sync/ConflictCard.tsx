@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useDataLayer } from '../../data';
 import { resolveConflict, type StoredConflict } from '../../data/sync-state';
-import { useT } from '../../i18n';
+import { useSayError, useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /** One conflict, the laptop's values beside the server's, for a person to choose. */
 export function ConflictCard({ conflict }: { conflict: StoredConflict }) {
+  const sayError = useSayError();
   const t = useT();
   const { ctx } = useDataLayer();
   const [error, setError] = useState<string | null>(null);
   const { mutation } = conflict;
   const resolve = (choice: 'mine' | 'server') =>
-    resolveConflict(ctx, mutation.mutationId, choice, currentActor()).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    resolveConflict(ctx, mutation.mutationId, choice, currentActor()).catch((e: unknown) => setError(sayError(e)));
   const name = show(conflict.serverRecord?.legalName ?? conflict.localRecord?.legalName ?? conflict.serverRecord?.reference ?? mutation.recordId);
   return (
     <article className="sync-conflict card" aria-label={`${t(`code.entity.${mutation.entity}`)} ${name}`}>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useDataLayer } from '../../data';
 import { discardSetAside, retrySetAside, type SetAsideMutation } from '../../data/sync-state';
-import { useT, useFormat } from '../../i18n';
+import { useSayError, useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { recordHref } from './record-link';
 import { currentEngine } from '../../sync/session';
@@ -26,6 +26,7 @@ export function SetAsideList({ items }: { items: readonly SetAsideMutation[] }) 
 }
 
 function SetAsideItem({ item }: { item: SetAsideMutation }) {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const { ctx } = useDataLayer();
@@ -42,7 +43,7 @@ function SetAsideItem({ item }: { item: SetAsideMutation }) {
   const discard = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) return setError(t('sync.setAside.reasonRequired'));
-    await discardSetAside(ctx, mutation.mutationId, reason, currentActor()).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    await discardSetAside(ctx, mutation.mutationId, reason, currentActor()).catch((failure: unknown) => setError(sayError(failure)));
   };
   const reasonId = `discard-${mutation.mutationId}`;
   return (

@@ -3,7 +3,7 @@ import { ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
 import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
-import { useFormat, useNumber, useT, type Formats } from '../../i18n';
+import { useSayError, useFormat, useNumber, useT, type Formats } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
@@ -34,6 +34,7 @@ function useNow(intervalMs = 30_000): number {
 }
 
 export function SyncScreen() {
+  const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
   const num = useNumber();
@@ -56,7 +57,7 @@ export function SyncScreen() {
   const person = usePersonStore((s) => s.person);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const [storageNote, setStorageNote] = useState<string | null>(null);
+  const [storage, setStorage] = useState<Awaited<ReturnType<typeof tokenStorageStatus>> | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const [signOutNote, setSignOutNote] = useState<string | null>(null);
   const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
@@ -65,7 +66,7 @@ export function SyncScreen() {
     const update = () => setBrowserOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
-    void tokenStorageStatus().then((s) => setStorageNote(s.persistent ? null : (s.reason ?? '')));
+    void tokenStorageStatus().then(setStorage);
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
@@ -78,7 +79,7 @@ export function SyncScreen() {
     try {
       await action();
     } catch (error) {
-      setFormError(error instanceof Error ? error.message : String(error));
+      setFormError(sayError(error));
     } finally {
       setBusy(false);
     }
@@ -148,7 +149,7 @@ export function SyncScreen() {
             <TextField label={t('sync.server.url')} type="url" required value={serverUrl} placeholder="https://contrats.dokos.fr" onChange={(e) => setUrl(e.target.value)} />
             <TextField label={t('sync.server.user')} type="text" required autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
             <TextField label={t('sync.server.password')} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            {storageNote !== null ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storageNote || t('sync.server.browserSession') })}</p> : null}
+            {storage && !storage.persistent ? <p className="field-hint">{t('sync.server.sessionOnly', { reason: storage.reasonCode ? t(`sync.server.storage.${storage.reasonCode}`) : storage.reason || t('sync.server.browserSession') })}</p> : null}
             <div className="form-actions">
               <button type="submit" className="button primary" disabled={busy}>{busy ? t('sync.server.signingIn') : t('sync.server.signIn')}</button>
             </div>

@@ -42,6 +42,9 @@ export interface AuditLine {
   recordId: string;
   clientId?: string;
   summary: string;
+  /** The line's message code and values (see AuditEntry.code), when it was written as one. */
+  code?: MessageCode;
+  params?: Record<string, MessageParam>;
   fields?: string[];
 }
 

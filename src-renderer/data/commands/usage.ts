@@ -134,8 +134,8 @@ export function usageCommands(ctx: DataContext) {
             const before = docs[i];
             const { after, changed: differs } = merged(contract, before, months, at);
             if (!differs) return;
-            const list = months.map((m) => formatMonthFr(m.month)).join(', ');
-            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: `Consommation importée pour le contrat ${contract.reference} : ${list}.`, clientId: contract.clientId }));
+            const list = { list: months.map((m) => message('audit.month', { month: { month: m.month } })) };
+            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: message('audit.usage.import', { reference: contract.reference, months: list }), clientId: contract.clientId }));
           });
           changed += writes.length;
           start += IMPORT_CHUNK;

@@ -3,8 +3,8 @@ import type { DataContext } from '../context';
 import type { AuditEntry, AuditLine } from '../db';
 
 /** The entry a grouped entry's line stands for (what a single entry would have been), under the group's `seq`. */
-function lineEntry({ lines: _lines, clientIds: _clientIds, recordIds: _recordIds, ...group }: AuditEntry, { recordId, clientId, summary, fields }: AuditLine): AuditEntry {
-  return { ...group, recordId, summary, ...(clientId ? { clientId } : {}), ...(fields ? { fields } : {}) };
+function lineEntry({ lines: _lines, clientIds: _clientIds, recordIds: _recordIds, code: _code, params: _params, ...group }: AuditEntry, { recordId, clientId, summary, code, params, fields }: AuditLine): AuditEntry {
+  return { ...group, recordId, summary, ...(clientId ? { clientId } : {}), ...(code ? { code } : {}), ...(params ? { params } : {}), ...(fields ? { fields } : {}) };
 }
 
 /** Single entries, and the lines of grouped ones that `keep` selects as entries of their own; newest first (within a group, the last written first). */

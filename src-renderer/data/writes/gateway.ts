@@ -249,7 +249,7 @@ function auditOf(at: string, w: RecordWrite): AuditEntry {
 function groupedEntry(grouped: GroupedHistory, entries: readonly AuditEntry[]): AuditEntry {
   const { at, actor, entity, action } = entries[0]!;
   if (entries.some((e) => e.actor !== actor || e.entity !== entity || e.action !== action)) throw new Error(`Historique groupé de plusieurs actions : ${grouped.summary}`);
-  const lines = entries.map(({ recordId, clientId, summary, fields }) => ({ recordId, summary, ...(clientId ? { clientId } : {}), ...(fields ? { fields } : {}) }));
+  const lines = entries.map(({ recordId, clientId, summary, code, params, fields }) => ({ recordId, summary, ...(clientId ? { clientId } : {}), ...(code ? { code } : {}), ...(params ? { params } : {}), ...(fields ? { fields } : {}) }));
   const clientIds = [...new Set(entries.flatMap((e) => e.clientId ?? []))];
   return { at, actor, entity, recordId: grouped.id, action, summary: grouped.summary, lines, clientIds, recordIds: entries.map((e) => e.recordId) };
 }

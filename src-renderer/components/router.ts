@@ -19,6 +19,8 @@ function readLocation(): Location {
 }
 
 let current = readLocation();
+/** The hash `current` was read from: a hash change already shown by `navigate` is not shown twice. */
+let currentHash = window.location.hash;
 /** The route shown before the current one: a list focuses the row it was left from when coming back. */
 let previous: Location | null = null;
 const listeners = new Set<() => void>();
@@ -41,10 +43,15 @@ window.addEventListener('hashchange', (event) => {
     return;
   }
   leaving = false;
+  if (window.location.hash !== currentHash) show();
+});
+
+function show(): void {
   previous = current;
   current = readLocation();
+  currentHash = window.location.hash;
   listeners.forEach((l) => l());
-});
+}
 
 /** Holds every route change with `guard` until the returned release is called. */
 export function holdNavigation(guard: (proceed: () => void) => void): () => void {
@@ -74,6 +81,13 @@ export function href(path: string, query?: Record<string, string | undefined>): 
   return `#${path}${q ? `?${q}` : ''}`;
 }
 
+/**
+ * Goes to a route. With no form holding navigation, the route is shown at
+ * once rather than at the `hashchange` event, a task later: a controlled
+ * input that reads the route (the clients list's filter checkboxes) would
+ * otherwise snap back to its old state for a render after its click.
+ */
 export function navigate(path: string, query?: Record<string, string | undefined>): void {
   window.location.hash = href(path, query).slice(1);
+  if (leaveGuards.size === 0 && window.location.hash !== currentHash) show();
 }

@@ -46,7 +46,8 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   }
 
   // The PDF figures do not depend on the portfolio's size: alone, they need only the smallest one.
-  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns', 'laptops'];
+  // The laptops sync a portfolio of their own (below): they need none of these.
+  const portfolioBound: Benchmark[] = ['storage', 'open', 'search', 'client', 'heap', 'sync', 'server-load', 'import', 'forecast', 'overruns'];
   const sizes = portfolioBound.some(want) ? options.sizes : options.sizes.slice(0, 1);
   const data: (PortfolioFile & { generationMs: number })[] = [];
   for (const size of sizes) {

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, generateDemoPortfolio, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord } from '../../src-core';
+import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
 import { allReadModelTables, computeReadModel, type ComputedReadModel } from './read-model/maintainers';
 import { recordTables } from './record-store';
@@ -45,38 +45,58 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
  *   follows each step (`FROM_SERVER`).
  */
 export async function bulkLoadRecords(db: ContratsDb, records: BulkRecords, options: BulkLoadOptions = {}): Promise<number> {
-  return loadRecords(db, records, { ...options, origin: (whole) => (whole ? FIRST_LOAD : FROM_SERVER) });
+  const entities = LOAD_ORDER.filter((e) => (records[e]?.length ?? 0) > 0);
+  const steps = phasesOf(records, entities).flatMap(({ entity, groups }) => {
+    const total = groups.reduce((n, g) => n + g.size, 0);
+    return chunked(groups, options.chunkSize ?? DEFAULT_STEP).map((chunk): Step => ({ entity, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
+  });
+  await loadSteps(db, entities, steps, { ...options, origin: (whole) => (whole ? FIRST_LOAD : FROM_SERVER) });
+  return entities.reduce((n, e) => n + records[e]!.length, 0);
 }
+
+const DEFAULT_STEP = 2000;
 
 /** The order of a load: the price lists and the client rows first, what the clients list needs. */
 const LOAD_ORDER: readonly EntityType[] = ['priceLists', 'clients', 'contracts', 'usage', 'invoices', 'payments', 'letters'];
 
-interface LoadOptions extends BulkLoadOptions {
+interface LoadOptions extends Pick<BulkLoadOptions, 'validate' | 'onProgress'> {
   /** The gateway origin, given whether the read model's sources (clients, contracts, usage) were empty. */
   origin: (whole: boolean) => WriteOrigin;
 }
 
+type Loaded = { entity: EntityType; record: object };
+
 /** Records of one entity or of a client (with its contracts or its invoices): written in one step. */
 interface Group {
-  records: readonly { entity: EntityType; record: object }[];
+  records: readonly Loaded[];
   /** Its weight in progress and chunking (records, or 1 for a client row). */
   size: number;
 }
 
+/** The groups of one entity (its progress is told as it). */
 interface Phase {
-  /** The entity its progress is told as. */
   entity: EntityType;
   groups: Group[];
 }
 
-async function loadRecords(db: ContratsDb, records: BulkRecords, { chunkSize = 2000, validate = true, onProgress, origin: originOf }: LoadOptions): Promise<number> {
-  const entities = LOAD_ORDER.filter((e) => (records[e]?.length ?? 0) > 0);
-  if (entities.length === 0) return 0;
-  const phases = phasesOf(records, entities);
+/** One step of a load: its records (made when the step before is being stored), told in progress as `size` more of `entity`'s `total`. */
+interface Step {
+  entity: EntityType;
+  size: number;
+  total: number;
+  records: () => readonly Loaded[];
+}
+
+/**
+ * Writes `steps` through the gateway in one transaction, each step's records
+ * made (validated, generated) while IndexedDB stores the step before; a
+ * store empty when it begins is not read (see bulkLoadRecords).
+ */
+async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps: readonly Step[], { validate = true, onProgress, origin: originOf }: LoadOptions): Promise<void> {
+  if (steps.length === 0) return;
   const sources = [db.clientRows, db.usage, db.priceLists];
   // Both origins' scopes: whether this is a first load is read inside the transaction.
   const tables = new Set([...writeScope(db, entities, FIRST_LOAD), ...writeScope(db, entities, FROM_SERVER), ...allReadModelTables(db), ...sources, db.syncState, db.outbox]);
-  const total = entities.reduce((n, e) => n + records[e]!.length, 0);
   await db.transaction('rw', [...tables], async () => {
     const [rows, usage, books, lists, ...others] = await Promise.all([
       db.clientRows.count(),
@@ -89,35 +109,33 @@ async function loadRecords(db: ContratsDb, records: BulkRecords, { chunkSize = 2
     const origin = originOf(whole);
     const stored = new Set(entities.filter((_, i) => others[i]! > 0));
     const kept: { [E in EntityType]?: EntityRecords[E][] } = {};
-    const prepare = (group: Group): RecordWrite[] =>
-      group.records.map(({ entity, record }) => {
+    const prepare = (step: Step): RecordWrite[] =>
+      step.records().map(({ entity, record }) => {
         const after = validate ? parseEntity(entitySchemas[entity], record, ENTITY_LABELS[entity]) : record;
         if (whole) ((kept[entity] ??= []) as object[]).push(after);
         // Into an empty store nothing is stored: `before` is known, and not read.
         return (stored.has(entity) ? { entity, after } : { entity, before: undefined, after }) as RecordWrite;
       });
-    const steps = phases.flatMap((phase) => chunked(phase.groups, chunkSize).map((groups) => ({ phase, groups })));
     const written = new Map<EntityType, number>();
     let computed: ComputedReadModel | undefined;
-    let next = steps[0]!.groups.flatMap(prepare);
-    for (const [i, { phase, groups }] of steps.entries()) {
+    let next = prepare(steps[0]!);
+    for (const [i, step] of steps.entries()) {
       const writes = next;
       const following = steps[i + 1];
       await applyRecordWrites(db, writes, origin, {
         rowsStored: rows > 0,
         booksStored: books > 0,
-        // While IndexedDB stores this step: validate the next one; after the last, compute the read model from the records in hand.
+        // While IndexedDB stores this step: make the next one; after the last, compute the read model from the records in hand.
         whileWriting: () => {
-          if (following) next = following.groups.flatMap(prepare);
+          if (following) next = prepare(following);
           else if (whole && origin.kind === 'first-load') computed = computeReadModel(sourcesOf(kept, lists));
         },
       });
-      written.set(phase.entity, (written.get(phase.entity) ?? 0) + groups.reduce((n, g) => n + g.size, 0));
-      onProgress?.({ entity: phase.entity, written: written.get(phase.entity)!, total: phase.groups.reduce((n, g) => n + g.size, 0) });
+      written.set(step.entity, (written.get(step.entity) ?? 0) + step.size);
+      onProgress?.({ entity: step.entity, written: written.get(step.entity)!, total: step.total });
     }
     if (origin.kind === 'first-load') await rebuildPendingReadModel(db, computed ? async () => computed! : undefined);
   });
-  return total;
 }
 
 /** The read model's sources: the records loaded (validated), judged against the price lists stored before and loaded. */
@@ -202,13 +220,30 @@ const DEMO_ENTITIES: readonly EntityType[] = ['clients', 'contracts', 'usage', '
  * the stored records.
  */
 export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions): Promise<{ clients: number; contracts: number; usage: number }> {
-  const { replace = false, chunkSize, onProgress, ...generator } = options;
-  const portfolio = generateDemoPortfolio(generator);
+  const { replace = false, chunkSize = DEFAULT_STEP, onProgress, ...generator } = options;
+  // Checked now (a refused size writes nothing), made a part at a time while the part before is stored.
+  const parts = demoPortfolioParts(generator, chunkSize);
   if (replace) {
     const tables = [...recordsAndReadModel(db, DEMO_ENTITIES), db.audit, db.outbox];
     await db.transaction('rw', tables, () => Promise.all([clearRecords(db, DEMO_ENTITIES), db.audit.clear(), db.outbox.clear()]));
   }
-  const { priceLists, clients, contracts, usage } = portfolio;
-  await loadRecords(db, { priceLists, clients, contracts, usage }, { ...(chunkSize ? { chunkSize } : {}), ...(onProgress ? { onProgress } : {}), validate: false, origin: () => FIRST_LOAD });
-  return { clients: clients.length, contracts: contracts.length, usage: usage.length };
+  const made = { clients: 0, contracts: 0, usage: 0 };
+  const part = (): Loaded[] => {
+    const { value, done } = parts.next();
+    if (done) return [];
+    made.clients += value.clients.length;
+    made.contracts += value.contracts.length;
+    made.usage += value.usage.length;
+    // Each client with its contracts (its row written once, not read when none can be stored), then their usage.
+    const rows = phasesOf(value, ['clients', 'contracts'])[0]!.groups.flatMap((g) => g.records);
+    return [...rows, ...value.usage.map((record: UsageDocument) => ({ entity: 'usage' as const, record }))];
+  };
+  const clients = generator.clients;
+  const steps: Step[] = [
+    { entity: 'priceLists', size: 1, total: 1, records: () => [{ entity: 'priceLists', record: demoPriceListRecord() }] },
+    // A part's contracts and usage ride with its clients: progress is told in clients.
+    ...Array.from({ length: Math.ceil(clients / chunkSize) }, (_, i): Step => ({ entity: 'clients', size: Math.min(chunkSize, clients - i * chunkSize), total: clients, records: part })),
+  ];
+  await loadSteps(db, DEMO_ENTITIES.filter((e) => e !== 'invoices' && e !== 'payments' && e !== 'letters'), steps, { validate: false, ...(onProgress ? { onProgress } : {}), origin: () => FIRST_LOAD });
+  return made;
 }

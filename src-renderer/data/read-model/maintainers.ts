@@ -6,6 +6,7 @@ import { summarizeClients, withContractUsage, type ClientSummary } from './clien
 import { refreshRegularisations, replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
 import { DELTA_LIMIT, portfolioTables, readPortfolio, replacePortfolio, updateSummaries } from './portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, type SummaryChange } from './upkeep';
+import { invoicedMonths } from './invoiced-months';
 import { recordDigests } from './record-digests';
 
 /** One record as the write gateway stored it: what it was (when the writer read it) and what it is now (null: deleted). */
@@ -158,9 +159,10 @@ export const READ_MODEL: readonly ReadModelMaintainer[] = [portfolioSummaries as
 /**
  * The parts followed on every record write of every entity, a first load
  * included (nothing of theirs is deferred to a rebuild): the reconciliation
- * digests (record-digests.ts), which need only each write's versions.
+ * digests (record-digests.ts), which need only each write's versions, and
+ * the invoiced months (invoiced-months.ts), only each invoice's month and kind.
  */
-export const FOLLOWED_ALWAYS = [recordDigests] as const;
+export const FOLLOWED_ALWAYS = [recordDigests, invoicedMonths] as const;
 
 /** Tables every record write covers for FOLLOWED_ALWAYS. */
 export function alwaysFollowedTables(db: ContratsDb): Table[] {

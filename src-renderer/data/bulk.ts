@@ -1,8 +1,9 @@
+import Dexie from 'dexie';
 import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
-import { allReadModelTables, computeReadModel, type ComputedReadModel } from './read-model/maintainers';
+import { allReadModelTables, computeReadModel, type AppliedWrite, type ComputedReadModel, type ReadModelSources } from './read-model/maintainers';
 import { recordTables } from './record-store';
-import { applyRecordWrites, clearRecords, FIRST_LOAD, FROM_SERVER, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
+import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
 
 /** Progress of a bulk load: records written so far out of the total, per entity (a client's contracts ride with it). */
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
@@ -118,31 +119,57 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       });
     const written = new Map<EntityType, number>();
     let computed: ComputedReadModel | undefined;
+    let refused: unknown;
+    const applied: AppliedWrite[] = [];
+    /** Steps issued and not yet stored. */
+    const inFlight: Promise<void>[] = [];
+    const settled = () => Dexie.Promise.all(inFlight.splice(0)).then(() => undefined);
     let next = prepare(steps[0]!);
     for (const [i, step] of steps.entries()) {
       const writes = next;
       const following = steps[i + 1];
-      await applyRecordWrites(db, writes, origin, {
+      // A step that reads stored records waits for the steps before, and the next one for it; the others are
+      // issued at once: IndexedDB stores one step while the next is validated and serialized, as one bulkPut would.
+      const reads = writes.some((w) => !('before' in w));
+      if (reads) await settled();
+      const storing = applyRecordWrites(db, writes, origin, {
         rowsStored: rows > 0,
         booksStored: books > 0,
+        followAlwaysLater: applied,
         // While IndexedDB stores this step: make the next one; after the last, compute the read model from the records in hand.
         whileWriting: () => {
-          if (following) next = prepare(following);
-          else if (whole && origin.kind === 'first-load') computed = computeReadModel(sourcesOf(kept, lists));
+          try {
+            if (following) next = prepare(following);
+            else if (whole && origin.kind === 'first-load') computed = computeReadModel(sourcesOf(kept, lists, books === 0));
+          } catch (error) {
+            refused = error;
+            throw error;
+          }
         },
       });
-      written.set(step.entity, (written.get(step.entity) ?? 0) + step.size);
-      onProgress?.({ entity: step.entity, written: written.get(step.entity)!, total: step.total });
+      inFlight.push(
+        storing.then(() => {
+          written.set(step.entity, (written.get(step.entity) ?? 0) + step.size);
+          onProgress?.({ entity: step.entity, written: written.get(step.entity)!, total: step.total });
+        }),
+      );
+      // A refused record: nothing more is issued, and the transaction aborts.
+      if (refused !== undefined || reads) await settled();
     }
+    await settled();
+    await followAlways(db, applied);
     if (origin.kind === 'first-load') await rebuildPendingReadModel(db, computed ? async () => computed! : undefined);
   });
 }
 
-/** The read model's sources: the records loaded (validated), judged against the price lists stored before and loaded. */
-function sourcesOf(kept: { [E in EntityType]?: EntityRecords[E][] }, stored: readonly PriceListRecord[]) {
+/**
+ * The read model's sources: the records loaded (validated), judged against the price lists stored
+ * before and loaded; the invoices too when the store held none (`allInvoices`): then they are all of them.
+ */
+function sourcesOf(kept: { [E in EntityType]?: EntityRecords[E][] }, stored: readonly PriceListRecord[], allInvoices: boolean): ReadModelSources {
   const lists = new Map(stored.map((l) => [l.id, l]));
   for (const l of kept.priceLists ?? []) lists.set(l.id, l);
-  return { clients: kept.clients ?? [], contracts: kept.contracts ?? [], usage: kept.usage ?? [], priceLists: listsOrBuiltIn([...lists.values()]) };
+  return { clients: kept.clients ?? [], contracts: kept.contracts ?? [], usage: kept.usage ?? [], priceLists: listsOrBuiltIn([...lists.values()]), ...(allInvoices ? { invoices: kept.invoices ?? [] } : {}) };
 }
 
 const single = (entity: EntityType, list: readonly object[] = []): Group[] => list.map((record) => ({ records: [{ entity, record }], size: 1 }));

@@ -90,6 +90,24 @@ export interface WriteOptions {
   booksStored?: boolean;
   /** Runs once the first step's writes are issued, while IndexedDB stores them: work that needs no database. */
   whileWriting?: () => void;
+  /**
+   * The writes, collected here instead of followed by the parts of FOLLOWED_ALWAYS: a caller issuing
+   * several writes at once in one transaction (a bulk load) follows them all once (`followAlways`)
+   * before its transaction ends — their rows are read and rewritten once, and no two writes rewrite them from the same read.
+   */
+  followAlwaysLater?: AppliedWrite[];
+}
+
+/** Follows `applied` with every part of FOLLOWED_ALWAYS, inside the caller's transaction (see `followAlwaysLater`). */
+export function followAlways(db: ContratsDb, applied: readonly AppliedWrite[]): Promise<void> {
+  return inTransaction(
+    (async () => {
+      for (const part of FOLLOWED_ALWAYS) {
+        const followed = part.follow(db, applied);
+        if (followed) await inTransaction(followed);
+      }
+    })(),
+  );
 }
 
 /**
@@ -171,9 +189,12 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   }
   whileWriting?.();
   if (applied.length === 0) return;
-  for (const part of FOLLOWED_ALWAYS) {
-    const followed = part.follow(db, applied);
-    if (followed) await inTransaction(followed);
+  if (options.followAlwaysLater) options.followAlwaysLater.push(...applied);
+  else {
+    for (const part of FOLLOWED_ALWAYS) {
+      const followed = part.follow(db, applied);
+      if (followed) await inTransaction(followed);
+    }
   }
   if (origin.kind === 'first-load') {
     if (maintainersOf(applied.map((w) => w.entity)).length > 0) await db.syncState.put({ key: READ_MODEL_PENDING, value: true });

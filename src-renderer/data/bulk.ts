@@ -9,7 +9,7 @@ import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER,
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
 
 export interface BulkLoadOptions {
-  /** Records per step (default 2,000): the next step is validated while IndexedDB stores this one. */
+  /** Records per step (default 2,000): the next step is validated while IndexedDB stores this one; progress is told per step. */
   chunkSize?: number;
   /** Validates every record with its schema (default true); a refused record aborts the load: nothing is written. */
   validate?: boolean;
@@ -31,14 +31,16 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
 
 /**
  * Writes the records of several entities from the server in one transaction,
- * at the pace of IndexedDB (bench: within 1.2 × a bare bulkPut of the same
- * rows), answering how many records it wrote:
+ * as close as it can to the pace of a bare bulkPut of the same rows (the
+ * storage bench compares them), answering how many records it wrote:
  * - each client with its contracts and each client's invoices in one step, so
  *   that their row and books are written once; a store empty when the load
  *   begins is not read at all (nothing of it can be stored but what this load
- *   wrote, in earlier steps, of other clients);
+ *   wrote, in earlier steps, of other clients), and such steps are issued
+ *   without waiting for the one before;
  * - each step is validated while IndexedDB stores the one before (the
- *   gateway's `whileWriting`): validation costs no wall time of its own;
+ *   gateway's `whileWriting`), on the page's thread while the storage works;
+ * - the reconciliation digests and the invoiced months are followed once, at the end;
  * - into a laptop holding no client, contract or usage yet, it is a first
  *   load for the gateway: the read model is computed once from the records in
  *   hand, while the last step is stored, and written at the end of the same

@@ -207,32 +207,59 @@ function checkOptions({ seed, clients, today }: Required<DemoPortfolioOptions>):
 }
 
 export function generateDemoPortfolio(options: DemoPortfolioOptions): DemoPortfolio {
-  const opts = { today: DEMO_TODAY, ...options };
-  checkOptions(opts);
-  const { today } = opts;
-  const rng = new SeededRandom(opts.seed);
-  const taken = { sirens: new Set<string>(), names: new Set<string>() };
   const portfolio: DemoPortfolio = { clients: [], contracts: [], usage: [], priceLists: [demoPriceListRecord()] };
-  // A showcase termination needs a contract started before last month.
-  const beforeLastMonth = addDays(`${addMonthsToYearMonth(yearMonthOf(today), -1)}-01`, -1);
-
-  const terminatedLatest = compareDates(beforeLastMonth, FIRST_START) >= 0 ? beforeLastMonth : today;
-  for (let i = 0; i < opts.clients; i++) {
-    const profile = SHOWCASE[i] ?? randomProfile(rng, i);
-    const startDate = randomStart(rng, FIRST_START, profile.fate === 'terminated' ? terminatedLatest : today);
-    const client = makeClient(rng, i, profile, startDate, taken);
-    portfolio.clients.push(client);
-    // One client in ten has a second contract, signed later on another tier.
-    const extra = rng.chance(0.1) ? [{ ...randomProfile(rng, -1), startDate: randomStart(rng, startDate, today) }] : [];
-    for (const { startDate: start, ...contractProfile } of [{ ...profile, startDate }, ...extra]) {
-      addContract(rng, portfolio, client, contractProfile, start, today);
-    }
+  for (const part of demoPortfolioParts(options, options.clients)) {
+    portfolio.clients.push(...part.clients);
+    portfolio.contracts.push(...part.contracts);
+    portfolio.usage.push(...part.usage);
   }
   return portfolio;
 }
 
-function addContract(rng: SeededRandom, portfolio: DemoPortfolio, client: Client, profile: Profile, startDate: IsoDate, today: IsoDate): void {
-  const seq = portfolio.contracts.length + 1;
+/** Clients with their contracts and usage: a part of the demo portfolio (its price list apart). */
+export type DemoPortfolioPart = Omit<DemoPortfolio, 'priceLists'>;
+
+/**
+ * The demo portfolio's clients, contracts and usage, `clientsPerPart` clients
+ * at a time: the same records as `generateDemoPortfolio`, in the same order,
+ * so that a loader stores one part while it makes the next. Options are
+ * checked at once, not at the first part.
+ */
+export function demoPortfolioParts(options: DemoPortfolioOptions, clientsPerPart: number): Generator<DemoPortfolioPart> {
+  const opts = { today: DEMO_TODAY, ...options };
+  checkOptions(opts);
+  return parts(opts, Math.max(1, clientsPerPart));
+}
+
+function* parts(opts: Required<DemoPortfolioOptions>, clientsPerPart: number): Generator<DemoPortfolioPart> {
+  const { today } = opts;
+  const rng = new SeededRandom(opts.seed);
+  const taken = { sirens: new Set<string>(), names: new Set<string>() };
+  // A showcase termination needs a contract started before last month.
+  const beforeLastMonth = addDays(`${addMonthsToYearMonth(yearMonthOf(today), -1)}-01`, -1);
+
+  const terminatedLatest = compareDates(beforeLastMonth, FIRST_START) >= 0 ? beforeLastMonth : today;
+  let part: DemoPortfolioPart = { clients: [], contracts: [], usage: [] };
+  let contracts = 0;
+  for (let i = 0; i < opts.clients; i++) {
+    const profile = SHOWCASE[i] ?? randomProfile(rng, i);
+    const startDate = randomStart(rng, FIRST_START, profile.fate === 'terminated' ? terminatedLatest : today);
+    const client = makeClient(rng, i, profile, startDate, taken);
+    part.clients.push(client);
+    // One client in ten has a second contract, signed later on another tier.
+    const extra = rng.chance(0.1) ? [{ ...randomProfile(rng, -1), startDate: randomStart(rng, startDate, today) }] : [];
+    for (const { startDate: start, ...contractProfile } of [{ ...profile, startDate }, ...extra]) {
+      addContract(rng, part, ++contracts, client, contractProfile, start, today);
+    }
+    if (part.clients.length === clientsPerPart) {
+      yield part;
+      part = { clients: [], contracts: [], usage: [] };
+    }
+  }
+  if (part.clients.length > 0) yield part;
+}
+
+function addContract(rng: SeededRandom, portfolio: DemoPortfolioPart, seq: number, client: Client, profile: Profile, startDate: IsoDate, today: IsoDate): void {
   const id = `demo-contract-${pad(seq, 5)}`;
   const end = termination(rng, profile.fate, startDate, today);
   const createdAt = instantOf(startDate);

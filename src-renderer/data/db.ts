@@ -103,6 +103,12 @@ export interface PortfolioDelta {
   summary: ClientSummary | null;
 }
 
+/** The contracts with an invoice billed for a month, and how many each (read-model/invoiced-months.ts, since v15). */
+export interface InvoicedMonth {
+  month: YearMonth;
+  contracts: Record<string, number>;
+}
+
 /** The reconciliation digests of one synced entity (read-model/record-digests.ts): per bucket of ids, a count and two hash sums. */
 export type DigestRow = { entity: EntityType } & BucketDigests;
 
@@ -178,6 +184,8 @@ export class ContratsDb extends Dexie {
   declare portfolioMeasured: Table<MeasuredMonths, string>;
   /** Read model: the reconciliation digests, per entity and bucket, kept by every record write (read-model/record-digests.ts). */
   declare digests: Table<DigestRow, string>;
+  /** Read model: each billed month's invoiced contracts, kept by every record write (read-model/invoiced-months.ts). */
+  declare invoicedMonths: Table<InvoicedMonth, string>;
 
   /**
    * Each client with its contracts, one row (client-rows.ts); read and written

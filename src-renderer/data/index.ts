@@ -16,7 +16,7 @@ export * from './read-model';
 export type { InvoiceFilter } from './repositories/invoices';
 export type { LetterFilter } from './repositories/letters';
 export { readSetting, writeSetting, type SettingKey, type SettingValues } from './repositories/settings';
-export { bulkLoad, loadDemoPortfolio, type BulkLoadOptions, type BulkProgress, type DemoLoadOptions } from './bulk';
+export { bulkLoad, bulkLoadRecords, loadDemoPortfolio, type BulkLoadOptions, type BulkProgress, type BulkRecords, type DemoLoadOptions } from './bulk';
 export { DataProvider, useCommands, useDataLayer, useRepositories } from './provider';
 export * from './hooks';
 export * from './contract-life';

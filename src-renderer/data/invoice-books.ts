@@ -118,10 +118,13 @@ export const yearBooks = (books: BooksTable, from: YearMonth, to: YearMonth) => 
  * Applies puts and deletes of documents, each book read once and written
  * once. A document whose book changed
  * (another year, another client) leaves the book it was in; a book left with
- * no document is deleted. Runs inside the caller's read-write transaction
- * over `books`, or in its own.
+ * no document is deleted. `stored: false` says no book of these documents can
+ * be stored yet (a bulk load into an empty store, each client's documents
+ * in one call): the books are written from the documents, nothing is read.
+ * Runs inside the caller's read-write transaction over `books`, or in its own.
  */
-export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoice[], deletes: readonly string[]): Promise<void> {
+export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoice[], deletes: readonly string[], { stored = true }: { stored?: boolean } = {}): Promise<void> {
+  if (!stored) return void (puts.length > 0 ? await books.bulkPut(booksOf(puts)) : undefined);
   const working = new Map<string, { key: BookKey; invoices: Map<string, Invoice> }>();
   /** The book holding each document of `working`. */
   const holder = new Map<string, string>();

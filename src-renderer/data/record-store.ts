@@ -170,6 +170,7 @@ export function invoiceStore(books: BooksTable): InvoiceStore {
  */
 export interface RecordsDb {
   readonly clientRows: Table<ClientRow, string>;
+  readonly invoiceBooks: BooksTable;
   records<E extends EntityType>(entity: E): RecordStore<EntityRecords[E]>;
 }
 
@@ -192,9 +193,10 @@ export const sharesRows = (entity: EntityType): boolean => inClientRows(entity) 
  * Issues the writes of several entities at once: clients and contracts
  * together, each client row read and written once (`rowsStored: false` —
  * none can be stored yet — skips reading them), the other entities through
- * their stores (invoices into their books, each read and written once). Runs inside the caller's read-write transaction.
+ * their stores (invoices into their books, each read and written once;
+ * `booksStored: false` skips reading them). Runs inside the caller's read-write transaction.
  */
-export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { rowsStored = true }: { rowsStored?: boolean } = {}): Promise<unknown> {
+export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { rowsStored = true, booksStored = true }: { rowsStored?: boolean; booksStored?: boolean } = {}): Promise<unknown> {
   const rows = writes.filter((w) => inClientRows(w.entity));
   const rowChanges = Object.fromEntries(rows.map((w) => [w.entity, { puts: w.puts, deletes: w.deletes }])) as ClientRowChanges;
   return Promise.all([
@@ -202,6 +204,7 @@ export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { r
     ...writes
       .filter((w) => !inClientRows(w.entity))
       .map((w) => {
+        if (w.entity === 'invoices' && !booksStored) return writeInvoiceBooks(db.invoiceBooks, w.puts as readonly Invoice[], w.deletes, { stored: false });
         const store: RecordStore<WireRecord> = db.records(w.entity);
         return store.bulkWrite(w.puts, w.deletes);
       }),

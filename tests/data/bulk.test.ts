@@ -1,8 +1,44 @@
+import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
-import { bulkLoad, createDatabase, loadDemoPortfolio, openDataLayer } from '../../src-renderer/data';
+import { bulkLoad, bulkLoadRecords, createDatabase, loadDemoPortfolio, openDataLayer, type ContratsDb } from '../../src-renderer/data';
 import { SYNC_KEYS } from '../../src-renderer/data/sync-state';
-import { ACTOR, CLIENT_INPUT, counts, freshIndexedDb } from './helpers';
+import { yearOfInvoices } from '../../src-renderer/bench/invoices';
+import { ACTOR, CLIENT_INPUT, counts, expectDigestsTrue, freshIndexedDb } from './helpers';
+
+/** Requests that read rows of `tables`, and the puts of each row (by key), as IndexedDB receives them. */
+function countRequests(db: ContratsDb, tables: readonly string[]) {
+  const reads = new Map<string, number>();
+  const puts = new Map<string, number>();
+  const counter: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'countRequests',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (!tables.includes(name)) return table;
+        const read = () => reads.set(name, (reads.get(name) ?? 0) + 1);
+        return {
+          ...table,
+          get: (req) => (read(), table.get(req)),
+          getMany: (req) => (read(), table.getMany(req)),
+          query: (req) => (read(), table.query(req)),
+          openCursor: (req) => (read(), table.openCursor(req)),
+          mutate: (req) => {
+            if (req.type === 'put') for (const value of req.values as { id?: string; clientId?: string; year?: string }[]) {
+              const key = `${name}/${value.year ? `${value.clientId}/${value.year}` : value.id}`;
+              puts.set(key, (puts.get(key) ?? 0) + 1);
+            }
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+  db.use(counter);
+  return { reads, puts };
+}
 
 describe('bulk loaders', () => {
   it('loads the demo portfolio in chunks, with progress, and no outbox or audit entries', async () => {
@@ -38,5 +74,37 @@ describe('bulk loaders', () => {
     await expect(bulkLoad(db, 'clients', [...clients.slice(0, 3), bad])).rejects.toThrow(/Saisie refusée \(Client\).*SIREN/);
     expect(await db.clients.count()).toBe(0);
     await expect(bulkLoad(db, 'clients', clients)).resolves.toBe(5);
+  });
+
+  it('loads a whole portfolio into an empty laptop without reading a record, each client row and book written once', async () => {
+    const db = createDatabase({ name: 'whole', ...freshIndexedDb() });
+    const demo = generateDemoPortfolio({ seed: 7, clients: 50 });
+    const invoices = yearOfInvoices(demo, '2026-11-27');
+    const { reads, puts } = countRequests(db, ['clientFiles', 'usage', 'invoiceBooks']);
+    const progress: string[] = [];
+    const records = { ...demo, invoices };
+    const loaded = await bulkLoadRecords(db, records, { chunkSize: 20, onProgress: ({ entity, written, total }) => progress.push(`${entity} ${written}/${total}`) });
+    expect(loaded).toBe(Object.values(records).reduce((n, list) => n + list.length, 0));
+    // Clients with their contracts, told in clients; invoices in documents, a client's never split.
+    expect(progress.filter((p) => p.startsWith('clients'))).toEqual(['clients 20/50', 'clients 40/50', 'clients 50/50']);
+    expect(progress.at(-1)).toBe(`invoices ${invoices.length}/${invoices.length}`);
+    // Nothing is read: not before a write, nor for the read model (the overrun rows are judged against the invoices in hand).
+    expect(Object.fromEntries(reads)).toEqual({});
+    expect([...puts.values()].every((n) => n === 1)).toBe(true);
+    expect([...puts.keys()].filter((k) => k.startsWith('clientFiles/')).length).toBe(50);
+    expect(await db.contracts.toArray()).toEqual(expect.arrayContaining(demo.contracts));
+    expect(await db.invoices.count()).toBe(invoices.length);
+    expect((await counts(db)).outbox).toBe(0);
+    await expectDigestsTrue(db);
+  });
+
+  it('a refused record in a late step writes nothing at all: one transaction', async () => {
+    const db = createDatabase({ name: 'refused', ...freshIndexedDb() });
+    const demo = generateDemoPortfolio({ seed: 8, clients: 30 });
+    const invoices = yearOfInvoices(demo, '2026-11-27');
+    const bad = { ...invoices.at(-1)!, dueDate: '31/12/2026' };
+    await expect(bulkLoadRecords(db, { ...demo, invoices: [...invoices.slice(0, -1), bad] }, { chunkSize: 10 })).rejects.toThrow(/31\/12\/2026/);
+    const c = await counts(db);
+    expect([c.clientFiles, c.usage, c.invoiceBooks, c.priceLists, c.digests, c.portfolioChunks]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, regularisedMonths, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import {
-  bulkLoad, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
+  bulkLoad, bulkLoadRecords, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
 } from '../../src-renderer/data';
 import { readModelFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
 import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
+import { yearOfInvoices } from '../../src-renderer/bench/invoices';
 
 /** The stored lists of these tests: the built-in list, as an empty laptop reads it. */
 const LISTS = [BUILT_IN_LIST];
@@ -175,6 +176,17 @@ describe('portfolio read model', () => {
     await bulkLoad(other, 'usage', usage, { chunkSize: 7 });
     expect((await readPortfolio(other)).length).toBe(30);
     await expectFresh(other);
+  });
+
+  it('is computed once by a whole load into an empty laptop, invoices regularising their overruns included', async () => {
+    const db = createDatabase({ name: 'whole', ...freshIndexedDb() });
+    const demo = generateDemoPortfolio({ seed: 6, clients: 40 });
+    const invoices = yearOfInvoices(demo, '2026-11-27');
+    await bulkLoadRecords(db, { ...demo, invoices }, { chunkSize: 9 });
+    expect((await readPortfolio(db)).length).toBe(40);
+    expect(await db.syncState.get(SYNC_KEYS.summariesPending)).toBeUndefined();
+    await expectFresh(db);
+    expect((await db.overrunFacts.toArray()).some((r) => r.regularised.length > 0)).toBe(true);
   });
 
   it('is built from the stored records when an old database is opened (v3 built it, v10 marks it pending for the data layer to rebuild)', async () => {

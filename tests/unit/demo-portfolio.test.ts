@@ -3,6 +3,7 @@ import {
   DEMO_TODAY,
   entitySchemas,
   findCoveringTier,
+  demoPortfolioParts,
   generateDemoPortfolio,
   getTier,
   isEuMemberState,
@@ -32,6 +33,13 @@ function checkValid(p: DemoPortfolio): void {
 
 describe('demo portfolio', () => {
   const big = generateDemoPortfolio({ seed: 42, clients: 2000 });
+
+  it('comes a part at a time as the same records, in the same order (the demo loader stores one part while it makes the next)', () => {
+    const parts = [...demoPortfolioParts({ seed: 42, clients: 2000 }, 300)];
+    expect(parts.map((p) => p.clients.length)).toEqual([300, 300, 300, 300, 300, 300, 200]);
+    expect({ clients: parts.flatMap((p) => p.clients), contracts: parts.flatMap((p) => p.contracts), usage: parts.flatMap((p) => p.usage), priceLists: big.priceLists }).toEqual(big);
+    expect(() => demoPortfolioParts({ seed: 42, clients: 0 }, 300)).toThrow(/Taille de portefeuille invalide/);
+  });
 
   it('is deterministic: same seed, same portfolio; another seed, another one', () => {
     expect(generateDemoPortfolio({ seed: 7, clients: 200 })).toEqual(generateDemoPortfolio({ seed: 7, clients: 200 }));

@@ -8,6 +8,7 @@ import { invoicingTransaction } from './transaction';
 import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
 import { storedPriceLists } from '../price-lists';
+import { readInvoicedContracts } from '../read-model/invoiced-months';
 import { storedTotals } from './stored-amounts';
 
 /**
@@ -66,11 +67,11 @@ function pastRegularisations(invoices: readonly Invoice[], usage: UsageDocument 
   return { regularised: regularisedMonths(own, usage?.months.map((m) => m.month) ?? []), ...(first ? { firstInvoicedMonth: first } : {}) };
 }
 
-/** Contracts already invoiced for the month, by id; credit notes and surcharges do not count. */
-async function invoicedContractIds(ctx: DataContext, month: YearMonth): Promise<Set<string>> {
-  const invoices = await ctx.db.invoices.ofPeriods(month);
-  return new Set(invoices.filter((i) => i.kind === 'invoice').map((i) => i.contractId));
-}
+/**
+ * Contracts already invoiced for the month, by id; credit notes and surcharges do not count. One
+ * row of the read model (read-model/invoiced-months.ts), not the 10,000 books of the year.
+ */
+const invoicedContractIds = (ctx: DataContext, month: YearMonth): Promise<Set<string>> => readInvoicedContracts(ctx.db, month);
 
 export async function planMonthlyRun(ctx: DataContext, month: YearMonth, options: PlanOptions = {}): Promise<MonthlyRunPlan> {
   parseYearMonth(month);

@@ -1,11 +1,12 @@
 import type { Table } from 'dexie';
-import type { Client, Contract, EntityRecords, EntityType, PriceLists, UsageDocument } from '../../../src-core';
+import type { Client, Contract, EntityRecords, EntityType, Invoice, PriceLists, UsageDocument } from '../../../src-core';
 import type { ContratsDb } from '../db';
 import { storedPriceLists } from '../price-lists';
 import { summarizeClients, withContractUsage, type ClientSummary } from './client-summary';
-import { refreshRegularisations, replaceOverrunIndex, updateOverrunIndex } from './overrun-index';
+import { judgedInMemory, refreshRegularisations, replaceOverrunIndex, updateOverrunIndex, type OverrunRow } from './overrun-index';
 import { DELTA_LIMIT, portfolioTables, readPortfolio, replacePortfolio, updateSummaries } from './portfolio-chunks';
 import { feedsSummaries, readModelScope, refreshSummaries, summaryClientOf, type SummaryChange } from './upkeep';
+import { invoicedMonths } from './invoiced-months';
 import { recordDigests } from './record-digests';
 
 /** One record as the write gateway stored it: what it was (when the writer read it) and what it is now (null: deleted). */
@@ -23,6 +24,8 @@ export interface ReadModelSources {
   usage: readonly UsageDocument[];
   /** The price lists the summaries' limits come from (the stored ones, or those the caller will store with the records). */
   priceLists: PriceLists;
+  /** Every stored invoice, when the caller holds them all (a whole bulk load): the overrun rows are judged without reading the books. */
+  invoices?: readonly Invoice[];
 }
 
 /** What the parts kept before this one made of the same writes (follow) or computed (compute), by part name. */
@@ -133,7 +136,7 @@ function regularisedContractOf(entity: EntityType, record: object | null | undef
  * summaries the part before rewrote — and which of those months a stored
  * invoice regularises, judged again for the contracts whose invoices are written.
  */
-export const overrunFacts: ReadModelMaintainer<ClientSummary[], void> = {
+export const overrunFacts: ReadModelMaintainer<{ summaries: ClientSummary[]; judged?: OverrunRow[] }, void> = {
   name: 'overrunFacts',
   feeds: (entity) => feedsPricedSummaries(entity) || entity === 'invoices',
   tables: (db) => [...db.invoices.tables, db.overrunFacts, db.portfolioMeasured],
@@ -148,8 +151,11 @@ export const overrunFacts: ReadModelMaintainer<ClientSummary[], void> = {
       if (contracts.length > 0) await refreshRegularisations(db, contracts);
     })();
   },
-  compute: (_sources, upstream) => upstream.get(portfolioSummaries.name) as ClientSummary[],
-  replace: (db, summaries) => replaceOverrunIndex(db, summaries),
+  compute: (sources, upstream) => {
+    const summaries = upstream.get(portfolioSummaries.name) as ClientSummary[];
+    return { summaries, ...(sources.invoices ? { judged: judgedInMemory(summaries, sources.invoices) } : {}) };
+  },
+  replace: (db, { summaries, judged }) => replaceOverrunIndex(db, summaries, judged),
 };
 
 /** The read model's parts, in the order they are kept (a part after the one it derives from). */
@@ -158,9 +164,10 @@ export const READ_MODEL: readonly ReadModelMaintainer[] = [portfolioSummaries as
 /**
  * The parts followed on every record write of every entity, a first load
  * included (nothing of theirs is deferred to a rebuild): the reconciliation
- * digests (record-digests.ts), which need only each write's versions.
+ * digests (record-digests.ts), which need only each write's versions, and
+ * the invoiced months (invoiced-months.ts), only each invoice's month and kind.
  */
-export const FOLLOWED_ALWAYS = [recordDigests] as const;
+export const FOLLOWED_ALWAYS = [recordDigests, invoicedMonths] as const;
 
 /** Tables every record write covers for FOLLOWED_ALWAYS. */
 export function alwaysFollowedTables(db: ContratsDb): Table[] {

@@ -106,13 +106,30 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
 }
 
 /**
- * Replaces both tables with those of `summaries` (a rebuild): every row judged
- * again from the stored invoices, which may have come while the model waited.
+ * The overrun rows of `summaries` judged against `invoices`, every stored
+ * invoice held in memory by a whole load: the same rule as `lookedUp`, without
+ * reading the books back.
  */
-export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[]): Promise<void> {
+export function judgedInMemory(summaries: readonly ClientSummary[], invoices: readonly Invoice[]): OverrunRow[] {
+  const rows = overrunRows(summaries);
+  const after = new Map(rows.map((row) => [row.id, row.months.reduce((a, b) => (b < a ? b : a))]));
+  const byContract = new Map<string, Invoice[]>();
+  for (const invoice of invoices) {
+    const month = after.get(invoice.contractId);
+    if (month !== undefined && invoice.kind === 'invoice' && invoice.period !== undefined && invoice.period > month) (byContract.get(invoice.contractId) ?? byContract.set(invoice.contractId, []).get(invoice.contractId)!).push(invoice);
+  }
+  return rows.map((row) => ({ ...row, regularised: [...regularisedMonths(byContract.get(row.id) ?? [], row.months)].sort() }));
+}
+
+/**
+ * Replaces both tables with those of `summaries` (a rebuild): every row judged
+ * again from the stored invoices, which may have come while the model waited —
+ * or taken as `judged` (judgedInMemory) from a caller holding them all.
+ */
+export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly ClientSummary[], judged?: readonly OverrunRow[]): Promise<void> {
   const unjudged = overrunRows(summaries);
   const before = await db.overrunFacts.toArray();
-  const rows = unjudged.length > 0 ? await lookedUp(db, unjudged) : [];
+  const rows = judged ? [...judged] : unjudged.length > 0 ? await lookedUp(db, unjudged) : [];
   // Only the rows that differ are written (IndexedDB's cost is per row): a rebuild over a stored model (the data layer reopened after a
   // pending mark, a demo load over data) finds most overruns as they were; an import no longer comes here (its maintainer follows it).
   const next = new Set(rows.map((r) => r.id));

@@ -86,8 +86,28 @@ export interface WriteOptions {
   onProgress?: (progress: { written: number; total: number }) => void;
   /** False: no client row of these records can be stored yet (a first sync into empty tables), so none is read. */
   rowsStored?: boolean;
+  /** False: no invoice book of these records can be stored yet (a bulk load into an empty store, each client's invoices in one write), so none is read. */
+  booksStored?: boolean;
   /** Runs once the first step's writes are issued, while IndexedDB stores them: work that needs no database. */
   whileWriting?: () => void;
+  /**
+   * The writes, collected here instead of followed by the parts of FOLLOWED_ALWAYS: a caller issuing
+   * several writes at once in one transaction (a bulk load) follows them all once (`followAlways`)
+   * before its transaction ends — their rows are read and rewritten once, and no two writes rewrite them from the same read.
+   */
+  followAlwaysLater?: AppliedWrite[];
+}
+
+/** Follows `applied` with every part of FOLLOWED_ALWAYS, inside the caller's transaction (see `followAlwaysLater`). */
+export function followAlways(db: ContratsDb, applied: readonly AppliedWrite[]): Promise<void> {
+  return inTransaction(
+    (async () => {
+      for (const part of FOLLOWED_ALWAYS) {
+        const followed = part.follow(db, applied);
+        if (followed) await inTransaction(followed);
+      }
+    })(),
+  );
 }
 
 /**
@@ -151,7 +171,7 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   const write = async (given: readonly RecordWrite[]) => {
     const reading = withStoredBefore(db, given);
     const step = reading ? await inTransaction(reading) : given;
-    const issued = writeStep(db, step, origin, options.rowsStored ?? true);
+    const issued = writeStep(db, step, origin, { rowsStored: options.rowsStored ?? true, booksStored: options.booksStored ?? true });
     whileWriting?.();
     whileWriting = undefined;
     await issued;
@@ -169,9 +189,12 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   }
   whileWriting?.();
   if (applied.length === 0) return;
-  for (const part of FOLLOWED_ALWAYS) {
-    const followed = part.follow(db, applied);
-    if (followed) await inTransaction(followed);
+  if (options.followAlwaysLater) options.followAlwaysLater.push(...applied);
+  else {
+    for (const part of FOLLOWED_ALWAYS) {
+      const followed = part.follow(db, applied);
+      if (followed) await inTransaction(followed);
+    }
   }
   if (origin.kind === 'first-load') {
     if (maintainersOf(applied.map((w) => w.entity)).length > 0) await db.syncState.put({ key: READ_MODEL_PENDING, value: true });
@@ -212,7 +235,7 @@ export function changedFields(before: object | undefined, after: object | null):
 }
 
 /** One step: the records (each written in its last state), and for a local change the audit entries and mutations, as bulk requests issued together. */
-function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOrigin, rowsStored: boolean): Promise<unknown> {
+function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOrigin, stored: { rowsStored: boolean; booksStored: boolean }): Promise<unknown> {
   const last = new Map<EntityType, Map<string, WireRecord | null>>();
   for (const w of step) {
     const records = last.get(w.entity) ?? last.set(w.entity, new Map()).get(w.entity)!;
@@ -226,7 +249,7 @@ function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOr
     puts: [...records.values()].filter((r): r is WireRecord => r !== null),
     deletes: [...records].filter(([, r]) => r === null).map(([id]) => id),
   }));
-  const requests: Promise<unknown>[] = [writeRecords(db, recordWrites, { rowsStored })];
+  const requests: Promise<unknown>[] = [writeRecords(db, recordWrites, stored)];
   if (origin.kind === 'local') {
     const { audit, outbox } = historyOf(origin.ctx, step, origin.grouped);
     requests.push(db.audit.bulkAdd(audit), db.outbox.bulkAdd(outbox));

@@ -126,7 +126,7 @@ describe('usage import at portfolio scale', () => {
     expect(await readPortfolio(db)).toEqual(summaries);
   });
 
-  it('merges into the stored documents whether most of the table is named (read by key ranges) or a few (read by id); a document between them not in the file is left as it was', async () => {
+  it('merges into the stored documents whether most of the table is named or a few; a document between them not in the file is left as it was', async () => {
     // Most of the table (all but every fifth document), then a few (every twentieth).
     for (const named of [(i: number) => i % 5 !== 2, (i: number) => i % 20 === 0]) {
       const { db, commands } = await demo(40);

@@ -38,29 +38,6 @@ function withUsageMonths(months: readonly UsageMonth[], entries: readonly UsageM
   return { months: [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1)), changed };
 }
 
-/**
- * The stored usage documents of `ids` (sorted: a document's id is its
- * contract's), in their order. Across `dense` ids — most of the table, as an
- * import of the whole portfolio names — the documents between the first and
- * the last are read by key range, ONE getAll request, instead of one get per
- * document (Dexie's bulkGet: 11,000 requests, each answered by its own event
- * in the worker); the few in between not asked for are read and left.
- */
-export function readUsageDocuments(db: DataContext['db'], ids: readonly string[], dense: boolean): Promise<(UsageDocument | undefined)[]> {
-  if (!dense || ids.length < 2) return db.usage.bulkGet([...ids]);
-  return db.usage
-    .where(':id')
-    .between(ids[0]!, ids.at(-1)!, true, true)
-    .toArray()
-    .then((docs) => {
-      const byId = new Map(docs.map((d) => [d.id, d]));
-      return ids.map((id) => byId.get(id));
-    });
-}
-
-/** Whether `count` documents are most of the usage table: read by ranges (`readUsageDocuments`). Inside a transaction, one count request. */
-export const mostOfUsage = (db: DataContext['db'], count: number): Promise<boolean> => db.usage.count().then((stored) => count * 2 >= stored);
-
 /** The usage aggregate's commands: a month entered by hand, a whole file imported. */
 export function usageCommands(ctx: DataContext) {
   const { db } = ctx;
@@ -96,8 +73,7 @@ export function usageCommands(ctx: DataContext) {
      * Imports many months at once (the platform's CSV export), all or nothing:
      * ONE read-write transaction merges each contract's months into its usage
      * document and hands the changed documents to the write gateway a chunk at
-     * a time (the next chunk is read while one is written — by key range when
-     * the file names most of the table, `readUsageDocuments`): one outbox mutation
+     * a time (the next chunk is read while one is written): one outbox mutation
      * per document, and per chunk ONE grouped audit entry holding each
      * document's line (`localChange(ctx, grouped)`: 11,000 entries of their
      * own were a third of a 10,000-client import; its months in one `{ months }`
@@ -122,8 +98,7 @@ export function usageCommands(ctx: DataContext) {
         if (list) list.push(entry);
         else byContract.set(contractId, [entry]);
       }
-      // Sorted: each step's documents are one key range (readUsageDocuments).
-      const ids = [...byContract.keys()].sort();
+      const ids = [...byContract.keys()];
       const grouped = { id: ctx.newId(), summary: `Import de consommations : ${countFr(rows.length, 'mois', 'mois')} pour ${countFr(ids.length, 'contrat', 'contrats')}.` };
       return changeTransaction(ctx, ['usage', 'contracts'], async () => {
         const at = ctx.now();
@@ -134,10 +109,9 @@ export function usageCommands(ctx: DataContext) {
         // A contract whose client is not stored yet (pulled first) has no summary: read it from its record.
         for (const c of unsummarized.length > 0 ? await db.contracts.bulkGet(unsummarized) : []) if (c) known.set(c.id, c);
         let changed = 0;
-        const dense = await mostOfUsage(db, ids.length);
         // Read ahead; a read left pending when a row is refused fails with the transaction, and is not a second error.
         const read = (from: number) => {
-          const pending = readUsageDocuments(db, ids.slice(from, from + IMPORT_CHUNK), dense);
+          const pending = db.usage.bulkGet(ids.slice(from, from + IMPORT_CHUNK));
           pending.catch(() => undefined);
           return pending;
         };

@@ -1,5 +1,4 @@
 import { overwrittenMonths, parseUsageCsv, type IsoDate, type UsageDocument, type UsageImportContract, type UsageImportRow } from '../../../src-core';
-import { mostOfUsage, readUsageDocuments } from '../commands/usage';
 import type { DataContext } from '../context';
 import { readPortfolio } from '../read-model/portfolio-chunks';
 import type { UsageFileCheck } from './protocol';
@@ -41,9 +40,9 @@ function monthsOf(docs: Iterable<UsageDocument | undefined>): Map<string, Set<st
 export async function checkUsageFile(ctx: DataContext, text: string | Promise<string>, today: IsoDate, onProgress?: (done: number, total: number) => void): Promise<{ check: UsageFileCheck; rows: UsageImportRow[] }> {
   const [contracts, content] = await Promise.all([importContracts(ctx), text]);
   const { rows, ...report } = parseUsageCsv(content, { contracts, today, ...(onProgress ? { onProgress } : {}) });
-  const named = [...new Set(rows.map((r) => r.contractId))].sort();
+  const named = [...new Set(rows.map((r) => r.contractId))];
   const reference = new Map(contracts.map((c) => [c.id, c.reference]));
-  const stored = report.errorCount === 0 && rows.length > 0 ? monthsOf(await readUsageDocuments(ctx.db, named, await mostOfUsage(ctx.db, named.length))) : null;
+  const stored = report.errorCount === 0 && rows.length > 0 ? monthsOf(await ctx.db.usage.bulkGet(named)) : null;
   const overwritten = stored ? overwrittenMonths(rows, stored) : null;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ ...r, reference: reference.get(r.contractId) ?? r.contractId }));
   return { check: { report, rowCount: rows.length, contractCount: named.length, preview, overwritten }, rows };

@@ -26,7 +26,9 @@ export type MessageParam =
   /** A rule's sentence inside another, its final full stop dropped: a message, or stored French text. */
   | { rule: Message | string }
   /** Sentences joined by ", " (empty: nothing). */
-  | { list: Message[] };
+  | { list: Message[] }
+  /** Months joined by ", ": a list of months stored in one array (each imported document's history line names ~13; a message per month made 40 objects of a line). */
+  | { months: YearMonth[] };
 
 export interface Message {
   code: MessageCode;
@@ -237,6 +239,7 @@ export const MESSAGES_FR = {
   'audit.contract.create': 'Création du contrat {reference} ({tier}).',
   'audit.contract.update': 'Modification du contrat {reference}.',
   'audit.usage.import': 'Consommation importée pour le contrat {reference} : {months}.',
+  // A month of the history lines stored before imports named their months in one `{ months }` value (still shown).
   'audit.month': '{month}',
   'refusal.contract.startAfterTierChange': 'La date de début ne peut pas suivre un changement de formule déjà enregistré ({month}).',
 } as const;
@@ -283,6 +286,7 @@ function formatParam(value: MessageParam, formats: MessageFormats): string {
   if ('word' in value) return formats.template(value.word);
   if ('message' in value) return renderMessage(value.message, formats);
   if ('rule' in value) return (typeof value.rule === 'string' ? value.rule : renderMessage(value.rule, formats)).replace(/\.$/, '');
+  if ('months' in value) return value.months.map((m) => formats.month(m)).join(', ');
   return value.list.map((m) => renderMessage(m, formats)).join(', ');
 }
 

@@ -107,12 +107,30 @@ export function identifier(max: number, required = "L'identifiant est obligatoir
  * must be storable.
  */
 export function malformedTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'string') return isWellFormedText(value) ? undefined : path;
+  const found = malformedTextIn(value);
+  return found && [...path, ...found];
+}
+
+/**
+ * The path below `value` of its first text holding half a character: built on
+ * the way back from that text only — a mutation of an imported usage document
+ * (36 months of four values) checked 11,000 times allocated a path per value.
+ */
+function malformedTextIn(value: unknown): (string | number)[] | undefined {
+  if (typeof value === 'string') return isWellFormedText(value) ? undefined : [];
   if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (!isWellFormedText(key)) return [...path, '(clé)'];
-    const found = malformedTextPath(item, [...path, Array.isArray(value) ? Number(key) : key]);
-    if (found) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = malformedTextIn(value[i]);
+      if (found) return [i, ...found];
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!isWellFormedText(key)) return ['(clé)'];
+    const found = malformedTextIn((value as Record<string, unknown>)[key]);
+    if (found) return [key, ...found];
   }
   return undefined;
 }

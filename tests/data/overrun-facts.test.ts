@@ -117,6 +117,30 @@ describe('the overrun facts of the read model', () => {
     expect((await readOverrunWorkList(s2.db, TODAY)).items[0]!.regularised).toBe(false);
   });
 
+  it('keep the verdicts of the months a row judged and judge its new months, in the books of their years (an import of earlier months)', async () => {
+    const data = await openTestData();
+    const ctx = createDataContext(data.db, 'device-test', { now: () => `${TODAY}T10:00:00+01:00`, newId: data.ctx.newId });
+    const client = await data.commands.clients.create(CLIENT_INPUT, ACTOR);
+    const contract = await data.commands.contracts.create({ clientId: client.id, reference: 'CT-2025-00001', tier: 'T49', priceListId: 'PL-2024-09-01', startDate: '2025-10-01' }, ACTOR);
+    const months = (entries: [string, typeof OVER][]) => entries.map(([month, values]) => ({ contractId: contract.id, month, ...values }));
+    await data.commands.usage.importMonths(months([['2025-10', OVER], ['2025-11', OVER], ['2025-12', WITHIN]]), ACTOR);
+    // January 2026's run regularises October and November 2025: its invoice is in the book of 2026.
+    await createMonthlyDrafts(ctx, await planMonthlyRun(ctx, '2026-01'), ACTOR);
+    expect((await data.db.overrunFacts.get(contract.id))!.regularised).toEqual(['2025-10', '2025-11']);
+
+    // December newly over: October and November keep their verdicts, December is judged.
+    await data.commands.usage.importMonths(months([['2025-12', OVER]]), ACTOR);
+    await expectFactsRight(data.db);
+    expect((await data.db.overrunFacts.get(contract.id))!).toMatchObject({ months: ['2025-10', '2025-11', '2025-12'], regularised: ['2025-10', '2025-11'] });
+
+    // November within, then over again: judged anew from 2025, it is found on the invoice of 2026.
+    await data.commands.usage.importMonths(months([['2025-10', WITHIN], ['2025-11', WITHIN]]), ACTOR);
+    expect((await data.db.overrunFacts.get(contract.id))!).toMatchObject({ months: ['2025-12'], regularised: [] });
+    await data.commands.usage.importMonths(months([['2025-11', OVER]]), ACTOR);
+    await expectFactsRight(data.db);
+    expect((await data.db.overrunFacts.get(contract.id))!).toMatchObject({ months: ['2025-11', '2025-12'], regularised: ['2025-11'] });
+  });
+
   it('follow pulled changes: usage and invoices from the server', async () => {
     const s = await setUp();
     const usage = await s.commands.usage.recordMonth(s.contract.id, { month: '2026-11', ...WITHIN }, ACTOR);

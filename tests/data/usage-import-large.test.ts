@@ -125,4 +125,23 @@ describe('usage import at portfolio scale', () => {
     expect(await counts(db)).toEqual(before);
     expect(await readPortfolio(db)).toEqual(summaries);
   });
+
+  it('merges into the stored documents whether most of the table is named or a few; a document between them not in the file is left as it was', async () => {
+    // Most of the table (all but every fifth document), then a few (every twentieth).
+    for (const named of [(i: number) => i % 5 !== 2, (i: number) => i % 20 === 0]) {
+      const { db, commands } = await demo(40);
+      const stored = (await db.usage.toArray()).sort(byId);
+      const chosen = stored.filter((_, i) => named(i));
+      const skipped = stored.filter((d) => !chosen.includes(d));
+      const last = (d: (typeof stored)[number]) => d.months.at(-1)!;
+      const rows = chosen.map((d) => ({ contractId: d.contractId, month: last(d).month, cpuHours: 42, databaseGB: 0.5, storageGB: 1 }));
+      expect(await commands.usage.importMonths(rows, ACTOR)).toBe(chosen.length);
+      const after = new Map((await db.usage.toArray()).map((d) => [d.id, d]));
+      // Each document keeps its other months: its stored version was read, not taken for a new one.
+      for (const d of chosen) expect(after.get(d.id)!.months).toEqual([...d.months.slice(0, -1), { month: last(d).month, cpuHours: 42, databaseGB: 0.5, storageGB: 1 }]);
+      for (const d of skipped) expect(after.get(d.id)).toEqual(d);
+      expect(await db.outbox.count()).toBe(chosen.length);
+      await expectSummariesFresh(db);
+    }
+  });
 });

@@ -76,7 +76,9 @@ export function usageCommands(ctx: DataContext) {
      * a time (the next chunk is read while one is written): one outbox mutation
      * per document, and per chunk ONE grouped audit entry holding each
      * document's line (`localChange(ctx, grouped)`: 11,000 entries of their
-     * own were a third of a 10,000-client import). The gateway then updates
+     * own were a third of a 10,000-client import; its months in one `{ months }`
+     * value, not a message each, which made the audit as heavy as the
+     * documents). The gateway then updates
      * the clients' summaries from the read model itself
      * (read-model/maintainers.ts: no client file read). The contracts are found
      * in the read model too. A refused row (unknown contract, invalid month:
@@ -134,8 +136,8 @@ export function usageCommands(ctx: DataContext) {
             const before = docs[i];
             const { after, changed: differs } = merged(contract, before, months, at);
             if (!differs) return;
-            const list = { list: months.map((m) => message('audit.month', { month: { month: m.month } })) };
-            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: message('audit.usage.import', { reference: contract.reference, months: list }), clientId: contract.clientId }));
+            const said = message('audit.usage.import', { reference: contract.reference, months: { months: months.map((m) => m.month) } });
+            writes.push(localWrite({ entity: 'usage', before, after, actor, action: 'usage_import', summary: said, clientId: contract.clientId }));
           });
           changed += writes.length;
           start += IMPORT_CHUNK;

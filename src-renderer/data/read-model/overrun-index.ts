@@ -45,32 +45,49 @@ function overrunRows(summaries: Iterable<ClientSummary>): UnjudgedRow[] {
 }
 
 /**
- * `rows` with the months of theirs the contract's stored invoices regularise.
- * A month is regularised by a later month's run, so only the invoices after
- * each row's oldest month are read (the books' `contractPeriods`, v11): one
- * query for all the rows, the books of those years only, not the history.
+ * `rows` with the months of theirs the contract's stored invoices regularise,
+ * judged for `unjudged(row)` (all its months unless told) and carried for the
+ * others. A month is regularised by a later month's run, so only the invoices
+ * after each row's oldest unjudged month are read (the books' `contractPeriods`,
+ * v11), the rows grouped by that month's year: a contract newly over in
+ * October 2026 reads the books of 2026 only, not those of every year from the
+ * oldest month of any row (an import of recent months judged 2,600 contracts'
+ * books of two years each: most of the portfolio's invoices).
  */
-async function lookedUp<R extends UnjudgedRow>(db: ContratsDb, rows: readonly R[]): Promise<(R & { regularised: YearMonth[] })[]> {
-  const later = await db.invoices.ofContractsAfter(rows.map((row) => ({ contractId: row.id, after: row.months.reduce((a, b) => (b < a ? b : a)) })));
+async function lookedUp<R extends UnjudgedRow & { regularised?: YearMonth[] }>(db: ContratsDb, rows: readonly R[], unjudged: (row: R) => readonly YearMonth[] = (row) => row.months): Promise<(R & { regularised: YearMonth[] })[]> {
+  const byYear = new Map<string, { contractId: string; after: YearMonth }[]>();
+  for (const row of rows) {
+    const after = unjudged(row).reduce((a, b) => (b < a ? b : a));
+    const year = after.slice(0, 4);
+    (byYear.get(year) ?? byYear.set(year, []).get(year)!).push({ contractId: row.id, after });
+  }
   const byContract = new Map<string, Invoice[]>();
-  for (const invoice of later) if (invoice.kind === 'invoice') byContract.set(invoice.contractId, [...(byContract.get(invoice.contractId) ?? []), invoice]);
-  return rows.map((row) => ({ ...row, regularised: [...regularisedMonths(byContract.get(row.id) ?? [], row.months)].sort() }));
+  for (const contracts of byYear.values()) {
+    for (const invoice of await db.invoices.ofContractsAfter(contracts)) if (invoice.kind === 'invoice') byContract.set(invoice.contractId, [...(byContract.get(invoice.contractId) ?? []), invoice]);
+  }
+  return rows.map((row) => {
+    const judged = new Set(unjudged(row));
+    const carried = (row.regularised ?? []).filter((m) => row.months.includes(m) && !judged.has(m));
+    return { ...row, regularised: [...carried, ...regularisedMonths(byContract.get(row.id) ?? [], [...judged])].sort() };
+  });
 }
 
 /**
  * `rows` with their regularised months where `known` (the rows they replace)
- * judged all their months already; `pending`, the others, to look up
+ * judged all their months already; `pending`, the others, with the verdicts
+ * of the months `known` judged, to look up for their new months
  * (`lookedUp`). Split so that nothing is awaited when nothing is looked up:
  * inside a transaction, Dexie keeps its zone across awaits of its own
  * requests, not along a chain of promises that settle without one (refreshReadModel).
  */
-function carried(rows: readonly UnjudgedRow[], known: ReadonlyMap<string, OverrunRow>): { rows: OverrunRow[]; pending: UnjudgedRow[] } {
+function carried(rows: readonly UnjudgedRow[], known: ReadonlyMap<string, OverrunRow>): { rows: OverrunRow[]; pending: (UnjudgedRow & { regularised: YearMonth[]; judged: YearMonth[] })[] } {
   const done: OverrunRow[] = [];
-  const pending: UnjudgedRow[] = [];
+  const pending: (UnjudgedRow & { regularised: YearMonth[]; judged: YearMonth[] })[] = [];
   for (const row of rows) {
     const before = known.get(row.id);
-    if (before && row.months.every((m) => before.months.includes(m))) done.push({ ...row, regularised: before.regularised.filter((m) => row.months.includes(m)) });
-    else pending.push(row);
+    const regularised = before ? before.regularised.filter((m) => row.months.includes(m)) : [];
+    if (before && row.months.every((m) => before.months.includes(m))) done.push({ ...row, regularised });
+    else pending.push({ ...row, regularised, judged: before?.months ?? [] });
   }
   return { rows: done, pending };
 }
@@ -100,9 +117,15 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
   for (const id of removed) delete byClient[id];
   measuredOf(changed, byClient);
   const { rows, pending } = carried(overrunRows(changed), new Map(before.map((r) => [r.id, r])));
-  if (pending.length > 0) rows.push(...(await lookedUp(db, pending)));
-  await db.overrunFacts.bulkDelete(before.map((r) => r.id));
-  await Promise.all([db.overrunFacts.bulkPut(rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
+  // Only the months the replaced row had not judged are looked up.
+  if (pending.length > 0) rows.push(...(await lookedUp(db, pending, (row) => row.months.filter((m) => !row.judged.includes(m)))).map(({ judged: _judged, ...row }) => row));
+  // A row put again replaces its old one: only the rows gone are deleted.
+  const kept = new Set(rows.map((r) => r.id));
+  await Promise.all([
+    db.overrunFacts.bulkDelete(before.filter((r) => !kept.has(r.id)).map((r) => r.id)),
+    db.overrunFacts.bulkPut(rows),
+    db.portfolioMeasured.bulkPut(measuredRows(byClient)),
+  ]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { message, messageFr, type Message } from '../messages';
+import { frenchOf, message, messageFr, type Message } from '../messages';
 
 /**
  * Company identifiers of a client (DOMAIN.md, Client data): SIREN, intra-EU VAT
@@ -79,8 +79,8 @@ export function sirenCheckDigit(firstEight: string): string {
 
 /** Why a SIREN is refused, in French, or null when it is valid (9 digits, Luhn key). */
 export function sirenProblem(siren: string): string | null {
-  if (!/^\d{9}$/.test(siren)) return 'SIREN invalide : 9 chiffres attendus.';
-  if (luhnSum(siren) % 10 !== 0) return 'SIREN invalide : la clé de contrôle (Luhn) ne correspond pas.';
+  if (!/^\d{9}$/.test(siren)) return frenchOf('validation.siren.length');
+  if (luhnSum(siren) % 10 !== 0) return frenchOf('validation.siren.key');
   return null;
 }
 

@@ -848,6 +848,8 @@ export const fr = {
   'letters.deadline.line': '{label} : {date}',
   'letters.followUp.after': ' : ',
   'invoices.credit.pendingLine': '{label} : {amount} HT',
+  // s11 english
+  'validation.refused': 'Saisie refusée. {details}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -367,6 +367,27 @@ export const MESSAGES_FR = {
   'usageCsv.duplicate': 'Doublon : {month} du contrat {reference} figure déjà ligne {first}.',
   'usageCsv.noLine': 'Le fichier ne contient aucune ligne de consommation après l’en-tête.',
   'usageCsv.nothingChecked': 'Aucun fichier vérifié à importer.',
+  // s11 english: credit notes, payment cancellations, surcharges, issuing and letters' refusals
+  'refusal.credit.inconsistent': 'Avoirs antérieurs incohérents : plus de lignes créditées que la facture n’en compte.',
+  'refusal.credit.lineOver': 'Ligne {line} : {credited} déjà crédités pour {billed} facturés.',
+  'refusal.credit.noLine': 'Ligne à créditer inexistante : n° {line}.',
+  'refusal.credit.excess': 'Avoir refusé : {asked} demandés sur la ligne {line}, il ne reste que {left} à créditer.',
+  'refusal.credit.nothingLeft': 'Avoir refusé : rien ne reste à créditer sur la facture {number}.',
+  'refusal.credit.target': 'Un avoir se fait sur une facture ou une majoration émise.',
+  'refusal.credit.otherClient': 'Un avoir porte sur une facture de son client : la facture {number} est celle d’un autre client.',
+  'refusal.credit.stray': 'Avoir refusé : la ligne « {label} » ne retire aucun montant d’une ligne de la facture {number}.',
+  'refusal.payment.alreadyCancelled': 'Ce paiement a déjà été annulé le {date}.',
+  'refusal.payment.reason': 'Indiquez le motif de l’annulation (par exemple « virement rejeté par la banque »).',
+  'refusal.surcharge.nothingDue': 'La facture {number} n\'a pas de solde impayé : aucune majoration n\'est due.',
+  'refusal.issue.tooEarlyMonth': 'La facture de {month} ne peut pas être émise avant le {date} (début de la période facturée).',
+  'refusal.issue.tooEarlyDraft': 'Ce brouillon ne peut pas être émise avant le {date} (début de la période facturée).',
+  'refusal.letter.nonPaymentTooEarly': 'La résiliation pour impayé n’est possible qu’à partir du {date} (§6.6).',
+  'refusal.letter.objectionNotice': 'Une opposition se rapporte à un avis de modification des prix envoyé.',
+  'refusal.letter.objectionUseless': 'Le contrat prend déjà fin avant l’entrée en vigueur des nouveaux prix : l’opposition ne change rien.',
+  'refusal.letter.tierChangeFirstDay': 'Le changement de formule prend effet un premier jour de mois (§5.1).',
+  'refusal.letter.breachTooEarly': 'Le délai de régularisation court jusqu’au {date} inclus : la résiliation n’est possible qu’après (§6.6).',
+  'refusal.letter.forceMajeureTooEarly': 'La force majeure doit durer plus de 30 jours consécutifs : résiliation possible à partir du {date} (§7.4).',
+  'refusal.amount.unreadable': 'Montant illisible : « {text} » (exemple : 1 234,56).',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

@@ -388,6 +388,63 @@ export const MESSAGES_FR = {
   'refusal.letter.breachTooEarly': 'Le délai de régularisation court jusqu’au {date} inclus : la résiliation n’est possible qu’après (§6.6).',
   'refusal.letter.forceMajeureTooEarly': 'La force majeure doit durer plus de 30 jours consécutifs : résiliation possible à partir du {date} (§7.4).',
   'refusal.amount.unreadable': 'Montant illisible : « {text} » (exemple : 1 234,56).',
+  // s11 english: a contract's history entries (the client's history, the client file's export)
+  'code.noticeChannel.registered_letter': 'lettre recommandée avec accusé de réception',
+  'code.noticeChannel.email': 'e-mail à l’adresse du support',
+  'history.line': '{reference} — {event} : {detail}',
+  'history.event.tier_change': 'Changement de formule',
+  'history.event.termination_notice': 'Préavis de résiliation reçu',
+  'history.event.termination': 'Résiliation — {cause}',
+  'history.event.price_change': 'Modification des prix',
+  'history.event.status_change': 'Changement de statut',
+  'history.detail.tier_change': '{from} → {to} à compter de {month}',
+  'history.detail.termination_notice': 'Reçu le {date} par {channel}, effet le {effective}',
+  'history.detail.termination': 'Effet le {effective} : {rule}',
+  'history.detail.price_change': 'Formule {tier} à {price} HT à compter du {from} (avis reçu le {receivedOn}, opposition possible jusqu’au {objectionBy}, §5.2)',
+  'history.detail.status_change': '{from} → {to}{reason}',
+  'history.detail.reason': ' ({reason})',
+  // s11 english: letter kinds, and the invoicing and letters commands' history lines
+  'code.letterKind.terminationAcknowledgement': 'Accusé de réception de la résiliation',
+  'code.letterKind.priceChange': 'Avis de modification des prix',
+  'code.letterKind.tierChange': 'Changement de formule (dépassement)',
+  'code.letterKind.paymentReminder': 'Relance de paiement',
+  'code.letterKind.formalNotice': 'Mise en demeure de payer',
+  'code.letterKind.nonPaymentTermination': 'Résiliation pour défaut de paiement',
+  'code.letterKind.breachNotice': 'Notification de manquement',
+  'code.letterKind.breachTermination': 'Résiliation pour manquement non résolu',
+  'code.letterKind.forceMajeureTermination': 'Résiliation pour force majeure',
+  'code.letterKind.receiptCorrection': 'Rectification des dates d’un courrier',
+  'audit.invoice.draftBeforeCentral': 'Brouillon daté du {date}, échéance le {due}, avant son émission par le serveur central.',
+  'audit.invoice.issuedCentral': 'Facture {number} émise par le serveur central le {date}{buyer}.',
+  'audit.buyer': ' ({name})',
+  'audit.payment.create': 'Paiement de {amount} ({method}) sur la facture {number}.',
+  'audit.payment.delete': 'Paiement de {amount} du {date} supprimé.',
+  'audit.payment.cancel': 'Paiement de {amount} du {date} sur la facture {number} annulé : {reason}.',
+  'audit.invoice.issue': 'Facture {number} émise le {date} ({client}).',
+  'audit.invoice.surcharge': 'Majoration de retard {number} émise sur la facture {invoice}.',
+  'audit.invoice.creditNote': 'Avoir {number} émis sur la facture {invoice} du {date}.',
+  'audit.credit.refund': 'Remboursement de {amount} au client le {date} (trop-perçu de la facture {invoice} après l’avoir {note}).',
+  'audit.credit.offset': 'Avoir {note} : {amount} à imputer sur la prochaine facture du client (trop-perçu de la facture {invoice}).',
+  'audit.credit.imputed': '{amount} d’avoir imputés sur la facture {number}.',
+  'audit.credit.rest': 'Reste {amount} d’avoir à imputer sur une facture suivante.',
+  'audit.invoice.draftMonth': 'Brouillon de la facture de {period} créé.',
+  'audit.invoice.issueRefused': 'Émission du document {number} refusée par le serveur central : {reason} Il redevient un brouillon.',
+  'audit.draft.create': 'Brouillon de {what} créé.',
+  'audit.draft.update': 'Brouillon de {what} modifié.',
+  'audit.draft.delete': 'Brouillon de {what} supprimé.',
+  'audit.draft.invoice': 'la facture{period}',
+  'audit.draft.credit_note': 'l\'avoir{period}',
+  'audit.draft.surcharge': 'la majoration{period}',
+  'audit.draft.period': ' de {period}',
+  'audit.letter.create': '{kind} rédigée (contrat {reference}).',
+  'audit.letter.print': '{kind} imprimée.',
+  'audit.letter.send': '{kind} envoyée le {date} en recommandé n° {number}.',
+  'audit.letter.receive': '{kind} reçue le {date} (accusé de réception) : échéances recalculées.',
+  'audit.letter.return': '{kind} : pli retourné non distribué.',
+  'audit.contract.noticeByLetter': 'Préavis de résiliation reçu le {date} : résiliation effective le {effective} — fin du mois suivant la réception du préavis (§1).',
+  'audit.contract.termination': '{cause} : résiliation effective le {effective} — {rule}',
+  'audit.contract.priceChange': 'Nouveau prix de la formule {tier} : {price} HT à compter du {from}, sauf opposition reçue au plus tard le {objectionBy} (§5.2).',
+  'audit.letter.withdrawn': '{kind} retournée non distribuée : ses effets sur le contrat {reference} sont retirés.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;
@@ -469,4 +526,14 @@ export function message(code: MessageCode, params?: Record<string, MessageParam>
 /** The French of a message: what a schema gives zod, so the interface finds the code back from it (model/validate.ts). */
 export function frenchOf(code: MessageCode, params?: Record<string, MessageParam>): string {
   return messageFr(message(code, params));
+}
+
+/** Each French text without values, back to its code: a stored French rule said again in the interface's language. */
+let codeOfText: Map<string, MessageCode> | undefined;
+
+/** The message whose French is exactly `text` (a text without values, as stored), or undefined. */
+export function messageOfFrench(text: string): Message | undefined {
+  codeOfText ??= new Map((Object.entries(MESSAGES_FR) as [MessageCode, string][]).filter(([, t]) => !t.includes('{')).map(([code, t]) => [t, code]));
+  const code = codeOfText.get(text);
+  return code ? { code } : undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
-import { frenchOf, message, MESSAGES_FR, type Message, type MessageCode } from '../messages';
+import { frenchOf, message, messageOfFrench, MESSAGES_FR, type Message, type MessageCode } from '../messages';
 
 /** One refused field: its path ("billingAddress.postalCode") and the French reason. */
 export interface FieldIssue {
@@ -10,13 +10,10 @@ export interface FieldIssue {
   said?: Message;
 }
 
-/** The codes of the French texts without values: a schema's message (`frenchOf`) found back from its text. */
-const CODE_OF_TEXT = new Map<string, MessageCode>();
 /** The validation texts with values ("Texte trop long (200 caractères au plus).") as patterns giving their values back. */
 const VALIDATION_PATTERNS: { code: MessageCode; pattern: RegExp; names: string[] }[] = [];
 for (const [code, text] of Object.entries(MESSAGES_FR) as [MessageCode, string][]) {
-  if (!text.includes('{')) CODE_OF_TEXT.set(text, code);
-  else if (code.startsWith('validation.') && /^[^|]*$/.test(text) && code !== 'validation.other') {
+  if (code.startsWith('validation.') && text.includes('{') && /^[^|]*$/.test(text) && code !== 'validation.other') {
     const names: string[] = [];
     const source = text.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
     VALIDATION_PATTERNS.push({ code, pattern: new RegExp(`^${source}$`), names });
@@ -25,8 +22,8 @@ for (const [code, text] of Object.entries(MESSAGES_FR) as [MessageCode, string][
 
 /** The message whose French is `text`, when src-core wrote it (a schema's own words); undefined for zod's. */
 export function saidOfText(text: string): Message | undefined {
-  const code = CODE_OF_TEXT.get(text);
-  if (code) return message(code);
+  const exact = messageOfFrench(text);
+  if (exact) return exact;
   for (const { code, pattern, names } of VALIDATION_PATTERNS) {
     const found = pattern.exec(text);
     if (found) return message(code, Object.fromEntries(names.map((name, i) => [name, found[i + 1]!])));

@@ -347,7 +347,7 @@ export const MESSAGES_FR = {
   // s11 english: the usage CSV import's report (import/usage-csv.ts)
   'usageCsv.tooLarge': 'Fichier trop volumineux : {size} Mo, pour {max} Mo au plus. Découpez l’export par mois.',
   'usageCsv.contractMissing': 'Contrat manquant : indiquez la référence du contrat ou le SIREN du client.',
-  'usageCsv.referenceShared': 'La référence {reference} désigne {count} contrats : rendez les références uniques dans l’application avant d’importer.',
+  'usageCsv.referenceShared': 'La référence {reference} désigne {count|# contrat|# contrats} : rendez les références uniques dans l’application avant d’importer.',
   'usageCsv.contractUnknown': 'Contrat inconnu : « {text} ».',
   'usageCsv.sirenUnknown': 'Aucun client de SIREN {siren}.',
   'usageCsv.sirenSeveral': 'Le client de SIREN {siren} a plusieurs contrats ({references}) : indiquez la référence du contrat.',
@@ -445,6 +445,8 @@ export const MESSAGES_FR = {
   'audit.contract.termination': '{cause} : résiliation effective le {effective} — {rule}',
   'audit.contract.priceChange': 'Nouveau prix de la formule {tier} : {price} HT à compter du {from}, sauf opposition reçue au plus tard le {objectionBy} (§5.2).',
   'audit.letter.withdrawn': '{kind} retournée non distribuée : ses effets sur le contrat {reference} sont retirés.',
+  'audit.contract.letterEffect': '{reference} — {effect}',
+  'audit.contract.objection': '{reference} — Opposition du client reçue le {date}. {effect}',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

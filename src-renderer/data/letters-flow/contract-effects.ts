@@ -1,4 +1,4 @@
-import { message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, formatDateFr, letterContractEffect, lifecycleOfContract, parseEntity, priceChangeObjectionEffect, type Contract, type Letter, type LetterContractEffect, type RuleSettings, messageOfFrench, type Message } from '../../../src-core';
+import { message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, letterContractEffect, lifecycleOfContract, parseEntity, priceChangeObjectionEffect, type Contract, type Letter, type LetterContractEffect, type RuleSettings, messageOfFrench, type Message } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import { storedPriceLists } from '../price-lists';
 import type { DataContext } from '../context';
@@ -95,7 +95,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
   const { after, action, summary } = applied(before, effect, at, actor, today);
   const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
   enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
-  await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: `${before.reference} — ${summary}`, clientId: before.clientId });
+  await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: message('audit.contract.letterEffect', { reference: before.reference, effect: { message: summary } }), clientId: before.clientId });
 }
 
 /**
@@ -117,7 +117,7 @@ export async function recordPriceChangeObjection(ctx: DataContext, letterId: str
     const { after, summary } = applied(before, effect, at, actor, today);
     const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
     enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
-    await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: `${before.reference} — Opposition du client reçue le ${formatDateFr(objectionOn)}. ${summary}`, clientId: before.clientId });
+    await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: message('audit.contract.objection', { reference: before.reference, date: { date: objectionOn }, effect: { message: summary } }), clientId: before.clientId });
     return valid;
   });
 }

@@ -447,6 +447,7 @@ export const MESSAGES_FR = {
   'audit.letter.withdrawn': '{kind} retournée non distribuée : ses effets sur le contrat {reference} sont retirés.',
   'audit.contract.letterEffect': '{reference} — {effect}',
   'audit.contract.objection': '{reference} — Opposition du client reçue le {date}. {effect}',
+  'refusal.letter.correctionFromLetter': 'Le courrier rectificatif se rédige depuis la lettre dont la réception a déplacé les dates.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

@@ -1039,7 +1039,6 @@ export const en: Record<MessageKey, string> = {
   'sync.server.storage.noEncryption': 'The system’s encryption is not available on this laptop: the token is not stored and must be entered at each start.',
   'letters.deadline.line': '{label}: {date}',
   'letters.followUp.after': ': ',
-  'invoices.credit.pendingLine': '{label}: {amount} excl. VAT',
   // s11 english
   'validation.refused': 'Input refused. {details}',
   'validation.phone.required': 'The phone number is required.',
@@ -1234,4 +1233,7 @@ export const en: Record<MessageKey, string> = {
   'actor.standalone': '{name} (standalone laptop)',
   'audit.contract.letterEffect': '{reference} — {effect}',
   'audit.contract.objection': '{reference} — Client’s objection received on {date}. {effect}',
+  'invoices.credit.pendingAmount': ': {amount} excl. VAT',
+  'refusal.letter.correctionFromLetter': 'The corrective letter is written from the letter whose receipt moved the dates.',
+  'clients.form.quotedName': '“{name}”',
 };

@@ -836,10 +836,11 @@ export const fr = {
   'sync.server.storage.noEncryption': "Le chiffrement du système n'est pas disponible sur ce poste : le jeton n'est pas enregistré et devra être saisi à chaque lancement.",
   'letters.deadline.line': '{label} : {date}',
   'letters.followUp.after': ' : ',
-  'invoices.credit.pendingLine': '{label} : {amount} HT',
   // s11 english
   'validation.refused': 'Saisie refusée. {details}',
   'actor.standalone': '{name} (poste autonome)',
+  'invoices.credit.pendingAmount': ' : {amount} HT',
+  'clients.form.quotedName': '« {name} »',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -342,8 +342,8 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
 
   // Weeks later an invoice is overdue: its suggested reminders.
   await page.clock.setFixedTime(new Date('2026-11-20T09:00:00+01:00'));
-  await go(page, `/factures?mois=${MONTH}`);
-  await page.getByRole('table').getByRole('row').nth(2).getByRole('link').first().click();
+  await go(page, '/factures/impayes');
+  await page.getByRole('link', { name: /^F-2026-\d+$/ }).first().click();
   await expect(page.getByRole('heading', { name: /^Suggested reminders — / })).toBeVisible();
   await expectNoFrench(page, 'invoice overdue, its reminders');
 

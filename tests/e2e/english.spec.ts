@@ -343,9 +343,13 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   // Weeks later an invoice is overdue: its suggested reminders.
   await page.clock.setFixedTime(new Date('2026-11-20T09:00:00+01:00'));
   await go(page, '/factures/impayes');
+  await expect(page.getByRole('link', { name: /^F-2026-\d+$/ }).first()).toBeVisible();
+  await expectNoFrench(page, 'overdue list with overdue invoices');
   await page.getByRole('link', { name: /^F-2026-\d+$/ }).first().click();
   await expect(page.getByRole('heading', { name: /^Suggested reminders — / })).toBeVisible();
   await expectNoFrench(page, 'invoice overdue, its reminders');
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
   // French stays the default: switched back, the interface and <html lang> are French again.
   await page.getByLabel('Language').selectOption('fr');

@@ -448,6 +448,8 @@ export const MESSAGES_FR = {
   'audit.contract.letterEffect': '{reference} — {effect}',
   'audit.contract.objection': '{reference} — Opposition du client reçue le {date}. {effect}',
   'refusal.letter.correctionFromLetter': 'Le courrier rectificatif se rédige depuis la lettre dont la réception a déplacé les dates.',
+  // s11 english: the server's conflict answer (src-server/sync/apply-mutation.ts)
+  'sync.conflict.reason': 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

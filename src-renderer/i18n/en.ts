@@ -1236,4 +1236,5 @@ export const en: Record<MessageKey, string> = {
   'invoices.credit.pendingAmount': ': {amount} excl. VAT',
   'refusal.letter.correctionFromLetter': 'The corrective letter is written from the letter whose receipt moved the dates.',
   'clients.form.quotedName': '“{name}”',
+  'sync.conflict.reason': 'Changed on the server since your version: choose the value to keep.',
 };

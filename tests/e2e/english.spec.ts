@@ -336,6 +336,40 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
   await expectNoFrench(page, 'sync');
 
+  // What a server answers is kept in the sync bookkeeping: a conflict (the server's answer, word for word) and a
+  // change it refused, written there as the engine writes them, so the screen shows both without a server.
+  await page.evaluate(async ({ clientId, legalName, city }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('contrats');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const at = '2026-10-01T09:00:00+02:00';
+    const mutation = (mutationId: string) => ({ mutationId, deviceId: 'laptop-e2e', entity: 'clients', recordId: clientId, op: 'upsert', baseVersion: 1, changes: { billingAddress: { lines: ['1 rue Neuve'], postalCode: '54000', city: 'Lyon' } }, madeAt: at });
+    const conflict = {
+      mutation: mutation('0b0e6f3c-3f0e-4d57-9b7e-5c1d2a3b4c5d'), serverVersion: 2,
+      serverRecord: { id: clientId, legalName, billingAddress: { lines: ['1 rue Neuve'], postalCode: '54000', city } }, localRecord: null,
+      conflicts: [{ field: 'billingAddress', serverValue: city, clientValue: 'Lyon' }],
+      reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.', at,
+    };
+    const setAside = { mutation: mutation('1c1f7a4d-4a1f-4e68-8c8f-6d2e3b4c5d6e'), reason: 'Saisie refusée (Client). Ville : La ville est obligatoire.', at };
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('syncState', 'readwrite');
+      tx.objectStore('syncState').put({ key: `conflict.${conflict.mutation.mutationId}`, value: conflict });
+      tx.objectStore('syncState').put({ key: `setAside.${setAside.mutation.mutationId}`, value: setAside });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { clientId: client.id, legalName: client.legalName, city: client.billingAddress.city });
+  // Written behind Dexie's back (its queries' cache does not see it): the app opened again, in English still.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Conflicts to resolve' })).toBeVisible();
+  await expect(page.getByText('Changed on the server since your version: choose the value to keep.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Changes refused by the server' })).toBeVisible();
+  await expectNoFrench(page, 'sync, a conflict and a change set aside');
+
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectNoFrench(page, 'settings');

@@ -450,6 +450,27 @@ export const MESSAGES_FR = {
   'refusal.letter.correctionFromLetter': 'Le courrier rectificatif se rédige depuis la lettre dont la réception a déplacé les dates.',
   // s11 english: the server's conflict answer (src-server/sync/apply-mutation.ts)
   'sync.conflict.reason': 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.',
+  // s11 english: a letter's steps refused (letters/letter-status.ts)
+  'code.letterStep.print': 'Impression',
+  'code.letterStep.send': 'Envoi en recommandé',
+  'code.letterStep.receive': 'Réception (accusé de réception)',
+  'code.letterStep.return': 'Retour du pli non distribué',
+  'code.letterStatusWord.draft': 'brouillon',
+  'code.letterStatusWord.printed': 'imprimée',
+  'code.letterStatusWord.sent': 'envoyée',
+  'code.letterStatusWord.received': 'reçue',
+  'code.letterStatusWord.returned': 'retournée',
+  'refusal.letterStep.hint.draft': ' : imprimez d’abord la lettre',
+  'refusal.letterStep.hint.printed': ' : la lettre n’a pas encore été envoyée',
+  'refusal.letterStep.hint.returned': ' : le pli est revenu ; rédigez un nouvel envoi',
+  'refusal.letterStep.hint.received': ' : la lettre a déjà été reçue',
+  'refusal.letterStep.hint.sent': ' : la lettre est déjà envoyée',
+  'refusal.letterStep.notAllowed': 'Transition impossible : « {step} » n’est pas possible pour une lettre {status}{hint}.',
+  'refusal.letterStep.registeredNumber': 'Transition impossible : le numéro du recommandé est obligatoire pour un envoi.',
+  'refusal.letterStep.futureSent': 'Transition impossible : La date d’envoi ({date}) ne peut pas être dans le futur.',
+  'refusal.letterStep.futureReceived': 'Transition impossible : La date de réception ({date}) ne peut pas être dans le futur.',
+  'refusal.letterStep.sentBeforeDate': 'Transition impossible : la lettre est datée du {letterDate} ; elle ne peut pas être envoyée le {sentOn}.',
+  'refusal.letterStep.receivedBeforeSent': 'Transition impossible : la réception ({receivedOn}) ne peut pas précéder l’envoi ({sentOn}).',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;

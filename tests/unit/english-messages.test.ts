@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clientInputSchema, creditNoteLines, describeHistoryEntry, DomainError, historyEntryMessages, messageFr, paymentCancellation, parseEntity, parseEuros, parseUsageCsv,
+  applyLetterStep, clientInputSchema, creditNoteLines, describeHistoryEntry, DomainError, historyEntryMessages, messageFr, paymentCancellation, parseEntity, parseEuros, parseUsageCsv,
   ValidationError, type ContractHistoryEntry, type FieldIssue, type Message,
 } from '../../src-core';
 import { translateMessage } from '../../src-renderer/i18n/translate';
@@ -67,7 +67,7 @@ describe('English mode: what was still French (issue 19)', () => {
     );
   });
 
-  it('credit note refusals, a payment cancelled twice and an unreadable amount', () => {
+  it('credit note refusals, a payment cancelled twice, an unreadable amount and a letter step refused', () => {
     const invoice = { number: 'F-2026-000001', lines: [{ label: 'Abonnement', quantity: 1, unitPriceCents: 4900, netCents: 4900, vatRatePercent: 20, explanation: { value: 4900, clause: '§5.1', rule: 'Mensualité.' } }] };
     for (const error of [
       refusalOf(() => creditNoteLines(invoice, [{ lineIndex: 0, netCents: 5000 }])),
@@ -77,6 +77,10 @@ describe('English mode: what was still French (issue 19)', () => {
       refusalOf(() => paymentCancellation({ cancelledOn: '2026-11-02' }, 'rejeté', '2026-11-04')),
       refusalOf(() => paymentCancellation({}, '', '2026-11-04')),
       refusalOf(() => parseEuros('douze')),
+      refusalOf(() => applyLetterStep({ status: 'draft', letterDate: '2026-11-02' }, { type: 'send', sentOn: '2026-11-03', registeredNumber: '1A 123' }, '2026-11-04')),
+      refusalOf(() => applyLetterStep({ status: 'printed', letterDate: '2026-11-02' }, { type: 'send', sentOn: '2026-11-05', registeredNumber: '1A 123' }, '2026-11-04')),
+      refusalOf(() => applyLetterStep({ status: 'printed', letterDate: '2026-11-02' }, { type: 'send', sentOn: '2026-11-01', registeredNumber: '1A 123' }, '2026-11-04')),
+      refusalOf(() => applyLetterStep({ status: 'sent', letterDate: '2026-11-02', sentOn: '2026-11-03' }, { type: 'receive', receivedOn: '2026-11-02' }, '2026-11-04')),
     ]) {
       expectBothLocales(error.said, error.message);
     }

@@ -156,6 +156,7 @@ describe('letters move only along their states', () => {
     expect(letterChangeRefusal(draft, { ...draft, ...sent }, TODAY)).toEqual({
       code: 'INVALID_TRANSITION',
       message: 'Transition impossible : « Envoi en recommandé » n’est pas possible pour une lettre brouillon : imprimez d’abord la lettre.',
+      said: expect.objectContaining({ code: 'refusal.letterStep.notAllowed' }),
     });
     const printed = { ...draft, status: 'printed' as const };
     expect(letterChangeRefusal(draft, printed, TODAY)).toBeNull();

@@ -57,7 +57,8 @@ export function applyPercent(amount: Cents, percent: number): Cents {
 export function parseEuros(text: string): Cents {
   const cleaned = String(text).replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!m) throw new DomainError('INVALID_AMOUNT', `Montant illisible : « ${text} » (exemple : 1 234,56).`);
+  // The French of 'refusal.amount.unreadable', written here: messages.ts formats its amounts with this module (tests/unit/refusal-messages.test.ts checks both agree).
+  if (!m) throw new DomainError('INVALID_AMOUNT', `Montant illisible : « ${text} » (exemple : 1 234,56).`, { code: 'refusal.amount.unreadable', params: { text } });
   const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -cents : cents;
 }

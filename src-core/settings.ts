@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frenchOf } from './messages';
 
 /**
  * Settings that the rules read. The seller's legal identity is a settings
@@ -6,17 +7,17 @@ import { z } from 'zod';
  * are the demo profile, to be completed by the company in Paramètres.
  */
 export const sellerProfileSchema = z.object({
-  legalName: z.string().trim().min(1, 'La raison sociale est obligatoire.'),
-  legalForm: z.string().trim().min(1, 'La forme juridique est obligatoire.'),
-  capital: z.string().trim().min(1, 'Le capital social est obligatoire.'),
-  addressLines: z.array(z.string().trim().min(1)).min(1, "L'adresse est obligatoire."),
-  postalCode: z.string().trim().min(1, 'Le code postal est obligatoire.'),
-  city: z.string().trim().min(1, 'La ville est obligatoire.'),
+  legalName: z.string().trim().min(1, frenchOf('validation.legalName.required')),
+  legalForm: z.string().trim().min(1, frenchOf('validation.seller.legalForm')),
+  capital: z.string().trim().min(1, frenchOf('validation.seller.capital')),
+  addressLines: z.array(z.string().trim().min(1)).min(1, frenchOf('validation.address.required')),
+  postalCode: z.string().trim().min(1, frenchOf('validation.postalCode.required')),
+  city: z.string().trim().min(1, frenchOf('validation.city.required')),
   country: z.string().length(2),
-  siren: z.string().regex(/^\d{9}$/, 'Le SIREN compte 9 chiffres.'),
-  rcs: z.string().trim().min(1, "L'immatriculation RCS est obligatoire."),
-  vatNumber: z.string().trim().min(1, 'Le numéro de TVA intracommunautaire est obligatoire.'),
-  email: z.string().email('Adresse e-mail invalide.'),
+  siren: z.string().regex(/^\d{9}$/, frenchOf('validation.seller.siren')),
+  rcs: z.string().trim().min(1, frenchOf('validation.seller.rcs')),
+  vatNumber: z.string().trim().min(1, frenchOf('validation.seller.vatNumber')),
+  email: z.string().email(frenchOf('validation.seller.email')),
   phone: z.string().trim(),
   iban: z.string().trim(),
   /** Place written before the date of letters: "Nancy, le 27 novembre 2026". */

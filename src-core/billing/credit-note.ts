@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { message, refusalError, type Message } from '../messages';
 import { explained } from '../explain';
 import { assertNonNegativeCents, formatEuros, type Cents } from '../money';
 import { singleLine, type BillingLine } from './lines';
@@ -16,13 +16,13 @@ export type CreditRequest = 'full' | readonly { lineIndex: number; netCents: Cen
 /** Net still creditable per line, given the nets already credited per line by earlier notes. */
 export function remainingCreditable(lines: readonly Pick<BillingLine, 'netCents'>[], alreadyCreditedByLine: readonly Cents[] = []): Cents[] {
   if (alreadyCreditedByLine.length > lines.length) {
-    throw new DomainError('INVALID_INPUT', 'Avoirs antérieurs incohérents : plus de lignes créditées que la facture n\u2019en compte.');
+    throw refusalError('INVALID_INPUT', message('refusal.credit.inconsistent'));
   }
   return lines.map((line, i) => {
     const credited = assertNonNegativeCents(alreadyCreditedByLine[i] ?? 0, 'Montant déjà crédité');
     const remaining = line.netCents - credited;
     if (remaining < 0) {
-      throw new DomainError('INVALID_INPUT', `Ligne ${i + 1} : ${formatEuros(credited)} déjà crédités pour ${formatEuros(line.netCents)} facturés.`);
+      throw refusalError('INVALID_INPUT', message('refusal.credit.lineOver', { line: String(i + 1), credited: { cents: credited }, billed: { cents: line.netCents } }));
     }
     return remaining;
   });
@@ -34,13 +34,13 @@ function creditedAmounts(remaining: readonly Cents[], request: CreditRequest): C
   const amounts = remaining.map(() => 0);
   for (const { lineIndex, netCents } of request) {
     if (!Number.isInteger(lineIndex) || lineIndex < 0 || lineIndex >= remaining.length) {
-      throw new DomainError('INVALID_INPUT', `Ligne à créditer inexistante : n° ${lineIndex + 1}.`);
+      throw refusalError('INVALID_INPUT', message('refusal.credit.noLine', { line: String(lineIndex + 1) }));
     }
     assertNonNegativeCents(netCents, 'Montant à créditer');
     amounts[lineIndex] = (amounts[lineIndex] ?? 0) + netCents;
   }
   const excess = creditExcessProblem(remaining, amounts);
-  if (excess) throw new DomainError('INVALID_AMOUNT', excess);
+  if (excess) throw refusalError('INVALID_AMOUNT', excess);
   return amounts;
 }
 
@@ -50,10 +50,10 @@ function creditedAmounts(remaining: readonly Cents[], request: CreditRequest): C
  * than a line's remainder, hence never more than the invoice. The central API
  * asks the same of a pushed credit note (src-core/rules/credit-notes).
  */
-export function creditExcessProblem(remaining: readonly Cents[], amounts: readonly Cents[]): string | null {
+export function creditExcessProblem(remaining: readonly Cents[], amounts: readonly Cents[]): Message | null {
   const line = amounts.findIndex((amount, i) => amount > (remaining[i] ?? 0));
   if (line < 0) return null;
-  return `Avoir refusé : ${formatEuros(amounts[line]!)} demandés sur la ligne ${line + 1}, il ne reste que ${formatEuros(remaining[line] ?? 0)} à créditer.`;
+  return message('refusal.credit.excess', { asked: { cents: amounts[line]! }, line: String(line + 1), left: { cents: remaining[line] ?? 0 } });
 }
 
 /** Negative lines of a credit note on `invoice`, at each line's VAT rate; lines credited nothing are left out. */
@@ -81,7 +81,7 @@ export function creditNoteLines(
     ];
   });
   if (lines.length === 0) {
-    throw new DomainError('INVALID_AMOUNT', `Avoir refusé : rien ne reste à créditer sur la facture ${invoice.number}.`);
+    throw refusalError('INVALID_AMOUNT', message('refusal.credit.nothingLeft', { number: invoice.number }));
   }
   return lines;
 }

@@ -1,5 +1,5 @@
-import { DomainError } from '../errors';
 import { explained } from '../explain';
+import { message, refusalError } from '../messages';
 import { assertNonNegativeCents, formatEuros, mulDivRound, type Cents } from '../money';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { singleLine, type BillingLine } from './lines';
@@ -28,7 +28,7 @@ export function lateSurchargeLines(
 ): BillingLine[] {
   const surcharge = lateSurchargeCents(unpaidTotalCents);
   if (surcharge === 0) {
-    throw new DomainError('INVALID_AMOUNT', `La facture ${invoiceNumber} n'a pas de solde impayé : aucune majoration n'est due.`);
+    throw refusalError('INVALID_AMOUNT', message('refusal.surcharge.nothingDue', { number: invoiceNumber }));
   }
   const lines = [
     singleLine(

@@ -1,6 +1,5 @@
-import { compareDates, formatDateFr, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
-import { message, type Message } from '../messages';
+import { compareDates, type IsoDate } from '../dates';
+import { message, refusalError, type Message } from '../messages';
 
 /**
  * Rules of a payment's dates and of its correction (§6.6; issue 16). A
@@ -31,8 +30,8 @@ const MIN_REASON = 3;
  * submit of the same intent as a no-op before asking).
  */
 export function paymentCancellation(payment: { cancelledOn?: IsoDate | undefined }, reason: string, today: IsoDate): { cancelledOn: IsoDate; cancellationReason: string } {
-  if (payment.cancelledOn !== undefined) throw new DomainError('INVALID_INPUT', `Ce paiement a déjà été annulé le ${formatDateFr(payment.cancelledOn)}.`);
+  if (payment.cancelledOn !== undefined) throw refusalError('INVALID_INPUT', message('refusal.payment.alreadyCancelled', { date: { date: payment.cancelledOn } }));
   const text = reason.trim();
-  if (text.length < MIN_REASON) throw new DomainError('INVALID_INPUT', 'Indiquez le motif de l’annulation (par exemple « virement rejeté par la banque »).');
+  if (text.length < MIN_REASON) throw refusalError('INVALID_INPUT', message('refusal.payment.reason'));
   return { cancelledOn: today, cancellationReason: text };
 }

@@ -4,6 +4,7 @@ import {
 } from '../dates';
 import { DomainError } from '../errors';
 import { explained, type Explained } from '../explain';
+import { message, refusalError } from '../messages';
 import { DEFAULT_RULE_SETTINGS } from '../settings';
 
 /**
@@ -103,8 +104,8 @@ export function isLateIssue(contract: BillingContract, month: YearMonth, issuedO
  */
 export function datesOnIssue(draft: { issueDate: IsoDate; dueDate: IsoDate; period?: YearMonth }, today: IsoDate): { issueDate: Explained<IsoDate>; dueDate: Explained<IsoDate> } {
   if (compareDates(today, draft.issueDate) < 0) {
-    const what = draft.period ? `La facture de ${formatMonthFr(draft.period)}` : 'Ce brouillon';
-    throw new DomainError('INVALID_INPUT', `${what} ne peut pas être émise avant le ${formatDateFr(draft.issueDate)} (début de la période facturée).`);
+    const date = { date: draft.issueDate };
+    throw refusalError('INVALID_INPUT', draft.period ? message('refusal.issue.tooEarlyMonth', { month: { month: draft.period }, date }) : message('refusal.issue.tooEarlyDraft', { date }));
   }
   const term = daysBetween(draft.issueDate, draft.dueDate);
   const issueDate = explained(today, 'CGI art. 242 nonies A', `Date d'émission : le ${formatDateFr(today)}, jour où la facture est émise (CGI art. 242 nonies A).`);

@@ -4,9 +4,7 @@ import type { Invoice } from '../model/invoice';
 import type { Letter } from '../model/letter';
 import type { Payment } from '../model/payment';
 import type { UsageDocument } from '../model/usage';
-import { CONTRACT_STATUS_LABELS, NOTICE_CHANNEL_LABELS, TERMINATION_CAUSE_LABELS } from '../lifecycle/contract-status';
-import { formatEuros } from '../money';
-import { formatDateFr, formatMonthFr } from '../dates';
+import { message, messageFr, messageOfFrench, type Message } from '../messages';
 
 /**
  * Everything stored about one client: the data portability file of §3 ("le
@@ -41,25 +39,46 @@ export function clientFileStem(client: Pick<Client, 'legalName' | 'id'>): string
 
 /** One sentence per history entry, the same in CSV and XML. */
 export function describeHistoryEntry(entry: ContractHistoryEntry): { event: string; detail: string } {
+  const { event, detail } = historyEntryMessages(entry);
+  return { event: messageFr(event), detail: messageFr(detail) };
+}
+
+/**
+ * A history entry as message codes (issue 19), for the client's history in
+ * the interface's language: what happened and its detail. What the entry
+ * stores as French text (a termination's rule, a status change's reason) is
+ * a value, said again by its code when it is one of src-core's sentences.
+ */
+export function historyEntryMessages(entry: ContractHistoryEntry): { event: Message; detail: Message } {
   switch (entry.kind) {
     case 'tier_change':
-      return { event: 'Changement de formule', detail: `${entry.fromTier} → ${entry.toTier} à compter de ${formatMonthFr(entry.fromMonth)}` };
+      return { event: message('history.event.tier_change'), detail: message('history.detail.tier_change', { from: entry.fromTier, to: entry.toTier, month: { month: entry.fromMonth } }) };
     case 'termination_notice':
       return {
-        event: 'Préavis de résiliation reçu',
-        detail: `Reçu le ${formatDateFr(entry.receivedOn)} par ${NOTICE_CHANNEL_LABELS[entry.channel]}, effet le ${formatDateFr(entry.effectiveDate)}`,
+        event: message('history.event.termination_notice'),
+        detail: message('history.detail.termination_notice', { date: { date: entry.receivedOn }, channel: { word: `code.noticeChannel.${entry.channel}` }, effective: { date: entry.effectiveDate } }),
       };
-    case 'termination':
-      return { event: `Résiliation — ${TERMINATION_CAUSE_LABELS[entry.cause]}`, detail: `Effet le ${formatDateFr(entry.effectiveDate)} : ${entry.rule}` };
+    case 'termination': {
+      const rule = messageOfFrench(entry.rule);
+      return {
+        event: message('history.event.termination', { cause: { word: `code.terminationCauseLabel.${entry.cause}` } }),
+        detail: message('history.detail.termination', { effective: { date: entry.effectiveDate }, rule: rule ? { message: rule } : entry.rule }),
+      };
+    }
     case 'price_change':
       return {
-        event: 'Modification des prix',
-        detail: `Formule ${entry.tier} à ${formatEuros(entry.priceCents)} HT à compter du ${formatDateFr(entry.from)} (avis reçu le ${formatDateFr(entry.receivedOn)}, opposition possible jusqu’au ${formatDateFr(entry.objectionDeadline)}, §5.2)`,
+        event: message('history.event.price_change'),
+        detail: message('history.detail.price_change', {
+          tier: entry.tier, price: { cents: entry.priceCents }, from: { date: entry.from }, receivedOn: { date: entry.receivedOn }, objectionBy: { date: entry.objectionDeadline },
+        }),
       };
     case 'status_change':
       return {
-        event: 'Changement de statut',
-        detail: `${CONTRACT_STATUS_LABELS[entry.from]} → ${CONTRACT_STATUS_LABELS[entry.to]}${entry.reason ? ` (${entry.reason})` : ''}`,
+        event: message('history.event.status_change'),
+        detail: message('history.detail.status_change', {
+          from: { word: `code.contractStatus.${entry.from}` }, to: { word: `code.contractStatus.${entry.to}` },
+          reason: entry.reason ? { message: message('history.detail.reason', { reason: entry.reason }) } : '',
+        }),
       };
   }
 }

@@ -1,7 +1,8 @@
 import type { HostingMode } from '../model/client';
 import type { LetterStatus } from '../model/letter';
+import { LETTER_KINDS, type LetterKind } from '../letters/types';
+import { message, messageFr } from '../messages';
 import type { PaymentKind, PaymentMethod } from '../model/payment';
-import type { LetterKind } from '../letters/types';
 
 /**
  * French names of stored codes, for the client file (§3): the export is read by
@@ -22,18 +23,8 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
 /** What a `payments` record is: money received, paid back, or a credit note's overpayment imputed on another invoice. */
 export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = { payment: 'Paiement reçu', refund: 'Remboursement au client', offset: 'Imputation d’avoir' };
 
-export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
-  terminationAcknowledgement: 'Accusé de réception de la résiliation',
-  priceChange: 'Avis de modification des prix',
-  tierChange: 'Changement de formule (dépassement)',
-  paymentReminder: 'Relance de paiement',
-  formalNotice: 'Mise en demeure de payer',
-  nonPaymentTermination: 'Résiliation pour défaut de paiement',
-  breachNotice: 'Notification de manquement',
-  breachTermination: 'Résiliation pour manquement non résolu',
-  forceMajeureTermination: 'Résiliation pour force majeure',
-  receiptCorrection: 'Rectification des dates d’un courrier',
-};
+/** From the messages (code.letterKind.*), which the interface says in its language. */
+export const LETTER_KIND_LABELS = Object.fromEntries(LETTER_KINDS.map((kind) => [kind, messageFr(message(`code.letterKind.${kind}`))])) as Record<LetterKind, string>;
 
 export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
   draft: 'Brouillon',

@@ -1,6 +1,7 @@
-import { formatDateFr, formatMonthFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { message, messageFr, type Message } from '../messages';
 import { normalizeContractReference } from '../model/contract-identity';
-import { normalizeIdentifier, sirenProblem } from '../model/identifiers';
+import { normalizeIdentifier, sirenProblemMessage } from '../model/identifiers';
 import type { UsageIngestRow } from '../sync/usage-ingest';
 import { readCsv, type CsvSeparator } from './csv-reader';
 
@@ -65,10 +66,10 @@ export const MAX_REPORTED_ERRORS = 1000;
 export const PROGRESS_EVERY = 5000;
 
 /** Why a file is not read at all (too large), or null. */
-export function usageCsvSizeProblem(bytes: number): string | null {
+export function usageCsvSizeProblem(bytes: number): Message | null {
   if (bytes <= USAGE_CSV_MAX_BYTES) return null;
-  const mb = (n: number) => (n / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-  return `Fichier trop volumineux : ${mb(bytes)} Mo, pour ${mb(USAGE_CSV_MAX_BYTES)} Mo au plus. Découpez l’export par mois.`;
+  const mb = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+  return message('usageCsv.tooLarge', { size: mb(bytes), max: mb(USAGE_CSV_MAX_BYTES) });
 }
 
 export interface ImportIssue {
@@ -76,8 +77,14 @@ export interface ImportIssue {
   line: number;
   /** Header name of the refused cell; null for a problem with the whole line or file. */
   column: string | null;
+  /** The French of `said`. */
   message: string;
+  /** The problem as a code and its values, for the screen's language (issue 19). */
+  said: Message;
 }
+
+/** An issue of the report, from its message. */
+const issueOf = (line: number, column: string | null, said: Message): ImportIssue => ({ line, column, message: messageFr(said), said });
 
 export interface UsageImportRow extends UsageIngestRow {
   clientId: string;
@@ -130,61 +137,61 @@ function indexContracts(contracts: readonly UsageImportContract[]) {
 
 const runsIn = (c: IndexedContract, month: YearMonth) => c.startMonth <= month && (!c.endMonth || c.endMonth >= month);
 
-type Resolved = { contract: IndexedContract } | { error: string };
+type Resolved = { contract: IndexedContract } | { error: Message };
 
 function resolveContract(identifier: string, month: YearMonth | null, index: ReturnType<typeof indexContracts>): Resolved {
   const text = identifier.trim();
-  if (!text) return { error: 'Contrat manquant : indiquez la référence du contrat ou le SIREN du client.' };
+  if (!text) return { error: message('usageCsv.contractMissing') };
   const named = index.byReference.get(normalizeContractReference(text));
   if (named && named.length > 1) {
-    return { error: `La référence ${text} désigne ${named.length} contrats : rendez les références uniques dans l’application avant d’importer.` };
+    return { error: message('usageCsv.referenceShared', { reference: text, count: named.length }) };
   }
   const direct = named?.[0] ?? index.byId.get(text);
   if (direct) return { contract: direct };
   const siren = normalizeIdentifier(text);
-  if (!/^\d{9}$/.test(siren)) return { error: `Contrat inconnu : « ${text} ».` };
-  const problem = sirenProblem(siren);
+  if (!/^\d{9}$/.test(siren)) return { error: message('usageCsv.contractUnknown', { text }) };
+  const problem = sirenProblemMessage(siren);
   if (problem) return { error: problem };
   const ofClient = index.bySiren.get(siren) ?? [];
-  if (ofClient.length === 0) return { error: `Aucun client de SIREN ${siren}.` };
+  if (ofClient.length === 0) return { error: message('usageCsv.sirenUnknown', { siren }) };
   if (ofClient.length === 1) return { contract: ofClient[0]! };
   // Several contracts: the month decides, when it is readable and only one runs then.
   const running = month ? ofClient.filter((c) => runsIn(c, month)) : [];
   if (running.length === 1) return { contract: running[0]! };
   const refs = ofClient.map((c) => c.reference).join(', ');
-  return { error: `Le client de SIREN ${siren} a plusieurs contrats (${refs}) : indiquez la référence du contrat.` };
+  return { error: message('usageCsv.sirenSeveral', { siren, references: refs }) };
 }
 
-function parseMonth(text: string): { month: YearMonth } | { error: string } {
+function parseMonth(text: string): { month: YearMonth } | { error: Message } {
   const value = text.trim();
-  if (!/^\d{4}-\d{2}$/.test(value)) return { error: `Mois invalide : « ${value} » (format attendu AAAA-MM, par exemple 2026-10).` };
+  if (!/^\d{4}-\d{2}$/.test(value)) return { error: message('usageCsv.monthFormat', { value }) };
   const month = Number(value.slice(5));
-  if (month < 1 || month > 12) return { error: `Mois invalide : « ${value} » (le mois va de 01 à 12).` };
+  if (month < 1 || month > 12) return { error: message('usageCsv.monthRange', { value }) };
   return { month: value };
 }
 
 const PLAIN_QUANTITY = /^\d+(?:[.,]\d+)?$/;
 
 /** A non-negative decimal with a comma or a point; a message when refused. */
-function parseQuantity(text: string): number | string {
+function parseQuantity(text: string): number | Message {
   // The usual cell (1,5 or 0.42) is read without trimming or rewriting it.
   if (PLAIN_QUANTITY.test(text)) return Number(text.includes(',') ? text.replace(',', '.') : text);
   const value = text.trim().replace(/[\s\u00a0]/g, '');
-  if (!value) return 'Valeur manquante.';
-  if (/^-\d/.test(value)) return `Valeur négative refusée : « ${text.trim()} ».`;
-  if (!PLAIN_QUANTITY.test(value)) return `Nombre illisible : « ${text.trim()} » (exemple : 1,5).`;
+  if (!value) return message('usageCsv.valueMissing');
+  if (/^-\d/.test(value)) return message('usageCsv.negative', { value: text.trim() });
+  if (!PLAIN_QUANTITY.test(value)) return message('usageCsv.unreadable', { value: text.trim() });
   return Number(value.replace(',', '.'));
 }
 
-function checkMonthAgainstContract(month: YearMonth, contract: IndexedContract, todayMonth: YearMonth): string | null {
-  if (month > todayMonth) return `Mois à venir : ${formatMonthFr(month)} n’est pas encore écoulé.`;
+function checkMonthAgainstContract(month: YearMonth, contract: IndexedContract, todayMonth: YearMonth): Message | null {
+  if (month > todayMonth) return message('usageCsv.futureMonth', { month: { month } });
   if (month < contract.startMonth) {
-    return `Le contrat ${contract.reference} commence le ${formatDateFr(contract.startDate)} : pas de consommation en ${formatMonthFr(month)}.`;
+    return message('usageCsv.beforeStart', { reference: contract.reference, start: { date: contract.startDate }, month: { month } });
   }
   // After the month holding the end date, nothing was consumed (the end date is the contract's last day).
   const end = contract.terminationEffectiveDate;
   if (end && contract.endMonth! < month) {
-    return `Le contrat ${contract.reference} est résilié depuis le ${formatDateFr(end)} : pas de consommation en ${formatMonthFr(month)}.`;
+    return message('usageCsv.afterEnd', { reference: contract.reference, end: { date: end }, month: { month } });
   }
   return null;
 }
@@ -210,22 +217,18 @@ export function parseUsageCsv(text: string, options: UsageImportOptions): UsageI
     if (errors.length <= MAX_REPORTED_ERRORS) errors.push(issue);
   };
   if (!header) {
-    addError({ line: 1, column: null, message: `Fichier vide : une ligne d’en-tête est attendue (${USAGE_CSV_COLUMNS.join(doc.separator)}).` });
+    addError(issueOf(1, null, message('usageCsv.empty', { header: USAGE_CSV_COLUMNS.join(doc.separator) })));
     return report([]);
   }
   const names = header.cells.map(normalizeHeader);
   const position = {} as Record<UsageCsvColumn, number>;
   const missing = USAGE_CSV_COLUMNS.filter((col) => (position[col] = names.indexOf(col)) < 0);
   if (missing.length > 0) {
-    addError({
-      line: header.line,
-      column: null,
-      message: `En-tête incomplet : colonne${missing.length > 1 ? 's' : ''} ${missing.join(', ')} manquante${missing.length > 1 ? 's' : ''} (en-tête attendu : ${USAGE_CSV_COLUMNS.join(doc.separator)}).`,
-    });
+    addError(issueOf(header.line, null, message('usageCsv.headerMissing', { count: missing.length, columns: missing.join(', '), header: USAGE_CSV_COLUMNS.join(doc.separator) })));
     return report([]);
   }
   if (doc.unterminatedQuoteLine !== null) {
-    addError({ line: doc.unterminatedQuoteLine, column: null, message: 'Guillemet ouvert jamais refermé : la fin du fichier est illisible.' });
+    addError(issueOf(doc.unterminatedQuoteLine, null, message('usageCsv.quote')));
   }
 
   const index = indexContracts(options.contracts);
@@ -238,24 +241,24 @@ export function parseUsageCsv(text: string, options: UsageImportOptions): UsageI
     if (options.onProgress && i % PROGRESS_EVERY === 0) options.onProgress(i, data.length);
     const { line, cells } = data[i]!;
     if (cells.length !== width) {
-      const hint = doc.separator === ',' && cells.length > width ? ' Avec le séparateur virgule, un nombre décimal à virgule doit être entre guillemets ("1,5").' : '';
-      addError({ line, column: null, message: `La ligne compte ${cells.length} colonnes, l’en-tête en compte ${width}.${hint}` });
+      const hint = doc.separator === ',' && cells.length > width ? { message: message('usageCsv.widthHint') } : '';
+      addError(issueOf(line, null, message('usageCsv.width', { cells: cells.length, width, hint })));
       continue;
     }
     const before = errorCount;
 
     const parsedMonth = parseMonth(cells[position.mois]!);
-    if ('error' in parsedMonth) addError({ line, column: 'mois', message: parsedMonth.error });
+    if ('error' in parsedMonth) addError(issueOf(line, 'mois', parsedMonth.error));
     const validMonth = 'month' in parsedMonth ? parsedMonth.month : null;
     const resolved = resolveContract(cells[position.contrat]!, validMonth, index);
-    if ('error' in resolved) addError({ line, column: 'contrat', message: resolved.error });
+    if ('error' in resolved) addError(issueOf(line, 'contrat', resolved.error));
 
     let cpuHours = 0;
     let databaseGB = 0;
     let storageGB = 0;
     for (const [column, key] of QUANTITIES) {
       const q = parseQuantity(cells[position[column]]!);
-      if (typeof q === 'string') addError({ line, column, message: q });
+      if (typeof q !== 'number') addError(issueOf(line, column, q));
       else if (key === 'cpuHours') cpuHours = q;
       else if (key === 'databaseGB') databaseGB = q;
       else storageGB = q;
@@ -263,17 +266,17 @@ export function parseUsageCsv(text: string, options: UsageImportOptions): UsageI
     if ('contract' in resolved && validMonth) {
       const contract = resolved.contract;
       const problem = checkMonthAgainstContract(validMonth, contract, todayMonth);
-      if (problem) addError({ line, column: 'mois', message: problem });
+      if (problem) addError(issueOf(line, 'mois', problem));
       const key = contract.ordinal * 1e6 + Number(validMonth.slice(0, 4)) * 12 + Number(validMonth.slice(5));
       const first = seen.get(key);
-      if (first !== undefined) addError({ line, column: 'mois', message: `Doublon : ${formatMonthFr(validMonth)} du contrat ${contract.reference} figure déjà ligne ${first}.` });
+      if (first !== undefined) addError(issueOf(line, 'mois', message('usageCsv.duplicate', { month: { month: validMonth }, reference: contract.reference, first: String(first) })));
       else seen.set(key, line);
       if (errorCount === before) rows.push({ line, contractId: contract.id, clientId: contract.clientId, month: validMonth, cpuHours, databaseGB, storageGB });
     }
   }
   options.onProgress?.(data.length, data.length);
   if (data.length === 0 && errorCount === 0) {
-    addError({ line: header.line, column: null, message: 'Le fichier ne contient aucune ligne de consommation après l’en-tête.' });
+    addError(issueOf(header.line, null, message('usageCsv.noLine')));
   }
   return report(rows);
 }

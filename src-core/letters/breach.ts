@@ -1,7 +1,6 @@
-import { compareDates, formatDateFr, formatDateLongFr } from '../dates';
-import { DomainError } from '../errors';
+import { compareDates, formatDateLongFr } from '../dates';
 import { breachCureDeadlineExplained, breachTerminationOpensOn } from '../lifecycle';
-import { message } from '../messages';
+import { message, refusalError } from '../messages';
 import type { RuleSettings } from '../settings';
 import type { LetterParamsByKind } from './params';
 import { CLOSING, SALUTATION, article, contractLine, deadline, longDate, receiptBasis } from './phrasing';
@@ -33,10 +32,7 @@ export function composeBreachTermination(p: LetterParamsByKind['breachTerminatio
   const holidays = { alsaceMoselle: settings.alsaceMoselle };
   const cure = breachCureDeadlineExplained(p.breachNoticeReceivedOn, holidays);
   if (compareDates(p.letterDate, breachTerminationOpensOn(p.breachNoticeReceivedOn, holidays)) < 0) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `Le délai de régularisation court jusqu’au ${formatDateFr(cure.value)} inclus : la résiliation n’est possible qu’après (§6.6).`,
-    );
+    throw refusalError('INVALID_INPUT', message('refusal.letter.breachTooEarly', { date: { date: cure.value } }));
   }
   const termination = immediateTermination(p.letterDate);
   return {

@@ -1,5 +1,5 @@
 import { compareDates, formatDateFr, yearMonthOf, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import type { Explained } from '../explain';
 import {
   applyLifecycleEvent, contractEnd, forceMajeureTerminationEffectiveDateExplained, lifecycleOfContract, presumedReceiptDateExplained, priceChangeDates,
@@ -113,7 +113,7 @@ export function letterContractEffect(letter: TrackedLetter, contract: Contract, 
  */
 export function priceChangeObjectionEffect(letter: TrackedLetter, contract: Contract, objectionOn: IsoDate, settings: Settings = DEFAULT_RULE_SETTINGS): LetterContractEffect {
   if (letter.kind !== 'priceChange' || !letter.sentOn || !['sent', 'received'].includes(letter.status)) {
-    throw new DomainError('INVALID_TRANSITION', 'Une opposition se rapporte à un avis de modification des prix envoyé.');
+    throw refusalError('INVALID_TRANSITION', message('refusal.letter.objectionNotice'));
   }
   const p = readLetterParams('priceChange', letter.params);
   const received = letter.receivedOn ?? presumedReceiptDateExplained(letter.sentOn, settings).value;
@@ -121,7 +121,7 @@ export function priceChangeObjectionEffect(letter: TrackedLetter, contract: Cont
   const effective = priceChangeObjectionTerminationDateExplained(from);
   const rule = `${effective.rule} Opposition reçue le ${formatDateFr(objectionOn)} ; nouveaux prix prévus le ${formatDateFr(from)} (§5.2).`;
   const result = termination(contract, { ...letter, id: `${letter.id}:objection` }, { type: 'price_change_objection_received', date: objectionOn, priceChangeReceived: received, newPricesFrom: from }, 'price_change_objection', { ...effective, rule }, settings);
-  if (!result) throw new DomainError('INVALID_TRANSITION', 'Le contrat prend déjà fin avant l’entrée en vigueur des nouveaux prix : l’opposition ne change rien.');
+  if (!result) throw refusalError('INVALID_TRANSITION', message('refusal.letter.objectionUseless'));
   // The termination belongs to the notice it answers.
   return result.kind === 'termination' ? { kind: 'termination', entry: { ...result.entry, letterId: letter.id } } : result;
 }

@@ -2,9 +2,8 @@ import { compareDates, formatDateFr, formatDateLongFr, type IsoDate } from '../d
 import { FIXED_RECOVERY_INDEMNITY_CENTS, lateSurchargeCents } from '../billing';
 import { actionDeadline } from '../calendar';
 import { nonPaymentTerminationOpensOn, presumedReceiptDate, type DunningStep } from '../lifecycle';
-import { DomainError } from '../errors';
 import { explainedMessage } from '../explain';
-import { message } from '../messages';
+import { message, refusalError } from '../messages';
 import { formatEuros } from '../money';
 import { DEFAULT_FORMAL_NOTICE_PAYMENT_DAYS, type RuleSettings } from '../settings';
 import type { LetterParamsByKind } from './params';
@@ -132,7 +131,7 @@ export function composeFormalNotice(p: LetterParamsByKind['formalNotice'], setti
 export function composeNonPaymentTermination(p: LetterParamsByKind['nonPaymentTermination'], settings: RuleSettings): LetterContent {
   const opens = terminationOpens(p.dueDate, settings);
   if (compareDates(p.letterDate, opens.value) < 0) {
-    throw new DomainError('INVALID_INPUT', `La résiliation pour impayé n’est possible qu’à partir du ${formatDateFr(opens.value)} (§6.6).`);
+    throw refusalError('INVALID_INPUT', message('refusal.letter.nonPaymentTooEarly', { date: { date: opens.value } }));
   }
   const termination = immediateTermination(p.letterDate);
   // Every invoice the formal notice named, each with its balance, as it named them.

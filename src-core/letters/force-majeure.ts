@@ -1,7 +1,6 @@
-import { compareDates, formatDateFr } from '../dates';
-import { DomainError } from '../errors';
+import { compareDates } from '../dates';
 import { forceMajeureTerminationEffectiveDateExplained, forceMajeureTerminationOpensOnExplained } from '../lifecycle';
-import { message } from '../messages';
+import { message, refusalError } from '../messages';
 import type { LetterParamsByKind } from './params';
 import { CLOSING, SALUTATION, article, contractLine, deadline, longDate } from './phrasing';
 import { terminationAftermath } from './termination';
@@ -11,10 +10,7 @@ import type { LetterContent } from './types';
 export function composeForceMajeureTermination(p: LetterParamsByKind['forceMajeureTermination']): LetterContent {
   const opensOn = forceMajeureTerminationOpensOnExplained(p.startedOn);
   if (compareDates(p.letterDate, opensOn.value) < 0) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `La force majeure doit durer plus de 30 jours consécutifs : résiliation possible à partir du ${formatDateFr(opensOn.value)} (§7.4).`,
-    );
+    throw refusalError('INVALID_INPUT', message('refusal.letter.forceMajeureTooEarly', { date: { date: opensOn.value } }));
   }
   const effective = forceMajeureTerminationEffectiveDateExplained(p.letterDate);
   const after = terminationAftermath(effective.value);

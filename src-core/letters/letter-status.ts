@@ -1,5 +1,5 @@
-import { compareDates, formatDateFr, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { compareDates, type IsoDate } from '../dates';
+import { message, messageFr, refusalError, type Message, type MessageCode } from '../messages';
 import type { LetterStatus } from '../model/letter';
 
 /**
@@ -28,10 +28,10 @@ export interface LetterTrack {
 }
 
 export const LETTER_STEP_LABELS: Record<LetterStepType, string> = {
-  print: 'Impression',
-  send: 'Envoi en recommandé',
-  receive: 'Réception (accusé de réception)',
-  return: 'Retour du pli non distribué',
+  print: messageFr(message('code.letterStep.print')),
+  send: messageFr(message('code.letterStep.send')),
+  receive: messageFr(message('code.letterStep.receive')),
+  return: messageFr(message('code.letterStep.return')),
 };
 
 const ALLOWED_FROM: Record<LetterStepType, readonly LetterStatus[]> = {
@@ -41,29 +41,15 @@ const ALLOWED_FROM: Record<LetterStepType, readonly LetterStatus[]> = {
   return: ['sent'],
 };
 
-/** Why a step is refused in a given status, in the account manager's words. */
-const HINT: Partial<Record<LetterStatus, string>> = {
-  draft: 'imprimez d’abord la lettre',
-  printed: 'la lettre n’a pas encore été envoyée',
-  returned: 'le pli est revenu ; rédigez un nouvel envoi',
-  received: 'la lettre a déjà été reçue',
-  sent: 'la lettre est déjà envoyée',
-};
+/** Statuses whose refusal adds a hint of what to do ('refusal.letterStep.hint.<status>'). */
+const HINTED: readonly LetterStatus[] = ['draft', 'printed', 'returned', 'received', 'sent'];
 
-const STATUS_WORDS: Record<LetterStatus, string> = {
-  draft: 'brouillon',
-  printed: 'imprimée',
-  sent: 'envoyée',
-  received: 'reçue',
-  returned: 'retournée',
-};
-
-function refuse(message: string): never {
-  throw new DomainError('INVALID_TRANSITION', `Transition impossible : ${message}`);
+function refuse(said: Message): never {
+  throw refusalError('INVALID_TRANSITION', said);
 }
 
-function notAfterToday(date: IsoDate, today: IsoDate, what: string): void {
-  if (compareDates(date, today) > 0) refuse(`${what} (${formatDateFr(date)}) ne peut pas être dans le futur.`);
+function notAfterToday(date: IsoDate, today: IsoDate, code: 'refusal.letterStep.futureSent' | 'refusal.letterStep.futureReceived'): void {
+  if (compareDates(date, today) > 0) refuse(message(code, { date: { date } }));
 }
 
 /**
@@ -87,27 +73,27 @@ export function repeatsLetterStep(letter: LetterTrack, step: LetterStep): boolea
 /** The letter after `step` on `today`, or a DomainError('INVALID_TRANSITION') saying why not. */
 export function applyLetterStep(letter: LetterTrack, step: LetterStep, today: IsoDate): LetterTrack {
   if (!ALLOWED_FROM[step.type].includes(letter.status)) {
-    const hint = HINT[letter.status];
-    refuse(`« ${LETTER_STEP_LABELS[step.type]} » n’est pas possible pour une lettre ${STATUS_WORDS[letter.status]}${hint ? ` : ${hint}` : ''}.`);
+    const hint = HINTED.includes(letter.status) ? { message: message(`refusal.letterStep.hint.${letter.status}` as MessageCode) } : '';
+    refuse(message('refusal.letterStep.notAllowed', { step: { word: `code.letterStep.${step.type}` }, status: { word: `code.letterStatusWord.${letter.status}` }, hint }));
   }
   switch (step.type) {
     case 'print':
       return { ...letter, status: 'printed' };
     case 'send': {
       const registeredNumber = step.registeredNumber.trim().toUpperCase();
-      if (!registeredNumber) refuse('le numéro du recommandé est obligatoire pour un envoi.');
-      notAfterToday(step.sentOn, today, 'La date d’envoi');
+      if (!registeredNumber) refuse(message('refusal.letterStep.registeredNumber'));
+      notAfterToday(step.sentOn, today, 'refusal.letterStep.futureSent');
       if (compareDates(step.sentOn, letter.letterDate) < 0) {
-        refuse(`la lettre est datée du ${formatDateFr(letter.letterDate)} ; elle ne peut pas être envoyée le ${formatDateFr(step.sentOn)}.`);
+        refuse(message('refusal.letterStep.sentBeforeDate', { letterDate: { date: letter.letterDate }, sentOn: { date: step.sentOn } }));
       }
       return { ...letter, status: 'sent', sentOn: step.sentOn, registeredNumber };
     }
     case 'receive': {
-      notAfterToday(step.receivedOn, today, 'La date de réception');
+      notAfterToday(step.receivedOn, today, 'refusal.letterStep.futureReceived');
       // Allowed statuses guarantee a sending date.
       const sentOn = letter.sentOn!;
       if (compareDates(step.receivedOn, sentOn) < 0) {
-        refuse(`la réception (${formatDateFr(step.receivedOn)}) ne peut pas précéder l’envoi (${formatDateFr(sentOn)}).`);
+        refuse(message('refusal.letterStep.receivedBeforeSent', { receivedOn: { date: step.receivedOn }, sentOn: { date: sentOn } }));
       }
       return { ...letter, status: 'received', receivedOn: step.receivedOn };
     }

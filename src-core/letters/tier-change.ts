@@ -1,8 +1,7 @@
 import { formatDateLongFr, formatMonthFr, parseIsoDate } from '../dates';
-import { DomainError } from '../errors';
 import { formatEuros } from '../money';
 import { explainedMessage } from '../explain';
-import { message } from '../messages';
+import { message, refusalError } from '../messages';
 import type { LetterParamsByKind } from './params';
 import { AVAILABILITY, CLOSING, SALUTATION, article, contractLine, deadline, onLetterDate } from './phrasing';
 import type { LetterContent } from './types';
@@ -14,7 +13,7 @@ import type { LetterContent } from './types';
  */
 export function composeTierChange(p: LetterParamsByKind['tierChange']): LetterContent {
   if (parseIsoDate(p.effectiveFrom).day !== 1) {
-    throw new DomainError('INVALID_INPUT', 'Le changement de formule prend effet un premier jour de mois (§5.1).');
+    throw refusalError('INVALID_INPUT', message('refusal.letter.tierChangeFirstDay'));
   }
   const month = formatMonthFr(p.month);
   const from = formatDateLongFr(p.effectiveFrom);

@@ -1,6 +1,6 @@
 import { addDays, compareDates, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { explainedMessage, type Explained } from '../explain';
-import { message, messageFr, type Message } from '../messages';
+import { message, messageFr, messageOfFrench, type Message } from '../messages';
 import type { Cents } from '../money';
 import { tierForMonth, type Contract, type ContractHistoryEntry, type ContractStatus } from '../model/contract';
 import type { TierCode } from '../model/priceList';
@@ -83,7 +83,9 @@ export function contractEnd(contract: Events): ContractEnd | null {
     (e) => `${e.cause}-${e.noticeDate}`,
   );
   for (const e of letters) {
-    ends.push({ value: e.effectiveDate, clause: e.cause === 'force_majeure' ? '§7.4' : e.cause === 'price_change_objection' ? '§5.2' : '§6.6', rule: e.rule, cause: e.cause, noticeDate: e.noticeDate, ...(e.letterId ? { letterId: e.letterId } : {}) });
+    // The rule is stored in French; one of src-core's own sentences is said again by its code.
+    const said = messageOfFrench(e.rule);
+    ends.push({ value: e.effectiveDate, clause: e.cause === 'force_majeure' ? '§7.4' : e.cause === 'price_change_objection' ? '§5.2' : '§6.6', rule: e.rule, ...(said ? { message: said } : {}), cause: e.cause, noticeDate: e.noticeDate, ...(e.letterId ? { letterId: e.letterId } : {}) });
   }
   if (ends.length === 0 && contract.terminationEffectiveDate) {
     return { ...explainedMessage(contract.terminationEffectiveDate, '§1', message('rule.end.stored')), cause: null, noticeDate: null };

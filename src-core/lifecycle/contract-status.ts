@@ -1,6 +1,6 @@
 import { parseIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { explainedMessage, type Explained } from '../explain';
-import { message, refusalError, type Message } from '../messages';
+import { message, messageFr, refusalError, type Message } from '../messages';
 import type { ContractStatus, NoticeChannel } from '../model/contract';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { breachTerminationOpensOn } from './breach';
@@ -28,8 +28,8 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
 };
 
 export const NOTICE_CHANNEL_LABELS: Record<NoticeChannel, string> = {
-  registered_letter: 'lettre recommandée avec accusé de réception',
-  email: 'e-mail à l’adresse du support',
+  registered_letter: messageFr(message('code.noticeChannel.registered_letter')),
+  email: messageFr(message('code.noticeChannel.email')),
 };
 
 export type TerminationCause = 'client_notice' | 'price_change_objection' | 'non_payment' | 'uncured_breach' | 'force_majeure';

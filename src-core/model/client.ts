@@ -2,27 +2,28 @@ import { z } from 'zod';
 import { countryCodeSchema, emailSchema, instantSchema, recordMetaShape, requiredText } from './common';
 import { TEXT_LIMITS, text } from './text';
 import { normalizeIdentifier, sirenOfFrenchVatNumber, sirenProblem, vatNumberProblem } from './identifiers';
+import { frenchOf } from '../messages';
 
 /** Client data (DOMAIN.md, Client data; CGV §2, §3, §4.6, §6.1). */
 
 export const HOSTING_MODES = ['cloud', 'self_hosted'] as const;
 export type HostingMode = (typeof HOSTING_MODES)[number];
 
-const phoneSchema = text({ max: 32, required: 'Le téléphone est obligatoire.' })
-  .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'Téléphone invalide (exemple : 03 83 12 34 56 ou +49 30 1234567).');
+const phoneSchema = text({ max: 32, required: frenchOf('validation.phone.required') })
+  .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, frenchOf('validation.phone.invalid'));
 
 export const billingAddressSchema = z.strictObject({
   lines: z
-    .array(requiredText("Une ligne d'adresse ne peut pas être vide.", 100), { error: "L'adresse est obligatoire." })
-    .min(1, "L'adresse est obligatoire.")
-    .max(4, "L'adresse compte 4 lignes au plus."),
-  postalCode: requiredText('Le code postal est obligatoire.', 16),
-  city: requiredText('La ville est obligatoire.', 100),
+    .array(requiredText(frenchOf('validation.address.emptyLine'), 100), { error: frenchOf('validation.address.required') })
+    .min(1, frenchOf('validation.address.required'))
+    .max(4, frenchOf('validation.address.tooManyLines')),
+  postalCode: requiredText(frenchOf('validation.postalCode.required'), 16),
+  city: requiredText(frenchOf('validation.city.required'), 100),
 });
 export type BillingAddress = z.infer<typeof billingAddressSchema>;
 
 export const contactSchema = z.strictObject({
-  name: requiredText('Le nom du contact est obligatoire.', 120),
+  name: requiredText(frenchOf('validation.contact.nameRequired'), 120),
   email: emailSchema,
   phone: phoneSchema,
 });
@@ -30,7 +31,7 @@ export type Contact = z.infer<typeof contactSchema>;
 
 /** The Dokos Partner of a client: main contact, receives copies of letters. */
 export const partnerSchema = z.strictObject({
-  name: requiredText('Le nom du partenaire est obligatoire.', 120),
+  name: requiredText(frenchOf('validation.partner.nameRequired'), 120),
   contactName: text({ max: 120 }).optional(),
   email: emailSchema,
   phone: phoneSchema.optional(),
@@ -43,7 +44,7 @@ const sirenSchema = text({ max: TEXT_LIMITS.code }).overwrite(normalizeIdentifie
 });
 
 const clientFields = {
-  legalName: requiredText('La raison sociale est obligatoire.'),
+  legalName: requiredText(frenchOf('validation.legalName.required')),
   /** Required for a French client; a foreign company has none unless registered in France. */
   siren: sirenSchema.optional(),
   vatNumber: text({ max: TEXT_LIMITS.code }).overwrite(normalizeIdentifier).optional(),
@@ -51,7 +52,7 @@ const clientFields = {
   billingAddress: billingAddressSchema,
   contact: contactSchema,
   partner: partnerSchema.optional(),
-  hostingMode: z.enum(HOSTING_MODES, { error: "Mode d'hébergement invalide (cloud ou auto-hébergé)." }),
+  hostingMode: z.enum(HOSTING_MODES, { error: frenchOf('validation.hostingMode.invalid') }),
   /** Set when the client is archived: hidden from the clients list unless asked for, its records kept (restorable). */
   archivedAt: instantSchema.optional(),
 };
@@ -61,9 +62,9 @@ type ClientFields = z.infer<z.ZodObject<typeof clientFields>>;
 /** Rules across fields: a French client has a SIREN, a French postal code, a VAT number matching both. */
 function checkClient(client: ClientFields, ctx: z.RefinementCtx): void {
   if (client.country === 'FR') {
-    if (!client.siren) ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Le SIREN est obligatoire pour un client français.' });
+    if (!client.siren) ctx.addIssue({ code: 'custom', path: ['siren'], message: frenchOf('validation.siren.requiredFr') });
     if (!/^\d{5}$/.test(client.billingAddress.postalCode)) {
-      ctx.addIssue({ code: 'custom', path: ['billingAddress', 'postalCode'], message: 'Code postal invalide : 5 chiffres attendus en France.' });
+      ctx.addIssue({ code: 'custom', path: ['billingAddress', 'postalCode'], message: frenchOf('validation.postalCode.invalidFr') });
     }
   }
   if (client.vatNumber) {
@@ -71,7 +72,7 @@ function checkClient(client: ClientFields, ctx: z.RefinementCtx): void {
     if (problem) {
       ctx.addIssue({ code: 'custom', path: ['vatNumber'], message: problem });
     } else if (client.country === 'FR' && client.siren && sirenOfFrenchVatNumber(client.vatNumber) !== client.siren) {
-      ctx.addIssue({ code: 'custom', path: ['vatNumber'], message: 'Numéro de TVA incohérent : il ne contient pas le SIREN du client.' });
+      ctx.addIssue({ code: 'custom', path: ['vatNumber'], message: frenchOf('validation.vatNumber.notSiren') });
     }
   }
 }

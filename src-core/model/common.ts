@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../dates';
 import { isValidEmail } from './identifiers';
 import { TEXT_LIMITS, identifier, text } from './text';
+import { frenchOf } from '../messages';
 
 /**
  * Field schemas shared by the entities. Each carries its French message, so a
@@ -17,32 +18,32 @@ export function requiredText(message: string, max: number = TEXT_LIMITS.name) {
 export const recordIdSchema = identifier(128);
 
 export const isoDateSchema = z
-  .string({ error: 'Date obligatoire (format AAAA-MM-JJ).' })
-  .refine(isValidIsoDate, 'Date invalide (format attendu AAAA-MM-JJ, date existante).');
+  .string({ error: frenchOf('validation.date.required') })
+  .refine(isValidIsoDate, frenchOf('validation.date.invalid'));
 
 export const yearMonthSchema = z
-  .string({ error: 'Mois obligatoire (format AAAA-MM).' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (format attendu AAAA-MM).');
+  .string({ error: frenchOf('validation.month.required') })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, frenchOf('validation.month.invalid'));
 
 /** An instant with its offset (`2026-11-27T17:00:00+01:00` or `…Z`). */
-export const instantSchema = z.iso.datetime({ offset: true, error: 'Horodatage invalide (ISO 8601 avec fuseau attendu).' });
+export const instantSchema = z.iso.datetime({ offset: true, error: frenchOf('validation.instant.invalid') });
 
 export const centsSchema = z
-  .number({ error: 'Montant obligatoire.' })
-  .int('Montant invalide : il s’exprime au centime près (exemple : 118,80 €).')
-  .refine(Number.isSafeInteger, 'Montant hors limites.');
+  .number({ error: frenchOf('validation.amount.required') })
+  .int(frenchOf('validation.amount.cents'))
+  .refine(Number.isSafeInteger, frenchOf('validation.amount.outOfRange'));
 
-export const emailSchema = text({ max: 254, required: "L'adresse e-mail est obligatoire." }).refine(isValidEmail, 'Adresse e-mail invalide (exemple : nom@domaine.fr).');
+export const emailSchema = text({ max: 254, required: frenchOf('validation.email.required') }).refine(isValidEmail, frenchOf('validation.email.invalid'));
 
 /** ISO 3166-1 alpha-2, upper case ("FR", "DE", "CH"). */
 export const countryCodeSchema = z
-  .string({ error: 'Le pays est obligatoire.' })
+  .string({ error: frenchOf('validation.country.required') })
   .trim()
   .overwrite((s) => s.toUpperCase())
-  .regex(/^[A-Z]{2}$/, 'Pays invalide : code ISO à 2 lettres attendu (FR, DE, CH…).');
+  .regex(/^[A-Z]{2}$/, frenchOf('validation.country.invalid'));
 
 /** Sync version of a record: 0 until the central API has stored it, then the server's counter. */
-export const versionSchema = z.number().int('Version invalide.').min(0, 'Version invalide.');
+export const versionSchema = z.number().int(frenchOf('validation.version.invalid')).min(0, frenchOf('validation.version.invalid'));
 
 /** Fields every stored and synced record carries. */
 export const recordMetaShape = {

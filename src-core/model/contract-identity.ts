@@ -1,4 +1,5 @@
-import { addDays, compareDates, formatDateFr, type IsoDate } from '../dates';
+import { addDays, compareDates, type IsoDate } from '../dates';
+import { message, messageFr, type Message } from '../messages';
 import type { FieldIssue } from './validate';
 
 /**
@@ -40,10 +41,16 @@ export interface ReferencedContract {
  * reference by an index).
  */
 export function referenceClash(candidate: ReferencedContract, others: Iterable<ReferencedContract>): string | undefined {
+  const clash = referenceClashMessage(candidate, others);
+  return clash && messageFr(clash);
+}
+
+/** The same refusal as a code, for the interface's language. */
+function referenceClashMessage(candidate: ReferencedContract, others: Iterable<ReferencedContract>): Message | undefined {
   const wanted = normalizeContractReference(candidate.reference);
   for (const other of others) {
     if (other.id !== candidate.id && normalizeContractReference(other.reference) === wanted) {
-      return `La référence ${candidate.reference.trim()} est déjà celle d’un autre contrat : choisissez-en une autre.`;
+      return message('validation.contract.referenceTaken', { reference: candidate.reference.trim() });
     }
   }
   return undefined;
@@ -51,8 +58,8 @@ export function referenceClash(candidate: ReferencedContract, others: Iterable<R
 
 /** The same refusal as a field issue, for forms and ValidationError. */
 export function referenceIssue(candidate: ReferencedContract, others: Iterable<ReferencedContract>): FieldIssue | undefined {
-  const message = referenceClash(candidate, others);
-  return message ? { path: 'reference', message } : undefined;
+  const said = referenceClashMessage(candidate, others);
+  return said ? { path: 'reference', message: messageFr(said), said } : undefined;
 }
 
 /** How far ahead a contract may start, and how far ahead of today it may end (DOMAIN.md gives no longer path to an end). */
@@ -76,18 +83,19 @@ export interface DatedContract {
  */
 export function contractDateIssues(contract: DatedContract, today: IsoDate): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  const issue = (path: string, said: Message) => issues.push({ path, message: messageFr(said), said });
   const latestStart = addDays(today, MAX_START_AHEAD_DAYS);
   if (compareDates(contract.startDate, latestStart) > 0) {
-    issues.push({ path: 'startDate', message: `Date de début trop lointaine : au plus tard le ${formatDateFr(latestStart)} (un an après aujourd’hui).` });
+    issue('startDate', message('validation.contract.startTooFar', { latest: { date: latestStart } }));
   }
   const received = contract.terminationNotice?.receivedOn;
   if (received && compareDates(received, today) > 0) {
-    issues.push({ path: 'terminationNotice.receivedOn', message: `Un préavis ne peut pas avoir été reçu dans le futur (${formatDateFr(received)}, après aujourd’hui ${formatDateFr(today)}).` });
+    issue('terminationNotice.receivedOn', message('validation.contract.noticeFuture', { on: { date: received }, today: { date: today } }));
   }
   const end = contract.terminationEffectiveDate;
   const latestEnd = addDays(today, MAX_END_AHEAD_DAYS);
   if (end && compareDates(end, latestEnd) > 0) {
-    issues.push({ path: 'terminationEffectiveDate', message: `Date de résiliation invraisemblable (${formatDateFr(end)}) : au plus tard le ${formatDateFr(latestEnd)}.` });
+    issue('terminationEffectiveDate', message('validation.contract.endTooFar', { end: { date: end }, latest: { date: latestEnd } }));
   }
   return issues;
 }

@@ -3,6 +3,7 @@ import { compareDates } from '../dates';
 import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
 import { tierCodeSchema, type TierCode } from './priceList';
 import { text } from './text';
+import { frenchOf } from '../messages';
 
 /** Hosting contracts (CGV §1, §5, §6.6, §7.4). The status rules themselves live in src-core/lifecycle. */
 
@@ -15,7 +16,7 @@ export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 export const terminationNoticeSchema = z.strictObject({
   receivedOn: isoDateSchema,
-  channel: z.enum(NOTICE_CHANNELS, { error: 'Canal du préavis invalide (lettre recommandée ou e-mail).' }),
+  channel: z.enum(NOTICE_CHANNELS, { error: frenchOf('validation.notice.channel') }),
 });
 export type TerminationNotice = z.infer<typeof terminationNoticeSchema>;
 
@@ -32,7 +33,7 @@ export type LetterTerminationCause = (typeof LETTER_TERMINATION_CAUSES)[number];
  * (ARCHITECTURE.md): tier changes are needed to bill a past month at the tier
  * that applied then.
  */
-const eventBase = { at: instantSchema, actor: requiredText("L'auteur de l'événement est obligatoire.", 120) };
+const eventBase = { at: instantSchema, actor: requiredText(frenchOf('validation.event.actorRequired'), 120) };
 export const contractHistoryEntrySchema = z.discriminatedUnion('kind', [
   // letterId: the tier-change notice drafted with it (undone together while that letter is a draft).
   // retroactive: the account manager confirmed a first day already past (DOMAIN.md: never retroactive without saying so).
@@ -66,14 +67,14 @@ export type ContractHistoryEntry = z.infer<typeof contractHistoryEntrySchema>;
 const contractFields = {
   clientId: recordIdSchema,
   /** Human reference printed on letters and invoices ("CT-2024-0001"). */
-  reference: requiredText('La référence du contrat est obligatoire.', 40),
+  reference: requiredText(frenchOf('validation.contract.referenceRequired'), 40),
   /** The latest tier: the one in force now, or from the month of a pending change (see tierForMonth). */
   tier: tierCodeSchema,
   priceListId: recordIdSchema,
   startDate: isoDateSchema,
-  status: z.enum(CONTRACT_STATUSES, { error: 'Statut de contrat invalide.' }),
+  status: z.enum(CONTRACT_STATUSES, { error: frenchOf('validation.contract.status') }),
   /** Overrides the default payment term of the rule settings (§5.3). */
-  paymentTermDays: z.number().int('Délai de paiement invalide.').min(0).max(120, 'Délai de paiement trop long (120 jours au plus).').optional(),
+  paymentTermDays: z.number().int(frenchOf('validation.contract.paymentTerm')).min(0).max(120, frenchOf('validation.contract.paymentTermLong')).optional(),
   terminationNotice: terminationNoticeSchema.optional(),
   terminationEffectiveDate: isoDateSchema.optional(),
   history: z.array(contractHistoryEntrySchema),
@@ -85,16 +86,16 @@ function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
   // The start against the first stored price list is src-core/pricing `contractPriceListProblem`: the lists are records, not schema constants.
   const letterTermination = c.history.some((e) => e.kind === 'termination');
   if (c.status === 'notice_received' && !((c.terminationNotice || letterTermination) && c.terminationEffectiveDate)) {
-    ctx.addIssue({ code: 'custom', path: ['terminationNotice'], message: 'Un contrat en préavis doit indiquer la réception du préavis et la date de résiliation.' });
+    ctx.addIssue({ code: 'custom', path: ['terminationNotice'], message: frenchOf('validation.contract.noticeIncomplete') });
   }
   if (c.status === 'terminated' && !c.terminationEffectiveDate) {
-    ctx.addIssue({ code: 'custom', path: ['terminationEffectiveDate'], message: 'Un contrat résilié doit indiquer sa date de résiliation effective.' });
+    ctx.addIssue({ code: 'custom', path: ['terminationEffectiveDate'], message: frenchOf('validation.contract.endRequired') });
   }
   if (c.terminationEffectiveDate && compareDates(c.terminationEffectiveDate, c.startDate) < 0) {
-    ctx.addIssue({ code: 'custom', path: ['terminationEffectiveDate'], message: 'La résiliation ne peut pas précéder le début du contrat.' });
+    ctx.addIssue({ code: 'custom', path: ['terminationEffectiveDate'], message: frenchOf('validation.contract.endBeforeStart') });
   }
   if (c.terminationNotice && compareDates(c.terminationNotice.receivedOn, c.startDate) < 0) {
-    ctx.addIssue({ code: 'custom', path: ['terminationNotice', 'receivedOn'], message: 'Le préavis ne peut pas précéder le début du contrat.' });
+    ctx.addIssue({ code: 'custom', path: ['terminationNotice', 'receivedOn'], message: frenchOf('validation.contract.noticeBeforeStart') });
   }
 }
 

@@ -79,8 +79,14 @@ export function sirenCheckDigit(firstEight: string): string {
 
 /** Why a SIREN is refused, in French, or null when it is valid (9 digits, Luhn key). */
 export function sirenProblem(siren: string): string | null {
-  if (!/^\d{9}$/.test(siren)) return 'SIREN invalide : 9 chiffres attendus.';
-  if (luhnSum(siren) % 10 !== 0) return 'SIREN invalide : la clé de contrôle (Luhn) ne correspond pas.';
+  const problem = sirenProblemMessage(siren);
+  return problem && messageFr(problem);
+}
+
+/** Why a SIREN is refused, as a code (the interface says it in its language), or null. */
+export function sirenProblemMessage(siren: string): Message | null {
+  if (!/^\d{9}$/.test(siren)) return message('validation.siren.length');
+  if (luhnSum(siren) % 10 !== 0) return message('validation.siren.key');
   return null;
 }
 

@@ -3,6 +3,7 @@ import { centsSchema, commandIdSchema, instantSchema, isoDateSchema, recordIdSch
 import { compareDates } from '../dates';
 import { TEXT_LIMITS, text } from './text';
 import { platformStateSchema } from './platform-status';
+import { frenchOf } from '../messages';
 
 /**
  * Invoices, credit notes and late-payment surcharges as stored (CGV §5.3, §6.6;
@@ -21,12 +22,12 @@ export const INVOICE_STATUSES = ['draft', 'issued'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export const invoiceLineSchema = z.strictObject({
-  label: requiredText('Le libellé de la ligne est obligatoire.', 300),
-  quantity: z.number({ error: 'Quantité obligatoire.' }).finite('Quantité invalide.'),
+  label: requiredText(frenchOf('validation.line.labelRequired'), 300),
+  quantity: z.number({ error: frenchOf('validation.line.quantityRequired') }).finite(frenchOf('validation.line.quantity')),
   unitPriceCents: centsSchema,
   netCents: centsSchema,
   /** 20, 0, or another rate with up to two decimals; 0 lines outside the scope of VAT. */
-  vatRatePercent: z.number().min(0, 'Taux de TVA invalide.').max(100, 'Taux de TVA invalide.'),
+  vatRatePercent: z.number().min(0, frenchOf('validation.line.vatRate')).max(100, frenchOf('validation.line.vatRate')),
   /** The net amount with its clause and rule, as src-core/billing computed it. */
   explanation: z.strictObject({ value: centsSchema, clause: text({ max: TEXT_LIMITS.address }), rule: text({ max: TEXT_LIMITS.freeText, multiline: true }) }).optional(),
 });
@@ -43,28 +44,28 @@ export const invoiceTotalsSchema = z.strictObject({
 
 /** The buyer as printed when issued: an issued invoice keeps the address of its date. */
 export const buyerSnapshotSchema = z.strictObject({
-  legalName: text({ max: TEXT_LIMITS.name, required: 'La raison sociale de l’acheteur est obligatoire.' }),
+  legalName: text({ max: TEXT_LIMITS.name, required: frenchOf('validation.buyer.legalName') }),
   siren: text({ max: TEXT_LIMITS.code }).optional(),
   vatNumber: text({ max: TEXT_LIMITS.code }).optional(),
-  country: text({ max: 2 }).length(2, 'Pays invalide : code ISO à 2 lettres attendu.'),
-  addressLines: z.array(text({ max: TEXT_LIMITS.address })).max(4, "L'adresse compte 4 lignes au plus."),
+  country: text({ max: 2 }).length(2, frenchOf('validation.buyer.country')),
+  addressLines: z.array(text({ max: TEXT_LIMITS.address })).max(4, frenchOf('validation.address.tooManyLines')),
   postalCode: text({ max: TEXT_LIMITS.code }),
   city: text({ max: TEXT_LIMITS.name }),
 });
 
 const invoiceFields = {
-  kind: z.enum(INVOICE_KINDS, { error: 'Type de document invalide.' }),
-  status: z.enum(INVOICE_STATUSES, { error: 'Statut de facture invalide.' }),
+  kind: z.enum(INVOICE_KINDS, { error: frenchOf('validation.invoice.kind') }),
+  status: z.enum(INVOICE_STATUSES, { error: frenchOf('validation.invoice.status') }),
   /** Assigned on issue from a series (CGI art. 242 nonies A); null for a draft. */
-  number: text({ max: TEXT_LIMITS.code, required: 'Numéro de document vide.' }).nullable(),
-  seriesId: text({ max: TEXT_LIMITS.code, required: 'Série vide.' }).optional(),
+  number: text({ max: TEXT_LIMITS.code, required: frenchOf('validation.invoice.numberEmpty') }).nullable(),
+  seriesId: text({ max: TEXT_LIMITS.code, required: frenchOf('validation.invoice.seriesEmpty') }).optional(),
   clientId: recordIdSchema,
   contractId: recordIdSchema,
   /** Billed month; a surcharge refers to its unpaid invoice instead. */
   period: yearMonthSchema.optional(),
   issueDate: isoDateSchema,
   dueDate: isoDateSchema,
-  lines: z.array(invoiceLineSchema).min(1, 'Un document compte au moins une ligne.'),
+  lines: z.array(invoiceLineSchema).min(1, frenchOf('validation.invoice.noLine')),
   totals: invoiceTotalsSchema,
   /** VAT regime mention ("Autoliquidation – article 196 …"), null for French VAT. */
   vatMention: text({ max: TEXT_LIMITS.address }).nullable(),
@@ -83,17 +84,17 @@ type InvoiceFields = z.infer<z.ZodObject<typeof invoiceFields>>;
 function checkInvoice(inv: InvoiceFields, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   if ((inv.status === 'draft') !== (inv.number === null)) {
-    issue(['number'], inv.status === 'draft' ? "Un brouillon n'a pas de numéro." : 'Un document émis porte un numéro.');
+    issue(['number'], inv.status === 'draft' ? frenchOf('validation.invoice.draftNumbered') : frenchOf('validation.invoice.issuedUnnumbered'));
   }
-  if (inv.kind === 'invoice' && !inv.period) issue(['period'], 'Le mois facturé est obligatoire.');
-  if (inv.kind === 'credit_note' && !inv.creditedInvoiceId) issue(['creditedInvoiceId'], "Un avoir référence la facture qu'il corrige.");
-  if (inv.kind === 'surcharge' && !inv.surchargedInvoiceId) issue(['surchargedInvoiceId'], 'Une majoration référence la facture impayée.');
-  if (compareDates(inv.dueDate, inv.issueDate) < 0) issue(['dueDate'], "L'échéance ne peut pas précéder la date du document.");
+  if (inv.kind === 'invoice' && !inv.period) issue(['period'], frenchOf('validation.invoice.periodRequired'));
+  if (inv.kind === 'credit_note' && !inv.creditedInvoiceId) issue(['creditedInvoiceId'], frenchOf('validation.invoice.creditTarget'));
+  if (inv.kind === 'surcharge' && !inv.surchargedInvoiceId) issue(['surchargedInvoiceId'], frenchOf('validation.invoice.surchargeTarget'));
+  if (compareDates(inv.dueDate, inv.issueDate) < 0) issue(['dueDate'], frenchOf('validation.invoice.dueBeforeIssue'));
   const sumLines = inv.lines.reduce((s, l) => s + l.netCents, 0);
   const { netCents, vatCents, totalCents, byRate } = inv.totals;
-  if (sumLines !== netCents) issue(['totals', 'netCents'], 'Le total HT ne correspond pas à la somme des lignes.');
-  if (byRate.reduce((s, r) => s + r.vatCents, 0) !== vatCents) issue(['totals', 'vatCents'], 'Le total de TVA ne correspond pas au détail par taux.');
-  if (netCents + vatCents !== totalCents) issue(['totals', 'totalCents'], 'Le total TTC doit être égal au HT plus la TVA.');
+  if (sumLines !== netCents) issue(['totals', 'netCents'], frenchOf('validation.invoice.netTotal'));
+  if (byRate.reduce((s, r) => s + r.vatCents, 0) !== vatCents) issue(['totals', 'vatCents'], frenchOf('validation.invoice.vatTotal'));
+  if (netCents + vatCents !== totalCents) issue(['totals', 'totalCents'], frenchOf('validation.invoice.grandTotal'));
 }
 
 export const invoiceInputSchema = z.strictObject(invoiceFields).superRefine(checkInvoice);

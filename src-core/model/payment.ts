@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { centsSchema, commandIdSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
 import { text } from './text';
+import { frenchOf } from '../messages';
 
 /**
  * Settlement entries of invoices (CGV §6.6): payments received and, once a
@@ -26,17 +27,17 @@ const paymentFields = {
   /** Copied from the invoice so a client's file is one indexed query. */
   clientId: recordIdSchema,
   date: isoDateSchema,
-  amountCents: centsSchema.positive('Le montant du paiement doit être positif.'),
-  method: z.enum(PAYMENT_METHODS, { error: 'Moyen de paiement invalide (virement, prélèvement, chèque, carte ou autre).' }),
+  amountCents: centsSchema.positive(frenchOf('refusal.payment.notPositive')),
+  method: z.enum(PAYMENT_METHODS, { error: frenchOf('validation.payment.method') }),
   /** Bank reference, cheque number…; may be empty. */
   reference: text({ max: 140 }),
   /** The user intent that created it: a second submit of the same intent is a no-op. */
   commandId: commandIdSchema,
   /** Cancelled (a rejected transfer, a payment entered twice): kept with its reason, no longer counted. */
   cancelledOn: isoDateSchema.optional(),
-  cancellationReason: text({ max: 300, required: 'Le motif de l’annulation est obligatoire.' }).optional(),
+  cancellationReason: text({ max: 300, required: frenchOf('validation.payment.reasonRequired') }).optional(),
   /** Absent on a payment received (every record before issue 16). */
-  kind: z.enum(PAYMENT_KINDS, { error: 'Type de règlement invalide (paiement, remboursement ou imputation).' }).optional(),
+  kind: z.enum(PAYMENT_KINDS, { error: frenchOf('validation.payment.kind') }).optional(),
   /** The credit note whose credit a refund or an offset settles. */
   creditNoteId: recordIdSchema.optional(),
   /** The invoice an offset is imputed on; absent while it waits for the client's next invoice. */
@@ -47,15 +48,15 @@ type PaymentFields = z.infer<z.ZodObject<typeof paymentFields>>;
 
 function checkPayment(p: PaymentFields, ctx: z.RefinementCtx): void {
   if ((p.cancelledOn === undefined) !== (p.cancellationReason === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['cancellationReason'], message: 'Une annulation de paiement porte sa date et son motif.' });
+    ctx.addIssue({ code: 'custom', path: ['cancellationReason'], message: frenchOf('validation.payment.cancellation') });
   }
   const kind = p.kind ?? 'payment';
   if ((kind === 'offset') !== (p.method === 'compensation')) {
-    ctx.addIssue({ code: 'custom', path: ['method'], message: 'La compensation est le moyen d’une imputation d’avoir, et d’elle seule.' });
+    ctx.addIssue({ code: 'custom', path: ['method'], message: frenchOf('validation.payment.compensation') });
   }
-  if (kind !== 'payment' && !p.creditNoteId) ctx.addIssue({ code: 'custom', path: ['creditNoteId'], message: 'Un remboursement ou une imputation nomme l’avoir qu’il règle.' });
-  if (kind === 'payment' && p.creditNoteId) ctx.addIssue({ code: 'custom', path: ['creditNoteId'], message: 'Un paiement reçu ne nomme pas d’avoir.' });
-  if (kind !== 'offset' && p.offsetInvoiceId) ctx.addIssue({ code: 'custom', path: ['offsetInvoiceId'], message: 'Seule une imputation d’avoir vise une autre facture.' });
+  if (kind !== 'payment' && !p.creditNoteId) ctx.addIssue({ code: 'custom', path: ['creditNoteId'], message: frenchOf('validation.payment.creditNoteRequired') });
+  if (kind === 'payment' && p.creditNoteId) ctx.addIssue({ code: 'custom', path: ['creditNoteId'], message: frenchOf('validation.payment.noCreditNote') });
+  if (kind !== 'offset' && p.offsetInvoiceId) ctx.addIssue({ code: 'custom', path: ['offsetInvoiceId'], message: frenchOf('validation.payment.offsetOnly') });
 }
 
 export const paymentInputSchema = z.strictObject(paymentFields).superRefine(checkPayment);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantSchema, recordIdSchema, yearMonthSchema } from './common';
 import { TEXT_LIMITS, text } from './text';
+import { frenchOf } from '../messages';
 
 /**
  * What the approved platform (plateforme agréée) said about an issued
@@ -12,7 +13,7 @@ export const PLATFORM_STATUSES = ['deposited', 'rejected', 'refused', 'approved'
 export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
 
 export const platformEventSchema = z.strictObject({
-  status: z.enum(PLATFORM_STATUSES, { error: 'Statut de plateforme inconnu.' }),
+  status: z.enum(PLATFORM_STATUSES, { error: frenchOf('validation.platform.status') }),
   /** When the platform recorded it (its clock, as it says). */
   at: instantSchema,
   /** Why it was rejected, refused or disputed, in the platform's words. */
@@ -24,7 +25,7 @@ export const platformStateSchema = z.strictObject({
   /** The flow the platform gave the document (AFNOR XP Z12-013 flowId). */
   flowId: text({ max: 64 }).optional(),
   /** The latest status, with its reason. */
-  status: z.enum(PLATFORM_STATUSES, { error: 'Statut de plateforme inconnu.' }).optional(),
+  status: z.enum(PLATFORM_STATUSES, { error: frenchOf('validation.platform.status') }).optional(),
   reason: text({ max: TEXT_LIMITS.address }).optional(),
   /** Every status received, oldest first. */
   history: z.array(platformEventSchema).max(50),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frenchOf } from '../messages';
 
 /**
  * Well-formed text at every boundary (issue 21): forms, CSV import, pushed
@@ -31,9 +32,9 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-export const MALFORMED_TEXT_MESSAGE = 'Texte mal formé : un caractère y est coupé en deux (une moitié d’émoji, par exemple) ; retapez ce texte.';
-const CONTROL_MESSAGE = 'Caractère invisible interdit (tabulation, saut de ligne ou caractère de contrôle) : retapez ce texte sur une ligne.';
-const CONTROL_MULTILINE_MESSAGE = 'Caractère invisible interdit (caractère de contrôle) : retapez ce texte.';
+export const MALFORMED_TEXT_MESSAGE = frenchOf('validation.text.malformed');
+const CONTROL_MESSAGE = frenchOf('validation.text.control');
+const CONTROL_MULTILINE_MESSAGE = frenchOf('validation.text.controlMultiline');
 
 /** Printable ASCII only: most of what is stored, and already whole, free of control characters and in NFC. */
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
@@ -74,13 +75,13 @@ export interface TextOptions {
 export function text({ max, required, multiline = false }: TextOptions) {
   // One check and one rewrite: a first sync validates every text of 20,000 records.
   const schema = z
-    .string({ error: required ?? 'Texte attendu.' })
+    .string({ error: required ?? frenchOf('validation.text.expected') })
     .check((payload) => {
       const problem = textProblem(payload.value, multiline);
       if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
       else payload.value = normalized(payload.value);
     });
-  return (required ? schema.min(1, required) : schema).max(max, `Texte trop long (${max} caractères au plus).`);
+  return (required ? schema.min(1, required) : schema).max(max, frenchOf('validation.text.tooLong', { max: String(max) }));
 }
 
 /**
@@ -88,14 +89,14 @@ export function text({ max, required, multiline = false }: TextOptions) {
  * never rewritten — neither trimmed nor normalised — but whole characters,
  * no control character, and bounded.
  */
-export function identifier(max: number, required = "L'identifiant est obligatoire.") {
+export function identifier(max: number, required = frenchOf('validation.id.required')) {
   return z
     .string({ error: required })
     .min(1, required)
-    .max(max, `Identifiant trop long (${max} caractères au plus).`)
+    .max(max, frenchOf('validation.id.tooLong', { max: String(max) }))
     .superRefine((s, ctx) => {
       const problem = textProblem(s, false);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem === MALFORMED_TEXT_MESSAGE ? problem : 'Identifiant invalide : caractère de contrôle.' });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem === MALFORMED_TEXT_MESSAGE ? problem : frenchOf('validation.id.control') });
     });
 }
 

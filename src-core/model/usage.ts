@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { usageMonthSchema, type UsageMonth } from '../sync/usage-ingest';
 import { recordIdSchema, recordMetaShape } from './common';
+import { frenchOf } from '../messages';
 
 /**
  * Usage: ONE document per contract holding all its months. ARCHITECTURE.md
@@ -19,11 +20,11 @@ export const usageDocumentSchema = z
   })
   .superRefine((doc, ctx) => {
     if (doc.id !== doc.contractId) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: "L'identifiant d'un relevé de consommation est celui de son contrat." });
+      ctx.addIssue({ code: 'custom', path: ['id'], message: frenchOf('validation.usage.id') });
     }
     for (let i = 1; i < doc.months.length; i++) {
       if (doc.months[i - 1]!.month >= doc.months[i]!.month) {
-        ctx.addIssue({ code: 'custom', path: ['months', i, 'month'], message: 'Les mois doivent être uniques et dans l’ordre chronologique.' });
+        ctx.addIssue({ code: 'custom', path: ['months', i, 'month'], message: frenchOf('validation.usage.months') });
       }
     }
   });

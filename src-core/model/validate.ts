@@ -1,10 +1,34 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { frenchOf, message, messageOfFrench, MESSAGES_FR, type Message, type MessageCode } from '../messages';
 
 /** One refused field: its path ("billingAddress.postalCode") and the French reason. */
 export interface FieldIssue {
   path: string;
   message: string;
+  /** The reason as a code and its values (issue 19), for a form in the interface's language. */
+  said?: Message;
+}
+
+/** The validation texts with values ("Texte trop long (200 caractères au plus).") as patterns giving their values back. */
+const VALIDATION_PATTERNS: { code: MessageCode; pattern: RegExp; names: string[] }[] = [];
+for (const [code, text] of Object.entries(MESSAGES_FR) as [MessageCode, string][]) {
+  if (code.startsWith('validation.') && text.includes('{') && /^[^|]*$/.test(text) && code !== 'validation.other') {
+    const names: string[] = [];
+    const source = text.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    VALIDATION_PATTERNS.push({ code, pattern: new RegExp(`^${source}$`), names });
+  }
+}
+
+/** The message whose French is `text`, when src-core wrote it (a schema's own words); undefined for zod's. */
+export function saidOfText(text: string): Message | undefined {
+  const exact = messageOfFrench(text);
+  if (exact) return exact;
+  for (const { code, pattern, names } of VALIDATION_PATTERNS) {
+    const found = pattern.exec(text);
+    if (found) return message(code, Object.fromEntries(names.map((name, i) => [name, found[i + 1]!])));
+  }
+  return undefined;
 }
 
 /** French names of the fields, for the one-line message (the last named segment of a path wins). */
@@ -67,15 +91,28 @@ const frenchLocale = z.locales.fr();
  */
 export function frenchError(issue: Parameters<typeof frenchLocale.localeError>[0]) {
   if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && Number.isNaN(issue.input)) {
-    return 'Un nombre est attendu (le champ est vide ou contient autre chose que des chiffres).';
+    return frenchOf('validation.number');
   }
   // "chaîne de caractères attendu, indéfini reçu" says that nothing was given.
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Ce champ est obligatoire.';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return frenchOf('validation.required');
   return frenchLocale.localeError(issue);
 }
 
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+const englishLocale = z.locales.en();
+
+/**
+ * The issues of a refused input, each with its message code: a schema's own
+ * words by their code, zod's generic ones (a wrong type, an unknown key) with
+ * zod's English beside its French, from the same input parsed in English
+ * (`english`, issue for issue).
+ */
+export function fieldIssues(error: z.ZodError, english?: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue, i) => {
+    const path = issue.path.map(String).join('.');
+    const inEnglish = english?.issues[i]?.message;
+    const said = saidOfText(issue.message) ?? (inEnglish ? message('validation.other', { fr: issue.message, en: inEnglish }) : undefined);
+    return said ? { path, message: issue.message, said } : { path, message: issue.message };
+  });
 }
 
 /**
@@ -84,6 +121,10 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
  */
 export function parseEntity<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input, { error: frenchError });
-  if (!result.success) throw new ValidationError(what, fieldIssues(result.error));
+  if (!result.success) {
+    // Refused: parsed again in English, for zod's own words (the schemas' words are codes already).
+    const english = schema.safeParse(input, { error: (issue) => englishLocale.localeError(issue) });
+    throw new ValidationError(what, fieldIssues(result.error, english.success ? undefined : english.error));
+  }
   return result.data;
 }

@@ -1,5 +1,6 @@
 import { creditedByLine } from '../billing/credited-lines';
 import { creditExcessProblem, remainingCreditable } from '../billing/credit-note';
+import { message, messageFr } from '../messages';
 import type { Cents } from '../money';
 import type { InvoiceKind, InvoiceStatus } from '../model/invoice';
 import { refusal, verdictOf, type Verdict } from './verdict';
@@ -33,12 +34,12 @@ export interface CreditNoteRecord {
   lines: readonly CreditLine[];
 }
 
-export const CREDIT_NOTE_TARGET_MESSAGE = 'Un avoir se fait sur une facture ou une majoration émise.';
+export const CREDIT_NOTE_TARGET_MESSAGE = messageFr(message('refusal.credit.target'));
 
 /** Why no credit note can be made for `clientId` on `invoice`, or null. */
 export function creditNoteTargetRefusal(invoice: CreditableDocument | undefined, clientId: string): Verdict {
-  if (!invoice || invoice.kind === 'credit_note' || invoice.status !== 'issued' || !invoice.number) return refusal('INVALID_INPUT', CREDIT_NOTE_TARGET_MESSAGE);
-  if (invoice.clientId !== clientId) return refusal('INVALID_INPUT', `Un avoir porte sur une facture de son client : la facture ${invoice.number} est celle d’un autre client.`);
+  if (!invoice || invoice.kind === 'credit_note' || invoice.status !== 'issued' || !invoice.number) return refusal('INVALID_INPUT', message('refusal.credit.target'));
+  if (invoice.clientId !== clientId) return refusal('INVALID_INPUT', message('refusal.credit.otherClient', { number: invoice.number }));
   return null;
 }
 
@@ -55,7 +56,7 @@ export function creditNoteRefusal(note: CreditNoteRecord, invoice: CreditableDoc
   const labels = new Set(invoice.lines.map((line) => `Avoir sur facture ${invoice.number} – ${line.label}`));
   const stray = note.lines.find((line) => line.netCents >= 0 || !labels.has(line.label));
   if (stray) {
-    return refusal('INVALID_AMOUNT', `Avoir refusé : la ligne « ${stray.label} » ne retire aucun montant d’une ligne de la facture ${invoice.number}.`);
+    return refusal('INVALID_AMOUNT', message('refusal.credit.stray', { label: stray.label, number: invoice.number }));
   }
   const others = earlierNotes.filter((other) => other.id !== note.id && other.creditedInvoiceId === invoice.id);
   let remaining: Cents[] = [];

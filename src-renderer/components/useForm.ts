@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ValidationError, type FieldIssue } from '../../src-core';
+import { ValidationError, type FieldIssue, type Message } from '../../src-core';
+import { useSay } from '../i18n';
 
 /**
  * Form state with validation by a src-core schema. The whole input is checked
@@ -7,14 +8,14 @@ import { ValidationError, type FieldIssue } from '../../src-core';
  * SIREN" need it), but a field's error only shows once the field was left or
  * the form was submitted, so nobody is scolded while still typing.
  */
-export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+export type FieldErrors<K extends string> = Partial<Record<K, Message | string>>;
 
-/** Turns src-core issues into one message per form field; `fieldOf` maps an issue path ("contact.email") to a field. */
+/** Turns src-core issues into one message per form field (its code when it has one); `fieldOf` maps an issue path ("contact.email") to a field. */
 export function errorsByField<K extends string>(issues: readonly FieldIssue[], fieldOf: (path: string) => K | undefined): FieldErrors<K> {
   const errors: FieldErrors<K> = {};
   for (const issue of issues) {
     const field = fieldOf(issue.path);
-    if (field && !errors[field]) errors[field] = issue.message;
+    if (field && !errors[field]) errors[field] = issue.said ?? issue.message;
   }
   return errors;
 }
@@ -37,7 +38,9 @@ export function useForm<V extends Record<string, string | boolean>>(initial: V, 
   const dirty = Object.keys(initial).some((k) => initial[k] !== values[k]);
   const [touched, setTouched] = useState<Partial<Record<K, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
-  const errors = validate(values);
+  // Said in the interface's language: src-core's issues are codes, a form's own checks words already.
+  const say = useSay();
+  const errors = Object.fromEntries(Object.entries(validate(values)).map(([k, e]) => [k, say(e as Message | string)])) as Partial<Record<K, string>>;
   const valid = Object.keys(errors).length === 0;
 
   /** Props for a text input or select bound to `name`, with its visible error. */

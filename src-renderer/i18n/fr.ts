@@ -787,18 +787,7 @@ export const fr = {
   'life.workList.regularisedTitle': 'Une facture enregistrée porte déjà la régularisation de ce mois : la prochaine facturation ne la proposera pas de nouveau.',
   // i18n (issue 19): the words of src-core's codes on screen — statuses, kinds, steps, entities, metrics
   // code.contractStatus.* are src-core's (MESSAGES_FR, below): its refusals name a status
-  'code.noticeChannel.registered_letter': 'lettre recommandée avec accusé de réception',
-  'code.noticeChannel.email': 'e-mail à l’adresse du support',
-  'code.letterKind.terminationAcknowledgement': 'Accusé de réception de la résiliation',
-  'code.letterKind.priceChange': 'Avis de modification des prix',
-  'code.letterKind.tierChange': 'Changement de formule (dépassement)',
-  'code.letterKind.paymentReminder': 'Relance de paiement',
-  'code.letterKind.formalNotice': 'Mise en demeure de payer',
-  'code.letterKind.nonPaymentTermination': 'Résiliation pour défaut de paiement',
-  'code.letterKind.breachNotice': 'Notification de manquement',
-  'code.letterKind.breachTermination': 'Résiliation pour manquement non résolu',
-  'code.letterKind.forceMajeureTermination': 'Résiliation pour force majeure',
-  'code.letterKind.receiptCorrection': 'Rectification des dates d’un courrier',
+  // code.noticeChannel.* and code.letterKind.* are src-core's too (MESSAGES_FR): a contract's history and the audit name them
   'code.letterStatus.draft': 'Brouillon',
   'code.letterStatus.printed': 'Imprimée',
   'code.letterStatus.sent': 'Envoyée',
@@ -847,7 +836,11 @@ export const fr = {
   'sync.server.storage.noEncryption': "Le chiffrement du système n'est pas disponible sur ce poste : le jeton n'est pas enregistré et devra être saisi à chaque lancement.",
   'letters.deadline.line': '{label} : {date}',
   'letters.followUp.after': ' : ',
-  'invoices.credit.pendingLine': '{label} : {amount} HT',
+  // s11 english
+  'validation.refused': 'Saisie refusée. {details}',
+  'actor.standalone': '{name} (poste autonome)',
+  'invoices.credit.pendingAmount': ' : {amount} HT',
+  'clients.form.quotedName': '« {name} »',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -21,6 +21,9 @@ const MAX_ACTOR = 120;
 /** The actor a standalone laptop with no name chosen records (stored as is; the timeline says it in the interface's language). */
 export const UNNAMED_LAPTOP_ACTOR = 'Poste autonome (aucun nom choisi)';
 
+/** What follows the chosen name of a standalone laptop's person in the stored actor (the screens say it in their language). */
+export const STANDALONE_ACTOR_SUFFIX = ' (poste autonome)';
+
 /**
  * How the audit and the client timeline name the person: display name and
  * sign-in name (the server's unique identifier of the person); a standalone
@@ -33,7 +36,7 @@ export function actorLabel(person: Person): string {
         ? person.name
         : `${person.displayName} (${person.name})`
       : person.name
-        ? `${person.name} (poste autonome)`
+        ? `${person.name}${STANDALONE_ACTOR_SUFFIX}`
         : UNNAMED_LAPTOP_ACTOR;
   return label.slice(0, MAX_ACTOR);
 }

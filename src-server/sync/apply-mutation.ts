@@ -1,4 +1,5 @@
 import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type Mutation, type MutationResult } from '../../src-core/sync';
+import { frenchOf } from '../../src-core/messages';
 import type { Db, Queryable } from '../storage/db';
 import { isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
@@ -60,7 +61,7 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
         version: current?.version ?? 0,
         record: current && !current.deleted ? current.data : null,
         conflicts: outcome.conflicts,
-        reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.',
+        reason: frenchOf('sync.conflict.reason'),
       };
     case 'apply': {
       let { next } = outcome;

@@ -42,7 +42,7 @@ describe('contract references assigned by the app and unique', () => {
     const before = await counts(data.db);
 
     const onCreate = await refusal(data.commands.contracts.create(contractOf(client.id, 'ct-2026-00001'), ACTOR));
-    expect(onCreate.issues).toEqual([{ path: 'reference', message: 'La référence ct-2026-00001 est déjà celle d’un autre contrat : choisissez-en une autre.' }]);
+    expect(onCreate.issues).toEqual([{ path: 'reference', message: 'La référence ct-2026-00001 est déjà celle d’un autre contrat : choisissez-en une autre.', said: { code: 'validation.contract.referenceTaken', params: { reference: 'ct-2026-00001' } } }]);
     const onEdit = await refusal(data.commands.contracts.update(other.id, { reference: 'CT-2026-00001' }, ACTOR));
     expect(onEdit.issues[0]!.path).toBe('reference');
     expect(await counts(data.db)).toEqual(before);

@@ -138,9 +138,53 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expectNoFrench(page, 'client page');
   const clientRoute = new URL(page.url()).hash.slice(1);
 
+  // The first demo client is over its limits: the tier change dialog, opened then cancelled.
+  await page.getByRole('button', { name: 'Apply the tier change…' }).first().click();
+  const tierDialog = page.getByRole('dialog', { name: /^Tier change of contract / });
+  await expect(tierDialog).toBeVisible();
+  await expectNoFrench(page, 'tier change dialog');
+  await tierDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(tierDialog).toBeHidden();
+
+  // Archiving a client whose contract runs is refused, in English; deleting asks first.
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Cannot archive/ })).toBeVisible();
+  await expectNoFrench(page, 'client page, archive refused');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('button', { name: 'Delete for good' })).toBeVisible();
+  await expectNoFrench(page, 'client page, delete asked');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+  // The About dialog.
+  await page.getByRole('button', { name: 'About' }).click();
+  await expect(page.getByRole('dialog', { name: 'About Contrats' })).toBeVisible();
+  await expectNoFrench(page, 'about');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // The termination notice form, and its refusal of a notice received in the future.
+  await page.getByRole('link', { name: 'Record a termination notice' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Termination notice — contract / })).toBeVisible();
+  await expectNoFrench(page, 'termination notice form');
+  await page.getByLabel('Date the notice was received').fill('2026-12-15');
+  await page.getByRole('button', { name: 'Record the notice' }).click();
+  await expect(page.getByText(/^A notice cannot have been received in the future/)).toBeVisible();
+  await expectNoFrench(page, 'termination notice form, a future date refused');
+  await go(page, clientRoute);
+  await expect(page.getByRole('link', { name: 'Back to the client list' })).toBeVisible();
+
   await page.getByRole('link', { name: 'Edit client' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoFrench(page, 'client form');
+  // Wrong values are refused field by field, in English (src-core's validation messages, by their codes).
+  const city = await page.getByLabel('City').inputValue();
+  await page.getByLabel('SIREN').fill('123456780');
+  await page.getByLabel('City').fill('');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Invalid SIREN: the check digit (Luhn) does not match.')).toBeVisible();
+  await expect(page.getByText('The city is required.')).toBeVisible();
+  await expectNoFrench(page, 'client form, validation errors');
+  await page.getByLabel('SIREN').fill('');
+  await page.getByLabel('City').fill(city);
   // Saved, the edit is a line of the client's history, written as a code: said in English.
   await page.getByLabel('City').fill('Lyon');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -168,6 +212,14 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Import usage (CSV)' })).toBeVisible();
   // The CSV's column names are the file format's own (French) header.
   await expectNoFrench(page, 'usage import', [/\b(?:contrat|mois|cpu_heures|base_go|stockage_go)\b/g]);
+  // A file with errors: its report says each in English (the column names are the file's own).
+  await page.getByLabel('CSV file to import').setInputFiles({
+    name: 'usage.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('contrat;mois;cpu_heures;base_go;stockage_go\nCT-9999;2026-13;abc;-1;\n552100554;2026-09;1;1;1\n'),
+  });
+  await expect(page.getByText('Unknown contract: “CT-9999”.')).toBeVisible({ timeout: 30_000 });
+  await expectNoFrench(page, 'usage import errors', [/\b(?:contrat|mois|cpu_heures|base_go|stockage_go)\b/g]);
 
   await go(page, '/clients/echeances');
   await expect(page.getByRole('heading', { level: 1, name: 'Upcoming deadlines' })).toBeVisible();
@@ -207,6 +259,31 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByText(/^Payment of .* recorded\.$/)).toBeVisible();
   await expectNoFrench(page, 'invoice with a payment');
 
+  // A credit note: its form, an unreadable amount refused, its confirmation; then the overpayment refunded and offset.
+  await page.getByRole('button', { name: 'Make a credit note' }).click();
+  await expectNoFrench(page, 'credit note form');
+  await page.getByLabel('Correct in part, line by line').check();
+  await page.getByLabel(/^Amount excl\. VAT to credit — /).first().fill('abc');
+  await page.getByRole('button', { name: 'Review the credit note' }).click();
+  await expect(page.getByText('Unreadable amount: “abc” (example: 1,234.56).')).toBeVisible();
+  await expectNoFrench(page, 'credit note form, an amount refused');
+  await page.getByLabel(/^Cancel everything that remains/).check();
+  await page.getByRole('button', { name: 'Review the credit note' }).click();
+  await expectNoFrench(page, 'credit note, before it is issued');
+  await page.getByRole('button', { name: 'Confirm and issue the credit note' }).click();
+  await expect(page.getByLabel('Amount refunded (€)')).toBeVisible();
+  await expectNoFrench(page, 'invoice credited, its overpayment');
+  await page.getByLabel('Amount refunded (€)').fill('4');
+  await page.getByLabel('Refund method').selectOption({ label: 'Cheque' });
+  await page.getByRole('button', { name: 'Record the refund' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Refund of / })).toBeVisible();
+  await expectNoFrench(page, 'invoice credited, a refund');
+  await page.getByLabel('Apply to the client’s next invoice').check();
+  await page.getByLabel('Amount to apply (€)').fill('6');
+  await page.getByRole('button', { name: 'Apply to the next invoice' }).click();
+  await expect(page.getByLabel('Amount refunded (€)')).toBeHidden();
+  await expectNoFrench(page, 'invoice credited, refunded and offset');
+
   await go(page, '/factures/impayes');
   await expect(page.getByRole('heading', { level: 1, name: 'Unpaid' })).toBeVisible();
   await expectNoFrench(page, 'overdue list');
@@ -242,6 +319,10 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await page.getByRole('button', { name: 'Record receipt' }).click();
   await expect(page.getByRole('link', { name: 'Write the termination for an uncured breach' })).toBeVisible();
   await expectNoFrench(page, 'letter received, its follow-up');
+  // Received a day after it was presumed: the corrective letter.
+  await page.getByRole('button', { name: 'Write the corrective letter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Correction of a letter’s dates' })).toBeVisible();
+  await expectNoFrench(page, 'corrective letter');
   await nav.getByRole('link', { name: 'Letters' }).click();
   await expect(page.getByRole('link', { name: 'Write the termination for an uncured breach' })).toBeVisible();
   await expectNoFrench(page, 'letters agenda with a follow-up');
@@ -255,9 +336,54 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
   await expectNoFrench(page, 'sync');
 
+  // What a server answers is kept in the sync bookkeeping: a conflict (the server's answer, word for word) and a
+  // change it refused, written there as the engine writes them, so the screen shows both without a server.
+  await page.evaluate(async ({ clientId, legalName, city }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('contrats');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const at = '2026-10-01T09:00:00+02:00';
+    const mutation = (mutationId: string) => ({ mutationId, deviceId: 'laptop-e2e', entity: 'clients', recordId: clientId, op: 'upsert', baseVersion: 1, changes: { billingAddress: { lines: ['1 rue Neuve'], postalCode: '54000', city: 'Lyon' } }, madeAt: at });
+    const conflict = {
+      mutation: mutation('0b0e6f3c-3f0e-4d57-9b7e-5c1d2a3b4c5d'), serverVersion: 2,
+      serverRecord: { id: clientId, legalName, billingAddress: { lines: ['1 rue Neuve'], postalCode: '54000', city } }, localRecord: null,
+      conflicts: [{ field: 'billingAddress', serverValue: city, clientValue: 'Lyon' }],
+      reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.', at,
+    };
+    const setAside = { mutation: mutation('1c1f7a4d-4a1f-4e68-8c8f-6d2e3b4c5d6e'), reason: 'Saisie refusée (Client). Ville : La ville est obligatoire.', at };
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('syncState', 'readwrite');
+      tx.objectStore('syncState').put({ key: `conflict.${conflict.mutation.mutationId}`, value: conflict });
+      tx.objectStore('syncState').put({ key: `setAside.${setAside.mutation.mutationId}`, value: setAside });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { clientId: client.id, legalName: client.legalName, city: client.billingAddress.city });
+  // Written behind Dexie's back (its queries' cache does not see it): the app opened again, in English still.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Conflicts to resolve' })).toBeVisible();
+  await expect(page.getByText('Changed on the server since your version: choose the value to keep.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Changes refused by the server' })).toBeVisible();
+  await expectNoFrench(page, 'sync, a conflict and a change set aside');
+
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectNoFrench(page, 'settings');
+
+  // Weeks later an invoice is overdue: its suggested reminders.
+  await page.clock.setFixedTime(new Date('2026-11-20T09:00:00+01:00'));
+  await go(page, '/factures/impayes');
+  await expect(page.getByRole('link', { name: /^F-2026-\d+$/ }).first()).toBeVisible();
+  await expectNoFrench(page, 'overdue list with overdue invoices');
+  await page.getByRole('link', { name: /^F-2026-\d+$/ }).first().click();
+  await expect(page.getByRole('heading', { name: /^Suggested reminders — / })).toBeVisible();
+  await expectNoFrench(page, 'invoice overdue, its reminders');
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
   // French stays the default: switched back, the interface and <html lang> are French again.
   await page.getByLabel('Language').selectOption('fr');

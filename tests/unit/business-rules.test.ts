@@ -113,7 +113,7 @@ describe('credit notes: never above what remains, on an issued invoice of the sa
     const first = noteOf('av-1', [{ lineIndex: 0, netCents: 5000 }]);
     expect(creditNoteRefusal(first, invoice, [])).toBeNull();
     const second = noteOf('av-2', [{ lineIndex: 0, netCents: 4901 }]);
-    expect(creditNoteRefusal(second, invoice, [first])).toEqual({ code: 'INVALID_AMOUNT', message: `Avoir refusé : ${formatEuros(4901)} demandés sur la ligne 1, il ne reste que ${formatEuros(4900)} à créditer.` });
+    expect(creditNoteRefusal(second, invoice, [first])).toMatchObject({ code: 'INVALID_AMOUNT', message: `Avoir refusé : ${formatEuros(4901)} demandés sur la ligne 1, il ne reste que ${formatEuros(4900)} à créditer.`, said: { code: 'refusal.credit.excess' } });
     expect(creditNoteRefusal(noteOf('av-2', [{ lineIndex: 0, netCents: 4900 }]), invoice, [first])).toBeNull();
     // The note itself among the earlier ones (a re-sent copy) is not counted twice.
     expect(creditNoteRefusal(first, invoice, [first])).toBeNull();
@@ -156,6 +156,7 @@ describe('letters move only along their states', () => {
     expect(letterChangeRefusal(draft, { ...draft, ...sent }, TODAY)).toEqual({
       code: 'INVALID_TRANSITION',
       message: 'Transition impossible : « Envoi en recommandé » n’est pas possible pour une lettre brouillon : imprimez d’abord la lettre.',
+      said: expect.objectContaining({ code: 'refusal.letterStep.notAllowed' }),
     });
     const printed = { ...draft, status: 'printed' as const };
     expect(letterChangeRefusal(draft, printed, TODAY)).toBeNull();

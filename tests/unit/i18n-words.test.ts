@@ -14,7 +14,8 @@ const COUNTS = /^(count|total|shown|done|written|created|skipped|already|rows|co
 const FORBIDDEN: [string, RegExp][] = [
   ['« (s) », « (e) »… au lieu d’un accord', /\((?:s|e|es|x|nt|le)\)/],
   ['« NaN »', /NaN/],
-  ['des centimes montrés pour des euros', /\bcentimes?\b/i],
+  // « au centime près » says how precise an amount is, not an amount in cents.
+  ['des centimes montrés pour des euros', /\bcentimes?\b(?! près)/i],
   ['un mot anglais', /\b(?:the|invalid|expected|received|error|loading|failed|not found|undefined|null)\b/i],
   ['une date au format AAAA-MM-JJ', /\b\d{4}-\d{2}-\d{2}\b/],
   ['une date au format américain', /\bMM\/JJ\b/],

@@ -18,7 +18,9 @@ describe('translate', () => {
 
   it('keeps the placeholders of every French message in its English translation', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort();
-    const differ = (Object.keys(fr) as (keyof typeof fr)[]).filter((k) => names(fr[k]).join() !== names(en[k]).join());
+    // zod's own words (a wrong type, an unknown key) come in both languages, each locale taking its own.
+    const bothLanguages = new Set<string>(['validation.other']);
+    const differ = (Object.keys(fr) as (keyof typeof fr)[]).filter((k) => !bothLanguages.has(k) && names(fr[k]).join() !== names(en[k]).join());
     expect(differ).toEqual([]);
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, MAX_REPORTED_ERRORS, overwrittenMonths, parseUsageCsv, readCsv, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type UsageImportContract } from '../../src-core/import';
+import { detectSeparator, MAX_REPORTED_ERRORS, overwrittenMonths, parseUsageCsv, readCsv, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type ImportIssue, type UsageImportContract } from '../../src-core/import';
+import { messageFr } from '../../src-core/messages';
+
+/** The French of a report's issues (each also carries its message code, for the screen's language). */
+const french = (errors: ImportIssue[]) => errors.map(({ line, column, message }) => ({ line, column, message }));
 
 const CONTRACTS: UsageImportContract[] = [
   { id: 'c1', reference: 'CT-2024-00001', clientId: 'cl1', clientSiren: '732829320', startDate: '2024-09-16' },
@@ -69,7 +73,7 @@ describe('usage CSV import', () => {
       ].join('\n'),
     );
     expect(report.rows.map((r) => r.line)).toEqual([2]);
-    expect(report.errors).toEqual([
+    expect(french(report.errors)).toEqual([
       { line: 3, column: 'contrat', message: 'Contrat inconnu : « CT-9999 ».' },
       { line: 4, column: 'mois', message: 'Mois invalide : « 2026-13 » (le mois va de 01 à 12).' },
       { line: 4, column: 'cpu_heures', message: 'Nombre illisible : « abc » (exemple : 1,5).' },
@@ -92,7 +96,7 @@ describe('usage CSV import', () => {
   });
 
   it('explains a missing header column, an empty file and a file with no data', () => {
-    expect(parse('contrat;mois;cpu;base_go\nx;y;z;w').errors).toEqual([
+    expect(french(parse('contrat;mois;cpu;base_go\nx;y;z;w').errors)).toEqual([
       { line: 1, column: null, message: 'En-tête incomplet : colonnes cpu_heures, stockage_go manquantes (en-tête attendu : contrat;mois;cpu_heures;base_go;stockage_go).' },
     ]);
     expect(parse('').errors[0]?.message).toMatch(/^Fichier vide/);
@@ -118,7 +122,7 @@ describe('usage CSV at real size (issue 15)', () => {
   it('never puts one client’s usage on another: a reference two contracts share is refused on every line', () => {
     const shared = [...CONTRACTS, { id: 'c9', reference: 'ct-2024-00001 ', clientId: 'cl9', startDate: '2024-09-01' }];
     const report = parseUsageCsv(`${HEADER}\nCT-2024-00001;2026-10;0,4;0,3;1\nc9;2026-10;0,4;0,3;1\n`, { contracts: shared, today: '2026-12-04' });
-    expect(report.errors).toEqual([{ line: 2, column: 'contrat', message: 'La référence CT-2024-00001 désigne 2 contrats : rendez les références uniques dans l’application avant d’importer.' }]);
+    expect(french(report.errors)).toEqual([{ line: 2, column: 'contrat', message: 'La référence CT-2024-00001 désigne 2 contrats : rendez les références uniques dans l’application avant d’importer.' }]);
     // Its identifier still names one contract.
     expect(report.rows.map((r) => r.contractId)).toEqual(['c9']);
   });
@@ -137,8 +141,8 @@ describe('usage CSV at real size (issue 15)', () => {
 
   it('states the size limit and refuses a larger file before reading it', () => {
     expect(usageCsvSizeProblem(USAGE_CSV_MAX_BYTES)).toBeNull();
-    expect(usageCsvSizeProblem(USAGE_CSV_MAX_BYTES + 1)).toBe('Fichier trop volumineux : 20 Mo, pour 20 Mo au plus. Découpez l’export par mois.');
-    expect(usageCsvSizeProblem(30 * 1024 * 1024)).toMatch(/^Fichier trop volumineux : 30 Mo/);
+    expect(messageFr(usageCsvSizeProblem(USAGE_CSV_MAX_BYTES + 1)!)).toBe('Fichier trop volumineux : 20 Mo, pour 20 Mo au plus. Découpez l’export par mois.');
+    expect(messageFr(usageCsvSizeProblem(30 * 1024 * 1024)!)).toMatch(/^Fichier trop volumineux : 30 Mo/);
   });
 
   it('counts the stored months the import replaces, per month, newest first', () => {

@@ -43,7 +43,7 @@ describe('text fields: well-formed, NFC, bounded, in French', () => {
     for (const legalName of ['Café \ud83d', '\ude00 Café', 'Ca\ud83dfé']) {
       const error = refusal({ ...CLIENT, legalName });
       expect(error.message).toBe('Saisie refusée (Client). Raison sociale : Texte mal formé : un caractère y est coupé en deux (une moitié d’émoji, par exemple) ; retapez ce texte.');
-      expect(error.issues).toEqual([{ path: 'legalName', message: expect.stringMatching(/^Texte mal formé/) }]);
+      expect(error.issues).toEqual([{ path: 'legalName', message: expect.stringMatching(/^Texte mal formé/), said: { code: 'validation.text.malformed' } }]);
     }
     // A whole emoji is text like any other.
     expect(parseEntity(clientInputSchema, { ...CLIENT, legalName: 'Café 😀' }, 'Client').legalName).toBe('Café 😀');
@@ -51,7 +51,7 @@ describe('text fields: well-formed, NFC, bounded, in French', () => {
 
   it('refuses control characters in one-line fields, keeps line breaks in free text', () => {
     expect(refusal({ ...CLIENT, billingAddress: { ...CLIENT.billingAddress, city: 'Nancy\u0007' } }).issues).toEqual([
-      { path: 'billingAddress.city', message: expect.stringMatching(/^Caractère invisible interdit/) },
+      { path: 'billingAddress.city', message: expect.stringMatching(/^Caractère invisible interdit/), said: { code: 'validation.text.control' } },
     ]);
     expect(refusal({ ...CLIENT, contact: { ...CLIENT.contact, name: 'Claire\nMartin' } }).issues[0]?.path).toBe('contact.name');
     const free = text({ max: TEXT_LIMITS.freeText, multiline: true });
@@ -68,7 +68,7 @@ describe('text fields: well-formed, NFC, bounded, in French', () => {
   });
 
   it('bounds every text field with a French message', () => {
-    expect(refusal({ ...CLIENT, legalName: 'x'.repeat(TEXT_LIMITS.name + 1) }).issues).toEqual([{ path: 'legalName', message: 'Texte trop long (200 caractères au plus).' }]);
+    expect(refusal({ ...CLIENT, legalName: 'x'.repeat(TEXT_LIMITS.name + 1) }).issues).toEqual([{ path: 'legalName', message: 'Texte trop long (200 caractères au plus).', said: { code: 'validation.text.tooLong', params: { max: '200' } } }]);
     expect(parseEntity(clientInputSchema, { ...CLIENT, legalName: 'x'.repeat(TEXT_LIMITS.name) }, 'Client').legalName).toHaveLength(200);
     expect(paymentInputSchema.safeParse({ invoiceId: 'i', clientId: 'c', date: '2026-11-27', amountCents: 100, method: 'virement', reference: 'r'.repeat(141) }).success).toBe(false);
     // A 4 MiB VAT mention, as the attack stored, is refused.

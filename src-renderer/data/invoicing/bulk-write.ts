@@ -1,4 +1,4 @@
-import type { Invoice } from '../../../src-core';
+import { type Invoice, type Message, messageFr } from '../../../src-core';
 import type { DataContext } from '../context';
 import { applyRecordWrites, localChange } from '../writes/gateway';
 
@@ -19,10 +19,11 @@ export interface InvoiceChange {
   before: Invoice | undefined;
   after: Invoice;
   action: string;
-  summary: string;
+  /** The history's sentence, as a message (its French stored beside). */
+  summary: Message;
 }
 
 export function writeInvoiceChanges(ctx: DataContext, changes: readonly InvoiceChange[], actor: string, onProgress?: (progress: WriteProgress) => void): Promise<void> {
-  const writes = changes.map(({ before, after, action, summary }) => ({ entity: 'invoices' as const, before, after, audit: { actor, action, summary, clientId: after.clientId } }));
+  const writes = changes.map(({ before, after, action, summary }) => ({ entity: 'invoices' as const, before, after, audit: { actor, action, summary: messageFr(summary), said: summary, clientId: after.clientId } }));
   return applyRecordWrites(ctx.db, writes, localChange(ctx), onProgress ? { onProgress } : {});
 }

@@ -1,7 +1,4 @@
-import {
-  assertEInvoiceable, formatDateFr, formatDocumentNumber, invoiceSchema, parseDocumentNumber, parseEntity, parseIsoDate, seriesName, seriesPrefixOf,
-  type Invoice, type IsoDate, type WireRecord,
-} from '../../../src-core';
+import { assertEInvoiceable, formatDocumentNumber, invoiceSchema, parseDocumentNumber, parseEntity, parseIsoDate, seriesName, seriesPrefixOf, type Invoice, type IsoDate, type WireRecord, message, messageFr } from '../../../src-core';
 import { writeChange } from '../change';
 import { applyRecordWrites, serverAnswer } from '../writes/gateway';
 import type { DataContext } from '../context';
@@ -57,7 +54,7 @@ export async function prepareCentralIssue(ctx: DataContext, ids: readonly string
       const stored = before.get(draft.id)!;
       const after = parseEntity(invoiceSchema, { ...draft, updatedAt: ctx.now() }, 'Facture');
       if (['issueDate', 'dueDate', 'buyer'].every((f) => JSON.stringify(stored[f as keyof Invoice]) === JSON.stringify(after[f as keyof Invoice]))) continue;
-      const summary = `Brouillon daté du ${formatDateFr(after.issueDate)}, échéance le ${formatDateFr(after.dueDate)}, avant son émission par le serveur central.`;
+      const summary = message('audit.invoice.draftBeforeCentral', { date: { date: after.issueDate }, due: { date: after.dueDate } });
       await writeChange(ctx, { entity: 'invoices', before: stored, after, actor, action: 'update', summary, clientId: after.clientId });
     }
     return drafts;
@@ -86,9 +83,9 @@ export async function recordCentralIssue(ctx: DataContext, answer: CentralIssueA
   const { db } = ctx;
   return invoicingTransaction(ctx, async () => {
     const before = await db.invoices.get(issued.id);
-    const summary = `Facture ${answer.number} émise par le serveur central le ${formatDateFr(issued.issueDate)}${issued.buyer ? ` (${issued.buyer.legalName})` : ''}.`;
+    const said = message('audit.invoice.issuedCentral', { number: answer.number, date: { date: issued.issueDate }, buyer: issued.buyer ? { message: message('audit.buyer', { name: issued.buyer.legalName }) } : '' });
     // The server's record, with the history line of who asked (no outbox mutation), and the overruns it regularises followed.
-    await applyRecordWrites(db, [{ entity: 'invoices', before, after: issued, audit: { actor, action: 'issue', summary, clientId: issued.clientId } }], serverAnswer(ctx));
+    await applyRecordWrites(db, [{ entity: 'invoices', before, after: issued, audit: { actor, action: 'issue', summary: messageFr(said), said, clientId: issued.clientId } }], serverAnswer(ctx));
     await db.outbox
       .filter((m) => m.entity === 'invoices' && m.recordId === issued.id)
       .modify((m) => void (m.baseVersion = Math.max(m.baseVersion, answer.version)));

@@ -1,4 +1,4 @@
-import { creditedByLine, creditNoteLines, creditNoteTargetRefusal, enforce, formatDateFr, type CreditRequest, type Invoice } from '../../../src-core';
+import { creditedByLine, creditNoteLines, creditNoteTargetRefusal, enforce, type CreditRequest, type Invoice, message } from '../../../src-core';
 import type { DataContext } from '../context';
 import { billingLines } from './stored-amounts';
 import { invoicingTransaction } from './transaction';
@@ -28,7 +28,7 @@ export function createCreditNote(ctx: DataContext, invoiceId: string, request: C
       invoice,
       { kind: 'credit_note', lines, vatMention: invoice.vatMention, creditedInvoiceId: invoice.id, ...(commandId ? { commandId } : {}) },
       actor,
-      (number) => `Avoir ${number} émis sur la facture ${invoice.number} du ${formatDateFr(invoice.issueDate)}.`,
+      (number) => message('audit.invoice.creditNote', { number, invoice: invoice.number ?? '', date: { date: invoice.issueDate } }),
     );
   });
 }

@@ -1,7 +1,4 @@
-import {
-  message, refusalError, creditUseProblem, DomainError, formatDateFr, formatEuros, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema,
-  type Invoice, type IsoDate, type Payment, type PaymentMethod,
-} from '../../../src-core';
+import { message, refusalError, creditUseProblem, DomainError, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema, type Invoice, type IsoDate, type Payment, type PaymentMethod, type Message } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { invoicingTransaction } from './transaction';
@@ -32,7 +29,7 @@ export function recordRefund(ctx: DataContext, input: RefundInput, actor: string
     const dateProblem = paymentDateProblem(input.date, note.issueDate, parisToday(ctx), 'refund');
     if (dateProblem) throw refusalError('INVALID_DATE', dateProblem);
     const entry = { kind: 'refund' as const, invoiceId: invoice.id, clientId: invoice.clientId, creditNoteId: note.id, date: input.date, amountCents: input.amountCents, method: input.method, reference: input.reference };
-    const summary = `Remboursement de ${formatEuros(input.amountCents)} au client le ${formatDateFr(input.date)} (trop-perçu de la facture ${invoice.number} après l’avoir ${note.number}).`;
+    const summary = message('audit.credit.refund', { amount: { cents: input.amountCents }, date: { date: input.date }, invoice: invoice.number ?? '', note: note.number ?? '' });
     return writeEntry(ctx, entry, note, actor, summary, commandId);
   });
 }
@@ -43,7 +40,7 @@ export function offsetOnNextInvoice(ctx: DataContext, input: { creditNoteId: str
     const { note, invoice, done } = await creditSource(ctx, input.creditNoteId, commandId);
     if (done) return done;
     const entry = { kind: 'offset' as const, invoiceId: invoice.id, clientId: invoice.clientId, creditNoteId: note.id, date: parisToday(ctx), amountCents: input.amountCents, method: 'compensation' as const, reference: '' };
-    const summary = `Avoir ${note.number} : ${formatEuros(input.amountCents)} à imputer sur la prochaine facture du client (trop-perçu de la facture ${invoice.number}).`;
+    const summary = message('audit.credit.offset', { note: note.number ?? '', amount: { cents: input.amountCents }, invoice: invoice.number ?? '' });
     return writeEntry(ctx, entry, note, actor, summary, commandId);
   });
 }
@@ -58,7 +55,7 @@ async function creditSource(ctx: DataContext, creditNoteId: string, commandId: s
 
 type EntryFields = Pick<Payment, 'kind' | 'invoiceId' | 'clientId' | 'creditNoteId' | 'date' | 'amountCents' | 'method' | 'reference'>;
 
-async function writeEntry(ctx: DataContext, fields: EntryFields, note: Invoice, actor: string, summary: string, commandId: string | undefined): Promise<Payment> {
+async function writeEntry(ctx: DataContext, fields: EntryFields, note: Invoice, actor: string, summary: Message, commandId: string | undefined): Promise<Payment> {
   const source = await documentLedger(ctx, fields.invoiceId);
   const problem = creditUseProblem(
     { kind: fields.kind === 'refund' ? 'refund' : 'offset', clientId: fields.clientId, amountCents: fields.amountCents },
@@ -89,7 +86,7 @@ export async function imputePendingOffsets(ctx: DataContext, issued: readonly In
     const waiting = [...current.values()].filter((o) => o.clientId === invoice.clientId && o.offsetInvoiceId === undefined);
     for (const { entry, imputedCents } of offsetsOnIssue(waiting, invoice.totals.totalCents)) {
       const at = ctx.now();
-      const summary = `${formatEuros(imputedCents)} d’avoir imputés sur la facture ${invoice.number}.`;
+      const summary = message('audit.credit.imputed', { amount: { cents: imputedCents }, number: invoice.number ?? '' });
       if (imputedCents === entry.amountCents) {
         const after = parseEntity(paymentSchema, { ...entry, offsetInvoiceId: invoice.id, updatedAt: at }, 'Règlement');
         await writeChange(ctx, { entity: 'payments', before: entry, after, actor, action: 'impute', summary, clientId: entry.clientId });
@@ -98,7 +95,7 @@ export async function imputePendingOffsets(ctx: DataContext, issued: readonly In
       }
       // The rest stays pending, written first so that at no step do the two exceed the credit.
       const rest = parseEntity(paymentSchema, { ...entry, amountCents: entry.amountCents - imputedCents, updatedAt: at }, 'Règlement');
-      await writeChange(ctx, { entity: 'payments', before: entry, after: rest, actor, action: 'split', summary: `Reste ${formatEuros(rest.amountCents)} d’avoir à imputer sur une facture suivante.`, clientId: entry.clientId });
+      await writeChange(ctx, { entity: 'payments', before: entry, after: rest, actor, action: 'split', summary: message('audit.credit.rest', { amount: { cents: rest.amountCents } }), clientId: entry.clientId });
       current.set(entry.id, rest);
       // The imputed part is a new entry of no user intent of its own (the issuing made it).
       const { commandId: _intent, ...fields } = entry;

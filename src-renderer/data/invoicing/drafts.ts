@@ -2,7 +2,9 @@ import { message, refusalError, enforce, invoiceInputSchema, invoiceSchema, issu
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 
-const draftLabel = (i: Pick<Invoice, 'kind' | 'period'>) => `${i.kind === 'credit_note' ? "l'avoir" : i.kind === 'surcharge' ? 'la majoration' : 'la facture'}${i.period ? ` de ${i.period}` : ''}`;
+/** "Brouillon de la facture de 2026-10 créé." as a message: what the draft is, and its month. */
+const draftSummary = (action: 'create' | 'update' | 'delete', i: Pick<Invoice, 'kind' | 'period'>) =>
+  message(`audit.draft.${action}`, { what: { message: message(`audit.draft.${i.kind}`, { period: i.period ? { message: message('audit.draft.period', { period: i.period }) } : '' }) } });
 
 /** Drafts entered or edited by hand (the monthly run makes most of them): the invoice aggregate's draft commands. */
 export function invoiceDraftCommands(ctx: DataContext) {
@@ -22,7 +24,7 @@ export function invoiceDraftCommands(ctx: DataContext) {
       const at = ctx.now();
       const invoice = parseEntity(invoiceSchema, { ...fields, id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Facture');
       await changeTransaction(ctx, ['invoices'], () =>
-        writeChange(ctx, { entity: 'invoices', before: undefined, after: invoice, actor, action: 'create', summary: `Brouillon de ${draftLabel(invoice)} créé.`, clientId: invoice.clientId }),
+        writeChange(ctx, { entity: 'invoices', before: undefined, after: invoice, actor, action: 'create', summary: draftSummary('create', invoice), clientId: invoice.clientId }),
       );
       return invoice;
     },
@@ -31,7 +33,7 @@ export function invoiceDraftCommands(ctx: DataContext) {
       return changeTransaction(ctx, ['invoices'], async () => {
         const before = await draftOrThrow(id);
         const after = parseEntity(invoiceSchema, { ...before, ...patch, status: 'draft', number: null, updatedAt: ctx.now() }, 'Facture');
-        await writeChange(ctx, { entity: 'invoices', before, after, actor, action: 'update', summary: `Brouillon de ${draftLabel(after)} modifié.`, clientId: after.clientId });
+        await writeChange(ctx, { entity: 'invoices', before, after, actor, action: 'update', summary: draftSummary('update', after), clientId: after.clientId });
         return after;
       });
     },
@@ -39,7 +41,7 @@ export function invoiceDraftCommands(ctx: DataContext) {
     deleteDraft(id: string, actor: string): Promise<void> {
       return changeTransaction(ctx, ['invoices'], async () => {
         const before = await draftOrThrow(id);
-        await writeChange(ctx, { entity: 'invoices', before, after: null, actor, action: 'delete', summary: `Brouillon de ${draftLabel(before)} supprimé.`, clientId: before.clientId });
+        await writeChange(ctx, { entity: 'invoices', before, after: null, actor, action: 'delete', summary: draftSummary('delete', before), clientId: before.clientId });
       });
     },
   };

@@ -1,4 +1,4 @@
-import { message, refusalError, assertEInvoiceable, buyerSnapshot, datesOnIssue, formatDateFr, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Client, type Invoice, type InvoiceInput } from '../../../src-core';
+import { message, refusalError, assertEInvoiceable, buyerSnapshot, datesOnIssue, invoiceSchema, invoiceTotals, parseEntity, seriesPrefixOf, type Client, type Invoice, type InvoiceInput, type Message } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type InvoiceChange, type WriteProgress } from './bulk-write';
@@ -41,7 +41,7 @@ export async function issueDrafts(ctx: DataContext, ids: readonly string[], acto
       const client = clients[i]!;
       const { number, seriesId } = numbers.take(draft.kind, draft.issueDate);
       const after = parseEntity(invoiceSchema, { ...draft, status: 'issued', number, seriesId, issuedAt, updatedAt: issuedAt }, 'Facture');
-      changes.push({ before: before.get(draft.id), after, action: 'issue', summary: `Facture ${number} émise le ${formatDateFr(draft.issueDate)} (${client.legalName}).` });
+      changes.push({ before: before.get(draft.id), after, action: 'issue', summary: message('audit.invoice.issue', { number, date: { date: draft.issueDate }, client: client.legalName }) });
     }
     // Each document must be a valid EN 16931 e-invoice before it is numbered for good (issue 18).
     assertEInvoiceable(changes.map((c, i) => ({ invoice: c.after, client: clients[i] })), await sellerProfile(ctx));
@@ -89,7 +89,7 @@ async function issueNewDocument(
   ctx: DataContext,
   fields: Omit<InvoiceInput, 'status' | 'number' | 'seriesId' | 'issuedAt'>,
   actor: string,
-  summary: (number: string) => string,
+  summary: (number: string) => Message,
   referencedNumber: string | null,
 ): Promise<Invoice> {
   const numbers = await numberAllocator(ctx);
@@ -113,7 +113,7 @@ export function issueOnInvoice(
   invoice: Invoice,
   doc: Pick<InvoiceInput, 'kind' | 'lines' | 'vatMention' | 'creditedInvoiceId' | 'surchargedInvoiceId' | 'commandId'>,
   actor: string,
-  summary: (number: string) => string,
+  summary: (number: string) => Message,
 ): Promise<Invoice> {
   const today = parisToday(ctx);
   return issueNewDocument(

@@ -1,7 +1,4 @@
-import {
-  contractMonthDraft, DomainError, invoiceInputSchema, invoiceSchema, parseEntity, parseYearMonth, regularisedMonths,
-  type Client, type Contract, type Invoice, type InvoiceDraft, type InvoiceInput, type PastRegularisations, type UsageDocument, type YearMonth,
-} from '../../../src-core';
+import { contractMonthDraft, DomainError, invoiceInputSchema, invoiceSchema, parseEntity, parseYearMonth, regularisedMonths, type Client, type Contract, type Invoice, type InvoiceDraft, type InvoiceInput, type PastRegularisations, type UsageDocument, type YearMonth, message } from '../../../src-core';
 import type { DataContext } from '../context';
 import { writeInvoiceChanges, type WriteProgress } from './bulk-write';
 import { invoicingTransaction } from './transaction';
@@ -163,7 +160,7 @@ export async function createMonthlyDrafts(ctx: DataContext, plan: MonthlyRunPlan
     const fresh = records.filter((invoice) => !invoiced.has(invoice.contractId));
     await writeInvoiceChanges(
       ctx,
-      fresh.map((after) => ({ before: undefined, after, action: 'create', summary: `Brouillon de la facture de ${after.period} créé.` })),
+      fresh.map((after) => ({ before: undefined, after, action: 'create', summary: message('audit.invoice.draftMonth', { period: after.period ?? '' }) })),
       actor,
       options.onProgress,
     );

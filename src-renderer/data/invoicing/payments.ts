@@ -1,7 +1,6 @@
 import {
-  message, refusalError, enforce, formatDateFr, formatEuros, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity,
-  type Payment, type PaymentInput,
-} from '../../../src-core';
+  message, refusalError, enforce, newPaymentRefusal, paymentCancellation, paymentDeletionRefusal, paymentInputSchema, paymentSchema, parseEntity,
+  type Payment, type PaymentInput } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { invoicingTransaction } from './transaction';
@@ -29,7 +28,7 @@ export function recordPayment(ctx: DataContext, input: PaymentInput, actor: stri
       invoice ? ctx.db.invoices.ofClient(invoice.clientId).then((family) => family.filter((d) => d.creditedInvoiceId === invoice.id)) : [],
     ]);
     enforce(newPaymentRefusal(payment, { invoice, payments, creditNotes, today: parisToday(ctx) }));
-    const summary = `Paiement de ${formatEuros(payment.amountCents)} (${payment.method}) sur la facture ${invoice!.number}.`;
+    const summary = message('audit.payment.create', { amount: { cents: payment.amountCents }, method: payment.method, number: invoice!.number ?? '' });
     await writeChange(ctx, { entity: 'payments', before: undefined, after: payment, actor, action: 'create', summary, clientId: payment.clientId });
     return payment;
   });
@@ -44,7 +43,7 @@ export function removePayment(ctx: DataContext, id: string, actor: string): Prom
     const before = await ctx.db.payments.get(id);
     if (!before) throw refusalError('INVALID_INPUT', message('refusal.notFound.payment', { id }));
     enforce(paymentDeletionRefusal(before));
-    const summary = `Paiement de ${formatEuros(before.amountCents)} du ${before.date} supprimé.`;
+    const summary = message('audit.payment.delete', { amount: { cents: before.amountCents }, date: before.date });
     await writeChange(ctx, { entity: 'payments', before, after: null, actor, action: 'delete', summary, clientId: before.clientId });
   });
 }
@@ -71,7 +70,7 @@ export function cancelPayment(ctx: DataContext, paymentId: string, reason: strin
     const cancellation = paymentCancellation(before, reason, parisToday(ctx));
     const after = parseEntity(paymentSchema, { ...before, ...cancellation, updatedAt: ctx.now() }, 'Paiement');
     const invoice = await ctx.db.invoices.get(before.invoiceId);
-    const summary = `Paiement de ${formatEuros(before.amountCents)} du ${formatDateFr(before.date)} sur la facture ${invoice?.number ?? before.invoiceId} annulé : ${cancellation.cancellationReason}.`;
+    const summary = message('audit.payment.cancel', { amount: { cents: before.amountCents }, date: { date: before.date }, number: invoice?.number ?? before.invoiceId, reason: cancellation.cancellationReason });
     await writeChange(ctx, { entity: 'payments', before, after, actor, action: 'cancel', summary, clientId: before.clientId });
     return after;
   });

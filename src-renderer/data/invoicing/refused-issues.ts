@@ -1,4 +1,4 @@
-import { formatDocumentNumber, invoiceSchema, parseEntity, type Mutation, type NumberingSeries } from '../../../src-core';
+import { formatDocumentNumber, invoiceSchema, parseEntity, type Mutation, type NumberingSeries, message } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import type { OutboxEntry } from '../db';
@@ -61,7 +61,7 @@ export async function returnRefusedToDraft(ctx: DataContext, refused: readonly R
     if (!issued || issued.status !== 'issued' || !issued.number) continue;
     const { number: _number, seriesId, issuedAt: _issuedAt, ...rest } = issued;
     const draft = parseEntity(invoiceSchema, { ...rest, status: 'draft', number: null, updatedAt: ctx.now() }, 'Facture');
-    const summary = `Émission du document ${issued.number} refusée par le serveur central : ${next.reason} Il redevient un brouillon.`;
+    const summary = message('audit.invoice.issueRefused', { number: issued.number ?? '', reason: next.reason });
     await writeChange(ctx, { entity: 'invoices', before: issued, after: draft, whole: true, actor, action: 'issue_refused', summary, clientId: issued.clientId });
     if (seriesId) series.add(seriesId);
     for (const entry of pending) {

@@ -30,7 +30,7 @@ export function createLateSurcharge(ctx: DataContext, invoiceId: string, actor: 
       invoice,
       { kind: 'surcharge', lines, vatMention: OUTSIDE_VAT_SCOPE_MENTION, surchargedInvoiceId: invoice.id, ...(commandId ? { commandId } : {}) },
       actor,
-      (number) => `Majoration de retard ${number} émise sur la facture ${invoice.number}.`,
+      (number) => message('audit.invoice.surcharge', { number, invoice: invoice.number ?? '' }),
     );
   });
 }

@@ -1,10 +1,10 @@
-import { message, refusalError, applyLetterStep, formatDateFr, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings } from '../../../src-core';
+import { message, refusalError, applyLetterStep, receiptCorrectionDue, receiptCorrectionParams, repeatsLetterStep, letterSchema, parseEntity, type Letter, type LetterStep, type RuleSettings, type Message } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
 import { actOnContract } from './contract-effects';
-import { draftRecord, kindLabel, type LetterDraft } from './records';
+import { draftRecord, type LetterDraft } from './records';
 
 /**
  * A letter's life as one-call actions (ARCHITECTURE.md, data flow 4): each
@@ -26,7 +26,7 @@ export async function createDraftLetter(ctx: DataContext, draft: LetterDraft, ac
     if (done) return done;
     const contract = await db.contracts.get(letter.contractId);
     if (contract?.clientId !== letter.clientId) throw refusalError('INVALID_INPUT', message('refusal.letter.otherClient'));
-    await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `${kindLabel(letter)} rédigée (contrat ${contract.reference}).`, clientId: letter.clientId });
+    await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: message('audit.letter.create', { kind: kindWord(letter), reference: contract.reference }), clientId: letter.clientId });
     return letter;
   });
 }
@@ -52,17 +52,20 @@ export async function draftReceiptCorrection(ctx: DataContext, letterId: string,
   return createDraftLetter(ctx, draft, actor, commandId);
 }
 
-function stepSummary(letter: Letter, step: LetterStep): string {
-  const what = kindLabel(letter);
+/** A letter's kind inside a history sentence, said in the interface's language. */
+const kindWord = (letter: Pick<Letter, 'kind'>) => ({ word: `code.letterKind.${letter.kind}` });
+
+function stepSummary(letter: Letter, step: LetterStep): Message {
+  const kind = kindWord(letter);
   switch (step.type) {
     case 'print':
-      return `${what} imprimée.`;
+      return message('audit.letter.print', { kind });
     case 'send':
-      return `${what} envoyée le ${formatDateFr(step.sentOn)} en recommandé n° ${letter.registeredNumber}.`;
+      return message('audit.letter.send', { kind, date: { date: step.sentOn }, number: letter.registeredNumber ?? '' });
     case 'receive':
-      return `${what} reçue le ${formatDateFr(step.receivedOn)} (accusé de réception) : échéances recalculées.`;
+      return message('audit.letter.receive', { kind, date: { date: step.receivedOn } });
     case 'return':
-      return `${what} : pli retourné non distribué.`;
+      return message('audit.letter.return', { kind });
   }
 }
 

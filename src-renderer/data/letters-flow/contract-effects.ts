@@ -1,13 +1,9 @@
-import {
-  message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, formatDateFr, formatEuros, letterContractEffect, lifecycleOfContract, parseEntity,
-  priceChangeObjectionEffect, TERMINATION_CAUSE_LABELS, type Contract, type Letter, type LetterContractEffect, type RuleSettings,
-} from '../../../src-core';
+import { message, refusalError, applyLifecycleEvent, contractEnd, contractLifeRefusal, contractSchema, enforce, letterContractEffect, lifecycleOfContract, parseEntity, priceChangeObjectionEffect, type Contract, type Letter, type LetterContractEffect, type RuleSettings, messageOfFrench, type Message } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import { storedPriceLists } from '../price-lists';
 import type { DataContext } from '../context';
 import { parisToday } from '../context';
 import { ruleSettings } from '../settings-in-force';
-import { kindLabel } from './records';
 
 /**
  * Letters that act on their contract (DOMAIN.md, The contract's life acts on
@@ -27,18 +23,24 @@ function settled(contract: Contract, today: string): Contract {
   return { ...rest, terminationEffectiveDate: end.value, status };
 }
 
-function applied(contract: Contract, effect: LetterContractEffect, at: string, actor: string, today: string): { after: Contract; action: string; summary: string } {
+/** A rule stored in French: one of src-core's sentences said by its code, any other kept as is. */
+const storedRule = (rule: string) => {
+  const said = messageOfFrench(rule);
+  return said ? { message: said } : rule;
+};
+
+function applied(contract: Contract, effect: LetterContractEffect, at: string, actor: string, today: string): { after: Contract; action: string; summary: Message } {
   switch (effect.kind) {
     case 'client_notice': {
       const next = applyLifecycleEvent(lifecycleOfContract(contract), { type: 'termination_notice_received', date: effect.notice.receivedOn, channel: effect.notice.channel });
       const effectiveDate = next.termination!.effectiveDate;
       const after = { ...contract, terminationNotice: effect.notice, history: [...contract.history, { kind: 'termination_notice' as const, at, actor, ...effect.notice, effectiveDate }] };
-      return { after: settled(after, today), action: 'termination_notice', summary: `Préavis de résiliation reçu le ${formatDateFr(effect.notice.receivedOn)} : résiliation effective le ${formatDateFr(effectiveDate)} — fin du mois suivant la réception du préavis (§1).` };
+      return { after: settled(after, today), action: 'termination_notice', summary: message('audit.contract.noticeByLetter', { date: { date: effect.notice.receivedOn }, effective: { date: effectiveDate } }) };
     }
     case 'termination': {
       const e = effect.entry;
       const after = { ...contract, history: [...contract.history, { ...e, at, actor }] };
-      return { after: settled(after, today), action: 'termination', summary: `${TERMINATION_CAUSE_LABELS[e.cause]} : résiliation effective le ${formatDateFr(e.effectiveDate)} — ${e.rule}` };
+      return { after: settled(after, today), action: 'termination', summary: message('audit.contract.termination', { cause: { word: `code.terminationCauseLabel.${e.cause}` }, effective: { date: e.effectiveDate }, rule: storedRule(e.rule) }) };
     }
     case 'price_change': {
       const e = effect.entry;
@@ -46,7 +48,7 @@ function applied(contract: Contract, effect: LetterContractEffect, at: string, a
       return {
         after,
         action: 'price_change',
-        summary: `Nouveau prix de la formule ${e.tier} : ${formatEuros(e.priceCents)} HT à compter du ${formatDateFr(e.from)}, sauf opposition reçue au plus tard le ${formatDateFr(e.objectionDeadline)} (§5.2).`,
+        summary: message('audit.contract.priceChange', { tier: e.tier, price: { cents: e.priceCents }, from: { date: e.from }, objectionBy: { date: e.objectionDeadline } }),
       };
     }
   }
@@ -82,7 +84,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
     if (after) {
       const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
       enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
-      await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'letter_withdrawn', summary: `${kindLabel(letter)} retournée non distribuée : ses effets sur le contrat ${before.reference} sont retirés.`, clientId: before.clientId });
+      await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'letter_withdrawn', summary: message('audit.letter.withdrawn', { kind: { word: `code.letterKind.${letter.kind}` }, reference: before.reference }), clientId: before.clientId });
     }
     return;
   }
@@ -93,7 +95,7 @@ export async function actOnContract(ctx: DataContext, letter: Letter, before: Co
   const { after, action, summary } = applied(before, effect, at, actor, today);
   const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
   enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
-  await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: `${before.reference} — ${summary}`, clientId: before.clientId });
+  await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action, summary: message('audit.contract.letterEffect', { reference: before.reference, effect: { message: summary } }), clientId: before.clientId });
 }
 
 /**
@@ -115,7 +117,7 @@ export async function recordPriceChangeObjection(ctx: DataContext, letterId: str
     const { after, summary } = applied(before, effect, at, actor, today);
     const valid = parseEntity(contractSchema, { ...after, updatedAt: at }, 'Contrat');
     enforce(contractLifeRefusal(before, valid, today, new Map([[letter.id, letter]]), await storedPriceLists(ctx.db)));
-    await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: `${before.reference} — Opposition du client reçue le ${formatDateFr(objectionOn)}. ${summary}`, clientId: before.clientId });
+    await writeChange(ctx, { entity: 'contracts', before, after: valid, actor, action: 'price_change_objection', summary: message('audit.contract.objection', { reference: before.reference, date: { date: objectionOn }, effect: { message: summary } }), clientId: before.clientId });
     return valid;
   });
 }

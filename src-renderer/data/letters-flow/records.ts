@@ -1,5 +1,4 @@
 import {
-  LETTER_KIND_LABELS,
   composeLetter,
   letterSchema,
   parseEntity,
@@ -36,4 +35,3 @@ export function draftRecord(ctx: DataContext, draft: LetterDraft, settings: Rule
   );
 }
 
-export const kindLabel = (letter: Pick<Letter, 'kind'>) => LETTER_KIND_LABELS[letter.kind];

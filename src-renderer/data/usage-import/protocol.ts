@@ -1,4 +1,4 @@
-import type { IsoDate, OverwrittenMonth, UsageImportReport, UsageImportRow } from '../../../src-core';
+import type { IsoDate, Message, OverwrittenMonth, UsageImportReport, UsageImportRow } from '../../../src-core';
 
 /**
  * The usage import runs in a worker (`worker.ts`), from reading the file to
@@ -39,4 +39,5 @@ export type UsageImportMessage =
   | { kind: 'written'; rows: number; contracts: number; changed: number }
   /** The write was abandoned before its commit: nothing was written. */
   | { kind: 'cancelled' }
-  | { kind: 'failed'; stage: 'check' | 'write'; message: string };
+  /** `said`: a refusal's message code, for the screen's language (its French is `message`). */
+  | { kind: 'failed'; stage: 'check' | 'write'; message: string; said?: Message };

@@ -1,4 +1,4 @@
-import type { UsageImportRow } from '../../../src-core';
+import { DomainError, frenchOf, message, type UsageImportRow } from '../../../src-core';
 import { createDataContext, type DataContext } from '../context';
 import { createDatabase } from '../db';
 import { usageCommands } from '../commands/usage';
@@ -33,12 +33,12 @@ async function check({ database, deviceId, file, today }: Extract<UsageImportReq
     session = { ctx, rows };
     scope.postMessage({ kind: 'checked', check });
   } catch (error) {
-    scope.postMessage({ kind: 'failed', stage: 'check', message: messageOf(error) });
+    scope.postMessage({ kind: 'failed', stage: 'check', ...failure(error) });
   }
 }
 
 async function write({ actor, now }: Extract<UsageImportRequest, { kind: 'write' }>): Promise<void> {
-  if (!session) return scope.postMessage({ kind: 'failed', stage: 'write', message: 'Aucun fichier vérifié à importer.' });
+  if (!session) return scope.postMessage({ kind: 'failed', stage: 'write', message: frenchOf('usageCsv.nothingChecked'), said: message('usageCsv.nothingChecked') });
   const { rows } = session;
   const ctx = { ...session.ctx, now: () => now };
   abort = new AbortController();
@@ -47,10 +47,11 @@ async function write({ actor, now }: Extract<UsageImportRequest, { kind: 'write'
     const changed = await usageCommands(ctx).importMonths(rows, actor, { signal, onProgress: ({ written, total }) => scope.postMessage({ kind: 'writing', written, total }) });
     scope.postMessage({ kind: 'written', rows: rows.length, contracts: new Set(rows.map((r) => r.contractId)).size, changed });
   } catch (error) {
-    scope.postMessage(signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', stage: 'write', message: messageOf(error) });
+    scope.postMessage(signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', stage: 'write', ...failure(error) });
   } finally {
     abort = null;
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** An error's French and, for a refusal, its message code (an Error's class does not cross to the page). */
+const failure = (error: unknown) => (error instanceof DomainError && error.said ? { message: error.message, said: error.said } : { message: error instanceof Error ? error.message : String(error) });

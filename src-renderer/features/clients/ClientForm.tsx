@@ -217,7 +217,7 @@ function IdentityWarnings({ clientId, siren, country, vatNumber }: { clientId: s
     <div className="alert warning" role="status">
       {twins.length > 0 ? (
         <p>
-          {t('clients.form.sameSiren', { names: twins.map((c) => `« ${c.legalName} »`).join(', ') })}{' '}
+          {t('clients.form.sameSiren', { names: twins.map((c) => t('clients.form.quotedName', { name: c.legalName })).join(', ') })}{' '}
           {twins.slice(0, 3).map((c) => <a key={c.id} href={href(`/clients/${encodeURIComponent(c.id)}`)}>{c.legalName}</a>)}
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import {
-  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type NoticeChannel,
+  applyLifecycleEvent, contractDateIssues, DomainError, isValidIsoDate, lifecycleOfContract, NOTICE_CHANNELS, terminationEffectiveDateExplained, type Contract, type Message, type NoticeChannel,
 } from '../../../src-core';
 import { useContract, useCommands } from '../../data';
 import { useSayError, useT } from '../../i18n';
@@ -20,15 +20,15 @@ interface NoticeValues extends Record<string, string> {
 }
 
 /** Why this notice is refused (received in the future, before the start, a pending termination taking effect earlier…), or null. */
-function refusal(contract: Contract, v: NoticeValues, invalidDate: string): string | null {
+function refusal(contract: Contract, v: NoticeValues, invalidDate: string): Message | string | null {
   if (!isValidIsoDate(v.receivedOn)) return invalidDate;
   const future = contractDateIssues({ startDate: contract.startDate, terminationNotice: { receivedOn: v.receivedOn } }, parisToday()).find((i) => i.path === 'terminationNotice.receivedOn');
-  if (future) return future.message;
+  if (future) return future.said ?? future.message;
   try {
     applyLifecycleEvent(lifecycleOfContract(contract), { type: 'termination_notice_received', date: v.receivedOn, channel: v.channel as NoticeChannel });
     return null;
   } catch (e) {
-    if (e instanceof DomainError) return e.message;
+    if (e instanceof DomainError) return e.said ?? e.message;
     throw e;
   }
 }

@@ -1,20 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type OverwrittenMonth } from '../../../src-core';
+import { USAGE_CSV_COLUMNS, USAGE_CSV_MAX_BYTES, usageCsvSizeProblem, type Message, type OverwrittenMonth } from '../../../src-core';
 import { startUsageImport, useDataLayer, type UsageFileCheck, type UsageImportMessage, type UsageImportSession } from '../../data';
-import { useFormat, useNumber, useT } from '../../i18n';
+import { useFormat, useNumber, useSay, useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { currentActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { parisToday } from '../../components/today';
 
-type Outcome = { kind: 'done'; rows: number; contracts: number } | { kind: 'failed'; message: string } | { kind: 'cancelled' } | { kind: 'writeCancelled' };
+type Outcome = { kind: 'done'; rows: number; contracts: number } | { kind: 'failed'; message: Message | string } | { kind: 'cancelled' } | { kind: 'writeCancelled' };
 
 /** Where the chosen file is: being read (with progress), read (with its report and the months it replaces), or refused unread. */
 type Reading =
   | { stage: 'reading'; name: string; done: number; total: number }
   | { stage: 'read'; name: string; check: UsageFileCheck }
-  | { stage: 'refused'; name: string; message: string };
+  | { stage: 'refused'; name: string; message: Message | string };
 
 /**
  * Usage CSV import: choose the platform's monthly export, read the preview and
@@ -30,6 +30,7 @@ type Reading =
 export function UsageImportScreen() {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const num = useNumber();
   const layer = useDataLayer();
   const [reading, setReading] = useState<Reading | null>(null);
@@ -72,9 +73,9 @@ export function UsageImportScreen() {
         case 'failed':
           if (message.stage === 'check') {
             stopSession();
-            return setReading({ stage: 'refused', name, message: message.message });
+            return setReading({ stage: 'refused', name, message: message.said ?? message.message });
           }
-          setOutcome({ kind: 'failed', message: message.message });
+          setOutcome({ kind: 'failed', message: message.said ?? message.message });
           return finishWrite(false);
       }
     };
@@ -124,10 +125,10 @@ export function UsageImportScreen() {
         <TextField label={t('clients.import.chooseFile')} type="file" accept=".csv,text/csv" disabled={importing} onChange={(e) => choose(e.target.files?.[0])} />
       </div>
       {outcome?.kind === 'done' ? <p className="alert success" role="status">{t('clients.import.done', { rows: outcome.rows, contracts: outcome.contracts })}</p> : null}
-      {outcome?.kind === 'failed' ? <p className="alert error" role="alert">{t('clients.import.failed', { message: outcome.message })}</p> : null}
+      {outcome?.kind === 'failed' ? <p className="alert error" role="alert">{t('clients.import.failed', { message: say(outcome.message) })}</p> : null}
       {outcome?.kind === 'cancelled' ? <p className="alert" role="status">{t('clients.import.cancelled')}</p> : null}
       {outcome?.kind === 'writeCancelled' ? <p className="alert" role="status">{t('clients.import.writeCancelled')}</p> : null}
-      {reading?.stage === 'refused' ? <p className="alert error" role="alert">{t('clients.import.unread', { name: reading.name, message: reading.message })}</p> : null}
+      {reading?.stage === 'refused' ? <p className="alert error" role="alert">{t('clients.import.unread', { name: reading.name, message: say(reading.message) })}</p> : null}
       {reading?.stage === 'reading' ? (
         <div className="import-progress" role="status">
           <label htmlFor="import-progress">{reading.total ? t('clients.import.reading', { name: reading.name, done: reading.done, total: reading.total }) : t('clients.import.opening', { name: reading.name })}</label>
@@ -159,7 +160,7 @@ export function UsageImportScreen() {
                     <tr key={i}>
                       <td className="num">{err.line}</td>
                       <td>{err.column ?? '—'}</td>
-                      <td>{err.message}</td>
+                      <td>{say(err.said)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -63,7 +63,13 @@ export function CreditNoteForm({ invoice, creditNotes, balanceCents, onDone }: {
           {t('invoices.credit.confirmBody', { net: fmt.money(-totals.netCents), total: fmt.money(-totals.totalCents), number: invoice.number ?? '', date: fmt.date(invoice.issueDate) })}
         </p>
         <ul>
-          {pending.lines.map((line, i) => <li key={i}>{t('invoices.credit.pendingLine', { label: line.label, amount: fmt.money(line.netCents) })}</li>)}
+          {/* A line's label is the credit note's own French text (printed as is): marked so. */}
+          {pending.lines.map((line, i) => (
+            <li key={i}>
+              <span lang="fr">{line.label}</span>
+              {t('invoices.credit.pendingAmount', { amount: fmt.money(line.netCents) })}
+            </li>
+          ))}
         </ul>
         <NextNumberNotice kind="credit_note" />
         {/* Already paid beyond what the invoice will ask: say so before, the refund or offset is offered after (issue 16). */}

@@ -1,7 +1,7 @@
 import { compareDates, DEFAULT_RULE_SETTINGS, dunningSchedule, type Invoice } from '../../../src-core';
 import { parisToday } from '../../components/today';
 import { useSetting } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { dunningLetterHref } from './dunning-letter';
 
 /**
@@ -13,6 +13,7 @@ import { dunningLetterHref } from './dunning-letter';
 export function DunningPanel({ invoice, daysLate }: { invoice: Invoice; daysLate: number }) {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const settings = useSetting('ruleSettings') ?? DEFAULT_RULE_SETTINGS;
   const today = parisToday();
   const steps = dunningSchedule(invoice.dueDate, settings);
@@ -27,7 +28,7 @@ export function DunningPanel({ invoice, daysLate }: { invoice: Invoice; daysLate
           return (
             <li key={s.step} data-due={due}>
               <strong>{t(`code.dunningStep.${s.step}`)}</strong> — {t(due ? 'invoices.dunning.dueSince' : 'invoices.dunning.from', { date: fmt.date(s.value) })}
-              <div className="muted">{s.rule} ({s.clause})</div>
+              <div className="muted">{say(s)} ({s.clause})</div>
               {s.step === current?.step ? <a className="button" href={dunningLetterHref(invoice, s.step)}>{t('invoices.dunning.write')}</a> : null}
             </li>
           );

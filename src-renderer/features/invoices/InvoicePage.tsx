@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { INVOICE_KIND_NAMES, kindOfSeries, overpaymentCents, seriesPrefixOf, type Invoice, type Payment } from '../../../src-core';
-import { currentActor } from '../../components/actor';
+import { currentActor, useSayActor } from '../../components/actor';
 import { TextField } from '../../components/FormField';
 import { useCommand } from '../../components/useCommand';
 import { useAuditOfClient, useClient, useDataLayer, useCommands } from '../../data';
@@ -337,6 +337,8 @@ function Related({ doc }: { doc: DocumentLedger }) {
 function History({ doc }: { doc: DocumentLedger }) {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
+  const sayActor = useSayActor();
   const ids = new Set([doc.invoice.id, ...doc.payments.map((p) => p.id), ...doc.creditNotes.map((c) => c.id), ...doc.surcharges.map((c) => c.id)]);
   const entries = useAuditOfClient(doc.invoice.clientId)?.filter((e) => ids.has(e.recordId));
   return (
@@ -348,7 +350,7 @@ function History({ doc }: { doc: DocumentLedger }) {
           const { date, time } = fmt.parisMoment(e.at);
           return (
             <li key={e.seq}>
-              <time dateTime={e.at}>{date} {time}</time> — <span lang="fr">{e.summary} <span className="muted">({e.actor})</span></span>
+              <time dateTime={e.at}>{date} {time}</time> — {e.code ? say({ code: e.code, ...(e.params ? { params: e.params } : {}) }) : <span lang="fr">{e.summary}</span>} <span className="muted">({sayActor(e.actor)})</span>
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 import { INVOICE_KIND_NAMES } from '../../../src-core';
 import { useClients } from '../../data';
 import { useOverdueLedger } from '../../data/invoicing';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSay } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { dunningLetterHref } from './dunning-letter';
@@ -9,6 +9,7 @@ import { dunningLetterHref } from './dunning-letter';
 /** #/factures/impayes — overdue documents, most days late first, with the dunning step due and whether a surcharge was made. */
 export function OverdueList() {
   const fmt = useFormat();
+  const say = useSay();
   const t = useT();
   const rows = useOverdueLedger();
   const clients = useClients();
@@ -48,7 +49,7 @@ export function OverdueList() {
                   {dunning ? (
                     <>
                       <strong>{t(`code.dunningStep.${dunning.step}`)}</strong> {t('invoices.dunning.dueSince', { date: fmt.date(dunning.value) })}
-                      <div className="muted">{dunning.rule}</div>
+                      <div className="muted">{say(dunning)}</div>
                       {invoice.kind === 'invoice' ? <a href={dunningLetterHref(invoice, dunning.step)}>{t('invoices.dunning.write')}</a> : null}
                     </>
                   ) : (

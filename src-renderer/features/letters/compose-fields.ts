@@ -1,5 +1,5 @@
 import {
-  DomainError,
+  message, refusalError,
   LETTER_KINDS,
   compareDates,
   formatEuros,
@@ -174,7 +174,7 @@ function paramsOf(kind: LetterKind, values: FormValues, facts: ComposeFacts): Le
     case 'forceMajeureTermination':
       return { ...base, event: v('event')!, startedOn: v('startedOn')! };
     case 'receiptCorrection':
-      throw new DomainError('INVALID_INPUT', 'Le courrier rectificatif se rédige depuis la lettre dont la réception a déplacé les dates.');
+      throw refusalError('INVALID_INPUT', message('refusal.letter.correctionFromLetter'));
   }
 }
 

@@ -3,6 +3,7 @@ import { useDataLayer } from '../../data';
 import { resolveConflict, type StoredConflict } from '../../data/sync-state';
 import { useSayError, useT } from '../../i18n';
 import { currentActor } from '../../components/actor';
+import { ServerReason } from './ServerReason';
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -21,7 +22,7 @@ export function ConflictCard({ conflict }: { conflict: StoredConflict }) {
       <h3>
         {t(`code.entity.${mutation.entity}`)} — {name}
       </h3>
-      <p>{conflict.reason}</p>
+      <ServerReason reason={conflict.reason} />
       <table className="data">
         <thead>
           <tr>

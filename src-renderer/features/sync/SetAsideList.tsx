@@ -5,6 +5,7 @@ import { useSayError, useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { recordHref } from './record-link';
 import { currentEngine } from '../../sync/session';
+import { ServerReason } from './ServerReason';
 
 
 /**
@@ -49,7 +50,7 @@ function SetAsideItem({ item }: { item: SetAsideMutation }) {
   return (
     <li>
       <strong>{t(`code.entity.${mutation.entity}`)} {mutation.recordId}</strong> — {fmt.dateTime(mutation.madeAt)}
-      <p>{item.reason}</p>
+      <ServerReason reason={item.reason} />
       {discarding ? (
         <form className="form" onSubmit={(e) => void discard(e)} noValidate>
           <div className="field">

@@ -7,6 +7,7 @@ import { useSayError, useFormat, useNumber, useT, type Formats } from '../../i18
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
+import { useSayActor } from '../../components/actor';
 import { tokenStorageStatus } from '../../sync/token-store';
 import { ConflictCard } from './ConflictCard';
 import { RecordDifferences } from './RecordDifferences';
@@ -37,6 +38,7 @@ export function SyncScreen() {
   const sayError = useSayError();
   const fmt = useFormat();
   const t = useT();
+  const sayActor = useSayActor();
   const num = useNumber();
   const dataLayer = useDataLayer();
   const now = useNow();
@@ -111,7 +113,7 @@ export function SyncScreen() {
             {connected && server ? ` — ${t('sync.server.connectedTo', { url: server.url })}` : null}
           </dd>
           <dt>{t('sync.state.person')}</dt>
-          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: person.kind === 'standalone' && !person.name ? t('sync.state.unnamedLaptop') : actorLabel(person) })}</dd>
+          <dd data-testid="sync-person">{connected && person.kind === 'signedIn' ? actorLabel(person) : t('sync.state.personStandalone', { person: sayActor(actorLabel(person)) })}</dd>
           <dt>{t('sync.state.lastSync')}</dt>
           <dd>{lastSync ? fmt.dateTime(lastSync) : t('sync.state.never')}</dd>
           <dt>{t('sync.state.pending')}</dt>

@@ -1,4 +1,5 @@
 import type { EntityType, PullOrder, PullResponse, RecordChange, WireRecord } from '../../src-core/sync';
+import { HttpError } from '../http/errors';
 import type { Db, Queryable } from '../storage/db';
 
 interface PullQuery {
@@ -64,11 +65,17 @@ function groupedCursor(upTo: number, last: PulledRow & { client: string }): stri
   return `g${upTo}.${Buffer.from(JSON.stringify([last.entity, last.client, last.id])).toString('base64url')}`;
 }
 
+/** A grouped cursor as this server wrote it; anything else (the wire schema only checks its characters) is refused with a 400. */
 function readGroupedCursor(cursor: string): GroupedCursor {
   const [seq = '', position] = cursor.slice(1).split('.');
   if (position === undefined) return { upTo: Number(seq), after: null };
-  const decoded: unknown = JSON.parse(Buffer.from(position, 'base64url').toString('utf8'));
-  if (!Array.isArray(decoded) || decoded.length !== 3 || !decoded.every((v) => typeof v === 'string')) throw new Error('pull: malformed grouped cursor');
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(position, 'base64url').toString('utf8'));
+  } catch {
+    decoded = null;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3 || !decoded.every((v) => typeof v === 'string')) throw new HttpError(400, 'INVALID_REQUEST', 'Requête invalide : cursor — Curseur invalide');
   const [entity, client, id] = decoded as [EntityType, string, string];
   return { upTo: Number(seq), after: { entity, client, id } };
 }

@@ -238,6 +238,9 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     expect(latest).toEqual(new Map(whole.map((c) => [c.recordId, c.version])));
     expect(latest.get('k-grp-0')).toBe(2);
     expect(latest.has('k-grp-late')).toBe(true);
+    // A grouped cursor the server did not write is refused, in French, not a 500.
+    const forged = await api.post<PullResponse>('/sync/pull', tokens.alice, { cursor: 'g12.bm90LWpzb24', limit: 4, entities: ['contracts'], order: 'client' });
+    expect(forged).toMatchObject({ status: 400, body: { error: 'INVALID_REQUEST' } });
   });
 
   it('numérote la série centrale sans trou ni doublon sous émissions concurrentes', async () => {

@@ -15,7 +15,10 @@ import { peerSuite } from './peer';
 import { CORE_TABLES, sum } from './storage';
 
 const CHANGES = 100;
-const LIST_USABLE_MS = 5_000;
+/** Issue 20's targets for a new laptop: everything in, the clients list usable (every sample), the reconciliation check. */
+const EVERYTHING_IN_MS = 12_000;
+const LIST_USABLE_MS = 2_000;
+const RECONCILE_MS = 1_000;
 const INCREMENTAL_MS = 1_000;
 /**
  * The first sync starts this long after the laptop's page is ready, as after
@@ -137,7 +140,7 @@ function figures(
   return [
     measured(head('sync.initial', 'Initial sync of the portfolio into an empty laptop, until every record is in (real engine + server, vs bare bulkPut)'), m.initial.map((t) => t.pulledMs), {
       baseline: { title: 'bare Dexie bulkPut, same records in the app\'s layout (a row per client with its contracts, a book per client and year of invoices), each run in a fresh profile too', samples: m.bare.all },
-      target: { text: '≤ 1.5 × bare bulkPut', met: (median) => median <= 1.5 * bareMedian },
+      target: { text: `≤ ${EVERYTHING_IN_MS.toLocaleString('en')} ms (issue 20)`, met: (median) => median <= EVERYTHING_IN_MS },
       notes: [
         `${m.records.toLocaleString('en')} records pulled (${Object.entries(last.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}), committed with their cursors and the clients list's read model; reconciliation after sync: ${m.initial.every((t) => t.same) ? 'same on both sides' : 'DIVERGENT'}`,
         `the engine's whole first cycle, reconciliation check included (next line): median ${Math.round(whole).toLocaleString('en')} ms = ${(whole / bareMedian).toFixed(2)} × bare bulkPut`,
@@ -146,11 +149,13 @@ function figures(
       ],
     }),
     measured(head('sync.reconcile', 'Reconciliation check after the initial sync (count and hash of every record\'s id and version, laptop against server)'), m.initial.map((t) => t.totalMs - t.pulledMs), {
+      target: { text: `≤ ${RECONCILE_MS.toLocaleString('en')} ms (issue 20)`, met: (median) => median <= RECONCILE_MS },
       notes: ['runs in the same cycle once the records are in (the clients list is already usable): compares the per-bucket digests both sides keep with every write, reading records only in a table that differs'],
     }),
     measured(head('sync.listUsable', 'Initial sync: clients and contracts committed (clients list usable) from the start'), m.initial.map((t) => t.coreMs ?? NaN), {
       baseline: { title: 'bare Dexie bulkPut of the same clients, contracts and price lists, stored as the app stores them: a row per client with its contracts (same fresh profiles)', samples: m.bare.core },
-      target: { text: '≤ 5,000 ms', met: (median) => median <= LIST_USABLE_MS },
+      // Every sample, not the median: a new laptop's list is usable within the target each time.
+      target: { text: `≤ ${LIST_USABLE_MS.toLocaleString('en')} ms every sample (issue 20)`, met: () => m.initial.every((t) => t.coreMs !== null && t.coreMs <= LIST_USABLE_MS) },
       notes: [`time until the engine's first stream (clients, contracts, price lists) is committed with the portfolio read model — in one transaction once all its pages are in, on a new laptop —; the history (usage, invoices) follows; ${last.listRows} client summaries in the clients list's read model at the end`],
     }),
     measured(head('sync.incremental100', `Incremental sync: ${CHANGES} local edits pushed (and pulled back)`), m.pushed.map((t) => t.totalMs), {

@@ -10,12 +10,25 @@ export const MAX_PULL_LIMIT = 1000;
  * obtained with; the app can pull clients and contracts first with a filter,
  * then everything from `"0"` with its own cursor.
  */
-export const pullCursorSchema = z.string().regex(/^\d{1,18}$/, 'Curseur invalide');
+export const pullCursorSchema = z.string().regex(/^(\d{1,18}|g\d{1,18}(\.[A-Za-z0-9_-]{1,1400})?)$/, 'Curseur invalide');
+
+/**
+ * `client`: pulled from the start (`"0"`), the records are sent grouped by
+ * client instead of in change order — a snapshot of the records changed up
+ * to the first page's sequence, entity by entity in the filter's order, by
+ * client then id, its cursors starting with `g` — then, from that sequence,
+ * in change order as any other pull (so nothing changed meanwhile is
+ * missed). A new laptop writes each client's book of invoices once
+ * (issue 20) instead of once per month of them. Past the start, ignored.
+ */
+export const PULL_ORDERS = ['changes', 'client'] as const;
+export type PullOrder = (typeof PULL_ORDERS)[number];
 
 export const pullRequestSchema = z.strictObject({
   cursor: pullCursorSchema.default('0'),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
   entities: z.array(entityTypeSchema).min(1).optional(),
+  order: z.enum(PULL_ORDERS).optional(),
 });
 export type PullRequest = z.input<typeof pullRequestSchema>;
 

@@ -205,6 +205,44 @@ describe.each(storageVariants())('serveur central — stockage $name', ({ open }
     expect(new Set(mixed.map((change) => change.entity))).toEqual(new Set(['clients', 'contracts']));
   });
 
+  it('groupe par client un pull depuis le début (order: client) : chaque enregistrement une fois, ceux d’un client d’un seul tenant, puis ce qui a changé pendant le pull', async () => {
+    const owners = ['c-grp-b', 'c-grp-a', 'c-grp-c'];
+    await push(tokens.alice, 'laptop-a', Array.from({ length: 9 }, (_, j) => mutation('laptop-a', 'contracts', `k-grp-${j}`, contractRecord(owners[j % 3]!, `CT-G-${j}`))));
+    const pages: PullResponse[] = [];
+    let cursor = '0';
+    for (;;) {
+      const answer = await api.post<PullResponse>('/sync/pull', tokens.alice, { cursor, limit: 4, entities: ['contracts'], order: 'client' });
+      expect(answer.status).toBe(200);
+      pages.push(pullResponseSchema.parse(answer.body));
+      // Changed and created while the pull runs: sent after the snapshot, in change order.
+      if (pages.length === 1) {
+        expect(await pushOne('laptop-a', mutation('laptop-a', 'contracts', 'k-grp-0', { reference: 'CT-G-0-bis' }, 1))).toMatchObject({ status: 'applied', version: 2 });
+        await pushOne('laptop-a', mutation('laptop-a', 'contracts', 'k-grp-late', contractRecord('c-grp-a', 'CT-G-L')));
+      }
+      cursor = pages.at(-1)!.nextCursor;
+      if (!pages.at(-1)!.hasMore) break;
+    }
+    // The snapshot's pages carry grouped cursors; its last one hands over to the order of changes with a sequence.
+    const handover = pages.findIndex((p) => /^\d+$/.test(p.nextCursor));
+    expect(handover).toBeGreaterThan(0);
+    expect(pages.slice(0, handover).every((p) => p.nextCursor.startsWith('g'))).toBe(true);
+    const snapshot = pages.slice(0, handover + 1).flatMap((p) => p.changes);
+    expect(new Set(snapshot.map((c) => c.recordId)).size).toBe(snapshot.length);
+    expect(snapshot.some((c) => c.recordId === 'k-grp-late')).toBe(false);
+    // A client's contracts come together: no client comes back once another has started.
+    const runs = snapshot.map((c) => String(c.record?.clientId)).filter((id, k, all) => k === 0 || all[k - 1] !== id);
+    expect(new Set(runs).size).toBe(runs.length);
+    // Every contract in its latest state, as the order of changes has them.
+    const latest = new Map(pages.flatMap((p) => p.changes).map((c) => [c.recordId, c.version]));
+    const whole = await pullAll(['contracts'], 1000);
+    expect(latest).toEqual(new Map(whole.map((c) => [c.recordId, c.version])));
+    expect(latest.get('k-grp-0')).toBe(2);
+    expect(latest.has('k-grp-late')).toBe(true);
+    // A grouped cursor the server did not write is refused, in French, not a 500.
+    const forged = await api.post<PullResponse>('/sync/pull', tokens.alice, { cursor: 'g12.bm90LWpzb24', limit: 4, entities: ['contracts'], order: 'client' });
+    expect(forged).toMatchObject({ status: 400, body: { error: 'INVALID_REQUEST' } });
+  });
+
   it('numérote la série centrale sans trou ni doublon sous émissions concurrentes', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => `inv-central-${i}`);
     await push(tokens.alice, 'laptop-a', ids.map((id) => mutation('laptop-a', 'invoices', id, draftInvoice('c-round', 'k-round', '2026-04-01'))));

@@ -7,6 +7,7 @@ import { platformFlows } from './0005-platform-flows';
 import { userSignIn } from './0006-user-sign-in';
 import { auditPerson } from './0007-audit-person';
 import { recordDigests } from './0008-record-digests';
+import { recordsClientOrder } from './0009-records-client-order';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson, recordDigests];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson, recordDigests, recordsClientOrder];

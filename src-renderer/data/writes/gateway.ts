@@ -190,12 +190,7 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   whileWriting?.();
   if (applied.length === 0) return;
   if (options.followAlwaysLater) options.followAlwaysLater.push(...applied);
-  else {
-    for (const part of FOLLOWED_ALWAYS) {
-      const followed = part.follow(db, applied);
-      if (followed) await inTransaction(followed);
-    }
-  }
+  else await followAlways(db, applied);
   if (origin.kind === 'first-load') {
     if (maintainersOf(applied.map((w) => w.entity)).length > 0) await db.syncState.put({ key: READ_MODEL_PENDING, value: true });
     return;

@@ -131,13 +131,13 @@ describe.each(storageVariants())('$name : un poste hostile contre les règles du
       totals: { netCents: -netCents, vatCents: -Math.round(netCents * 0.2), totalCents: -netCents - Math.round(netCents * 0.2), byRate: [{ ratePercent: 20, baseCents: -netCents, vatCents: -Math.round(netCents * 0.2) }] },
       vatMention: null,
     });
-    expect(await hostile('invoices', 'av-over', note(9901))).toMatchObject({ status: 'rejected', reason: creditExcessProblem([9900], [9901]) });
+    expect(await hostile('invoices', 'av-over', note(9901))).toMatchObject({ status: 'rejected', reason: messageFr(creditExcessProblem([9900], [9901])!) });
     const stray = { ...note(100), lines: [{ ...note(100).lines[0]!, label: 'Remise commerciale' }] };
     expect(await hostile('invoices', 'av-stray', stray)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('ne retire aucun montant') });
     // The refused notes did not take number 0001: a note within what remains gets it.
     expect(await hostile('invoices', 'av-ok', note(4000))).toMatchObject({ status: 'applied' });
     const second = { ...note(6000), number: `${grant.body.prefix}0002` };
-    expect(await hostile('invoices', 'av-second', second)).toMatchObject({ status: 'rejected', reason: creditExcessProblem([5900], [6000]) });
+    expect(await hostile('invoices', 'av-second', second)).toMatchObject({ status: 'rejected', reason: messageFr(creditExcessProblem([5900], [6000])!) });
   });
 
   it('n’a rien gardé des refus : un autre compte et un vrai poste voient l’état des seuls envois acceptés', async () => {

@@ -118,6 +118,8 @@ function growth(figures: readonly Figure[]): string[] {
   for (const [, list] of byId) {
     if (list.length < 2) continue;
     const [small, large] = [list[0]!, list.at(-1)!];
+    // A figure that is nothing at the smallest size (no long task) has no growth to state.
+    if (small.summary!.median === 0) continue;
     const dataRatio = large.size! / small.size!;
     const ratio = large.summary!.median / small.summary!.median;
     const shape = ratio > dataRatio * 1.2 ? 'grows FASTER than the data' : ratio > dataRatio * 0.5 ? 'grows with the data' : 'grows slower than the data';

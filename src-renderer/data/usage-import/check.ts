@@ -27,13 +27,6 @@ function monthsOf(docs: Iterable<UsageDocument | undefined>): Map<string, Set<st
   return stored;
 }
 
-/** Lines of `text` (its line breaks): what a file may be about, told before it is parsed. */
-function lineCount(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-}
-
 /**
  * Reads and checks a usage CSV against the stored contracts (src-core
  * `parseUsageCsv`), then — when no row is refused — finds the stored months
@@ -41,22 +34,15 @@ function lineCount(text: string): number {
  * valid rows, which the caller keeps for the write.
  *
  * The file (`text` may still be being read) and the read model are read
- * together. The stored documents: a file with lines for at least half of
- * them (the platform's monthly export) has them all read in one request,
- * issued before the parse so that IndexedDB reads while the worker parses
- * (asked one by one once it was parsed, 11,000 documents took as long as the
- * parse at 10,000 clients); a smaller file, those of the contracts it names,
- * in one request once it is parsed.
+ * together; the stored documents of the contracts it names, in one request
+ * once it is parsed.
  */
 export async function checkUsageFile(ctx: DataContext, text: string | Promise<string>, today: IsoDate, onProgress?: (done: number, total: number) => void): Promise<{ check: UsageFileCheck; rows: UsageImportRow[] }> {
-  const [contracts, content, documents] = await Promise.all([importContracts(ctx), text, ctx.db.usage.count()]);
-  const everyDocument = documents > 0 && lineCount(content) >= documents / 2 ? ctx.db.usage.toArray() : null;
-  // Left unread when the file is refused: its failure is no error of the check.
-  everyDocument?.catch(() => undefined);
+  const [contracts, content] = await Promise.all([importContracts(ctx), text]);
   const { rows, ...report } = parseUsageCsv(content, { contracts, today, ...(onProgress ? { onProgress } : {}) });
   const named = [...new Set(rows.map((r) => r.contractId))];
   const reference = new Map(contracts.map((c) => [c.id, c.reference]));
-  const stored = report.errorCount === 0 && rows.length > 0 ? monthsOf(await (everyDocument ?? ctx.db.usage.bulkGet(named))) : null;
+  const stored = report.errorCount === 0 && rows.length > 0 ? monthsOf(await ctx.db.usage.bulkGet(named)) : null;
   const overwritten = stored ? overwrittenMonths(rows, stored) : null;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ ...r, reference: reference.get(r.contractId) ?? r.contractId }));
   return { check: { report, rowCount: rows.length, contractCount: named.length, preview, overwritten }, rows };

@@ -5,8 +5,8 @@ import { applyRecordWrites, localChange, type RecordWrite } from '../../src-rend
 import { readDigests } from '../../src-renderer/data/read-model/record-digests';
 import { ACTOR, CLIENT_INPUT, counts, openTestData } from './helpers';
 
-// A long write given a step at a time (writes/gateway.ts WriteSteps): the next step is prepared and issued while
-// the one before is stored. Each step is recorded once stored, in order; a step may rewrite a record of the one before.
+// A long write given a step at a time (writes/gateway.ts WriteSteps): each step is recorded once stored, in order,
+// the next one reads what the ones before wrote, and a step may rewrite a record of the one before.
 
 const AT = '2026-12-04T10:00:00+01:00';
 

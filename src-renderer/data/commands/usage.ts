@@ -73,7 +73,7 @@ export function usageCommands(ctx: DataContext) {
      * Imports many months at once (the platform's CSV export), all or nothing:
      * ONE read-write transaction merges each contract's months into its usage
      * document and hands the changed documents to the write gateway a chunk at
-     * a time (the next chunk is read, merged and issued while one is stored): one outbox mutation
+     * a time (the next chunk is read while one is written): one outbox mutation
      * per document, and per chunk ONE grouped audit entry holding each
      * document's line (`localChange(ctx, grouped)`: 11,000 entries of their
      * own were a third of a 10,000-client import; its months in one `{ months }`
@@ -117,10 +117,9 @@ export function usageCommands(ctx: DataContext) {
         };
         let next = read(0);
         let start = 0;
-        // The contracts covered by each chunk handed to the gateway and not stored yet: reported as each is.
-        const covered: number[] = [];
-        // One chunk per call of the gateway.
+        // One chunk per call of the gateway (reported once the gateway asks for the next, i.e. this one is written).
         const nextChunk = (): Promise<RecordWrite[]> | undefined => {
+          if (start > 0) onProgress?.({ written: Math.min(start, ids.length), total: ids.length });
           signal?.throwIfAborted();
           return start < ids.length ? chunkWrites() : undefined;
         };
@@ -142,12 +141,9 @@ export function usageCommands(ctx: DataContext) {
           });
           changed += writes.length;
           start += IMPORT_CHUNK;
-          covered.push(Math.min(start, ids.length));
           return writes;
         };
-        await applyRecordWrites(db, nextChunk, localChange(ctx, grouped), { onProgress: () => onProgress?.({ written: covered.shift()!, total: ids.length }) });
-        // Cancelled once the last chunk was stored (its progress reported) or while the read model followed: still before the commit.
-        signal?.throwIfAborted();
+        await applyRecordWrites(db, nextChunk, localChange(ctx, grouped));
         return changed;
       });
     },

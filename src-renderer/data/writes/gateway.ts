@@ -17,7 +17,7 @@ import {
   type ReadModelSources,
 } from '../read-model/maintainers';
 import { forgetRead } from '../read-model/portfolio-chunks';
-import { recordTables, sharesRows, writeRecords, type RecordWrites } from '../record-store';
+import { recordTables, writeRecords, type RecordWrites } from '../record-store';
 import { SYNC_KEYS } from '../sync-state/keys';
 
 /**
@@ -168,24 +168,15 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   const applied: AppliedWrite[] = [];
   let whileWriting = options.whileWriting;
   let total = 0;
-  /** The steps issued so far, stored: each is recorded in `applied` once IndexedDB has stored it and those before it. */
-  let storing: Promise<void> = Promise.resolve();
   const write = async (given: readonly RecordWrite[]) => {
     const reading = withStoredBefore(db, given);
     const step = reading ? await inTransaction(reading) : given;
     const issued = writeStep(db, step, origin, { rowsStored: options.rowsStored ?? true, booksStored: options.booksStored ?? true });
     whileWriting?.();
     whileWriting = undefined;
-    const before = storing;
-    storing = Promise.all([before, issued]).then(() => {
-      for (const w of step) applied.push({ entity: w.entity, id: idOf(w), before: w.before, after: w.after });
-      options.onProgress?.({ written: applied.length, total: Math.max(total, applied.length) });
-    });
-    // Awaited with the transaction's end at the latest (a failure aborts it there).
-    storing.catch(() => undefined);
-    // The next step is prepared while this one is stored (the worker's work beside IndexedDB's), one step ahead at most —
-    // unless this one wrote rows the next may read and rewrite (client rows, invoice books): then it waits for it.
-    await inTransaction(step.some((w) => sharesRows(w.entity)) ? storing : before);
+    await issued;
+    for (const w of step) applied.push({ entity: w.entity, id: idOf(w), before: w.before, after: w.after });
+    options.onProgress?.({ written: applied.length, total: Math.max(total, applied.length) });
   };
   if (typeof writes === 'function') {
     for (let step = writes(); step; step = writes()) await inTransaction(write(await step));
@@ -196,7 +187,6 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
     const size = options.onProgress ? WRITE_STEP : Math.max(writes.length, 1);
     for (let start = 0; start < writes.length; start += size) await inTransaction(write(writes.slice(start, start + size)));
   }
-  await inTransaction(storing);
   whileWriting?.();
   if (applied.length === 0) return;
   if (options.followAlwaysLater) options.followAlwaysLater.push(...applied);

@@ -97,6 +97,48 @@ describe('usage import at portfolio scale', () => {
     expect((await readPortfolio(db)).sort(byId)).toEqual(summaries.sort(byId));
   });
 
+  it('months rewritten with the same verdicts (the export sending its earlier months again): the documents change, the summaries and overrun rows are not rewritten', { timeout: 120_000 }, async () => {
+    const { db, ctx, commands, contracts } = await demo(300);
+    await commands.usage.importMonths((await checkUsageFile(ctx, novemberCsv(contracts, '0,1').text, TODAY)).rows, ACTOR);
+    const summaries = await readPortfolio(db);
+    const facts = await db.overrunFacts.toArray();
+    // Rows written per table from here on, counted where Dexie hands them to IndexedDB (a middleware applies from the next open).
+    const written = new Map<string, number>();
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'countWrites',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: (req) => (written.set(name, (written.get(name) ?? 0) + ('values' in req ? req.values.length : 1)), table.mutate(req)) };
+        },
+      }),
+    });
+    await db.open();
+    const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '0,2').text, TODAY);
+    expect(await commands.usage.importMonths(rows, ACTOR)).toBe(new Set(rows.map((r) => r.contractId)).size);
+    expect(written.get('usage')).toBe(new Set(rows.map((r) => r.contractId)).size);
+    expect([written.get('portfolioChunks'), written.get('portfolioDelta'), written.get('overrunFacts')]).toEqual([undefined, undefined, undefined]);
+    expect((await readPortfolio(db)).sort(byId)).toEqual(summaries.sort(byId));
+    expect((await db.overrunFacts.toArray()).sort(byId)).toEqual(facts.sort(byId));
+    expect(facts.length).toBeGreaterThan(0);
+    await expectSummariesFresh(db);
+  });
+
+  it('checks a file of a few lines against the documents it names only: the same months replaced as a file over the whole portfolio says', async () => {
+    const { ctx, contracts } = await demo(40);
+    const whole = novemberCsv(contracts, '0,7');
+    const [header, first, second] = whole.text.split('\n');
+    const few = await checkUsageFile(ctx, `${header}\n${first}\n${second}\n`, TODAY);
+    const all = await checkUsageFile(ctx, whole.text, TODAY);
+    const named = new Set(few.rows.map((r) => r.contractId));
+    const stored = (await ctx.db.usage.bulkGet([...named])).filter((u) => u?.months.some((m) => m.month === '2026-11')).length;
+    expect(few.check.overwritten).toEqual(stored > 0 ? { months: [{ month: '2026-11', contracts: stored }], total: stored } : { months: [], total: 0 });
+    expect(all.check.overwritten!.total).toBeGreaterThan(few.check.overwritten!.total);
+  });
+
   it('a write cancelled once its documents are stored, before its commit, leaves every table as it was', async () => {
     const { db, ctx, commands, contracts } = await demo(30);
     const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '3').text, TODAY);

@@ -114,8 +114,12 @@ async function followUsage(db: ContratsDb, usage: readonly UsageDocument[]): Pro
   const unsummarized = new Set<string>();
   for (const doc of usage) {
     const summary = changed.get(doc.clientId) ?? summaries.get(doc.clientId);
-    if (summary?.contracts.some((c) => c.id === doc.contractId)) changed.set(doc.clientId, withContractUsage(summary, doc, lists));
-    else unsummarized.add(doc.clientId);
+    if (!summary?.contracts.some((c) => c.id === doc.contractId)) unsummarized.add(doc.clientId);
+    else {
+      const next = withContractUsage(summary, doc, lists);
+      // Months rewritten with the same verdicts (the platform's export sends its earlier months again): nothing to write.
+      if (!sameUsagePart(summary, next, doc.contractId)) changed.set(doc.clientId, next);
+    }
   }
   // Most of the portfolio changed: its documents are rewritten from the summaries in hand, not read again.
   if (changed.size > DELTA_LIMIT) await replacePortfolio(db, [...summaries.values()].map((s) => changed.get(s.id) ?? s));
@@ -123,6 +127,15 @@ async function followUsage(db: ContratsDb, usage: readonly UsageDocument[]): Pro
   // A contract its client's summary does not name yet (its client pulled later): refreshed from the records, as any write.
   const refreshed = unsummarized.size > 0 ? await refreshSummaries(db, unsummarized) : { changed: [], removed: [] };
   return { changed: [...changed.values(), ...refreshed.changed], removed: refreshed.removed };
+}
+
+/** Whether the usage-derived part of a contract's summary (its overruns, its last measured month) is the same in `a` and `b`. */
+function sameUsagePart(a: ClientSummary, b: ClientSummary, contractId: string): boolean {
+  const part = (s: ClientSummary) => {
+    const c = s.contracts.find((x) => x.id === contractId)!;
+    return JSON.stringify([c.overruns, c.lastMeasured]);
+  };
+  return part(a) === part(b);
 }
 
 /** The contract whose overruns a written invoice may regularise (none for other entities). */

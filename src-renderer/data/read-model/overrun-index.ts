@@ -3,6 +3,7 @@ import type { ContratsDb, MeasuredMonths, OverrunRow } from '../db';
 
 export type { MeasuredMonths, OverrunRow };
 import type { ClientSummary } from './client-summary';
+import { DELTA_LIMIT } from './portfolio-chunks';
 
 /**
  * The overrun facts of the read model, kept apart from the 10,000 summaries
@@ -112,20 +113,37 @@ function measuredOf(summaries: Iterable<ClientSummary>, into: Record<string, Yea
 export async function updateOverrunIndex(db: ContratsDb, changed: readonly ClientSummary[], removed: readonly string[]): Promise<void> {
   const clientIds = [...changed.map((s) => s.id), ...removed];
   if (clientIds.length === 0) return;
-  const [before, stored] = await Promise.all([db.overrunFacts.where('clientId').anyOf(clientIds).toArray(), db.portfolioMeasured.get('clients')]);
+  const [before, stored] = await Promise.all([storedRowsOf(db, clientIds), db.portfolioMeasured.get('clients')]);
   const byClient = stored?.id === 'clients' ? stored.byClient : {};
   for (const id of removed) delete byClient[id];
   measuredOf(changed, byClient);
   const { rows, pending } = carried(overrunRows(changed), new Map(before.map((r) => [r.id, r])));
   // Only the months the replaced row had not judged are looked up.
   if (pending.length > 0) rows.push(...(await lookedUp(db, pending, (row) => row.months.filter((m) => !row.judged.includes(m)))).map(({ judged: _judged, ...row }) => row));
-  // A row put again replaces its old one: only the rows gone are deleted.
-  const kept = new Set(rows.map((r) => r.id));
-  await Promise.all([
-    db.overrunFacts.bulkDelete(before.filter((r) => !kept.has(r.id)).map((r) => r.id)),
-    db.overrunFacts.bulkPut(rows),
-    db.portfolioMeasured.bulkPut(measuredRows(byClient)),
-  ]);
+  await Promise.all([...rowChanges(db, before, rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
+}
+
+/**
+ * The stored rows of `clientIds`: through the client index for a few, all
+ * read at once for many (an import of the whole portfolio: 10,000 keys looked
+ * up one by one in the index took longer than reading the 2,800 rows).
+ */
+async function storedRowsOf(db: ContratsDb, clientIds: readonly string[]): Promise<OverrunRow[]> {
+  if (clientIds.length <= DELTA_LIMIT) return db.overrunFacts.where('clientId').anyOf([...clientIds]).toArray();
+  const wanted = new Set(clientIds);
+  return (await db.overrunFacts.toArray()).filter((r) => wanted.has(r.clientId));
+}
+
+/**
+ * The requests turning the stored rows `before` into `rows`: the rows gone
+ * deleted, and only the rows that differ put (IndexedDB's cost is per row):
+ * a rebuild over a stored model, or an import rewriting months whose verdicts
+ * stay, finds most overruns as they were.
+ */
+function rowChanges(db: ContratsDb, before: readonly OverrunRow[], rows: readonly OverrunRow[]): Promise<unknown>[] {
+  const next = new Set(rows.map((r) => r.id));
+  const stored = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
+  return [db.overrunFacts.bulkDelete(before.filter((r) => !next.has(r.id)).map((r) => r.id)), db.overrunFacts.bulkPut(rows.filter((r) => stored.get(r.id) !== JSON.stringify(r)))];
 }
 
 /**
@@ -153,15 +171,7 @@ export async function replaceOverrunIndex(db: ContratsDb, summaries: readonly Cl
   const unjudged = overrunRows(summaries);
   const before = await db.overrunFacts.toArray();
   const rows = judged ? [...judged] : unjudged.length > 0 ? await lookedUp(db, unjudged) : [];
-  // Only the rows that differ are written (IndexedDB's cost is per row): a rebuild over a stored model (the data layer reopened after a
-  // pending mark, a demo load over data) finds most overruns as they were; an import no longer comes here (its maintainer follows it).
-  const next = new Set(rows.map((r) => r.id));
-  const stored = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
-  await Promise.all([
-    db.overrunFacts.bulkDelete(before.filter((r) => !next.has(r.id)).map((r) => r.id)),
-    db.overrunFacts.bulkPut(rows.filter((r) => stored.get(r.id) !== JSON.stringify(r))),
-    db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries))),
-  ]);
+  await Promise.all([...rowChanges(db, before, rows), db.portfolioMeasured.bulkPut(measuredRows(measuredOf(summaries)))]);
 }
 
 /**

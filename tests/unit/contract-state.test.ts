@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonthsToYearMonth, contractEnd, contractMonthDraft, contractStateAt, contractTerms, generateDemoPortfolio, isBilledIn, mrrForecast,
+  addDays, addMonthsToYearMonth, contractEnd, contractMonthDraft, contractStateAt, contractStatusOn, contractTerms, generateDemoPortfolio, isBilledIn, mrrForecast,
   priceInForce, recurringAt, regularisedMonths, withUsageMonth, yearMonthOf, type Contract, type ContractHistoryEntry, type UsageDocument,
 } from '../../src-core';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
@@ -98,6 +98,19 @@ describe('contract state at a date', () => {
 
 describe('contract state properties', () => {
   const day = fc.integer({ min: 0, max: 1200 }).map((n) => addDays('2025-01-01', n));
+
+  it('the status alone (the clients list reads it for every contract) is the status of the state with its sentence, on any day', () => {
+    const { contracts: portfolio } = generateDemoPortfolio({ seed: 21, clients: 300 });
+    const terms = portfolio.map(contractTerms);
+    // The demo's fates (notice, termination, suspension) and drafts besides: every branch of the state.
+    const drafts = terms.slice(0, 20).map((t) => ({ ...t, status: 'draft' as const }));
+    fc.assert(
+      fc.property(fc.constantFrom(...terms, ...drafts), day, (t, date) => {
+        expect(contractStatusOn(t, date)).toBe(contractStateAt(t, date).status);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('a terminated contract is never billed after the month of its end date, and is "Résilié" on every later day', () => {
     fc.assert(

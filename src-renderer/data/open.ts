@@ -28,10 +28,12 @@ export async function openDataLayer(options: DatabaseOptions & Partial<Pick<Data
   const { now, newId, ...dbOptions } = options;
   const db = createDatabase(dbOptions);
   await db.open();
-  await rebuildPendingReadModel(db);
-  await rebuildPendingDigests(db);
-  await ensurePortfolioHead(db);
-  const deviceId = await ensureDeviceId(db, newId);
+  // Independent: issued together, so the first screen waits for one round trip to the store, not four.
+  const [, , deviceId] = await Promise.all([
+    rebuildPendingReadModel(db).then(() => ensurePortfolioHead(db)),
+    rebuildPendingDigests(db),
+    ensureDeviceId(db, newId),
+  ]);
   const ctx = createDataContext(db, deviceId, { ...(now ? { now } : {}), ...(newId ? { newId } : {}) });
   return { db, ctx, repos: createRepositories(ctx), commands: createCommands(ctx) };
 }

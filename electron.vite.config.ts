@@ -51,7 +51,11 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/src-core/') },
+      },
     },
   },
 });

@@ -3,7 +3,8 @@ import { overLimitLines } from '../letters/tier-change-facts';
 import { isBilledIn, type ContractTerms } from '../lifecycle/contract-state';
 import { tierForMonth } from '../model/contract';
 import { overConsumption, type OverConsumption } from '../pricing/over-consumption';
-import type { PriceLists } from '../pricing/price-lists';
+import { getPriceList, tierOf, type PriceLists } from '../pricing/price-lists';
+import { fitsWithin } from '../pricing/usage';
 import type { UsageMonth } from '../sync/usage-ingest';
 
 /**
@@ -33,10 +34,14 @@ export interface OverrunFact {
  */
 export function termsMonthOverrun(terms: ContractTerms, measured: UsageMonth | undefined, month: YearMonth, lists: PriceLists): OverConsumption | null {
   if (!measured || !isBilledIn(terms, month)) return null;
+  const tierId = tierForMonth(terms, month);
+  // Most months are within the billed tier's limits: judged at once, without looking for a covering tier nor wording a supplement
+  // (the portfolio's read model judges the last months of every contract).
+  if (fitsWithin(measured, tierOf(getPriceList(terms.priceListId, lists), tierId).limits)) return null;
   const result = overConsumption({
     month,
     usage: measured,
-    tierId: tierForMonth(terms, month),
+    tierId,
     priceListId: terms.priceListId,
     lists,
     contractStartDate: terms.startDate,

@@ -143,16 +143,27 @@ export interface ContractStateAt {
  */
 export function contractStateAt(terms: Pick<ContractTerms, 'status' | 'startDate' | 'end'>, date: IsoDate): ContractStateAt {
   const { end } = terms;
-  const state = (status: ContractStatus, said: Message): ContractStateAt => ({ status, end, rule: messageFr(said), message: said });
-  if (terms.status === 'draft') return state('draft', message('rule.state.draft'));
-  if (end) {
+  const status = contractStatusOn(terms, date);
+  const state = (said: Message): ContractStateAt => ({ status, end, rule: messageFr(said), message: said });
+  if (end && (status === 'terminated' || status === 'notice_received')) {
     const cause = end.cause ? { message: message('rule.state.cause', { cause: { word: `code.terminationCause.${end.cause}` } }) } : '';
     const why = { message: message('rule.withClause', { rule: { rule: end.message ?? end.rule }, clause: end.clause }) };
-    if (compareDates(date, end.value) > 0) return state('terminated', message('rule.state.terminated', { since: { date: addDays(end.value, 1) }, cause, effective: { date: end.value }, why }));
-    if (terms.status !== 'suspended') return state('notice_received', message('rule.state.notice', { effective: { date: end.value }, cause, why }));
+    if (status === 'terminated') return state(message('rule.state.terminated', { since: { date: addDays(end.value, 1) }, cause, effective: { date: end.value }, why }));
+    return state(message('rule.state.notice', { effective: { date: end.value }, cause, why }));
   }
-  if (terms.status === 'suspended') return state('suspended', message('rule.state.suspended'));
-  return state('active', message('rule.state.active', { since: { date: terms.startDate } }));
+  if (status === 'draft') return state(message('rule.state.draft'));
+  if (status === 'suspended') return state(message('rule.state.suspended'));
+  return state(message('rule.state.active', { since: { date: terms.startDate } }));
+}
+
+/** `contractStateAt`'s status alone, no sentence built: the clients list reads it for every contract of the portfolio. */
+export function contractStatusOn(terms: Pick<ContractTerms, 'status' | 'startDate' | 'end'>, date: IsoDate): ContractStatus {
+  if (terms.status === 'draft') return 'draft';
+  if (terms.end) {
+    if (compareDates(date, terms.end.value) > 0) return 'terminated';
+    if (terms.status !== 'suspended') return 'notice_received';
+  }
+  return terms.status === 'suspended' ? 'suspended' : 'active';
 }
 
 /** Whether month M is billed: from the start month to the end date's month, both included (§1); never for a draft. */

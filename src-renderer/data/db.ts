@@ -92,7 +92,7 @@ export type MeasuredMonths =
 
 /** A document of the portfolio read model (read-model/portfolio-chunks.ts): the summaries of the clients whose id hashes to it. */
 export interface PortfolioChunk {
-  /** 0 … PORTFOLIO_CHUNKS − 1. */
+  /** 0 … PORTFOLIO_CHUNKS − 1, or HEAD_ID: the list's first screen (read-model/portfolio-chunks.ts). */
   id: number;
   rows: ClientSummary[];
 }

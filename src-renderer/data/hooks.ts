@@ -4,7 +4,7 @@ import { queryInvoices, type InvoiceFilter } from './repositories/invoices';
 import { queryLetters, type LetterFilter } from './repositories/letters';
 import { readSetting, type SettingKey } from './repositories/settings';
 import { useDataLayer } from './provider';
-import { readPortfolio, type ClientSummary } from './read-model';
+import { readPortfolio, readPortfolioHead, type ClientSummary, type PortfolioHead } from './read-model';
 
 /**
  * Live queries for screens: each hook re-renders its component when the data
@@ -13,10 +13,20 @@ import { readPortfolio, type ClientSummary } from './read-model';
  * record answers `null` when it does not exist.
  */
 
-/** The portfolio read model: one summary per client, for the clients list and the dashboard (one read of a few dozen documents). */
-export function usePortfolio() {
+/**
+ * The portfolio read model: one summary per client, for the clients list and
+ * the dashboard (one read of a few dozen documents); `undefined` while
+ * loading, and while `enabled` is false (the list reads its first screen first).
+ */
+export function usePortfolio(enabled = true) {
   const { db } = useDataLayer();
-  return useLiveQuery<ClientSummary[]>(() => readPortfolio(db), [db]);
+  return useLiveQuery<ClientSummary[] | undefined>(() => (enabled ? readPortfolio(db) : undefined), [db, enabled]);
+}
+
+/** The clients list's first rows, before every summary is read (read-model/portfolio-chunks.ts); null when the list must wait for them all. */
+export function usePortfolioHead(enabled: boolean) {
+  const { db } = useDataLayer();
+  return useLiveQuery<PortfolioHead | null>(() => (enabled ? readPortfolioHead(db) : null), [db, enabled]);
 }
 
 export function useClients() {

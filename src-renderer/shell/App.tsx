@@ -1,9 +1,8 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { platform } from '../platform';
 import { usePreferences, type Locale, type Theme } from '../state/preferences';
 import { AboutDialog } from '../features/about/AboutDialog';
-import { useBackgroundSync } from '../sync/session';
 import { href, useLocation } from '../components/router';
 import { SECTIONS, sectionOf } from './sections';
 import { SCREENS } from './routes';
@@ -11,6 +10,9 @@ import { PageHeader } from '../components/PageHeader';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { SlotsProvider } from '../components/slots';
 import { SLOTS } from './slots';
+
+// The sync engine (pull, push, reconciliation) starts once its code is in, after the first screen: not in the first bundle.
+const BackgroundSync = lazy(() => import('./BackgroundSync').then((m) => ({ default: m.BackgroundSync })));
 
 /** 'system' follows the OS setting, live; the stylesheet itself only knows light and dark. */
 function useThemeAttribute(theme: Theme) {
@@ -43,7 +45,6 @@ export function App() {
   const { locale, theme, setLocale, setTheme } = usePreferences();
   const [aboutOpen, setAboutOpen] = useState(false);
   useThemeAttribute(theme);
-  useBackgroundSync();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -118,6 +119,9 @@ export function App() {
         </ScreenErrorBoundary>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <Suspense fallback={null}>
+        <BackgroundSync />
+      </Suspense>
     </div>
   );
 }

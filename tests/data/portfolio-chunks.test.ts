@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
-import { createDatabase, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
-import { chunkOf, DELTA_LIMIT, PORTFOLIO_CHUNKS, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
+import { byLegalName, createDatabase, readPortfolio, readPortfolioHead, summarizeClients, type ClientSummary, type ContratsDb } from '../../src-renderer/data';
+import { chunkOf, DELTA_LIMIT, ensurePortfolioHead, HEAD_ID, HEAD_ROWS, PORTFOLIO_CHUNKS, replacePortfolio, updateSummaries } from '../../src-renderer/data/read-model/portfolio-chunks';
 import { readModelScope } from '../../src-renderer/data/read-model/upkeep';
 import { freshIndexedDb, readSummary } from './helpers';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
@@ -85,6 +85,64 @@ describe('portfolio read model stored as documents plus recent rows', () => {
     // A rebuild replaces everything: rows of clients no longer given disappear.
     await inTransaction(db, () => replacePortfolio(db, rows.slice(0, 10)));
     expect((await readPortfolio(db)).map((r) => r.id).sort()).toEqual(rows.slice(0, 10).map((r) => r.id).sort());
+    db.close();
+  });
+
+  /** The list's first rows as the whole model sorts them: not archived, by legal name. */
+  const firstOf = (all: readonly ClientSummary[], n: number) => all.filter((r) => !r.archived).sort(byLegalName).slice(0, n).map((r) => r.id);
+
+  it('keeps the clients list\'s first screen in a document of its own, exact after edits, archivings, removals and new clients', async () => {
+    const db = createDatabase({ name: 'chunks-head', ...freshIndexedDb() });
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 13, clients: 400 });
+    const rows = summarizeClients(clients, contracts, usage, LISTS);
+    await inTransaction(db, () => replacePortfolio(db, rows));
+    expect((await db.portfolioChunks.get(HEAD_ID))?.rows).toHaveLength(HEAD_ROWS);
+    // The whole model reads the same: the first screen's document is not one more copy of its clients.
+    expect(await readPortfolio(db)).toHaveLength(400);
+    let head = await readPortfolioHead(db);
+    expect(head!.rows.map((r) => r.id)).toEqual(firstOf(rows, head!.rows.length));
+    expect(head!.rows.length).toBe(HEAD_ROWS - 1);
+
+    // Changes as delta rows: the first shown renamed to sort last, one archived, one removed, one renamed to sort first, a new client.
+    const sorted = rows.filter((r) => !r.archived).sort(byLegalName);
+    const [first, second, third] = [sorted[0]!, sorted[1]!, sorted[2]!];
+    const far = sorted.at(-1)!;
+    const added = { ...rows[5]!, id: 'nouveau-client', legalName: 'AAA Nouveau client' };
+    await inTransaction(db, () =>
+      updateSummaries(db, [{ ...first, legalName: 'Zzz renommé' }, { ...second, archived: true }, { ...far, legalName: 'Aaa remonté' }, added], [third.id]),
+    );
+    expect(await db.portfolioDelta.count()).toBe(5);
+    head = await readPortfolioHead(db);
+    const all = await readPortfolio(db);
+    expect(head!.rows.map((r) => r.id)).toEqual(firstOf(all, head!.rows.length));
+    expect(head!.rows.slice(0, 2).map((r) => r.legalName)).toEqual(['AAA Nouveau client', 'Aaa remonté']);
+    expect(head!.rows.some((r) => [first.id, second.id, third.id].includes(r.id))).toBe(false);
+    // Every client before the document's last row is known: the two that left it, none missing.
+    expect(head!.rows.length).toBe(HEAD_ROWS - 1 - 3 + 2);
+
+    // Folded, the document is written again from the whole model.
+    await inTransaction(db, () => replacePortfolio(db, all));
+    head = await readPortfolioHead(db);
+    expect(head!.rows.map((r) => r.id)).toEqual(firstOf(all, HEAD_ROWS - 1));
+    db.close();
+  });
+
+  it('answers null (the list reads every summary) without a document, and a store written before it gets one on opening', async () => {
+    const db = createDatabase({ name: 'chunks-no-head', ...freshIndexedDb() });
+    expect(await readPortfolioHead(db)).toBeNull();
+    await ensurePortfolioHead(db);
+    // Nothing to show: no document written.
+    expect(await db.portfolioChunks.count()).toBe(0);
+    const { clients, contracts, usage } = generateDemoPortfolio({ seed: 14, clients: 30 });
+    const rows = summarizeClients(clients, contracts, usage, LISTS);
+    await inTransaction(db, () => replacePortfolio(db, rows));
+    // As an earlier version left it: the documents without the first screen's.
+    await db.portfolioChunks.delete(HEAD_ID);
+    expect(await readPortfolioHead(db)).toBeNull();
+    await ensurePortfolioHead(db);
+    // Fewer clients than a document holds: all of them, in the list's order.
+    const head = await readPortfolioHead(db);
+    expect(head!.rows.map((r) => r.id)).toEqual(firstOf(rows, 30));
     db.close();
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonthsToYearMonth, contractEnd, contractMonthDraft, contractStateAt, contractTerms, generateDemoPortfolio, isBilledIn, mrrForecast,
-  priceInForce, recurringAt, regularisedMonths, withUsageMonth, yearMonthOf, type Contract, type ContractHistoryEntry, type UsageDocument,
+  addDays, addMonthsToYearMonth, contractEnd, contractMonthDraft, contractStateAt, contractStatusOn, contractTerms, generateDemoPortfolio, isBilledIn, mrrForecast,
+  overConsumption, priceInForce, recurringAt, regularisedMonths, termsMonthOverrun, tierForMonth, withUsageMonth, yearMonthOf, type Contract, type ContractHistoryEntry, type UsageDocument,
 } from '../../src-core';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
 
@@ -98,6 +98,36 @@ describe('contract state at a date', () => {
 
 describe('contract state properties', () => {
   const day = fc.integer({ min: 0, max: 1200 }).map((n) => addDays('2025-01-01', n));
+
+  it('a month is judged over the limits as the whole over-consumption rule judges it, every month of a portfolio', () => {
+    const portfolio = generateDemoPortfolio({ seed: 22, clients: 300 });
+    const terms = new Map(portfolio.contracts.map((c) => [c.id, contractTerms(c)]));
+    let over = 0;
+    for (const doc of portfolio.usage) {
+      const t = terms.get(doc.contractId)!;
+      for (const m of doc.months) {
+        const whole = overConsumption({ month: m.month, usage: m, tierId: tierForMonth(t, m.month), priceListId: t.priceListId, lists: LISTS, contractStartDate: t.startDate, ...(t.end ? { terminationEffectiveDate: t.end.value } : {}) });
+        const judged = termsMonthOverrun(t, m, m.month, LISTS);
+        expect(judged).toEqual(isBilledIn(t, m.month) && whole.over ? whole : null);
+        if (judged) over++;
+      }
+    }
+    // The demo's "over" and "hors grille" contracts: both verdicts met.
+    expect(over).toBeGreaterThan(20);
+  });
+
+  it('the status alone (the clients list reads it for every contract) is the status of the state with its sentence, on any day', () => {
+    const { contracts: portfolio } = generateDemoPortfolio({ seed: 21, clients: 300 });
+    const terms = portfolio.map(contractTerms);
+    // The demo's fates (notice, termination, suspension) and drafts besides: every branch of the state.
+    const drafts = terms.slice(0, 20).map((t) => ({ ...t, status: 'draft' as const }));
+    fc.assert(
+      fc.property(fc.constantFrom(...terms, ...drafts), day, (t, date) => {
+        expect(contractStatusOn(t, date)).toBe(contractStateAt(t, date).status);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('a terminated contract is never billed after the month of its end date, and is "Résilié" on every later day', () => {
     fc.assert(

@@ -1,5 +1,5 @@
 import {
-  contractStateAt, priceInForce, recurringAt, runsOn, tierForMonth, yearMonthOf, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type PriceLists, type TierCode, type YearMonth,
+  contractStatusOn, priceInForce, recurringAt, runsOn, tierForMonth, yearMonthOf, type ContractStatus, type IsoDate, type OverrunFact, type PriceInForce, type PriceLists, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { STATUS_WEIGHT, type ClientSummary, type ContractSummary } from './client-summary';
 
@@ -23,7 +23,17 @@ export function priceOfMonth(contract: ContractSummary, month: YearMonth, lists:
 
 /** The client's contract statuses on `date`, the one that matters most first (a running contract's over a terminated one's). */
 export function statusesAt(summary: ClientSummary, date: IsoDate): ContractStatus[] {
-  return [...new Set(summary.contracts.map((c) => contractStateAt(c, date).status))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]);
+  return [...new Set(summary.contracts.map((c) => contractStatusOn(c, date)))].sort((a, b) => STATUS_WEIGHT[a] - STATUS_WEIGHT[b]);
+}
+
+/**
+ * The tiers of the contracts running on `date` (those `runningAt` prices and
+ * those `unpricedAt` counts alike), no price read: the clients list shows
+ * them for every client.
+ */
+export function tiersAt(summary: ClientSummary, date: IsoDate): TierCode[] {
+  const month = yearMonthOf(date);
+  return summary.contracts.flatMap((contract) => (runsOn(contract, date) ? [tierForMonth(contract, month)] : []));
 }
 
 /** Whether the contract's price list is on this laptop: a list synced after the contracts on it is missing until it arrives. */

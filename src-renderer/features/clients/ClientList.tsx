@@ -1,6 +1,6 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { TIER_CODES, CONTRACT_STATUSES, type YearMonth } from '../../../src-core';
-import { lastMeasuredMonth, usePortfolio, usePriceLists, type ClientSummary } from '../../data';
+import { useEffect, useMemo, useState } from 'react';
+import { TIER_CODES, CONTRACT_STATUSES, type IsoDate, type PriceLists, type YearMonth } from '../../../src-core';
+import { lastMeasuredMonth, usePortfolio, usePortfolioHead, usePriceLists, type ClientSummary } from '../../data';
 import { useT, useFormat } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, previousLocation, useLocation } from '../../components/router';
@@ -8,28 +8,50 @@ import { ContractStatusBadge } from '../../components/ContractStatusBadge';
 import { SelectField, TextField } from '../../components/FormField';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
 import { parisToday } from '../../components/today';
-import { buildClientRows, filterRows, filtersFromQuery, filtersToQuery, NO_PARTNER, partnersOf, sortRows, type ClientFilters, type ClientRow, type ClientSortColumn } from './client-rows';
+import { buildClientRows, filtersFromQuery, filtersToQuery, narrowingFilter, NO_PARTNER, noFilters, partnersOf, sortRows, type ClientFilters, type ClientRow, type ClientSortColumn } from './client-rows';
 import { useClientListState } from './list-state';
 
-/** Rows are rebuilt when stored data changes, never per keystroke; overruns are those of the portfolio's last measured month. */
-function useClientRows(summaries: ClientSummary[] | undefined): { rows: ClientRow[]; overMonth: YearMonth | null } | undefined {
-  const today = parisToday();
-  const lists = usePriceLists();
-  return useMemo(() => {
-    if (!summaries || !lists) return undefined;
-    const overMonth = lastMeasuredMonth(summaries);
-    return { rows: buildClientRows(summaries, today, overMonth, lists), overMonth };
-  }, [summaries, today, lists]);
+interface PortfolioRows {
+  rows: ClientRow[];
+  overMonth: YearMonth | null;
 }
 
-/** The whole portfolio's rows; the client page's code (charts) is fetched once they are in, before the first click. */
-function usePortfolioRows() {
-  const summaries = usePortfolio();
+/**
+ * Rows are rebuilt when stored data changes, never per keystroke; overruns are those of the portfolio's last measured month.
+ * On the list's first screen (no search, filter or other sort), the first rows come from the read model's small
+ * first-screen document (`first`), and every summary is read once they are painted (`all`); otherwise every summary at once.
+ */
+function usePortfolioRows(firstScreen: boolean): { all: PortfolioRows | undefined; first: PortfolioRows | undefined } {
+  const today = parisToday();
+  const lists = usePriceLists();
+  const [painted, setPainted] = useState(false);
+  const head = usePortfolioHead(firstScreen && !painted);
+  const summaries = usePortfolio(!firstScreen || painted || head === null);
+  const headShown = head !== undefined && head !== null && lists !== undefined;
+  useEffect(() => {
+    if (!headShown) return;
+    // After the frame that shows the first rows: the rest is read then.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [headShown]);
+  // The client page's code (charts) is fetched once every row is in, before the first click.
   const loaded = summaries !== undefined;
   useEffect(() => {
     if (loaded) void import('./ClientPage');
   }, [loaded]);
-  return useClientRows(summaries);
+  const all = useMemo(() => rowsOf(summaries, today, lists, (s) => lastMeasuredMonth(s)), [summaries, today, lists]);
+  const first = useMemo(() => (head ? rowsOf(head.rows, today, lists, () => head.lastMeasured) : undefined), [head, today, lists]);
+  return { all, first: firstScreen ? first : undefined };
+}
+
+function rowsOf(summaries: ClientSummary[] | undefined, today: IsoDate, lists: PriceLists | undefined, overMonthOf: (s: ClientSummary[]) => YearMonth | null): PortfolioRows | undefined {
+  if (!summaries || !lists) return undefined;
+  const overMonth = overMonthOf(summaries);
+  return { rows: buildClientRows(summaries, today, overMonth, lists), overMonth };
 }
 
 export function ClientList() {
@@ -38,14 +60,15 @@ export function ClientList() {
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
   const { search, sort, activeIndex, setSearch, toggleSort, setActiveIndex } = useClientListState();
-  const portfolio = usePortfolioRows();
-  const rows = portfolio?.rows;
-  const overMonth = portfolio?.overMonth ?? null;
+  const firstScreen = search === '' && sort.column === 'legalName' && sort.direction === 'asc' && noFilters(filters);
+  const { all, first } = usePortfolioRows(firstScreen);
+  const rows = all?.rows;
+  const overMonth = (all ?? first)?.overMonth ?? null;
   const sorted = useMemo(() => (rows ? sortRows(rows, sort.column as ClientSortColumn, sort.direction) : []), [rows, sort]);
-  // Typing stays responsive: the filtered list follows the search box one render behind.
-  const deferredSearch = useDeferredValue(search);
+  // Each keystroke filters the list at once (a letter more narrows the rows the last search kept).
+  const [filter] = useState(narrowingFilter);
   const filterKey = JSON.stringify(filters);
-  const visible = useMemo(() => filterRows(sorted, JSON.parse(filterKey) as ClientFilters, deferredSearch), [sorted, filterKey, deferredSearch]);
+  const visible = useMemo(() => (rows ? filter(sorted, JSON.parse(filterKey) as ClientFilters, search) : (first?.rows ?? [])), [rows, first, filter, sorted, filterKey, search]);
   const partners = useMemo(() => partnersOf(rows ?? []), [rows]);
   const unpriced = useMemo(() => (rows ?? []).flatMap((r) => r.unpriced), [rows]);
 

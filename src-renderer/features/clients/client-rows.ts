@@ -1,5 +1,5 @@
 import { CONTRACT_STATUSES, type ContractStatus, type HostingMode, type IsoDate, type PriceLists, type TierCode, type YearMonth } from '../../../src-core';
-import { overInMonth, runningAt, searchable, STATUS_WEIGHT, statusesAt, unpricedAt, type ClientSummary } from '../../data';
+import { byLegalName, frenchCollator as collator, overInMonth, searchable, STATUS_WEIGHT, statusesAt, tiersAt, unpricedAt, type ClientSummary } from '../../data';
 
 /**
  * One line of the clients list: a read-model summary seen on today's date
@@ -39,7 +39,7 @@ export function buildClientRows(summaries: readonly ClientSummary[], today: IsoD
       siren: s.siren,
       city: s.city,
       contactName: s.contactName,
-      tiers: [...new Set([...runningAt(s, today, lists).map((r) => r.inForce.tier), ...unpriced.map((u) => u.tier)])].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
+      tiers: [...new Set(tiersAt(s, today))].sort((a, b) => TIER_ORDER[a] - TIER_ORDER[b]),
       status: statuses[0] ?? null,
       statuses,
       hostingMode: s.hostingMode,
@@ -91,7 +91,34 @@ function terms(search: string): string[] {
 }
 
 export function filterRows(rows: readonly ClientRow[], filters: ClientFilters, search: string): ClientRow[] {
-  const words = terms(search);
+  return filterByWords(rows, filters, terms(search));
+}
+
+/** Whether the list's filters are those it opens with (nothing chosen, archived clients hidden). */
+export function noFilters(filters: ClientFilters): boolean {
+  return !filters.tier && !filters.status && !filters.mode && !filters.partner && !filters.over && !filters.archived;
+}
+
+/**
+ * `filterRows` remembering its last answer: a letter typed after the others
+ * only narrows the list, so the search then runs over the rows the last one
+ * kept (a few hundred) instead of the whole portfolio. Narrowing holds when
+ * the rows and filters are the same and each word searched before is inside
+ * a word searched now: a row holding the new words holds the old ones.
+ */
+export function narrowingFilter(): (rows: readonly ClientRow[], filters: ClientFilters, search: string) => ClientRow[] {
+  let last: { rows: readonly ClientRow[]; filters: string; words: string[]; kept: ClientRow[] } | undefined;
+  return (rows, filters, search) => {
+    const words = terms(search);
+    const key = JSON.stringify(filters);
+    const narrows = last !== undefined && last.rows === rows && last.filters === key && last.words.every((old) => words.some((word) => word.includes(old)));
+    const kept = filterByWords(narrows ? last!.kept : rows, filters, words);
+    last = { rows, filters: key, words, kept };
+    return kept;
+  };
+}
+
+function filterByWords(rows: readonly ClientRow[], filters: ClientFilters, words: readonly string[]): ClientRow[] {
   return rows.filter(
     (r) =>
       (!filters.tier || r.tiers.includes(filters.tier)) &&
@@ -106,10 +133,8 @@ export function filterRows(rows: readonly ClientRow[], filters: ClientFilters, s
 
 export type ClientSortColumn = 'legalName' | 'siren' | 'city' | 'contactName' | 'tiers' | 'status' | 'hostingMode' | 'partner' | 'over';
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
 const SORT_KEYS: Record<ClientSortColumn, (a: ClientRow, b: ClientRow) => number> = {
-  legalName: (a, b) => collator.compare(a.legalName, b.legalName),
+  legalName: byLegalName,
   siren: (a, b) => a.siren.localeCompare(b.siren),
   city: (a, b) => collator.compare(a.city, b.city),
   contactName: (a, b) => collator.compare(a.contactName, b.contactName),

@@ -1,4 +1,4 @@
-import { API_ROUTES, MAX_PULL_LIMIT, type EntityType, type PullOrder, type PullRequest } from '../../src-core';
+import { API_ROUTES, MAX_PULL_LIMIT, type Contract, type EntityType, type RecordChange, type PullOrder, type PullRequest } from '../../src-core';
 import { recordTables, sharesRows, type DataLayer } from '../data';
 import { commitPulledPage, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, type InitialPull, type ValidatedPage } from '../data/sync-state';
 import type { ApiTransport } from './api-client';
@@ -9,26 +9,30 @@ import type { PageHead, PageReader, PageReading, ReadPage } from './page-reader'
  * filter it was obtained with): clients, contracts and price lists first, so
  * the account manager can work as soon as they are in, then the history —
  * usage, invoices, payments, letters — which is most of the volume.
- * `wholeFirst`: pulled from its start into empty tables, the stream is
- * committed in one transaction once every page is in. A client and its
- * contracts share one row (data/client-rows.ts) but arrive pages apart (the
- * server's order is the order of changes): committed page by page, most rows
- * would be written twice. The core stream is small enough to hold (21,000
- * records for 10,000 clients); a failure before its end stores none of it.
+ * From its start, each stream is asked for grouped by client (`order:
+ * 'client'`, src-core sync/pull.ts): a snapshot entity by entity in the
+ * filter's order, then what changed meanwhile in the order of changes.
+ * `heldUntilClient` (the core stream, pulled from its start into empty
+ * tables): a client and its contracts share one row (data/client-rows.ts);
+ * the snapshot sends the contracts first, held in memory (11,000 for 10,000
+ * clients), then the clients, each page of them committed — while the next
+ * pages come — with their held contracts: every row is written once, and the
+ * writing overlaps the pull instead of following it. Until the snapshot's end
+ * the stored cursor stays at the start ("0": the snapshot's own cursors would
+ * skip the contracts still held), so a cut re-pulls the stream from its start,
+ * reading before writing what is stored already.
  * The history, pulled from its start into empty tables, is committed page by
  * page, except pages of records that share rows (`sharesRows`: the invoices,
  * a client's year of them in one row, data/invoice-books.ts): those are held
- * and committed by batches of INITIAL_HISTORY_BATCH changes. From its start
- * the history is asked for grouped by client (`order: 'client'`, src-core
- * sync/pull.ts): in the order of changes — month by month — every batch
- * touched nearly every book and each was rewritten once per batch, four
- * times at 10,000 clients; grouped, a book is written once (twice when a
- * batch boundary splits its client).
+ * and committed by batches of INITIAL_HISTORY_BATCH changes. Grouped by
+ * client, a book is written once (twice when a batch boundary splits its
+ * client), where in the order of changes — month by month — every batch
+ * touched nearly every book.
  */
 export const PULL_STREAMS = [
-  { id: 'core', entities: ['clients', 'contracts', 'priceLists'], wholeFirst: true, order: 'changes' },
-  { id: 'history', entities: ['usage', 'invoices', 'payments', 'letters'], wholeFirst: false, order: 'client' },
-] as const satisfies readonly { id: string; entities: readonly EntityType[]; wholeFirst: boolean; order: PullOrder }[];
+  { id: 'core', entities: ['priceLists', 'contracts', 'clients'], heldUntilClient: true, order: 'client' },
+  { id: 'history', entities: ['usage', 'invoices', 'payments', 'letters'], heldUntilClient: false, order: 'client' },
+] as const satisfies readonly { id: string; entities: readonly EntityType[]; heldUntilClient: boolean; order: PullOrder }[];
 
 export interface PullProgress {
   stream: (typeof PULL_STREAMS)[number]['id'];
@@ -114,7 +118,7 @@ export async function pullStream(
 ): Promise<number> {
   const sizes = pageSizes(Math.min(pageSize, MAX_PULL_LIMIT));
   const ask = async (cursor: string) => {
-    const request: PullRequest = { cursor, limit: sizes.next().value, entities: [...stream.entities], ...(stream.order === 'client' ? { order: stream.order } : {}) };
+    const request: PullRequest = { cursor, limit: sizes.next().value, entities: [...stream.entities], order: stream.order };
     return reader.read(await transport.send(API_ROUTES.pull, request));
   };
   const cursor = await readCursor(db, stream.id);
@@ -127,25 +131,64 @@ export async function pullStream(
   let held: ValidatedPage[] = [];
   let heldChanges = 0;
   let received = 0;
-  for (;;) {
-    const page = await nextPage();
-    received += page.changes.length;
-    heldChanges += page.changes.length;
-    const holding = stream.wholeFirst || ((held.length > 0 || page.changes.some((c) => sharesRows(c.entity))) && heldChanges < INITIAL_HISTORY_BATCH);
-    if (initial && page.hasMore && holding) {
-      held.push(page);
-      onPage?.({ stream: stream.id, received });
-      continue;
-    }
-    // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
-    const last = !page.hasMore && initial;
-    const joined = held.length > 0 ? joinPulledPages([...held, page]) : page;
-    held = [];
-    heldChanges = 0;
+  // The commit under way: meanwhile the next pages are fetched, read and held; commits follow one another in stream order.
+  let committing: Promise<void> = Promise.resolve();
+  const commit = async (joined: ValidatedPage, last: InitialPull | undefined, hasMore: boolean, upTo: number) => {
     await commitPulledPage(db, stream.id, joined, initial, last ? () => void prepareSummaries(last) : undefined);
     // Before the last page is reported: the stream is "in" once the clients list can show it.
-    if (!page.hasMore) await rebuildPendingSummaries(db, initial);
-    onPage?.({ stream: stream.id, received });
-    if (!page.hasMore) return received;
+    if (!hasMore) await rebuildPendingSummaries(db, initial);
+    onPage?.({ stream: stream.id, received: upTo });
+  };
+  // heldUntilClient: contracts waiting for their client's page, by client id; what is committed with the next page.
+  const waiting = new Map<string, RecordChange[]>();
+  let carried: RecordChange[] = [];
+  try {
+    for (;;) {
+      let page = await nextPage();
+      received += page.changes.length;
+      if (initial && stream.heldUntilClient && waiting.size + carried.length + page.changes.length > 0) {
+        // The snapshot's pages carry grouped cursors; its last one hands over to the order of changes.
+        const snapshotGoesOn = page.hasMore && page.nextCursor.startsWith('g');
+        const ready = [...carried];
+        for (const change of page.changes) {
+          const clientId = change.entity === 'contracts' && !change.deleted ? (change.record as Contract).clientId : undefined;
+          if (clientId !== undefined && snapshotGoesOn) (waiting.get(clientId) ?? waiting.set(clientId, []).get(clientId)!).push(change);
+          else ready.push(change, ...(change.entity === 'clients' ? (waiting.get(change.recordId) ?? []) : []));
+          if (change.entity === 'clients') waiting.delete(change.recordId);
+        }
+        if (!snapshotGoesOn) for (const contracts of waiting.values()) ready.push(...contracts);
+        if (!snapshotGoesOn) waiting.clear();
+        // Nothing to write before a page of clients: their rows are what the snapshot's pages are written as.
+        carried = snapshotGoesOn && !ready.some((c) => c.entity === 'clients') ? ready : [];
+        if (snapshotGoesOn && carried === ready) {
+          onPage?.({ stream: stream.id, received });
+          continue;
+        }
+        page = { ...page, changes: ready, nextCursor: snapshotGoesOn ? cursor : page.nextCursor };
+      }
+      heldChanges += page.changes.length;
+      const holding = (held.length > 0 || page.changes.some((c) => sharesRows(c.entity) && !stream.heldUntilClient)) && heldChanges < INITIAL_HISTORY_BATCH;
+      if (initial && page.hasMore && holding) {
+        held.push(page);
+        onPage?.({ stream: stream.id, received });
+        continue;
+      }
+      const joined = held.length > 0 ? joinPulledPages([...held, page]) : page;
+      held = [];
+      heldChanges = 0;
+      // One commit at a time, in order: this page's waits for the one before it, whose cursor comes first.
+      await committing;
+      // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
+      committing = commit(joined, !page.hasMore ? initial : undefined, page.hasMore, received);
+      committing.catch(() => undefined);
+      if (!page.hasMore) {
+        await committing;
+        return received;
+      }
+    }
+  } catch (error) {
+    // A page that failed stops the stream, but not the commit under way: nothing of the stream runs after it returns.
+    await committing.catch(() => undefined);
+    throw error;
   }
 }

@@ -18,6 +18,8 @@ interface PullAsked {
   reportedBefore: number;
   /** Client files stored when this one was asked for. */
   filesBefore: number;
+  /** The stream's stored cursor when this one was asked for. */
+  storedCursor: string;
 }
 
 type Stream = 'core' | 'history';
@@ -64,7 +66,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
           if (String(input).endsWith('/sync/pull')) {
             const stream = streamOf(body);
             const { limit, cursor } = JSON.parse(body) as { limit: number; cursor: string };
-            asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientRows.count() });
+            asked[stream].push({ limit, cursor, reportedBefore: reported[stream], filesBefore: await data.db.clientRows.count(), storedCursor: await readCursor(data.db, stream) });
             if (fail?.stream === stream && asked[stream].length - 1 === fail.at) throw new TypeError('fetch failed');
           }
           const response = await fetch(input, init);
@@ -78,7 +80,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     // The demo's history is its usage documents (one per contract).
     const history = () => demo.usage.length;
 
-    it('la taille des pages croît depuis une petite première ; le flux principal est écrit d’un bloc à sa fin, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
+    it('la taille des pages croît depuis une petite première ; le flux principal écrit ses fiches client pendant qu’arrivent les pages suivantes, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
       expect(core).toBeGreaterThan(1_600);
       expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
       const { data, engine, asked, encodings } = await laptop('croissance');
@@ -90,8 +92,11 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
       const read = workers.reduce((n, w) => n + w.received, 0);
       expect(read).toBe(viaWorker ? asked.core.length + asked.history.length : 0);
       expect(asked.core.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800, 1000]);
-      // Clients and their contracts are not written before the stream's last page is in: each file is written once.
-      expect(asked.core.every((a) => a.filesBefore === 0)).toBe(true);
+      // The core snapshot (contracts first, then clients, src-core sync/pull.ts) keeps the stored cursor at its start until its end.
+      expect(asked.core.every((a) => a.storedCursor === '0')).toBe(true);
+      expect(asked.core.slice(1).every((a) => /^g\d+\./.test(a.cursor))).toBe(true);
+      expect(asked.core.map((a) => a.filesBefore)).toEqual([...asked.core.map((a) => a.filesBefore)].sort((a, b) => a - b));
+      expect(await readCursor(data.db, 'core')).toMatch(/^\d+$/);
       expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
       asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
       expect(await data.db.clients.count()).toBe(demo.clients.length);
@@ -102,17 +107,23 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
       data.db.close();
     });
 
-    it('une page du flux principal qui échoue : rien n’en est écrit, la synchro suivante le reprend du début', async () => {
-      const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 3 });
+    it('une page du flux principal qui échoue : les fiches déjà écrites restent, le curseur au début, la synchro suivante reprend le flux du début et le complète', async () => {
+      // The fifth page (the last: 100 + 200 + 400 + 800 records are fewer than the core's) fails: the fourth, the first with clients, is written.
+      expect(FIRST_PAGE_SIZE + 200 + 400 + 800).toBeLessThan(core);
+      const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 4 });
       await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
-      // Nothing pulled is written: no client file, no price list.
-      expect(await data.db.clientRows.count()).toBe(0);
-      expect(await data.db.priceLists.count()).toBe(0);
+      const written = await data.db.clientRows.count();
+      expect(written).toBeGreaterThan(0);
+      expect(written).toBeLessThan(demo.clients.length);
+      // Each written client has its contracts: they were held until their client's page.
+      const rows = await data.db.clientRows.toArray();
+      for (const row of rows) expect(row.contracts.length).toBe(demo.contracts.filter((c) => c.clientId === row.id).length);
       expect(await readCursor(data.db, 'core')).toBe('0');
       await engine.syncNow();
-      expect(asked.core.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });
+      expect(asked.core.at(4 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       expect(await data.db.contracts.count()).toBe(demo.contracts.length);
+      expect(await data.db.clientRows.count()).toBe(demo.clients.length);
       expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
       data.db.close();
     });

@@ -17,6 +17,10 @@ import { feedsSummaries } from '../read-model/upkeep';
 export interface InitialPull {
   /** `recordKey`s committed by this run (filled by `commitPulledPage`). */
   written: Set<string>;
+  /** Clients whose row (client, contracts) this run wrote: only those rows can be stored already. */
+  files: Set<string>;
+  /** Clients with invoices this run wrote: only their invoice books can be stored already. */
+  books: Set<string>;
   /** Entities whose stream started on an empty table in this run: `sources` holds all of their records. */
   covered: Set<EntityType>;
   /** What the summaries derive from, as committed by this run: clients, contracts, usage (latest months), by id. */
@@ -28,7 +32,7 @@ export interface InitialPull {
 }
 
 export function newInitialPull(): InitialPull {
-  return { written: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() }, priceLists: new Map() };
+  return { written: new Set(), files: new Set(), books: new Set(), covered: new Set(), sources: { clients: new Map(), contracts: new Map(), usage: new Map() }, priceLists: new Map() };
 }
 
 /** Remembers a committed pulled record (null: deleted) when summaries derive from it. */

@@ -33,19 +33,45 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   const entities = [...new Set(changes.map((c) => c.entity))];
   // An initial pull is a first load for the write gateway: the read model is rebuilt once, at the stream's end.
   const origin = initial ? FIRST_LOAD : FROM_SERVER;
-  // During an initial pull, a client row exists only if this run wrote a client or contract already (or a local edit did: outbox).
-  const rowsMayExist = !initial || initial.sources.clients.size + initial.sources.contracts.size > 0;
+  // During an initial pull, a client row or an invoice book is stored only if this run wrote it already (or a local edit did: outbox).
+  const rowsMayExist = !initial || changes.some((c) => inClientRows(c.entity) && mayBeStored(initial, c, initial.files));
+  const inStoredBooks = new Set(initial ? changes.filter((c) => c.entity === 'invoices' && mayBeStored(initial, c, initial.books)).map((c) => c.recordId) : []);
   // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
   const tables = new Set([...writeScope(db, entities, origin), db.outbox, db.syncState]);
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
-    const plans = await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)));
+    const plans = (await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)))).flat();
     const rowsStored = rowsMayExist || [...pending.values()].some(([m]) => inClientRows(m!.entity));
-    await applyRecordWrites(db, plans.flat(), origin, { rowsStored, ...(whileWriting ? { whileWriting } : {}) });
+    // Invoices go into books read first only where one may be stored: an initial pull's batch, grouped by client, shares at most the client it was cut in.
+    const stored = (w: RecordWrite) => w.entity === 'invoices' && w.id !== undefined && inStoredBooks.has(w.id);
+    const [books, rest] = initial && pending.size === 0 ? [plans.filter(stored), plans.filter((w) => !stored(w))] : [[], plans];
+    await applyRecordWrites(db, rest, origin, { rowsStored, booksStored: !initial || pending.size > 0, ...(whileWriting ? { whileWriting } : {}) });
+    if (books.length > 0) await applyRecordWrites(db, books, origin);
     await db.syncState.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
   });
-  if (initial) for (const change of changes) initial.written.add(recordKey(change.entity, change.recordId));
+  if (initial) {
+    for (const change of changes) {
+      initial.written.add(recordKey(change.entity, change.recordId));
+      const client = clientOf(change);
+      if (client !== undefined && inClientRows(change.entity)) initial.files.add(client);
+      if (client !== undefined && change.entity === 'invoices') initial.books.add(client);
+    }
+  }
+}
+
+/** The client whose row or books hold a change's record: its own id for a client; unknown for a deleted record of another entity. */
+function clientOf(change: RecordChange): string | undefined {
+  if (change.entity === 'clients') return change.recordId;
+  const clientId = (change.record as { clientId?: unknown } | null)?.clientId;
+  return typeof clientId === 'string' ? clientId : undefined;
+}
+
+/** During an initial pull: whether the row or book of a change's record may be stored already (this run wrote the record, or its client's row or books, `written`). */
+function mayBeStored(initial: InitialPull, change: RecordChange, written: ReadonlySet<string>): boolean {
+  if (initial.written.has(recordKey(change.entity, change.recordId))) return true;
+  const client = clientOf(change);
+  return client === undefined ? change.deleted : written.has(client);
 }
 
 /** What one entity's pulled changes do to the laptop: each record with the local one it replaces (read unless it cannot be stored yet). */

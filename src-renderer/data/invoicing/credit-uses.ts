@@ -61,7 +61,7 @@ async function writeEntry(ctx: DataContext, fields: EntryFields, note: Invoice, 
     { kind: fields.kind === 'refund' ? 'refund' : 'offset', clientId: fields.clientId, amountCents: fields.amountCents },
     { source: source?.settlement ? { invoice: source.invoice, settlement: source.settlement } : undefined, creditNote: note },
   );
-  if (problem) throw new DomainError('INVALID_AMOUNT', problem);
+  if (problem) throw refusalError('INVALID_AMOUNT', problem);
   const at = ctx.now();
   const entry = parseEntity(paymentSchema, { ...fields, ...(commandId ? { commandId } : {}), id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Règlement');
   await writeChange(ctx, { entity: 'payments', before: undefined, after: entry, actor, action: 'create', summary, clientId: entry.clientId });

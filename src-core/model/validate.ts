@@ -55,7 +55,7 @@ function inputWhat(what: string): MessageParam {
 /** A field's problem in the refusal: its name and reason, both said in the interface's language when they are codes. */
 function issueSaid(issue: FieldIssue): Message {
   const reason = issue.said ? { message: issue.said } : issue.message;
-  return issue.path ? message('validation.fieldIssue', { field: fieldName(issue.path), reason }) : issue.said ?? message('validation.other', { fr: issue.message, en: issue.message });
+  return issue.path ? message('refusal.input.field', { field: fieldName(issue.path), reason }) : issue.said ?? message('validation.other', { fr: issue.message, en: issue.message });
 }
 
 /**
@@ -87,13 +87,13 @@ export class ValidationError extends DomainError {
     const shown = issues.slice(0, MAX_ISSUES_SHOWN);
     const hidden = issues.length - MAX_ISSUES_SHOWN;
     // "Saisie refusée (Client)": one wording whatever the gender of the thing named, no "refusé(e)".
-    const said = message('validation.refusedInput', {
+    const said = message('refusal.input', {
       what: inputWhat(what),
       details: { clauses: shown.map(issueSaid) },
-      more: hidden > 0 ? { message: message('validation.moreIssues', { count: hidden }) } : '',
+      more: hidden > 0 ? { message: message('refusal.input.more', { count: hidden }) } : '',
     });
     const clipped = shown.map((i) => clip(messageFr(issueSaid(i)))).join(MESSAGES_FR['join.clauses']);
-    super('INVALID_INPUT', messageFr(message('validation.refusedInput', { ...said.params, details: clipped })), said);
+    super('INVALID_INPUT', messageFr(message('refusal.input', { ...said.params, details: clipped })), said);
   }
 }
 

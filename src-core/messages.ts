@@ -598,6 +598,8 @@ export const MESSAGES_FR = {
   'code.amountWhat.unpaid': 'Montant TTC impayé',
   'code.amountWhat.monthlyPrice': 'Prix mensuel',
   'code.amountWhat.payment': 'Montant du paiement',
+  'code.amountWhat.offsetIn': 'Avoir imputé',
+  'code.amountWhat.credited': 'Total d’avoir',
   // s12 english: a letter's params refused (letters/compose.ts, stored-params.ts)
   'refusal.letter.incomplete': 'Courrier incomplet : {path} — {reason}',
   'refusal.letter.unreadableParams': 'Paramètres de lettre illisibles : {path} — {reason}',
@@ -787,20 +789,29 @@ export function renderMessage(message: Message, formats: MessageFormats): string
   return fillTemplate(formats.template(message.code), message.params ?? {}, formats);
 }
 
-const FRENCH: MessageFormats = {
-  template: (code) => (MESSAGES_FR as Record<string, string>)[code] ?? code,
-  number: formatCountFr,
-  // French takes the singular below 2 (0 and 1), like `countFr`.
-  plural: (n) => (Math.abs(n) < 2 ? 'one' : 'other'),
-  date: formatDateFr,
-  longDate: formatDateLongFr,
-  month: formatMonthFr,
-  money: formatEuros,
-};
+/**
+ * How French writes the values, built on first use: dates.ts and money.ts
+ * refuse bad input with these messages (their imports of this module are a
+ * circle), so nothing here may read their exports while the modules load.
+ */
+let french: MessageFormats | undefined;
+function frenchFormats(): MessageFormats {
+  french ??= {
+    template: (code) => (MESSAGES_FR as Record<string, string>)[code] ?? code,
+    number: formatCountFr,
+    // French takes the singular below 2 (0 and 1), like `countFr`.
+    plural: (n) => (Math.abs(n) < 2 ? 'one' : 'other'),
+    date: formatDateFr,
+    longDate: formatDateLongFr,
+    month: formatMonthFr,
+    money: formatEuros,
+  };
+  return french;
+}
 
 /** The French sentence of a message: what documents print and stored texts keep. */
 export function messageFr(message: Message): string {
-  return renderMessage(message, FRENCH);
+  return renderMessage(message, frenchFormats());
 }
 
 /** A DomainError whose message is `said`: French in `message` (documents, the server's reasons), the code for the screens. */

@@ -1371,6 +1371,8 @@ export const en: Record<MessageKey, string> = {
   'code.amountWhat.unpaid': 'Unpaid amount incl. VAT',
   'code.amountWhat.monthlyPrice': 'Monthly price',
   'code.amountWhat.payment': 'Payment amount',
+  'code.amountWhat.offsetIn': 'Credit applied',
+  'code.amountWhat.credited': 'Total credited',
   'refusal.letter.incomplete': 'Incomplete letter: {path} — {reason}',
   'refusal.letter.unreadableParams': 'Unreadable letter parameters: {path} — {reason}',
   'refusal.letter.invalidValue': 'invalid value',

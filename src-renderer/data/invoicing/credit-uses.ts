@@ -1,4 +1,4 @@
-import { message, refusalError, creditUseProblem, DomainError, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema, type Invoice, type IsoDate, type Payment, type PaymentMethod, type Message } from '../../../src-core';
+import { message, refusalError, creditUseProblem, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema, type Invoice, type IsoDate, type Payment, type PaymentMethod, type Message } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { invoicingTransaction } from './transaction';

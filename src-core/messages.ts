@@ -724,6 +724,8 @@ export const MESSAGES_FR = {
   'sync.setAside.invoiceRefused': 'la facture {number} qu’il concerne a été refusée.',
   'code.heldWhat.payment': 'paiement',
   'code.heldWhat.document': 'document',
+  // s12 english: the rule a price-change objection stores on its termination (letters/contract-effect.ts), read back by messageOfFrench
+  'rule.priceChange.objectionStored': '{rule} Opposition reçue le {on} ; nouveaux prix prévus le {from} (§5.2).',
   // s12 english: why a sync step failed (src-renderer/sync/sync-error.ts), said on the Synchronisation screen
   'sync.error.network': 'Serveur injoignable : vérifiez la connexion réseau et l’adresse du serveur.',
   'sync.error.timeout': 'Le serveur n’a pas répondu à temps.',
@@ -832,9 +834,36 @@ export function frenchOf(code: MessageCode, params?: Record<string, MessageParam
 /** Each French text without values, back to its code: a stored French rule said again in the interface's language. */
 let codeOfText: Map<string, MessageCode> | undefined;
 
-/** The message whose French is exactly `text` (a text without values, as stored), or undefined. */
+/**
+ * Stored rules with values that are read back too: their placeholders are a
+ * rule of src-core (`{rule}`, read back in turn) or dates written dd/mm/yyyy.
+ */
+const READ_BACK: readonly MessageCode[] = ['rule.priceChange.objectionStored'];
+let readBack: { code: MessageCode; pattern: RegExp; names: string[] }[] | undefined;
+
+/** The message whose French is exactly `text` (a text without values, or a stored rule of READ_BACK, as stored), or undefined. */
 export function messageOfFrench(text: string): Message | undefined {
   codeOfText ??= new Map((Object.entries(MESSAGES_FR) as [MessageCode, string][]).filter(([, t]) => !t.includes('{')).map(([code, t]) => [t, code]));
   const code = codeOfText.get(text);
-  return code ? { code } : undefined;
+  if (code) return { code };
+  readBack ??= READ_BACK.map((c) => {
+    const names: string[] = [];
+    const source = MESSAGES_FR[c].split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (names.push(part), part === 'rule' ? '(.+?)' : '(\\d{2}/\\d{2}/\\d{4})') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    return { code: c, pattern: new RegExp(`^${source}$`), names };
+  });
+  for (const { code: c, pattern, names } of readBack) {
+    const found = pattern.exec(text);
+    if (!found) continue;
+    const params: Record<string, MessageParam> = {};
+    for (const [i, name] of names.entries()) {
+      const value = found[i + 1]!;
+      if (name === 'rule') {
+        const rule = messageOfFrench(value);
+        if (!rule) return undefined;
+        params[name] = { message: rule };
+      } else params[name] = { date: value.split('/').reverse().join('-') };
+    }
+    return { code: c, params };
+  }
+  return undefined;
 }

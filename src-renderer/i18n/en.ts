@@ -1484,6 +1484,7 @@ export const en: Record<MessageKey, string> = {
   'sync.setAside.invoiceRefused': 'invoice {number} it concerns was refused.',
   'code.heldWhat.payment': 'payment',
   'code.heldWhat.document': 'document',
+  'rule.priceChange.objectionStored': '{rule} Objection received on {on}; new prices planned on {from} (§5.2).',
   'sync.error.network': 'Server out of reach: check the network connection and the server’s address.',
   'sync.error.timeout': 'The server did not answer in time.',
   'sync.error.server': 'The server ran into an error; it will be tried again automatically.',

@@ -726,6 +726,20 @@ export const MESSAGES_FR = {
   'code.heldWhat.document': 'document',
   // s12 english: the rule a price-change objection stores on its termination (letters/contract-effect.ts), read back by messageOfFrench
   'rule.priceChange.objectionStored': '{rule} Opposition reçue le {on} ; nouveaux prix prévus le {from} (§5.2).',
+  // s12 english: the business rules the laptop and the server both check (rules/contracts.ts, letters.ts, payments.ts)
+  'refusal.tierChange.byAction': 'La formule d’un contrat change par « Changer de formule », qui l’inscrit dans l’historique du contrat.',
+  'refusal.tierChange.byActionLatest': '{action} (formule {tier}, dernier changement vers {latest}).',
+  'refusal.contract.storedEnd': 'La date de résiliation enregistrée ({stored}) n’est pas celle que fixent le préavis et les lettres du contrat : le {end} — {rule}',
+  'refusal.contract.storedEndNone': 'aucune',
+  'refusal.termination.noLetter': 'Résiliation refusée : elle ne s’appuie sur aucune lettre de ce contrat qui la prononce (lettre {id}).',
+  'refusal.termination.notSent': 'Résiliation refusée : la lettre qui la prononce n’a pas été envoyée.',
+  'refusal.termination.beforeSent': 'Résiliation refusée : effective le {effective}, avant l’envoi de sa lettre ({sent}).',
+  'refusal.letter.backToDraft': 'Transition impossible : une lettre {status} ne redevient pas un brouillon.',
+  'refusal.letter.noDelete': 'Une lettre {status} ne se supprime pas : elle reste au dossier du client.',
+  'refusal.letter.sentOnRequired': 'La date d’envoi est obligatoire pour une lettre envoyée.',
+  'refusal.payment.recorded': 'Un paiement enregistré ne se modifie pas : annulez-le avec un motif, puis enregistrez le bon.',
+  'refusal.payment.cancelFuture': 'Un paiement ne peut pas être annulé dans le futur (le {date}).',
+  'refusal.payment.synced': 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.',
   // s12 english: why a sync step failed (src-renderer/sync/sync-error.ts), said on the Synchronisation screen
   'sync.error.network': 'Serveur injoignable : vérifiez la connexion réseau et l’adresse du serveur.',
   'sync.error.timeout': 'Le serveur n’a pas répondu à temps.',

@@ -96,6 +96,8 @@ describe.each(storageVariants())('les règles vérifiées par le serveur — sto
       mutation('laptop-alice', 'payments', 'p-known', payment('inv-own')),
     ]);
     expect(unknownInvoice).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Facture inv-absente inconnue du serveur') });
+    // Beside its French, the refusal's message code and values (issue 19): the laptop says it in its language.
+    expect(unknownInvoice).toMatchObject({ said: { code: 'sync.refusal.missingInvoice', params: { id: 'inv-absente' } } });
     expect(knownInvoice).toMatchObject({ status: 'applied' });
     const usage = { contractId: 'k-absent', clientId: 'c-1', months: [{ month: '2026-01', cpuHours: 1, databaseGB: 1, storageGB: 1 }] };
     const [pushedUsage] = await push(tokens.alice, 'laptop-alice', [mutation('laptop-alice', 'usage', 'k-absent', usage)]);

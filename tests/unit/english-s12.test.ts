@@ -5,6 +5,7 @@ import {
   validateEInvoice, assertBillingContract, saidSchema, pushResponseSchema, apiErrorSchema, type EInvoice, type Message,
 } from '../../src-core';
 import { translateMessage } from '../../src-renderer/i18n/translate';
+import { refusalOf } from './support/refusal-of';
 
 // Issue 19, s12: the last French of English mode — e-invoicing refusals and the
 // EN 16931 rules, numbering, price lists, billing dates, reminder delays, a
@@ -15,15 +16,6 @@ import { translateMessage } from '../../src-renderer/i18n/translate';
 
 const FRENCH = /[éèêàùç«»]|\b(?:le|la|les|du|des|est|pour|sur|avec|dans|une|aucun|facture|contrat|jours?)\b/i;
 
-function refusalOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('no refusal');
-}
 
 /** The refusal's French is `french` (unchanged), its code says it in English without French. */
 function expectSaid(error: DomainError, french: string | RegExp): string {

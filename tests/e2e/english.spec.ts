@@ -340,8 +340,8 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
   await expectNoFrench(page, 'sync');
 
-  // What a server answers is kept in the sync bookkeeping: a conflict (the server's answer, word for word) and a
-  // change it refused, written there as the engine writes them, so the screen shows both without a server.
+  // What a server answers is kept in the sync bookkeeping: a conflict (the server's answer, its French and its
+  // message code) and a change it refused, written there as the engine writes them, so the screen shows both without a server.
   await page.evaluate(async ({ clientId, legalName, city }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('contrats');
@@ -354,8 +354,9 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
       mutation: mutation('0b0e6f3c-3f0e-4d57-9b7e-5c1d2a3b4c5d'), serverVersion: 2,
       serverRecord: { id: clientId, legalName, billingAddress: { lines: ['1 rue Neuve'], postalCode: '54000', city } }, localRecord: null,
       conflicts: [{ field: 'billingAddress', serverValue: city, clientValue: 'Lyon' }],
-      reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.', at,
+      reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.', said: { code: 'sync.conflict.reason' }, at,
     };
+    // An answer of an older server: its French only, shown as it is and marked French.
     const setAside = { mutation: mutation('1c1f7a4d-4a1f-4e68-8c8f-6d2e3b4c5d6e'), reason: 'Saisie refusée (Client). Ville : La ville est obligatoire.', at };
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('syncState', 'readwrite');

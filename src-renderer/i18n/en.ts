@@ -1040,7 +1040,6 @@ export const en: Record<MessageKey, string> = {
   'letters.deadline.line': '{label}: {date}',
   'letters.followUp.after': ': ',
   // s11 english
-  'validation.refused': 'Input refused. {details}',
   'validation.phone.required': 'The phone number is required.',
   'validation.phone.invalid': 'Invalid phone number (example: 03 83 12 34 56 or +49 30 1234567).',
   'validation.address.emptyLine': 'An address line cannot be empty.',

@@ -828,7 +828,6 @@ export const fr = {
   'letters.deadline.line': '{label} : {date}',
   'letters.followUp.after': ' : ',
   // s11 english
-  'validation.refused': 'Saisie refusée. {details}',
   'actor.standalone': '{name} (poste autonome)',
   'invoices.credit.pendingAmount': ' : {amount} HT',
   'clients.form.quotedName': '« {name} »',

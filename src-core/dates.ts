@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { message, refusalError } from './messages';
 
 /**
  * Calendar dates as ISO `YYYY-MM-DD` strings on the Europe/Paris calendar
@@ -28,13 +28,13 @@ export function daysInMonth(year: number, month: number): number {
 export function parseIsoDate(date: string): DateParts {
   const m = typeof date === 'string' ? ISO_DATE.exec(date) : null;
   if (!m) {
-    throw new DomainError('INVALID_DATE', `Date invalide : « ${String(date)} » (format attendu AAAA-MM-JJ).`);
+    throw refusalError('INVALID_DATE', message('refusal.date.format', { text: String(date) }));
   }
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new DomainError('INVALID_DATE', `Date impossible : « ${date} » n'existe pas dans le calendrier.`);
+    throw refusalError('INVALID_DATE', message('refusal.date.impossible', { text: date }));
   }
   return { year, month, day };
 }
@@ -82,7 +82,7 @@ export function fromDayNumber(n: number): IsoDate {
 /** D + N calendar days; D itself is not counted (art. 641 CPC): 10 March + 30 = 9 April. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days)) {
-    throw new DomainError('INVALID_NUMBER', `Nombre de jours invalide : ${days} (un entier est attendu).`);
+    throw refusalError('INVALID_NUMBER', message('refusal.date.days', { text: String(days) }));
   }
   return fromDayNumber(toDayNumber(date) + days);
 }
@@ -132,7 +132,7 @@ export function parseYearMonth(ym: YearMonth): { year: number; month: number } {
   const m = typeof ym === 'string' ? /^(\d{4})-(\d{2})$/.exec(ym) : null;
   const month = m ? Number(m[2]) : 0;
   if (!m || month < 1 || month > 12) {
-    throw new DomainError('INVALID_DATE', `Mois invalide : « ${String(ym)} » (format attendu AAAA-MM).`);
+    throw refusalError('INVALID_DATE', message('refusal.month.format', { text: String(ym) }));
   }
   return { year: Number(m[1]), month };
 }

@@ -27,6 +27,10 @@ export type MessageParam =
   | { rule: Message | string }
   /** Sentences joined by ", " (empty: nothing). */
   | { list: Message[] }
+  /** Clauses joined by " ; " in French, "; " in English (the words `join.clauses`). */
+  | { clauses: Message[] }
+  /** Sentences one per line (a refusal listing documents and their problems). */
+  | { lines: Message[] }
   /** Months joined by ", ": a list of months stored in one array (each imported document's history line names ~13; a message per month made 40 objects of a line). */
   | { months: YearMonth[] };
 
@@ -474,6 +478,278 @@ export const MESSAGES_FR = {
   'refusal.letterStep.futureReceived': 'Transition impossible : La date de réception ({date}) ne peut pas être dans le futur.',
   'refusal.letterStep.sentBeforeDate': 'Transition impossible : la lettre est datée du {letterDate} ; elle ne peut pas être envoyée le {sentOn}.',
   'refusal.letterStep.receivedBeforeSent': 'Transition impossible : la réception ({receivedOn}) ne peut pas précéder l’envoi ({sentOn}).',
+  // s12 english (issue 19): e-invoicing refusals and the EN 16931 rules (einvoice/validate.ts, facturx.ts)
+  'einvoice.refused': 'Émission refusée, rien n’a été émis.\n{documents}',
+  'einvoice.documentName': '{number} ({buyer})',
+  'einvoice.draftName': 'Le brouillon ({buyer})',
+  'einvoice.document': '{document} ne respecte pas la norme de facturation électronique EN 16931 :\n{problems}',
+  'einvoice.problem': '– [{rule}] {problem}',
+  'einvoice.br01': 'L’identifiant de spécification (BT-24) doit être « {spec} ».',
+  'einvoice.br02': 'Le numéro de facture (BT-1) est obligatoire.',
+  'einvoice.br03': 'La date d’émission (BT-2) est obligatoire.',
+  'einvoice.br04': 'Le type de document (BT-3) doit être 380 (facture) ou 381 (avoir).',
+  'einvoice.br05': 'La devise de facturation (BT-5) est obligatoire (EUR).',
+  'einvoice.br06': 'La raison sociale du vendeur (BT-27) est obligatoire.',
+  'einvoice.br07': 'La raison sociale de l’acheteur (BT-44) est obligatoire.',
+  'einvoice.br08': 'L’adresse postale du vendeur (BG-5) est obligatoire.',
+  'einvoice.br09': 'Le code pays du vendeur (BT-40) est obligatoire.',
+  'einvoice.br10': 'L’adresse postale de l’acheteur (BG-8) est obligatoire.',
+  'einvoice.br11': 'Le code pays de l’acheteur (BT-55) est obligatoire.',
+  'einvoice.br12': 'Le somme des montants nets des lignes (BT-106) est obligatoire.',
+  'einvoice.br13': 'Le total hors TVA (BT-109) est obligatoire.',
+  'einvoice.br14': 'Le total TVA comprise (BT-112) est obligatoire.',
+  'einvoice.br15': 'Le montant à payer (BT-115) est obligatoire.',
+  'einvoice.br16': 'Une facture compte au moins une ligne (BG-25).',
+  'einvoice.br21': 'Chaque ligne porte un identifiant (BT-126).',
+  'einvoice.br22': 'Ligne {line} : la quantité facturée (BT-129) est obligatoire.',
+  'einvoice.br23': 'Ligne {line} : l’unité de mesure (BT-130) est obligatoire.',
+  'einvoice.br24': 'Ligne {line} : le montant net (BT-131) est obligatoire.',
+  'einvoice.br25': 'Ligne {line} : la désignation (BT-153) est obligatoire.',
+  'einvoice.br26': 'Ligne {line} : le prix unitaire net (BT-146) est obligatoire.',
+  'einvoice.br27': 'Ligne {line} : le prix unitaire net (BT-146) ne peut pas être négatif ({price}).',
+  'einvoice.brCo4': 'Ligne {line} : aucune catégorie de TVA (BT-151) — un taux de 0 % doit être justifié par l’autoliquidation ou l’opération hors champ.',
+  'einvoice.brCo10': 'Le total des lignes (BT-106, {total}) doit être la somme des montants nets des lignes ({sum}).',
+  'einvoice.brCo13': 'Le total hors TVA (BT-109, {basis}) doit être égal au total des lignes (BT-106, {lines}), sans remise ni frais.',
+  'einvoice.brCo14': 'Le total de TVA (BT-110, {total}) doit être la somme des TVA par catégorie (BT-117, {sum}).',
+  'einvoice.brCo15': 'Le total TTC (BT-112, {total}) doit être le total HT plus la TVA ({computed}).',
+  'einvoice.brCo16': 'Le montant à payer (BT-115, {due}) doit être le total TTC ({total}) moins ce qui est déjà réglé (BT-113, {paid}).',
+  'einvoice.brCo25': 'Un montant restant à payer exige une date d’échéance (BT-9) ou des conditions de paiement (BT-20).',
+  'einvoice.brCo18': 'La facture doit comporter au moins un détail de TVA (BG-23).',
+  'einvoice.vatDetail': 'Détail de TVA {category}',
+  'einvoice.atRate': ' à {rate} %',
+  'einvoice.br48': '{detail} : le taux (BT-119) est obligatoire.',
+  'einvoice.brCo17': '{detail} : la TVA (BT-117, {tax}) doit être {basis} × {rate} % arrondi au centime près, soit {computed}.',
+  'einvoice.categoryNoLine': '{detail} : aucune ligne de cette catégorie{rate}.',
+  'einvoice.categoryBasis': '{detail} : la base (BT-116, {basis}) doit être la somme des lignes de la catégorie ({sum}).',
+  'einvoice.brS10': '{detail} : pas de motif d’exonération (BT-120, BT-121) au taux normal.',
+  'einvoice.categoryExemption': '{detail} : le motif d’exonération (BT-120 ou BT-121) est obligatoire.',
+  'einvoice.categoryTax': '{detail} : la TVA (BT-117) doit être nulle, pas {tax}.',
+  'einvoice.lineNoDetail': 'Ligne {line} : aucun détail de TVA {category}{rate} (BG-23).',
+  'einvoice.categorySingle': 'Un seul détail de TVA {category} est admis.',
+  'einvoice.brS5': 'Ligne {line} : au taux normal, le taux de TVA (BT-152) doit être supérieur à zéro.',
+  'einvoice.categoryZeroRate': 'Ligne {line} : le taux de TVA (BT-152) doit être 0 en {category}.',
+  'einvoice.brO5': 'Ligne {line} : une ligne hors champ de la TVA ne porte pas de taux (BT-152).',
+  'einvoice.brS2': 'Une facture au taux normal porte le numéro de TVA du vendeur (BT-31).',
+  'einvoice.brG2': 'Une exportation porte le numéro de TVA du vendeur (BT-31).',
+  'einvoice.brAe2.seller': 'Une autoliquidation porte le numéro de TVA du vendeur (BT-31).',
+  'einvoice.brAe2.buyer': 'Une autoliquidation porte le numéro de TVA de l’acheteur (BT-48) ou son identifiant légal (BT-47).',
+  'einvoice.brO2': 'Une facture hors champ de la TVA ne porte ni le numéro de TVA du vendeur (BT-31) ni celui de l’acheteur (BT-48).',
+  'einvoice.brO11': 'Une facture hors champ de la TVA ne peut contenir aucune autre catégorie de TVA (BR-O-11, BR-O-12).',
+  'einvoice.brCo26': 'Le SIREN du vendeur (BT-30, schéma 0002) est obligatoire et doit être valide.',
+  'einvoice.buyerSiren.invalid': 'Le SIREN de l’acheteur français (BT-47, schéma 0002) est invalide (« {siren} ») : il est obligatoire pour la facture électronique.',
+  'einvoice.buyerSiren.missing': 'Le SIREN de l’acheteur français (BT-47, schéma 0002) est manquant : il est obligatoire pour la facture électronique.',
+  'einvoice.buyerSiren.foreign': 'Le SIREN de l’acheteur (BT-47) est invalide (« {siren} »).',
+  'einvoice.br55': 'Un avoir (381) référence la facture qu’il corrige (BT-25).',
+  'einvoice.br29': 'La fin de la période de facturation (BT-74, {to}) précède son début (BT-73, {from}).',
+  'einvoice.frDue': 'L’échéance (BT-9, {due}) précède la date d’émission (BT-2, {issued}).',
+  'einvoice.br61': 'Un virement SEPA (BT-81 = 58) indique l’IBAN du vendeur (BT-84).',
+  'code.vatCategory.S': 'taux normal (S)',
+  'code.vatCategory.AE': 'autoliquidation (AE)',
+  'code.vatCategory.G': 'exportation hors UE (G)',
+  'code.vatCategory.O': 'hors champ de la TVA (O)',
+  'code.vatCategory.Z': 'taux zéro (Z)',
+  'code.vatCategory.E': 'exonérée (E)',
+  'code.vatCategory.K': 'livraison intracommunautaire (K)',
+  'code.vatCategory.L': 'Canaries (L)',
+  'code.vatCategory.M': 'Ceuta et Melilla (M)',
+  // s12 english: numbering and series (billing/numbering.ts)
+  'refusal.series.prefix': 'Préfixe de série inconnu : « {prefix} » (F pour les factures, AV pour les avoirs).',
+  'refusal.series.year': 'Année de série invalide : {year}.',
+  'refusal.series.deviceCode': 'Code de poste invalide : « {code} » (une majuscule puis 1 à 9 majuscules ou chiffres).',
+  'refusal.series.outOfRange': 'Numéro hors de la série {series} : {number} (de 1 à {capacity}).',
+  'refusal.series.numberFormat': 'Numéro de facture invalide : « {text} » (attendu F-AAAA-NNNNNN, F-AAAA-<poste>-NNNN ou AV-… de même).',
+  'refusal.numbering.otherSeries': 'Le numéro {number} n\'appartient pas à la série {series}.',
+  'refusal.numbering.otherYear': 'La série {series} ne numérote que des documents datés de {year}, pas du {date}.',
+  'refusal.numbering.reused': 'Le numéro {number} a déjà été attribué : un numéro ne se réutilise pas.',
+  'refusal.numbering.gap': 'Le numéro {number} sauterait {count|# numéro|# numéros} de la série {series} : la numérotation doit être continue.',
+  'refusal.numbering.beforeLast': 'Le {date} précède la date du dernier document de la série {series} ({last}) : la numérotation doit suivre l\'ordre chronologique.',
+  'refusal.numbering.exhausted': 'La série {series} est épuisée ({count|# numéro|# numéros}) : demander une nouvelle série.',
+  // s12 english: price lists, payment terms, dunning delays (pricing/price-lists.ts, billing/periods.ts, lifecycle/dunning.ts)
+  'refusal.priceList.noneInForce': 'Aucune grille tarifaire n\'est en vigueur le {date} (la première date du {first}).',
+  'refusal.priceList.noneRecorded': 'Aucune grille tarifaire n\'est en vigueur le {date} (aucune grille enregistrée).',
+  'refusal.priceList.unknownTier': 'Formule inconnue : « {tier} » n\'existe pas dans la grille {list} (formules : {tiers}).',
+  'refusal.billing.endBeforeStart': 'Contrat {id} : la résiliation ({end}) précède le début du contrat ({start}).',
+  'refusal.billing.paymentTerm': 'Contrat {id} : délai de paiement invalide ({days|# jour|# jours}).',
+  'refusal.dunning.order': 'Délais de relance incohérents : « {step} » à {days|# jour|# jours} de l’échéance ne suit pas l’étape précédente ({previous|# jour|# jours}).',
+  'code.dunningStep.reminder': 'Relance',
+  'code.dunningStep.formal_notice': 'Mise en demeure de payer',
+  'code.dunningStep.termination_possible': 'Résiliation pour défaut de paiement possible',
+  // s12 english: low-level asserts that can reach a screen (dates.ts, money.ts, calendar/holidays.ts)
+  'refusal.date.format': 'Date invalide : « {text} » (format attendu AAAA-MM-JJ).',
+  'refusal.date.impossible': 'Date impossible : « {text} » n\'existe pas dans le calendrier.',
+  'refusal.date.days': 'Nombre de jours invalide : {text} (un entier est attendu).',
+  'refusal.month.format': 'Mois invalide : « {text} » (format attendu AAAA-MM).',
+  'refusal.count.whole': '{what} invalide : {text} (un entier positif ou nul est attendu).',
+  'refusal.amount.cents': '{what} invalide : un montant en euros au centime près est attendu (exemple : 118,80 €).',
+  'refusal.amount.negative': '{what} négatif refusé : {amount}.',
+  'code.countWhat.days': 'Nombre de jours',
+  'code.countWhat.businessDays': 'Nombre de jours ouvrés',
+  'code.countWhat.businessHours': 'Nombre d\'heures ouvrées',
+  'code.countWhat.presumedReceipt': 'Délai de réception présumée',
+  'code.countWhat.dunningStep': 'Délai « {step} »',
+  'code.amountWhat.amount': 'Montant',
+  'code.amountWhat.lineNet': 'Montant HT de ligne',
+  'code.amountWhat.paid': 'Montant payé',
+  'code.amountWhat.refunded': 'Montant remboursé',
+  'code.amountWhat.offset': 'Montant imputé',
+  'code.amountWhat.total': 'Total TTC',
+  'code.amountWhat.alreadyCredited': 'Montant déjà crédité',
+  'code.amountWhat.toCredit': 'Montant à créditer',
+  'code.amountWhat.unpaid': 'Montant TTC impayé',
+  'code.amountWhat.monthlyPrice': 'Prix mensuel',
+  'code.amountWhat.payment': 'Montant du paiement',
+  'code.amountWhat.offsetIn': 'Avoir imputé',
+  'code.amountWhat.credited': 'Total d’avoir',
+  // s12 english: a letter's params refused (letters/compose.ts, stored-params.ts)
+  'refusal.letter.incomplete': 'Courrier incomplet : {path} — {reason}',
+  'refusal.letter.unreadableParams': 'Paramètres de lettre illisibles : {path} — {reason}',
+  'refusal.letter.invalidValue': 'donnée invalide',
+  // s12 english: refunds and offsets (billing/credit-use.ts)
+  'code.creditUseWhat.refund': 'Le remboursement',
+  'code.creditUseWhat.offset': 'L’imputation',
+  'refusal.creditUse.positive': '{what} doit porter sur un montant positif.',
+  'refusal.creditUse.issuedInvoice': '{what} se fait sur une facture émise.',
+  'refusal.creditUse.sameClient': '{what} concerne le client de la facture {number}, pas un autre.',
+  'refusal.creditUse.creditNote': '{what} nomme un avoir émis sur la facture {number}.',
+  'refusal.creditUse.noOverpayment': 'La facture {number} n’a pas de trop-perçu : il n’y a rien à rembourser ni à imputer.',
+  'refusal.creditUse.overAvailable': '{what} ({amount}) dépasse ce que le client a payé au-delà du solde de la facture {number} ({available}).',
+  'refusal.creditUse.offsetOtherClient': 'Un avoir s’impute sur une facture du même client ; la facture {number} est celle d’un autre client.',
+  'refusal.creditUse.offsetTarget': 'Un avoir s’impute sur une autre facture émise du client.',
+  'refusal.creditUse.offsetOverBalance': 'L’imputation ({amount}) dépasse ce que la facture {number} reste à payer ({balance}).',
+  // s12 english: a refused input names its fields (model/validate.ts)
+  'join.clauses': ' ; ',
+  'refusal.input': 'Saisie refusée ({what}). {details}{more}',
+  'refusal.input.field': '{field} : {reason}',
+  'refusal.input.more': ' ; et {count|# autre problème|# autres problèmes}',
+  // the fields a refused input names, and what it is (parseEntity's `what`)
+  'code.field.id': 'Identifiant',
+  'code.field.legalName': 'Raison sociale',
+  'code.field.siren': 'SIREN',
+  'code.field.vatNumber': 'N° de TVA',
+  'code.field.country': 'Pays',
+  'code.field.billingAddress': 'Adresse de facturation',
+  'code.field.lines': 'Lignes',
+  'code.field.postalCode': 'Code postal',
+  'code.field.city': 'Ville',
+  'code.field.contact': 'Contact',
+  'code.field.partner': 'Partenaire',
+  'code.field.name': 'Nom',
+  'code.field.email': 'E-mail',
+  'code.field.phone': 'Téléphone',
+  'code.field.hostingMode': 'Mode d\'hébergement',
+  'code.field.clientId': 'Client',
+  'code.field.contractId': 'Contrat',
+  'code.field.reference': 'Référence',
+  'code.field.tier': 'Formule',
+  'code.field.priceListId': 'Grille tarifaire',
+  'code.field.startDate': 'Date de début',
+  'code.field.status': 'Statut',
+  'code.field.paymentTermDays': 'Délai de paiement',
+  'code.field.terminationNotice': 'Préavis',
+  'code.field.receivedOn': 'Date de réception',
+  'code.field.channel': 'Canal',
+  'code.field.terminationEffectiveDate': 'Date de résiliation',
+  'code.field.history': 'Historique',
+  'code.field.months': 'Mois',
+  'code.field.month': 'Mois',
+  'code.field.cpuHours': 'Heures CPU',
+  'code.field.databaseGB': 'Base de données (Go)',
+  'code.field.storageGB': 'Stockage (Go)',
+  'code.field.kind': 'Type',
+  'code.field.number': 'Numéro',
+  'code.field.period': 'Mois facturé',
+  'code.field.issueDate': 'Date d\'émission',
+  'code.field.dueDate': 'Échéance',
+  'code.field.label': 'Libellé',
+  'code.field.quantity': 'Quantité',
+  'code.field.unitPriceCents': 'Prix unitaire',
+  'code.field.netCents': 'Montant HT',
+  'code.field.vatRatePercent': 'Taux de TVA',
+  'code.field.totals': 'Totaux',
+  'code.field.invoiceId': 'Facture',
+  'code.field.date': 'Date',
+  'code.field.amountCents': 'Montant',
+  'code.field.method': 'Moyen de paiement',
+  'code.field.sentOn': 'Date d\'envoi',
+  'code.field.registeredNumber': 'N° de recommandé',
+  'code.field.params': 'Paramètres',
+  'code.field.createdAt': 'Créé le',
+  'code.field.updatedAt': 'Modifié le',
+  'code.field.version': 'Version',
+  'code.field.effectiveFrom': 'Date d\'effet',
+  'code.field.tiers': 'Formules',
+  'code.inputWhat.usageImported': 'Consommation importée',
+  'code.inputWhat.usage': 'Consommation',
+  'code.inputWhat.tier': 'Formule',
+  'code.inputWhat.ruleSettings': 'Paramètres des règles',
+  'code.inputWhat.sellerProfile': 'Profil vendeur',
+  'code.inputWhat.settlement': 'Règlement',
+  'code.entity.clients': 'Client',
+  'code.entity.contracts': 'Contrat',
+  'code.entity.usage': 'Relevé de consommation',
+  'code.entity.invoices': 'Facture',
+  'code.entity.payments': 'Paiement',
+  'code.entity.letters': 'Lettre',
+  'code.entity.priceLists': 'Grille tarifaire',
+  // s12 english: the central server's refusals (src-server: push answers, HTTP errors), said by the laptop in its language
+  'sync.refusal.mutationReused': 'Identifiant de mutation {id} déjà utilisé pour un autre enregistrement.',
+  'sync.refusal.otherDevice': 'Mutation du poste {sent} envoyée par le poste {by}.',
+  'sync.refusal.serverOwnedField': 'Le champ « {field} » est écrit par le serveur seul (statuts de la plateforme agréée).',
+  'sync.refusal.unknownFields': '{count|Champ inconnu|Champs inconnus} : {shown}{more}.',
+  'sync.refusal.moreFields': ' et {count|# autre|# autres}',
+  'sync.refusal.quotedField': '« {field} »',
+  'sync.refusal.idMismatch': 'Le champ id ({id}) ne correspond pas à l’enregistrement {recordId}.',
+  'sync.refusal.unknownRecord': 'Enregistrement {recordId} inconnu du serveur (version de base {base}).',
+  'sync.refusal.baseAhead': 'Version de base {base} postérieure à la version du serveur ({server}).',
+  'sync.refusal.missingInvoice': 'Facture {id} inconnue du serveur : envoyez-la d’abord, ou corrigez la référence.',
+  'sync.refusal.missingContract': 'Contrat {id} inconnu du serveur : envoyez-le d’abord, ou corrigez la référence.',
+  'sync.refusal.contractRefused': 'Contrat refusé. {details}',
+  'sync.refusal.centralSeries': 'Les numéros de la série centrale (« {number} ») sont attribués par le serveur à l’émission.',
+  'sync.refusal.seriesNotGranted': 'La série {series} n’a pas été attribuée à ce poste.',
+  'sync.refusal.unknownDevice': 'Poste {device} inconnu du serveur : demandez d’abord sa série.',
+  'sync.refusal.deviceOfAnother': 'Le poste {code} appartient à un autre utilisateur : ses séries de numéros ne peuvent pas être utilisées.',
+  'sync.refusal.deviceInUse': 'Le poste {code} est lié à une autre connexion encore valide : déconnectez-la (ou révoquez ses jetons) avant de l’utiliser ici.',
+  'sync.refusal.futureIssue': 'Date d’émission {date} postérieure à aujourd’hui ({today}) : un document ne peut pas être émis à l’avance.',
+  'sync.refusal.unknownInvoice': 'Facture {id} inconnue du serveur : envoyez d’abord le brouillon.',
+  'sync.refusal.alreadyIssued': 'Document déjà émis (numéro {number}).',
+  'sync.refusal.wrongCredentials': 'Nom d’utilisateur ou mot de passe incorrect.',
+  'sync.refusal.locked': 'Compte verrouillé après {failures} échecs de connexion : réessayez dans {minutes} min, ou demandez à un administrateur de redéfinir le mot de passe.',
+  'sync.refusal.ingestAccount': 'Ce compte sert à la plateforme d’hébergement : il ne se connecte pas depuis un poste.',
+  'sync.refusal.noToken': 'Authentification requise : jeton manquant (en-tête Authorization: Bearer …).',
+  'sync.refusal.badToken': 'Jeton invalide ou révoqué.',
+  'sync.refusal.role': 'Accès refusé : le rôle « {role} » ne permet pas cette opération.',
+  'sync.refusal.rateLimited': 'Trop de requêtes : réessayez dans {seconds} s.',
+  // s12 english: what the laptop sets aside with a document the server refused (src-renderer/data/invoicing/refused-issues.ts)
+  'sync.setAside.heldWithInvoice': 'La facture {number} a été refusée par le serveur central ({reason}) : {what} mis de côté avec elle, à renvoyer une fois la facture émise à nouveau.',
+  'sync.setAside.invoiceRefused': 'la facture {number} qu’il concerne a été refusée.',
+  'code.heldWhat.payment': 'paiement',
+  'code.heldWhat.document': 'document',
+  // s12 english: the rule a price-change objection stores on its termination (letters/contract-effect.ts), read back by messageOfFrench
+  'rule.priceChange.objectionStored': '{rule} Opposition reçue le {on} ; nouveaux prix prévus le {from} (§5.2).',
+  // s12 english: the business rules the laptop and the server both check (rules/contracts.ts, letters.ts, payments.ts)
+  'refusal.tierChange.byAction': 'La formule d’un contrat change par « Changer de formule », qui l’inscrit dans l’historique du contrat.',
+  'refusal.tierChange.byActionLatest': '{action} (formule {tier}, dernier changement vers {latest}).',
+  'refusal.contract.storedEnd': 'La date de résiliation enregistrée ({stored}) n’est pas celle que fixent le préavis et les lettres du contrat : le {end} — {rule}',
+  'refusal.contract.storedEndNone': 'aucune',
+  'refusal.termination.noLetter': 'Résiliation refusée : elle ne s’appuie sur aucune lettre de ce contrat qui la prononce (lettre {id}).',
+  'refusal.termination.notSent': 'Résiliation refusée : la lettre qui la prononce n’a pas été envoyée.',
+  'refusal.termination.beforeSent': 'Résiliation refusée : effective le {effective}, avant l’envoi de sa lettre ({sent}).',
+  'refusal.letter.backToDraft': 'Transition impossible : une lettre {status} ne redevient pas un brouillon.',
+  'refusal.letter.noDelete': 'Une lettre {status} ne se supprime pas : elle reste au dossier du client.',
+  'refusal.letter.sentOnRequired': 'La date d’envoi est obligatoire pour une lettre envoyée.',
+  'refusal.payment.recorded': 'Un paiement enregistré ne se modifie pas : annulez-le avec un motif, puis enregistrez le bon.',
+  'refusal.payment.cancelFuture': 'Un paiement ne peut pas être annulé dans le futur (le {date}).',
+  'refusal.payment.synced': 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.',
+  // s12 english: why a sync step failed (src-renderer/sync/sync-error.ts), said on the Synchronisation screen
+  'sync.error.network': 'Serveur injoignable : vérifiez la connexion réseau et l’adresse du serveur.',
+  'sync.error.timeout': 'Le serveur n’a pas répondu à temps.',
+  'sync.error.server': 'Le serveur a rencontré une erreur ; nouvel essai automatique.',
+  'sync.error.rateLimited': 'Trop de requêtes : nouvel essai dans un instant.',
+  'sync.error.unauthorized': 'Jeton refusé : reconnectez-vous avec un jeton valide.',
+  'sync.error.forbidden': 'Ce jeton n’a pas le droit de synchroniser (rôle chargé de clientèle ou administrateur requis).',
+  'sync.error.refused': 'Le serveur a refusé la requête.',
+  'sync.error.tooLarge': 'Envoi trop volumineux pour le serveur.',
+  'sync.error.badAnswer': 'Réponse inattendue du serveur.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_FR;
@@ -519,6 +795,8 @@ function formatParam(value: MessageParam, formats: MessageFormats): string {
   if ('message' in value) return renderMessage(value.message, formats);
   if ('rule' in value) return (typeof value.rule === 'string' ? value.rule : renderMessage(value.rule, formats)).replace(/\.$/, '');
   if ('months' in value) return value.months.map((m) => formats.month(m)).join(', ');
+  if ('clauses' in value) return value.clauses.map((m) => renderMessage(m, formats)).join(formats.template('join.clauses'));
+  if ('lines' in value) return value.lines.map((m) => renderMessage(m, formats)).join('\n');
   return value.list.map((m) => renderMessage(m, formats)).join(', ');
 }
 
@@ -527,20 +805,29 @@ export function renderMessage(message: Message, formats: MessageFormats): string
   return fillTemplate(formats.template(message.code), message.params ?? {}, formats);
 }
 
-const FRENCH: MessageFormats = {
-  template: (code) => (MESSAGES_FR as Record<string, string>)[code] ?? code,
-  number: formatCountFr,
-  // French takes the singular below 2 (0 and 1), like `countFr`.
-  plural: (n) => (Math.abs(n) < 2 ? 'one' : 'other'),
-  date: formatDateFr,
-  longDate: formatDateLongFr,
-  month: formatMonthFr,
-  money: formatEuros,
-};
+/**
+ * How French writes the values, built on first use: dates.ts and money.ts
+ * refuse bad input with these messages (their imports of this module are a
+ * circle), so nothing here may read their exports while the modules load.
+ */
+let french: MessageFormats | undefined;
+function frenchFormats(): MessageFormats {
+  french ??= {
+    template: (code) => (MESSAGES_FR as Record<string, string>)[code] ?? code,
+    number: formatCountFr,
+    // French takes the singular below 2 (0 and 1), like `countFr`.
+    plural: (n) => (Math.abs(n) < 2 ? 'one' : 'other'),
+    date: formatDateFr,
+    longDate: formatDateLongFr,
+    month: formatMonthFr,
+    money: formatEuros,
+  };
+  return french;
+}
 
 /** The French sentence of a message: what documents print and stored texts keep. */
 export function messageFr(message: Message): string {
-  return renderMessage(message, FRENCH);
+  return renderMessage(message, frenchFormats());
 }
 
 /** A DomainError whose message is `said`: French in `message` (documents, the server's reasons), the code for the screens. */
@@ -561,9 +848,36 @@ export function frenchOf(code: MessageCode, params?: Record<string, MessageParam
 /** Each French text without values, back to its code: a stored French rule said again in the interface's language. */
 let codeOfText: Map<string, MessageCode> | undefined;
 
-/** The message whose French is exactly `text` (a text without values, as stored), or undefined. */
+/**
+ * Stored rules with values that are read back too: their placeholders are a
+ * rule of src-core (`{rule}`, read back in turn) or dates written dd/mm/yyyy.
+ */
+const READ_BACK: readonly MessageCode[] = ['rule.priceChange.objectionStored'];
+let readBack: { code: MessageCode; pattern: RegExp; names: string[] }[] | undefined;
+
+/** The message whose French is exactly `text` (a text without values, or a stored rule of READ_BACK, as stored), or undefined. */
 export function messageOfFrench(text: string): Message | undefined {
   codeOfText ??= new Map((Object.entries(MESSAGES_FR) as [MessageCode, string][]).filter(([, t]) => !t.includes('{')).map(([code, t]) => [t, code]));
   const code = codeOfText.get(text);
-  return code ? { code } : undefined;
+  if (code) return { code };
+  readBack ??= READ_BACK.map((c) => {
+    const names: string[] = [];
+    const source = MESSAGES_FR[c].split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (names.push(part), part === 'rule' ? '(.+?)' : '(\\d{2}/\\d{2}/\\d{4})') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    return { code: c, pattern: new RegExp(`^${source}$`), names };
+  });
+  for (const { code: c, pattern, names } of readBack) {
+    const found = pattern.exec(text);
+    if (!found) continue;
+    const params: Record<string, MessageParam> = {};
+    for (const [i, name] of names.entries()) {
+      const value = found[i + 1]!;
+      if (name === 'rule') {
+        const rule = messageOfFrench(value);
+        if (!rule) return undefined;
+        params[name] = { message: rule };
+      } else params[name] = { date: value.split('/').reverse().join('-') };
+    }
+    return { code: c, params };
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { message, refusalError, type MessageParam } from './messages';
 
 /**
  * Money is integer euro cents (DOMAIN.md, Conventions); never a binary float.
@@ -7,18 +8,18 @@ import { DomainError } from './errors';
  */
 export type Cents = number;
 
-export function assertCents(value: number, what = 'Montant'): Cents {
-  if (!Number.isSafeInteger(value)) {
-    throw new DomainError('INVALID_AMOUNT', `${what} invalide : un montant en euros au centime près est attendu (exemple : 118,80 €).`);
-  }
+/** What an amount is, in a refusal: the word `code.amountWhat.<what>` ("Montant payé"). */
+export type AmountWhat = 'amount' | 'lineNet' | 'paid' | 'refunded' | 'offset' | 'total' | 'alreadyCredited' | 'toCredit' | 'unpaid' | 'monthlyPrice' | 'payment' | 'offsetIn' | 'credited';
+const amountWhat = (what: AmountWhat): MessageParam => ({ word: `code.amountWhat.${what}` });
+
+export function assertCents(value: number, what: AmountWhat = 'amount'): Cents {
+  if (!Number.isSafeInteger(value)) throw refusalError('INVALID_AMOUNT', message('refusal.amount.cents', { what: amountWhat(what) }));
   return value;
 }
 
-export function assertNonNegativeCents(value: number, what = 'Montant'): Cents {
+export function assertNonNegativeCents(value: number, what: AmountWhat = 'amount'): Cents {
   assertCents(value, what);
-  if (value < 0) {
-    throw new DomainError('INVALID_AMOUNT', `${what} négatif refusé : ${formatEuros(value)}.`);
-  }
+  if (value < 0) throw refusalError('INVALID_AMOUNT', message('refusal.amount.negative', { what: amountWhat(what), amount: { cents: value } }));
   return value;
 }
 

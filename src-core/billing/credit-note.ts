@@ -19,7 +19,7 @@ export function remainingCreditable(lines: readonly Pick<BillingLine, 'netCents'
     throw refusalError('INVALID_INPUT', message('refusal.credit.inconsistent'));
   }
   return lines.map((line, i) => {
-    const credited = assertNonNegativeCents(alreadyCreditedByLine[i] ?? 0, 'Montant déjà crédité');
+    const credited = assertNonNegativeCents(alreadyCreditedByLine[i] ?? 0, 'alreadyCredited');
     const remaining = line.netCents - credited;
     if (remaining < 0) {
       throw refusalError('INVALID_INPUT', message('refusal.credit.lineOver', { line: String(i + 1), credited: { cents: credited }, billed: { cents: line.netCents } }));
@@ -36,7 +36,7 @@ function creditedAmounts(remaining: readonly Cents[], request: CreditRequest): C
     if (!Number.isInteger(lineIndex) || lineIndex < 0 || lineIndex >= remaining.length) {
       throw refusalError('INVALID_INPUT', message('refusal.credit.noLine', { line: String(lineIndex + 1) }));
     }
-    assertNonNegativeCents(netCents, 'Montant à créditer');
+    assertNonNegativeCents(netCents, 'toCredit');
     amounts[lineIndex] = (amounts[lineIndex] ?? 0) + netCents;
   }
   const excess = creditExcessProblem(remaining, amounts);

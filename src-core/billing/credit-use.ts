@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates';
-import { formatEuros, type Cents } from '../money';
+import type { Cents } from '../money';
+import { message, type Message } from '../messages';
 import type { Settlement, SettlementInput } from './settlement';
 
 /**
@@ -78,32 +79,30 @@ export interface CreditUseFacts {
 }
 
 /**
- * Why this refund or offset cannot be recorded, in French, or null: it comes
+ * Why this refund or offset cannot be recorded (a message code, its French by messageFr), or null: it comes
  * out of an issued invoice of the same client that a credit note of that
  * invoice left overpaid, never more than that overpayment; an offset settles
  * an issued invoice of the same client, never beyond what that one still owes.
  */
-export function creditUseProblem(use: CreditUse, facts: CreditUseFacts): string | null {
-  const what = use.kind === 'refund' ? 'Le remboursement' : 'L’imputation';
-  if (!Number.isSafeInteger(use.amountCents) || use.amountCents <= 0) return `${what} doit porter sur un montant positif.`;
+export function creditUseProblem(use: CreditUse, facts: CreditUseFacts): Message | null {
+  const what = { word: use.kind === 'refund' ? 'code.creditUseWhat.refund' : 'code.creditUseWhat.offset' };
+  if (!Number.isSafeInteger(use.amountCents) || use.amountCents <= 0) return message('refusal.creditUse.positive', { what });
   const { source, creditNote, target } = facts;
-  if (!source || source.invoice.status !== 'issued' || source.invoice.kind === 'credit_note') return `${what} se fait sur une facture émise.`;
+  if (!source || source.invoice.status !== 'issued' || source.invoice.kind === 'credit_note') return message('refusal.creditUse.issuedInvoice', { what });
   const number = source.invoice.number ?? source.invoice.id;
-  if (source.invoice.clientId !== use.clientId) return `${what} concerne le client de la facture ${number}, pas un autre.`;
+  if (source.invoice.clientId !== use.clientId) return message('refusal.creditUse.sameClient', { what, number });
   if (!creditNote || creditNote.kind !== 'credit_note' || creditNote.status !== 'issued' || creditNote.creditedInvoiceId !== source.invoice.id) {
-    return `${what} nomme un avoir émis sur la facture ${number}.`;
+    return message('refusal.creditUse.creditNote', { what, number });
   }
   const available = overpaymentCents(source.settlement);
-  if (available === 0) return `La facture ${number} n’a pas de trop-perçu : il n’y a rien à rembourser ni à imputer.`;
-  if (use.amountCents > available) {
-    return `${what} (${formatEuros(use.amountCents)}) dépasse ce que le client a payé au-delà du solde de la facture ${number} (${formatEuros(available)}).`;
-  }
+  if (available === 0) return message('refusal.creditUse.noOverpayment', { number });
+  if (use.amountCents > available) return message('refusal.creditUse.overAvailable', { what, amount: { cents: use.amountCents }, number, available: { cents: available } });
   if (use.kind === 'offset' && target) {
     const on = target.invoice.number ?? target.invoice.id;
-    if (target.invoice.clientId !== use.clientId) return `Un avoir s’impute sur une facture du même client ; la facture ${on} est celle d’un autre client.`;
-    if (target.invoice.kind !== 'invoice' || target.invoice.status !== 'issued' || target.invoice.id === source.invoice.id) return `Un avoir s’impute sur une autre facture émise du client.`;
+    if (target.invoice.clientId !== use.clientId) return message('refusal.creditUse.offsetOtherClient', { number: on });
+    if (target.invoice.kind !== 'invoice' || target.invoice.status !== 'issued' || target.invoice.id === source.invoice.id) return message('refusal.creditUse.offsetTarget');
     if (use.amountCents > target.settlement.balanceCents) {
-      return `L’imputation (${formatEuros(use.amountCents)}) dépasse ce que la facture ${on} reste à payer (${formatEuros(Math.max(0, target.settlement.balanceCents))}).`;
+      return message('refusal.creditUse.offsetOverBalance', { amount: { cents: use.amountCents }, number: on, balance: { cents: Math.max(0, target.settlement.balanceCents) } });
     }
   }
   return null;

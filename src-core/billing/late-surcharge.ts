@@ -16,7 +16,7 @@ export const OUTSIDE_VAT_SCOPE_MENTION = 'Hors champ de la TVA : sommes à carac
 
 /** 50 % of the unpaid TTC, rounded half away from zero (§6.6). */
 export function lateSurchargeCents(unpaidTotalCents: Cents): Cents {
-  assertNonNegativeCents(unpaidTotalCents, 'Montant TTC impayé');
+  assertNonNegativeCents(unpaidTotalCents, 'unpaid');
   return mulDivRound(unpaidTotalCents, 1, 2);
 }
 

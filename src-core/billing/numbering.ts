@@ -1,6 +1,5 @@
-import { compareDates, formatDateFr, parseIsoDate, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
-import { countFr } from '../words';
+import { compareDates, parseIsoDate, type IsoDate } from '../dates';
+import { message, refusalError, type Message } from '../messages';
 
 /**
  * Gapless numbering (CGI art. 242 nonies A: "numérotation continue et
@@ -34,7 +33,7 @@ export interface DocumentNumber {
 const DEVICE_CODE = /^[A-Z][A-Z0-9]{1,9}$/;
 const DOCUMENT_NUMBER = /^(F|AV)-(\d{4})-(?:([A-Z][A-Z0-9]{1,9})-(\d{4})|(\d{6}))$/;
 
-const violation = (message: string) => new DomainError('NUMBERING_VIOLATION', message);
+const violation = (said: Message) => refusalError('NUMBERING_VIOLATION', said);
 
 /** Last number a series can hold: 6 digits centrally, 4 on a device. */
 export function seriesCapacity(series: { deviceCode?: string }): number {
@@ -48,13 +47,13 @@ export function seriesName(series: { prefix: SeriesPrefix; year: number; deviceC
 
 function assertSeriesIdentity(series: { prefix: string; year: number; deviceCode?: string }): void {
   if (series.prefix !== 'F' && series.prefix !== 'AV') {
-    throw new DomainError('INVALID_SERIES', `Préfixe de série inconnu : « ${series.prefix} » (F pour les factures, AV pour les avoirs).`);
+    throw refusalError('INVALID_SERIES', message('refusal.series.prefix', { prefix: String(series.prefix) }));
   }
   if (!Number.isInteger(series.year) || series.year < 1000 || series.year > 9999) {
-    throw new DomainError('INVALID_SERIES', `Année de série invalide : ${series.year}.`);
+    throw refusalError('INVALID_SERIES', message('refusal.series.year', { year: String(series.year) }));
   }
   if (series.deviceCode !== undefined && !DEVICE_CODE.test(series.deviceCode)) {
-    throw new DomainError('INVALID_SERIES', `Code de poste invalide : « ${series.deviceCode} » (une majuscule puis 1 à 9 majuscules ou chiffres).`);
+    throw refusalError('INVALID_SERIES', message('refusal.series.deviceCode', { code: series.deviceCode }));
   }
 }
 
@@ -69,7 +68,7 @@ export function formatDocumentNumber(doc: DocumentNumber): string {
   assertSeriesIdentity(doc);
   const capacity = seriesCapacity(doc);
   if (!Number.isInteger(doc.number) || doc.number < 1 || doc.number > capacity) {
-    throw new DomainError('INVALID_SERIES', `Numéro hors de la série ${seriesName(doc)} : ${doc.number} (de 1 à ${capacity}).`);
+    throw refusalError('INVALID_SERIES', message('refusal.series.outOfRange', { series: seriesName(doc), number: String(doc.number), capacity: String(capacity) }));
   }
   return `${seriesName(doc)}-${String(doc.number).padStart(String(capacity).length, '0')}`;
 }
@@ -78,10 +77,7 @@ export function parseDocumentNumber(text: string): DocumentNumber {
   const m = typeof text === 'string' ? DOCUMENT_NUMBER.exec(text) : null;
   const number = Number(m?.[4] ?? m?.[5]);
   if (!m || number === 0) {
-    throw new DomainError(
-      'INVALID_SERIES',
-      `Numéro de facture invalide : « ${String(text)} » (attendu F-AAAA-NNNNNN, F-AAAA-<poste>-NNNN ou AV-… de même).`,
-    );
+    throw refusalError('INVALID_SERIES', message('refusal.series.numberFormat', { text: String(text) }));
   }
   const base = { prefix: m[1] as SeriesPrefix, year: Number(m[2]), number };
   return m[3] === undefined ? base : { ...base, deviceCode: m[3] };
@@ -106,18 +102,16 @@ export function acceptIssuedNumber(series: NumberingSeries, number: string, issu
   const doc = parseDocumentNumber(number);
   const name = seriesName(series);
   const { year } = parseIsoDate(issueDate);
-  if (seriesName(doc) !== name) throw violation(`Le numéro ${number} n'appartient pas à la série ${name}.`);
+  if (seriesName(doc) !== name) throw violation(message('refusal.numbering.otherSeries', { number, series: name }));
   if (year !== series.year) {
-    throw violation(`La série ${name} ne numérote que des documents datés de ${series.year}, pas du ${formatDateFr(issueDate)}.`);
+    throw violation(message('refusal.numbering.otherYear', { series: name, year: String(series.year), date: { date: issueDate } }));
   }
-  if (doc.number <= series.lastNumber) throw violation(`Le numéro ${number} a déjà été attribué : un numéro ne se réutilise pas.`);
+  if (doc.number <= series.lastNumber) throw violation(message('refusal.numbering.reused', { number }));
   if (doc.number > series.lastNumber + 1) {
-    throw violation(`Le numéro ${number} sauterait ${countFr(doc.number - series.lastNumber - 1, 'numéro', 'numéros')} de la série ${name} : la numérotation doit être continue.`);
+    throw violation(message('refusal.numbering.gap', { number, count: doc.number - series.lastNumber - 1, series: name }));
   }
   if (series.lastIssueDate !== undefined && compareDates(issueDate, series.lastIssueDate) < 0) {
-    throw violation(
-      `Le ${formatDateFr(issueDate)} précède la date du dernier document de la série ${name} (${formatDateFr(series.lastIssueDate)}) : la numérotation doit suivre l'ordre chronologique.`,
-    );
+    throw violation(message('refusal.numbering.beforeLast', { date: { date: issueDate }, series: name, last: { date: series.lastIssueDate } }));
   }
   return { ...series, lastNumber: doc.number, lastIssueDate: issueDate };
 }
@@ -126,7 +120,7 @@ export function acceptIssuedNumber(series: NumberingSeries, number: string, issu
 export function allocateNumber(series: NumberingSeries, issueDate: IsoDate): { number: string; series: NumberingSeries } {
   assertSeriesIdentity(series);
   if (series.lastNumber >= seriesCapacity(series)) {
-    throw violation(`La série ${seriesName(series)} est épuisée (${series.lastNumber} numéros) : demander une nouvelle série.`);
+    throw violation(message('refusal.numbering.exhausted', { series: seriesName(series), count: series.lastNumber }));
   }
   const number = formatDocumentNumber({ ...series, number: series.lastNumber + 1 });
   return { number, series: acceptIssuedNumber(series, number, issueDate) };

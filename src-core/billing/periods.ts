@@ -2,7 +2,6 @@ import {
   addDays, compareDates, daysBetween, formatDateFr, formatMonthFr, lastDayOfMonth, parseIsoDate, parseYearMonth, yearMonthOf,
   type IsoDate, type YearMonth,
 } from '../dates';
-import { DomainError } from '../errors';
 import { explained, type Explained } from '../explain';
 import { message, refusalError } from '../messages';
 import { DEFAULT_RULE_SETTINGS } from '../settings';
@@ -42,14 +41,11 @@ export function assertBillingContract(contract: BillingContract): BillingContrac
   parseIsoDate(contract.startDate);
   const end = contract.terminationEffectiveDate;
   if (end !== undefined && compareDates(end, contract.startDate) < 0) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `Contrat ${contract.id} : la résiliation (${formatDateFr(end)}) précède le début du contrat (${formatDateFr(contract.startDate)}).`,
-    );
+    throw refusalError('INVALID_INPUT', message('refusal.billing.endBeforeStart', { id: contract.id, end: { date: end }, start: { date: contract.startDate } }));
   }
   const term = contract.paymentTermDays;
   if (term !== undefined && !(Number.isInteger(term) && term >= 0)) {
-    throw new DomainError('INVALID_INPUT', `Contrat ${contract.id} : délai de paiement invalide (${term} jours).`);
+    throw refusalError('INVALID_INPUT', message('refusal.billing.paymentTerm', { id: contract.id, days: term }));
   }
   return contract;
 }

@@ -2,7 +2,7 @@ import { compareDates, daysBetween, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import { explainedMessage, type Explained } from '../explain';
 import { message, type Message, type MessageCode, type MessageParam } from '../messages';
-import { assertCents, type Cents } from '../money';
+import { assertCents, type AmountWhat, type Cents } from '../money';
 
 /**
  * Where an issued invoice (or late-surcharge document) stands with its client
@@ -52,7 +52,7 @@ export interface Settlement {
   daysLate: number;
 }
 
-function sum(amounts: readonly Cents[] | undefined, what: string): Cents {
+function sum(amounts: readonly Cents[] | undefined, what: AmountWhat): Cents {
   return (amounts ?? []).reduce((total, amount) => total + assertCents(amount, what), 0);
 }
 
@@ -61,12 +61,12 @@ export function settlement(input: SettlementInput, today: IsoDate): Settlement {
   if (entries.some((p) => p <= 0)) {
     throw new DomainError('INVALID_AMOUNT', 'Un paiement enregistré est toujours positif.');
   }
-  const paidCents = sum(input.paymentsCents, 'Montant payé');
-  const refundedCents = sum(input.refundsCents, 'Montant remboursé');
-  const offsetOutCents = sum(input.offsetsOutCents, 'Montant imputé');
-  const offsetInCents = sum(input.offsetsInCents, 'Avoir imputé');
-  const creditedCents = 0 - sum(input.creditNotesTotalCents, 'Total d’avoir');
-  const owed = assertCents(input.totalCents, 'Total TTC') - creditedCents;
+  const paidCents = sum(input.paymentsCents, 'paid');
+  const refundedCents = sum(input.refundsCents, 'refunded');
+  const offsetOutCents = sum(input.offsetsOutCents, 'offset');
+  const offsetInCents = sum(input.offsetsInCents, 'offsetIn');
+  const creditedCents = 0 - sum(input.creditNotesTotalCents, 'credited');
+  const owed = assertCents(input.totalCents, 'total') - creditedCents;
   const balanceCents = owed - paidCents - offsetInCents + refundedCents + offsetOutCents;
   const late = balanceCents > 0 ? Math.max(0, daysBetween(input.dueDate, today)) : 0;
   const due = { date: input.dueDate };

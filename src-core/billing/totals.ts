@@ -30,7 +30,7 @@ function assertRate(rate: number): number {
 export function invoiceTotals(lines: readonly { netCents: Cents; vatRatePercent: number }[]): ComputedTotals {
   const bases = new Map<number, Cents>();
   for (const line of lines) {
-    assertCents(line.netCents, 'Montant HT de ligne');
+    assertCents(line.netCents, 'lineNet');
     const rate = assertRate(line.vatRatePercent);
     bases.set(rate, (bases.get(rate) ?? 0) + line.netCents);
   }

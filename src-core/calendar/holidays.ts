@@ -1,5 +1,6 @@
 import { addDays, dayOfWeek, formatIsoDate, parseIsoDate, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
+import { message, refusalError, type MessageParam } from '../messages';
 import type { RuleSettings } from '../settings';
 
 /**
@@ -87,16 +88,14 @@ export function nextBusinessDayOnOrAfter(date: IsoDate, opts: HolidayOptions = {
 
 /** The N-th business day after D (D itself is not counted, whatever day it is). */
 export function addBusinessDays(date: IsoDate, businessDays: number, opts: HolidayOptions = {}): IsoDate {
-  assertWholeCount(businessDays, 'Nombre de jours ouvrés');
+  assertWholeCount(businessDays, { word: 'code.countWhat.businessDays' });
   let day = formatIsoDate(parseIsoDate(date));
   for (let left = businessDays; left > 0; left -= 1) day = nextBusinessDayOnOrAfter(addDays(day, 1), opts);
   return day;
 }
 
 /** A count of days must be a whole, non-negative number: a deadline never runs backwards. */
-export function assertWholeCount(days: number, what = 'Nombre de jours'): number {
-  if (!Number.isInteger(days) || days < 0) {
-    throw new DomainError('INVALID_NUMBER', `${what} invalide : ${days} (un entier positif ou nul est attendu).`);
-  }
+export function assertWholeCount(days: number, what: MessageParam = { word: 'code.countWhat.days' }): number {
+  if (!Number.isInteger(days) || days < 0) throw refusalError('INVALID_NUMBER', message('refusal.count.whole', { what, text: String(days) }));
   return days;
 }

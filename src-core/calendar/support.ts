@@ -29,7 +29,7 @@ export function supportDeadlineExplained(
   businessHours: number,
   opts: HolidayOptions = {},
 ): Explained<IsoInstant> {
-  let left = assertWholeCount(businessHours, "Nombre d'heures ouvrées") * HOUR_MS;
+  let left = assertWholeCount(businessHours, { word: 'code.countWhat.businessHours' }) * HOUR_MS;
   let clock = supportClockStart(toParisWallClock(parseInstant(reportedAt)), opts);
   // Ending exactly at 18:00 stays on that day rather than jumping to the next opening.
   while (left > CLOSING_MS - clock.msOfDay) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import type { Client, Invoice } from '../model';
 import type { SellerProfile } from '../settings';
 import { ciiXml } from './cii-xml';
@@ -31,7 +31,7 @@ export interface IssuableDocument {
 /**
  * Issuing is refused while a document fails the EN 16931 rules: the refusal
  * names each failing document (its number and buyer) and every rule with its
- * reason, in French, and nothing is issued. The check runs on the documents
+ * reason, as a message code (French in the error's message), and nothing is issued. The check runs on the documents
  * as they will be numbered, their buyer as it will be printed, and the seller
  * profile in force.
  */
@@ -39,9 +39,8 @@ export function assertEInvoiceable(documents: readonly IssuableDocument[], selle
   const failures = documents.flatMap(({ invoice, client, refs }) => {
     const model = invoiceDocumentModel(invoice, client, seller, refs);
     const problems = validateEInvoice(eInvoiceOf(model));
-    return problems.length > 0 ? [describeProblems(`${model.number ?? 'Le brouillon'} (${model.buyer.legalName})`, problems)] : [];
+    const name = model.number ? message('einvoice.documentName', { number: model.number, buyer: model.buyer.legalName }) : message('einvoice.draftName', { buyer: model.buyer.legalName });
+    return problems.length > 0 ? [describeProblems({ message: name }, problems)] : [];
   });
-  if (failures.length > 0) {
-    throw new DomainError('INVALID_INPUT', `Émission refusée, rien n’a été émis.\n${failures.join('\n')}`);
-  }
+  if (failures.length > 0) throw refusalError('INVALID_INPUT', message('einvoice.refused', { documents: { lines: failures } }));
 }

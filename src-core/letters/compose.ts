@@ -1,10 +1,10 @@
-import { DomainError } from '../errors';
 import { frenchError } from '../model/validate';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { composeBreachNotice, composeBreachTermination } from './breach';
 import { composeFormalNotice, composeNonPaymentTermination, composePaymentReminder } from './dunning';
 import { composeForceMajeureTermination } from './force-majeure';
 import { letterParamsSchemas, type LetterParamsByKind } from './params';
+import { letterParamsRefusal } from './stored-params';
 import { composePriceChange } from './price-change';
 import { composeReceiptCorrection } from './receipt-correction';
 import { composeTerminationAcknowledgement } from './termination';
@@ -28,7 +28,7 @@ const COMPOSERS: { [K in LetterKind]: (params: LetterParamsByKind[K], settings: 
  * The text of a registered letter of the given kind, with its computed dates
  * (taken from the lifecycle rules, never recomputed here) written out in full.
  * Params come from forms, so they are validated first; a refusal is a
- * DomainError with a French message.
+ * DomainError with its message code (French in its message).
  */
 export function composeLetter<K extends LetterKind>(
   kind: K,
@@ -36,9 +36,6 @@ export function composeLetter<K extends LetterKind>(
   settings: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): LetterContent {
   const parsed = letterParamsSchemas[kind].safeParse(params, { error: frenchError });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DomainError('INVALID_INPUT', `Courrier incomplet : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);
-  }
+  if (!parsed.success) throw letterParamsRefusal('refusal.letter.incomplete', parsed.error);
   return COMPOSERS[kind](parsed.data as LetterParamsByKind[K], settings);
 }

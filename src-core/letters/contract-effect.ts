@@ -1,5 +1,5 @@
 import { compareDates, formatDateFr, yearMonthOf, type IsoDate } from '../dates';
-import { message, refusalError } from '../messages';
+import { message, messageFr, refusalError } from '../messages';
 import type { Explained } from '../explain';
 import {
   applyLifecycleEvent, contractEnd, forceMajeureTerminationEffectiveDateExplained, lifecycleOfContract, presumedReceiptDateExplained, priceChangeDates,
@@ -119,7 +119,8 @@ export function priceChangeObjectionEffect(letter: TrackedLetter, contract: Cont
   const received = letter.receivedOn ?? presumedReceiptDateExplained(letter.sentOn, settings).value;
   const from = priceChangeEffectiveFrom(p.effectiveFrom, received, settings);
   const effective = priceChangeObjectionTerminationDateExplained(from);
-  const rule = `${effective.rule} Opposition reçue le ${formatDateFr(objectionOn)} ; nouveaux prix prévus le ${formatDateFr(from)} (§5.2).`;
+  // Stored in French on the contract's history; messageOfFrench reads it back as this message.
+  const rule = messageFr(message('rule.priceChange.objectionStored', { rule: { message: effective.message! }, on: { date: objectionOn }, from: { date: from } }));
   const result = termination(contract, { ...letter, id: `${letter.id}:objection` }, { type: 'price_change_objection_received', date: objectionOn, priceChangeReceived: received, newPricesFrom: from }, 'price_change_objection', { ...effective, rule }, settings);
   if (!result) throw refusalError('INVALID_TRANSITION', message('refusal.letter.objectionUseless'));
   // The termination belongs to the notice it answers.

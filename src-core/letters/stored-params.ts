@@ -1,5 +1,7 @@
-import { DomainError } from '../errors';
-import { frenchError } from '../model/validate';
+import type { z } from 'zod';
+import type { DomainError } from '../errors';
+import { message, refusalError, type MessageCode } from '../messages';
+import { frenchError, saidOfText } from '../model/validate';
 import { letterParamsSchemas, type LetterParamsByKind } from './params';
 import type { LetterKind } from './types';
 
@@ -49,9 +51,14 @@ function unflatten(stored: StoredLetterParams): Record<string, unknown> {
 /** The typed params of a stored letter, validated like a form's (a damaged record is refused in French). */
 export function readLetterParams<K extends LetterKind>(kind: K, stored: StoredLetterParams): LetterParamsByKind[K] {
   const parsed = letterParamsSchemas[kind].safeParse(unflatten(stored), { error: frenchError });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DomainError('INVALID_INPUT', `Paramètres de lettre illisibles : ${issue?.path.join('.') ?? ''} — ${issue?.message ?? 'donnée invalide'}`);
-  }
+  if (!parsed.success) throw letterParamsRefusal('refusal.letter.unreadableParams', parsed.error);
   return parsed.data as LetterParamsByKind[K];
+}
+
+/** Letter params refused (a form's, or a stored record's): the first problem's path and reason, its reason by its code when src-core wrote it. */
+export function letterParamsRefusal(code: Extract<MessageCode, 'refusal.letter.incomplete' | 'refusal.letter.unreadableParams'>, error: z.ZodError): DomainError {
+  const issue = error.issues[0];
+  const said = issue && saidOfText(issue.message);
+  const reason = said ? { message: said } : (issue?.message ?? { word: 'refusal.letter.invalidValue' });
+  return refusalError('INVALID_INPUT', message(code, { path: issue?.path.join('.') ?? '', reason }));
 }

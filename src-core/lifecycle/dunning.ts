@@ -1,7 +1,6 @@
 import { addDays, toDayNumber, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
 import { explainedMessage, type Explained } from '../explain';
-import { message } from '../messages';
+import { message, refusalError } from '../messages';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../settings';
 import { assertWholeCount } from '../calendar';
 
@@ -32,7 +31,7 @@ const STEP_SETTING: Record<DunningStep, keyof DunningSettings> = {
 };
 
 function stepDays(step: DunningStep, settings: DunningSettings): number {
-  return assertWholeCount(settings[STEP_SETTING[step]], `Délai « ${DUNNING_STEP_LABELS[step]} »`);
+  return assertWholeCount(settings[STEP_SETTING[step]], { message: message('code.countWhat.dunningStep', { step: { word: `code.dunningStep.${step}` } }) });
 }
 
 const STEPS: readonly DunningStep[] = ['reminder', 'formal_notice', 'termination_possible'];
@@ -43,10 +42,7 @@ export function dunningSchedule(dueDate: IsoDate, settings: DunningSettings = DE
   return STEPS.map((step) => {
     const days = stepDays(step, settings);
     if (days <= previousDays) {
-      throw new DomainError(
-        'INVALID_INPUT',
-        `Délais de relance incohérents : « ${DUNNING_STEP_LABELS[step]} » à ${days} jours de l’échéance ne suit pas l’étape précédente (${previousDays} jours).`,
-      );
+      throw refusalError('INVALID_INPUT', message('refusal.dunning.order', { step: { word: `code.dunningStep.${step}` }, days, previous: previousDays }));
     }
     previousDays = days;
     const rule = message(step === 'termination_possible' ? 'rule.dunning.terminationPossible' : 'rule.dunning.step', { due: { date: dueDate }, days });

@@ -21,7 +21,7 @@ export function liabilityCapExplained(payments: readonly ClientPayment[], eventD
   const fromDay = toDayNumber(from);
   let paid = 0;
   for (const { date, amountCents } of payments) {
-    assertNonNegativeCents(amountCents, 'Montant du paiement');
+    assertNonNegativeCents(amountCents, 'payment');
     const day = toDayNumber(date);
     if (day >= fromDay && day <= to) paid += amountCents;
   }

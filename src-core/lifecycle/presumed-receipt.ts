@@ -18,7 +18,7 @@ export function presumedReceiptDateExplained(
   settings: ReceiptSettings = DEFAULT_RULE_SETTINGS,
   clause = '§5.2',
 ): Explained<IsoDate> {
-  const days = assertWholeCount(settings.presumedReceiptDays, 'Délai de réception présumée');
+  const days = assertWholeCount(settings.presumedReceiptDays, { word: 'code.countWhat.presumedReceipt' });
   return explainedMessage(addDays(sentOn, days), clause, message('rule.receipt.presumed', { days }));
 }
 

@@ -35,18 +35,12 @@ export interface ReferencedContract {
 }
 
 /**
- * Why `candidate` may not carry its reference: another contract (not itself)
+ * Why `candidate` may not carry its reference (a message code, its French by messageFr): another contract (not itself)
  * already has it. `undefined` when it is free. The caller gives the contracts
  * it knows (all of them, or only those found under the same normalized
  * reference by an index).
  */
-export function referenceClash(candidate: ReferencedContract, others: Iterable<ReferencedContract>): string | undefined {
-  const clash = referenceClashMessage(candidate, others);
-  return clash && messageFr(clash);
-}
-
-/** The same refusal as a code, for the interface's language. */
-function referenceClashMessage(candidate: ReferencedContract, others: Iterable<ReferencedContract>): Message | undefined {
+export function referenceClash(candidate: ReferencedContract, others: Iterable<ReferencedContract>): Message | undefined {
   const wanted = normalizeContractReference(candidate.reference);
   for (const other of others) {
     if (other.id !== candidate.id && normalizeContractReference(other.reference) === wanted) {
@@ -58,7 +52,7 @@ function referenceClashMessage(candidate: ReferencedContract, others: Iterable<R
 
 /** The same refusal as a field issue, for forms and ValidationError. */
 export function referenceIssue(candidate: ReferencedContract, others: Iterable<ReferencedContract>): FieldIssue | undefined {
-  const said = referenceClashMessage(candidate, others);
+  const said = referenceClash(candidate, others);
   return said ? { path: 'reference', message: messageFr(said), said } : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
-import { frenchOf, message, messageOfFrench, MESSAGES_FR, type Message, type MessageCode } from '../messages';
+import { frenchOf, message, messageFr, messageOfFrench, MESSAGES_FR, type Message, type MessageCode, type MessageParam } from '../messages';
 
 /** One refused field: its path ("billingAddress.postalCode") and the French reason. */
 export interface FieldIssue {
@@ -31,27 +31,31 @@ export function saidOfText(text: string): Message | undefined {
   return undefined;
 }
 
-/** French names of the fields, for the one-line message (the last named segment of a path wins). */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  id: 'Identifiant', legalName: 'Raison sociale', siren: 'SIREN', vatNumber: 'N° de TVA', country: 'Pays',
-  billingAddress: 'Adresse de facturation', lines: 'Lignes', postalCode: 'Code postal', city: 'Ville',
-  contact: 'Contact', partner: 'Partenaire', name: 'Nom', email: 'E-mail', phone: 'Téléphone',
-  hostingMode: "Mode d'hébergement", clientId: 'Client', contractId: 'Contrat', reference: 'Référence',
-  tier: 'Formule', priceListId: 'Grille tarifaire', startDate: 'Date de début', status: 'Statut',
-  paymentTermDays: 'Délai de paiement', terminationNotice: 'Préavis', receivedOn: 'Date de réception',
-  channel: 'Canal', terminationEffectiveDate: 'Date de résiliation', history: 'Historique', months: 'Mois',
-  month: 'Mois', cpuHours: 'Heures CPU', databaseGB: 'Base de données (Go)', storageGB: 'Stockage (Go)',
-  kind: 'Type', number: 'Numéro', period: 'Mois facturé', issueDate: "Date d'émission", dueDate: 'Échéance',
-  label: 'Libellé', quantity: 'Quantité', unitPriceCents: 'Prix unitaire', netCents: 'Montant HT',
-  vatRatePercent: 'Taux de TVA', totals: 'Totaux', invoiceId: 'Facture', date: 'Date', amountCents: 'Montant',
-  method: 'Moyen de paiement', sentOn: "Date d'envoi", registeredNumber: 'N° de recommandé', params: 'Paramètres',
-  createdAt: 'Créé le', updatedAt: 'Modifié le', version: 'Version', effectiveFrom: "Date d'effet", tiers: 'Formules',
-};
-
-function fieldLabel(path: string): string {
+/**
+ * The name of a path's field, for the one-line message (the last named
+ * segment wins): its word `code.field.<name>` (French in MESSAGES_FR, said in
+ * the interface's language), or the key itself for a field without one.
+ */
+function fieldName(path: string): MessageParam {
   const named = path.split('.').filter((segment) => !/^\d+$/.test(segment));
   const last = named[named.length - 1];
-  return last ? (FIELD_LABELS[last] ?? last) : '';
+  if (!last) return '';
+  const code = `code.field.${last}`;
+  return Object.hasOwn(MESSAGES_FR, code) ? { word: code } : last;
+}
+
+/** What a refused input is ("Client", "Règlement"), as a word when src-core names it (code.entity.*, code.inputWhat.*). */
+let whatCodes: Map<string, string> | undefined;
+function inputWhat(what: string): MessageParam {
+  whatCodes ??= new Map(Object.entries(MESSAGES_FR).filter(([code]) => code.startsWith('code.entity.') || code.startsWith('code.inputWhat.')).map(([code, text]) => [text, code]));
+  const code = whatCodes.get(what);
+  return code ? { word: code } : what;
+}
+
+/** A field's problem in the refusal: its name and reason, both said in the interface's language when they are codes. */
+function issueSaid(issue: FieldIssue): Message {
+  const reason = issue.said ? { message: issue.said } : issue.message;
+  return issue.path ? message('refusal.input.field', { field: fieldName(issue.path), reason }) : issue.said ?? message('validation.other', { fr: issue.message, en: issue.message });
 }
 
 /**
@@ -68,17 +72,28 @@ function clip(detail: string): string {
   return `${detail.slice(0, end)}…`;
 }
 
-/** A refused input: the message lists the fields (the first ten); `issues` lets a form place them all. */
+/**
+ * A refused input: the message lists the fields (the first ten) by name and
+ * reason; `issues` lets a form place them all; `said` is the same list as
+ * codes (issue 19), so a screen or the server's answer names each field and
+ * its reason in the interface's language. The French is written clipped
+ * (a field's text beyond 300 characters), `said` carries the values whole.
+ */
 export class ValidationError extends DomainError {
   constructor(
     what: string,
     readonly issues: FieldIssue[],
   ) {
-    const details = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => clip(i.path ? `${fieldLabel(i.path)} : ${i.message}` : i.message));
+    const shown = issues.slice(0, MAX_ISSUES_SHOWN);
     const hidden = issues.length - MAX_ISSUES_SHOWN;
-    const more = hidden > 0 ? ` ; et ${hidden} ${hidden === 1 ? 'autre problème' : 'autres problèmes'}` : '';
     // "Saisie refusée (Client)": one wording whatever the gender of the thing named, no "refusé(e)".
-    super('INVALID_INPUT', `Saisie refusée (${what}). ${details.join(' ; ')}${more}`);
+    const said = message('refusal.input', {
+      what: inputWhat(what),
+      details: { clauses: shown.map(issueSaid) },
+      more: hidden > 0 ? { message: message('refusal.input.more', { count: hidden }) } : '',
+    });
+    const clipped = shown.map((i) => clip(messageFr(issueSaid(i)))).join(MESSAGES_FR['join.clauses']);
+    super('INVALID_INPUT', messageFr(message('refusal.input', { ...said.params, details: clipped })), said);
   }
 }
 

@@ -1,5 +1,4 @@
-import { compareDates, formatDateFr, parseIsoDate, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { compareDates, parseIsoDate, type IsoDate } from '../dates';
 import { message, refusalError, type Message } from '../messages';
 import type { Cents } from '../money';
 
@@ -77,10 +76,7 @@ export function priceListInForce(date: IsoDate, lists: PriceLists): PriceList {
     .reduce<PriceList | null>((best, l) => (best && compareDates(best.effectiveFrom, l.effectiveFrom) >= 0 ? best : l), null);
   if (!inForce) {
     const first = firstPriceListDate(lists);
-    throw new DomainError(
-      'UNKNOWN_PRICE_LIST',
-      `Aucune grille tarifaire n'est en vigueur le ${formatDateFr(date)}${first ? ` (la première date du ${formatDateFr(first)})` : ' (aucune grille enregistrée)'}.`,
-    );
+    throw refusalError('UNKNOWN_PRICE_LIST', first ? message('refusal.priceList.noneInForce', { date: { date }, first: { date: first } }) : message('refusal.priceList.noneRecorded', { date: { date } }));
   }
   return inForce;
 }
@@ -112,10 +108,7 @@ export function getTier(tierId: string, priceListId: string, lists: PriceLists):
 export function tierOf(list: PriceList, tierId: string): Tier {
   const tier = list.tiers.find((t) => t.id === tierId);
   if (!tier) {
-    throw new DomainError(
-      'UNKNOWN_TIER',
-      `Formule inconnue : « ${tierId} » n'existe pas dans la grille ${list.id} (formules : ${list.tiers.map((t) => t.id).join(', ')}).`,
-    );
+    throw refusalError('UNKNOWN_TIER', message('refusal.priceList.unknownTier', { tier: tierId, list: list.id, tiers: list.tiers.map((t) => t.id).join(', ') }));
   }
   return tier;
 }

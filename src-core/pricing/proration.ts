@@ -15,7 +15,7 @@ export interface Proration {
 }
 
 export function prorateFirstMonth(monthlyPriceCents: Cents, startDate: IsoDate): Proration {
-  assertNonNegativeCents(monthlyPriceCents, 'Prix mensuel');
+  assertNonNegativeCents(monthlyPriceCents, 'monthlyPrice');
   const { year, month, day } = parseIsoDate(startDate);
   const days = daysInMonth(year, month);
   const daysBilled = days - day + 1;

@@ -6,6 +6,7 @@ import { planTierChange, type TierChangePlan } from '../lifecycle/tier-change';
 import type { Contract, ContractHistoryEntry, LetterTerminationCause } from '../model/contract';
 import type { LetterStatus } from '../model/letter';
 import { contractPriceListProblem, type PriceLists } from '../pricing/price-lists';
+import { message } from '../messages';
 import { firstRefusal, refusal, verdictOf, type Verdict } from './verdict';
 
 /**
@@ -38,16 +39,16 @@ function dayOf(at: string, today: IsoDate): IsoDate {
   return compareDates(day, today) > 0 ? today : day;
 }
 
-const TIER_ACTION_MESSAGE = 'La formule d’un contrat change par « Changer de formule », qui l’inscrit dans l’historique du contrat.';
+const TIER_ACTION = message('refusal.tierChange.byAction');
 
 /** Tier changes added by `after` are each planned on the contract as it stood; the tier is the latest change's. */
 function tierRefusal(before: Contract | undefined, after: Contract, today: IsoDate, lists: PriceLists): Verdict {
   const changes = tierChanges(after.history);
   const latest = [...changes].sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : a.fromMonth > b.fromMonth ? 1 : 0)).at(-1);
-  if (latest && after.tier !== latest.toTier) return refusal('INVALID_INPUT', `${TIER_ACTION_MESSAGE} (formule ${after.tier}, dernier changement vers ${latest.toTier}).`);
+  if (latest && after.tier !== latest.toTier) return refusal('INVALID_INPUT', message('refusal.tierChange.byActionLatest', { action: { message: TIER_ACTION }, tier: after.tier, latest: latest.toTier }));
   if (!before) return null;
   const undone = tierChanges(before.history).filter((e) => !changes.some((c) => sameEntry(c, e)));
-  if (!latest && undone.length === 0 && after.tier !== before.tier) return refusal('INVALID_INPUT', TIER_ACTION_MESSAGE);
+  if (!latest && undone.length === 0 && after.tier !== before.tier) return refusal('INVALID_INPUT', TIER_ACTION);
   let contract: Contract = { ...before, history: before.history.filter((e) => !undone.some((u) => sameEntry(u, e))) };
   for (const entry of changes.filter((c) => !before.history.some((e) => sameEntry(c, e)))) {
     const day = dayOf(entry.at, today);
@@ -73,8 +74,8 @@ function priceListRefusal(before: Contract | undefined, after: Contract, lists: 
 function endRefusal(after: Contract): Verdict {
   const end = contractEnd(after);
   if (!end || end.cause === null || end.value === after.terminationEffectiveDate) return null;
-  const stored = after.terminationEffectiveDate ? `(${formatDateFr(after.terminationEffectiveDate)})` : '(aucune)';
-  return refusal('INVALID_DATE', `La date de résiliation enregistrée ${stored} n’est pas celle que fixent le préavis et les lettres du contrat : le ${formatDateFr(end.value)} — ${end.rule}`);
+  const stored = after.terminationEffectiveDate ? { date: after.terminationEffectiveDate } : { message: message('refusal.contract.storedEndNone') };
+  return refusal('INVALID_DATE', message('refusal.contract.storedEnd', { stored, end: { date: end.value }, rule: end.message ? { message: end.message } : end.rule }));
 }
 
 /** What the rule reads of a letter named by a termination entry. */
@@ -103,13 +104,13 @@ function terminationLetterRefusal(before: Contract | undefined, after: Contract,
     if (entry.kind !== 'termination' || !entry.letterId || before?.history.some((e) => sameEntry(e, entry))) continue;
     const letter = letters.get(entry.letterId);
     if (!letter || letter.contractId !== after.id || letter.kind !== TERMINATION_LETTER_KINDS[entry.cause]) {
-      return refusal('INVALID_INPUT', `Résiliation refusée : elle ne s’appuie sur aucune lettre de ce contrat qui la prononce (lettre ${entry.letterId}).`);
+      return refusal('INVALID_INPUT', message('refusal.termination.noLetter', { id: entry.letterId }));
     }
     if (!['sent', 'received'].includes(letter.status) || !letter.sentOn) {
-      return refusal('INVALID_TRANSITION', 'Résiliation refusée : la lettre qui la prononce n’a pas été envoyée.');
+      return refusal('INVALID_TRANSITION', message('refusal.termination.notSent'));
     }
     if (compareDates(entry.effectiveDate, letter.sentOn) < 0) {
-      return refusal('INVALID_DATE', `Résiliation refusée : effective le ${formatDateFr(entry.effectiveDate)}, avant l’envoi de sa lettre (${formatDateFr(letter.sentOn)}).`);
+      return refusal('INVALID_DATE', message('refusal.termination.beforeSent', { effective: { date: entry.effectiveDate }, sent: { date: letter.sentOn } }));
     }
   }
   return null;

@@ -1,6 +1,7 @@
 import { isValidIsoDate, type IsoDate } from '../dates';
 import { applyLetterStep, type LetterStep, type LetterTrack } from '../letters/letter-status';
 import type { LetterStatus } from '../model/letter';
+import { message } from '../messages';
 import { refusal, verdictOf, type Verdict } from './verdict';
 
 /**
@@ -20,7 +21,8 @@ export interface StoredLetterTrack {
 
 const TRACKED = ['status', 'sentOn', 'registeredNumber', 'receivedOn'] as const;
 
-const STATUS_WORDS: Record<LetterStatus, string> = { draft: 'brouillon', printed: 'imprimée', sent: 'envoyée', received: 'reçue', returned: 'retournée' };
+/** A letter's status inside a sentence: « une lettre imprimée ». */
+const statusWord = (status: LetterStatus) => ({ word: `code.letterStatusWord.${status}` });
 
 /** The step that leads to `after`'s status with `after`'s dates. */
 function stepTo(after: StoredLetterTrack): LetterStep | null {
@@ -48,9 +50,9 @@ function trackOf(letter: StoredLetterTrack): LetterTrack {
 export function letterChangeRefusal(before: StoredLetterTrack, after: StoredLetterTrack, today: IsoDate): Verdict {
   if (TRACKED.every((field) => before[field] === after[field])) return null;
   const step = stepTo(after);
-  if (!step) return refusal('INVALID_TRANSITION', `Transition impossible : une lettre ${STATUS_WORDS[before.status]} ne redevient pas un brouillon.`);
+  if (!step) return refusal('INVALID_TRANSITION', message('refusal.letter.backToDraft', { status: statusWord(before.status) }));
   if ((step.type === 'send' && !after.sentOn) || (step.type === 'receive' && !after.receivedOn)) {
-    return refusal('INVALID_INPUT', step.type === 'send' ? 'La date d’envoi est obligatoire pour une lettre envoyée.' : 'La date de réception (accusé de réception) est obligatoire.');
+    return refusal('INVALID_INPUT', message(step.type === 'send' ? 'refusal.letter.sentOnRequired' : 'validation.letter.receivedOnRequired'));
   }
   return verdictOf(() => applyLetterStep(trackOf(before), step, today));
 }
@@ -62,5 +64,5 @@ export function letterChangeRefusal(before: StoredLetterTrack, after: StoredLett
  */
 export function letterDeletionRefusal(before: Pick<StoredLetterTrack, 'status'>): Verdict {
   if (before.status === 'draft') return null;
-  return refusal('INVALID_TRANSITION', `Une lettre ${STATUS_WORDS[before.status]} ne se supprime pas : elle reste au dossier du client.`);
+  return refusal('INVALID_TRANSITION', message('refusal.letter.noDelete', { status: statusWord(before.status) }));
 }

@@ -1,8 +1,8 @@
 import { isCountedPayment, paymentCancellation, paymentDateProblem } from '../billing/payment-rules';
 import { entryAmounts, type SettlementEntry } from '../billing/credit-use';
 import { paymentProblem, settlement, type Settlement } from '../billing/settlement';
-import { compareDates, formatDateFr, type IsoDate } from '../dates';
-import { message } from '../messages';
+import { compareDates, type IsoDate } from '../dates';
+import { message, messageFr } from '../messages';
 import type { Cents } from '../money';
 import type { InvoiceKind, InvoiceStatus } from '../model/invoice';
 import { firstRefusal, refusal, verdictOf, type Verdict } from './verdict';
@@ -91,7 +91,7 @@ export function newPaymentRefusal(payment: NewPayment, facts: PaymentFacts): Ver
 /** The fields of a recorded payment a change may touch: its cancellation (the rest is recorded money). */
 const CANCELLATION_FIELDS = ['cancelledOn', 'cancellationReason'];
 
-export const RECORDED_PAYMENT_MESSAGE = 'Un paiement enregistré ne se modifie pas : annulez-le avec un motif, puis enregistrez le bon.';
+export const RECORDED_PAYMENT_MESSAGE = messageFr(message('refusal.payment.recorded'));
 
 /** What an offset waiting for the client's next invoice may change: imputed on it, or split (the rest waits) — its amount re-checked by creditUseProblem. */
 const IMPUTATION_FIELDS = ['offsetInvoiceId', 'amountCents'];
@@ -111,13 +111,13 @@ export interface RecordedPayment {
 export function paymentChangeRefusal(before: RecordedPayment, after: RecordedPayment, changedFields: readonly string[], today: IsoDate): Verdict {
   if (changedFields.length === 0) return null;
   if (before.kind === 'offset' && before.offsetInvoiceId === undefined && changedFields.every((field) => IMPUTATION_FIELDS.includes(field))) return null;
-  if (changedFields.some((field) => !CANCELLATION_FIELDS.includes(field))) return refusal('INVALID_INPUT', RECORDED_PAYMENT_MESSAGE);
+  if (changedFields.some((field) => !CANCELLATION_FIELDS.includes(field))) return refusal('INVALID_INPUT', message('refusal.payment.recorded'));
   return firstRefusal(
-    () => (before.cancelledOn !== undefined ? refusal('INVALID_INPUT', `Ce paiement a déjà été annulé le ${formatDateFr(before.cancelledOn)}.`) : null),
-    () => (after.cancelledOn === undefined ? refusal('INVALID_INPUT', RECORDED_PAYMENT_MESSAGE) : null),
+    () => (before.cancelledOn !== undefined ? refusal('INVALID_INPUT', message('refusal.payment.alreadyCancelled', { date: { date: before.cancelledOn } })) : null),
+    () => (after.cancelledOn === undefined ? refusal('INVALID_INPUT', message('refusal.payment.recorded')) : null),
     () =>
       after.cancelledOn !== undefined && compareDates(after.cancelledOn, today) > 0
-        ? refusal('INVALID_DATE', `Un paiement ne peut pas être annulé dans le futur (le ${formatDateFr(after.cancelledOn)}).`)
+        ? refusal('INVALID_DATE', message('refusal.payment.cancelFuture', { date: { date: after.cancelledOn } }))
         : null,
     () => verdictOf(() => paymentCancellation(before, after.cancellationReason ?? '', today)),
   );
@@ -129,5 +129,5 @@ export function paymentChangeRefusal(before: RecordedPayment, after: RecordedPay
  * mistake and never synced leaves the laptop's records (the audit keeps it).
  */
 export function paymentDeletionRefusal(payment: { version: number }): Verdict {
-  return payment.version > 0 ? refusal('INVALID_INPUT', 'Ce paiement est déjà synchronisé : il ne se supprime pas, il s’annule avec un motif.') : null;
+  return payment.version > 0 ? refusal('INVALID_INPUT', message('refusal.payment.synced')) : null;
 }

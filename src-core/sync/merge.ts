@@ -1,4 +1,5 @@
 import { changedFieldsOf, sameFieldValue } from './field-changes';
+import { message, messageFr, type Message } from '../messages';
 import type { WireRecord } from './common';
 import type { FieldConflict } from './push';
 
@@ -24,7 +25,8 @@ export const DELETED_FIELD = '_deleted';
 export type MergeOutcome =
   | { kind: 'apply'; next: VersionedRecord; changedFields: string[] }
   | { kind: 'conflict'; conflicts: FieldConflict[] }
-  | { kind: 'reject'; reason: string };
+  /** `reason` is the French of `said` (the refusal's message code, issue 19). */
+  | { kind: 'reject'; reason: string; said: Message };
 
 /**
  * Record metadata (src-core/model recordMetaShape) is the server's to set:
@@ -47,15 +49,15 @@ export function splitMeta(changes: WireRecord): { fields: WireRecord; createdAt:
  */
 export function mergeUpsert(current: VersionedRecord | undefined, recordId: string, baseVersion: number, changes: WireRecord, now: string): MergeOutcome {
   if (changes.id !== undefined && changes.id !== recordId) {
-    return { kind: 'reject', reason: `Le champ id (${String(changes.id)}) ne correspond pas à l’enregistrement ${recordId}.` };
+    return rejection(message('sync.refusal.idMismatch', { id: String(changes.id), recordId }));
   }
   const { fields, createdAt } = splitMeta(changes);
   if (!current) {
-    if (baseVersion !== 0) return { kind: 'reject', reason: `Enregistrement ${recordId} inconnu du serveur (version de base ${baseVersion}).` };
+    if (baseVersion !== 0) return rejection(message('sync.refusal.unknownRecord', { recordId, base: String(baseVersion) }));
     return create(recordId, fields, createdAt ?? now, 1, now);
   }
   if (baseVersion > current.version) {
-    return { kind: 'reject', reason: `Version de base ${baseVersion} postérieure à la version du serveur (${current.version}).` };
+    return rejection(message('sync.refusal.baseAhead', { base: String(baseVersion), server: String(current.version) }));
   }
   if (current.deleted) {
     if (baseVersion < current.version) {
@@ -77,6 +79,10 @@ export function mergeUpsert(current: VersionedRecord | undefined, recordId: stri
   return { kind: 'apply', next: { data: { ...current.data, ...fields, id: recordId, version, updatedAt: now }, version, fieldVersions, deleted: false }, changedFields };
 }
 
+function rejection(said: Message): MergeOutcome {
+  return { kind: 'reject', reason: messageFr(said), said };
+}
+
 function create(recordId: string, fields: WireRecord, createdAt: unknown, version: number, now: string): MergeOutcome {
   const data = { ...fields, id: recordId, createdAt, updatedAt: now, version };
   const changedFields = Object.keys(fields);
@@ -88,7 +94,7 @@ function create(recordId: string, fields: WireRecord, createdAt: unknown, versio
 export function mergeDelete(current: VersionedRecord | undefined, baseVersion: number, now: string): MergeOutcome {
   if (!current || current.deleted) return { kind: 'apply', next: current ?? { data: {}, version: 0, fieldVersions: {}, deleted: true }, changedFields: [] };
   if (baseVersion > current.version) {
-    return { kind: 'reject', reason: `Version de base ${baseVersion} postérieure à la version du serveur (${current.version}).` };
+    return rejection(message('sync.refusal.baseAhead', { base: String(baseVersion), server: String(current.version) }));
   }
   if (baseVersion < current.version) {
     const conflicts = Object.entries(current.fieldVersions)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutationSchema } from './mutation';
-import { deviceIdSchema, wireRecordSchema } from './common';
+import { deviceIdSchema, optionalSaidSchema, wireRecordSchema } from './common';
 
 export const MAX_PUSH_BATCH = 500;
 /** Body limit of POST /sync/push, enforced by the server (413 beyond). */
@@ -37,13 +37,17 @@ const conflictResultSchema = z.object({
   record: wireRecordSchema.nullable(),
   conflicts: z.array(fieldConflictSchema),
   reason: z.string(),
+  /** The reason as a message code (issue 19): the laptop says it in its language; French in `reason`. */
+  said: optionalSaidSchema,
 });
 
 const rejectedResultSchema = z.object({
   mutationId: z.string(),
   status: z.literal('rejected'),
-  /** French, shown to the account manager as is. */
+  /** French, shown to the account manager as is (an answer from an older server, or a reason worded only in French). */
   reason: z.string(),
+  /** The reason as a message code and its values (issue 19), said in the laptop's language. */
+  said: optionalSaidSchema,
 });
 
 /** Stored by mutation id: the same mutation sent again gets this very answer. */

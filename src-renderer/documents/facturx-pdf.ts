@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { zlibSync } from 'fflate';
-import { describeProblems, DomainError, FACTURX_FILE_NAME, facturX, INVOICE_KIND_NAMES, type InvoiceDocumentModel } from '../../src-core';
+import { describeProblems, DomainError, refusalError, FACTURX_FILE_NAME, facturX, INVOICE_KIND_NAMES, type InvoiceDocumentModel } from '../../src-core';
 import { drawnInvoicePdf } from './invoice-pdf';
 import { writePdfA3, type PdfAFace } from './pdfa';
 import { srgbIccProfile } from './srgb-icc';
@@ -53,7 +53,7 @@ let deflatedProfile: Uint8Array | undefined;
 /** The Factur-X PDF of an issued document; refuses a draft or a document failing the EN 16931 rules. */
 export async function renderFacturXPdf(model: InvoiceDocumentModel, fonts: FacturXFonts, options: FacturXOptions = {}): Promise<Uint8Array> {
   const { xml, problems } = facturX(model);
-  if (problems.length > 0) throw new DomainError('INVALID_INPUT', describeProblems(model.number ?? '', problems));
+  if (problems.length > 0) throw refusalError('INVALID_INPUT', describeProblems(model.number ?? '', problems));
   // Seconds precision: the information dictionary's dates have no milliseconds.
   const date = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
   const [regular, bold] = await Promise.all([faceOf(fonts.regular), faceOf(fonts.bold)]);

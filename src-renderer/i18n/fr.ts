@@ -788,21 +788,12 @@ export const fr = {
   // i18n (issue 19): the words of src-core's codes on screen — statuses, kinds, steps, entities, metrics
   // code.contractStatus.* are src-core's (MESSAGES_FR, below): its refusals name a status
   // code.noticeChannel.* and code.letterKind.* are src-core's too (MESSAGES_FR): a contract's history and the audit name them
+  // code.dunningStep.* and code.entity.* are src-core's since s12 (MESSAGES_FR): its refusals name a step and a record's kind
   'code.letterStatus.draft': 'Brouillon',
   'code.letterStatus.printed': 'Imprimée',
   'code.letterStatus.sent': 'Envoyée',
   'code.letterStatus.received': 'Reçue',
   'code.letterStatus.returned': 'Retournée',
-  'code.dunningStep.reminder': 'Relance',
-  'code.dunningStep.formal_notice': 'Mise en demeure de payer',
-  'code.dunningStep.termination_possible': 'Résiliation pour défaut de paiement possible',
-  'code.entity.clients': 'Client',
-  'code.entity.contracts': 'Contrat',
-  'code.entity.usage': 'Relevé de consommation',
-  'code.entity.invoices': 'Facture',
-  'code.entity.payments': 'Paiement',
-  'code.entity.letters': 'Lettre',
-  'code.entity.priceLists': 'Grille tarifaire',
   'code.metric.cpuHours': 'CPU',
   'code.metric.databaseGB': 'base de données',
   'code.metric.storageGB': 'stockage',
@@ -837,7 +828,6 @@ export const fr = {
   'letters.deadline.line': '{label} : {date}',
   'letters.followUp.after': ' : ',
   // s11 english
-  'validation.refused': 'Saisie refusée. {details}',
   'actor.standalone': '{name} (poste autonome)',
   'invoices.credit.pendingAmount': ' : {amount} HT',
   'clients.form.quotedName': '« {name} »',

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { usePreferences } from '../state/preferences';
-import { DEFAULT_ENVELOPE_MODELS, DomainError, ValidationError, type EnvelopeModel, type Explained, type Message, type MessageParam } from '../../src-core';
+import { DEFAULT_ENVELOPE_MODELS, type EnvelopeModel, type Explained, type Message, type MessageParam } from '../../src-core';
 import { formatNumber, translate, translateMessage, type Locale, type MessageKey } from './translate';
 import { formatsFor, type Formats } from './format';
 
@@ -42,20 +42,19 @@ export function useSay(): (said: Message | string | Pick<Explained<unknown>, 'ru
 }
 
 /**
- * What an action's failure says, in the interface's language: a refusal of
- * src-core or the data layer (a DomainError) by its message code when it has
- * one, a refused input by its fields' codes (in French its own words, which
- * name the fields), any other error by its own text.
+ * What an action's failure says, in the interface's language: in French its
+ * own text; otherwise a failure carrying its message code (`said`: a refusal
+ * of src-core or the data layer, a refused input naming each field, the
+ * central server's refusal, a sync failure) by that code, any other error by
+ * its own text.
  */
 export function useSayError(): (error: unknown) => string {
   const locale = usePreferences((s) => s.locale);
   return useCallback(
     (error) => {
-      if (error instanceof DomainError && error.said) return translateMessage(locale, error.said);
-      if (error instanceof ValidationError && locale !== 'fr') {
-        return translate(locale, 'validation.refused', { details: error.issues.slice(0, 10).map((i) => (i.said ? translateMessage(locale, i.said) : i.message)).join(' ') });
-      }
-      return error instanceof Error ? error.message : String(error);
+      if (!(error instanceof Error)) return String(error);
+      const said = (error as { said?: Message }).said;
+      return locale !== 'fr' && said ? translateMessage(locale, said) : error.message;
     },
     [locale],
   );

@@ -62,8 +62,9 @@ export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalTh
       if (!response.ok) {
         const kind = kindOfStatus(response.status);
         const apiError = apiErrorSchema.safeParse(parseJson(bytes));
-        const message = apiError.success ? apiError.data.message : defaultMessage(kind);
-        throw new SyncError(kind, kind === 'server' ? `${defaultMessage('server')} (HTTP ${response.status})` : message, response.status);
+        if (kind === 'server') throw new SyncError(kind, `${defaultMessage('server')} (HTTP ${response.status})`, response.status);
+        // The server's French, and its message code when it sent one (issue 19): the screen says it in its language.
+        throw apiError.success ? new SyncError(kind, apiError.data.message, response.status, apiError.data.said) : new SyncError(kind, defaultMessage(kind), response.status);
       }
       return bytes;
     },

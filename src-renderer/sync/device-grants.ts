@@ -1,6 +1,6 @@
 import type { DataLayer } from '../data';
 import { parisToday, recordDeviceGrant, seriesToGrant } from '../data/invoicing';
-import { SYNC_KEYS, deleteSyncValue, writeSyncValue } from '../data/sync-state';
+import { SYNC_KEYS, deleteSyncValue, writeSyncValue, type GrantProblem } from '../data/sync-state';
 import type { ApiClient } from './api-client';
 import { SyncError } from './sync-error';
 
@@ -29,7 +29,7 @@ export async function ensureDeviceGrants(dataLayer: DataLayer, api: ApiClient): 
     for (const grant of grants) await recordDeviceGrant(ctx, grant);
   } catch (error) {
     if (!(error instanceof SyncError) || error.retryable) throw error;
-    await writeSyncValue(db, SYNC_KEYS.grantProblem, error.message);
+    await writeSyncValue(db, SYNC_KEYS.grantProblem, { reason: error.message, ...(error.said ? { said: error.said } : {}) } satisfies GrantProblem);
     return 0;
   }
   if (needed.length > 0) await deleteSyncValue(db, SYNC_KEYS.grantProblem);

@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, fieldIssues, mutationSchema, type MutationResult } from '../../src-core';
+import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, fieldIssues, mutationSchema, type Message, type MutationResult } from '../../src-core';
 import { z } from 'zod';
 import type { DataLayer, OutboxEntry } from '../data';
 import { referencedDocuments } from '../data/invoicing';
@@ -114,7 +114,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
           if (total.suspects.length >= MAX_SUSPECTS) return total;
           continue;
         }
-        results = [rejected(lone, error.message)];
+        results = [rejected(lone, error.message, error.said)];
         size = fullSize;
       }
     }
@@ -131,8 +131,8 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
 /** Failures a smaller batch can get past: refused as a whole, too large, failing, connection broken while sending. */
 const SPLIT_ON: ReadonlySet<SyncError['kind']> = new Set(['refused', 'tooLarge', 'server', 'network']);
 
-function rejected(entry: OutboxEntry, reason: string): MutationResult {
-  return { mutationId: entry.mutationId, status: 'rejected', reason };
+function rejected(entry: OutboxEntry, reason: string, said?: Message): MutationResult {
+  return { mutationId: entry.mutationId, status: 'rejected', reason, ...(said ? { said } : {}) };
 }
 
 /** Why the wire format refuses an outbox entry (French), or undefined when it can be sent. */

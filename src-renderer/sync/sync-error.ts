@@ -1,3 +1,5 @@
+import { message, messageFr, type Message, type MessageCode } from '../../src-core';
+
 /** Why a sync step failed, decided once so the engine knows whether to retry and the screen what to say. */
 export type SyncErrorKind = 'network' | 'timeout' | 'server' | 'rateLimited' | 'unauthorized' | 'forbidden' | 'refused' | 'tooLarge' | 'badAnswer';
 
@@ -6,13 +8,16 @@ const RETRYABLE: ReadonlySet<SyncErrorKind> = new Set(['network', 'timeout', 'se
 export class SyncError extends Error {
   readonly kind: SyncErrorKind;
   readonly status: number | undefined;
+  /** The same as a message code (issue 19): the server's `said`, or the kind's own words; the screen says it in its language. */
+  readonly said: Message | undefined;
 
-  /** `message` is French, shown to the account manager as is. */
-  constructor(kind: SyncErrorKind, message: string, status?: number) {
-    super(message);
+  /** `text` is French, shown to the account manager as is. */
+  constructor(kind: SyncErrorKind, text: string, status?: number, said?: Message) {
+    super(text);
     this.name = 'SyncError';
     this.kind = kind;
     this.status = status;
+    this.said = said ?? (text === defaultMessage(kind) ? message(SYNC_ERROR_CODES[kind]) : undefined);
   }
 
   /** Worth trying again later on its own (backoff); the others need a person (token, role, data). */
@@ -36,20 +41,21 @@ export function kindOfStatus(status: number): SyncErrorKind {
   return 'refused';
 }
 
-const DEFAULT_MESSAGES: Record<SyncErrorKind, string> = {
-  network: 'Serveur injoignable : vérifiez la connexion réseau et l’adresse du serveur.',
-  timeout: 'Le serveur n’a pas répondu à temps.',
-  server: 'Le serveur a rencontré une erreur ; nouvel essai automatique.',
-  rateLimited: 'Trop de requêtes : nouvel essai dans un instant.',
-  unauthorized: 'Jeton refusé : reconnectez-vous avec un jeton valide.',
-  forbidden: 'Ce jeton n’a pas le droit de synchroniser (rôle chargé de clientèle ou administrateur requis).',
-  refused: 'Le serveur a refusé la requête.',
-  tooLarge: 'Envoi trop volumineux pour le serveur.',
-  badAnswer: 'Réponse inattendue du serveur.',
+/** The words of each kind (src-core's MESSAGES_FR: French here, the interface's language on screen). */
+const SYNC_ERROR_CODES: Record<SyncErrorKind, MessageCode> = {
+  network: 'sync.error.network',
+  timeout: 'sync.error.timeout',
+  server: 'sync.error.server',
+  rateLimited: 'sync.error.rateLimited',
+  unauthorized: 'sync.error.unauthorized',
+  forbidden: 'sync.error.forbidden',
+  refused: 'sync.error.refused',
+  tooLarge: 'sync.error.tooLarge',
+  badAnswer: 'sync.error.badAnswer',
 };
 
 export function defaultMessage(kind: SyncErrorKind): string {
-  return DEFAULT_MESSAGES[kind];
+  return messageFr(message(SYNC_ERROR_CODES[kind]));
 }
 
 /** Any failure as a SyncError (a bug in our code stays visible, in French, rather than silently retried). */

@@ -1,6 +1,7 @@
 import type { LoginRequest, LoginResponse } from '../../src-core/sync';
 import type { Db } from '../storage/db';
 import { HttpError } from '../http/errors';
+import { message } from '../../src-core/messages';
 import { decoyHash, verifyPassword } from './passwords';
 import { issueToken, personOf, USER_COLUMNS, type ApiUser } from './users';
 
@@ -8,7 +9,7 @@ import { issueToken, personOf, USER_COLUMNS, type ApiUser } from './users';
 export const MAX_FAILED_LOGINS = 10;
 export const LOCK_MINUTES = 15;
 
-const WRONG = 'Nom d’utilisateur ou mot de passe incorrect.';
+const WRONG = message('sync.refusal.wrongCredentials');
 
 interface LoginRow extends ApiUser {
   passwordHash: string | null;
@@ -21,7 +22,7 @@ function lockedError(until: Date | string): HttpError {
   return new HttpError(
     423,
     'ACCOUNT_LOCKED',
-    `Compte verrouillé après ${MAX_FAILED_LOGINS} échecs de connexion : réessayez dans ${minutes} min, ou demandez à un administrateur de redéfinir le mot de passe.`,
+    message('sync.refusal.locked', { failures: MAX_FAILED_LOGINS, minutes }),
   );
 }
 
@@ -56,7 +57,7 @@ export async function login(db: Db, request: LoginRequest): Promise<LoginRespons
     if (counted?.lockedUntil && new Date(counted.lockedUntil).getTime() > Date.now()) throw lockedError(counted.lockedUntil);
     throw new HttpError(401, 'INVALID_CREDENTIALS', WRONG);
   }
-  if (row.role === 'ingest') throw new HttpError(403, 'FORBIDDEN', 'Ce compte sert à la plateforme d’hébergement : il ne se connecte pas depuis un poste.');
+  if (row.role === 'ingest') throw new HttpError(403, 'FORBIDDEN', message('sync.refusal.ingestAccount'));
   const token = await db.transaction(async (tx) => {
     // A lock set by a parallel wrong try since the read above wins.
     const reset = await tx.query(`update users set failed_logins = 0 where id = $1 and (locked_until is null or locked_until <= now()) returning 1`, [row.id]);

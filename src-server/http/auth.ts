@@ -3,6 +3,7 @@ import type { ApiRole } from '../../src-core/sync';
 import { findUserByToken, type AuthenticatedUser } from '../auth/users';
 import type { Queryable } from '../storage/db';
 import { HttpError } from './errors';
+import { message } from '../../src-core/messages';
 import { bearerToken } from './rate-limit';
 
 declare module 'fastify' {
@@ -18,9 +19,9 @@ declare module 'fastify' {
  */
 export async function authenticate(db: Queryable, request: FastifyRequest, roles: readonly ApiRole[]): Promise<AuthenticatedUser> {
   const token = bearerToken(request);
-  if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Authentification requise : jeton manquant (en-tête Authorization: Bearer …).');
+  if (!token) throw new HttpError(401, 'UNAUTHENTICATED', message('sync.refusal.noToken'));
   const user = await findUserByToken(db, token);
-  if (!user) throw new HttpError(401, 'UNAUTHENTICATED', 'Jeton invalide ou révoqué.');
-  if (!roles.includes(user.role)) throw new HttpError(403, 'FORBIDDEN', `Accès refusé : le rôle « ${user.role} » ne permet pas cette opération.`);
+  if (!user) throw new HttpError(401, 'UNAUTHENTICATED', message('sync.refusal.badToken'));
+  if (!roles.includes(user.role)) throw new HttpError(403, 'FORBIDDEN', message('sync.refusal.role', { role: user.role }));
   return user;
 }

@@ -2,17 +2,24 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiError } from '../../src-core/sync';
+import { messageFr, type Message } from '../../src-core/messages';
 import { describeError } from './log-redaction';
 
-/** An answer other than 200, with the French message the app shows as is. */
+/**
+ * An answer other than 200, with the French message the app shows as is; a
+ * refusal a person reads is given as a message code (issue 19): its French in
+ * `message`, the code and values in `said` for the laptop's language.
+ */
 export class HttpError extends Error {
+  readonly said?: Message;
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string,
+    message: string | Message,
     readonly details?: ApiError['details'],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : messageFr(message));
+    if (typeof message !== 'string') this.said = message;
   }
 }
 
@@ -67,7 +74,7 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
 }
 
 function errorBody(error: HttpError): ApiError {
-  return { error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  return { error: error.code, message: error.message, ...(error.said ? { said: error.said } : {}), ...(error.details ? { details: error.details } : {}) };
 }
 
 export function errorHandler(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/tokens';
 import { HttpError } from './errors';
+import { message } from '../../src-core/messages';
 
 export interface RateLimitOptions {
   /** The hashes of the tokens currently valid (read again at most every KNOWN_TOKENS_REFRESH_MS). */
@@ -103,7 +104,7 @@ export async function limitRequestRates(app: FastifyInstance, options: RateLimit
     const [counter, key] = tokenHash && known.has(tokenHash) ? [perToken, tokenHash] : [perAddress, request.ip];
     const seconds = counter.secondsLeft(key);
     reply.header('retry-after', String(seconds));
-    throw new HttpError(429, 'RATE_LIMITED', `Trop de requêtes : réessayez dans ${seconds} s.`);
+    throw new HttpError(429, 'RATE_LIMITED', message('sync.refusal.rateLimited', { seconds }));
   });
 
   return {

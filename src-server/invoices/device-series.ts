@@ -1,5 +1,6 @@
 import { acceptIssuedNumber, parseDocumentNumber, seriesName, seriesPrefixOf } from '../../src-core/billing';
 import { DomainError } from '../../src-core/errors';
+import { message, type Message } from '../../src-core/messages';
 import type { DeviceGrantRequest, DeviceGrantResponse, WireRecord } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
 import { HttpError } from '../http/errors';
@@ -46,22 +47,22 @@ async function deviceCodeFor(tx: Queryable, deviceId: string): Promise<string> {
  * owner, dated no later than today. Returns the refusal reason, or undefined
  * once the series has advanced.
  */
-export async function registerDeviceNumber(tx: Queryable, deviceId: string, invoice: WireRecord, caller: DeviceCaller): Promise<string | undefined> {
+export async function registerDeviceNumber(tx: Queryable, deviceId: string, invoice: WireRecord, caller: DeviceCaller): Promise<Message | string | undefined> {
   const number = String(invoice.number);
   const future = futureIssueDateRefusal(String(invoice.issueDate));
   if (future) return future;
   try {
     const parsed = parseDocumentNumber(number);
-    if (parsed.deviceCode === undefined) return `Les numéros de la série centrale (« ${number} ») sont attribués par le serveur à l’émission.`;
+    if (parsed.deviceCode === undefined) return message('sync.refusal.centralSeries', { number });
     const series = await loadSeries(tx, parsed.prefix, parsed.year, parsed.deviceCode);
     const granted = await tx.query('select 1 from device_grants where device_id = $1 and series = $2', [deviceId, seriesName(series)]);
-    if (granted.length === 0) return `La série ${seriesName(series)} n’a pas été attribuée à ce poste.`;
+    if (granted.length === 0) return message('sync.refusal.seriesNotGranted', { series: seriesName(series) });
     const notOwner = await claimDevice(tx, deviceId, caller);
     if (notOwner) return notOwner;
     await saveSeries(tx, acceptIssuedNumber(series, number, String(invoice.issueDate)));
     return undefined;
   } catch (error) {
-    if (error instanceof DomainError) return error.message;
+    if (error instanceof DomainError) return error.said ?? error.message;
     throw error;
   }
 }

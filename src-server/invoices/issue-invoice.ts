@@ -3,6 +3,7 @@ import type { InvoiceKind } from '../../src-core/model';
 import type { InvoiceIssueRequest, InvoiceIssueResponse } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
 import { HttpError } from '../http/errors';
+import { message } from '../../src-core/messages';
 import { lockWrites, loadRecord } from '../sync/record-store';
 import { writeServerChange } from '../sync/server-change';
 import { futureIssueDateRefusal } from './issue-date';
@@ -22,12 +23,12 @@ export async function issueInvoice(db: Db, userId: string, request: InvoiceIssue
   return db.transaction(async (tx) => {
     await lockWrites(tx);
     const current = await loadRecord(tx, 'invoices', request.invoiceId);
-    if (!current || current.deleted) throw new HttpError(404, 'UNKNOWN_INVOICE', `Facture ${request.invoiceId} inconnue du serveur : envoyez d’abord le brouillon.`);
+    if (!current || current.deleted) throw new HttpError(404, 'UNKNOWN_INVOICE', message('sync.refusal.unknownInvoice', { id: request.invoiceId }));
     if (isIssued(current.data)) {
       if (request.requestId && (await issuedBy(tx, request.invoiceId, request.requestId))) {
         return { invoiceId: request.invoiceId, number: String(current.data.number), version: current.version, record: current.data };
       }
-      throw new HttpError(409, 'ALREADY_ISSUED', `Document déjà émis (numéro ${String(current.data.number)}).`);
+      throw new HttpError(409, 'ALREADY_ISSUED', message('sync.refusal.alreadyIssued', { number: String(current.data.number) }));
     }
     const issueDate = request.issueDate ?? String(current.data.issueDate);
     const future = futureIssueDateRefusal(issueDate);

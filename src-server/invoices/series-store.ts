@@ -29,6 +29,6 @@ export async function saveSeries(tx: Queryable, series: NumberingSeries): Promis
 
 /** A numbering rule refused the document: 409 with the rule's French message. */
 export function numberingRefusal(error: unknown): HttpError {
-  if (error instanceof DomainError) return new HttpError(409, error.code, error.message);
+  if (error instanceof DomainError) return new HttpError(409, error.code, error.said ?? error.message);
   throw error;
 }

@@ -1,5 +1,5 @@
 import { changedFieldsOf, mergeDelete, mergeUpsert, splitMeta, type MergeOutcome, type Mutation, type MutationResult } from '../../src-core/sync';
-import { frenchOf } from '../../src-core/messages';
+import { message, messageFr, type Message } from '../../src-core/messages';
 import type { Db, Queryable } from '../storage/db';
 import { isIssued } from '../invoices/issued-invoice';
 import { registerDeviceNumber } from '../invoices/device-series';
@@ -27,7 +27,7 @@ export async function applyMutation(db: Db, userId: string, deviceId: string, mu
     if (known) {
       if (known.entity === mutation.entity && known.record_id === mutation.recordId) return storedAnswer(tx, mutation.entity, mutation.recordId, known.result);
       // Not stored: it is a client bug, not an answer to keep for this id.
-      return rejected(mutation, `Identifiant de mutation ${mutation.mutationId} déjà utilisé pour un autre enregistrement.`);
+      return rejected(mutation, message('sync.refusal.mutationReused', { id: mutation.mutationId }));
     }
     const result = await decide(tx, { userId, ...(tokenHash === undefined ? {} : { tokenHash }) }, deviceId, mutation);
     await tx.query(
@@ -40,7 +40,7 @@ export async function applyMutation(db: Db, userId: string, deviceId: string, mu
 
 async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mutation: Mutation): Promise<MutationResult> {
   const { userId } = caller;
-  if (mutation.deviceId !== deviceId) return rejected(mutation, `Mutation du poste ${mutation.deviceId} envoyée par le poste ${deviceId}.`);
+  if (mutation.deviceId !== deviceId) return rejected(mutation, message('sync.refusal.otherDevice', { sent: mutation.deviceId, by: deviceId }));
   const unknownFields = mutation.op === 'upsert' ? unknownFieldsRefusal(mutation.entity, mutation.changes) : undefined;
   if (unknownFields) return rejected(mutation, unknownFields);
   const current = await loadRecord(tx, mutation.entity, mutation.recordId);
@@ -53,7 +53,7 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
       : mergeUpsert(current, mutation.recordId, mutation.baseVersion, mutation.changes, now);
   switch (outcome.kind) {
     case 'reject':
-      return rejected(mutation, outcome.reason);
+      return rejected(mutation, outcome.said);
     case 'conflict':
       return {
         mutationId: mutation.mutationId,
@@ -61,7 +61,8 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
         version: current?.version ?? 0,
         record: current && !current.deleted ? current.data : null,
         conflicts: outcome.conflicts,
-        reason: frenchOf('sync.conflict.reason'),
+        reason: messageFr(CONFLICT),
+        said: CONFLICT,
       };
     case 'apply': {
       let { next } = outcome;
@@ -69,7 +70,7 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
       if (changedFields.length > 0) {
         if (!next.deleted) {
           const validated = validateRecord(mutation.entity, next.data);
-          if (!validated.ok) return rejected(mutation, validated.reason);
+          if (!validated.ok) return rejected(mutation, validated.said, validated.reason);
           next = { ...next, data: validated.record };
           const refusal =
             (await missingReference(tx, mutation.entity, next.data)) ??
@@ -93,6 +94,11 @@ async function decide(tx: Queryable, caller: DeviceCaller, deviceId: string, mut
   }
 }
 
-function rejected(mutation: Mutation, reason: string): MutationResult {
-  return { mutationId: mutation.mutationId, status: 'rejected', reason };
+const CONFLICT = message('sync.conflict.reason');
+
+/** A refusal answered in French (`reason`: the message's, or `french` when it was written clipped) and, when it is a message, as its code and values too (`said`, issue 19). */
+function rejected(mutation: Mutation, reason: Message | string, french?: string): MutationResult {
+  return typeof reason === 'string'
+    ? { mutationId: mutation.mutationId, status: 'rejected', reason }
+    : { mutationId: mutation.mutationId, status: 'rejected', reason: french ?? messageFr(reason), said: reason };
 }

@@ -8,6 +8,7 @@ import {
   type TerminatingLetter, type Verdict,
 } from '../../src-core/rules';
 import type { EntityType, VersionedRecord, WireRecord } from '../../src-core/sync';
+import type { Message } from '../../src-core/messages';
 import type { Queryable } from '../storage/db';
 import { contractIdentityRefusal } from './contract-identity';
 import { creditUseRefusal } from './credit-use';
@@ -16,7 +17,8 @@ import { loadRecord } from './record-store';
 /**
  * The business invariants of src-core/rules on the central API (ARCHITECTURE.md,
  * data flow 4b): what a laptop could not do through the app, no laptop does
- * through the API, and the refusal is the laptop's own French message. Each
+ * through the API, and the refusal is the laptop's own message: its code when
+ * the rule gave one (said in the laptop's language, issue 19), else its French. Each
  * entity has its list of checks; a check reads, inside the mutation's
  * transaction (after `lockWrites`), the current records it needs and asks the
  * src-core rule. Records read back were validated by their schema when stored.
@@ -62,8 +64,8 @@ const payments: RuleCheck = async ({ tx, recordId, before, after, changedFields,
 
 /** A refund or an offset out of an overpaid invoice (src-core creditUseProblem), new or being imputed. */
 const creditUses: RuleCheck = async ({ tx, recordId, after }) => {
-  const message = await creditUseRefusal(tx, recordId, after);
-  return message ? refusal('INVALID_AMOUNT', message) : null;
+  const problem = await creditUseRefusal(tx, recordId, after);
+  return problem ? refusal('INVALID_AMOUNT', problem) : null;
 };
 
 /** What a credit note credits: checked when it is new or any of these change (issued, it no longer changes at all). */
@@ -79,8 +81,8 @@ const creditNotes: RuleCheck = async ({ tx, recordId, before, after, changedFiel
 const letters: RuleCheck = async ({ recordId, before, after, today }) => (before ? letterChangeRefusal(as<Letter>(before, recordId), as<Letter>(after, recordId), today) : null);
 
 const contractIdentity: RuleCheck = async ({ tx, recordId, after, changedFields }) => {
-  const message = await contractIdentityRefusal(tx, recordId, after, changedFields.includes('reference'));
-  return message ? refusal('INVALID_INPUT', message) : null;
+  const problem = await contractIdentityRefusal(tx, recordId, after, changedFields.includes('reference'));
+  return problem ? refusal('INVALID_INPUT', problem) : null;
 };
 
 /**
@@ -119,16 +121,19 @@ export const DELETION_RULES: Partial<Record<EntityType, (before: WireRecord) => 
   payments: () => paymentDeletionRefusal({ version: 1 }),
 };
 
-export function deletionRefusal(entity: EntityType, before: VersionedRecord | undefined): string | undefined {
+/** A refusal as the push answer carries it: its message code when it has one, else its French. */
+const reasonOf = (verdict: Verdict): Message | string | undefined => (verdict ? (verdict.said ?? verdict.message) : undefined);
+
+export function deletionRefusal(entity: EntityType, before: VersionedRecord | undefined): Message | string | undefined {
   if (!before || before.deleted) return undefined;
-  return DELETION_RULES[entity]?.(before.data)?.message;
+  return reasonOf(DELETION_RULES[entity]?.(before.data) ?? null);
 }
 
 /** The first refusal of the entity's checks, or undefined. */
-export async function businessRuleRefusal(entity: EntityType, input: RuleInput): Promise<string | undefined> {
+export async function businessRuleRefusal(entity: EntityType, input: RuleInput): Promise<Message | string | undefined> {
   for (const check of RECORD_RULES[entity] ?? []) {
     const verdict = await check(input);
-    if (verdict) return verdict.message;
+    if (verdict) return reasonOf(verdict);
   }
   return undefined;
 }
@@ -138,9 +143,9 @@ export async function businessRuleRefusal(entity: EntityType, input: RuleInput):
  * when it would also conflict: an issued invoice, credit note or surcharge
  * never changes (src-core `issuedDocumentChangeRefusal`, as on the laptop).
  */
-export function issuedDocumentRefusal(entity: EntityType, current: VersionedRecord | undefined, change: 'delete' | readonly string[]): string | undefined {
+export function issuedDocumentRefusal(entity: EntityType, current: VersionedRecord | undefined, change: 'delete' | readonly string[]): Message | string | undefined {
   if (entity !== 'invoices' || !current || current.deleted) return undefined;
-  return issuedDocumentChangeRefusal(current.data as unknown as Invoice, change)?.message;
+  return reasonOf(issuedDocumentChangeRefusal(current.data as unknown as Invoice, change));
 }
 
 export const parisToday = (): IsoDate => toParisWallClock(Date.now()).date;

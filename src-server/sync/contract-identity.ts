@@ -1,6 +1,7 @@
 import { toParisWallClock } from '../../src-core/calendar';
 import { contractDateIssues, referenceClash, type ReferencedContract } from '../../src-core/model';
 import type { WireRecord } from '../../src-core/sync';
+import { message, type Message } from '../../src-core/messages';
 import type { Queryable } from '../storage/db';
 
 /**
@@ -12,9 +13,9 @@ import type { Queryable } from '../storage/db';
  * cannot both find the reference free. Only a new or changed reference is
  * compared: a duplicate kept from before the rule stays editable.
  */
-export async function contractIdentityRefusal(tx: Queryable, id: string, contract: WireRecord, referenceChanged: boolean): Promise<string | undefined> {
+export async function contractIdentityRefusal(tx: Queryable, id: string, contract: WireRecord, referenceChanged: boolean): Promise<Message | undefined> {
   const dates = contractDateIssues(contract as { startDate: string }, toParisWallClock(Date.now()).date);
-  if (dates.length > 0) return `Contrat refusé. ${dates.map((i) => i.message).join(' ; ')}`;
+  if (dates.length > 0) return message('sync.refusal.contractRefused', { details: { clauses: dates.map((i) => i.said!) } });
   if (!referenceChanged) return undefined;
   const reference = String(contract.reference);
   // records_contract_reference_idx (migration 0003) serves this lookup.

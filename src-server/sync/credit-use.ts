@@ -1,6 +1,7 @@
 import { creditUseProblem, type CreditUseDocument, type SettlementEntry } from '../../src-core/billing';
 import { documentSettlement, type CreditingNote } from '../../src-core/rules';
 import type { WireRecord } from '../../src-core/sync';
+import type { Message } from '../../src-core/messages';
 import type { Queryable } from '../storage/db';
 import { loadRecord } from './record-store';
 
@@ -12,7 +13,7 @@ import { loadRecord } from './record-store';
  * is read from the stored records without the pushed entry itself. Payments
  * received and cancelled entries are not this rule's.
  */
-export async function creditUseRefusal(tx: Queryable, id: string, record: WireRecord): Promise<string | undefined> {
+export async function creditUseRefusal(tx: Queryable, id: string, record: WireRecord): Promise<Message | undefined> {
   const kind = record.kind;
   if ((kind !== 'refund' && kind !== 'offset') || record.cancelledOn) return undefined;
   const document = async (docId: unknown) => (typeof docId === 'string' ? stored(await loadRecord(tx, 'invoices', docId)) : undefined);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { message, type Message } from '../../src-core/messages';
 import { entitySchemas } from '../../src-core/model';
 import type { EntityType, WireRecord } from '../../src-core/sync';
 
@@ -25,12 +26,12 @@ const SERVER_OWNED_FIELDS: Partial<Record<EntityType, readonly string[]>> = { in
  * 20,000 invented keys cost nothing and never reach a field version or the
  * audit trail.
  */
-export function unknownFieldsRefusal(entity: EntityType, changes: WireRecord): string | undefined {
+export function unknownFieldsRefusal(entity: EntityType, changes: WireRecord): Message | undefined {
   const owned = SERVER_OWNED_FIELDS[entity]?.find((field) => field in changes);
-  if (owned) return `Le champ « ${owned} » est écrit par le serveur seul (statuts de la plateforme agréée).`;
+  if (owned) return message('sync.refusal.serverOwnedField', { field: owned });
   const fields = fieldsOf(entity);
   const unknown = Object.keys(changes).filter((field) => !fields.has(field));
   if (unknown.length === 0) return undefined;
-  const shown = unknown.slice(0, 5).map((field) => `« ${field.slice(0, 60)} »`).join(', ');
-  return `Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${shown}${unknown.length > 5 ? ` et ${unknown.length - 5} ${unknown.length === 6 ? 'autre' : 'autres'}` : ''}.`;
+  const shown = { list: unknown.slice(0, 5).map((field) => message('sync.refusal.quotedField', { field: field.slice(0, 60) })) };
+  return message('sync.refusal.unknownFields', { count: unknown.length, shown, more: unknown.length > 5 ? { message: message('sync.refusal.moreFields', { count: unknown.length - 5 }) } : '' });
 }

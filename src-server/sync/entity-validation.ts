@@ -1,7 +1,9 @@
 import { ENTITY_LABELS, ValidationError, entitySchemas, parseEntity } from '../../src-core/model';
+import type { Message } from '../../src-core/messages';
 import { withEmptyFieldsAsStored, type EntityType, type WireRecord } from '../../src-core/sync';
 
-export type Validated = { ok: true; record: WireRecord } | { ok: false; reason: string };
+/** Refused: `reason` is the French, `said` the same as message codes (each field named in the laptop's language). */
+export type Validated = { ok: true; record: WireRecord } | { ok: false; reason: string; said: Message };
 
 /**
  * Checks a whole record (after merge) against its entity schema of
@@ -15,7 +17,7 @@ export function validateRecord(entity: EntityType, record: WireRecord): Validate
   try {
     return { ok: true, record: parseEntity(entitySchemas[entity], withEmptyFieldsAsStored(entity, record), ENTITY_LABELS[entity]) as WireRecord };
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, reason: error.message };
+    if (error instanceof ValidationError) return { ok: false, reason: error.message, said: error.said! };
     throw error;
   }
 }

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { generateDemoPortfolio } from '../../src-core';
+import { DEMO_TODAY, generateDemoPortfolio } from '../../src-core';
+import { cliOutput, startServerProcess } from '../server/support/server-process';
+import { createUser } from './server-accounts';
 
 // The English locale is complete (issue 19): every screen, switched to
 // English, shows no French word of the interface. What may stay French is
@@ -21,8 +26,7 @@ const BREACH_NOTICE_DATE = '2026-08-14';
 const BREACH_NOTICE_RECEIVED = '2026-08-18';
 
 /** Every text a demo record carries (names, addresses, people, partners): client data, not interface words. */
-function demoTexts(): string[] {
-  const portfolio = generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE });
+function demoTexts(portfolio = generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE })): string[] {
   const texts = new Set<string>();
   const walk = (value: unknown) => {
     if (typeof value === 'string') {
@@ -336,8 +340,8 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
   await expectNoFrench(page, 'sync');
 
-  // What a server answers is kept in the sync bookkeeping: a conflict (the server's answer, word for word) and a
-  // change it refused, written there as the engine writes them, so the screen shows both without a server.
+  // What a server answers is kept in the sync bookkeeping: a conflict (the server's answer, its French and its
+  // message code) and a change it refused, written there as the engine writes them, so the screen shows both without a server.
   await page.evaluate(async ({ clientId, legalName, city }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('contrats');
@@ -350,8 +354,9 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
       mutation: mutation('0b0e6f3c-3f0e-4d57-9b7e-5c1d2a3b4c5d'), serverVersion: 2,
       serverRecord: { id: clientId, legalName, billingAddress: { lines: ['1 rue Neuve'], postalCode: '54000', city } }, localRecord: null,
       conflicts: [{ field: 'billingAddress', serverValue: city, clientValue: 'Lyon' }],
-      reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.', at,
+      reason: 'Modifié sur le serveur depuis votre version : choisissez la valeur à garder.', said: { code: 'sync.conflict.reason' }, at,
     };
+    // An answer of an older server: its French only, shown as it is and marked French.
     const setAside = { mutation: mutation('1c1f7a4d-4a1f-4e68-8c8f-6d2e3b4c5d6e'), reason: 'Saisie refusée (Client). Ville : La ville est obligatoire.', at };
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('syncState', 'readwrite');
@@ -389,4 +394,80 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
+});
+
+// Issue 19, s12: what only a real server and a refused action show — a settings
+// form's refusal, an issuing refused by the EN 16931 rules, a sign-in the
+// server refuses (its answer carries the message's code: said in English), the
+// join of a server that already holds data, and the sign-out dialog.
+test('settings refusals, an e-invoicing refusal, a server refusal, the join and the sign-out speak English', async ({ page }) => {
+  test.setTimeout(300_000);
+  const dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-english-'));
+  const PASSWORD = 'mot de passe e2e';
+  await createUser(dataDir, ['--name', 'e2e', '--role', 'account_manager', '--display-name', 'Emily Test'], { CONTRATS_PASSWORD: PASSWORD });
+  // The server already holds a portfolio: signing in from a laptop with its own data is a join.
+  const seeded = await cliOutput(['seed-demo', '--user', 'e2e', '--clients', '3', '--seed', '7', '--data-dir', dataDir]);
+  expect(seeded.code, seeded.stdout + seeded.stderr).toBe(0);
+  const server = await startServerProcess(['--data-dir', dataDir]);
+  // The server's records are client data too (the join lists them beside the laptop's).
+  const serverData = demoTexts(generateDemoPortfolio({ seed: 7, clients: 3, today: DEMO_TODAY })).map((text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'));
+  try {
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.clock.setFixedTime(ISSUED_ON);
+    await page.goto('/');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByLabel('Size of the demo portfolio').selectOption(String(DEMO_SIZE));
+    await page.getByRole('button', { name: 'Load the demo data' }).click();
+    await expect(page.getByTestId('mrr')).toBeVisible({ timeout: 30_000 });
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+
+    // Reminder delays out of order: refused by src-core's rule, in English.
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Formal notice (days after the due date)').fill('3');
+    await page.getByRole('form', { name: 'Rules' }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(/^Inconsistent reminder delays: “Formal notice to pay” at 3 days after the due date/)).toBeVisible();
+    await expectNoFrench(page, 'settings, reminder delays refused');
+    await page.getByLabel('Formal notice (days after the due date)').fill('15');
+
+    // A company SIREN whose check digit is wrong: issuing is refused by the EN 16931 rules, each said in English.
+    await page.getByRole('form', { name: 'Company profile' }).getByLabel('SIREN').fill('123456789');
+    await page.getByRole('form', { name: 'Company profile' }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('form', { name: 'Company profile' }).getByText('Settings saved.')).toBeVisible();
+    await nav.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('link', { name: 'Bill a month' }).first().click();
+    await page.getByLabel('Month to bill').selectOption(MONTH);
+    await page.getByRole('button', { name: 'Compute the preview' }).click();
+    await page.getByRole('button', { name: /^Create the \d+ drafts?$/ }).click();
+    await page.getByRole('button', { name: /^Issue the (\d+ )?drafts?$/ }).click();
+    await expect(page.getByText(/^Issuing refused, nothing was issued\./)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/The seller’s SIREN \(BT-30, scheme 0002\) is required and must be valid\./).first()).toBeVisible();
+    await expectNoFrench(page, 'monthly run, issuing refused (EN 16931)');
+
+    // The server refuses a wrong password: its answer's code, said in English.
+    await nav.getByRole('link', { name: 'Synchronisation' }).click();
+    await page.getByLabel('Server address').fill(server.url);
+    await page.getByLabel('User name').fill('e2e');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByLabel('Password').press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong user name or password.' })).toBeVisible({ timeout: 30_000 });
+    await expectNoFrench(page, 'sync, a sign-in refused by the server');
+
+    // Signed in: the server holds data and so does the laptop — the join, in English.
+    await page.getByLabel('User name').fill('e2e');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await expect(page.getByText(`Connected to ${server.url}`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: 'Joining the server: this laptop’s own data' })).toBeVisible({ timeout: 60_000 });
+    await expectNoFrench(page, 'sync, joining a server with data', serverData);
+
+    // The sign-out dialog (the join's records, the server's, still listed behind it).
+    await page.getByRole('button', { name: 'Sign out…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoFrench(page, 'sync, sign-out dialog', serverData);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

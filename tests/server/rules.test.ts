@@ -95,11 +95,13 @@ describe.each(storageVariants())('les règles vérifiées par le serveur — sto
       mutation('laptop-alice', 'payments', 'p-unknown', payment('inv-absente')),
       mutation('laptop-alice', 'payments', 'p-known', payment('inv-own')),
     ]);
-    expect(unknownInvoice).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Facture inv-absente inconnu(e) du serveur') });
+    expect(unknownInvoice).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Facture inv-absente inconnue du serveur') });
+    // Beside its French, the refusal's message code and values (issue 19): the laptop says it in its language.
+    expect(unknownInvoice).toMatchObject({ said: { code: 'sync.refusal.missingInvoice', params: { id: 'inv-absente' } } });
     expect(knownInvoice).toMatchObject({ status: 'applied' });
     const usage = { contractId: 'k-absent', clientId: 'c-1', months: [{ month: '2026-01', cpuHours: 1, databaseGB: 1, storageGB: 1 }] };
     const [pushedUsage] = await push(tokens.alice, 'laptop-alice', [mutation('laptop-alice', 'usage', 'k-absent', usage)]);
-    expect(pushedUsage).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Contrat k-absent inconnu(e) du serveur') });
+    expect(pushedUsage).toMatchObject({ status: 'rejected', reason: expect.stringContaining('Contrat k-absent inconnu du serveur') });
     const ingested = await api.post('/ingest/usage', tokens.ingest, { rows: [{ contractId: 'k-absent', clientId: 'c-1', month: '2026-01', cpuHours: 1, databaseGB: 1, storageGB: 1 }] });
     expect(ingested).toMatchObject({ status: 422, body: { message: expect.stringContaining('k-absent') } });
     expect(await server.db.query("select 1 from records where id in ('p-unknown', 'k-absent')")).toHaveLength(0);

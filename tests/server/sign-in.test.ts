@@ -57,7 +57,7 @@ describe.each(storageVariants())('connexion par nom et mot de passe — stockage
   }, 60_000);
 
   it('un mauvais mot de passe et un nom inconnu reçoivent la même réponse, en français ; un compte d’ingestion ne se connecte pas d’un poste', async () => {
-    expect(await login('alice', 'pas le bon', 'poste-a')).toMatchObject({ status: 401, body: { error: 'INVALID_CREDENTIALS', message: WRONG } });
+    expect(await login('alice', 'pas le bon', 'poste-a')).toMatchObject({ status: 401, body: { error: 'INVALID_CREDENTIALS', message: WRONG, said: { code: 'sync.refusal.wrongCredentials' } } });
     expect(await login('personne', 'pas le bon', 'poste-a')).toMatchObject({ status: 401, body: { error: 'INVALID_CREDENTIALS', message: WRONG } });
     expect(await login('admin', 'sans mot de passe', 'poste-a')).toMatchObject({ status: 401, body: { message: WRONG } });
     expect(await login('plateforme', 'plateforme-secrète', 'poste-a')).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });

@@ -98,7 +98,9 @@ describe.each(storageVariants())('$name : un poste hostile contre les règles du
     expect(edit).toMatchObject({ status: 'rejected', reason: `La facture ${invoiceNumber} est émise : elle ne peut plus être modifiée ni supprimée ; émettez un avoir.` });
     expect(await hostile('invoices', 'inv-1', { issueDate: addDays(today, -3), clientId: 'c-2' }, 2)).toMatchObject({ status: 'rejected' });
     const clash = await hostile('contracts', 'k-2', contractRecord('c-2', ' ct-2026-00001'));
-    expect(clash).toMatchObject({ status: 'rejected', reason: referenceClash({ id: 'k-2', reference: ' ct-2026-00001' }, [{ id: 'k-1', reference: 'CT-2026-00001' }]) });
+    // The French the laptop shows in French, and the message code it says in English (issue 19), as src-core words the refusal.
+    const said = referenceClash({ id: 'k-2', reference: ' ct-2026-00001' }, [{ id: 'k-1', reference: 'CT-2026-00001' }])!;
+    expect(clash).toMatchObject({ status: 'rejected', reason: messageFr(said), said });
   });
 
   it('refuse un saut d’état de lettre, un retour en brouillon et la suppression d’une lettre imprimée', async () => {

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creditUseProblem, entryAmounts, offsetsOnIssue, overpaymentCents, settlement, type CreditUseDocument } from '../../src-core/billing';
 import { documentSettlement } from '../../src-core/rules';
+import { messageFr, type Message } from '../../src-core/messages';
+
+/** The French of a refusal (a message code since issue 19), null when allowed. */
+const french = (problem: Message | null) => problem && messageFr(problem);
 
 const invoice: CreditUseDocument = { id: 'A', clientId: 'C1', kind: 'invoice', status: 'issued', number: 'F-2026-000001' };
 const note: CreditUseDocument = { id: 'AV', clientId: 'C1', kind: 'credit_note', status: 'issued', number: 'AV-2026-000001', creditedInvoiceId: 'A' };
@@ -35,19 +39,19 @@ describe('refund or offset of an overpaid invoice (issue 16)', () => {
   it('refuses more than the overpayment, another client, a credit note of another invoice, nothing overpaid', () => {
     const facts = { source: { invoice, settlement: overpaid }, creditNote: note };
     expect(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 11880 }, facts)).toBeNull();
-    expect(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 11881 }, facts)).toMatch(/^Le remboursement \(118,81\s€\) dépasse ce que le client a payé au-delà du solde de la facture F-2026-000001 \(118,80\s€\)\.$/);
-    expect(creditUseProblem({ kind: 'offset', clientId: 'C2', amountCents: 100 }, facts)).toMatch(/client de la facture F-2026-000001/);
-    expect(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 100 }, { ...facts, creditNote: { ...note, creditedInvoiceId: 'Z' } })).toMatch(/nomme un avoir émis sur la facture/);
-    expect(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 100 }, { ...facts, source: { invoice, settlement: { balanceCents: 0 } } })).toMatch(/n’a pas de trop-perçu/);
-    expect(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 0 }, facts)).toMatch(/montant positif/);
+    expect(french(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 11881 }, facts))).toMatch(/^Le remboursement \(118,81\s€\) dépasse ce que le client a payé au-delà du solde de la facture F-2026-000001 \(118,80\s€\)\.$/);
+    expect(french(creditUseProblem({ kind: 'offset', clientId: 'C2', amountCents: 100 }, facts))).toMatch(/client de la facture F-2026-000001/);
+    expect(french(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 100 }, { ...facts, creditNote: { ...note, creditedInvoiceId: 'Z' } }))).toMatch(/nomme un avoir émis sur la facture/);
+    expect(french(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 100 }, { ...facts, source: { invoice, settlement: { balanceCents: 0 } } }))).toMatch(/n’a pas de trop-perçu/);
+    expect(french(creditUseProblem({ kind: 'refund', clientId: 'C1', amountCents: 0 }, facts))).toMatch(/montant positif/);
   });
 
   it('an offset is imputed on an issued invoice of the same client, never beyond what it still owes', () => {
     const facts = { source: { invoice, settlement: overpaid }, creditNote: note };
     expect(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 5000 }, { ...facts, target: { invoice: next, settlement: { balanceCents: 5000 } } })).toBeNull();
-    expect(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 5001 }, { ...facts, target: { invoice: next, settlement: { balanceCents: 5000 } } })).toMatch(/dépasse ce que la facture F-2026-000002 reste à payer/);
-    expect(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 100 }, { ...facts, target: { invoice: { ...next, clientId: 'C2' }, settlement: { balanceCents: 5000 } } })).toMatch(/d’un autre client/);
-    expect(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 100 }, { ...facts, target: { invoice, settlement: { balanceCents: 5000 } } })).toMatch(/autre facture émise/);
+    expect(french(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 5001 }, { ...facts, target: { invoice: next, settlement: { balanceCents: 5000 } } }))).toMatch(/dépasse ce que la facture F-2026-000002 reste à payer/);
+    expect(french(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 100 }, { ...facts, target: { invoice: { ...next, clientId: 'C2' }, settlement: { balanceCents: 5000 } } }))).toMatch(/d’un autre client/);
+    expect(french(creditUseProblem({ kind: 'offset', clientId: 'C1', amountCents: 100 }, { ...facts, target: { invoice, settlement: { balanceCents: 5000 } } }))).toMatch(/autre facture émise/);
   });
 
   it('offsets on issue: oldest first, up to the invoice total, never more than each one nor the total', () => {

@@ -28,7 +28,7 @@ describe('contract references (CT-YYYY-NNNNN, unique)', () => {
 
   it('refuses a reference another contract has, ignoring case and spaces, but not the contract itself', () => {
     const stored = [{ id: 'a', reference: 'CT-2026-00001' }, { id: 'b', reference: 'CT-2026-00002' }];
-    expect(referenceClash({ id: 'new', reference: ' ct-2026-00001' }, stored)).toBe('La référence ct-2026-00001 est déjà celle d’un autre contrat : choisissez-en une autre.');
+    expect(messageFr(referenceClash({ id: 'new', reference: ' ct-2026-00001' }, stored)!)).toBe('La référence ct-2026-00001 est déjà celle d’un autre contrat : choisissez-en une autre.');
     expect(referenceClash({ id: 'a', reference: 'CT-2026-00001' }, stored)).toBeUndefined();
     expect(referenceClash({ id: 'new', reference: 'CT-2026-00003' }, stored)).toBeUndefined();
     expect(normalizeContractReference(' ct-2026-00001 ')).toBe('CT-2026-00001');

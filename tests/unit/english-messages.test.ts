@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyLetterStep, clientInputSchema, creditNoteLines, describeHistoryEntry, DomainError, historyEntryMessages, messageFr, paymentCancellation, parseEntity, parseEuros, parseUsageCsv,
+  applyLetterStep, clientInputSchema, creditNoteLines, describeHistoryEntry, historyEntryMessages, messageFr, paymentCancellation, parseEntity, parseEuros, parseUsageCsv,
   ValidationError, type ContractHistoryEntry, type FieldIssue, type Message,
 } from '../../src-core';
 import { translateMessage } from '../../src-renderer/i18n/translate';
+import { refusalOf } from './support/refusal-of';
 
 // Issue 19, the last French of English mode: form validation, the usage CSV's
 // report, credit note refusals, an unreadable amount and a contract's history
@@ -22,15 +23,6 @@ function expectBothLocales(said: Message | undefined, french: string): void {
   expect(english, english).not.toMatch(FRENCH);
 }
 
-function refusalOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('no refusal');
-}
 
 const CLIENT = {
   legalName: 'Brasserie du Port', siren: '732829320', country: 'FR', hostingMode: 'cloud',

@@ -9,7 +9,7 @@ import { translate } from '../../src-renderer/i18n/translate';
 const messages = Object.entries(fr) as [MessageKey, string][];
 
 /** Placeholders that carry a number in every call of the interface. */
-const COUNTS = /^(count|total|shown|done|written|created|skipped|already|rows|contracts|lines|valid|errors|days|clients)$/;
+const COUNTS = /^(count|total|shown|done|written|created|skipped|already|rows|contracts|lines|valid|errors|days|previous|clients)$/;
 
 const FORBIDDEN: [string, RegExp][] = [
   ['« (s) », « (e) »… au lieu d’un accord', /\((?:s|e|es|x|nt|le)\)/],

@@ -11,7 +11,7 @@ describe('integer cents', () => {
     expect(() => assertCents(Number.NaN)).toThrow(/au centime près/);
     expect(() => assertCents(2 ** 60)).toThrow();
     expect(assertNonNegativeCents(0)).toBe(0);
-    expect(() => assertNonNegativeCents(-1, 'Prix')).toThrow(/Prix négatif refusé/);
+    expect(() => assertNonNegativeCents(-1, 'monthlyPrice')).toThrow(/Prix mensuel négatif refusé/);
   });
 });
 

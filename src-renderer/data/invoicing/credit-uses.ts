@@ -1,4 +1,4 @@
-import { message, refusalError, creditUseProblem, DomainError, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema, type Invoice, type IsoDate, type Payment, type PaymentMethod, type Message } from '../../../src-core';
+import { message, refusalError, creditUseProblem, offsetsOnIssue, parseEntity, paymentDateProblem, paymentSchema, type Invoice, type IsoDate, type Payment, type PaymentMethod, type Message } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { invoicingTransaction } from './transaction';
@@ -61,7 +61,7 @@ async function writeEntry(ctx: DataContext, fields: EntryFields, note: Invoice, 
     { kind: fields.kind === 'refund' ? 'refund' : 'offset', clientId: fields.clientId, amountCents: fields.amountCents },
     { source: source?.settlement ? { invoice: source.invoice, settlement: source.settlement } : undefined, creditNote: note },
   );
-  if (problem) throw new DomainError('INVALID_AMOUNT', problem);
+  if (problem) throw refusalError('INVALID_AMOUNT', problem);
   const at = ctx.now();
   const entry = parseEntity(paymentSchema, { ...fields, ...(commandId ? { commandId } : {}), id: ctx.newId(), createdAt: at, updatedAt: at, version: 0 }, 'Règlement');
   await writeChange(ctx, { entity: 'payments', before: undefined, after: entry, actor, action: 'create', summary, clientId: entry.clientId });

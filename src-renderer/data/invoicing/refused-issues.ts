@@ -1,19 +1,22 @@
-import { formatDocumentNumber, invoiceSchema, parseEntity, type Mutation, type NumberingSeries, message } from '../../../src-core';
+import { formatDocumentNumber, invoiceSchema, parseEntity, type Message, type Mutation, type NumberingSeries, message } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import type { OutboxEntry } from '../db';
 
-/** A document the central API refused to take as issued, with its French reason. */
+/** A document the central API refused to take as issued, with its reason: a message code (issue 19), or French from an older server. */
 export interface RefusedIssue {
   invoiceId: string;
-  reason: string;
+  reason: Message | string;
 }
 
-/** An outbox entry that must not reach the server while its document is refused, and why. */
+/** An outbox entry that must not reach the server while its document is refused, and why (said in the interface's language). */
 export interface HeldBack {
   entry: OutboxEntry;
-  reason: string;
+  said: Message;
 }
+
+/** A reason inside a sentence: a message, or French as an older server wrote it. */
+const reasonParam = (reason: Message | string) => (typeof reason === 'string' ? reason : { message: reason });
 
 /** Fields of a pending change that point to a document: a payment's invoice, a credit note's or surcharge's invoice. */
 const REFERENCE_FIELDS = ['invoiceId', 'creditedInvoiceId', 'surchargedInvoiceId'] as const;
@@ -61,15 +64,15 @@ export async function returnRefusedToDraft(ctx: DataContext, refused: readonly R
     if (!issued || issued.status !== 'issued' || !issued.number) continue;
     const { number: _number, seriesId, issuedAt: _issuedAt, ...rest } = issued;
     const draft = parseEntity(invoiceSchema, { ...rest, status: 'draft', number: null, updatedAt: ctx.now() }, 'Facture');
-    const summary = message('audit.invoice.issueRefused', { number: issued.number ?? '', reason: next.reason });
+    const summary = message('audit.invoice.issueRefused', { number: issued.number ?? '', reason: reasonParam(next.reason) });
     await writeChange(ctx, { entity: 'invoices', before: issued, after: draft, whole: true, actor, action: 'issue_refused', summary, clientId: issued.clientId });
     if (seriesId) series.add(seriesId);
     for (const entry of pending) {
       if (heldSeqs.has(entry.seq!) || !referencedDocuments(entry).includes(issued.id)) continue;
       heldSeqs.add(entry.seq!);
-      const what = entry.entity === 'payments' ? 'paiement' : 'document';
-      held.push({ entry, reason: `La facture ${issued.number} a été refusée par le serveur central (${next.reason}) : ${what} mis de côté avec elle, à renvoyer une fois la facture émise à nouveau.` });
-      if (issuesADocument(entry)) queue.push({ invoiceId: entry.recordId, reason: `la facture ${issued.number} qu’il concerne a été refusée.` });
+      const what = { word: entry.entity === 'payments' ? 'code.heldWhat.payment' : 'code.heldWhat.document' };
+      held.push({ entry, said: message('sync.setAside.heldWithInvoice', { number: issued.number, reason: reasonParam(next.reason), what }) });
+      if (issuesADocument(entry)) queue.push({ invoiceId: entry.recordId, reason: message('sync.setAside.invoiceRefused', { number: issued.number }) });
     }
   }
   for (const id of series) await releaseNumbers(ctx, id);

@@ -1,4 +1,4 @@
-import type { EntityType, FieldConflict, Mutation, RecordDifference, TableDigest, WireRecord } from '../../../src-core';
+import type { EntityType, FieldConflict, Message, Mutation, RecordDifference, TableDigest, WireRecord } from '../../../src-core';
 import type { ContratsDb } from '../db';
 
 export const CONFLICT_PREFIX = 'conflict.';
@@ -35,7 +35,7 @@ export const SYNC_KEYS = {
    * cleared in the same transaction (read-model/record-digests.ts).
    */
   digestsPending: 'digestsPending',
-  /** Why the central API did not grant this laptop its numbering series (French, shown on the Synchronisation screen); absent once granted. */
+  /** Why the central API did not grant this laptop its numbering series (GrantProblem; a French string before issue 19's s12), shown on the Synchronisation screen; absent once granted. */
   grantProblem: 'grantProblem',
   /** The person the central API said the token belongs to (sync/person.ts). */
   person: 'person',
@@ -59,13 +59,24 @@ export interface StoredConflict {
   localRecord: WireRecord | null;
   conflicts: FieldConflict[];
   reason: string;
+  /** The reason as the server's message code (issue 19), said in the interface's language; absent from older answers. */
+  said?: Message;
   at: string;
+}
+
+/** Why the server refused this laptop its series: its French, and its message code when the server sent one. */
+export interface GrantProblem {
+  reason: string;
+  said?: Message;
 }
 
 /** A mutation the server refused for good: out of the queue, kept and shown with its reason. */
 export interface SetAsideMutation {
   mutation: Mutation;
+  /** French, as the server (or this laptop) wrote it. */
   reason: string;
+  /** The reason as a message code (issue 19), said in the interface's language; absent from older answers. */
+  said?: Message;
   at: string;
 }
 

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRecord, rebasePending, recordKey, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRecord, rebasePending, recordKey, messageFr, type EntityType, type MutationResult, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SyncStateEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
@@ -70,7 +70,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     for (const { key, result, mutation, later } of answered) {
       if (result.status === 'rejected') {
         outcome.rejected++;
-        const setAside: SetAsideMutation = { mutation: stripSeq(mutation), reason: result.reason, at: now };
+        const setAside: SetAsideMutation = { mutation: stripSeq(mutation), reason: result.reason, ...(result.said ? { said: result.said } : {}), at: now };
         kept.push({ key: SYNC_KEYS.setAside(result.mutationId), value: setAside });
         continue;
       }
@@ -83,18 +83,18 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
       } else {
         outcome.conflicts++;
         const localRecord = shown.has(key) ? shown.get(key)!.record : (before.get(key) ?? null);
-        const conflict: StoredConflict = { mutation: stripSeq(mutation), serverVersion: result.version, serverRecord, localRecord, conflicts: result.conflicts, reason: result.reason, at: now };
+        const conflict: StoredConflict = { mutation: stripSeq(mutation), serverVersion: result.version, serverRecord, localRecord, conflicts: result.conflicts, reason: result.reason, ...(result.said ? { said: result.said } : {}), at: now };
         kept.push({ key: SYNC_KEYS.conflict(result.mutationId), value: conflict });
       }
       shown.set(key, { entity: mutation.entity, recordId: mutation.recordId, record: overlayPending(serverRecord, result.version, later) });
     }
     await db.outbox.bulkDelete(answered.map((a) => a.mutation.seq!));
-    const refused = answered.flatMap(({ result, mutation }) => (result.status === 'rejected' && issuesADocument(mutation) ? [{ invoiceId: mutation.recordId, reason: result.reason }] : []));
+    const refused = answered.flatMap(({ result, mutation }) => (result.status === 'rejected' && issuesADocument(mutation) ? [{ invoiceId: mutation.recordId, reason: result.said ?? result.reason }] : []));
     if (refused.length > 0) {
       const answeredSeqs = new Set(answered.map((a) => a.mutation.seq));
       const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredSeqs.has(entry.seq)), actor);
       await db.outbox.bulkDelete(heldBack.map((h) => h.entry.seq!));
-      for (const { entry, reason } of heldBack) kept.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason, at: now } satisfies SetAsideMutation });
+      for (const { entry, said } of heldBack) kept.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason: messageFr(said), said, at: now } satisfies SetAsideMutation });
       outcome.rejected += heldBack.length;
     }
     await db.syncState.bulkPut(kept);

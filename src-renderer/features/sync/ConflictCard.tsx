@@ -22,7 +22,7 @@ export function ConflictCard({ conflict }: { conflict: StoredConflict }) {
       <h3>
         {t(`code.entity.${mutation.entity}`)} — {name}
       </h3>
-      <ServerReason reason={conflict.reason} />
+      <ServerReason reason={conflict.reason} said={conflict.said} />
       <table className="data">
         <thead>
           <tr>

@@ -1,13 +1,13 @@
-import { messageOfFrench } from '../../../src-core';
+import type { Message } from '../../../src-core';
 import { useSay } from '../../i18n';
 
 /**
- * Why the server answered as it did, stored in French as the server wrote it:
- * one of src-core's sentences is said in the interface's language, any other
- * reason (a refusal naming its values) shown as the server's French, marked so.
+ * Why the server answered as it did: said in the interface's language from
+ * the message code it sent beside its French (issue 19); a reason from an
+ * older server (or one the laptop wrote only in French) is shown as stored,
+ * marked French.
  */
-export function ServerReason({ reason }: { reason: string }) {
+export function ServerReason({ reason, said }: { reason: string; said?: Message | undefined }) {
   const say = useSay();
-  const said = messageOfFrench(reason);
   return said ? <p>{say(said)}</p> : <p lang="fr">{reason}</p>;
 }

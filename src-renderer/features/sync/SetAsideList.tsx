@@ -50,7 +50,7 @@ function SetAsideItem({ item }: { item: SetAsideMutation }) {
   return (
     <li>
       <strong>{t(`code.entity.${mutation.entity}`)} {mutation.recordId}</strong> — {fmt.dateTime(mutation.madeAt)}
-      <ServerReason reason={item.reason} />
+      <ServerReason reason={item.reason} said={item.said} />
       {discarding ? (
         <form className="form" onSubmit={(e) => void discard(e)} noValidate>
           <div className="field">

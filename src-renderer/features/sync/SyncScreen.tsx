@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ENTITY_TYPES } from '../../../src-core';
 import { useDataLayer, usePendingOutboxCount } from '../../data';
 import { useDeviceCode } from '../../data/invoicing';
-import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type ReconcileReport, type SyncServer } from '../../data/sync-state';
-import { useSayError, useFormat, useNumber, useT, type Formats } from '../../i18n';
+import { SYNC_KEYS, useConflicts, useOldestPendingAt, useSetAside, useSyncValue, type GrantProblem, type ReconcileReport, type SyncServer } from '../../data/sync-state';
+import { useSay, useSayError, useFormat, useNumber, useT, type Formats } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/FormField';
 import { actorLabel, usePersonStore } from '../../sync/person';
@@ -45,7 +45,8 @@ export function SyncScreen() {
   const server = useSyncValue<SyncServer>(SYNC_KEYS.server);
   const lastSync = useSyncValue<string>(SYNC_KEYS.lastSync);
   const reconcile = useSyncValue<ReconcileReport>(SYNC_KEYS.reconcile);
-  const grantProblem = useSyncValue<string>(SYNC_KEYS.grantProblem);
+  const grantProblem = useSyncValue<GrantProblem | string>(SYNC_KEYS.grantProblem);
+  const say = useSay();
   const deviceCode = useDeviceCode();
   const pending = usePendingOutboxCount() ?? 0;
   const oldest = useOldestPendingAt();
@@ -98,7 +99,7 @@ export function SyncScreen() {
   };
 
   const online = connected && browserOnline && (status?.online ?? true);
-  const lastError = status?.lastError?.message ?? formError;
+  const lastError = status?.lastError ? sayError(status.lastError) : formError;
 
   return (
     <>
@@ -133,7 +134,12 @@ export function SyncScreen() {
           ) : null}
         </dl>
         {lastError ? <p role="alert" className="sync-error">{lastError}</p> : null}
-        {grantProblem ? <p role="alert" className="sync-error">{t('numbering.grantProblem', { reason: grantProblem })}</p> : null}
+        {grantProblem ? (
+          <p role="alert" className="sync-error">
+            {t('numbering.grantProblem', { reason: '' })}
+            {typeof grantProblem === 'string' || !grantProblem.said ? <span lang="fr">{typeof grantProblem === 'string' ? grantProblem : grantProblem.reason}</span> : say(grantProblem.said)}
+          </p>
+        ) : null}
         {!connected && signOutNote ? <p role="status" className="sync-error">{signOutNote}</p> : null}
         {connected ? (
           <div className="form-actions">

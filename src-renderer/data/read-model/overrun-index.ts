@@ -3,7 +3,6 @@ import type { ContratsDb, MeasuredMonths, OverrunRow } from '../db';
 
 export type { MeasuredMonths, OverrunRow };
 import type { ClientSummary } from './client-summary';
-import { DELTA_LIMIT } from './portfolio-chunks';
 
 /**
  * The overrun facts of the read model, kept apart from the 10,000 summaries
@@ -123,13 +122,16 @@ export async function updateOverrunIndex(db: ContratsDb, changed: readonly Clien
   await Promise.all([...rowChanges(db, before, rows), db.portfolioMeasured.bulkPut(measuredRows(byClient))]);
 }
 
+/** Up to this many clients, their overrun rows are looked up through the client index (see storedRowsOf). */
+const FEW_CLIENTS = 500;
+
 /**
  * The stored rows of `clientIds`: through the client index for a few, all
  * read at once for many (an import of the whole portfolio: 10,000 keys looked
  * up one by one in the index took longer than reading the 2,800 rows).
  */
 async function storedRowsOf(db: ContratsDb, clientIds: readonly string[]): Promise<OverrunRow[]> {
-  if (clientIds.length <= DELTA_LIMIT) return db.overrunFacts.where('clientId').anyOf([...clientIds]).toArray();
+  if (clientIds.length <= FEW_CLIENTS) return db.overrunFacts.where('clientId').anyOf([...clientIds]).toArray();
   const wanted = new Set(clientIds);
   return (await db.overrunFacts.toArray()).filter((r) => wanted.has(r.clientId));
 }

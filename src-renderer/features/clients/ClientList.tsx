@@ -25,7 +25,8 @@ function usePortfolioRows(firstScreen: boolean): { all: PortfolioRows | undefine
   const today = parisToday();
   const lists = usePriceLists();
   const [painted, setPainted] = useState(false);
-  const head = usePortfolioHead(firstScreen && !painted);
+  // Kept until every summary is in (a small document): the first rows stay on screen meanwhile, not an empty list.
+  const head = usePortfolioHead(firstScreen);
   const summaries = usePortfolio(!firstScreen || painted || head === null);
   const headShown = head !== undefined && head !== null && lists !== undefined;
   useEffect(() => {

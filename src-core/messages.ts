@@ -835,6 +835,11 @@ export function refusalError(code: DomainErrorCode, said: Message): DomainError 
   return new DomainError(code, messageFr(said), said);
 }
 
+/** Whether `code` is one of src-core's message codes (a word of a field, a code sent by a server). */
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.hasOwn(MESSAGES_FR, code);
+}
+
 /** A message from its code and values. */
 export function message(code: MessageCode, params?: Record<string, MessageParam>): Message {
   return params ? { code, params } : { code };

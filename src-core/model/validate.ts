@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
-import { frenchOf, message, messageFr, messageOfFrench, MESSAGES_FR, type Message, type MessageCode, type MessageParam } from '../messages';
+import { frenchOf, isMessageCode, message, messageFr, messageOfFrench, MESSAGES_FR, type Message, type MessageCode, type MessageParam } from '../messages';
 
 /** One refused field: its path ("billingAddress.postalCode") and the French reason. */
 export interface FieldIssue {
@@ -41,7 +41,7 @@ function fieldName(path: string): MessageParam {
   const last = named[named.length - 1];
   if (!last) return '';
   const code = `code.field.${last}`;
-  return Object.hasOwn(MESSAGES_FR, code) ? { word: code } : last;
+  return isMessageCode(code) ? { word: code } : last;
 }
 
 /** What a refused input is ("Client", "Règlement"), as a word when src-core names it (code.entity.*, code.inputWhat.*). */

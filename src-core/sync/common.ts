@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifier } from '../model/text';
-import { MESSAGES_FR, type Message, type MessageCode, type MessageParam } from '../messages';
+import { isMessageCode, type Message, type MessageCode, type MessageParam } from '../messages';
 
 /** A stored record as it travels on the wire: a plain JSON object whose `id` is its record id. */
 export const wireRecordSchema = z.record(z.string(), z.unknown());
@@ -37,10 +37,6 @@ const messageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
     z.strictObject({ months: z.array(text).max(100) }),
   ]),
 );
-
-function isMessageCode(code: unknown): code is MessageCode {
-  return typeof code === 'string' && Object.hasOwn(MESSAGES_FR, code);
-}
 
 /**
  * A sentence of the server as a message code and its values (issue 19), sent

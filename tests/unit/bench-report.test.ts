@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measured } from '../../bench/figures';
 import { markdown, mergeReports, type Report } from '../../bench/report';
 
 const report = (spent?: Report['spent']): Report => ({
@@ -33,7 +34,7 @@ describe("the bench report's time budget", () => {
   });
 
   it("keeps the partial run's own parts when merged into an earlier report", () => {
-    const earlier = { ...report([{ what: 'storage', size: 1000, seconds: 40 }]), figures: [{ id: 'pdf.batch', title: 'PDFs', size: undefined, unit: 'ms' }] } as Report;
+    const earlier: Report = { ...report([{ what: 'storage', size: 1000, seconds: 40 }]), figures: [measured({ id: 'pdf.batch', title: 'PDFs', size: null, unit: 'ms' }, [1173])] };
     const merged = mergeReports(earlier, report([{ what: 'import', size: 10_000, seconds: 60 }]), new Set(['import']));
     expect(merged.spent).toEqual([{ what: 'import', size: 10_000, seconds: 60 }]);
   });

@@ -11,6 +11,8 @@ export interface SyncTiming {
   pushedMs: number;
   /** Last page of the core stream (clients, contracts, price lists) committed: the clients list can show rows. */
   coreMs: number | null;
+  /** First rows of the core stream committed (before them, its pages are fetched and held: the fetch before any write). */
+  coreFirstCommitMs: number | null;
   /** Both streams pulled and committed (the reconciliation check starts). */
   pulledMs: number;
   pulled: number;
@@ -32,7 +34,7 @@ export interface SyncTarget {
 }
 
 async function timedCycle(layer: DataLayer, target: SyncTarget): Promise<SyncTiming> {
-  const marks: Partial<Record<SyncPhase | 'core', number>> = {};
+  const marks: Partial<Record<SyncPhase | 'core' | 'coreFirstCommit', number>> = {};
   let start = 0;
   const engine = createSyncEngine({
     dataLayer: layer,
@@ -44,6 +46,7 @@ async function timedCycle(layer: DataLayer, target: SyncTarget): Promise<SyncTim
       const at = performance.now() - start;
       marks[status.phase] ??= at;
       if (status.progress?.stream === 'core') marks.core = at;
+      if (status.progress?.stream === 'core' && status.progress.committed > 0) marks.coreFirstCommit ??= at;
     },
   });
   start = performance.now();
@@ -55,6 +58,7 @@ async function timedCycle(layer: DataLayer, target: SyncTarget): Promise<SyncTim
     totalMs,
     pushedMs: marks.pulling ?? totalMs,
     coreMs: marks.core ?? null,
+    coreFirstCommitMs: marks.coreFirstCommit ?? null,
     pulledMs: marks.reconciling ?? totalMs,
     pulled: result.pulled,
     pushedApplied: result.pushed.applied,

@@ -37,6 +37,8 @@ export const PULL_STREAMS = [
 export interface PullProgress {
   stream: (typeof PULL_STREAMS)[number]['id'];
   received: number;
+  /** Changes of the stream committed so far (a new laptop's core stream holds its contracts until their clients come). */
+  committed: number;
 }
 
 /**
@@ -131,13 +133,15 @@ export async function pullStream(
   let held: ValidatedPage[] = [];
   let heldChanges = 0;
   let received = 0;
+  let committed = 0;
   // The commit under way: meanwhile the next pages are fetched, read and held; commits follow one another in stream order.
   let committing: Promise<void> = Promise.resolve();
   const commit = async (joined: ValidatedPage, last: InitialPull | undefined, hasMore: boolean, upTo: number) => {
     await commitPulledPage(db, stream.id, joined, initial, last ? () => void prepareSummaries(last) : undefined);
+    committed += joined.changes.length;
     // Before the last page is reported: the stream is "in" once the clients list can show it.
     if (!hasMore) await rebuildPendingSummaries(db, initial);
-    onPage?.({ stream: stream.id, received: upTo });
+    onPage?.({ stream: stream.id, received: upTo, committed });
   };
   // heldUntilClient: contracts waiting for their client's page, by client id; what is committed with the next page.
   const waiting = new Map<string, RecordChange[]>();
@@ -161,7 +165,7 @@ export async function pullStream(
         // Nothing to write before a page of clients: their rows are what the snapshot's pages are written as.
         carried = snapshotGoesOn && !ready.some((c) => c.entity === 'clients') ? ready : [];
         if (snapshotGoesOn && carried === ready) {
-          onPage?.({ stream: stream.id, received });
+          onPage?.({ stream: stream.id, received, committed });
           continue;
         }
         page = { ...page, changes: ready, nextCursor: snapshotGoesOn ? cursor : page.nextCursor };
@@ -170,7 +174,7 @@ export async function pullStream(
       const holding = (held.length > 0 || page.changes.some((c) => sharesRows(c.entity) && !stream.heldUntilClient)) && heldChanges < INITIAL_HISTORY_BATCH;
       if (initial && page.hasMore && holding) {
         held.push(page);
-        onPage?.({ stream: stream.id, received });
+        onPage?.({ stream: stream.id, received, committed });
         continue;
       }
       const joined = held.length > 0 ? joinPulledPages([...held, page]) : page;

@@ -52,6 +52,8 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
       const data = await openDataLayer({ name, indexedDB: new IDBFactory(), IDBKeyRange });
       const asked: Record<Stream, PullAsked[]> = { core: [], history: [] };
       const reported: Record<Stream, number> = { core: 0, history: 0 };
+      /** Each stream's progress as reported: changes received, then committed. */
+      const progress: Record<Stream, { received: number; committed: number }[]> = { core: [], history: [] };
       const encodings = new Set<string | null>();
       const engine = createSyncEngine({
         dataLayer: data,
@@ -60,6 +62,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
         pageReader: reader,
         onStatus: (status) => {
           if (status.progress) reported[status.progress.stream]++;
+          if (status.progress) progress[status.progress.stream].push({ received: status.progress.received, committed: status.progress.committed });
         },
         fetch: async (input, init) => {
           const body = String(init?.body ?? '');
@@ -74,7 +77,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
           return response;
         },
       });
-      return { data, engine, asked, encodings };
+      return { data, engine, asked, encodings, progress };
     }
 
     // The demo's history is its usage documents (one per contract).
@@ -83,8 +86,15 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     it('la taille des pages croît depuis une petite première ; le flux principal écrit ses fiches client pendant qu’arrivent les pages suivantes, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
       expect(core).toBeGreaterThan(1_600);
       expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
-      const { data, engine, asked, encodings } = await laptop('croissance');
+      const { data, engine, asked, encodings, progress } = await laptop('croissance');
       await engine.syncNow();
+      // Progress tells what is written apart from what is received: the core stream's contracts wait for their clients' page, nothing is written before.
+      expect(progress.core[0]).toEqual({ received: FIRST_PAGE_SIZE, committed: 0 });
+      expect(progress.core.at(-1)).toEqual({ received: core, committed: core });
+      expect(progress.history.at(-1)).toEqual({ received: history(), committed: history() });
+      for (const stream of ['core', 'history'] as const) {
+        expect(progress[stream].every((p, k, all) => p.committed <= p.received && (k === 0 || (p.committed >= all[k - 1]!.committed && p.received >= all[k - 1]!.received)))).toBe(true);
+      }
       // The pages travelled compressed (Node 20's fetch asks for gzip, Chromium's for brotli too) and were decoded on arrival.
       const compressed = [...encodings].filter((e) => e !== null);
       expect(compressed).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, message, messageFr, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { localChange, writeScope } from '../writes/gateway';
@@ -21,6 +21,9 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
     const setAside = (await db.syncState.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
     if (!setAside) return;
     const { mutation } = setAside;
+    const given = why.slice(0, 500);
+    // The French quotes the stored reason as it is (a server may have clipped it); the code says the same in the interface's language.
+    const said = message('audit.sync.discard', { reason: setAside.said ? { message: setAside.said } : setAside.reason, why: given });
     await db.audit.add({
       at: ctx.now(),
       actor,
@@ -28,7 +31,9 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
       recordId: mutation.recordId,
       ...clientIdOf(mutation.entity, { id: mutation.recordId, ...mutation.changes }),
       action: 'sync_discard',
-      summary: `Modification abandonnée (refusée par le serveur : ${setAside.reason}) — raison : ${why.slice(0, 500)}`,
+      summary: messageFr(message('audit.sync.discard', { reason: setAside.reason, why: given })),
+      code: said.code,
+      params: said.params,
       fields: Object.keys(mutation.changes).sort(),
     });
     await db.syncState.delete(SYNC_KEYS.setAside(mutationId));

@@ -789,14 +789,12 @@ export const fr = {
   // code.contractStatus.* are src-core's (MESSAGES_FR, below): its refusals name a status
   // code.noticeChannel.* and code.letterKind.* are src-core's too (MESSAGES_FR): a contract's history and the audit name them
   // code.dunningStep.* and code.entity.* are src-core's since s12 (MESSAGES_FR): its refusals name a step and a record's kind
+  // code.metric.* are src-core's since s13 (MESSAGES_FR): its refusal of a usage names the metric
   'code.letterStatus.draft': 'Brouillon',
   'code.letterStatus.printed': 'Imprimée',
   'code.letterStatus.sent': 'Envoyée',
   'code.letterStatus.received': 'Reçue',
   'code.letterStatus.returned': 'Retournée',
-  'code.metric.cpuHours': 'CPU',
-  'code.metric.databaseGB': 'base de données',
-  'code.metric.storageGB': 'stockage',
   'code.unit.cpuHours': 'h',
   'code.unit.databaseGB': 'Go',
   'code.unit.storageGB': 'Go',

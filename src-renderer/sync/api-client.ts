@@ -62,7 +62,7 @@ export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalTh
       if (!response.ok) {
         const kind = kindOfStatus(response.status);
         const apiError = apiErrorSchema.safeParse(parseJson(bytes));
-        if (kind === 'server') throw new SyncError(kind, message('sync.error.serverStatus', { error: { message: defaultSaid('server') }, status: String(response.status) }), response.status);
+        if (kind === 'server') throw new SyncError(kind, message('sync.error.serverStatus', { failure: { message: defaultSaid('server') }, status: String(response.status) }), response.status);
         // The server's French, and its message code when it sent one (issue 19): the screen says it in its language.
         throw apiError.success ? new SyncError(kind, apiError.data.message, response.status, apiError.data.said) : new SyncError(kind, defaultMessage(kind), response.status);
       }
@@ -74,7 +74,7 @@ export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalTh
 /** A successful answer of `route`, parsed and checked with its response schema before anything is written locally. */
 export function parseAnswer<R extends ApiRoute>(route: R, bytes: ArrayBuffer | string): z.output<R['response']> {
   const parsed = route.response.safeParse(parseJson(bytes));
-  if (!parsed.success) throw new SyncError('badAnswer', message('sync.error.badAnswerRoute', { error: { message: defaultSaid('badAnswer') }, path: route.path }));
+  if (!parsed.success) throw new SyncError('badAnswer', message('sync.error.badAnswerRoute', { failure: { message: defaultSaid('badAnswer') }, path: route.path }));
   return parsed.data as z.output<R['response']>;
 }
 

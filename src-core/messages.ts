@@ -843,6 +843,16 @@ export const MESSAGES_FR = {
   'refusal.demo.size': 'Taille de portefeuille invalide : {clients} (de 1 à 100 000 clients).',
   'refusal.demo.seed': 'Graine invalide : {seed}.',
   'refusal.demo.date': 'La date du portefeuille ({today}) précède la première grille tarifaire ({first}).',
+  // s13 english: the laptop's refusals of a server address, of issuing through the central server, of an overrun's change (src-renderer)
+  'sync.url.invalid': 'Adresse invalide : indiquez une adresse complète, par exemple https://contrats.dokos.fr.',
+  'sync.url.unencrypted': 'Connexion non chiffrée refusée : l’adresse doit commencer par https:// (http:// n’est admis que pour localhost).',
+  'sync.url.credentials': 'L’adresse ne doit pas contenir d’identifiants : le jeton se saisit à part.',
+  'central.unavailable': 'Émission par le serveur central impossible : {reason} Rien n’a été émis : réessayez, ou émettez dans la série du poste.',
+  'central.unsent': '{count|Un brouillon n’a pas pu être envoyé|# brouillons n’ont pas pu être envoyés} au serveur central (voir l’écran Synchronisation) : rien n’a été émis.',
+  'central.refused': 'Le serveur central a refusé l’émission : {reason}',
+  'central.noAnswer': 'Le serveur central n’a pas répondu à la demande d’émission ({reason}) : il a peut-être déjà attribué le numéro. Réessayez quand la connexion revient — la même demande est renvoyée, elle ne donne jamais deux numéros.',
+  'central.awaitingLocal': 'Émission par le serveur central sans réponse pour {count|ce brouillon|# brouillons} : le serveur lui a peut-être déjà donné un numéro. Réessayez l’émission par le serveur central une fois la connexion revenue (la même demande ne donne jamais deux numéros) ; l’émission dans la série du poste reste bloquée jusque-là.',
+  'overrun.noChange': 'Aucun changement de formule à proposer.',
   // the measured metrics, lower case inside a sentence (pricing/usage.ts METRIC_LABELS_FR)
   'code.metric.cpuHours': 'CPU',
   'code.metric.databaseGB': 'base de données',

@@ -9,6 +9,7 @@ import { en } from '../../src-renderer/i18n/en';
 import { translate, translateMessage } from '../../src-renderer/i18n/translate';
 import { asSyncError, SyncError } from '../../src-renderer/sync/sync-error';
 import { refusedHere } from '../../src-renderer/sync/push-outbox';
+import { checkServerUrl } from '../../src-renderer/sync/server-url';
 import { HttpError, parseBody, tooLarge } from '../../src-server/http/errors';
 import { cleanJson } from '../../src-server/http/hostile-input';
 import { refusalOf } from './support/refusal-of';
@@ -124,8 +125,16 @@ describe('English mode, s13 (issue 19)', () => {
     expect(new SyncError('timeout', 'Le serveur n’a pas répondu à temps.').said).toEqual(message('sync.error.timeout'));
     expectSaid(asSyncError(new Error('boom')), 'Synchronisation interrompue : boom');
     const suspect = refusedHere({ mutationId: 'm1' }, message('sync.setAside.serverFails', { status: { message: message('sync.setAside.httpStatus', { status: '500' }) } }));
+    expect(suspect).toMatchObject({ status: 'rejected' });
+    if (suspect.status !== 'rejected') return;
     expect(suspect.reason).toBe('Le serveur échoue (HTTP 500) à chaque envoi de cette modification, alors qu’il traite les autres : mise de côté pour ne pas bloquer la synchronisation. Corrigez l’enregistrement ou écartez la modification.');
     expectSaid({ message: suspect.reason, said: suspect.said }, suspect.reason);
+    const plain = checkServerUrl('http://contrats.example');
+    expect(!plain.ok && messageFr(plain.reason)).toBe('Connexion non chiffrée refusée : l’adresse doit commencer par https:// (http:// n’est admis que pour localhost).');
+    expect(!plain.ok && translateMessage('en', plain.reason)).toBe('Unencrypted connection refused: the address must start with https:// (http:// is allowed for localhost only).');
+    // Issuing through the central server: the count agrees (it was "envoyé(s)").
+    expect(messageFr(message('central.unsent', { count: 1 }))).toBe('Un brouillon n’a pas pu être envoyé au serveur central (voir l’écran Synchronisation) : rien n’a été émis.');
+    expect(translateMessage('en', message('central.unsent', { count: 3 }))).toBe('3 drafts could not be sent to the central server (see the Synchronisation screen): nothing was issued.');
     const tooBig = message('sync.setAside.tooLarge', { size: 1.5, max: 2 });
     expect(messageFr(tooBig)).toBe('Modification trop volumineuse pour le serveur (1,5 Mo, 2 Mo au plus par envoi) : raccourcissez les textes de l’enregistrement.');
     expect(translateMessage('en', tooBig)).toBe('Change too large for the server (1.5 MB, at most 2 MB per request): shorten the record’s texts.');

@@ -94,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   'clients.page.exportCsv': 'Export the client file (CSV)',
   'clients.page.exportXml': 'Export the client file (XML)',
   'clients.page.exported': 'Client file exported: {location}',
+  'platform.downloads': 'Downloads',
   'clients.page.exportCancelled': 'Export cancelled: no file saved.',
   'clients.page.identity': 'Identity',
   'clients.page.siren': 'SIREN',

@@ -90,6 +90,7 @@ export const fr = {
   'clients.page.exportCsv': 'Exporter le dossier (CSV)',
   'clients.page.exportXml': 'Exporter le dossier (XML)',
   'clients.page.exported': 'Dossier exporté : {location}',
+  'platform.downloads': 'Téléchargements',
   'clients.page.exportCancelled': 'Export annulé : aucun fichier enregistré.',
   'clients.page.identity': 'Identité',
   'clients.page.siren': 'SIREN',

@@ -32,16 +32,16 @@ export function createBrowserPlatform(): Platform {
     },
     async saveDocument(file): Promise<SaveResult> {
       download(file);
-      return { saved: true, location: `Téléchargements/${file.suggestedName}` };
+      return { saved: true, location: file.suggestedName, inDownloads: true };
     },
     async saveDocuments(files, options): Promise<SaveResult> {
       const archiveName = options?.archiveName;
       if (archiveName && files.length > 0) {
         download({ suggestedName: archiveName, mimeType: 'application/zip', bytes: zipDocuments(files) });
-        return { saved: true, location: `Téléchargements/${archiveName}` };
+        return { saved: true, location: archiveName, inDownloads: true };
       }
       files.forEach(download);
-      return { saved: files.length > 0, location: 'Téléchargements' };
+      return { saved: files.length > 0, inDownloads: true };
     },
     async printDocument(pdf, title) {
       const url = URL.createObjectURL(new Blob([pdf], { type: 'application/pdf' }));

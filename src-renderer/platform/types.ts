@@ -20,8 +20,10 @@ export interface DocumentFile {
 
 export interface SaveResult {
   saved: boolean;
-  /** Where it went, when the platform can tell. */
+  /** Where it went, when the platform can tell: a path, or a file name in the browser's downloads folder. */
   location?: string;
+  /** In the browser's downloads folder, which the interface names in its language. */
+  inDownloads?: boolean;
 }
 
 export interface SecretStoreStatus {

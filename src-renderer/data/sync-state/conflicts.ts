@@ -1,6 +1,7 @@
 import { ENTITY_LABELS, entitySchemas, message, messageFr, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
+import { historyLine } from '../db';
 import { localChange, writeScope } from '../writes/gateway';
 import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
 
@@ -31,9 +32,7 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
       recordId: mutation.recordId,
       ...clientIdOf(mutation.entity, { id: mutation.recordId, ...mutation.changes }),
       action: 'sync_discard',
-      summary: messageFr(message('audit.sync.discard', { reason: setAside.reason, why: given })),
-      code: said.code,
-      params: said.params,
+      ...historyLine(said, messageFr(message('audit.sync.discard', { reason: setAside.reason, why: given }))),
       fields: Object.keys(mutation.changes).sort(),
     });
     await db.syncState.delete(SYNC_KEYS.setAside(mutationId));
@@ -92,8 +91,7 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     const change = decide(conflict, current, choice);
     if (change) {
-      const label = ENTITY_LABELS[mutation.entity];
-      const summary = `Conflit de synchronisation résolu (${choice === 'mine' ? 'version du poste gardée' : 'version du serveur gardée'}) : ${label} ${mutation.recordId}.`;
+      const summary = message('audit.sync.conflictResolved', { kept: { word: `code.conflictKept.${choice}` }, entity: { word: `code.entity.${mutation.entity}` }, id: mutation.recordId });
       await writeChange(ctx, { entity: mutation.entity, ...change, actor, action: 'conflict_resolution', summary, ...clientIdOf(mutation.entity, change.after ?? change.before) });
     }
     await db.syncState.delete(SYNC_KEYS.conflict(mutationId));

@@ -7,6 +7,7 @@ import type { MessageKey } from './fr';
  */
 export const en: Record<MessageKey, string> = {
   'app.name': 'Contrats',
+  'app.databaseFailed': 'The local database could not be opened: {message}',
   'app.tagline': 'Dokos hosting contracts',
   'nav.label': 'Main navigation',
   'nav.dashboard': 'Dashboard',
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'theme.system': 'System',
   'about.title': 'About Contrats',
   'about.version': 'Version',
+  'about.browser': 'browser',
   'about.platform': 'Platform',
   'about.runtime': 'Runtime',
   'about.loading': 'Loading…',

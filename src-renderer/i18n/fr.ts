@@ -3,6 +3,7 @@ import { MESSAGES_FR } from '../../src-core/messages';
 /** French, the reference locale: every key exists here first. */
 export const fr = {
   'app.name': 'Contrats',
+  'app.databaseFailed': 'La base locale n’a pas pu être ouverte : {message}',
   'app.tagline': 'Contrats d’hébergement Dokos',
   'nav.label': 'Navigation principale',
   'nav.dashboard': 'Tableau de bord',
@@ -21,6 +22,7 @@ export const fr = {
   'theme.system': 'Système',
   'about.title': 'À propos de Contrats',
   'about.version': 'Version',
+  'about.browser': 'navigateur',
   'about.platform': 'Plateforme',
   'about.runtime': 'Environnement',
   'about.loading': 'Chargement…',

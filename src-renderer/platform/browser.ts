@@ -28,7 +28,7 @@ export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async getAppInfo() {
-      return { name: 'Contrats', version: __APP_VERSION__, platform: 'navigateur', runtime: navigator.userAgent };
+      return { name: 'Contrats', version: __APP_VERSION__, platform: 'browser', runtime: navigator.userAgent };
     },
     async saveDocument(file): Promise<SaveResult> {
       download(file);

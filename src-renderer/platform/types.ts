@@ -6,7 +6,7 @@
 export interface AppInfo {
   name: string;
   version: string;
-  /** "linux", "darwin", "win32", or "navigateur". */
+  /** "linux", "darwin", "win32", or "browser" (which the interface names in its language). */
   platform: string;
   /** Human-readable runtime, e.g. "Electron 45.5.0 · Chromium 142" or the browser's user agent. */
   runtime: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   applyPercent, assertNewPricesFrom, checkContinuity, divRoundHalfAwayFromZero, easterSunday, generateDemoPortfolio, invoiceTotals, message, messageFr, MESSAGES_FR, mulDivRound,
-  parseInstant, parisWallClockToUtc, parseXml, readCdar, readCiiXml, settlement, sirenCheckDigit, toThousandths, vatRegime, type DomainError, type MessageCode,
+  parseInstant, parisWallClockToUtc, parseXml, readCdar, readCiiXml, settlement, sirenCheckDigit, toThousandths, vatRegime, type MessageCode,
 } from '../../src-core';
 import { apiErrorSchema } from '../../src-core/sync';
 import { en } from '../../src-renderer/i18n/en';
@@ -12,6 +12,7 @@ import { refusedHere } from '../../src-renderer/sync/push-outbox';
 import { checkServerUrl } from '../../src-renderer/sync/server-url';
 import { HttpError, parseBody, tooLarge } from '../../src-server/http/errors';
 import { cleanJson } from '../../src-server/http/hostile-input';
+import { expectSaid, FRENCH } from './support/expect-said';
 import { refusalOf } from './support/refusal-of';
 
 // Issue 19, s13: what was still French in English mode — src-core's last
@@ -20,19 +21,6 @@ import { refusalOf } from './support/refusal-of';
 // Their French is what was written before (the literal text here), their
 // English has no French left.
 
-const FRENCH = /[éèêàùç«»]|\b(?:le|la|les|du|des|est|pour|sur|avec|dans|une|aucun|facture|contrat|jours?)\b/i;
-
-/** The refusal's French is `french` (unchanged), and its code says it in English without French. */
-function expectSaid(error: Pick<DomainError, 'message' | 'said'>, french: string | RegExp): string {
-  expect(error.said, error.message).toBeDefined();
-  if (typeof french === 'string') expect(error.message).toBe(french);
-  else expect(error.message).toMatch(french);
-  expect(messageFr(error.said!)).toBe(error.message);
-  const english = translateMessage('en', error.said!);
-  expect(english).not.toMatch(/\{[\w|#]+\}/);
-  expect(english, english).not.toMatch(FRENCH);
-  return english;
-}
 
 /** What `action` throws (any error). */
 function thrownBy(action: () => unknown): Error {

@@ -878,6 +878,9 @@ export const MESSAGES_FR = {
   'audit.join.keepLocal': 'Connexion au serveur : version du poste envoyée pour {entity} {id}.',
   'audit.join.keepServer': 'Connexion au serveur : version du serveur gardée pour {entity} {id} (celle du poste écartée).',
   'audit.join.goneOnServer': 'Connexion au serveur : {entity} {id} supprimé sur le serveur, la version du poste est écartée.',
+  'rule.tierChange.plan': 'Formule {from} ({current} HT) → {to} ({next} HT) à compter du {date}, soit {difference} HT par mois (§5.1){retroactive}.',
+  'rule.tierChange.retroactive': ' ; date antérieure au {today} : changement rétroactif',
+  'audit.contract.tierChangePlanned': '{reference} — {rule}',
   // the measured metrics, lower case inside a sentence (pricing/usage.ts METRIC_LABELS_FR)
   'code.metric.cpuHours': 'CPU',
   'code.metric.databaseGB': 'base de données',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   applyPercent, assertNewPricesFrom, checkContinuity, divRoundHalfAwayFromZero, easterSunday, generateDemoPortfolio, invoiceTotals, message, messageFr, MESSAGES_FR, mulDivRound,
-  parseInstant, parisWallClockToUtc, parseXml, readCdar, readCiiXml, settlement, sirenCheckDigit, toThousandths, vatRegime, type MessageCode,
+  parseInstant, parisWallClockToUtc, planTierChange, PRICE_LIST_2024_09_01, type Contract, parseXml, readCdar, readCiiXml, settlement, sirenCheckDigit, toThousandths, vatRegime, type MessageCode,
 } from '../../src-core';
 import { apiErrorSchema } from '../../src-core/sync';
 import { en } from '../../src-renderer/i18n/en';
@@ -77,6 +77,14 @@ describe('English mode, s13 (issue 19)', () => {
     expectSaid(refusalOf(() => assertNewPricesFrom('2026-10-01', '2026-11-15')), 'Date d’application des nouveaux prix invalide : 15/11/2026 (un premier jour de mois à partir du 01/12/2026 est attendu, §5.2).');
     expectSaid(refusalOf(() => generateDemoPortfolio({ seed: 1, clients: 0 })), 'Taille de portefeuille invalide : 0 (de 1 à 100 000 clients).');
     expectSaid(refusalOf(() => generateDemoPortfolio({ seed: 1, clients: 1, today: '2020-01-01' })), /^La date du portefeuille \(01\/01\/2020\) précède la première grille tarifaire \(\d{2}\/\d{2}\/\d{4}\)\.$/);
+  });
+
+  it('a tier change’s plan is said in English, its French as the history kept it', () => {
+    const contract = { id: 'k1', clientId: 'c1', reference: 'CT-2026-00001', tier: 'T49', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2026-01-01', status: 'active', history: [], createdAt: '2026-01-01T09:00:00+01:00', updatedAt: '2026-01-01T09:00:00+01:00', version: 1 } as unknown as Contract;
+    const plan = planTierChange(contract, 'T99', '2026-09', '2026-10-15', [PRICE_LIST_2024_09_01]);
+    expect(plan.rule).toMatch(/^Formule T49 \(.+ HT\) → T99 \(.+ HT\) à compter du 01\/09\/2026, soit \+.+ HT par mois \(§5\.1\) ; date antérieure au 15\/10\/2026 : changement rétroactif\.$/);
+    expect(messageFr(plan.said)).toBe(plan.rule);
+    expect(translateMessage('en', plan.said)).toMatch(/^Tier T49 \(€.+ excl\. VAT\) → T99 \(€.+ excl\. VAT\) from .+, that is \+€.+ excl\. VAT per month \(§5\.1\); date before .+: retroactive change\.$/);
   });
 
   it('the server’s own refusals of a request carry their code; the laptop keeps it from the wire', () => {

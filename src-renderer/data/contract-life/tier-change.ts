@@ -92,7 +92,7 @@ async function applyOne(ctx: DataContext, request: TierChangeRequest, today: Iso
     'Contrat',
   );
   enforce(contractLifeRefusal(before, contract, today, new Map(), lists));
-  await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: `${before.reference} — ${plan.rule}`, clientId: before.clientId });
+  await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: message('audit.contract.tierChangePlanned', { reference: before.reference, rule: { message: plan.said } }), clientId: before.clientId });
   await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: message('audit.letter.tierChangeDraft', { reference: before.reference }), clientId: before.clientId });
   return { contract, letter, plan };
 }

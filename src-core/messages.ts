@@ -881,6 +881,10 @@ export const MESSAGES_FR = {
   'rule.tierChange.plan': 'Formule {from} ({current} HT) → {to} ({next} HT) à compter du {date}, soit {difference} HT par mois (§5.1){retroactive}.',
   'rule.tierChange.retroactive': ' ; date antérieure au {today} : changement rétroactif',
   'audit.contract.tierChangePlanned': '{reference} — {rule}',
+  'sync.setAside.reasonRequired': 'Indiquez la raison de l’abandon.',
+  'platform.printFailed': 'Impression impossible : {reason}',
+  'platform.linkRefused': 'Lien externe refusé : {url}',
+  'refusal.document.missing': 'Document introuvable.',
   // the measured metrics, lower case inside a sentence (pricing/usage.ts METRIC_LABELS_FR)
   'code.metric.cpuHours': 'CPU',
   'code.metric.databaseGB': 'base de données',

@@ -718,7 +718,6 @@ export const fr = {
   'sync.setAside.discardReason': 'Raison de l’abandon (inscrite au journal)',
   'sync.setAside.discardConfirm': 'Abandonner la modification',
   'sync.setAside.cancel': 'Annuler',
-  'sync.setAside.reasonRequired': 'Indiquez la raison de l’abandon.',
   'sync.setAside.hint': 'Corrigez l’enregistrement si besoin puis renvoyez : la modification part avec les valeurs actuelles du poste.',
   'sync.setAside.gone': 'L’enregistrement n’est plus sur ce poste : rien à renvoyer ; abandonnez la modification.',
   'sync.join.title': 'Rejoindre le serveur : données propres à ce poste',

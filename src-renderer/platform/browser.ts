@@ -1,4 +1,5 @@
 import type { DocumentFile, Platform, SaveResult } from './types';
+import { message, refusalError } from '../../src-core';
 import { zipDocuments } from './zip';
 
 declare const __APP_VERSION__: string;
@@ -63,7 +64,7 @@ export function createBrowserPlatform(): Platform {
     },
     async openExternal(url) {
       if (!ALLOWED_EXTERNAL.some((origin) => url === origin || url.startsWith(`${origin}/`))) {
-        throw new Error(`Lien externe refusé : ${url}`);
+        throw refusalError('INVALID_INPUT', message('platform.linkRefused', { url }));
       }
       window.open(url, '_blank', 'noopener,noreferrer');
     },

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, entitySchemas, message, messageFr, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, message, messageFr, refusalError, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { historyLine } from '../db';
@@ -17,7 +17,7 @@ export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>
 export async function discardSetAside(ctx: DataContext, mutationId: string, reason: string, actor: string): Promise<void> {
   const { db } = ctx;
   const why = reason.normalize('NFC').trim();
-  if (!why) throw new Error('Indiquez la raison de l’abandon.');
+  if (!why) throw refusalError('INVALID_INPUT', message('sync.setAside.reasonRequired'));
   await db.transaction('rw', [db.syncState, db.audit], async () => {
     const setAside = (await db.syncState.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
     if (!setAside) return;

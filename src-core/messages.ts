@@ -885,6 +885,10 @@ export const MESSAGES_FR = {
   'platform.printFailed': 'Impression impossible : {reason}',
   'platform.linkRefused': 'Lien externe refusé : {url}',
   'refusal.document.missing': 'Document introuvable.',
+  // stored as a termination's rule (letters/contract-effect.ts), read back by messageOfFrench (READ_BACK)
+  'rule.termination.nonPaymentReceived': 'Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : reçue le {on}.',
+  'rule.termination.breachReceived': 'Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : reçue le {on}.',
+  'rule.forceMajeure.effectiveSent': '{rule} (envoi le {sent})',
   // the measured metrics, lower case inside a sentence (pricing/usage.ts METRIC_LABELS_FR)
   'code.metric.cpuHours': 'CPU',
   'code.metric.databaseGB': 'base de données',
@@ -996,7 +1000,7 @@ let codeOfText: Map<string, MessageCode> | undefined;
  * Stored rules with values that are read back too: their placeholders are a
  * rule of src-core (`{rule}`, read back in turn) or dates written dd/mm/yyyy.
  */
-const READ_BACK: readonly MessageCode[] = ['rule.priceChange.objectionStored'];
+const READ_BACK: readonly MessageCode[] = ['rule.priceChange.objectionStored', 'rule.termination.nonPaymentReceived', 'rule.termination.breachReceived', 'rule.forceMajeure.effectiveSent'];
 let readBack: { code: MessageCode; pattern: RegExp; names: string[] }[] | undefined;
 
 /** The message whose French is exactly `text` (a text without values, or a stored rule of READ_BACK, as stored), or undefined. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   applyPercent, assertNewPricesFrom, checkContinuity, divRoundHalfAwayFromZero, easterSunday, generateDemoPortfolio, invoiceTotals, message, messageFr, MESSAGES_FR, mulDivRound,
-  parseInstant, parisWallClockToUtc, planTierChange, PRICE_LIST_2024_09_01, type Contract, parseXml, readCdar, readCiiXml, settlement, sirenCheckDigit, toThousandths, vatRegime, type MessageCode,
+  messageOfFrench, parseInstant, parisWallClockToUtc, planTierChange, PRICE_LIST_2024_09_01, type Contract, parseXml, readCdar, readCiiXml, settlement, sirenCheckDigit, toThousandths, vatRegime, type MessageCode,
 } from '../../src-core';
 import { apiErrorSchema } from '../../src-core/sync';
 import { en } from '../../src-renderer/i18n/en';
@@ -85,6 +85,22 @@ describe('English mode, s13 (issue 19)', () => {
     expect(plan.rule).toMatch(/^Formule T49 \(.+ HT\) → T99 \(.+ HT\) à compter du 01\/09\/2026, soit \+.+ HT par mois \(§5\.1\) ; date antérieure au 15\/10\/2026 : changement rétroactif\.$/);
     expect(messageFr(plan.said)).toBe(plan.rule);
     expect(translateMessage('en', plan.said)).toMatch(/^Tier T49 \(€.+ excl\. VAT\) → T99 \(€.+ excl\. VAT\) from .+, that is \+€.+ excl\. VAT per month \(§5\.1\); date before .+: retroactive change\.$/);
+  });
+
+  it('a termination’s stored rule on an acknowledged receipt, and a force majeure’s, are read back in English', () => {
+    const stored = [
+      'Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : reçue le 12/10/2026.',
+      'Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : reçue le 12/10/2026.',
+      'Huit jours après l’envoi de la lettre recommandée notifiant la résiliation pour force majeure. (envoi le 01/02/2027)',
+    ];
+    const english = stored.map((text) => {
+      const said = messageOfFrench(text);
+      expect(said, text).toBeDefined();
+      expect(messageFr(said!)).toBe(text);
+      return translateMessage('en', said!);
+    });
+    for (const text of english) expect(text, text).not.toMatch(FRENCH);
+    expect(english[0]).toMatch(/^Termination for non-payment effective on receipt of the letter \(Civil Code 1225, 1229; §6\.6\): received on .+\.$/);
   });
 
   it('the server’s own refusals of a request carry their code; the laptop keeps it from the wire', () => {

@@ -13,8 +13,17 @@ export interface Report {
   versions: Record<string, string>;
   data: { size: number; counts: Record<string, number>; generationMs: number }[];
   figures: Figure[];
+  /** This run's time, part by part (absent from reports written before it was told). */
+  spent?: Spent[];
   /** Earlier runs whose figures this report kept (a run with --only measures part of the suites). */
   earlierRuns?: EarlierRun[];
+}
+
+/** A part of the run and the seconds it took (size: the portfolio's clients, when it has one). */
+export interface Spent {
+  what: string;
+  size: number | undefined;
+  seconds: number;
 }
 
 interface EarlierRun {
@@ -162,7 +171,23 @@ export function markdown(report: Report): string {
   }
   const grown = growth(report.figures);
   if (grown.length) out.push('## Growth with size', '', '| figure | smallest | largest | growth | shape |', '|---|---|---|---|---|', ...grown, '');
+  if (report.spent?.length) out.push(...timeSpent(report.spent, report.durationSeconds));
   return out.join('\n');
+}
+
+/** Where this run's time went, part by part, the rest (browser starts, the report) last. */
+function timeSpent(spent: readonly Spent[], durationSeconds: number): string[] {
+  const told = spent.reduce((sum, s) => sum + s.seconds, 0);
+  return [
+    "## Where this run's time went",
+    '',
+    '| part | clients | seconds |',
+    '|---|---|---|',
+    ...spent.map((s) => `| ${s.what} | ${s.size?.toLocaleString('en') ?? 'any'} | ${Math.round(s.seconds)} |`),
+    `| the rest (browsers started, the laptops' portfolio, the report written) | — | ${Math.round(durationSeconds - told)} |`,
+    `| **whole run** | — | **${Math.round(durationSeconds)}** |`,
+    '',
+  ];
 }
 
 export async function writeReport(dir: string, report: Report): Promise<void> {

@@ -7,7 +7,7 @@ import { writePortfolio, type PortfolioFile } from './data';
 import type { Figure } from './figures';
 import { machine, versions } from './machine';
 import { BENCHMARKS, parseOptions, type Benchmark } from './options';
-import { mergeReports, readReport, writeReport, type Report } from './report';
+import { mergeReports, readReport, writeReport, type Report, type Spent } from './report';
 import { serve } from './server';
 import { callBench, type SizeContext } from './suites/context';
 import { forecastSuite, overrunsSuite } from './suites/contract-life';
@@ -32,6 +32,16 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   const want = (b: Benchmark) => options.only.has(b);
   const started = performance.now();
   const log = (message: string) => console.log(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
+  // Where the run's time goes, told in the report: the whole default run has a 15-minute budget (issue 20).
+  const spent: Spent[] = [];
+  const timed = async <T>(what: string, size: number | undefined, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      spent.push({ what, size, seconds: (performance.now() - t0) / 1000 });
+    }
+  };
   const host = machine();
   const tmp = join(root, 'bench', 'tmp');
   await mkdir(join(tmp, 'data'), { recursive: true });
@@ -41,8 +51,10 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   let benchWeb = '';
   if (inBrowser) {
     log('building the app (electron-vite build) and the bench page');
-    buildApp(root);
-    benchWeb = await buildBenchPage(root, BENCH_PREFIX);
+    benchWeb = await timed('build of the app and the bench page', undefined, () => {
+      buildApp(root);
+      return buildBenchPage(root, BENCH_PREFIX);
+    });
   }
 
   // The PDF figures do not depend on the portfolio's size: alone, they need only the smallest one.
@@ -52,7 +64,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
   const data: (PortfolioFile & { generationMs: number })[] = [];
   for (const size of sizes) {
     const t0 = performance.now();
-    const file = await writePortfolio(join(tmp, 'data'), options.seed, size);
+    const file = await timed('portfolio generated', size, () => writePortfolio(join(tmp, 'data'), options.seed, size));
     data.push({ ...file, generationMs: performance.now() - t0 });
     log(`portfolio of ${size} clients generated: ${JSON.stringify(file.counts)}`);
   }
@@ -73,19 +85,19 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
 
         const ui = want('open') || want('search') || want('client') || want('heap');
         const appLoaded = ui || want('import') || want('forecast') || want('overruns');
-        if (want('storage')) figures.push(...(await storageSuite(ctx)));
-        else if (appLoaded) await callBench(benchPage, 'appBulkLoad'); // the UI benchmarks open the app on the loaded portfolio
-        if (want('pdf') && file === data[0]) figures.push(...(await pdfSuite(ctx)));
+        if (want('storage')) figures.push(...(await timed('storage', file.size, () => storageSuite(ctx))));
+        else if (appLoaded) await timed('app bulk load for the screens', file.size, () => callBench(benchPage, 'appBulkLoad')); // the UI benchmarks open the app on the loaded portfolio
+        if (want('pdf') && file === data[0]) figures.push(...(await timed('pdf', file.size, () => pdfSuite(ctx))));
         // Before the import rewrites the usage: the demo's own November is the month they judge.
-        if (want('forecast')) figures.push(...(await forecastSuite(ctx)));
-        if (want('overruns')) figures.push(...(await overrunsSuite(ctx)));
+        if (want('forecast')) figures.push(...(await timed('forecast', file.size, () => forecastSuite(ctx))));
+        if (want('overruns')) figures.push(...(await timed('overruns', file.size, () => overrunsSuite(ctx))));
         // The bench page holds the whole portfolio: closed, it does not weigh on the app's figures.
         await benchPage.close();
         if (ui) {
-          figures.push(...(await uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') })));
+          figures.push(...(await timed('screens (open, heap, search, client)', file.size, () => uiSuite(ctx, { open: want('open'), heap: want('heap'), search: want('search'), client: want('client') }))));
         }
         // After the screens: an import rewrites the usage documents the screens read.
-        if (want('import')) figures.push(...(await usageImportSuite(ctx, join(tmp, 'data'))));
+        if (want('import')) figures.push(...(await timed('import', file.size, () => usageImportSuite(ctx, join(tmp, 'data')))));
         if (want('sync')) {
           // Empty laptops: fresh profiles, with the browser that wrote the portfolio above closed (its store may still be compacting).
           await browser.close();
@@ -94,7 +106,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
             const context = await launchProfile(dir);
             return { browser: context, dispose: () => context.close().then(() => rm(dir, { recursive: true, force: true })) };
           };
-          figures.push(...(await syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, `${url}${BENCH_PREFIX}data/${file.file}`, laptop)));
+          figures.push(...(await timed('sync (PouchDB peer included)', file.size, () => syncSuite(ctx, join(tmp, 'data'), `${url}${BENCH_PREFIX}index.html`, `${url}${BENCH_PREFIX}data/${file.file}`, laptop))));
         }
       } finally {
         await browser.close();
@@ -108,7 +120,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
     // At the largest size only: a page of 100 changes or a push of 10 edits costs the server the same at 1,000
     // clients (measured: 63 against 60 pages/s, 22 against 31 pushes/s), and the smaller size took 80 s.
     const file = data.at(-1)!;
-    figures.push(...(await serverLoadSuite({ size: file.size, runs: 1, seed: options.seed, portfolioPath: join(tmp, 'data', file.file), log: (m) => log(`${file.size} clients: ${m}`) })));
+    figures.push(...(await timed('server load', file.size, () => serverLoadSuite({ size: file.size, runs: 1, seed: options.seed, portfolioPath: join(tmp, 'data', file.file), log: (m) => log(`${file.size} clients: ${m}`) }))));
   }
   // Twenty laptops' first syncs in Node, one pass (its samples are the requests), on a portfolio of their own:
   // each laptop is fake-indexeddb in this one Node process, whose writes — not the server — set the pace.
@@ -116,7 +128,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
     const t0 = performance.now();
     const file = await writePortfolio(join(tmp, 'data'), options.seed, LAPTOPS_PORTFOLIO_CLIENTS);
     if (!data.some((d) => d.size === file.size)) data.push({ ...file, generationMs: performance.now() - t0 });
-    figures.push(...(await laptopsSuite({ size: file.size, portfolioPath: join(tmp, 'data', file.file), log: (m) => log(`${file.size} clients: ${m}`) })));
+    figures.push(...(await timed('many laptops', file.size, () => laptopsSuite({ size: file.size, portfolioPath: join(tmp, 'data', file.file), log: (m) => log(`${file.size} clients: ${m}`) }))));
   }
 
   const report: Report = {
@@ -129,6 +141,7 @@ export async function run(root: string, args: readonly string[]): Promise<void> 
     versions: versions(root, chromium),
     data: data.map(({ size, counts, generationMs }) => ({ size, counts, generationMs })),
     figures,
+    spent,
   };
   // A partial run (--only) keeps the other suites' figures of the report already written.
   const partial = BENCHMARKS.some((b) => !want(b));

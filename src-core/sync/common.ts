@@ -7,7 +7,9 @@ export const wireRecordSchema = z.record(z.string(), z.unknown());
 export type WireRecord = z.infer<typeof wireRecordSchema>;
 
 /** Calendar month of a usage row, `YYYY-MM`. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format AAAA-MM');
+/** `YYYY-MM`, month 01 to 12. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const monthSchema = z.string().regex(MONTH_PATTERN, 'Mois attendu au format AAAA-MM');
 
 /** Calendar date `YYYY-MM-DD` (DOMAIN.md conventions). */
 export const isoDateSchema = z.iso.date({ message: 'Date attendue au format AAAA-MM-JJ' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthSchema, wireRecordIdSchema } from './common';
+import { MONTH_PATTERN, monthSchema, wireRecordIdSchema } from './common';
 
 export const MAX_INGEST_ROWS = 20_000;
 
@@ -15,6 +15,19 @@ export const usageMonthSchema = z.strictObject({
   storageGB: quantity,
 });
 export type UsageMonth = z.infer<typeof usageMonthSchema>;
+
+const isQuantity = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/**
+ * The month `usageMonthSchema` makes of these four fields, when it takes
+ * them; null when it refuses them (its parse then says why). The same checks
+ * without the schema's cost per call: an import's 145,000 rows are checked
+ * here, and only a refused one goes through the schema for its message.
+ */
+export function acceptedUsageMonth({ month, cpuHours, databaseGB, storageGB }: { month: unknown; cpuHours: unknown; databaseGB: unknown; storageGB: unknown }): UsageMonth | null {
+  if (typeof month !== 'string' || !MONTH_PATTERN.test(month) || !isQuantity(cpuHours) || !isQuantity(databaseGB) || !isQuantity(storageGB)) return null;
+  return { month, cpuHours, databaseGB, storageGB };
+}
 
 export const usageIngestRowSchema = usageMonthSchema.extend({
   contractId: wireRecordIdSchema,

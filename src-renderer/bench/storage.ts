@@ -66,6 +66,19 @@ export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Prom
 }
 
 /**
+ * Opens the app's database (created empty, every table and index) before the
+ * clock starts, as the bare baseline opens its own, answering how long that
+ * took: in the app the database is open long before a first sync or a demo
+ * load (the data layer opens it at start), and creating it weighed a fixed
+ * cost on the small portfolio's figure that no load pays.
+ */
+async function opened(db: Dexie): Promise<number> {
+  const t0 = performance.now();
+  await db.open();
+  return performance.now() - t0;
+}
+
+/**
  * The app's own writer of records that come from elsewhere (data/bulk.ts
  * `bulkLoadRecords`: schema validation, each client's row and books written
  * once, relaxed durability, the read model computed once), into the app's
@@ -80,11 +93,12 @@ export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTimin
   const db = createDatabase();
   try {
     const records = Object.fromEntries(TABLES.map((table) => [table, portfolio[table]]));
+    const openMs = await opened(db);
     const start = performance.now();
     let stored = start;
     await bulkLoadRecords(db, records, { onProgress: () => void (stored = performance.now()) });
     const totalMs = performance.now() - start;
-    return { totalMs, byTable: { records: stored - start, readModel: totalMs - (stored - start) } };
+    return { totalMs, byTable: { records: stored - start, readModel: totalMs - (stored - start), openBefore: openMs } };
   } finally {
     db.close();
   }
@@ -104,11 +118,12 @@ export async function appDemoLoader(options: { seed: number; clients: number; to
   const generationAlone = performance.now() - generated;
   const db = createDatabase({ name });
   try {
+    const openMs = await opened(db);
     const start = performance.now();
     let stored = start;
     await loadDemoPortfolio(db, { ...options, onProgress: () => void (stored = performance.now()) });
     const totalMs = performance.now() - start;
-    return { totalMs, byTable: { records: stored - start, readModel: totalMs - (stored - start), generationAlone } };
+    return { totalMs, byTable: { records: stored - start, readModel: totalMs - (stored - start), generationAlone, openBefore: openMs } };
   } finally {
     db.close();
     await Dexie.delete(name);

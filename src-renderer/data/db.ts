@@ -53,10 +53,28 @@ export interface AuditLine {
   fields?: string[];
 }
 
-/** A mutation waiting to be pushed; `seq` keeps the order they were made in. */
+/** A mutation waiting to be pushed; `seq` keeps the order they were made in (a packed one's is its pack's). */
 export interface OutboxEntry extends Mutation {
   seq?: number;
 }
+
+/**
+ * The mutations of one step of a long action (a usage import's 1,000
+ * documents) stored as ONE outbox row (v16): IndexedDB's cost is per row, and
+ * 10,000 rows took longer to store than the documents they carry. Read back
+ * as one entry per mutation, in order (outbox.ts): the push, the rebase, the
+ * conflicts and the set-aside rows see each mutation as before. `size`
+ * (indexed) counts them without reading the pack; `madeAt` is its first's.
+ */
+export interface OutboxPack {
+  seq?: number;
+  pack: Mutation[];
+  size: number;
+  madeAt: string;
+}
+
+/** A row of the outbox: one mutation, or a pack of them. */
+export type OutboxRow = OutboxEntry | OutboxPack;
 
 /** A setting of the account manager (seller profile, rules, envelopes…): repositories/settings.ts. */
 export interface SettingEntry {
@@ -176,7 +194,7 @@ export class ContratsDb extends Dexie {
   declare payments: Table<Payment, string>;
   declare letters: Table<Letter, string>;
   declare audit: Table<AuditEntry, number>;
-  declare outbox: Table<OutboxEntry, number>;
+  declare outbox: Table<OutboxRow, number>;
   declare settings: Table<SettingEntry, string>;
   /** What the sync engine keeps (since v9; sync-state/keys.ts): the device id, cursors, conflicts, set-aside mutations… */
   declare syncState: Table<SyncStateEntry, string>;

@@ -9,6 +9,7 @@ export type { ClientRow } from './client-rows';
 export { createDataContext, parisToday, type DataContext } from './context';
 export { openDataLayer, type DataLayer } from './open';
 export { createRepositories, type Repositories } from './repositories';
+export { readOutbox } from './outbox';
 export { createCommands, type Commands } from './commands';
 export type { ContractPatch, NewContract } from './commands/contracts';
 export type { UsageImportRow } from './commands/usage';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContinuity } from '../../src-core';
-import { loadDemoPortfolio } from '../../src-renderer/data';
+import { loadDemoPortfolio, readOutbox } from '../../src-renderer/data';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun, type WriteProgress } from '../../src-renderer/data/invoicing';
 import { ACTOR, openTestData } from './helpers';
 
@@ -28,7 +28,7 @@ describe('monthly run and issuing in bulk', () => {
     expect(draftAudit).toHaveLength(created);
     expect(draftAudit[0]).toMatchObject({ actor: ACTOR, summary: 'Brouillon de la facture de 2026-11 créé.' });
     expect(draftAudit.every((a) => a.clientId && a.fields?.includes('lines'))).toBe(true);
-    const creations = (await db.outbox.toArray()).filter((m) => m.entity === 'invoices');
+    const creations = (await readOutbox(db)).filter((m) => m.entity === 'invoices');
     expect(creations).toHaveLength(created);
     expect(creations[0]).toMatchObject({ op: 'upsert', baseVersion: 0, deviceId: 'device-test' });
     expect(Object.keys(creations[0]!.changes)).toEqual(expect.arrayContaining(['id', 'status', 'lines', 'totals', 'period']));
@@ -46,7 +46,7 @@ describe('monthly run and issuing in bulk', () => {
     expect(await db.series.get('F-2026')).toMatchObject({ lastNumber: created });
     expect((await db.invoices.toArray()).filter((i) => i.status === 'draft')).toHaveLength(0);
 
-    const issueMutations = (await db.outbox.toArray()).filter((m) => m.entity === 'invoices' && m.baseVersion === 0 && 'number' in m.changes && m.changes.number !== null);
+    const issueMutations = (await readOutbox(db)).filter((m) => m.entity === 'invoices' && m.baseVersion === 0 && 'number' in m.changes && m.changes.number !== null);
     expect(issueMutations).toHaveLength(created);
     expect(Object.keys(issueMutations[0]!.changes).sort()).toEqual(['buyer', 'issuedAt', 'number', 'seriesId', 'status']);
     const issueAudit = (await db.audit.toArray()).filter((a) => a.action === 'issue');

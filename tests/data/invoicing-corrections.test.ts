@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readOutbox } from '../../src-renderer/data';
 import { PRICE_LIST_2024_09_01 } from '../../src-core';
 import {
   cancelPayment, createCreditNote, createLateSurcharge, createMonthlyDrafts, documentLedger, issueDrafts, planMonthlyRun, recordPayment, removePayment,
@@ -28,7 +29,7 @@ describe('every creating action is idempotent: one command id per intent, a seco
     const [a, b] = await Promise.all([recordPayment(data.ctx, input, ACTOR), recordPayment(data.ctx, input, ACTOR)]);
     expect(a.id).toBe(b.id);
     expect(await data.db.payments.count()).toBe(1);
-    expect((await data.db.outbox.toArray()).filter((m) => m.entity === 'payments')).toHaveLength(1);
+    expect((await readOutbox(data.db)).filter((m) => m.entity === 'payments')).toHaveLength(1);
     // Another intent is another payment.
     await recordPayment(data.ctx, data.payment({ commandId: 'cmd-pay-2' }), ACTOR);
     expect(await data.db.payments.count()).toBe(2);
@@ -82,7 +83,7 @@ describe('payments: dates checked, corrections with a trail (§6.6)', () => {
     const audit = await data.repos.audit.ofRecord('payments', paid.id);
     expect(audit.map((a) => a.action)).toEqual(['cancel', 'create']); // most recent first
     expect(audit[0]!.summary).toMatch(/^Paiement de 118,80\s€ du 20\/11\/2026 sur la facture F-2026-000001 annulé : virement rejeté par la banque\.$/);
-    const mutations = (await data.db.outbox.toArray()).filter((m) => m.entity === 'payments');
+    const mutations = (await readOutbox(data.db)).filter((m) => m.entity === 'payments');
     expect(mutations.map((m) => m.op)).toEqual(['upsert', 'upsert']);
     expect(mutations[1]!.changes).toEqual({ cancelledOn: '2026-11-27', cancellationReason: 'virement rejeté par la banque' });
     // The same cancellation submitted again changes nothing; the balance can be paid again.

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readOutbox } from '../../src-renderer/data';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +73,7 @@ describe('a credit note on a paid invoice: refund or offset (issue 16)', { timeo
     expect(s.status.value).toBe('credited');
     const audit = await data.repos.audit.ofRecord('payments', refund.id);
     expect(audit.map((a) => a.summary)).toEqual([expect.stringContaining('Remboursement de 118,80')]);
-    expect((await data.db.outbox.toArray()).filter((m) => m.recordId === refund.id)).toHaveLength(1);
+    expect((await readOutbox(data.db)).filter((m) => m.recordId === refund.id)).toHaveLength(1);
     await expect(recordRefund(data.ctx, { creditNoteId: data.note.id, date: '2026-11-27', amountCents: 1, method: 'virement', reference: '' }, ACTOR)).rejects.toThrow(/n’a pas de trop-perçu/);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readOutbox } from '../../src-renderer/data';
 import { createMonthlyDrafts, issueDrafts, planMonthlyRun, recordDeviceGrant, recordPayment } from '../../src-renderer/data/invoicing';
 import { commitPushResults, listSetAside } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, openTestData } from './helpers';
@@ -16,14 +17,14 @@ async function issuedThree(data: Data) {
   const drafts = await data.repos.invoices.query({ period: '2026-10', status: 'draft' });
   const issued = (await issueDrafts(data.ctx, drafts.map((d) => d.id), ACTOR)).sort((a, b) => a.number!.localeCompare(b.number!));
   // The server took everything made before the issues (client, contracts, drafts).
-  const before = (await data.db.outbox.toArray()).filter((m) => !(m.entity === 'invoices' && typeof m.changes.number === 'string'));
+  const before = (await readOutbox(data.db)).filter((m) => !(m.entity === 'invoices' && typeof m.changes.number === 'string'));
   await data.db.outbox.bulkDelete(before.map((m) => m.seq!));
   return { client, issued };
 }
 
 /** The server refuses the issue of these documents. */
 async function refuse(data: Data, ids: readonly string[], reason = 'La série F-2026-D07 n’a pas été attribuée à ce poste.') {
-  const issues = (await data.db.outbox.toArray()).filter((m) => ids.includes(m.recordId) && typeof m.changes.number === 'string');
+  const issues = (await readOutbox(data.db)).filter((m) => ids.includes(m.recordId) && typeof m.changes.number === 'string');
   return commitPushResults(data.ctx, issues.map((m) => ({ mutationId: m.mutationId, status: 'rejected', reason })), data.ctx.now(), 'Alice Martin (alice)');
 }
 
@@ -46,7 +47,7 @@ describe('a refused issue: a draft again, its number released only if nothing el
     expect(reissued!.number).toBe('F-2026-D07-0002');
 
     // Each revert is an audited local change carrying the whole draft, so the server's copy becomes this draft.
-    const reverts = (await data.db.outbox.toArray()).filter((m) => m.recordId === third!.id && m.changes.status === 'draft');
+    const reverts = (await readOutbox(data.db)).filter((m) => m.recordId === third!.id && m.changes.status === 'draft');
     expect(reverts).toHaveLength(1);
     expect(reverts[0]!.changes).toMatchObject({ status: 'draft', number: null, issueDate: third!.issueDate, dueDate: third!.dueDate, lines: third!.lines, totals: third!.totals });
     expect((await data.repos.audit.ofRecord('invoices', third!.id)).find((e) => e.action === 'issue_refused')).toMatchObject({ actor: 'Alice Martin (alice)', summary: expect.stringMatching(/F-2026-D07-0003 refusée .* sauterait/) });
@@ -66,7 +67,7 @@ describe('a refused issue: a draft again, its number released only if nothing el
       expect.arrayContaining([['invoices', first!.id], ['payments', refusedPayment.id]]),
     );
     expect(setAside.find((s) => s.mutation.entity === 'payments')?.reason).toMatch(/facture F-2026-D07-0001 a été refusée par le serveur central .* paiement mis de côté/);
-    const pending = await data.db.outbox.toArray();
+    const pending = await readOutbox(data.db);
     expect(pending.some((m) => m.recordId === refusedPayment.id)).toBe(false);
     expect(pending.some((m) => m.recordId === keptPayment.id)).toBe(true);
   });

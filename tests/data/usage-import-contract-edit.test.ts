@@ -22,7 +22,14 @@ describe('usage.importMonths', () => {
     expect((await db.usage.get(a.id))!.months).toEqual([month('2026-09', 2), month('2026-10')]);
     expect((await db.usage.get(b.id))!.months).toEqual([month('2026-10')]);
     const after = await counts(db);
-    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, 2]);
+    // One grouped audit entry and one outbox row (a pack), holding a mutation per document, each queued after the month recorded by hand.
+    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, 1]);
+    expect((await repos.outbox.pending()).filter((m) => m.entity === 'usage').map((m) => [m.recordId, m.baseVersion, Object.keys(m.changes).sort()])).toEqual([
+      [a.id, 0, expect.arrayContaining(['months'])],
+      [a.id, 0, ['months']],
+      [b.id, 0, expect.arrayContaining(['months'])],
+    ]);
+    expect(await repos.outbox.count()).toBe(before.outbox! + 2);
     expect((await repos.audit.recent(1))[0]).toMatchObject({ entity: 'usage', action: 'usage_import', summary: 'Import de consommations : 3 mois pour 2 contrats.' });
     // The record's and the client's histories read the grouped entry as one line per document, as single entries were.
     expect((await repos.audit.ofRecord('usage', a.id)).map((e) => e.summary)).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../src-core';
-import { checkUsageFile, loadDemoPortfolio, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
+import { checkUsageFile, loadDemoPortfolio, readOutbox, readPortfolio, summarizeClients, type ContratsDb } from '../../src-renderer/data';
 import { ACTOR, counts, openTestData } from './helpers';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
 
@@ -68,8 +68,11 @@ describe('usage import at portfolio scale', () => {
     const changed = await commands.usage.importMonths(rows, ACTOR, { onProgress: (p) => progress.push(p.written) });
     expect(changed).toBe(new Set(rows.map((r) => r.contractId)).size);
     const after = await counts(db);
-    // One mutation per document; one grouped audit entry per step of 1,000 documents, holding a line each.
-    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, changed]);
+    // One mutation per document, in one outbox row per step of 1,000 documents, as one grouped audit entry holds a line each.
+    expect([after.audit! - before.audit!, after.outbox! - before.outbox!]).toEqual([1, 1]);
+    const queued = await readOutbox(db);
+    expect(queued.map((m) => m.recordId).sort()).toEqual([...new Set(rows.map((r) => r.contractId))].sort());
+    expect(await repos.outbox.count()).toBe(changed);
     const client = rows[0]!.clientId;
     const lines = (await repos.audit.ofClient(client)).filter((e) => e.action === 'usage_import');
     expect(lines.map((e) => e.recordId).sort()).toEqual([...new Set(rows.filter((r) => r.clientId === client).map((r) => r.contractId))].sort());
@@ -171,7 +174,7 @@ describe('usage import at portfolio scale', () => {
   it('merges into the stored documents whether most of the table is named or a few; a document between them not in the file is left as it was', async () => {
     // Most of the table (all but every fifth document), then a few (every twentieth).
     for (const named of [(i: number) => i % 5 !== 2, (i: number) => i % 20 === 0]) {
-      const { db, commands } = await demo(40);
+      const { db, repos, commands } = await demo(40);
       const stored = (await db.usage.toArray()).sort(byId);
       const chosen = stored.filter((_, i) => named(i));
       const skipped = stored.filter((d) => !chosen.includes(d));
@@ -182,7 +185,7 @@ describe('usage import at portfolio scale', () => {
       // Each document keeps its other months: its stored version was read, not taken for a new one.
       for (const d of chosen) expect(after.get(d.id)!.months).toEqual([...d.months.slice(0, -1), { month: last(d).month, cpuHours: 42, databaseGB: 0.5, storageGB: 1 }]);
       for (const d of skipped) expect(after.get(d.id)).toEqual(d);
-      expect(await db.outbox.count()).toBe(chosen.length);
+      expect(await repos.outbox.count()).toBe(chosen.length);
       await expectSummariesFresh(db);
     }
   });

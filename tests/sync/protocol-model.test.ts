@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readOutbox } from '../../src-renderer/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   differingFields, mergeUpsert, overlayPending, rebasePending, settleConflict, withEmptyFieldsAsStored,
@@ -70,7 +71,7 @@ const compared = (record: WireRecord | null | undefined) => record && { legalNam
 
 /** The real laptop's newest outbox entry: the mutation a command just queued. */
 async function lastQueued(laptop: Laptop) {
-  return (await laptop.data.db.outbox.toArray()).at(-1)!;
+  return (await readOutbox(laptop.data.db)).at(-1)!;
 }
 
 /** A local change as the laptop's data layer writes it: only what differs from what it shows, on the version it knows. */
@@ -179,7 +180,7 @@ class SetOnline implements fc.AsyncCommand<Model, World> {
 async function expectLaptop(model: Model, world: World, index: number): Promise<void> {
   const local = model.laptops[index]!;
   const real = world.laptops[index]!;
-  const outbox = (await real.data.db.outbox.toArray()).map(({ mutationId, recordId, baseVersion, changes }) => ({ mutationId, recordId, baseVersion, changes }));
+  const outbox = (await readOutbox(real.data.db)).map(({ mutationId, recordId, baseVersion, changes }) => ({ mutationId, recordId, baseVersion, changes }));
   expect(outbox, `poste ${index} : outbox`).toEqual(local.pending.map(({ mutationId, recordId, baseVersion, changes }) => ({ mutationId, recordId, baseVersion, changes })));
   for (const id of world.clientIds) {
     expect(compared(await real.data.db.clients.get(id)), `poste ${index} : client ${id}`).toEqual(compared(shown(local, id)));

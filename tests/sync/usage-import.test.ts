@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRICE_LIST_2024_09_01 } from '../../src-core';
 import { checkUsageFile } from '../../src-renderer/data';
+import type { OutboxPack } from '../../src-renderer/data/db';
+import { listSetAside } from '../../src-renderer/data/sync-state';
 import { storageVariants } from '../server/support/storages';
 import { centralServerSuite } from './support/suite';
 import { ACTOR, FRENCH_CLIENT } from './support/records';
@@ -49,5 +51,36 @@ describe.each(storageVariants())('$name : import de consommations synchronisé',
     expect((await a.engine.syncNow()).pushed).toEqual({ applied: 1, conflicts: 0, rejected: 0 });
     await b.engine.syncNow();
     expect((await b.data.db.usage.get(contract.id))?.months).toEqual([months[0], { ...months[1], cpuHours: 0.9 }, { month: '2026-11', cpuHours: 1, databaseGB: 0.4, storageGB: 1.5 }]);
+  });
+
+  it('un import de plusieurs documents, rangé en un paquet, part en lots ordinaires ; une mutation refusée est mise de côté seule, l’autre poste reçoit tous les autres mois', async () => {
+    const a = await suite.laptop('paquet-a', { engine: { batchSize: 2 } });
+    const b = await suite.laptop('paquet-b');
+    await a.engine.syncNow();
+    const { ctx, db, repos, commands } = a.data;
+    const client = await commands.clients.create({ ...FRENCH_CLIENT, legalName: 'Paquet SAS' }, ACTOR);
+    const contracts = [];
+    for (let i = 0; i < 5; i++) contracts.push(await commands.contracts.create({ clientId: client.id, tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2025-01-01' }, ACTOR));
+    await a.engine.syncNow();
+
+    const csv = `${HEADER}\n${contracts.map((c, i) => `${c.reference};2026-11;${i + 1};0,4;1,5`).join('\n')}\n`;
+    expect(await commands.usage.importMonths((await checkUsageFile(ctx, csv, TODAY)).rows, ACTOR)).toBe(5);
+    // One outbox row holds the five mutations.
+    expect([await db.outbox.count(), await repos.outbox.count()]).toEqual([1, 5]);
+    // The third is made one the server refuses (a negative figure), inside its pack, as a laptop could have queued it.
+    const pack = (await db.outbox.toArray())[0] as OutboxPack;
+    const refused = pack.pack[2]!;
+    await db.outbox.put({ ...pack, pack: pack.pack.map((m) => (m === refused ? { ...m, changes: { ...m.changes, months: [{ month: '2026-11', cpuHours: -3, databaseGB: 0.4, storageGB: 1.5 }] } } : m)) });
+
+    expect((await a.engine.syncNow()).pushed).toEqual({ applied: 4, conflicts: 0, rejected: 1 });
+    expect(await repos.outbox.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await listSetAside(ctx)).map((s) => s.mutation.mutationId)).toEqual([refused.mutationId]);
+    await b.engine.syncNow();
+    for (const [i, c] of contracts.entries()) {
+      const months = (await b.data.db.usage.get(c.id))?.months;
+      if (c.id === refused.recordId) expect(months).toBeUndefined();
+      else expect(months).toEqual([{ month: '2026-11', cpuHours: i + 1, databaseGB: 0.4, storageGB: 1.5 }]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { countFr, message, refusalError, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
+import { acceptedUsageMonth, countFr, message, refusalError, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
 import { changeTransaction, localWrite, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { readPortfolio } from '../read-model/portfolio-chunks';
@@ -93,7 +93,9 @@ export function usageCommands(ctx: DataContext) {
       const byContract = new Map<string, UsageMonth[]>();
       // Only the month's own fields: a row may carry more (the CSV line number), a stored month is strict.
       for (const { contractId, month, cpuHours, databaseGB, storageGB } of rows) {
-        const entry = parseEntity(usageMonthSchema, { month, cpuHours, databaseGB, storageGB }, 'Consommation importée');
+        const fields = { month, cpuHours, databaseGB, storageGB };
+        // The schema's own checks, made without it; a refused row goes through it for its message.
+        const entry = acceptedUsageMonth(fields) ?? parseEntity(usageMonthSchema, fields, 'Consommation importée');
         const list = byContract.get(contractId);
         if (list) list.push(entry);
         else byContract.set(contractId, [entry]);

@@ -10,6 +10,7 @@ import { parisToday } from '../context';
 import { sellerProfile } from '../settings-in-force';
 import { imputePendingOffsets } from './credit-uses';
 import { readyForIssue } from './issue';
+import { editOutbox, readOutbox } from '../outbox';
 
 /**
  * Issuing through the central API (DOMAIN.md, Numbering; ARCHITECTURE.md data
@@ -86,9 +87,8 @@ export async function recordCentralIssue(ctx: DataContext, answer: CentralIssueA
     const said = message('audit.invoice.issuedCentral', { number: answer.number, date: { date: issued.issueDate }, buyer: issued.buyer ? { message: message('audit.buyer', { name: issued.buyer.legalName }) } : '' });
     // The server's record, with the history line of who asked (no outbox mutation), and the overruns it regularises followed.
     await applyRecordWrites(db, [{ entity: 'invoices', before, after: issued, audit: { actor, action: 'issue', summary: messageFr(said), said, clientId: issued.clientId } }], serverAnswer(ctx));
-    await db.outbox
-      .filter((m) => m.entity === 'invoices' && m.recordId === issued.id)
-      .modify((m) => void (m.baseVersion = Math.max(m.baseVersion, answer.version)));
+    const queued = (await readOutbox(db)).filter((m) => m.entity === 'invoices' && m.recordId === issued.id);
+    await editOutbox(db, { replaced: queued.map((m) => ({ ...m, baseVersion: Math.max(m.baseVersion, answer.version) })) });
     await db.syncState.delete(awaitingKey(issued.id));
     await noteCentralNumber(ctx, answer.number);
     if (before?.status === 'draft') await imputePendingOffsets(ctx, [issued], actor);

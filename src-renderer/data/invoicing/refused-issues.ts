@@ -53,7 +53,7 @@ export function issuesADocument(mutation: Pick<Mutation, 'entity' | 'op' | 'chan
 export async function returnRefusedToDraft(ctx: DataContext, refused: readonly RefusedIssue[], pending: readonly OutboxEntry[], actor: string): Promise<HeldBack[]> {
   const { db } = ctx;
   const held: HeldBack[] = [];
-  const heldSeqs = new Set<number>();
+  const heldIds = new Set<string>();
   const series = new Set<string>();
   const queue = [...refused];
   const done = new Set<string>();
@@ -68,8 +68,8 @@ export async function returnRefusedToDraft(ctx: DataContext, refused: readonly R
     await writeChange(ctx, { entity: 'invoices', before: issued, after: draft, whole: true, actor, action: 'issue_refused', summary, clientId: issued.clientId });
     if (seriesId) series.add(seriesId);
     for (const entry of pending) {
-      if (heldSeqs.has(entry.seq!) || !referencedDocuments(entry).includes(issued.id)) continue;
-      heldSeqs.add(entry.seq!);
+      if (heldIds.has(entry.mutationId) || !referencedDocuments(entry).includes(issued.id)) continue;
+      heldIds.add(entry.mutationId);
       const what = { word: entry.entity === 'payments' ? 'code.heldWhat.payment' : 'code.heldWhat.document' };
       held.push({ entry, said: message('sync.setAside.heldWithInvoice', { number: issued.number, reason: reasonParam(next.reason), what }) });
       if (issuesADocument(entry)) queue.push({ invoiceId: entry.recordId, reason: message('sync.setAside.invoiceRefused', { number: issued.number }) });

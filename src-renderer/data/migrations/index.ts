@@ -13,8 +13,9 @@ import { v11 } from './v11';
 import { v12 } from './v12';
 import { v13 } from './v13';
 import { v15 } from './v15';
+import { v16 } from './v16';
 
 export type { Migration } from './types';
 
 /** Every schema version, oldest first. Add a module per new version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v15];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v15, v16];

@@ -2,6 +2,7 @@ import { ENTITY_LABELS, entitySchemas, message, messageFr, refusalError, mutatio
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
 import { historyLine } from '../db';
+import { editOutbox, readOutbox } from '../outbox';
 import { localChange, writeScope } from '../writes/gateway';
 import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
 
@@ -61,11 +62,11 @@ export async function retrySetAside(ctx: DataContext, mutationId: string): Promi
     if (mutation.op === 'upsert' && !current) return false;
     const sameRecord = (m: { entity: string; recordId: string }) => m.entity === mutation.entity && m.recordId === mutation.recordId;
     const siblings = (await db.syncState.where('key').startsWith(SET_ASIDE_PREFIX).toArray()).filter((row) => sameRecord((row.value as SetAsideMutation).mutation));
-    const queued = (await db.outbox.toArray()).filter(sameRecord);
+    const queued = (await readOutbox(db)).filter(sameRecord);
     const fields = new Set(current?.version === 0 ? Object.keys(current) : []);
     for (const m of [mutation, ...siblings.map((row) => (row.value as SetAsideMutation).mutation), ...queued]) for (const field of Object.keys(m.changes)) fields.add(field);
     const changes = current && mutation.op === 'upsert' ? Object.fromEntries([...fields].map((field) => [field, current[field] ?? null])) : {};
-    await db.outbox.bulkDelete(queued.map((m) => m.seq!));
+    await editOutbox(db, { removed: queued });
     await db.syncState.bulkDelete(siblings.map((row) => row.key));
     await db.outbox.add(
       mutationSchema.parse({ ...mutation, mutationId: ctx.newId(), baseVersion: Number(current?.version ?? mutation.baseVersion), changes, madeAt: ctx.now() }),

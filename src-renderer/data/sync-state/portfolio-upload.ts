@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, mutationSchema, recordKey, type EntityType, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
+import { readOutbox } from '../outbox';
 import { SET_ASIDE_PREFIX } from './keys';
 
 /** Referenced records first, so a server that checks references would find them. */
@@ -18,7 +19,7 @@ export interface LocalRecord {
  */
 export async function unknownLocalRecords(ctx: DataContext): Promise<LocalRecord[]> {
   const { db } = ctx;
-  const queued = new Set((await db.outbox.toArray()).map((m) => recordKey(m.entity, m.recordId)));
+  const queued = new Set((await readOutbox(db)).map((m) => recordKey(m.entity, m.recordId)));
   const setAside = await db.syncState.where('key').startsWith(SET_ASIDE_PREFIX).toArray();
   for (const row of setAside) {
     const { mutation } = row.value as { mutation: { entity: string; recordId: string } };

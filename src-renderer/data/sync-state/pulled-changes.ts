@@ -1,5 +1,6 @@
 import { overlayPending, pendingByRecord, recordKey, type EntityType, type RecordChange, type WireRecord } from '../../../src-core';
 import type { ContratsDb, OutboxEntry } from '../db';
+import { readOutbox } from '../outbox';
 import { inClientRows, type RecordStore } from '../record-store';
 import { applyRecordWrites, FIRST_LOAD, FROM_SERVER, rebuildPendingReadModel, writeScope, type RecordWrite } from '../writes/gateway';
 import { readModelFromMemory, rememberSource, type InitialPull } from './initial-pull';
@@ -40,7 +41,7 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
   const tables = new Set([...writeScope(db, entities, origin), db.outbox, db.syncState]);
   await db.transaction('rw', [...tables], async () => {
-    const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await db.outbox.toArray()) : new Map<string, OutboxEntry[]>();
+    const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await readOutbox(db)) : new Map<string, OutboxEntry[]>();
     const plans = (await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)))).flat();
     const rowsStored = rowsMayExist || [...pending.values()].some(([m]) => inClientRows(m!.entity));
     // Invoices go into books read first only where one may be stored: an initial pull's batch, grouped by client, shares at most the client it was cut in.

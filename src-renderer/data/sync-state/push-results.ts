@@ -2,6 +2,7 @@ import { ENTITY_LABELS, entitySchemas, overlayPending, parseEntity, pendingByRec
 import type { DataContext } from '../context';
 import type { ContratsDb, OutboxEntry, SyncStateEntry } from '../db';
 import { issuesADocument, returnRefusedToDraft } from '../invoicing/refused-issues';
+import { editOutbox, readOutbox } from '../outbox';
 import type { RecordStore } from '../record-store';
 import { applyRecordWrites, FROM_SERVER, localChange, writeScope, type RecordWrite } from '../writes/gateway';
 import { SYNC_KEYS, type SetAsideMutation, type StoredConflict } from './keys';
@@ -32,7 +33,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
   // Validated before the transaction: inside it only IndexedDB is awaited.
   const records = new Map(results.map((r) => [r.mutationId, r.status !== 'rejected' ? r.record : null]));
   const entities = new Set<EntityType>();
-  const outbox = await db.outbox.toArray();
+  const outbox = await readOutbox(db);
   for (const entry of outbox) {
     if (!records.has(entry.mutationId)) continue;
     entities.add(entry.entity);
@@ -50,7 +51,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     ...(refusesAnIssue ? [db.series, ...writeScope(db, ['invoices', 'payments'], localChange(ctx))] : []),
   ]);
   await db.transaction('rw', [...tables], async () => {
-    const current = await db.outbox.toArray();
+    const current = await readOutbox(db);
     const pending = pendingByRecord(current);
     const keyOf = new Map(current.map((m) => [m.mutationId, recordKey(m.entity, m.recordId)]));
     const answered = results.flatMap((result) => {
@@ -67,6 +68,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
     /** What the laptop now shows of each answered record (null: deleted). */
     const shown = new Map<string, { entity: EntityType; recordId: string; record: WireRecord | null }>();
     const kept: SyncStateEntry[] = [];
+    const rebasedEntries: OutboxEntry[] = [];
     for (const { key, result, mutation, later } of answered) {
       if (result.status === 'rejected') {
         outcome.rejected++;
@@ -79,7 +81,7 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
         outcome.applied++;
         // Later local edits of this record were made on top of this one: they now stand on the server's new version.
         const rebased = rebasePending(later, result.version);
-        for (const [i, change] of rebased.entries()) if (change !== later[i]) await db.outbox.update(change.seq!, { baseVersion: change.baseVersion });
+        for (const [i, change] of rebased.entries()) if (change !== later[i]) rebasedEntries.push(change);
       } else {
         outcome.conflicts++;
         const localRecord = shown.has(key) ? shown.get(key)!.record : (before.get(key) ?? null);
@@ -88,12 +90,12 @@ export async function commitPushResults(ctx: DataContext, results: readonly Muta
       }
       shown.set(key, { entity: mutation.entity, recordId: mutation.recordId, record: overlayPending(serverRecord, result.version, later) });
     }
-    await db.outbox.bulkDelete(answered.map((a) => a.mutation.seq!));
+    await editOutbox(db, { removed: answered.map((a) => a.mutation), replaced: rebasedEntries });
     const refused = answered.flatMap(({ result, mutation }) => (result.status === 'rejected' && issuesADocument(mutation) ? [{ invoiceId: mutation.recordId, reason: result.said ?? result.reason }] : []));
     if (refused.length > 0) {
-      const answeredSeqs = new Set(answered.map((a) => a.mutation.seq));
-      const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredSeqs.has(entry.seq)), actor);
-      await db.outbox.bulkDelete(heldBack.map((h) => h.entry.seq!));
+      const answeredIds = new Set(answered.map((a) => a.mutation.mutationId));
+      const heldBack = await returnRefusedToDraft(ctx, refused, current.filter((entry) => !answeredIds.has(entry.mutationId)), actor);
+      await editOutbox(db, { removed: heldBack.map((h) => h.entry) });
       for (const { entry, said } of heldBack) kept.push({ key: SYNC_KEYS.setAside(entry.mutationId), value: { mutation: stripSeq(entry), reason: messageFr(said), said, at: now } satisfies SetAsideMutation });
       outcome.rejected += heldBack.length;
     }

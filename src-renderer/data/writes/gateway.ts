@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { differingFields, mutationSchema, recordKey, type EntityRecords, type EntityType, type Message, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
+import { outboxPack } from '../outbox';
 import { storedPriceLists } from '../price-lists';
 import {
   allReadModelTables,
@@ -46,8 +47,9 @@ export type WriteOrigin = { kind: 'local'; ctx: DataContext; grouped?: GroupedHi
  * One action of the account manager writing many records (a usage import):
  * each step's audit lines are stored as ONE grouped entry (AuditEntry.lines,
  * v13) under the action's id and sentence, instead of a row each — the
- * history still reads one line per record. Its records share an entity,
- * an actor and an action.
+ * history still reads one line per record —, and its mutations as ONE outbox
+ * row (OutboxPack, v16), still pushed one by one. Its records share an
+ * entity, an actor and an action.
  */
 export interface GroupedHistory {
   id: string;
@@ -247,7 +249,8 @@ function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOr
   const requests: Promise<unknown>[] = [writeRecords(db, recordWrites, stored)];
   if (origin.kind === 'local') {
     const { audit, outbox } = historyOf(origin.ctx, step, origin.grouped);
-    requests.push(db.audit.bulkAdd(audit), db.outbox.bulkAdd(outbox));
+    // A grouped action's step: its mutations in ONE outbox row too (outbox.ts), as its history lines.
+    requests.push(db.audit.bulkAdd(audit), origin.grouped && outbox.length > 0 ? db.outbox.add(outboxPack(outbox)) : db.outbox.bulkAdd(outbox));
   } else if (origin.kind === 'server' && origin.ctx) {
     requests.push(db.audit.bulkAdd(step.map((w) => auditOf(origin.ctx!.now(), w))));
   }

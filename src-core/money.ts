@@ -25,7 +25,7 @@ export function assertNonNegativeCents(value: number, what: AmountWhat = 'amount
 
 /** numerator / denominator rounded half away from zero, exact on integers. */
 export function divRoundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
-  if (denominator === 0n) throw new DomainError('INVALID_NUMBER', 'Division par zéro.');
+  if (denominator === 0n) throw refusalError('INVALID_NUMBER', message('refusal.money.divisionByZero'));
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
@@ -37,7 +37,7 @@ export function divRoundHalfAwayFromZero(numerator: bigint, denominator: bigint)
 export function mulDivRound(amount: Cents, numerator: number, denominator: number): Cents {
   assertCents(amount);
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
-    throw new DomainError('INVALID_NUMBER', `Facteur non entier : ${numerator}/${denominator}.`);
+    throw refusalError('INVALID_NUMBER', message('refusal.money.factor', { numerator: String(numerator), denominator: String(denominator) }));
   }
   return Number(divRoundHalfAwayFromZero(BigInt(amount) * BigInt(numerator), BigInt(denominator)));
 }
@@ -49,7 +49,7 @@ export function mulDivRound(amount: Cents, numerator: number, denominator: numbe
 export function applyPercent(amount: Cents, percent: number): Cents {
   const hundredths = Math.round(percent * 100);
   if (Math.abs(hundredths - percent * 100) > 1e-6) {
-    throw new DomainError('INVALID_NUMBER', `Taux invalide : ${percent} % (deux décimales au plus).`);
+    throw refusalError('INVALID_NUMBER', message('refusal.money.rate', { percent: String(percent) }));
   }
   return mulDivRound(amount, hundredths, 10000);
 }

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DataProvider, openDataLayer } from './data';
 import { App } from './shell/App';
+import { translate } from './i18n';
+import { usePreferences } from './state/preferences';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -19,6 +21,9 @@ openDataLayer().then(
       </StrictMode>,
     ),
   (error: unknown) => {
-    root.textContent = `La base locale n’a pas pu être ouverte : ${error instanceof Error ? error.message : String(error)}`;
+    // No screen yet: the language chosen is read from its stored preference (kept in localStorage, read synchronously).
+    const { locale } = usePreferences.getState();
+    document.documentElement.lang = locale;
+    root.textContent = translate(locale, 'app.databaseFailed', { message: error instanceof Error ? error.message : String(error) });
   },
 );

@@ -1,7 +1,6 @@
-import { addMonthsToYearMonth, formatMonthFr, parseYearMonth, type IsoDate, type YearMonth } from '../dates';
-import { DomainError } from '../errors';
+import { addMonthsToYearMonth, parseYearMonth, type IsoDate, type YearMonth } from '../dates';
 import type { Explained } from '../explain';
-import type { Message } from '../messages';
+import { message, refusalError, type Message } from '../messages';
 import { overConsumption, type OverConsumption, type PriceLists, type UsageQuantities } from '../pricing';
 import type { RuleSettings } from '../settings';
 import { singleLine, type BillingLine } from './lines';
@@ -60,10 +59,7 @@ function previousMonthReview(input: InvoiceDraftInput): OverConsumption | null {
   if (!usage) return null;
   const expected = addMonthsToYearMonth(input.month, -1);
   if (usage.month !== expected || !isBilledMonth(input.contract, expected)) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `La facture de ${formatMonthFr(input.month)} régularise la consommation de ${formatMonthFr(expected)} (mois facturé du contrat), pas celle de « ${usage.month} ».`,
-    );
+    throw refusalError('INVALID_INPUT', message('refusal.draft.previousMonth', { month: { month: input.month }, billed: { month: expected }, given: usage.month }));
   }
   return reviewOf(input.contract, usage, input.lists);
 }
@@ -73,7 +69,7 @@ function earlierReviews(input: InvoiceDraftInput): OverConsumption[] {
   const before = addMonthsToYearMonth(input.month, -1);
   return (input.earlierMonthsUsage ?? []).map((usage) => {
     if (usage.month >= before || !isBilledMonth(input.contract, usage.month)) {
-      throw new DomainError('INVALID_INPUT', `La facture de ${formatMonthFr(input.month)} ne peut régulariser ${formatMonthFr(usage.month)} qu’au titre d’un mois facturé antérieur à ${formatMonthFr(before)}.`);
+      throw refusalError('INVALID_INPUT', message('refusal.draft.earlierMonth', { month: { month: input.month }, usage: { month: usage.month }, before: { month: before } }));
     }
     return reviewOf(input.contract, usage, input.lists);
   });

@@ -128,13 +128,13 @@ export function allocateNumber(series: NumberingSeries, issueDate: IsoDate): { n
 
 /**
  * Checks that the issued numbers of one series run 1, 2, 3… without gap or
- * duplicate, in any order. Returns French errors; none means continuous.
+ * duplicate, in any order. Returns the problems as messages; none means continuous.
  */
-export function checkContinuity(numbers: readonly string[]): string[] {
-  const errors: string[] = [];
+export function checkContinuity(numbers: readonly string[]): Message[] {
+  const errors: Message[] = [];
   const docs = numbers.flatMap((text) => {
     if (isValidDocumentNumber(text)) return [parseDocumentNumber(text)];
-    errors.push(`« ${text} » n'est pas un numéro de document valide.`);
+    errors.push(message('refusal.continuity.invalid', { text }));
     return [];
   });
   const first = docs[0];
@@ -142,16 +142,16 @@ export function checkContinuity(numbers: readonly string[]): string[] {
   const name = seriesName(first);
   const inSeries = docs.filter((d) => {
     if (seriesName(d) === name) return true;
-    errors.push(`${formatDocumentNumber(d)} n'appartient pas à la série ${name}.`);
+    errors.push(message('refusal.continuity.otherSeries', { number: formatDocumentNumber(d), series: name }));
     return false;
   });
   const sorted = inSeries.map((d) => d.number).sort((a, b) => a - b);
   let previous = 0;
   for (const n of sorted) {
     const label = (k: number) => formatDocumentNumber({ ...first, number: k });
-    if (n === previous) errors.push(`Numéro en double : ${label(n)}.`);
-    else if (n === previous + 2) errors.push(`Trou dans la numérotation : ${label(previous + 1)} manque.`);
-    else if (n > previous + 2) errors.push(`Trou dans la numérotation : ${label(previous + 1)} à ${label(n - 1)} manquent.`);
+    if (n === previous) errors.push(message('refusal.continuity.duplicate', { number: label(n) }));
+    else if (n === previous + 2) errors.push(message('refusal.continuity.gap', { number: label(previous + 1) }));
+    else if (n > previous + 2) errors.push(message('refusal.continuity.gapRange', { from: label(previous + 1), to: label(n - 1) }));
     previous = n;
   }
   return errors;

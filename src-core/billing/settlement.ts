@@ -1,7 +1,6 @@
 import { compareDates, daysBetween, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
 import { explainedMessage, type Explained } from '../explain';
-import { message, type Message, type MessageCode, type MessageParam } from '../messages';
+import { message, refusalError, type Message, type MessageCode, type MessageParam } from '../messages';
 import { assertCents, type AmountWhat, type Cents } from '../money';
 
 /**
@@ -59,7 +58,7 @@ function sum(amounts: readonly Cents[] | undefined, what: AmountWhat): Cents {
 export function settlement(input: SettlementInput, today: IsoDate): Settlement {
   const entries = [...input.paymentsCents, ...(input.refundsCents ?? []), ...(input.offsetsOutCents ?? []), ...(input.offsetsInCents ?? [])];
   if (entries.some((p) => p <= 0)) {
-    throw new DomainError('INVALID_AMOUNT', 'Un paiement enregistré est toujours positif.');
+    throw refusalError('INVALID_AMOUNT', message('refusal.settlement.positive'));
   }
   const paidCents = sum(input.paymentsCents, 'paid');
   const refundedCents = sum(input.refundsCents, 'refunded');

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import { applyPercent, assertCents, type Cents } from '../money';
 
 /**
@@ -22,7 +22,7 @@ export interface ComputedTotals {
 
 function assertRate(rate: number): number {
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 100)) {
-    throw new DomainError('INVALID_NUMBER', `Taux de TVA invalide : ${String(rate)} % (entre 0 et 100 attendu).`);
+    throw refusalError('INVALID_NUMBER', message('refusal.vat.rate', { rate: String(rate) }));
   }
   return rate;
 }

@@ -1,7 +1,6 @@
-import { DomainError } from '../errors';
 import { explained, type Explained } from '../explain';
 import { isEuMemberState, normalizeIdentifier, vatNumberProblemMessage } from '../model/identifiers';
-import { message, type Message } from '../messages';
+import { message, refusalError, type Message } from '../messages';
 
 /**
  * VAT regime of a client (§5.3: prices are HT, the client bears the taxes;
@@ -48,7 +47,7 @@ const FRENCH_VAT_TERRITORY: readonly string[] = ['FR', 'MC'];
 function normalizeCountry(country: string): string {
   const code = typeof country === 'string' ? country.trim().toUpperCase() : '';
   if (!ISO_COUNTRIES.has(code)) {
-    throw new DomainError('INVALID_COUNTRY', `Pays invalide : « ${String(country)} » (code ISO 3166 à deux lettres attendu, par exemple FR, DE, CH).`);
+    throw refusalError('INVALID_COUNTRY', message('refusal.vat.country', { country: String(country).slice(0, 100) }));
   }
   return code;
 }

@@ -1,5 +1,4 @@
 import { addDays, dayOfWeek, formatIsoDate, parseIsoDate, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
 import { message, refusalError, type MessageParam } from '../messages';
 import type { RuleSettings } from '../settings';
 
@@ -17,10 +16,7 @@ const LAST_ISO_YEAR = 9999;
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_GREGORIAN_YEAR || year > LAST_ISO_YEAR) {
-    throw new DomainError(
-      'INVALID_NUMBER',
-      `Année invalide : ${year} (un entier entre ${FIRST_GREGORIAN_YEAR} et ${LAST_ISO_YEAR} est attendu).`,
-    );
+    throw refusalError('INVALID_NUMBER', message('refusal.year.invalid', { year: String(year), first: String(FIRST_GREGORIAN_YEAR), last: String(LAST_ISO_YEAR) }));
   }
 }
 

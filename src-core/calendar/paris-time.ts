@@ -1,5 +1,6 @@
 import { addDays, dayOfWeek, formatIsoDate, fromDayNumber, lastDayOfMonth, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import type { DomainError } from '../errors';
+import { message, refusalError, type Message } from '../messages';
 
 /**
  * Instants are ISO strings with an offset (DOMAIN.md, Conventions) and support
@@ -20,25 +21,25 @@ const SUMMER_OFFSET_MIN = 120;
 
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
-function invalidInstant(text: unknown, why: string): DomainError {
-  return new DomainError('INVALID_INSTANT', `Horodatage invalide : « ${String(text)} » (${why}).`);
+function invalidInstant(text: unknown, why: Message): DomainError {
+  return refusalError('INVALID_INSTANT', message('refusal.instant.invalid', { text: String(text).slice(0, 200), why: { message: why } }));
 }
 
 /** Parses an ISO instant with offset ('2026-11-27T17:00:00+01:00' or '…Z') into UTC milliseconds. */
 export function parseInstant(text: IsoInstant): number {
   const m = typeof text === 'string' ? ISO_INSTANT.exec(text) : null;
-  if (!m) throw invalidInstant(text, 'format attendu AAAA-MM-JJTHH:MM:SS+HH:MM');
+  if (!m) throw invalidInstant(text, message('refusal.instant.format'));
   const date = m[1] ?? '';
   let day: number;
   try {
     day = toDayNumber(date);
   } catch {
-    throw invalidInstant(text, `le ${date} n’existe pas dans le calendrier`);
+    throw invalidInstant(text, message('refusal.instant.noDay', { date }));
   }
   const field = (i: number) => Number(m[i] ?? 0);
   const [hour, minute, second, offsetHours, offsetMinutes] = [field(2), field(3), field(4), field(7), field(8)];
-  if (hour > 23 || minute > 59 || second > 59) throw invalidInstant(text, 'heure impossible');
-  if (offsetHours > 14 || offsetMinutes > 59) throw invalidInstant(text, 'décalage horaire impossible');
+  if (hour > 23 || minute > 59 || second > 59) throw invalidInstant(text, message('refusal.instant.hour'));
+  if (offsetHours > 14 || offsetMinutes > 59) throw invalidInstant(text, message('refusal.instant.offset'));
   const offset = (m[6] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes); // 'Z' leaves both at 0
   // Finer than the millisecond (PostgreSQL writes microseconds) is dropped: deadlines count in minutes.
   const millis = Number((m[5] ?? '').slice(0, 3).padEnd(3, '0'));
@@ -81,7 +82,7 @@ export function parisWallClockToUtc({ date, msOfDay }: ParisWallClock): number {
     const utc = local - offset * MINUTE_MS;
     if (parisOffsetMinutes(utc) === offset) return utc;
   }
-  throw new DomainError('INVALID_INSTANT', `Heure inexistante à Paris le ${date} (passage à l’heure d’été).`);
+  throw refusalError('INVALID_INSTANT', message('refusal.instant.summerGap', { date: { date } }));
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

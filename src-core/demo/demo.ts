@@ -1,5 +1,5 @@
 import { addDays, addMonthsToYearMonth, compareDates, firstDayOfMonth, fromDayNumber, toDayNumber, yearMonthOf, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import { terminationEffectiveDate } from '../lifecycle/termination-notice';
 import { frenchVatNumberFromSiren, sirenCheckDigit } from '../model/identifiers';
 import type { Client } from '../model/client';
@@ -198,11 +198,11 @@ function usageMonths(startDate: IsoDate, today: IsoDate, effectiveDate?: IsoDate
 
 function checkOptions({ seed, clients, today }: Required<DemoPortfolioOptions>): void {
   if (!Number.isInteger(clients) || clients < 1 || clients > 100_000) {
-    throw new DomainError('INVALID_NUMBER', `Taille de portefeuille invalide : ${clients} (de 1 à 100 000 clients).`);
+    throw refusalError('INVALID_NUMBER', message('refusal.demo.size', { clients: String(clients) }));
   }
-  if (!Number.isFinite(seed)) throw new DomainError('INVALID_NUMBER', `Graine invalide : ${seed}.`);
+  if (!Number.isFinite(seed)) throw refusalError('INVALID_NUMBER', message('refusal.demo.seed', { seed: String(seed) }));
   if (compareDates(today, FIRST_START) < 0) {
-    throw new DomainError('INVALID_DATE', `La date du portefeuille (${today}) précède la première grille tarifaire (${FIRST_START}).`);
+    throw refusalError('INVALID_DATE', message('refusal.demo.date', { today: { date: today }, first: { date: FIRST_START } }));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import type { Cents } from '../money';
 import type { DocumentTypeCode, EInvoice, EInvoiceParty, VatCategory } from './en16931';
 import { child, children, parseXml, textAt, type XmlNode } from './xml-read';
@@ -11,7 +11,7 @@ import { child, children, parseXml, textAt, type XmlNode } from './xml-read';
  */
 function cents(text: string | undefined, what: string): Cents {
   const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text ?? '');
-  if (!m) throw new DomainError('INVALID_INPUT', `Montant illisible dans le XML (${what}) : « ${text ?? ''} ».`);
+  if (!m) throw refusalError('INVALID_INPUT', message('refusal.cii.amount', { what, text: text ?? '' }));
   const value = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] && value !== 0 ? -value : value;
 }
@@ -42,7 +42,7 @@ function party(node: XmlNode | undefined): EInvoiceParty {
 
 export function readCiiXml(xml: string): EInvoice {
   const root = parseXml(xml);
-  if (root.name !== 'rsm:CrossIndustryInvoice') throw new DomainError('INVALID_INPUT', `Ce XML n’est pas une facture CII (racine ${root.name}).`);
+  if (root.name !== 'rsm:CrossIndustryInvoice') throw refusalError('INVALID_INPUT', message('refusal.cii.root', { root: root.name }));
   const doc = child(root, 'rsm:ExchangedDocument');
   const tx = child(root, 'rsm:SupplyChainTradeTransaction');
   const agreement = child(tx, 'ram:ApplicableHeaderTradeAgreement');

@@ -1,6 +1,6 @@
 import { INVOICE_KIND_NAMES, LATE_PAYMENT_TERMS_MENTION, NO_EARLY_PAYMENT_DISCOUNT_MENTION, OUTSIDE_EU_MENTION, OUTSIDE_VAT_SCOPE_MENTION, REVERSE_CHARGE_MENTION } from '../billing';
 import type { IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import { normalizeIdentifier } from '../model/identifiers';
 import type { Cents } from '../money';
 import type { InvoiceDocumentModel } from './invoice-document';
@@ -150,7 +150,7 @@ const compact = (value: string | undefined) => (value ? normalizeIdentifier(valu
  * then identified by their SIREN (BT-30, BT-47).
  */
 export function eInvoiceOf(model: InvoiceDocumentModel): EInvoice {
-  if (!model.number) throw new DomainError('INVALID_INPUT', "Un brouillon n'est pas une facture électronique : il n'a pas de numéro.");
+  if (!model.number) throw refusalError('INVALID_INPUT', message('refusal.einvoice.draft'));
   const sign = model.kind === 'credit_note' ? -1 : 1;
   const amount = (cents: Cents): Cents => (cents === 0 ? 0 : sign * cents);
   // Credit notes imputed on an invoice settle part of it: BT-113, the amount to pay is what remains.

@@ -1,6 +1,6 @@
 import { billingPeriod, buyerSnapshot } from '../billing';
 import type { IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import type { Client, Invoice, InvoiceKind } from '../model';
 import type { Cents } from '../money';
 import type { SellerProfile } from '../settings';
@@ -75,7 +75,7 @@ export interface DocumentRefs {
  */
 function buyerOf(invoice: Invoice, client: Client | undefined): InvoiceDocumentModel['buyer'] {
   if (invoice.buyer) return invoice.buyer;
-  if (!client) throw new DomainError('INVALID_INPUT', `Client introuvable pour le document ${invoice.number ?? invoice.id}.`);
+  if (!client) throw refusalError('INVALID_INPUT', message('refusal.document.noClient', { document: invoice.number ?? invoice.id }));
   return buyerSnapshot(client);
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import { el, toXmlDocument } from '../export/xml-writer';
 import { PLATFORM_STATUSES, type Invoice, type PlatformEvent, type PlatformState, type PlatformStatus } from '../model';
 import { child, children, parseXml, textAt } from './xml-read';
@@ -48,7 +48,7 @@ export function isTransmittable(invoice: Pick<Invoice, 'status' | 'number'>): in
  * flow submitted again after a lost answer is found by it instead of sent twice.
  */
 export function invoiceTrackingId(number: string): string {
-  if (number.length > 32) throw new DomainError('INVALID_INPUT', `Numéro de document trop long pour un identifiant de flux : ${number}.`);
+  if (number.length > 32) throw refusalError('INVALID_INPUT', message('refusal.platform.numberTooLong', { number }));
   return number;
 }
 
@@ -103,7 +103,7 @@ export function cdarXml(message: LifecycleMessage): string {
 /** Reads a CDAR written by `cdarXml` (or a platform speaking the same subset); refuses an unknown status. */
 export function readCdar(xml: string): LifecycleMessage {
   const root = parseXml(xml);
-  if (root.name !== 'rsm:CrossDomainAcknowledgementAndResponse') throw new DomainError('INVALID_INPUT', `Message de cycle de vie illisible : racine ${root.name}.`);
+  if (root.name !== 'rsm:CrossDomainAcknowledgementAndResponse') throw refusalError('INVALID_INPUT', message('refusal.platform.root', { root: root.name }));
   const referenced = child(root, 'rsm:AcknowledgementDocument/ram:ReferenceReferencedDocument');
   const code = textAt(referenced, 'ram:ProcessConditionCode') ?? '';
   const status = platformStatusOfCode(code);
@@ -112,7 +112,7 @@ export function readCdar(xml: string): LifecycleMessage {
   const at = textAt(root, 'rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString');
   const siren = children(child(root, 'rsm:ExchangedDocument/ram:SenderTradeParty'), 'ram:GlobalID')[0]?.text.trim();
   if (!status || !number || !/^\d{8}$/.test(date) || !at || !siren) {
-    throw new DomainError('INVALID_INPUT', `Message de cycle de vie incomplet (document ${number ?? '?'}, statut ${code || '?'}).`);
+    throw refusalError('INVALID_INPUT', message('refusal.platform.incomplete', { number: number ?? '?', status: code || '?' }));
   }
   const reason = textAt(referenced, 'ram:SpecifiedDocumentStatus/ram:Reason');
   return {

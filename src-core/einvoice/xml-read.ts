@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { message, refusalError, type Message } from '../messages';
 
 /**
  * A small XML reader for the documents this application writes and receives
@@ -20,7 +20,7 @@ function decode(raw: string): string {
     if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
     if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
     const named = ENTITIES[ref];
-    if (named === undefined) throw new DomainError('INVALID_INPUT', `XML illisible : entité inconnue ${whole}.`);
+    if (named === undefined) throw refusalError('INVALID_INPUT', message('refusal.xml.entity', { entity: whole }));
     return named;
   });
 }
@@ -30,8 +30,8 @@ const ATTRIBUTE = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 export function parseXml(xml: string): XmlNode {
   const root: XmlNode = { name: '#document', attributes: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
-  const fail = (why: string) => {
-    throw new DomainError('INVALID_INPUT', `XML illisible : ${why}.`);
+  const fail = (why: Message) => {
+    throw refusalError('INVALID_INPUT', message('refusal.xml.unreadable', { why: { message: why } }));
   };
   let i = 0;
   while (i < xml.length) {
@@ -42,32 +42,32 @@ export function parseXml(xml: string): XmlNode {
     if (lt === -1) break;
     if (xml.startsWith('<!--', lt)) {
       const end = xml.indexOf('-->', lt);
-      if (end === -1) fail('commentaire non fermé');
+      if (end === -1) fail(message('refusal.xml.comment'));
       i = end + 3;
     } else if (xml.startsWith('<![CDATA[', lt)) {
       const end = xml.indexOf(']]>', lt);
-      if (end === -1) fail('section CDATA non fermée');
+      if (end === -1) fail(message('refusal.xml.cdata'));
       top.text += xml.slice(lt + 9, end);
       i = end + 3;
     } else if (xml.startsWith('<?', lt)) {
       const end = xml.indexOf('?>', lt);
-      if (end === -1) fail('instruction non fermée');
+      if (end === -1) fail(message('refusal.xml.instruction'));
       i = end + 2;
     } else if (xml.startsWith('<!', lt)) {
-      fail('les déclarations de type de document ne sont pas acceptées');
+      fail(message('refusal.xml.doctype'));
     } else if (xml.startsWith('</', lt)) {
       const end = xml.indexOf('>', lt);
       const name = xml.slice(lt + 2, end).trim();
       const open = stack.pop();
-      if (!open || open.name !== name || stack.length === 0) fail(`balise fermante </${name}> inattendue`);
+      if (!open || open.name !== name || stack.length === 0) fail(message('refusal.xml.closing', { name }));
       i = end + 1;
     } else {
       const end = xml.indexOf('>', lt);
-      if (end === -1) fail('balise non fermée');
+      if (end === -1) fail(message('refusal.xml.tag'));
       const selfClosing = xml[end - 1] === '/';
       const body = xml.slice(lt + 1, selfClosing ? end - 1 : end);
       const name = /^[\w:.-]+/.exec(body)?.[0];
-      if (!name) fail('nom de balise manquant');
+      if (!name) fail(message('refusal.xml.noName'));
       const node: XmlNode = { name: name!, attributes: {}, children: [], text: '' };
       for (const m of body.slice(name!.length).matchAll(ATTRIBUTE)) node.attributes[m[1]!] = decode(m[3] ?? m[4] ?? '');
       top.children.push(node);
@@ -75,9 +75,9 @@ export function parseXml(xml: string): XmlNode {
       i = end + 1;
     }
   }
-  if (stack.length !== 1) fail(`balise <${stack[stack.length - 1]!.name}> non fermée`);
+  if (stack.length !== 1) fail(message('refusal.xml.tagNamed', { name: stack[stack.length - 1]!.name }));
   const [documentElement] = root.children;
-  if (!documentElement || root.children.length !== 1) fail('un seul élément racine est attendu');
+  if (!documentElement || root.children.length !== 1) fail(message('refusal.xml.root'));
   return documentElement!;
 }
 

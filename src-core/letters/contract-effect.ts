@@ -76,19 +76,22 @@ export function letterContractEffect(letter: TrackedLetter, contract: Contract, 
     case 'nonPaymentTermination': {
       const p = readLetterParams('nonPaymentTermination', letter.params);
       const receipt = receiptOf(letter, settings, '§6.6');
-      const effective = { value: receipt.value, clause: '§6.6', rule: `Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : ${receipt.presumed ? `réception présumée le ${formatDateFr(receipt.value)} (${receipt.rule.toLowerCase().replace(/\.$/, '')})` : `reçue le ${formatDateFr(receipt.value)}`}.` };
+      // Stored as the rule of the termination: read back in the interface's language by messageOfFrench when the receipt is acknowledged.
+      const received = messageFr(message('rule.termination.nonPaymentReceived', { on: { date: receipt.value } }));
+      const effective = { value: receipt.value, clause: '§6.6', rule: receipt.presumed ? `Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : réception présumée le ${formatDateFr(receipt.value)} (${receipt.rule.toLowerCase().replace(/\.$/, '')}).` : received };
       return termination(contract, letter, { type: 'terminate_for_non_payment', date: receipt.value, invoiceDueDate: p.dueDate }, 'non_payment', effective, settings);
     }
     case 'breachTermination': {
       const p = readLetterParams('breachTermination', letter.params);
       const receipt = receiptOf(letter, settings, '§6.6');
-      const effective = { value: receipt.value, clause: '§6.6', rule: `Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : ${receipt.presumed ? `réception présumée le ${formatDateFr(receipt.value)} (${receipt.rule.toLowerCase().replace(/\.$/, '')})` : `reçue le ${formatDateFr(receipt.value)}`}.` };
+      const received = messageFr(message('rule.termination.breachReceived', { on: { date: receipt.value } }));
+      const effective = { value: receipt.value, clause: '§6.6', rule: receipt.presumed ? `Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : réception présumée le ${formatDateFr(receipt.value)} (${receipt.rule.toLowerCase().replace(/\.$/, '')}).` : received };
       return termination(contract, letter, { type: 'terminate_after_breach', date: receipt.value, breachNoticeReceived: p.breachNoticeReceivedOn }, 'uncured_breach', effective, settings);
     }
     case 'forceMajeureTermination': {
       const p = readLetterParams('forceMajeureTermination', letter.params);
       const effective = forceMajeureTerminationEffectiveDateExplained(letter.sentOn);
-      return termination(contract, letter, { type: 'force_majeure_termination_sent', date: letter.sentOn, eventStart: p.startedOn }, 'force_majeure', { ...effective, rule: `${effective.rule} (envoi le ${formatDateFr(letter.sentOn)})` }, settings);
+      return termination(contract, letter, { type: 'force_majeure_termination_sent', date: letter.sentOn, eventStart: p.startedOn }, 'force_majeure', { ...effective, rule: messageFr(message('rule.forceMajeure.effectiveSent', { rule: { message: effective.message! }, sent: { date: letter.sentOn } })) }, settings);
     }
     case 'priceChange': {
       // DOMAIN.md: the new price applies once the receipt is known.

@@ -1,7 +1,6 @@
-import { addDays, addMonthsToFirstDay, formatDateFr, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
-import { DomainError } from '../errors';
+import { addDays, addMonthsToFirstDay, parseIsoDate, toDayNumber, type IsoDate } from '../dates';
 import { explainedMessage, type Explained } from '../explain';
-import { message } from '../messages';
+import { message, refusalError } from '../messages';
 import { actionDeadline, type HolidayOptions } from '../calendar';
 
 /** Price change notified with 60 days' notice; the client may object within 30 days of receipt (§5.2). */
@@ -45,10 +44,7 @@ export function priceChangeDates(received: IsoDate, opts: HolidayOptions = {}): 
 export function assertNewPricesFrom(received: IsoDate, newPricesFrom: IsoDate): IsoDate {
   const { earliestEffective } = priceChangeDates(received);
   if (parseIsoDate(newPricesFrom).day !== 1 || toDayNumber(newPricesFrom) < toDayNumber(earliestEffective)) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `Date d’application des nouveaux prix invalide : ${formatDateFr(newPricesFrom)} (un premier jour de mois à partir du ${formatDateFr(earliestEffective)} est attendu, §5.2).`,
-    );
+    throw refusalError('INVALID_INPUT', message('refusal.priceChange.newPricesFrom', { date: { date: newPricesFrom }, earliest: { date: earliestEffective } }));
   }
   return newPricesFrom;
 }

@@ -1,6 +1,6 @@
-import { compareDates, formatDateFr, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
-import { message, refusalError } from '../messages';
-import { formatEuros, type Cents } from '../money';
+import { compareDates, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
+import { message, messageFr, refusalError, type Message } from '../messages';
+import type { Cents } from '../money';
 import { tierForMonth, type Contract } from '../model/contract';
 import type { TierCode } from '../model/priceList';
 import { getTier, type PriceLists } from '../pricing/price-lists';
@@ -23,6 +23,8 @@ export interface TierChangePlan {
   retroactive: boolean;
   /** One French sentence for the confirmation and the timeline. */
   rule: string;
+  /** The same as a message code (issue 19), said in the interface's language. */
+  said: Message;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -53,7 +55,11 @@ export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, 
   const newPriceCents = getTier(toTier, terms.priceListId, lists).priceCents;
   const differenceCents = newPriceCents - currentPriceCents;
   const retroactive = compareDates(from, today) < 0;
-  const sign = differenceCents >= 0 ? '+' : '−';
+  const said = message('rule.tierChange.plan', {
+    from: fromTier, current: { cents: currentPriceCents }, to: toTier, next: { cents: newPriceCents }, date: { date: from },
+    difference: { signedCents: differenceCents },
+    retroactive: retroactive ? { message: message('rule.tierChange.retroactive', { today: { date: today } }) } : '',
+  });
   return {
     fromMonth,
     from,
@@ -63,6 +69,7 @@ export function planTermsTierChange(terms: TierChangeSubject, toTier: TierCode, 
     newPriceCents,
     differenceCents,
     retroactive,
-    rule: `Formule ${fromTier} (${formatEuros(currentPriceCents)} HT) → ${toTier} (${formatEuros(newPriceCents)} HT) à compter du ${formatDateFr(from)}, soit ${sign}${formatEuros(Math.abs(differenceCents))} HT par mois (§5.1)${retroactive ? ` ; date antérieure au ${formatDateFr(today)} : changement rétroactif` : ''}.`,
+    rule: messageFr(said),
+    said,
   };
 }

@@ -1,5 +1,4 @@
-import { DomainError } from '../errors';
-import { message, messageFr, type Message } from '../messages';
+import { message, messageFr, refusalError, type Message } from '../messages';
 
 /**
  * Company identifiers of a client (DOMAIN.md, Client data): SIREN, intra-EU VAT
@@ -72,7 +71,7 @@ function luhnSum(digits: string): number {
 /** The digit that makes `firstEight + digit` a Luhn-valid SIREN (used by the demo generator and tests). */
 export function sirenCheckDigit(firstEight: string): string {
   if (!/^\d{8}$/.test(firstEight)) {
-    throw new DomainError('INVALID_INPUT', `Début de SIREN invalide : « ${firstEight} » (8 chiffres attendus).`);
+    throw refusalError('INVALID_INPUT', message('refusal.siren.firstEight', { text: firstEight }));
   }
   return String((10 - (luhnSum(`${firstEight}0`) % 10)) % 10);
 }
@@ -96,8 +95,8 @@ export function isValidSiren(siren: string): boolean {
 
 /** French VAT key: (12 + 3 × (SIREN mod 97)) mod 97, on two digits. */
 export function frenchVatKey(siren: string): string {
-  const problem = sirenProblem(siren);
-  if (problem) throw new DomainError('INVALID_INPUT', problem);
+  const problem = sirenProblemMessage(siren);
+  if (problem) throw refusalError('INVALID_INPUT', problem);
   return String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0');
 }
 

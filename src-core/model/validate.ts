@@ -135,11 +135,19 @@ export function fieldIssues(error: z.ZodError, english?: z.ZodError): FieldIssue
  * message ("Client", "Contrat"). Throws a ValidationError listing every field.
  */
 export function parseEntity<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input, { error: frenchError });
-  if (!result.success) {
-    // Refused: parsed again in English, for zod's own words (the schemas' words are codes already).
-    const english = schema.safeParse(input, { error: (issue) => englishLocale.localeError(issue) });
-    throw new ValidationError(what, fieldIssues(result.error, english.success ? undefined : english.error));
-  }
-  return result.data;
+  const checked = checkInput(schema, input);
+  if (!checked.success) throw new ValidationError(what, checked.issues);
+  return checked.data;
+}
+
+/**
+ * Parses `input` with `schema` (zod's words in French by `french`): its data,
+ * or every issue with its message code — refused, it is parsed again in
+ * English for zod's own words (the schemas' words are codes already).
+ */
+export function checkInput<S extends z.ZodType>(schema: S, input: unknown, french: typeof frenchError = frenchError): { success: true; data: z.output<S> } | { success: false; issues: FieldIssue[] } {
+  const result = schema.safeParse(input, { error: french });
+  if (result.success) return { success: true, data: result.data };
+  const english = schema.safeParse(input, { error: (issue) => englishLocale.localeError(issue) });
+  return { success: false, issues: fieldIssues(result.error, english.success ? undefined : english.error) };
 }

@@ -1,7 +1,6 @@
-import { addMonthsToYearMonth, compareDates, formatDateFr, formatMonthFr, parseYearMonth, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
-import { DomainError } from '../errors';
+import { addMonthsToYearMonth, compareDates, formatMonthFr, parseYearMonth, yearMonthOf, type IsoDate, type YearMonth } from '../dates';
 import { explainedMessage, type Explained } from '../explain';
-import { message, messageFr } from '../messages';
+import { message, messageFr, refusalError } from '../messages';
 import type { Cents } from '../money';
 import { findCoveringTier } from './covering-tier';
 import { getPriceList, tierOf, type PriceLists, type Tier, type UsageQuantities } from './price-lists';
@@ -97,10 +96,7 @@ function switchOf(covering: Tier, input: OverConsumptionInput): ProposedSwitch |
 export function overConsumption(input: OverConsumptionInput): OverConsumption {
   parseYearMonth(input.month);
   if (input.month < yearMonthOf(input.contractStartDate)) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `Consommation de ${formatMonthFr(input.month)} antérieure au début du contrat (${formatDateFr(input.contractStartDate)}).`,
-    );
+    throw refusalError('INVALID_INPUT', message('refusal.usage.beforeStart', { month: { month: input.month }, start: { date: input.contractStartDate } }));
   }
   const list = getPriceList(input.priceListId, input.lists);
   const current = tierOf(list, input.tierId);

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { message, refusalError } from '../messages';
 import type { Tier, UsageQuantities } from './price-lists';
 
 /**
@@ -36,10 +36,7 @@ export interface MetricUsage {
 /** A quantity as an integer number of thousandths; a negative or non-finite quantity throws. */
 export function toThousandths(quantity: number, metric: Metric): number {
   if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity < 0) {
-    throw new DomainError(
-      'INVALID_NUMBER',
-      `Consommation invalide pour ${METRIC_LABELS_FR[metric].label} : ${String(quantity)} (un nombre positif ou nul est attendu).`,
-    );
+    throw refusalError('INVALID_NUMBER', message('refusal.usage.quantity', { metric: { word: `code.metric.${metric}` }, value: String(quantity) }));
   }
   return Math.round(quantity * 1000);
 }

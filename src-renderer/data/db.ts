@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { BucketDigests, Client, EntityRecords, EntityType, Letter, MessageCode, MessageParam, Mutation, Payment, PriceListRecord, UsageDocument, YearMonth } from '../../src-core';
+import { messageFr, type BucketDigests, type Client, type EntityRecords, type EntityType, type Letter, type Message, type MessageCode, type MessageParam, type Mutation, type Payment, type PriceListRecord, type UsageDocument, type YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import type { BooksTable } from './invoice-books';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -7,6 +7,11 @@ import type { ClientSummary, ContractSummary } from './read-model/client-summary
 import { clientStore, contractStore, invoiceStore, tableStore, type ContractStore, type InvoiceStore, type RecordStore } from './record-store';
 
 /** Who did what, when, to which record: one entry per local change (shown in a client's history). */
+/** A history line as an audit entry stores it, for what is written beside the write gateway: its French, and the same as a message code (issue 19). */
+export function historyLine(said: Message, summary = messageFr(said)): Pick<AuditEntry, 'summary' | 'code' | 'params'> {
+  return { summary, code: said.code, ...(said.params ? { params: said.params } : {}) };
+}
+
 export interface AuditEntry {
   seq?: number;
   /** Instant of the change (laptop clock). */

@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { zlibSync } from 'fflate';
-import { describeProblems, DomainError, refusalError, FACTURX_FILE_NAME, facturX, INVOICE_KIND_NAMES, type InvoiceDocumentModel } from '../../src-core';
+import { describeProblems, message, refusalError, FACTURX_FILE_NAME, facturX, INVOICE_KIND_NAMES, type InvoiceDocumentModel } from '../../src-core';
 import { drawnInvoicePdf } from './invoice-pdf';
 import { writePdfA3, type PdfAFace } from './pdfa';
 import { srgbIccProfile } from './srgb-icc';
@@ -69,7 +69,7 @@ export async function renderFacturXPdf(model: InvoiceDocumentModel, fonts: Factu
     date,
   });
   if (unembeddable.length > 0) {
-    throw new DomainError('INVALID_INPUT', `Police « ${unembeddable.join(', ')} » sans équivalent incorporable : le document ne peut pas être archivé en PDF/A.`);
+    throw refusalError('INVALID_INPUT', message('refusal.document.font', { fonts: unembeddable.join(', ') }));
   }
   return bytes;
 }

@@ -3,6 +3,7 @@ import { MESSAGES_FR } from '../../src-core/messages';
 /** French, the reference locale: every key exists here first. */
 export const fr = {
   'app.name': 'Contrats',
+  'app.databaseFailed': 'La base locale n’a pas pu être ouverte : {message}',
   'app.tagline': 'Contrats d’hébergement Dokos',
   'nav.label': 'Navigation principale',
   'nav.dashboard': 'Tableau de bord',
@@ -21,6 +22,7 @@ export const fr = {
   'theme.system': 'Système',
   'about.title': 'À propos de Contrats',
   'about.version': 'Version',
+  'about.browser': 'navigateur',
   'about.platform': 'Plateforme',
   'about.runtime': 'Environnement',
   'about.loading': 'Chargement…',
@@ -90,6 +92,7 @@ export const fr = {
   'clients.page.exportCsv': 'Exporter le dossier (CSV)',
   'clients.page.exportXml': 'Exporter le dossier (XML)',
   'clients.page.exported': 'Dossier exporté : {location}',
+  'platform.downloads': 'Téléchargements',
   'clients.page.exportCancelled': 'Export annulé : aucun fichier enregistré.',
   'clients.page.identity': 'Identité',
   'clients.page.siren': 'SIREN',
@@ -715,7 +718,6 @@ export const fr = {
   'sync.setAside.discardReason': 'Raison de l’abandon (inscrite au journal)',
   'sync.setAside.discardConfirm': 'Abandonner la modification',
   'sync.setAside.cancel': 'Annuler',
-  'sync.setAside.reasonRequired': 'Indiquez la raison de l’abandon.',
   'sync.setAside.hint': 'Corrigez l’enregistrement si besoin puis renvoyez : la modification part avec les valeurs actuelles du poste.',
   'sync.setAside.gone': 'L’enregistrement n’est plus sur ce poste : rien à renvoyer ; abandonnez la modification.',
   'sync.join.title': 'Rejoindre le serveur : données propres à ce poste',
@@ -789,14 +791,12 @@ export const fr = {
   // code.contractStatus.* are src-core's (MESSAGES_FR, below): its refusals name a status
   // code.noticeChannel.* and code.letterKind.* are src-core's too (MESSAGES_FR): a contract's history and the audit name them
   // code.dunningStep.* and code.entity.* are src-core's since s12 (MESSAGES_FR): its refusals name a step and a record's kind
+  // code.metric.* are src-core's since s13 (MESSAGES_FR): its refusal of a usage names the metric
   'code.letterStatus.draft': 'Brouillon',
   'code.letterStatus.printed': 'Imprimée',
   'code.letterStatus.sent': 'Envoyée',
   'code.letterStatus.received': 'Reçue',
   'code.letterStatus.returned': 'Retournée',
-  'code.metric.cpuHours': 'CPU',
-  'code.metric.databaseGB': 'base de données',
-  'code.metric.storageGB': 'stockage',
   'code.unit.cpuHours': 'h',
   'code.unit.databaseGB': 'Go',
   'code.unit.storageGB': 'Go',

@@ -60,6 +60,12 @@ export function useSayError(): (error: unknown) => string {
   );
 }
 
+/** Where a saved file went: its path, or the browser's downloads folder named in the interface's language (then the file's name). */
+export function useSavedLocation(): (saved: { location?: string | undefined; inDownloads?: boolean | undefined }) => string {
+  const t = useT();
+  return useCallback(({ location, inDownloads }) => (inDownloads ? [t('platform.downloads'), ...(location ? [location] : [])].join('/') : (location ?? '')), [t]);
+}
+
 /** An envelope model's name: the built-in ones (DL, C5) in the interface's language, a stored one as it was named. */
 export function useEnvelopeName(): (model: Pick<EnvelopeModel, 'id' | 'label'>) => string {
   const t = useT();

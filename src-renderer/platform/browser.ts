@@ -1,4 +1,5 @@
 import type { DocumentFile, Platform, SaveResult } from './types';
+import { message, refusalError } from '../../src-core';
 import { zipDocuments } from './zip';
 
 declare const __APP_VERSION__: string;
@@ -28,20 +29,20 @@ export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async getAppInfo() {
-      return { name: 'Contrats', version: __APP_VERSION__, platform: 'navigateur', runtime: navigator.userAgent };
+      return { name: 'Contrats', version: __APP_VERSION__, platform: 'browser', runtime: navigator.userAgent };
     },
     async saveDocument(file): Promise<SaveResult> {
       download(file);
-      return { saved: true, location: `Téléchargements/${file.suggestedName}` };
+      return { saved: true, location: file.suggestedName, inDownloads: true };
     },
     async saveDocuments(files, options): Promise<SaveResult> {
       const archiveName = options?.archiveName;
       if (archiveName && files.length > 0) {
         download({ suggestedName: archiveName, mimeType: 'application/zip', bytes: zipDocuments(files) });
-        return { saved: true, location: `Téléchargements/${archiveName}` };
+        return { saved: true, location: archiveName, inDownloads: true };
       }
       files.forEach(download);
-      return { saved: files.length > 0, location: 'Téléchargements' };
+      return { saved: files.length > 0, inDownloads: true };
     },
     async printDocument(pdf, title) {
       const url = URL.createObjectURL(new Blob([pdf], { type: 'application/pdf' }));
@@ -63,7 +64,7 @@ export function createBrowserPlatform(): Platform {
     },
     async openExternal(url) {
       if (!ALLOWED_EXTERNAL.some((origin) => url === origin || url.startsWith(`${origin}/`))) {
-        throw new Error(`Lien externe refusé : ${url}`);
+        throw refusalError('INVALID_INPUT', message('platform.linkRefused', { url }));
       }
       window.open(url, '_blank', 'noopener,noreferrer');
     },

@@ -1,4 +1,5 @@
 import type { ContratsApi } from '../../src-main/ipc-contract';
+import { message, refusalError } from '../../src-core';
 import type { Platform } from './types';
 
 declare global {
@@ -39,12 +40,12 @@ export function createElectronPlatform(): Platform {
     async printDocument(bytes, title) {
       const result = await api.printDocument({ bytes, title });
       if (!result.printed && result.reason && result.reason !== 'cancelled') {
-        throw new Error(`Impression impossible : ${result.reason}`);
+        throw refusalError('INVALID_INPUT', message('platform.printFailed', { reason: result.reason }));
       }
     },
     async openExternal(url) {
       const { opened } = await api.openExternal(url);
-      if (!opened) throw new Error(`Lien externe refusé : ${url}`);
+      if (!opened) throw refusalError('INVALID_INPUT', message('platform.linkRefused', { url }));
     },
     secrets: {
       async status() {

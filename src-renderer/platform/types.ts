@@ -6,7 +6,7 @@
 export interface AppInfo {
   name: string;
   version: string;
-  /** "linux", "darwin", "win32", or "navigateur". */
+  /** "linux", "darwin", "win32", or "browser" (which the interface names in its language). */
   platform: string;
   /** Human-readable runtime, e.g. "Electron 45.5.0 · Chromium 142" or the browser's user agent. */
   runtime: string;
@@ -20,8 +20,10 @@ export interface DocumentFile {
 
 export interface SaveResult {
   saved: boolean;
-  /** Where it went, when the platform can tell. */
+  /** Where it went, when the platform can tell: a path, or a file name in the browser's downloads folder. */
   location?: string;
+  /** In the browser's downloads folder, which the interface names in its language. */
+  inDownloads?: boolean;
 }
 
 export interface SecretStoreStatus {

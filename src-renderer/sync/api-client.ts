@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { API_ROUTES, apiErrorSchema, type ApiRoute } from '../../src-core';
-import { SyncError, defaultMessage, kindOfStatus } from './sync-error';
+import { API_ROUTES, apiErrorSchema, message, type ApiRoute } from '../../src-core';
+import { SyncError, defaultMessage, defaultSaid, kindOfStatus } from './sync-error';
 
 export interface ApiClientOptions {
   /** Checked with checkServerUrl before. */
@@ -40,7 +40,7 @@ export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalTh
   return {
     async send(route, body) {
       const checked = route.body?.safeParse(body);
-      if (checked && !checked.success) throw new SyncError('refused', `Requête non envoyée : ${route.path} refuserait ces données.`);
+      if (checked && !checked.success) throw new SyncError('refused', message('sync.error.notSent', { path: route.path }));
       const payload = checked?.data;
       let response: Response;
       let bytes: ArrayBuffer;
@@ -62,7 +62,7 @@ export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalTh
       if (!response.ok) {
         const kind = kindOfStatus(response.status);
         const apiError = apiErrorSchema.safeParse(parseJson(bytes));
-        if (kind === 'server') throw new SyncError(kind, `${defaultMessage('server')} (HTTP ${response.status})`, response.status);
+        if (kind === 'server') throw new SyncError(kind, message('sync.error.serverStatus', { failure: { message: defaultSaid('server') }, status: String(response.status) }), response.status);
         // The server's French, and its message code when it sent one (issue 19): the screen says it in its language.
         throw apiError.success ? new SyncError(kind, apiError.data.message, response.status, apiError.data.said) : new SyncError(kind, defaultMessage(kind), response.status);
       }
@@ -74,7 +74,7 @@ export function createApiTransport({ baseUrl, token, fetch: fetchImpl = globalTh
 /** A successful answer of `route`, parsed and checked with its response schema before anything is written locally. */
 export function parseAnswer<R extends ApiRoute>(route: R, bytes: ArrayBuffer | string): z.output<R['response']> {
   const parsed = route.response.safeParse(parseJson(bytes));
-  if (!parsed.success) throw new SyncError('badAnswer', `${defaultMessage('badAnswer')} (${route.path})`);
+  if (!parsed.success) throw new SyncError('badAnswer', message('sync.error.badAnswerRoute', { failure: { message: defaultSaid('badAnswer') }, path: route.path }));
   return parsed.data as z.output<R['response']>;
 }
 

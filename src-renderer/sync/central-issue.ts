@@ -1,4 +1,4 @@
-import type { Invoice } from '../../src-core';
+import { message, messageFr, type Invoice, type Message, type MessageParam } from '../../src-core';
 import type { DataLayer } from '../data';
 import { forgetCentralIssue, prepareCentralIssue, readAwaitingCentralIssue, recordCentralIssue, rememberCentralIssue } from '../data/invoicing';
 import { listConflicts, listSetAside } from '../data/sync-state';
@@ -16,9 +16,13 @@ export class CentralIssueError extends Error {
   readonly fallback: boolean;
   readonly issued: Invoice[];
 
-  constructor(message: string, fallback: boolean, issued: Invoice[]) {
-    super(message);
+  /** The same as a message code (issue 19): the screen says it in its language. */
+  readonly said: Message;
+
+  constructor(said: Message, fallback: boolean, issued: Invoice[]) {
+    super(messageFr(said));
     this.name = 'CentralIssueError';
+    this.said = said;
     this.fallback = fallback;
     this.issued = issued;
   }
@@ -54,9 +58,9 @@ export async function issueThroughServer(
     try {
       await sync();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       if (awaiting.size > 0) throw awaitingError(reason, []);
-      throw new CentralIssueError(`Émission par le serveur central impossible : ${reason} Rien n’a été émis : réessayez, ou émettez dans la série du poste.`, true, []);
+      throw new CentralIssueError(message('central.unavailable', { reason }), true, []);
     }
   };
   // First what the server has (a draft another laptop issued meanwhile arrives issued and is left out), then the drafts made ready here.
@@ -67,7 +71,7 @@ export async function issueThroughServer(
   if ((await notOnServer(dataLayer, queue.map((q) => q.invoiceId))).length > 0) await syncBefore();
   const unsent = await notOnServer(dataLayer, queue.map((q) => q.invoiceId));
   if (unsent.length > 0) {
-    throw new CentralIssueError(`${unsent.length === 1 ? 'Un brouillon n’a' : `${unsent.length} brouillons n’ont`} pas pu être envoyé(s) au serveur central (voir l’écran Synchronisation) : rien n’a été émis.`, false, []);
+    throw new CentralIssueError(message('central.unsent', { count: unsent.length }), false, []);
   }
   const issued: Invoice[] = [];
   for (const request of queue) {
@@ -78,12 +82,12 @@ export async function issueThroughServer(
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       // No answer (cut, timeout) or a server failure: the server may have numbered it; the same request, retried, will say.
-      if (error.offline || error.kind === 'server') throw awaitingError(error.message, issued);
+      if (error.offline || error.kind === 'server') throw awaitingError(reasonOf(error), issued);
       // A refusal for good: nothing was numbered for this request.
       await forgetCentralIssue(ctx, request.invoiceId);
       // Issued by another request (another laptop): the next sync brings its number here.
       if (error.status === 409 && /déjà émis/.test(error.message)) await sync().catch(() => undefined);
-      throw new CentralIssueError(`Le serveur central a refusé l’émission : ${error.message}`, false, issued);
+      throw new CentralIssueError(message('central.refused', { reason: reasonOf(error) }), false, issued);
     }
     issued.push(await recordCentralIssue(ctx, answer, options.actor));
     options.onProgress?.(issued.length, queue.length);
@@ -91,12 +95,15 @@ export async function issueThroughServer(
   return issued;
 }
 
-function awaitingError(reason: string, issued: Invoice[]): CentralIssueError {
-  return new CentralIssueError(
-    `Le serveur central n’a pas répondu à la demande d’émission (${reason}) : il a peut-être déjà attribué le numéro. Réessayez quand la connexion revient — la même demande est renvoyée, elle ne donne jamais deux numéros.`,
-    false,
-    issued,
-  );
+function awaitingError(reason: MessageParam, issued: Invoice[]): CentralIssueError {
+  return new CentralIssueError(message('central.noAnswer', { reason }), false, issued);
+}
+
+/** A failure inside a sentence: its message code when it has one (a SyncError, a refusal), its French otherwise. */
+function reasonOf(error: unknown): MessageParam {
+  const said = (error as { said?: Message } | null)?.said;
+  if (said) return { message: said };
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Drafts with a change not accepted by the server (still queued, set aside or in conflict): the server would issue another copy than the one checked here. */

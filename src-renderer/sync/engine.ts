@@ -7,7 +7,8 @@ import { ensureDeviceGrants } from './device-grants';
 import { laptopActor } from './person';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
-import { pushOutbox, type PushOptions, type SuspectMutation } from './push-outbox';
+import { message } from '../../src-core';
+import { pushOutbox, refusedHere, type PushOptions, type SuspectMutation } from './push-outbox';
 import { reconcileCheck } from './reconcile-check';
 import { SyncError, asSyncError } from './sync-error';
 
@@ -102,7 +103,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     report({ progress: null });
     // The server answered the pull (and took other changes, or had nothing else to take): what failed alone was the change.
     if (suspectsConfirmed) pushed.rejected += await setAside(suspects, push.actor);
-    else if (suspects.length > 0) throw new SyncError('server', 'Le serveur échoue à enregistrer les modifications envoyées ; elles restent à envoyer, nouvel essai automatique.');
+    else if (suspects.length > 0) throw new SyncError('server', message('sync.error.suspectsUnsent'));
     const uploaded = await uploadIfServerEmpty();
     if (uploaded > 0) {
       report({ phase: 'uploading' });
@@ -124,7 +125,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /** Suspect mutations leave the outbox for the set-aside list, with their reason (the Synchronisation screen shows them). */
   async function setAside(suspects: readonly SuspectMutation[], actor: string): Promise<number> {
     if (suspects.length === 0) return 0;
-    const results = suspects.map((s) => ({ mutationId: s.mutationId, status: 'rejected' as const, reason: s.reason }));
+    const results = suspects.map((s) => refusedHere(s, s.said));
     return (await commitPushResults(dataLayer.ctx, results, now(), actor)).rejected;
   }
 

@@ -1,4 +1,4 @@
-import { API_ROUTES, type PullResponse } from '../../src-core';
+import { API_ROUTES, message, type Message, type PullResponse } from '../../src-core';
 import { validatePulledPage, type ValidatedPage } from '../data/sync-state/page-validation';
 import { parseAnswer } from './api-client';
 import { SyncError, type SyncErrorKind } from './sync-error';
@@ -69,7 +69,7 @@ export type PageRequest = { id: number; bytes: ArrayBuffer };
 export type PageAnswer =
   | { id: number; kind: 'head'; head: PageHead }
   | { id: number; kind: 'page'; page: ReadPage }
-  | { id: number; kind: 'failed'; message: string; errorKind?: SyncErrorKind; status?: number | undefined };
+  | { id: number; kind: 'failed'; message: string; errorKind?: SyncErrorKind; status?: number | undefined; said?: Message | undefined };
 
 /** The worker's side: one request, its answers posted in order (head, then page or failure). */
 export function answerPageRequest({ id, bytes }: PageRequest, post: (answer: PageAnswer) => void): void {
@@ -80,7 +80,7 @@ export function answerPageRequest({ id, bytes }: PageRequest, post: (answer: Pag
   } catch (error) {
     post(
       error instanceof SyncError
-        ? { id, kind: 'failed', message: error.message, errorKind: error.kind, status: error.status }
+        ? { id, kind: 'failed', message: error.message, errorKind: error.kind, status: error.status, said: error.said }
         : { id, kind: 'failed', message: error instanceof Error ? error.message : String(error) },
     );
   }
@@ -135,7 +135,7 @@ export function workerPageReader(start: () => PageWorker, minBytes = WORKER_MIN_
       if (data.kind === 'head') return entry.head.resolve(data.head);
       pending.delete(data.id);
       if (data.kind === 'page') return entry.page.resolve(data.page);
-      const error = data.errorKind ? new SyncError(data.errorKind, data.message, data.status) : new Error(data.message);
+      const error = data.errorKind ? new SyncError(data.errorKind, data.message, data.status, data.said) : new Error(data.message);
       entry.head.reject(error);
       entry.page.reject(error);
     };
@@ -170,7 +170,7 @@ export function workerPageReader(start: () => PageWorker, minBytes = WORKER_MIN_
     close() {
       worker?.terminate();
       worker = null;
-      const closed = new SyncError('network', 'Lecture des pages interrompue.');
+      const closed = new SyncError('network', message('sync.error.pagesClosed'));
       for (const { head, page } of pending.values()) {
         head.reject(closed);
         page.reject(closed);

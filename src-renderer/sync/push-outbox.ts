@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, fieldIssues, mutationSchema, type Message, type MutationResult } from '../../src-core';
+import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, checkInput, message, messageFr, mutationSchema, type Message, type MutationResult } from '../../src-core';
 import { z } from 'zod';
 import type { DataLayer, OutboxEntry } from '../data';
 import { referencedDocuments } from '../data/invoicing';
@@ -24,7 +24,8 @@ export interface PushContext {
  */
 export interface SuspectMutation {
   mutationId: string;
-  reason: string;
+  /** Why, as a message code (French in the set-aside row's reason, said in the interface's language). */
+  said: Message;
 }
 
 export interface PushRun extends PushOutcome {
@@ -81,7 +82,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
     let results: MutationResult[];
     const unsendable = batch.flatMap((entry) => {
       const problem = wireProblem(entry);
-      return problem ? [rejected(entry, problem)] : [];
+      return problem ? [refusedHere(entry, problem)] : [];
     });
     const lone = batch.length === 1 ? batch[0]! : undefined;
     const loneBytes = lone ? utf8.encode(JSON.stringify(lone)).length : 0;
@@ -89,7 +90,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
       // Queued by an older version, or written around the forms: the server would refuse the whole batch for it.
       results = unsendable;
     } else if (lone && loneBytes + ENVELOPE_BYTES > MAX_PUSH_BYTES) {
-      results = [rejected(lone, `Modification trop volumineuse pour le serveur (${megabytes(loneBytes)} Mo, ${megabytes(MAX_PUSH_BYTES)} Mo au plus par envoi) : raccourcissez les textes de l’enregistrement.`)];
+      results = [refusedHere(lone, message('sync.setAside.tooLarge', { size: megabytes(loneBytes), max: megabytes(MAX_PUSH_BYTES) }))];
     } else {
       try {
         // The outbox's local `seq` stays here: the request schema refuses unknown keys.
@@ -108,7 +109,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
             failedAlone.add(lone.mutationId);
             continue;
           }
-          total.suspects.push({ mutationId: lone.mutationId, reason: serverFailureReason(error) });
+          total.suspects.push({ mutationId: lone.mutationId, said: serverFailureReason(error) });
           held.add(recordOf(lone));
           size = fullSize;
           if (total.suspects.length >= MAX_SUSPECTS) return total;
@@ -123,7 +124,7 @@ export async function pushOutbox({ ctx, repos }: DataLayer, api: ApiClient, now:
     total.conflicts += outcome.conflicts;
     total.rejected += outcome.rejected;
     if (outcome.applied + outcome.conflicts + outcome.rejected === 0) {
-      throw new SyncError('badAnswer', 'Le serveur n’a répondu pour aucune des modifications envoyées.');
+      throw new SyncError('badAnswer', message('sync.error.noAnswer'));
     }
   }
 }
@@ -135,22 +136,27 @@ function rejected(entry: OutboxEntry, reason: string, said?: Message): MutationR
   return { mutationId: entry.mutationId, status: 'rejected', reason, ...(said ? { said } : {}) };
 }
 
-/** Why the wire format refuses an outbox entry (French), or undefined when it can be sent. */
-function wireProblem({ seq: _seq, ...mutation }: OutboxEntry): string | undefined {
-  const parsed = mutationSchema.safeParse(mutation, { error: FRENCH.localeError });
-  if (parsed.success) return undefined;
-  const details = fieldIssues(parsed.error).map((issue) => `${issue.path} : ${issue.message}`);
-  return `Modification invalide, non envoyée (${details.join(' ; ')}). Corrigez l’enregistrement ou écartez la modification.`;
+/** Set aside by this laptop itself, said as a message code like the server's reasons. */
+export function refusedHere(entry: Pick<OutboxEntry, 'mutationId'>, said: Message): MutationResult {
+  return { mutationId: entry.mutationId, status: 'rejected', reason: messageFr(said), said };
+}
+
+/** Why the wire format refuses an outbox entry, or undefined when it can be sent. */
+function wireProblem({ seq: _seq, ...mutation }: OutboxEntry): Message | undefined {
+  const checked = checkInput(mutationSchema, mutation, FRENCH.localeError);
+  if (checked.success) return undefined;
+  const details = checked.issues.map((issue) => message('sync.setAside.invalidField', { path: issue.path, reason: issue.said ? { message: issue.said } : issue.message }));
+  return message('sync.setAside.invalid', { details: { clauses: details } });
 }
 
 const FRENCH = z.locales.fr();
 
-function serverFailureReason(error: SyncError): string {
-  const status = error.status ? ` (HTTP ${error.status})` : '';
-  return `Le serveur échoue${status} à chaque envoi de cette modification, alors qu’il traite les autres : mise de côté pour ne pas bloquer la synchronisation. Corrigez l’enregistrement ou écartez la modification.`;
+function serverFailureReason(error: SyncError): Message {
+  return message('sync.setAside.serverFails', { status: error.status ? { message: message('sync.setAside.httpStatus', { status: String(error.status) }) } : '' });
 }
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+/** Megabytes to one decimal, a number the interface's language writes ("1,5" / "1.5"). */
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 
 const recordOf = (entry: OutboxEntry) => `${entry.entity}/${entry.recordId}`;
 

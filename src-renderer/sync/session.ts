@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { refusalError } from '../../src-core';
 import { SYNC_KEYS, forgetServer, readSyncValue, wipeLocalData, writeSyncValue, type SyncServer } from '../data/sync-state';
 import { usePendingOutboxCount, useDataLayer, type DataLayer } from '../data';
 import { createApiClient } from './api-client';
@@ -30,7 +31,7 @@ function startEngine(dataLayer: DataLayer, url: string, token: string): SyncEngi
 
 function checkedUrl(urlInput: string): string {
   const checked = checkServerUrl(urlInput);
-  if (!checked.ok) throw new Error(checked.reason);
+  if (!checked.ok) throw refusalError('INVALID_INPUT', checked.reason);
   return checked.url;
 }
 

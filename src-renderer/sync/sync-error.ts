@@ -11,13 +11,13 @@ export class SyncError extends Error {
   /** The same as a message code (issue 19): the server's `said`, or the kind's own words; the screen says it in its language. */
   readonly said: Message | undefined;
 
-  /** `text` is French, shown to the account manager as is. */
-  constructor(kind: SyncErrorKind, text: string, status?: number, said?: Message) {
-    super(text);
+  /** `text` is French (the server's, beside its `said`), or a message code this laptop words itself. */
+  constructor(kind: SyncErrorKind, text: string | Message, status?: number, said?: Message) {
+    super(typeof text === 'string' ? text : messageFr(text));
     this.name = 'SyncError';
     this.kind = kind;
     this.status = status;
-    this.said = said ?? (text === defaultMessage(kind) ? message(SYNC_ERROR_CODES[kind]) : undefined);
+    this.said = typeof text === 'string' ? (said ?? (text === defaultMessage(kind) ? defaultSaid(kind) : undefined)) : text;
   }
 
   /** Worth trying again later on its own (backoff); the others need a person (token, role, data). */
@@ -54,13 +54,18 @@ const SYNC_ERROR_CODES: Record<SyncErrorKind, MessageCode> = {
   badAnswer: 'sync.error.badAnswer',
 };
 
+/** The words of a kind, as a message code. */
+export function defaultSaid(kind: SyncErrorKind): Message {
+  return message(SYNC_ERROR_CODES[kind]);
+}
+
 export function defaultMessage(kind: SyncErrorKind): string {
-  return messageFr(message(SYNC_ERROR_CODES[kind]));
+  return messageFr(defaultSaid(kind));
 }
 
 /** Any failure as a SyncError (a bug in our code stays visible, in French, rather than silently retried). */
 export function asSyncError(error: unknown): SyncError {
   if (error instanceof SyncError) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new SyncError('refused', `Synchronisation interrompue : ${detail}`);
+  return new SyncError('refused', message('sync.error.interrupted', { detail }));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { apiRoleSchema, type ApiRole } from '../../src-core/sync';
+import { message, messageFr, type Message } from '../../src-core/messages';
 import type { Queryable } from '../storage/db';
 import { hashPassword, passwordProblem } from './passwords';
 import { generateToken, hashToken } from './tokens';
@@ -15,7 +16,14 @@ export interface ApiUser {
 /** The columns of an ApiUser, from `users u`. */
 export const USER_COLUMNS = `u.id, u.name, coalesce(u.display_name, u.name) as "displayName", u.role`;
 
-export class UserError extends Error {}
+/** A refusal about users, in French (the command line prints it); `said` when the API answers it to a laptop. */
+export class UserError extends Error {
+  readonly said?: Message;
+  constructor(said: string | Message) {
+    super(typeof said === 'string' ? said : messageFr(said));
+    if (typeof said !== 'string') this.said = said;
+  }
+}
 
 export interface UserDetails {
   /** "Alice Martin": how the audit names the person (default: the sign-in name). */
@@ -61,7 +69,7 @@ export async function setPassword(db: Queryable, name: string, password: string)
 /** The user of that name; a UserError in French when there is none. */
 export async function userNamed(db: Queryable, name: string): Promise<ApiUser> {
   const [user] = await db.query<ApiUser>(`select ${USER_COLUMNS} from users u where u.name = $1`, [name]);
-  if (!user) throw new UserError(`Utilisateur « ${name} » inconnu.`);
+  if (!user) throw new UserError(message('sync.refusal.unknownUser', { name: name.slice(0, 200) }));
   return user;
 }
 

@@ -6,7 +6,8 @@ import type { Db } from '../storage/db';
 import { authenticate } from './auth';
 import { compressReplies } from './compression';
 import { DEFAULT_ALLOWED_ORIGINS, allowCrossOriginCalls } from './cors';
-import { HttpError, clientErrorHandler, errorHandler, parseBody, sendError, tooLarge } from './errors';
+import { message } from '../../src-core/messages';
+import { HttpError, clientErrorHandler, errorHandler, invalidJson, parseBody, sendError, tooLarge } from './errors';
 import { handlers, type HandlerOptions } from './handlers';
 import { cleanJson } from './hostile-input';
 import { JsonText } from './json-text';
@@ -61,11 +62,11 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     try {
       parsed = JSON.parse(String(body));
     } catch {
-      return done(new HttpError(400, 'INVALID_JSON', 'Corps JSON illisible.'), undefined);
+      return done(invalidJson(), undefined);
     }
     const cleaned = cleanJson(parsed);
     if (cleaned.ok) done(null, cleaned.value);
-    else done(new HttpError(400, 'FORBIDDEN_CONTENT', `Requête refusée : ${cleaned.reason}`), undefined);
+    else done(new HttpError(400, 'FORBIDDEN_CONTENT', message('http.forbiddenContent', { reason: { message: cleaned.reason } })), undefined);
   });
   await app.register(helmet);
   compressReplies(app);
@@ -76,7 +77,7 @@ export async function buildApp(db: Db, options: AppOptions = {}): Promise<Fastif
     perTokenPerMinute: options.rateLimitPerMinute ?? 1200,
     anonymousPerMinute: options.anonymousRateLimitPerMinute ?? 120,
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, new HttpError(404, 'NOT_FOUND', `Route inconnue : ${request.method} ${request.url.slice(0, 200)}`)));
+  app.setNotFoundHandler((request, reply) => sendError(reply, new HttpError(404, 'NOT_FOUND', message('http.notFound', { method: request.method, url: request.url.slice(0, 200) }))));
 
   const authenticated = (roles: readonly ApiRole[]) => async (request: FastifyRequest) => {
     request.apiUser = await authenticateCounted(db, limiter, request, roles);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { message } from '../../src-core/messages';
 import { HttpError } from './errors';
 
 /**
@@ -36,7 +37,7 @@ export function allowCrossOriginCalls(app: FastifyInstance, allowedOrigins: read
   // The preflight carries no token: answered before any route's authentication (the rate limit still counts it).
   app.options('*', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin && !allowed(origin)) throw new HttpError(403, 'ORIGIN_REFUSED', `Origine non autorisée : ${origin.slice(0, 100)}.`);
+    if (origin && !allowed(origin)) throw new HttpError(403, 'ORIGIN_REFUSED', message('http.originRefused', { origin: origin.slice(0, 100) }));
     return reply.code(204).send();
   });
 }

@@ -2,7 +2,8 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiError } from '../../src-core/sync';
-import { messageFr, type Message } from '../../src-core/messages';
+import { message, messageFr, type Message } from '../../src-core/messages';
+import { checkInput } from '../../src-core/model/validate';
 import { describeError } from './log-redaction';
 
 /**
@@ -15,11 +16,11 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string | Message,
+    said: string | Message | { text: string; said: Message },
     readonly details?: ApiError['details'],
   ) {
-    super(typeof message === 'string' ? message : messageFr(message));
-    if (typeof message !== 'string') this.said = message;
+    super(typeof said === 'string' ? said : 'text' in said ? said.text : messageFr(said));
+    if (typeof said !== 'string') this.said = 'text' in said ? said.said : said;
   }
 }
 
@@ -32,11 +33,24 @@ const frenchLocale = z.locales.fr();
  * it sent is refused rather than silently dropped.
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body ?? {}, { error: frenchLocale.localeError });
-  if (result.success) return result.data as z.output<S>;
-  const details = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(corps)', message: issue.message }));
-  const listed = details.slice(0, 20).map((d) => `${d.path} — ${d.message}`);
-  throw new HttpError(400, 'INVALID_REQUEST', `Requête invalide : ${listed.join(' ; ')}${details.length > 20 ? ` ; … (${details.length} problèmes)` : ''}`, details.slice(0, 100));
+  const checked = checkInput(schema, body ?? {}, frenchLocale.localeError);
+  if (checked.success) return checked.data as z.output<S>;
+  const { issues } = checked;
+  const listed = issues.slice(0, MAX_LISTED).map((issue) => {
+    // The sender's keys, bounded: a said value over the wire's 2,000 characters would drop the whole code.
+    const path = issue.path ? issue.path.slice(0, 200) : { word: 'http.invalidRequest.body' as const };
+    return message('http.invalidRequest.issue', { path, reason: issue.said ? { message: issue.said } : issue.message });
+  });
+  const details = issues.slice(0, 100).map((issue) => ({ path: issue.path || messageFr(message('http.invalidRequest.body')), message: issue.message }));
+  throw new HttpError(400, 'INVALID_REQUEST', invalidRequest(listed, issues.length), details);
+}
+
+/** Problems named in a 400's message (all of them are in `details`, up to 100). */
+const MAX_LISTED = 20;
+
+/** "Requête invalide : path — reason ; …" of the first problems, with their count beyond. */
+export function invalidRequest(listed: Message[], count = listed.length): Message {
+  return message('http.invalidRequest', { details: { clauses: listed }, more: count > MAX_LISTED ? { message: message('http.invalidRequest.more', { count }) } : '' });
 }
 
 /** Fastify's own refusals, in the API's French error format. */
@@ -45,28 +59,33 @@ function fromFastify(error: FastifyError): HttpError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return tooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Type de contenu non pris en charge : envoyez du JSON (application/json).');
+      return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', message('http.unsupportedMediaType'));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(400, 'INVALID_JSON', 'Corps JSON vide.');
+      return new HttpError(400, 'INVALID_JSON', message('http.emptyJson'));
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new HttpError(400, 'INVALID_JSON', 'Corps JSON illisible.');
+      return invalidJson();
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new HttpError(400, 'INVALID_CONTENT_LENGTH', 'Longueur du corps (Content-Length) différente de ce qui a été reçu.');
+      return new HttpError(400, 'INVALID_CONTENT_LENGTH', message('http.contentLength'));
     case 'FST_ERR_BAD_URL':
-      return new HttpError(400, 'BAD_URL', 'Adresse de la requête mal formée.');
+      return new HttpError(400, 'BAD_URL', message('http.badUrl'));
   }
   if (error.statusCode === 408) return timedOut();
-  if (error.statusCode && error.statusCode < 500) return new HttpError(error.statusCode, error.code ?? 'BAD_REQUEST', 'Requête refusée.');
-  return new HttpError(500, 'INTERNAL_ERROR', 'Erreur interne du serveur.');
+  if (error.statusCode && error.statusCode < 500) return new HttpError(error.statusCode, error.code ?? 'BAD_REQUEST', message('http.refused'));
+  return new HttpError(500, 'INTERNAL_ERROR', message('http.internal'));
+}
+
+export function invalidJson(): HttpError {
+  return new HttpError(400, 'INVALID_JSON', message('http.invalidJson'));
 }
 
 export function tooLarge(limit?: number): HttpError {
-  const most = limit ? ` (${Math.round(limit / 1024)} Kio au plus)` : '';
-  return new HttpError(413, 'BODY_TOO_LARGE', `Requête trop volumineuse${most} : envoyez les mutations en plusieurs lots.`);
+  // The size as the server always wrote it (no thousands separator): a string, not a count.
+  const most = limit ? { message: message('http.tooLarge.most', { kib: String(Math.round(limit / 1024)) }) } : '';
+  return new HttpError(413, 'BODY_TOO_LARGE', message('http.tooLarge', { most }));
 }
 
 function timedOut(): HttpError {
-  return new HttpError(408, 'REQUEST_TIMEOUT', 'Requête trop lente : le corps n’est pas arrivé à temps, réessayez.');
+  return new HttpError(408, 'REQUEST_TIMEOUT', message('http.timeout'));
 }
 
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
@@ -95,8 +114,8 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? timedOut()
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? new HttpError(431, 'HEADERS_TOO_LARGE', 'En-têtes de la requête trop volumineux.')
-        : new HttpError(400, 'BAD_REQUEST', 'Requête HTTP mal formée.');
+        ? new HttpError(431, 'HEADERS_TOO_LARGE', message('http.headersTooLarge'))
+        : new HttpError(400, 'BAD_REQUEST', message('http.malformed'));
   const body = JSON.stringify(errorBody(answer));
   if (socket.writable) {
     socket.write(

@@ -60,6 +60,6 @@ async function unknownUserIs404<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw error instanceof UserError ? new HttpError(404, 'UNKNOWN_USER', error.message) : error;
+    throw error instanceof UserError ? new HttpError(404, 'UNKNOWN_USER', error.said ?? error.message) : error;
   }
 }

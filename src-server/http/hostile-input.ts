@@ -1,3 +1,4 @@
+import { message, type Message } from '../../src-core/messages';
 import { controlCharacterIn, isWellFormedText } from '../../src-core/model/text';
 
 /** Keys that could reach an object's prototype if some code later spreads or merges the value. */
@@ -10,7 +11,8 @@ const MAX_DEPTH = 32;
  * database sees it.
  */
 export const MAX_STRING_LENGTH = 64 * 1024;
-export type CleanedJson = { ok: true; value: unknown } | { ok: false; reason: string };
+/** Refused: `reason` as a message code (French in MESSAGES_FR, said in the laptop's language). */
+export type CleanedJson = { ok: true; value: unknown } | { ok: false; reason: Message };
 
 /**
  * Checks a parsed JSON body wherever its strings are, keys included, and
@@ -21,7 +23,7 @@ export type CleanedJson = { ok: true; value: unknown } | { ok: false; reason: st
  * nesting.
  */
 export function cleanJson(value: unknown, path = '', depth = 0): CleanedJson {
-  if (depth > MAX_DEPTH) return refuse(`structure trop imbriquée (plus de ${MAX_DEPTH} niveaux)`, path);
+  if (depth > MAX_DEPTH) return refuse(message('http.hostile.depth', { max: String(MAX_DEPTH) }), path);
   if (typeof value === 'string') {
     const problem = textProblem(value);
     return problem ? refuse(problem, path) : { ok: true, value: value.normalize('NFC') };
@@ -38,9 +40,9 @@ export function cleanJson(value: unknown, path = '', depth = 0): CleanedJson {
   }
   const entries: [string, unknown][] = [];
   for (const [key, item] of Object.entries(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return refuse(`clé interdite « ${key} »`, path);
+    if (FORBIDDEN_KEYS.has(key)) return refuse(message('http.hostile.key', { key }), path);
     const keyProblem = textProblem(key);
-    if (keyProblem) return refuse(`${keyProblem} dans un nom de champ`, path);
+    if (keyProblem) return refuse(message('http.hostile.inKey', { problem: { message: keyProblem } }), path);
     const cleaned = cleanJson(item, join(path, key), depth + 1);
     if (!cleaned.ok) return cleaned;
     entries.push([key.normalize('NFC'), cleaned.value]);
@@ -48,12 +50,13 @@ export function cleanJson(value: unknown, path = '', depth = 0): CleanedJson {
   return { ok: true, value: Object.fromEntries(entries) };
 }
 
-function textProblem(text: string): string | undefined {
-  if (text.length > MAX_STRING_LENGTH) return `texte trop long (${text.length} caractères, ${MAX_STRING_LENGTH} au plus)`;
-  if (!isWellFormedText(text)) return 'caractère invalide (moitié de caractère Unicode isolée, « surrogate »)';
+// Sizes as strings: the French keeps them as the server always wrote them, without a thousands separator.
+function textProblem(text: string): Message | undefined {
+  if (text.length > MAX_STRING_LENGTH) return message('http.hostile.tooLong', { length: String(text.length), max: String(MAX_STRING_LENGTH) });
+  if (!isWellFormedText(text)) return message('http.hostile.surrogate');
   // Tabulation and line breaks pass here: free text keeps them, and each field's schema says where they may stand.
   const control = controlCharacterIn(text, true);
-  if (control !== undefined) return `caractère de contrôle interdit (U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  if (control !== undefined) return message('http.hostile.control', { code: control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') });
   return undefined;
 }
 
@@ -61,7 +64,7 @@ function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-function refuse(problem: string, path: string): CleanedJson {
+function refuse(problem: Message, path: string): CleanedJson {
   // The path is the sender's keys: bounded in the message.
-  return { ok: false, reason: path ? `${problem} (champ ${path.slice(0, 200)}).` : `${problem}.` };
+  return { ok: false, reason: path ? message('http.hostile.at', { problem: { message: problem }, path: path.slice(0, 200) }) : message('http.hostile.plain', { problem: { message: problem } }) };
 }

@@ -1,5 +1,6 @@
 import type { EntityType, PullOrder, PullResponse, RecordChange, WireRecord } from '../../src-core/sync';
-import { HttpError } from '../http/errors';
+import { message } from '../../src-core/messages';
+import { HttpError, invalidRequest } from '../http/errors';
 import type { Db, Queryable } from '../storage/db';
 
 interface PullQuery {
@@ -75,7 +76,7 @@ function readGroupedCursor(cursor: string): GroupedCursor {
   } catch {
     decoded = null;
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3 || !decoded.every((v) => typeof v === 'string')) throw new HttpError(400, 'INVALID_REQUEST', 'Requête invalide : cursor — Curseur invalide');
+  if (!Array.isArray(decoded) || decoded.length !== 3 || !decoded.every((v) => typeof v === 'string')) throw new HttpError(400, 'INVALID_REQUEST', invalidRequest([message('http.invalidRequest.issue', { path: 'cursor', reason: { message: message('http.invalidRequest.cursor') } })]));
   const [entity, client, id] = decoded as [EntityType, string, string];
   return { upTo: Number(seq), after: { entity, client, id } };
 }

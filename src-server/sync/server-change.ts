@@ -23,7 +23,7 @@ export async function writeServerChange(
   if (outcome.kind !== 'apply') throw new Error(`server change on ${entity}/${id} did not apply: ${outcome.kind}`);
   if (outcome.changedFields.length === 0) return { next: outcome.next, changed: false };
   const validated = validateRecord(entity, outcome.next.data);
-  if (!validated.ok) throw new HttpError(422, 'INVALID_RECORD', validated.reason);
+  if (!validated.ok) throw new HttpError(422, 'INVALID_RECORD', { text: validated.reason, said: validated.said });
   const missing = await missingReference(tx, entity, validated.record);
   if (missing) throw new HttpError(422, 'UNKNOWN_REFERENCE', missing);
   const next = { ...outcome.next, data: validated.record };

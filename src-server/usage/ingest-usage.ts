@@ -1,6 +1,7 @@
 import { withUsageMonth, type UsageDocument } from '../../src-core/model';
 import type { UsageIngestRequest, UsageIngestResponse, UsageIngestRow, UsageMonth } from '../../src-core/sync';
 import type { Db, Queryable } from '../storage/db';
+import { message } from '../../src-core/messages';
 import { HttpError } from '../http/errors';
 import { lockWrites, loadRecord } from '../sync/record-store';
 import { writeServerChange } from '../sync/server-change';
@@ -22,7 +23,7 @@ export async function ingestUsage(db: Db, userId: string, request: UsageIngestRe
       const stored = current && !current.deleted ? (current.data as UsageDocument) : undefined;
       const clientId = rows.find((row) => row.clientId)?.clientId ?? stored?.clientId ?? (await contractClientId(tx, contractId));
       if (!clientId) {
-        throw new HttpError(422, 'UNKNOWN_CONTRACT', `Contrat ${contractId} inconnu du serveur : indiquez son clientId dans les lignes.`);
+        throw new HttpError(422, 'UNKNOWN_CONTRACT', message('sync.refusal.usageContract', { id: contractId }));
       }
       // A month measured again replaces the stored one.
       const months = rows.map(toMonth).reduce(withUsageMonth, stored?.months ?? []);

@@ -207,6 +207,14 @@ test('every screen speaks English once English is chosen', async ({ page }) => {
   await page.getByRole('link', { name: 'New contract' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoFrench(page, 'contract form');
+  // A start before the first price list: no list is in force on that date — the hint and the refusal, in English.
+  await page.getByLabel('Start date').fill('2024-01-01');
+  await page.getByRole('button', { name: 'Create the contract' }).click();
+  await expect(page.getByText('No stored price list is in force on this date: synchronise to receive the price lists.')).toBeVisible();
+  await expect(page.getByText(/^A contract cannot start before the first price list \(.+\)\.$/)).toBeVisible();
+  await expectNoFrench(page, 'contract form, no price list in force');
+  // Back to the date it opened with: nothing left unsaved, the page can be left.
+  await page.getByLabel('Start date').fill('2026-10-01');
 
   await go(page, '/clients/depassements');
   await expect(page.getByRole('heading', { level: 1, name: 'Overruns to handle' })).toBeVisible();
@@ -466,6 +474,69 @@ test('settings refusals, an e-invoicing refusal, a server refusal, the join and 
     await expect(page.getByRole('dialog')).toBeVisible();
     await expectNoFrench(page, 'sync, sign-out dialog', serverData);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+// Issue 19, s13: a change the real server refuses is set aside and shown on the
+// Synchronisation screen in the interface's language (the answer's said).
+test('a change the real server refuses is set aside and said in English', async ({ page }) => {
+  test.setTimeout(300_000);
+  const dataDir = await mkdtemp(join(tmpdir(), 'contrats-e2e-english-refused-'));
+  const PASSWORD = 'mot de passe e2e';
+  await createUser(dataDir, ['--name', 'e2e', '--role', 'account_manager', '--display-name', 'Emily Test'], { CONTRATS_PASSWORD: PASSWORD });
+  const server = await startServerProcess(['--data-dir', dataDir]);
+  try {
+    await page.clock.setFixedTime(ISSUED_ON);
+    await page.goto('/');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Synchronisation' }).click();
+    await page.getByLabel('Server address').fill(server.url);
+    await page.getByLabel('User name').fill('e2e');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await expect(page.getByText(`Connected to ${server.url}`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled({ timeout: 60_000 });
+
+    // Changes an older version could have queued, bypassing the forms. A client without a city: the laptop
+    // sends it (the wire's format is right), the server's rules refuse it.
+    const client = { ...generateDemoPortfolio({ seed: DEMO_SEED, clients: DEMO_SIZE }).clients[0]! };
+    const refused = { ...client, id: 'e2e-refused-client', billingAddress: { ...client.billingAddress, city: '' } };
+    await page.evaluate(async (record) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('contrats');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const read = <T,>(store: string, key: string) =>
+        new Promise<T>((resolve, reject) => {
+          const get = db.transaction(store).objectStore(store).get(key);
+          get.onsuccess = () => resolve(get.result as T);
+          get.onerror = () => reject(get.error);
+        });
+      const { value: deviceId } = await read<{ value: string }>('syncState', 'deviceId');
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('outbox', 'readwrite');
+        const at = '2026-10-01T09:00:00+02:00';
+        tx.objectStore('outbox').add({ mutationId: '2d2a8b5e-5b2a-4f79-9d9a-7e3f4c5d6e7f', deviceId, entity: 'clients', recordId: record.id, op: 'upsert', baseVersion: 0, changes: record, madeAt: at });
+        // Half an emoji in a name: the laptop itself refuses to send it (the wire's format), and says why.
+        const halfEmoji = { ...record, id: 'e2e-half-emoji', legalName: `Café ${String.fromCharCode(0xd83d)}`, billingAddress: { ...record.billingAddress, city: 'Nancy' } };
+        tx.objectStore('outbox').add({ mutationId: '3e3b9c6f-6c3b-4a8a-8eab-8f4a5d6e7f80', deviceId, entity: 'clients', recordId: halfEmoji.id, op: 'upsert', baseVersion: 0, changes: halfEmoji, madeAt: at });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, refused);
+    // Written behind Dexie's back, but the push reads the outbox afresh (the token lives in this session: no reload).
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByRole('heading', { name: 'Changes refused by the server' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Input refused (Client). City: The city is required.')).toBeVisible();
+    await expect(page.getByText(/^Invalid change, not sent \(changes\.legalName: Malformed text: .+\)\. Correct the record or discard the change\.$/)).toBeVisible();
+    await expectNoFrench(page, 'sync, a change the real server refused');
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acceptIssuedNumber, addDays, allocateNumber, assertCents, assertNonNegativeCents, assertWholeCount, clientInputSchema, composeLetter, dunningSchedule, DomainError, DEFAULT_RULE_SETTINGS,
+  acceptIssuedNumber, addDays, allocateNumber, assertCents, assertNonNegativeCents, assertWholeCount, clientInputSchema, composeLetter, dunningSchedule, DEFAULT_RULE_SETTINGS,
   getTier, message, messageFr, messageOfFrench, parseDocumentNumber, parseEntity, parseIsoDate, parseYearMonth, priceListInForce, PRICE_LIST_2024_09_01, readLetterParams, startSeries,
   validateEInvoice, assertBillingContract, saidSchema, pushResponseSchema, apiErrorSchema, type EInvoice, type Message,
 } from '../../src-core';
 import { translateMessage } from '../../src-renderer/i18n/translate';
+import { expectSaid, FRENCH } from './support/expect-said';
 import { refusalOf } from './support/refusal-of';
 
 // Issue 19, s12: the last French of English mode — e-invoicing refusals and the
@@ -14,20 +15,6 @@ import { refusalOf } from './support/refusal-of';
 // are message codes. Their French is what src-core wrote before (read here as
 // the literal text), their English has no French left.
 
-const FRENCH = /[éèêàùç«»]|\b(?:le|la|les|du|des|est|pour|sur|avec|dans|une|aucun|facture|contrat|jours?)\b/i;
-
-
-/** The refusal's French is `french` (unchanged), its code says it in English without French. */
-function expectSaid(error: DomainError, french: string | RegExp): string {
-  expect(error.said, error.message).toBeDefined();
-  if (typeof french === 'string') expect(error.message).toBe(french);
-  else expect(error.message).toMatch(french);
-  expect(messageFr(error.said!)).toBe(error.message);
-  const english = translateMessage('en', error.said!);
-  expect(english).not.toMatch(/\{[\w|#]+\}/);
-  expect(english, english).not.toMatch(FRENCH);
-  return english;
-}
 
 describe('English mode, s12 (issue 19)', () => {
   it('an e-invoicing refusal names each document and rule, its French word for word', () => {

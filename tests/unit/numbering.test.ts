@@ -4,6 +4,7 @@ import {
   acceptIssuedNumber, allocateNumber, checkContinuity, formatDocumentNumber, isValidDocumentNumber, parseDocumentNumber,
   seriesCapacity, seriesName, startSeries, type NumberingSeries,
 } from '../../src-core/billing';
+import { messageFr } from '../../src-core/messages';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 
@@ -74,14 +75,14 @@ describe('continuity check', () => {
   });
 
   it('reports gaps, duplicates, foreign and invalid numbers in French', () => {
-    expect(checkContinuity(['F-2026-000001', 'F-2026-000003', 'F-2026-000003', 'F-2026-000007', 'F-2027-000004', 'n° 5'])).toEqual([
+    expect(checkContinuity(['F-2026-000001', 'F-2026-000003', 'F-2026-000003', 'F-2026-000007', 'F-2027-000004', 'n° 5']).map(messageFr)).toEqual([
       '« n° 5 » n\'est pas un numéro de document valide.',
       'F-2027-000004 n\'appartient pas à la série F-2026.',
       'Trou dans la numérotation : F-2026-000002 manque.',
       'Numéro en double : F-2026-000003.',
       'Trou dans la numérotation : F-2026-000004 à F-2026-000006 manquent.',
     ]);
-    expect(checkContinuity(['AV-2026-L01-0002'])).toEqual(['Trou dans la numérotation : AV-2026-L01-0001 manque.']);
+    expect(checkContinuity(['AV-2026-L01-0002']).map(messageFr)).toEqual(['Trou dans la numérotation : AV-2026-L01-0001 manque.']);
   });
 });
 

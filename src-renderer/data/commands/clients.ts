@@ -1,5 +1,5 @@
 import {
-  message, refusalError, clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, parseEntity, type Client, type ClientInput, type EntityType,
+  message, refusalError, clientArchiveProblem, clientInputSchema, clientRemovalProblem, clientSchema, contractStateAt, contractTerms, parseEntity, type Client, type ClientInput, type EntityType, type Message,
 } from '../../../src-core';
 import { changeTransaction, writeChange, writeChanges, type Change } from '../change';
 import type { DataContext } from '../context';
@@ -83,14 +83,14 @@ export function clientCommands(ctx: DataContext) {
         const problem = clientRemovalProblem(issued, letters.filter((l) => l.status !== 'draft' && l.status !== 'printed').length);
         if (problem) throw refusalError('INVALID_TRANSITION', problem);
         const usage = (await db.usage.bulkGet(contracts.map((c) => c.id))).filter((u) => u !== undefined);
-        const gone = <E extends EntityType>(entity: E, record: Change<E>['before'], summary: string): Change<EntityType> =>
+        const gone = <E extends EntityType>(entity: E, record: Change<E>['before'], summary: Message): Change<EntityType> =>
           ({ entity, before: record, after: null, actor, action: 'delete', summary, clientId: id }) as Change<EntityType>;
         await writeChanges(ctx, [
-          ...letters.map((l) => gone('letters', l, 'Suppression d’un courrier brouillon (client supprimé).')),
-          ...invoices.map((i) => gone('invoices', i, `Suppression du brouillon de facture ${i.period} (client supprimé).`)),
-          ...usage.map((u) => gone('usage', u, 'Suppression des consommations (client supprimé).')),
-          ...contracts.map((c) => gone('contracts', c, `Suppression du contrat ${c.reference} (client supprimé).`)),
-          gone('clients', before, `Suppression du client « ${before.legalName} » (créé par erreur).`),
+          ...letters.map((l) => gone('letters', l, message('audit.removal.letter'))),
+          ...invoices.map((i) => gone('invoices', i, message('audit.removal.invoice', { period: i.period ?? '' }))),
+          ...usage.map((u) => gone('usage', u, message('audit.removal.usage'))),
+          ...contracts.map((c) => gone('contracts', c, message('audit.removal.contract', { reference: c.reference }))),
+          gone('clients', before, message('audit.removal.client', { name: before.legalName })),
         ]);
       });
     },

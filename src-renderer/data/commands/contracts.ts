@@ -11,8 +11,6 @@ import {
   firstPriceListDate,
   contractSchema,
   enforce,
-  formatDateFr,
-  formatMonthFr,
   lifecycleOfContract,
   nextContractReference,
   parseEntity,
@@ -165,7 +163,7 @@ export function contractCommands(ctx: DataContext) {
         return {
           after: { ...c, tier, updatedAt: at, history: [...c.history, { kind: 'tier_change', at, actor, fromMonth, fromTier: plan.fromTier, toTier: tier, ...confirmed }] },
           action: 'tier_change',
-          summary: `Changement de formule ${plan.fromTier} → ${tier} à partir de ${formatMonthFr(fromMonth)}.`,
+          summary: message('audit.contract.tierChange', { from: plan.fromTier, to: tier, month: { month: fromMonth } }),
         };
       });
     },
@@ -189,7 +187,7 @@ export function contractCommands(ctx: DataContext) {
             history: [...c.history, { kind: 'termination_notice', at, actor, receivedOn: notice.receivedOn, channel: notice.channel, effectiveDate }],
           },
           action: 'termination_notice',
-          summary: `Préavis de résiliation reçu le ${formatDateFr(notice.receivedOn)} : résiliation effective le ${formatDateFr(effectiveDate)} (§1).`,
+          summary: message('audit.contract.notice', { receivedOn: { date: notice.receivedOn }, effective: { date: effectiveDate } }),
         };
       });
     },

@@ -1,4 +1,4 @@
-import { acceptedUsageMonth, countFr, message, refusalError, formatMonthFr, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
+import { acceptedUsageMonth, countFr, message, refusalError, parseEntity, usageDocumentSchema, usageMonthSchema, type Contract, type UsageDocument, type UsageMonth } from '../../../src-core';
 import { changeTransaction, localWrite, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { readPortfolio } from '../read-model/portfolio-chunks';
@@ -63,7 +63,7 @@ export function usageCommands(ctx: DataContext) {
         if (!contract) throw refusalError('INVALID_INPUT', message('refusal.notFound.contract', { id: contractId }));
         const before = await db.usage.get(contractId);
         const after = parseEntity(usageDocumentSchema, merged(contract, before, [month], ctx.now()).after, 'Relevé de consommation');
-        const summary = `Consommation de ${formatMonthFr(month.month)} enregistrée pour le contrat ${contract.reference}.`;
+        const summary = message('audit.usage.month', { month: { month: month.month }, reference: contract.reference });
         await writeChange(ctx, { entity: 'usage', before, after, actor, action: 'usage_month', summary, clientId: contract.clientId });
         return after;
       });

@@ -1,5 +1,5 @@
 import {
-  addMonthsToYearMonth, DomainError, planTermsTierChange, yearMonthOf, type PriceLists,
+  addMonthsToYearMonth, DomainError, message, messageFr, planTermsTierChange, yearMonthOf, type Message, type PriceLists,
   type IsoDate, type OverrunFact, type TierChangePlan, type TierCode, type YearMonth,
 } from '../../../src-core';
 import { storedPriceLists } from '../price-lists';
@@ -31,6 +31,8 @@ export interface OverrunItem {
   nextPlan: TierChangePlan | null;
   /** Why no change is proposed (hors grille, already applied, contract ended…). */
   refusal: string | null;
+  /** The same as a message code, when it has one: said in the interface's language. */
+  refusalSaid: Message | null;
   request: TierChangeRequest | null;
   nextRequest: TierChangeRequest | null;
 }
@@ -54,17 +56,17 @@ function workItem(row: OverrunRow, over: OverrunFact, today: IsoDate, lists: Pri
   const { contract } = row;
   const item = { clientId: row.clientId, clientName: row.clientName, contract, over, regularised: row.regularised.includes(over.month) };
   const none = { plan: null, nextPlan: null, request: null, nextRequest: null };
-  if (!over.proposedSwitch || over.supplementCents === null) return { ...item, ...none, refusal: over.flag ?? 'Aucun changement de formule à proposer.' };
+  if (!over.proposedSwitch || over.supplementCents === null) return { ...item, ...none, ...(over.flag ? { refusal: over.flag, refusalSaid: null } : { refusal: messageFr(message('overrun.noChange')), refusalSaid: message('overrun.noChange') }) };
   const toTier = over.proposedSwitch.tierId as TierCode;
   const overrun = { month: over.month, overLimits: over.overLimits, supplementCents: over.supplementCents };
   const requestOf = (plan: TierChangePlan): TierChangeRequest => ({ contractId: contract.id, toTier, fromMonth: plan.fromMonth, retroactive: plan.retroactive, overrun });
   try {
     const plan = planTermsTierChange(contract, toTier, over.proposedSwitch.from.slice(0, 7), today, lists);
     const nextPlan = plan.retroactive ? nextMonthPlan(contract, toTier, today, lists) : null;
-    return { ...item, plan, nextPlan, refusal: null, request: requestOf(plan), nextRequest: nextPlan ? requestOf(nextPlan) : null };
+    return { ...item, plan, nextPlan, refusal: null, refusalSaid: null, request: requestOf(plan), nextRequest: nextPlan ? requestOf(nextPlan) : null };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { ...item, ...none, refusal: error.message };
+    return { ...item, ...none, refusal: error.message, refusalSaid: error.said ?? null };
   }
 }
 

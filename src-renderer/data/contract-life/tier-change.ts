@@ -92,8 +92,8 @@ async function applyOne(ctx: DataContext, request: TierChangeRequest, today: Iso
     'Contrat',
   );
   enforce(contractLifeRefusal(before, contract, today, new Map(), lists));
-  await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: `${before.reference} — ${plan.rule}`, clientId: before.clientId });
-  await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: `Avis de changement de formule rédigé (contrat ${before.reference}, brouillon).`, clientId: before.clientId });
+  await writeChange(ctx, { entity: 'contracts', before, after: contract, actor, action: 'tier_change', summary: message('audit.contract.tierChangePlanned', { reference: before.reference, rule: { message: plan.said } }), clientId: before.clientId });
+  await writeChange(ctx, { entity: 'letters', before: undefined, after: letter, actor, action: 'create', summary: message('audit.letter.tierChangeDraft', { reference: before.reference }), clientId: before.clientId });
   return { contract, letter, plan };
 }
 
@@ -161,8 +161,8 @@ export async function undoTierChange(ctx: DataContext, letterId: string, actor: 
     const tier = remaining.at(-1)?.toTier ?? change.fromTier;
     const at = ctx.now();
     const after = parseEntity(contractSchema, { ...before, tier, history, updatedAt: at }, 'Contrat');
-    await writeChange(ctx, { entity: 'contracts', before, after, actor, action: 'tier_change_undone', summary: `${before.reference} — Changement de formule ${change.fromTier} → ${change.toTier} annulé ; son avis (brouillon) est supprimé.`, clientId: before.clientId });
-    await writeChange(ctx, { entity: 'letters', before: letter, after: null, actor, action: 'delete', summary: 'Avis de changement de formule supprimé (brouillon).', clientId: letter.clientId });
+    await writeChange(ctx, { entity: 'contracts', before, after, actor, action: 'tier_change_undone', summary: message('audit.contract.tierChangeUndone', { reference: before.reference, from: change.fromTier, to: change.toTier }), clientId: before.clientId });
+    await writeChange(ctx, { entity: 'letters', before: letter, after: null, actor, action: 'delete', summary: message('audit.letter.tierChangeDeleted'), clientId: letter.clientId });
     return after;
   });
 }

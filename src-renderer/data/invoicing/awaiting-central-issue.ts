@@ -1,4 +1,4 @@
-import { DomainError, type IsoDate } from '../../../src-core';
+import { message, refusalError, type IsoDate } from '../../../src-core';
 import type { DataContext } from '../context';
 import { CENTRAL_ISSUE_PREFIX, deleteSyncValue, readSyncValue, writeSyncValue } from '../sync-state/keys';
 
@@ -33,8 +33,5 @@ export async function forgetCentralIssue(ctx: DataContext, invoiceId: string): P
 export async function refuseAwaitingCentralIssue(ctx: DataContext, ids: readonly string[]): Promise<void> {
   const awaiting = (await ctx.db.syncState.bulkGet(ids.map(awaitingKey))).filter((row) => row !== undefined);
   if (awaiting.length === 0) return;
-  throw new DomainError(
-    'INVALID_INPUT',
-    `Émission par le serveur central sans réponse pour ${awaiting.length === 1 ? 'ce brouillon' : `${awaiting.length} brouillons`} : le serveur lui a peut-être déjà donné un numéro. Réessayez l’émission par le serveur central une fois la connexion revenue (la même demande ne donne jamais deux numéros) ; l’émission dans la série du poste reste bloquée jusque-là.`,
-  );
+  throw refusalError('INVALID_INPUT', message('central.awaitingLocal', { count: awaiting.length }));
 }

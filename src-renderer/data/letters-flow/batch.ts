@@ -1,4 +1,4 @@
-import { message, refusalError, contractTerms, formatDateFr, letterContract, runsOn, type IsoDate, type Letter, type TierCode } from '../../../src-core';
+import { message, refusalError, contractTerms, letterContract, runsOn, type IsoDate, type Letter, type TierCode } from '../../../src-core';
 import { changeTransaction, writeChange } from '../change';
 import type { DataContext } from '../context';
 import { ruleSettings } from '../settings-in-force';
@@ -85,7 +85,7 @@ export async function createPriceChangeBatch(ctx: DataContext, request: PriceCha
 
   const written: Letter[] = [];
   let alreadyNotified = 0;
-  const summary = `Avis de modification des prix rédigé (envoi groupé du ${formatDateFr(request.letterDate)}, grille « ${priceList.label} »).`;
+  const summary = message('audit.letter.priceChangeBatch', { date: { date: request.letterDate }, list: priceList.label });
   for (let start = 0; start < letters.length; start += chunkSize) {
     const chunk = letters.slice(start, start + chunkSize);
     await changeTransaction(ctx, ['letters'], async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { envelopeModelSchema, parseEntity, ruleSettingsSchema, sellerProfileSchema, type EnvelopeModel, type RuleSettings, type SellerProfile } from '../../../src-core';
+import { envelopeModelSchema, message, messageFr, parseEntity, ruleSettingsSchema, sellerProfileSchema, type EnvelopeModel, type RuleSettings, type SellerProfile } from '../../../src-core';
 import type { DataContext } from '../context';
-import type { ContratsDb } from '../db';
+import { historyLine, type ContratsDb } from '../db';
 
 /**
  * The keys of the settings table and their value types: the account
@@ -27,13 +27,6 @@ const SETTING_SCHEMAS: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
   'local.issueSeries': z.enum(['central', 'device']),
 };
 
-const SETTING_LABELS: { [K in SettingKey]: string } = {
-  sellerProfile: 'Profil vendeur',
-  ruleSettings: 'Paramètres des règles',
-  envelopeModels: "Modèles d'enveloppe",
-  'local.personName': 'Nom de la personne (poste autonome)',
-  'local.issueSeries': 'Série des numéros à l’émission',
-};
 
 export async function readSetting<K extends SettingKey>(db: ContratsDb, key: K): Promise<SettingValues[K] | undefined> {
   return (await db.settings.get(key))?.value as SettingValues[K] | undefined;
@@ -41,7 +34,7 @@ export async function readSetting<K extends SettingKey>(db: ContratsDb, key: K):
 
 /** Validates and stores a setting without an audit entry: for the name the audit itself uses (sync/person.ts). */
 export async function writeSetting<K extends SettingKey>(db: ContratsDb, key: K, value: SettingValues[K]): Promise<SettingValues[K]> {
-  const valid = parseEntity(SETTING_SCHEMAS[key], value, SETTING_LABELS[key]);
+  const valid = parseEntity(SETTING_SCHEMAS[key], value, messageFr(message(`code.setting.${key}`)));
   await db.settings.put({ key, value: valid });
   return valid;
 }
@@ -55,7 +48,8 @@ export function settingsRepository(ctx: DataContext) {
     async set<K extends SettingKey>(key: K, value: SettingValues[K], actor: string): Promise<SettingValues[K]> {
       return db.transaction('rw', db.settings, db.audit, async () => {
         const valid = await writeSetting(db, key, value);
-        await db.audit.add({ at: ctx.now(), actor, entity: 'settings', recordId: key, action: 'update', summary: `${SETTING_LABELS[key]} modifié.` });
+        const said = message('audit.setting.update', { setting: { word: `code.setting.${key}` } });
+        await db.audit.add({ at: ctx.now(), actor, entity: 'settings', recordId: key, action: 'update', ...historyLine(said) });
         return valid;
       });
     },

@@ -1,6 +1,7 @@
-import { ENTITY_LABELS, entitySchemas, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, entitySchemas, message, messageFr, refusalError, mutationSchema, parseEntity, settleConflict, type ConflictChoice, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
+import { historyLine } from '../db';
 import { editOutbox, readOutbox } from '../outbox';
 import { localChange, writeScope } from '../writes/gateway';
 import { CONFLICT_PREFIX, SET_ASIDE_PREFIX, SYNC_KEYS, readSyncRows, type SetAsideMutation, type StoredConflict } from './keys';
@@ -17,11 +18,14 @@ export const listSetAside = (ctx: DataContext) => readSyncRows<SetAsideMutation>
 export async function discardSetAside(ctx: DataContext, mutationId: string, reason: string, actor: string): Promise<void> {
   const { db } = ctx;
   const why = reason.normalize('NFC').trim();
-  if (!why) throw new Error('Indiquez la raison de l’abandon.');
+  if (!why) throw refusalError('INVALID_INPUT', message('sync.setAside.reasonRequired'));
   await db.transaction('rw', [db.syncState, db.audit], async () => {
     const setAside = (await db.syncState.get(SYNC_KEYS.setAside(mutationId)))?.value as SetAsideMutation | undefined;
     if (!setAside) return;
     const { mutation } = setAside;
+    const given = why.slice(0, 500);
+    // The French quotes the stored reason as it is (a server may have clipped it); the code says the same in the interface's language.
+    const said = message('audit.sync.discard', { reason: setAside.said ? { message: setAside.said } : setAside.reason, why: given });
     await db.audit.add({
       at: ctx.now(),
       actor,
@@ -29,7 +33,7 @@ export async function discardSetAside(ctx: DataContext, mutationId: string, reas
       recordId: mutation.recordId,
       ...clientIdOf(mutation.entity, { id: mutation.recordId, ...mutation.changes }),
       action: 'sync_discard',
-      summary: `Modification abandonnée (refusée par le serveur : ${setAside.reason}) — raison : ${why.slice(0, 500)}`,
+      ...historyLine(said, messageFr(message('audit.sync.discard', { reason: setAside.reason, why: given }))),
       fields: Object.keys(mutation.changes).sort(),
     });
     await db.syncState.delete(SYNC_KEYS.setAside(mutationId));
@@ -88,8 +92,7 @@ export async function resolveConflict(ctx: DataContext, mutationId: string, choi
     const current = (await store.get(mutation.recordId)) as WireRecord | undefined;
     const change = decide(conflict, current, choice);
     if (change) {
-      const label = ENTITY_LABELS[mutation.entity];
-      const summary = `Conflit de synchronisation résolu (${choice === 'mine' ? 'version du poste gardée' : 'version du serveur gardée'}) : ${label} ${mutation.recordId}.`;
+      const summary = message('audit.sync.conflictResolved', { kept: { word: `code.conflictKept.${choice}` }, entity: { word: `code.entity.${mutation.entity}` }, id: mutation.recordId });
       await writeChange(ctx, { entity: mutation.entity, ...change, actor, action: 'conflict_resolution', summary, ...clientIdOf(mutation.entity, change.after ?? change.before) });
     }
     await db.syncState.delete(SYNC_KEYS.conflict(mutationId));

@@ -1,6 +1,7 @@
-import { ENTITY_LABELS, differingFields, entitySchemas, parseEntity, recordKey, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
+import { ENTITY_LABELS, differingFields, entitySchemas, message, parseEntity, recordKey, type EntityRecords, type EntityType, type WireRecord } from '../../../src-core';
 import { writeChange } from '../change';
 import type { DataContext } from '../context';
+import { historyLine } from '../db';
 import { localChange, writeScope } from '../writes/gateway';
 import { deleteSyncValue, readSyncValue, writeSyncValue } from './keys';
 import { clientIdOf } from './conflicts';
@@ -88,14 +89,14 @@ export async function confirmJoin(ctx: DataContext, keepMine: ReadonlySet<string
   for (const conflict of plan.conflicts) {
     const { entity, id, local } = conflict;
     const store = db.records(entity);
-    const label = `${ENTITY_LABELS[entity]} ${id}`;
+    const named = { entity: { word: `code.entity.${entity}` as const }, id };
     await db.transaction('rw', writeScope(db, [entity], localChange(ctx)), async () => {
       const current = (await store.get(id)) as WireRecord | undefined;
       const fields = differingFields(local, current);
       if (current && keepMine.has(recordKey(entity, id)) && fields.length > 0) {
         const parse = (record: WireRecord) => parseEntity(entitySchemas[entity], record, ENTITY_LABELS[entity]) as EntityRecords[EntityType];
         const after = parse({ ...local, version: current.version, createdAt: current.createdAt ?? local.createdAt });
-        await writeChange(ctx, { entity, before: parse(current), after, actor, action: 'join_keep_local', summary: `Connexion au serveur : version du poste envoyée pour ${label}.`, ...clientIdOf(entity, after) });
+        await writeChange(ctx, { entity, before: parse(current), after, actor, action: 'join_keep_local', summary: message('audit.join.keepLocal', named), ...clientIdOf(entity, after) });
         kept++;
       } else {
         await db.audit.add({
@@ -105,7 +106,7 @@ export async function confirmJoin(ctx: DataContext, keepMine: ReadonlySet<string
           recordId: id,
           ...clientIdOf(entity, current ?? local),
           action: 'join_keep_server',
-          summary: current ? `Connexion au serveur : version du serveur gardée pour ${label} (celle du poste écartée).` : `Connexion au serveur : ${label} supprimé sur le serveur, la version du poste est écartée.`,
+          ...historyLine(message(current ? 'audit.join.keepServer' : 'audit.join.goneOnServer', named)),
           fields,
         });
       }

@@ -30,7 +30,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
           <dt>{t('about.version')}</dt>
           <dd data-testid="about-version">{info.version}</dd>
           <dt>{t('about.platform')}</dt>
-          <dd>{info.platform}</dd>
+          <dd>{info.platform === 'browser' ? t('about.browser') : info.platform}</dd>
           <dt>{t('about.runtime')}</dt>
           <dd>{info.runtime}</dd>
         </dl>

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { type ClientFile } from '../../../src-core';
 import { useAuditOfClient, useClient, useContractsOfClient, useInvoices, useLetters, usePaymentsOfClient, usePriceLists, useUsageOfClient } from '../../data';
-import { useT, useFormat } from '../../i18n';
+import { useT, useFormat, useSavedLocation } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../components/router';
 import { useSlots } from '../../components/slots';
@@ -14,6 +14,7 @@ import { saveClientFile } from './client-export';
 export function ClientPage({ clientId }: { clientId: string }) {
   const fmt = useFormat();
   const t = useT();
+  const savedLocation = useSavedLocation();
   const { ClientInvoices, ClientLetters } = useSlots();
   const client = useClient(clientId);
   const contracts = useContractsOfClient(clientId);
@@ -32,7 +33,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const exportAs = async (format: 'csv' | 'xml') => {
     if (!file) return;
     const result = await saveClientFile(format, file);
-    setExportMessage(result.saved ? t('clients.page.exported', { location: result.location ?? '' }) : t('clients.page.exportCancelled'));
+    setExportMessage(result.saved ? t('clients.page.exported', { location: savedLocation(result) }) : t('clients.page.exportCancelled'));
   };
   const usageOf = (contractId: string) => usage?.find((u) => u.contractId === contractId);
   const base = `/clients/${encodeURIComponent(client.id)}`;

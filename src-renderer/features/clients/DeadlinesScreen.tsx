@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { addDays, deadlinesCsv, type ContractDeadlineKind } from '../../../src-core';
 import { deadlinesBetween, usePortfolio } from '../../data';
-import { useT, useFormat, useSay } from '../../i18n';
+import { useT, useFormat, useSavedLocation, useSay } from '../../i18n';
 import { platform } from '../../platform';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate, useLocation } from '../../components/router';
@@ -21,6 +21,7 @@ export function DeadlinesScreen() {
   const withClause = useRuleWithClause();
   const fmt = useFormat();
   const t = useT();
+  const savedLocation = useSavedLocation();
   const say = useSay();
   const { query } = useLocation();
   const summaries = usePortfolio();
@@ -37,7 +38,7 @@ export function DeadlinesScreen() {
   const exportCsv = async () => {
     const file = deadlinesCsv(shown, today, to);
     const result = await platform.saveDocument({ suggestedName: file.name, mimeType: file.mimeType, bytes: new TextEncoder().encode(file.content) as Uint8Array<ArrayBuffer> });
-    setMessage(result.saved ? t('deadlines.exported', { location: result.location ?? file.name }) : t('clients.page.exportCancelled'));
+    setMessage(result.saved ? t('deadlines.exported', { location: savedLocation(result) || file.name }) : t('clients.page.exportCancelled'));
   };
 
   return (

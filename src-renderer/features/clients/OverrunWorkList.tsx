@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { applyTierChangesWithNotices, useDataLayer, useOverrunWorkList, type BulkTierChangeResult, type OverrunItem } from '../../data';
-import { useSayError, useT, useFormat } from '../../i18n';
+import { useSay, useSayError, useT, useFormat } from '../../i18n';
 import { currentActor } from '../../components/actor';
 import { parisToday } from '../../components/today';
 import { PageHeader } from '../../components/PageHeader';
@@ -97,6 +97,7 @@ export function OverrunWorkList() {
 function WorkRow({ item }: { item: OverrunItem }) {
   const fmt = useFormat();
   const t = useT();
+  const say = useSay();
   const { over, plan } = item;
   return (
     <tr>
@@ -115,7 +116,7 @@ function WorkRow({ item }: { item: OverrunItem }) {
             {item.nextPlan ? <span className="muted"> — {t('life.workList.otherwise', { date: fmt.date(item.nextPlan.from) })}</span> : null}
           </>
         ) : (
-          <span className="muted">{over.coveringTierId === null ? t('life.workList.horsGrilleRefusal') : item.refusal}</span>
+          <span className="muted">{over.coveringTierId === null ? t('life.workList.horsGrilleRefusal') : item.refusalSaid ? say(item.refusalSaid) : <span lang="fr">{item.refusal}</span>}</span>
         )}
       </td>
     </tr>

@@ -1,3 +1,4 @@
+import { message, refusalError } from '../../../src-core';
 import { renderInvoicesBatchPdf } from '../../documents';
 import type { PrintBatch, PrintableDocument } from '../../data/invoicing';
 import { platform } from '../../platform';
@@ -23,7 +24,7 @@ async function render(batch: PrintBatch, doc: PrintableDocument): Promise<Uint8A
 
 async function single(batch: PrintBatch): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string }> {
   const [doc] = batch.documents;
-  if (!doc) throw new Error('Document introuvable.');
+  if (!doc) throw refusalError('INVALID_INPUT', message('refusal.document.missing'));
   return { bytes: await render(batch, doc), name: fileName(doc) };
 }
 

@@ -888,6 +888,9 @@ export const MESSAGES_FR = {
   // stored as a termination's rule (letters/contract-effect.ts), read back by messageOfFrench (READ_BACK)
   'rule.termination.nonPaymentReceived': 'Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : reçue le {on}.',
   'rule.termination.breachReceived': 'Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : reçue le {on}.',
+  // the receipt's rule (rule.receipt.presumed) inside, lower case and without its full stop, as stored before it had a code
+  'rule.termination.nonPaymentPresumed': 'Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : réception présumée le {on} (envoi + {days|# jour|# jours}, tant que la date de l’avis de réception n’est pas connue).',
+  'rule.termination.breachPresumed': 'Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : réception présumée le {on} (envoi + {days|# jour|# jours}, tant que la date de l’avis de réception n’est pas connue).',
   'rule.forceMajeure.effectiveSent': '{rule} (envoi le {sent})',
   // the measured metrics, lower case inside a sentence (pricing/usage.ts METRIC_LABELS_FR)
   'code.metric.cpuHours': 'CPU',
@@ -1000,8 +1003,16 @@ let codeOfText: Map<string, MessageCode> | undefined;
  * Stored rules with values that are read back too: their placeholders are a
  * rule of src-core (`{rule}`, read back in turn) or dates written dd/mm/yyyy.
  */
-const READ_BACK: readonly MessageCode[] = ['rule.priceChange.objectionStored', 'rule.termination.nonPaymentReceived', 'rule.termination.breachReceived', 'rule.forceMajeure.effectiveSent'];
+const READ_BACK: readonly MessageCode[] = [
+  'rule.priceChange.objectionStored',
+  'rule.termination.nonPaymentReceived',
+  'rule.termination.breachReceived',
+  'rule.termination.nonPaymentPresumed',
+  'rule.termination.breachPresumed',
+  'rule.forceMajeure.effectiveSent',
+];
 let readBack: { code: MessageCode; pattern: RegExp; names: string[] }[] | undefined;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The message whose French is exactly `text` (a text without values, or a stored rule of READ_BACK, as stored), or undefined. */
 export function messageOfFrench(text: string): Message | undefined {
@@ -1010,7 +1021,17 @@ export function messageOfFrench(text: string): Message | undefined {
   if (code) return { code };
   readBack ??= READ_BACK.map((c) => {
     const names: string[] = [];
-    const source = MESSAGES_FR[c].split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (names.push(part), part === 'rule' ? '(.+?)' : '(\\d{2}/\\d{2}/\\d{4})') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    // A value is a nested rule, a count written with its forms ("{days|# jour|# jours}") or a date.
+    const parts = MESSAGES_FR[c].split(/\{(\w+)((?:\|[^|}]*)*)\}/);
+    let source = '';
+    for (let i = 0; i < parts.length; i += 3) {
+      source += escapeRegExp(parts[i]!);
+      const name = parts[i + 1];
+      if (name === undefined) break;
+      const forms = parts[i + 2]!.split('|').slice(1);
+      names.push(forms.length > 0 ? `#${name}` : name);
+      source += name === 'rule' ? '(.+?)' : forms.length > 0 ? `(\\d+)(?:${forms.map((f) => escapeRegExp(f.replace('#', ''))).join('|')})` : '(\\d{2}/\\d{2}/\\d{4})';
+    }
     return { code: c, pattern: new RegExp(`^${source}$`), names };
   });
   for (const { code: c, pattern, names } of readBack) {
@@ -1023,7 +1044,8 @@ export function messageOfFrench(text: string): Message | undefined {
         const rule = messageOfFrench(value);
         if (!rule) return undefined;
         params[name] = { message: rule };
-      } else params[name] = { date: value.split('/').reverse().join('-') };
+      } else if (name.startsWith('#')) params[name.slice(1)] = Number(value);
+      else params[name] = { date: value.split('/').reverse().join('-') };
     }
     return { code: c, params };
   }

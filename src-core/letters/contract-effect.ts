@@ -76,16 +76,16 @@ export function letterContractEffect(letter: TrackedLetter, contract: Contract, 
     case 'nonPaymentTermination': {
       const p = readLetterParams('nonPaymentTermination', letter.params);
       const receipt = receiptOf(letter, settings, '§6.6');
-      // Stored as the rule of the termination: read back in the interface's language by messageOfFrench when the receipt is acknowledged.
-      const received = messageFr(message('rule.termination.nonPaymentReceived', { on: { date: receipt.value } }));
-      const effective = { value: receipt.value, clause: '§6.6', rule: receipt.presumed ? `Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : réception présumée le ${formatDateFr(receipt.value)} (${receipt.rule.toLowerCase().replace(/\.$/, '')}).` : received };
+      // Stored as the rule of the termination: read back in the interface's language by messageOfFrench, the receipt presumed or acknowledged.
+      const rule = messageFr(message(receipt.presumed ? 'rule.termination.nonPaymentPresumed' : 'rule.termination.nonPaymentReceived', { on: { date: receipt.value }, days: settings.presumedReceiptDays }));
+      const effective = { value: receipt.value, clause: '§6.6', rule };
       return termination(contract, letter, { type: 'terminate_for_non_payment', date: receipt.value, invoiceDueDate: p.dueDate }, 'non_payment', effective, settings);
     }
     case 'breachTermination': {
       const p = readLetterParams('breachTermination', letter.params);
       const receipt = receiptOf(letter, settings, '§6.6');
-      const received = messageFr(message('rule.termination.breachReceived', { on: { date: receipt.value } }));
-      const effective = { value: receipt.value, clause: '§6.6', rule: receipt.presumed ? `Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : réception présumée le ${formatDateFr(receipt.value)} (${receipt.rule.toLowerCase().replace(/\.$/, '')}).` : received };
+      const rule = messageFr(message(receipt.presumed ? 'rule.termination.breachPresumed' : 'rule.termination.breachReceived', { on: { date: receipt.value }, days: settings.presumedReceiptDays }));
+      const effective = { value: receipt.value, clause: '§6.6', rule };
       return termination(contract, letter, { type: 'terminate_after_breach', date: receipt.value, breachNoticeReceived: p.breachNoticeReceivedOn }, 'uncured_breach', effective, settings);
     }
     case 'forceMajeureTermination': {

@@ -1584,6 +1584,8 @@ export const en: Record<MessageKey, string> = {
   'refusal.document.missing': 'Document not found.',
   'rule.termination.nonPaymentReceived': 'Termination for non-payment effective on receipt of the letter (Civil Code 1225, 1229; §6.6): received on {on}.',
   'rule.termination.breachReceived': 'Termination for an uncured breach effective on receipt of the letter (Civil Code 1229; §6.6): received on {on}.',
+  'rule.termination.nonPaymentPresumed': 'Termination for non-payment effective on receipt of the letter (Civil Code 1225, 1229; §6.6): receipt presumed on {on} (sending + {days|# day|# days}, until the date of the acknowledgement of receipt is known).',
+  'rule.termination.breachPresumed': 'Termination for an uncured breach effective on receipt of the letter (Civil Code 1229; §6.6): receipt presumed on {on} (sending + {days|# day|# days}, until the date of the acknowledgement of receipt is known).',
   'rule.forceMajeure.effectiveSent': '{rule} (sent on {sent})',
   'sync.url.invalid': 'Invalid address: give a complete address, for example https://contrats.dokos.fr.',
   'sync.url.unencrypted': 'Unencrypted connection refused: the address must start with https:// (http:// is allowed for localhost only).',

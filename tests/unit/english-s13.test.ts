@@ -103,6 +103,22 @@ describe('English mode, s13 (issue 19)', () => {
     expect(english[0]).toMatch(/^Termination for non-payment effective on receipt of the letter \(Civil Code 1225, 1229; §6\.6\): received on .+\.$/);
   });
 
+  it('a termination’s stored rule on a presumed receipt, written before it had a code, is read back in English with its count of days', () => {
+    const stored = [
+      'Résiliation pour défaut de paiement effective à la réception de la lettre (C. civ. 1225, 1229 ; §6.6) : réception présumée le 15/10/2026 (envoi + 3 jours, tant que la date de l’avis de réception n’est pas connue).',
+      'Résiliation pour manquement non résolu effective à la réception de la lettre (C. civ. 1229 ; §6.6) : réception présumée le 13/10/2026 (envoi + 1 jour, tant que la date de l’avis de réception n’est pas connue).',
+    ];
+    const said = stored.map((text) => messageOfFrench(text));
+    expect(said[0]).toEqual({ code: 'rule.termination.nonPaymentPresumed', params: { on: { date: '2026-10-15' }, days: 3 } });
+    expect(said[1]).toEqual({ code: 'rule.termination.breachPresumed', params: { on: { date: '2026-10-13' }, days: 1 } });
+    stored.forEach((text, i) => expect(messageFr(said[i]!)).toBe(text));
+    const english = said.map((m) => translateMessage('en', m!));
+    for (const text of english) expect(text, text).not.toMatch(FRENCH);
+    expect(english[1]).toMatch(/^Termination for an uncured breach effective on receipt of the letter \(Civil Code 1229; §6\.6\): receipt presumed on .+ \(sending \+ 1 day, until .+\)\.$/);
+    // A count the forms do not allow is not read as one.
+    expect(messageOfFrench(stored[0]!.replace('3 jours', 'trois jours'))).toBeUndefined();
+  });
+
   it('the server’s own refusals of a request carry their code; the laptop keeps it from the wire', () => {
     const schema = z.strictObject({ deviceId: z.string(), mutations: z.array(z.number()) });
     const refused = thrownBy(() => parseBody(schema, { deviceId: 3, mutations: [], extra: true })) as HttpError;

@@ -83,4 +83,35 @@ describe.each(storageVariants())('$name : import de consommations synchronisé',
       else expect(months).toEqual([{ month: '2026-11', cpuHours: i + 1, databaseGB: 0.4, storageGB: 1.5 }]);
     }
   });
+
+  it('une mutation d’un paquet que le format d’échange refuse n’est jamais envoyée : mise de côté par ce poste, les autres partent', async () => {
+    const a = await suite.laptop('paquet-malforme-a');
+    const b = await suite.laptop('paquet-malforme-b');
+    await a.engine.syncNow();
+    const { ctx, db, commands } = a.data;
+    const client = await commands.clients.create({ ...FRENCH_CLIENT, legalName: 'Malformé SAS' }, ACTOR);
+    const contracts = [];
+    for (let i = 0; i < 3; i++) contracts.push(await commands.contracts.create({ clientId: client.id, tier: 'T99', priceListId: PRICE_LIST_2024_09_01.id, startDate: '2025-01-01' }, ACTOR));
+    await a.engine.syncNow();
+
+    const csv = `${HEADER}\n${contracts.map((c, i) => `${c.reference};2026-11;${i + 1};0,4;1,5`).join('\n')}\n`;
+    expect(await commands.usage.importMonths((await checkUsageFile(ctx, csv, TODAY)).rows, ACTOR)).toBe(3);
+    // The gateway no longer parses a pack's mutations as it writes them: the push's parse is what keeps a malformed one home.
+    const pack = (await db.outbox.toArray())[0] as OutboxPack;
+    const malformed = pack.pack[1]!;
+    await db.outbox.put({ ...pack, pack: pack.pack.map((m) => (m === malformed ? { ...m, baseVersion: -1, changes: { ...m.changes, 'mois du 11': 1 } } : m)) });
+
+    expect((await a.engine.syncNow()).pushed).toEqual({ applied: 2, conflicts: 0, rejected: 1 });
+    const [setAside, ...others] = await listSetAside(ctx);
+    expect(others).toEqual([]);
+    expect(setAside!.mutation.mutationId).toBe(malformed.mutationId);
+    // Refused by this laptop (the server's answer would say otherwise), naming both faults.
+    expect(setAside!.reason).toMatch(/^Modification invalide, non envoyée \(.*baseVersion.*changes\.mois du 11/);
+    await b.engine.syncNow();
+    for (const [i, c] of contracts.entries()) {
+      const months = (await b.data.db.usage.get(c.id))?.months;
+      if (c.id === malformed.recordId) expect(months).toBeUndefined();
+      else expect(months).toEqual([{ month: '2026-11', cpuHours: i + 1, databaseGB: 0.4, storageGB: 1.5 }]);
+    }
+  });
 });

@@ -142,6 +142,25 @@ describe('usage import at portfolio scale', () => {
     expect(all.check.overwritten!.total).toBeGreaterThan(few.check.overwritten!.total);
   });
 
+  it('checks a file with more lines than contracts (every stored document read at once, during the parse): the months replaced are those stored for the contracts it names, not the others', async () => {
+    const { ctx, contracts } = await demo(40);
+    // Every month of 2026 up to November for all but the last two running contracts, whose stored documents the file does not name.
+    const months = Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    const running = contracts.filter((c) => c.startDate < '2026-01-01' && !c.terminationEffectiveDate);
+    const named = running.slice(0, -2);
+    const lines = named.flatMap((c) => months.map((m) => `${c.reference};${m};1;0,4;1,5`));
+    expect(lines.length).toBeGreaterThan(contracts.length);
+    const { check, rows } = await checkUsageFile(ctx, `contrat;mois;cpu_heures;base_go;stockage_go\n${lines.join('\n')}\n`, TODAY);
+    expect([check.report.errorCount, rows.length]).toEqual([0, lines.length]);
+    const stored = await ctx.db.usage.toArray();
+    const ids = new Set(rows.map((r) => r.contractId));
+    expect(stored.filter((u) => !ids.has(u.contractId)).length).toBeGreaterThan(0);
+    const perMonth = months.map((month) => ({ month, contracts: stored.filter((u) => ids.has(u.contractId) && u.months.some((m) => m.month === month)).length })).filter((m) => m.contracts > 0);
+    const total = perMonth.reduce((sum, m) => sum + m.contracts, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(check.overwritten).toEqual({ months: perMonth.reverse(), total });
+  });
+
   it('a write cancelled once its documents are stored, before its commit, leaves every table as it was', async () => {
     const { db, ctx, commands, contracts } = await demo(30);
     const { rows } = await checkUsageFile(ctx, novemberCsv(contracts, '3').text, TODAY);

@@ -34,12 +34,17 @@ export function pendingByRecord<M extends PendingChange & { seq?: number }>(entr
  * with the local changes not yet answered replayed on top, in the order they
  * were made, so a pull never hides a change the account manager just made.
  * The version stays the server's: the next local edit is made on it.
+ * `shown` is the record the laptop showed before: an edit (base version > 0)
+ * of a record the server deleted meanwhile carries only its changed fields,
+ * so it stands on `shown` — the push will meet the deletion as a conflict —
+ * where a creation (base 0) carries every field and stands on nothing.
  */
-export function overlayPending(serverRecord: WireRecord | null, version: number, pending: readonly PendingChange[]): WireRecord | null {
+export function overlayPending(serverRecord: WireRecord | null, version: number, pending: readonly PendingChange[], shown?: WireRecord): WireRecord | null {
   let record = serverRecord;
   for (const change of pending) {
+    const base = record ?? (change.baseVersion > 0 ? shown : undefined) ?? {};
     // An emptied field travels as null; stored as its schema says (absent, or null where null is a value), as the server stores it.
-    record = change.op === 'delete' ? null : applyFieldChanges(change.entity, record ?? {}, change.changes);
+    record = change.op === 'delete' ? null : applyFieldChanges(change.entity, base, change.changes);
   }
   return record && { ...record, version };
 }

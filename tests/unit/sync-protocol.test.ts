@@ -113,6 +113,14 @@ describe('superposition et rebase (poste)', () => {
     expect(overlayPending(null, 0, [upsert({ id: 'c2', legalName: 'Neuf' }, 0, 'c2')])).toEqual({ id: 'c2', legalName: 'Neuf', version: 0 });
   });
 
+  it('une modification d’un enregistrement supprimé sur le serveur entre-temps reste sur l’enregistrement affiché, une création sur rien', () => {
+    const shown = { id: 'c1', version: 4, legalName: 'Acme', country: 'FR' };
+    // The server deleted c1 (version 5) while the laptop's edit made on version 4 waits: the record stays whole, the push meets the deletion.
+    expect(overlayPending(null, 5, [upsert({ legalName: 'Acme SA' }, 4, 'c1')], shown)).toEqual({ id: 'c1', version: 5, legalName: 'Acme SA', country: 'FR' });
+    expect(overlayPending(null, 0, [upsert({ id: 'c2', legalName: 'Neuf' }, 0, 'c2')], shown)).toEqual({ id: 'c2', legalName: 'Neuf', version: 0 });
+    expect(overlayPending(null, 5, [upsert({ legalName: 'Acme SA' }, 4, 'c1'), { ...upsert({}, 4, 'c1'), op: 'delete' }], shown)).toBeNull();
+  });
+
   it('groupe par enregistrement dans l’ordre de l’outbox', () => {
     const entries = [{ ...upsert({ a: 2 }, 1, 'x'), seq: 3 }, { ...upsert({ a: 1 }, 1, 'x'), seq: 1 }, { ...upsert({ b: 1 }, 0, 'y'), seq: 2 }];
     const grouped = pendingByRecord(entries);

@@ -85,7 +85,7 @@ async function planEntityChanges(db: ContratsDb, entity: EntityType, changes: Re
     // A page fetched before one of our own pushes was answered may carry an older state: keep the newer one.
     const localVersion = local[i]?.version;
     if (typeof localVersion === 'number' && localVersion > change.version) return [];
-    const record = overlayPending(change.deleted ? null : change.record, change.version, pending.get(recordKey(entity, change.recordId)) ?? []);
+    const record = overlayPending(change.deleted ? null : change.record, change.version, pending.get(recordKey(entity, change.recordId)) ?? [], local[i]);
     // The local record is the write's `before`: a record that changed client keeps both clients' summaries right,
     // an invoice that changed contract both contracts' overruns.
     return [{ entity, id: change.recordId, before: local[i], after: record } as RecordWrite];

@@ -47,6 +47,13 @@ async function expectQueries(db: ContratsDb, docs: readonly Invoice[]) {
   expect(sorted(await db.invoices.ofContractsAfter([{ contractId: some.contractId, after: '2026-06' }]))).toEqual(
     sorted(docs.filter((i) => i.contractId === some.contractId && i.period !== undefined && i.period > '2026-06')),
   );
+  // Every contract at once, one named twice: each document once, a book holding several of them read for all.
+  const every = [...new Set(docs.map((i) => i.contractId))];
+  expect(sorted(await db.invoices.ofContracts([...every, some.contractId]))).toEqual(sorted(docs));
+  const after = new Map(every.map((id, n) => [id, n % 2 === 0 ? '2025-12' : '2026-06']));
+  expect(sorted(await db.invoices.ofContractsAfter([...after].map(([contractId, month]) => ({ contractId, after: month }))))).toEqual(
+    sorted(docs.filter((i) => i.period !== undefined && i.period > after.get(i.contractId)!)),
+  );
   expect(sorted(await db.invoices.issued())).toEqual(sorted(docs.filter((i) => i.status === 'issued')));
   expect(sorted(await db.invoices.issued('AV-2025'))).toEqual(sorted(docs.filter((i) => i.seriesId === 'AV-2025')));
   expect(await db.invoiceBooks.count()).toBe(bookCount(docs));

@@ -300,9 +300,9 @@ function historyOf(ctx: DataContext, step: readonly RecordWrite[], grouped?: Gro
       changes,
       madeAt: at,
     };
-    // A grouped action's thousands of mutations are not parsed here (≈ 0.5 s of a 10,000-document
-    // import): the push parses each one against the wire schema before sending, and sets aside one
-    // it refuses (push-outbox.ts, wireProblem), so a malformed one is still never sent.
+    // A grouped action's thousands of mutations are not parsed here (41–146 ms for the 10,981 of a
+    // 10,000-client import, measured in Node): the push parses each one against the wire schema before
+    // sending, and sets aside one it refuses (push-outbox.ts, wireProblem), so a malformed one is still never sent.
     outbox.push(grouped ? mutation : mutationSchema.parse(mutation));
   }
   return { audit: grouped && audit.length > 0 ? [groupedEntry(grouped, audit)] : audit, outbox };

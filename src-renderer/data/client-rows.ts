@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { Client, Contract } from '../../src-core';
+import { primaryKeysOfAny } from './index-lookup';
 
 /**
  * A client and its contracts, stored as ONE IndexedDB row (migration v6).
@@ -43,10 +44,17 @@ export async function readClients(rows: RowsTable, ids: readonly string[]): Prom
   return (await rows.bulkGet([...ids])).map((f) => f?.client);
 }
 
+/** The rows holding any of these contracts, each once (a Dexie promise throughout: the caller's transaction stays active). */
+function rowsHolding(rows: RowsTable, contractIds: readonly string[]): Promise<ClientRow[]> {
+  return primaryKeysOfAny(rows, 'contractIds', contractIds)
+    .then((keys) => rows.bulkGet([...new Set(keys)]))
+    .then((found) => found.filter((row): row is ClientRow => row !== undefined));
+}
+
 export async function readContracts(rows: RowsTable, ids: readonly string[]): Promise<(Contract | undefined)[]> {
   if (ids.length === 0) return [];
   const byId = new Map<string, Contract>();
-  for (const row of await rows.where('contractIds').anyOf([...ids]).toArray()) for (const c of row.contracts) byId.set(c.id, c);
+  for (const row of await rowsHolding(rows, ids)) for (const c of row.contracts) byId.set(c.id, c);
   return ids.map((id) => byId.get(id));
 }
 
@@ -81,7 +89,7 @@ export async function writeClientRows(rows: RowsTable, changes: ClientRowChanges
   const rowIds = [...new Set([...clientPuts.map((c) => c.id), ...clientDeletes, ...contractPuts.map((c) => c.clientId)])];
   if (stored) {
     const contractIds = [...contractPuts.map((c) => c.id), ...contractDeletes];
-    const [holding, named] = await Promise.all([contractIds.length > 0 ? rows.where('contractIds').anyOf(contractIds).toArray() : [], rows.bulkGet(rowIds)]);
+    const [holding, named] = await Promise.all([rowsHolding(rows, contractIds), rows.bulkGet(rowIds)]);
     for (const row of [...holding, ...named]) if (row) open(row);
   }
   const withoutContract = (id: string) => {

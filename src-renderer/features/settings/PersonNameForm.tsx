@@ -26,8 +26,16 @@ export function PersonNameForm() {
   }, [db]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await setStandaloneName(db, value);
+    // Marked stored before the save names the person on the page (the hint below): a click away as soon as
+    // the new name shows must not meet the unsaved-change question (seen in CI: the navigation was held).
+    const before = stored;
     setStored(value);
+    try {
+      await setStandaloneName(db, value);
+    } catch (error) {
+      setStored(before);
+      throw error;
+    }
     setSaved(true);
   };
   // The history's own words, quoted as written (French records) inside the sentence of the interface's language.

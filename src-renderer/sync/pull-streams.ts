@@ -1,6 +1,6 @@
 import { API_ROUTES, MAX_PULL_LIMIT, type Contract, type EntityType, type RecordChange, type PullOrder, type PullRequest } from '../../src-core';
 import { recordTables, sharesRows, type DataLayer } from '../data';
-import { commitPulledPage, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, type InitialPull, type ValidatedPage } from '../data/sync-state';
+import { commitPulledPage, coverEntities, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, type InitialPull, type ValidatedPage } from '../data/sync-state';
 import type { ApiTransport } from './api-client';
 import type { PageHead, PageReader, PageReading, ReadPage } from './page-reader';
 
@@ -128,7 +128,7 @@ export async function pullStream(
   if (cursor === '0') reader.warm();
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
-  if (initial) for (const entity of stream.entities) initial.covered.add(entity);
+  if (initial) coverEntities(initial, stream.entities);
   const nextPage = pagesAhead(ask, cursor);
   let held: ValidatedPage[] = [];
   let heldChanges = 0;

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { generateDemoPortfolio, regularisedMonths, type Client, type Contract, type UsageDocument } from '../../src-core';
+import { generateDemoPortfolio, regularisedMonths, regularisingLines, type Client, type Contract, type UsageDocument } from '../../src-core';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import {
   bulkLoad, bulkLoadRecords, createDatabase, lastMeasuredMonth, loadDemoPortfolio, MIGRATIONS, openDataLayer, overInMonth, priceOfMonth, readLastMeasuredMonth, readPortfolio, runningAt, statusesAt, summarizeClients, tierOfMonth, type ContratsDb,
 } from '../../src-renderer/data';
 import { readModelFromMemory } from '../../src-renderer/data/sync-state/initial-pull';
-import { commitPulledPage, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
+import { commitPulledPage, coverEntities, newInitialPull, prepareSummaries, rebuildPendingSummaries, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, CLIENT_INPUT, freshIndexedDb, openTestData, readSummary } from './helpers';
 import { PRICE_LIST_2024_09_01 as BUILT_IN_LIST } from '../../src-core/pricing';
 import { yearOfInvoices } from '../../src-renderer/bench/invoices';
@@ -159,6 +159,34 @@ describe('portfolio read model', () => {
     expect(await rebuildPendingSummaries(db, run)).toBe(true);
     expect((await readSummary(db, clients[0]!.id))!.legalName).toBe('Renommé entre deux pages');
     await expectFresh(db);
+  });
+
+  it('judges a first pull\'s overruns from the invoices it pulled, without reading the books back, as the stored records would', async () => {
+    const { db } = await openTestData();
+    const demo = generateDemoPortfolio({ seed: 6, clients: 40 });
+    const invoices = yearOfInvoices(demo, '2026-11-27');
+    const change = (entity: 'clients' | 'contracts' | 'usage' | 'priceLists' | 'invoices', record: { id: string }) =>
+      ({ entity, recordId: record.id, version: 1, deleted: false, record: { ...record, version: 1 }, changedAt: '2026-11-27T10:00:00Z' });
+    const run = newInitialPull();
+    coverEntities(run, ['priceLists', 'contracts', 'clients']);
+    await commitPulledPage(db, 'core', { changes: [...demo.priceLists.map((l) => change('priceLists', l)), ...demo.clients.map((c) => change('clients', c)), ...demo.contracts.map((c) => change('contracts', c))], nextCursor: '1' }, run);
+    expect(await rebuildPendingSummaries(db, run)).toBe(true);
+    coverEntities(run, ['usage', 'invoices', 'payments', 'letters']);
+    const [first, ...rest] = invoices;
+    await commitPulledPage(db, 'history', { changes: [...demo.usage.map((u) => change('usage', u)), ...rest.map((i) => change('invoices', i))], nextCursor: '2' }, run);
+    // The last page: an invoice pulled again in a later state, and the first one.
+    const regularising = rest.find((i) => regularisingLines(i).lines.length > 0)!;
+    const rewritten = { ...regularising, lines: regularising.lines.map((l) => (regularisingLines({ lines: [l] }).lines.length > 0 ? { ...l, label: 'Ajustement' } : l)) };
+    await commitPulledPage(db, 'history', { changes: [change('invoices', first!), { ...change('invoices', rewritten), version: 2, record: { ...rewritten, version: 2 } }], nextCursor: '3' }, run, () => prepareSummaries(run));
+    // Memory holds only the invoices that may regularise a month, with only those lines.
+    expect(run.regularising.size).toBeGreaterThan(0);
+    expect(run.regularising.size).toBeLessThan(invoices.length / 4);
+    expect(run.regularising.has(regularising.id)).toBe(false);
+    expect([...run.regularising.values()].every((i) => i.lines.length > 0 && i.lines.every((l) => l.label.startsWith('Régularisation dépassement ')))).toBe(true);
+    expect(await readModelFromMemory(db, run)).toBe(run.prepared);
+    expect(await rebuildPendingSummaries(db, run)).toBe(true);
+    await expectFresh(db);
+    expect((await db.overrunFacts.toArray()).some((r) => r.regularised.length > 0)).toBe(true);
   });
 
   it('is written by the bulk loaders: demo portfolio in memory, server records per chunk', async () => {

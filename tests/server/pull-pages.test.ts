@@ -63,10 +63,10 @@ describe.each(storageVariants())('pages du pull écrites par la base ($name)', (
     const [client, gone] = tables.clients!;
     for (const [recordId, op, changes] of [
       [String(client!.id), 'upsert', { legalName: 'Nom « modifié » — \u00e9t\u00e9 \u2028 2026' }],
-      [String(gone!.id), 'delete', undefined],
+      [String(gone!.id), 'delete', {}],
     ] as const) {
       const [row] = await db.query<{ version: number }>("select version from records where entity = 'clients' and id = $1", [recordId]);
-      const result = await applyMutation(db, user.id, 'poste-b', { mutationId: randomUUID(), deviceId: 'poste-b', entity: 'clients', recordId, op, baseVersion: row!.version, ...(changes ? { changes } : {}), madeAt: new Date().toISOString() });
+      const result = await applyMutation(db, user.id, 'poste-b', { mutationId: randomUUID(), deviceId: 'poste-b', entity: 'clients', recordId, op, baseVersion: row!.version, changes, madeAt: new Date().toISOString() });
       expect(result.status).toBe('applied');
     }
     // A change of no one (as the server's own writes are recorded): no changedBy on the wire.

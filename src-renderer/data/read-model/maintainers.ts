@@ -24,7 +24,10 @@ export interface ReadModelSources {
   usage: readonly UsageDocument[];
   /** The price lists the summaries' limits come from (the stored ones, or those the caller will store with the records). */
   priceLists: PriceLists;
-  /** Every stored invoice, when the caller holds them all (a whole bulk load): the overrun rows are judged without reading the books. */
+  /**
+   * Every stored invoice, when the caller holds them all (a whole bulk load, a first pull): the overrun
+   * rows are judged without reading the books. Those that regularise no month may be left out (regularisingLines).
+   */
   invoices?: readonly Invoice[];
 }
 

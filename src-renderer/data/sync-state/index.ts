@@ -1,7 +1,7 @@
 // What the sync engine stores locally (issue 7): cursors, answers of the server,
 // conflicts and set-aside mutations, reconciliation digests. Dexie stays in src-renderer/data.
 export { SYNC_KEYS, deleteSyncValue, readSyncValue, writeSyncValue, type GrantProblem, type ReconcileReport, type SetAsideMutation, type StoredConflict, type SyncServer, type TableComparison } from './keys';
-export { newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
+export { coverEntities, newInitialPull, prepareSummaries, type InitialPull } from './initial-pull';
 export { commitPulledPage, joinPulledPages, readCursor, rebuildPendingSummaries } from './pulled-changes';
 export { validatePulledPage, type PulledPage, type ValidatedPage } from './page-validation';
 export { commitPushResults, type PushOutcome } from './push-results';

@@ -1,6 +1,6 @@
 import { API_ROUTES, MAX_PULL_LIMIT, type Contract, type EntityType, type RecordChange, type PullOrder, type PullRequest } from '../../src-core';
 import { recordTables, sharesRows, type DataLayer } from '../data';
-import { commitPulledPage, coverEntities, joinPulledPages, newInitialPull, prepareSummaries, readCursor, rebuildPendingSummaries, type InitialPull, type ValidatedPage } from '../data/sync-state';
+import { commitPulledPage, coverEntities, joinPulledPages, newInitialPull, prepareSummaries, readCursor, type InitialPull, type ValidatedPage } from '../data/sync-state';
 import type { ApiTransport } from './api-client';
 import type { PageHead, PageReader, PageReading, ReadPage } from './page-reader';
 
@@ -59,9 +59,16 @@ export const FIRST_PAGE_SIZE = 100;
  */
 export const PAGES_AHEAD = 4;
 
-/** Page sizes of a stream: FIRST_PAGE_SIZE, then each twice the last, up to `max`. */
-function* pageSizes(max: number): Generator<number, never> {
-  for (let size = Math.min(FIRST_PAGE_SIZE, max); ; size = Math.min(size * 2, max)) yield size;
+/**
+ * Pages of the history stream asked for ahead of the one written: its first
+ * batch (INITIAL_HISTORY_BATCH) is fetched and read while the core stream's
+ * last pages are written (sync/engine.ts), each next one while a batch is.
+ */
+export const HISTORY_PAGES_AHEAD = Math.ceil(INITIAL_HISTORY_BATCH / MAX_PULL_LIMIT);
+
+/** Page sizes of a stream: `first`, then each twice the last, up to `max`. */
+function* pageSizes(max: number, first: number): Generator<number, never> {
+  for (let size = Math.min(first, max); ; size = Math.min(size * 2, max)) yield size;
 }
 
 /**
@@ -71,11 +78,11 @@ function* pageSizes(max: number): Generator<number, never> {
  * page reader: a worker in the app) while one is written — the server
  * computes the next page while this one is checked.
  */
-function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: string): () => Promise<ReadPage> {
+function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: string, depth: number): () => Promise<ReadPage> {
   const queue: Promise<ReadPage | null>[] = [];
   let last: Promise<PageHead | null> | null = null;
   const refill = () => {
-    while (queue.length < PAGES_AHEAD) {
+    while (queue.length < depth) {
       const reading: Promise<PageReading | null> = last ? last.then((head) => (head?.hasMore ? ask(head.nextCursor) : null)) : ask(cursor);
       const page = reading.then((r) => r && r.page);
       last = reading.then((r) => r && r.head);
@@ -85,6 +92,7 @@ function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: strin
       queue.push(page);
     }
   };
+  refill();
   return async () => {
     refill();
     const page = await queue.shift()!;
@@ -100,6 +108,31 @@ export interface PageSource {
   reader: PageReader;
 }
 
+/** A stream's pages being asked for, from its stored cursor: what pullStream takes them from. */
+export interface StreamPages {
+  cursor: string;
+  next: () => Promise<ReadPage>;
+}
+
+/**
+ * Starts asking for a stream's pages, up to `depth` ahead of the one taken
+ * (PAGES_AHEAD while it is written; more when it is asked for while another
+ * stream is written: its first batch is then fetched and read meanwhile).
+ */
+export async function askStream({ db }: DataLayer, { transport, reader }: PageSource, stream: (typeof PULL_STREAMS)[number], pageSize: number = MAX_PULL_LIMIT, depth = PAGES_AHEAD): Promise<StreamPages> {
+  const cursor = await readCursor(db, stream.id);
+  const max = Math.min(pageSize, MAX_PULL_LIMIT);
+  // A stream whose snapshot holds its first pages until their clients come writes nothing sooner for a small first page: its pages are full from the start.
+  const sizes = pageSizes(max, stream.heldUntilClient && cursor === '0' ? max : FIRST_PAGE_SIZE);
+  const ask = async (cursor: string) => {
+    const request: PullRequest = { cursor, limit: sizes.next().value, entities: [...stream.entities], order: stream.order };
+    return reader.read(await transport.send(API_ROUTES.pull, request));
+  };
+  // From its start, a stream's pages are large: the reader's worker loads while the first ones are on their way.
+  if (cursor === '0') reader.warm();
+  return { cursor, next: pagesAhead(ask, cursor, depth) };
+}
+
 /**
  * Pulls one stream page by page until the server has no more; each page is
  * committed with its cursor. Pages are asked for ahead (pagesAhead), growing
@@ -108,28 +141,23 @@ export interface PageSource {
  * network's and the schemas' time hide behind IndexedDB's.
  * Only a committed page moves the stored cursor, so a crash mid-stream
  * re-pulls from the last committed page.
- * `run` is the sync run's memory, shared by its streams (see InitialPull).
+ * `run` is the sync run's memory, shared by its streams (see InitialPull);
+ * `asked`, the stream's pages when they were asked for before (askStream).
  */
 export async function pullStream(
-  { db }: DataLayer,
-  { transport, reader }: PageSource,
+  layer: DataLayer,
+  source: PageSource,
   stream: (typeof PULL_STREAMS)[number],
   pageSize: number = MAX_PULL_LIMIT,
   onPage?: (progress: PullProgress) => void,
   run: InitialPull = newInitialPull(),
+  { asked, onLastPage }: { asked?: Promise<StreamPages> | undefined; onLastPage?: () => void } = {},
 ): Promise<number> {
-  const sizes = pageSizes(Math.min(pageSize, MAX_PULL_LIMIT));
-  const ask = async (cursor: string) => {
-    const request: PullRequest = { cursor, limit: sizes.next().value, entities: [...stream.entities], order: stream.order };
-    return reader.read(await transport.send(API_ROUTES.pull, request));
-  };
-  const cursor = await readCursor(db, stream.id);
-  // From its start, a stream's pages are large: the reader's worker loads while the first ones are on their way.
-  if (cursor === '0') reader.warm();
+  const { db } = layer;
+  const { cursor, next: nextPage } = await (asked ?? askStream(layer, source, stream, pageSize));
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) coverEntities(initial, stream.entities);
-  const nextPage = pagesAhead(ask, cursor);
   let held: ValidatedPage[] = [];
   let heldChanges = 0;
   let received = 0;
@@ -137,10 +165,9 @@ export async function pullStream(
   // The commit under way: meanwhile the next pages are fetched, read and held; commits follow one another in stream order.
   let committing: Promise<void> = Promise.resolve();
   const commit = async (joined: ValidatedPage, last: InitialPull | undefined, hasMore: boolean, upTo: number) => {
-    await commitPulledPage(db, stream.id, joined, initial, last ? () => void prepareSummaries(last) : undefined);
+    // The last page rebuilds the read model with it, before it is reported: the stream is "in" once the clients list can show it.
+    await commitPulledPage(db, stream.id, joined, initial, last ? () => void prepareSummaries(last) : undefined, { last: !hasMore });
     committed += joined.changes.length;
-    // Before the last page is reported: the stream is "in" once the clients list can show it.
-    if (!hasMore) await rebuildPendingSummaries(db, initial);
     onPage?.({ stream: stream.id, received: upTo, committed });
   };
   // heldUntilClient: contracts waiting for their client's page, by client id; what is committed with the next page.
@@ -150,6 +177,7 @@ export async function pullStream(
     for (;;) {
       let page = await nextPage();
       received += page.changes.length;
+      if (!page.hasMore) onLastPage?.();
       if (initial && stream.heldUntilClient && waiting.size + carried.length + page.changes.length > 0) {
         // The snapshot's pages carry grouped cursors; its last one hands over to the order of changes.
         const snapshotGoesOn = page.hasMore && page.nextCursor.startsWith('g');

@@ -5,7 +5,8 @@ import { openDataLayer, readPortfolio } from '../../src-renderer/data';
 import { readCursor } from '../../src-renderer/data/sync-state';
 import { createSyncEngine } from '../../src-renderer/sync/engine';
 import { inlinePageReader, workerPageReader, type PageReader } from '../../src-renderer/sync/page-reader';
-import { FIRST_PAGE_SIZE, PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
+import { FIRST_PAGE_SIZE, HISTORY_PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
+import { MAX_PULL_LIMIT } from '../../src-core';
 import { createUser } from '../../src-server/auth/users';
 import { seedRecords } from '../../src-server/seed';
 import { startServer, type RunningServer } from '../../src-server/server';
@@ -32,7 +33,7 @@ const READERS: { name: string; reader: () => PageReader; viaWorker: boolean }[] 
 const streamOf = (body: string): Stream => (body.includes('"clients"') ? 'core' : 'history');
 // In-process server on in-memory storage, filled by the bulk seed: enough core records for full-size pages.
 // A whole first pull of 800 clients per test: seconds on a loaded machine, beyond vitest's 5 s default.
-describe('pages d’un premier pull : une petite d’abord, puis doublées, demandées d’avance', { timeout: 60_000 }, () => {
+describe('pages d’un premier pull : pleines pour le flux principal, une petite d’abord puis doublées pour l’historique, demandées d’avance', { timeout: 60_000 }, () => {
   let server: RunningServer;
   let token: string;
   const demo = generateDemoPortfolio({ seed: 11, clients: 800, today: DEMO_TODAY });
@@ -83,13 +84,14 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     // The demo's history is its usage documents (one per contract).
     const history = () => demo.usage.length;
 
-    it('la taille des pages croît depuis une petite première ; le flux principal écrit ses fiches client pendant qu’arrivent les pages suivantes, l’historique page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
+    it('le flux principal en pages pleines écrit ses fiches client pendant qu’arrivent les suivantes ; l’historique, demandé pendant ce temps, croît depuis une petite page, écrit page par page, jamais plus de HISTORY_PAGES_AHEAD pages d’avance', async () => {
       expect(core).toBeGreaterThan(1_600);
       expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
       const { data, engine, asked, encodings, progress } = await laptop('croissance');
       await engine.syncNow();
-      // Progress tells what is written apart from what is received: the core stream's contracts wait for their clients' page, nothing is written before.
-      expect(progress.core[0]).toEqual({ received: FIRST_PAGE_SIZE, committed: 0 });
+      // Progress tells what is written apart from what is received: the core stream's contracts wait for their clients' page.
+      expect(progress.core[0]!.received).toBe(MAX_PULL_LIMIT);
+      expect(progress.core[0]!.committed).toBeLessThan(MAX_PULL_LIMIT);
       expect(progress.core.at(-1)).toEqual({ received: core, committed: core });
       expect(progress.history.at(-1)).toEqual({ received: history(), committed: history() });
       for (const stream of ['core', 'history'] as const) {
@@ -101,14 +103,15 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
       expect(['br', 'gzip']).toContain(compressed[0]);
       const read = workers.reduce((n, w) => n + w.received, 0);
       expect(read).toBe(viaWorker ? asked.core.length + asked.history.length : 0);
-      expect(asked.core.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800, 1000]);
+      // Its first pages are held until their clients come: a small one would have written nothing sooner.
+      expect(asked.core.map((a) => a.limit)).toEqual([MAX_PULL_LIMIT, MAX_PULL_LIMIT]);
       // The core snapshot (contracts first, then clients, src-core sync/pull.ts) keeps the stored cursor at its start until its end.
       expect(asked.core.every((a) => a.storedCursor === '0')).toBe(true);
       expect(asked.core.slice(1).every((a) => /^g\d+\./.test(a.cursor))).toBe(true);
       expect(asked.core.map((a) => a.filesBefore)).toEqual([...asked.core.map((a) => a.filesBefore)].sort((a, b) => a - b));
       expect(await readCursor(data.db, 'core')).toMatch(/^\d+$/);
       expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
-      asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
+      asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - HISTORY_PAGES_AHEAD));
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       expect(await data.db.contracts.count()).toBe(demo.contracts.length);
       expect(await data.db.clientRows.count()).toBe(demo.clients.length);
@@ -118,9 +121,10 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
     });
 
     it('une page du flux principal qui échoue : les fiches déjà écrites restent, le curseur au début, la synchro suivante reprend le flux du début et le complète', async () => {
-      // The fifth page (the last: 100 + 200 + 400 + 800 records are fewer than the core's) fails: the fourth, the first with clients, is written.
-      expect(FIRST_PAGE_SIZE + 200 + 400 + 800).toBeLessThan(core);
-      const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 4 });
+      // The second page (the last: the core's records are fewer than two full pages) fails: the first, with clients too, is written.
+      expect(core).toBeGreaterThan(MAX_PULL_LIMIT);
+      expect(core).toBeLessThanOrEqual(2 * MAX_PULL_LIMIT);
+      const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 1 });
       await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
       const written = await data.db.clientRows.count();
       expect(written).toBeGreaterThan(0);
@@ -130,7 +134,7 @@ describe('pages d’un premier pull : une petite d’abord, puis doublées, dema
       for (const row of rows) expect(row.contracts.length).toBe(demo.contracts.filter((c) => c.clientId === row.id).length);
       expect(await readCursor(data.db, 'core')).toBe('0');
       await engine.syncNow();
-      expect(asked.core.at(4 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor: '0' });
+      expect(asked.core.at(1 + 1)).toMatchObject({ limit: MAX_PULL_LIMIT, cursor: '0' });
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       expect(await data.db.contracts.count()).toBe(demo.contracts.length);
       expect(await data.db.clientRows.count()).toBe(demo.clients.length);

@@ -2,6 +2,7 @@ import { overlayPending, pendingByRecord, recordKey, type EntityType, type Recor
 import type { ContratsDb, OutboxEntry } from '../db';
 import { readOutbox } from '../outbox';
 import { inClientRows, type RecordStore } from '../record-store';
+import { allReadModelTables } from '../read-model/maintainers';
 import { applyRecordWrites, FIRST_LOAD, FROM_SERVER, rebuildPendingReadModel, writeScope, type RecordWrite } from '../writes/gateway';
 import { readModelFromMemory, rememberSource, type InitialPull } from './initial-pull';
 import { SYNC_KEYS } from './keys';
@@ -28,8 +29,11 @@ export function joinPulledPages(pages: readonly ValidatedPage[]): ValidatedPage 
  * too, or — during an initial pull — marked pending in it.
  * `whileWriting` runs once the page's writes are issued, while IndexedDB
  * stores them: work that needs no database (see prepareSummaries).
+ * The `last` page of a stream also rebuilds the read model when it is
+ * pending (rebuildPendingSummaries), in the same transaction: one commit
+ * less at the end of a first pull, when the clients list is waited for.
  */
-export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage | ValidatedPage, initial?: InitialPull, whileWriting?: () => void): Promise<void> {
+export async function commitPulledPage(db: ContratsDb, stream: string, page: PulledPage | ValidatedPage, initial?: InitialPull, whileWriting?: () => void, { last = false } = {}): Promise<void> {
   const { changes } = 'validated' in page ? page : validatePulledPage(page);
   const entities = [...new Set(changes.map((c) => c.entity))];
   // An initial pull is a first load for the write gateway: the read model is rebuilt once, at the stream's end.
@@ -39,7 +43,7 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
   const inStoredBooks = new Set(initial ? changes.filter((c) => c.entity === 'invoices' && mayBeStored(initial, c, initial.books)).map((c) => c.recordId) : []);
   // What summaries derive from is remembered before the write, for `whileWriting`: a failed commit fails the run, and its memory with it.
   if (initial) for (const change of changes) rememberSource(initial, change.entity, change.recordId, change.deleted ? null : change.record);
-  const tables = new Set([...writeScope(db, entities, origin), db.outbox, db.syncState]);
+  const tables = new Set([...writeScope(db, entities, origin), db.outbox, db.syncState, ...(last ? allReadModelTables(db) : [])]);
   await db.transaction('rw', [...tables], async () => {
     const pending = (await db.outbox.count()) > 0 ? pendingByRecord(await readOutbox(db)) : new Map<string, OutboxEntry[]>();
     const plans = (await Promise.all(entities.map((entity) => planEntityChanges(db, entity, changes.filter((c) => c.entity === entity), pending, initial)))).flat();
@@ -50,6 +54,7 @@ export async function commitPulledPage(db: ContratsDb, stream: string, page: Pul
     await applyRecordWrites(db, rest, origin, { rowsStored, booksStored: !initial || pending.size > 0, ...(whileWriting ? { whileWriting } : {}) });
     if (books.length > 0) await applyRecordWrites(db, books, origin);
     await db.syncState.put({ key: SYNC_KEYS.cursor(stream), value: page.nextCursor });
+    if (last) await rebuildPendingSummaries(db, initial);
   });
   if (initial) {
     for (const change of changes) {

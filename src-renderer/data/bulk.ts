@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
-import { allReadModelTables, computeReadModel, type AppliedWrite, type ComputedReadModel, type ReadModelSources } from './read-model/maintainers';
+import { allReadModelTables, alwaysFollowedChanges, computeReadModel, type ComputedReadModel, type ReadModelSources } from './read-model/maintainers';
 import { recordTables } from './record-store';
 import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
 
@@ -40,7 +40,8 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
  *   without waiting for the one before;
  * - each step is validated while IndexedDB stores the one before (the
  *   gateway's `whileWriting`), on the page's thread while the storage works;
- * - the reconciliation digests and the invoiced months are followed once, at the end;
+ * - the reconciliation digests and the invoiced months are folded as each step is
+ *   stored, and their few rows written once, at the end;
  * - into a laptop holding no client, contract or usage yet, it is a first
  *   load for the gateway: the read model is computed once from the records in
  *   hand, while the last step is stored, and written at the end of the same
@@ -122,7 +123,8 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
     const written = new Map<EntityType, number>();
     let computed: ComputedReadModel | undefined;
     let refused: unknown;
-    const applied: AppliedWrite[] = [];
+    // Each step's digests and invoiced months, folded as it is stored (while IndexedDB stores the steps after it), stored once at the end.
+    const followed = alwaysFollowedChanges();
     /** Steps issued and not yet stored. */
     const inFlight: Promise<void>[] = [];
     const settled = () => Dexie.Promise.all(inFlight.splice(0)).then(() => undefined);
@@ -137,7 +139,7 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       const storing = applyRecordWrites(db, writes, origin, {
         rowsStored: rows > 0,
         booksStored: books > 0,
-        followAlwaysLater: applied,
+        followAlwaysLater: followed,
         // While IndexedDB stores this step: make the next one; after the last, compute the read model from the records in hand.
         whileWriting: () => {
           try {
@@ -159,7 +161,7 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       if (refused !== undefined || reads) await settled();
     }
     await settled();
-    await followAlways(db, applied);
+    await followAlways(db, followed);
     if (origin.kind === 'first-load') await rebuildPendingReadModel(db, computed ? async () => computed! : undefined);
   });
 }

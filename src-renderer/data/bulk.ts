@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
-import { allReadModelTables, alwaysFollowedChanges, computeReadModel, type ComputedReadModel, type ReadModelSources } from './read-model/maintainers';
+import { allReadModelTables, alwaysFollowedChanges, READ_MODEL, type ComputedReadModel, type ReadModelMaintainer, type ReadModelSources } from './read-model/maintainers';
 import { recordTables } from './record-store';
-import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
+import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, READ_MODEL_PENDING, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
 
 /** Progress of a bulk load: records written so far out of the total, per entity (a client's contracts ride with it). */
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
@@ -43,16 +43,17 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
  * - the reconciliation digests and the invoiced months are folded as each step is
  *   stored, and their few rows written once, at the end;
  * - into a laptop holding no client, contract or usage yet, it is a first
- *   load for the gateway: the read model is computed once from the records in
- *   hand, while the last step is stored, and written at the end of the same
- *   transaction; otherwise the records are merged by id and the read model
- *   follows each step (`FROM_SERVER`).
+ *   load for the gateway: each part of the read model is computed once from
+ *   the records in hand as soon as the last step of its sources is made, and
+ *   written while the steps after are stored (the summaries while the
+ *   invoices are, the overrun facts before the last step is); otherwise the
+ *   records are merged by id and the read model follows each step (`FROM_SERVER`).
  */
 export async function bulkLoadRecords(db: ContratsDb, records: BulkRecords, options: BulkLoadOptions = {}): Promise<number> {
   const entities = LOAD_ORDER.filter((e) => (records[e]?.length ?? 0) > 0);
-  const steps = phasesOf(records, entities).flatMap(({ entity, groups }) => {
+  const steps = phasesOf(records, entities).flatMap(({ entity, entities: held, groups }) => {
     const total = groups.reduce((n, g) => n + g.size, 0);
-    return chunked(groups, options.chunkSize ?? DEFAULT_STEP).map((chunk): Step => ({ entity, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
+    return chunked(groups, options.chunkSize ?? DEFAULT_STEP).map((chunk): Step => ({ entity, entities: held, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
   });
   await loadSteps(db, entities, steps, { ...options, origin: (whole) => (whole ? FIRST_LOAD : FROM_SERVER) });
   return entities.reduce((n, e) => n + records[e]!.length, 0);
@@ -80,12 +81,16 @@ interface Group {
 /** The groups of one entity (its progress is told as it). */
 interface Phase {
   entity: EntityType;
+  /** The entities its records may be of (a client's contracts ride with it). */
+  entities: readonly EntityType[];
   groups: Group[];
 }
 
 /** One step of a load: its records (made when the step before is being stored), told in progress as `size` more of `entity`'s `total`. */
 interface Step {
   entity: EntityType;
+  /** The entities its records may be of. */
+  entities: readonly EntityType[];
   size: number;
   total: number;
   records: () => readonly Loaded[];
@@ -121,13 +126,25 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
         return (stored.has(entity) ? { entity, after } : { entity, before: undefined, after }) as RecordWrite;
       });
     const written = new Map<EntityType, number>();
-    let computed: ComputedReadModel | undefined;
     let refused: unknown;
     // Each step's digests and invoiced months, folded as it is stored (while IndexedDB stores the steps after it), stored once at the end.
     const followed = alwaysFollowedChanges();
-    /** Steps issued and not yet stored. */
+    /** Steps issued and not yet stored, and the parts of the read model being written. */
     const inFlight: Promise<void>[] = [];
     const settled = () => Dexie.Promise.all(inFlight.splice(0)).then(() => undefined);
+    // A whole first load writes each part of the read model from the records in hand as soon as the last step of its
+    // sources is issued (the summaries before the invoices are), its work done while IndexedDB stores the steps after.
+    const fromMemory = whole && origin.kind === 'first-load';
+    const parts = fromMemory ? sourcedBy(steps) : [];
+    const computed: ComputedReadModel = new Map();
+    /** Writes the parts whose sources are all made once step `made` is. */
+    const writeParts = (made: number) => {
+      while (parts.length > 0 && parts[0]!.after <= made) {
+        const { part } = parts.shift()!;
+        computed.set(part.name, part.compute(sourcesOf(kept, lists, books === 0), computed));
+        inFlight.push(Dexie.Promise.resolve(part.replace(db, computed.get(part.name))));
+      }
+    };
     let next = prepare(steps[0]!);
     for (const [i, step] of steps.entries()) {
       const writes = next;
@@ -140,11 +157,11 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
         rowsStored: rows > 0,
         booksStored: books > 0,
         followAlwaysLater: followed,
-        // While IndexedDB stores this step: make the next one; after the last, compute the read model from the records in hand.
+        // While IndexedDB stores this step: make the next one, then write the parts of the read model whose sources are all made.
         whileWriting: () => {
           try {
             if (following) next = prepare(following);
-            else if (whole && origin.kind === 'first-load') computed = computeReadModel(sourcesOf(kept, lists, books === 0));
+            writeParts(i + 1);
           } catch (error) {
             refused = error;
             throw error;
@@ -162,7 +179,25 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
     }
     await settled();
     await followAlways(db, followed);
-    if (origin.kind === 'first-load') await rebuildPendingReadModel(db, computed ? async () => computed! : undefined);
+    if (origin.kind !== 'first-load') return;
+    // Every part written from memory above: the mark the gateway set with the steps goes; otherwise the model is rebuilt from the stored records.
+    if (fromMemory) await db.syncState.delete(READ_MODEL_PENDING);
+    else await rebuildPendingReadModel(db);
+  });
+}
+
+/**
+ * The parts of the read model in the order they are written, each with the
+ * step after which all its sources are made: the last step that may hold one
+ * of them, and not before the part it derives from (READ_MODEL's order).
+ */
+function sourcedBy(steps: readonly Step[]): { part: ReadModelMaintainer; after: number }[] {
+  let after = 0;
+  return READ_MODEL.map((part) => {
+    steps.forEach((step, i) => {
+      if (step.entities.some((e) => part.feeds(e))) after = Math.max(after, i);
+    });
+    return { part, after };
   });
 }
 
@@ -193,7 +228,7 @@ function byClient(entity: EntityType, list: readonly (object & { clientId: strin
 function phasesOf(records: BulkRecords, entities: readonly EntityType[]): Phase[] {
   const phases: Phase[] = [];
   const has = (e: EntityType) => entities.includes(e);
-  if (has('priceLists')) phases.push({ entity: 'priceLists', groups: single('priceLists', records.priceLists) });
+  if (has('priceLists')) phases.push({ entity: 'priceLists', entities: ['priceLists'], groups: single('priceLists', records.priceLists) });
   if (has('clients') && has('contracts')) {
     const contracts = new Map<string, object[]>();
     for (const c of records.contracts!) (contracts.get(c.clientId) ?? contracts.set(c.clientId, []).get(c.clientId)!).push(c);
@@ -204,12 +239,12 @@ function phasesOf(records: BulkRecords, entities: readonly EntityType[]): Phase[
     });
     // Contracts whose client does not come (a pull can bring a contract first): a row of their own each client.
     for (const own of contracts.values()) groups.push({ records: own.map((record) => ({ entity: 'contracts' as const, record })), size: 1 });
-    phases.push({ entity: 'clients', groups });
-  } else if (has('clients')) phases.push({ entity: 'clients', groups: single('clients', records.clients) });
-  else if (has('contracts')) phases.push({ entity: 'contracts', groups: byClient('contracts', records.contracts) });
-  if (has('usage')) phases.push({ entity: 'usage', groups: single('usage', records.usage) });
-  if (has('invoices')) phases.push({ entity: 'invoices', groups: byClient('invoices', records.invoices) });
-  for (const entity of ['payments', 'letters'] as const) if (has(entity)) phases.push({ entity, groups: single(entity, records[entity]) });
+    phases.push({ entity: 'clients', entities: ['clients', 'contracts'], groups });
+  } else if (has('clients')) phases.push({ entity: 'clients', entities: ['clients'], groups: single('clients', records.clients) });
+  else if (has('contracts')) phases.push({ entity: 'contracts', entities: ['contracts'], groups: byClient('contracts', records.contracts) });
+  if (has('usage')) phases.push({ entity: 'usage', entities: ['usage'], groups: single('usage', records.usage) });
+  if (has('invoices')) phases.push({ entity: 'invoices', entities: ['invoices'], groups: byClient('invoices', records.invoices) });
+  for (const entity of ['payments', 'letters'] as const) if (has(entity)) phases.push({ entity, entities: [entity], groups: single(entity, records[entity]) });
   return phases;
 }
 
@@ -271,9 +306,9 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   };
   const clients = generator.clients;
   const steps: Step[] = [
-    { entity: 'priceLists', size: 1, total: 1, records: () => [{ entity: 'priceLists', record: demoPriceListRecord() }] },
+    { entity: 'priceLists', entities: ['priceLists'], size: 1, total: 1, records: () => [{ entity: 'priceLists', record: demoPriceListRecord() }] },
     // A part's contracts and usage ride with its clients: progress is told in clients.
-    ...Array.from({ length: Math.ceil(clients / chunkSize) }, (_, i): Step => ({ entity: 'clients', size: Math.min(chunkSize, clients - i * chunkSize), total: clients, records: part })),
+    ...Array.from({ length: Math.ceil(clients / chunkSize) }, (_, i): Step => ({ entity: 'clients', entities: ['clients', 'contracts', 'usage'], size: Math.min(chunkSize, clients - i * chunkSize), total: clients, records: part })),
   ];
   await loadSteps(db, DEMO_ENTITIES.filter((e) => e !== 'invoices' && e !== 'payments' && e !== 'letters'), steps, { validate: false, ...(onProgress ? { onProgress } : {}), origin: () => FIRST_LOAD });
   return made;

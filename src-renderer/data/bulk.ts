@@ -9,7 +9,7 @@ import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER,
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
 
 export interface BulkLoadOptions {
-  /** Records per step (default 2,000): the next step is validated while IndexedDB stores this one; progress is told per step. */
+  /** Records per step (default 2,000; the first steps of a load smaller, see RAMP): the next step is validated while IndexedDB stores this one; progress is told per step. */
   chunkSize?: number;
   /** Validates every record with its schema (default true); a refused record aborts the load: nothing is written. */
   validate?: boolean;
@@ -51,15 +51,22 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
  */
 export async function bulkLoadRecords(db: ContratsDb, records: BulkRecords, options: BulkLoadOptions = {}): Promise<number> {
   const entities = LOAD_ORDER.filter((e) => (records[e]?.length ?? 0) > 0);
+  const size = options.chunkSize ?? DEFAULT_STEP;
+  let made = 0;
+  // The first steps smaller: IndexedDB waits for the first one to be validated, not for a whole step of 2,000 clients.
+  const limit = () => Math.max(1, size >> Math.max(0, RAMP - made++));
   const steps = phasesOf(records, entities).flatMap(({ entity, entities: held, groups }) => {
     const total = groups.reduce((n, g) => n + g.size, 0);
-    return chunked(groups, options.chunkSize ?? DEFAULT_STEP).map((chunk): Step => ({ entity, entities: held, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
+    return chunked(groups, limit).map((chunk): Step => ({ entity, entities: held, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
   });
   await loadSteps(db, entities, steps, { ...options, origin: (whole) => (whole ? FIRST_LOAD : FROM_SERVER) });
   return entities.reduce((n, e) => n + records[e]!.length, 0);
 }
 
 const DEFAULT_STEP = 2000;
+
+/** The steps of a load start at an eighth of their size, and double (a quarter, a half) up to it. */
+const RAMP = 3;
 
 /** The order of a load: the price lists and the client rows first, what the clients list needs. */
 const LOAD_ORDER: readonly EntityType[] = ['priceLists', 'clients', 'contracts', 'usage', 'invoices', 'payments', 'letters'];
@@ -248,16 +255,18 @@ function phasesOf(records: BulkRecords, entities: readonly EntityType[]): Phase[
   return phases;
 }
 
-/** Consecutive groups of at most `size` in all (a larger group alone): a group is never split. */
-function chunked(groups: readonly Group[], size: number): Group[][] {
+/** Consecutive groups of at most `limit()` in all, asked as each chunk begins (a larger group alone): a group is never split. */
+function chunked(groups: readonly Group[], limit: () => number): Group[][] {
   const chunks: Group[][] = [];
   let chunk: Group[] = [];
   let n = 0;
+  let size = limit();
   for (const group of groups) {
     if (chunk.length > 0 && n + group.size > size) {
       chunks.push(chunk);
       chunk = [];
       n = 0;
+      size = limit();
     }
     chunk.push(group);
     n += group.size;

@@ -85,8 +85,8 @@ async function opened(db: Dexie): Promise<number> {
  * database, replacing it: what a first sync writes, and what the UI
  * benchmarks then open. Its steps are issued one after the other without
  * waiting, so no per-table time is told: `records` until the last step is
- * stored, then `readModel` (digests, invoiced months, the read model written,
- * the commit).
+ * stored (the read model is written while the last steps are), then
+ * `readModel` (the digests' and invoiced months' rows, the commit).
  */
 export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTiming> {
   await Dexie.delete(DEFAULT_DATABASE_NAME);
@@ -107,7 +107,8 @@ export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTimin
 /**
  * The "load demo data" action of the app (data/bulk.ts), generation included,
  * into a scratch database; its phases: `records` until the last part is
- * stored, `readModel` then (digests, read model written, commit), and
+ * stored (the read model written while it is), `readModel` then (the
+ * digests' and invoiced months' rows, the commit), and
  * `generationAlone`, the same portfolio generated beforehand with nothing
  * written (the share of the load spent making it).
  */

@@ -1,15 +1,15 @@
 import Dexie from 'dexie';
 import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
-import { allReadModelTables, computeReadModel, type AppliedWrite, type ComputedReadModel, type ReadModelSources } from './read-model/maintainers';
+import { allReadModelTables, alwaysFollowedChanges, READ_MODEL, type ComputedReadModel, type ReadModelMaintainer, type ReadModelSources } from './read-model/maintainers';
 import { recordTables } from './record-store';
-import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
+import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, READ_MODEL_PENDING, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
 
 /** Progress of a bulk load: records written so far out of the total, per entity (a client's contracts ride with it). */
 export type BulkProgress = (progress: { entity: EntityType; written: number; total: number }) => void;
 
 export interface BulkLoadOptions {
-  /** Records per step (default 2,000): the next step is validated while IndexedDB stores this one; progress is told per step. */
+  /** Records per step (default 2,000; the first steps of a load smaller, see RAMP): the next step is validated while IndexedDB stores this one; progress is told per step. */
   chunkSize?: number;
   /** Validates every record with its schema (default true); a refused record aborts the load: nothing is written. */
   validate?: boolean;
@@ -40,24 +40,33 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
  *   without waiting for the one before;
  * - each step is validated while IndexedDB stores the one before (the
  *   gateway's `whileWriting`), on the page's thread while the storage works;
- * - the reconciliation digests and the invoiced months are followed once, at the end;
+ * - the reconciliation digests and the invoiced months are folded as each step is
+ *   stored, and their few rows written once, at the end;
  * - into a laptop holding no client, contract or usage yet, it is a first
- *   load for the gateway: the read model is computed once from the records in
- *   hand, while the last step is stored, and written at the end of the same
- *   transaction; otherwise the records are merged by id and the read model
- *   follows each step (`FROM_SERVER`).
+ *   load for the gateway: each part of the read model is computed once from
+ *   the records in hand as soon as the last step of its sources is made, and
+ *   written while the steps after are stored (the summaries while the
+ *   invoices are, the overrun facts before the last step is); otherwise the
+ *   records are merged by id and the read model follows each step (`FROM_SERVER`).
  */
 export async function bulkLoadRecords(db: ContratsDb, records: BulkRecords, options: BulkLoadOptions = {}): Promise<number> {
   const entities = LOAD_ORDER.filter((e) => (records[e]?.length ?? 0) > 0);
-  const steps = phasesOf(records, entities).flatMap(({ entity, groups }) => {
+  const size = options.chunkSize ?? DEFAULT_STEP;
+  let made = 0;
+  // The first steps smaller: IndexedDB waits for the first one to be validated, not for a whole step of 2,000 clients.
+  const limit = () => Math.max(1, size >> Math.max(0, RAMP - made++));
+  const steps = phasesOf(records, entities).flatMap(({ entity, entities: held, groups }) => {
     const total = groups.reduce((n, g) => n + g.size, 0);
-    return chunked(groups, options.chunkSize ?? DEFAULT_STEP).map((chunk): Step => ({ entity, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
+    return chunked(groups, limit).map((chunk): Step => ({ entity, entities: held, total, size: chunk.reduce((n, g) => n + g.size, 0), records: () => chunk.flatMap((g) => g.records) }));
   });
   await loadSteps(db, entities, steps, { ...options, origin: (whole) => (whole ? FIRST_LOAD : FROM_SERVER) });
   return entities.reduce((n, e) => n + records[e]!.length, 0);
 }
 
 const DEFAULT_STEP = 2000;
+
+/** The steps of a load start at an eighth of their size, and double (a quarter, a half) up to it. */
+const RAMP = 3;
 
 /** The order of a load: the price lists and the client rows first, what the clients list needs. */
 const LOAD_ORDER: readonly EntityType[] = ['priceLists', 'clients', 'contracts', 'usage', 'invoices', 'payments', 'letters'];
@@ -79,12 +88,16 @@ interface Group {
 /** The groups of one entity (its progress is told as it). */
 interface Phase {
   entity: EntityType;
+  /** The entities its records may be of (a client's contracts ride with it). */
+  entities: readonly EntityType[];
   groups: Group[];
 }
 
 /** One step of a load: its records (made when the step before is being stored), told in progress as `size` more of `entity`'s `total`. */
 interface Step {
   entity: EntityType;
+  /** The entities its records may be of. */
+  entities: readonly EntityType[];
   size: number;
   total: number;
   records: () => readonly Loaded[];
@@ -120,12 +133,25 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
         return (stored.has(entity) ? { entity, after } : { entity, before: undefined, after }) as RecordWrite;
       });
     const written = new Map<EntityType, number>();
-    let computed: ComputedReadModel | undefined;
     let refused: unknown;
-    const applied: AppliedWrite[] = [];
-    /** Steps issued and not yet stored. */
+    // Each step's digests and invoiced months, folded as it is stored (while IndexedDB stores the steps after it), stored once at the end.
+    const followed = alwaysFollowedChanges();
+    /** Steps issued and not yet stored, and the parts of the read model being written. */
     const inFlight: Promise<void>[] = [];
     const settled = () => Dexie.Promise.all(inFlight.splice(0)).then(() => undefined);
+    // A whole first load writes each part of the read model from the records in hand as soon as the last step of its
+    // sources is issued (the summaries before the invoices are), its work done while IndexedDB stores the steps after.
+    const fromMemory = whole && origin.kind === 'first-load';
+    const parts = fromMemory ? sourcedBy(steps) : [];
+    const computed: ComputedReadModel = new Map();
+    /** Writes the parts whose sources are all made once step `made` is. */
+    const writeParts = (made: number) => {
+      while (parts.length > 0 && parts[0]!.after <= made) {
+        const { part } = parts.shift()!;
+        computed.set(part.name, part.compute(sourcesOf(kept, lists, books === 0), computed));
+        inFlight.push(Dexie.Promise.resolve(part.replace(db, computed.get(part.name))));
+      }
+    };
     let next = prepare(steps[0]!);
     for (const [i, step] of steps.entries()) {
       const writes = next;
@@ -137,12 +163,12 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       const storing = applyRecordWrites(db, writes, origin, {
         rowsStored: rows > 0,
         booksStored: books > 0,
-        followAlwaysLater: applied,
-        // While IndexedDB stores this step: make the next one; after the last, compute the read model from the records in hand.
+        followAlwaysLater: followed,
+        // While IndexedDB stores this step: make the next one, then write the parts of the read model whose sources are all made.
         whileWriting: () => {
           try {
             if (following) next = prepare(following);
-            else if (whole && origin.kind === 'first-load') computed = computeReadModel(sourcesOf(kept, lists, books === 0));
+            writeParts(i + 1);
           } catch (error) {
             refused = error;
             throw error;
@@ -159,8 +185,26 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       if (refused !== undefined || reads) await settled();
     }
     await settled();
-    await followAlways(db, applied);
-    if (origin.kind === 'first-load') await rebuildPendingReadModel(db, computed ? async () => computed! : undefined);
+    await followAlways(db, followed);
+    if (origin.kind !== 'first-load') return;
+    // Every part written from memory above: the mark the gateway set with the steps goes; otherwise the model is rebuilt from the stored records.
+    if (fromMemory) await db.syncState.delete(READ_MODEL_PENDING);
+    else await rebuildPendingReadModel(db);
+  });
+}
+
+/**
+ * The parts of the read model in the order they are written, each with the
+ * step after which all its sources are made: the last step that may hold one
+ * of them, and not before the part it derives from (READ_MODEL's order).
+ */
+function sourcedBy(steps: readonly Step[]): { part: ReadModelMaintainer; after: number }[] {
+  let after = 0;
+  return READ_MODEL.map((part) => {
+    steps.forEach((step, i) => {
+      if (step.entities.some((e) => part.feeds(e))) after = Math.max(after, i);
+    });
+    return { part, after };
   });
 }
 
@@ -191,7 +235,7 @@ function byClient(entity: EntityType, list: readonly (object & { clientId: strin
 function phasesOf(records: BulkRecords, entities: readonly EntityType[]): Phase[] {
   const phases: Phase[] = [];
   const has = (e: EntityType) => entities.includes(e);
-  if (has('priceLists')) phases.push({ entity: 'priceLists', groups: single('priceLists', records.priceLists) });
+  if (has('priceLists')) phases.push({ entity: 'priceLists', entities: ['priceLists'], groups: single('priceLists', records.priceLists) });
   if (has('clients') && has('contracts')) {
     const contracts = new Map<string, object[]>();
     for (const c of records.contracts!) (contracts.get(c.clientId) ?? contracts.set(c.clientId, []).get(c.clientId)!).push(c);
@@ -202,25 +246,27 @@ function phasesOf(records: BulkRecords, entities: readonly EntityType[]): Phase[
     });
     // Contracts whose client does not come (a pull can bring a contract first): a row of their own each client.
     for (const own of contracts.values()) groups.push({ records: own.map((record) => ({ entity: 'contracts' as const, record })), size: 1 });
-    phases.push({ entity: 'clients', groups });
-  } else if (has('clients')) phases.push({ entity: 'clients', groups: single('clients', records.clients) });
-  else if (has('contracts')) phases.push({ entity: 'contracts', groups: byClient('contracts', records.contracts) });
-  if (has('usage')) phases.push({ entity: 'usage', groups: single('usage', records.usage) });
-  if (has('invoices')) phases.push({ entity: 'invoices', groups: byClient('invoices', records.invoices) });
-  for (const entity of ['payments', 'letters'] as const) if (has(entity)) phases.push({ entity, groups: single(entity, records[entity]) });
+    phases.push({ entity: 'clients', entities: ['clients', 'contracts'], groups });
+  } else if (has('clients')) phases.push({ entity: 'clients', entities: ['clients'], groups: single('clients', records.clients) });
+  else if (has('contracts')) phases.push({ entity: 'contracts', entities: ['contracts'], groups: byClient('contracts', records.contracts) });
+  if (has('usage')) phases.push({ entity: 'usage', entities: ['usage'], groups: single('usage', records.usage) });
+  if (has('invoices')) phases.push({ entity: 'invoices', entities: ['invoices'], groups: byClient('invoices', records.invoices) });
+  for (const entity of ['payments', 'letters'] as const) if (has(entity)) phases.push({ entity, entities: [entity], groups: single(entity, records[entity]) });
   return phases;
 }
 
-/** Consecutive groups of at most `size` in all (a larger group alone): a group is never split. */
-function chunked(groups: readonly Group[], size: number): Group[][] {
+/** Consecutive groups of at most `limit()` in all, asked as each chunk begins (a larger group alone): a group is never split. */
+function chunked(groups: readonly Group[], limit: () => number): Group[][] {
   const chunks: Group[][] = [];
   let chunk: Group[] = [];
   let n = 0;
+  let size = limit();
   for (const group of groups) {
     if (chunk.length > 0 && n + group.size > size) {
       chunks.push(chunk);
       chunk = [];
       n = 0;
+      size = limit();
     }
     chunk.push(group);
     n += group.size;
@@ -269,9 +315,9 @@ export async function loadDemoPortfolio(db: ContratsDb, options: DemoLoadOptions
   };
   const clients = generator.clients;
   const steps: Step[] = [
-    { entity: 'priceLists', size: 1, total: 1, records: () => [{ entity: 'priceLists', record: demoPriceListRecord() }] },
+    { entity: 'priceLists', entities: ['priceLists'], size: 1, total: 1, records: () => [{ entity: 'priceLists', record: demoPriceListRecord() }] },
     // A part's contracts and usage ride with its clients: progress is told in clients.
-    ...Array.from({ length: Math.ceil(clients / chunkSize) }, (_, i): Step => ({ entity: 'clients', size: Math.min(chunkSize, clients - i * chunkSize), total: clients, records: part })),
+    ...Array.from({ length: Math.ceil(clients / chunkSize) }, (_, i): Step => ({ entity: 'clients', entities: ['clients', 'contracts', 'usage'], size: Math.min(chunkSize, clients - i * chunkSize), total: clients, records: part })),
   ];
   await loadSteps(db, DEMO_ENTITIES.filter((e) => e !== 'invoices' && e !== 'payments' && e !== 'letters'), steps, { validate: false, ...(onProgress ? { onProgress } : {}), origin: () => FIRST_LOAD });
   return made;

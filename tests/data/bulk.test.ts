@@ -1,8 +1,10 @@
 import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { generateDemoPortfolio } from '../../src-core';
+import { generateDemoPortfolio, type EntityType } from '../../src-core';
 import { bulkLoad, bulkLoadRecords, createDatabase, loadDemoPortfolio, openDataLayer, type ContratsDb } from '../../src-renderer/data';
+import { readPortfolio } from '../../src-renderer/data/read-model';
 import { SYNC_KEYS } from '../../src-renderer/data/sync-state';
+import { applyRecordWrites, FROM_SERVER, writeScope, type RecordWrite } from '../../src-renderer/data/writes/gateway';
 import { yearOfInvoices } from '../../src-renderer/bench/invoices';
 import { ACTOR, CLIENT_INPUT, counts, expectDigestsTrue, freshIndexedDb } from './helpers';
 
@@ -85,8 +87,9 @@ describe('bulk loaders', () => {
     const records = { ...demo, invoices };
     const loaded = await bulkLoadRecords(db, records, { chunkSize: 20, onProgress: ({ entity, written, total }) => progress.push(`${entity} ${written}/${total}`) });
     expect(loaded).toBe(Object.values(records).reduce((n, list) => n + list.length, 0));
-    // Clients with their contracts, told in clients; invoices in documents, a client's never split.
-    expect(progress.filter((p) => p.startsWith('clients'))).toEqual(['clients 20/50', 'clients 40/50', 'clients 50/50']);
+    // Clients with their contracts, told in clients, the first steps of the load smaller (the price list 1 of at most 2, then
+    // 5, 10, 20 clients); invoices in documents, a client's never split.
+    expect(progress.filter((p) => p.startsWith('clients'))).toEqual(['clients 5/50', 'clients 15/50', 'clients 35/50', 'clients 50/50']);
     expect(progress.at(-1)).toBe(`invoices ${invoices.length}/${invoices.length}`);
     // Nothing is read: not before a write, nor for the read model (the overrun rows are judged against the invoices in hand).
     expect(Object.fromEntries(reads)).toEqual({});
@@ -96,6 +99,34 @@ describe('bulk loaders', () => {
     expect(await db.invoices.count()).toBe(invoices.length);
     expect((await counts(db)).outbox).toBe(0);
     await expectDigestsTrue(db);
+  });
+
+  it('stores the digests, invoiced months and read model that the same records written step by step through the gateway leave', async () => {
+    const demo = generateDemoPortfolio({ seed: 9, clients: 40 });
+    const records = { ...demo, invoices: yearOfInvoices(demo, '2026-11-27') };
+    const bulk = createDatabase({ name: 'bulk-whole', ...freshIndexedDb() });
+    await bulkLoadRecords(bulk, records, { chunkSize: 15 });
+    // The reference: steps of 15 records in transactions of their own, each followed as a pulled page is (stored `before` read, read model kept).
+    const stepwise = createDatabase({ name: 'stepwise', ...freshIndexedDb() });
+    for (const entity of ['priceLists', 'clients', 'contracts', 'usage', 'invoices'] as const satisfies readonly EntityType[]) {
+      const list: readonly object[] = records[entity];
+      for (let start = 0; start < list.length; start += 15) {
+        const writes = list.slice(start, start + 15).map((after) => ({ entity, after }) as RecordWrite);
+        await stepwise.transaction('rw', writeScope(stepwise, [entity], FROM_SERVER), () => applyRecordWrites(stepwise, writes, FROM_SERVER));
+      }
+    }
+    const derived = async (db: ContratsDb) => ({
+      digests: await db.digests.toArray(),
+      invoicedMonths: await db.invoicedMonths.toArray(),
+      portfolio: (await readPortfolio(db)).sort((a, b) => a.id.localeCompare(b.id)),
+      overrunFacts: await db.overrunFacts.toArray(),
+      measured: await db.portfolioMeasured.toArray(),
+    });
+    const expected = await derived(stepwise);
+    expect(expected.invoicedMonths.length).toBeGreaterThan(0);
+    expect(expected.overrunFacts.length).toBeGreaterThan(0);
+    expect(await derived(bulk)).toEqual(expected);
+    await expectDigestsTrue(bulk);
   });
 
   it('a refused record in a late step writes nothing at all: one transaction', async () => {

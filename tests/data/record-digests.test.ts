@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digestsOf, generateDemoPortfolio, type Client, type Contract, type EntityType, type UsageDocument, type WireRecord } from '../../src-core';
+import { addDigests, digestsOf, generateDemoPortfolio, type Client, type Contract, type EntityType, type UsageDocument, type WireRecord } from '../../src-core';
 import { bulkLoad, loadDemoPortfolio, MIGRATIONS, openDataLayer } from '../../src-renderer/data';
 import { changeTransaction, writeChanges, type Change } from '../../src-renderer/data/change';
+import { recordDigests } from '../../src-renderer/data/read-model/record-digests';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
 import { commitPulledPage, newInitialPull, readDigests, rebuildPendingSummaries, recountDigests, SYNC_KEYS, wipeLocalData } from '../../src-renderer/data/sync-state';
 import { ACTOR, expectDigestsTrue, freshIndexedDb, openTestData, recomputedDigests as recomputed } from './helpers';
@@ -100,6 +101,19 @@ describe('reconciliation digests kept by the write gateway', { timeout: 120_000 
     await loadDemoPortfolio(layer.db, { seed: 4, clients: 10, replace: true });
     await expectDigestsTrue(layer.db);
     layer.db.close();
+  });
+
+  it('fold a record written in several steps of one load as its net change: a load assuming an empty store counts it once', () => {
+    const folded = recordDigests.empty();
+    // A bulk load into an empty store gives no stored `before`: the second step's write of the same record must take back the first.
+    recordDigests.add(folded, [{ entity: 'usage', id: 'u1', before: undefined, after: { version: 1 } }, { entity: 'usage', id: 'u2', before: undefined, after: { version: 4 } }]);
+    recordDigests.add(folded, [{ entity: 'usage', id: 'u1', before: undefined, after: { version: 2 } }]);
+    recordDigests.add(folded, [{ entity: 'usage', id: 'u2', before: undefined, after: null }, { entity: 'clients', id: 'c1', before: { version: 3 }, after: { version: 5 } }]);
+    expect(folded.byEntity.get('usage')).toEqual(digestsOf([{ id: 'u1', version: 2 }]));
+    // A stored record's `before` is taken back: stored over the digests of its version 3, the change leaves those of version 5.
+    const stored = digestsOf([{ id: 'c1', version: 3 }]);
+    addDigests(stored, folded.byEntity.get('clients')!);
+    expect(stored).toEqual(digestsOf([{ id: 'c1', version: 5 }]));
   });
 
   it('a recount repairs digests that drifted from the records', async () => {

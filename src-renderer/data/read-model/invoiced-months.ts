@@ -27,26 +27,8 @@ function billedMonth(record: object | null | undefined): { month: YearMonth; con
   return invoice && invoice.kind === 'invoice' && invoice.period ? { month: invoice.period, contractId: invoice.contractId } : undefined;
 }
 
-/** The change of each month's counts that `writes` make. */
-export function invoicedMonthChanges(writes: readonly InvoiceWrite[]): Map<YearMonth, Map<string, number>> {
-  const changes = new Map<YearMonth, Map<string, number>>();
-  const add = (record: object | null | undefined, by: number) => {
-    const billed = billedMonth(record);
-    if (!billed) return;
-    const month = changes.get(billed.month) ?? changes.set(billed.month, new Map()).get(billed.month)!;
-    month.set(billed.contractId, (month.get(billed.contractId) ?? 0) + by);
-  };
-  for (const w of writes) {
-    if (w.entity !== 'invoices') continue;
-    add(w.before, -1);
-    add(w.after, 1);
-  }
-  for (const [month, counts] of changes) {
-    for (const [contractId, n] of counts) if (n === 0) counts.delete(contractId);
-    if (counts.size === 0) changes.delete(month);
-  }
-  return changes;
-}
+/** The change of each month's counts that writes make, by month and contract, folded a step at a time (`invoicedMonths.add`). */
+export type InvoicedMonthChanges = Map<YearMonth, Map<string, number>>;
 
 /** `row` with `change` added; contracts left with no invoice are dropped. */
 function withChange(month: YearMonth, row: InvoicedMonth | undefined, change: ReadonlyMap<string, number>): InvoicedMonth {
@@ -62,13 +44,28 @@ function withChange(month: YearMonth, row: InvoicedMonth | undefined, change: Re
 export const invoicedMonths = {
   name: 'invoicedMonths',
   tables: (db: ContratsDb): Table[] => [db.invoicedMonths],
-  /** One read and one write of the months the writes touch, inside the caller's transaction; undefined, synchronously, when none. */
-  follow(db: ContratsDb, writes: readonly InvoiceWrite[]): Promise<void> | undefined {
-    const changes = [...invoicedMonthChanges(writes)];
-    if (changes.length === 0) return undefined;
+  empty: (): InvoicedMonthChanges => new Map(),
+  /** Adds what `writes` change: each takes back what its `before` counted and adds what its `after` counts. */
+  add(changes: InvoicedMonthChanges, writes: readonly InvoiceWrite[]): void {
+    const add = (record: object | null | undefined, by: number) => {
+      const billed = billedMonth(record);
+      if (!billed) return;
+      const month = changes.get(billed.month) ?? changes.set(billed.month, new Map()).get(billed.month)!;
+      month.set(billed.contractId, (month.get(billed.contractId) ?? 0) + by);
+    };
+    for (const w of writes) {
+      if (w.entity !== 'invoices') continue;
+      add(w.before, -1);
+      add(w.after, 1);
+    }
+  },
+  /** One read and one write of the months whose counts change, inside the caller's transaction; undefined, synchronously, when none. */
+  store(db: ContratsDb, changes: InvoicedMonthChanges): Promise<void> | undefined {
+    const changed = [...changes].map(([month, counts]) => [month, new Map([...counts].filter(([, n]) => n !== 0))] as const).filter(([, counts]) => counts.size > 0);
+    if (changed.length === 0) return undefined;
     return (async () => {
-      const rows = await db.invoicedMonths.bulkGet(changes.map(([month]) => month));
-      const next = changes.map(([month, change], i) => withChange(month, rows[i], change));
+      const rows = await db.invoicedMonths.bulkGet(changed.map(([month]) => month));
+      const next = changed.map(([month, change], i) => withChange(month, rows[i], change));
       await Promise.all([db.invoicedMonths.bulkPut(next.filter((r) => Object.keys(r.contracts).length > 0)), db.invoicedMonths.bulkDelete(next.filter((r) => Object.keys(r.contracts).length === 0).map((r) => r.month))]);
     })();
   },

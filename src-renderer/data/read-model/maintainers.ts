@@ -178,12 +178,44 @@ export const overrunFacts: ReadModelMaintainer<{ summaries: ClientSummary[]; jud
 export const READ_MODEL: readonly ReadModelMaintainer[] = [portfolioSummaries as ReadModelMaintainer, overrunFacts as ReadModelMaintainer];
 
 /**
+ * A part followed on every record write: what writes change of it is folded
+ * from the writes alone (`add`, pure, a step at a time), then stored with
+ * one read and one write of its few rows (`store`, inside the caller's
+ * transaction; undefined, synchronously, when nothing changes).
+ */
+export interface AlwaysFollowed<Changes = unknown> {
+  readonly name: string;
+  tables(db: ContratsDb): Table[];
+  empty(): Changes;
+  add(changes: Changes, writes: readonly AppliedWrite[]): void;
+  store(db: ContratsDb, changes: Changes): Promise<void> | undefined;
+  /** Forgets its rows of `entities` (their records are emptied in the same transaction). */
+  clear(db: ContratsDb, entities: readonly EntityType[]): Promise<unknown>;
+}
+
+/**
  * The parts followed on every record write of every entity, a first load
  * included (nothing of theirs is deferred to a rebuild): the reconciliation
  * digests (record-digests.ts), which need only each write's versions, and
  * the invoiced months (invoiced-months.ts), only each invoice's month and kind.
  */
-export const FOLLOWED_ALWAYS = [recordDigests, invoicedMonths] as const;
+export const FOLLOWED_ALWAYS: readonly AlwaysFollowed[] = [recordDigests as AlwaysFollowed, invoicedMonths as AlwaysFollowed];
+
+/** What writes change of every part of FOLLOWED_ALWAYS, folded as they come (`add`) and stored once (writes/gateway.ts `followAlways`). */
+export interface AlwaysFollowedChanges {
+  readonly parts: readonly { part: AlwaysFollowed; changes: unknown }[];
+  add(writes: readonly AppliedWrite[]): void;
+}
+
+export function alwaysFollowedChanges(): AlwaysFollowedChanges {
+  const parts = FOLLOWED_ALWAYS.map((part) => ({ part, changes: part.empty() }));
+  return {
+    parts,
+    add: (writes) => {
+      for (const { part, changes } of parts) part.add(changes, writes);
+    },
+  };
+}
 
 /** Tables every record write covers for FOLLOWED_ALWAYS. */
 export function alwaysFollowedTables(db: ContratsDb): Table[] {

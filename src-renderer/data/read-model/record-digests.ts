@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { addDigests, addRecord, digestsOf, emptyDigests, ENTITY_TYPES, isNoChange, recordKey, type BucketDigests, type EntityType } from '../../../src-core';
+import { addDigests, addRecord, digestsOf, emptyDigests, ENTITY_TYPES, isNoChange, type BucketDigests, type EntityType } from '../../../src-core';
 import type { ContratsDb, DigestRow } from '../db';
 import { SYNC_KEYS } from '../sync-state/keys';
 
@@ -20,38 +20,46 @@ export interface DigestWrite {
   after: { version: number } | null;
 }
 
-/** The change `writes` make to each entity's digests: per record, what the store held before the first write and what the last one left. */
-export function digestChanges(writes: readonly DigestWrite[]): Map<EntityType, BucketDigests> {
-  const net = new Map<string, DigestWrite>();
-  for (const w of writes) {
-    const key = recordKey(w.entity, w.id);
-    const first = net.get(key);
-    net.set(key, first ? { ...w, before: first.before } : w);
-  }
-  const changes = new Map<EntityType, BucketDigests>();
-  for (const { entity, id, before, after } of net.values()) {
-    const change = changes.get(entity) ?? changes.set(entity, emptyDigests()).get(entity)!;
-    if (before) addRecord(change, id, before.version, -1);
-    if (after) addRecord(change, id, after.version);
-  }
-  return changes;
+/**
+ * The change of each entity's digests that writes make, folded a step at a
+ * time (`recordDigests.add`): per record, what the store held before its first
+ * write and what its last one left — a record written again takes back what
+ * its previous write added, so a bulk load that assumed an empty store
+ * (`before` undefined) counts a repeated record once.
+ */
+export interface DigestChanges {
+  byEntity: Map<EntityType, BucketDigests>;
+  /** The version each record written so far was left at (null: deleted), by entity and id. */
+  left: Map<EntityType, Map<string, number | null>>;
 }
 
 /**
  * The digests' part of the read model, followed by the write gateway on every
- * write (writes/gateway.ts): one read and one write of the rows of the
- * entities written, inside the caller's transaction.
+ * write (writes/gateway.ts): the change folded from the writes (pure), then
+ * one read and one write of the rows of the entities written, inside the
+ * caller's transaction.
  */
 export const recordDigests = {
   name: 'recordDigests',
   tables: (db: ContratsDb): Table[] => [db.digests],
-  follow(db: ContratsDb, writes: readonly DigestWrite[]): Promise<void> | undefined {
-    const changes = [...digestChanges(writes)].filter(([, change]) => !isNoChange(change));
-    if (changes.length === 0) return undefined;
+  empty: (): DigestChanges => ({ byEntity: new Map(), left: new Map() }),
+  add(changes: DigestChanges, writes: readonly DigestWrite[]): void {
+    for (const { entity, id, before, after } of writes) {
+      const change = changes.byEntity.get(entity) ?? changes.byEntity.set(entity, emptyDigests()).get(entity)!;
+      const left = changes.left.get(entity) ?? changes.left.set(entity, new Map()).get(entity)!;
+      const was = left.has(id) ? left.get(id) : before?.version;
+      if (was !== undefined && was !== null) addRecord(change, id, was, -1);
+      if (after) addRecord(change, id, after.version);
+      left.set(id, after ? after.version : null);
+    }
+  },
+  store(db: ContratsDb, changes: DigestChanges): Promise<void> | undefined {
+    const changed = [...changes.byEntity].filter(([, change]) => !isNoChange(change));
+    if (changed.length === 0) return undefined;
     return (async () => {
-      const rows = await db.digests.bulkGet(changes.map(([entity]) => entity));
+      const rows = await db.digests.bulkGet(changed.map(([entity]) => entity));
       await db.digests.bulkPut(
-        changes.map(([entity, change], i) => {
+        changed.map(([entity, change], i) => {
           const row: DigestRow = rows[i] ?? { entity, ...emptyDigests() };
           addDigests(row, change);
           return row;

@@ -6,6 +6,7 @@ import { outboxPack } from '../outbox';
 import { storedPriceLists } from '../price-lists';
 import {
   allReadModelTables,
+  alwaysFollowedChanges,
   alwaysFollowedTables,
   computeReadModel,
   FOLLOWED_ALWAYS,
@@ -13,6 +14,7 @@ import {
   ownReadModelTables,
   readModelTables,
   READ_MODEL,
+  type AlwaysFollowedChanges,
   type AppliedWrite,
   type ComputedReadModel,
   type ReadModelSources,
@@ -93,20 +95,22 @@ export interface WriteOptions {
   /** Runs once the first step's writes are issued, while IndexedDB stores them: work that needs no database. */
   whileWriting?: () => void;
   /**
-   * The writes, collected here instead of followed by the parts of FOLLOWED_ALWAYS: a caller issuing
-   * several writes at once in one transaction (a bulk load) follows them all once (`followAlways`)
-   * before its transaction ends — their rows are read and rewritten once, and no two writes rewrite them from the same read.
+   * The writes, folded here as each step is stored instead of followed by the parts of FOLLOWED_ALWAYS:
+   * a caller issuing several writes at once in one transaction (a bulk load) stores them all once
+   * (`followAlways`) before its transaction ends — their rows are read and rewritten once, and no two
+   * writes rewrite them from the same read. Folded step by step, the work is done while IndexedDB
+   * stores the steps issued after, not all of it at the end.
    */
-  followAlwaysLater?: AppliedWrite[];
+  followAlwaysLater?: AlwaysFollowedChanges;
 }
 
-/** Follows `applied` with every part of FOLLOWED_ALWAYS, inside the caller's transaction (see `followAlwaysLater`). */
-export function followAlways(db: ContratsDb, applied: readonly AppliedWrite[]): Promise<void> {
+/** Stores `changes` into every part of FOLLOWED_ALWAYS, inside the caller's transaction (see `followAlwaysLater`). */
+export function followAlways(db: ContratsDb, changes: AlwaysFollowedChanges): Promise<void> {
   return inTransaction(
     (async () => {
-      for (const part of FOLLOWED_ALWAYS) {
-        const followed = part.follow(db, applied);
-        if (followed) await inTransaction(followed);
+      for (const { part, changes: folded } of changes.parts) {
+        const stored = part.store(db, folded);
+        if (stored) await inTransaction(stored);
       }
     })(),
   );
@@ -191,8 +195,9 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   }
   whileWriting?.();
   if (applied.length === 0) return;
-  if (options.followAlwaysLater) options.followAlwaysLater.push(...applied);
-  else await followAlways(db, applied);
+  const followed = options.followAlwaysLater ?? alwaysFollowedChanges();
+  followed.add(applied);
+  if (!options.followAlwaysLater) await followAlways(db, followed);
   if (origin.kind === 'first-load') {
     if (maintainersOf(applied.map((w) => w.entity)).length > 0) await db.syncState.put({ key: READ_MODEL_PENDING, value: true });
     return;

@@ -115,26 +115,6 @@ export function contractBooks(books: BooksTable, contractIds: readonly string[],
 /** The books of the years from `from` to `to` (months, included). */
 export const yearBooks = (books: BooksTable, from: YearMonth, to: YearMonth) => books.where('year').between(from.slice(0, 4), to.slice(0, 4), true, true).toArray();
 
-/** Books per request of a large write (putInSlices). */
-const SLICE = 400;
-
-/**
- * Puts many books a slice at a time, the next slice given to IndexedDB as
- * the one before the last is stored (two in its hands): the page's thread
- * serializes a slice, then is free until IndexedDB asks for more. In one
- * bulkPut, the 4,000 books of a first pull's batch of 25,000 invoices held
- * the thread for 0.6 s at once (measured), and with it the pages being
- * fetched and read meanwhile (sync/pull-streams.ts).
- */
-async function putInSlices(books: BooksTable, rows: readonly InvoiceBook[]): Promise<void> {
-  const storing: Promise<unknown>[] = [];
-  for (let at = 0; at < rows.length; at += SLICE) {
-    if (storing.length >= 2) await storing.shift();
-    storing.push(books.bulkPut(rows.slice(at, at + SLICE)));
-  }
-  await Promise.all(storing);
-}
-
 /**
  * Applies puts and deletes of documents, each book read once and written
  * once. A document whose book changed
@@ -145,7 +125,7 @@ async function putInSlices(books: BooksTable, rows: readonly InvoiceBook[]): Pro
  * Runs inside the caller's read-write transaction over `books`, or in its own.
  */
 export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoice[], deletes: readonly string[], { stored = true }: { stored?: boolean } = {}): Promise<void> {
-  if (!stored) return putInSlices(books, booksOf(puts));
+  if (!stored) return void (puts.length > 0 ? await books.bulkPut(booksOf(puts)) : undefined);
   const working = new Map<string, { key: BookKey; invoices: Map<string, Invoice> }>();
   /** The book holding each document of `working`. */
   const holder = new Map<string, string>();

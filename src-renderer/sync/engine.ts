@@ -6,7 +6,7 @@ import { issueThroughServer, type CentralIssueOptions } from './central-issue';
 import { ensureDeviceGrants } from './device-grants';
 import { laptopActor } from './person';
 import { backoffDelay, type BackoffOptions } from './backoff';
-import { askStream, HISTORY_PAGES_AHEAD, PULL_STREAMS, pullStream, type PullProgress, type StreamPages } from './pull-streams';
+import { PULL_STREAMS, pullStream, type PullProgress } from './pull-streams';
 import { message } from '../../src-core';
 import { pushOutbox, refusedHere, type PushOptions, type SuspectMutation } from './push-outbox';
 import { reconcileCheck } from './reconcile-check';
@@ -96,16 +96,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const run = newInitialPull();
     const reader = newPageReader();
     try {
-      const source = { transport, reader };
-      const [core, history] = PULL_STREAMS;
-      // Once the core stream's last page is in, the history's first pages are asked for while the core's last ones are written.
-      let historyPages: Promise<StreamPages> | undefined;
-      const askHistory = () => {
-        historyPages ??= askStream(dataLayer, source, history, pageSize, HISTORY_PAGES_AHEAD);
-        historyPages.catch(() => undefined);
-      };
-      pulled += await pullStream(dataLayer, source, core, pageSize, (progress) => report({ progress }), run, { onLastPage: askHistory });
-      pulled += await pullStream(dataLayer, source, history, pageSize, (progress) => report({ progress }), run, { asked: historyPages });
+      for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, { transport, reader }, stream, pageSize, (progress) => report({ progress }), run);
     } finally {
       reader.close();
     }

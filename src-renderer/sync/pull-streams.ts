@@ -59,13 +59,6 @@ export const FIRST_PAGE_SIZE = 100;
  */
 export const PAGES_AHEAD = 4;
 
-/**
- * Pages of the history stream asked for ahead of the one written: its first
- * batch (INITIAL_HISTORY_BATCH) is fetched and read while the core stream's
- * last pages are written (sync/engine.ts), each next one while a batch is.
- */
-export const HISTORY_PAGES_AHEAD = Math.ceil(INITIAL_HISTORY_BATCH / MAX_PULL_LIMIT);
-
 /** Page sizes of a stream: `first`, then each twice the last, up to `max`. */
 function* pageSizes(max: number, first: number): Generator<number, never> {
   for (let size = Math.min(first, max); ; size = Math.min(size * 2, max)) yield size;
@@ -78,11 +71,11 @@ function* pageSizes(max: number, first: number): Generator<number, never> {
  * page reader: a worker in the app) while one is written — the server
  * computes the next page while this one is checked.
  */
-function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: string, depth: number): () => Promise<ReadPage> {
+function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: string): () => Promise<ReadPage> {
   const queue: Promise<ReadPage | null>[] = [];
   let last: Promise<PageHead | null> | null = null;
   const refill = () => {
-    while (queue.length < depth) {
+    while (queue.length < PAGES_AHEAD) {
       const reading: Promise<PageReading | null> = last ? last.then((head) => (head?.hasMore ? ask(head.nextCursor) : null)) : ask(cursor);
       const page = reading.then((r) => r && r.page);
       last = reading.then((r) => r && r.head);
@@ -92,7 +85,6 @@ function pagesAhead(ask: (cursor: string) => Promise<PageReading>, cursor: strin
       queue.push(page);
     }
   };
-  refill();
   return async () => {
     refill();
     const page = await queue.shift()!;
@@ -108,18 +100,24 @@ export interface PageSource {
   reader: PageReader;
 }
 
-/** A stream's pages being asked for, from its stored cursor: what pullStream takes them from. */
-export interface StreamPages {
-  cursor: string;
-  next: () => Promise<ReadPage>;
-}
-
 /**
- * Starts asking for a stream's pages, up to `depth` ahead of the one taken
- * (PAGES_AHEAD while it is written; more when it is asked for while another
- * stream is written: its first batch is then fetched and read meanwhile).
+ * Pulls one stream page by page until the server has no more; each page is
+ * committed with its cursor. Pages are asked for ahead (pagesAhead), growing
+ * from a small first one (pageSizes), and read as soon as they arrive (the
+ * page reader: JSON and schemas, in a worker in the app): the server's, the
+ * network's and the schemas' time hide behind IndexedDB's.
+ * Only a committed page moves the stored cursor, so a crash mid-stream
+ * re-pulls from the last committed page.
+ * `run` is the sync run's memory, shared by its streams (see InitialPull).
  */
-export async function askStream({ db }: DataLayer, { transport, reader }: PageSource, stream: (typeof PULL_STREAMS)[number], pageSize: number = MAX_PULL_LIMIT, depth = PAGES_AHEAD): Promise<StreamPages> {
+export async function pullStream(
+  { db }: DataLayer,
+  { transport, reader }: PageSource,
+  stream: (typeof PULL_STREAMS)[number],
+  pageSize: number = MAX_PULL_LIMIT,
+  onPage?: (progress: PullProgress) => void,
+  run: InitialPull = newInitialPull(),
+): Promise<number> {
   const cursor = await readCursor(db, stream.id);
   const max = Math.min(pageSize, MAX_PULL_LIMIT);
   // A stream whose snapshot holds its first pages until their clients come writes nothing sooner for a small first page: its pages are full from the start.
@@ -130,34 +128,10 @@ export async function askStream({ db }: DataLayer, { transport, reader }: PageSo
   };
   // From its start, a stream's pages are large: the reader's worker loads while the first ones are on their way.
   if (cursor === '0') reader.warm();
-  return { cursor, next: pagesAhead(ask, cursor, depth) };
-}
-
-/**
- * Pulls one stream page by page until the server has no more; each page is
- * committed with its cursor. Pages are asked for ahead (pagesAhead), growing
- * from a small first one (pageSizes), and read as soon as they arrive (the
- * page reader: JSON and schemas, in a worker in the app): the server's, the
- * network's and the schemas' time hide behind IndexedDB's.
- * Only a committed page moves the stored cursor, so a crash mid-stream
- * re-pulls from the last committed page.
- * `run` is the sync run's memory, shared by its streams (see InitialPull);
- * `asked`, the stream's pages when they were asked for before (askStream).
- */
-export async function pullStream(
-  layer: DataLayer,
-  source: PageSource,
-  stream: (typeof PULL_STREAMS)[number],
-  pageSize: number = MAX_PULL_LIMIT,
-  onPage?: (progress: PullProgress) => void,
-  run: InitialPull = newInitialPull(),
-  { asked, onLastPage }: { asked?: Promise<StreamPages> | undefined; onLastPage?: () => void } = {},
-): Promise<number> {
-  const { db } = layer;
-  const { cursor, next: nextPage } = await (asked ?? askStream(layer, source, stream, pageSize));
   // From the start into empty tables (a new laptop): pages skip reading what cannot be stored yet, summaries are computed once at the end.
   const initial = cursor === '0' && (await Promise.all(recordTables(db, stream.entities).map((t) => t.count()))).every((n) => n === 0) ? run : undefined;
   if (initial) coverEntities(initial, stream.entities);
+  const nextPage = pagesAhead(ask, cursor);
   let held: ValidatedPage[] = [];
   let heldChanges = 0;
   let received = 0;
@@ -177,7 +151,6 @@ export async function pullStream(
     for (;;) {
       let page = await nextPage();
       received += page.changes.length;
-      if (!page.hasMore) onLastPage?.();
       if (initial && stream.heldUntilClient && waiting.size + carried.length + page.changes.length > 0) {
         // The snapshot's pages carry grouped cursors; its last one hands over to the order of changes.
         const snapshotGoesOn = page.hasMore && page.nextCursor.startsWith('g');

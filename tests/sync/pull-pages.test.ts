@@ -5,7 +5,7 @@ import { openDataLayer, readPortfolio } from '../../src-renderer/data';
 import { readCursor } from '../../src-renderer/data/sync-state';
 import { createSyncEngine } from '../../src-renderer/sync/engine';
 import { inlinePageReader, workerPageReader, type PageReader } from '../../src-renderer/sync/page-reader';
-import { FIRST_PAGE_SIZE, HISTORY_PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
+import { FIRST_PAGE_SIZE, PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
 import { MAX_PULL_LIMIT } from '../../src-core';
 import { createUser } from '../../src-server/auth/users';
 import { seedRecords } from '../../src-server/seed';
@@ -84,7 +84,7 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
     // The demo's history is its usage documents (one per contract).
     const history = () => demo.usage.length;
 
-    it('le flux principal en pages pleines écrit ses fiches client pendant qu’arrivent les suivantes ; l’historique, demandé pendant ce temps, croît depuis une petite page, écrit page par page, jamais plus de HISTORY_PAGES_AHEAD pages d’avance', async () => {
+    it('le flux principal en pages pleines écrit ses fiches client pendant qu’arrivent les suivantes ; l’historique croît depuis une petite page, écrit page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
       expect(core).toBeGreaterThan(1_600);
       expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
       const { data, engine, asked, encodings, progress } = await laptop('croissance');
@@ -111,7 +111,7 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
       expect(asked.core.map((a) => a.filesBefore)).toEqual([...asked.core.map((a) => a.filesBefore)].sort((a, b) => a - b));
       expect(await readCursor(data.db, 'core')).toMatch(/^\d+$/);
       expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
-      asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - HISTORY_PAGES_AHEAD));
+      asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       expect(await data.db.contracts.count()).toBe(demo.contracts.length);
       expect(await data.db.clientRows.count()).toBe(demo.clients.length);

@@ -83,23 +83,27 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function cycle(): Promise<SyncRunResult> {
     const { db } = dataLayer;
     const fromStart = (await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)))).some((cursor) => cursor === '0');
-    report({ phase: 'pushing' });
-    // Before the outbox: documents numbered in a series of this laptop are accepted only once the series is granted.
-    await ensureDeviceGrants(dataLayer, api);
-    const push = { actor: await laptopActor(db) };
-    const { suspects, suspectsConfirmed, ...pushed } = await pushOutbox(dataLayer, api, now, push, pushOptions);
-    report({ phase: 'pulling', online: true });
-    // First contact: the laptop's own records are copied aside before the server's versions are pulled over them.
-    if (!(await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked))) await stashBeforeJoining(dataLayer.ctx);
-    let pulled = 0;
-    // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
-    const run = newInitialPull();
     const reader = newPageReader();
+    // A stream pulled from its start comes in large pages: the reader's worker loads while the outbox is pushed.
+    if (fromStart) reader.warm();
+    let pulled = 0;
+    let outcome: Awaited<ReturnType<typeof pushOutbox>>;
+    const push = { actor: await laptopActor(db) };
     try {
+      report({ phase: 'pushing' });
+      // Before the outbox: documents numbered in a series of this laptop are accepted only once the series is granted.
+      await ensureDeviceGrants(dataLayer, api);
+      outcome = await pushOutbox(dataLayer, api, now, push, pushOptions);
+      report({ phase: 'pulling', online: true });
+      // First contact: the laptop's own records are copied aside before the server's versions are pulled over them.
+      if (!(await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked))) await stashBeforeJoining(dataLayer.ctx);
+      // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
+      const run = newInitialPull();
       for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, { transport, reader }, stream, pageSize, (progress) => report({ progress }), run);
     } finally {
       reader.close();
     }
+    const { suspects, suspectsConfirmed, ...pushed } = outcome;
     report({ progress: null });
     // The server answered the pull (and took other changes, or had nothing else to take): what failed alone was the change.
     if (suspectsConfirmed) pushed.rejected += await setAside(suspects, push.actor);

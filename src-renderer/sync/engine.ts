@@ -83,12 +83,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function cycle(): Promise<SyncRunResult> {
     const { db } = dataLayer;
     const fromStart = (await Promise.all(PULL_STREAMS.map((s) => readCursor(db, s.id)))).some((cursor) => cursor === '0');
+    const push = { actor: await laptopActor(db) };
     const reader = newPageReader();
     // A stream pulled from its start comes in large pages: the reader's worker loads while the outbox is pushed.
     if (fromStart) reader.warm();
     let pulled = 0;
     let outcome: Awaited<ReturnType<typeof pushOutbox>>;
-    const push = { actor: await laptopActor(db) };
     try {
       report({ phase: 'pushing' });
       // Before the outbox: documents numbered in a series of this laptop are accepted only once the series is granted.

@@ -58,6 +58,7 @@ export function rememberSource(initial: InitialPull, entity: EntityType, recordI
   else sources.delete(recordId);
 }
 
+/** Keeps a pulled invoice's regularisation lines, if it has any (a credit note regularises nothing), or forgets it. */
 function rememberInvoice(initial: InitialPull, id: string, invoice: Invoice | null): void {
   const kept = invoice?.kind === 'invoice' ? regularisingLines(invoice) : null;
   if (!kept?.lines.length && !initial.regularising.has(id)) return;

@@ -43,6 +43,9 @@ const CHANGE_JSON = `'{"entity":' || to_json(entity)::text || ',"recordId":' || 
  * PageSlice row: the rows kept are the first `$keep`, up to the one whose
  * record reaches `$budget` bytes (at least one: a page always advances the
  * cursor; no cap when null). `$budget` is a bigint parameter, `$keep` an integer one.
+ * `row_number() over ()` numbers the rows as the inner query yields them: its
+ * ORDER BY … LIMIT feeds the window directly, on both storages
+ * (tests/server/pull-pages.test.ts reads every page's order back).
  */
 function sliceOf(rows: string, keep: string, budget: string): string {
   const kept = `n <= ${keep} and (${budget}::bigint is null or before < ${budget}::bigint)`;

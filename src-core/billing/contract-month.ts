@@ -1,9 +1,8 @@
 import { addMonthsToYearMonth, type IsoDate, type YearMonth } from '../dates';
-import { message, messageFr } from '../messages';
 import { tierForMonth, usageOfMonth, type Client, type Contract, type Invoice, type UsageDocument } from '../model';
 import type { RuleSettings } from '../settings';
 import { contractTerms, isBilledIn, priceInForce } from '../lifecycle/contract-state';
-import { monthsOverLimit, regularisationLabel, type OverConsumption, type PriceLists } from '../pricing';
+import { isRegularisationLabel, monthsOverLimit, regularisationLabel, type OverConsumption, type PriceLists } from '../pricing';
 import { termsMonthOverrun } from './overrun-facts';
 import { buildInvoiceDraft, type InvoiceDraft, type PreviousMonthUsage } from './invoice-draft';
 import { isBilledMonth, type BillingContract } from './periods';
@@ -24,16 +23,13 @@ export interface PastRegularisations {
 /** Decision: with no invoice history, the three measured months before the run (M − 3 … M − 1) are looked at. */
 export const REGULARISATION_LOOKBACK_MONTHS = 3;
 
-/** What every "Régularisation dépassement <mois>" label starts with. */
-const REGULARISATION_WORDS = messageFr(message('rule.over.regularisation', { month: '' }));
-
 /**
  * `invoice` with only the lines that can regularise a month (none: it
  * regularises nothing), as `regularisedMonths` reads them: what a caller
  * holding many invoices keeps in memory to judge overruns later.
  */
 export function regularisingLines<I extends Pick<Invoice, 'lines'>>(invoice: I): I {
-  return { ...invoice, lines: invoice.lines.filter((l) => l.label.startsWith(REGULARISATION_WORDS)) };
+  return { ...invoice, lines: invoice.lines.filter((l) => isRegularisationLabel(l.label)) };
 }
 
 /** The months regularised by `invoices` (their "Régularisation dépassement <mois>" lines) among `months`. */

@@ -61,6 +61,12 @@ function priceForMonth(tier: Tier, month: YearMonth, contractStartDate: IsoDate)
 /** The supplement line's label; also how a stored invoice shows which month it regularised. */
 export const regularisationLabel = (month: YearMonth) => messageFr(message('rule.over.regularisation', { month: { month } }));
 
+/** What every label `regularisationLabel` writes starts with: its words before the month. */
+const REGULARISATION_WORDS = messageFr(message('rule.over.regularisation', { month: '' }));
+
+/** Whether a line's label may be one `regularisationLabel` wrote (for some month). */
+export const isRegularisationLabel = (label: string) => label.startsWith(REGULARISATION_WORDS);
+
 function supplementOf(current: Tier, covering: Tier, input: OverConsumptionInput): Supplement {
   const currentPrice = priceForMonth(current, input.month, input.contractStartDate);
   const coveringPrice = priceForMonth(covering, input.month, input.contractStartDate);

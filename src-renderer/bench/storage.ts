@@ -3,7 +3,8 @@
 import Dexie from 'dexie';
 import { bulkLoadRecords, loadDemoPortfolio } from '../data/bulk';
 import { rowsOf } from '../data/client-rows';
-import { booksOf } from '../data/invoice-books';
+import { bookKeyOf, booksOf } from '../data/invoice-books';
+import { partsOf } from '../data/invoice-directory';
 import { createDatabase, DEFAULT_DATABASE_NAME } from '../data/db';
 import { MIGRATIONS } from '../data/migrations';
 import { generateDemoPortfolio, type EntityType, type IsoDate } from '../../src-core';
@@ -20,8 +21,8 @@ export interface WriteTiming {
 /** The synced tables in the order a first sync would need them: clients and contracts first. */
 const TABLES = ['priceLists', 'clients', 'contracts', 'usage', 'invoices'] as const satisfies readonly (EntityType & keyof BenchPortfolio)[];
 
-/** The same records in the app's tables: clients and contracts share the client files, invoices are in books. */
-const BARE_TABLES = ['priceLists', 'clientFiles', 'usage', 'invoiceBooks'] as const;
+/** The same records in the app's tables: clients and contracts share the client files, invoices are in books, found by id through the directory. */
+const BARE_TABLES = ['priceLists', 'clientFiles', 'usage', 'invoiceBooks', 'invoiceDirectory'] as const;
 
 /** The app's current schema, every migration folded: the bare baseline writes into the same tables and indexes. */
 function currentStores(): Record<string, string> {
@@ -48,14 +49,15 @@ async function timed<N extends string>(names: readonly N[], write: (name: N) => 
  * chunking, into an empty database with the app's tables and indexes — the
  * records in the app's own layout, grouped before the clock starts: the
  * clients with their contracts, one row per client (data/client-rows.ts), the
- * invoices in books, one row per client and year (data/invoice-books.ts).
+ * invoices in books, one row per client and year (data/invoice-books.ts),
+ * and the directory of their ids (one row per bucket, data/invoice-directory.ts).
  */
 export async function bareBulkPut(portfolio: BenchPortfolio, name: string): Promise<WriteTiming> {
   await Dexie.delete(name);
   const db = new Dexie(name);
   db.version(1).stores(currentStores());
   await db.open();
-  const rows = { priceLists: portfolio.priceLists, clientFiles: rowsOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoiceBooks: booksOf(portfolio.invoices) };
+  const rows = { priceLists: portfolio.priceLists, clientFiles: rowsOf(portfolio.clients, portfolio.contracts), usage: portfolio.usage, invoiceBooks: booksOf(portfolio.invoices), invoiceDirectory: partsOf(portfolio.invoices.map((i) => [i.id, bookKeyOf(i)])) };
   try {
     const timing = await timed(BARE_TABLES, (table) => db.table(table).bulkPut(rows[table]));
     return { ...timing, rows: Object.fromEntries(BARE_TABLES.map((table) => [table, rows[table].length])) };

@@ -2,6 +2,7 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import { messageFr, type BucketDigests, type Client, type EntityRecords, type EntityType, type Letter, type Message, type MessageCode, type MessageParam, type Mutation, type Payment, type PriceListRecord, type UsageDocument, type YearMonth } from '../../src-core';
 import type { ClientRow } from './client-rows';
 import type { BooksTable } from './invoice-books';
+import type { DirectoryTable } from './invoice-directory';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { ClientSummary, ContractSummary } from './read-model/client-summary';
 import { clientStore, contractStore, invoiceStore, tableStore, type ContractStore, type InvoiceStore, type RecordStore } from './record-store';
@@ -220,6 +221,8 @@ export class ContratsDb extends Dexie {
   readonly contracts: ContractStore;
   /** Each client's documents of a year, one row (invoice-books.ts, since v11); read and written through `invoices`. */
   readonly invoiceBooks: BooksTable;
+  /** Which book holds each document, by its id (invoice-directory.ts, since v17). */
+  readonly invoiceDirectory: DirectoryTable;
   readonly invoices: InvoiceStore;
   private readonly stores: RecordStores;
 
@@ -231,7 +234,8 @@ export class ContratsDb extends Dexie {
     this.clients = clientStore(this.clientRows);
     this.contracts = contractStore(this.clientRows);
     this.invoiceBooks = this.table('invoiceBooks');
-    this.invoices = invoiceStore(this.invoiceBooks);
+    this.invoiceDirectory = this.table('invoiceDirectory');
+    this.invoices = invoiceStore({ books: this.invoiceBooks, directory: this.invoiceDirectory });
     this.stores = {
       clients: this.clients,
       contracts: this.contracts,

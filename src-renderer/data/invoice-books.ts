@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Invoice, YearMonth } from '../../src-core';
 import { primaryKeysOfAny } from './index-lookup';
+import { bookKeysOf, partsOf, readBuckets, writeBuckets, type BookKey, type DirectoryTable } from './invoice-directory';
 
 /**
  * A client's documents of one year (invoices, credit notes, surcharges),
@@ -20,7 +21,8 @@ import { primaryKeysOfAny } from './index-lookup';
  * The year is the billed month's (`period`), else the document's date's (a
  * surcharge): a document whose date moves to another year when issued
  * (`datesOnIssue`) moves to that year's book, as a contract that changed
- * client moves row (writeInvoiceBooks finds the book holding it by `ids`).
+ * client moves row (writeInvoiceBooks finds the book holding it in the
+ * directory, invoice-directory.ts).
  *
  * Indexes, only those the screens query, and few entries per book
  * (IndexedDB's cost is per index entry too: a book indexed by its months and
@@ -30,7 +32,10 @@ import { primaryKeysOfAny } from './index-lookup';
  *   (monthly run, e-invoicing and e-reporting windows, a month's PDFs) —
  *   nearly every client is billed every month, so a month's index would find
  *   the same books;
- * - `ids` (multi-entry): a document by id;
+ * - no index of the documents' ids: a multi-entry one wrote an entry per
+ *   document, what the books save; a document is found by id through the
+ *   directory (invoice-directory.ts, since v17; books written before keep
+ *   their `ids` field, unread);
  * - `contractIds` (multi-entry): a contract's documents, and those after a
  *   month (the overrun index's regularisations: books of earlier years are
  *   left unread, their year is in their key);
@@ -42,13 +47,18 @@ export interface InvoiceBook {
   /** "2026": the year of its documents' billed month (or date, without one). */
   year: string;
   invoices: Invoice[];
-  ids: string[];
   contractIds: string[];
   series: string[];
 }
 
-export type BookKey = [clientId: string, year: string];
+export type { BookKey };
 export type BooksTable = Table<InvoiceBook, BookKey>;
+
+/** The books and the directory that finds a document's book by its id: written together. */
+export interface InvoiceTables {
+  books: BooksTable;
+  directory: DirectoryTable;
+}
 
 /** The book a document belongs in. */
 export function bookKeyOf(invoice: Invoice): BookKey {
@@ -64,7 +74,6 @@ export function bookOf([clientId, year]: BookKey, invoices: readonly Invoice[]):
     clientId,
     year,
     invoices: [...invoices],
-    ids: invoices.map((i) => i.id),
     contractIds: unique(invoices.map((i) => i.contractId)),
     series: unique(invoices.flatMap((i) => (i.status === 'issued' && i.seriesId ? [i.seriesId] : []))),
   };
@@ -93,10 +102,11 @@ export async function booksAt(books: BooksTable, keys: PromiseLike<BookKey[]>): 
 }
 
 /** The documents with these ids, in their order (undefined: none). */
-export async function readInvoices(books: BooksTable, ids: readonly string[]): Promise<(Invoice | undefined)[]> {
+export async function readInvoices({ books, directory }: InvoiceTables, ids: readonly string[]): Promise<(Invoice | undefined)[]> {
   if (ids.length === 0) return [];
+  const located = await readBuckets(directory, ids);
   const byId = new Map<string, Invoice>();
-  for (const book of await booksAt(books, primaryKeysOfAny(books, 'ids', ids))) for (const i of book.invoices) byId.set(i.id, i);
+  for (const book of await booksAt(books, Dexie.Promise.resolve(bookKeysOf(located, ids)))) for (const i of book.invoices) byId.set(i.id, i);
   return ids.map((id) => byId.get(id));
 }
 
@@ -117,15 +127,20 @@ export const yearBooks = (books: BooksTable, from: YearMonth, to: YearMonth) => 
 
 /**
  * Applies puts and deletes of documents, each book read once and written
- * once. A document whose book changed
+ * once, and the directory with them. A document whose book changed
  * (another year, another client) leaves the book it was in; a book left with
  * no document is deleted. `stored: false` says no book of these documents can
  * be stored yet (a bulk load into an empty store, each client's documents
- * in one call): the books are written from the documents, nothing is read.
- * Runs inside the caller's read-write transaction over `books`, or in its own.
+ * in one call): the books are written from the documents, and a part of the
+ * directory added, nothing is read.
+ * Runs inside the caller's read-write transaction over both tables, or in its own.
  */
-export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoice[], deletes: readonly string[], { stored = true }: { stored?: boolean } = {}): Promise<void> {
-  if (!stored) return void (puts.length > 0 ? await books.bulkPut(booksOf(puts)) : undefined);
+export async function writeInvoiceBooks({ books, directory }: InvoiceTables, puts: readonly Invoice[], deletes: readonly string[], { stored = true }: { stored?: boolean } = {}): Promise<void> {
+  if (!stored) {
+    if (puts.length === 0) return;
+    await Promise.all([books.bulkPut(booksOf(puts)), directory.bulkPut(partsOf(puts.map((i) => [i.id, bookKeyOf(i)])))]);
+    return;
+  }
   const working = new Map<string, { key: BookKey; invoices: Map<string, Invoice> }>();
   /** The book holding each document of `working`. */
   const holder = new Map<string, string>();
@@ -137,8 +152,9 @@ export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoic
     }
     return working.get(k)!;
   };
-  // The books holding these documents now (keys only), and those they go to: read together, once.
-  const held = await primaryKeysOfAny(books, 'ids', [...puts.map((i) => i.id), ...deletes]);
+  // The books holding these documents now (from the directory), and those they go to: read together, once.
+  const located = await readBuckets(directory, [...puts.map((i) => i.id), ...deletes]);
+  const held = bookKeysOf(located, [...puts.map((i) => i.id), ...deletes]);
   const keys = new Map([...held, ...puts.map(bookKeyOf)].map((key) => [keyText(key), key]));
   for (const book of await books.bulkGet([...keys.values()])) if (book) open([book.clientId, book.year], book.invoices);
   const without = (id: string) => {
@@ -159,5 +175,6 @@ export async function writeInvoiceBooks(books: BooksTable, puts: readonly Invoic
     if (invoices.size > 0) written.push(bookOf(key, [...invoices.values()]));
     else emptied.push(key);
   }
-  await Promise.all([written.length > 0 ? books.bulkPut(written) : undefined, emptied.length > 0 ? books.bulkDelete(emptied) : undefined]);
+  const moved = new Map<string, BookKey | undefined>([...deletes.map((id) => [id, undefined] as const), ...puts.map((i) => [i.id, bookKeyOf(i)] as const)]);
+  await Promise.all([written.length > 0 ? books.bulkPut(written) : undefined, emptied.length > 0 ? books.bulkDelete(emptied) : undefined, writeBuckets(directory, located, moved)]);
 }

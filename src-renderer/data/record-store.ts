@@ -1,7 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { Client, Contract, EntityRecords, EntityType, Invoice, WireRecord, YearMonth } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientRows, type ClientRow, type ClientRowChanges } from './client-rows';
-import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, yearBooks, type BooksTable, type InvoiceBook } from './invoice-books';
+import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, yearBooks, type BooksTable, type InvoiceBook, type InvoiceTables } from './invoice-books';
+import { countDocuments, type DirectoryTable } from './invoice-directory';
 
 /**
  * The stored records of one synced entity, whatever rows hold them: most
@@ -125,21 +126,21 @@ function zoned<S extends object>(store: S): S {
   return Object.fromEntries(Object.entries(store).map(([name, value]) => [name, typeof value === 'function' ? (...args: unknown[]) => Dexie.Promise.resolve((value as (...a: unknown[]) => unknown)(...args)) : value])) as S;
 }
 
-export function invoiceStore(books: BooksTable): InvoiceStore {
+export function invoiceStore(tables: InvoiceTables): InvoiceStore {
+  const { books, directory } = tables;
   const all = async () => (await books.toArray()).flatMap((b) => b.invoices);
   return zoned<InvoiceStore>({
-    tables: [books],
-    get: async (id) => (await readInvoices(books, [id]))[0],
-    bulkGet: (ids) => readInvoices(books, ids),
-    put: (record) => writeInvoiceBooks(books, [record], []),
-    bulkPut: (records) => writeInvoiceBooks(books, records, []),
-    delete: (id) => writeInvoiceBooks(books, [], [id]),
-    bulkDelete: (ids) => writeInvoiceBooks(books, [], ids),
-    bulkWrite: (puts, deletes) => writeInvoiceBooks(books, puts, deletes),
+    tables: [books, directory],
+    get: async (id) => (await readInvoices(tables, [id]))[0],
+    bulkGet: (ids) => readInvoices(tables, ids),
+    put: (record) => writeInvoiceBooks(tables, [record], []),
+    bulkPut: (records) => writeInvoiceBooks(tables, records, []),
+    delete: (id) => writeInvoiceBooks(tables, [], [id]),
+    bulkDelete: (ids) => writeInvoiceBooks(tables, [], ids),
+    bulkWrite: (puts, deletes) => writeInvoiceBooks(tables, puts, deletes),
     toArray: all,
     each: (visit) => books.each((b) => b.invoices.forEach(visit)),
-    // One index entry per document.
-    count: () => books.orderBy('ids').count(),
+    count: () => countDocuments(directory),
     ofClient: async (clientId) => (await clientBooks(books, clientId)).flatMap((b) => b.invoices),
     ofPeriods: async (from, to = from) => {
       return documentsOf(await yearBooks(books, from, to), (i) => i.period !== undefined && i.period >= from && i.period <= to);
@@ -171,6 +172,7 @@ export function invoiceStore(books: BooksTable): InvoiceStore {
 export interface RecordsDb {
   readonly clientRows: Table<ClientRow, string>;
   readonly invoiceBooks: BooksTable;
+  readonly invoiceDirectory: DirectoryTable;
   records<E extends EntityType>(entity: E): RecordStore<EntityRecords[E]>;
 }
 
@@ -204,7 +206,7 @@ export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { r
     ...writes
       .filter((w) => !inClientRows(w.entity))
       .map((w) => {
-        if (w.entity === 'invoices' && !booksStored) return writeInvoiceBooks(db.invoiceBooks, w.puts as readonly Invoice[], w.deletes, { stored: false });
+        if (w.entity === 'invoices' && !booksStored) return writeInvoiceBooks({ books: db.invoiceBooks, directory: db.invoiceDirectory }, w.puts as readonly Invoice[], w.deletes, { stored: false });
         const store: RecordStore<WireRecord> = db.records(w.entity);
         return store.bulkWrite(w.puts, w.deletes);
       }),

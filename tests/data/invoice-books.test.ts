@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio, invoiceSchema, type Invoice, type RecordChange } from '../../src-core';
 import { bulkLoad, createDatabase, MIGRATIONS, openDataLayer, type ContratsDb } from '../../src-renderer/data';
 import { applyMigrations, dexieOptions } from '../../src-renderer/data/db';
-import { bookKeyOf } from '../../src-renderer/data/invoice-books';
+import { bookKeyOf, type BookKey, type InvoiceBook } from '../../src-renderer/data/invoice-books';
+import { bucketOf } from '../../src-renderer/data/invoice-directory';
 import { commitPulledPage, newInitialPull } from '../../src-renderer/data/sync-state';
 import { yearOfInvoices } from '../../src-renderer/bench/invoices';
 import { freshIndexedDb } from './helpers';
@@ -31,6 +32,13 @@ function documents(clients = 12): Invoice[] {
 const byId = (a: Invoice, b: Invoice) => a.id.localeCompare(b.id);
 const sorted = (list: readonly Invoice[]) => [...list].sort(byId);
 const bookCount = (docs: readonly Invoice[]) => new Set(docs.map((i) => bookKeyOf(i).join('/'))).size;
+const idsOf = (book: InvoiceBook | undefined) => (book?.invoices ?? []).map((i) => i.id);
+
+/** The book the directory gives for a document id, read straight from its parts. */
+async function directoryBook(db: ContratsDb, id: string): Promise<BookKey | undefined> {
+  const parts = await db.invoiceDirectory.where('[bucket+part]').between([bucketOf(id), Dexie.minKey], [bucketOf(id), Dexie.maxKey]).toArray();
+  return parts.map((p) => p.books[id]).find((book) => book !== undefined);
+}
 
 /** What every query of the store answers, against the same filter over the documents in hand. */
 async function expectQueries(db: ContratsDb, docs: readonly Invoice[]) {
@@ -84,7 +92,7 @@ function countBookPuts(db: ContratsDb): Map<string, number> {
 }
 
 describe('invoice books', { timeout: 60_000 }, () => {
-  it.each(MIGRATIONS.filter((m) => m.version < 11).map((m) => m.version))('v11 moves the invoices of a v%i database into books, every document intact and found by every query', async (version) => {
+  it.each(MIGRATIONS.filter((m) => m.version < 11).map((m) => m.version))('v11 moves the invoices of a v%i database into books, every document intact and found by every query (v17: by id through the directory)', async (version) => {
     const idb = freshIndexedDb();
     const old = new Dexie('to-v11', dexieOptions(idb));
     applyMigrations(old, MIGRATIONS.filter((m) => m.version <= version));
@@ -96,7 +104,7 @@ describe('invoice books', { timeout: 60_000 }, () => {
     const { db } = await openDataLayer({ name: 'to-v11', ...idb });
     expect(db.verno).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.tables.map((t) => t.name)).not.toContain('invoices');
-    expect(db.invoiceBooks.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['year', false], ['ids', true], ['contractIds', true], ['series', true]]);
+    expect(db.invoiceBooks.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['year', false], ['contractIds', true], ['series', true]]);
     // A client's documents of two calendar years are two books; the surcharge without a month goes by its date.
     expect(bookCount(docs)).toBeGreaterThan(new Set(docs.map((i) => i.clientId)).size);
     await expectQueries(db, docs);
@@ -106,29 +114,81 @@ describe('invoice books', { timeout: 60_000 }, () => {
   it('moves a document to the book of its new year, deletes emptied books, and writes puts and deletes of one book together', async () => {
     const db = createDatabase({ name: 'books', ...freshIndexedDb() });
     const docs = documents(4);
-    await db.transaction('rw', db.invoiceBooks, () => db.invoices.bulkPut(docs));
+    await db.transaction('rw', db.invoices.tables, () => db.invoices.bulkPut(docs));
     await expectQueries(db, docs);
 
     // A surcharge drafted on 31/12 and issued on 02/01 (datesOnIssue) goes to the new year's book.
     const surcharge = docs.find((i) => i.id === 'surcharge-1')!;
     const drafted = { ...surcharge, issueDate: '2026-12-31', dueDate: '2027-01-30' };
     await db.invoices.put(drafted);
-    expect(await db.invoiceBooks.get([surcharge.clientId, '2026'])).toMatchObject({ ids: expect.arrayContaining(['surcharge-1']) });
+    expect(idsOf(await db.invoiceBooks.get([surcharge.clientId, '2026']))).toContain('surcharge-1');
     const issued = { ...drafted, issueDate: '2027-01-02', dueDate: '2027-02-01' };
     await db.invoices.put(issued);
-    expect(await db.invoiceBooks.get([surcharge.clientId, '2027'])).toMatchObject({ ids: ['surcharge-1'], contractIds: [surcharge.contractId], series: ['F-2026'] });
-    expect((await db.invoiceBooks.get([surcharge.clientId, '2026']))!.ids).not.toContain('surcharge-1');
+    expect(await db.invoiceBooks.get([surcharge.clientId, '2027'])).toMatchObject({ contractIds: [surcharge.contractId], series: ['F-2026'] });
+    expect(idsOf(await db.invoiceBooks.get([surcharge.clientId, '2027']))).toEqual(['surcharge-1']);
+    expect(idsOf(await db.invoiceBooks.get([surcharge.clientId, '2026']))).not.toContain('surcharge-1');
+    expect(await directoryBook(db, 'surcharge-1')).toEqual([surcharge.clientId, '2027']);
     expect(await db.invoices.get('surcharge-1')).toEqual(issued);
 
-    // Deleting its only document deletes the book; a put and a delete in one book, one write.
+    // Deleting its only document deletes the book, and its line in the directory; a put and a delete in one book, one write.
     await db.invoices.delete('surcharge-1');
     expect(await db.invoiceBooks.get([surcharge.clientId, '2027'])).toBeUndefined();
+    expect(await directoryBook(db, 'surcharge-1')).toBeUndefined();
     const rest = docs.filter((i) => i.id !== 'surcharge-1');
     const [gone, kept] = rest.filter((i) => i.clientId === rest[0]!.clientId && i.period?.startsWith('2026'));
     const edited = { ...kept!, vatMention: 'Autoliquidation' };
     await db.invoices.bulkWrite([edited], [gone!.id]);
     const now = rest.filter((i) => i.id !== gone!.id).map((i) => (i.id === edited.id ? edited : i));
     await expectQueries(db, now);
+    db.close();
+  });
+
+  it.each(MIGRATIONS.filter((m) => m.version >= 11 && m.version < 17).map((m) => m.version))('v17 drops the books’ index of ids and builds the directory of a v%i database: every document found by id', async (version) => {
+    const idb = freshIndexedDb();
+    const old = new Dexie('to-v17', dexieOptions(idb));
+    // Stored as documents at v10, then opened at `version`: v11 makes the books (with their `ids` index) as it did.
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 10));
+    await old.open();
+    const docs = documents();
+    await old.table('invoices').bulkPut(docs);
+    old.close();
+    const at = new Dexie('to-v17', dexieOptions(idb));
+    applyMigrations(at, MIGRATIONS.filter((m) => m.version <= version));
+    await at.open();
+    expect(at.table('invoiceBooks').schema.indexes.map((i) => i.name)).toContain('ids');
+    at.close();
+
+    const { db } = await openDataLayer({ name: 'to-v17', ...idb });
+    expect(db.verno).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.invoiceBooks.schema.indexes.map((i) => i.name)).not.toContain('ids');
+    // One part per bucket, every document in it.
+    const parts = await db.invoiceDirectory.toArray();
+    expect(new Set(parts.map((p) => p.bucket)).size).toBe(parts.length);
+    expect(parts.reduce((n, p) => n + Object.keys(p.books).length, 0)).toBe(docs.length);
+    for (const doc of docs) expect(await directoryBook(db, doc.id)).toEqual(bookKeyOf(doc));
+    await expectQueries(db, docs);
+    db.close();
+  });
+
+  it('a load adds a part of the directory per step without reading it; the next write to a bucket merges its parts', async () => {
+    const db = createDatabase({ name: 'directory-parts', ...freshIndexedDb() });
+    const docs = documents(30);
+    await bulkLoad(db, 'invoices', docs, { chunkSize: 40 });
+    // Steps of 40 documents among 256 buckets: buckets that got documents in several steps hold a part of each.
+    const parts = await db.invoiceDirectory.toArray();
+    const buckets = new Set(parts.map((p) => p.bucket));
+    expect(parts.length).toBeGreaterThan(buckets.size);
+    const bucket = [...buckets].find((b) => parts.filter((p) => p.bucket === b).length > 1)!;
+    const partsOfBucket = () => db.invoiceDirectory.where('[bucket+part]').between([bucket, Dexie.minKey], [bucket, Dexie.maxKey]).toArray();
+    await expectQueries(db, docs);
+
+    const target = docs.find((i) => bucketOf(i.id) === bucket)!;
+    const edited = { ...target, vatMention: 'Autoliquidation' };
+    await db.invoices.put(edited);
+    const merged = await partsOfBucket();
+    expect(merged).toHaveLength(1);
+    expect(Object.keys(merged[0]!.books).sort()).toEqual(docs.filter((i) => bucketOf(i.id) === bucket).map((i) => i.id).sort());
+    await expectQueries(db, docs.map((i) => (i.id === edited.id ? edited : i)));
     db.close();
   });
 

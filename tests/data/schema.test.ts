@@ -19,7 +19,7 @@ describe('local database schema', { timeout: 30_000 }, () => {
     await db.open();
     expect(db.verno).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'clientFiles', 'digests', 'invoiceBooks', 'invoicedMonths', 'letters', 'outbox', 'overrunFacts', 'payments', 'portfolioChunks', 'portfolioDelta', 'portfolioMeasured', 'priceLists', 'series', 'settings', 'syncState', 'usage'].sort(),
+      ['audit', 'clientFiles', 'digests', 'invoiceBooks', 'invoiceDirectory', 'invoicedMonths', 'letters', 'outbox', 'overrunFacts', 'payments', 'portfolioChunks', 'portfolioDelta', 'portfolioMeasured', 'priceLists', 'series', 'settings', 'syncState', 'usage'].sort(),
     );
     expect(db.outbox.schema.indexes.find((i) => i.name === 'mutationId')?.unique).toBe(true);
     db.close();

@@ -14,8 +14,9 @@ import { v12 } from './v12';
 import { v13 } from './v13';
 import { v15 } from './v15';
 import { v16 } from './v16';
+import { v17 } from './v17';
 
 export type { Migration } from './types';
 
 /** Every schema version, oldest first. Add a module per new version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v15, v16];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v15, v16, v17];

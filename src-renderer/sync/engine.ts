@@ -39,6 +39,8 @@ export interface SyncEngineOptions extends ApiClientOptions {
   /** Estimated bytes per push request (PushOptions); the default stays under the server's limit. */
   pushByteBudget?: number;
   pageSize?: number;
+  /** Changes per held batch of a new laptop's history (default INITIAL_HISTORY_BATCH, pull-streams.ts): smaller where a test follows a batch's end. */
+  historyBatch?: number;
   /** Reads the pull pages of one sync cycle (default: a worker where the platform has one, this thread otherwise; page-reader.ts). */
   pageReader?: () => PageReader;
   /** Pause between two background syncs when all is well (default 60 s). */
@@ -63,7 +65,7 @@ export interface SyncEngineOptions extends ApiClientOptions {
  * dropping the engine at any instant — a crash — loses nothing.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
-  const { dataLayer, batchSize, pushByteBudget, pageSize, intervalMs = 60_000, reconcileEveryMs = 30 * 60_000, now = () => new Date().toISOString() } = options;
+  const { dataLayer, batchSize, pushByteBudget, pageSize, historyBatch, intervalMs = 60_000, reconcileEveryMs = 30 * 60_000, now = () => new Date().toISOString() } = options;
   const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
   const transport = createApiTransport(options);
   const api = createApiClient(options, transport);
@@ -99,7 +101,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (!(await readSyncValue<boolean>(db, SYNC_KEYS.portfolioChecked))) await stashBeforeJoining(dataLayer.ctx);
       // One memory per run for the streams pulled from their start: the history stream's summaries reuse the core stream's records.
       const run = newInitialPull();
-      for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, { transport, reader }, stream, pageSize, (progress) => report({ progress }), run);
+      for (const stream of PULL_STREAMS) pulled += await pullStream(dataLayer, { transport, reader }, stream, pageSize, (progress) => report({ progress }), run, historyBatch);
     } finally {
       reader.close();
     }

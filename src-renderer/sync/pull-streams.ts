@@ -108,7 +108,8 @@ export interface PageSource {
  * network's and the schemas' time hide behind IndexedDB's.
  * Only a committed page moves the stored cursor, so a crash mid-stream
  * re-pulls from the last committed page.
- * `run` is the sync run's memory, shared by its streams (see InitialPull).
+ * `run` is the sync run's memory, shared by its streams (see InitialPull);
+ * `batch`, the changes of a held batch (INITIAL_HISTORY_BATCH).
  */
 export async function pullStream(
   { db }: DataLayer,
@@ -117,6 +118,7 @@ export async function pullStream(
   pageSize: number = MAX_PULL_LIMIT,
   onPage?: (progress: PullProgress) => void,
   run: InitialPull = newInitialPull(),
+  batch: number = INITIAL_HISTORY_BATCH,
 ): Promise<number> {
   const cursor = await readCursor(db, stream.id);
   const max = Math.min(pageSize, MAX_PULL_LIMIT);
@@ -147,10 +149,13 @@ export async function pullStream(
   // heldUntilClient: contracts waiting for their client's page, by client id; what is committed with the next page.
   const waiting = new Map<string, RecordChange[]>();
   let carried: RecordChange[] = [];
+  /** A page read before its turn (see the full batch below). */
+  let ahead: ReadPage | undefined;
   try {
     for (;;) {
-      let page = await nextPage();
-      received += page.changes.length;
+      let page = ahead ?? (await nextPage());
+      if (!ahead) received += page.changes.length;
+      ahead = undefined;
       if (initial && stream.heldUntilClient && waiting.size + carried.length + page.changes.length > 0) {
         // The snapshot's pages carry grouped cursors; its last one hands over to the order of changes.
         const snapshotGoesOn = page.hasMore && page.nextCursor.startsWith('g');
@@ -172,11 +177,24 @@ export async function pullStream(
         page = { ...page, changes: ready, nextCursor: snapshotGoesOn ? cursor : page.nextCursor };
       }
       heldChanges += page.changes.length;
-      const holding = (held.length > 0 || page.changes.some((c) => sharesRows(c.entity) && !stream.heldUntilClient)) && heldChanges < INITIAL_HISTORY_BATCH;
+      const holding = (held.length > 0 || page.changes.some((c) => sharesRows(c.entity) && !stream.heldUntilClient)) && heldChanges < batch;
       if (initial && page.hasMore && holding) {
         held.push(page);
         onPage?.({ stream: stream.id, received, committed });
         continue;
+      }
+      // A full batch whose stream ends with the next page takes it along: one commit, the read model computed while
+      // IndexedDB stores the batch, where the last page alone waited for the batch's commit, then for its own.
+      // A page that fails to come stops the stream once the batch is committed, as it would have on its turn.
+      let failed: { error: unknown } | undefined;
+      if (initial && page.hasMore && held.length > 0) {
+        ahead = await nextPage().catch((error: unknown) => void (failed = { error }));
+        received += ahead?.changes.length ?? 0;
+        if (ahead && !ahead.hasMore) {
+          held.push(page);
+          page = ahead;
+          ahead = undefined;
+        }
       }
       const joined = held.length > 0 ? joinPulledPages([...held, page]) : page;
       held = [];
@@ -186,6 +204,7 @@ export async function pullStream(
       // The last page of an initial pull: the summaries are computed from memory while IndexedDB writes it.
       committing = commit(joined, !page.hasMore ? initial : undefined, page.hasMore, received);
       committing.catch(() => undefined);
+      if (failed) throw failed.error;
       if (!page.hasMore) {
         await committing;
         return received;

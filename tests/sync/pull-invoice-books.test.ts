@@ -65,4 +65,50 @@ describe('premier pull : les factures écrites par lots dans leurs livres', { ti
     expect(await data.db.invoices.bulkGet(sample.map((i) => i.id))).toEqual(sample.map((i) => expect.objectContaining({ id: i.id, number: i.number, totals: i.totals })));
     data.db.close();
   });
+
+  it('un lot plein dont la page suivante est la dernière du flux est écrit avec elle ; si elle ne vient pas, le lot est écrit et la synchro suivante reprend après lui', async () => {
+    const page = 100;
+    const history = demo.usage.length + invoices.length;
+    const pages = Math.ceil(history / page);
+    // The first page (usage) is committed alone; from the second on, pages are held: the batch is full on the page before the last.
+    const batch = page * (pages - 2);
+    const sync = async (name: string, failLast: boolean) => {
+      const data = await openDataLayer({ name, indexedDB: new IDBFactory(), IDBKeyRange });
+      const committed: number[] = [];
+      let historyAsked = 0;
+      const engine = createSyncEngine({
+        dataLayer: data,
+        baseUrl: server.url,
+        token,
+        pageSize: page,
+        historyBatch: batch,
+        onStatus: ({ progress }) => {
+          if (progress?.stream === 'history' && progress.committed > 0 && progress.committed !== committed.at(-1)) committed.push(progress.committed);
+        },
+        fetch: async (input, init) => {
+          const body = String(init?.body ?? '');
+          if (String(input).endsWith('/sync/pull') && !body.includes('"clients"') && ++historyAsked === pages && failLast) throw new TypeError('fetch failed');
+          return fetch(input, init);
+        },
+      });
+      return { data, engine, committed };
+    };
+
+    const whole = await sync('lot-et-derniere-page', false);
+    await whole.engine.syncNow();
+    // Two commits: the first page, then the batch with the last page — not the batch, then the last page alone.
+    expect(whole.committed).toEqual([page, history]);
+    expect(await whole.data.db.invoices.count()).toBe(invoices.length);
+    whole.data.db.close();
+
+    const cut = await sync('lot-sans-derniere-page', true);
+    await expect(cut.engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
+    expect(cut.committed).toEqual([page, page + batch]);
+    expect(await cut.data.db.usage.count() + (await cut.data.db.invoices.count())).toBe(page + batch);
+    const again = createSyncEngine({ dataLayer: cut.data, baseUrl: server.url, token, pageSize: page, historyBatch: batch });
+    await again.syncNow();
+    expect(await cut.data.db.invoices.count()).toBe(invoices.length);
+    expect(await cut.data.db.usage.count()).toBe(demo.usage.length);
+    cut.data.db.close();
+  });
 });

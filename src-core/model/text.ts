@@ -77,6 +77,8 @@ export function text({ max, required, multiline = false }: TextOptions) {
   const schema = z
     .string({ error: required ?? frenchOf('validation.text.expected') })
     .check((payload) => {
+      // Printable ASCII (most texts) is tested once: it is whole, free of control characters and in NFC.
+      if (PRINTABLE_ASCII.test(payload.value)) return void (payload.value = payload.value.trim());
       const problem = textProblem(payload.value, multiline);
       if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
       else payload.value = normalized(payload.value);

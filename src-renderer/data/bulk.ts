@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
 import { allReadModelTables, alwaysFollowedChanges, READ_MODEL, type ComputedReadModel, type ReadModelMaintainer, type ReadModelSources } from './read-model/maintainers';
+import type { BookKey } from './invoice-books';
+import { partsOf } from './invoice-directory';
 import { recordTables } from './record-store';
 import { applyRecordWrites, clearRecords, FIRST_LOAD, followAlways, FROM_SERVER, READ_MODEL_PENDING, rebuildPendingReadModel, recordsAndReadModel, writeScope, type RecordWrite, type WriteOrigin } from './writes/gateway';
 
@@ -41,7 +43,8 @@ export function bulkLoad<E extends EntityType>(db: ContratsDb, entity: E, record
  * - each step is validated while IndexedDB stores the one before (the
  *   gateway's `whileWriting`), on the page's thread while the storage works;
  * - the reconciliation digests and the invoiced months are folded as each step is
- *   stored, and their few rows written once, at the end;
+ *   stored, and their few rows written once, at the end; so is the directory
+ *   of the invoices' books, into books none of which was stored;
  * - into a laptop holding no client, contract or usage yet, it is a first
  *   load for the gateway: each part of the read model is computed once from
  *   the records in hand as soon as the last step of its sources is made, and
@@ -136,6 +139,8 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
     let refused: unknown;
     // Each step's digests and invoiced months, folded as it is stored (while IndexedDB stores the steps after it), stored once at the end.
     const followed = alwaysFollowedChanges();
+    // Into books none of which is stored, each document's book, for the directory written once at the end (invoice-books.ts).
+    const directoryLater = new Map<string, BookKey>();
     /** Steps issued and not yet stored, and the parts of the read model being written. */
     const inFlight: Promise<void>[] = [];
     const settled = () => Dexie.Promise.all(inFlight.splice(0)).then(() => undefined);
@@ -163,6 +168,7 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       const storing = applyRecordWrites(db, writes, origin, {
         rowsStored: rows > 0,
         booksStored: books > 0,
+        ...(books === 0 ? { directoryLater } : {}),
         followAlwaysLater: followed,
         // While IndexedDB stores this step: make the next one, then write the parts of the read model whose sources are all made.
         whileWriting: () => {
@@ -185,6 +191,7 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
       if (refused !== undefined || reads) await settled();
     }
     await settled();
+    if (directoryLater.size > 0) await db.invoiceDirectory.bulkPut(partsOf(directoryLater));
     await followAlways(db, followed);
     if (origin.kind !== 'first-load') return;
     // Every part written from memory above: the mark the gateway set with the steps goes; otherwise the model is rebuilt from the stored records.

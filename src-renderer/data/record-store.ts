@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Client, Contract, EntityRecords, EntityType, Invoice, WireRecord, YearMonth } from '../../src-core';
 import { contractsOfClients, readClients, readContracts, writeClientRows, type ClientRow, type ClientRowChanges } from './client-rows';
-import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, yearBooks, type BooksTable, type InvoiceBook, type InvoiceTables } from './invoice-books';
+import { booksAt, clientBooks, contractBooks, readInvoices, writeInvoiceBooks, yearBooks, type BookKey, type BooksTable, type InvoiceBook, type InvoiceTables } from './invoice-books';
 import { countDocuments, type DirectoryTable } from './invoice-directory';
 
 /**
@@ -191,6 +191,14 @@ export const inClientRows = (entity: EntityType): boolean => ROW_ENTITIES.has(en
 /** Whether a row holds several of the entity's records (client rows, invoice books): writing records one batch after another rewrites their rows. */
 export const sharesRows = (entity: EntityType): boolean => inClientRows(entity) || entity === 'invoices';
 
+/** What a write of records may skip reading: `false` where none of its rows or books can be stored yet. */
+export interface StoredRows {
+  rowsStored?: boolean;
+  booksStored?: boolean;
+  /** With `booksStored: false`: each document's book is collected here, and the directory written once by the caller (writeInvoiceBooks). */
+  directoryLater?: Map<string, BookKey>;
+}
+
 /**
  * Issues the writes of several entities at once: clients and contracts
  * together, each client row read and written once (`rowsStored: false` —
@@ -198,7 +206,7 @@ export const sharesRows = (entity: EntityType): boolean => inClientRows(entity) 
  * their stores (invoices into their books, each read and written once;
  * `booksStored: false` skips reading them). Runs inside the caller's read-write transaction.
  */
-export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { rowsStored = true, booksStored = true }: { rowsStored?: boolean; booksStored?: boolean } = {}): Promise<unknown> {
+export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { rowsStored = true, booksStored = true, directoryLater }: StoredRows = {}): Promise<unknown> {
   const rows = writes.filter((w) => inClientRows(w.entity));
   const rowChanges = Object.fromEntries(rows.map((w) => [w.entity, { puts: w.puts, deletes: w.deletes }])) as ClientRowChanges;
   return Promise.all([
@@ -206,7 +214,7 @@ export function writeRecords(db: RecordsDb, writes: readonly RecordWrites[], { r
     ...writes
       .filter((w) => !inClientRows(w.entity))
       .map((w) => {
-        if (w.entity === 'invoices' && !booksStored) return writeInvoiceBooks({ books: db.invoiceBooks, directory: db.invoiceDirectory }, w.puts as readonly Invoice[], w.deletes, { stored: false });
+        if (w.entity === 'invoices' && !booksStored) return writeInvoiceBooks({ books: db.invoiceBooks, directory: db.invoiceDirectory }, w.puts as readonly Invoice[], w.deletes, { stored: false, ...(directoryLater ? { directoryLater } : {}) });
         const store: RecordStore<WireRecord> = db.records(w.entity);
         return store.bulkWrite(w.puts, w.deletes);
       }),

@@ -170,11 +170,14 @@ describe('invoice books', { timeout: 60_000 }, () => {
     db.close();
   });
 
-  it('a load adds a part of the directory per step without reading it; the next write to a bucket merges its parts', async () => {
+  it('a first sync adds a part of the directory per page without reading it; the next write to a bucket merges its parts; a bulk load writes one part per bucket', async () => {
     const db = createDatabase({ name: 'directory-parts', ...freshIndexedDb() });
     const docs = documents(30);
-    await bulkLoad(db, 'invoices', docs, { chunkSize: 40 });
-    // Steps of 40 documents among 256 buckets: buckets that got documents in several steps hold a part of each.
+    const initial = newInitialPull();
+    initial.covered.add('invoices');
+    const change = (i: Invoice): RecordChange => ({ entity: 'invoices', recordId: i.id, version: i.version, deleted: false, record: i, changedAt: i.updatedAt });
+    for (let start = 0, n = 1; start < docs.length; start += 40, n++) await commitPulledPage(db, 'history', { changes: docs.slice(start, start + 40).map(change), nextCursor: String(n) }, initial);
+    // Pages of 40 documents among 256 buckets: buckets that got documents in several pages hold a part of each.
     const parts = await db.invoiceDirectory.toArray();
     const buckets = new Set(parts.map((p) => p.bucket));
     expect(parts.length).toBeGreaterThan(buckets.size);
@@ -190,6 +193,13 @@ describe('invoice books', { timeout: 60_000 }, () => {
     expect(Object.keys(merged[0]!.books).sort()).toEqual(docs.filter((i) => bucketOf(i.id) === bucket).map((i) => i.id).sort());
     await expectQueries(db, docs.map((i) => (i.id === edited.id ? edited : i)));
     db.close();
+
+    const loaded = createDatabase({ name: 'directory-once', ...freshIndexedDb() });
+    await bulkLoad(loaded, 'invoices', docs, { chunkSize: 40 });
+    const once = await loaded.invoiceDirectory.toArray();
+    expect(once).toHaveLength(new Set(docs.map((i) => bucketOf(i.id))).size);
+    await expectQueries(loaded, docs);
+    loaded.close();
   });
 
   it('bulkLoad writes each book once, its client’s invoices in one chunk, whatever their order', async () => {

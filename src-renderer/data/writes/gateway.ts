@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { differingFields, mutationSchema, recordKey, type EntityRecords, type EntityType, type Message, type Mutation, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
+import type { BookKey } from '../invoice-books';
 import { outboxPack } from '../outbox';
 import { storedPriceLists } from '../price-lists';
 import {
@@ -20,7 +21,7 @@ import {
   type ReadModelSources,
 } from '../read-model/maintainers';
 import { forgetRead } from '../read-model/portfolio-chunks';
-import { recordTables, writeRecords, type RecordWrites } from '../record-store';
+import { recordTables, writeRecords, type RecordWrites, type StoredRows } from '../record-store';
 import { SYNC_KEYS } from '../sync-state/keys';
 
 /**
@@ -92,6 +93,8 @@ export interface WriteOptions {
   rowsStored?: boolean;
   /** False: no invoice book of these records can be stored yet (a bulk load into an empty store, each client's invoices in one write), so none is read. */
   booksStored?: boolean;
+  /** With `booksStored: false`: each document's book is collected here, for the caller to write the directory once (invoice-books.ts `writeInvoiceBooks`). */
+  directoryLater?: Map<string, BookKey>;
   /** Runs once the first step's writes are issued, while IndexedDB stores them: work that needs no database. */
   whileWriting?: () => void;
   /**
@@ -177,7 +180,7 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   const write = async (given: readonly RecordWrite[]) => {
     const reading = withStoredBefore(db, given);
     const step = reading ? await inTransaction(reading) : given;
-    const issued = writeStep(db, step, origin, { rowsStored: options.rowsStored ?? true, booksStored: options.booksStored ?? true });
+    const issued = writeStep(db, step, origin, { rowsStored: options.rowsStored ?? true, booksStored: options.booksStored ?? true, ...(options.directoryLater ? { directoryLater: options.directoryLater } : {}) });
     whileWriting?.();
     whileWriting = undefined;
     await issued;
@@ -237,7 +240,7 @@ export function changedFields(before: object | undefined, after: object | null):
 }
 
 /** One step: the records (each written in its last state), and for a local change the audit entries and mutations, as bulk requests issued together. */
-function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOrigin, stored: { rowsStored: boolean; booksStored: boolean }): Promise<unknown> {
+function writeStep(db: ContratsDb, step: readonly RecordWrite[], origin: WriteOrigin, stored: StoredRows): Promise<unknown> {
   const last = new Map<EntityType, Map<string, WireRecord | null>>();
   for (const w of step) {
     const records = last.get(w.entity) ?? last.set(w.entity, new Map()).get(w.entity)!;

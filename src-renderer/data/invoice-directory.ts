@@ -22,7 +22,11 @@ export type BookKey = [clientId: string, year: string];
  *   bucket its ids fall in: steps of a load issued without waiting for each
  *   other never write the same row.
  * A first sync of 10,000 clients writes about 4 parts per bucket (one per
- * batch of its history); the first later write to a bucket merges them.
+ * batch of its history); the first later write to a bucket merges them; a
+ * bulk load collects its documents' books and writes one part per bucket.
+ * As with the books themselves, writes that read must follow one another in a
+ * transaction (the write gateway's steps do): two at once could each write
+ * back a bucket without the other's documents.
  */
 export interface DirectoryPart {
   bucket: string;

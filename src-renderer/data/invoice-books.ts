@@ -157,8 +157,9 @@ export async function writeInvoiceBooks({ books, directory }: InvoiceTables, put
     return working.get(k)!;
   };
   // The books holding these documents now (from the directory), and those they go to: read together, once.
-  const located = await readBuckets(directory, [...puts.map((i) => i.id), ...deletes]);
-  const held = bookKeysOf(located, [...puts.map((i) => i.id), ...deletes]);
+  const ids = [...puts.map((i) => i.id), ...deletes];
+  const located = await readBuckets(directory, ids);
+  const held = bookKeysOf(located, ids);
   const keys = new Map([...held, ...puts.map(bookKeyOf)].map((key) => [keyText(key), key]));
   for (const book of await books.bulkGet([...keys.values()])) if (book) open([book.clientId, book.year], book.invoices);
   const without = (id: string) => {

@@ -191,11 +191,13 @@ export const inClientRows = (entity: EntityType): boolean => ROW_ENTITIES.has(en
 /** Whether a row holds several of the entity's records (client rows, invoice books): writing records one batch after another rewrites their rows. */
 export const sharesRows = (entity: EntityType): boolean => inClientRows(entity) || entity === 'invoices';
 
-/** What a write of records may skip reading: `false` where none of its rows or books can be stored yet. */
+/** What a write of records may skip reading. */
 export interface StoredRows {
+  /** False: no client row of these records can be stored yet (a first sync into empty tables), so none is read. */
   rowsStored?: boolean;
+  /** False: no invoice book of these records can be stored yet (a bulk load into an empty store, each client's invoices in one write), so none is read. */
   booksStored?: boolean;
-  /** With `booksStored: false`: each document's book is collected here, and the directory written once by the caller (writeInvoiceBooks). */
+  /** With `booksStored: false`: each document's book is collected here, and the directory written once by the caller (invoice-books.ts `writeInvoiceBooks`). */
   directoryLater?: Map<string, BookKey>;
 }
 

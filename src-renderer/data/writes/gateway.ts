@@ -2,7 +2,6 @@ import Dexie, { type Table } from 'dexie';
 import { differingFields, mutationSchema, recordKey, type EntityRecords, type EntityType, type Message, type Mutation, type WireRecord } from '../../../src-core';
 import type { DataContext } from '../context';
 import type { AuditEntry, ContratsDb, OutboxEntry } from '../db';
-import type { BookKey } from '../invoice-books';
 import { outboxPack } from '../outbox';
 import { storedPriceLists } from '../price-lists';
 import {
@@ -86,15 +85,10 @@ export interface RecordWrite<E extends EntityType = EntityType> {
   whole?: boolean;
 }
 
-export interface WriteOptions {
+/** What the records' writes may skip reading (record-store.ts `StoredRows`), and how the write goes. */
+export interface WriteOptions extends StoredRows {
   /** Called after each step of a long write (records written so far, out of the total when known). */
   onProgress?: (progress: { written: number; total: number }) => void;
-  /** False: no client row of these records can be stored yet (a first sync into empty tables), so none is read. */
-  rowsStored?: boolean;
-  /** False: no invoice book of these records can be stored yet (a bulk load into an empty store, each client's invoices in one write), so none is read. */
-  booksStored?: boolean;
-  /** With `booksStored: false`: each document's book is collected here, for the caller to write the directory once (invoice-books.ts `writeInvoiceBooks`). */
-  directoryLater?: Map<string, BookKey>;
   /** Runs once the first step's writes are issued, while IndexedDB stores them: work that needs no database. */
   whileWriting?: () => void;
   /**
@@ -180,7 +174,7 @@ async function applyWrites(db: ContratsDb, writes: readonly RecordWrite[] | Writ
   const write = async (given: readonly RecordWrite[]) => {
     const reading = withStoredBefore(db, given);
     const step = reading ? await inTransaction(reading) : given;
-    const issued = writeStep(db, step, origin, { rowsStored: options.rowsStored ?? true, booksStored: options.booksStored ?? true, ...(options.directoryLater ? { directoryLater: options.directoryLater } : {}) });
+    const issued = writeStep(db, step, origin, options);
     whileWriting?.();
     whileWriting = undefined;
     await issued;

@@ -66,8 +66,8 @@ async function slice(db: Queryable, rows: string, params: unknown[], keep: numbe
   return { ...row, bytes: Number(row.bytes), last };
 }
 
-// A deleted record's body is null, counted as no bytes.
-const COLUMNS = 'entity, id, version, deleted, case when deleted then null else data::text end as body, seq, changed_at, changed_by';
+// A deleted record's body is null, counted as no bytes; the live one's JSON stored as text (migration 0010), not printed from jsonb.
+const COLUMNS = 'entity, id, version, deleted, body, seq, changed_at, changed_by';
 
 /** Default cap of a page's records in bytes of JSON: a page of large records stops early (one 127 MB page otherwise). */
 export const DEFAULT_PULL_PAGE_BYTES = 4 * 1024 * 1024;
@@ -88,7 +88,7 @@ interface PulledPage {
  * order by seq", the planner gathers every remaining row of those entities
  * and sorts them, for every page (measured on a 10,000-client portfolio: a
  * sixth of the server's time for a first sync's core stream).
- * The records are read as text (`data::text`) and the page written by the
+ * The records are read as text (their stored `body`) and the page written by the
  * database (sliceOf): never parsed into objects and stringified again.
  */
 async function pullRows(db: Queryable | Db, query: PullQuery, maxBytes: number): Promise<PulledPage> {

@@ -8,6 +8,7 @@ import { userSignIn } from './0006-user-sign-in';
 import { auditPerson } from './0007-audit-person';
 import { recordDigests } from './0008-record-digests';
 import { recordsClientOrder } from './0009-records-client-order';
+import { recordsBodyText } from './0010-records-body-text';
 
 /** In version order. */
-export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson, recordDigests, recordsClientOrder];
+export const MIGRATIONS: readonly Migration[] = [initial, deviceOwners, contractReferenceIndex, settlementIndexes, platformFlows, userSignIn, auditPerson, recordDigests, recordsClientOrder, recordsBodyText];

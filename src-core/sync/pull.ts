@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityTypeSchema } from './mutation';
-import { wireRecordSchema } from './common';
+import type { WireRecord } from './common';
 
 export const MAX_PULL_LIMIT = 1000;
 
@@ -32,6 +32,17 @@ export const pullRequestSchema = z.strictObject({
 });
 export type PullRequest = z.input<typeof pullRequestSchema>;
 
+/**
+ * A pulled record: a JSON object, checked field by field against its
+ * entity's schema as soon as its page is read (the laptop's
+ * validatePulledPage), before anything uses it. Not copied key by key as
+ * wireRecordSchema's parse does: that was 0.2 s of a first sync's 131,592
+ * records at 10,000 clients, for nothing the entity's schema does not redo.
+ */
+const pulledRecordSchema = z
+  .custom<WireRecord>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: 'Enregistrement attendu : un objet JSON' })
+  .meta({ type: 'object' });
+
 /** The latest state of one record (changes are compacted: one entry per record). */
 export const recordChangeSchema = z.object({
   entity: entityTypeSchema,
@@ -40,7 +51,7 @@ export const recordChangeSchema = z.object({
   version: z.number().int().min(1),
   deleted: z.boolean(),
   /** Null for a deleted record. */
-  record: wireRecordSchema.nullable(),
+  record: pulledRecordSchema.nullable(),
   /** Server instant of the change (ISO). */
   changedAt: z.string(),
   /** Who made it, as the server's audit names them ("Alice Martin"); absent for a change made before people were named. */

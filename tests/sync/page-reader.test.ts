@@ -63,7 +63,10 @@ describe('lecture des pages tirées : sur place ou dans un worker', { timeout: 6
 
     it('une réponse qui n’est pas une page : erreur « réponse inattendue », à réessayer', async () => {
       const { reader } = make();
-      for (const bytes of [new TextEncoder().encode('{"changes": [').buffer as ArrayBuffer, encode({ changes: [], hasMore: false })]) {
+      // The route's schema checks only that a record is an object (its entity's schema checks the rest): an array, a text or a number is not.
+      const change = { entity: 'clients', recordId: 'c-1', version: 1, deleted: false, changedAt: '2026-11-27T10:00:00Z' };
+      const notObjects = [[], 'texte', 42].map((record) => encode({ changes: [{ ...change, record }], nextCursor: '9', hasMore: false }));
+      for (const bytes of [new TextEncoder().encode('{"changes": [').buffer as ArrayBuffer, encode({ changes: [], hasMore: false }), ...notObjects]) {
         const reading = reader.read(bytes);
         await expect(reading.head).rejects.toMatchObject({ kind: 'badAnswer', retryable: true });
         await expect(reading.page).rejects.toMatchObject({ kind: 'badAnswer' });

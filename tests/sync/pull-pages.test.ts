@@ -30,6 +30,8 @@ const READERS: { name: string; reader: () => PageReader; viaWorker: boolean }[] 
   { name: 'pages lues sur place', reader: inlinePageReader, viaWorker: false },
   { name: 'pages lues par le worker', reader: () => workerPageReader(() => workers[workers.push(loopbackWorker()) - 1]!, 1), viaWorker: true },
 ];
+/** The engine's pages in these tests: the largest a server allows (MAX_PULL_LIMIT) would hold the whole core stream of 800 clients in one page. */
+const PAGE = 1000;
 const streamOf = (body: string): Stream => (body.includes('"clients"') ? 'core' : 'history');
 // In-process server on in-memory storage, filled by the bulk seed: enough core records for full-size pages.
 // A whole first pull of 800 clients per test: seconds on a loaded machine, beyond vitest's 5 s default.
@@ -49,7 +51,7 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
 
   describe.each(READERS)('$name', ({ reader, viaWorker }) => {
     /** A new laptop whose engine's pull requests are recorded per stream; `fail`: that request (0-based) of that stream fails once. */
-    async function laptop(name: string, fail?: { stream: Stream; at: number }) {
+    async function laptop(name: string, fail?: { stream: Stream; at: number }, pageSize: number | null = PAGE) {
       const data = await openDataLayer({ name, indexedDB: new IDBFactory(), IDBKeyRange });
       const asked: Record<Stream, PullAsked[]> = { core: [], history: [] };
       const reported: Record<Stream, number> = { core: 0, history: 0 };
@@ -61,6 +63,7 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
         baseUrl: server.url,
         token,
         pageReader: reader,
+        ...(pageSize === null ? {} : { pageSize }),
         onStatus: (status) => {
           if (status.progress) reported[status.progress.stream]++;
           if (status.progress) progress[status.progress.stream].push({ received: status.progress.received, committed: status.progress.committed });
@@ -90,8 +93,8 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
       const { data, engine, asked, encodings, progress } = await laptop('croissance');
       await engine.syncNow();
       // Progress tells what is written apart from what is received: the core stream's contracts wait for their clients' page.
-      expect(progress.core[0]!.received).toBe(MAX_PULL_LIMIT);
-      expect(progress.core[0]!.committed).toBeLessThan(MAX_PULL_LIMIT);
+      expect(progress.core[0]!.received).toBe(PAGE);
+      expect(progress.core[0]!.committed).toBeLessThan(PAGE);
       expect(progress.core.at(-1)).toEqual({ received: core, committed: core });
       expect(progress.history.at(-1)).toEqual({ received: history(), committed: history() });
       for (const stream of ['core', 'history'] as const) {
@@ -104,7 +107,7 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
       const read = workers.reduce((n, w) => n + w.received, 0);
       expect(read).toBe(viaWorker ? asked.core.length + asked.history.length : 0);
       // Its first pages are held until their clients come: a small one would have written nothing sooner.
-      expect(asked.core.map((a) => a.limit)).toEqual([MAX_PULL_LIMIT, MAX_PULL_LIMIT]);
+      expect(asked.core.map((a) => a.limit)).toEqual([PAGE, PAGE]);
       // The core snapshot (contracts first, then clients, src-core sync/pull.ts) keeps the stored cursor at its start until its end.
       expect(asked.core.every((a) => a.storedCursor === '0')).toBe(true);
       expect(asked.core.slice(1).every((a) => /^g\d+\./.test(a.cursor))).toBe(true);
@@ -122,8 +125,8 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
 
     it('une page du flux principal qui échoue : les fiches déjà écrites restent, le curseur au début, la synchro suivante reprend le flux du début et le complète', async () => {
       // The second page (the last: the core's records are fewer than two full pages) fails: the first, with clients too, is written.
-      expect(core).toBeGreaterThan(MAX_PULL_LIMIT);
-      expect(core).toBeLessThanOrEqual(2 * MAX_PULL_LIMIT);
+      expect(core).toBeGreaterThan(PAGE);
+      expect(core).toBeLessThanOrEqual(2 * PAGE);
       const { data, engine, asked } = await laptop('reprise-principal', { stream: 'core', at: 1 });
       await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
       const written = await data.db.clientRows.count();
@@ -134,11 +137,23 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
       for (const row of rows) expect(row.contracts.length).toBe(demo.contracts.filter((c) => c.clientId === row.id).length);
       expect(await readCursor(data.db, 'core')).toBe('0');
       await engine.syncNow();
-      expect(asked.core.at(1 + 1)).toMatchObject({ limit: MAX_PULL_LIMIT, cursor: '0' });
+      expect(asked.core.at(1 + 1)).toMatchObject({ limit: PAGE, cursor: '0' });
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       expect(await data.db.contracts.count()).toBe(demo.contracts.length);
       expect(await data.db.clientRows.count()).toBe(demo.clients.length);
       expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
+      data.db.close();
+    });
+
+    it('sans taille donnée, le moteur demande les plus grandes pages que le serveur accepte (MAX_PULL_LIMIT), et le serveur les sert', async () => {
+      expect(core).toBeLessThan(MAX_PULL_LIMIT);
+      const { data, engine, asked } = await laptop('grandes-pages', undefined, null);
+      await engine.syncNow();
+      // The whole core stream in one full page; the history still starts small and doubles.
+      expect(asked.core.map((a) => a.limit)).toEqual([MAX_PULL_LIMIT]);
+      expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
+      expect(await data.db.clientRows.count()).toBe(demo.clients.length);
+      expect(await data.db.usage.count()).toBe(history());
       data.db.close();
     });
 

@@ -49,8 +49,18 @@ export interface PullProgress {
  */
 export const INITIAL_HISTORY_BATCH = 25_000;
 
-/** The first page asked for: small, so that writing starts after one short server answer rather than a full page's. */
+/**
+ * The first page asked for: a quarter of a full one (`firstPageSize`), at
+ * least this: small, so that writing starts after a short server answer
+ * rather than a full page's, and not so small that the stream's start is
+ * a string of round trips and transactions — measured in one run of the sync
+ * bench (10,000 clients, pages of 4,000), the history begun at 1,000 had
+ * everything in at 11.6–12.0 s against 12.0–12.5 s begun at 100.
+ */
 export const FIRST_PAGE_SIZE = 100;
+
+/** The size of a stream's first page when its pages hold up to `max` changes. */
+export const firstPageSize = (max: number): number => Math.min(max, Math.max(FIRST_PAGE_SIZE, Math.floor(max / 4)));
 
 /**
  * Pages asked for ahead of the one being written, at most (each ≤ MAX_PULL_LIMIT
@@ -123,7 +133,7 @@ export async function pullStream(
   const cursor = await readCursor(db, stream.id);
   const max = Math.min(pageSize, MAX_PULL_LIMIT);
   // A stream whose snapshot holds its first pages until their clients come writes nothing sooner for a small first page: its pages are full from the start.
-  const sizes = pageSizes(max, stream.heldUntilClient && cursor === '0' ? max : FIRST_PAGE_SIZE);
+  const sizes = pageSizes(max, stream.heldUntilClient && cursor === '0' ? max : firstPageSize(max));
   const ask = async (cursor: string) => {
     const request: PullRequest = { cursor, limit: sizes.next().value, entities: [...stream.entities], order: stream.order };
     return reader.read(await transport.send(API_ROUTES.pull, request));

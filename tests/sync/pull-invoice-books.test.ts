@@ -6,7 +6,7 @@ import { bookKeyOf } from '../../src-renderer/data/invoice-books';
 import { readCursor } from '../../src-renderer/data/sync-state';
 import { yearOfInvoices } from '../../src-renderer/bench/invoices';
 import { createSyncEngine } from '../../src-renderer/sync/engine';
-import { FIRST_PAGE_SIZE } from '../../src-renderer/sync/pull-streams';
+import { FIRST_PAGE_SIZE, firstPageSize } from '../../src-renderer/sync/pull-streams';
 import { createUser } from '../../src-server/auth/users';
 import { seedRecords } from '../../src-server/seed';
 import { startServer, type RunningServer } from '../../src-server/server';
@@ -33,6 +33,9 @@ describe('premier pull : les factures écrites par lots dans leurs livres', { ti
 
   it('une coupure au milieu des factures n’en écrit aucune ; la synchro suivante les écrit toutes, un livre par client et par année', async () => {
     // The server sends usage before invoices: the first history page (100 usage documents) is committed alone.
+    // Pages of 400 at most: the history begins with one of 100 (firstPageSize), then doubles.
+    const pageSize = 400;
+    expect(firstPageSize(pageSize)).toBe(FIRST_PAGE_SIZE);
     expect(demo.usage.length).toBeGreaterThan(FIRST_PAGE_SIZE);
     expect(demo.usage.length).toBeLessThan(FIRST_PAGE_SIZE + 200);
     const data = await openDataLayer({ name: 'livres', indexedDB: new IDBFactory(), IDBKeyRange });
@@ -42,6 +45,7 @@ describe('premier pull : les factures écrites par lots dans leurs livres', { ti
       dataLayer: data,
       baseUrl: server.url,
       token,
+      pageSize,
       fetch: async (input, init) => {
         const body = String(init?.body ?? '');
         // The fourth history request fails once: pages 2 and 3 (usage, then invoices) are in hand, not committed.

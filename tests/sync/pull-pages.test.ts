@@ -5,7 +5,7 @@ import { openDataLayer, readPortfolio } from '../../src-renderer/data';
 import { readCursor } from '../../src-renderer/data/sync-state';
 import { createSyncEngine } from '../../src-renderer/sync/engine';
 import { inlinePageReader, workerPageReader, type PageReader } from '../../src-renderer/sync/page-reader';
-import { FIRST_PAGE_SIZE, PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
+import { firstPageSize, PAGES_AHEAD } from '../../src-renderer/sync/pull-streams';
 import { MAX_PULL_LIMIT } from '../../src-core';
 import { createUser } from '../../src-server/auth/users';
 import { seedRecords } from '../../src-server/seed';
@@ -32,6 +32,8 @@ const READERS: { name: string; reader: () => PageReader; viaWorker: boolean }[] 
 ];
 /** The engine's pages in these tests: the largest a server allows (MAX_PULL_LIMIT) would hold the whole core stream of 800 clients in one page. */
 const PAGE = 1000;
+/** The history's first page with these pages (a quarter of one), then doubled. */
+const FIRST = firstPageSize(PAGE);
 const streamOf = (body: string): Stream => (body.includes('"clients"') ? 'core' : 'history');
 // In-process server on in-memory storage, filled by the bulk seed: enough core records for full-size pages.
 // A whole first pull of 800 clients per test: seconds on a loaded machine, beyond vitest's 5 s default.
@@ -89,7 +91,8 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
 
     it('le flux principal en pages pleines écrit ses fiches client pendant qu’arrivent les suivantes ; l’historique croît depuis une petite page, écrit page par page, jamais plus de PAGES_AHEAD pages d’avance', async () => {
       expect(core).toBeGreaterThan(1_600);
-      expect(history()).toBeGreaterThan(FIRST_PAGE_SIZE + 200 + 400);
+      expect(FIRST).toBe(250);
+      expect(history()).toBeGreaterThan(FIRST + 2 * FIRST);
       const { data, engine, asked, encodings, progress } = await laptop('croissance');
       await engine.syncNow();
       // Progress tells what is written apart from what is received: the core stream's contracts wait for their clients' page.
@@ -113,7 +116,7 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
       expect(asked.core.slice(1).every((a) => /^g\d+\./.test(a.cursor))).toBe(true);
       expect(asked.core.map((a) => a.filesBefore)).toEqual([...asked.core.map((a) => a.filesBefore)].sort((a, b) => a - b));
       expect(await readCursor(data.db, 'core')).toMatch(/^\d+$/);
-      expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
+      expect(asked.history.map((a) => a.limit)).toEqual([FIRST, 2 * FIRST, PAGE]);
       asked.history.forEach((a, k) => expect(a.reportedBefore).toBeGreaterThanOrEqual(k - PAGES_AHEAD));
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       expect(await data.db.contracts.count()).toBe(demo.contracts.length);
@@ -149,26 +152,27 @@ describe('pages d’un premier pull : pleines pour le flux principal, une petite
       expect(core).toBeLessThan(MAX_PULL_LIMIT);
       const { data, engine, asked } = await laptop('grandes-pages', undefined, null);
       await engine.syncNow();
-      // The whole core stream in one full page; the history still starts small and doubles.
+      // The whole core stream in one full page; the history starts at a quarter of one (all of it here).
       expect(asked.core.map((a) => a.limit)).toEqual([MAX_PULL_LIMIT]);
-      expect(asked.history.map((a) => a.limit)).toEqual([FIRST_PAGE_SIZE, 200, 400, 800]);
+      expect(history()).toBeLessThan(MAX_PULL_LIMIT / 4);
+      expect(asked.history.map((a) => a.limit)).toEqual([MAX_PULL_LIMIT / 4]);
       expect(await data.db.clientRows.count()).toBe(demo.clients.length);
       expect(await data.db.usage.count()).toBe(history());
       data.db.close();
     });
 
     it('une page d’historique demandée d’avance qui échoue : le curseur reste à la dernière page écrite, la synchro suivante reprend de là', async () => {
-      const { data, engine, asked } = await laptop('reprise-historique', { stream: 'history', at: 3 });
+      const { data, engine, asked } = await laptop('reprise-historique', { stream: 'history', at: 2 });
       await expect(engine.syncNow()).rejects.toMatchObject({ kind: 'network' });
       const stored = await data.db.usage.count();
-      // Pages 1 to 3 (100 + 200 + 400 records) were written with their cursor; nothing of the failed fourth one.
-      expect(stored).toBe(FIRST_PAGE_SIZE + 200 + 400);
+      // Pages 1 and 2 (250 + 500 records) were written with their cursor; nothing of the failed third one.
+      expect(stored).toBe(FIRST + 2 * FIRST);
       // From its start the history is grouped by client: its cursors say where the snapshot stands (src-core sync/pull.ts).
       const cursor = await readCursor(data.db, 'history');
       expect(cursor).toMatch(/^g\d+\./);
       expect(await data.db.clients.count()).toBe(demo.clients.length);
       await engine.syncNow();
-      expect(asked.history.at(3 + 1)).toMatchObject({ limit: FIRST_PAGE_SIZE, cursor });
+      expect(asked.history.at(2 + 1)).toMatchObject({ limit: FIRST, cursor });
       expect(await data.db.usage.count()).toBe(history());
       expect(await readPortfolio(data.db)).toHaveLength(demo.clients.length);
       data.db.close();

@@ -53,9 +53,10 @@ export const INITIAL_HISTORY_BATCH = 25_000;
  * The first page asked for: a quarter of a full one (`firstPageSize`), at
  * least this: small, so that writing starts after a short server answer
  * rather than a full page's, and not so small that the stream's start is
- * a string of round trips and transactions — measured in one run of the sync
- * bench (10,000 clients, pages of 4,000), the history begun at 1,000 had
- * everything in at 11.6–12.0 s against 12.0–12.5 s begun at 100.
+ * a string of round trips and transactions — measured by interleaved first
+ * syncs of the bench's 10,000 clients (three each, pages of 4,000): the
+ * history begun at 1,000 had everything in after 11.6–12.0 s, begun at 100
+ * after 12.0–12.5 s.
  */
 export const FIRST_PAGE_SIZE = 100;
 

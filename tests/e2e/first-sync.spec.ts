@@ -42,9 +42,10 @@ test('a new laptop pulls the portfolio compressed, reads its pages in a worker, 
 
   // The large pages were read by the page worker, not on the screen's thread.
   expect(workers.some((url) => /page-reader\.worker/.test(url))).toBe(true);
-  // Every page of some size travelled compressed (Chromium asks for brotli on https, gzip at least everywhere).
-  expect(encodings.length).toBeGreaterThan(2);
-  expect(encodings.filter((e) => e === 'br' || e === 'gzip').length).toBeGreaterThan(0);
+  // Both streams' pages (150 clients: one page each, pages holding up to MAX_PULL_LIMIT changes) travelled compressed
+  // (Chromium asks for brotli on https, gzip at least everywhere); an answer under 1 KB goes as it is.
+  expect(encodings.length).toBeGreaterThanOrEqual(2);
+  expect(encodings.filter((e) => e === 'br' || e === 'gzip').length).toBeGreaterThanOrEqual(2);
   test.info().annotations.push({ type: 'encodings', description: [...new Set(encodings)].join(', ') });
 
   await page.goto('#/clients');

@@ -9,8 +9,9 @@ import type { WireRecord } from './common';
  * server its queries and its answer, the laptop a request, a message from its
  * reader and, for usage, a transaction, whatever its size — measured by
  * interleaved first syncs of the bench's portfolio (three each, same machine):
- * everything in after 11.0–11.5 s against 12.5–12.9 s with pages of 1,000. A server refuses a larger `limit` (400): servers are
- * updated before the laptops that ask for it.
+ * everything in after 11.0–11.5 s against 12.5–12.9 s with pages of 1,000.
+ * A server refuses a larger `limit` (400): servers are updated before the
+ * laptops that ask for it.
  */
 export const MAX_PULL_LIMIT = 4000;
 

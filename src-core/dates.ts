@@ -7,8 +7,6 @@ import { message, refusalError } from './messages';
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export interface DateParts {
   year: number;
   month: number; // 1..12
@@ -21,31 +19,46 @@ export function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The number the `count` ASCII digits of `text` from `at` write, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** The parts of a text of the form `YYYY-MM-DD`, read digit by digit (a first load reads 300,000 dates); undefined for another form. */
+function writtenParts(date: unknown): DateParts | undefined {
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? undefined : { year, month, day };
+}
+
+/** The parts of a date written `YYYY-MM-DD` that exists; otherwise the code of why not. */
+function checkedParts(date: unknown): DateParts | 'refusal.date.format' | 'refusal.date.impossible' {
+  const parts = writtenParts(date);
+  if (!parts) return 'refusal.date.format';
+  const { year, month, day } = parts;
+  return month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ? 'refusal.date.impossible' : parts;
 }
 
 /** Parses and validates an ISO date; an impossible date such as 2026-02-30 throws. */
 export function parseIsoDate(date: string): DateParts {
-  const m = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (!m) {
-    throw refusalError('INVALID_DATE', message('refusal.date.format', { text: String(date) }));
-  }
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw refusalError('INVALID_DATE', message('refusal.date.impossible', { text: date }));
-  }
-  return { year, month, day };
+  const parts = checkedParts(date);
+  if (typeof parts === 'string') throw refusalError('INVALID_DATE', message(parts, { text: String(date) }));
+  return parts;
 }
 
 export function isValidIsoDate(date: string): boolean {
-  try {
-    parseIsoDate(date);
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof checkedParts(date) !== 'string';
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

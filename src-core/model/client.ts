@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCodeSchema, emailSchema, instantSchema, recordMetaShape, requiredText } from './common';
+import { crossChecked } from './as-it-stands';
 import { TEXT_LIMITS, text } from './text';
 import { normalizeIdentifier, sirenOfFrenchVatNumber, sirenProblem, vatNumberProblem } from './identifiers';
 import { frenchOf } from '../messages';
@@ -38,7 +39,7 @@ export const partnerSchema = z.strictObject({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-const sirenSchema = text({ max: TEXT_LIMITS.code }).overwrite(normalizeIdentifier).superRefine((siren, ctx) => {
+const sirenSchema = crossChecked(text({ max: TEXT_LIMITS.code }).overwrite(normalizeIdentifier), (siren, ctx) => {
   const problem = sirenProblem(siren);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -78,8 +79,8 @@ function checkClient(client: ClientFields, ctx: z.RefinementCtx): void {
 }
 
 /** What a form or a CSV row provides; the data layer adds id, timestamps and version. */
-export const clientInputSchema = z.strictObject(clientFields).superRefine(checkClient);
+export const clientInputSchema = crossChecked(z.strictObject(clientFields), checkClient);
 export type ClientInput = z.input<typeof clientInputSchema>;
 
-export const clientSchema = z.strictObject({ ...recordMetaShape, ...clientFields }).superRefine(checkClient);
+export const clientSchema = crossChecked(z.strictObject({ ...recordMetaShape, ...clientFields }), checkClient);
 export type Client = z.infer<typeof clientSchema>;

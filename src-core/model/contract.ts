@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareDates } from '../dates';
 import { centsSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
+import { crossChecked } from './as-it-stands';
 import { tierCodeSchema, type TierCode } from './priceList';
 import { text } from './text';
 import { frenchOf } from '../messages';
@@ -99,10 +100,10 @@ function checkContract(c: ContractFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const contractInputSchema = z.strictObject(contractFields).superRefine(checkContract);
+export const contractInputSchema = crossChecked(z.strictObject(contractFields), checkContract);
 export type ContractInput = z.input<typeof contractInputSchema>;
 
-export const contractSchema = z.strictObject({ ...recordMetaShape, ...contractFields }).superRefine(checkContract);
+export const contractSchema = crossChecked(z.strictObject({ ...recordMetaShape, ...contractFields }), checkContract);
 export type Contract = z.infer<typeof contractSchema>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, commandIdSchema, instantSchema, isoDateSchema, recordIdSchema, recordMetaShape, requiredText, yearMonthSchema } from './common';
+import { crossChecked } from './as-it-stands';
 import { compareDates } from '../dates';
 import { TEXT_LIMITS, text } from './text';
 import { platformStateSchema } from './platform-status';
@@ -97,8 +98,8 @@ function checkInvoice(inv: InvoiceFields, ctx: z.RefinementCtx): void {
   if (netCents + vatCents !== totalCents) issue(['totals', 'totalCents'], frenchOf('validation.invoice.grandTotal'));
 }
 
-export const invoiceInputSchema = z.strictObject(invoiceFields).superRefine(checkInvoice);
+export const invoiceInputSchema = crossChecked(z.strictObject(invoiceFields), checkInvoice);
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
 
-export const invoiceSchema = z.strictObject({ ...recordMetaShape, ...invoiceFields }).superRefine(checkInvoice);
+export const invoiceSchema = crossChecked(z.strictObject({ ...recordMetaShape, ...invoiceFields }), checkInvoice);
 export type Invoice = z.infer<typeof invoiceSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compareDates } from '../dates';
 import { LETTER_KINDS } from '../letters/types';
 import { commandIdSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+import { crossChecked } from './as-it-stands';
 import { TEXT_LIMITS, text } from './text';
 import { frenchOf } from '../messages';
 
@@ -45,8 +46,8 @@ function checkLetter(l: LetterFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const letterInputSchema = z.strictObject(letterFields).superRefine(checkLetter);
+export const letterInputSchema = crossChecked(z.strictObject(letterFields), checkLetter);
 export type LetterInput = z.input<typeof letterInputSchema>;
 
-export const letterSchema = z.strictObject({ ...recordMetaShape, ...letterFields }).superRefine(checkLetter);
+export const letterSchema = crossChecked(z.strictObject({ ...recordMetaShape, ...letterFields }), checkLetter);
 export type Letter = z.infer<typeof letterSchema>;

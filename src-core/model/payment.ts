@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, commandIdSchema, isoDateSchema, recordIdSchema, recordMetaShape } from './common';
+import { crossChecked } from './as-it-stands';
 import { text } from './text';
 import { frenchOf } from '../messages';
 
@@ -59,8 +60,8 @@ function checkPayment(p: PaymentFields, ctx: z.RefinementCtx): void {
   if (kind !== 'offset' && p.offsetInvoiceId) ctx.addIssue({ code: 'custom', path: ['offsetInvoiceId'], message: frenchOf('validation.payment.offsetOnly') });
 }
 
-export const paymentInputSchema = z.strictObject(paymentFields).superRefine(checkPayment);
+export const paymentInputSchema = crossChecked(z.strictObject(paymentFields), checkPayment);
 export type PaymentInput = z.input<typeof paymentInputSchema>;
 
-export const paymentSchema = z.strictObject({ ...recordMetaShape, ...paymentFields }).superRefine(checkPayment);
+export const paymentSchema = crossChecked(z.strictObject({ ...recordMetaShape, ...paymentFields }), checkPayment);
 export type Payment = z.infer<typeof paymentSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, isoDateSchema, recordMetaShape, requiredText } from './common';
+import { crossChecked } from './as-it-stands';
 import { frenchOf } from '../messages';
 
 /**
@@ -27,18 +28,19 @@ export const priceListTierSchema = z.strictObject({
   blockingAnomalyBusinessHours: z.union([z.literal(8), z.literal(4)]).optional(),
 });
 
-export const priceListRecordSchema = z
-  .strictObject({
+export const priceListRecordSchema = crossChecked(
+  z.strictObject({
     ...recordMetaShape,
     label: requiredText(frenchOf('validation.priceList.labelRequired')),
     effectiveFrom: isoDateSchema,
     tiers: z.array(priceListTierSchema).min(1, frenchOf('validation.priceList.noTier')),
-  })
-  .superRefine((list, ctx) => {
+  }),
+  (list, ctx) => {
     const seen = new Set<string>();
     list.tiers.forEach((t, i) => {
       if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], message: frenchOf('validation.priceList.duplicateTier', { tier: t.id }) });
       seen.add(t.id);
     });
-  });
+  },
+);
 export type PriceListRecord = z.infer<typeof priceListRecordSchema>;

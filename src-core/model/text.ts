@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { frenchOf } from '../messages';
+import { crossChecked, standsWhen } from './as-it-stands';
 
 /**
  * Well-formed text at every boundary (issue 21): forms, CSV import, pushed
@@ -23,8 +24,6 @@ export const TEXT_LIMITS = {
   freeText: 5_000,
 } as const;
 
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** C0 and C1 control characters and DEL. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
@@ -39,9 +38,9 @@ const CONTROL_MULTILINE_MESSAGE = frenchOf('validation.text.controlMultiline');
 /** Printable ASCII only: most of what is stored, and already whole, free of control characters and in NFC. */
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
-/** True when the text holds no lone surrogate (every character whole). */
+/** True when the text holds no lone surrogate (a high one not followed by a low one, or a low one alone): every character whole. */
 export function isWellFormedText(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return text.isWellFormed();
 }
 
 /** The first control character of the text (tabulation and line breaks allowed when `multiline`), or undefined. */
@@ -74,7 +73,7 @@ export interface TextOptions {
  */
 export function text({ max, required, multiline = false }: TextOptions) {
   // One check and one rewrite: a first sync validates every text of 20,000 records.
-  const schema = z
+  const checked = z
     .string({ error: required ?? frenchOf('validation.text.expected') })
     .check((payload) => {
       // Printable ASCII (most texts) is tested once: it is whole, free of control characters and in NFC.
@@ -83,6 +82,12 @@ export function text({ max, required, multiline = false }: TextOptions) {
       if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
       else payload.value = normalized(payload.value);
     });
+  // As it stands (as-it-stands.ts): the check would refuse nothing and rewrite nothing.
+  const schema = standsWhen(checked, (value) => {
+    const s = value as string;
+    if (PRINTABLE_ASCII.test(s)) return s.trim() === s;
+    return s.isWellFormed() && controlCharacterIn(s, multiline) === undefined && s.normalize('NFC') === s && s.trim() === s;
+  });
   return (required ? schema.min(1, required) : schema).max(max, frenchOf('validation.text.tooLong', { max: String(max) }));
 }
 
@@ -92,14 +97,14 @@ export function text({ max, required, multiline = false }: TextOptions) {
  * no control character, and bounded.
  */
 export function identifier(max: number, required = frenchOf('validation.id.required')) {
-  return z
+  const schema = z
     .string({ error: required })
     .min(1, required)
-    .max(max, frenchOf('validation.id.tooLong', { max: String(max) }))
-    .superRefine((s, ctx) => {
-      const problem = textProblem(s, false);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem === MALFORMED_TEXT_MESSAGE ? problem : frenchOf('validation.id.control') });
-    });
+    .max(max, frenchOf('validation.id.tooLong', { max: String(max) }));
+  return crossChecked(schema, (s, ctx) => {
+    const problem = textProblem(s, false);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem === MALFORMED_TEXT_MESSAGE ? problem : frenchOf('validation.id.control') });
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { usageMonthSchema, type UsageMonth } from '../sync/usage-ingest';
 import { recordIdSchema, recordMetaShape } from './common';
+import { crossChecked } from './as-it-stands';
 import { frenchOf } from '../messages';
 
 /**
@@ -11,14 +12,14 @@ import { frenchOf } from '../messages';
  */
 
 
-export const usageDocumentSchema = z
-  .strictObject({
+export const usageDocumentSchema = crossChecked(
+  z.strictObject({
     ...recordMetaShape,
     contractId: recordIdSchema,
     clientId: recordIdSchema,
     months: z.array(usageMonthSchema),
-  })
-  .superRefine((doc, ctx) => {
+  }),
+  (doc, ctx) => {
     if (doc.id !== doc.contractId) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: frenchOf('validation.usage.id') });
     }
@@ -27,7 +28,8 @@ export const usageDocumentSchema = z
         ctx.addIssue({ code: 'custom', path: ['months', i, 'month'], message: frenchOf('validation.usage.months') });
       }
     }
-  });
+  },
+);
 export type UsageDocument = z.infer<typeof usageDocumentSchema>;
 
 /** The months with `entry` added or replacing the same month, still sorted. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { standsTest } from './as-it-stands';
 import { frenchOf, isMessageCode, message, messageFr, messageOfFrench, MESSAGES_FR, type Message, type MessageCode, type MessageParam } from '../messages';
 
 /** One refused field: its path ("billingAddress.postalCode") and the French reason. */
@@ -138,6 +139,15 @@ export function parseEntity<S extends z.ZodType>(schema: S, input: unknown, what
   const checked = checkInput(schema, input);
   if (!checked.success) throw new ValidationError(what, checked.issues);
   return checked.data;
+}
+
+/**
+ * `input` itself when `schema` would accept it unchanged (as-it-stands.ts:
+ * most records a server or a file sends), else parsed as `parseEntity` does:
+ * the same answer, without zod's machinery for the records that need none.
+ */
+export function acceptEntity<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  return standsTest(schema)(input) ? (input as z.output<S>) : parseEntity(schema, input, what);
 }
 
 /**

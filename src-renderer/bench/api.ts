@@ -15,7 +15,8 @@ export interface BenchApi {
   /** Fetches the run's portfolio (generated once by the script) and keeps it in the page; returns record counts. */
   loadPortfolio(url: string, today: IsoDate): Promise<Record<string, number>>;
   bareBulkPut(databaseName: string): Promise<WriteTiming>;
-  appBulkLoad(): Promise<WriteTiming>;
+  /** Into a scratch database `databaseName` (deleted after), or without it into the app's database, kept for the screens. */
+  appBulkLoad(databaseName?: string): Promise<WriteTiming>;
   appDemoLoader(options: { seed: number; clients: number }, databaseName: string): Promise<WriteTiming>;
   renderInvoices(n: number): BatchResult;
   /** The same invoices as Factur-X (PDF/A-3b + factur-x.xml), one file each (issue 18). */

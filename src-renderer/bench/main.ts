@@ -23,7 +23,7 @@ const bench: BenchApi = {
     return Object.fromEntries(Object.entries(portfolio).map(([table, records]) => [table, (records as unknown[]).length]));
   },
   bareBulkPut: (name) => bareBulkPut(current().portfolio, name),
-  appBulkLoad: () => appBulkLoad(current().portfolio),
+  appBulkLoad: (name) => appBulkLoad(current().portfolio, name),
   appDemoLoader: (options, name) => appDemoLoader({ ...options, today: current().today }, name),
   renderInvoices: (n) => renderInvoices(current().portfolio, current().today, n),
   renderFacturXInvoices: (n) => renderFacturXInvoices(current().portfolio, current().today, n),

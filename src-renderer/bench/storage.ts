@@ -83,16 +83,19 @@ async function opened(db: Dexie): Promise<number> {
 /**
  * The app's own writer of records that come from elsewhere (data/bulk.ts
  * `bulkLoadRecords`: schema validation, each client's row and books written
- * once, relaxed durability, the read model computed once), into the app's
- * database, replacing it: what a first sync writes, and what the UI
- * benchmarks then open. Its steps are issued one after the other without
- * waiting, so no per-table time is told: `records` until the last step is
- * stored (the read model is written while the last steps are), then
- * `readModel` (the digests' and invoiced months' rows, the commit).
+ * once, relaxed durability, the read model computed once), into a database
+ * with the app's tables: into a scratch one named `name`, deleted after as the
+ * bare baseline's is; without a name into the app's database, replacing it
+ * and kept: what a first sync writes, and what the UI benchmarks then open.
+ * Its steps are issued one after the other without waiting, so no per-table
+ * time is told: `records` until the last step is stored (the read model is
+ * written while the last steps are), then `readModel` (the digests' and
+ * invoiced months' rows, the commit).
  */
-export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTiming> {
-  await Dexie.delete(DEFAULT_DATABASE_NAME);
-  const db = createDatabase();
+export async function appBulkLoad(portfolio: BenchPortfolio, name?: string): Promise<WriteTiming> {
+  const databaseName = name ?? DEFAULT_DATABASE_NAME;
+  await Dexie.delete(databaseName);
+  const db = createDatabase({ name: databaseName });
   try {
     const records = Object.fromEntries(TABLES.map((table) => [table, portfolio[table]]));
     const openMs = await opened(db);
@@ -103,6 +106,7 @@ export async function appBulkLoad(portfolio: BenchPortfolio): Promise<WriteTimin
     return { totalMs, byTable: { records: stored - start, readModel: totalMs - (stored - start), openBefore: openMs } };
   } finally {
     db.close();
+    if (name !== undefined) await Dexie.delete(name);
   }
 }
 

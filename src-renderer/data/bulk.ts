@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, parseEntity, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
+import { acceptEntity, demoPortfolioParts, demoPriceListRecord, ENTITY_LABELS, entitySchemas, listsOrBuiltIn, type DemoPortfolioOptions, type EntityRecords, type EntityType, type PriceListRecord, type UsageDocument } from '../../src-core';
 import type { ContratsDb } from './db';
 import { allReadModelTables, alwaysFollowedChanges, READ_MODEL, type ComputedReadModel, type ReadModelMaintainer, type ReadModelSources } from './read-model/maintainers';
 import type { BookKey } from './invoice-books';
@@ -130,7 +130,7 @@ async function loadSteps(db: ContratsDb, entities: readonly EntityType[], steps:
     const kept: { [E in EntityType]?: EntityRecords[E][] } = {};
     const prepare = (step: Step): RecordWrite[] =>
       step.records().map(({ entity, record }) => {
-        const after = validate ? parseEntity(entitySchemas[entity], record, ENTITY_LABELS[entity]) : record;
+        const after = validate ? acceptEntity(entitySchemas[entity], record, ENTITY_LABELS[entity]) : record;
         if (whole) ((kept[entity] ??= []) as object[]).push(after);
         // Into an empty store nothing is stored: `before` is known, and not read.
         return (stored.has(entity) ? { entity, after } : { entity, before: undefined, after }) as RecordWrite;

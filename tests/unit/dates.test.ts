@@ -28,6 +28,18 @@ describe('calendar facts', () => {
     expect(() => parseIsoDate(undefined as unknown as string)).toThrow(/Date invalide/);
     expect(isValidIsoDate('2026-11-16')).toBe(true);
     expect(isValidIsoDate('2026-11-31')).toBe(false);
+  });
+
+  it('reads a date digit by digit as the form YYYY-MM-DD says: ASCII digits, two dashes, ten characters', () => {
+    const nearly = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '-', ' ', '/', 'a', '\u0663', '+', '\n'), minLength: 8, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(nearly, anyDate, fc.string()), (text) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+        const exists = m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= daysInMonth(Number(m[1]), Number(m[2]));
+        expect(isValidIsoDate(text)).toBe(exists);
+      }),
+      { numRuns: 3000 },
+    );
     expect(formatIsoDate({ year: 987, month: 3, day: 5 })).toBe('0987-03-05');
   });
 });

@@ -67,7 +67,6 @@ interface Def {
   options?: readonly z.ZodType[];
   pattern?: RegExp;
   check?: string;
-  format?: string;
 }
 
 interface CheckDef {

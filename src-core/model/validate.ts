@@ -143,8 +143,9 @@ export function parseEntity<S extends z.ZodType>(schema: S, input: unknown, what
 
 /**
  * `input` itself when `schema` would accept it unchanged (as-it-stands.ts:
- * most records a server or a file sends), else parsed as `parseEntity` does:
- * the same answer, without zod's machinery for the records that need none.
+ * most records of a bulk load or of a first sync's pages), else parsed as
+ * `parseEntity` does: the same answer, without zod's machinery for the
+ * records that need none.
  */
 export function acceptEntity<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   return standsTest(schema)(input) ? (input as z.output<S>) : parseEntity(schema, input, what);

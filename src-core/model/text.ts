@@ -82,11 +82,11 @@ export function text({ max, required, multiline = false }: TextOptions) {
       if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
       else payload.value = normalized(payload.value);
     });
-  // As it stands (as-it-stands.ts): the check would refuse nothing and rewrite nothing.
+  // As it stands (as-it-stands.ts): the check above would refuse nothing and rewrite nothing — judged by the same rules.
   const schema = standsWhen(checked, (value) => {
     const s = value as string;
     if (PRINTABLE_ASCII.test(s)) return s.trim() === s;
-    return s.isWellFormed() && controlCharacterIn(s, multiline) === undefined && s.normalize('NFC') === s && s.trim() === s;
+    return textProblem(s, multiline) === undefined && normalized(s) === s;
   });
   return (required ? schema.min(1, required) : schema).max(max, frenchOf('validation.text.tooLong', { max: String(max) }));
 }

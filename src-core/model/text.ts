@@ -35,8 +35,20 @@ export const MALFORMED_TEXT_MESSAGE = frenchOf('validation.text.malformed');
 const CONTROL_MESSAGE = frenchOf('validation.text.control');
 const CONTROL_MULTILINE_MESSAGE = frenchOf('validation.text.controlMultiline');
 
-/** Printable ASCII only: most of what is stored, and already whole, free of control characters and in NFC. */
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+/**
+ * Printable characters of French text that are in NFC whatever surrounds
+ * them: ASCII, Latin-1 (é, ç, «, the no-break space), general punctuation
+ * from the hyphen to the medium mathematical space (–, ’, …, ‰, ‹; not the
+ * line and paragraph separators) and €. Each is its own NFC form and none
+ * composes with a neighbour (composition needs a combining mark), none is
+ * a control character or half of one: a text made only of them is whole,
+ * free of control characters and in NFC — most of what is stored, told
+ * without normalizing it.
+ */
+const PLAIN_TEXT = /^[\x20-\x7E\u00A0-\u00FF\u2010-\u2027\u2030-\u205E\u20AC]*$/;
+
+/** True when the text holds only PLAIN_TEXT's characters: whole, free of control characters and in NFC. */
+export const isPlainText = (text: string) => PLAIN_TEXT.test(text);
 
 /** True when the text holds no lone surrogate (a high one not followed by a low one, or a low one alone): every character whole. */
 export function isWellFormedText(text: string): boolean {
@@ -50,13 +62,13 @@ export function controlCharacterIn(text: string, multiline: boolean): string | u
 
 /** Why a text is refused (French), or undefined. */
 function textProblem(text: string, multiline: boolean): string | undefined {
-  if (PRINTABLE_ASCII.test(text)) return undefined;
+  if (isPlainText(text)) return undefined;
   if (!isWellFormedText(text)) return MALFORMED_TEXT_MESSAGE;
   if (controlCharacterIn(text, multiline) !== undefined) return multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE;
   return undefined;
 }
 
-const normalized = (text: string) => (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFC')).trim();
+const normalized = (text: string) => (isPlainText(text) ? text : text.normalize('NFC')).trim();
 
 export interface TextOptions {
   max: number;
@@ -76,8 +88,8 @@ export function text({ max, required, multiline = false }: TextOptions) {
   const checked = z
     .string({ error: required ?? frenchOf('validation.text.expected') })
     .check((payload) => {
-      // Printable ASCII (most texts) is tested once: it is whole, free of control characters and in NFC.
-      if (PRINTABLE_ASCII.test(payload.value)) return void (payload.value = payload.value.trim());
+      // Plain text (most texts) is tested once: it is whole, free of control characters and in NFC.
+      if (isPlainText(payload.value)) return void (payload.value = payload.value.trim());
       const problem = textProblem(payload.value, multiline);
       if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
       else payload.value = normalized(payload.value);
@@ -85,7 +97,7 @@ export function text({ max, required, multiline = false }: TextOptions) {
   // As it stands (as-it-stands.ts): the check above would refuse nothing and rewrite nothing — judged by the same rules.
   const schema = standsWhen(checked, (value) => {
     const s = value as string;
-    if (PRINTABLE_ASCII.test(s)) return s.trim() === s;
+    if (isPlainText(s)) return s.trim() === s;
     return textProblem(s, multiline) === undefined && normalized(s) === s;
   });
   return (required ? schema.min(1, required) : schema).max(max, frenchOf('validation.text.tooLong', { max: String(max) }));

@@ -16,7 +16,7 @@ import {
   withEmptyFieldsAsStored,
   type ClientInput,
 } from '../../src-core';
-import { TEXT_LIMITS, isWellFormedText, malformedTextPath, text } from '../../src-core/model/text';
+import { TEXT_LIMITS, controlCharacterIn, isPlainText, isWellFormedText, malformedTextPath, text } from '../../src-core/model/text';
 
 const CLIENT: ClientInput = {
   legalName: 'Boulangerie Martin SARL',
@@ -81,6 +81,19 @@ describe('text fields: well-formed, NFC, bounded, in French', () => {
   it('refuses unknown keys, at the top and inside, naming them in French', () => {
     expect(refusal({ ...CLIENT, couleur: 'bleu' }).message).toMatch(/Clé non reconnue.*couleur/);
     expect(refusal({ ...CLIENT, contact: { ...CLIENT.contact, fax: '03' } }).issues[0]?.path).toBe('contact');
+  });
+
+  it('plain text is told without normalizing it: each of its characters, alone or beside another, is its own NFC and no control', () => {
+    const plain: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isPlainText(String.fromCharCode(code))) plain.push(String.fromCharCode(code));
+    // ASCII, Latin-1, the general punctuation from U+2010 to U+205E but its two separators, and €.
+    expect(plain).toHaveLength(95 + 96 + 24 + 47 + 1);
+    for (const c of plain) {
+      expect(isWellFormedText(c) && controlCharacterIn(c, false) === undefined).toBe(true);
+      for (const d of plain) if ((c + d).normalize('NFC') !== c + d) throw new Error(`U+${c.charCodeAt(0).toString(16)} U+${d.charCodeAt(0).toString(16)} composes`);
+    }
+    // Left to normalization: a combining accent, a singleton (the ångström sign), the line separator.
+    for (const other of ['e\u0301', '\u212B', 'a\u2028b', '\u2000']) expect(isPlainText(other)).toBe(false);
   });
 
   it('any string: accepted exactly when well-formed (property)', () => {

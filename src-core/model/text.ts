@@ -37,13 +37,14 @@ const CONTROL_MULTILINE_MESSAGE = frenchOf('validation.text.controlMultiline');
 
 /**
  * Printable characters of French text that are in NFC whatever surrounds
- * them: ASCII, Latin-1 (é, ç, «, the no-break space), general punctuation
- * from the hyphen to the medium mathematical space (–, ’, …, ‰, ‹; not the
- * line and paragraph separators) and €. Each is its own NFC form and none
- * composes with a neighbour (composition needs a combining mark), none is
- * a control character or half of one: a text made only of them is whole,
- * free of control characters and in NFC — most of what is stored, told
- * without normalizing it.
+ * them: ASCII, Latin-1 (é, ç, «, the no-break space), the general
+ * punctuation from the hyphen U+2010 to U+205E (–, ’, …, ‰, ‹) but
+ * U+2028–U+202F (the line and paragraph separators, the bidirectional
+ * embeddings, the narrow no-break space: left to the full check), and €.
+ * Each is its own NFC form, none is a combining mark nor composes with a
+ * neighbour, none is a control character or half of one: a text made only
+ * of them is whole, free of control characters and in NFC — most of what
+ * is stored, told without normalizing it.
  */
 const PLAIN_TEXT = /^[\x20-\x7E\u00A0-\u00FF\u2010-\u2027\u2030-\u205E\u20AC]*$/;
 

@@ -61,15 +61,15 @@ export function controlCharacterIn(text: string, multiline: boolean): string | u
   return (multiline ? CONTROL_MULTILINE : CONTROL).exec(text)?.[0];
 }
 
-/** Why a text is refused (French), or undefined. */
-function textProblem(text: string, multiline: boolean): string | undefined {
-  if (isPlainText(text)) return undefined;
+/** Why a text that is not plain text is refused (French), or undefined. */
+function unplainTextProblem(text: string, multiline: boolean): string | undefined {
   if (!isWellFormedText(text)) return MALFORMED_TEXT_MESSAGE;
   if (controlCharacterIn(text, multiline) !== undefined) return multiline ? CONTROL_MULTILINE_MESSAGE : CONTROL_MESSAGE;
   return undefined;
 }
 
-const normalized = (text: string) => (isPlainText(text) ? text : text.normalize('NFC')).trim();
+/** Why a text is refused (French), or undefined. */
+const textProblem = (text: string, multiline: boolean) => (isPlainText(text) ? undefined : unplainTextProblem(text, multiline));
 
 export interface TextOptions {
   max: number;
@@ -91,15 +91,15 @@ export function text({ max, required, multiline = false }: TextOptions) {
     .check((payload) => {
       // Plain text (most texts) is tested once: it is whole, free of control characters and in NFC.
       if (isPlainText(payload.value)) return void (payload.value = payload.value.trim());
-      const problem = textProblem(payload.value, multiline);
+      const problem = unplainTextProblem(payload.value, multiline);
       if (problem) payload.issues.push({ code: 'custom', message: problem, input: payload.value, continue: false });
-      else payload.value = normalized(payload.value);
+      else payload.value = payload.value.normalize('NFC').trim();
     });
   // As it stands (as-it-stands.ts): the check above would refuse nothing and rewrite nothing — judged by the same rules.
   const schema = standsWhen(checked, (value) => {
     const s = value as string;
     if (isPlainText(s)) return s.trim() === s;
-    return textProblem(s, multiline) === undefined && normalized(s) === s;
+    return unplainTextProblem(s, multiline) === undefined && s.normalize('NFC').trim() === s;
   });
   return (required ? schema.min(1, required) : schema).max(max, frenchOf('validation.text.tooLong', { max: String(max) }));
 }

@@ -28,6 +28,7 @@ describe('calendar facts', () => {
     expect(() => parseIsoDate(undefined as unknown as string)).toThrow(/Date invalide/);
     expect(isValidIsoDate('2026-11-16')).toBe(true);
     expect(isValidIsoDate('2026-11-31')).toBe(false);
+    expect(formatIsoDate({ year: 987, month: 3, day: 5 })).toBe('0987-03-05');
   });
 
   it('reads a date digit by digit as the form YYYY-MM-DD says: ASCII digits, two dashes, ten characters', () => {
@@ -40,7 +41,6 @@ describe('calendar facts', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(formatIsoDate({ year: 987, month: 3, day: 5 })).toBe('0987-03-05');
   });
 });
 
